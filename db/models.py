@@ -1,0 +1,114 @@
+"""ORM models. Figures are append-only official records; see README "Data model"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Region(Base):
+    """A node of the GB/T 2260 tree, identified by its adcode."""
+
+    __tablename__ = "regions"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    parent_code: Mapped[str | None] = mapped_column(ForeignKey("regions.code"), index=True)
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(128))
+    level: Mapped[str] = mapped_column(String(16))  # province|prefecture|county|township|village
+
+
+class RegionAlias(Base):
+    """Other names a region is written as: short names (陇西), former names and codes (旬阳县, 610928)."""
+
+    __tablename__ = "region_aliases"
+    alias: Mapped[str] = mapped_column(String(64), primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # short|former_name|former_code
+
+
+class Indicator(Base):
+    __tablename__ = "indicators"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(128))
+    unit: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(8))  # flow|stock|rate
+    direction: Mapped[str] = mapped_column(String(4))  # up|down: which way is better
+    basis: Mapped[str] = mapped_column(String(16), default="registered")
+
+
+class Source(Base):
+    """Where figures come from: a policy document, a web page, an uploaded file or an in-app edit."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # document|web|upload|edit
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    issuer: Mapped[str | None] = mapped_column(String(255))
+    published_on: Mapped[str | None] = mapped_column(String(10))
+    reliability: Mapped[str] = mapped_column(String(16), default="official")
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (Index("ix_sources_natural", "kind", "file_name", "url"),)
+
+
+class Batch(Base):
+    """One write action (a build step, an upload, an edit): the unit of audit and of revert."""
+
+    __tablename__ = "batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # build|upload|edit
+    user_name: Mapped[str] = mapped_column(String(64), default="system")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+    rows_targets: Mapped[int] = mapped_column(Integer, default=0)
+    rows_actuals: Mapped[int] = mapped_column(Integer, default=0)
+    reverted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reverted_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class PlanVersion(Base):
+    """A plan as published (original) or restated later (revision); targets belong to one."""
+
+    __tablename__ = "plan_versions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(16))  # original|revision
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"))
+    published_on: Mapped[str | None] = mapped_column(String(10))
+
+
+class Figure(Base):
+    """One number: a target (plan), an actual (what happened) or a baseline (state when planned)."""
+
+    __tablename__ = "figures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))  # target|actual|baseline
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"))
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    period_start: Mapped[int] = mapped_column(Integer)
+    period_end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    comparator: Mapped[str] = mapped_column(String(2), default="=")
+    unit: Mapped[str] = mapped_column(String(16), default="")
+    plan_version_id: Mapped[int | None] = mapped_column(ForeignKey("plan_versions.id"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    quote: Mapped[str] = mapped_column(Text, default="")
+    quote_start: Mapped[int | None] = mapped_column(Integer)
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_figures_lookup", "indicator_code", "region_code", "kind", "period_end"),
+        Index("ix_figures_region", "region_code", "kind"),
+    )

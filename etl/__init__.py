@@ -1,0 +1,1 @@
+"""ETL: policy texts and spreadsheets in, targets and actuals in the database out."""

@@ -1,0 +1,36 @@
+"""Configuration, read in one place: explicit argument > environment variable > default."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DATA_DIR = ROOT / "data"
+SOURCES_DIR = DATA_DIR / "sources"
+REFERENCE_DIR = DATA_DIR / "reference"
+DEFAULT_DB_PATH = DATA_DIR / "dashboard.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    host: str
+    port: int
+    debug: bool
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+def load(database_url: str | None = None, env: dict | None = None) -> Settings:
+    """Resolve settings. Example: ``load(env={"PORT": "9000"}).port == 9000``."""
+    env = os.environ if env is None else env
+    return Settings(
+        database_url=database_url or env.get("DATABASE_URL") or default_database_url(),
+        host=env.get("HOST", "127.0.0.1"),
+        port=int(env.get("PORT", "8050")),
+        debug=env.get("DASH_DEBUG", "") == "1",
+    )
