@@ -1,0 +1,1 @@
+"""Pure analysis of figures (no SQL, no components): series, roll-ups, status."""

@@ -1,0 +1,76 @@
+"""Command line: thin wrappers over the ETL library. Run ``python -m etl --help``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import settings
+from db import queries
+from db.session import make_engine, session_factory
+from etl import dump as dumping
+
+
+def _engine(ctx: click.Context):
+    return make_engine(settings.load(ctx.obj.get("database_url")).database_url)
+
+
+@click.group()
+@click.option("--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db).")
+@click.pass_context
+def cli(ctx: click.Context, database_url: str | None) -> None:
+    """扶贫目标进度看板 ETL."""
+    ctx.obj = {"database_url": database_url}
+
+
+@cli.command()
+@click.pass_context
+def build(ctx: click.Context) -> None:
+    """Create or upgrade the database and load sources and reference figures.
+
+    Example: python -m etl build
+    """
+    from etl.build import build as run_build
+
+    summary = run_build(_engine(ctx), progress=lambda m: click.echo(m, err=True))
+    click.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(fmt: str, files: tuple[Path, ...]) -> None:
+    """Print every figure found in policy texts, one JSON object per line.
+
+    Example: python -m etl extract --format jsonl data/sources/dingxi-2015-decision.txt
+    """
+    from etl.extract import extract_document
+    from etl.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.from_csv()
+    for path in files:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and retry")
+        for fig in extract_document(text, gazetteer, file_name=path.name).figures:
+            click.echo(json.dumps(fig.to_json(), ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["targets", "actuals"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv")
+@click.pass_context
+def dump(ctx: click.Context, what: str, fmt: str) -> None:
+    """Print stored targets or actuals with their sources.
+
+    Example: python -m etl dump targets --format csv
+    """
+    kind = "target" if what == "targets" else "actual"
+    with session_factory(_engine(ctx))() as session:
+        rows = dumping.dump_rows(queries.figures(session, kind), kind)
+    columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
+    sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")

@@ -1,0 +1,49 @@
+"""`python -m etl dump targets|actuals`: the stored figures as CSV or JSON, in a stable order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+
+TARGET_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "comparator",
+                  "unit", "plan_version", "source", "quote"]
+ACTUAL_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "unit",
+                  "reliability", "source", "quote"]
+
+
+def plain_number(value: float) -> int | float:
+    """125000.0 -> 125000; 7.54 -> 7.54 (so dumps read as the figures were written)."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def source_label(row: dict) -> str:
+    if row["source_kind"] == "web":
+        return row["source_url"]
+    if row["source_kind"] == "document":
+        return row["source"]
+    return f"batch {row['batch_id']}: {row['source']}"
+
+
+def dump_rows(frame: pd.DataFrame, kind: str) -> list[dict]:
+    columns = TARGET_COLUMNS if kind == "target" else ACTUAL_COLUMNS
+    out = []
+    for row in frame.to_dict("records"):
+        row["value"] = plain_number(row["value"])
+        row["source"] = source_label(row)
+        out.append({c: row[c] for c in columns})
+    return sorted(out, key=lambda r: tuple(str(r[c]) for c in columns))
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=1)

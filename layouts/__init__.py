@@ -1,0 +1,1 @@
+"""Pure component trees and figure builders."""

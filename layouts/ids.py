@@ -1,0 +1,16 @@
+"""Every component id, in one place."""
+
+URL = "url"
+LANG = "lang-store"
+LANG_TOGGLE = "lang-toggle"
+PAGE = "page-content"
+HEADER_TITLE = "header-title"
+NAV_OVERVIEW = "nav-overview"
+
+REGION_SELECT = "region-select"
+INDICATOR_SELECT = "indicator-select"
+PLAN_CHART = "plan-actual-chart"
+SPAN_TABLE = "span-table"
+SOURCE_PANEL = "source-panel"
+REGION_TITLE = "region-title"
+BREADCRUMB = "breadcrumb"

@@ -1,0 +1,17 @@
+"""Colours (Okabe-Ito, colour-blind safe), fonts and shared figure styling."""
+
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+COLORS = {
+    "original": "#999999",
+    "revised": "#E69F00",
+    "actual": "#0072B2",
+    "achieved": "#009E73",
+    "on_track": "#56B4E9",
+    "at_risk": "#E69F00",
+    "behind": "#D55E00",
+    "no_data": "#BBBBBB",
+}
+
+# Series are also told apart by fill pattern, so colour is never the only cue.
+PATTERNS = {"original": "", "revised": "/", "actual": ""}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Idempotent set-up on Debian with Python 3.11: system packages, a virtualenv and the Python packages.
+# Usage: scripts/setup.sh [runtime|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-runtime}"
+
+apt_packages=(fonts-noto-cjk chromium)
+[ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils)
+missing=()
+for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
+fi
+
+[ -x .venv/bin/python ] || { echo "==> python3 -m venv .venv"; python3 -m venv .venv; }
+req=requirements.txt
+[ "$mode" = test ] && req=requirements-dev.txt
+stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "==> pip install -r $req"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
+  touch "$stamp"
+fi

@@ -1,0 +1,46 @@
+"""Shared fixtures: a real SQLite file per session built from data/sources/, never the default database."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from db.session import make_engine, session_factory
+from etl.build import build
+
+OUTPUT_DIR = Path(__file__).parent / "output"
+
+
+@pytest.fixture(scope="session")
+def seed_db_path(tmp_path_factory) -> Path:
+    """The seed database, built once per test run."""
+    path = tmp_path_factory.mktemp("seed") / "seed.db"
+    build(make_engine(f"sqlite:///{path}"), progress=lambda _m: None)
+    return path
+
+
+@pytest.fixture
+def db_url(seed_db_path, tmp_path) -> str:
+    """A private copy of the seed database for a test that may write."""
+    path = tmp_path / "test.db"
+    shutil.copy(seed_db_path, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def seed_db_url(seed_db_path) -> str:
+    """The shared seed database, for tests that only read."""
+    return f"sqlite:///{seed_db_path}"
+
+
+@pytest.fixture
+def sessions(db_url):
+    return session_factory(make_engine(db_url))
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT_DIR.mkdir(exist_ok=True)
+    return OUTPUT_DIR

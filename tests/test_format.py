@@ -1,0 +1,31 @@
+import pytest
+
+from layouts.format import format_value, zh_number
+
+
+@pytest.mark.parametrize(
+    "value, unit, lang, comparator, expected",
+    [
+        (125000, "人", "zh", "=", "12.5万人"),
+        (285200, "人", "zh", "=", "28.52万人"),
+        (190421, "人", "zh", "=", "19.0421万人"),
+        (6000, "人", "zh", "=", "6000人"),
+        (6467000, "元", "zh", "=", "646.7万元"),
+        (1.2e8, "元", "zh", "=", "1.2亿元"),
+        (8, "%", "zh", "<", "<8%"),
+        (10000000, "元", "zh", ">=", "≥1000万元"),
+        (285200, "人", "en", "=", "285,200 people"),
+        (23, "个", "en", "=", "23"),
+        (7.54, "%", "en", "=", "7.54%"),
+        (None, "人", "zh", "=", "无报告数据"),
+        (None, "人", "en", "=", "no reported figure"),
+        (125000, "万人", "zh", "=", "12.5万人"),
+    ],
+)
+def test_format_value(value, unit, lang, comparator, expected):
+    assert format_value(value, unit, lang, comparator) == expected
+
+
+def test_zh_number_keeps_small_numbers_plain():
+    assert zh_number(1756) == "1756"
+    assert zh_number(0) == "0"
