@@ -13,10 +13,10 @@ LIVE = Batch.reverted_at.is_(None)
 FIGURE_COLUMNS = [
     "id", "kind", "region_code", "region_name", "indicator", "period_start", "period_end", "value",
     "comparator", "unit", "plan_version", "plan_version_kind", "plan_version_id", "reliability", "source",
-    "source_kind", "source_url", "quote", "quote_start", "quote_end", "note", "batch_id", "batch_kind",
+    "source_kind", "source_url", "source_file", "quote", "quote_start", "quote_end", "note", "batch_id", "batch_kind",
 ]
 TEXT_COLUMNS = ["region_name", "comparator", "unit", "plan_version", "plan_version_kind", "reliability", "source",
-                "source_kind", "source_url", "quote", "note"]
+                "source_kind", "source_url", "source_file", "quote", "note"]
 
 
 def _figure_select():
@@ -27,7 +27,7 @@ def _figure_select():
             Figure.comparator, Figure.unit, PlanVersion.name.label("plan_version"),
             PlanVersion.kind.label("plan_version_kind"), Figure.plan_version_id,
             Source.reliability, Source.title.label("source"), Source.kind.label("source_kind"),
-            Source.url.label("source_url"), Figure.quote, Figure.quote_start, Figure.quote_end, Figure.note,
+            Source.url.label("source_url"), Source.file_name.label("source_file"), Figure.quote, Figure.quote_start, Figure.quote_end, Figure.note,
             Figure.batch_id, Batch.kind.label("batch_kind"),
         )
         .join(Region, Region.code == Figure.region_code)

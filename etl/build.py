@@ -20,6 +20,7 @@ from db.session import session_factory, transaction
 from etl import reference
 from etl.gazetteer import REGIONS_CSV, Gazetteer, read_regions_csv
 from etl.load import figure_rows_from_reference
+from etl.textfile import decode_text
 from settings import DATA_DIR, ROOT, SOURCES_DIR
 
 INDICATORS_CSV = DATA_DIR / "indicators.csv"
@@ -104,7 +105,7 @@ def _load_document(session: Session, batch: Batch, path: Path, gazetteer: Gazett
     from etl.extract import extract_document
 
     raw = path.read_bytes()
-    doc = extract_document(raw.decode("utf-8"), gazetteer, file_name=path.name)
+    doc = extract_document(decode_text(raw, path.name), gazetteer, file_name=path.name)
     source = writes.get_or_create_source(
         session, kind="document", title=doc.info.title, file_name=path.name, issuer=doc.info.issuer,
         published_on=doc.info.published_on, reliability="official", sha256=hashlib.sha256(raw).hexdigest(),

@@ -23,7 +23,7 @@ def source_label(row: dict) -> str:
     if row["source_kind"] == "web":
         return row["source_url"]
     if row["source_kind"] == "document":
-        return row["source"]
+        return row["source_file"]
     return f"batch {row['batch_id']}: {row['source']}"
 
 
