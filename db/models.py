@@ -21,6 +21,10 @@ class Region(Base):
     name_zh: Mapped[str] = mapped_column(String(64))
     name_en: Mapped[str] = mapped_column(String(128))
     level: Mapped[str] = mapped_column(String(16))  # province|prefecture|county|township|village
+    # depth-first numbering: the subtree is dfs_lo..dfs_hi; its codes run code..code_hi (db/tree.py)
+    dfs_lo: Mapped[int | None] = mapped_column(Integer, index=True)
+    dfs_hi: Mapped[int | None] = mapped_column(Integer)
+    code_hi: Mapped[str | None] = mapped_column(String(12))
 
 
 class RegionAlias(Base):
@@ -109,6 +113,8 @@ class Figure(Base):
     quote_end: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
-        Index("ix_figures_lookup", "indicator_code", "region_code", "kind", "period_end"),
+        # covering index for subtree aggregates: region_code ranges per indicator, read without the table
+        Index("ix_figures_subtree", "indicator_code", "kind", "region_code", "period_end", "period_start",
+              "plan_version_id", "batch_id", "value"),
         Index("ix_figures_region", "region_code", "kind"),
     )

@@ -75,3 +75,13 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
         rows = dumping.dump_rows(queries.figures(session, kind), kind)
     columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
+
+
+def _add_scale_commands() -> None:
+    from etl.cli_scale import regions, synth
+
+    cli.add_command(regions)
+    cli.add_command(synth)
+
+
+_add_scale_commands()

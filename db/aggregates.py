@@ -1,0 +1,181 @@
+"""Aggregates over a region's subtree that stay fast at millions of figures.
+
+A subtree's figures are one range of the covering index ``ix_figures_subtree`` (indicator, region_code, ...):
+``region_code BETWEEN code AND code_hi`` (see ``db/tree.py``), read without touching the table. Results are
+cached per data version (``db/cache.py``), so an import or a revert is seen at once by every worker.
+
+Only annual figures (period_start == period_end) of live batches are added up; each row says which series it
+belongs to: ``original`` / ``revised`` (targets by plan version kind), ``actual`` or ``baseline``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import and_, func, literal, select
+from sqlalchemy.orm import Session
+
+from db.cache import cached
+from db.models import Batch, Figure, PlanVersion, Region
+
+
+def subtree(session: Session, code: str) -> dict | None:
+    """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
+    row = (
+        session.execute(
+            select(
+                Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en
+            ).where(Region.code == code)
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+def _in_subtree(node: dict, include_self: bool):
+    """A WHERE clause on Figure.region_code for a subtree; uses the index range when the codes are contiguous."""
+    if node["code_hi"] is not None:
+        low = Figure.region_code >= node["code"] if include_self else Figure.region_code > node["code"]
+        return and_(low, Figure.region_code <= node["code_hi"])
+    lo = node["dfs_lo"] if include_self else node["dfs_lo"] + 1
+    codes = select(Region.code).where(Region.dfs_lo.between(lo, node["dfs_hi"]))
+    return Figure.region_code.in_(codes)
+
+
+def _series_of(session: Session) -> tuple[list[int], dict[int, str]]:
+    reverted = list(session.scalars(select(Batch.id).where(Batch.reverted_at.is_not(None))))
+    versions = {
+        vid: ("original" if kind == "original" else "revised")
+        for vid, kind in session.execute(select(PlanVersion.id, PlanVersion.kind))
+    }
+    return reverted, versions
+
+
+KINDS = ("target", "actual", "baseline")
+
+
+def _totals(session: Session, where, indicator: str, kinds: tuple[str, ...] = KINDS) -> list[dict]:
+    # One statement per kind keeps each a single seek on (indicator, kind, region range) and a small GROUP BY.
+    reverted, versions = _series_of(session)
+    sums: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0.0, 0])
+    for kind in kinds:
+        stmt = (
+            select(Figure.period_end, Figure.plan_version_id, func.sum(Figure.value), func.count())
+            .where(
+                Figure.indicator_code == indicator, Figure.kind == kind, where, Figure.period_start == Figure.period_end
+            )
+            .group_by(Figure.period_end, Figure.plan_version_id)
+        )
+        if reverted:
+            stmt = stmt.where(Figure.batch_id.not_in(reverted))
+        for year, version, total, count in session.execute(stmt):
+            series = versions.get(version, "original") if kind == "target" else kind
+            acc = sums[(series, int(year))]
+            acc[0] += float(total)
+            acc[1] += int(count)
+    return [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(sums.items())]
+
+
+@cached
+def subtree_totals(session: Session, code: str | None, indicator: str, include_self: bool = False) -> list[dict]:
+    """Sums of live annual figures below a region (or the whole country when ``code`` is None), per series and year.
+
+    Example: ``subtree_totals(s, "610000", "poor_population_reduced")``
+    ``-> [{"series": "actual", "year": 2016, "value": 1_070_000.0, "count": 80}, ...]``
+    """
+    if code is None:
+        return _totals(session, literal(True), indicator)
+    node = subtree(session, code)
+    if node is None:
+        return []
+    return _totals(session, _in_subtree(node, include_self), indicator)
+
+
+@cached
+def child_totals(session: Session, code: str | None, indicator: str) -> list[dict]:
+    """For each direct child of a region (provinces when ``code`` is None): its subtree's sums per series and year,
+    itself included. Rows: ``{"code", "name_zh", "name_en", "level", "series", "year", "value", "count"}``.
+
+    Example: ``child_totals(s, "610900", "poor_population_reduced")``
+    """
+    parent = Region.parent_code.is_(None) if code is None else Region.parent_code == code
+    children = (
+        session.execute(
+            select(
+                Region.code, Region.name_zh, Region.name_en, Region.level, Region.dfs_lo, Region.dfs_hi, Region.code_hi
+            )
+            .where(parent)
+            .order_by(Region.code)
+        )
+        .mappings()
+        .all()
+    )
+    out = []
+    for child in children:
+        for row in _totals(session, _in_subtree(dict(child), include_self=True), indicator):
+            out.append(
+                {
+                    "code": child["code"],
+                    "name_zh": child["name_zh"],
+                    "name_en": child["name_en"],
+                    "level": child["level"],
+                    **row,
+                }
+            )
+    return out
+
+
+@cached
+def indicators_in_subtree(session: Session, code: str | None) -> list[str]:
+    """Indicator codes with at least one live figure in the region's subtree (itself included), in code order.
+
+    One index probe per indicator instead of a scan of the subtree. Example: ``indicators_in_subtree(s, "621100")``
+    """
+    from db.models import Indicator
+
+    node = subtree(session, code) if code else None
+    if code and node is None:
+        return []
+    where = _in_subtree(node, include_self=True) if node else literal(True)
+    live = select(Batch.id).where(Batch.reverted_at.is_(None))
+    found = []
+    for indicator in session.scalars(select(Indicator.code).order_by(Indicator.code)):
+        for kind in KINDS:
+            probe = (
+                select(Figure.batch_id)
+                .where(Figure.indicator_code == indicator, Figure.kind == kind, where, Figure.batch_id.in_(live))
+                .limit(1)
+            )
+            if session.execute(probe).first() is not None:
+                found.append(indicator)
+                break
+    return found
+
+
+@cached
+def subtree_count(session: Session, code: str, indicator: str) -> int:
+    """Number of figures (any period, live or not) for an indicator in a region's subtree, itself included."""
+    node = subtree(session, code)
+    if node is None:
+        return 0
+    where = _in_subtree(node, include_self=True)
+    return sum(
+        int(
+            session.execute(
+                select(func.count()).where(Figure.indicator_code == indicator, Figure.kind == kind, where)
+            ).scalar_one()
+        )
+        for kind in KINDS
+    )
+
+
+def descendant_codes(session: Session, code: str, max_depth_level: str | None = None) -> list[str]:
+    """Codes below a region (not itself) in depth-first order, one range read of ``ix_regions_dfs_lo``."""
+    node = subtree(session, code)
+    if node is None:
+        return []
+    stmt = select(Region.code).where(Region.dfs_lo > node["dfs_lo"], Region.dfs_lo <= node["dfs_hi"])
+    if max_depth_level is not None:
+        stmt = stmt.where(Region.level == max_depth_level)
+    return list(session.scalars(stmt.order_by(Region.dfs_lo)))

@@ -1,0 +1,94 @@
+"""Caching of aggregate results, safe with any number of worker processes.
+
+Each process keeps a bounded LRU; every key holds the database's *data version* (newest batch id, number of
+batches, number of reverted batches), read from the database once per session. An import, a rebuild, a revert or
+a region load adds or changes a batch, so every worker sees a new version on its next request and never serves a
+stale result; nothing has to be told to invalidate. Old entries simply age out of the LRU.
+
+Example::
+
+    @cached
+    def subtree_totals(session, code, indicator): ...
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import OrderedDict
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import Batch
+
+_lock = threading.Lock()
+_store: OrderedDict = OrderedDict()
+_config = {"size": 1024}
+stats = {"hits": 0, "misses": 0}
+
+
+def configure(size: int) -> None:
+    """Set the number of entries kept per process; 0 turns caching off (the benchmark's cold runs)."""
+    with _lock:
+        _config["size"] = max(0, int(size))
+        _store.clear()
+
+
+def clear() -> None:
+    with _lock:
+        _store.clear()
+
+
+def data_version(session: Session) -> tuple[int, int, int]:
+    """(newest batch id, batches, reverted batches), read once per transaction: one consistent key per request.
+
+    Example: ``data_version(s) == (12, 12, 0)``
+    """
+    remembered = session.info.get("data_version")
+    transaction = session.get_transaction()
+    if remembered is not None and transaction is not None and remembered[0] is transaction:
+        return remembered[1]
+    row = session.execute(
+        select(func.coalesce(func.max(Batch.id), 0), func.count(), func.count(Batch.reverted_at))
+    ).one()
+    version = (int(row[0]), int(row[1]), int(row[2]))
+    session.info["data_version"] = (session.get_transaction(), version)
+    return version
+
+
+def forget_version(session: Session) -> None:
+    """Drop the session's remembered version (after it wrote, so its next read sees its own write)."""
+    session.info.pop("data_version", None)
+
+
+def _copy(value):
+    if isinstance(value, list):
+        return [dict(v) if isinstance(v, dict) else v for v in value]
+    return value
+
+
+def cached(fn):
+    """Memoise ``fn(session, *args)`` per (database, data version, arguments)."""
+
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args, **kwargs):
+        if _config["size"] == 0:
+            return fn(session, *args, **kwargs)
+        url = session.get_bind().url.render_as_string(hide_password=True)
+        key = (url, data_version(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        with _lock:
+            if key in _store:
+                _store.move_to_end(key)
+                stats["hits"] += 1
+                return _copy(_store[key])
+        value = fn(session, *args, **kwargs)
+        with _lock:
+            stats["misses"] += 1
+            _store[key] = value
+            while len(_store) > _config["size"]:
+                _store.popitem(last=False)
+        return _copy(value)
+
+    wrapper.uncached = fn
+    return wrapper
