@@ -116,18 +116,23 @@ def _load_document(session: Session, batch: Batch, path: Path, gazetteer: Gazett
     for fig in doc.figures:
         if fig.region_code is None:
             continue
-        writes.ensure_indicator(session, fig.indicator, fig.unit)
+        writes.ensure_indicator(session, fig.indicator, base_unit(fig.unit))
         is_target = fig.kind == "target"
         targets += is_target
         rows.append({
             "kind": fig.kind, "region_code": fig.region_code, "indicator_code": fig.indicator,
             "period_start": fig.period_start, "period_end": fig.period_end, "value": fig.value,
-            "comparator": fig.comparator, "unit": fig.unit,
+            "comparator": fig.comparator, "unit": base_unit(fig.unit),
             "plan_version_id": version.id if is_target else None, "source_id": source.id,
             "batch_id": batch.id, "quote": fig.quote, "quote_start": fig.start, "quote_end": fig.end, "note": "",
         })
     writes.add_figures(session, rows)
     return targets, len(rows) - targets
+
+
+def base_unit(unit: str) -> str:
+    """Values are stored in base units, so is the unit: 万人 -> 人, 亿元 -> 元, 万亩 -> 亩."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
 
 
 def _load_actuals(session: Session, batch: Batch, path: Path) -> tuple[int, int]:
