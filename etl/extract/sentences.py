@@ -14,7 +14,7 @@ from collections.abc import Iterator
 SENTENCE_END = "。;;!!??\n"
 CLAUSE_END = SENTENCE_END + ",,::"
 ITEM_END = CLAUSE_END + "、"
-_QUOTED = re.compile(r"“[^”\n]{0,20}”|《[^》\n]*》|〔[^〕\n]*〕|\"[^\"\n]{0,20}\"|<[^>\n]*>")
+_QUOTED = re.compile(r"“[^”\n]{0,80}”|《[^》\n]*》|〔[^〕\n]*〕|\"[^\"\n]{0,20}\"|<[^>\n]*>")
 
 
 def sentences(text: str) -> Iterator[tuple[int, int, str]]:
