@@ -97,7 +97,8 @@ def test_revision_is_a_separate_plan_version(targets):
 
 
 def test_actuals_hold_published_figures_and_the_result_stated_in_a_plan(actuals):
-    shaanxi = [r for r in actuals if r["region_code"] == "610000" and r["indicator"] == "poor_population_reduced"]
+    shaanxi = [r for r in actuals if r["region_code"] == "610000" and r["indicator"] == "poor_population_reduced"
+               and r["period_end"] in ("2018", "2019", "2020")]
     assert {(r["period_end"], r["value"]) for r in shaanxi} >= {("2018", "1045000"), ("2019", "578800"),
                                                                  ("2020", "183400")}
     assert all(r["source"].startswith("http") and r["quote"] for r in shaanxi)
