@@ -16,29 +16,54 @@ SOURCES = ROOT / "data" / "sources"
 @pytest.fixture(scope="module")
 def docs() -> dict:
     g = Gazetteer.from_csv(ROOT / "data" / "regions.csv")
-    return {p.stem.split("-")[0]: (p.read_text(encoding="utf-8"), extract_file(p, g)) for p in SOURCES.glob("*.txt")}
+    return {
+        p.stem.split("-")[0]: (p.read_text(encoding="utf-8"), extract_file(p, g))
+        for p in SOURCES.glob("*.txt")
+    }
 
 
 def find(doc, indicator, year, value, kind="target", region_code=None, comparator=None, start=None):
-    hits = [f for f in doc.figures if f.indicator == indicator and f.period_end == year and f.kind == kind
-            and abs(f.value - value) <= 1e-6 * max(1.0, value)
-            and (region_code is None or f.region_code == region_code)
-            and (comparator is None or f.comparator == comparator)
-            and (start is None or f.period_start == start)]
-    assert len(hits) == 1, (indicator, year, value, [f.to_json() for f in doc.figures if f.indicator == indicator])
+    hits = [
+        f
+        for f in doc.figures
+        if f.indicator == indicator
+        and f.period_end == year
+        and f.kind == kind
+        and abs(f.value - value) <= 1e-6 * max(1.0, value)
+        and (region_code is None or f.region_code == region_code)
+        and (comparator is None or f.comparator == comparator)
+        and (start is None or f.period_start == start)
+    ]
+    assert len(hits) == 1, (
+        indicator,
+        year,
+        value,
+        [f.to_json() for f in doc.figures if f.indicator == indicator],
+    )
     return hits[0]
 
 
-@pytest.mark.parametrize("year,value,written", [(2015, 125000, "12.5万"), (2016, 285200, "28.52万"),
-                                                (2017, 216500, "21.65万")])
+@pytest.mark.parametrize(
+    "year,value,written", [(2015, 125000, "12.5万"), (2016, 285200, "28.52万"), (2017, 216500, "21.65万")]
+)
 def test_dingxi_people(docs, year, value, written):
     text, doc = docs["dingxi"]
     f = find(doc, "poor_population_reduced", year, value, region_code="621100", start=year)
     assert text[f.start : f.end] == f.quote and written in f.quote
 
 
-@pytest.mark.parametrize("year,code", [(2016, "621122"), (2016, "621102"), (2016, "621124"), (2017, "621125"),
-                                       (2017, "621123"), (2017, "621121"), (2017, "621126")])
+@pytest.mark.parametrize(
+    "year,code",
+    [
+        (2016, "621122"),
+        (2016, "621102"),
+        (2016, "621124"),
+        (2017, "621125"),
+        (2017, "621123"),
+        (2017, "621121"),
+        (2017, "621126"),
+    ],
+)
 def test_dingxi_named_county_exits(docs, year, code):
     _, doc = docs["dingxi"]
     find(doc, "counties_exited", year, 1, region_code=code)
@@ -65,8 +90,10 @@ def test_dingxi_document_info(docs):
     assert (doc.info.region_code, doc.info.published_on) == ("621100", "2015-08-20")
 
 
-@pytest.mark.parametrize("year,people,counties,written", [(2018, 1017000, 23, "101.7万"), (2019, 635000, 29, "63.5万"),
-                                                          (2020, 180700, None, "18.07万")])
+@pytest.mark.parametrize(
+    "year,people,counties,written",
+    [(2018, 1017000, 23, "101.7万"), (2019, 635000, 29, "63.5万"), (2020, 180700, None, "18.07万")],
+)
 def test_shaanxi_yearly(docs, year, people, counties, written):
     _, doc = docs["shaanxi"]
     assert written in find(doc, "poor_population_reduced", year, people, start=year).quote
@@ -84,8 +111,9 @@ def test_shaanxi_three_year_totals_and_baselines(docs):
     assert (doc.info.region_code, doc.info.published_on) == ("610000", None)
 
 
-@pytest.mark.parametrize("year,villages,households,people", [(2016, 9, 1756, 6000), (2017, 12, 2188, 7539),
-                                                             (2018, 12, 1925, 7000)])
+@pytest.mark.parametrize(
+    "year,villages,households,people", [(2016, 9, 1756, 6000), (2017, 12, 2188, 7539), (2018, 12, 1925, 7000)]
+)
 def test_yicheng_yearly(docs, year, villages, households, people):
     _, doc = docs["yicheng"]
     find(doc, "villages_exited", year, villages, start=year)
@@ -121,9 +149,21 @@ def test_hainan(docs):
 
 def test_to_json_keys(docs):
     _, doc = docs["dingxi"]
-    assert list(doc.figures[0].to_json()) == ["kind", "region", "region_code", "indicator", "period_start",
-                                              "period_end", "year", "value", "unit", "comparator", "quote",
-                                              "start", "end"]
+    assert list(doc.figures[0].to_json()) == [
+        "kind",
+        "region",
+        "region_code",
+        "indicator",
+        "period_start",
+        "period_end",
+        "year",
+        "value",
+        "unit",
+        "comparator",
+        "quote",
+        "start",
+        "end",
+    ]
 
 
 def test_corrections_apply_only_with_file_name(docs):

@@ -79,12 +79,24 @@ def test_target_recall_and_precision_over_corpus(extracted):
         matched_gold, matched_fig, missed, spurious = match_counts(gold, doc.figures)
         n_gold = sum(g["kind"] == "target" for g in gold)
         n_fig = sum(f.kind == "target" for f in doc.figures)
-        tot_gold, tot_fig, hit_gold, hit_fig = tot_gold + n_gold, tot_fig + n_fig, hit_gold + matched_gold, hit_fig + matched_fig
+        tot_gold, tot_fig, hit_gold, hit_fig = (
+            tot_gold + n_gold,
+            tot_fig + n_fig,
+            hit_gold + matched_gold,
+            hit_fig + matched_fig,
+        )
         report.append(f"{stem}: recall {matched_gold}/{n_gold}, precision {matched_fig}/{n_fig}")
-        report += [f"  missed {g['indicator']} {g['period_start']}-{g['period_end']} {g['value']}" for g in missed]
-        report += [f"  extra  {f.indicator} {f.period_start}-{f.period_end} {f.value} {f.quote[:30]}" for f in spurious]
+        report += [
+            f"  missed {g['indicator']} {g['period_start']}-{g['period_end']} {g['value']}" for g in missed
+        ]
+        report += [
+            f"  extra  {f.indicator} {f.period_start}-{f.period_end} {f.value} {f.quote[:30]}"
+            for f in spurious
+        ]
     recall, precision = hit_gold / tot_gold, hit_fig / tot_fig
-    report.append(f"corpus: recall {recall:.3f} ({hit_gold}/{tot_gold}), precision {precision:.3f} ({hit_fig}/{tot_fig})")
+    report.append(
+        f"corpus: recall {recall:.3f} ({hit_gold}/{tot_gold}), precision {precision:.3f} ({hit_fig}/{tot_fig})"
+    )
     print("\n".join(report))
     assert recall >= 0.95, "\n".join(report)
     assert precision >= 0.95, "\n".join(report)
@@ -96,11 +108,20 @@ def test_no_past_result_or_baseline_comes_out_as_a_target(extracted):
         for g in read_gold(stem):
             if g["kind"] == "target":
                 continue
-            as_target = [f for f in doc.figures if f.kind == "target" and g["quote_fragment"] in f.quote
-                         and abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value)]
+            as_target = [
+                f
+                for f in doc.figures
+                if f.kind == "target"
+                and g["quote_fragment"] in f.quote
+                and abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value)
+            ]
             assert not as_target, (stem, g, as_target)
-            found = [f for f in doc.figures if abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value)
-                     and g["quote_fragment"] in f.quote]
+            found = [
+                f
+                for f in doc.figures
+                if abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value)
+                and g["quote_fragment"] in f.quote
+            ]
             assert found and all(f.kind == g["kind"] for f in found), (stem, g, found)
 
 
@@ -121,4 +142,7 @@ def test_matched_targets_quote_their_gold_fragment(extracted):
                 continue
             hits = [f for f in doc.figures if f.kind == "target" and same(g, f)]
             if hits:
-                assert any(g["quote_fragment"] in f.quote or f.quote in g["quote_fragment"] for f in hits), (g, hits)
+                assert any(g["quote_fragment"] in f.quote or f.quote in g["quote_fragment"] for f in hits), (
+                    g,
+                    hits,
+                )

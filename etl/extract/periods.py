@@ -52,7 +52,9 @@ def year_tokens(text: str) -> list[YearToken]:
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
-        kind = m.lastgroup if m.lastgroup in ("range", "from", "deadline", "point", "span") else _group_kind(m)
+        kind = (
+            m.lastgroup if m.lastgroup in ("range", "from", "deadline", "point", "span") else _group_kind(m)
+        )
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1)
