@@ -98,6 +98,7 @@ def test_comparator(text, number, expected):
         ("2011年~2015年", "range", 2015),
         ("从2016年起", "from", 2016),
         ("今后三年", "span", 3),
+        ("2016年以来", "since", 2016),
         ("用三年时间", "span", 3),
     ],
 )
@@ -195,6 +196,14 @@ def test_unseen_past_baseline_and_target(fake_gazetteer):
         ("target", "990100", "relocated_people", 2018, 2020, 11000, "="),
         ("target", "990100", "funds", 2018, 2020, 250_000_000, "="),
         ("target", "990100", "other:road_km", 2018, 2020, 300, "="),
+    }
+
+
+def test_unseen_results_up_to_a_past_date_are_actuals(fake_gazetteer):
+    _, doc = synthetic("截至2017年底,全市累计减少贫困人口4.2万人。2016年以来,全市脱贫3万人。", fake_gazetteer)
+    assert triples(doc) == {
+        ("actual", "990100", "poor_population_reduced", 2017, 2017, 42000, "="),
+        ("actual", "990100", "poor_population_reduced", 2016, 2017, 30000, "="),
     }
 
 

@@ -99,7 +99,7 @@ def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, 
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
         periods = period(token, flow, plan, yearly=yearly)
         for p_start, p_end in periods:
-            explicit_end = p_end if token is not None and token.kind in ("point", "range") else None
+            explicit_end = p_end if token is not None and token.kind != "span" else None
             kind = classify.kind_of(
                 sentence,
                 clause,
