@@ -18,7 +18,7 @@ A range ("1—2项") is recorded as its lower bound with ">=".
 
 Example::
 
-    >>> comparator("到2017年全市农村贫困面下降到8%以下", 21, 23)
+    >>> comparator("到2017年全市农村贫困面下降到8%以下", 16, 18)
     '<'
 """
 
@@ -37,8 +37,11 @@ FALL_VERBS = re.compile(r"(?:下降到|降至|降到|降低到|减少到|减至)
 
 _AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
 _BEFORE = [
-    (r"(?:不少于|不低于|至少)$", ">="), (r"(?:不超过|不高于|控制在)$", "<="), (r"(?:超过|高于|多于)$", ">"),
-    (r"(?:低于|少于|不足)$", "<"), (r"(?:近|约|大约|接近)$", "~"),
+    (r"(?:不少于|不低于|至少)$", ">="),
+    (r"(?:不超过|不高于|控制在)$", "<="),
+    (r"(?:超过|高于|多于)$", ">"),
+    (r"(?:低于|少于|不足)$", "<"),
+    (r"(?:近|约|大约|接近)$", "~"),
 ]
 
 
@@ -81,10 +84,9 @@ def kind_of(
         return "baseline"
     past = year_end is not None and year_end < doc_year
     if not past and year_end is None:
-        if CLAUSE_PAST.search(clause):
-            past = True
-        elif SENTENCE_PAST.search(sentence) and not TARGET_WORDS.search(clause):
-            past = True
+        past = bool(
+            CLAUSE_PAST.search(clause) or SENTENCE_PAST.search(sentence) and not TARGET_WORDS.search(clause)
+        )
     if past:
         return "baseline" if stock or rate else "actual"
     if stock and not TARGET_WORDS.search(clause) and not re.search(r"\d{4}年", clause):

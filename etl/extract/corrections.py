@@ -53,12 +53,12 @@ def _matches(fig: Extracted, row: dict) -> bool:
         return False
     if row.get("period_end") and int(row["period_end"]) != fig.period_end:
         return False
-    if row.get("value") and abs(float(row["value"]) - fig.value) > 1e-6 * max(1.0, abs(fig.value)):
-        return False
-    return True
+    return not row.get("value") or abs(float(row["value"]) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
 
 
-def apply_corrections(text: str, figures: list[Extracted], rows: list[dict], file_name: str, info) -> list[Extracted]:
+def apply_corrections(
+    text: str, figures: list[Extracted], rows: list[dict], file_name: str, info
+) -> list[Extracted]:
     """The figures after applying the rows for file_name, in file order."""
     for row in (r for r in rows if r["file_name"] == file_name):
         action = row["action"].strip()
@@ -71,9 +71,14 @@ def apply_corrections(text: str, figures: list[Extracted], rows: list[dict], fil
             start = text.find(row["quote_contains"])
             if start < 0:
                 raise ValueError(f"correction quote not found in {file_name}: {row['quote_contains']!r}")
-            base = {"region": info.region_name if info else None, "region_code": info.region_code if info else None,
-                    "comparator": "=", "quote": row["quote_contains"], "start": start,
-                    "end": start + len(row["quote_contains"])}
+            base = {
+                "region": info.region_name if info else None,
+                "region_code": info.region_code if info else None,
+                "comparator": "=",
+                "quote": row["quote_contains"],
+                "start": start,
+                "end": start + len(row["quote_contains"]),
+            }
             figures = figures + [Extracted(**{**base, **_parse_changes(row["changes"])})]
         else:
             raise ValueError(f"unknown correction action {action!r}")

@@ -65,7 +65,11 @@ def find_signature(text: str) -> tuple[str | None, str | None]:
     for i, ln in enumerate(lines):
         m = re.fullmatch(_CN_DATE, ln)
         if m:
-            issuer = lines[i - 1] if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1]) else None
+            issuer = (
+                lines[i - 1]
+                if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1])
+                else None
+            )
             return issuer, _iso(*m.groups())
     return None, None
 
@@ -114,7 +118,9 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     return found
 
 
-def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
+def find_region(
+    text: str, gazetteer: Gazetteer, issuer: str | None, title: str
+) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     for source in (issuer or "", title):
@@ -126,7 +132,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
-    best = max(counts, key=lambda n: (counts[n], -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3)))
+    best = max(
+        counts, key=lambda n: (counts[n], -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3))
+    )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
 
@@ -136,4 +144,6 @@ def read_document_info(text: str, gazetteer: Gazetteer | None) -> DocumentInfo:
     title = find_title(text)
     issuer = find_issuer(text, title)
     code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
-    return DocumentInfo(title=title, issuer=issuer, published_on=find_date(text), region_code=code, region_name=name)
+    return DocumentInfo(
+        title=title, issuer=issuer, published_on=find_date(text), region_code=code, region_name=name
+    )

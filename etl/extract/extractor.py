@@ -52,8 +52,22 @@ def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> 
         for p_start, p_end in period(token, True, plan):
             kind = classify.kind_of(sentence, sentence, r.start, False, False, p_end, plan.doc_year)
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
-            out.append(Extracted(kind, r.name, r.code, "counties_exited", p_start, p_end, 1.0, "个", "=",
-                                 text[s_start + a : s_start + b], s_start + a, s_start + b))
+            out.append(
+                Extracted(
+                    kind,
+                    r.name,
+                    r.code,
+                    "counties_exited",
+                    p_start,
+                    p_end,
+                    1.0,
+                    "个",
+                    "=",
+                    text[s_start + a : s_start + b],
+                    s_start + a,
+                    s_start + b,
+                )
+            )
     return out
 
 
@@ -85,9 +99,16 @@ def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, 
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
         periods = period(token, flow, plan, yearly=yearly)
         for p_start, p_end in periods:
-            explicit_end = p_end if token is not None and token.kind in ("point", "range") else None
-            kind = classify.kind_of(sentence, clause, q.start, not flow and q.measure != "%",
-                                    q.measure == "%", explicit_end, plan.doc_year)
+            explicit_end = p_end if token is not None and token.kind != "span" else None
+            kind = classify.kind_of(
+                sentence,
+                clause,
+                q.start,
+                not flow and q.measure != "%",
+                q.measure == "%",
+                explicit_end,
+                plan.doc_year,
+            )
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
             elif kind == "actual" and token is None:
@@ -95,9 +116,22 @@ def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, 
                 p_start = min(era_start(sentence) or p_end, p_end)
             a, b = _quote_span(sentence, c_start, c_end, token if token in tokens else None)
             unit = _unit(q.unit, code)
-            out.append(Extracted(kind, own[0], own[1], code, p_start, p_end, q.value, unit,
-                                 classify.comparator(sentence, q.start, q.end, q.high is not None),
-                                 text[s_start + a : s_start + b], s_start + a, s_start + b))
+            out.append(
+                Extracted(
+                    kind,
+                    own[0],
+                    own[1],
+                    code,
+                    p_start,
+                    p_end,
+                    q.value,
+                    unit,
+                    classify.comparator(sentence, q.start, q.end, q.high is not None),
+                    text[s_start + a : s_start + b],
+                    s_start + a,
+                    s_start + b,
+                )
+            )
     return out
 
 
@@ -112,8 +146,10 @@ def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
 
 def _unit(written: str, code: str) -> str:
     """Unit as written; a bare 万 before "贫困人口" is reported as 万人."""
-    if written in ("万", "亿") and code in ("poor_population", "poor_population_reduced", "relocated_people") or (
-        written in ("万", "亿") and code.startswith("other:")
+    if (
+        written in ("万", "亿")
+        and code in ("poor_population", "poor_population_reduced", "relocated_people")
+        or (written in ("万", "亿") and code.startswith("other:"))
     ):
         return written + "人"
     return written

@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 
 STOCK_INDICATORS = {
-    "poor_population", "other:poor_villages", "other:poor_counties",
-    "other:deep_poverty_counties", "other:deep_poverty_villages",
+    "poor_population",
+    "other:poor_villages",
+    "other:poor_counties",
+    "other:deep_poverty_counties",
+    "other:deep_poverty_villages",
 }
 # Stocks a baseline marker (目前/还有…) turns the corresponding flow into.
 BASELINE_OF = {
@@ -76,8 +79,11 @@ MONEY_RULES = [
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|经费", "funds"),
 ]
-AREA_RULES = [(r"灌溉", "other:irrigation_area_mu"), (r"推广", "other:tech_extension_area_mu"),
-              (r"造林|植树|退耕", "other:afforestation_mu")]
+AREA_RULES = [
+    (r"灌溉", "other:irrigation_area_mu"),
+    (r"推广", "other:tech_extension_area_mu"),
+    (r"造林|植树|退耕", "other:afforestation_mu"),
+]
 LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
@@ -107,8 +113,14 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
 
 
 def indicator_for(
-    sentence: str, q_start: int, q_end: int, measure: str, clause_start: int, clause_end: int,
-    item_start: int | None = None, item_end: int | None = None,
+    sentence: str,
+    q_start: int,
+    q_end: int,
+    measure: str,
+    clause_start: int,
+    clause_end: int,
+    item_start: int | None = None,
+    item_end: int | None = None,
 ) -> str | None:
     """Indicator for the quantity sentence[q_start:q_end] with the given measure word ("" for a bare 万)."""
     item_start = clause_start if item_start is None else item_start
@@ -139,9 +151,13 @@ def indicator_for(
                     return "villages_exited" if exits else "other:poor_villages"
                 return code
         return None
-    tables = {"亩": (AREA_RULES, "other:area_mu"), "公里": (LENGTH_RULES, "other:length_km"),
-              "千米": (LENGTH_RULES, "other:length_km"), "平方米": (FLOOR_RULES, "other:floor_area_m2"),
-              "项": (ITEM_RULES, None)}
+    tables = {
+        "亩": (AREA_RULES, "other:area_mu"),
+        "公里": (LENGTH_RULES, "other:length_km"),
+        "千米": (LENGTH_RULES, "other:length_km"),
+        "平方米": (FLOOR_RULES, "other:floor_area_m2"),
+        "项": (ITEM_RULES, None),
+    }
     if measure in tables:
         rules, fallback = tables[measure]
         return _by_keyword(rules, sentence, clause, qa, qb, clause_start) or fallback

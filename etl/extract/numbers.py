@@ -14,14 +14,45 @@ import re
 from dataclasses import dataclass
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
 # Measure words (and money/area/length units) that make a number a quantity. Longest first.
 UNITS = (
-    "平方米", "公里", "千米", "万元", "亿元", "元", "万亩", "亩", "万人", "人", "名", "户", "个", "项", "所", "座",
-    "处", "间", "套", "%",
+    "平方米",
+    "公里",
+    "千米",
+    "万元",
+    "亿元",
+    "元",
+    "万亩",
+    "亩",
+    "万人",
+    "人",
+    "名",
+    "户",
+    "个",
+    "项",
+    "所",
+    "座",
+    "处",
+    "间",
+    "套",
+    "%",
 )
 # A bare 万/亿 is a quantity too when a noun follows: "0.6万贫困人口".
 COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处", "间", "套"}
@@ -117,7 +148,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _QUANTITY_RE.finditer(norm):
         if m.group("low2"):
             value = parse_number(m.group("low2")) * MULTIPLIERS[m.group("mult2")]
-            out.append(Quantity(m.start(), m.end(), text[m.start() : m.end()], value, None, m.group("mult2"), ""))
+            out.append(
+                Quantity(m.start(), m.end(), text[m.start() : m.end()], value, None, m.group("mult2"), "")
+            )
             continue
         low, high, mult, unit = m.group("low"), m.group("high"), m.group("mult"), m.group("unit")
         if _is_chinese(low) and (unit in ("%", "元", "万元", "亿元") or mult or low in ("千", "百", "十")):
@@ -127,7 +160,9 @@ def find_quantities(text: str) -> list[Quantity]:
         high_value = round(parse_number(high) * factor, 6) if high else None
         written = (mult or "") + unit
         measure = unit[-1] if unit in ("万元", "亿元", "万人", "万亩") else unit
-        out.append(Quantity(m.start(), m.end(), text[m.start() : m.end()], value, high_value, written, measure))
+        out.append(
+            Quantity(m.start(), m.end(), text[m.start() : m.end()], value, high_value, written, measure)
+        )
     return out
 
 

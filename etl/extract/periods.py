@@ -5,7 +5,7 @@ Rules (the ``period`` function applies them to one figure):
 * ``2016年…`` (a point year) -> that year, for every kind of indicator.
 * ``到2020年`` / ``2020年前`` / ``2018年底`` (a deadline): a flow (people lifted, villages exited, funds…)
   is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
-* ``2011年~2015年`` -> that range. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
+* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
   (flows; stocks and rates are read at the end).
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> the plan's start year only (a recurring rule recorded once).
@@ -29,6 +29,7 @@ _YEAR = r"(?<!\d)((?:19|20)\d{2})"
 _TOKEN_RE = re.compile(
     rf"(?P<range>{_YEAR}年?\s*[~～—\-至到]\s*((?:19|20)\d{{2}})年(?!初))"
     rf"|(?P<from>从{_YEAR}年起)"
+    rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
@@ -38,7 +39,7 @@ ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "�
 
 @dataclass(frozen=True)
 class YearToken:
-    kind: str  # "point" | "deadline" | "range" | "from" | "span"
+    kind: str  # "point" | "deadline" | "range" | "from" | "since" | "span"
     year: int  # the end year (span: its length in years)
     start: int  # offset in the searched text
     end: int
@@ -52,7 +53,11 @@ def year_tokens(text: str) -> list[YearToken]:
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
-        kind = m.lastgroup if m.lastgroup in ("range", "from", "deadline", "point", "span") else _group_kind(m)
+        kind = (
+            m.lastgroup
+            if m.lastgroup in ("range", "from", "since", "deadline", "point", "span")
+            else _group_kind(m)
+        )
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1)
@@ -66,7 +71,7 @@ def year_tokens(text: str) -> list[YearToken]:
 
 
 def _group_kind(m: re.Match) -> str:
-    for name in ("range", "from", "deadline", "point", "span"):
+    for name in ("range", "from", "since", "deadline", "point", "span"):
         if m.group(name):
             return name
     raise ValueError(m.group(0))
@@ -125,6 +130,9 @@ def period(
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
         return [(token.year, token.year)]
+    if token.kind == "since":
+        end = max(token.year, start - 1)
+        return [(token.year, end)] if flow else [(end, end)]
     if token.kind == "range":
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
