@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -83,8 +83,14 @@ def db_url(request, tmp_path) -> str:
         template = request.getfixturevalue("_pg_seed_template")
         return request.getfixturevalue("pg_server").create_database(f"test_{next(_names)}", template)
     path = tmp_path / "test.db"
-    shutil.copy(request.getfixturevalue("seed_db_path"), path)
+    copy_sqlite(request.getfixturevalue("seed_db_path"), path)
     return f"sqlite:///{path}"
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a live SQLite database, WAL contents included."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
 
 
 @pytest.fixture(scope="session")
