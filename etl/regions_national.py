@@ -72,7 +72,7 @@ SUFFIX_EN = [  # longest first
     ("村", "Village"),
     ("社区", "Community"),
 ]
-ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,5}?族)+$")
+ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+$")  # 保亭黎族苗族 -> 保亭
 
 
 def pinyin(text: str) -> str:
@@ -94,7 +94,7 @@ def english_name(name_zh: str, level: str) -> str:
         if name_zh.endswith(suffix) and len(name_zh) > len(suffix):
             stem = name_zh[: -len(suffix)]
             if suffix.startswith("自治"):
-                stem = ETHNIC.sub("", stem) or stem
+                stem = ETHNIC.sub(r"\1", stem)
             if len(stem) == 1 and suffix in ("县", "区"):
                 return pinyin(name_zh)  # 漳县 -> Zhangxian, as in the seed
             return f"{pinyin(stem)} {word}"

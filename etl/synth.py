@@ -57,10 +57,11 @@ def synthesize(engine: Engine, figures: int = 5_000_000, seed: int = 2014, progr
 
     schema.upgrade(engine)
     _refuse_real_data(engine)
+    if _count_regions(engine, "county") == 0:
+        load_national(engine, villages=False, progress=progress)
     counties_figures = _count_regions(engine, "county") * len(COUNTY_INDICATORS) * PER_INDICATOR
-    need_villages = figures > counties_figures or _count_regions(engine, "county") == 0
-    if _count_regions(engine, "village" if need_villages else "county") == 0:
-        load_national(engine, villages=need_villages, progress=progress)
+    if figures > counties_figures and _count_regions(engine, "village") == 0:
+        load_national(engine, villages=True, progress=progress)
     started = time.perf_counter()
     with transaction(session_factory(engine)) as session:
         _load_indicators(session)

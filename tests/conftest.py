@@ -23,8 +23,12 @@ _names = itertools.count(1)
 
 
 def pytest_addoption(parser) -> None:
-    parser.addoption("--backend", choices=["sqlite", "postgresql"], default="sqlite",
-                     help="database for the data-layer, import and HTTP tests (default sqlite)")
+    parser.addoption(
+        "--backend",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="database for the data-layer, import and HTTP tests (default sqlite)",
+    )
 
 
 def pytest_collection_modifyitems(config, items) -> None:
