@@ -47,6 +47,18 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     return app
 
 
+def server(db_url: str | None = None):
+    """The WSGI app for gunicorn (README "Scaling out"); nothing runs at import, all work happens in this call.
+
+    Example: ``gunicorn --preload -w 4 -b 127.0.0.1:8050 'app:server()'``. With ``--preload`` the schema upgrade
+    (and a first build) runs once in the master; the engine's pool is emptied so that no database connection is
+    shared by the forked workers: each opens its own.
+    """
+    app = create_app(db_url)
+    app.server.config["ENGINE"].dispose()
+    return app.server
+
+
 def _serve_vendor_assets(app: Dash) -> None:
     from flask import send_from_directory
 

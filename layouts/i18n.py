@@ -28,12 +28,15 @@ TEXT = {
     "hover_hint": ("悬停或点击柱形查看来源原文", "Hover or click a bar to see its source quote"),
     "click_for_sources": ("点击图中的柱或点查看来源", "Click a bar or point to see its sources"),
     "not_found": ("未找到该地区", "Region not found"),
+    "synthetic_banner": ("⚠ 合成数据 SYNTHETIC:本数据库中的数字为基准测试生成的合成数据,不是真实数据。",
+                         "⚠ SYNTHETIC (合成数据): the figures in this database were generated for benchmarks, not real."),
 }
 
 RELIABILITY = {
     "official": ("官方", "official"),
     "repost": ("转载", "repost"),
     "low": ("⚠ 低可靠性", "⚠ low reliability"),
+    "synthetic": ("⚠ 合成数据 synthetic", "⚠ synthetic (合成数据)"),
 }
 
 

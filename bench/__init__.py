@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m bench`` (national scale); other scripts in this package measure single features."""
