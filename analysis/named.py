@@ -50,10 +50,15 @@ def named_targets(figures, region_code: str, plan: str = "original") -> list[Nam
         if r["kind"] == "actual" and float(r["value"]) > 0 and r["region_code"] in targets:
             actuals.setdefault(r["region_code"], r)
     out = [
-        NamedTarget(code, t["region_name"], int(t["period_end"]),
-                    int(actuals[code]["period_end"]) if code in actuals else None,
-                    [int(t["id"])], [int(actuals[code]["id"])] if code in actuals else [],
-                    (actuals[code]["reliability"] or "official") if code in actuals else "official")
+        NamedTarget(
+            code,
+            t["region_name"],
+            int(t["period_end"]),
+            int(actuals[code]["period_end"]) if code in actuals else None,
+            [int(t["id"])],
+            [int(actuals[code]["id"])] if code in actuals else [],
+            (actuals[code]["reliability"] or "official") if code in actuals else "official",
+        )
         for code, t in targets.items()
     ]
     return sorted(out, key=lambda n: (n.planned_year, n.actual_year or 9999, n.region_code))
@@ -65,5 +70,8 @@ def derived_zero_years(named: list[NamedTarget], actual: dict[int, Point], years
         return {}
     ids = [i for n in named for i in n.actual_ids]
     worst = min((n.reliability for n in named), key=lambda r: {"low": 0, "repost": 1}.get(r, 2))
-    return {y: Point(year=y, value=0.0, figure_ids=ids, rolled_up=True, derived=True, reliability=worst)
-            for y in years if y not in actual}
+    return {
+        y: Point(year=y, value=0.0, figure_ids=ids, rolled_up=True, derived=True, reliability=worst)
+        for y in years
+        if y not in actual
+    }

@@ -47,8 +47,13 @@ def _cell(year: int, plan: Point | None, actual: Point | None, direction: str) -
     if plan is None:
         return YearCell(year, None, actual, st.NO_DATA, None)
     value = actual.value if actual else None
-    return YearCell(year, plan, actual, st.judge(value, plan.value, plan.comparator, direction),
-                    st.achievement(value, plan.value, direction))
+    return YearCell(
+        year,
+        plan,
+        actual,
+        st.judge(value, plan.value, plan.comparator, direction),
+        st.achievement(value, plan.value, direction),
+    )
 
 
 def _span_targets(spans: list[dict], plan: str) -> list[dict]:
@@ -86,16 +91,23 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     else:
         return None, []
     if kind == "flow":
-        span_actuals = [(int(s["period_start"]), int(s["period_end"]), float(s["value"]))
-                        for s in spans if s["kind"] == "actual"]
+        span_actuals = [
+            (int(s["period_start"]), int(s["period_end"]), float(s["value"])) for s in spans if s["kind"] == "actual"
+        ]
         return st.assess_flow(total, start, end, actual, as_of, plan, comparator, direction, span_actuals), ids
     before = [y for y in actual if y < start]
     baseline = (max(before), actual[max(before)]) if before else None
     return st.assess_level(total, end, actual, as_of, comparator, direction, baseline), ids
 
 
-def progress(figures, region_code: str, indicator: dict, plan: str = "original", year_from: int | None = None,
-             year_to: int | None = None) -> Progress:
+def progress(
+    figures,
+    region_code: str,
+    indicator: dict,
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> Progress:
     """Assess one region and indicator; ``figures`` hold the region's and its descendants' figures.
 
     ``year_to`` (default: the last year with any figure) is the year the plan period is seen from; years
@@ -107,15 +119,21 @@ def progress(figures, region_code: str, indicator: dict, plan: str = "original",
     plan_points = effective_plan(series, plan)
     if named and plan_points:
         last = max([*series["actual"], *plan_points])
-        series["actual"] = dict(sorted({
-            **derived_zero_years(named, series["actual"], list(range(min(plan_points), last + 1))),
-            **series["actual"]}.items()))
+        series["actual"] = dict(
+            sorted(
+                {
+                    **derived_zero_years(named, series["actual"], list(range(min(plan_points), last + 1))),
+                    **series["actual"],
+                }.items()
+            )
+        )
     spans = span_figures(rows, region_code)
     all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
     lo = year_from if year_from is not None else min(all_years, default=0)
     hi = year_to if year_to is not None else max(all_years, default=0)
-    cells = [_cell(y, plan_points[y], series["actual"].get(y), indicator["direction"])
-             for y in plan_points if lo <= y <= hi]
+    cells = [
+        _cell(y, plan_points[y], series["actual"].get(y), indicator["direction"]) for y in plan_points if lo <= y <= hi
+    ]
     reported = [c for c in cells if c.actual is not None]
     latest = reported[-1] if reported else (cells[-1] if cells else None)
     p = Progress(region_code, indicator, plan, series, plan_points, cells, latest, None, named=named, spans=spans)

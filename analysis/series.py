@@ -56,16 +56,24 @@ def _reliability_rank(value: str) -> int:
 
 def _point(row: dict) -> Point:
     return Point(
-        year=int(row["period_end"]), value=float(row["value"]), comparator=row["comparator"] or "=",
-        figure_ids=[int(row["id"])], reliability=row["reliability"] or "official", quote=row["quote"] or "",
-        source=row["source_url"] or row["source"] or "", plan_version=row["plan_version"] or "",
+        year=int(row["period_end"]),
+        value=float(row["value"]),
+        comparator=row["comparator"] or "=",
+        figure_ids=[int(row["id"])],
+        reliability=row["reliability"] or "official",
+        quote=row["quote"] or "",
+        source=row["source_url"] or row["source"] or "",
+        plan_version=row["plan_version"] or "",
     )
 
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
     return Point(
-        year=year, value=float(sum(p["value"] for p in picked)), comparator="=",
-        figure_ids=[int(p["id"]) for p in picked], rolled_up=True,
+        year=year,
+        value=float(sum(p["value"] for p in picked)),
+        comparator="=",
+        figure_ids=[int(p["id"]) for p in picked],
+        rolled_up=True,
         reliability=min((p["reliability"] or "official" for p in picked), key=_reliability_rank),
         quote=" / ".join(dict.fromkeys(p["quote"] for p in picked if p["quote"])),
         source=" ".join(dict.fromkeys((p["source_url"] or p["source"] or "") for p in picked)),
@@ -112,8 +120,13 @@ def effective_plan(series: dict[str, dict[int, Point]], plan: str = "original") 
 
 def span_figures(figures, region_code: str) -> list[dict]:
     """Multi-year figures of the region itself (e.g. 2014–2020 totals), kept apart from annual bars."""
-    spans = [r for r in records(figures) if r["period_start"] != r["period_end"] and r["region_code"] == region_code
-             and r["kind"] in ("target", "actual")]
+    spans = [
+        r
+        for r in records(figures)
+        if r["period_start"] != r["period_end"]
+        and r["region_code"] == region_code
+        and r["kind"] in ("target", "actual")
+    ]
     return sorted(spans, key=lambda r: (r["period_end"], r["kind"], r["period_start"]))
 
 

@@ -109,9 +109,17 @@ class Assessment:
     finished: bool = True
 
 
-def assess_flow(target: float, start: int, end: int, actuals: dict[int, float], as_of: int,
-                annual_plan: dict[int, float] | None = None, comparator: str = "=", direction: str = "up",
-                span_actuals: list[tuple[int, int, float]] = ()) -> Assessment:
+def assess_flow(
+    target: float,
+    start: int,
+    end: int,
+    actuals: dict[int, float],
+    as_of: int,
+    annual_plan: dict[int, float] | None = None,
+    comparator: str = "=",
+    direction: str = "up",
+    span_actuals: list[tuple[int, int, float]] = (),
+) -> Assessment:
     """A flow target over ``start..end`` (cumulative), seen from the end of year ``as_of``.
 
     ``actuals`` are single years only; ``span_actuals`` are multi-year actuals (start, end, value), used
@@ -151,8 +159,15 @@ def assess_flow(target: float, start: int, end: int, actuals: dict[int, float], 
     return base
 
 
-def assess_level(target: float, end: int, levels: dict[int, float], as_of: int, comparator: str = "=",
-                 direction: str = "down", baseline: tuple[int, float] | None = None) -> Assessment:
+def assess_level(
+    target: float,
+    end: int,
+    levels: dict[int, float],
+    as_of: int,
+    comparator: str = "=",
+    direction: str = "down",
+    baseline: tuple[int, float] | None = None,
+) -> Assessment:
     """A stock or rate target read at the end year (e.g. incidence below 8% by 2017), seen from ``as_of``.
 
     Before the end year, progress is measured along a straight path from the baseline (the latest level
