@@ -15,7 +15,7 @@ from dash import Dash
 
 import callbacks
 import settings
-from db import schema
+from db import rollups, schema
 from db.session import make_engine, session_factory
 from layouts.shell import app_shell
 
@@ -32,6 +32,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         progress("首次运行:正在从 data/sources/ 建立数据库 / first run: building the database")
         build(engine, progress=progress)
     schema.upgrade(engine)
+    rollups.ensure(engine)
     app = Dash(
         __name__,
         title="扶贫目标进度看板",

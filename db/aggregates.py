@@ -15,8 +15,9 @@ from collections import defaultdict
 from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import Session
 
+from db import rollups
 from db.cache import cached
-from db.models import Batch, Figure, PlanVersion, Region
+from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
 
 def subtree(session: Session, code: str) -> dict | None:
@@ -77,19 +78,95 @@ def _totals(session: Session, where, indicator: str, kinds: tuple[str, ...] = KI
     return [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(sums.items())]
 
 
+def _rolled_up(session: Session) -> bool:
+    """True when every batch has its roll-ups (else readers use the figures themselves)."""
+    return not rollups.pending(session)
+
+
+def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[str, list[dict]]:
+    """code -> series/year sums from the roll-ups of these province/prefecture/county codes."""
+    reverted, versions = _series_of(session)
+    stmt = (
+        select(
+            FigureRollup.region_code,
+            FigureRollup.kind,
+            FigureRollup.period_end,
+            FigureRollup.plan_version_id,
+            FigureRollup.batch_id,
+            func.sum(FigureRollup.total),
+            func.sum(FigureRollup.count),
+        )
+        .where(
+            FigureRollup.region_code.in_(codes),
+            FigureRollup.indicator_code == indicator,
+            FigureRollup.period_start == FigureRollup.period_end,
+        )
+        .group_by(
+            FigureRollup.region_code,
+            FigureRollup.kind,
+            FigureRollup.period_end,
+            FigureRollup.plan_version_id,
+            FigureRollup.batch_id,
+        )
+    )
+    sums: dict[str, dict[tuple[str, int], list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0]))
+    for code, kind, year, version, batch, total, count in session.execute(stmt):
+        if batch in reverted:
+            continue
+        series = versions.get(version, "original") if kind == "target" else kind
+        acc = sums[code][(series, int(year))]
+        acc[0] += float(total)
+        acc[1] += int(count)
+    return {
+        code: [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(by.items())]
+        for code, by in sums.items()
+    }
+
+
+def _minus(total: list[dict], own: list[dict]) -> list[dict]:
+    mine = {(r["series"], r["year"]): r for r in own}
+    out = []
+    for r in total:
+        o = mine.get((r["series"], r["year"]))
+        row = {**r, "value": r["value"] - o["value"], "count": r["count"] - o["count"]} if o else r
+        if row["count"]:
+            out.append(row)
+    return out
+
+
 @cached
 def subtree_totals(session: Session, code: str | None, indicator: str, include_self: bool = False) -> list[dict]:
     """Sums of live annual figures below a region (or the whole country when ``code`` is None), per series and year.
 
-    Example: ``subtree_totals(s, "610000", "poor_population_reduced")``
+    Provinces, prefectures, counties and the country read the roll-ups (db/rollups.py); other regions read the
+    figures' index range. Example: ``subtree_totals(s, "610000", "poor_population_reduced")``
     ``-> [{"series": "actual", "year": 2016, "value": 1_070_000.0, "count": 80}, ...]``
     """
+    rolled = _rolled_up(session)
     if code is None:
-        return _totals(session, literal(True), indicator)
+        if not rolled:
+            return _totals(session, literal(True), indicator)
+        tops = list(session.scalars(select(Region.code).where(Region.parent_code.is_(None))))
+        per = _rollup_totals(session, tops, indicator)
+        return _sum_rows([row for rows in per.values() for row in rows])
     node = subtree(session, code)
     if node is None:
         return []
+    if rolled and node["level"] in rollups.LEVELS:
+        total = _rollup_totals(session, [code], indicator).get(code, [])
+        if include_self:
+            return total
+        return _minus(total, _totals(session, Figure.region_code == code, indicator))
     return _totals(session, _in_subtree(node, include_self), indicator)
+
+
+def _sum_rows(rows: list[dict]) -> list[dict]:
+    sums: dict[tuple[str, int], list[float]] = defaultdict(lambda: [0.0, 0])
+    for r in rows:
+        acc = sums[(r["series"], r["year"])]
+        acc[0] += r["value"]
+        acc[1] += r["count"]
+    return [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(sums.items())]
 
 
 @cached
@@ -100,20 +177,26 @@ def child_totals(session: Session, code: str | None, indicator: str) -> list[dic
     Example: ``child_totals(s, "610900", "poor_population_reduced")``
     """
     parent = Region.parent_code.is_(None) if code is None else Region.parent_code == code
-    children = (
-        session.execute(
+    children = [
+        dict(r)
+        for r in session.execute(
             select(
                 Region.code, Region.name_zh, Region.name_en, Region.level, Region.dfs_lo, Region.dfs_hi, Region.code_hi
             )
             .where(parent)
             .order_by(Region.code)
-        )
-        .mappings()
-        .all()
-    )
+        ).mappings()
+    ]
+    rolled = _rolled_up(session)
+    from_rollups = [c["code"] for c in children if rolled and c["level"] in rollups.LEVELS]
+    per = _rollup_totals(session, from_rollups, indicator) if from_rollups else {}
     out = []
     for child in children:
-        for row in _totals(session, _in_subtree(dict(child), include_self=True), indicator):
+        if child["code"] in per or child["code"] in from_rollups:
+            rows = per.get(child["code"], [])
+        else:
+            rows = _totals(session, _in_subtree(child, include_self=True), indicator)
+        for row in rows:
             out.append(
                 {
                     "code": child["code"],

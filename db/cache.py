@@ -1,9 +1,10 @@
 """Caching of aggregate results, safe with any number of worker processes.
 
-Each process keeps a bounded LRU; every key holds the database's *data version* (newest batch id, number of
-batches, number of reverted batches), read from the database once per session. An import, a rebuild, a revert or
-a region load adds or changes a batch, so every worker sees a new version on its next request and never serves a
-stale result; nothing has to be told to invalidate. Old entries simply age out of the LRU.
+Each process keeps a bounded LRU; every key holds the database's *data version* (``data_state.version``, raised
+by database triggers on every insert, update or delete of a batch: migration 0004_scale), read once per
+transaction. An import, a rebuild, a revert or a region load is a batch, so every worker sees a new version on its
+next request and never serves a stale result; nothing has to be told to invalidate, whichever process or program
+wrote. Old entries simply age out of the LRU.
 
 Example::
 
@@ -17,10 +18,10 @@ import functools
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Batch
+from db.models import DataState
 
 _lock = threading.Lock()
 _store: OrderedDict = OrderedDict()
@@ -40,19 +41,13 @@ def clear() -> None:
         _store.clear()
 
 
-def data_version(session: Session) -> tuple[int, int, int]:
-    """(newest batch id, batches, reverted batches), read once per transaction: one consistent key per request.
-
-    Example: ``data_version(s) == (12, 12, 0)``
-    """
+def data_version(session: Session) -> int:
+    """The data version, read once per transaction: one consistent key per request. Example: ``data_version(s)``"""
     remembered = session.info.get("data_version")
     transaction = session.get_transaction()
     if remembered is not None and transaction is not None and remembered[0] is transaction:
         return remembered[1]
-    row = session.execute(
-        select(func.coalesce(func.max(Batch.id), 0), func.count(), func.count(Batch.reverted_at))
-    ).one()
-    version = (int(row[0]), int(row[1]), int(row[2]))
+    version = int(session.execute(select(DataState.version).where(DataState.id == 1)).scalar_one())
     session.info["data_version"] = (session.get_transaction(), version)
     return version
 

@@ -118,3 +118,39 @@ class Figure(Base):
               "plan_version_id", "batch_id", "value"),
         Index("ix_figures_region", "region_code", "kind"),
     )
+
+
+class FigureRollup(Base):
+    """Sums of one batch's figures over the subtree of a province, prefecture or county (db/rollups.py).
+
+    Derived data, rebuilt from figures at any time; lets national and provincial totals be read in milliseconds.
+    """
+
+    __tablename__ = "figure_rollups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(Integer, index=True)
+    region_code: Mapped[str] = mapped_column(String(12))
+    indicator_code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    plan_version_id: Mapped[int | None] = mapped_column(Integer)
+    period_start: Mapped[int] = mapped_column(Integer)
+    period_end: Mapped[int] = mapped_column(Integer)
+    total: Mapped[float] = mapped_column(Float)
+    count: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_figure_rollups_region", "region_code", "indicator_code", "kind"),)
+
+
+class RolledBatch(Base):
+    """A batch whose figures are in figure_rollups (batches without figures too)."""
+
+    __tablename__ = "rolled_batches"
+    batch_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class DataState(Base):
+    """One row: ``version`` goes up with every change to batches (database triggers, migration 0004_scale), so
+    caches in any worker know when figures changed (db/cache.py)."""
+
+    __tablename__ = "data_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)

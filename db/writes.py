@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from db import tree
+from db import rollups, tree
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
 
 
@@ -101,6 +101,7 @@ def add_figures(session: Session, rows: Iterable[dict]) -> int:
     rows = list(rows)
     if rows:
         session.execute(Figure.__table__.insert(), rows)
+        rollups.mark_written(session, {r["batch_id"] for r in rows})
     return len(rows)
 
 

@@ -18,7 +18,7 @@ import time
 import numpy as np
 from sqlalchemy import Engine, select, text
 
-from db import schema, writes
+from db import rollups, schema, writes
 from db.models import Batch, Figure, Region
 from db.session import session_factory, transaction
 
@@ -99,6 +99,8 @@ def synthesize(engine: Engine, figures: int = 5_000_000, seed: int = 2014, progr
         if chunk and written < figures:
             written += _insert(session, chunk[: figures - written])
         batch.rows_targets, batch.rows_actuals = min(targets, written), max(0, written - targets)
+        progress("synth: rolling up provinces, prefectures and counties")
+        rollups.roll_up(session, [batch.id])
     seconds = time.perf_counter() - started
     _analyze(engine)
     progress(f"synth: {written:,} figures in {seconds:,.1f} s ({written / seconds:,.0f}/s)")

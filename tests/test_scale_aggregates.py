@@ -7,7 +7,7 @@ import random
 import pytest
 from sqlalchemy import select
 
-from db import aggregates, cache, schema, tree, writes
+from db import aggregates, cache, rollups, schema, tree, writes
 from db.models import Figure
 from db.session import make_engine, session_factory, transaction
 
@@ -187,3 +187,53 @@ def test_descendants_come_from_one_range(engine):
             "610981101002",
         ]
         assert aggregates.descendant_codes(s, "610900", "village") == ["610981101001", "610981101002"]
+
+
+def test_every_change_to_batches_raises_the_data_version(engine):
+    sessions = session_factory(engine)
+
+    def version() -> int:
+        with sessions() as s:
+            return cache.data_version(s)
+
+    start = version()
+    batch = _import(engine, [("610902", "actual", 2018, 1.0)])
+    after_import = version()
+    with transaction(sessions) as s:
+        writes.mark_reverted(s, batch, "tester")
+    after_revert = version()
+    with transaction(sessions) as s:
+        writes.remove_batches(s, "upload")
+    assert start < after_import < after_revert < version()
+
+
+def test_batches_written_without_roll_ups_are_read_from_figures_then_rolled_up(engine):
+    with transaction(session_factory(engine)) as s:
+        source = writes.get_or_create_source(s, kind="upload", title="raw", file_name="raw.xlsx")
+        batch = writes.new_batch(s, "upload", file_name="raw.xlsx")
+        s.execute(
+            Figure.__table__.insert(),
+            [
+                {
+                    "kind": "actual",
+                    "region_code": "610981101001",
+                    "indicator_code": "people",
+                    "period_start": 2019,
+                    "period_end": 2019,
+                    "value": 9.0,
+                    "comparator": "=",
+                    "unit": "人",
+                    "source_id": source.id,
+                    "batch_id": batch.id,
+                    "quote": "",
+                    "note": "",
+                }
+            ],
+        )
+    with session_factory(engine)() as s:
+        assert rollups.pending(s) == [batch.id]
+        assert aggregates.subtree_totals(s, "610000", "people")[0]["value"] == 9.0
+    assert rollups.ensure(engine) == 3  # province, prefecture, county
+    with session_factory(engine)() as s:
+        assert rollups.pending(s) == []
+        assert aggregates.subtree_totals(s, "610000", "people")[0]["value"] == 9.0
