@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from analysis.overview import overview_rows, year_bounds
-from db import queries
-from db.dashboard_queries import figure_records, year_span
+from db import queries, scaled_views
+from db.dashboard_queries import year_span
 from layouts.overview_page import overview_page
 
 
 def render_overview(session, search: str | None, view_state) -> object:
-    figures = figure_records(session)
+    regions, figures = scaled_views.overview_records(session)
     bounds = year_span(session) or year_bounds(figures)
     state = view_state(search, bounds)
     indicators = queries.indicators(session)
     rows = overview_rows(
         figures,
-        queries.regions(session),
+        regions,
         indicators,
         state["plan"],
         state["from"],

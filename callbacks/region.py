@@ -9,8 +9,8 @@ from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
 from callbacks import urlstate
-from db import queries
-from db.dashboard_queries import figure_records, year_span
+from db import queries, scaled_views
+from db.dashboard_queries import year_span
 from layouts import ids
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.i18n import name, t
@@ -58,8 +58,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     path = queries.region_path(session, code)
     if not path:
         return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
-    regions = queries.regions(session)
-    figures = figure_records(session, region_codes=[code, *descendants(regions, code)])
+    regions, figures = scaled_views.region_records(session, code)
     bounds = year_span(session) or year_bounds(figures)
     state = urlstate.view_state(search, bounds)
     lang, lo, hi = state["lang"], state["from"], state["to"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.cache import cached
 from db.models import Batch, Figure
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
@@ -39,9 +40,16 @@ def figure_records(session: Session, region_codes=None, indicator: str | None = 
     return out
 
 
+@cached
 def year_span(session: Session) -> tuple[int, int] | None:
-    """First and last year any live figure covers, or None on an empty database."""
+    """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
+    from db import rollups
+    from db.models import FigureRollup
+
+    table = FigureRollup if not rollups.pending(session) else Figure
     row = session.execute(
-        select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
+        select(func.min(table.period_start), func.max(table.period_end))
+        .join(Batch, Batch.id == table.batch_id)
+        .where(LIVE)
     ).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None
