@@ -17,6 +17,7 @@ import callbacks
 import settings
 from db import rollups, schema
 from db.session import make_engine, session_factory
+from layouts import ids
 from layouts.shell import app_shell
 
 VENDOR_CSS = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5" / "css"
@@ -44,8 +45,19 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     app.server.config["ENGINE"] = engine
     _serve_vendor_assets(app)
     app.layout = app_shell
-    callbacks.register(app, session_factory(engine))
+    sessions = session_factory(engine)
+    callbacks.register(app, sessions)
+    _cache(app, sessions, config.cache_mb)
     return app
+
+
+def _cache(app: Dash, sessions, cache_mb: int) -> None:
+    from callbacks import response_cache
+    from db import cache
+
+    cache.configure(1024 if cache_mb > 0 else 0)
+    pages = {key for key in app.callback_map if key.startswith(f"..{ids.PAGE}.children")}
+    response_cache.install(app.server, sessions, pages, cache_mb)
 
 
 def server(db_url: str | None = None):

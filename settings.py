@@ -19,6 +19,7 @@ class Settings:
     host: str
     port: int
     debug: bool
+    cache_mb: int = 64  # per worker: cached pages and aggregates (0 turns caching off)
 
 
 def default_database_url() -> str:
@@ -33,4 +34,5 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         host=env.get("HOST", "127.0.0.1"),
         port=int(env.get("PORT", "8050")),
         debug=env.get("DASH_DEBUG", "") == "1",
+        cache_mb=int(env.get("CACHE_MB", "64")),
     )

@@ -1,6 +1,6 @@
 """The figure records a dashboard page needs, at any scale.
 
-A page assesses one region from its own figures and its descendants' sums. Up to ``SMALL`` figures in the
+A page assesses one region from its own figures and its descendants' sums. Up to ``SMALL`` (2,000) figures in the
 subtree, it gets every figure (exact: each number traces to its quote). Past that, the descendants come as one
 summed record per child region, indicator, kind, plan version and period: same columns as
 ``dashboard_queries.figure_records``, ``id`` 0, the note "合计 N 条 · sum of N figures", read from the roll-ups
@@ -23,7 +23,7 @@ from db.cache import cached
 from db.dashboard_queries import figure_records
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
-SMALL = 20_000
+SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
 
 
@@ -47,10 +47,11 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
         return [], []
     path = [r["code"] for r in _path(session, code)]
     if subtree_size(session, node) <= SMALL:
-        inside = Region.dfs_lo.between(node["dfs_lo"], node["dfs_hi"])
-        regions = _regions(session, inside | Region.code.in_(path))
-        return regions, figure_records(session, region_codes=[r["code"] for r in regions if r["code"] not in path]
-                                       + [code])
+        inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
+        regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
+        return regions, figure_records(
+            session, region_codes=[r["code"] for r in regions if r["code"] not in path] + [code]
+        )
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
     own = figure_records(session, region_codes=[code])
@@ -97,15 +98,34 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
     out = []
     for (code, indicator, kind, version, start, end), (total, count, batch, synth) in sorted(groups.items()):
         plan = versions.get(version)
-        out.append({
-            "id": 0, "kind": kind, "region_code": code, "region_name": names.get(code, code), "indicator": indicator,
-            "period_start": start, "period_end": end, "value": total, "comparator": "=", "unit": "",
-            "plan_version": plan.name if plan else "", "plan_version_kind": plan.kind if plan else "",
-            "plan_version_id": version, "reliability": "synthetic" if synth else "official",
-            "source": f"合计 {count} 条 · sum of {count} figures", "source_kind": "sum", "source_url": "",
-            "source_file": "", "quote": "", "quote_start": None, "quote_end": None,
-            "note": f"合计 {count} 条 · sum of {count} figures", "batch_id": batch, "batch_kind": "sum",
-        })
+        out.append(
+            {
+                "id": 0,
+                "kind": kind,
+                "region_code": code,
+                "region_name": names.get(code, code),
+                "indicator": indicator,
+                "period_start": start,
+                "period_end": end,
+                "value": total,
+                "comparator": "=",
+                "unit": "",
+                "plan_version": plan.name if plan else "",
+                "plan_version_kind": plan.kind if plan else "",
+                "plan_version_id": version,
+                "reliability": "synthetic" if synth else "official",
+                "source": f"合计 {count} 条 · sum of {count} figures",
+                "source_kind": "sum",
+                "source_url": "",
+                "source_file": "",
+                "quote": "",
+                "quote_start": None,
+                "quote_end": None,
+                "note": f"合计 {count} 条 · sum of {count} figures",
+                "batch_id": batch,
+                "batch_kind": "sum",
+            }
+        )
     return out
 
 
@@ -116,20 +136,42 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
     from_rollups = [n["code"] for n in nodes if n and rolled and n["level"] in rollups.LEVELS]
     if from_rollups:
         r = FigureRollup
-        stmt = (select(r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end,
-                       r.batch_id, func.sum(r.total), func.sum(r.count))
-                .where(r.region_code.in_(from_rollups))
-                .group_by(r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end,
-                          r.batch_id))
+        stmt = (
+            select(
+                r.region_code,
+                r.indicator_code,
+                r.kind,
+                r.plan_version_id,
+                r.period_start,
+                r.period_end,
+                r.batch_id,
+                func.sum(r.total),
+                func.sum(r.count),
+            )
+            .where(r.region_code.in_(from_rollups))
+            .group_by(
+                r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end, r.batch_id
+            )
+        )
         for code, ind, kind, version, start, end, batch, total, count in session.execute(stmt):
             yield (code, ind, kind, version, start, end), batch, total, count
     for node in nodes:
         if node is None or node["code"] in from_rollups:
             continue
         f = Figure
-        stmt = (select(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id,
-                       func.sum(f.value), func.count())
-                .where(aggregates._in_subtree(node, include_self=True))
-                .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id))
+        stmt = (
+            select(
+                f.indicator_code,
+                f.kind,
+                f.plan_version_id,
+                f.period_start,
+                f.period_end,
+                f.batch_id,
+                func.sum(f.value),
+                func.count(),
+            )
+            .where(aggregates._in_subtree(node, include_self=True))
+            .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
+        )
         for ind, kind, version, start, end, batch, total, count in session.execute(stmt):
             yield (node["code"], ind, kind, version, start, end), batch, total, count
