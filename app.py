@@ -41,6 +41,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         serve_locally=True,
         external_stylesheets=["/vendor/bootstrap/bootstrap.min.css"],
         update_title=None,
+        eager_loading=True,  # plotly.js loads with the other bundles, not after the first layout: faster first chart
     )
     app.server.config["ENGINE"] = engine
     _serve_vendor_assets(app)

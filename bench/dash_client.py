@@ -61,8 +61,9 @@ class DashClient:
             "changedPropIds": triggered or [f"{i['id']}.{i['property']}" for i in inputs],
         }
         started = time.perf_counter()
-        response = self.client.post("/_dash-update-component", data=json.dumps(payload),
-                                    content_type="application/json")
+        response = self.client.post(
+            "/_dash-update-component", data=json.dumps(payload), content_type="application/json"
+        )
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code not in (200, 204):
             raise CallbackError(f"{output}: HTTP {response.status_code}: {response.get_data(as_text=True)[:500]}")

@@ -14,8 +14,9 @@ from db.models import Batch, Figure
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
 
-def figure_records(session: Session, region_codes=None, indicator: str | None = None,
-                   kind: str | None = None) -> list[dict]:
+def figure_records(
+    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None
+) -> list[dict]:
     """Live figures as dicts, ordered like ``queries.figures``.
 
     Example: ``figure_records(s, ["610000"], "poor_population_reduced")[0]["value"]``
@@ -44,12 +45,16 @@ def figure_records(session: Session, region_codes=None, indicator: str | None = 
 def year_span(session: Session) -> tuple[int, int] | None:
     """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
     from db import rollups
-    from db.models import FigureRollup
+    from db.models import FigureRollup, Region
 
-    table = FigureRollup if not rollups.pending(session) else Figure
-    row = session.execute(
-        select(func.min(table.period_start), func.max(table.period_end))
-        .join(Batch, Batch.id == table.batch_id)
-        .where(LIVE)
-    ).one()
+    if rollups.pending(session):
+        stmt = select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
+    else:  # every figure is in its province's (top region's) roll-ups: a few hundred rows
+        tops = select(Region.code).where(Region.parent_code.is_(None))
+        stmt = (
+            select(func.min(FigureRollup.period_start), func.max(FigureRollup.period_end))
+            .join(Batch, Batch.id == FigureRollup.batch_id)
+            .where(LIVE, FigureRollup.region_code.in_(tops))
+        )
+    row = session.execute(stmt).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None
