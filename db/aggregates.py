@@ -78,9 +78,13 @@ def _totals(session: Session, where, indicator: str, kinds: tuple[str, ...] = KI
     return [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(sums.items())]
 
 
-def _rolled_up(session: Session) -> bool:
-    """True when every batch has its roll-ups (else readers use the figures themselves)."""
-    return not rollups.pending(session)
+def _pending_where(session: Session, node: dict | None):
+    """Figures of batches not rolled up yet, in a subtree (None: everywhere), or None when there are none."""
+    waiting = rollups.pending(session)
+    if not waiting:
+        return None
+    in_batches = Figure.batch_id.in_(waiting)
+    return in_batches if node is None else and_(in_batches, _in_subtree(node, include_self=True))
 
 
 def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[str, list[dict]]:
@@ -117,10 +121,16 @@ def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[s
         acc = sums[code][(series, int(year))]
         acc[0] += float(total)
         acc[1] += int(count)
-    return {
+    out = {
         code: [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(by.items())]
         for code, by in sums.items()
     }
+    if rollups.pending(session):
+        for code in codes:
+            extra = _totals(session, _pending_where(session, subtree(session, code)), indicator)
+            if extra:
+                out[code] = _sum_rows(out.get(code, []) + extra)
+    return out
 
 
 def _minus(total: list[dict], own: list[dict]) -> list[dict]:
@@ -142,17 +152,14 @@ def subtree_totals(session: Session, code: str | None, indicator: str, include_s
     figures' index range. Example: ``subtree_totals(s, "610000", "poor_population_reduced")``
     ``-> [{"series": "actual", "year": 2016, "value": 1_070_000.0, "count": 80}, ...]``
     """
-    rolled = _rolled_up(session)
     if code is None:
-        if not rolled:
-            return _totals(session, literal(True), indicator)
         tops = list(session.scalars(select(Region.code).where(Region.parent_code.is_(None))))
         per = _rollup_totals(session, tops, indicator)
         return _sum_rows([row for rows in per.values() for row in rows])
     node = subtree(session, code)
     if node is None:
         return []
-    if rolled and node["level"] in rollups.LEVELS:
+    if node["level"] in rollups.LEVELS:
         total = _rollup_totals(session, [code], indicator).get(code, [])
         if include_self:
             return total
@@ -187,8 +194,7 @@ def child_totals(session: Session, code: str | None, indicator: str) -> list[dic
             .order_by(Region.code)
         ).mappings()
     ]
-    rolled = _rolled_up(session)
-    from_rollups = [c["code"] for c in children if rolled and c["level"] in rollups.LEVELS]
+    from_rollups = [c["code"] for c in children if c["level"] in rollups.LEVELS]
     per = _rollup_totals(session, from_rollups, indicator) if from_rollups else {}
     out = []
     for child in children:

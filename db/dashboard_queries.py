@@ -47,14 +47,17 @@ def year_span(session: Session) -> tuple[int, int] | None:
     from db import rollups
     from db.models import FigureRollup, Region
 
-    if rollups.pending(session):
-        stmt = select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
-    else:  # every figure is in its province's (top region's) roll-ups: a few hundred rows
-        tops = select(Region.code).where(Region.parent_code.is_(None))
-        stmt = (
-            select(func.min(FigureRollup.period_start), func.max(FigureRollup.period_end))
-            .join(Batch, Batch.id == FigureRollup.batch_id)
-            .where(LIVE, FigureRollup.region_code.in_(tops))
+    tops = select(Region.code).where(Region.parent_code.is_(None))
+    rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
+        select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
+        .join(Batch, Batch.id == FigureRollup.batch_id)
+        .where(LIVE, FigureRollup.region_code.in_(tops))
+    )
+    waiting = rollups.pending(session)
+    if waiting:  # batches written without roll-ups: their own figures, through the batch index
+        rolled = rolled.union_all(
+            select(Figure.period_start, Figure.period_end).join(Batch).where(LIVE, Figure.batch_id.in_(waiting))
         )
-    row = session.execute(stmt).one()
+    spans = rolled.subquery()
+    row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None

@@ -4,7 +4,7 @@ A national or provincial total then reads a few hundred roll-up rows instead of 
 derived data, keyed by batch: a revert needs no change (readers skip reverted batches), a deleted batch takes its
 roll-ups with it (trigger, migration 0004_scale), and a new batch is rolled up in the transaction that writes it
 (``writes.add_figures`` marks the session; ``before_commit`` rolls it up). ``ensure`` rolls up any batch written
-some other way (old databases, raw inserts); readers fall back to the figures while any batch is not rolled up.
+some other way (old databases, raw inserts); until then readers add such batches' figures from the figures table.
 
 Example::
 

@@ -33,9 +33,13 @@ def _regions(session: Session, where) -> list[dict]:
 
 def subtree_size(session: Session, node: dict) -> int:
     """Figures (live or not) in a region's subtree, itself included: roll-ups when there, else index counts."""
-    if node["level"] in rollups.LEVELS and not rollups.pending(session):
+    if node["level"] in rollups.LEVELS:
         stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code == node["code"])
-        return int(session.execute(stmt).scalar_one())
+        count = int(session.execute(stmt).scalar_one())
+        waiting = aggregates._pending_where(session, node)
+        if waiting is not None:
+            count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+        return count
     where = aggregates._in_subtree(node, include_self=True)
     return int(session.execute(select(func.count()).select_from(Figure).where(where)).scalar_one())
 
@@ -131,9 +135,8 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
     """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
-    rolled = not rollups.pending(session)
     nodes = [aggregates.subtree(session, c) for c in codes]
-    from_rollups = [n["code"] for n in nodes if n and rolled and n["level"] in rollups.LEVELS]
+    from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
     if from_rollups:
         r = FigureRollup
         stmt = (
@@ -156,8 +159,13 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
         for code, ind, kind, version, start, end, batch, total, count in session.execute(stmt):
             yield (code, ind, kind, version, start, end), batch, total, count
     for node in nodes:
-        if node is None or node["code"] in from_rollups:
+        if node is None:
             continue
+        where = aggregates._in_subtree(node, include_self=True)
+        if node["code"] in from_rollups:
+            where = aggregates._pending_where(session, node)  # batches not rolled up yet, if any
+            if where is None:
+                continue
         f = Figure
         stmt = (
             select(
@@ -170,7 +178,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
                 func.sum(f.value),
                 func.count(),
             )
-            .where(aggregates._in_subtree(node, include_self=True))
+            .where(where)
             .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
         )
         for ind, kind, version, start, end, batch, total, count in session.execute(stmt):
