@@ -267,6 +267,9 @@ class _RowChecker:
     def _period(self, number, cells, indicator):
         year = self._year(number, cells, "year")
         start, end = self._year(number, cells, "period_start"), self._year(number, cells, "period_end")
+        # Name the column the planner actually filled when a year is wrong.
+        start_col = "period_start" if start else ("year" if year else "period_end")
+        end_col = "period_end" if end else ("year" if year else "period_start")
         end = end or year or start
         start = start or end
         if end is None:
@@ -278,7 +281,7 @@ class _RowChecker:
                 P.PeriodReversed, number, "period_start", start, f"the period starts ({start}) after it ends ({end})"
             )
         window = self.catalog.years
-        for name, year in (("period_start", start), ("period_end", end)):
+        for name, year in ((start_col, start), (end_col, end)):
             if window and not window[0] <= year <= window[1]:
                 self.fail(
                     P.YearOutsidePlan,

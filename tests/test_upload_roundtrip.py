@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from etl.cli import cli
-from tests.upload_files import actual_row, csv_bytes, target_row, ACTUAL_HEADERS, TARGET_HEADERS
+from tests.upload_files import ACTUAL_HEADERS, TARGET_HEADERS, actual_row, csv_bytes, target_row
 
 
 def run(db_url: str, *args: str):
@@ -34,7 +34,9 @@ def test_template_round_trip_import_then_revert_restores_every_value(db_url, tmp
     for row in targets.iter_rows(min_row=2):
         if row[0].value == "610000" and row[2].value.endswith("poor_population_reduced") and row[4].value == 2019:
             row[6].value = "56.4万"
-    actuals.append(actual_row(code="", name="延长县", indicator="脱贫户数", end=2016, value="１,２３４户", note="synthetic"))
+    actuals.append(
+        actual_row(code="", name="延长县", indicator="脱贫户数", end=2016, value="１,２３４户", note="synthetic")
+    )
     book.save(tmp_path / "filled.xlsx")
 
     dry = run(db_url, "import", str(tmp_path / "filled.xlsx"), "--dry-run", "--format", "json")
@@ -45,18 +47,31 @@ def test_template_round_trip_import_then_revert_restores_every_value(db_url, tmp
     assert (changed["old_value"], changed["new_value"]) == (565000, 564000)
     assert dumps(db_url) == before, "a dry run writes nothing"
 
-    done = run(db_url, "import", str(tmp_path / "filled.xlsx"), "--note", "2019 政府工作报告 restatement",
-               "--user", "王芳", "--format", "json")
+    done = run(
+        db_url,
+        "import",
+        str(tmp_path / "filled.xlsx"),
+        "--note",
+        "2019 政府工作报告 restatement",
+        "--user",
+        "王芳",
+        "--format",
+        "json",
+    )
     batch_id = json.loads(done.stdout)["batch_id"]
     assert done.exit_code == 0
     targets_csv, actuals_csv = dumps(db_url)
-    assert f"610000,陕西省,poor_population_reduced,2019,2019,564000,=,人," in targets_csv
+    assert "610000,陕西省,poor_population_reduced,2019,2019,564000,=,人," in targets_csv
     assert f"batch {batch_id}: filled.xlsx" in targets_csv
     assert f"610621,延长县,households_exited,2016,2016,1234,户,official,batch {batch_id}: filled.xlsx" in actuals_csv
 
     listed = json.loads(run(db_url, "batches", "--format", "json").stdout)[0]
-    assert (listed["id"], listed["kind"], listed["user_name"], listed["file_name"]) == (batch_id, "upload", "王芳",
-                                                                                          "filled.xlsx")
+    assert (listed["id"], listed["kind"], listed["user_name"], listed["file_name"]) == (
+        batch_id,
+        "upload",
+        "王芳",
+        "filled.xlsx",
+    )
     assert (listed["rows_targets"], listed["rows_actuals"], len(listed["sha256"])) == (1, 1, 64)
     assert listed["note"] == "2019 政府工作报告 restatement"
 
@@ -71,7 +86,9 @@ def test_template_round_trip_import_then_revert_restores_every_value(db_url, tmp
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_csv_in_every_encoding_chinese_excel_writes(db_url, tmp_path, encoding):
     path = tmp_path / f"actuals-{encoding}.csv"
-    path.write_bytes(csv_bytes([ACTUAL_HEADERS, actual_row(code="", name="陕西省", end=2020, value="12,345")], encoding))
+    path.write_bytes(
+        csv_bytes([ACTUAL_HEADERS, actual_row(code="", name="陕西省", end=2020, value="12,345")], encoding)
+    )
     result = run(db_url, "import", str(path), "--kind", "actual", "--dry-run", "--format", "json")
     report = json.loads(result.stdout)
     assert result.exit_code == 0, report
@@ -79,10 +96,34 @@ def test_csv_in_every_encoding_chinese_excel_writes(db_url, tmp_path, encoding):
 
 
 def test_targets_csv_with_reference_columns_keeps_source_link_and_quote(db_url, tmp_path):
-    rows = [["region_code", "region_name", "indicator", "period_start", "period_end", "value", "unit", "reliability",
-             "source_url", "quote", "note"],
-            ["610000", "陕西省", "poor_population_reduced", 2020, 2020, 290000, "人", "repost",
-             "http://example.org/synthetic", "synthetic quote", "synthetic"]]
+    rows = [
+        [
+            "region_code",
+            "region_name",
+            "indicator",
+            "period_start",
+            "period_end",
+            "value",
+            "unit",
+            "reliability",
+            "source_url",
+            "quote",
+            "note",
+        ],
+        [
+            "610000",
+            "陕西省",
+            "poor_population_reduced",
+            2020,
+            2020,
+            290000,
+            "人",
+            "repost",
+            "http://example.org/synthetic",
+            "synthetic quote",
+            "synthetic",
+        ],
+    ]
     path = tmp_path / "targets.csv"
     path.write_bytes(csv_bytes(rows))
     result = run(db_url, "import", str(path), "--kind", "target", "--note", "synthetic test")

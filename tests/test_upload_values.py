@@ -51,7 +51,12 @@ def test_comparators_and_years():
 
 
 def test_headers_in_chinese_english_or_both():
-    assert [header_field(h) for h in ("地区代码 region_code", "数值", "VALUE", "年份", "截止年 period_end *", "xyz")] == [
-        "region_code", "value", "value", "year", "period_end", None]
+    assert [
+        header_field(h) for h in ("地区代码 region_code", "数值", "VALUE", "年份", "截止年 period_end *", "xyz")
+    ] == ["region_code", "value", "value", "year", "period_end", None]
     assert [kind_of(s) for s in ("目标 Targets", "实际 Actuals", "published-actuals.csv", "说明")] == [
-        "target", "actual", "actual", None]
+        "target",
+        "actual",
+        "actual",
+        None,
+    ]

@@ -15,13 +15,36 @@ TARGET_HEADERS = [header(f) for f in TARGET_FIELDS]
 ACTUAL_HEADERS = [header(f) for f in ACTUAL_FIELDS]
 
 
-def target_row(code="610000", name="陕西省", indicator="poor_population_reduced", start=None, end=2020,
-               comparator="", value="28万", unit="", url="", quote="", reliability="", note="") -> list:
+def target_row(
+    code="610000",
+    name="陕西省",
+    indicator="poor_population_reduced",
+    start=None,
+    end=2020,
+    comparator="",
+    value="28万",
+    unit="",
+    url="",
+    quote="",
+    reliability="",
+    note="",
+) -> list:
     return [code, name, indicator, start, end, comparator, value, unit, url, quote, reliability, note]
 
 
-def actual_row(code="610000", name="陕西省", indicator="poor_population_reduced", start=None, end=2019, value="57.88万",
-               unit="", url="", quote="", reliability="", note="") -> list:
+def actual_row(
+    code="610000",
+    name="陕西省",
+    indicator="poor_population_reduced",
+    start=None,
+    end=2019,
+    value="57.88万",
+    unit="",
+    url="",
+    quote="",
+    reliability="",
+    note="",
+) -> list:
     return [code, name, indicator, start, end, value, unit, url, quote, reliability, note]
 
 
@@ -63,8 +86,9 @@ def with_cached_formula(data: bytes, formula: str, cached: str | None) -> bytes:
             body = src.read(info)
             if info.filename.startswith("xl/worksheets/"):
                 value = f"<v>{cached}</v>" if cached is not None else ""
-                body = re.sub(rf"<f>{re.escape(formula)}</f><v\s*/?>(</v>)?".encode(),
-                              f"<f>{formula}</f>{value}".encode(), body)
+                body = re.sub(
+                    rf"<f>{re.escape(formula)}</f><v\s*/?>(</v>)?".encode(), f"<f>{formula}</f>{value}".encode(), body
+                )
             dst.writestr(info, body)
     return out.getvalue()
 
