@@ -26,7 +26,7 @@ RELIABILITY = {
     "低": "low",
     "低可靠性": "low",
 }
-COUNT_UNITS = {"人", "户", "个", "元", "项", "名"}
+COUNT_UNITS = {"人", "户", "个", "元", "项", "名", "亩", "公里", "平方米"}
 MAX_TEXT = 4000
 
 
@@ -48,7 +48,7 @@ class Catalog:
         key = normalize_text(text).lower()
         if key in self._names:
             return self._names[key]
-        hits = {t for t in re.findall(r"[a-z_]+", key) if t in self.indicators}
+        hits = {t for t in re.findall(r"[a-z_]+(?::[a-z_]+)?", key) if t in self.indicators}
         return hits.pop() if len(hits) == 1 else None
 
 
