@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
+from callbacks import upload as upload_pages
 from callbacks import urlstate
 from callbacks.region import render_region
 from db import queries
@@ -21,6 +22,8 @@ def register(app, sessions) -> None:
         toggle = urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         pathname = pathname or "/"
         with sessions() as session:
+            if pathname in upload_pages.PAGES:
+                return upload_pages.PAGES[pathname](session, lang), toggle
             if pathname.startswith("/region/"):
                 return render_region(session, pathname.split("/")[2], state, lang), toggle
             if pathname == "/":
