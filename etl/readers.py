@@ -114,9 +114,9 @@ def _read_xlsx(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
         formulas = missing.get(meta.name, {})
         formula_rows = {row for row, _col in formulas}
         rows = [
-            (i, list(cells))
+            (i, cells)
             for i, cells in enumerate(sheet.to_python(skip_empty_area=False), start=1)
-            if i in formula_rows or any(c != "" and c is not None for c in cells)
+            if cells.count("") != len(cells) or i in formula_rows
         ]
         sheets.append(Sheet(meta.name, rows, formulas))
     return sheets

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from etl import problems as P
 from etl.columns import REQUIRED, header_field, kind_of
@@ -29,6 +30,11 @@ RELIABILITY = {
 COUNT_UNITS = {"人", "户", "个", "元", "项", "名", "亩", "公里", "平方米"}
 MAX_TEXT = 4000
 
+# Uploads repeat the same years, units and often values: parse each distinct cell text once.
+_year_of = lru_cache(maxsize=4096)(parse_year)
+_number_of = lru_cache(maxsize=65536)(parse_cell)
+_unit_of = lru_cache(maxsize=256)(unit_factor)
+
 
 @dataclass
 class Catalog:
@@ -45,6 +51,8 @@ class Catalog:
                 self._names.setdefault(normalize_text(key).lower(), code)
 
     def indicator_code(self, text: str) -> str | None:
+        if text in self._names:
+            return self._names[text]
         key = normalize_text(text).lower()
         if key in self._names:
             return self._names[key]
@@ -138,22 +146,31 @@ class _RowChecker:
         self.sheet, self.catalog, self.where, self.labels = sheet, catalog, where, labels
         self.sheet_kind, self.out, self.seen = sheet_kind, out, seen
         self.region_cache: dict[str, str | None] = {}
+        self.positions = list(where.items())
+        self.current: dict = {}
         self.formulas: dict[int, list[tuple[int, str]]] = {}
         for (row, col), formula in sheet.formulas_without_value.items():
             self.formulas.setdefault(row, []).append((col, formula))
 
-    def cell(self, cells: list, name: str):
-        i = self.where.get(name)
-        if i is None or i >= len(cells):
-            return None
-        value = cells[i]
-        return None if value is None or (isinstance(value, str) and not value.strip()) else value
+    def cell(self, _cells: list, name: str):
+        return self.current.get(name)
+
+    def _clean(self, cells: list) -> dict:
+        n = len(cells)
+        out = {}
+        for name, i in self.positions:
+            if i < n:
+                value = cells[i]
+                if value is not None and value != "" and not (isinstance(value, str) and value.isspace()):
+                    out[name] = value
+        return out
 
     def fail(self, cls, number: int, name: str, value, message: str) -> None:
         self.out.problems.append(cls(self.sheet.name, number, self.labels.get(name, name), value, message))
 
     def check(self, number: int, cells: list) -> None:
         before = len(self.out.problems)
+        self.current = self._clean(cells)
         for col, formula in self.formulas.get(number, ()):
             self.out.problems.append(
                 P.FormulaWithoutValue(
@@ -249,7 +266,7 @@ class _RowChecker:
         if raw is None:
             self.fail(P.MissingValue, number, "indicator", "", "the indicator is empty")
             return None
-        code = self.catalog.indicator_code(str(raw))
+        code = self.catalog.indicator_code(raw if isinstance(raw, str) else str(raw))
         if code is None:
             self.fail(P.UnknownIndicator, number, "indicator", raw, f"no indicator is called {raw!r}")
         return code
@@ -259,7 +276,7 @@ class _RowChecker:
         if raw is None:
             return None
         try:
-            return parse_year(raw)
+            return _year_of(raw)
         except ValueProblem as exc:
             self.fail(P.BadYear, number, name, raw, str(exc))
             return None
@@ -309,7 +326,7 @@ class _RowChecker:
                 self.fail(P.MissingValue, number, "value", "", "the value is empty")
             return None, "="
         try:
-            parsed = parse_cell(raw)
+            parsed = _number_of(raw) if isinstance(raw, str) else parse_cell(raw)
         except ValueProblem as exc:
             self.fail(P.NotANumber, number, "value", raw, str(exc))
             return None, "="
@@ -337,7 +354,7 @@ class _RowChecker:
 
     def _in_unit(self, number, cells, raw, parsed, info) -> float | None:
         unit, value = info["unit"], parsed.value
-        factor, column_unit = unit_factor(str(self.cell(cells, "unit") or ""))
+        factor, column_unit = _unit_of(str(self.cell(cells, "unit") or ""))
         for name, written in (("value", parsed.unit), ("unit", column_unit)):
             if written and written != unit:
                 self.fail(

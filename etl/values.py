@@ -76,8 +76,11 @@ class Parsed:
 
 def normalize_text(text: str) -> str:
     """Full-width to half-width (NFKC), Chinese commas to ASCII, whitespace removed: "１２，５００" -> "12,500"."""
-    text = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", text.replace("，", ",").replace("、", ","))
+    text = str(text)
+    if text.isascii():
+        return "".join(text.split())
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.replace("，", ",").replace("、", ",").split())
 
 
 def parse_comparator(text) -> str:

@@ -57,7 +57,8 @@ def upload_page(regions: list[dict], lang: str) -> html.Div:
                                 id=ids.UPLOAD_USER,
                                 value="anonymous",
                                 type="text",
-                                className="form-control w-auto",
+                                className="form-control",
+                                style={"width": "12rem"},
                                 debounce=False,
                             ),
                             html.Label(t("csv_kind", lang), htmlFor=ids.UPLOAD_KIND, className="form-label ms-3 me-2"),
@@ -88,6 +89,13 @@ def upload_page(regions: list[dict], lang: str) -> html.Div:
                     html.P(limits, className="text-muted small"),
                 ]
             ),
+            # Spinners only while a file is checked or committed, not while the note is typed.
+            dcc.Loading(
+                html.Div(id=ids.UPLOAD_RESULT, className="mb-3"), target_components={ids.UPLOAD_RESULT: "children"}
+            ),
+            dcc.Loading(
+                html.Div(id=ids.UPLOAD_DONE, className="mb-3"), target_components={ids.UPLOAD_DONE: "children"}
+            ),
             html.Section(
                 [
                     html.H2(t("edit_step", lang), className="h6"),
@@ -105,13 +113,6 @@ def upload_page(regions: list[dict], lang: str) -> html.Div:
                     edit_grid([], lang),
                 ],
                 className="mb-3",
-            ),
-            # Spinners only while a file is checked or committed, not while the note is typed.
-            dcc.Loading(
-                html.Div(id=ids.UPLOAD_RESULT, className="mb-3"), target_components={ids.UPLOAD_RESULT: "children"}
-            ),
-            dcc.Loading(
-                html.Div(id=ids.UPLOAD_DONE, className="mb-3"), target_components={ids.UPLOAD_DONE: "children"}
             ),
             dcc.Download(id=ids.UPLOAD_ERRORS_DOWNLOAD),
         ]
@@ -147,7 +148,11 @@ def edit_grid(rows: list[dict], lang: str) -> dag.AgGrid:
         rowData=rows,
         columnSize="responsiveSizeToFit",
         defaultColDef={"sortable": True, "filter": True, "resizable": True},
-        dashGridOptions={"singleClickEdit": False, "stopEditingWhenCellsLoseFocus": True},
+        dashGridOptions={
+            "singleClickEdit": False,
+            "stopEditingWhenCellsLoseFocus": True,
+            "overlayNoRowsTemplate": "请先选择地区 · Choose a region",
+        },
         style={"height": "260px"},
     )
 
