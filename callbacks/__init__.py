@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from callbacks import navigation, region, upload
+from callbacks import filters, navigation, region, sources, upload
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
+    filters.register(app, sessions)
     region.register(app, sessions)
+    sources.register(app, sessions)
     upload.register(app, sessions)
