@@ -151,7 +151,7 @@ def edit_grid(rows: list[dict], lang: str) -> dag.AgGrid:
         dashGridOptions={
             "singleClickEdit": False,
             "stopEditingWhenCellsLoseFocus": True,
-            "overlayNoRowsTemplate": "请先选择地区 · Choose a region",
+            "localeText": {"noRowsToShow": "请先选择地区 · Choose a region"},
         },
         style={"height": "260px"},
     )
