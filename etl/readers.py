@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from etl.filesafety import DEFAULT_LIMITS, FileRejected, Limits, TooManyRows, WrongFileType, check_file
+from etl.xlsxformats import percent_cells
 
 
 @dataclass
@@ -101,6 +102,10 @@ def _read_xlsx(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
             f"{file_name}: the workbook cannot be read ({exc})", "open it in Excel, save it again as .xlsx and retry"
         ) from exc
     missing = _formulas_without_value(data) if _has_formulas(data) else {}
+    try:
+        percents = percent_cells(data)
+    except (KeyError, ValueError):
+        percents = {}
     sheets = []
     for meta in book.sheets_metadata:
         if str(meta.visible).lower().endswith("hidden") or "worksheet" not in str(meta.typ).lower():
@@ -118,8 +123,22 @@ def _read_xlsx(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
             for i, cells in enumerate(sheet.to_python(skip_empty_area=False), start=1)
             if cells.count("") != len(cells) or i in formula_rows
         ]
+        if meta.name in percents:
+            _as_percent_text(rows, percents[meta.name])
         sheets.append(Sheet(meta.name, rows, formulas))
     return sheets
+
+
+def _as_percent_text(rows: list[tuple[int, list]], cells: set[tuple[int, int]]) -> None:
+    # Excel stores a typed "8%" as 0.08 with a percent format: read it as the planner saw it.
+    by_row: dict[int, list[int]] = {}
+    for row, col in cells:
+        by_row.setdefault(row, []).append(col)
+    for number, values in rows:
+        for col in by_row.get(number, ()):
+            value = values[col] if col < len(values) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                values[col] = f"{value * 100:.10g}%"
 
 
 def _has_formulas(data: bytes) -> bool:

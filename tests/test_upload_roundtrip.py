@@ -147,3 +147,25 @@ def test_template_without_region_is_empty_and_valid_header_only(db_url, tmp_path
     assert [c.value for c in load_workbook(path)["目标 Targets"][1]] == TARGET_HEADERS
     result = run(db_url, "import", str(path), "--dry-run", "--format", "json")
     assert result.exit_code == 1 and json.loads(result.stdout)["errors"][0]["code"] == "NoData"
+
+
+def test_percent_typed_in_excel_is_read_as_shown(db_url, tmp_path):
+    from openpyxl import Workbook
+
+    from tests.upload_files import ACTUAL_HEADERS
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "实际 Actuals"
+    sheet.append(ACTUAL_HEADERS)
+    sheet.append(actual_row(indicator="poverty_incidence", end=2016, value=0.0075))
+    sheet.append(actual_row(indicator="poor_population", end=2016, value=0.08))
+    sheet["F2"].number_format = "0.00%"  # Excel stores a typed 0.75% as 0.0075 shown as a percentage
+    sheet["F3"].number_format = "0%"
+    book.save(tmp_path / "rates.xlsx")
+    report = json.loads(run(db_url, "import", str(tmp_path / "rates.xlsx"), "--dry-run", "--format", "json").stdout)
+    assert [(e["code"], e["row"], e["value"]) for e in report["errors"]] == [("UnitMismatch", 3, "8%")]
+    sheet.delete_rows(3)
+    book.save(tmp_path / "rates.xlsx")
+    report = json.loads(run(db_url, "import", str(tmp_path / "rates.xlsx"), "--dry-run", "--format", "json").stdout)
+    assert report["valid"] and report["changes"][0]["new_value"] == 0.75
