@@ -75,3 +75,18 @@ def test_upload_preview_confirm_chart_revert(dash_duo, db_url, tmp_path, output_
     assert NEW_VALUE not in open_chart(dash_duo, base)
     dash_duo.driver.save_screenshot(str(output_dir / "upload-chart-reverted.png"))
     assert dash_duo.get_logs() == []
+
+
+def test_bad_upload_shows_located_errors_and_writes_nothing(dash_duo, db_url, tmp_path):
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    workbook = tmp_path / "bad.xlsx"
+    workbook.write_bytes(targets_xlsx(target_row(indicator="快乐指数"), target_row(end=2019, value="很多")))
+    dash_duo.driver.get(f"{dash_duo.server_url}/upload")
+    dash_duo.wait_for_element("#upload-file input[type=file]").send_keys(str(workbook))
+    dash_duo.wait_for_contains_text("#upload-errors-summary", "2", timeout=20)
+    table = dash_duo.find_element("#upload-errors-table").text
+    assert "C (指标 indicator)" in table and "快乐指数" in table and "G (数值 value)" in table
+    assert dash_duo.find_element("#upload-errors-button").is_displayed()
+    assert not dash_duo.driver.find_elements(By.ID, "upload-confirm"), "no confirm for an invalid file"
+    assert dash_duo.get_logs() == []
