@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import writes
@@ -56,13 +56,14 @@ def indicator_table(session: Session) -> dict[str, dict]:
 def plan_years(session: Session) -> tuple[int, int] | None:
     """First to last year of the live plans and records: the years an upload may cover (a typo such as 2091
     or a year of a different plan period falls outside)."""
-    first, last = session.execute(
-        select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
-    ).one()
-    return (first, last) if first is not None and last is not None else None
+    from db.dashboard_queries import year_span  # roll-ups: milliseconds at millions of figures
+
+    return year_span(session)
 
 
-def current_values(session: Session, indicators: Iterable[str] | None = None) -> dict[tuple, dict]:
+def current_values(
+    session: Session, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None
+) -> dict[tuple, dict]:
     """(kind, region, indicator, start, end) -> the figure now in force: newest live actual; for targets the
     newest revision, else the original plan's. Keys as ``etl.validate.Row.key``."""
     stmt = (
@@ -85,6 +86,8 @@ def current_values(session: Session, indicators: Iterable[str] | None = None) ->
     )
     if indicators is not None:
         stmt = stmt.where(Figure.indicator_code.in_(list(indicators)))
+    if regions is not None:  # only the regions an upload touches: an index lookup, not the whole table
+        stmt = stmt.where(Figure.region_code.in_(list(regions)))
     out: dict[tuple, tuple] = {}
     for fid, kind, region, ind, start, end, value, comparator, batch_id, pv_kind, pv_id in session.execute(stmt):
         rank = (pv_kind == "revision", pv_id or 0, fid) if kind == "target" else (batch_id, fid)
