@@ -32,18 +32,25 @@ def regions_with_aliases(session: Session) -> list[dict]:
     aliases: dict[str, dict[str, list[str]]] = {}
     for alias in session.scalars(select(RegionAlias)):
         aliases.setdefault(alias.region_code, {}).setdefault(alias.kind, []).append(alias.alias)
-    return [
+    columns = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
+    return [  # plain rows, not ORM objects: a national tree has 170,000 regions
         {
-            "code": r.code,
-            "parent_code": r.parent_code,
-            "name_zh": r.name_zh,
-            "name_en": r.name_en,
-            "level": r.level,
-            "former_names": aliases.get(r.code, {}).get("former_name", []),
-            "former_codes": aliases.get(r.code, {}).get("former_code", []),
+            "code": code,
+            "parent_code": parent,
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "level": level,
+            "former_names": aliases.get(code, {}).get("former_name", []),
+            "former_codes": aliases.get(code, {}).get("former_code", []),
         }
-        for r in session.scalars(select(Region).order_by(Region.code))
+        for code, parent, name_zh, name_en, level in session.execute(select(*columns).order_by(Region.code))
     ]
+
+
+def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    """Chinese names of these regions: ``region_names(s, {"610981"}) == {"610981": "旬阳市"}``."""
+    stmt = select(Region.code, Region.name_zh).where(Region.code.in_(list(codes)))
+    return dict(session.execute(stmt).all())
 
 
 def indicator_table(session: Session) -> dict[str, dict]:

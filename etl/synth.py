@@ -81,6 +81,7 @@ def synthesize(engine: Engine, figures: int = 5_000_000, seed: int = 2014, progr
         rng = np.random.default_rng(seed)
         ids = (source.id, batch.id, original.id, revised.id)
         plan = [(c, COUNTY_INDICATORS) for c in counties] + [(v, VILLAGE_INDICATORS) for v in villages]
+        rebuild = _drop_indexes_if_empty(session)
         written, targets = 0, 0
         chunk: list[tuple] = []
         for code, indicators in plan:
@@ -99,6 +100,10 @@ def synthesize(engine: Engine, figures: int = 5_000_000, seed: int = 2014, progr
         if chunk and written < figures:
             written += _insert(session, chunk[: figures - written])
         batch.rows_targets, batch.rows_actuals = min(targets, written), max(0, written - targets)
+        if rebuild:
+            progress("synth: building indexes")
+            for index in rebuild:
+                index.create(session.connection())
         progress("synth: rolling up provinces, prefectures and counties")
         rollups.roll_up(session, [batch.id])
     seconds = time.perf_counter() - started
@@ -169,6 +174,17 @@ def _insert(session, rows: list[tuple]) -> int:
     marks = ", ".join("?" for _ in COLUMNS)
     conn.exec_driver_sql(f"INSERT INTO figures ({', '.join(COLUMNS)}) VALUES ({marks})", rows)
     return len(rows)
+
+
+def _drop_indexes_if_empty(session) -> list:
+    """On an empty figures table, drop its indexes for the bulk load (built once afterwards: several times
+    faster than maintaining them row by row); returns the indexes to build again."""
+    if session.scalar(select(Figure.id).limit(1)) is not None:
+        return []
+    indexes = sorted(Figure.__table__.indexes, key=lambda i: i.name)
+    for index in indexes:
+        index.drop(session.connection())
+    return indexes
 
 
 def _refuse_real_data(engine: Engine) -> None:
