@@ -53,7 +53,7 @@ def _table(report: dict) -> str:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--backends", default="sqlite,postgresql", show_default=True)
 @click.option("--pages", type=int, default=10, show_default=True, help="Distinct pages per callback.")
-@click.option("--rounds", type=int, default=20, show_default=True, help="Times each page is asked when served.")
+@click.option("--rounds", type=int, default=40, show_default=True, help="Times each page is asked when served.")
 @click.option("--no-peer", is_flag=True, help="Skip the pandas peer (it holds the whole table in memory).")
 @click.option("--no-browser", is_flag=True, help="Skip gunicorn and Chromium (cold start, first chart, memory).")
 def main(
