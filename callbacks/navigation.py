@@ -8,8 +8,10 @@ from callbacks import upload as upload_pages
 from callbacks import urlstate
 from callbacks.overview import render_overview
 from callbacks.region import render_region
+from db import aggregates
 from layouts import ids
 from layouts.i18n import t
+from layouts.synthetic import synthetic_banner
 
 
 def render(session, pathname: str | None, search: str | None):
@@ -37,4 +39,6 @@ def register(app, sessions) -> None:
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
             page = render(session, pathname, search)
+            if aggregates.has_synthetic(session):
+                page = html.Div([synthetic_banner(lang), page])
         return page, toggle, t("language", lang)

@@ -268,3 +268,10 @@ def descendant_codes(session: Session, code: str, max_depth_level: str | None = 
     if max_depth_level is not None:
         stmt = stmt.where(Region.level == max_depth_level)
     return list(session.scalars(stmt.order_by(Region.dfs_lo)))
+
+
+@cached
+def has_synthetic(session: Session) -> bool:
+    """True when live synthetic figures are stored (``etl synth``): every page then says so."""
+    stmt = select(Batch.id).where(Batch.kind == "synth", Batch.reverted_at.is_(None)).limit(1)
+    return session.execute(stmt).first() is not None

@@ -100,3 +100,25 @@ def test_a_cached_page_is_rebuilt_after_an_import(synthetic_url, tmp_path):
     third = post()
     assert third.headers.get("X-Callback-Cache") != "hit"
     assert third.data != first.data, "the new year 2030 shows"
+
+
+def test_every_page_of_a_synthetic_database_says_so(synthetic_url):
+    from app import create_app
+
+    app = create_app(synthetic_url, build_if_empty=False, progress=lambda _m: None)
+    client = app.server.test_client()
+    output = next(k for k in app.callback_map if k.startswith("..page-content.children"))
+    for path in ("/", "/region/110000"):
+        body = {
+            "output": output,
+            "outputs": [
+                dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in output.strip(".").split("...")
+            ],
+            "inputs": [
+                {"id": "url", "property": "pathname", "value": path},
+                {"id": "url", "property": "search", "value": "?lang=en"},
+            ],
+            "changedPropIds": ["url.pathname"],
+        }
+        page = client.post("/_dash-update-component", json=body).get_json()["response"]["page-content"]["children"]
+        assert "SYNTHETIC (合成数据)" in json.dumps(page, ensure_ascii=False), path
