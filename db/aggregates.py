@@ -16,22 +16,20 @@ from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import Session
 
 from db import rollups
-from db.cache import cached
+from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
 
 def subtree(session: Session, code: str) -> dict | None:
     """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
-    row = (
-        session.execute(
-            select(
-                Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en
-            ).where(Region.code == code)
-        )
-        .mappings()
-        .first()
-    )
-    return dict(row) if row else None
+    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
+
+    def load():
+        row = session.execute(select(*columns).where(Region.code == code)).mappings().first()
+        return dict(row) if row else None
+
+    found = per_transaction(session, ("subtree", code), load)
+    return dict(found) if found else None
 
 
 def _in_subtree(node: dict, include_self: bool):

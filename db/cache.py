@@ -41,20 +41,35 @@ def clear() -> None:
         _store.clear()
 
 
+def per_transaction(session: Session, key, compute):
+    """``compute()`` once per transaction of ``session`` (a request): repeated reads within it cost nothing.
+
+    Example: ``per_transaction(s, ("region", code), lambda: load(code))``
+    """
+    memo = session.info.get("per_transaction")
+    transaction = session.get_transaction()
+    if memo is None or transaction is None or memo[0] is not transaction:
+        value = compute()
+        memo = session.info["per_transaction"] = (session.get_transaction(), {})
+        memo[1][key] = value
+        return value
+    if key not in memo[1]:
+        memo[1][key] = compute()
+    return memo[1][key]
+
+
 def data_version(session: Session) -> int:
     """The data version, read once per transaction: one consistent key per request. Example: ``data_version(s)``"""
-    remembered = session.info.get("data_version")
-    transaction = session.get_transaction()
-    if remembered is not None and transaction is not None and remembered[0] is transaction:
-        return remembered[1]
-    version = int(session.execute(select(DataState.version).where(DataState.id == 1)).scalar_one())
-    session.info["data_version"] = (session.get_transaction(), version)
-    return version
+    return per_transaction(
+        session,
+        "data_version",
+        lambda: int(session.execute(select(DataState.version).where(DataState.id == 1)).scalar_one()),
+    )
 
 
 def forget_version(session: Session) -> None:
-    """Drop the session's remembered version (after it wrote, so its next read sees its own write)."""
-    session.info.pop("data_version", None)
+    """Drop what the session remembers for this transaction (after it wrote, so its next read sees its write)."""
+    session.info.pop("per_transaction", None)
 
 
 def _copy(value):

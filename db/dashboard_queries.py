@@ -15,9 +15,9 @@ from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
 
 def figure_records(
-    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None
+    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None, where=None
 ) -> list[dict]:
-    """Live figures as dicts, ordered like ``queries.figures``.
+    """Live figures as dicts, ordered like ``queries.figures``; ``where`` adds a condition (e.g. a subtree range).
 
     Example: ``figure_records(s, ["610000"], "poor_population_reduced")[0]["value"]``
     """
@@ -28,6 +28,8 @@ def figure_records(
         stmt = stmt.where(Figure.region_code.in_(list(region_codes)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == indicator)
+    if where is not None:
+        stmt = stmt.where(where)
     stmt = stmt.order_by(
         Figure.region_code, Figure.indicator_code, Figure.period_start, Figure.period_end, Figure.batch_id, Figure.id
     )

@@ -114,8 +114,17 @@ class Figure(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
         # covering index for subtree aggregates: region_code ranges per indicator, read without the table
-        Index("ix_figures_subtree", "indicator_code", "kind", "region_code", "period_end", "period_start",
-              "plan_version_id", "batch_id", "value"),
+        Index(
+            "ix_figures_subtree",
+            "indicator_code",
+            "kind",
+            "region_code",
+            "period_end",
+            "period_start",
+            "plan_version_id",
+            "batch_id",
+            "value",
+        ),
         Index("ix_figures_region", "region_code", "kind"),
     )
 

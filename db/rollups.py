@@ -88,14 +88,16 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
 
 
 def pending(session: Session) -> list[int]:
-    """Batches not rolled up yet."""
+    """Batches not rolled up yet (read once per transaction); readers add their figures from the figures table."""
+    from db.cache import per_transaction
+
     stmt = (
         select(Batch.id)
         .outerjoin(RolledBatch, RolledBatch.batch_id == Batch.id)
         .where(RolledBatch.batch_id.is_(None))
         .order_by(Batch.id)
     )
-    return list(session.scalars(stmt))
+    return per_transaction(session, "rollups_pending", lambda: list(session.scalars(stmt)))
 
 
 def ensure(engine) -> int:

@@ -53,9 +53,7 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     if subtree_size(session, node) <= SMALL:
         inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
         regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
-        return regions, figure_records(
-            session, region_codes=[r["code"] for r in regions if r["code"] not in path] + [code]
-        )
+        return regions, figure_records(session, where=aggregates._in_subtree(node, include_self=True))
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
     own = figure_records(session, region_codes=[code])
@@ -66,10 +64,20 @@ def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
     """(regions, figure records) for the overview: everything when small, else one summed record set per
     top-level region (provinces), so the overview compares provinces."""
     tops = _regions(session, Region.parent_code.is_(None))
-    total = sum(subtree_size(session, {**aggregates.subtree(session, t["code"])}) for t in tops)
-    if total <= SMALL:
+    if _figure_count(session) <= SMALL:
         return _regions(session, Region.code.is_not(None)), figure_records(session)
     return tops, summed_records(session, tuple(t["code"] for t in tops))
+
+
+def _figure_count(session: Session) -> int:
+    """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
+    tops = select(Region.code).where(Region.parent_code.is_(None))
+    stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code.in_(tops))
+    count = int(session.execute(stmt).scalar_one())
+    waiting = aggregates._pending_where(session, None)
+    if waiting is not None:
+        count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+    return count
 
 
 def _path(session: Session, code: str) -> list[dict]:
