@@ -1,0 +1,118 @@
+"""Plan versus actual per region for one indicator and year, and county exit delays: pure functions over
+the figures DataFrame of ``db.queries.figures``.
+
+A simple achievement rule kept here until the dashboard's ``analysis/status.py`` lands; the map only needs
+``status`` and ``ratio`` from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.series import Point, annual_points
+
+STATUSES = ("achieved", "behind", "awaiting", "no_target", "no_data")
+EXIT_CATEGORIES = ("on_time", "late_1", "late_2", "late_3", "exited_unplanned", "planned_pending", "none")
+
+
+@dataclass
+class Progress:
+    code: str
+    plan: Point | None
+    actual: Point | None
+    status: str  # one of STATUSES
+    ratio: float | None  # actual / plan (plan / actual where lower is better)
+
+
+def meets(plan: Point, actual: float, direction: str = "up") -> bool:
+    """Whether an actual value meets a target, reading the target's comparator first.
+
+    Examples: ``meets(Point(2018, 8, "<"), 9.12) is False``; ``meets(Point(2018, 3000), 3000) is True``.
+    """
+    target, comparator = plan.value, plan.comparator or "="
+    checks = {">=": actual >= target, ">": actual > target, "<=": actual <= target, "<": actual < target}
+    if comparator in checks:
+        return checks[comparator]
+    return actual <= target if direction == "down" else actual >= target
+
+
+def achievement(plan: Point, actual: float, direction: str = "up") -> float | None:
+    """Achievement ratio: ``achievement(Point(2018, 1017000), 1045000) ≈ 1.03``; None when undefined."""
+    if direction == "down":
+        return plan.value / actual if actual else None
+    return actual / plan.value if plan.value else None
+
+
+def region_progress(frame: pd.DataFrame, code: str, year: int, direction: str = "up") -> Progress:
+    """Plan (newest revision, else original), actual and status of one region in one year.
+
+    ``frame`` holds figures of the region and its descendants; children's figures are summed only where
+    the region has none of its own (``analysis.series`` rules).
+    """
+    revised = annual_points(frame, code, "revised").get(year)
+    plan = revised or annual_points(frame, code, "original").get(year)
+    actual = annual_points(frame, code, "actual").get(year)
+    if plan and actual:
+        status = "achieved" if meets(plan, actual.value, direction) else "behind"
+        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction))
+    status = "awaiting" if plan else "no_target" if actual else "no_data"
+    return Progress(code, plan, actual, status, None)
+
+
+def progress_by_region(frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int,
+                       direction: str = "up") -> dict[str, Progress]:
+    """``region_progress`` for each region, given each region's own and descendant codes."""
+    out = {}
+    for code, codes in subtrees.items():
+        part = frame[frame["region_code"].isin(codes)]
+        out[code] = region_progress(part, code, year, direction)
+    return out
+
+
+def years_with_figures(frame: pd.DataFrame) -> list[int]:
+    """Single years that hold a target or an actual, oldest first."""
+    annual = frame[(frame["period_start"] == frame["period_end"]) & frame["kind"].isin(["target", "actual"])]
+    return sorted({int(y) for y in annual["period_end"]})
+
+
+@dataclass
+class ExitDelay:
+    code: str
+    planned: Point | None  # planned exit year in .year
+    actual: Point | None
+    delay: int | None  # years late (negative: early)
+    category: str  # one of EXIT_CATEGORIES
+
+
+def exit_category(planned: int | None, actual: int | None) -> str:
+    """``exit_category(2016, 2019) == "late_3"``; ``exit_category(2017, 2017) == "on_time"``."""
+    if planned is not None and actual is not None:
+        delay = actual - planned
+        return "on_time" if delay <= 0 else f"late_{min(delay, 3)}"
+    if actual is not None:
+        return "exited_unplanned"
+    return "planned_pending" if planned is not None else "none"
+
+
+def _first(points: dict[int, Point]) -> Point | None:
+    return points[min(points)] if points else None
+
+
+def exit_delays(frame: pd.DataFrame, codes: list[str]) -> dict[str, ExitDelay]:
+    """Planned versus actual exit (摘帽) year of each county from its ``counties_exited`` figures.
+
+    Example: 陇西 planned 2016, exited 2019 -> ``ExitDelay("621122", ..., delay=3, category="late_3")``.
+    """
+    exits = frame[frame["indicator"] == "counties_exited"]
+    out = {}
+    for code in codes:
+        own = exits[exits["region_code"] == code]
+        planned = _first(annual_points(own, code, "revised", roll_up=False)) or _first(
+            annual_points(own, code, "original", roll_up=False))
+        actual = _first(annual_points(own, code, "actual", roll_up=False))
+        delay = actual.year - planned.year if planned and actual else None
+        out[code] = ExitDelay(code, planned, actual, delay,
+                              exit_category(planned.year if planned else None, actual.year if actual else None))
+    return out
