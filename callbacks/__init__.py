@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from callbacks import navigation, region
+from callbacks import map, navigation, region
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
     region.register(app, sessions)
+    map.register(app, sessions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, html
 
 from callbacks import urlstate
+from callbacks.map import render_map
 from callbacks.region import render_region
 from db import queries
 from layouts import ids
@@ -23,6 +24,8 @@ def register(app, sessions) -> None:
         with sessions() as session:
             if pathname.startswith("/region/"):
                 return render_region(session, pathname.split("/")[2], state, lang), toggle
+            if pathname == "/map" or pathname.startswith("/map/"):
+                return render_map(session, pathname[5:].strip("/") or None, state, lang), toggle
             if pathname == "/":
                 return overview_page(queries.regions_with_targets(session), lang), toggle
         return html.Div(t("not_found", lang)), toggle

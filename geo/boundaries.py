@@ -90,7 +90,7 @@ def bounds(features: list[dict]) -> tuple[float, float, float, float] | None:
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
-def view(features: list[dict], width_px: int = 800, height_px: int = 560) -> dict:
+def view(features: list[dict], width_px: int = 760, height_px: int = 500) -> dict:
     """Map centre and zoom that fit features in a viewport (Web Mercator, 512 px tiles).
 
     Example: ``view(children("621100"))["zoom"]`` is about 7 for 定西's counties.
@@ -105,7 +105,7 @@ def view(features: list[dict], width_px: int = 800, height_px: int = 560) -> dic
 
     dx = max(east - west, 0.01) / 360
     dy = max(merc(north) - merc(south), 0.0002) / (2 * math.pi)
-    zoom = min(math.log2(width_px / 512 / dx), math.log2(height_px / 512 / dy)) - 0.15
+    zoom = min(math.log2(width_px / 512 / dx), math.log2(height_px / 512 / dy)) - 0.3
     center_lat = math.degrees(math.atan(math.sinh((merc(north) + merc(south)) / 2)))
     return {"center": {"lon": round((west + east) / 2, 4), "lat": round(center_lat, 4)},
             "zoom": round(min(max(zoom, 1.0), 11.0), 2)}

@@ -24,6 +24,7 @@ class Progress:
     actual: Point | None
     status: str  # one of STATUSES
     ratio: float | None  # actual / plan (plan / actual where lower is better)
+    year: int | None = None
 
 
 def meets(plan: Point, actual: float, direction: str = "up") -> bool:
@@ -45,23 +46,29 @@ def achievement(plan: Point, actual: float, direction: str = "up") -> float | No
     return actual / plan.value if plan.value else None
 
 
-def region_progress(frame: pd.DataFrame, code: str, year: int, direction: str = "up") -> Progress:
+def region_progress(frame: pd.DataFrame, code: str, year: int | None, direction: str = "up") -> Progress:
     """Plan (newest revision, else original), actual and status of one region in one year.
 
+    ``year=None`` reads the latest year holding both a plan and an actual, else the latest holding either.
     ``frame`` holds figures of the region and its descendants; children's figures are summed only where
     the region has none of its own (``analysis.series`` rules).
     """
-    revised = annual_points(frame, code, "revised").get(year)
-    plan = revised or annual_points(frame, code, "original").get(year)
-    actual = annual_points(frame, code, "actual").get(year)
+    revised, original = annual_points(frame, code, "revised"), annual_points(frame, code, "original")
+    actuals = annual_points(frame, code, "actual")
+    if year is None:
+        planned = set(revised) | set(original)
+        both = planned & set(actuals)
+        year = max(both or planned | set(actuals) or {0})
+    plan = revised.get(year) or original.get(year)
+    actual = actuals.get(year)
     if plan and actual:
         status = "achieved" if meets(plan, actual.value, direction) else "behind"
-        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction))
+        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction), year)
     status = "awaiting" if plan else "no_target" if actual else "no_data"
-    return Progress(code, plan, actual, status, None)
+    return Progress(code, plan, actual, status, None, year if status != "no_data" else None)
 
 
-def progress_by_region(frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int,
+def progress_by_region(frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int | None,
                        direction: str = "up") -> dict[str, Progress]:
     """``region_progress`` for each region, given each region's own and descendant codes."""
     out = {}

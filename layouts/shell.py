@@ -16,6 +16,7 @@ def app_shell() -> html.Div:
                     [
                         dcc.Link("扶贫目标进度看板", id=ids.HEADER_TITLE, href="/", className="navbar-brand fw-bold"),
                         html.Span("Poverty-alleviation targets and progress", className="text-muted small me-auto"),
+                        dcc.Link("地图 Map", id=ids.NAV_MAP, href="/map", className="nav-link"),
                         dcc.Link("中文 / English", id=ids.LANG_TOGGLE, href="?lang=en", className="btn btn-outline-secondary btn-sm"),
                     ],
                     className="container-fluid d-flex align-items-center gap-3",

@@ -1,0 +1,104 @@
+"""Map page and region-page map panel: URL state -> queries -> map figure; clicks drill down."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dash import Input, Output, State, no_update
+
+from callbacks import map_export, urlstate
+from callbacks.map_view import MapView, build_view, figure_of
+from geo import boundaries
+from layouts import ids
+from layouts.i18n import name, t
+from layouts.map_page import exit_rows, map_href, map_page, map_panel, progress_rows
+
+
+def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:
+    crumbs: list[tuple[str | None, str]] = [(None, t("china", lang))]
+    chain, code = [], view.code
+    while code:
+        found = boundaries.feature(code)
+        if found is None:
+            break
+        chain.append((code, found["properties"]["name_en" if lang == "en" else "name_zh"]))
+        code = found["properties"].get("parent")
+    return crumbs + chain[::-1]
+
+
+def render_map(session, code: str | None, state: dict, lang: str):
+    """The map page for the whole country (``code`` None) or one region's sub-regions."""
+    view = build_view(session, code, state, lang)
+    if view is None:
+        return t("not_found", lang)
+    figure = figure_of(view, lang)
+    names = {f["id"]: f["properties"]["name_en" if lang == "en" else "name_zh"] for f in view.features}
+    if view.exit_view:
+        headers = [t("region", lang), t("planned_exit", lang), t("actual_exit", lang), t("delay", lang),
+                   t("status", lang)]
+        rows = exit_rows(names, view.delays, lang)
+    else:
+        headers = [t("region", lang), t("plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
+        rows = progress_rows(names, view.progress, view.unit, lang)
+    options = [{"label": name(i, lang), "value": i["code"]} for i in view.indicators]
+    query = map_href(None, lang, region=code, indicator=view.indicator, year=view.year, colour=view.colour_by)
+    region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
+    return map_page(_crumbs(session, view, lang), view.title, options, view.indicator, view.years, view.year,
+                    view.colour_by, view.exit_view, figure, headers, rows, list(view.progress or view.delays),
+                    query.split("?", 1)[1], region_link, lang)
+
+
+def region_map_panel(session, code: str, indicator: str | None, lang: str):
+    """The region page's map of its sub-regions for the page's indicator, or None when it has none."""
+    if not boundaries.children(code):
+        return None
+    view = build_view(session, code, {"indicator": indicator} if indicator else {}, lang)
+    if view is None or view.indicator is None:
+        return None
+    return map_panel(figure_of(view, lang), map_href(code, lang, indicator=view.indicator), lang)
+
+
+def register(app, sessions) -> None:
+    map_export.register(app, sessions)
+
+    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.MAP_INDICATOR, "value"),
+                  Input(ids.MAP_YEAR, "value"), Input(ids.MAP_COLOUR, "value"), State(ids.URL, "search"),
+                  prevent_initial_call=True)
+    def choose(indicator: str | None, year: int | str | None, colour: str | None, search: str | None):
+        state = urlstate.parse(search)
+        wanted = {**state, "indicator": indicator or state.get("indicator"), "colour": colour or "status"}
+        if indicator == state.get("indicator") and year and year != "latest":
+            wanted["year"] = str(year)
+        else:
+            wanted.pop("year", None)  # a new indicator has its own years: the page picks one
+        wanted = {k: v for k, v in wanted.items() if v}
+        return no_update if wanted == state else "?" + urlencode(wanted)
+
+    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.MAP_GRAPH, "clickData"),
+                  State(ids.URL, "search"), prevent_initial_call=True)
+    def drill(click: dict | None, search: str | None):
+        code = _clicked(click)
+        if code is None:
+            return no_update
+        state = urlstate.parse(search)
+        lang = urlstate.lang_of(state)
+        if not boundaries.children(code):
+            return f"/region/{code}?lang={lang}"
+        return map_href(code, lang, indicator=state.get("indicator"), colour=state.get("colour"))
+
+    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.REGION_MAP, "clickData"),
+                  State(ids.URL, "search"), prevent_initial_call=True)
+    def open_child_region(click: dict | None, search: str | None):
+        code = _clicked(click)
+        if code is None:
+            return no_update
+        state = urlstate.parse(search)
+        query = urlstate.with_changes("", lang=urlstate.lang_of(state), indicator=state.get("indicator"))
+        return f"/region/{code}{query}"
+
+
+def _clicked(click: dict | None) -> str | None:
+    if not click or not click.get("points"):
+        return None
+    data = click["points"][0].get("customdata")
+    return str(data[0]) if data else None
