@@ -91,7 +91,7 @@ def _background_trace(features: list[dict], lang: str, clickable: bool = True):
         geojson={"type": "FeatureCollection", "features": features}, locations=codes, featureidkey="id",
         z=[0] * len(codes), colorscale=[[0, BACKGROUND], [1, BACKGROUND]], showscale=False,
         customdata=[[c] for c in codes], hovertext=[f"{_name(f, lang)}<br>{t('no_plan_region', lang)}" for f in features],
-        hovertemplate="%{hovertext}<extra></extra>", hoverinfo=None if clickable else "skip",
+        hovertemplate="%{hovertext}<extra></extra>" if clickable else None, hoverinfo=None if clickable else "skip",
         marker={"line": {"color": "#BBBBBB", "width": 0.6}}, name=t("no_plan_region", lang),
     )
 

@@ -72,19 +72,19 @@ def map_page(crumbs, title: str, indicators: list[dict], indicator: str | None, 
              rows: list[list[str]], codes: list[str], export_query: str, region_link: str | None,
              lang: str) -> html.Div:
     """The whole map page; ``exit_view`` hides year and colour choice (the exit map spans all years)."""
-    hidden = {"display": "none"} if exit_view else {}
+    hidden = " d-none" if exit_view else ""
     controls = html.Div([
         _select(t("indicator", lang), ids.MAP_INDICATOR, indicators, indicator),
         html.Div(_select(t("year", lang), ids.MAP_YEAR,
                          [{"label": t("latest_year", lang), "value": "latest"}]
-                         + [{"label": str(y), "value": y} for y in years], year or "latest"), style=hidden),
+                         + [{"label": str(y), "value": y} for y in years], year or "latest"), className=hidden),
         html.Div([
             html.Span(t("colour_by", lang), className="me-2"),
             dcc.RadioItems(id=ids.MAP_COLOUR, value=colour_by, inline=True, inputClassName="me-1",
                            labelClassName="me-3",
                            options=[{"label": t("by_status", lang), "value": "status"},
                                     {"label": t("by_achievement", lang), "value": "achievement"}]),
-        ], className="d-flex align-items-center", style=hidden),
+        ], className="d-flex align-items-center" + hidden),
     ], className="d-flex flex-wrap align-items-center gap-2 mb-2")
     exports = html.Div([
         html.A("PNG", id=ids.MAP_EXPORT_PNG, href=f"/export/map.png?{export_query}",
