@@ -72,6 +72,7 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
         return None
     features, national = regions
     codes = [f["id"] for f in features]
+    features = _with_table_names(features, map_queries.region_names(session, codes))
     subtrees = map_queries.subtrees(map_queries.region_parents(session), codes)
     all_codes = sorted({c for tree in subtrees.values() for c in tree})
     catalogue = {i["code"]: i for i in queries.indicators(session)}
@@ -102,6 +103,16 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"])
     view.title = f"{here} · {name(indicator, lang)} · {view.year or t('latest_year', lang)}"
     return view
+
+
+def _with_table_names(features: list[dict], names: dict[str, dict]) -> list[dict]:
+    """The region table's names win over the boundary file's (its English names are curated)."""
+    out = []
+    for f in features:
+        known = names.get(f["id"])
+        props = {**f["properties"], "name_zh": known["name_zh"], "name_en": known["name_en"]} if known else f["properties"]
+        out.append({**f, "properties": props})
+    return out
 
 
 def _feature_name(feature: dict | None, lang: str) -> str:
