@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from callbacks import map, navigation, region
+from callbacks import filters, map, navigation, region, sources
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
+    filters.register(app, sessions)
     region.register(app, sessions)
+    sources.register(app, sessions)
     map.register(app, sessions)

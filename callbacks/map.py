@@ -34,18 +34,37 @@ def render_map(session, code: str | None, state: dict, lang: str):
     figure = figure_of(view, lang)
     names = {f["id"]: f["properties"]["name_en" if lang == "en" else "name_zh"] for f in view.features}
     if view.exit_view:
-        headers = [t("region", lang), t("planned_exit", lang), t("actual_exit", lang), t("delay", lang),
-                   t("status", lang)]
+        headers = [
+            t("region", lang),
+            t("planned_exit", lang),
+            t("actual_exit", lang),
+            t("delay", lang),
+            t("status", lang),
+        ]
         rows = exit_rows(names, view.delays, lang)
     else:
-        headers = [t("region", lang), t("plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
+        headers = [t("region", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
         rows = progress_rows(names, view.progress, view.unit, lang)
     options = [{"label": name(i, lang), "value": i["code"]} for i in view.indicators]
     query = map_href(None, lang, region=code, indicator=view.indicator, year=view.year, colour=view.colour_by)
     region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
-    return map_page(_crumbs(session, view, lang), view.title, options, view.indicator, view.years, view.year,
-                    view.colour_by, view.exit_view, figure, headers, rows, list(view.progress or view.delays),
-                    query.split("?", 1)[1], region_link, lang)
+    return map_page(
+        _crumbs(session, view, lang),
+        view.title,
+        options,
+        view.indicator,
+        view.years,
+        view.year,
+        view.colour_by,
+        view.exit_view,
+        figure,
+        headers,
+        rows,
+        list(view.progress or view.delays),
+        query.split("?", 1)[1],
+        region_link,
+        lang,
+    )
 
 
 def region_map_panel(session, code: str, indicator: str | None, lang: str):
@@ -61,9 +80,14 @@ def region_map_panel(session, code: str, indicator: str | None, lang: str):
 def register(app, sessions) -> None:
     map_export.register(app, sessions)
 
-    @app.callback(Output(ids.URL, "search", allow_duplicate=True), Input(ids.MAP_INDICATOR, "value"),
-                  Input(ids.MAP_YEAR, "value"), Input(ids.MAP_COLOUR, "value"), State(ids.URL, "search"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.MAP_INDICATOR, "value"),
+        Input(ids.MAP_YEAR, "value"),
+        Input(ids.MAP_COLOUR, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def choose(indicator: str | None, year: int | str | None, colour: str | None, search: str | None):
         state = urlstate.parse(search)
         wanted = {**state, "indicator": indicator or state.get("indicator"), "colour": colour or "status"}
@@ -74,8 +98,12 @@ def register(app, sessions) -> None:
         wanted = {k: v for k, v in wanted.items() if v}
         return no_update if wanted == state else "?" + urlencode(wanted)
 
-    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.MAP_GRAPH, "clickData"),
-                  State(ids.URL, "search"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.URL, "href", allow_duplicate=True),
+        Input(ids.MAP_GRAPH, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def drill(click: dict | None, search: str | None):
         code = _clicked(click)
         if code is None:
@@ -86,8 +114,12 @@ def register(app, sessions) -> None:
             return f"/region/{code}?lang={lang}"
         return map_href(code, lang, indicator=state.get("indicator"), colour=state.get("colour"))
 
-    @app.callback(Output(ids.URL, "href", allow_duplicate=True), Input(ids.REGION_MAP, "clickData"),
-                  State(ids.URL, "search"), prevent_initial_call=True)
+    @app.callback(
+        Output(ids.URL, "href", allow_duplicate=True),
+        Input(ids.REGION_MAP, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def open_child_region(click: dict | None, search: str | None):
         code = _clicked(click)
         if code is None:

@@ -46,10 +46,21 @@ def footer_text(view, lang: str) -> str:
 def map_image(view, lang: str, fmt: str) -> bytes:
     """The map of a view as PNG or PDF bytes, with a source footer."""
     fig = figure_of(view, lang, WIDTH, HEIGHT - 120)
-    fig.update_layout(width=WIDTH, height=HEIGHT, margin={"l": 10, "r": 10, "t": 60, "b": 90},
-                      font={"family": FONT_FAMILY})
-    fig.add_annotation(text=footer_text(view, lang), xref="paper", yref="paper", x=0, y=-0.02, xanchor="left",
-                       yanchor="top", showarrow=False, align="left", font={"size": 11, "color": "#555555"})
+    fig.update_layout(
+        width=WIDTH, height=HEIGHT, margin={"l": 10, "r": 10, "t": 60, "b": 90}, font={"family": FONT_FAMILY}
+    )
+    fig.add_annotation(
+        text=footer_text(view, lang),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        align="left",
+        font={"size": 11, "color": "#555555"},
+    )
     _ensure_kaleido()
     return fig.to_image(format=fmt, width=WIDTH, height=HEIGHT)
 

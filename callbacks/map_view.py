@@ -78,10 +78,19 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     catalogue = {i["code"]: i for i in queries.indicators(session)}
     counts = map_queries.indicator_counts(session, all_codes)
     indicators = [catalogue[c] for c in counts if c in catalogue]
-    chosen = state.get("indicator") if state.get("indicator") in catalogue and state.get("indicator") in counts \
+    chosen = (
+        state.get("indicator")
+        if state.get("indicator") in catalogue and state.get("indicator") in counts
         else _best_indicator(session, counts, catalogue, subtrees, all_codes)
-    view = MapView(code, features, indicators, chosen, national=national,
-                   in_region_table=code is not None and queries.region(session, code) is not None)
+    )
+    view = MapView(
+        code,
+        features,
+        indicators,
+        chosen,
+        national=national,
+        in_region_table=code is not None and queries.region(session, code) is not None,
+    )
     here = t("china", lang) if code is None else _feature_name(boundaries.feature(code), lang)
     if chosen is None:
         view.title = here
@@ -101,7 +110,7 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     view.year = wanted if wanted in view.years else None  # None: each region's latest year
     view.colour_by = "achievement" if state.get("colour") == "achievement" else "status"
     view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"])
-    view.title = f"{here} · {name(indicator, lang)} · {view.year or t('latest_year', lang)}"
+    view.title = f"{here} · {name(indicator, lang)} · {view.year or t('map_latest_year', lang)}"
     return view
 
 
@@ -110,7 +119,9 @@ def _with_table_names(features: list[dict], names: dict[str, dict]) -> list[dict
     out = []
     for f in features:
         known = names.get(f["id"])
-        props = {**f["properties"], "name_zh": known["name_zh"], "name_en": known["name_en"]} if known else f["properties"]
+        props = (
+            {**f["properties"], "name_zh": known["name_zh"], "name_en": known["name_en"]} if known else f["properties"]
+        )
         out.append({**f, "properties": props})
     return out
 
@@ -129,5 +140,6 @@ def figure_of(view: MapView, lang: str, width_px: int = 760, height_px: int = 50
         return exit_map(view.features, view.delays, view.title, frame, lang)
     background = boundaries.children(None) if view.national else None
     maritime = boundaries.maritime_lines() if view.national else None
-    return progress_map(view.features, view.progress, view.unit, view.title, frame, lang,
-                        view.colour_by, background, maritime)
+    return progress_map(
+        view.features, view.progress, view.unit, view.title, frame, lang, view.colour_by, background, maritime
+    )

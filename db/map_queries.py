@@ -59,8 +59,12 @@ def indicator_counts(session: Session, region_codes: list[str]) -> dict[str, int
     stmt = (
         select(Figure.indicator_code, func.count())
         .join(Batch)
-        .where(LIVE, Figure.region_code.in_(region_codes), Figure.kind.in_(["target", "actual"]),
-               Figure.period_start == Figure.period_end)
+        .where(
+            LIVE,
+            Figure.region_code.in_(region_codes),
+            Figure.kind.in_(["target", "actual"]),
+            Figure.period_start == Figure.period_end,
+        )
         .group_by(Figure.indicator_code)
         .order_by(func.count().desc(), Figure.indicator_code)
     )

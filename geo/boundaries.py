@@ -31,8 +31,12 @@ def level_features(level: str, directory: Path = BOUNDARY_DIR) -> dict[str, dict
     out = {}
     for f in decode(topology):
         code = f["properties"]["adcode"]
-        out[code] = {"type": "Feature", "id": code, "properties": f["properties"],
-                     "geometry": orient(f["geometry"], "ccw")}
+        out[code] = {
+            "type": "Feature",
+            "id": code,
+            "properties": f["properties"],
+            "geometry": orient(f["geometry"], "ccw"),
+        }
     return out
 
 
@@ -107,8 +111,10 @@ def view(features: list[dict], width_px: int = 760, height_px: int = 500) -> dic
     dy = max(merc(north) - merc(south), 0.0002) / (2 * math.pi)
     zoom = min(math.log2(width_px / 512 / dx), math.log2(height_px / 512 / dy)) - 0.3
     center_lat = math.degrees(math.atan(math.sinh((merc(north) + merc(south)) / 2)))
-    return {"center": {"lon": round((west + east) / 2, 4), "lat": round(center_lat, 4)},
-            "zoom": round(min(max(zoom, 1.0), 11.0), 2)}
+    return {
+        "center": {"lon": round((west + east) / 2, 4), "lat": round(center_lat, 4)},
+        "zoom": round(min(max(zoom, 1.0), 11.0), 2),
+    }
 
 
 @cache

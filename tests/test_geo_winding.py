@@ -13,11 +13,14 @@ CCW_SQUARE = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]
 CW_HOLE = [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]
 
 
-@pytest.mark.parametrize(("ring", "area"), [
-    (CCW_SQUARE, 16.0),
-    (CCW_SQUARE[::-1], -16.0),
-    (CW_HOLE, -1.0),
-])
+@pytest.mark.parametrize(
+    ("ring", "area"),
+    [
+        (CCW_SQUARE, 16.0),
+        (CCW_SQUARE[::-1], -16.0),
+        (CW_HOLE, -1.0),
+    ],
+)
 def test_signed_area_is_positive_counter_clockwise(ring, area):
     assert signed_area(ring) == area
 
@@ -39,12 +42,18 @@ def test_winding_errors_name_the_wrong_ring():
 
 def test_topojson_decodes_quantized_delta_arcs_and_reversed_arcs():
     topology = {
-        "type": "Topology", "transform": {"scale": [0.5, 0.5], "translate": [100, 30]},
+        "type": "Topology",
+        "transform": {"scale": [0.5, 0.5], "translate": [100, 30]},
         "arcs": [[[0, 0], [2, 0], [0, 2]], [[2, 2], [-2, 0], [0, -2]]],
-        "objects": {"x": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, 1]], "properties": {"adcode": "1"}},
-            {"type": "Polygon", "arcs": [[~1, ~0]], "properties": {"adcode": "2"}},
-        ]}},
+        "objects": {
+            "x": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, 1]], "properties": {"adcode": "1"}},
+                    {"type": "Polygon", "arcs": [[~1, ~0]], "properties": {"adcode": "2"}},
+                ],
+            }
+        },
     }
     assert decode_arcs(topology)[0] == [[100.0, 30.0], [101.0, 30.0], [101.0, 31.0]]
     first, second = features(topology)
@@ -55,15 +64,19 @@ def test_topojson_decodes_quantized_delta_arcs_and_reversed_arcs():
 
 @pytest.mark.parametrize("level", boundaries.LEVELS)
 def test_every_loaded_boundary_is_wound_for_choroplethmap(level):
-    wrong = {code: errors for code, f in boundaries.level_features(level).items()
-             if (errors := winding_errors(f["geometry"], "ccw"))}
+    wrong = {
+        code: errors
+        for code, f in boundaries.level_features(level).items()
+        if (errors := winding_errors(f["geometry"], "ccw"))
+    }
     assert wrong == {}
 
 
 def test_rings_are_closed():
     for f in boundaries.level_features("county").values():
-        for rings in ([f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon"
-                      else f["geometry"]["coordinates"]):
+        for rings in (
+            [f["geometry"]["coordinates"]] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"]
+        ):
             assert all(ring[0] == ring[-1] and len(ring) >= 4 for ring in rings), f["id"]
 
 

@@ -52,13 +52,17 @@ def _click_region(dash_duo, code: str) -> None:
     """Move the real mouse over the region's interior, check plotly hovers that region, then click."""
     lon, lat = _interior_point(code)
     canvas = dash_duo.find_element(f"{GRAPH} canvas.maplibregl-canvas")
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", canvas)  # Bootstrap scrolls smoothly
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", canvas
+    )  # Bootstrap scrolls smoothly
     x, y = dash_duo.driver.execute_script(CLIENT_PIXEL_OF, GRAPH, lon, lat)
     mouse = ActionBuilder(dash_duo.driver)
     mouse.pointer_action.move_to_location(int(x), int(y))
     mouse.perform()
-    WebDriverWait(dash_duo.driver, 10).until(lambda d: d.execute_script(HOVERED, GRAPH) == code,
-                                             message=f"hovering {dash_duo.driver.execute_script(HOVERED, GRAPH)}")
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.execute_script(HOVERED, GRAPH) == code,
+        message=f"hovering {dash_duo.driver.execute_script(HOVERED, GRAPH)}",
+    )
     ActionChains(dash_duo.driver).click().perform()
 
 
