@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dash import Input, Output, State, no_update
+from dash import Input, Output, State, ctx, no_update
 
 from callbacks import map_export, urlstate
 from callbacks.map_view import MapView, build_view, figure_of
 from geo import boundaries
 from layouts import ids
 from layouts.i18n import name, t
-from layouts.map_page import exit_rows, map_href, map_page, map_panel, progress_rows
+from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
 
 
 def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:
@@ -45,25 +45,21 @@ def render_map(session, code: str | None, state: dict, lang: str):
     else:
         headers = [t("region", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
         rows = progress_rows(names, view.progress, view.unit, lang)
-    options = [{"label": name(i, lang), "value": i["code"]} for i in view.indicators]
-    query = map_href(None, lang, region=code, indicator=view.indicator, year=view.year, colour=view.colour_by)
-    region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
-    return map_page(
-        _crumbs(session, view, lang),
-        view.title,
-        options,
+    controls = MapControls(
+        [{"label": name(i, lang), "value": i["code"]} for i in view.indicators],
         view.indicator,
         view.years,
         view.year,
         view.colour_by,
+        view.plan_kind,
         view.exit_view,
-        figure,
-        headers,
-        rows,
-        list(view.progress or view.delays),
-        query.split("?", 1)[1],
-        region_link,
-        lang,
+    )
+    state = {"indicator": view.indicator, "year": view.year, "colour": view.colour_by, "plan": view.plan_kind}
+    query = map_href(None, lang, region=code, **state).split("?", 1)[1]
+    region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
+    codes = list(view.delays if view.exit_view else view.progress)
+    return map_page(
+        _crumbs(session, view, lang), view.title, controls, figure, (headers, rows, codes), query, region_link, lang
     )
 
 
@@ -85,16 +81,15 @@ def register(app, sessions) -> None:
         Input(ids.MAP_INDICATOR, "value"),
         Input(ids.MAP_YEAR, "value"),
         Input(ids.MAP_COLOUR, "value"),
+        Input(ids.MAP_PLAN, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def choose(indicator: str | None, year: int | str | None, colour: str | None, search: str | None):
+    def choose(indicator: str | None, year, colour: str | None, plan: str | None, search: str | None):
         state = urlstate.parse(search)
-        wanted = {**state, "indicator": indicator or state.get("indicator"), "colour": colour or "status"}
-        if indicator == state.get("indicator") and year and year != "latest":
-            wanted["year"] = str(year)
-        else:
-            wanted.pop("year", None)  # a new indicator has its own years: the page picks one
+        wanted = {**state, "indicator": indicator, "year": str(year), "colour": colour, "plan": plan}
+        if ctx.triggered_id == ids.MAP_INDICATOR or year in (None, "latest"):
+            wanted.pop("year")  # a new indicator has its own years: the page picks one
         wanted = {k: v for k, v in wanted.items() if v}
         return no_update if wanted == state else "?" + urlencode(wanted)
 

@@ -26,6 +26,7 @@ class MapView:
     years: list[int] = field(default_factory=list)
     year: int | None = None  # None: each region's latest year with figures
     colour_by: str = "status"
+    plan_kind: str = "original"  # the plan measured against, as on the dashboard: original | revised
     exit_view: bool = False
     progress: dict[str, Progress] = field(default_factory=dict)
     delays: dict[str, ExitDelay] = field(default_factory=dict)
@@ -83,12 +84,14 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
         if state.get("indicator") in catalogue and state.get("indicator") in counts
         else _best_indicator(session, counts, catalogue, subtrees, all_codes)
     )
+    plan_kind = "revised" if state.get("plan") == "revised" else "original"
     view = MapView(
         code,
         features,
         indicators,
         chosen,
         national=national,
+        plan_kind=plan_kind,
         in_region_table=code is not None and queries.region(session, code) is not None,
     )
     here = t("china", lang) if code is None else _feature_name(boundaries.feature(code), lang)
@@ -102,14 +105,14 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     levels = {f["properties"]["level"] for f in features}
     if chosen == EXIT_INDICATOR and levels == {"county"}:
         view.exit_view = True
-        view.delays = exit_delays(frame, codes)
+        view.delays = exit_delays(frame, codes, plan_kind)
         view.title = f"{here} · {name(indicator, lang)} · {t('exit_map', lang)}"
         return view
     view.years = years_with_figures(frame)
     wanted = int(state["year"]) if str(state.get("year", "")).isdigit() else None
     view.year = wanted if wanted in view.years else None  # None: each region's latest year
     view.colour_by = "achievement" if state.get("colour") == "achievement" else "status"
-    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"])
+    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind)
     view.title = f"{here} · {name(indicator, lang)} · {view.year or t('map_latest_year', lang)}"
     return view
 

@@ -1,8 +1,10 @@
 """Plan versus actual per region for one indicator and year, and county exit delays: pure functions over
 the figures DataFrame of ``db.queries.figures``.
 
-A simple achievement rule kept here until the dashboard's ``analysis/status.py`` lands; the map only needs
-``status`` and ``ratio`` from it.
+Achieved or behind is the dashboard's status rule (``analysis.status.meets`` / ``achievement``), measured
+against the same plan the dashboard uses (``analysis.series.effective_plan``: original, or revised). The
+map adds two words the overview does not need: a plan with no reported figure yet (``awaiting``) and an
+actual with no plan (``no_target``), so a region is never just "grey" without saying why.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.series import Point, annual_points
+from analysis import status as rule
+from analysis.series import Point, effective_plan, plan_vs_actual
 
 STATUSES = ("achieved", "behind", "awaiting", "no_target", "no_data")
 EXIT_CATEGORIES = ("on_time", "late_1", "late_2", "late_3", "exited_unplanned", "planned_pending", "none")
@@ -28,39 +31,34 @@ class Progress:
 
 
 def meets(plan: Point, actual: float, direction: str = "up") -> bool:
-    """Whether an actual value meets a target, reading the target's comparator first.
+    """Whether an actual value meets a target (the dashboard's rule, comparator first).
 
-    Examples: ``meets(Point(2018, 8, "<"), 9.12) is False``; ``meets(Point(2018, 3000), 3000) is True``.
+    Examples: ``meets(Point(2018, 8, "<"), 9.12, "down") is False``; ``meets(Point(2018, 3000), 3000) is True``.
     """
-    target, comparator = plan.value, plan.comparator or "="
-    checks = {">=": actual >= target, ">": actual > target, "<=": actual <= target, "<": actual < target}
-    if comparator in checks:
-        return checks[comparator]
-    return actual <= target if direction == "down" else actual >= target
+    return rule.meets(actual, plan.value, plan.comparator or "=", direction)
 
 
 def achievement(plan: Point, actual: float, direction: str = "up") -> float | None:
     """Achievement ratio: ``achievement(Point(2018, 1017000), 1045000) ≈ 1.03``; None when undefined."""
-    if direction == "down":
-        return plan.value / actual if actual else None
-    return actual / plan.value if plan.value else None
+    percent = rule.achievement(actual, plan.value, direction)
+    return None if percent is None else percent / 100
 
 
-def region_progress(frame: pd.DataFrame, code: str, year: int | None, direction: str = "up") -> Progress:
-    """Plan (newest revision, else original), actual and status of one region in one year.
+def region_progress(
+    frame: pd.DataFrame, code: str, year: int | None, direction: str = "up", plan_kind: str = "original"
+) -> Progress:
+    """Plan (``plan_kind``: "original" or "revised", as on the dashboard), actual and status of one region.
 
     ``year=None`` reads the latest year holding both a plan and an actual, else the latest holding either.
     ``frame`` holds figures of the region and its descendants; children's figures are summed only where
     the region has none of its own (``analysis.series`` rules).
     """
-    revised, original = annual_points(frame, code, "revised"), annual_points(frame, code, "original")
-    actuals = annual_points(frame, code, "actual")
+    series = plan_vs_actual(frame, code)
+    plans, actuals = effective_plan(series, plan_kind), series["actual"]
     if year is None:
-        planned = set(revised) | set(original)
-        both = planned & set(actuals)
-        year = max(both or planned | set(actuals) or {0})
-    plan = revised.get(year) or original.get(year)
-    actual = actuals.get(year)
+        both = set(plans) & set(actuals)
+        year = max(both or set(plans) | set(actuals) or {0})
+    plan, actual = plans.get(year), actuals.get(year)
     if plan and actual:
         status = "achieved" if meets(plan, actual.value, direction) else "behind"
         return Progress(code, plan, actual, status, achievement(plan, actual.value, direction), year)
@@ -69,13 +67,17 @@ def region_progress(frame: pd.DataFrame, code: str, year: int | None, direction:
 
 
 def progress_by_region(
-    frame: pd.DataFrame, subtrees: dict[str, list[str]], year: int | None, direction: str = "up"
+    frame: pd.DataFrame,
+    subtrees: dict[str, list[str]],
+    year: int | None,
+    direction: str = "up",
+    plan_kind: str = "original",
 ) -> dict[str, Progress]:
     """``region_progress`` for each region, given each region's own and descendant codes."""
     out = {}
     for code, codes in subtrees.items():
         part = frame[frame["region_code"].isin(codes)]
-        out[code] = region_progress(part, code, year, direction)
+        out[code] = region_progress(part, code, year, direction, plan_kind)
     return out
 
 
@@ -108,7 +110,7 @@ def _first(points: dict[int, Point]) -> Point | None:
     return points[min(points)] if points else None
 
 
-def exit_delays(frame: pd.DataFrame, codes: list[str]) -> dict[str, ExitDelay]:
+def exit_delays(frame: pd.DataFrame, codes: list[str], plan_kind: str = "original") -> dict[str, ExitDelay]:
     """Planned versus actual exit (摘帽) year of each county from its ``counties_exited`` figures.
 
     Example: 陇西 planned 2016, exited 2019 -> ``ExitDelay("621122", ..., delay=3, category="late_3")``.
@@ -116,17 +118,10 @@ def exit_delays(frame: pd.DataFrame, codes: list[str]) -> dict[str, ExitDelay]:
     exits = frame[frame["indicator"] == "counties_exited"]
     out = {}
     for code in codes:
-        own = exits[exits["region_code"] == code]
-        planned = _first(annual_points(own, code, "revised", roll_up=False)) or _first(
-            annual_points(own, code, "original", roll_up=False)
-        )
-        actual = _first(annual_points(own, code, "actual", roll_up=False))
+        series = plan_vs_actual(exits[exits["region_code"] == code], code, roll_up=False)
+        planned = _first(effective_plan(series, plan_kind))
+        actual = _first(series["actual"])
         delay = actual.year - planned.year if planned and actual else None
-        out[code] = ExitDelay(
-            code,
-            planned,
-            actual,
-            delay,
-            exit_category(planned.year if planned else None, actual.year if actual else None),
-        )
+        category = exit_category(planned.year if planned else None, actual.year if actual else None)
+        out[code] = ExitDelay(code, planned, actual, delay, category)
     return out

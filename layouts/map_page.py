@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
@@ -91,58 +92,78 @@ def _select(label: str, component_id: str, options: list[dict], value) -> html.D
     )
 
 
-def map_page(
-    crumbs,
-    title: str,
-    indicators: list[dict],
-    indicator: str | None,
-    years: list[int],
-    year: int | None,
-    colour_by: str,
-    exit_view: bool,
-    figure: go.Figure,
-    headers: list[str],
-    rows: list[list[str]],
-    codes: list[str],
-    export_query: str,
-    region_link: str | None,
-    lang: str,
-) -> html.Div:
-    """The whole map page; ``exit_view`` hides year and colour choice (the exit map spans all years)."""
-    hidden = " d-none" if exit_view else ""
-    controls = html.Div(
+@dataclass
+class MapControls:
+    """The choices shown above a map; ``exit_view`` hides year and colouring (the exit map spans all years)."""
+
+    indicators: list[dict]  # dropdown options
+    indicator: str | None
+    years: list[int] = field(default_factory=list)
+    year: int | None = None
+    colour_by: str = "status"
+    plan_kind: str = "original"
+    exit_view: bool = False
+
+
+def _radio(label: str, component_id: str, value: str, options: list[tuple[str, str]], hidden: str) -> html.Div:
+    return html.Div(
         [
-            _select(t("indicator", lang), ids.MAP_INDICATOR, indicators, indicator),
-            html.Div(
-                _select(
-                    t("year", lang),
-                    ids.MAP_YEAR,
-                    [{"label": t("map_latest_year", lang), "value": "latest"}]
-                    + [{"label": str(y), "value": y} for y in years],
-                    year or "latest",
-                ),
-                className=hidden,
+            html.Span(label, className="me-2"),
+            dcc.RadioItems(
+                id=component_id,
+                value=value,
+                inline=True,
+                inputClassName="me-1",
+                labelClassName="me-3",
+                options=[{"label": text, "value": v} for v, text in options],
             ),
-            html.Div(
-                [
-                    html.Span(t("colour_by", lang), className="me-2"),
-                    dcc.RadioItems(
-                        id=ids.MAP_COLOUR,
-                        value=colour_by,
-                        inline=True,
-                        inputClassName="me-1",
-                        labelClassName="me-3",
-                        options=[
-                            {"label": t("by_status", lang), "value": "status"},
-                            {"label": t("by_achievement", lang), "value": "achievement"},
-                        ],
-                    ),
-                ],
-                className="d-flex align-items-center" + hidden,
+        ],
+        className="d-flex align-items-center" + hidden,
+    )
+
+
+def _controls(c: MapControls, lang: str) -> html.Div:
+    hidden = " d-none" if c.exit_view else ""
+    years = [{"label": t("map_latest_year", lang), "value": "latest"}] + [
+        {"label": str(y), "value": y} for y in c.years
+    ]
+    return html.Div(
+        [
+            _select(t("indicator", lang), ids.MAP_INDICATOR, c.indicators, c.indicator),
+            html.Div(_select(t("year", lang), ids.MAP_YEAR, years, c.year or "latest"), className=hidden),
+            _radio(
+                t("colour_by", lang),
+                ids.MAP_COLOUR,
+                c.colour_by,
+                [("status", t("by_status", lang)), ("achievement", t("by_achievement", lang))],
+                hidden,
+            ),
+            _radio(
+                t("plan", lang),
+                ids.MAP_PLAN,
+                c.plan_kind,
+                [("original", t("plan_original", lang)), ("revised", t("plan_revised", lang))],
+                "",
             ),
         ],
         className="d-flex flex-wrap align-items-center gap-2 mb-2",
     )
+
+
+def map_page(
+    crumbs: list[tuple[str | None, str]],
+    title: str,
+    controls: MapControls,
+    figure: go.Figure,
+    table: tuple[list[str], list[list[str]], list[str]],
+    export_query: str,
+    region_link: str | None,
+    lang: str,
+) -> html.Div:
+    """The whole map page: breadcrumb, title, choices, export links, the map, its hint and its table.
+
+    ``table`` is (headers, rows, adcodes), each row a region's cells in words.
+    """
     exports = html.Div(
         [
             html.A(
@@ -169,13 +190,13 @@ def map_page(
         [
             map_breadcrumb(crumbs, lang),
             html.H1(title, id=ids.MAP_TITLE, className="h4"),
-            controls,
+            _controls(controls, lang),
             exports,
             dcc.Graph(
                 id=ids.MAP_GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "65vh", "minHeight": "420px"}
             ),
             html.P(t("map_hint", lang), className="text-muted small"),
-            _table(headers, rows, codes),
+            _table(*table),
         ]
     )
 
