@@ -63,14 +63,14 @@ def render_map(session, code: str | None, state: dict, lang: str):
     )
 
 
-def region_map_panel(session, code: str, indicator: str | None, lang: str):
-    """The region page's map of its sub-regions for the page's indicator, or None when it has none."""
+def region_map_panel(session, code: str, indicator: str | None, lang: str, plan: str = "original"):
+    """The region page's map of its sub-regions for the page's indicator and plan, or None without any."""
     if not boundaries.children(code):
         return None
-    view = build_view(session, code, {"indicator": indicator} if indicator else {}, lang)
+    view = build_view(session, code, {"indicator": indicator or "", "plan": plan}, lang)
     if view is None or view.indicator is None:
         return None
-    return map_panel(figure_of(view, lang), map_href(code, lang, indicator=view.indicator), lang)
+    return map_panel(figure_of(view, lang), map_href(code, lang, indicator=view.indicator, plan=plan), lang)
 
 
 def register(app, sessions) -> None:

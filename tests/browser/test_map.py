@@ -102,3 +102,19 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     foreign = [u for u in loaded if not u.startswith((dash_duo.server_url, "data:", "blob:"))]
     assert loaded and foreign == []
     assert dash_duo.get_logs() == []
+
+
+def test_region_page_has_a_map_panel_of_its_counties(dash_duo, seed_db_url):
+    app = create_app(seed_db_url, build_if_empty=False)
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1400, 1100)
+    dash_duo.driver.get(dash_duo.server_url + "/region/621100?indicator=counties_exited")
+    panel = "#region-map .js-plotly-plot"
+    dash_duo.wait_for_element(panel, timeout=20)
+    WebDriverWait(dash_duo.driver, 30).until(lambda d: d.execute_script(MAP_READY, panel))
+    counties = dash_duo.driver.execute_script(STATUS_TRACE, panel)
+    assert set(counties["locations"]) == DINGXI_COUNTIES
+    assert "▲▲▲ 推迟3年及以上" in counties["ticktext"]
+    link = dash_duo.find_element("#region-map-link")
+    assert link.get_attribute("href").split("?")[0].endswith("/map/621100")
+    assert dash_duo.get_logs() == []
