@@ -75,7 +75,11 @@ def progress_by_region(
 ) -> dict[str, Progress]:
     """``region_progress`` for each region, given each region's own and descendant codes."""
     out = {}
+    present = set(frame["region_code"])
     for code, codes in subtrees.items():
+        if present.isdisjoint(codes):  # most counties of a national map: skip the DataFrame work
+            out[code] = Progress(code, None, None, "no_data", None)
+            continue
         part = frame[frame["region_code"].isin(codes)]
         out[code] = region_progress(part, code, year, direction, plan_kind)
     return out

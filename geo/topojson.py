@@ -9,7 +9,7 @@ from __future__ import annotations
 Ring = list[list[float]]
 
 
-def decode_arcs(topology: dict, digits: int = 4) -> list[Ring]:
+def decode_arcs(topology: dict, digits: int = 3) -> list[Ring]:
     """Absolute lon/lat points of every arc, rounded to ``digits`` decimals.
 
     Example: with ``transform`` scale (0.5, 0.5) and translate (100, 30), the arc ``[[2, 4], [1, -2]]``
@@ -48,7 +48,7 @@ def _geometry(geom: dict, arcs: list[Ring]) -> dict | None:
     return None
 
 
-def features(topology: dict, name: str | None = None, digits: int = 4) -> list[dict]:
+def features(topology: dict, name: str | None = None, digits: int = 3) -> list[dict]:
     """GeoJSON features of one object of a topology (the only one when ``name`` is None).
 
     Example: ``features(json.loads(path.read_text()), "counties")[0]["properties"]["adcode"]``

@@ -89,6 +89,14 @@ def _discrete_scale(colors: list[str]) -> list[list]:
     return scale
 
 
+def _collection(features: list[dict]) -> dict:
+    """Only id and geometry travel to the browser: names are in the hover text already."""
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "id": f["id"], "geometry": f["geometry"]} for f in features],
+    }
+
+
 def _categorical_trace(
     features: list[dict],
     categories: dict[str, str],
@@ -100,7 +108,7 @@ def _categorical_trace(
 ):
     codes = [f["id"] for f in features]
     return go.Choroplethmap(
-        geojson={"type": "FeatureCollection", "features": features},
+        geojson=_collection(features),
         locations=codes,
         featureidkey="id",
         z=[order.index(categories[c]) for c in codes],
@@ -128,7 +136,7 @@ def _background_trace(features: list[dict], lang: str, clickable: bool = True):
     # Provinces around a plan region are not clickable: plotly gives a click to the lowest trace under it.
     codes = [f["id"] for f in features]
     return go.Choroplethmap(
-        geojson={"type": "FeatureCollection", "features": features},
+        geojson=_collection(features),
         locations=codes,
         featureidkey="id",
         z=[0] * len(codes),
@@ -210,7 +218,7 @@ def progress_map(
             codes = [f["id"] for f in rated]
             fig.add_trace(
                 go.Choroplethmap(
-                    geojson={"type": "FeatureCollection", "features": rated},
+                    geojson=_collection(rated),
                     locations=codes,
                     featureidkey="id",
                     z=[min(progress[c].ratio, 1.5) * 100 for c in codes],
