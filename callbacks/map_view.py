@@ -103,10 +103,17 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     view.unit = indicator["unit"]
     frame = map_queries.indicator_figures(session, chosen, all_codes)
     levels = {f["properties"]["level"] for f in features}
+    if chosen == EXIT_INDICATOR and code is not None and levels != {"county"}:
+        # Exits are county events: a province's or prefecture's exit map shows all its counties.
+        counties = boundaries.counties_in(code)
+        codes = [f["id"] for f in counties]
+        view.features = _with_table_names(counties, map_queries.region_names(session, codes))
+        frame, levels = map_queries.indicator_figures(session, chosen, codes), {"county"}
     if chosen == EXIT_INDICATOR and levels == {"county"}:
         view.exit_view = True
         view.delays = exit_delays(frame, codes, plan_kind)
-        view.title = f"{here} · {name(indicator, lang)} · {t('exit_map', lang)}"
+        planned = any(d.planned for d in view.delays.values())
+        view.title = f"{here} · {name(indicator, lang)} · {t('exit_map' if planned else 'exit_year', lang)}"
         return view
     view.years = years_with_figures(frame)
     wanted = int(state["year"]) if str(state.get("year", "")).isdigit() else None
@@ -133,7 +140,7 @@ def _feature_name(feature: dict | None, lang: str) -> str:
     return feature["properties"]["name_en" if lang == "en" else "name_zh"] if feature else ""
 
 
-def figure_of(view: MapView, lang: str, width_px: int = 760, height_px: int = 500):
+def figure_of(view: MapView, lang: str, width_px: int = 900, height_px: int = 540):
     """The Plotly figure of a map view (national view: provinces as grey background, maritime line)."""
     if view.national:
         frame = boundaries.view(boundaries.children(None), width_px, height_px)

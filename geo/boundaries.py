@@ -78,6 +78,17 @@ def children(code: str | None) -> list[dict]:
     return sorted((f for f in candidates if f["properties"]["parent"] == code), key=lambda f: f["id"])
 
 
+def counties_in(code: str) -> list[dict]:
+    """Every county boundary under a province or prefecture (the region itself if it is a county)."""
+    level = level_of(code)
+    if level == "county":
+        return [feature(code)]
+    parents = {code} if level == "prefecture" else {f["id"] for f in children(code)}
+    return sorted(
+        (f for f in level_features("county").values() if f["properties"]["parent"] in parents), key=lambda f: f["id"]
+    )
+
+
 def collection(features: list[dict]) -> dict:
     """A GeoJSON FeatureCollection of features (ids are adcodes)."""
     return {"type": "FeatureCollection", "features": list(features)}
@@ -94,7 +105,7 @@ def bounds(features: list[dict]) -> tuple[float, float, float, float] | None:
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
-def view(features: list[dict], width_px: int = 760, height_px: int = 500) -> dict:
+def view(features: list[dict], width_px: int = 900, height_px: int = 540) -> dict:
     """Map centre and zoom that fit features in a viewport (Web Mercator, 512 px tiles).
 
     Example: ``view(children("621100"))["zoom"]`` is about 7 for 定西's counties.

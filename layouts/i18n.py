@@ -114,6 +114,9 @@ TEXT = {
                  "Click a region to see the level below; a county opens its region page. "
                  "Hover and the table below give each status in words."),
     "map_of": ("地图:下级地区", "Map of sub-regions"),
+    "exit_year": ("摘帽年份", "Exit year"),
+    "achievement_legend": ("完成率<br>(灰色:无法计算)", "Achievement<br>(grey: cannot compute)"),
+    "exited_in": ("● {year}年摘帽", "● Exited {year}"),
     "open_map": ("在地图中查看", "Open on the map"),
     "synthetic": ("合成数据", "synthetic data"),
     "map_latest_year": ("各地最新年份", "latest year of each region"),

@@ -6,14 +6,13 @@ Colour is never the only cue: every status has an icon and words in the hover te
 
 from __future__ import annotations
 
-import textwrap
-
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 
-from analysis.series import Point
+from geo.boundaries import bounds
 from geo.progress import EXIT_CATEGORIES, STATUSES, ExitDelay, Progress
-from layouts.format import format_value
-from layouts.i18n import reliability, t
+from layouts.i18n import t
+from layouts.map_hover import exit_hover, progress_hover
 from layouts.theme import FONT_FAMILY
 
 # Okabe-Ito (colour-blind safe); "no data" stays a light neutral grey.
@@ -33,52 +32,23 @@ EXIT_COLORS = {
     "planned_pending": "#CC79A7",
     "none": "#C8C8C8",
 }
-ACHIEVEMENT_SCALE = "PuOr"  # diverging around 100 %, readable with red-green colour blindness
+# Orange below the plan to blue above it (Okabe-Ito hues, never white: 100 % must not vanish on white).
+ACHIEVEMENT_SCALE = [[0, "#D55E00"], [0.4, "#E69F00"], [0.5, "#56B4E9"], [1, "#0072B2"]]
+YEAR_COLORS = ["#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00"]  # earliest exit first
 BACKGROUND = "#EEEEEE"
+UNRATED = "#C8C8C8"  # achievement cannot be computed (no plan or no actual for the year)
+SMALL_DEGREES = 1.5  # regions narrower than this get a dot on the national map
 BORDER = "#FFFFFF"
+
+
+def _span(feature: dict) -> float:
+    west, south, east, north = bounds([feature])
+    return max(east - west, north - south)
 
 
 def _name(feature: dict, lang: str) -> str:
     props = feature["properties"]
     return props.get("name_en") if lang == "en" else props.get("name_zh")
-
-
-def _source_line(point: Point | None, lang: str) -> str:
-    if point is None or not point.quote:
-        return ""
-    quote = "<br>".join(textwrap.wrap(point.quote[:90] + ("…" if len(point.quote) > 90 else ""), 30))
-    return f"<br><i>{reliability(point.reliability, lang)}</i>: {quote}"
-
-
-def progress_hover(name: str, p: Progress, unit: str, lang: str) -> str:
-    """Hover text: region, year, plan, actual, status in words, achievement and the quotes behind them."""
-    plan = format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang)
-    actual = format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang)
-    lines = [
-        f"<b>{name}</b> {p.year or ''}",
-        f"{t('map_plan', lang)}: {plan}",
-        f"{t('actual', lang)}: {actual}",
-        f"{t('status', lang)}: {t('status_' + p.status, lang)}",
-    ]
-    if p.ratio is not None:
-        lines.append(f"{t('achievement', lang)}: {p.ratio:.0%}")
-    if (p.plan and p.plan.rolled_up) or (p.actual and p.actual.rolled_up):
-        lines.append(f"({t('rolled_up', lang)})")
-    return "<br>".join(lines) + _source_line(p.plan, lang) + _source_line(p.actual, lang)
-
-
-def exit_hover(name: str, d: ExitDelay, lang: str) -> str:
-    """Hover text of one county on the exit map: planned and actual exit year, delay and sources."""
-    none = t("no_figure", lang)
-    lines = [
-        f"<b>{name}</b>",
-        f"{t('planned_exit', lang)}: {d.planned.year if d.planned else none}",
-        f"{t('actual_exit', lang)}: {d.actual.year if d.actual else none}",
-    ]
-    if d.delay is not None:
-        lines.append(f"{t('delay', lang)}: {d.delay}{t('years_unit', lang)}")
-    lines.append(t("exit_" + d.category, lang))
-    return "<br>".join(lines) + _source_line(d.planned, lang) + _source_line(d.actual, lang)
 
 
 def _discrete_scale(colors: list[str]) -> list[list]:
@@ -161,6 +131,21 @@ def _maritime_trace(lines: list[list[list[float]]]):
     )
 
 
+def _marker_trace(features: list[dict], colors: list[str], hover: list[str]):
+    """Dots on regions too small to see at national scale (a county on the map of China)."""
+    boxes = [bounds([f]) for f in features]
+    return go.Scattermap(
+        lon=[(b[0] + b[2]) / 2 for b in boxes],
+        lat=[(b[1] + b[3]) / 2 for b in boxes],
+        mode="markers",
+        marker={"size": 11, "color": colors, "opacity": 0.95},
+        customdata=[[f["id"]] for f in features],
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+    )
+
+
 def _layout(fig: go.Figure, title: str, view: dict) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.01},
@@ -172,6 +157,60 @@ def _layout(fig: go.Figure, title: str, view: dict) -> go.Figure:
         showlegend=False,
     )
     return fig
+
+
+def _ratio_position(ratio: float) -> float:
+    return (min(max(ratio, 0.5), 1.5) - 0.5) / 1.0
+
+
+def _dot_color(p: Progress, colour_by: str) -> str:
+    if colour_by != "achievement":
+        return STATUS_COLORS[p.status]
+    if p.ratio is None:
+        return UNRATED
+    return sample_colorscale(ACHIEVEMENT_SCALE, [_ratio_position(p.ratio)])[0]
+
+
+def _achievement_traces(features: list[dict], progress: dict[str, Progress], hover: dict[str, str], lang: str):
+    """Rated regions on the achievement scale; the rest in one neutral grey, their status said in the hover."""
+    rated = [f for f in features if progress[f["id"]].ratio is not None]
+    unrated = [f for f in features if progress[f["id"]].ratio is None]
+    if unrated:
+        codes = [f["id"] for f in unrated]
+        yield go.Choroplethmap(
+            geojson=_collection(unrated),
+            locations=codes,
+            featureidkey="id",
+            z=[0] * len(codes),
+            colorscale=[[0, UNRATED], [1, UNRATED]],
+            showscale=False,
+            customdata=[[c] for c in codes],
+            hovertext=[hover[c] for c in codes],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"line": {"color": BORDER, "width": 1}},
+        )
+    if rated:
+        codes = [f["id"] for f in rated]
+        yield go.Choroplethmap(
+            geojson=_collection(rated),
+            locations=codes,
+            featureidkey="id",
+            z=[_ratio_position(progress[c].ratio) for c in codes],
+            zmin=0,
+            zmax=1,
+            colorscale=ACHIEVEMENT_SCALE,
+            customdata=[[c] for c in codes],
+            hovertext=[hover[c] for c in codes],
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"line": {"color": BORDER, "width": 1}},
+            colorbar={
+                "title": {"text": t("achievement_legend", lang)},
+                "len": 0.9,
+                "thickness": 14,
+                "tickvals": [0, 0.25, 0.5, 0.75, 1],
+                "ticktext": ["≤50%", "75%", "100%", "125%", "≥150%"],
+            },
+        )
 
 
 def progress_map(
@@ -198,48 +237,8 @@ def progress_map(
         fig.add_trace(_background_trace([f for f in rest if f["id"][:2] in hosts], lang, clickable=False))
     hover = {f["id"]: progress_hover(_name(f, lang), progress[f["id"]], unit, lang) for f in features}
     if colour_by == "achievement":
-        rated = [f for f in features if progress[f["id"]].ratio is not None]
-        unrated = [f for f in features if progress[f["id"]].ratio is None]
-        if unrated:
-            categories = {f["id"]: progress[f["id"]].status for f in unrated}
-            fig.add_trace(
-                _categorical_trace(
-                    unrated,
-                    categories,
-                    STATUSES,
-                    STATUS_COLORS,
-                    [t("status_" + s, lang) for s in STATUSES],
-                    hover,
-                    t("status", lang),
-                )
-            )
-            fig.data[-1].showscale = False
-        if rated:
-            codes = [f["id"] for f in rated]
-            fig.add_trace(
-                go.Choroplethmap(
-                    geojson=_collection(rated),
-                    locations=codes,
-                    featureidkey="id",
-                    z=[min(progress[c].ratio, 1.5) * 100 for c in codes],
-                    zmin=50,
-                    zmax=150,
-                    zmid=100,
-                    colorscale=ACHIEVEMENT_SCALE,
-                    customdata=[[c] for c in codes],
-                    hovertext=[hover[c] for c in codes],
-                    hovertemplate="%{hovertext}<extra></extra>",
-                    marker={"line": {"color": BORDER, "width": 1}},
-                    colorbar={
-                        "title": {"text": t("achievement", lang)},
-                        "ticksuffix": "%",
-                        "len": 0.9,
-                        "thickness": 14,
-                        "tickvals": [50, 75, 100, 125, 150],
-                        "ticktext": ["≤50%", "75%", "100%", "125%", "≥150%"],
-                    },
-                )
-            )
+        for trace in _achievement_traces(features, progress, hover, lang):
+            fig.add_trace(trace)
     else:
         categories = {f["id"]: progress[f["id"]].status for f in features}
         fig.add_trace(
@@ -255,25 +254,32 @@ def progress_map(
         )
     if maritime:
         fig.add_trace(_maritime_trace(maritime))
+    small = [f for f in features if _span(f) < SMALL_DEGREES] if background else []
+    if small:
+        colors = [_dot_color(progress[f["id"]], colour_by) for f in small]
+        fig.add_trace(_marker_trace(small, colors, [hover[f["id"]] for f in small]))
     return _layout(fig, title, view)
 
 
 def exit_map(features: list[dict], delays: dict[str, ExitDelay], title: str, view: dict, lang: str = "zh") -> go.Figure:
-    """Counties coloured by years between planned and actual exit (摘帽).
+    """Counties coloured by years between planned and actual exit (摘帽); where no county has a planned
+    year (陕西's published exits), by the year each county exited.
 
     Example: ``exit_map(children("621100"), exit_delays(frame, codes), "定西市", view(children("621100")))``
     """
-    categories = {f["id"]: delays[f["id"]].category for f in features}
     hover = {f["id"]: exit_hover(_name(f, lang), delays[f["id"]], lang) for f in features}
-    fig = go.Figure(
-        _categorical_trace(
-            features,
-            categories,
-            EXIT_CATEGORIES,
-            EXIT_COLORS,
-            [t("exit_" + c, lang) for c in EXIT_CATEGORIES],
-            hover,
-            t("exit_map", lang),
-        )
-    )
+    if any(d.planned for d in delays.values()):
+        categories = {f["id"]: delays[f["id"]].category for f in features}
+        order, colors = EXIT_CATEGORIES, EXIT_COLORS
+        labels, legend = [t("exit_" + c, lang) for c in EXIT_CATEGORIES], t("exit_map", lang)
+    else:
+        years = sorted({d.actual.year for d in delays.values() if d.actual})
+        categories = {c: str(d.actual.year) if d.actual else "none" for c, d in delays.items()}
+        order = (*map(str, years), "none")
+        colors = {str(y): YEAR_COLORS[i % len(YEAR_COLORS)] for i, y in enumerate(years)} | {
+            "none": EXIT_COLORS["none"]
+        }
+        labels = [t("exited_in", lang).format(year=y) for y in years] + [t("exit_none", lang)]
+        legend = t("exit_year", lang)
+    fig = go.Figure(_categorical_trace(features, categories, order, colors, labels, hover, legend))
     return _layout(fig, title, view)

@@ -141,3 +141,12 @@ def test_map_exports_as_pdf_with_title_and_sources(base_url, tmp_path):
 def test_bad_export_requests_are_refused_clearly(base_url, path):
     status, _, body = _get(base_url + path)
     assert status == 404 and body
+
+
+def test_a_provinces_exit_map_shows_all_its_counties_by_exit_year(session):
+    view = build_view(session, "610000", {"indicator": "counties_exited"}, "zh")
+    assert view.exit_view and "610981" in view.delays and "610928" not in view.delays
+    exited = {c: d.actual.year for c, d in view.delays.items() if d.actual}
+    assert len(exited) == 56 and sorted(set(exited.values())) == [2017, 2018, 2019]
+    assert exited["610981"] == 2019 and exited["610621"] == 2017
+    assert all(c[:2] == "61" for c in view.delays)
