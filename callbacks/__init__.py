@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import filters, map, navigation, region, sources
+from callbacks import filters, map, navigation, region, sources, upload
 
 
 def register(app, sessions) -> None:
@@ -10,4 +10,5 @@ def register(app, sessions) -> None:
     filters.register(app, sessions)
     region.register(app, sessions)
     sources.register(app, sessions)
+    upload.register(app, sessions)
     map.register(app, sessions)
