@@ -8,6 +8,7 @@ from dash import Input, Output, State, ctx, no_update
 
 from callbacks import map_export, urlstate
 from callbacks.map_view import MapView, build_view, figure_of
+from db import queries
 from geo import boundaries
 from layouts import ids
 from layouts.i18n import name, t
@@ -41,6 +42,7 @@ def render_map(session, code: str | None, state: dict, lang: str):
             t("delay", lang),
             t("status", lang),
         ]
+        view.delays = dict(sorted(view.delays.items(), key=lambda item: _exit_order(*item)))
         rows = exit_rows(names, view.delays, lang)
     else:
         headers = [t("region", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
@@ -105,9 +107,9 @@ def register(app, sessions) -> None:
             return no_update
         state = urlstate.parse(search)
         lang = urlstate.lang_of(state)
-        if not boundaries.children(code):
-            return f"/region/{code}?lang={lang}"
-        return map_href(code, lang, indicator=state.get("indicator"), colour=state.get("colour"))
+        if boundaries.children(code):
+            return map_href(code, lang, **{k: state.get(k) for k in ("indicator", "colour", "plan")})
+        return _region_page_href(sessions, code, lang, state)
 
     @app.callback(
         Output(ids.URL, "href", allow_duplicate=True),
@@ -120,8 +122,21 @@ def register(app, sessions) -> None:
         if code is None:
             return no_update
         state = urlstate.parse(search)
-        query = urlstate.with_changes("", lang=urlstate.lang_of(state), indicator=state.get("indicator"))
-        return f"/region/{code}{query}"
+        return _region_page_href(sessions, code, urlstate.lang_of(state), state)
+
+
+def _region_page_href(sessions, code: str, lang: str, state: dict):
+    """A region's page, keeping indicator and plan; no move for a county the region table does not hold."""
+    with sessions() as session:
+        if queries.region(session, code) is None:
+            return no_update
+    query = urlstate.with_changes("", lang=lang, indicator=state.get("indicator"), plan=state.get("plan"))
+    return f"/region/{code}{query}"
+
+
+def _exit_order(code: str, d) -> tuple:
+    """Exited counties first, by exit year; then planned ones; then counties without exit figures."""
+    return (d.actual is None, d.planned is None, d.actual.year if d.actual else 0, code)
 
 
 def _clicked(click: dict | None) -> str | None:

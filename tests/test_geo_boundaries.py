@@ -73,9 +73,10 @@ def test_boundary_files_stay_under_their_size_aim(name, limit_mb):
     assert 0 < size < limit_mb * 1_000_000, f"{name}: {size / 1e6:.2f} MB"
 
 
-def test_dingxi_bounding_box_centre_lies_inside_dingxi():
-    west, south, east, north = boundaries.bounds([boundaries.feature("621100")])
-    assert _inside(((west + east) / 2, (south + north) / 2), polygons(boundaries.feature("621100")["geometry"]))
+@pytest.mark.parametrize("code", ["621100", "621122"])
+def test_bounding_box_centre_lies_inside_the_region_the_browser_test_clicks(code):
+    west, south, east, north = boundaries.bounds([boundaries.feature(code)])
+    assert _inside(((west + east) / 2, (south + north) / 2), polygons(boundaries.feature(code)["geometry"]))
 
 
 def test_view_fits_dingxi_closer_than_china():

@@ -68,7 +68,7 @@ def _click_region(dash_duo, code: str) -> None:
 
 def _interior_point(code: str) -> tuple[float, float]:
     west, south, east, north = boundaries.bounds([boundaries.feature(code)])
-    return (west + east) / 2, (south + north) / 2  # inside 定西's outline (checked in test_geo_boundaries)
+    return (west + east) / 2, (south + north) / 2  # inside the outline (checked in test_geo_boundaries)
 
 
 def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo, seed_db_url, output_dir):
@@ -101,6 +101,9 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     loaded = dash_duo.driver.execute_script(RESOURCES)
     foreign = [u for u in loaded if not u.startswith((dash_duo.server_url, "data:", "blob:"))]
     assert loaded and foreign == []
+
+    _click_region(dash_duo, "621122")  # a county has no level below: its region page opens
+    dash_duo.wait_for_text_to_equal("#region-title", "陇西县 · 621122", timeout=20)
     assert dash_duo.get_logs() == []
 
 
