@@ -40,6 +40,12 @@ HOVERED = """
 const gd = document.querySelector(arguments[0]);
 return gd._hoverdata && gd._hoverdata.length ? gd._hoverdata[0].location : null;
 """
+# What MapLibre could fetch: tiles or sources by URL, and glyphs (only for symbol layers, i.e. text).
+STYLE_NEEDS = """
+const style = document.querySelector(arguments[0])._fullLayout.map._subplot.map.getStyle();
+const remote = Object.values(style.sources).filter(s => s.url || s.tiles || typeof s.data === 'string');
+return {remote: remote.length, symbols: style.layers.filter(l => l.type === 'symbol').length};
+"""
 RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name);"
 
 
@@ -84,6 +90,7 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     assert all(z != no_data for z in national["z"]), national
     rows = dash_duo.find_elements("#map-table tbody tr")
     assert {r.get_attribute("data-code") for r in rows} == SEED_REGIONS
+    assert dash_duo.driver.execute_script(STYLE_NEEDS, GRAPH) == {"remote": 0, "symbols": 0}
     dash_duo.driver.save_screenshot(str(output_dir / "map-national.png"))
 
     _click_region(dash_duo, "621100")
@@ -98,6 +105,7 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     assert dash_duo.driver.current_url.split("?")[0].endswith("/map/621100")
     dash_duo.driver.save_screenshot(str(output_dir / "map-dingxi-exits.png"))
 
+    assert dash_duo.driver.execute_script(STYLE_NEEDS, GRAPH) == {"remote": 0, "symbols": 0}
     loaded = dash_duo.driver.execute_script(RESOURCES)
     foreign = [u for u in loaded if not u.startswith((dash_duo.server_url, "data:", "blob:"))]
     assert loaded and foreign == []
