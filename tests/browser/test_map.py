@@ -40,11 +40,14 @@ HOVERED = """
 const gd = document.querySelector(arguments[0]);
 return gd._hoverdata && gd._hoverdata.length ? gd._hoverdata[0].location : null;
 """
-# What MapLibre could fetch: tiles or sources by URL, and glyphs (only for symbol layers, i.e. text).
+# What MapLibre could fetch: tiles or sources by URL, glyphs or sprites (symbol layers showing text or icons;
+# plotly's scattermap adds empty symbol layers, which fetch nothing).
 STYLE_NEEDS = """
 const style = document.querySelector(arguments[0])._fullLayout.map._subplot.map.getStyle();
 const remote = Object.values(style.sources).filter(s => s.url || s.tiles || typeof s.data === 'string');
-return {remote: remote.length, symbols: style.layers.filter(l => l.type === 'symbol').length};
+const shows = l => l.layout && (l.layout['text-field'] || l.layout['icon-image']);
+const text = style.layers.filter(l => l.type === 'symbol' && shows(l));
+return {remote: remote.length, symbols: text.length};
 """
 RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name);"
 
