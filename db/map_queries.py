@@ -14,7 +14,7 @@ LIVE = Batch.reverted_at.is_(None)
 
 def region_parents(session: Session) -> dict[str, str | None]:
     """adcode -> parent adcode for every region in the table."""
-    return dict(session.execute(select(Region.code, Region.parent_code)).tuples().all())
+    return dict(session.execute(select(Region.code, Region.parent_code)).all())
 
 
 def subtrees(parents: dict[str, str | None], codes: list[str]) -> dict[str, list[str]]:
@@ -68,7 +68,7 @@ def indicator_counts(session: Session, region_codes: list[str]) -> dict[str, int
         .group_by(Figure.indicator_code)
         .order_by(func.count().desc(), Figure.indicator_code)
     )
-    return dict(session.execute(stmt).tuples().all())
+    return dict(session.execute(stmt).all())
 
 
 def indicator_figures(session: Session, indicator: str, region_codes: list[str]) -> pd.DataFrame:
