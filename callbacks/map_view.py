@@ -63,6 +63,14 @@ def _regions(session, code: str | None) -> tuple[list[dict], bool] | None:
     return boundaries.children(code) or [boundaries.feature(code)], False
 
 
+def _scope(session, features: list[dict]):
+    """Codes on the map, each with its subtree in the region table, all those codes, indicator counts."""
+    codes = [f["id"] for f in features]
+    subtrees = map_queries.subtrees(map_queries.region_parents(session), codes)
+    all_codes = sorted({c for tree in subtrees.values() for c in tree})
+    return codes, subtrees, all_codes, map_queries.indicator_counts(session, all_codes)
+
+
 def build_view(session, code: str | None, state: dict, lang: str) -> MapView | None:
     """Regions, indicator (URL's, else the one with most figures), year and progress for one map.
 
@@ -72,12 +80,13 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     if regions is None:
         return None
     features, national = regions
-    codes = [f["id"] for f in features]
+    codes, subtrees, all_codes, counts = _scope(session, features)
+    if code is not None and not counts and codes != [code]:
+        # No sub-region holds a figure (海南's plan is province-wide): show the region itself, coloured.
+        features = [boundaries.feature(code)]
+        codes, subtrees, all_codes, counts = _scope(session, features)
     features = _with_table_names(features, map_queries.region_names(session, codes))
-    subtrees = map_queries.subtrees(map_queries.region_parents(session), codes)
-    all_codes = sorted({c for tree in subtrees.values() for c in tree})
     catalogue = {i["code"]: i for i in queries.indicators(session)}
-    counts = map_queries.indicator_counts(session, all_codes)
     indicators = [catalogue[c] for c in counts if c in catalogue]
     chosen = (
         state.get("indicator")

@@ -150,3 +150,9 @@ def test_a_provinces_exit_map_shows_all_its_counties_by_exit_year(session):
     assert len(exited) == 56 and sorted(set(exited.values())) == [2017, 2018, 2019]
     assert exited["610981"] == 2019 and exited["610621"] == 2017
     assert all(c[:2] == "61" for c in view.delays)
+
+
+def test_a_region_whose_sub_regions_hold_no_figures_is_shown_itself(session):
+    view = build_view(session, "460000", {}, "zh")
+    assert [f["id"] for f in view.features] == ["460000"]
+    assert view.indicator is not None and view.progress["460000"].status != "no_data"
