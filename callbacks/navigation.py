@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
-from callbacks import urlstate
 from callbacks.overview import render_overview
 from callbacks.region import render_region
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.i18n import t
 
 

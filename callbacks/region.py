@@ -8,10 +8,9 @@ from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
-from callbacks import urlstate
 from db import queries
 from db.dashboard_queries import figure_records, year_span
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.i18n import name, t
 from layouts.region_page import region_page

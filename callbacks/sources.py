@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from callbacks import urlstate
 from db import queries
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
 from layouts.i18n import both
 from layouts.sources import source_cards

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import dcc, html
 
 from analysis.progress import Progress, YearCell
@@ -13,6 +11,7 @@ from layouts.controls import filter_bar, indicator_select, plan_select, status_h
 from layouts.format import format_value
 from layouts.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
+from layouts.urlstate import canonical
 
 
 def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
@@ -98,7 +97,7 @@ def period_cell(p: Progress, lang: str) -> list:
 
 def overview_row(p: Progress, region: dict, lang: str, query: str) -> html.Tr:
     years = sorted({*p.plan_points, *p.series["actual"]})
-    href = f"/region/{region['code']}?{query}"
+    href = f"/region/{region['code']}{query}"
     return html.Tr(
         [
             html.Td(
@@ -127,14 +126,16 @@ def overview_page(
     rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
 ) -> html.Div:
     """``rows`` are (region, progress) pairs already sorted worst first."""
-    keep = {k: v for k, v in state.items() if k in ("lang", "plan", "from", "to")}
     header = html.Thead(
         html.Tr(
             [html.Th(t(k, lang)) for k in ("region_indicator", "year_by_year", "latest_year", "whole_period", "trend")]
         )
     )
     body = html.Tbody(
-        [overview_row(p, region, lang, urlencode({**keep, "indicator": p.indicator["code"]})) for region, p in rows]
+        [
+            overview_row(p, region, lang, canonical({**state, "indicator": p.indicator["code"]}, bounds))
+            for region, p in rows
+        ]
     )
     return html.Div(
         [

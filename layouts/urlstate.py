@@ -51,3 +51,23 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
         "to": hi,
         "indicator": state.get("indicator", ""),
     }
+
+
+def canonical(state: dict, bounds: tuple[int, int]) -> str:
+    """The shortest query string for a view: defaults left out, so equal views have equal URLs.
+
+    Example: ``canonical({"lang": "zh", "plan": "original", "from": 2013, "to": 2019, "indicator": ""},
+    (2013, 2020)) == "?to=2019"``
+    """
+    out = {}
+    if state.get("lang") == "en":
+        out["lang"] = "en"
+    if state.get("indicator"):
+        out["indicator"] = state["indicator"]
+    if state.get("plan") == "revised":
+        out["plan"] = "revised"
+    if state.get("from") not in (None, bounds[0]):
+        out["from"] = str(state["from"])
+    if state.get("to") not in (None, bounds[1]):
+        out["to"] = str(state["to"])
+    return "?" + urlencode(out) if out else ""
