@@ -80,7 +80,6 @@ def value_axis(top: float, lang: str, unit: str = "") -> dict:
         "ticktext": labels,
         "range": [0, ticks[-1]],
         "gridcolor": "#e5e5e5",
-        "title": {"text": unit, "standoff": 4},
     }
 
 
@@ -129,7 +128,7 @@ def plan_actual_figure(
         if plan is not None and year not in actual:
             annotations.append(
                 {
-                    "x": str(year),
+                    "x": years.index(year),  # an index: a year-like string would be read as one
                     "y": 0,
                     "text": t("no_figure", lang),
                     "showarrow": False,
@@ -143,7 +142,7 @@ def plan_actual_figure(
             rate = percent(achievement(actual[year].value, plan.value, direction))
             annotations.append(
                 {
-                    "x": str(year),
+                    "x": years.index(year),
                     "y": max(actual[year].value, plan.value),
                     "showarrow": False,
                     "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}<br>{rate}",
@@ -200,7 +199,7 @@ def cumulative_figure(
         sign = "+" if gap >= 0 else "−"
         annotations.append(
             {
-                "x": str(span[last]),
+                "x": last,
                 "y": max(actual_cum[last], plan_cum[last]),
                 "ax": 0,
                 "ay": -36,
@@ -242,7 +241,6 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
         )
     top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)
     axis = value_axis(top, lang)
-    axis.pop("title")
     return {
         "data": data,
         "layout": _layout(
