@@ -181,11 +181,10 @@ def cumulative_figure(
                 "name": t(name, lang),
                 "x": [str(y) for y in span],
                 "y": values,
-                "mode": "lines+markers+text",
+                "mode": "lines+markers",
                 "line": {"color": color, "dash": dash, "width": 3},
                 "marker": {"size": 9},
                 "text": [format_value(v, unit, lang) if v is not None else "" for v in values],
-                "textposition": "top left" if name == "cumulative_plan" else "bottom right",
                 "customdata": [
                     [",".join(str(i) for yy in span[: k + 1] if yy in points for i in points[yy].figure_ids)]
                     for k in range(len(span))
@@ -203,7 +202,8 @@ def cumulative_figure(
                 "y": max(actual_cum[last], plan_cum[last]),
                 "ax": 0,
                 "ay": -36,
-                "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}",
+                "text": f"{format_value(actual_cum[last], unit, lang)} / {format_value(plan_cum[last], unit, lang)}"
+                f"<br>{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}",
                 "showarrow": True,
                 "arrowhead": 2,
                 "font": {"size": 12},

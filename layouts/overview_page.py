@@ -5,8 +5,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from analysis.progress import Progress, YearCell
+from analysis.status import Assessment
 from layouts import ids
-from layouts.components import percent, source_link, status_badge
+from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.format import format_value
 from layouts.i18n import name, t, tf
@@ -23,100 +24,79 @@ def _cell_ids(cell: YearCell) -> list[int]:
     return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
 
 
-def year_badge(p: Progress, cell: YearCell, lang: str) -> html.Div:
-    unit = p.indicator["unit"]
-    return html.Div(
-        source_link(
-            [
-                html.Div([html.Strong(str(cell.year), className="me-1"), status_badge(cell.status, lang, True)]),
-                html.Div(
-                    _pair(
-                        cell.actual.value if cell.actual else None, cell.plan.value, unit, lang, cell.plan.comparator
-                    ),
-                    className="small text-nowrap",
-                ),
-            ],
-            _cell_ids(cell),
-            f"{p.region_code}-{p.indicator['code']}-{cell.year}",
-            title=percent(cell.achievement),
-        ),
-        className="year-cell border rounded px-1 me-1 mb-1",
-        **{"data-year": str(cell.year), "data-status": cell.status},
+def year_badge(p: Progress, cell: YearCell, lang: str) -> html.Button:
+    """One year of the schedule: year, status, actual / plan; a click opens both figures' sources."""
+    pair = _pair(
+        cell.actual.value if cell.actual else None, cell.plan.value, p.indicator["unit"], lang, cell.plan.comparator
+    )
+    return status_cell(
+        [f"{cell.year} {status_text(cell.status, lang)}", pair],
+        cell.status,
+        _cell_ids(cell),
+        f"{p.region_code}-{p.indicator['code']}-{cell.year}",
+        title=percent(cell.achievement),
+        **{"data-year": str(cell.year)},
     )
 
 
-def latest_cell(p: Progress, lang: str) -> list:
+def latest_cell(p: Progress, lang: str):
     c = p.latest
     if c is None:
-        return [t("no_figure", lang)]
-    return [
-        html.Div(str(c.year), className="fw-bold"),
-        source_link(
-            _pair(c.actual.value if c.actual else None, c.plan.value, p.indicator["unit"], lang, c.plan.comparator),
-            _cell_ids(c),
-            f"{p.region_code}-{p.indicator['code']}-latest",
-        ),
-        html.Div([percent(c.achievement), " ", status_badge(c.status, lang, True)]),
-    ]
+        return t("no_figure", lang)
+    pair = _pair(c.actual.value if c.actual else None, c.plan.value, p.indicator["unit"], lang, c.plan.comparator)
+    return status_cell(
+        [str(c.year), pair, f"{percent(c.achievement)} {status_text(c.status, lang)}"],
+        c.status,
+        _cell_ids(c),
+        f"{p.region_code}-{p.indicator['code']}-latest",
+    )
 
 
-def period_cell(p: Progress, lang: str) -> list:
-    a = p.period
-    if a is None:
-        return [html.Span(t("no_period", lang), className="text-muted")]
-    unit = p.indicator["unit"]
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
-    out = [
-        html.Div(
-            f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})"),
-            className="fw-bold",
-        ),
-        source_link(
-            _pair(a.actual, a.target, unit, lang, a.comparator),
-            p.period_ids + actual_ids,
-            f"{p.region_code}-{p.indicator['code']}-period",
-        ),
-        html.Div([percent(a.achievement), " ", status_badge(a.status, lang, True)]),
+def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
+    """Period, actual / plan, percent and status, the pace still needed and any missing years."""
+    label = f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})")
+    lines = [
+        label,
+        _pair(a.actual, a.target, unit, lang, a.comparator),
+        f"{percent(a.achievement)} {status_text(a.status, lang)}",
     ]
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
-        out.append(
-            html.Div(
-                tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)),
-                className="small pace-needed",
-            )
-        )
+        lines.append(tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)))
     if a.missing_years:
-        out.append(
-            html.Div(
-                tf("missing_years", lang, years=", ".join(map(str, a.missing_years))), className="small text-muted"
-            )
-        )
-    return out
+        lines.append(tf("missing_years", lang, years=", ".join(map(str, a.missing_years))))
+    return lines
+
+
+def period_cell(p: Progress, lang: str):
+    a = p.period
+    if a is None:
+        return html.Span(t("no_period", lang), className="text-muted")
+    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+    return status_cell(
+        period_lines(a, p.indicator["unit"], lang),
+        a.status,
+        p.period_ids + actual_ids,
+        f"{p.region_code}-{p.indicator['code']}-period",
+        **{"data-period": f"{a.start}-{a.end}"},
+    )
 
 
 def overview_row(p: Progress, region: dict, lang: str, query: str) -> html.Tr:
     years = sorted({*p.plan_points, *p.series["actual"]})
-    href = f"/region/{region['code']}{query}"
+    trend = sparkline_uri(p.plan_points, p.series["actual"], years)
     return html.Tr(
         [
             html.Td(
                 [
-                    dcc.Link(name(region, lang), href=href, className="fw-bold region-link"),
-                    html.Div(name(p.indicator, lang), className="small"),
+                    dcc.Link(name(region, lang), href=f"/region/{region['code']}{query}", className="fw-bold"),
+                    html.Span(name(p.indicator, lang), className="d-block small"),
                 ]
             ),
-            html.Td(html.Div([year_badge(p, c, lang) for c in p.years], className="d-flex flex-wrap")),
+            html.Td([year_badge(p, c, lang) for c in p.years]),
             html.Td(latest_cell(p, lang)),
             html.Td(period_cell(p, lang)),
-            html.Td(
-                html.Img(
-                    src=sparkline_uri(p.plan_points, p.series["actual"], years),
-                    alt=t("trend", lang),
-                    width=120,
-                    height=34,
-                )
-            ),
+            html.Td(html.Img(src=trend, alt=t("trend", lang), width=120, height=34)),
         ],
         id=ids.overview_row(region["code"], p.indicator["code"]),
     )

@@ -16,7 +16,7 @@ from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
 from layouts.urlstate import canonical
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
 def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> html.Nav:
@@ -197,7 +197,7 @@ def region_page(
     summary = html.Div(
         [
             html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
-            *period_cell(p, lang),
+            period_cell(p, lang),
         ],
         id=ids.PERIOD_SUMMARY,
         className="d-flex flex-wrap gap-3 mb-2",

@@ -93,7 +93,7 @@ def test_overview_marks_shaanxi_2019_behind_and_2018_achieved(dash, shots):
 
 def test_clicking_a_year_opens_its_sources_with_the_number_marked(dash, shots):
     visit(dash, "/")
-    year_cell(dash, ROW_SHAANXI, 2019).find_element(By.CSS_SELECTOR, "button").click()
+    year_cell(dash, ROW_SHAANXI, 2019).click()
     dash.wait_for_element("#source-body .card")
     dash.wait_for_contains_text("#source-body", "63.5万")
     marks = [m.text for m in dash.find_elements("#source-body mark")]
