@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from callbacks import filters, navigation, region, sources
+from callbacks import filters, navigation, overview, region, sources
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
     filters.register(app, sessions)
+    overview.register(app, sessions)
     region.register(app, sessions)
     sources.register(app, sessions)

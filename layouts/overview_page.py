@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dash import dcc, html
+import dash_ag_grid as dag
+from dash import html
 
 from analysis.progress import Progress, YearCell
-from analysis.status import Assessment
+from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
@@ -22,34 +23,6 @@ def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: s
 
 def _cell_ids(cell: YearCell) -> list[int]:
     return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
-
-
-def year_badge(p: Progress, cell: YearCell, lang: str) -> html.Button:
-    """One year of the schedule: year, status, actual / plan; a click opens both figures' sources."""
-    pair = _pair(
-        cell.actual.value if cell.actual else None, cell.plan.value, p.indicator["unit"], lang, cell.plan.comparator
-    )
-    return status_cell(
-        [f"{cell.year} {status_text(cell.status, lang)}", pair],
-        cell.status,
-        _cell_ids(cell),
-        f"{p.region_code}-{p.indicator['code']}-{cell.year}",
-        title=percent(cell.achievement),
-        **{"data-year": str(cell.year)},
-    )
-
-
-def latest_cell(p: Progress, lang: str):
-    c = p.latest
-    if c is None:
-        return t("no_figure", lang)
-    pair = _pair(c.actual.value if c.actual else None, c.plan.value, p.indicator["unit"], lang, c.plan.comparator)
-    return status_cell(
-        [str(c.year), pair, f"{percent(c.achievement)} {status_text(c.status, lang)}"],
-        c.status,
-        _cell_ids(c),
-        f"{p.region_code}-{p.indicator['code']}-latest",
-    )
 
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
@@ -82,23 +55,80 @@ def period_cell(p: Progress, lang: str):
     )
 
 
-def overview_row(p: Progress, region: dict, lang: str, query: str) -> html.Tr:
-    years = sorted({*p.plan_points, *p.series["actual"]})
-    trend = sparkline_uri(p.plan_points, p.series["actual"], years)
-    return html.Tr(
-        [
-            html.Td(
-                [
-                    dcc.Link(name(region, lang), href=f"/region/{region['code']}{query}", className="fw-bold"),
-                    html.Span(name(p.indicator, lang), className="d-block small"),
-                ]
-            ),
-            html.Td([year_badge(p, c, lang) for c in p.years]),
-            html.Td(latest_cell(p, lang)),
-            html.Td(period_cell(p, lang)),
-            html.Td(html.Img(src=trend, alt=t("trend", lang), width=120, height=34)),
-        ],
-        id=ids.overview_row(region["code"], p.indicator["code"]),
+def _status_value(lines: list[str], status: str, figure_ids: list[int]) -> dict:
+    return {"text": "\n".join(line for line in lines if line), "status": status, "ids": ",".join(map(str, figure_ids))}
+
+
+def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
+    """One overview row as plain data for the grid: each status cell is {text, status, ids}."""
+    unit = p.indicator["unit"]
+    row = {
+        "id": f"{region['code']}-{p.indicator['code']}",
+        "region": name(region, lang),
+        "indicator": name(p.indicator, lang),
+        "href": href,
+        "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
+    }
+    for c in p.years:
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        row[f"y{c.year}"] = _status_value(
+            [status_text(c.status, lang), pair, percent(c.achievement)], c.status, _cell_ids(c)
+        )
+    if p.latest is not None:
+        c = p.latest
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        row["latest"] = _status_value(
+            [str(c.year), pair, f"{percent(c.achievement)} {status_text(c.status, lang)}"], c.status, _cell_ids(c)
+        )
+    if p.period is not None:
+        a = p.period
+        actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
+    return row
+
+
+STATUS_CELL = {
+    "valueFormatter": {"function": "params.value ? params.value.text : ''"},
+    "cellClassRules": {f"status-cell st-{s}": f"params.value && params.value.status === '{s}'" for s in STATUSES},
+    "wrapText": True,
+    "autoHeight": True,
+    "sortable": False,
+}
+
+
+def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
+    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend."""
+    columns = [
+        {
+            "field": "href",  # the value a click on the cell navigates to
+            "colId": "region",
+            "headerName": t("region_indicator", lang),
+            "cellRenderer": "RegionCell",
+            "pinned": "left",
+            "minWidth": 120,
+            "autoHeight": True,
+        },
+        *({"field": f"y{y}", "headerName": str(y), "minWidth": 104, **STATUS_CELL} for y in years),
+        {"field": "latest", "headerName": t("latest_year", lang), "minWidth": 136, **STATUS_CELL},
+        {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
+        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
+    ]
+    return dag.AgGrid(
+        id=ids.OVERVIEW_TABLE,
+        rowData=rows,
+        columnDefs=columns,
+        getRowId="params.data.id",
+        defaultColDef={"sortable": False, "resizable": True, "suppressMovable": True, "cellClass": "grid-cell"},
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "headerHeight": 34,
+            "animateRows": False,
+            "suppressColumnVirtualisation": True,
+        },
+        className="ag-theme-quartz overview-grid",
+        style={"width": "100%"},
+        columnSize="responsiveSizeToFit",
     )
 
 
@@ -106,17 +136,16 @@ def overview_page(
     rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
 ) -> html.Div:
     """``rows`` are (region, progress) pairs already sorted worst first."""
-    header = html.Thead(
-        html.Tr(
-            [html.Th(t(k, lang)) for k in ("region_indicator", "year_by_year", "latest_year", "whole_period", "trend")]
+    data = [
+        grid_row(
+            p,
+            region,
+            lang,
+            f"/region/{region['code']}" + canonical({**state, "indicator": p.indicator["code"]}, bounds),
         )
-    )
-    body = html.Tbody(
-        [
-            overview_row(p, region, lang, canonical({**state, "indicator": p.indicator["code"]}, bounds))
-            for region, p in rows
-        ]
-    )
+        for region, p in rows
+    ]
+    years = sorted({c.year for _, p in rows for c in p.years})
     return html.Div(
         [
             html.Div(
@@ -131,11 +160,6 @@ def overview_page(
                 ]
             ),
             html.P(t("overview_hint", lang), className="text-muted small mb-1"),
-            html.Div(
-                html.Table(
-                    [header, body], className="table table-sm align-middle overview-table", id=ids.OVERVIEW_TABLE
-                ),
-                className="table-responsive",
-            ),
+            overview_grid(data, years, lang),
         ]
     )

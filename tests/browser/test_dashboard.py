@@ -18,7 +18,7 @@ from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 
-ROW_SHAANXI = "#row-610000-poor_population_reduced"
+ROW_SHAANXI = '#overview-table .ag-center-cols-container [row-id="610000-poor_population_reduced"]'
 DINGXI_EXITS = {  # county: (planned year, actual year)
     "621122": (2016, 2019),
     "621102": (2016, 2019),
@@ -71,22 +71,26 @@ def assert_clean(dash) -> None:
 
 
 def year_cell(dash, row: str, year: int):
-    return dash.wait_for_element(f'{row} [data-year="{year}"]')
+    return dash.wait_for_element(f'{row} [col-id="y{year}"]')
+
+
+def status_of(cell) -> str:
+    return next(c[3:] for c in cell.get_attribute("class").split() if c.startswith("st-"))
 
 
 def test_overview_marks_shaanxi_2019_behind_and_2018_achieved(dash, shots):
     visit(dash, "/")
     dash.wait_for_element(ROW_SHAANXI)
     cell_2019 = year_cell(dash, ROW_SHAANXI, 2019)
-    assert cell_2019.get_attribute("data-status") == "behind"
+    assert status_of(cell_2019) == "behind"
     assert "落后" in cell_2019.text and "57.88万" in cell_2019.text and "63.5万" in cell_2019.text
     cell_2018 = year_cell(dash, ROW_SHAANXI, 2018)
-    assert cell_2018.get_attribute("data-status") == "achieved" and "达成" in cell_2018.text
-    rows = dash.find_elements("#overview-table tbody tr")
-    regions = {r.get_attribute("id").split("-")[1] for r in rows}
+    assert status_of(cell_2018) == "achieved" and "达成" in cell_2018.text
+    rows = dash.find_elements("#overview-table .ag-center-cols-container .ag-row")
+    regions = {r.get_attribute("row-id").split("-")[0] for r in rows}
     assert regions == {"621100", "610000", "411702", "210781", "460000"}
-    statuses = [r.find_element(By.CSS_SELECTOR, "[data-status]").get_attribute("data-status") for r in rows]
-    assert statuses[0] == "behind", "worst first"
+    first = min(rows, key=lambda r: int(r.get_attribute("row-index")))
+    assert "st-behind" in first.get_attribute("innerHTML"), "worst first"
     dash.driver.save_screenshot(str(shots / "overview-1366x768.png"))
     assert_clean(dash)
 
@@ -96,7 +100,8 @@ def test_clicking_a_year_opens_its_sources_with_the_number_marked(dash, shots):
     year_cell(dash, ROW_SHAANXI, 2019).click()
     dash.wait_for_element("#source-body .card")
     dash.wait_for_contains_text("#source-body", "63.5万")
-    marks = [m.text for m in dash.find_elements("#source-body mark")]
+    WebDriverWait(dash.driver, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#source-body .card")) >= 2)
+    marks = [m.get_attribute("textContent") for m in dash.find_elements("#source-body mark")]
     assert "63.5万" in marks and "57.88万" in marks
     assert "tuliu.com" in dash.find_element("#source-body").text
     dash.driver.save_screenshot(str(shots / "overview-sources-1366x768.png"))
