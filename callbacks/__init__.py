@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import filters, navigation, overview, region, sources
+from callbacks import filters, navigation, overview, region, sources, upload
 
 
 def register(app, sessions) -> None:
@@ -11,3 +11,4 @@ def register(app, sessions) -> None:
     overview.register(app, sessions)
     region.register(app, sessions)
     sources.register(app, sessions)
+    upload.register(app, sessions)

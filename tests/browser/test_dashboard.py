@@ -124,9 +124,18 @@ def test_dingxi_shows_each_county_planned_and_actual_exit_year(dash, shots):
 
 def test_drill_into_a_county_from_the_chart_and_back_by_breadcrumb(dash, shots):
     visit(dash, "/region/621100?indicator=counties_exited")
-    bar = dash.wait_for_element("#children-chart .barlayer .point path")
-    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
-    ActionChains(dash.driver).move_to_element(bar).click().perform()  # as a user does: plotly's layer takes it
+    dash.wait_for_element("#children-chart .barlayer .point path")
+
+    def click_a_bar(driver) -> bool:
+        """Click as a user does (plotly's drag layer takes it); again if plotly was not listening yet."""
+        if "/region/621100" in driver.current_url:
+            bars = driver.find_elements(By.CSS_SELECTOR, "#children-chart .barlayer .point path")
+            if bars:
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bars[-1])
+                ActionChains(driver).move_to_element(bars[-1]).click().perform()
+        return "/region/621100" not in driver.current_url
+
+    WebDriverWait(dash.driver, 15, poll_frequency=1).until(click_a_bar)
     url = wait_url(dash, lambda u: "/region/6211" in u and "/region/621100" not in u)
     county = urlparse(url).path.split("/")[-1]
     assert county in DINGXI_EXITS
