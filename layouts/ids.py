@@ -45,6 +45,7 @@ SPAN_TABLE = "span-table"
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
 
+
 # Upload page
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
 UPLOAD_TEMPLATE_BUTTON = "upload-template-button"

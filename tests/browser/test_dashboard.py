@@ -119,6 +119,8 @@ def test_dingxi_shows_each_county_planned_and_actual_exit_year(dash, shots):
     assert seen == DINGXI_EXITS
     assert "晚3年" in dash.find_element("#named-timeline-table").text
     dash.driver.save_screenshot(str(shots / "region-621100-1366x768.png"))
+    dash.driver.execute_script("document.getElementById('named-timeline').scrollIntoView({behavior: 'instant'})")
+    dash.driver.save_screenshot(str(shots / "region-621100-named-targets-1366x768.png"))
     assert_clean(dash)
 
 
@@ -131,7 +133,7 @@ def test_drill_into_a_county_from_the_chart_and_back_by_breadcrumb(dash, shots):
         if "/region/621100" in driver.current_url:
             bars = driver.find_elements(By.CSS_SELECTOR, "#children-chart .barlayer .point path")
             if bars:
-                driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bars[-1])
+                driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", bars[-1])
                 ActionChains(driver).move_to_element(bars[-1]).click().perform()
         return "/region/621100" not in driver.current_url
 
