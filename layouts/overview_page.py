@@ -71,15 +71,20 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
     }
     for c in p.years:
         pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
-        row[f"y{c.year}"] = _status_value(
-            [status_text(c.status, lang), pair, percent(c.achievement)], c.status, _cell_ids(c)
-        )
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [status_text(c.status, lang), pair, percent(c.achievement), t("low_reliability", lang) if low else ""]
+        row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
     if p.latest is not None:
         c = p.latest
         pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
-        row["latest"] = _status_value(
-            [str(c.year), pair, f"{percent(c.achievement)} {status_text(c.status, lang)}"], c.status, _cell_ids(c)
-        )
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [
+            str(c.year),
+            pair,
+            f"{percent(c.achievement)} {status_text(c.status, lang)}",
+            t("low_reliability", lang) if low else "",
+        ]
+        row["latest"] = _status_value(lines, c.status, _cell_ids(c))
     if p.period is not None:
         a = p.period
         actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]

@@ -204,3 +204,25 @@ def test_projector_size_shows_the_overview_without_horizontal_scroll(dash, shots
     assert scroll <= client
     dash.driver.save_screenshot(str(shots / "overview-1920x1080.png"))
     assert_clean(dash)
+
+
+def test_low_reliability_figures_are_flagged_in_table_and_sources(dash, shots):
+    visit(dash, "/region/610000?indicator=poverty_incidence")
+    row = dash.wait_for_element('#year-table tr[data-year="2018"]')
+    assert "⚠" in row.text  # 3.18%, a machine-translated page
+    row.find_element(By.CSS_SELECTOR, "td.table-warning button").click()
+    card = dash.wait_for_element('#source-body [data-reliability="low"]')
+    assert "低可靠性" in card.text and "lvyouzhishi.com" in card.text
+    dash.driver.save_screenshot(str(shots / "region-610000-low-reliability-1366x768.png"))
+    assert_clean(dash)
+
+
+def test_status_rule_help_is_shown_in_the_app(dash, shots):
+    visit(dash, "/?lang=en")
+    dash.find_element("#status-help summary").click()
+    dash.wait_for_contains_text("#status-help", "no reported figure")
+    text = dash.find_element("#status-help").text
+    for word in ("achieved", "on track", "at risk", "behind", "达成", "落后"):
+        assert word in text
+    dash.driver.save_screenshot(str(shots / "overview-status-rule-1366x768.png"))
+    assert_clean(dash)
