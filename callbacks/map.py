@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 
 from dash import Input, Output, State, ctx, no_update
 
-from callbacks import map_export, urlstate
+from callbacks import map_export
 from callbacks.map_view import MapView, build_view, figure_of
 from db import queries
 from geo import boundaries
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.i18n import name, t
 from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dash import Input, Output, html
 
 from callbacks import upload as upload_pages
-from callbacks import urlstate
 from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.i18n import t
 
 

@@ -8,12 +8,12 @@ from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
-from callbacks import urlstate
 from callbacks.map import region_map_panel
 from db import queries
 from db.dashboard_queries import figure_records, year_span
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
+from layouts.format import display_unit_text
 from layouts.i18n import name, t
 from layouts.region_page import region_page
 
@@ -77,7 +77,8 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     figs = [r for r in figures if r["indicator"] == chosen]
     p = progress(figs, code, indicator, state["plan"], lo, hi)
     years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
-    unit, label = indicator["unit"], name(indicator, lang)
+    unit = indicator["unit"]
+    label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
     charts = {
         "annual": plan_actual_figure(
             p.series, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]

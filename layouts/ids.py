@@ -60,6 +60,7 @@ MAP_EXPORT_PDF = "map-export-pdf"
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
 
+
 # Upload page
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
 UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
