@@ -28,6 +28,14 @@ TEXT = {
     "hover_hint": ("悬停或点击柱形查看来源原文", "Hover or click a bar to see its source quote"),
     "click_for_sources": ("点击图中的柱或点查看来源", "Click a bar or point to see its sources"),
     "not_found": ("未找到该地区", "Region not found"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出", "Log out"),
+    "role_viewer": ("查看者", "viewer"),
+    "role_analyst": ("分析员", "analyst"),
+    "role_planner": ("规划员", "planner"),
+    "role_admin": ("管理员", "admin"),
+    "not_allowed": ("无权限", "not allowed"),
+    "regions_not_yours": ("以下地区不在您的管辖范围内,整批未保存:", "These regions are not yours, nothing was saved:"),
 }
 
 RELIABILITY = {
