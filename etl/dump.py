@@ -8,10 +8,31 @@ import json
 
 import pandas as pd
 
-TARGET_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "comparator",
-                  "unit", "plan_version", "source", "quote"]
-ACTUAL_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "unit",
-                  "reliability", "source", "quote"]
+TARGET_COLUMNS = [
+    "region_code",
+    "region_name",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "comparator",
+    "unit",
+    "plan_version",
+    "source",
+    "quote",
+]
+ACTUAL_COLUMNS = [
+    "region_code",
+    "region_name",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "reliability",
+    "source",
+    "quote",
+]
 
 
 def plain_number(value: float) -> int | float:

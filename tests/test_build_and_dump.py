@@ -71,15 +71,19 @@ SEED_TARGETS = [
 
 def _matches(row: dict, code, indicator, start, end, value, comparator) -> bool:
     return (
-        row["region_code"] == code and row["indicator"] == indicator and int(row["period_end"]) == end
-        and (start is None or int(row["period_start"]) == start) and float(row["value"]) == value
+        row["region_code"] == code
+        and row["indicator"] == indicator
+        and int(row["period_end"]) == end
+        and (start is None or int(row["period_start"]) == start)
+        and float(row["value"]) == value
         and row["comparator"] == comparator
     )
 
 
 @pytest.mark.parametrize("code, indicator, start, end, value, comparator, written", SEED_TARGETS)
-def test_every_seed_target_is_dumped_with_its_exact_quote(targets, code, indicator, start, end, value, comparator,
-                                                           written):
+def test_every_seed_target_is_dumped_with_its_exact_quote(
+    targets, code, indicator, start, end, value, comparator, written
+):
     found = [r for r in targets if _matches(r, code, indicator, start, end, value, comparator)]
     assert found, f"missing target {code} {indicator} {start}-{end} {value}"
     row = found[0]
@@ -97,12 +101,24 @@ def test_revision_is_a_separate_plan_version(targets):
 
 
 def test_actuals_hold_published_figures_and_the_result_stated_in_a_plan(actuals):
-    shaanxi = [r for r in actuals if r["region_code"] == "610000" and r["indicator"] == "poor_population_reduced"]
-    assert {(r["period_end"], r["value"]) for r in shaanxi} >= {("2018", "1045000"), ("2019", "578800"),
-                                                                 ("2020", "183400")}
+    shaanxi = [
+        r
+        for r in actuals
+        if r["region_code"] == "610000"
+        and r["indicator"] == "poor_population_reduced"
+        and r["period_end"] in ("2018", "2019", "2020")
+    ]
+    assert {(r["period_end"], r["value"]) for r in shaanxi} >= {
+        ("2018", "1045000"),
+        ("2019", "578800"),
+        ("2020", "183400"),
+    }
     assert all(r["source"].startswith("http") and r["quote"] for r in shaanxi)
-    dingxi_2014 = [r for r in actuals if r["region_code"] == "621100" and r["period_end"] == "2014"
-                   and r["indicator"] == "poor_population_reduced"]
+    dingxi_2014 = [
+        r
+        for r in actuals
+        if r["region_code"] == "621100" and r["period_end"] == "2014" and r["indicator"] == "poor_population_reduced"
+    ]
     assert [r["value"] for r in dingxi_2014] == ["207600"]
     assert "20.76万" in dingxi_2014[0]["quote"]
     low = [r for r in actuals if r["reliability"] == "low"]
@@ -133,11 +149,24 @@ def test_extract_cli_prints_json_lines_with_exact_quotes():
     text = path.read_text(encoding="utf-8")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records
-    keys = {"kind", "region", "region_code", "indicator", "period_start", "period_end", "year", "value", "unit",
-            "comparator", "quote", "start", "end"}
+    keys = {
+        "kind",
+        "region",
+        "region_code",
+        "indicator",
+        "period_start",
+        "period_end",
+        "year",
+        "value",
+        "unit",
+        "comparator",
+        "quote",
+        "start",
+        "end",
+    }
     for rec in records:
         assert set(rec) == keys
-        assert text[rec["start"]:rec["end"]] == rec["quote"]
+        assert text[rec["start"] : rec["end"]] == rec["quote"]
         assert rec["year"] == rec["period_end"]
     assert any(r["kind"] == "target" and r["value"] == 285200 for r in records)
 

@@ -24,16 +24,34 @@ def test_upgrade_from_the_first_revision_keeps_every_row(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
     schema.upgrade(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO regions (code, parent_code, name_zh, name_en, level) "
-                          "VALUES ('621100', NULL, '定西市', 'Dingxi', 'prefecture')"))
-        conn.execute(text("INSERT INTO indicators (code, name_zh, name_en, unit, kind, direction, basis) "
-                          "VALUES ('poor_population_reduced', '脱贫人口', 'People lifted', '人', 'flow', 'up', 'registered')"))
-        conn.execute(text("INSERT INTO sources (id, kind, title, reliability) VALUES (1, 'document', 'doc', 'official')"))
-        conn.execute(text("INSERT INTO batches (id, kind, user_name, created_at, note, rows_targets, rows_actuals) "
-                          "VALUES (1, 'build', 'system', '2026-01-01 00:00:00', '', 1, 0)"))
-        conn.execute(text("INSERT INTO figures (kind, region_code, indicator_code, period_start, period_end, value, "
-                          "comparator, unit, source_id, batch_id, quote, note) VALUES ('target', '621100', "
-                          "'poor_population_reduced', 2016, 2016, 285200, '=', '万人', 1, 1, '28.52万人', '')"))
+        conn.execute(
+            text(
+                "INSERT INTO regions (code, parent_code, name_zh, name_en, level) "
+                "VALUES ('621100', NULL, '定西市', 'Dingxi', 'prefecture')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO indicators (code, name_zh, name_en, unit, kind, direction, basis) "
+                "VALUES ('poor_population_reduced', '脱贫人口', 'People lifted', '人', 'flow', 'up', 'registered')"
+            )
+        )
+        conn.execute(
+            text("INSERT INTO sources (id, kind, title, reliability) VALUES (1, 'document', 'doc', 'official')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO batches (id, kind, user_name, created_at, note, rows_targets, rows_actuals) "
+                "VALUES (1, 'build', 'system', '2026-01-01 00:00:00', '', 1, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO figures (kind, region_code, indicator_code, period_start, period_end, value, "
+                "comparator, unit, source_id, batch_id, quote, note) VALUES ('target', '621100', "
+                "'poor_population_reduced', 2016, 2016, 285200, '=', '万人', 1, 1, '28.52万人', '')"
+            )
+        )
     schema.upgrade(engine)
     with engine.connect() as conn:
         head = ScriptDirectory.from_config(schema.alembic_config(engine)).get_current_head()
