@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import html
+from dash import dcc, html
 
 from layouts import ids
 from layouts.i18n import both
@@ -21,7 +21,7 @@ def account_bar(user: dict | None, csrf_token: str = "") -> html.Div:
             html.Span([html.Span(user["name"], id=ids.ACCOUNT_NAME, className="fw-semibold"),
                        f" ({both(ROLE_KEYS.get(user['role'], 'role_viewer'))}{regions})"], className="small"),
             html.Form(
-                [html.Input(type="hidden", name="csrf_token", value=csrf_token),
+                [dcc.Input(type="hidden", name="csrf_token", value=csrf_token),
                  html.Button(both("logout"), id=ids.LOGOUT_BUTTON, type="submit",
                              className="btn btn-outline-secondary btn-sm")],
                 action="/logout", method="POST", className="m-0",
