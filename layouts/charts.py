@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from html import escape
 
 import plotly.graph_objects as go
 
@@ -15,7 +16,8 @@ SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual"
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    # plotly renders a subset of HTML in hover text: quotes and names are shown as text, never as markup
+    return "<br>".join(escape(line, quote=False) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _hover(point: Point, label: str, unit: str, lang: str) -> str:
@@ -57,7 +59,7 @@ def plan_actual_figure(series: dict[str, dict[int, Point]], unit: str, title: st
         fig.add_annotation(x=str(year), y=0, text=t("no_figure", lang), showarrow=False, yshift=12,
                            font={"size": 11, "color": "#555555"})
     fig.update_layout(
-        title={"text": title, "x": 0.01}, barmode="group", font={"family": FONT_FAMILY},
+        title={"text": escape(title, quote=False), "x": 0.01}, barmode="group", font={"family": FONT_FAMILY},
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in all_years],
                "title": t("year", lang)},
         yaxis={"rangemode": "tozero", "tickformat": "~s" if lang == "en" else ""},
