@@ -30,6 +30,9 @@ PAGE = """<!doctype html>
 <title>登录 Log in · 扶贫目标进度看板</title><link rel="stylesheet" href="/vendor/bootstrap/bootstrap.min.css"></head>
 <body class="bg-light"><main class="container" style="max-width: 26rem">
 <h1 class="h4 mt-5 mb-1">扶贫目标进度看板</h1><p class="text-muted small">Poverty-alleviation targets and progress</p>
+{% if no_admin %}<div id="first-admin" class="alert alert-info small">尚无管理员账户。请在服务器上运行
+<code>.venv/bin/python -m etl users add admin --role admin</code> 创建。 No administrator yet: create one on the server
+with the command above.</div>{% endif %}
 {% if message %}<div id="login-message" class="alert alert-{{ level }}" role="alert">{{ message }}</div>{% endif %}
 {% if logout %}<form method="post" action="/logout" class="card card-body">
   <input type="hidden" name="csrf_token" value="{{ csrf_token }}">
@@ -92,7 +95,9 @@ def install(server: Flask, sessions) -> None:
     @server.route("/login", methods=["GET", "POST"])
     def login():
         if request.method == "GET":
-            return _page(None, request.args.get("next", ""))
+            with sessions() as s:
+                no_admin = not accounts.active_admin_exists(s)
+            return _page(None, request.args.get("next", ""), no_admin=no_admin)
         return _attempt(sessions)
 
     @server.route("/logout", methods=["GET", "POST"])
@@ -153,10 +158,12 @@ def _safe_next(target: str) -> str:
     return ""
 
 
-def _page(message: str | None, target: str, username: str = "", logout: bool = False, **values):
+def _page(message: str | None, target: str, username: str = "", logout: bool = False, no_admin: bool = False,
+          **values):
     text, level, status = MESSAGES[message] if message else ("", "info", 200)
     body = render_template_string(PAGE, message=text.format(**values), level=level, csrf_token=generate_csrf(),
-                                  next=_safe_next(target), username=username, logout=logout)
+                                  next=_safe_next(target), username=username, logout=logout,
+                                  no_admin=no_admin)
     response = make_response(body, status)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     return response

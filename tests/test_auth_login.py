@@ -174,3 +174,15 @@ def test_public_read_lets_anyone_view_but_not_log_in_as_someone(auth_db_url):
     assert client.get("/region/621100").status_code == 200
     assert post_callback(client, READ_CALLBACK).status_code == 200
     assert "/login" in answer_text(client.get("/_dash-layout"))
+
+
+def test_without_an_administrator_the_login_page_says_how_to_create_one(db_url):
+    messages = []
+    app = create_app(db_url, build_if_empty=False, progress=messages.append, public_read=False, secret_key=SECRET)
+    assert any("python -m etl users add admin --role admin" in m for m in messages)
+    page = app.server.test_client().get("/login").get_data(as_text=True)
+    assert 'id="first-admin"' in page and "users add admin --role admin" in page
+
+
+def test_with_an_administrator_the_login_page_gives_no_hint(client):
+    assert 'id="first-admin"' not in client.get("/login").get_data(as_text=True)
