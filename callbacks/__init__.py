@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from callbacks import navigation, region
+from callbacks import filters, navigation, region, sources
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
+    filters.register(app, sessions)
     region.register(app, sessions)
+    sources.register(app, sessions)

@@ -36,6 +36,64 @@ TEXT = {
     "role_admin": ("管理员", "admin"),
     "not_allowed": ("无权限", "not allowed"),
     "regions_not_yours": ("以下地区不在您的管辖范围内,整批未保存:", "These regions are not yours, nothing was saved:"),
+    "status": ("状态", "Status"),
+    "achieved": ("达成", "achieved"),
+    "on_track": ("进度正常", "on track"),
+    "at_risk": ("有风险", "at risk"),
+    "behind": ("落后", "behind"),
+    "no_data": ("无报告数据", "no reported figure"),
+    "status_rule": ("状态规则", "Status rule"),
+    "overview_title": ("各地区目标进度总览", "Targets and progress by region"),
+    "overview_hint": (
+        "按状态排序,最差在前;点击数字查看来源,点击地区进入详情。",
+        "Worst first; click a number for its sources, a region for its page.",
+    ),
+    "all_indicators": ("全部指标", "All indicators"),
+    "years": ("年份范围", "Years"),
+    "plan": ("对照计划", "Measure against"),
+    "region_indicator": ("地区 · 指标", "Region · indicator"),
+    "year_by_year": ("逐年:实际 / 计划", "Year by year: actual / plan"),
+    "latest_year": ("最新年份", "Latest year"),
+    "whole_period": ("全期", "Plan period"),
+    "trend": ("趋势", "Trend"),
+    "achievement": ("完成率", "Achievement"),
+    "need_per_year": ("{years}年每年需{value}才能完成计划", "{years} need {value} a year to meet the plan"),
+    "no_period": ("无全期目标", "no period target"),
+    "missing_years": ("缺{years}年数据", "missing {years}"),
+    "annual_chart": ("逐年计划与实际", "Plan and actual by year"),
+    "cumulative_chart": ("累计计划与实际", "Cumulative plan and actual"),
+    "cumulative_plan": ("累计计划", "Cumulative plan"),
+    "cumulative_actual": ("累计实际", "Cumulative actual"),
+    "gap": ("差距", "Gap"),
+    "children_chart": ("下级地区(点击进入)", "Sub-regions (click to open)"),
+    "named_targets": ("点名目标:计划年份与实际年份", "Named targets: planned and actual year"),
+    "planned_year": ("计划年份", "Planned year"),
+    "actual_year": ("实际年份", "Actual year"),
+    "delay": ("延迟", "Delay"),
+    "years_late": ("晚{n}年", "{n} yr late"),
+    "years_early": ("早{n}年", "{n} yr early"),
+    "on_time": ("按期", "on time"),
+    "consistency": ("一致性检查", "Consistency checks"),
+    "agrees": ("一致", "agrees"),
+    "differs": ("不一致", "differs"),
+    "cannot_check": ("无法核对", "cannot check"),
+    "span_check": (
+        "{start}–{end}年{kind}合计 {stated},各年之和 {summed}",
+        "{kind} {start}–{end} total {stated}; sum of the years {summed}",
+    ),
+    "span_missing": (
+        "{start}–{end}年{kind}合计 {stated};缺{years}年,不相加",
+        "{kind} {start}–{end} total {stated}; {years} missing, not added up",
+    ),
+    "children_check": (
+        "{start}年{kind}:本级 {stated},{parts}个下级合计 {summed}",
+        "{kind} {start}: this region {stated}; {parts} sub-region figures sum to {summed}",
+    ),
+    "derived_zero": ("由各点名地区的实际年份推得", "derived from each named region's actual year"),
+    "sources_title": ("数据来源", "Sources"),
+    "to_date": ("截至{year}年", "to {year}"),
+    "home": ("首页", "Home"),
+    "breadcrumb_up": ("返回上级", "Up"),
 }
 
 RELIABILITY = {
@@ -58,6 +116,11 @@ def both(key: str) -> str:
 def reliability(value: str, lang: str = "zh") -> str:
     zh, en = RELIABILITY.get(value, (value, value))
     return en if lang == "en" else zh
+
+
+def tf(key: str, lang: str = "zh", **values) -> str:
+    """A text with values filled in: ``tf("years_late", "en", n=3) == "3 yr late"``."""
+    return t(key, lang).format(**values)
 
 
 def name(row: dict, lang: str = "zh") -> str:

@@ -1,19 +1,47 @@
-"""Every component id, in one place."""
+"""Every component id, in one place, by page section."""
 
+# Shell
 URL = "url"
 LANG = "lang-store"
 LANG_TOGGLE = "lang-toggle"
 PAGE = "page-content"
 HEADER_TITLE = "header-title"
+NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
 ACCOUNT_BAR = "account-bar"
 ACCOUNT_NAME = "account-name"
 LOGOUT_BUTTON = "logout-button"
 
-REGION_SELECT = "region-select"
-INDICATOR_SELECT = "indicator-select"
-PLAN_CHART = "plan-actual-chart"
-SPAN_TABLE = "span-table"
+# Sources panel (shell): every clickable number opens it
+SOURCE_LINK = "source-link"  # pattern-matching type: {"type": SOURCE_LINK, "cell": str, "figs": "1,2"}
+CHART = "chart"  # pattern-matching type: {"type": CHART, "name": str}; clickData customdata[0] = figure ids
 SOURCE_PANEL = "source-panel"
+SOURCE_BODY = "source-body"
+
+# Filters shared by pages (their values live in the URL)
+INDICATOR_SELECT = "indicator-select"
+YEAR_RANGE = "year-range"
+PLAN_SELECT = "plan-select"
+STATUS_HELP = "status-help"
+
+# Overview
+OVERVIEW_TABLE = "overview-table"
+OVERVIEW_ROW = "row"  # row ids: f"{OVERVIEW_ROW}-{region}-{indicator}"
+
+# Region page
+REGION_SELECT = "region-select"
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
+PERIOD_SUMMARY = "period-summary"
+PLAN_CHART = "plan-actual-chart"
+CUMULATIVE_CHART = "cumulative-chart"
+YEAR_TABLE = "year-table"
+CHILDREN_CHART = "children-chart"
+TIMELINE = "named-timeline"
+TIMELINE_TABLE = "named-timeline-table"
+CONSISTENCY = "consistency"
+SPAN_TABLE = "span-table"
+
+
+def overview_row(region: str, indicator: str) -> str:
+    return f"{OVERVIEW_ROW}-{region}-{indicator}"

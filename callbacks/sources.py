@@ -1,0 +1,43 @@
+"""Any clicked number, bar or point -> the sources panel with its figures' documents and quotes."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, no_update
+
+from callbacks import urlstate
+from db import queries
+from layouts import ids
+from layouts.components import parse_figure_ids
+from layouts.i18n import both
+from layouts.sources import source_cards
+
+
+def clicked_figure_ids(triggered_id, value) -> list[int]:
+    """Figure ids from a source link's id or a chart's clickData (customdata[0])."""
+    if not value:
+        return []
+    if isinstance(triggered_id, dict) and triggered_id.get("type") == ids.SOURCE_LINK:
+        return parse_figure_ids(triggered_id.get("figs"))
+    points = value.get("points") or [] if isinstance(value, dict) else []
+    custom = points[0].get("customdata") if points else None
+    return parse_figure_ids(custom[0] if isinstance(custom, list) and custom else custom)
+
+
+def register(app, sessions) -> None:
+    @app.callback(
+        Output(ids.SOURCE_PANEL, "is_open"),
+        Output(ids.SOURCE_BODY, "children"),
+        Output(ids.SOURCE_PANEL, "title"),
+        Input({"type": ids.SOURCE_LINK, "cell": ALL, "figs": ALL}, "n_clicks"),
+        Input({"type": ids.CHART, "name": ALL}, "clickData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def show_sources(_clicks, _chart_clicks, search: str | None):
+        trigger = ctx.triggered[0] if ctx.triggered else {}
+        figure_ids = clicked_figure_ids(ctx.triggered_id, trigger.get("value"))
+        if not figure_ids:
+            return no_update, no_update, no_update
+        with sessions() as session:
+            rows = queries.sources_of(session, figure_ids).to_dict("records")
+        return True, source_cards(rows, urlstate.lang_of(urlstate.parse(search))), both("sources_title")
