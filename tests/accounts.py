@@ -57,3 +57,26 @@ def answer_text(response) -> str:
     import json
 
     return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def payload(app, output: str, values: dict, changed: str | None = None) -> dict:
+    """The JSON dash-renderer would POST for the callback whose outputs include ``output`` ("id.prop").
+
+    ``values`` maps "id.prop" to the value sent for each input and state (others are sent as None), so the
+    forged request follows the callback's current signature.
+    Example: ``payload(app, "page-content.children", {"url.pathname": "/region/621100"})``
+    """
+    key, spec = next((k, v) for k, v in app.callback_map.items() if f"..{output}.." in k or k == output)
+
+    def items(kind: str) -> list[dict]:
+        out = []
+        for dep in spec.get(kind, []):
+            dep_id = dep["id"]
+            name = dep_id if isinstance(dep_id, str) else None
+            out.append({"id": dep_id, "property": dep["property"], "value": values.get(f"{name}.{dep['property']}")})
+        return out
+
+    outputs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in key.strip(".").split("...")]
+    inputs = items("inputs")
+    return {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
+            "state": items("state"), "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"]}

@@ -12,16 +12,20 @@ from auth.headers import script_hash
 from auth.passwords import hash_password
 from db import accounts
 from db.session import make_engine, session_factory, transaction
-from tests.accounts import PASSWORD, SECRET, add_users, answer_text, csrf_from, csrf_header, login, post_callback
+from tests.accounts import (
+    PASSWORD,
+    SECRET,
+    add_users,
+    answer_text,
+    csrf_from,
+    csrf_header,
+    login,
+    payload,
+    post_callback,
+)
 from tests.conftest import copy_sqlite
 
-READ_CALLBACK = {
-    "output": "..page-content.children...lang-toggle.href..",
-    "outputs": [{"id": "page-content", "property": "children"}, {"id": "lang-toggle", "property": "href"}],
-    "inputs": [{"id": "url", "property": "pathname", "value": "/region/621100"},
-               {"id": "url", "property": "search", "value": "?indicator=poor_population_reduced"}],
-    "changedPropIds": ["url.pathname"],
-}
+READ = {"url.pathname": "/region/621100", "url.search": "?indicator=poor_population_reduced"}
 
 
 @pytest.fixture(scope="module")
@@ -39,26 +43,30 @@ def app(auth_db_url):
                       secret_key=SECRET)
 
 
+def read_callback(app) -> dict:
+    return payload(app, "page-content.children", READ)
+
+
 @pytest.fixture
 def client(app):
     return app.server.test_client()
 
 
-def test_strangers_see_only_the_login_page(client):
+def test_strangers_see_only_the_login_page(app, client):
     page = client.get("/region/621100?lang=en")
     assert page.status_code == 302 and page.headers["Location"] == "/login?next=%2Fregion%2F621100%3Flang%3Den"
     assert client.get("/_dash-layout").status_code == 401
-    assert post_callback(client, READ_CALLBACK).status_code == 401
+    assert post_callback(client, read_callback(app)).status_code == 401
     form = client.get("/login").get_data(as_text=True)
     for field in ('name="username"', 'name="password"', 'type="hidden" name="csrf_token"', 'action="/login"'):
         assert field in form
 
 
-def test_login_with_the_right_password_opens_the_dashboard(client):
+def test_login_with_the_right_password_opens_the_dashboard(app, client):
     response = login(client, "viewer1")
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert client.get("/").status_code == 200
-    answer = post_callback(client, READ_CALLBACK)
+    answer = post_callback(client, read_callback(app))
     assert answer.status_code == 200 and "28.52万人" in answer_text(answer)
 
 
@@ -103,18 +111,18 @@ def test_logout_needs_a_post_with_its_token(client):
     assert client.get("/").status_code == 302
 
 
-def test_callbacks_of_a_logged_in_user_need_the_csrf_header(client):
+def test_callbacks_of_a_logged_in_user_need_the_csrf_header(app, client):
     login(client, "viewer1")
-    assert client.post("/_dash-update-component", json=READ_CALLBACK).status_code == 400
-    assert client.post("/_dash-update-component", json=READ_CALLBACK,
+    assert client.post("/_dash-update-component", json=read_callback(app)).status_code == 400
+    assert client.post("/_dash-update-component", json=read_callback(app),
                        headers={"X-CSRFToken": "forged"}).status_code == 400
-    assert client.post("/_dash-update-component", json=READ_CALLBACK, headers=csrf_header(client)).status_code == 200
+    assert post_callback(client, read_callback(app)).status_code == 200
 
 
-def test_cross_origin_posts_are_refused(client):
+def test_cross_origin_posts_are_refused(app, client):
     login(client, "viewer1")
     headers = {**csrf_header(client), "Origin": "https://evil.example"}
-    assert client.post("/_dash-update-component", json=READ_CALLBACK, headers=headers).status_code == 403
+    assert client.post("/_dash-update-component", json=read_callback(app), headers=headers).status_code == 403
 
 
 def test_disabling_an_account_or_changing_its_password_ends_its_sessions(app, auth_db_url):
@@ -172,7 +180,7 @@ def test_public_read_lets_anyone_view_but_not_log_in_as_someone(auth_db_url):
                      secret_key=SECRET)
     client = app.server.test_client()
     assert client.get("/region/621100").status_code == 200
-    assert post_callback(client, READ_CALLBACK).status_code == 200
+    assert post_callback(client, read_callback(app)).status_code == 200
     assert "/login" in answer_text(client.get("/_dash-layout"))
 
 
