@@ -52,8 +52,12 @@ with the command above.</div>{% endif %}
 MESSAGES = {
     "bad": ("用户名或密码错误。 Wrong user name or password.", "danger", 401),
     "csrf": ("表单已过期,请重试。 The form expired: please try again.", "warning", 400),
-    "locked": ("尝试次数过多,请 {minutes} 分钟后再试,或请管理员解锁。 Too many attempts: try again in {minutes} "
-               "min, or ask an administrator to unlock the account.", "danger", 429),
+    "locked": (
+        "尝试次数过多,请 {minutes} 分钟后再试,或请管理员解锁。 Too many attempts: try again in {minutes} "
+        "min, or ask an administrator to unlock the account.",
+        "danger",
+        429,
+    ),
     "out": ("您已退出。 You are logged out.", "success", 200),
 }
 
@@ -129,8 +133,9 @@ def _attempt(sessions):
     with transaction(sessions) as s:
         verdict = ratelimit.check(s, name, address, at)
         if not verdict.allowed:
-            log.warning("login refused for %s from %s: %s locked for %ss", name, address, verdict.reason,
-                        verdict.retry_after)
+            log.warning(
+                "login refused for %s from %s: %s locked for %ss", name, address, verdict.reason, verdict.retry_after
+            )
             response = _page("locked", target, name, minutes=-(-verdict.retry_after // 60))
             response.headers["Retry-After"] = str(verdict.retry_after)
             return response
@@ -158,12 +163,18 @@ def _safe_next(target: str) -> str:
     return ""
 
 
-def _page(message: str | None, target: str, username: str = "", logout: bool = False, no_admin: bool = False,
-          **values):
+def _page(message: str | None, target: str, username: str = "", logout: bool = False, no_admin: bool = False, **values):
     text, level, status = MESSAGES[message] if message else ("", "info", 200)
-    body = render_template_string(PAGE, message=text.format(**values), level=level, csrf_token=generate_csrf(),
-                                  next=_safe_next(target), username=username, logout=logout,
-                                  no_admin=no_admin)
+    body = render_template_string(
+        PAGE,
+        message=text.format(**values),
+        level=level,
+        csrf_token=generate_csrf(),
+        next=_safe_next(target),
+        username=username,
+        logout=logout,
+        no_admin=no_admin,
+    )
     response = make_response(body, status)
     response.headers["Content-Type"] = "text/html; charset=utf-8"
     return response

@@ -43,8 +43,9 @@ class Principal:
 ANONYMOUS_PUBLIC = Principal("anonymous", PUBLIC)
 
 
-def can(user: Principal | None, action: str, region_code: str | None = None,
-        region_ancestors: Iterable[str] = ()) -> bool:
+def can(
+    user: Principal | None, action: str, region_code: str | None = None, region_ancestors: Iterable[str] = ()
+) -> bool:
     """May ``user`` do ``action``, on ``region_code`` when the action is regional?
 
     ``region_ancestors`` are the codes above the region (its own code may be among them). For a planner a

@@ -31,8 +31,15 @@ class Verdict:
     reason: str = ""  # "account" | "address"
 
 
-def check(session, user_name: str, address: str, at: datetime, window: timedelta = WINDOW,
-          max_per_user: int = MAX_PER_USER, max_per_address: int = MAX_PER_ADDRESS) -> Verdict:
+def check(
+    session,
+    user_name: str,
+    address: str,
+    at: datetime,
+    window: timedelta = WINDOW,
+    max_per_user: int = MAX_PER_USER,
+    max_per_address: int = MAX_PER_ADDRESS,
+) -> Verdict:
     """Is a login attempt for ``user_name`` from ``address`` allowed at ``at``?"""
     since = at - window
     for reason, failures, limit in (

@@ -40,8 +40,9 @@ def install(dash_app, sessions, config, upload_bytes: int = DEFAULT_UPLOAD_BYTES
         MAX_CONTENT_LENGTH=max_request_bytes(upload_bytes),
     )
     if config.proxy_count:
-        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=config.proxy_count, x_proto=config.proxy_count,
-                                   x_host=config.proxy_count)
+        server.wsgi_app = ProxyFix(
+            server.wsgi_app, x_for=config.proxy_count, x_proto=config.proxy_count, x_host=config.proxy_count
+        )
     login.install(server, sessions)
     server.before_request(guard.gate)
     headers.install(dash_app)
@@ -49,10 +50,12 @@ def install(dash_app, sessions, config, upload_bytes: int = DEFAULT_UPLOAD_BYTES
     @server.after_request
     def csrf_cookie(response):
         # dash-renderer sends this cookie back as X-CSRFToken with every callback; the gate checks it
-        if current_user.is_authenticated and (response.mimetype == "text/html"
-                                              or guard.CSRF_COOKIE not in request.cookies):
-            response.set_cookie(guard.CSRF_COOKIE, generate_csrf(), secure=config.secure_cookies,
-                                httponly=False, samesite="Strict")
+        if current_user.is_authenticated and (
+            response.mimetype == "text/html" or guard.CSRF_COOKIE not in request.cookies
+        ):
+            response.set_cookie(
+                guard.CSRF_COOKIE, generate_csrf(), secure=config.secure_cookies, httponly=False, samesite="Strict"
+            )
         return response
 
 
@@ -63,6 +66,8 @@ def announce_first_admin(sessions, progress=print) -> None:
     with sessions() as s:
         if accounts.active_admin_exists(s):
             return
-    progress("尚无管理员账户 / no administrator yet: create one with\n"
-             "    .venv/bin/python -m etl users add admin --role admin\n"
-             "then log in at /login (PUBLIC_READ=1 lets anyone view without an account).")
+    progress(
+        "尚无管理员账户 / no administrator yet: create one with\n"
+        "    .venv/bin/python -m etl users add admin --role admin\n"
+        "then log in at /login (PUBLIC_READ=1 lets anyone view without an account)."
+    )

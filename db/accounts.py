@@ -32,9 +32,17 @@ def _as_dict(session: Session, user: User) -> dict:
         select(UserRegion.region_code).where(UserRegion.user_id == user.id).order_by(UserRegion.region_code)
     ).all()
     return {
-        "id": user.id, "name": user.name, "role": user.role, "active": user.active, "regions": list(regions),
-        "password_hash": user.password_hash, "created_at": user.created_at, "created_by": user.created_by,
-        "changed_at": user.changed_at, "changed_by": user.changed_by, "last_login_at": user.last_login_at,
+        "id": user.id,
+        "name": user.name,
+        "role": user.role,
+        "active": user.active,
+        "regions": list(regions),
+        "password_hash": user.password_hash,
+        "created_at": user.created_at,
+        "created_by": user.created_by,
+        "changed_at": user.changed_at,
+        "changed_by": user.changed_by,
+        "last_login_at": user.last_login_at,
     }
 
 
@@ -75,8 +83,10 @@ def _check_regions(session: Session, regions: list[str]) -> None:
     known = set(session.scalars(select(Region.code).where(Region.code.in_(regions))))
     missing = [code for code in regions if code not in known]
     if missing:
-        raise UnknownRegion(f"unknown region code(s) {', '.join(missing)}: use adcodes from data/regions.csv "
-                            "(and run `python -m etl build` first on a new database)")
+        raise UnknownRegion(
+            f"unknown region code(s) {', '.join(missing)}: use adcodes from data/regions.csv "
+            "(and run `python -m etl build` first on a new database)"
+        )
 
 
 def _get(session: Session, name: str) -> User:
@@ -119,8 +129,9 @@ def record_attempt(session: Session, user_name: str, address: str, succeeded: bo
     session.flush()
 
 
-def recent_failures(session: Session, since: datetime, user_name: str | None = None,
-                    address: str | None = None) -> list[datetime]:
+def recent_failures(
+    session: Session, since: datetime, user_name: str | None = None, address: str | None = None
+) -> list[datetime]:
     """Times of failed attempts after ``since``, oldest first.
 
     For a user name, only failures after its last success count; for an address all do, so that a caller who
@@ -131,8 +142,11 @@ def recent_failures(session: Session, since: datetime, user_name: str | None = N
     if user_name is not None:
         last_ok = session.scalar(select(func.max(LoginAttempt.at)).where(column == value, LoginAttempt.succeeded))
         start = max(since, last_ok) if last_ok else since
-    stmt = (select(LoginAttempt.at).where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
-            .order_by(LoginAttempt.at))
+    stmt = (
+        select(LoginAttempt.at)
+        .where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
+        .order_by(LoginAttempt.at)
+    )
     return list(session.scalars(stmt))
 
 

@@ -91,8 +91,10 @@ def list_users(ctx: click.Context, fmt: str) -> None:
         return
     for row in rows:
         state = "active" if row["active"] else "disabled"
-        click.echo(f"{row['name']}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
-                   f"last login {row['last_login_at'] or 'never'}")
+        click.echo(
+            f"{row['name']}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
+            f"last login {row['last_login_at'] or 'never'}"
+        )
 
 
 def _change(ctx: click.Context, action, name: str, *args) -> dict:

@@ -78,5 +78,10 @@ def payload(app, output: str, values: dict, changed: str | None = None) -> dict:
 
     outputs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in key.strip(".").split("...")]
     inputs = items("inputs")
-    return {"output": key, "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": inputs,
-            "state": items("state"), "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"]}
+    return {
+        "output": key,
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": inputs,
+        "state": items("state"),
+        "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
+    }

@@ -43,13 +43,16 @@ def test_password_from_a_hidden_prompt_with_confirmation(db_url):
     assert verify_password(stored(db_url, "admin")["password_hash"], PASSWORD)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["add", "li", "--role", "planner"], "a planner needs at least one --region"),
-    (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners only"),
-    (["add", "li", "--role", "planner", "--region", "999999"], "unknown region code(s) 999999"),
-    (["add", "li", "--role", "root"], "Invalid value for '--role'"),
-    (["disable", "nobody"], "no user 'nobody'"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "li", "--role", "planner"], "a planner needs at least one --region"),
+        (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners only"),
+        (["add", "li", "--role", "planner", "--region", "999999"], "unknown region code(s) 999999"),
+        (["add", "li", "--role", "root"], "Invalid value for '--role'"),
+        (["disable", "nobody"], "no user 'nobody'"),
+    ],
+)
 def test_bad_commands_fail_with_a_reason_and_store_nothing(db_url, args, message):
     result = run(db_url, *args)
     assert result.exit_code != 0 and message in result.output

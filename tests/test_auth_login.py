@@ -39,8 +39,7 @@ def auth_db_url(seed_db_path, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def app(auth_db_url):
-    return create_app(auth_db_url, build_if_empty=False, progress=lambda _m: None, public_read=False,
-                      secret_key=SECRET)
+    return create_app(auth_db_url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
 
 
 def read_callback(app) -> dict:
@@ -83,15 +82,19 @@ def test_login_without_the_form_token_is_refused(client):
     assert client.get("/").status_code == 302
 
 
-@pytest.mark.parametrize(("target", "expected"), [
-    ("/region/621100?lang=en", "/region/621100?lang=en"),
-    ("//evil.example/phish", "/"),
-    ("https://evil.example/", "/"),
-])
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("/region/621100?lang=en", "/region/621100?lang=en"),
+        ("//evil.example/phish", "/"),
+        ("https://evil.example/", "/"),
+    ],
+)
 def test_login_returns_only_to_pages_of_this_site(client, target, expected):
     token = csrf_from(client.get("/login").get_data(as_text=True))
-    response = client.post("/login", data={"username": "viewer1", "password": PASSWORD, "csrf_token": token,
-                                           "next": target})
+    response = client.post(
+        "/login", data={"username": "viewer1", "password": PASSWORD, "csrf_token": token, "next": target}
+    )
     assert response.headers["Location"] == expected
 
 
@@ -114,8 +117,10 @@ def test_logout_needs_a_post_with_its_token(client):
 def test_callbacks_of_a_logged_in_user_need_the_csrf_header(app, client):
     login(client, "viewer1")
     assert client.post("/_dash-update-component", json=read_callback(app)).status_code == 400
-    assert client.post("/_dash-update-component", json=read_callback(app),
-                       headers={"X-CSRFToken": "forged"}).status_code == 400
+    assert (
+        client.post("/_dash-update-component", json=read_callback(app), headers={"X-CSRFToken": "forged"}).status_code
+        == 400
+    )
     assert post_callback(client, read_callback(app)).status_code == 200
 
 
@@ -153,8 +158,11 @@ def test_security_headers_and_a_csp_that_allows_only_dash_own_inline_script(clie
     response = client.get("/")
     html = response.get_data(as_text=True)
     csp = response.headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp and "'unsafe-inline'" not in csp.split(
-        "script-src")[1].split(";")[0]
+    assert (
+        "frame-ancestors 'none'" in csp
+        and "object-src 'none'" in csp
+        and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Cache-Control"] == "no-store"
@@ -170,14 +178,14 @@ def test_oversized_requests_are_refused_before_parsing(client, app):
     login(client, "admin1")
     limit = app.server.config["MAX_CONTENT_LENGTH"]
     body = b"{" + b" " * limit + b"}"
-    response = client.post("/_dash-update-component", data=body, content_type="application/json",
-                           headers=csrf_header(client))
+    response = client.post(
+        "/_dash-update-component", data=body, content_type="application/json", headers=csrf_header(client)
+    )
     assert response.status_code == 413
 
 
 def test_public_read_lets_anyone_view_but_not_log_in_as_someone(auth_db_url):
-    app = create_app(auth_db_url, build_if_empty=False, progress=lambda _m: None, public_read=True,
-                     secret_key=SECRET)
+    app = create_app(auth_db_url, build_if_empty=False, progress=lambda _m: None, public_read=True, secret_key=SECRET)
     client = app.server.test_client()
     assert client.get("/region/621100").status_code == 200
     assert post_callback(client, read_callback(app)).status_code == 200

@@ -16,10 +16,18 @@ def test_upgrade_to_auth_keeps_figures_and_adds_accounts(tmp_path):
     schema.upgrade(engine, previous)
     assert "users" not in inspect(engine).get_table_names()
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO regions (code, parent_code, name_zh, name_en, level) "
-                          "VALUES ('621100', NULL, '定西市', 'Dingxi', 'prefecture')"))
-        conn.execute(text("INSERT INTO batches (id, kind, user_name, created_at, note, rows_targets, rows_actuals) "
-                          "VALUES (7, 'upload', 'zhang', '2026-01-01 00:00:00', 'kept', 1, 0)"))
+        conn.execute(
+            text(
+                "INSERT INTO regions (code, parent_code, name_zh, name_en, level) "
+                "VALUES ('621100', NULL, '定西市', 'Dingxi', 'prefecture')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO batches (id, kind, user_name, created_at, note, rows_targets, rows_actuals) "
+                "VALUES (7, 'upload', 'zhang', '2026-01-01 00:00:00', 'kept', 1, 0)"
+            )
+        )
     schema.upgrade(engine, "0003_auth")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT id, user_name, note FROM batches")).all() == [(7, "zhang", "kept")]

@@ -29,10 +29,13 @@ def test_hashes_made_with_weaker_parameters_are_flagged_for_rehash():
     assert not passwords.needs_rehash(passwords.hash_password("a long pass phrase"))
 
 
-@pytest.mark.parametrize(("password", "message"), [
-    ("short", "at least 12"),
-    ("li-wei-is-my-name", "user name"),
-])
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("short", "at least 12"),
+        ("li-wei-is-my-name", "user name"),
+    ],
+)
 def test_weak_passwords_are_refused_with_a_reason(password, message):
     with pytest.raises(passwords.WeakPassword, match=message):
         passwords.check_strength(password, "Li-Wei")

@@ -57,14 +57,17 @@ def test_a_planner_region_is_never_widened_by_a_sibling_prefix():
     assert not can(PLANNER, "upload", "621199", ["620000", "621199"])
 
 
-@pytest.mark.parametrize(("user", "expected"), [
-    (None, set()),
-    (ANONYMOUS_PUBLIC, {"view"}),
-    (VIEWER, {"view"}),
-    (ANALYST, {"view", "export"}),
-    (PLANNER, {"view", "export", "upload", "edit", "revert"}),
-    (Principal("p0", "planner"), {"view", "export"}),  # a planner without regions writes nothing
-    (ADMIN, set(ACTIONS)),
-])
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        (None, set()),
+        (ANONYMOUS_PUBLIC, {"view"}),
+        (VIEWER, {"view"}),
+        (ANALYST, {"view", "export"}),
+        (PLANNER, {"view", "export", "upload", "edit", "revert"}),
+        (Principal("p0", "planner"), {"view", "export"}),  # a planner without regions writes nothing
+        (ADMIN, set(ACTIONS)),
+    ],
+)
 def test_what_each_role_may_do_somewhere(user, expected):
     assert {a for a in ACTIONS if can_at_all(user, a)} == expected

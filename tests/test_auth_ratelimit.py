@@ -63,7 +63,8 @@ def test_lock_lifts_when_the_failures_leave_the_window(url):
         for i in range(ratelimit.MAX_PER_USER):
             ratelimit.record(s, "li", "10.0.0.1", False, T0 + timedelta(seconds=i))
         assert ratelimit.check(s, "li", "10.0.0.2", T0 + timedelta(minutes=1)) == ratelimit.Verdict(
-            False, 14 * 60, "account")
+            False, 14 * 60, "account"
+        )
         assert ratelimit.check(s, "li", "10.0.0.2", T0 + timedelta(minutes=15, seconds=1)).allowed
 
 

@@ -18,7 +18,7 @@ from tests.servers import free_port
 pytestmark = pytest.mark.browser
 
 SCRIPT = "<script>window.__xss='script'</script>"
-IMG = "\"><img src=x onerror=\"window.__xss='img'\">"
+IMG = '"><img src=x onerror="window.__xss=\'img\'">'
 
 
 @pytest.fixture
@@ -70,16 +70,19 @@ def test_planner_logs_in_sees_their_account_and_logs_out(dash_duo, url, output_d
     dash.wait_for_element("#login-submit")
     # the one error expected: the wrong password was answered 401
     assert [e["message"].split(" - ")[-1] for e in severe_logs(dash)] == [
-        "Failed to load resource: the server responded with a status of 401 (UNAUTHORIZED)"]
+        "Failed to load resource: the server responded with a status of 401 (UNAUTHORIZED)"
+    ]
 
 
 def test_hostile_region_and_indicator_names_and_quotes_render_as_text(dash_duo, url, output_dir):
     with make_engine(url).begin() as conn:
         conn.execute(text("UPDATE regions SET name_zh = :n WHERE code = '621100'"), {"n": "定西市" + SCRIPT})
-        conn.execute(text("UPDATE indicators SET name_zh = :n WHERE code = 'poor_population_reduced'"),
-                     {"n": "减贫人口" + IMG})
-        conn.execute(text("UPDATE figures SET quote = :q, note = :q WHERE region_code LIKE '6211%'"),
-                     {"q": IMG + SCRIPT})
+        conn.execute(
+            text("UPDATE indicators SET name_zh = :n WHERE code = 'poor_population_reduced'"), {"n": "减贫人口" + IMG}
+        )
+        conn.execute(
+            text("UPDATE figures SET quote = :q, note = :q WHERE region_code LIKE '6211%'"), {"q": IMG + SCRIPT}
+        )
         conn.execute(text("UPDATE plan_versions SET name = :q"), {"q": IMG})
     dash = start(dash_duo, url, public_read=True)
     go(dash, "/region/621100?indicator=poor_population_reduced")
