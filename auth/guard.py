@@ -73,6 +73,19 @@ def refused_regions(action: str, region_codes: Iterable[str], session) -> list[s
     return refused
 
 
+def writable_codes(action: str, session) -> set[str] | None:
+    """Region codes where the current user may do ``action``: None means every region (an administrator).
+
+    For offering choices (a planner's region list); each write still checks with ``refused_regions``.
+    """
+    principal = current_principal()
+    if not can_at_all(principal, action):
+        return set()
+    if principal.role == "admin":
+        return None
+    return {c for code in principal.regions for c in (code, *queries.descendant_codes(session, code))}
+
+
 def require_regions(action: str, region_codes: Iterable[str], session) -> Principal:
     """Refuse (HTTP 403) unless the current user may do ``action`` on every one of ``region_codes``."""
     principal = require(action)
