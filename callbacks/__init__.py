@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import filters, navigation, region, sources
+from callbacks import filters, navigation, region, sources, upload
 
 
 def register(app, sessions) -> None:
@@ -10,3 +10,4 @@ def register(app, sessions) -> None:
     filters.register(app, sessions)
     region.register(app, sessions)
     sources.register(app, sessions)
+    upload.register(app, sessions)

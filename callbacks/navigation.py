@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
+from callbacks import upload as upload_pages
 from callbacks import urlstate
 from callbacks.overview import render_overview
 from callbacks.region import render_region
@@ -14,6 +15,8 @@ from layouts.i18n import t
 def render(session, pathname: str | None, search: str | None):
     """The page for a path (a pure function of the URL and the database)."""
     pathname = pathname or "/"
+    if pathname in upload_pages.PAGES:
+        return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
     if pathname.startswith("/region/"):
         return render_region(session, pathname.split("/")[2], search)
     if pathname == "/":

@@ -79,3 +79,11 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
         rows = dumping.dump_rows(queries.figures(session, kind), kind)
     columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
+
+
+from etl import cli_upload  # noqa: E402
+
+cli.add_command(cli_upload.template)
+cli.add_command(cli_upload.import_file)
+cli.add_command(cli_upload.list_batches)
+cli.add_command(cli_upload.revert)

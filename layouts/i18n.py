@@ -126,3 +126,8 @@ def tf(key: str, lang: str = "zh", **values) -> str:
 def name(row: dict, lang: str = "zh") -> str:
     """A region's or indicator's name in the chosen language."""
     return row["name_en"] if lang == "en" else row["name_zh"]
+
+
+from layouts.i18n_upload import UPLOAD_TEXT  # noqa: E402
+
+TEXT.update(UPLOAD_TEXT)

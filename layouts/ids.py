@@ -11,6 +11,8 @@ NAV_OVERVIEW = "nav-overview"
 ACCOUNT_BAR = "account-bar"
 ACCOUNT_NAME = "account-name"
 LOGOUT_BUTTON = "logout-button"
+NAV_UPLOAD = "nav-upload"
+NAV_HISTORY = "nav-history"
 
 # Sources panel (shell): every clickable number opens it
 SOURCE_LINK = "source-link"  # pattern-matching type: {"type": SOURCE_LINK, "cell": str, "figs": "1,2"}
@@ -45,3 +47,30 @@ SPAN_TABLE = "span-table"
 
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
+
+# Upload page
+UPLOAD_TEMPLATE_REGION = "upload-template-region"
+UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
+UPLOAD_TEMPLATE_DOWNLOAD = "upload-template-download"
+UPLOAD_USER = "upload-user"
+UPLOAD_KIND = "upload-kind"
+UPLOAD_FILE = "upload-file"
+UPLOAD_STATE = "upload-state"
+UPLOAD_RESULT = "upload-result"
+UPLOAD_ERRORS_BUTTON = "upload-errors-button"
+UPLOAD_ERRORS_DOWNLOAD = "upload-errors-download"
+UPLOAD_PREVIEW = "upload-preview"
+UPLOAD_NOTE = "upload-note"
+UPLOAD_CONFIRM = "upload-confirm"
+UPLOAD_DONE = "upload-done"
+EDIT_REGION = "edit-region"
+EDIT_GRID = "edit-grid"
+EDIT_PREVIEW_BUTTON = "edit-preview-button"
+
+# History page
+HISTORY_TABLE = "history-table"
+HISTORY_USER = "history-user"
+HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
+HISTORY_CONFIRM = "history-confirm"
+HISTORY_PENDING = "history-pending"
+HISTORY_MESSAGE = "history-message"

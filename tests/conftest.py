@@ -17,7 +17,9 @@ OUTPUT_DIR = Path(__file__).parent / "output"
 def seed_db_path(tmp_path_factory) -> Path:
     """The seed database, built once per test run."""
     path = tmp_path_factory.mktemp("seed") / "seed.db"
-    build(make_engine(f"sqlite:///{path}"), progress=lambda _m: None)
+    engine = make_engine(f"sqlite:///{path}")
+    build(engine, progress=lambda _m: None)
+    engine.dispose()  # closing the last connection checkpoints the WAL, so copying the file copies everything
     return path
 
 
