@@ -20,6 +20,7 @@ from auth import setup as auth_setup
 from auth.account import shell_for_current_user
 from db import schema
 from db.session import make_engine, session_factory
+from etl.filesafety import DEFAULT_LIMITS
 
 VENDOR_CSS = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5" / "css"
 
@@ -50,7 +51,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     _serve_vendor_assets(app)
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
-    auth_setup.install(app, sessions, config)
+    auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
     auth_setup.announce_first_admin(sessions, progress)
     return app
 

@@ -49,6 +49,11 @@ def current_user_name() -> str:
     return principal.name
 
 
+def can_do(action: str) -> bool:
+    """May the current user do ``action`` somewhere? For showing or hiding tools, never instead of ``require``."""
+    return can_at_all(current_principal(), action)
+
+
 def require(action: str) -> Principal:
     """Refuse (HTTP 403) unless the current user may do ``action`` somewhere; returns who they are."""
     principal = current_principal()

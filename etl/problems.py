@@ -140,3 +140,7 @@ class BadUrl(Problem):
 
 class TextTooLong(Problem):
     HINT = "shorten the text (at most 4,000 characters per cell)"
+
+
+class RegionNotYours(Problem):
+    HINT = "upload only rows for your own regions (ask an administrator to assign this one), or remove the row"

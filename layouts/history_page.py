@@ -72,13 +72,6 @@ def history_page(batches: list[dict], lang: str) -> html.Div:
         [
             html.H1(t("history_title", lang), className="h4"),
             html.P(t("history_hint", lang), className="text-muted small"),
-            html.Div(
-                [
-                    html.Label(t("reverter", lang), htmlFor=ids.HISTORY_USER, className="form-label me-2"),
-                    dcc.Input(id=ids.HISTORY_USER, value="anonymous", type="text", className="form-control w-auto"),
-                ],
-                className="d-flex align-items-center mb-2",
-            ),
             dcc.Store(id=ids.HISTORY_PENDING),
             dcc.ConfirmDialog(id=ids.HISTORY_CONFIRM, message=""),
             html.Div(id=ids.HISTORY_MESSAGE, role="status"),

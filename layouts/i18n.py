@@ -35,6 +35,10 @@ TEXT = {
     "role_planner": ("规划员", "planner"),
     "role_admin": ("管理员", "admin"),
     "not_allowed": ("无权限", "not allowed"),
+    "not_allowed_upload": (
+        "您的账户无权上传或修改数据;请以规划员身份登录。",
+        "Your account may not upload or edit figures: log in as a planner.",
+    ),
     "regions_not_yours": ("以下地区不在您的管辖范围内,整批未保存:", "These regions are not yours, nothing was saved:"),
     "status": ("状态", "Status"),
     "achieved": ("达成", "achieved"),

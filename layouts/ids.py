@@ -52,7 +52,6 @@ def overview_row(region: str, indicator: str) -> str:
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
 UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
 UPLOAD_TEMPLATE_DOWNLOAD = "upload-template-download"
-UPLOAD_USER = "upload-user"
 UPLOAD_KIND = "upload-kind"
 UPLOAD_FILE = "upload-file"
 UPLOAD_STATE = "upload-state"
@@ -69,7 +68,6 @@ EDIT_PREVIEW_BUTTON = "edit-preview-button"
 
 # History page
 HISTORY_TABLE = "history-table"
-HISTORY_USER = "history-user"
 HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
 HISTORY_CONFIRM = "history-confirm"
 HISTORY_PENDING = "history-pending"
