@@ -46,7 +46,9 @@ def foreign_rows(session, result, action: str) -> list[P.Problem]:
     """A located problem for every row outside the user's regions: the whole file is refused if there is one."""
     refused = set(guard.refused_regions(action, [r.region_code for r in result.checked.rows], session))
     return [
-        P.RegionNotYours(r.sheet, r.row, "地区代码 region_code", r.region_code, "not one of your regions")
+        P.RegionNotYours(
+            r.sheet, r.row, "地区代码 region_code", r.region_code, f"{r.region_code} is not one of your regions"
+        )
         for r in result.checked.rows
         if r.region_code in refused
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from auth.passwords import hash_password
@@ -54,34 +55,37 @@ def post_callback(client, payload: dict):
 
 def answer_text(response) -> str:
     """A callback's answer as readable text (Dash escapes non-ASCII in its JSON)."""
-    import json
-
     return json.dumps(response.get_json(), ensure_ascii=False)
 
 
-def payload(app, output: str, values: dict, changed: str | None = None) -> dict:
-    """The JSON dash-renderer would POST for the callback whose outputs include ``output`` ("id.prop").
+def payload(app, trigger: str, values: dict | None = None) -> dict:
+    """The JSON dash-renderer would POST when ``trigger`` ("id.prop", an input) changes.
 
     ``values`` maps "id.prop" to the value sent for each input and state (others are sent as None), so the
-    forged request follows the callback's current signature.
-    Example: ``payload(app, "page-content.children", {"url.pathname": "/region/621100"})``
+    forged request follows the callback's current signature. Pattern-matching ids are given as JSON strings.
+    Example: ``payload(app, "url.pathname", {"url.pathname": "/region/621100"})``
     """
-    key, spec = next((k, v) for k, v in app.callback_map.items() if f"..{output}.." in k or k == output)
+    values = values or {}
 
-    def items(kind: str) -> list[dict]:
-        out = []
-        for dep in spec.get(kind, []):
-            dep_id = dep["id"]
-            name = dep_id if isinstance(dep_id, str) else None
-            out.append({"id": dep_id, "property": dep["property"], "value": values.get(f"{name}.{dep['property']}")})
-        return out
+    def name(dep_id) -> str:
+        return dep_id if isinstance(dep_id, str) else json.dumps(dep_id, sort_keys=True, separators=(",", ":"))
 
+    def items(spec, kind: str) -> list[dict]:
+        return [
+            {"id": d["id"], "property": d["property"], "value": values.get(f"{name(d['id'])}.{d['property']}")}
+            for d in spec.get(kind, [])
+        ]
+
+    key, spec = next(
+        (k, v)
+        for k, v in app.callback_map.items()
+        if any(f"{name(d['id'])}.{d['property']}" == trigger for d in v.get("inputs", []))
+    )
     outputs = [{"id": o.rsplit(".", 1)[0], "property": o.rsplit(".", 1)[1]} for o in key.strip(".").split("...")]
-    inputs = items("inputs")
     return {
         "output": key,
-        "outputs": outputs if len(outputs) > 1 else outputs[0],
-        "inputs": inputs,
-        "state": items("state"),
-        "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"],
+        "outputs": outputs if key.startswith("..") else outputs[0],
+        "inputs": items(spec, "inputs"),
+        "state": items(spec, "state"),
+        "changedPropIds": [trigger],
     }

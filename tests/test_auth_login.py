@@ -43,7 +43,7 @@ def app(auth_db_url):
 
 
 def read_callback(app) -> dict:
-    return payload(app, "page-content.children", READ)
+    return payload(app, "url.pathname", READ)
 
 
 @pytest.fixture
