@@ -143,4 +143,4 @@ class TextTooLong(Problem):
 
 
 class RegionNotYours(Problem):
-    HINT = "upload only rows for your own regions (ask an administrator to assign this one), or remove the row"
+    HINT = "只上传本人管辖地区的数据,或请管理员分配该地区 / upload only your own regions, or ask an administrator"

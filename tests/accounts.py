@@ -89,3 +89,12 @@ def payload(app, trigger: str, values: dict | None = None) -> dict:
         "state": items(spec, "state"),
         "changedPropIds": [trigger],
     }
+
+
+def browser_login(dash_duo, base: str, name: str, password: str = PASSWORD) -> None:
+    """Log the browser in through the real form and wait for the header to name the account."""
+    dash_duo.driver.get(f"{base}/login")
+    dash_duo.wait_for_element("#username").send_keys(name)
+    dash_duo.find_element("#password").send_keys(password)
+    dash_duo.find_element("#login-submit").click()
+    dash_duo.wait_for_text_to_equal("#account-name", name, timeout=20)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from sqlalchemy import text
 
 from app import create_app
@@ -14,6 +15,7 @@ from db.session import make_engine
 from tests.accounts import PASSWORD, SECRET, add_users
 from tests.conftest import copy_sqlite
 from tests.servers import free_port
+from tests.upload_files import target_row, targets_xlsx
 
 pytestmark = pytest.mark.browser
 
@@ -105,4 +107,44 @@ def test_hostile_region_and_indicator_names_and_quotes_render_as_text(dash_duo, 
     dash.driver.save_screenshot(str(output_dir / "auth-hostile-names.png"))
     assert dash.driver.execute_script("return window.__xss") is None
     assert dash.driver.find_elements(By.CSS_SELECTOR, "img[src='x']") == []
+    assert severe_logs(dash) == []
+
+
+def upload(dash, path) -> None:
+    go(dash, "/upload")
+    dash.wait_for_element("#upload-file input[type=file]").send_keys(str(path))
+
+
+def test_planner_uploads_for_their_region_is_refused_for_another_and_logs_out(dash_duo, url, tmp_path, output_dir):
+    dash = start(dash_duo, url)
+    log_in(dash, "planner_dingxi")
+    dash.wait_for_text_to_equal("#account-name", "planner_dingxi")
+
+    own = tmp_path / "定西2020.xlsx"
+    own.write_bytes(targets_xlsx(target_row(code="621100", name="定西市", value="9.99万", note="synthetic")))
+    upload(dash, own)
+    dash.wait_for_element("#upload-preview-table", timeout=20)
+    dash.find_element("#upload-note").send_keys("synthetic browser test of accounts")
+    WebDriverWait(dash.driver, 10).until(lambda d: d.find_element(By.ID, "upload-confirm").is_enabled())
+    confirm = dash.find_element("#upload-confirm")
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", confirm)
+    confirm.click()
+    dash.wait_for_contains_text("#upload-imported", "批次", timeout=20)
+    with make_engine(url).connect() as conn:
+        users = conn.execute(text("SELECT user_name FROM batches WHERE kind = 'upload'")).scalars().all()
+    assert users == ["planner_dingxi"]
+
+    other = tmp_path / "陕西2020.xlsx"
+    other.write_bytes(targets_xlsx(target_row(code="610000", name="陕西省", value="31.23万", note="synthetic")))
+    upload(dash, other)
+    dash.wait_for_contains_text("#upload-errors-table", "610000 不在您的管辖地区", timeout=20)
+    assert not dash.driver.find_elements(By.ID, "upload-confirm"), "no confirm for another region's rows"
+    dash.driver.save_screenshot(str(output_dir / "auth-upload-refused.png"))
+
+    logout = dash.find_element("#logout-button")
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", logout)
+    logout.click()
+    dash.wait_for_contains_text("#login-message", "您已退出")
+    go(dash, "/upload")
+    dash.wait_for_element("#login-submit")
     assert severe_logs(dash) == []
