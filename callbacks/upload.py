@@ -47,7 +47,11 @@ def foreign_rows(session, result, action: str) -> list[P.Problem]:
     refused = set(guard.refused_regions(action, [r.region_code for r in result.checked.rows], session))
     return [
         P.RegionNotYours(
-            r.sheet, r.row, "地区代码 region_code", r.region_code, f"{r.region_code} 不在您的管辖地区 / is not one of your regions"
+            r.sheet,
+            r.row,
+            "地区代码 region_code",
+            r.region_code,
+            f"{r.region_code} 不在您的管辖地区 / is not one of your regions",
         )
         for r in result.checked.rows
         if r.region_code in refused
