@@ -202,3 +202,11 @@ def test_without_an_administrator_the_login_page_says_how_to_create_one(db_url):
 
 def test_with_an_administrator_the_login_page_gives_no_hint(client):
     assert 'id="first-admin"' not in client.get("/login").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("who", "offered"), [("viewer1", False), ("analyst1", False), ("planner_dingxi", True)])
+def test_upload_tools_are_offered_only_to_those_who_may_write(app, client, who, offered):
+    login(client, who)
+    assert ("nav-upload" in answer_text(client.get("/_dash-layout"))) is offered
+    page = answer_text(post_callback(client, payload(app, "url.pathname", {"url.pathname": "/upload"})))
+    assert ("upload-file" in page) is offered and ("upload-not-allowed" in page) is not offered
