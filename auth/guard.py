@@ -31,7 +31,13 @@ log = logging.getLogger("auth")
 OPEN_PATHS = frozenset({"/login", "/logout", "/_favicon.ico", "/favicon.ico"})
 OPEN_PREFIXES = ("/vendor/",)  # stylesheets of the login page
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-CSRF_COOKIE = "_csrf_token"  # the name dash-renderer reads and sends back as the X-CSRFToken header
+CSRF_COOKIE = "_csrf_token"
+# A second, coarse layer in the gate, by URL and by callback output, so that a route or callback added later is
+# covered even before its own ``require`` call: every export needs the export right.
+PROTECTED_PREFIXES = {"/export/": "export"}
+PROTECTED_OUTPUTS = {
+    "briefing-download.data": "export"
+}  # the name dash-renderer reads and sends back as the X-CSRFToken header
 
 
 def current_principal() -> Principal | None:
@@ -125,13 +131,27 @@ def gate():
     if current_user.is_authenticated:
         if request.method not in SAFE_METHODS:
             _check_csrf()
-        return None
+        return _protected()
     if current_app.config.get("PUBLIC_READ"):
-        return None
+        return _protected()
     if path.startswith("/_dash-") or request.method not in SAFE_METHODS:
         return jsonify(error="login required", login="/login"), 401
     target = path + ("?" + request.query_string.decode() if request.query_string else "")
     return redirect("/login?" + urlencode({"next": target}))
+
+
+def _protected():
+    """Refuse protected routes and callbacks to users without the right (401 for strangers, 403 for accounts)."""
+    actions = [a for prefix, a in PROTECTED_PREFIXES.items() if request.path.startswith(prefix)]
+    if request.path == "/_dash-update-component" and request.method == "POST":
+        output = str((request.get_json(silent=True) or {}).get("output", ""))
+        actions += [a for out, a in PROTECTED_OUTPUTS.items() if out in output]
+    for action in actions:
+        if not can_at_all(current_principal(), action):
+            status = 403 if current_user.is_authenticated else 401
+            log.warning("refused %s on %s %s", action, request.method, request.path)
+            return jsonify(error=f"{action} needs an account with that right", login="/login"), status
+    return None
 
 
 def _same_origin() -> bool:

@@ -210,3 +210,14 @@ def test_upload_tools_are_offered_only_to_those_who_may_write(app, client, who, 
     assert ("nav-upload" in answer_text(client.get("/_dash-layout"))) is offered
     page = answer_text(post_callback(client, payload(app, "url.pathname", {"url.pathname": "/upload"})))
     assert ("upload-file" in page) is offered and ("upload-not-allowed" in page) is not offered
+
+
+def test_every_export_route_needs_the_export_right_even_without_its_own_check(auth_db_url):
+    app = create_app(auth_db_url, build_if_empty=False, progress=lambda _m: None, public_read=True, secret_key=SECRET)
+    app.server.add_url_rule("/export/new-format.csv", "new_export", lambda: "a,b\n")  # no check of its own
+    expected = {"anonymous": 401, "viewer1": 403, "analyst1": 200, "planner_dingxi": 200, "admin1": 200}
+    for who, status in expected.items():
+        client = app.server.test_client()
+        if who != "anonymous":
+            login(client, who)
+        assert client.get("/export/new-format.csv").status_code == status, who
