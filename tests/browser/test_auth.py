@@ -93,14 +93,19 @@ def test_hostile_region_and_indicator_names_and_quotes_render_as_text(dash_duo, 
     dash.wait_for_element("#plan-actual-chart .bars path")
     bars = dash.driver.find_elements(By.CSS_SELECTOR, "#plan-actual-chart .bars path")
     bar = max(bars, key=lambda b: b.size["height"] * b.size["width"])
-    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
-    ActionChains(dash.driver).move_to_element(bar).perform()
-    dash.wait_for_contains_text("#plan-actual-chart .hoverlayer", "onerror")
+    # Bootstrap scrolls smoothly: jump instead, then hover until plotly shows the label (it may still be drawing)
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", bar)
+
+    def hovered(driver) -> bool:
+        ActionChains(driver).move_to_element(bar).move_by_offset(0, 1).perform()
+        return "onerror" in driver.find_element(By.CSS_SELECTOR, "#plan-actual-chart .hoverlayer").text
+
+    WebDriverWait(dash.driver, 15, poll_frequency=0.5).until(hovered)
     assert "<script>" in dash.find_element("#plan-actual-chart .hoverlayer").text
     dash.driver.save_screenshot(str(output_dir / "auth-hostile-hover.png"))
     # open the sources of a figure: the quote is shown as text
     link = dash.driver.find_elements(By.CSS_SELECTOR, "[id*='source-link']")[0]
-    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
     link.click()
     dash.wait_for_contains_text("#source-body", "onerror")
     assert SCRIPT in dash.find_element("#source-body").text
