@@ -5,7 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from dash import Input, Output, State, ctx, no_update
+from flask import has_request_context
 
+from auth import guard
 from callbacks import map_export
 from callbacks.map_view import MapView, build_view, figure_of
 from db import queries
@@ -57,7 +59,7 @@ def render_map(session, code: str | None, state: dict, lang: str):
         view.exit_view,
     )
     state = {"indicator": view.indicator, "year": view.year, "colour": view.colour_by, "plan": view.plan_kind}
-    query = map_href(None, lang, region=code, **state).split("?", 1)[1]
+    query = map_href(None, lang, region=code, **state).split("?", 1)[1] if _can_export() else None
     region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
     codes = list(view.delays if view.exit_view else view.progress)
     return map_page(
@@ -132,6 +134,10 @@ def _region_page_href(sessions, code: str, lang: str, state: dict):
             return no_update
     query = urlstate.with_changes("", lang=lang, indicator=state.get("indicator"), plan=state.get("plan"))
     return f"/region/{code}{query}"
+
+
+def _can_export() -> bool:
+    return has_request_context() and guard.can_do("export")
 
 
 def _exit_order(code: str, d) -> tuple:

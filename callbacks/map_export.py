@@ -13,6 +13,7 @@ from datetime import date
 import kaleido
 from flask import Response, request
 
+from auth import guard
 from callbacks.map_view import build_view, figure_of
 from layouts.theme import FONT_FAMILY
 
@@ -73,6 +74,7 @@ def map_image(view, lang: str, fmt: str) -> bytes:
 def register(app, sessions) -> None:
     @app.server.route("/export/map.<fmt>")
     def export_map(fmt: str):
+        guard.require("export")  # the gate checks /export/ too; each export route checks for itself as well
         if fmt not in FORMATS:
             return Response(f"unknown format {fmt!r}: use map.png or map.pdf", status=404)
         args = request.args

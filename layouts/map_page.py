@@ -156,16 +156,18 @@ def map_page(
     controls: MapControls,
     figure: go.Figure,
     table: tuple[list[str], list[list[str]], list[str]],
-    export_query: str,
+    export_query: str | None,
     region_link: str | None,
     lang: str,
 ) -> html.Div:
     """The whole map page: breadcrumb, title, choices, export links, the map, its hint and its table.
 
-    ``table`` is (headers, rows, adcodes), each row a region's cells in words.
+    ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``export_query`` is None for
+    an account without the export right (no PNG/PDF links then; the route refuses it anyway).
     """
-    exports = html.Div(
-        [
+    links = []
+    if export_query is not None:
+        links = [
             html.A(
                 "PNG",
                 id=ids.MAP_EXPORT_PNG,
@@ -180,6 +182,10 @@ def map_page(
                 className="btn btn-outline-secondary btn-sm me-2",
                 download="",
             ),
+        ]
+    exports = html.Div(
+        [
+            *links,
             dcc.Link(t("region", lang) + " →", href=region_link, className="btn btn-link btn-sm")
             if region_link
             else None,

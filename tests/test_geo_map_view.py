@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-import urllib.error
-import urllib.request
+from pathlib import Path
 
 import pytest
 from plotly.utils import PlotlyJSONEncoder
@@ -17,7 +16,8 @@ from callbacks.map_view import build_view
 from db import map_queries
 from db.session import make_engine, session_factory
 from geo.progress import exit_category, meets
-from tests.servers import live_server
+from tests.accounts import add_users, login
+from tests.conftest import copy_sqlite
 
 SEED = ["210781", "411702", "460000", "610000", "621100"]
 DINGXI_EXITS = {  # county: (planned, actual, category)
@@ -109,27 +109,28 @@ def test_exit_category(planned, actual, category):
 
 
 @pytest.fixture(scope="module")
-def base_url(seed_db_url):
-    app = create_app(seed_db_url, build_if_empty=False)
-    with live_server(app.server) as url:
-        yield url
+def export_app(seed_db_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("map-export") / "m.db"
+    copy_sqlite(Path(seed_db_path), path)
+    add_users(f"sqlite:///{path}", {"analyst1": ("analyst", []), "viewer1": ("viewer", [])})
+    return create_app(f"sqlite:///{path}", build_if_empty=False, progress=lambda _m: None)
 
 
-def _get(url: str) -> tuple[int, str, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=120) as response:
-            return response.status, response.headers.get("Content-Type", ""), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, "", error.read()
+def _get(app, url: str, who: str | None = "analyst1"):
+    client = app.server.test_client()
+    if who:
+        assert login(client, who).status_code == 302
+    response = client.get(url)
+    return response.status_code, response.headers.get("Content-Type", ""), response.get_data()
 
 
-def test_map_exports_as_png(base_url):
-    status, ctype, body = _get(base_url + "/export/map.png?region=621100&indicator=counties_exited")
+def test_map_exports_as_png(export_app):
+    status, ctype, body = _get(export_app, "/export/map.png?region=621100&indicator=counties_exited")
     assert status == 200 and ctype == "image/png" and body[:8] == b"\x89PNG\r\n\x1a\n" and len(body) > 20_000
 
 
-def test_map_exports_as_pdf_with_title_and_sources(base_url, tmp_path):
-    status, ctype, body = _get(base_url + "/export/map.pdf?region=621100&indicator=counties_exited")
+def test_map_exports_as_pdf_with_title_and_sources(export_app, tmp_path):
+    status, ctype, body = _get(export_app, "/export/map.pdf?region=621100&indicator=counties_exited")
     assert status == 200 and ctype == "application/pdf" and body[:5] == b"%PDF-"
     pdf = tmp_path / "map.pdf"
     pdf.write_bytes(body)
@@ -138,9 +139,14 @@ def test_map_exports_as_pdf_with_title_and_sources(base_url, tmp_path):
 
 
 @pytest.mark.parametrize("path", ["/export/map.gif?region=621100", "/export/map.png?region=999999"])
-def test_bad_export_requests_are_refused_clearly(base_url, path):
-    status, _, body = _get(base_url + path)
+def test_bad_export_requests_are_refused_clearly(export_app, path):
+    status, _, body = _get(export_app, path)
     assert status == 404 and body
+
+
+@pytest.mark.parametrize(("who", "status"), [(None, 401), ("viewer1", 403)])
+def test_map_export_needs_the_export_right(export_app, who, status):
+    assert _get(export_app, "/export/map.png?region=621100", who)[0] == status
 
 
 def test_a_provinces_exit_map_shows_all_its_counties_by_exit_year(session):

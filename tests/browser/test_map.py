@@ -10,6 +10,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
 from geo import boundaries
+from tests.accounts import add_users, browser_login
 from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
@@ -91,6 +92,7 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     assert set(national["locations"]) == SEED_REGIONS
     no_data = national["ticktext"].index("– 本年无数据")
     assert all(z != no_data for z in national["z"]), national
+    assert dash_duo.find_elements("#map-export-png") == []  # the public may view, not export
     rows = dash_duo.find_elements("#map-table tbody tr")
     assert {r.get_attribute("data-code") for r in rows} == SEED_REGIONS
     assert dash_duo.driver.execute_script(STYLE_NEEDS, GRAPH) == {"remote": 0, "symbols": 0}
@@ -131,4 +133,18 @@ def test_region_page_has_a_map_panel_of_its_counties(dash_duo, seed_db_url):
     assert "▲▲▲ 推迟3年及以上" in counties["ticktext"]
     link = dash_duo.find_element("#region-map-link")
     assert link.get_attribute("href").split("?")[0].endswith("/map/621100")
+    assert dash_duo.get_logs() == []
+
+
+def test_an_analyst_gets_png_and_pdf_links_for_the_map_shown(dash_duo, db_url):
+    add_users(db_url, {"analyst1": ("analyst", [])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    browser_login(dash_duo, dash_duo.server_url, "analyst1")
+    dash_duo.driver.get(dash_duo.server_url + "/map/621100")
+    _wait_for_map(dash_duo)
+    png = dash_duo.find_element("#map-export-png").get_attribute("href")
+    pdf = dash_duo.find_element("#map-export-pdf").get_attribute("href")
+    assert "/export/map.png?" in png and "region=621100" in png and "indicator=counties_exited" in png
+    assert "/export/map.pdf?" in pdf and "region=621100" in pdf
     assert dash_duo.get_logs() == []
