@@ -99,7 +99,6 @@ TEXT = {
     "home": ("首页", "Home"),
     "breadcrumb_up": ("返回上级", "Up"),
     # Map page
-    "map": ("地图", "Map"),
     "china": ("全国", "China"),
     "colour_by": ("着色", "Colour by"),
     "by_status": ("完成状态", "Status"),
@@ -130,7 +129,6 @@ TEXT = {
     "achievement_legend": ("完成率<br>(灰色:无法计算)", "Achievement<br>(grey: cannot compute)"),
     "exited_in": ("● {year}年摘帽", "● Exited {year}"),
     "open_map": ("在地图中查看", "Open on the map"),
-    "synthetic": ("合成数据", "synthetic data"),
     "map_latest_year": ("各地最新年份", "latest year of each region"),
 }
 
