@@ -35,9 +35,11 @@ class MapView:
     national: bool = False
 
 
-def _score(progress: dict[str, Progress]) -> tuple[int, int]:
+def _score(progress: dict[str, Progress]) -> tuple[int, int, int]:
+    """Regions judged, then regions with a plan, then regions with any figure: what makes a map worth a look."""
     statuses = [p.status for p in progress.values()]
-    return sum(s in ("achieved", "behind") for s in statuses), sum(s != "no_data" for s in statuses)
+    judged = sum(s in ("achieved", "behind") for s in statuses)
+    return judged, judged + statuses.count("awaiting"), sum(s != "no_data" for s in statuses)
 
 
 def _best_indicator(session, counts: dict[str, int], catalogue: dict, subtrees, all_codes) -> str | None:
@@ -152,7 +154,7 @@ def _feature_name(feature: dict | None, lang: str) -> str:
 def figure_of(view: MapView, lang: str, width_px: int = 900, height_px: int = 540):
     """The Plotly figure of a map view (national view: provinces as grey background, maritime line)."""
     if view.national:
-        frame = boundaries.view(boundaries.children(None), width_px, height_px)
+        frame = boundaries.view(boundaries.children(None), width_px, height_px, min_share=0)  # with the South Sea
     else:
         frame = boundaries.view(view.features, width_px, height_px)
     if view.exit_view:

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from geo.topojson import features as decode
-from geo.winding import orient, polygons
+from geo.winding import orient, polygons, signed_area
 from settings import DATA_DIR
 
 BOUNDARY_DIR = DATA_DIR / "boundaries"
@@ -94,23 +94,28 @@ def collection(features: list[dict]) -> dict:
     return {"type": "FeatureCollection", "features": list(features)}
 
 
-def bounds(features: list[dict]) -> tuple[float, float, float, float] | None:
-    """(west, south, east, north) around features, or None for none."""
-    xs, ys = [], []
-    for f in features:
-        for rings in polygons(f["geometry"]):
-            for x, y in rings[0]:
-                xs.append(x)
-                ys.append(y)
+def bounds(features: list[dict], min_share: float = 0.0) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) around features, or None for none.
+
+    ``min_share`` > 0 fits only polygons at least that share of the largest one's area, so 海南's reefs in
+    the South China Sea do not shrink the island of Hainan to a dot (small polygons inside big ones'
+    box, like city districts, stay in view anyway).
+    """
+    rings = [rings[0] for f in features for rings in polygons(f["geometry"])]
+    if min_share > 0 and rings:
+        largest = max(abs(signed_area(r)) for r in rings)
+        rings = [r for r in rings if abs(signed_area(r)) >= min_share * largest]
+    xs = [x for ring in rings for x, _ in ring]
+    ys = [y for ring in rings for _, y in ring]
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
-def view(features: list[dict], width_px: int = 900, height_px: int = 540) -> dict:
+def view(features: list[dict], width_px: int = 900, height_px: int = 540, min_share: float = 0.05) -> dict:
     """Map centre and zoom that fit features in a viewport (Web Mercator, 512 px tiles).
 
     Example: ``view(children("621100"))["zoom"]`` is about 7 for 定西's counties.
     """
-    box = bounds(features)
+    box = bounds(features, min_share)
     if box is None:
         return {"center": {"lon": 104.0, "lat": 36.0}, "zoom": 2.6}
     west, south, east, north = box

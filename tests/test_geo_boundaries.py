@@ -86,6 +86,12 @@ def test_view_fits_dingxi_closer_than_china():
     assert 104 < dingxi["center"]["lon"] < 105.2 and 34.5 < dingxi["center"]["lat"] < 35.8
 
 
+def test_view_of_hainan_fits_the_island_not_the_south_china_sea():
+    hainan = boundaries.view([boundaries.feature("460000")])
+    assert 18.5 < hainan["center"]["lat"] < 20.5 and hainan["zoom"] > 6
+    assert boundaries.bounds([boundaries.feature("460000")])[1] < 5  # the islands are there, reaching 3°N
+
+
 def test_maritime_boundary_is_available_for_the_national_map():
     lines = boundaries.maritime_lines()
     assert len(lines) >= 10 and all(108 < p[0] < 125 and 3 < p[1] < 26 for line in lines for p in line)
