@@ -66,8 +66,10 @@ def county_map(db_url: str) -> None:
     print(f"payload to the browser:               {_size(payload)}")
 
 
-def pages(db_url: str) -> None:
-    app = create_app(db_url, build_if_empty=False)
+def pages(db_url: str, tmp: str) -> None:
+    # An open dashboard (PUBLIC_READ) with a throw-away secret key: the bench reads pages, it never logs in.
+    secret = Path(tmp) / "secret_key"
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None, public_read=True, secret_key_file=secret)
     outputs = [
         {"id": "page-content", "property": "children"},
         {"id": "lang-toggle", "property": "href"},
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
         print("== County-level national map (server side)")
         county_map(db_url)
         print("== Map pages over HTTP (median of 3, warm)")
-        pages(db_url)
+        pages(db_url, tmp)
 
 
 if __name__ == "__main__":
