@@ -1,9 +1,9 @@
 """Named targets: a plan that names which sub-regions reach a goal in which year (定西: 陇西 exits in 2016).
 
-A named target is a single-year target of value 1 on a child region (a county's exit); its actual is the
-first single-year actual of the same indicator on that child. From the exit years of every named child, the
-parent's exits in a year with no reported figure are known to be zero (all seven 定西 counties exited in
-2019–2020, so none exited in 2016): those derived points are marked ``derived``.
+A named target is a single-year ``counties_exited`` target of value 1 on a county (that county's exit); its
+actual is the first single-year actual of the same indicator on that county. From the exit years of every
+named county, the parent's exits in a year with no reported figure are known to be zero (all seven 定西
+counties exited in 2019–2020, so none exited in 2016): those derived points are marked ``derived``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.series import Point, records
+
+NAMED_INDICATORS = {"counties_exited"}  # a value of 1 on a county is that county's own exit
 
 
 @dataclass
@@ -35,7 +37,12 @@ def named_targets(figures, region_code: str, plan: str = "original") -> list[Nam
     Example: ``[(n.region_name, n.planned_year, n.actual_year) for n in named_targets(figs, "621100")][0]``
     gives ``("安定区", 2016, 2019)``.
     """
-    rows = [r for r in records(figures) if r["region_code"] != region_code and r["period_start"] == r["period_end"]]
+    annual = [
+        r for r in records(figures) if r["period_start"] == r["period_end"] and r["indicator"] in NAMED_INDICATORS
+    ]
+    rows = [r for r in annual if r["region_code"] != region_code]
+    if not any(r["kind"] == "target" for r in rows):
+        rows = annual  # a county on its own page: its own exit is the named target
     version = "original" if plan == "original" else "revision"
     targets: dict[str, dict] = {}
     for r in sorted(rows, key=lambda r: (r["plan_version_id"] or 0, r["id"])):

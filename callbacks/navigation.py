@@ -5,11 +5,11 @@ from __future__ import annotations
 from dash import Input, Output, html
 
 from callbacks import upload as upload_pages
-from callbacks import urlstate
+from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
 from db import aggregates
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.i18n import t
 from layouts.synthetic import synthetic_banner
 
@@ -21,6 +21,9 @@ def render(session, pathname: str | None, search: str | None):
         return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
     if pathname.startswith("/region/"):
         return render_region(session, pathname.split("/")[2], search)
+    if pathname == "/map" or pathname.startswith("/map/"):
+        state = urlstate.parse(search)
+        return render_map(session, pathname[5:].strip("/") or None, state, urlstate.lang_of(state))
     if pathname == "/":
         return render_overview(session, search, urlstate.view_state)
     return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))

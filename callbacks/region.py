@@ -8,11 +8,12 @@ from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
-from callbacks import urlstate
+from callbacks.map import region_map_panel
 from db import queries, scaled_views
 from db.dashboard_queries import year_span
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
+from layouts.format import display_unit_text
 from layouts.i18n import name, t
 from layouts.region_page import region_page
 
@@ -75,7 +76,8 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     figs = [r for r in figures if r["indicator"] == chosen]
     p = progress(figs, code, indicator, state["plan"], lo, hi)
     years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
-    unit, label = indicator["unit"], name(indicator, lang)
+    unit = indicator["unit"]
+    label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
     charts = {
         "annual": plan_actual_figure(
             p.series, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
@@ -89,9 +91,11 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}
     state = {**state, "indicator": chosen}
-    return region_page(
+    page = region_page(
         path, options, state, bounds, lang, p, charts, consistency_checks(figs, code, state["plan"]), names, years
     )
+    page.children.append(region_map_panel(session, code, chosen, lang, state["plan"]))
+    return page
 
 
 def register(app, sessions) -> None:

@@ -1,12 +1,11 @@
-"""Any clicked number, bar or point -> the sources panel with its figures' documents and quotes."""
+"""Any clicked number, bar, point or grid cell -> the sources panel with its figures' documents and quotes."""
 
 from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from callbacks import urlstate
 from db import queries
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
 from layouts.i18n import both
 from layouts.sources import source_cards
@@ -35,7 +34,21 @@ def register(app, sessions) -> None:
     )
     def show_sources(_clicks, _chart_clicks, search: str | None):
         trigger = ctx.triggered[0] if ctx.triggered else {}
-        figure_ids = clicked_figure_ids(ctx.triggered_id, trigger.get("value"))
+        return panel(clicked_figure_ids(ctx.triggered_id, trigger.get("value")), search)
+
+    @app.callback(
+        Output(ids.SOURCE_PANEL, "is_open", allow_duplicate=True),
+        Output(ids.SOURCE_BODY, "children", allow_duplicate=True),
+        Output(ids.SOURCE_PANEL, "title", allow_duplicate=True),
+        Input(ids.OVERVIEW_TABLE, "cellClicked"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def show_grid_sources(cell: dict | None, search: str | None):
+        value = (cell or {}).get("value")
+        return panel(parse_figure_ids(value.get("ids")) if isinstance(value, dict) else [], search)
+
+    def panel(figure_ids: list[int], search: str | None):
         if not figure_ids:
             return no_update, no_update, no_update
         with sessions() as session:

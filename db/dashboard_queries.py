@@ -33,13 +33,16 @@ def figure_records(
     stmt = stmt.order_by(
         Figure.region_code, Figure.indicator_code, Figure.period_start, Figure.period_end, Figure.batch_id, Figure.id
     )
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    text = [keys.index(c) for c in TEXT_COLUMNS if c in keys]
     out = []
-    for row in session.execute(stmt).mappings():
-        record = dict(row)
-        for column in TEXT_COLUMNS:
-            if record.get(column) is None:
-                record[column] = ""
-        out.append(record)
+    for row in result.all():
+        values = list(row)
+        for i in text:
+            if values[i] is None:
+                values[i] = ""
+        out.append(dict(zip(keys, values, strict=True)))
     return out
 
 

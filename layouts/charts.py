@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from html import escape
 
 from analysis.named import NamedTarget
 from analysis.progress import cumulative
@@ -23,7 +24,8 @@ SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual"
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    # plotly renders a subset of HTML in hover text: quotes and names are shown as text, never as markup
+    return "<br>".join(escape(line, quote=False) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _hover(point: Point, label: str, unit: str, lang: str) -> str:
@@ -44,11 +46,12 @@ def _ids(point: Point) -> str:
     return ",".join(map(str, point.figure_ids))
 
 
-def nice_ticks(top: float, count: int = 5) -> list[float]:
-    """Round tick values from 0 to at least ``top``: ``nice_ticks(1045000) == [0, 250000, ..., 1250000]``."""
+def nice_ticks(top: float, count: int = 5, whole: bool = False) -> list[float]:
+    """Round tick values from 0 to at least ``top``: ``nice_ticks(1045000) == [0, 250000, ..., 1250000]``;
+    ``whole`` keeps steps to whole numbers (counts of counties, people)."""
     if top <= 0:
         return [0.0, 1.0]
-    raw = top / count
+    raw = max(top / count, 1.0) if whole else top / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return [i * step for i in range(int(math.ceil(top / step)) + 1)]
@@ -59,7 +62,7 @@ Figure = dict
 
 def _layout(title: str, height: int, **extra) -> dict:
     return {
-        "title": {"text": title, "x": 0.01, "font": {"size": 15}},
+        "title": {"text": escape(title, quote=False), "x": 0.01, "font": {"size": 15}},
         "font": {"family": FONT_FAMILY, "size": 12},
         "height": height,
         "legend": {"orientation": "h", "y": -0.18},
@@ -73,14 +76,13 @@ def _layout(title: str, height: int, **extra) -> dict:
 
 def value_axis(top: float, lang: str, unit: str = "") -> dict:
     """A value axis from 0 with ticks written the reader's way (28万 / 280,000)."""
-    ticks = nice_ticks(top * 1.15)
+    ticks = nice_ticks(top * 1.15, whole=unit != "%")
     labels = [zh_number(v) if lang == "zh" else f"{v:,.0f}" if v >= 1 or v == 0 else f"{v:g}" for v in ticks]
     return {
         "tickvals": ticks,
         "ticktext": labels,
         "range": [0, ticks[-1]],
         "gridcolor": "#e5e5e5",
-        "title": {"text": unit, "standoff": 4},
     }
 
 
@@ -129,7 +131,7 @@ def plan_actual_figure(
         if plan is not None and year not in actual:
             annotations.append(
                 {
-                    "x": str(year),
+                    "x": years.index(year),  # an index: a year-like string would be read as one
                     "y": 0,
                     "text": t("no_figure", lang),
                     "showarrow": False,
@@ -143,7 +145,7 @@ def plan_actual_figure(
             rate = percent(achievement(actual[year].value, plan.value, direction))
             annotations.append(
                 {
-                    "x": str(year),
+                    "x": years.index(year),
                     "y": max(actual[year].value, plan.value),
                     "showarrow": False,
                     "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}<br>{rate}",
@@ -167,10 +169,28 @@ def plan_actual_figure(
 def cumulative_figure(
     plan_points: dict[int, Point], actual: dict[int, Point], years: list[int], unit: str, title: str, lang: str = "zh"
 ) -> Figure:
-    """Running totals of plan and actual over the plan years; the gap at the last reported year labelled."""
-    span = [y for y in years if plan_points and min(plan_points) <= y <= max(plan_points)] or years
+    """Running totals of plan and actual from the first plan year to the last year shown with either; after
+    the plan's last year the plan total stays level, so a late catch-up is visible. The gap at the last year
+    with both totals is labelled."""
+    if plan_points:
+        last = max([max(plan_points), *(y for y in actual if y in years)])
+        span = [y for y in years if min(plan_points) <= y <= last]
+    else:
+        span = list(years)
     data, annotations = [], []
     plan_cum, actual_cum = cumulative(plan_points, span), cumulative(actual, span)
+    if plan_points:
+        total = next(
+            (
+                v
+                for y, v in zip(reversed(span), reversed(plan_cum), strict=True)
+                if y <= max(plan_points) and v is not None
+            ),
+            None,
+        )
+        plan_cum = [
+            total if y > max(plan_points) and total is not None else v for y, v in zip(span, plan_cum, strict=True)
+        ]
     for name, values, points, dash in (
         ("cumulative_plan", plan_cum, plan_points, "dash"),
         ("cumulative_actual", actual_cum, actual, "solid"),
@@ -182,11 +202,10 @@ def cumulative_figure(
                 "name": t(name, lang),
                 "x": [str(y) for y in span],
                 "y": values,
-                "mode": "lines+markers+text",
+                "mode": "lines+markers",
                 "line": {"color": color, "dash": dash, "width": 3},
                 "marker": {"size": 9},
                 "text": [format_value(v, unit, lang) if v is not None else "" for v in values],
-                "textposition": "top left" if name == "cumulative_plan" else "bottom right",
                 "customdata": [
                     [",".join(str(i) for yy in span[: k + 1] if yy in points for i in points[yy].figure_ids)]
                     for k in range(len(span))
@@ -200,11 +219,12 @@ def cumulative_figure(
         sign = "+" if gap >= 0 else "−"
         annotations.append(
             {
-                "x": str(span[last]),
+                "x": last,
                 "y": max(actual_cum[last], plan_cum[last]),
                 "ax": 0,
                 "ay": -36,
-                "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}",
+                "text": f"{format_value(actual_cum[last], unit, lang)} / {format_value(plan_cum[last], unit, lang)}"
+                f"<br>{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}",
                 "showarrow": True,
                 "arrowhead": 2,
                 "font": {"size": 12},
@@ -221,7 +241,7 @@ def cumulative_figure(
 
 def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -> Figure:
     """Horizontal bars per sub-region (plan and actual over the years shown); customdata[0] is the code."""
-    labels = [r["label"] for r in rows]
+    labels = [escape(r["label"], quote=False) for r in rows]  # axis labels are plotly pseudo-HTML too
     data = []
     for key, color in (("plan", COLORS["original"]), ("actual", COLORS["actual"])):
         data.append(
@@ -241,8 +261,7 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
             }
         )
     top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)
-    axis = value_axis(top, lang)
-    axis.pop("title")
+    axis = value_axis(top, lang, unit)
     return {
         "data": data,
         "layout": _layout(
@@ -259,7 +278,7 @@ def timeline_figure(named: list[NamedTarget], title: str, lang: str = "zh", name
     """Planned year (open circle) to actual year (filled), one row per named region, the delay labelled."""
     names = names or {}
     data = []
-    labels = [names.get(n.region_code, n.region_name) for n in named]
+    labels = [escape(names.get(n.region_code, n.region_name), quote=False) for n in named]
     for n, label in zip(named, labels, strict=True):
         if n.actual_year is not None:
             data.append(

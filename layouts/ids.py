@@ -9,6 +9,10 @@ SYNTHETIC_BANNER = "synthetic-banner"
 HEADER_TITLE = "header-title"
 NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
+NAV_MAP = "nav-map"
+ACCOUNT_BAR = "account-bar"
+ACCOUNT_NAME = "account-name"
+LOGOUT_BUTTON = "logout-button"
 NAV_UPLOAD = "nav-upload"
 NAV_HISTORY = "nav-history"
 
@@ -41,16 +45,30 @@ TIMELINE = "named-timeline"
 TIMELINE_TABLE = "named-timeline-table"
 CONSISTENCY = "consistency"
 SPAN_TABLE = "span-table"
+REGION_MAP = "region-map"
+REGION_MAP_LINK = "region-map-link"
+
+# Map page
+MAP_BREADCRUMB = "map-breadcrumb"
+MAP_INDICATOR = "map-indicator-select"
+MAP_YEAR = "map-year-select"
+MAP_COLOUR = "map-colour-by"
+MAP_PLAN = "map-plan"
+MAP_GRAPH = "map-graph"
+MAP_TABLE = "map-table"
+MAP_TITLE = "map-title"
+MAP_EXPORT_PNG = "map-export-png"
+MAP_EXPORT_PDF = "map-export-pdf"
 
 
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
 
+
 # Upload page
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
 UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
 UPLOAD_TEMPLATE_DOWNLOAD = "upload-template-download"
-UPLOAD_USER = "upload-user"
 UPLOAD_KIND = "upload-kind"
 UPLOAD_FILE = "upload-file"
 UPLOAD_STATE = "upload-state"
@@ -67,7 +85,6 @@ EDIT_PREVIEW_BUTTON = "edit-preview-button"
 
 # History page
 HISTORY_TABLE = "history-table"
-HISTORY_USER = "history-user"
 HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
 HISTORY_CONFIRM = "history-confirm"
 HISTORY_PENDING = "history-pending"

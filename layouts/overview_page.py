@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from dash import dcc, html
+import dash_ag_grid as dag
+from dash import html
 
 from analysis.progress import Progress, YearCell
+from analysis.status import STATUSES, Assessment
 from layouts import ids
-from layouts.components import percent, source_link, status_badge
+from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.format import format_value
 from layouts.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
+from layouts.urlstate import canonical
 
 
 def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
@@ -24,102 +25,115 @@ def _cell_ids(cell: YearCell) -> list[int]:
     return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
 
 
-def year_badge(p: Progress, cell: YearCell, lang: str) -> html.Div:
-    unit = p.indicator["unit"]
-    return html.Div(
-        source_link(
-            [
-                html.Div([html.Strong(str(cell.year), className="me-1"), status_badge(cell.status, lang, True)]),
-                html.Div(
-                    _pair(
-                        cell.actual.value if cell.actual else None, cell.plan.value, unit, lang, cell.plan.comparator
-                    ),
-                    className="small text-nowrap",
-                ),
-            ],
-            _cell_ids(cell),
-            f"{p.region_code}-{p.indicator['code']}-{cell.year}",
-            title=percent(cell.achievement),
-        ),
-        className="year-cell border rounded px-1 me-1 mb-1",
-        **{"data-year": str(cell.year), "data-status": cell.status},
-    )
-
-
-def latest_cell(p: Progress, lang: str) -> list:
-    c = p.latest
-    if c is None:
-        return [t("no_figure", lang)]
-    return [
-        html.Div(str(c.year), className="fw-bold"),
-        source_link(
-            _pair(c.actual.value if c.actual else None, c.plan.value, p.indicator["unit"], lang, c.plan.comparator),
-            _cell_ids(c),
-            f"{p.region_code}-{p.indicator['code']}-latest",
-        ),
-        html.Div([percent(c.achievement), " ", status_badge(c.status, lang, True)]),
-    ]
-
-
-def period_cell(p: Progress, lang: str) -> list:
-    a = p.period
-    if a is None:
-        return [html.Span(t("no_period", lang), className="text-muted")]
-    unit = p.indicator["unit"]
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
-    out = [
-        html.Div(
-            f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})"),
-            className="fw-bold",
-        ),
-        source_link(
-            _pair(a.actual, a.target, unit, lang, a.comparator),
-            p.period_ids + actual_ids,
-            f"{p.region_code}-{p.indicator['code']}-period",
-        ),
-        html.Div([percent(a.achievement), " ", status_badge(a.status, lang, True)]),
+def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
+    """Period, actual / plan, percent and status, the pace still needed and any missing years."""
+    label = f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})")
+    lines = [
+        label,
+        _pair(a.actual, a.target, unit, lang, a.comparator),
+        f"{percent(a.achievement)} {status_text(a.status, lang)}",
     ]
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
-        out.append(
-            html.Div(
-                tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)),
-                className="small pace-needed",
-            )
-        )
+        lines.append(tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)))
     if a.missing_years:
-        out.append(
-            html.Div(
-                tf("missing_years", lang, years=", ".join(map(str, a.missing_years))), className="small text-muted"
-            )
-        )
-    return out
+        lines.append(tf("missing_years", lang, years=", ".join(map(str, a.missing_years))))
+    return lines
 
 
-def overview_row(p: Progress, region: dict, lang: str, query: str) -> html.Tr:
-    years = sorted({*p.plan_points, *p.series["actual"]})
-    href = f"/region/{region['code']}?{query}"
-    return html.Tr(
-        [
-            html.Td(
-                [
-                    dcc.Link(name(region, lang), href=href, className="fw-bold region-link"),
-                    html.Div(name(p.indicator, lang), className="small"),
-                ]
-            ),
-            html.Td(html.Div([year_badge(p, c, lang) for c in p.years], className="d-flex flex-wrap")),
-            html.Td(latest_cell(p, lang)),
-            html.Td(period_cell(p, lang)),
-            html.Td(
-                html.Img(
-                    src=sparkline_uri(p.plan_points, p.series["actual"], years),
-                    alt=t("trend", lang),
-                    width=120,
-                    height=34,
-                )
-            ),
-        ],
-        id=ids.overview_row(region["code"], p.indicator["code"]),
+def period_cell(p: Progress, lang: str):
+    a = p.period
+    if a is None:
+        return html.Span(t("no_period", lang), className="text-muted")
+    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+    return status_cell(
+        period_lines(a, p.indicator["unit"], lang),
+        a.status,
+        p.period_ids + actual_ids,
+        f"{p.region_code}-{p.indicator['code']}-period",
+        **{"data-period": f"{a.start}-{a.end}"},
+    )
+
+
+def _status_value(lines: list[str], status: str, figure_ids: list[int]) -> dict:
+    return {"text": "\n".join(line for line in lines if line), "status": status, "ids": ",".join(map(str, figure_ids))}
+
+
+def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
+    """One overview row as plain data for the grid: each status cell is {text, status, ids}."""
+    unit = p.indicator["unit"]
+    row = {
+        "id": f"{region['code']}-{p.indicator['code']}",
+        "region": name(region, lang),
+        "indicator": name(p.indicator, lang),
+        "href": href,
+        "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
+    }
+    for c in p.years:
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [status_text(c.status, lang), pair, percent(c.achievement), t("low_reliability", lang) if low else ""]
+        row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
+    if p.latest is not None:
+        c = p.latest
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [
+            str(c.year),
+            pair,
+            f"{percent(c.achievement)} {status_text(c.status, lang)}",
+            t("low_reliability", lang) if low else "",
+        ]
+        row["latest"] = _status_value(lines, c.status, _cell_ids(c))
+    if p.period is not None:
+        a = p.period
+        actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
+    return row
+
+
+STATUS_CELL = {
+    "valueFormatter": {"function": "params.value ? params.value.text : ''"},
+    "cellClassRules": {f"status-cell st-{s}": f"params.value && params.value.status === '{s}'" for s in STATUSES},
+    "wrapText": True,
+    "autoHeight": True,
+    "sortable": False,
+}
+
+
+def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
+    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend."""
+    columns = [
+        {
+            "field": "href",  # the value a click on the cell navigates to
+            "colId": "region",
+            "headerName": t("region_indicator", lang),
+            "cellRenderer": "RegionCell",
+            "pinned": "left",
+            "minWidth": 120,
+            "autoHeight": True,
+        },
+        *({"field": f"y{y}", "headerName": str(y), "minWidth": 104, **STATUS_CELL} for y in years),
+        {"field": "latest", "headerName": t("latest_year", lang), "minWidth": 136, **STATUS_CELL},
+        {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
+        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
+    ]
+    return dag.AgGrid(
+        id=ids.OVERVIEW_TABLE,
+        rowData=rows,
+        columnDefs=columns,
+        getRowId="params.data.id",
+        defaultColDef={"sortable": False, "resizable": True, "suppressMovable": True, "cellClass": "grid-cell"},
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "headerHeight": 34,
+            "animateRows": False,
+            "suppressColumnVirtualisation": True,
+        },
+        className="ag-theme-quartz overview-grid",
+        style={"width": "100%"},
+        columnSize="responsiveSizeToFit",
     )
 
 
@@ -127,15 +141,16 @@ def overview_page(
     rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
 ) -> html.Div:
     """``rows`` are (region, progress) pairs already sorted worst first."""
-    keep = {k: v for k, v in state.items() if k in ("lang", "plan", "from", "to")}
-    header = html.Thead(
-        html.Tr(
-            [html.Th(t(k, lang)) for k in ("region_indicator", "year_by_year", "latest_year", "whole_period", "trend")]
+    data = [
+        grid_row(
+            p,
+            region,
+            lang,
+            f"/region/{region['code']}" + canonical({**state, "indicator": p.indicator["code"]}, bounds),
         )
-    )
-    body = html.Tbody(
-        [overview_row(p, region, lang, urlencode({**keep, "indicator": p.indicator["code"]})) for region, p in rows]
-    )
+        for region, p in rows
+    ]
+    years = sorted({c.year for _, p in rows for c in p.years})
     return html.Div(
         [
             html.Div(
@@ -150,11 +165,6 @@ def overview_page(
                 ]
             ),
             html.P(t("overview_hint", lang), className="text-muted small mb-1"),
-            html.Div(
-                html.Table(
-                    [header, body], className="table table-sm align-middle overview-table", id=ids.OVERVIEW_TABLE
-                ),
-                className="table-responsive",
-            ),
+            overview_grid(data, years, lang),
         ]
     )

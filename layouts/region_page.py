@@ -3,8 +3,6 @@ targets, consistency flags and multi-year figures."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from dash import dcc, html
 
 from analysis.consistency import Check
@@ -16,24 +14,20 @@ from layouts.controls import filter_bar, indicator_select, plan_select, status_h
 from layouts.format import format_value
 from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
+from layouts.urlstate import canonical
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def _query(state: dict, **changes) -> str:
-    keep = {k: state[k] for k in ("lang", "plan", "from", "to", "indicator") if state.get(k) not in (None, "")}
-    return urlencode({**keep, **changes})
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
-def breadcrumb(path: list[dict], state: dict, lang: str) -> html.Nav:
-    overview_query = urlencode({k: state[k] for k in ("lang", "plan", "from", "to") if k in state})
-    items = [html.Li(dcc.Link(t("overview", lang), href=f"/?{overview_query}"), className="breadcrumb-item")]
+def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> html.Nav:
+    overview_query = canonical({**state, "indicator": ""}, bounds)
+    items = [html.Li(dcc.Link(t("overview", lang), href=f"/{overview_query}"), className="breadcrumb-item")]
     for i, node in enumerate(path):
         last = i == len(path) - 1
         label = name(node, lang)
         items.append(
             html.Li(
-                label if last else dcc.Link(label, href=f"/region/{node['code']}?{_query(state)}"),
+                label if last else dcc.Link(label, href=f"/region/{node['code']}{canonical(state, bounds)}"),
                 className="breadcrumb-item" + (" active" if last else ""),
             )
         )
@@ -181,7 +175,7 @@ def region_page(
     """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
     current, charts, names = path[-1], charts or {}, names or {}
     head = [
-        breadcrumb(path, state, lang),
+        breadcrumb(path, state, bounds, lang),
         html.Div(
             [
                 html.H1(f"{name(current, lang)} · {current['code']}", id=ids.REGION_TITLE, className="h4 me-auto"),
@@ -203,7 +197,7 @@ def region_page(
     summary = html.Div(
         [
             html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
-            *period_cell(p, lang),
+            period_cell(p, lang),
         ],
         id=ids.PERIOD_SUMMARY,
         className="d-flex flex-wrap gap-3 mb-2",

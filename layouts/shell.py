@@ -12,6 +12,7 @@ from layouts import ids
 
 NAV_ITEMS: list[tuple[str, str, str, str]] = [
     (ids.NAV_OVERVIEW, "总览", "Overview", "/"),
+    (ids.NAV_MAP, "地图", "Map", "/map"),
     (ids.NAV_UPLOAD, "上传", "Upload", "/upload"),
     (ids.NAV_HISTORY, "历史", "History", "/history"),
 ]
@@ -25,7 +26,7 @@ def nav(items: list[tuple[str, str, str, str]] | None = None) -> html.Nav:
     return html.Nav(links, id=ids.NAV, className="nav me-auto")
 
 
-def app_shell() -> html.Div:
+def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -36,13 +37,14 @@ def app_shell() -> html.Div:
                         html.Span(
                             "Poverty-alleviation targets and progress", className="text-muted small d-none d-lg-inline"
                         ),
-                        nav(),
+                        nav(nav_items),
                         dcc.Link(
                             "中文 / English",
                             id=ids.LANG_TOGGLE,
                             href="?lang=en",
                             className="btn btn-outline-secondary btn-sm",
                         ),
+                        account,
                     ],
                     className="container-fluid d-flex align-items-center gap-3",
                 ),
