@@ -70,7 +70,13 @@ def _cache(app: Dash, sessions, cache_mb: int) -> None:
 
     cache.configure(1024 if cache_mb > 0 else 0)
     pages = {key for key in app.callback_map if key.startswith(f"..{ids.PAGE}.children")}
-    response_cache.install(app.server, sessions, pages, cache_mb)
+    response_cache.install(app.server, sessions, pages, cache_mb, _data_page)
+
+
+def _data_page(payload: dict) -> bool:
+    """Pages that depend only on the URL and the stored figures (not on the account: upload, history, users)."""
+    path = next((i.get("value") for i in payload.get("inputs", []) if i.get("property") == "pathname"), None) or "/"
+    return path == "/" or path.startswith(("/region/", "/map"))
 
 
 def server(db_url: str | None = None):

@@ -46,8 +46,9 @@ class _Store:
                 self.used -= len(old)
 
 
-def install(server, sessions, outputs: set[str], budget_mb: int = 64) -> None:
-    """Serve repeated calls of these callbacks (by their output key) from memory; ``budget_mb`` 0 turns it off."""
+def install(server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True) -> None:
+    """Serve repeated calls of these callbacks (by their output key) from memory when ``cacheable(request body)``;
+    ``budget_mb`` 0 turns it off."""
     if budget_mb <= 0:
         return
     store = _Store(budget_mb * 1024 * 1024)
@@ -58,10 +59,10 @@ def install(server, sessions, outputs: set[str], budget_mb: int = 64) -> None:
             return None
         body = request.get_data(cache=True)
         try:
-            output = json.loads(body).get("output")
+            payload = json.loads(body)
         except ValueError:
             return None
-        if output not in outputs:
+        if payload.get("output") not in outputs or not cacheable(payload):
             return None
         with sessions() as session:
             version = data_version(session)

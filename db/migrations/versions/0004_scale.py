@@ -1,13 +1,13 @@
 """national scale: depth-first region numbering and a covering index for subtree aggregates
 
 Revision ID: 0004_scale
-Revises: 0001
+Revises: 0003_auth
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_scale"
-down_revision = "0001"
+down_revision = "0003_auth"
 branch_labels = None
 depends_on = None
 
