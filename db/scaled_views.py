@@ -136,6 +136,7 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
                 "note": f"合计 {count} 条 · sum of {count} figures",
                 "batch_id": batch,
                 "batch_kind": "sum",
+                "count": count,
             }
         )
     return out
