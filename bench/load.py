@@ -26,7 +26,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.national import _wait_http, pct
+from bench.national import SECRET, _wait_http, pct
 from db.models import Figure, Region
 from db.session import make_engine, session_factory
 from settings import ROOT
@@ -168,7 +168,7 @@ def run(url: str, viewers: int, planners: int, seconds: float, workers: int, max
             "app:server()",
         ],
         cwd=ROOT,
-        env={**os.environ, "DATABASE_URL": url},
+        env={**os.environ, "DATABASE_URL": url, "PUBLIC_READ": "1", "SECRET_KEY": SECRET},
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import secrets
 import statistics
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from db.session import make_engine, session_factory
 from settings import ROOT
 
 PAGE_OUTPUT = "..page-content.children"
+SECRET = secrets.token_urlsafe(48)  # a throw-away session key: nothing is written to data/secret_key
 
 
 def pct(values: list[float], q: float) -> float:
@@ -55,10 +57,10 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, 
     (caches off), the bare SQL of each cold call replayed, and the pandas peer."""
     from app import create_app
 
-    os.environ["CACHE_MB"] = "0"
-    cold_app = create_app(url, build_if_empty=False, progress=lambda _m: None)
-    os.environ["CACHE_MB"] = "64"
-    served_app = create_app(url, build_if_empty=False, progress=lambda _m: None)
+    # an open dashboard (PUBLIC_READ=1): viewers need no account, as in the scripts/run quick start
+    common = {"build_if_empty": False, "progress": lambda _m: None, "public_read": True, "secret_key": SECRET}
+    cold_app = create_app(url, cache_mb=0, **common)
+    served_app = create_app(url, cache_mb=64, **common)
     cold, served = DashClient(cold_app), DashClient(served_app)
     engine = cold_app.server.config["ENGINE"]
     key = cold.find(PAGE_OUTPUT)
@@ -126,7 +128,7 @@ def _rss_peak_mb(pid: int) -> float:
 
 def serve_and_browse(url: str, port: int, chart_path: str, workers: int = 2, progress=print) -> dict:
     """Start gunicorn on the database: cold start to first response, first chart in headless Chromium, memory."""
-    env = {**os.environ, "DATABASE_URL": url, "CACHE_MB": "64"}
+    env = {**os.environ, "DATABASE_URL": url, "CACHE_MB": "64", "PUBLIC_READ": "1", "SECRET_KEY": SECRET}
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--preload", "-w", str(workers), "-b", f"127.0.0.1:{port}", "app:server()"],
