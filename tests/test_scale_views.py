@@ -122,3 +122,13 @@ def test_every_page_of_a_synthetic_database_says_so(synthetic_url):
         }
         page = client.post("/_dash-update-component", json=body).get_json()["response"]["page-content"]["children"]
         assert "SYNTHETIC (合成数据)" in json.dumps(page, ensure_ascii=False), path
+
+
+@pytest.mark.parametrize(
+    ("path", "cached"),
+    [("/", True), ("/region/610000", True), ("/map/610000", True), ("/upload", False), ("/history", False)],
+)
+def test_only_pages_of_stored_figures_are_cached(path, cached):
+    from app import _data_page
+
+    assert _data_page({"inputs": [{"id": "url", "property": "pathname", "value": path}]}) is cached
