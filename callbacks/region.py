@@ -14,6 +14,7 @@ from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, t
+from layouts.overview_page import status_grid
 from layouts.region_page import region_page
 
 
@@ -91,8 +92,25 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}
     state = {**state, "indicator": chosen}
+    summary = [
+        (path[-1], progress([r for r in figures if r["indicator"] == c], code, catalogue[c], state["plan"], lo, hi))
+        for c in available
+        if any(r["kind"] == "target" and r["indicator"] == c for r in figures)
+    ]
+    summary = [(region, q) for region, q in summary if q.years or q.period is not None]
+    summary.sort(key=lambda row: row[1].worst)
     return region_page(
-        path, options, state, bounds, lang, p, charts, consistency_checks(figs, code, state["plan"]), names, years
+        path,
+        options,
+        state,
+        bounds,
+        lang,
+        p,
+        charts,
+        consistency_checks(figs, code, state["plan"]),
+        names,
+        years,
+        status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
     )
 
 

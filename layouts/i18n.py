@@ -85,6 +85,10 @@ TEXT = {
     "sources_title": ("数据来源", "Sources"),
     "to_date": ("截至{year}年", "to {year}"),
     "home": ("首页", "Home"),
+    "all_indicators_here": (
+        "本地区各项目标(点击地区名切换指标,点击数字查看来源)",
+        "All targets here (click the name to switch indicator, a number for its sources)",
+    ),
     "breadcrumb_up": ("返回上级", "Up"),
 }
 

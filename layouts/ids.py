@@ -24,7 +24,8 @@ PLAN_SELECT = "plan-select"
 STATUS_HELP = "status-help"
 
 # Overview
-OVERVIEW_TABLE = "overview-table"
+OVERVIEW_TABLE = "overview-table"  # the wrapper; the grid inside has id {"type": STATUS_GRID, "name": "overview"}
+STATUS_GRID = "status-grid"  # pattern-matching type of the status grids (overview, region page)
 OVERVIEW_ROW = "row"  # row ids: f"{OVERVIEW_ROW}-{region}-{indicator}"
 
 # Region page
@@ -32,6 +33,7 @@ REGION_SELECT = "region-select"
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
 PERIOD_SUMMARY = "period-summary"
+REGION_INDICATORS = "region-indicators"  # wrapper of the region's own status grid
 PLAN_CHART = "plan-actual-chart"
 CUMULATIVE_CHART = "cumulative-chart"
 YEAR_TABLE = "year-table"

@@ -17,7 +17,7 @@ from layouts.urlstate import canonical
 
 
 def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
-    shown = format_value(actual, unit, lang) if actual is not None else t("no_figure", lang)
+    shown = format_value(actual, unit, lang) if actual is not None else "—"  # the status line says why
     return f"{shown} / {format_value(plan, unit, lang, comparator)}"
 
 
@@ -101,8 +101,12 @@ STATUS_CELL = {
 }
 
 
-def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
-    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend."""
+def overview_grid(
+    rows: list[dict], years: list[int], lang: str, name_: str = "overview", wrapper_id: str = ids.OVERVIEW_TABLE
+) -> html.Div:
+    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend.
+
+    A click on a status cell opens its sources; a click on the region cell opens ``href`` (the region page)."""
     columns = [
         {
             "field": "href",  # the value a click on the cell navigates to
@@ -118,8 +122,8 @@ def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
         {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
         {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
     ]
-    return dag.AgGrid(
-        id=ids.OVERVIEW_TABLE,
+    grid = dag.AgGrid(
+        id={"type": ids.STATUS_GRID, "name": name_},
         rowData=rows,
         columnDefs=columns,
         getRowId="params.data.id",
@@ -135,12 +139,18 @@ def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
         style={"width": "100%"},
         columnSize="responsiveSizeToFit",
     )
+    return html.Div(grid, id=wrapper_id)
 
 
-def overview_page(
-    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+def status_grid(
+    rows: list[tuple[dict, Progress]],
+    state: dict,
+    bounds: tuple[int, int],
+    lang: str,
+    name_: str = "overview",
+    wrapper_id: str = ids.OVERVIEW_TABLE,
 ) -> html.Div:
-    """``rows`` are (region, progress) pairs already sorted worst first."""
+    """The grid for (region, progress) rows already sorted worst first; each row links to its region page."""
     data = [
         grid_row(
             p,
@@ -151,6 +161,13 @@ def overview_page(
         for region, p in rows
     ]
     years = sorted({c.year for _, p in rows for c in p.years})
+    return overview_grid(data, years, lang, name_, wrapper_id)
+
+
+def overview_page(
+    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+) -> html.Div:
+    """``rows`` are (region, progress) pairs already sorted worst first."""
     return html.Div(
         [
             html.Div(
@@ -165,6 +182,6 @@ def overview_page(
                 ]
             ),
             html.P(t("overview_hint", lang), className="text-muted small mb-1"),
-            overview_grid(data, years, lang),
+            status_grid(rows, state, bounds, lang),
         ]
     )

@@ -171,6 +171,7 @@ def region_page(
     checks: list[Check] = (),
     names: dict[str, str] | None = None,
     years: list[int] = (),
+    indicators_grid: html.Div | None = None,
 ) -> html.Div:
     """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
     current, charts, names = path[-1], charts or {}, names or {}
@@ -232,6 +233,9 @@ def region_page(
             ),
             html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
             year_table(p, list(years), lang),
+            html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
+            if indicators_grid is not None
+            else None,
             html.Div(lower, className="row g-2"),
             consistency_list(list(checks), unit, lang),
             span_table(p.spans, unit, lang),
