@@ -77,6 +77,10 @@ TEXT = {
         "{start}–{end}年{kind}合计 {stated};缺{years}年,不相加",
         "{kind} {start}–{end} total {stated}; {years} missing, not added up",
     ),
+    "span_partial": (
+        "{start}–{end}年{kind}合计 {stated},有目标的各年之和 {summed}({years}年未设目标)",
+        "{kind} {start}–{end} total {stated}; the years with a target sum to {summed} (none set for {years})",
+    ),
     "children_check": (
         "{start}年{kind}:本级 {stated},{parts}个下级合计 {summed}",
         "{kind} {start}: this region {stated}; {parts} sub-region figures sum to {summed}",

@@ -112,7 +112,9 @@ def consistency_list(checks: list[Check], unit: str, lang: str) -> html.Div:
             "summed": format_value(c.summed, unit, lang) if c.summed is not None else "—",
             "years": ", ".join(map(str, c.missing_years)),
         }
-        key = "children_check" if c.check == "children" else ("span_missing" if c.missing_years else "span_check")
+        key = "children_check" if c.check == "children" else "span_check"
+        if c.check == "span" and c.missing_years:
+            key = "span_partial" if c.summed is not None else "span_missing"
         verdict = {True: ("✔", "agrees"), False: ("✖", "differs"), None: ("?", "cannot_check")}[c.agrees]
         items.append(
             html.Li(
