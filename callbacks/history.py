@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, html, no_update
 
+from auth import guard
 from callbacks import urlstate
-from db import batches
+from db import batches, queries
 from db.session import transaction
 from layouts import ids
 from layouts.history_page import history_table
@@ -22,6 +23,7 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def ask(clicks, search):
+        guard.require("revert")
         if not any(clicks) or not isinstance(ctx.triggered_id, dict):
             return no_update, no_update, no_update
         batch_id = ctx.triggered_id["index"]
@@ -35,17 +37,20 @@ def register(app, sessions) -> None:
         Output(ids.HISTORY_MESSAGE, "children"),
         Input(ids.HISTORY_CONFIRM, "submit_n_clicks"),
         State(ids.HISTORY_PENDING, "data"),
-        State(ids.HISTORY_USER, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def revert(submitted, batch_id, user, search):
+    def revert(submitted, batch_id, search):
         lang = urlstate.lang_of(urlstate.parse(search))
         if not submitted or batch_id is None:
             return no_update, no_update
+        user = guard.require("revert")
         try:
             with transaction(sessions) as session:
-                batches.revert(session, int(batch_id), (user or "").strip() or "anonymous")
+                refused = guard.refused_regions("revert", queries.batch_region_codes(session, int(batch_id)), session)
+                if refused:
+                    raise batches.BatchError(t("regions_not_yours", lang) + " " + ", ".join(refused))
+                batches.revert(session, int(batch_id), user.name)
             message = html.Div(
                 ["↩ ", t("reverted_done", lang).format(id=batch_id)],
                 className="alert alert-success",

@@ -6,10 +6,12 @@ import base64
 
 from dash import Input, Output, State, dcc, html, no_update
 
+from auth import guard
 from callbacks import history, urlstate
 from db import queries
 from db.session import transaction
 from etl import importer
+from etl import problems as P
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 from etl.errorbook import error_workbook
 from etl.pending import load_pending, save_pending
@@ -21,13 +23,16 @@ from layouts.upload_page import errors_view, preview_view, upload_page
 
 
 def render_upload(session, lang: str):
-    return upload_page(queries.regions(session), lang)
+    if not any(guard.can_do(action) for action in ("upload", "edit")):
+        return html.Div(t("not_allowed_upload", lang), className="alert alert-warning", id="upload-not-allowed")
+    writable = guard.writable_codes("upload", session)
+    return upload_page([r for r in queries.regions(session) if writable is None or r["code"] in writable], lang)
 
 
 def render_history(session, lang: str):
     from db.batches import batch_list
 
-    return history_page(batch_list(session), lang)
+    return history_page(batch_list(session), lang, can_revert=guard.can_do("revert"))
 
 
 PAGES = {"/upload": render_upload, "/history": render_history}
@@ -37,11 +42,28 @@ def _lang(search: str | None) -> str:
     return urlstate.lang_of(urlstate.parse(search))
 
 
+def foreign_rows(session, result, action: str) -> list[P.Problem]:
+    """A located problem for every row outside the user's regions: the whole file is refused if there is one."""
+    refused = set(guard.refused_regions(action, [r.region_code for r in result.checked.rows], session))
+    return [
+        P.RegionNotYours(
+            r.sheet,
+            r.row,
+            "地区代码 region_code",
+            r.region_code,
+            f"{r.region_code} 不在您的管辖地区 / is not one of your regions",
+        )
+        for r in result.checked.rows
+        if r.region_code in refused
+    ]
+
+
 def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: str, lang: str):
     """Check and preview bytes; the page's result view and the state the confirm step needs."""
     token = save_pending(data)
     with sessions() as session:
         result = importer.check_and_preview(session, data, file_name, default_kind=kind or None)
+        result.checked.problems.extend(foreign_rows(session, result, source))
     state = {
         "token": token,
         "file_name": file_name,
@@ -65,6 +87,7 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def download_template(_clicks, region_code):
+        guard.require("upload")
         with sessions() as session:
             data = build_template(session, region_code or None)
         name = f"扶贫目标上传模板-{region_code}.xlsx" if region_code else "扶贫目标上传模板.xlsx"
@@ -84,6 +107,7 @@ def register(app, sessions) -> None:
     def uploaded(contents, file_name, kind, search):
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
+        guard.require("upload")
         data = base64.b64decode(contents.split(",", 1)[1])
         view, state = check_view(sessions, data, file_name, kind, "upload", _lang(search))
         return view, state, None, None  # cleared, so choosing the same file again is a new upload
@@ -97,15 +121,16 @@ def register(app, sessions) -> None:
         Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
         Input(ids.UPLOAD_CONFIRM, "n_clicks"),
         State(ids.UPLOAD_NOTE, "value"),
-        State(ids.UPLOAD_USER, "value"),
         State(ids.UPLOAD_STATE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def confirm(clicks, note, user, state, search):
+    def confirm(clicks, note, state, search):
         lang = _lang(search)
         if not clicks or not state:
             return no_update, no_update
+        action = "edit" if state.get("source") == "edit" else "upload"
+        user = guard.require(action)
         if not (note or "").strip():
             return html.Div(t("note_required", lang), className="alert alert-warning"), no_update
         data = load_pending(state.get("token"))
@@ -113,10 +138,13 @@ def register(app, sessions) -> None:
             return html.Div(
                 t("refused", lang).format(msg="file expired; upload it again"), className="alert alert-warning"
             ), None
-        audit = importer.Audit(user=(user or "").strip() or "anonymous", note=note, kind=state["source"])
+        audit = importer.Audit(user=user.name, note=note, kind=action)
         try:
             with transaction(sessions) as session:
                 result = importer.check_and_preview(session, data, state["file_name"], default_kind=state["kind"])
+                foreign = foreign_rows(session, result, action)
+                if foreign:
+                    raise importer.ImportRefused("; ".join(p.located() for p in foreign[:20]))
                 batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
         except importer.ImportRefused as exc:
             return html.Div(
@@ -138,6 +166,7 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def download_errors(clicks, state):
+        guard.require("upload")
         data = load_pending((state or {}).get("token"))
         if not clicks or data is None:
             return no_update
@@ -148,9 +177,12 @@ def register(app, sessions) -> None:
 
     @app.callback(Output(ids.EDIT_GRID, "rowData"), Input(ids.EDIT_REGION, "value"), prevent_initial_call=True)
     def edit_region(region_code):
+        guard.require("edit")
         if not region_code:
             return []
         with sessions() as session:
+            if guard.refused_regions("edit", [region_code], session):
+                return []
             return grid_rows(session, region_code)
 
     @app.callback(
@@ -163,6 +195,7 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def preview_edits(clicks, rows, search):
+        guard.require("edit")
         lang = _lang(search)
         data = edits_csv(rows or [])
         if not clicks or not data:

@@ -12,6 +12,7 @@ import settings
 from db import queries
 from db.session import make_engine, session_factory
 from etl import dump as dumping
+from etl.cli_users import users
 
 
 def _engine(ctx: click.Context):
@@ -24,6 +25,9 @@ def _engine(ctx: click.Context):
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""
     ctx.obj = {"database_url": database_url}
+
+
+cli.add_command(users)
 
 
 @cli.command()

@@ -140,3 +140,7 @@ class BadUrl(Problem):
 
 class TextTooLong(Problem):
     HINT = "shorten the text (at most 4,000 characters per cell)"
+
+
+class RegionNotYours(Problem):
+    HINT = "只上传本人管辖地区的数据,或请管理员分配该地区 / upload only your own regions, or ask an administrator"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from html import escape
 
 from analysis.named import NamedTarget
 from analysis.progress import cumulative
@@ -23,7 +24,8 @@ SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual"
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    # plotly renders a subset of HTML in hover text: quotes and names are shown as text, never as markup
+    return "<br>".join(escape(line, quote=False) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _hover(point: Point, label: str, unit: str, lang: str) -> str:
@@ -60,7 +62,7 @@ Figure = dict
 
 def _layout(title: str, height: int, **extra) -> dict:
     return {
-        "title": {"text": title, "x": 0.01, "font": {"size": 15}},
+        "title": {"text": escape(title, quote=False), "x": 0.01, "font": {"size": 15}},
         "font": {"family": FONT_FAMILY, "size": 12},
         "height": height,
         "legend": {"orientation": "h", "y": -0.18},
@@ -239,7 +241,7 @@ def cumulative_figure(
 
 def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -> Figure:
     """Horizontal bars per sub-region (plan and actual over the years shown); customdata[0] is the code."""
-    labels = [r["label"] for r in rows]
+    labels = [escape(r["label"], quote=False) for r in rows]  # axis labels are plotly pseudo-HTML too
     data = []
     for key, color in (("plan", COLORS["original"]), ("actual", COLORS["actual"])):
         data.append(
@@ -276,7 +278,7 @@ def timeline_figure(named: list[NamedTarget], title: str, lang: str = "zh", name
     """Planned year (open circle) to actual year (filled), one row per named region, the delay labelled."""
     names = names or {}
     data = []
-    labels = [names.get(n.region_code, n.region_name) for n in named]
+    labels = [escape(names.get(n.region_code, n.region_name), quote=False) for n in named]
     for n, label in zip(named, labels, strict=True):
         if n.actual_year is not None:
             data.append(

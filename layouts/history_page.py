@@ -10,7 +10,7 @@ from layouts.i18n import t
 REVERTIBLE = ("upload", "edit")
 
 
-def history_table(batches: list[dict], lang: str) -> html.Table:
+def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> html.Table:
     """Batches newest first; live uploads and edits get a revert button (pattern id {type, index=batch id})."""
     head = html.Thead(
         html.Tr(
@@ -42,7 +42,7 @@ def history_table(batches: list[dict], lang: str) -> html.Table:
                 id={"type": ids.HISTORY_REVERT, "index": b["id"]},
                 className="btn btn-sm btn-outline-danger",
             )
-            if b["kind"] in REVERTIBLE and not b["reverted_at"]
+            if can_revert and b["kind"] in REVERTIBLE and not b["reverted_at"]
             else None
         )
         sha = (b["sha256"] or "")[:12]
@@ -67,21 +67,14 @@ def history_table(batches: list[dict], lang: str) -> html.Table:
     return html.Table([head, html.Tbody(rows)], className="table table-sm align-middle")
 
 
-def history_page(batches: list[dict], lang: str) -> html.Div:
+def history_page(batches: list[dict], lang: str, can_revert: bool = True) -> html.Div:
     return html.Div(
         [
             html.H1(t("history_title", lang), className="h4"),
             html.P(t("history_hint", lang), className="text-muted small"),
-            html.Div(
-                [
-                    html.Label(t("reverter", lang), htmlFor=ids.HISTORY_USER, className="form-label me-2"),
-                    dcc.Input(id=ids.HISTORY_USER, value="anonymous", type="text", className="form-control w-auto"),
-                ],
-                className="d-flex align-items-center mb-2",
-            ),
             dcc.Store(id=ids.HISTORY_PENDING),
             dcc.ConfirmDialog(id=ids.HISTORY_CONFIRM, message=""),
             html.Div(id=ids.HISTORY_MESSAGE, role="status"),
-            dcc.Loading(html.Div(history_table(batches, lang), id=ids.HISTORY_TABLE)),
+            dcc.Loading(html.Div(history_table(batches, lang, can_revert), id=ids.HISTORY_TABLE)),
         ]
     )

@@ -8,6 +8,9 @@ PAGE = "page-content"
 HEADER_TITLE = "header-title"
 NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
+ACCOUNT_BAR = "account-bar"
+ACCOUNT_NAME = "account-name"
+LOGOUT_BUTTON = "logout-button"
 NAV_UPLOAD = "nav-upload"
 NAV_HISTORY = "nav-history"
 
@@ -52,7 +55,6 @@ def overview_row(region: str, indicator: str) -> str:
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
 UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
 UPLOAD_TEMPLATE_DOWNLOAD = "upload-template-download"
-UPLOAD_USER = "upload-user"
 UPLOAD_KIND = "upload-kind"
 UPLOAD_FILE = "upload-file"
 UPLOAD_STATE = "upload-state"
@@ -69,7 +71,6 @@ EDIT_PREVIEW_BUTTON = "edit-preview-button"
 
 # History page
 HISTORY_TABLE = "history-table"
-HISTORY_USER = "history-user"
 HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
 HISTORY_CONFIRM = "history-confirm"
 HISTORY_PENDING = "history-pending"

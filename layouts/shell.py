@@ -25,7 +25,7 @@ def nav(items: list[tuple[str, str, str, str]] | None = None) -> html.Nav:
     return html.Nav(links, id=ids.NAV, className="nav me-auto")
 
 
-def app_shell() -> html.Div:
+def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -36,13 +36,14 @@ def app_shell() -> html.Div:
                         html.Span(
                             "Poverty-alleviation targets and progress", className="text-muted small d-none d-lg-inline"
                         ),
-                        nav(),
+                        nav(nav_items),
                         dcc.Link(
                             "中文 / English",
                             id=ids.LANG_TOGGLE,
                             href="?lang=en",
                             className="btn btn-outline-secondary btn-sm",
                         ),
+                        account,
                     ],
                     className="container-fluid d-flex align-items-center gap-3",
                 ),

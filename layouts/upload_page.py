@@ -52,16 +52,7 @@ def upload_page(regions: list[dict], lang: str) -> html.Div:
                     html.H2(t("upload_step", lang), className="h6"),
                     html.Div(
                         [
-                            html.Label(t("uploader", lang), htmlFor=ids.UPLOAD_USER, className="form-label me-2"),
-                            dcc.Input(
-                                id=ids.UPLOAD_USER,
-                                value="anonymous",
-                                type="text",
-                                className="form-control",
-                                style={"width": "12rem"},
-                                debounce=False,
-                            ),
-                            html.Label(t("csv_kind", lang), htmlFor=ids.UPLOAD_KIND, className="form-label ms-3 me-2"),
+                            html.Label(t("csv_kind", lang), htmlFor=ids.UPLOAD_KIND, className="form-label me-2"),
                             dcc.RadioItems(
                                 id=ids.UPLOAD_KIND,
                                 value="",

@@ -8,6 +8,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from tests.accounts import add_users, browser_login
 from tests.servers import free_port
 from tests.upload_files import target_row, targets_xlsx
 
@@ -37,10 +38,12 @@ def open_chart(dash_duo, base: str) -> str:
 
 
 def test_upload_preview_confirm_chart_revert(dash_duo, db_url, tmp_path, output_dir):
+    add_users(db_url, {"planner_shaanxi": ("planner", ["610000"])})  # writing needs an account
     app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
     dash_duo.start_server(app, port=free_port())
     dash_duo.driver.set_window_size(1280, 1000)
     base = dash_duo.server_url
+    browser_login(dash_duo, base, "planner_shaanxi")
     assert NEW_VALUE not in open_chart(dash_duo, base)
 
     workbook = tmp_path / "陕西2020目标.xlsx"
@@ -78,8 +81,10 @@ def test_upload_preview_confirm_chart_revert(dash_duo, db_url, tmp_path, output_
 
 
 def test_bad_upload_shows_located_errors_and_writes_nothing(dash_duo, db_url, tmp_path):
+    add_users(db_url, {"planner_shaanxi": ("planner", ["610000"])})  # writing needs an account
     app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
     dash_duo.start_server(app, port=free_port())
+    browser_login(dash_duo, dash_duo.server_url, "planner_shaanxi")
     workbook = tmp_path / "bad.xlsx"
     workbook.write_bytes(targets_xlsx(target_row(indicator="快乐指数"), target_row(end=2019, value="很多")))
     dash_duo.driver.get(f"{dash_duo.server_url}/upload")
