@@ -109,7 +109,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'seed.db'}"
         build(make_engine(url), progress=lambda _m: None)
-        app = create_app(url, build_if_empty=False)
+        # An open dashboard (PUBLIC_READ): the callbacks' own cost, without a login round trip per request.
+        app = create_app(
+            url,
+            build_if_empty=False,
+            progress=lambda _m: None,
+            public_read=True,
+            secret_key="bench-only-secret-key-not-for-production-use",
+            secret_key_file=Path(tmp) / "secret_key",
+        )
         filters_output = next(k for k in app.callback_map if k.startswith("url.search"))
         CASES["filters -> url"]["output"] = filters_output
         client = app.server.test_client()
