@@ -27,7 +27,9 @@ def _cell_ids(cell: YearCell) -> list[int]:
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
     """Period, actual / plan, percent and status, the pace still needed and any missing years."""
-    label = f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})")
+    label = (str(a.end) if a.start == a.end else f"{a.start}–{a.end}") + (
+        "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
+    )
     lines = [
         label,
         _pair(a.actual, a.target, unit, lang, a.comparator),
