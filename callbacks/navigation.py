@@ -24,6 +24,13 @@ def render(session, pathname: str | None, search: str | None):
 
 
 def register(app, sessions) -> None:
+    # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
+    app.clientside_callback(
+        "function(path) { window.scrollTo({top: 0, behavior: 'instant'}); return path; }",
+        Output(ids.SCROLL_SINK, "data"),
+        Input(ids.URL, "pathname"),
+    )
+
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.LANG_TOGGLE, "href"),

@@ -8,6 +8,7 @@ PAGE = "page-content"
 HEADER_TITLE = "header-title"
 NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
+SCROLL_SINK = "scroll-sink"  # output of the clientside "new page -> scroll to top" callback
 ACCOUNT_BAR = "account-bar"
 ACCOUNT_NAME = "account-name"
 LOGOUT_BUTTON = "logout-button"
