@@ -8,12 +8,12 @@ from dash import dcc, html
 from analysis.consistency import Check
 from analysis.progress import Progress
 from layouts import ids
-from layouts.charts import delay_text, timeline_figure
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.format import format_value
 from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
+from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
