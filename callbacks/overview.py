@@ -6,7 +6,7 @@ from dash import ALL, Input, Output, ctx, no_update
 
 from analysis.overview import overview_rows, year_bounds
 from db import queries
-from db.dashboard_queries import figure_records, year_span
+from db.dashboard_queries import figure_records, region_records, year_span
 from layouts import ids
 from layouts.overview_page import overview_page
 
@@ -18,7 +18,7 @@ def render_overview(session, search: str | None, view_state) -> object:
     indicators = queries.indicators(session)
     rows = overview_rows(
         figures,
-        queries.regions(session),
+        region_records(session),
         indicators,
         state["plan"],
         state["from"],

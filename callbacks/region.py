@@ -9,7 +9,7 @@ from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
 from db import queries
-from db.dashboard_queries import figure_records, year_span
+from db.dashboard_queries import figure_records, region_records, year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
@@ -59,7 +59,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     path = queries.region_path(session, code)
     if not path:
         return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
-    regions = queries.regions(session)
+    regions = region_records(session)
     figures = figure_records(session, region_codes=[code, *descendants(regions, code)])
     bounds = year_span(session) or year_bounds(figures)
     state = urlstate.view_state(search, bounds)

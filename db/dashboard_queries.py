@@ -9,12 +9,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Batch, Figure
+from db.models import Batch, Figure, Region
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
 
-def figure_records(session: Session, region_codes=None, indicator: str | None = None,
-                   kind: str | None = None) -> list[dict]:
+def figure_records(
+    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None
+) -> list[dict]:
     """Live figures as dicts, ordered like ``queries.figures``.
 
     Example: ``figure_records(s, ["610000"], "poor_population_reduced")[0]["value"]``
@@ -48,3 +49,12 @@ def year_span(session: Session) -> tuple[int, int] | None:
         select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
     ).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None
+
+
+def region_records(session: Session) -> list[dict]:
+    """Every region as a dict (code, parent_code, name_zh, name_en, level), like ``queries.regions`` but
+    without building ORM objects (the region pages need the whole tree on every request)."""
+    stmt = select(Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level).order_by(Region.code)
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]

@@ -133,3 +133,10 @@ def test_the_number_is_marked_in_its_quote(quote, value, marked):
     assert marked in number_spellings(value)
     parts = highlight(quote, value)
     assert parts[1].children == marked and parts[0] + marked + parts[2] == quote
+
+
+def test_region_records_match_the_orm_query(seed_db_url):
+    from db.dashboard_queries import region_records
+
+    with session_factory(make_engine(seed_db_url))() as session:
+        assert region_records(session) == queries.regions(session)
