@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 SERIES = ("original", "revised", "actual")
-PLANS = ("original", "revised")
 
 
 @dataclass

@@ -30,10 +30,9 @@ STATUS_HELP = "status-help"
 # Overview
 OVERVIEW_TABLE = "overview-table"  # the wrapper; the grid inside has id {"type": STATUS_GRID, "name": "overview"}
 STATUS_GRID = "status-grid"  # pattern-matching type of the status grids (overview, region page)
-OVERVIEW_ROW = "row"  # row ids: f"{OVERVIEW_ROW}-{region}-{indicator}"
+OVERVIEW_ROW = "row"  # grid row ids are f"{region}-{indicator}"; kept for code written against the old table
 
 # Region page
-REGION_SELECT = "region-select"
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
 PERIOD_SUMMARY = "period-summary"
@@ -50,7 +49,6 @@ SPAN_TABLE = "span-table"
 
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
-
 
 # Upload page
 UPLOAD_TEMPLATE_REGION = "upload-template-region"
