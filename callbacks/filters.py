@@ -31,3 +31,17 @@ def register(app, sessions) -> None:
         if wanted == current:
             return no_update
         return urlstate.canonical(wanted, bounds)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.REPORTED_ONLY, "value"),
+        State(ids.URL, "search"),
+        State(ids.YEAR_RANGE, "min"),
+        State(ids.YEAR_RANGE, "max"),
+        prevent_initial_call=True,
+    )
+    def reported_to_url(value, search, lo, hi):
+        bounds = (int(lo), int(hi)) if lo is not None and hi is not None else (1900, 2100)
+        current = urlstate.view_state(search, bounds)
+        wanted = dict(current, reported=bool(value))
+        return no_update if wanted == current else urlstate.canonical(wanted, bounds)

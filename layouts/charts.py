@@ -52,7 +52,8 @@ def nice_ticks(top: float, count: int = 5, whole: bool = False) -> list[float]:
         return [0.0, 1.0]
     raw = max(top / count, 1.0) if whole else top / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = (1, 2, 5, 10) if whole and magnitude < 10 else (1, 2, 2.5, 5, 10)
+    step = next(m * magnitude for m in steps if m * magnitude >= raw)
     return [i * step for i in range(int(math.ceil(top / step)) + 1)]
 
 

@@ -70,6 +70,18 @@ def plan_select(value: str, lang: str) -> html.Div:
     )
 
 
+def reported_toggle(value: bool, lang: str) -> html.Div:
+    return html.Div(
+        dcc.Checklist(
+            id=ids.REPORTED_ONLY,
+            options=[{"label": t("reported_only", lang), "value": "1"}],
+            value=["1"] if value else [],
+            inputClassName="me-1",
+        ),
+        className="me-3 align-self-center",
+    )
+
+
 def status_help(lang: str) -> html.Details:
     """The status rule, from ``analysis.status``'s docstring, in a disclosure that works without scripts."""
     return html.Details(

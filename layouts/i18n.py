@@ -101,6 +101,11 @@ TEXT = {
     "sources_title": ("数据来源", "Sources"),
     "to_date": ("截至{year}年", "to {year}"),
     "home": ("首页", "Home"),
+    "reported_only": ("只看有实际数据的目标", "Only targets with a reported figure"),
+    "hidden_unreported": (
+        "另有 {n} 项目标没有任何实际数据,已隐藏。",
+        "{n} targets with no reported figure are hidden.",
+    ),
     "all_indicators_here": (
         "本地区各项目标(点击地区名切换指标,点击数字查看来源)",
         "All targets here (click the name to switch indicator, a number for its sources)",

@@ -26,6 +26,7 @@ INDICATOR_SELECT = "indicator-select"
 YEAR_RANGE = "year-range"
 PLAN_SELECT = "plan-select"
 STATUS_HELP = "status-help"
+REPORTED_ONLY = "reported-only"  # overview: hide targets without any reported figure
 
 # Overview
 OVERVIEW_TABLE = "overview-table"  # the wrapper; the grid inside has id {"type": STATUS_GRID, "name": "overview"}
@@ -49,6 +50,7 @@ SPAN_TABLE = "span-table"
 
 def overview_row(region: str, indicator: str) -> str:
     return f"{OVERVIEW_ROW}-{region}-{indicator}"
+
 
 # Upload page
 UPLOAD_TEMPLATE_REGION = "upload-template-region"

@@ -9,7 +9,7 @@ from analysis.progress import Progress, YearCell
 from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
-from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
+from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
 from layouts.format import format_value
 from layouts.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
@@ -116,13 +116,14 @@ def overview_grid(
             "headerName": t("region_indicator", lang),
             "cellRenderer": "RegionCell",
             "pinned": "left",
-            "minWidth": 120,
+            "width": 132,
             "autoHeight": True,
         },
-        *({"field": f"y{y}", "headerName": str(y), "minWidth": 104, **STATUS_CELL} for y in years),
-        {"field": "latest", "headerName": t("latest_year", lang), "minWidth": 136, **STATUS_CELL},
-        {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
-        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
+        # flex shares the width left over: columns fill a laptop screen and a projector alike
+        *({"field": f"y{y}", "headerName": str(y), "flex": 1, "minWidth": 100, **STATUS_CELL} for y in years),
+        {"field": "latest", "headerName": t("latest_year", lang), "flex": 1.2, "minWidth": 130, **STATUS_CELL},
+        {"field": "period", "headerName": t("whole_period", lang), "flex": 1.5, "minWidth": 150, **STATUS_CELL},
+        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 136},
     ]
     grid = dag.AgGrid(
         id={"type": ids.STATUS_GRID, "name": name_},
@@ -139,7 +140,6 @@ def overview_grid(
         },
         className="ag-theme-quartz overview-grid",
         style={"width": "100%"},
-        columnSize="responsiveSizeToFit",
     )
     return html.Div(grid, id=wrapper_id)
 
@@ -166,10 +166,19 @@ def status_grid(
     return overview_grid(data, years, lang, name_, wrapper_id)
 
 
+def has_reported(p: Progress) -> bool:
+    """Whether any year shown or the plan period has an actual figure."""
+    return any(c.actual is not None for c in p.years) or (p.period is not None and p.period.actual is not None)
+
+
 def overview_page(
     rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
 ) -> html.Div:
     """``rows`` are (region, progress) pairs already sorted worst first."""
+    hidden = 0
+    if state.get("reported"):
+        shown = [row for row in rows if has_reported(row[1])]
+        hidden, rows = len(rows) - len(shown), shown
     return html.Div(
         [
             html.Div(
@@ -181,9 +190,13 @@ def overview_page(
                     indicator_select(indicators, state.get("indicator"), lang, allow_all=True),
                     year_range(bounds, (int(state["from"]), int(state["to"])), lang),
                     plan_select(state["plan"], lang),
+                    reported_toggle(bool(state.get("reported")), lang),
                 ]
             ),
-            html.P(t("overview_hint", lang), className="text-muted small mb-1"),
+            html.P(
+                t("overview_hint", lang) + (" " + tf("hidden_unreported", lang, n=hidden) if hidden else ""),
+                className="text-muted small mb-1",
+            ),
             status_grid(rows, state, bounds, lang),
         ]
     )

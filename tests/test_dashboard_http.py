@@ -42,6 +42,7 @@ def route(client, pathname: str, search: str = "") -> str:
         ("/", "?lang=en", ["Shaanxi Province", "578,800 people / 635,000 people", "behind"]),
         ("/", "?to=2018", ["2019–2020年每年需39.385万人才能完成计划"]),  # the pace still needed
         ("/", "?plan=revised", ["57.88万人 / 56.5万人"]),
+        ("/", "?reported=1", ["没有任何实际数据,已隐藏", "57.88万人 / 63.5万人"]),
         ("/region/621100", "?indicator=counties_exited", ["晚3年", "陇西县", "岷县", "named-timeline-table"]),
         ("/region/610000", "?indicator=counties_exited", ["一致", "延安市", "children-chart"]),
         ("/region/411702", "", ["驿城区", "2.0539万人"]),

@@ -234,3 +234,21 @@ def test_status_rule_help_is_shown_in_the_app(dash, shots):
         assert word in text
     dash.driver.save_screenshot(str(shots / "overview-status-rule-1366x768.png"))
     assert_clean(dash)
+
+
+def test_hiding_targets_without_figures_is_one_history_step(dash):
+    visit(dash, "/")
+    dash.wait_for_element(ROW_SHAANXI)
+    all_rows = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
+    click(dash, "#reported-only input")
+    wait_url(dash, lambda u: "reported=1" in u)
+    dash.wait_for_contains_text("#page-content", "已隐藏")
+    dash.wait_for_element(ROW_SHAANXI)
+    fewer = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
+    assert 5 <= fewer < all_rows
+    dash.driver.back()
+    wait_url(dash, lambda u: "reported=1" not in u)
+    WebDriverWait(dash.driver, 10).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#overview-table .ag-center-cols-container .ag-row")) == all_rows
+    )
+    assert_clean(dash)
