@@ -70,6 +70,11 @@ def filters(search: str) -> dict:
             {"id": "url", "property": "search", "value": search},
             {"id": "year-range", "property": "min", "value": 2011},
             {"id": "year-range", "property": "max", "value": 2020},
+            {
+                "id": "view-state",
+                "property": "data",
+                "value": {"indicator": "poor_population_reduced", "plan": "original", "from": 2011, "to": 2020},
+            },
         ],
         "changedPropIds": ["plan-select.value"],
     }

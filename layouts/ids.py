@@ -26,6 +26,7 @@ INDICATOR_SELECT = "indicator-select"
 YEAR_RANGE = "year-range"
 PLAN_SELECT = "plan-select"
 STATUS_HELP = "status-help"
+VIEW_STATE = "view-state"  # dcc.Store: the state a page was rendered with (what its filters show)
 REPORTED_ONLY = "reported-only"  # overview: hide targets without any reported figure
 
 # Overview

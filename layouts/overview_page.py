@@ -191,7 +191,8 @@ def overview_page(
                     year_range(bounds, (int(state["from"]), int(state["to"])), lang),
                     plan_select(state["plan"], lang),
                     reported_toggle(bool(state.get("reported")), lang),
-                ]
+                ],
+                state,
             ),
             html.P(
                 t("overview_hint", lang) + (" " + tf("hidden_unreported", lang, n=hidden) if hidden else ""),

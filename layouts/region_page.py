@@ -191,7 +191,8 @@ def region_page(
                 indicator_select(indicators, p.indicator["code"] if p else None, lang, allow_all=False),
                 year_range(bounds, (state["from"], state["to"]), lang),
                 plan_select(state["plan"], lang),
-            ]
+            ],
+            {**state, "indicator": p.indicator["code"] if p else None},
         ),
     ]
     if p is None:

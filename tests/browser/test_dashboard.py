@@ -252,3 +252,17 @@ def test_hiding_targets_without_figures_is_one_history_step(dash):
         lambda d: len(d.find_elements(By.CSS_SELECTOR, "#overview-table .ag-center-cols-container .ag-row")) == all_rows
     )
     assert_clean(dash)
+
+
+def test_a_region_link_without_indicator_keeps_its_url_and_back_works(dash):
+    visit(dash, "/region/621100?indicator=counties_exited")
+    dash.wait_for_element("#named-timeline-table")
+    click(dash, '#named-timeline-table a[href="/region/621126"]')  # a county link without query string
+    wait_url(dash, lambda u: u.endswith("/region/621126"))
+    dash.wait_for_contains_text("#region-title", "621126")
+    dash.wait_for_element("#year-table")
+    assert dash.driver.current_url.endswith("/region/621126"), "rendering must not rewrite the URL"
+    dash.driver.back()
+    wait_url(dash, lambda u: "/region/621100" in u)
+    dash.wait_for_contains_text("#region-title", "621100")
+    assert_clean(dash)
