@@ -8,6 +8,7 @@ from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
+from callbacks.map import region_map_panel
 from db import queries
 from db.dashboard_queries import figure_records, region_records, year_span
 from layouts import ids, urlstate
@@ -99,7 +100,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     ]
     summary = [(region, q) for region, q in summary if q.years or q.period is not None]
     summary.sort(key=lambda row: row[1].worst)
-    return region_page(
+    page = region_page(
         path,
         options,
         state,
@@ -112,6 +113,8 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         years,
         status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
     )
+    page.children.append(region_map_panel(session, code, chosen, lang, state["plan"]))
+    return page
 
 
 def register(app, sessions) -> None:

@@ -9,6 +9,7 @@ HEADER_TITLE = "header-title"
 NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
 SCROLL_SINK = "scroll-sink"  # output of the clientside "new page -> scroll to top" callback
+NAV_MAP = "nav-map"
 ACCOUNT_BAR = "account-bar"
 ACCOUNT_NAME = "account-name"
 LOGOUT_BUTTON = "logout-button"
@@ -47,6 +48,20 @@ TIMELINE = "named-timeline"
 TIMELINE_TABLE = "named-timeline-table"
 CONSISTENCY = "consistency"
 SPAN_TABLE = "span-table"
+REGION_MAP = "region-map"
+REGION_MAP_LINK = "region-map-link"
+
+# Map page
+MAP_BREADCRUMB = "map-breadcrumb"
+MAP_INDICATOR = "map-indicator-select"
+MAP_YEAR = "map-year-select"
+MAP_COLOUR = "map-colour-by"
+MAP_PLAN = "map-plan"
+MAP_GRAPH = "map-graph"
+MAP_TABLE = "map-table"
+MAP_TITLE = "map-title"
+MAP_EXPORT_PNG = "map-export-png"
+MAP_EXPORT_PDF = "map-export-pdf"
 
 
 def overview_row(region: str, indicator: str) -> str:
