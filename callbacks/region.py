@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, html, no_update
+from dash import Input, Output, State, html, no_update
 
 from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
@@ -113,11 +113,31 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         years,
         status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
     )
-    page.children.append(region_map_panel(session, code, chosen, lang, state["plan"]))
+    # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
+    page.children.append(html.Div(id=ids.REGION_MAP_SLOT))
     return page
 
 
 def register(app, sessions) -> None:
+    @app.callback(
+        Output(ids.REGION_MAP_SLOT, "children"),
+        Input(ids.REGION_MAP_SLOT, "id"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(ids.VIEW_STATE, "data"),
+    )
+    def fill_map(_slot, pathname: str | None, search: str | None, shown: dict | None):
+        code = (pathname or "").rstrip("/").split("/")[-1]
+        shown = shown or {}
+        with sessions() as session:
+            return region_map_panel(
+                session,
+                code,
+                shown.get("indicator"),
+                urlstate.lang_of(urlstate.parse(search)),
+                shown.get("plan") or "original",
+            )
+
     @app.callback(Output(ids.URL, "pathname"), Input(ids.CHILDREN_CHART, "clickData"), prevent_initial_call=True)
     def drill_down(click: dict | None):
         points = (click or {}).get("points") or []

@@ -134,9 +134,11 @@ TEXT = {
     "years_unit": ("年", " years"),
     "exit_map": ("计划与实际摘帽年份", "Planned versus actual exit year"),
     "no_plan_region": ("无计划数据", "No plan data"),
-    "map_hint": ("点击地区查看下一级;县级地区打开地区页。颜色之外,悬停和下表给出文字状态。",
-                 "Click a region to see the level below; a county opens its region page. "
-                 "Hover and the table below give each status in words."),
+    "map_hint": (
+        "点击地区查看下一级;县级地区打开地区页。颜色之外,悬停和下表给出文字状态。",
+        "Click a region to see the level below; a county opens its region page. "
+        "Hover and the table below give each status in words.",
+    ),
     "map_of": ("地图:下级地区", "Map of sub-regions"),
     "exit_year": ("摘帽年份", "Exit year"),
     "achievement_legend": ("完成率<br>(灰色:无法计算)", "Achievement<br>(grey: cannot compute)"),

@@ -40,6 +40,7 @@ REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
 PERIOD_SUMMARY = "period-summary"
 REGION_INDICATORS = "region-indicators"  # wrapper of the region's own status grid
+REGION_MAP_SLOT = "region-map-slot"  # filled by its own callback once the page shows (the map is slow to build)
 PLAN_CHART = "plan-actual-chart"
 CUMULATIVE_CHART = "cumulative-chart"
 YEAR_TABLE = "year-table"
