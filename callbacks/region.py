@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dash import Input, Output, State, html, no_update
 
+from analysis.children import child_totals
 from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
-from analysis.regions import children_of, descendants
+from analysis.regions import descendants
 from callbacks.map import region_map_panel
 from db import queries
 from db.dashboard_queries import figure_records, region_records, year_span
@@ -17,43 +18,6 @@ from layouts.format import display_unit_text
 from layouts.i18n import name, t
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
-
-
-def child_rows(
-    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
-) -> list[dict]:
-    """One row per direct child holding figures: plan and actual summed over the years shown (flows) or
-    the last year's level (stocks, rates)."""
-    children = children_of(regions)
-    by_code = {r["code"]: r for r in regions}
-    out = []
-    for child in children.get(code, []):
-        subtree = {child, *descendants(regions, child, children)}
-        figs = [r for r in figures if r["region_code"] in subtree]
-        if not figs:
-            continue
-        p = progress(figs, child, indicator, plan, lo, hi)
-        plan_years = [y for y in p.plan_points if lo <= y <= hi]
-        actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
-        if not plan_years and not actual_years:
-            continue
-
-        def total(points, years_):
-            if not years_:
-                return None
-            if indicator["kind"] == "flow":
-                return sum(points[y].value for y in years_)
-            return points[max(years_)].value
-
-        out.append(
-            {
-                "code": child,
-                "label": name(by_code[child], lang),
-                "plan": total(p.plan_points, plan_years),
-                "actual": total(p.series["actual"], actual_years),
-            }
-        )
-    return out
 
 
 def render_region(session, code: str, search: str | None) -> html.Div:
@@ -88,7 +52,11 @@ def render_region(session, code: str, search: str | None) -> html.Div:
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
         ),
     }
-    kids = child_rows(figs, regions, code, indicator, state["plan"], lo, hi, lang)
+    by_code = {r["code"]: r for r in regions}
+    kids = [
+        {**row, "label": name(by_code[row["code"]], lang)}
+        for row in child_totals(figs, regions, code, indicator, state["plan"], lo, hi)
+    ]
     if kids:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}

@@ -140,3 +140,12 @@ def test_region_records_match_the_orm_query(seed_db_url):
 
     with session_factory(make_engine(seed_db_url))() as session:
         assert region_records(session) == queries.regions(session)
+
+
+def test_child_totals_sum_each_prefectures_county_exits(seed):
+    from analysis.children import child_totals
+
+    figs = subtree(seed, "610000", "counties_exited")
+    rows = child_totals(figs, seed["regions"], "610000", seed["indicators"]["counties_exited"], "original", 2011, 2020)
+    assert sum(r["actual"] for r in rows) == 56  # every county exit, by prefecture; the province figure not added
+    assert all(r["plan"] is None for r in rows)  # the plan set province totals only
