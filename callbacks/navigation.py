@@ -28,13 +28,6 @@ def render(session, pathname: str | None, search: str | None):
 
 
 def register(app, sessions) -> None:
-    # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
-    app.clientside_callback(
-        "function(path) { window.scrollTo({top: 0, behavior: 'instant'}); return path; }",
-        Output(ids.SCROLL_SINK, "data"),
-        Input(ids.URL, "pathname"),
-    )
-
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.LANG_TOGGLE, "href"),
@@ -48,3 +41,11 @@ def register(app, sessions) -> None:
         with sessions() as session:
             page = render(session, pathname, search)
         return page, toggle, t("language", lang)
+
+    # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
+    # Registered after ``route`` so that code looking up "the callback of url.pathname" finds the router.
+    app.clientside_callback(
+        "function(path) { window.scrollTo({top: 0, behavior: 'instant'}); return path; }",
+        Output(ids.SCROLL_SINK, "data"),
+        Input(ids.URL, "pathname"),
+    )
