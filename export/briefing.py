@@ -1,0 +1,187 @@
+"""Briefing pack for a region and its sub-regions: what goes in it, and the multi-page PDF.
+
+One page per indicator: the page's own chart, a status table by year, the sub-regions' latest figures and
+the sources. A cover page lists the contents. The XLSX workbook is built in ``export.workbook``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import plotly.graph_objects as go
+from sqlalchemy.orm import Session
+
+from analysis.series import plan_vs_actual
+from db import queries
+from export import images, pdf
+from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
+from export.status import status_rows, target_of, year_status
+from layouts.format import format_value
+from layouts.i18n import both, name, t
+
+PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
+MAX_SOURCE_ROWS = 8
+HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
+CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
+
+
+@dataclass
+class IndicatorPage:
+    chart: ChartExport
+    status: list[dict]
+    children: list[dict]
+
+
+@dataclass
+class Briefing:
+    region: dict
+    lang: str
+    pages: list[IndicatorPage]
+    as_of: datetime | None
+    view_url: str
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{name(self.region, self.lang)} · {t('briefing_pack', self.lang)}"
+
+    @property
+    def plan_versions(self) -> list[str]:
+        return list(dict.fromkeys(v for p in self.pages for v in p.chart.plan_versions))
+
+
+def child_rows(chart: ChartExport, session: Session) -> list[dict]:
+    """Each direct sub-region with figures: its latest reported year, actual, target in force and status."""
+    rows = []
+    for child in queries.child_regions(session, chart.region["code"]):
+        subtree = {child["code"], *queries.descendant_codes(session, child["code"])}
+        series = plan_vs_actual(chart.frame[chart.frame["region_code"].isin(subtree)], child["code"])
+        if not any(series.values()):
+            continue
+        actual_years = sorted(series["actual"])
+        year = actual_years[-1] if actual_years else max(y for s in series.values() for y in s)
+        actual, target = series["actual"].get(year), target_of(series, year)
+        rows.append({"code": child["code"], "name": name(child, chart.lang), "year": year,
+                     "actual": actual.value if actual else None, "target": target.value if target else None,
+                     "status": year_status(series, year, chart.indicator["direction"])})
+    return rows
+
+
+def collect(session: Session, region_code: str, lang: str = "zh", base_url: str = "http://127.0.0.1:8050") -> Briefing:
+    """Every charted indicator of a region (its sub-regions' figures included, as on the page).
+
+    Example: ``[p.chart.indicator["code"] for p in collect(s, "621100").pages]``
+    """
+    region = queries.region(session, region_code)
+    if region is None:
+        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 610000 (陕西省)")
+    codes = [region_code, *queries.descendant_codes(session, region_code)]
+    pages, skipped = [], []
+    for code in queries.indicators_with_figures(session, codes):
+        try:
+            chart = build_chart(session, region_code, code, lang, base_url)
+        except ExportNotFound:
+            skipped.append(code)  # only multi-year figures: nothing to chart by year
+            continue
+        pages.append(IndicatorPage(chart, status_rows(chart.series, chart.indicator["direction"]),
+                                   child_rows(chart, session)))
+    if not pages:
+        raise ExportNotFound(f"no annual figures to brief on for {region['name_zh']} ({region_code})")
+    url = f"{base_url.rstrip('/')}/region/{region_code}" + ("?lang=en" if lang == "en" else "")
+    return Briefing(region, lang, pages, pages[0].chart.as_of, url, skipped)
+
+
+def status_text(status: str, lang: str) -> str:
+    return t(f"status_{status}", lang)
+
+
+def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:
+    return format_value(value, unit, lang, comparator) if value is not None else "—"
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(textwrap.wrap(text, width)[:3]) if text else ""
+
+
+def _table(columns: list[str], cells: list[list[str]], x: tuple[float, float], y: tuple[float, float]) -> go.Table:
+    return go.Table(domain={"x": list(x), "y": list(y)}, columnwidth=None,
+                    header={"values": [f"<b>{c}</b>" for c in columns], **HEAD}, cells={"values": cells, **CELLS})
+
+
+def _status_table(page: IndicatorPage, lang: str) -> go.Table:
+    unit = page.chart.indicator["unit"]
+    rows = page.status
+    return _table(
+        [both("year"), t("plan_original", lang), t("plan_revised", lang), t("actual", lang), t("col_status", lang)],
+        [[str(r["year"]) for r in rows],
+         *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
+         [status_text(r["status"], lang) for r in rows]],
+        (0, 0.36), (0.0, 0.38))
+
+
+def _children_table(page: IndicatorPage, lang: str) -> go.Table:
+    unit, rows = page.chart.indicator["unit"], page.children
+    return _table(
+        [t("sub_regions", lang), t("year", lang), t("actual", lang), t("target", lang), t("col_status", lang)],
+        [[r["name"] for r in rows], [str(r["year"]) for r in rows], [_value(r["actual"], unit, lang) for r in rows],
+         [_value(r["target"], unit, lang) for r in rows], [status_text(r["status"], lang) for r in rows]],
+        (0.38, 0.64), (0.0, 0.38))
+
+
+def _sources_table(page: IndicatorPage, lang: str) -> go.Table:
+    seen, rows = set(), []
+    for s in page.chart.sources:
+        if (s["source_short"], s["quote"]) not in seen:
+            seen.add((s["source_short"], s["quote"]))
+            rows.append(s)
+    more = len(rows) - MAX_SOURCE_ROWS
+    rows = rows[:MAX_SOURCE_ROWS]
+    cells = [[_wrap(r["source_short"], 22) for r in rows], [r["reliability"] for r in rows],
+             [_wrap(r["quote"], 26) for r in rows]]
+    if more > 0:
+        cells = [c + [""] for c in cells]
+        cells[0][-1] = f"… +{more} (XLSX)"
+    return _table([t("source", lang), t("reliability", lang), t("quote", lang)], cells, (0.66, 1.0), (0.0, 0.38))
+
+
+def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
+    """One A4-landscape page: the page's chart on top, status / sub-regions / sources tables below."""
+    lang, chart = page.chart.lang, page.chart
+    fig = chart.figure.to_dict()
+    fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
+    fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
+    for table in (_status_table(page, lang), _children_table(page, lang), _sources_table(page, lang)):
+        fig["data"].append(table.to_plotly_json())
+    lines = images.footer_lines(chart)
+    lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
+    return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
+
+
+def cover_figure(briefing: Briefing) -> dict:
+    """The first page: title, scope, data date, plan versions and a table of contents with latest status."""
+    lang = briefing.lang
+    rows = []
+    for i, page in enumerate(briefing.pages, start=2):
+        latest = [r for r in page.status if r["actual"] is not None]
+        last = latest[-1] if latest else (page.status[-1] if page.status else None)
+        rows.append([str(i), name(page.chart.indicator, lang), str(last["year"]) if last else "—",
+                     status_text(last["status"], lang) if last else "—", _wrap(sources_short(page.chart, 60), 40)])
+    table = _table(["#", t("indicator", lang), f"{t('latest', lang)} {t('year', lang)}", t("col_status", lang),
+                    t("source", lang)], [list(c) for c in zip(*rows, strict=True)], (0, 1), (0.0, 0.62))
+    scope = f"{name(briefing.region, lang)} ({briefing.region['code']}) · {t('briefing_scope', lang)}"
+    fig = {"data": [table.to_plotly_json()],
+           "layout": {"title": {"text": f"<b>{briefing.title}</b><br><sup>{scope}</sup>", "x": 0.01},
+                      "margin": {"t": 90}, "paper_bgcolor": "#ffffff"}}
+    lines = [f"{both('data_as_of')}: {briefing.as_of:%Y-%m-%d}" if briefing.as_of else both("data_as_of"),
+             f"{both('plan_version')}: " + ("; ".join(briefing.plan_versions)[:150] or "—"), briefing.view_url]
+    return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
+
+
+def briefing_pdf(briefing: Briefing) -> bytes:
+    """The pack as one PDF: cover, then one page per indicator. Example: ``briefing_pdf(collect(s, "610000"))``."""
+    total = len(briefing.pages) + 1
+    figures = [cover_figure(briefing)] + [page_figure(p, i, total) for i, p in enumerate(briefing.pages, start=2)]
+    pages = [images.kaleido_server.render(f, "pdf", PAGE_W, PAGE_H) for f in figures]
+    return pdf.merge(pages, title=briefing.title)
