@@ -14,6 +14,7 @@ import flask_bootstrap
 from dash import Dash
 
 import callbacks
+import export.routes
 import settings
 from db import schema
 from db.session import make_engine, session_factory
@@ -44,6 +45,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     _serve_vendor_assets(app)
     app.layout = app_shell
     callbacks.register(app, session_factory(engine))
+    export.routes.register(app, session_factory(engine))
     return app
 
 

@@ -63,9 +63,16 @@ def child_rows(chart: ChartExport, session: Session) -> list[dict]:
         actual_years = sorted(series["actual"])
         year = actual_years[-1] if actual_years else max(y for s in series.values() for y in s)
         actual, target = series["actual"].get(year), target_of(series, year)
-        rows.append({"code": child["code"], "name": name(child, chart.lang), "year": year,
-                     "actual": actual.value if actual else None, "target": target.value if target else None,
-                     "status": year_status(series, year, chart.indicator["direction"])})
+        rows.append(
+            {
+                "code": child["code"],
+                "name": name(child, chart.lang),
+                "year": year,
+                "actual": actual.value if actual else None,
+                "target": target.value if target else None,
+                "status": year_status(series, year, chart.indicator["direction"]),
+            }
+        )
     return rows
 
 
@@ -85,8 +92,9 @@ def collect(session: Session, region_code: str, lang: str = "zh", base_url: str 
         except ExportNotFound:
             skipped.append(code)  # only multi-year figures: nothing to chart by year
             continue
-        pages.append(IndicatorPage(chart, status_rows(chart.series, chart.indicator["direction"]),
-                                   child_rows(chart, session)))
+        pages.append(
+            IndicatorPage(chart, status_rows(chart.series, chart.indicator["direction"]), child_rows(chart, session))
+        )
     if not pages:
         raise ExportNotFound(f"no annual figures to brief on for {region['name_zh']} ({region_code})")
     url = f"{base_url.rstrip('/')}/region/{region_code}" + ("?lang=en" if lang == "en" else "")
@@ -106,8 +114,12 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _table(columns: list[str], cells: list[list[str]], x: tuple[float, float], y: tuple[float, float]) -> go.Table:
-    return go.Table(domain={"x": list(x), "y": list(y)}, columnwidth=None,
-                    header={"values": [f"<b>{c}</b>" for c in columns], **HEAD}, cells={"values": cells, **CELLS})
+    return go.Table(
+        domain={"x": list(x), "y": list(y)},
+        columnwidth=None,
+        header={"values": [f"<b>{c}</b>" for c in columns], **HEAD},
+        cells={"values": cells, **CELLS},
+    )
 
 
 def _status_table(page: IndicatorPage, lang: str) -> go.Table:
@@ -115,19 +127,33 @@ def _status_table(page: IndicatorPage, lang: str) -> go.Table:
     rows = page.status
     return _table(
         [both("year"), t("plan_original", lang), t("plan_revised", lang), t("actual", lang), t("col_status", lang)],
-        [[str(r["year"]) for r in rows],
-         *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
-         [status_text(r["status"], lang) for r in rows]],
-        (0, 0.36), (0.0, 0.38))
+        [
+            [str(r["year"]) for r in rows],
+            *[
+                [_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows]
+                for k in ("original", "revised", "actual")
+            ],
+            [status_text(r["status"], lang) for r in rows],
+        ],
+        (0, 0.36),
+        (0.0, 0.38),
+    )
 
 
 def _children_table(page: IndicatorPage, lang: str) -> go.Table:
     unit, rows = page.chart.indicator["unit"], page.children
     return _table(
         [t("sub_regions", lang), t("year", lang), t("actual", lang), t("target", lang), t("col_status", lang)],
-        [[r["name"] for r in rows], [str(r["year"]) for r in rows], [_value(r["actual"], unit, lang) for r in rows],
-         [_value(r["target"], unit, lang) for r in rows], [status_text(r["status"], lang) for r in rows]],
-        (0.38, 0.64), (0.0, 0.38))
+        [
+            [r["name"] for r in rows],
+            [str(r["year"]) for r in rows],
+            [_value(r["actual"], unit, lang) for r in rows],
+            [_value(r["target"], unit, lang) for r in rows],
+            [status_text(r["status"], lang) for r in rows],
+        ],
+        (0.38, 0.64),
+        (0.0, 0.38),
+    )
 
 
 def _sources_table(page: IndicatorPage, lang: str) -> go.Table:
@@ -138,8 +164,11 @@ def _sources_table(page: IndicatorPage, lang: str) -> go.Table:
             rows.append(s)
     more = len(rows) - MAX_SOURCE_ROWS
     rows = rows[:MAX_SOURCE_ROWS]
-    cells = [[_wrap(r["source_short"], 22) for r in rows], [r["reliability"] for r in rows],
-             [_wrap(r["quote"], 26) for r in rows]]
+    cells = [
+        [_wrap(r["source_short"], 22) for r in rows],
+        [r["reliability"] for r in rows],
+        [_wrap(r["quote"], 26) for r in rows],
+    ]
     if more > 0:
         cells = [c + [""] for c in cells]
         cells[0][-1] = f"… +{more} (XLSX)"
@@ -166,16 +195,35 @@ def cover_figure(briefing: Briefing) -> dict:
     for i, page in enumerate(briefing.pages, start=2):
         latest = [r for r in page.status if r["actual"] is not None]
         last = latest[-1] if latest else (page.status[-1] if page.status else None)
-        rows.append([str(i), name(page.chart.indicator, lang), str(last["year"]) if last else "—",
-                     status_text(last["status"], lang) if last else "—", _wrap(sources_short(page.chart, 60), 40)])
-    table = _table(["#", t("indicator", lang), f"{t('latest', lang)} {t('year', lang)}", t("col_status", lang),
-                    t("source", lang)], [list(c) for c in zip(*rows, strict=True)], (0, 1), (0.0, 0.62))
+        rows.append(
+            [
+                str(i),
+                name(page.chart.indicator, lang),
+                str(last["year"]) if last else "—",
+                status_text(last["status"], lang) if last else "—",
+                _wrap(sources_short(page.chart, 60), 40),
+            ]
+        )
+    table = _table(
+        ["#", t("indicator", lang), f"{t('latest', lang)} {t('year', lang)}", t("col_status", lang), t("source", lang)],
+        [list(c) for c in zip(*rows, strict=True)],
+        (0, 1),
+        (0.0, 0.62),
+    )
     scope = f"{name(briefing.region, lang)} ({briefing.region['code']}) · {t('briefing_scope', lang)}"
-    fig = {"data": [table.to_plotly_json()],
-           "layout": {"title": {"text": f"<b>{briefing.title}</b><br><sup>{scope}</sup>", "x": 0.01},
-                      "margin": {"t": 90}, "paper_bgcolor": "#ffffff"}}
-    lines = [f"{both('data_as_of')}: {briefing.as_of:%Y-%m-%d}" if briefing.as_of else both("data_as_of"),
-             f"{both('plan_version')}: " + ("; ".join(briefing.plan_versions)[:150] or "—"), briefing.view_url]
+    fig = {
+        "data": [table.to_plotly_json()],
+        "layout": {
+            "title": {"text": f"<b>{briefing.title}</b><br><sup>{scope}</sup>", "x": 0.01},
+            "margin": {"t": 90},
+            "paper_bgcolor": "#ffffff",
+        },
+    }
+    lines = [
+        f"{both('data_as_of')}: {briefing.as_of:%Y-%m-%d}" if briefing.as_of else both("data_as_of"),
+        f"{both('plan_version')}: " + ("; ".join(briefing.plan_versions)[:150] or "—"),
+        briefing.view_url,
+    ]
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 
 

@@ -47,8 +47,8 @@ class ChartExport:
 
     @property
     def file_stem(self) -> str:
-        """``定西市-poor_population_reduced``: the region's Chinese name keeps files apart for analysts."""
-        return f"{self.region['name_zh']}-{self.indicator['code']}"
+        """``621100-定西市-poor_population_reduced``: code first, so plain-ASCII fallbacks stay distinct."""
+        return f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}"
 
 
 def view_url(base_url: str, region_code: str, indicator_code: str, lang: str = "zh") -> str:
@@ -82,8 +82,14 @@ def restrict_to_plan(frame: pd.DataFrame, plan: int | None) -> pd.DataFrame:
     return frame[(frame["kind"] != "target") | (frame["plan_version_id"] == plan)]
 
 
-def build_chart(session: Session, region_code: str, indicator_code: str, lang: str = "zh",
-                base_url: str = "http://127.0.0.1:8050", plan: int | None = None) -> ChartExport:
+def build_chart(
+    session: Session,
+    region_code: str,
+    indicator_code: str,
+    lang: str = "zh",
+    base_url: str = "http://127.0.0.1:8050",
+    plan: int | None = None,
+) -> ChartExport:
     """Everything an export of one chart needs.
 
     Example: ``build_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2016``
@@ -105,11 +111,19 @@ def build_chart(session: Session, region_code: str, indicator_code: str, lang: s
     detail = queries.sources_of(session, ids).to_dict("records")
     notes = {int(r["id"]): r["note"] for r in detail}
     export = ChartExport(
-        region=path[-1], indicator=indicator, lang=lang, title=title, figure=figure, series=series, rows=[],
-        sources=source_rows(detail, lang), plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail
-                                                                       if r["plan_version"])),
-        as_of=data_as_of(queries.batches(session)), view_url=view_url(base_url, region_code, indicator_code, lang),
-        notes=notes, frame=frame,
+        region=path[-1],
+        indicator=indicator,
+        lang=lang,
+        title=title,
+        figure=figure,
+        series=series,
+        rows=[],
+        sources=source_rows(detail, lang),
+        plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail if r["plan_version"])),
+        as_of=data_as_of(queries.batches(session)),
+        view_url=view_url(base_url, region_code, indicator_code, lang),
+        notes=notes,
+        frame=frame,
     )
     export.rows = point_rows(export)
     return export
@@ -117,12 +131,28 @@ def build_chart(session: Session, region_code: str, indicator_code: str, lang: s
 
 def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
     """One row per figure behind the chart, ordered by source: what the sources sheet lists."""
-    rows = [{"figure_id": int(r["id"]), "region_code": r["region_code"], "region_name": r["region_name"],
-             "kind": t(r["kind"], lang), "indicator_code": r["indicator"], "period": f"{r['period_start']}–{r['period_end']}", "value": float(r["value"]),
-             "unit": r["unit"], "source": r["source"], "source_short": short_source(r), "url": r["source_url"],
-             "reliability": reliability(r["reliability"], lang), "reliability_code": r["reliability"],
-             "plan_version": r["plan_version"], "quote": r["quote"],
-             "note": r["note"], "batch_id": int(r["batch_id"])} for r in detail]
+    rows = [
+        {
+            "figure_id": int(r["id"]),
+            "region_code": r["region_code"],
+            "region_name": r["region_name"],
+            "kind": t(r["kind"], lang),
+            "indicator_code": r["indicator"],
+            "period": f"{r['period_start']}–{r['period_end']}",
+            "value": float(r["value"]),
+            "unit": r["unit"],
+            "source": r["source"],
+            "source_short": short_source(r),
+            "url": r["source_url"],
+            "reliability": reliability(r["reliability"], lang),
+            "reliability_code": r["reliability"],
+            "plan_version": r["plan_version"],
+            "quote": r["quote"],
+            "note": r["note"],
+            "batch_id": int(r["batch_id"]),
+        }
+        for r in detail
+    ]
     return sorted(rows, key=lambda r: (r["source"], r["figure_id"]))
 
 
@@ -131,17 +161,29 @@ def point_rows(export: ChartExport) -> list[dict]:
     lang, out = export.lang, []
     for series_code in SERIES_ORDER:
         for year, p in sorted(export.series.get(series_code, {}).items()):
-            out.append({
-                "region_code": export.region["code"], "region": name(export.region, lang),
-                "indicator_code": export.indicator["code"], "indicator": name(export.indicator, lang),
-                "series_code": series_code, "series": t(SERIES_LABEL[series_code], lang), "year": year,
-                "value": p.value, "comparator": COMPARATOR.get(p.comparator, p.comparator), "unit": export.indicator["unit"],
-                "rolled_up": p.rolled_up, "plan_version": p.plan_version,
-                "reliability": reliability(p.reliability, lang), "source": p.source, "quote": p.quote,
-                "note": " / ".join(dict.fromkeys(export.notes.get(i, "") for i in p.figure_ids if
-                                                 export.notes.get(i))),
-                "figure_ids": ",".join(map(str, p.figure_ids)),
-            })
+            out.append(
+                {
+                    "region_code": export.region["code"],
+                    "region": name(export.region, lang),
+                    "indicator_code": export.indicator["code"],
+                    "indicator": name(export.indicator, lang),
+                    "series_code": series_code,
+                    "series": t(SERIES_LABEL[series_code], lang),
+                    "year": year,
+                    "value": p.value,
+                    "comparator": COMPARATOR.get(p.comparator, p.comparator),
+                    "unit": export.indicator["unit"],
+                    "rolled_up": p.rolled_up,
+                    "plan_version": p.plan_version,
+                    "reliability": reliability(p.reliability, lang),
+                    "source": p.source,
+                    "quote": p.quote,
+                    "note": " / ".join(
+                        dict.fromkeys(export.notes.get(i, "") for i in p.figure_ids if export.notes.get(i))
+                    ),
+                    "figure_ids": ",".join(map(str, p.figure_ids)),
+                }
+            )
     return out
 
 
@@ -149,7 +191,7 @@ def sources_short(export: ChartExport, limit: int = 110) -> str:
     """The footer's source line: distinct short names, cut with a count of the rest."""
     names = list(dict.fromkeys(s["source_short"] for s in export.sources if s["source_short"]))
     text = ""
-    for i, item in enumerate(names):
+    for item in names:
         candidate = f"{text}; {item}" if text else item
         if len(candidate) > limit:
             return f"{text} 等{len(names)}个来源 ({len(names)} sources)"

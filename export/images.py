@@ -42,8 +42,9 @@ def footer_lines(export: ChartExport) -> list[str]:
     ]
 
 
-def with_footer(figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT,
-                legend: bool = True) -> dict:
+def with_footer(
+    figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT, legend: bool = True
+) -> dict:
     """A figure dict at a fixed size with ``lines`` at the bottom (under the legend when ``legend`` moves it
     there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy re-validates the whole template.
 
@@ -55,17 +56,36 @@ def with_footer(figure: go.Figure | dict, lines: list[str], width: int = WIDTH, 
     top = margin.get("t", 60)
     above = AXIS_PX + LEGEND_PX if legend else 8
     bottom = above + FOOTER_LINE_PX * len(lines) + 12
-    layout.update(width=width, height=height, font={**layout.get("font", {}), "family": EXPORT_FONT},
-                  margin={**margin, "t": top, "b": bottom, "l": margin.get("l", 60), "r": margin.get("r", 20)})
+    layout.update(
+        width=width,
+        height=height,
+        font={**layout.get("font", {}), "family": EXPORT_FONT},
+        margin={**margin, "t": top, "b": bottom, "l": margin.get("l", 60), "r": margin.get("r", 20)},
+    )
     if legend:
         plot_px = height - top - bottom
-        layout["legend"] = {**layout.get("legend", {}), "orientation": "h", "y": -AXIS_PX / plot_px,
-                            "yanchor": "top", "x": 0}
-    layout.setdefault("annotations", []).append({
-        "text": "<br>".join(lines), "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left",
-        "yanchor": "top", "yshift": -above, "showarrow": False, "align": "left",
-        "font": {"size": 11, "color": "#444444", "family": EXPORT_FONT},
-    })
+        layout["legend"] = {
+            **layout.get("legend", {}),
+            "orientation": "h",
+            "y": -AXIS_PX / plot_px,
+            "yanchor": "top",
+            "x": 0,
+        }
+    layout.setdefault("annotations", []).append(
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -above,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": 11, "color": "#444444", "family": EXPORT_FONT},
+        }
+    )
     return out
 
 

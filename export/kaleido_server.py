@@ -28,8 +28,10 @@ def browser_path() -> str | None:
 
     Example: ``browser_path() == "/usr/bin/chromium"`` on a Debian machine with the package.
     """
-    return os.environ.get("BROWSER_PATH") or shutil.which("chromium") or (
-        DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None
+    return (
+        os.environ.get("BROWSER_PATH")
+        or shutil.which("chromium")
+        or (DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None)
     )
 
 
@@ -44,8 +46,10 @@ def _start_locked() -> None:
         return
     path = browser_path()
     if path is None:
-        raise BrowserMissing("no Chromium found for image export: install Debian's chromium (scripts/setup.sh) "
-                             "or set BROWSER_PATH to a Chrome/Chromium executable")
+        raise BrowserMissing(
+            "no Chromium found for image export: install Debian's chromium (scripts/setup.sh) "
+            "or set BROWSER_PATH to a Chrome/Chromium executable"
+        )
     kaleido.start_sync_server(mathjax=False, silence_warnings=True, path=path)
 
 

@@ -22,9 +22,7 @@ def met(actual: float, target: float, comparator: str, direction: str) -> bool:
     Examples: ``met(9.12, 8, "<", "down") is False``; ``met(300000, 285200, "=", "up") is True``.
     """
     if comparator in ("<", "<=", ">", ">="):
-        return {"<": actual < target, "<=": actual <= target, ">": actual > target, ">=": actual >= target}[
-            comparator
-        ]
+        return {"<": actual < target, "<=": actual <= target, ">": actual > target, ">=": actual >= target}[comparator]
     return actual <= target if direction == "down" else actual >= target
 
 

@@ -22,19 +22,38 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 # (row key, i18n key, kind): kind picks the cell format
 DATA_COLUMNS = [
-    ("region_code", "col_region_code", "text"), ("region", "region", "text"),
-    ("indicator_code", "col_indicator_code", "text"), ("indicator", "indicator", "text"),
-    ("series", "col_series", "text"), ("year", "year", "year"), ("value", "value", "number"),
-    ("comparator", "col_comparator", "text"), ("unit", "col_unit", "text"), ("rolled_up", "rolled_up", "bool"),
-    ("plan_version", "plan_version", "text"), ("reliability", "reliability", "text"), ("source", "source", "text"),
-    ("quote", "quote", "text"), ("note", "col_note", "text"), ("figure_ids", "col_figure_ids", "text"),
+    ("region_code", "col_region_code", "text"),
+    ("region", "region", "text"),
+    ("indicator_code", "col_indicator_code", "text"),
+    ("indicator", "indicator", "text"),
+    ("series", "col_series", "text"),
+    ("year", "year", "year"),
+    ("value", "value", "number"),
+    ("comparator", "col_comparator", "text"),
+    ("unit", "col_unit", "text"),
+    ("rolled_up", "rolled_up", "bool"),
+    ("plan_version", "plan_version", "text"),
+    ("reliability", "reliability", "text"),
+    ("source", "source", "text"),
+    ("quote", "quote", "text"),
+    ("note", "col_note", "text"),
+    ("figure_ids", "col_figure_ids", "text"),
 ]
 SOURCE_COLUMNS = [
-    ("figure_id", "col_figure_id", "int"), ("region_code", "col_region_code", "text"),
-    ("region_name", "region", "text"), ("kind", "kind", "text"), ("period", "period", "text"),
-    ("value", "value", "number"), ("unit", "col_unit", "text"), ("source", "source", "text"),
-    ("url", "col_url", "url"), ("reliability", "reliability", "text"), ("plan_version", "plan_version", "text"),
-    ("quote", "quote", "text"), ("note", "col_note", "text"), ("batch_id", "col_batch", "int"),
+    ("figure_id", "col_figure_id", "int"),
+    ("region_code", "col_region_code", "text"),
+    ("region_name", "region", "text"),
+    ("kind", "kind", "text"),
+    ("period", "period", "text"),
+    ("value", "value", "number"),
+    ("unit", "col_unit", "text"),
+    ("source", "source", "text"),
+    ("url", "col_url", "url"),
+    ("reliability", "reliability", "text"),
+    ("plan_version", "plan_version", "text"),
+    ("quote", "quote", "text"),
+    ("note", "col_note", "text"),
+    ("batch_id", "col_batch", "int"),
 ]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40}
@@ -139,8 +158,7 @@ def xlsx_bytes(export: ChartExport) -> bytes:
     data = wb.active
     data.title = "数据 Data"
     write_table(data, export.rows, DATA_COLUMNS, export.lang, export.indicator["unit"])
-    write_table(wb.create_sheet("来源 Sources"), export.sources, SOURCE_COLUMNS, export.lang,
-                export.indicator["unit"])
+    write_table(wb.create_sheet("来源 Sources"), export.sources, SOURCE_COLUMNS, export.lang, export.indicator["unit"])
     write_about(wb.create_sheet("说明 About"), about_rows(export))
     return save(wb)
 

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts import ids
+from layouts.export_menu import briefing_menu, export_menu
 from layouts.format import format_value
 from layouts.i18n import name, reliability, t
 
@@ -54,6 +55,7 @@ def region_page(path: list[dict], indicators: list[dict], indicator_code: str | 
         ], className="d-flex align-items-center mb-2"),
         dcc.Graph(id=ids.PLAN_CHART, figure=figure or go.Figure(), config={"displaylogo": False},
                   style={"height": "60vh", "minHeight": "360px"}),
+        export_menu(current["code"], indicator_code, lang), briefing_menu(current["code"], lang),
         html.P(t("click_for_sources", lang), className="text-muted small"),
         html.Div(id=ids.SOURCE_PANEL, className="mb-3"),
         span_table(spans, unit, lang),
