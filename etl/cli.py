@@ -11,6 +11,7 @@ import click
 import settings
 from db import queries
 from db.session import make_engine, session_factory
+from etl import cli_export
 from etl import dump as dumping
 
 
@@ -24,6 +25,10 @@ def _engine(ctx: click.Context):
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""
     ctx.obj = {"database_url": database_url}
+
+
+cli.add_command(cli_export.export_command)
+cli.add_command(cli_export.report_command)
 
 
 @cli.command()
