@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, State, no_update, html
+from dash import Input, Output, State, html, no_update
 
 from analysis.series import plan_vs_actual, span_figures
 from callbacks import urlstate

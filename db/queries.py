@@ -11,24 +11,74 @@ from db.models import Batch, Figure, Indicator, PlanVersion, Region, Source
 LIVE = Batch.reverted_at.is_(None)
 
 FIGURE_COLUMNS = [
-    "id", "kind", "region_code", "region_name", "indicator", "period_start", "period_end", "value",
-    "comparator", "unit", "plan_version", "plan_version_kind", "plan_version_id", "reliability", "source",
-    "source_kind", "source_url", "quote", "quote_start", "quote_end", "note", "batch_id", "batch_kind",
+    "id",
+    "kind",
+    "region_code",
+    "region_name",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "comparator",
+    "unit",
+    "plan_version",
+    "plan_version_kind",
+    "plan_version_id",
+    "reliability",
+    "source",
+    "source_kind",
+    "source_url",
+    "source_file",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "note",
+    "batch_id",
+    "batch_kind",
 ]
-TEXT_COLUMNS = ["region_name", "comparator", "unit", "plan_version", "plan_version_kind", "reliability", "source",
-                "source_kind", "source_url", "quote", "note"]
+TEXT_COLUMNS = [
+    "region_name",
+    "comparator",
+    "unit",
+    "plan_version",
+    "plan_version_kind",
+    "reliability",
+    "source",
+    "source_kind",
+    "source_url",
+    "source_file",
+    "quote",
+    "note",
+]
 
 
 def _figure_select():
     return (
         select(
-            Figure.id, Figure.kind, Figure.region_code, Region.name_zh.label("region_name"),
-            Figure.indicator_code.label("indicator"), Figure.period_start, Figure.period_end, Figure.value,
-            Figure.comparator, Figure.unit, PlanVersion.name.label("plan_version"),
-            PlanVersion.kind.label("plan_version_kind"), Figure.plan_version_id,
-            Source.reliability, Source.title.label("source"), Source.kind.label("source_kind"),
-            Source.url.label("source_url"), Figure.quote, Figure.quote_start, Figure.quote_end, Figure.note,
-            Figure.batch_id, Batch.kind.label("batch_kind"),
+            Figure.id,
+            Figure.kind,
+            Figure.region_code,
+            Region.name_zh.label("region_name"),
+            Figure.indicator_code.label("indicator"),
+            Figure.period_start,
+            Figure.period_end,
+            Figure.value,
+            Figure.comparator,
+            Figure.unit,
+            PlanVersion.name.label("plan_version"),
+            PlanVersion.kind.label("plan_version_kind"),
+            Figure.plan_version_id,
+            Source.reliability,
+            Source.title.label("source"),
+            Source.kind.label("source_kind"),
+            Source.url.label("source_url"),
+            Source.file_name.label("source_file"),
+            Figure.quote,
+            Figure.quote_start,
+            Figure.quote_end,
+            Figure.note,
+            Figure.batch_id,
+            Batch.kind.label("batch_kind"),
         )
         .join(Region, Region.code == Figure.region_code)
         .join(Source, Source.id == Figure.source_id)
@@ -68,14 +118,21 @@ def region(session: Session, code: str) -> dict | None:
     row = session.get(Region, code)
     if row is None:
         return None
-    return {"code": row.code, "parent_code": row.parent_code, "name_zh": row.name_zh,
-            "name_en": row.name_en, "level": row.level}
+    return {
+        "code": row.code,
+        "parent_code": row.parent_code,
+        "name_zh": row.name_zh,
+        "name_en": row.name_en,
+        "level": row.level,
+    }
 
 
 def regions(session: Session) -> list[dict]:
     rows = session.scalars(select(Region).order_by(Region.code))
-    return [{"code": r.code, "parent_code": r.parent_code, "name_zh": r.name_zh, "name_en": r.name_en,
-             "level": r.level} for r in rows]
+    return [
+        {"code": r.code, "parent_code": r.parent_code, "name_zh": r.name_zh, "name_en": r.name_en, "level": r.level}
+        for r in rows
+    ]
 
 
 def region_path(session: Session, code: str) -> list[dict]:
@@ -113,8 +170,18 @@ def regions_with_targets(session: Session) -> list[dict]:
 
 def indicators(session: Session) -> list[dict]:
     rows = session.scalars(select(Indicator).order_by(Indicator.code))
-    return [{"code": i.code, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit, "kind": i.kind,
-             "direction": i.direction, "basis": i.basis} for i in rows]
+    return [
+        {
+            "code": i.code,
+            "name_zh": i.name_zh,
+            "name_en": i.name_en,
+            "unit": i.unit,
+            "kind": i.kind,
+            "direction": i.direction,
+            "basis": i.basis,
+        }
+        for i in rows
+    ]
 
 
 def indicator(session: Session, code: str) -> dict | None:
@@ -125,16 +192,20 @@ def indicator(session: Session, code: str) -> dict | None:
 def indicators_with_figures(session: Session, region_codes: list[str]) -> list[str]:
     stmt = (
         select(Figure.indicator_code, func.count())
-        .join(Batch).where(LIVE, Figure.region_code.in_(region_codes))
-        .group_by(Figure.indicator_code).order_by(func.count().desc())
+        .join(Batch)
+        .where(LIVE, Figure.region_code.in_(region_codes))
+        .group_by(Figure.indicator_code)
+        .order_by(func.count().desc())
     )
     return [row[0] for row in session.execute(stmt)]
 
 
 def plan_versions(session: Session) -> list[dict]:
     stmt = select(PlanVersion, Batch.reverted_at).join(Batch).order_by(PlanVersion.id)
-    return [{"id": v.id, "name": v.name, "kind": v.kind, "published_on": v.published_on,
-             "reverted": reverted is not None} for v, reverted in session.execute(stmt)]
+    return [
+        {"id": v.id, "name": v.name, "kind": v.kind, "published_on": v.published_on, "reverted": reverted is not None}
+        for v, reverted in session.execute(stmt)
+    ]
 
 
 def batches(session: Session) -> list[dict]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -12,7 +12,7 @@ from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def upsert_regions(session: Session, rows: Iterable[dict], aliases: Iterable[dict] = ()) -> None:
@@ -58,7 +58,8 @@ def get_or_create_source(session: Session, **fields) -> Source:
     """A source is identified by (kind, file_name, url); other fields are refreshed."""
     stmt = select(Source).where(
         Source.kind == fields["kind"],
-        Source.file_name.is_(fields.get("file_name")) if fields.get("file_name") is None
+        Source.file_name.is_(fields.get("file_name"))
+        if fields.get("file_name") is None
         else Source.file_name == fields["file_name"],
         Source.url.is_(None) if fields.get("url") is None else Source.url == fields["url"],
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -20,6 +20,7 @@ from db.session import session_factory, transaction
 from etl import reference
 from etl.gazetteer import REGIONS_CSV, Gazetteer, read_regions_csv
 from etl.load import figure_rows_from_reference
+from etl.textfile import decode_text
 from settings import DATA_DIR, ROOT, SOURCES_DIR
 
 INDICATORS_CSV = DATA_DIR / "indicators.csv"
@@ -59,15 +60,21 @@ def build(engine: Engine, progress: Progress = print, sources_dir: Path = SOURCE
         gazetteer = Gazetteer.from_csv(REGIONS_CSV)
         extractor = _extractor_bytes()
         for path in source_documents(sources_dir):
-            summary[path.name] = _step(session, path.name, fingerprint(path.read_bytes(), extractor),
-                                       lambda s, b, p=path: _load_document(s, b, p, gazetteer), progress)
+            summary[path.name] = _step(
+                session,
+                path.name,
+                fingerprint(path.read_bytes(), extractor),
+                lambda s, b, p=path: _load_document(s, b, p, gazetteer),
+                progress,
+            )
         for path, loader in (
             (reference.ACTUALS_CSV, _load_actuals),
             (reference.COUNTY_EXITS_CSV, _load_actuals),
             (reference.REVISIONS_CSV, _load_revisions),
         ):
-            summary[path.name] = _step(session, path.name, fingerprint(path.read_bytes()),
-                                       lambda s, b, p=path, f=loader: f(s, b, p), progress)
+            summary[path.name] = _step(
+                session, path.name, fingerprint(path.read_bytes()), lambda s, b, p=path, f=loader: f(s, b, p), progress
+            )
     return summary
 
 
@@ -88,8 +95,10 @@ def _load_regions(session: Session) -> None:
     rows = read_regions_csv(REGIONS_CSV)
     writes.upsert_regions(
         session,
-        [{"code": r.code, "parent_code": r.parent_code, "name_zh": r.name_zh, "name_en": r.name_en,
-          "level": r.level} for r in rows],
+        [
+            {"code": r.code, "parent_code": r.parent_code, "name_zh": r.name_zh, "name_en": r.name_en, "level": r.level}
+            for r in rows
+        ],
         [{"alias": a, "region_code": r.code, "kind": "former_name"} for r in rows for a in r.former_names]
         + [{"alias": a, "region_code": r.code, "kind": "former_code"} for r in rows for a in r.former_codes],
     )
@@ -104,29 +113,58 @@ def _load_document(session: Session, batch: Batch, path: Path, gazetteer: Gazett
     from etl.extract import extract_document
 
     raw = path.read_bytes()
-    doc = extract_document(raw.decode("utf-8"), gazetteer, file_name=path.name)
+    doc = extract_document(decode_text(raw, path.name), gazetteer, file_name=path.name)
     source = writes.get_or_create_source(
-        session, kind="document", title=doc.info.title, file_name=path.name, issuer=doc.info.issuer,
-        published_on=doc.info.published_on, reliability="official", sha256=hashlib.sha256(raw).hexdigest(),
+        session,
+        kind="document",
+        title=doc.info.title,
+        file_name=path.name,
+        issuer=doc.info.issuer,
+        published_on=doc.info.published_on,
+        reliability="official",
+        sha256=hashlib.sha256(raw).hexdigest(),
     )
-    version = writes.new_plan_version(session, name=doc.info.title, kind="original", source_id=source.id,
-                                      batch_id=batch.id, published_on=doc.info.published_on)
+    version = writes.new_plan_version(
+        session,
+        name=doc.info.title,
+        kind="original",
+        source_id=source.id,
+        batch_id=batch.id,
+        published_on=doc.info.published_on,
+    )
     rows, targets = [], 0
     for fig in doc.figures:
         if fig.region_code is None:
             continue
-        writes.ensure_indicator(session, fig.indicator, fig.unit)
+        writes.ensure_indicator(session, fig.indicator, base_unit(fig.unit))
         is_target = fig.kind == "target"
         targets += is_target
-        rows.append({
-            "kind": fig.kind, "region_code": fig.region_code, "indicator_code": fig.indicator,
-            "period_start": fig.period_start, "period_end": fig.period_end, "value": fig.value,
-            "comparator": fig.comparator, "unit": fig.unit,
-            "plan_version_id": version.id if is_target else None, "source_id": source.id,
-            "batch_id": batch.id, "quote": fig.quote, "quote_start": fig.start, "quote_end": fig.end, "note": "",
-        })
+        rows.append(
+            {
+                "kind": fig.kind,
+                "region_code": fig.region_code,
+                "indicator_code": fig.indicator,
+                "period_start": fig.period_start,
+                "period_end": fig.period_end,
+                "value": fig.value,
+                "comparator": fig.comparator,
+                "unit": base_unit(fig.unit),
+                "plan_version_id": version.id if is_target else None,
+                "source_id": source.id,
+                "batch_id": batch.id,
+                "quote": fig.quote,
+                "quote_start": fig.start,
+                "quote_end": fig.end,
+                "note": "",
+            }
+        )
     writes.add_figures(session, rows)
     return targets, len(rows) - targets
+
+
+def base_unit(unit: str) -> str:
+    """Values are stored in base units, so is the unit: 万人 -> 人, 亿元 -> 元, 万亩 -> 亩."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
 
 
 def _load_actuals(session: Session, batch: Batch, path: Path) -> tuple[int, int]:
@@ -139,10 +177,13 @@ def _load_revisions(session: Session, batch: Batch, path: Path) -> tuple[int, in
     by_region: dict[str, list[dict]] = {}
     for row in reference.read_reference_csv(path):
         by_region.setdefault(row["region_code"], []).append(row)
-    for code, rows in sorted(by_region.items()):
+    for _code, rows in sorted(by_region.items()):
         version = writes.new_plan_version(
-            session, name=f"{rows[0]['region_name']} 公开重申的年度目标 (published restatement)", kind="revision",
-            batch_id=batch.id, published_on=None,
+            session,
+            name=f"{rows[0]['region_name']} 公开重申的年度目标 (published restatement)",
+            kind="revision",
+            batch_id=batch.id,
+            published_on=None,
         )
         count += writes.add_figures(session, figure_rows_from_reference(session, rows, "target", batch.id, version.id))
     return count, 0

@@ -54,13 +54,14 @@ def extract(fmt: str, files: tuple[Path, ...]) -> None:
     """
     from etl.extract import extract_document
     from etl.gazetteer import Gazetteer
+    from etl.textfile import NotTextError, read_text
 
     gazetteer = Gazetteer.from_csv()
     for path in files:
         try:
-            text = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise click.ClickException(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and retry")
+            text = read_text(path)
+        except NotTextError as exc:
+            raise click.ClickException(str(exc)) from exc
         for fig in extract_document(text, gazetteer, file_name=path.name).figures:
             click.echo(json.dumps(fig.to_json(), ensure_ascii=False))
 

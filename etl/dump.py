@@ -8,10 +8,31 @@ import json
 
 import pandas as pd
 
-TARGET_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "comparator",
-                  "unit", "plan_version", "source", "quote"]
-ACTUAL_COLUMNS = ["region_code", "region_name", "indicator", "period_start", "period_end", "value", "unit",
-                  "reliability", "source", "quote"]
+TARGET_COLUMNS = [
+    "region_code",
+    "region_name",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "comparator",
+    "unit",
+    "plan_version",
+    "source",
+    "quote",
+]
+ACTUAL_COLUMNS = [
+    "region_code",
+    "region_name",
+    "indicator",
+    "period_start",
+    "period_end",
+    "value",
+    "unit",
+    "reliability",
+    "source",
+    "quote",
+]
 
 
 def plain_number(value: float) -> int | float:
@@ -23,7 +44,7 @@ def source_label(row: dict) -> str:
     if row["source_kind"] == "web":
         return row["source_url"]
     if row["source_kind"] == "document":
-        return row["source"]
+        return row["source_file"]
     return f"batch {row['batch_id']}: {row['source']}"
 
 

@@ -60,7 +60,7 @@ class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows: list[RegionRow]) -> "Gazetteer":
+    def from_rows(cls, rows: list[RegionRow]) -> Gazetteer:
         g = cls(regions={r.code: r for r in rows})
         for r in rows:
             for name in (r.name_zh, *r.former_names):
@@ -76,7 +76,7 @@ class Gazetteer:
         return g
 
     @classmethod
-    def from_csv(cls, path: Path = REGIONS_CSV) -> "Gazetteer":
+    def from_csv(cls, path: Path = REGIONS_CSV) -> Gazetteer:
         return cls.from_rows(read_regions_csv(path))
 
     def resolve(self, name_or_code: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,8 +25,14 @@ def seed_db_path(tmp_path_factory) -> Path:
 def db_url(seed_db_path, tmp_path) -> str:
     """A private copy of the seed database for a test that may write."""
     path = tmp_path / "test.db"
-    shutil.copy(seed_db_path, path)
+    copy_sqlite(seed_db_path, path)
     return f"sqlite:///{path}"
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """Copy a live SQLite database, WAL contents included."""
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,94 @@
+"""Target, past result or baseline; comparators; numbers that are not figures of the plan.
+
+Kinds:
+
+* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence, or a stock indicator
+  (poor population, poor villages…) stated without any target word. Period: the document year.
+* **actual** — a result already reached: its year (or range) ends before the document year
+  ("2014年,全市脱贫20.76万人" in a 2015 text), or the clause says 已经/已完成/累计, or the sentence says
+  以来/已经/取得了 and the clause has no target word (计划/力争/确保/要/将/到YYYY). A rate or stock in
+  such a sentence is a baseline. Undated past results end the year before the document
+  and start at a named era if any ("党的十八大以来" -> 2013).
+* **target** — everything else. Funds "下达/安排" for the plan year are targets (the year's budget).
+
+Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
+"<="; 以下 "<=" (it includes the number in legal usage) except after a verb of falling (下降到/降至/降到/
+降低到/减少到), where the plain reading is "fall below": "<"; 左右/近/约 "~"; otherwise "=".
+A range ("1—2项") is recorded as its lower bound with ">=".
+
+Example::
+
+    >>> comparator("到2017年全市农村贫困面下降到8%以下", 16, 18)
+    '<'
+"""
+
+from __future__ import annotations
+
+import re
+
+BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
+CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成")
+SENTENCE_PAST = re.compile(r"以来|已经|取得了")
+TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
+NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
+RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")
+RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
+FALL_VERBS = re.compile(r"(?:下降到|降至|降到|降低到|减少到|减至)$")
+
+_AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
+_BEFORE = [
+    (r"(?:不少于|不低于|至少)$", ">="),
+    (r"(?:不超过|不高于|控制在)$", "<="),
+    (r"(?:超过|高于|多于)$", ">"),
+    (r"(?:低于|少于|不足)$", "<"),
+    (r"(?:近|约|大约|接近)$", "~"),
+]
+
+
+def comparator(sentence: str, q_start: int, q_end: int, is_range: bool = False) -> str:
+    """Comparator for the quantity sentence[q_start:q_end]."""
+    after = sentence[q_end : q_end + 2]
+    before = sentence[max(0, q_start - 8) : q_start]
+    for word, comp in _AFTER:
+        if after.startswith(word):
+            if word == "以下" and FALL_VERBS.search(before):
+                return "<"
+            return comp
+    for pattern, comp in _BEFORE:
+        if re.search(pattern, before):
+            return comp
+    return ">=" if is_range else "="
+
+
+def is_norm(clause: str) -> bool:
+    """A per-unit rule ("每个贫困村至少建立1个…", "各市县每年选择2—3个乡镇"), not an aggregate target."""
+    return NORM_RE.search(clause) is not None
+
+
+def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
+    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速"): not a level target."""
+    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 8) : q_start])
+    return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
+
+
+def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
+    """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
+    return next_start is not None and "中的" in clause[q_end:next_start]
+
+
+def kind_of(
+    sentence: str, clause: str, q_start: int, stock: bool, rate: bool, year_end: int | None, doc_year: int
+) -> str:
+    """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause."""
+    if BASELINE_MARKERS.search(sentence[:q_start]):
+        return "baseline"
+    past = year_end is not None and year_end < doc_year
+    if not past and year_end is None:
+        past = bool(
+            CLAUSE_PAST.search(clause) or SENTENCE_PAST.search(sentence) and not TARGET_WORDS.search(clause)
+        )
+    if past:
+        return "baseline" if stock or rate else "actual"
+    if stock and not TARGET_WORDS.search(clause) and not re.search(r"\d{4}年", clause):
+        return "baseline"
+    return "target"

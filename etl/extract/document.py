@@ -1,0 +1,149 @@
+"""Document metadata: title, issuer, issue date and the document's own region.
+
+Example::
+
+    >>> info = read_document_info("某市人民政府\\n关于做好扶贫工作的通知\\n...\\n某市人民政府\\n2016年3月1日\\n", None)
+    >>> info.title, info.issuer, info.published_on
+    ('某市人民政府关于做好扶贫工作的通知', '某市人民政府', '2016-03-01')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from etl.gazetteer import Gazetteer
+
+from .sentences import quoted_spans
+
+DOC_TYPES = "决定|意见|通知|方案|办法|规划|计划|纲要|细则"
+ISSUER_END = re.compile(r"(委员会|常委会|人民政府|领导小组|办公室|办公厅|省委|市委|县委|区委|扶贫办|政府)$")
+_CN_DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+_ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    issuer: str | None
+    published_on: str | None
+    region_code: str | None
+    region_name: str | None
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _iso(y: str, m: str, d: str) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def find_title(text: str) -> str:
+    """The document title: a short 关于…决定/意见/通知 line (joined to an issuer line just above it),
+    else a short line ending in a document type, else a 《title》 a news page credits, else the first line."""
+    lines = _lines(text)
+    is_title = re.compile(rf"^[^,。,;:]{{4,80}}({DOC_TYPES})$")
+    for i, ln in enumerate(lines):
+        if "关于" in ln and is_title.match(ln):
+            if ln.startswith("关于") and i > 0 and ISSUER_END.search(lines[i - 1]):
+                return lines[i - 1] + ln
+            return ln
+    for ln in lines:
+        if is_title.match(ln) and len(ln) > 6:
+            return ln
+    m = re.search(r"《([^》]{4,60})》由", text)
+    if m:
+        return m.group(1)
+    return lines[0] if lines else ""
+
+
+def find_signature(text: str) -> tuple[str | None, str | None]:
+    """(issuer, date) from a signature block: a line holding only a date, with the issuer on the line above."""
+    lines = _lines(text)
+    for i, ln in enumerate(lines):
+        m = re.fullmatch(_CN_DATE, ln)
+        if m:
+            issuer = (
+                lines[i - 1]
+                if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1])
+                else None
+            )
+            return issuer, _iso(*m.groups())
+    return None, None
+
+
+def find_date(text: str) -> str | None:
+    """Issue date: signature date, else the date a meeting adopted it, else a web page's date stamp, else None."""
+    _, date = find_signature(text)
+    if date:
+        return date
+    m = re.search(rf"[((]{_CN_DATE}[^))\n]{{0,40}}通过[))]", text)
+    if m:
+        return _iso(*m.groups())
+    m = re.search(rf"(?:发布)?时间[::]\s*(?:{_ISO_DATE}|{_CN_DATE})", text)
+    if m:
+        g = [x for x in m.groups() if x]
+        return _iso(*g[:3])
+    return None
+
+
+def find_issuer(text: str, title: str) -> str | None:
+    issuer, _ = find_signature(text)
+    if issuer:
+        return issuer
+    m = re.match(r"^(.{2,40}?)关于", title)
+    if m and ISSUER_END.search(m.group(1).strip()):
+        return m.group(1).strip()
+    return None
+
+
+def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》, longest first."""
+    skip = [s for s in quoted_spans(text) if text[s[0]] == "《"]
+    names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
+    found, taken = [], [False] * len(text)
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            a, b = m.span()
+            if any(taken[a:b]) or any(s <= a < e for s, e in skip):
+                continue
+            full = gazetteer.regions[gazetteer.resolve(name)].name_zh
+            if name != full and not re.match(r"[委人]|省委|市委", text[b : b + 2]):
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            found.append(full)
+    return found
+
+
+def find_region(
+    text: str, gazetteer: Gazetteer, issuer: str | None, title: str
+) -> tuple[str | None, str | None]:
+    """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
+    mentioned region (ties go to the most local one)."""
+    for source in (issuer or "", title):
+        hits = region_mentions(source, gazetteer)
+        if hits:
+            code = gazetteer.resolve(hits[0])
+            return code, gazetteer.regions[code].name_zh
+    counts = Counter(region_mentions(text, gazetteer))
+    if not counts:
+        return None, None
+    level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    best = max(
+        counts, key=lambda n: (counts[n], -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3))
+    )
+    code = gazetteer.resolve(best)
+    return code, gazetteer.regions[code].name_zh
+
+
+def read_document_info(text: str, gazetteer: Gazetteer | None) -> DocumentInfo:
+    """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer)."""
+    title = find_title(text)
+    issuer = find_issuer(text, title)
+    code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+    return DocumentInfo(
+        title=title, issuer=issuer, published_on=find_date(text), region_code=code, region_name=name
+    )

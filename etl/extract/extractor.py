@@ -1,0 +1,165 @@
+"""From a policy text to figures: ties numbers, indicators, periods, kinds and regions together.
+
+Example::
+
+    >>> from etl.gazetteer import Gazetteer, RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("100000", None, "某县", "X", "county")])
+    >>> doc = extract_text("某县人民政府\\n2019年全县脱贫1.2万人。\\n某县人民政府\\n2019年1月2日", g)
+    >>> [(f.indicator, f.period_end, f.value) for f in doc.figures]
+    [('poor_population_reduced', 2019, 12000.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.gazetteer import Gazetteer
+
+from . import classify, indicators
+from .document import read_document_info
+from .model import Extracted, ExtractedDocument
+from .numbers import COUNT_UNITS, find_quantities
+from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
+from .regions import named_exits
+from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
+
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
+
+
+def extract_text(text: str, gazetteer: Gazetteer) -> ExtractedDocument:
+    """All figures of a policy text (no corrections applied)."""
+    info = read_document_info(text, gazetteer)
+    plan = plan_years(text, info.published_on, info.title)
+    own = (info.region_name, info.region_code)
+    figures: list[Extracted] = []
+    carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
+    for s_start, s_end, sentence in sentences(text):
+        if SECTION_HEADING.match(sentence):
+            carried = None
+        tokens = year_tokens(sentence)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried)
+        figures += _quantities(text, s_start, sentence, tokens, plan, own, carried, gazetteer)
+        if sentence.endswith((":", ":")) and tokens:
+            carried = tokens[-1]
+    return ExtractedDocument(info=info, figures=_dedupe(figures))
+
+
+def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> list[Extracted]:
+    out = []
+    for r in named_exits(sentence, gazetteer):
+        token = governing_token(tokens, r.start) or carried
+        for p_start, p_end in period(token, True, plan):
+            kind = classify.kind_of(sentence, sentence, r.start, False, False, p_end, plan.doc_year)
+            a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
+            out.append(
+                Extracted(
+                    kind,
+                    r.name,
+                    r.code,
+                    "counties_exited",
+                    p_start,
+                    p_end,
+                    1.0,
+                    "个",
+                    "=",
+                    text[s_start + a : s_start + b],
+                    s_start + a,
+                    s_start + b,
+                )
+            )
+    return out
+
+
+def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer) -> list[Extracted]:
+    out = []
+    skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
+    quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
+    tokens = [t for t in tokens if not any(t.start < q.end and q.start < t.end for q in quantities)]
+    for i, q in enumerate(quantities):
+        c_start, c_end = next((a, b) for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q.start < b)
+        clause = sentence[c_start:c_end]
+        later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
+        nxt = later[-1] if later else None
+        if classify.is_norm(clause) or classify.in_scope_phrase(sentence, q.end, nxt):
+            continue
+        if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
+            continue
+        if q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end):
+            continue
+        i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
+        code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
+        if code is None:
+            continue
+        baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
+        if baseline:
+            code = indicators.BASELINE_OF.get(code, code)
+        flow = indicators.is_flow(code, q.measure)
+        token = governing_token(tokens, q.start) or carried
+        yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
+        periods = period(token, flow, plan, yearly=yearly)
+        for p_start, p_end in periods:
+            explicit_end = p_end if token is not None and token.kind != "span" else None
+            kind = classify.kind_of(
+                sentence,
+                clause,
+                q.start,
+                not flow and q.measure != "%",
+                q.measure == "%",
+                explicit_end,
+                plan.doc_year,
+            )
+            if kind == "baseline" and token is None:
+                p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
+            elif kind == "actual" and token is None:
+                p_end = plan.doc_year - 1
+                p_start = min(era_start(sentence) or p_end, p_end)
+            a, b = _quote_span(sentence, c_start, c_end, token if token in tokens else None)
+            unit = _unit(q.unit, code)
+            out.append(
+                Extracted(
+                    kind,
+                    own[0],
+                    own[1],
+                    code,
+                    p_start,
+                    p_end,
+                    q.value,
+                    unit,
+                    classify.comparator(sentence, q.start, q.end, q.high is not None),
+                    text[s_start + a : s_start + b],
+                    s_start + a,
+                    s_start + b,
+                )
+            )
+    return out
+
+
+def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
+    """The clause, widened to the left to take in its governing year when that sits in an earlier clause."""
+    if token is not None and token.start < a:
+        a = token.start
+    while b > a and sentence[b - 1] in ",,;;。:":
+        b -= 1
+    return a, b
+
+
+def _unit(written: str, code: str) -> str:
+    """Unit as written; a bare 万 before "贫困人口" is reported as 万人."""
+    if (
+        written in ("万", "亿")
+        and code in ("poor_population", "poor_population_reduced", "relocated_people")
+        or (written in ("万", "亿") and code.startswith("other:"))
+    ):
+        return written + "人"
+    return written
+
+
+def _dedupe(figures: list[Extracted]) -> list[Extracted]:
+    seen, out = set(), []
+    for f in figures:
+        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.comparator)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

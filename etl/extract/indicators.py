@@ -1,0 +1,178 @@
+"""Keyword rules from a quantity's context to an indicator code.
+
+The measure word decides which rule table applies (people, counts, households, %, money, area, length).
+Within a table the keyword nearest to the number wins (ties: table order); when the number's own clause
+has no keyword, the nearest keyword earlier in the sentence is used ("…支出占财政总支出的70%以上,
+2016年达到75%" -> both fiscal share). No keyword -> None (the number is not reported).
+
+Example::
+
+    >>> indicator_for("2018年脱贫101.7万人", 6, 13, "人", 0, 14)
+    'poor_population_reduced'
+"""
+
+from __future__ import annotations
+
+import re
+
+STOCK_INDICATORS = {
+    "poor_population",
+    "other:poor_villages",
+    "other:poor_counties",
+    "other:deep_poverty_counties",
+    "other:deep_poverty_villages",
+}
+# Stocks a baseline marker (目前/还有…) turns the corresponding flow into.
+BASELINE_OF = {
+    "poor_population_reduced": "poor_population",
+    "villages_exited": "other:poor_villages",
+    "counties_exited": "other:poor_counties",
+}
+EXIT_VERBS = re.compile(r"摘帽|退出|出列|销号|脱贫|整村推进")
+
+PERSON_RULES = [
+    (r"带动", "other:people_benefited"),
+    (r"搬迁", "relocated_people"),
+    (r"培训", "other:trainees"),
+    (r"护林员", "other:forest_rangers"),
+    (r"特岗教师", "other:special_post_teachers"),
+    (r"教师", "other:teachers"),
+    (r"饮水", "other:drinking_water_people"),
+    (r"就业|务工", "other:employment"),
+    (r"脱贫|减少贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
+]
+COUNT_RULES = [  # matched against the counted noun, in order
+    (r"卫生室", "other:village_clinics"),
+    (r"卫生院|卫生服务中心", "other:health_centers"),
+    (r"学校", "other:schools"),
+    (r"项目", "other:projects"),
+    (r"合作社", "other:cooperatives"),
+    (r"自然村", "other:natural_villages"),
+    (r"示范村", "other:demo_villages"),
+    (r"深度贫困县", "other:deep_poverty_counties"),
+    (r"深度贫困村", "other:deep_poverty_villages"),
+    (r"县", "counties"),
+    (r"村", "villages"),
+]
+HOUSEHOLD_RULES = [
+    (r"库区移民", "other:reservoir_migrant_housing_households"),
+    (r"危房|翻建|住房", "other:housing_renovation_households"),
+    (r"搬迁", "other:relocated_households"),
+    (r"脱贫|销号", "households_exited"),
+]
+PERCENT_RULES = [
+    (r"贫困发生率|贫困面", "poverty_incidence"),
+    (r"自来水普及率", "other:tap_water_coverage"),
+    (r"支出占|财政总支出", "other:fiscal_share_poverty"),
+    (r"入园率", "other:preschool_enrollment_rate"),
+    (r"巩固率", "other:compulsory_education_retention_rate"),
+    (r"高中阶段教育毛入学率", "other:high_school_enrollment_rate"),
+    (r"入学率", "other:enrollment_rate"),
+    (r"参合率", "other:rural_medical_insurance_participation"),
+    (r"医疗保险|医保", "other:medical_insurance_coverage"),
+    (r"人均(?:纯|可支配)收入", "other:income_ratio_to_average"),
+    (r"党组织", "other:standardized_party_orgs_share"),
+    (r"交流教师|教师[^,,。;]{0,20}比例", "other:teacher_exchange_share"),
+    (r"森林覆盖率", "other:forest_coverage"),
+]
+MONEY_RULES = [
+    (r"贷款|放贷|信贷", "other:loans"),
+    (r"资金|预算|投入|经费", "funds"),
+]
+AREA_RULES = [
+    (r"灌溉", "other:irrigation_area_mu"),
+    (r"推广", "other:tech_extension_area_mu"),
+    (r"造林|植树|退耕", "other:afforestation_mu"),
+]
+LENGTH_RULES = [(r"路", "other:road_km")]
+FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
+ITEM_RULES = [(r"产业", "other:featured_industries")]
+
+_PERSON_NOUN = re.compile(r"^(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_NOUN_END = re.compile(r"[\d和及与、,,;;。]")
+
+
+def nearest(rules: list[tuple[str, str]], text: str, a: int, b: int) -> tuple[int, str] | None:
+    """(distance, indicator) of the rule keyword nearest to text[a:b], or None."""
+    best = None
+    for order, (pattern, code) in enumerate(rules):
+        for m in re.finditer(pattern, text):
+            dist = a - m.end() if m.end() <= a else max(0, m.start() - b)
+            key = (dist, order)
+            if best is None or key < best[0]:
+                best = (key, code)
+    return (best[0][0], best[1]) if best else None
+
+
+def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_end: int) -> str:
+    """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
+    after = sentence[q_end:item_end]
+    cut = _NOUN_END.search(after)
+    noun = (after[: cut.start()] if cut else after)[:8]
+    return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
+
+
+def indicator_for(
+    sentence: str,
+    q_start: int,
+    q_end: int,
+    measure: str,
+    clause_start: int,
+    clause_end: int,
+    item_start: int | None = None,
+    item_end: int | None = None,
+) -> str | None:
+    """Indicator for the quantity sentence[q_start:q_end] with the given measure word ("" for a bare 万)."""
+    item_start = clause_start if item_start is None else item_start
+    item_end = clause_end if item_end is None else item_end
+    clause = sentence[clause_start:clause_end]
+    qa, qb = q_start - clause_start, q_end - clause_start
+    if measure == "" and _PERSON_NOUN.match(sentence[q_end:item_end]):
+        measure = "人"
+    if measure in ("人", "名"):
+        code = _by_keyword(PERSON_RULES, sentence, clause, qa, qb, clause_start)
+        return code or ("poor_population" if "贫困人口" in sentence[item_start:item_end] else None)
+    if measure == "户":
+        return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
+    if measure == "%":
+        return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
+    if measure == "元":
+        item = sentence[item_start:item_end]
+        hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
+        return hit[1] if hit else "other:funds_line_item"
+    if measure in ("个", "所", "座", "处", "间", "套"):
+        noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
+        for pattern, code in COUNT_RULES:
+            if re.search(pattern, noun):
+                exits = EXIT_VERBS.search(clause) is not None
+                if code == "counties":
+                    return "counties_exited" if exits else "other:poor_counties"
+                if code == "villages":
+                    return "villages_exited" if exits else "other:poor_villages"
+                return code
+        return None
+    tables = {
+        "亩": (AREA_RULES, "other:area_mu"),
+        "公里": (LENGTH_RULES, "other:length_km"),
+        "千米": (LENGTH_RULES, "other:length_km"),
+        "平方米": (FLOOR_RULES, "other:floor_area_m2"),
+        "项": (ITEM_RULES, None),
+    }
+    if measure in tables:
+        rules, fallback = tables[measure]
+        return _by_keyword(rules, sentence, clause, qa, qb, clause_start) or fallback
+    return None
+
+
+def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_start: int) -> str | None:
+    hit = nearest(rules, clause, qa, qb)
+    if hit:
+        return hit[1]
+    before = sentence[:clause_start]
+    hit = nearest(rules, before, len(before), len(before))
+    return hit[1] if hit else None
+
+
+def is_flow(indicator: str, measure: str) -> bool:
+    """Flows accumulate over a period; stocks and rates (%) are read at a date."""
+    return measure != "%" and indicator not in STOCK_INDICATORS

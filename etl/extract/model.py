@@ -1,0 +1,46 @@
+"""Result types of the extractor."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .document import DocumentInfo
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One numeric figure with the exact text it came from (``text[start:end] == quote``).
+
+    Example::
+
+        >>> f = Extracted("target", "定西市", "621100", "poverty_incidence", 2017, 2017, 8.0, "%", "<",
+        ...               "到2017年全市农村贫困面下降到8%以下", 0, 20)
+        >>> f.to_json()["year"]
+        2017
+    """
+
+    kind: str  # "target" | "actual" | "baseline"
+    region: str | None
+    region_code: str | None
+    indicator: str
+    period_start: int
+    period_end: int
+    value: float
+    unit: str
+    comparator: str  # "=", ">=", "<=", "<", ">", "~"
+    quote: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        out = {k: d[k] for k in ("kind", "region", "region_code", "indicator", "period_start", "period_end")}
+        out["year"] = self.period_end
+        out.update({k: d[k] for k in ("value", "unit", "comparator", "quote", "start", "end")})
+        return out
+
+
+@dataclass
+class ExtractedDocument:
+    info: DocumentInfo
+    figures: list[Extracted] = field(default_factory=list)

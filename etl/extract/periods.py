@@ -1,0 +1,155 @@
+"""Years and periods: year tokens, deadlines, spans ("今后三年"), and the plan's own years.
+
+Rules (the ``period`` function applies them to one figure):
+
+* ``2016年…`` (a point year) -> that year, for every kind of indicator.
+* ``到2020年`` / ``2020年前`` / ``2018年底`` (a deadline): a flow (people lifted, villages exited, funds…)
+  is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
+* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
+  (flows; stocks and rates are read at the end).
+* ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
+* undated ``每年`` -> the plan's start year only (a recurring rule recorded once).
+* no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
+
+Example::
+
+    >>> [(t.kind, t.year) for t in year_tokens("到2017年全市贫困面下降到8%以下,2020年基本消除")]
+    [('deadline', 2017), ('point', 2020)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_chinese_integer
+from .sentences import inside, quoted_spans
+
+_YEAR = r"(?<!\d)((?:19|20)\d{2})"
+_TOKEN_RE = re.compile(
+    rf"(?P<range>{_YEAR}年?\s*[~～—\-至到]\s*((?:19|20)\d{{2}})年(?!初))"
+    rf"|(?P<from>从{_YEAR}年起)"
+    rf"|(?P<since>{_YEAR}年以来)"
+    rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
+    rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
+    r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
+)
+ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "十一五": 2006}
+
+
+@dataclass(frozen=True)
+class YearToken:
+    kind: str  # "point" | "deadline" | "range" | "from" | "since" | "span"
+    year: int  # the end year (span: its length in years)
+    start: int  # offset in the searched text
+    end: int
+    first: int | None = None  # range start year
+
+
+def year_tokens(text: str) -> list[YearToken]:
+    """Year expressions in text (outside 《titles》 and quoted names), in order."""
+    skip = quoted_spans(text)
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        if inside(m.start(), skip):
+            continue
+        kind = (
+            m.lastgroup
+            if m.lastgroup in ("range", "from", "since", "deadline", "point", "span")
+            else _group_kind(m)
+        )
+        nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
+        if kind == "span":
+            n = m.group(m.re.groupindex["span"] + 1)
+            length = int(n) if n.isdigit() else parse_chinese_integer(n)
+            out.append(YearToken("span", length, m.start(), m.end()))
+        elif kind == "range":
+            out.append(YearToken("range", int(nums[1]), m.start(), m.end(), int(nums[0])))
+        else:
+            out.append(YearToken(kind, int(nums[0]), m.start(), m.end()))
+    return out
+
+
+def _group_kind(m: re.Match) -> str:
+    for name in ("range", "from", "since", "deadline", "point", "span"):
+        if m.group(name):
+            return name
+    raise ValueError(m.group(0))
+
+
+@dataclass(frozen=True)
+class PlanYears:
+    """The document's year (publication, else the title's or earliest year) and the plan's last target year."""
+
+    doc_year: int
+    plan_end: int
+
+
+def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
+    """Plan years of a document.
+
+    >>> plan_years("到2020年完成600个", "2014-05-15", "")
+    PlanYears(doc_year=2014, plan_end=2020)
+    """
+    tokens = year_tokens(text)
+    if published_on:
+        doc_year = int(published_on[:4])
+    else:
+        title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
+        body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
+        doc_year = (title_years or sorted(body_years) or [0])[0]
+    ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
+    ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
+    if not ends:
+        ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
+    return PlanYears(doc_year, max(ends))
+
+
+def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
+    """The last year token before pos (tokens from the same sentence)."""
+    before = [t for t in tokens if t.end <= pos]
+    return before[-1] if before else None
+
+
+def period(
+    token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False
+) -> list[tuple[int, int]]:
+    """Periods for one figure, given its governing year token and whether the indicator is a flow.
+
+    >>> period(YearToken("deadline", 2020, 0, 0), True, PlanYears(2014, 2020))
+    [(2014, 2020)]
+    >>> period(YearToken("deadline", 2017, 0, 0), False, PlanYears(2015, 2017))
+    [(2017, 2017)]
+    >>> period(YearToken("from", 2016, 0, 0), True, PlanYears(2016, 2018), yearly=True)
+    [(2016, 2016), (2017, 2017), (2018, 2018)]
+    """
+    start = plan.doc_year
+    if token is None:
+        if yearly:
+            return [(start, start)]
+        return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
+    if token.kind == "point":
+        return [(token.year, token.year)]
+    if token.kind == "since":
+        end = max(token.year, start - 1)
+        return [(token.year, end)] if flow else [(end, end)]
+    if token.kind == "range":
+        return [(token.first, token.year)] if flow else [(token.year, token.year)]
+    if token.kind == "from":
+        if yearly:
+            return [(y, y) for y in range(token.year, max(token.year, plan.plan_end) + 1)]
+        return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
+    if token.kind == "span":
+        end = start + token.year - 1
+        return [(start, end)] if flow else [(end, end)]
+    if flow and token.year >= start:
+        return [(start, token.year)]
+    return [(token.year, token.year)]
+
+
+def era_start(text: str) -> int | None:
+    """First year of a named era a past result is counted from: "党的十八大以来" -> 2013."""
+    for marker, year in ERA_STARTS.items():
+        if marker in text:
+            return year
+    return None

@@ -1,0 +1,28 @@
+"""The docstring examples of the extractor modules run as tests."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "numbers",
+    "sentences",
+    "periods",
+    "document",
+    "indicators",
+    "classify",
+    "regions",
+    "model",
+    "extractor",
+    "corrections",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(f"etl.extract.{name}")
+    result = doctest.testmod(module)
+    assert result.failed == 0 and result.attempted > 0
