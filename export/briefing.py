@@ -22,7 +22,9 @@ from layouts.format import format_value
 from layouts.i18n import both, name, t
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
-MAX_SOURCE_ROWS = 8
+MAX_SOURCE_ROWS = 5
+MAX_TABLE_ROWS = 9
+TABLE_Y = (0.0, 0.40)
 HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
 CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
 
@@ -109,80 +111,91 @@ def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> 
     return format_value(value, unit, lang, comparator) if value is not None else "—"
 
 
-def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width)[:3]) if text else ""
+def _wrap(text: str, width: int, lines: int = 2) -> str:
+    parts = textwrap.wrap(text, width) if text else []
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][:-1] + "…"
+    return "<br>".join(parts)
 
 
-def _table(columns: list[str], cells: list[list[str]], x: tuple[float, float], y: tuple[float, float]) -> go.Table:
+def _table(columns: list[str], cells: list[list[str]], x, y, widths: list[float] | None = None) -> dict:
     return go.Table(
         domain={"x": list(x), "y": list(y)},
-        columnwidth=None,
+        columnwidth=widths,
         header={"values": [f"<b>{c}</b>" for c in columns], **HEAD},
         cells={"values": cells, **CELLS},
-    )
+    ).to_plotly_json()
 
 
-def _status_table(page: IndicatorPage, lang: str) -> go.Table:
-    unit = page.chart.indicator["unit"]
-    rows = page.status
-    return _table(
-        [both("year"), t("plan_original", lang), t("plan_revised", lang), t("actual", lang), t("col_status", lang)],
-        [
-            [str(r["year"]) for r in rows],
-            *[
-                [_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows]
-                for k in ("original", "revised", "actual")
-            ],
-            [status_text(r["status"], lang) for r in rows],
-        ],
-        (0, 0.36),
-        (0.0, 0.38),
-    )
+def _cut(cells: list[list[str]], limit: int, note: str) -> list[list[str]]:
+    """At most ``limit`` rows; a last row says how many more the workbook holds."""
+    more = len(cells[0]) - limit if cells else 0
+    if more <= 0:
+        return cells
+    cells = [c[:limit] + [""] for c in cells]
+    cells[0][-1] = f"… +{more} ({note})"
+    return cells
 
 
-def _children_table(page: IndicatorPage, lang: str) -> go.Table:
+def _status_table(page: IndicatorPage, lang: str, x) -> dict:
+    unit, rows = page.chart.indicator["unit"], page.status
+    cells = [
+        [str(r["year"]) for r in rows],
+        *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
+        [status_text(r["status"], lang) for r in rows],
+    ]
+    columns = [t("year", lang), t("plan_original", lang), t("plan_revised", lang), t("actual", lang)]
+    return _table([*columns, t("col_status", lang)], _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y)
+
+
+def _children_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
-    return _table(
-        [t("sub_regions", lang), t("year", lang), t("actual", lang), t("target", lang), t("col_status", lang)],
-        [
-            [r["name"] for r in rows],
-            [str(r["year"]) for r in rows],
-            [_value(r["actual"], unit, lang) for r in rows],
-            [_value(r["target"], unit, lang) for r in rows],
-            [status_text(r["status"], lang) for r in rows],
-        ],
-        (0.38, 0.64),
-        (0.0, 0.38),
-    )
+    cells = [
+        [r["name"] for r in rows],
+        [str(r["year"]) for r in rows],
+        [_value(r["actual"], unit, lang) for r in rows],
+        [_value(r["target"], unit, lang) for r in rows],
+        [status_text(r["status"], lang) for r in rows],
+    ]
+    columns = [t("sub_regions", lang), t("year", lang), t("actual", lang), t("target", lang), t("col_status", lang)]
+    return _table(columns, _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y, [1.4, 0.8, 1.2, 1.2, 1.3])
 
 
-def _sources_table(page: IndicatorPage, lang: str) -> go.Table:
+def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
     seen, rows = set(), []
     for s in page.chart.sources:
         if (s["source_short"], s["quote"]) not in seen:
             seen.add((s["source_short"], s["quote"]))
             rows.append(s)
-    more = len(rows) - MAX_SOURCE_ROWS
-    rows = rows[:MAX_SOURCE_ROWS]
     cells = [
-        [_wrap(r["source_short"], 22) for r in rows],
+        [_wrap(r["source_short"], 16) for r in rows],
         [r["reliability"] for r in rows],
-        [_wrap(r["quote"], 26) for r in rows],
+        [_wrap(r["quote"], quote_chars) for r in rows],
     ]
-    if more > 0:
-        cells = [c + [""] for c in cells]
-        cells[0][-1] = f"… +{more} (XLSX)"
-    return _table([t("source", lang), t("reliability", lang), t("quote", lang)], cells, (0.66, 1.0), (0.0, 0.38))
+    columns = [t("source", lang), t("reliability", lang), t("quote", lang)]
+    return _table(columns, _cut(cells, MAX_SOURCE_ROWS, "XLSX"), x, TABLE_Y, [1.2, 0.6, 2.6])
+
+
+def tables(page: IndicatorPage) -> list[dict]:
+    """The tables under a page's chart; without sub-region figures the sources get the room."""
+    lang = page.chart.lang
+    if page.children:
+        return [
+            _status_table(page, lang, (0, 0.34)),
+            _children_table(page, lang, (0.36, 0.62)),
+            _sources_table(page, lang, (0.64, 1.0), 18),
+        ]
+    return [_status_table(page, lang, (0, 0.40)), _sources_table(page, lang, (0.43, 1.0), 34)]
 
 
 def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     """One A4-landscape page: the page's chart on top, status / sub-regions / sources tables below."""
-    lang, chart = page.chart.lang, page.chart
+    chart = page.chart
     fig = chart.figure.to_dict()
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
-    for table in (_status_table(page, lang), _children_table(page, lang), _sources_table(page, lang)):
-        fig["data"].append(table.to_plotly_json())
+    fig["data"].extend(tables(page))
     lines = images.footer_lines(chart)
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
@@ -201,18 +214,19 @@ def cover_figure(briefing: Briefing) -> dict:
                 name(page.chart.indicator, lang),
                 str(last["year"]) if last else "—",
                 status_text(last["status"], lang) if last else "—",
-                _wrap(sources_short(page.chart, 60), 40),
+                _wrap(sources_short(page.chart, 120), 70),
             ]
         )
     table = _table(
         ["#", t("indicator", lang), f"{t('latest', lang)} {t('year', lang)}", t("col_status", lang), t("source", lang)],
         [list(c) for c in zip(*rows, strict=True)],
         (0, 1),
-        (0.0, 0.62),
+        (0.0, 0.92),
+        [0.3, 2.2, 0.9, 1.1, 4],
     )
     scope = f"{name(briefing.region, lang)} ({briefing.region['code']}) · {t('briefing_scope', lang)}"
     fig = {
-        "data": [table.to_plotly_json()],
+        "data": [table],
         "layout": {
             "title": {"text": f"<b>{briefing.title}</b><br><sup>{scope}</sup>", "x": 0.01},
             "margin": {"t": 90},

@@ -7,6 +7,7 @@ what the analyst saw.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlencode, urlparse
@@ -48,7 +49,12 @@ class ChartExport:
     @property
     def file_stem(self) -> str:
         """``621100-定西市-poor_population_reduced``: code first, so plain-ASCII fallbacks stay distinct."""
-        return f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}"
+        return safe_file_name(f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}")
+
+
+def safe_file_name(stem: str) -> str:
+    """A file name valid on Windows too: ``safe_file_name("other:forest_rangers") == "other_forest_rangers"``."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", stem)
 
 
 def view_url(base_url: str, region_code: str, indicator_code: str, lang: str = "zh") -> str:

@@ -18,7 +18,7 @@ from flask import Flask, abort, request, send_file
 
 from export import briefing as briefing_pack
 from export import images, tables, workbook
-from export.chart_data import ExportNotFound, build_chart
+from export.chart_data import ExportNotFound, build_chart, safe_file_name
 
 MIMETYPES = {
     **images.FORMATS,
@@ -71,7 +71,7 @@ def briefing_bytes(session, fmt: str, region: str, lang: str, base_url: str) -> 
     """(bytes, file stem) of a region's briefing pack as PDF or XLSX."""
     pack = briefing_pack.collect(session, region, lang, base_url)
     data = briefing_pack.briefing_pdf(pack) if fmt == "pdf" else workbook.briefing_xlsx(pack)
-    return data, f"{pack.region['code']}-{pack.region['name_zh']}-简报-briefing"
+    return data, safe_file_name(f"{pack.region['code']}-{pack.region['name_zh']}-简报-briefing")
 
 
 def register(app, sessions) -> None:
