@@ -1,0 +1,95 @@
+"""Chart images: PNG (2x) and PDF are valid and not blank, SVG is XML, PDF text extracts as written."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+
+from db.session import make_engine, session_factory
+from export.chart_data import build_chart
+from export.images import HEIGHT, WIDTH, UnknownFormat, chart_image, footer_lines, render, with_footer
+from export.pdf import fix_cmap
+
+TITLE = "定西市 · 脱贫人口"
+DOCUMENT = "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定"
+
+
+@pytest.fixture(scope="module")
+def dingxi(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        return build_chart(session, "621100", "poor_population_reduced")
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_png_is_twice_the_layout_size_and_not_blank(dingxi, output_dir):
+    data = chart_image(dingxi, "png")
+    (output_dir / "export-dingxi.png").write_bytes(data)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size == (2 * WIDTH, 2 * HEIGHT)
+    colours = image.getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 50, "a chart has many colours (bars, text, antialiasing)"
+    assert (0x00, 0x72, 0xB2) in {c for _, c in colours}, "the actual bars are drawn in the theme's blue"
+
+
+def test_svg_parses_as_xml_and_names_the_cjk_font(dingxi):
+    data = chart_image(dingxi, "svg")
+    root = ET.fromstring(data)
+    assert root.tag.endswith("svg")
+    texts = "".join(root.itertext())
+    assert TITLE in texts and "数据截至 data as of" in texts
+    assert "Noto Sans CJK SC" in data.decode()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (scripts/setup.sh test) not installed")
+def test_pdf_text_holds_the_chinese_title_source_date_and_link(dingxi, tmp_path):
+    data = chart_image(dingxi, "pdf")
+    assert data.startswith(b"%PDF-")
+    text = pdf_text(data, tmp_path)
+    assert TITLE in text
+    assert DOCUMENT in text
+    assert f"数据截至 data as of {dingxi.as_of:%Y-%m-%d}" in text
+    assert "/region/621100?indicator=poor_population_reduced" in text
+    # mixed Latin/CJK labels come out as two runs ("28.52", "万人"), both present
+    assert "28.52" in text and "万人" in text
+
+
+def test_footer_says_sources_plan_date_and_view(dingxi):
+    lines = footer_lines(dingxi)
+    assert lines[0] == f"来源 Sources: {DOCUMENT}"
+    assert lines[1].startswith(f"计划版本 Plan version: {DOCUMENT}")
+    assert lines[2] == dingxi.view_url
+
+
+def test_footer_leaves_the_chart_data_untouched(dingxi):
+    out = with_footer(dingxi.figure, ["a", "b"])
+    assert [t["y"] for t in out["data"]] == [list(t.y) for t in dingxi.figure.data]
+    assert out["layout"]["annotations"][-1]["text"] == "a<br>b"
+
+
+def test_unknown_format_is_refused_with_the_choices(dingxi):
+    with pytest.raises(UnknownFormat, match="png, svg, pdf"):
+        render({}, "gif")
+
+
+@pytest.mark.parametrize(
+    ("cmap", "expected"),
+    [
+        (b"beginbfchar\n<3B> <2F08>\nendbfchar", b"beginbfchar\n<3B> <4EBA>\nendbfchar"),  # ⼈ -> 人
+        (b"beginbfchar\n<01> <2EDA>\nendbfchar", b"beginbfchar\n<01> <9875>\nendbfchar"),  # ⻚ -> 页
+        (b"beginbfchar\n<01> <5B9A>\nendbfchar", b"beginbfchar\n<01> <5B9A>\nendbfchar"),  # 定 unchanged
+        (b"beginbfrange\n<01> <02> <2F08>\nendbfrange", b"beginbfrange\n<01> <02> <2F08>\nendbfrange"),
+    ],
+)
+def test_pdf_text_map_uses_unified_ideographs(cmap, expected):
+    assert fix_cmap(cmap) == expected
