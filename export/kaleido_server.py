@@ -1,26 +1,91 @@
-"""One kaleido (headless Chromium) server per process, started on first use.
+"""One kaleido (headless Chromium) renderer per process, started on first use.
 
-Starting Chromium takes seconds; once running, each image takes a fraction of a second. kaleido's sync server
-answers callers in the order they asked through one shared queue, so concurrent callers (Flask threads) must
-take turns: ``render`` holds a lock around each call.
+Starting Chromium takes seconds; once running, each image takes a fraction of a second. Like
+``kaleido.start_sync_server(mathjax=False)`` the browser lives on an event loop in a background thread, but
+every call waits with a timeout: kaleido's own sync server waits forever when its browser fails to start or
+dies, which would hang every later download. After a failure the browser is restarted on the next call.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import os
 import shutil
 import threading
+from concurrent.futures import TimeoutError as FutureTimeout
 
 import kaleido
 
-_lock = threading.Lock()
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+START_TIMEOUT = 60.0
+RENDER_TIMEOUT = 60.0
 
 
 class BrowserMissing(RuntimeError):
     """No Chromium to render images with."""
 
 
-DEBIAN_CHROMIUM = "/usr/bin/chromium"
+class RenderFailed(RuntimeError):
+    """The browser did not start or did not render in time."""
+
+
+class _Renderer:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.browser: kaleido.Kaleido | None = None
+
+    def start(self) -> None:
+        with self.lock:
+            if self.browser is not None:
+                return
+            path = browser_path()
+            if path is None:
+                raise BrowserMissing(
+                    "no Chromium found for image export: install Debian's chromium (scripts/setup.sh) "
+                    "or set BROWSER_PATH to a Chrome/Chromium executable"
+                )
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
+
+            async def open_browser() -> kaleido.Kaleido:
+                return await kaleido.Kaleido(mathjax=False, path=path, timeout=RENDER_TIMEOUT)
+
+            try:
+                self.browser = asyncio.run_coroutine_threadsafe(open_browser(), loop).result(START_TIMEOUT)
+            except (FutureTimeout, Exception) as exc:
+                loop.call_soon_threadsafe(loop.stop)
+                raise RenderFailed(f"Chromium ({path}) did not start within {START_TIMEOUT:.0f} s: {exc!r}") from exc
+            self.loop = loop
+
+    def render(self, figure: dict, opts: dict) -> bytes:
+        self.start()
+        with self.lock:
+            browser, loop = self.browser, self.loop
+        if browser is None or loop is None:
+            raise RenderFailed("the image browser was stopped while this export started; please retry")
+        future = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=opts), loop)
+        try:
+            return future.result(RENDER_TIMEOUT + 5)
+        except (FutureTimeout, Exception) as exc:
+            future.cancel()
+            self.stop()
+            raise RenderFailed(f"image export failed ({opts['format']}): {exc!r}; the browser will restart") from exc
+
+    def stop(self) -> None:
+        with self.lock:
+            browser, loop, self.browser, self.loop = self.browser, self.loop, None, None
+        if browser is not None and loop is not None:
+            try:
+                asyncio.run_coroutine_threadsafe(browser.close(), loop).result(10)
+            except Exception:  # noqa: BLE001 - a dead browser cannot be closed politely; stop the loop anyway
+                pass
+            loop.call_soon_threadsafe(loop.stop)
+
+
+_renderer = _Renderer()
+atexit.register(_renderer.stop)
 
 
 def browser_path() -> str | None:
@@ -28,37 +93,18 @@ def browser_path() -> str | None:
 
     Example: ``browser_path() == "/usr/bin/chromium"`` on a Debian machine with the package.
     """
-    return (
-        os.environ.get("BROWSER_PATH")
-        or shutil.which("chromium")
-        or (DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None)
-    )
+    found = shutil.which("chromium") or (DEBIAN_CHROMIUM if os.path.exists(DEBIAN_CHROMIUM) else None)
+    return os.environ.get("BROWSER_PATH") or found
 
 
 def ensure_started() -> None:
-    """Start the process-wide server once; later calls return at once. MathJax is off (it would need a CDN)."""
-    with _lock:
-        _start_locked()
-
-
-def _start_locked() -> None:
-    if kaleido._global_server.is_running():  # noqa: SLF001 - kaleido offers no public "is running" check
-        return
-    path = browser_path()
-    if path is None:
-        raise BrowserMissing(
-            "no Chromium found for image export: install Debian's chromium (scripts/setup.sh) "
-            "or set BROWSER_PATH to a Chrome/Chromium executable"
-        )
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True, path=path)
+    """Start the process-wide browser once (MathJax off: it would need a CDN); later calls return at once."""
+    _renderer.start()
 
 
 def render(figure: dict, fmt: str, width: int, height: int, scale: float = 1) -> bytes:
-    """Render a figure dict to image bytes (png, svg or pdf) on the shared server.
+    """Render a figure dict to image bytes (png, svg or pdf); concurrent callers share the one browser.
 
     Example: ``render(fig.to_dict(), "png", 1000, 600, scale=2)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"``
     """
-    opts = {"format": fmt, "width": width, "height": height, "scale": scale}
-    with _lock:
-        _start_locked()
-        return kaleido.calc_fig_sync(figure, opts=opts)
+    return _renderer.render(figure, {"format": fmt, "width": width, "height": height, "scale": scale})
