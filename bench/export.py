@@ -7,6 +7,7 @@ is built from data/sources/ in a temporary folder (the app's own data file is ne
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -54,7 +55,10 @@ def main(argv: list[str] | None = None) -> None:
             build(make_engine(url), progress=lambda _m: None)
         sessions = session_factory(make_engine(url))
         first, _ = timed(lambda: (kaleido_server.ensure_started(), chart_export(sessions, "png", *CHARTS[0])))
-        print(f"warm-up (start Chromium + first PNG): {first:.2f} s")
+        print(
+            f"warm-up (start Chromium + first PNG): {first:.2f} s; load average {os.getloadavg()[0]:.1f} "
+            f"on {os.cpu_count()} CPUs (timings grow with load)"
+        )
         print(
             f"{'format':<6} {'median s':>9} {'max s':>7}  (per chart, {len(CHARTS)} charts × {args.repeat}, "
             "query + figure + footer + render)"
