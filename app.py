@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import flask_bootstrap
@@ -16,16 +17,21 @@ from dash import Dash
 import callbacks
 import export.routes
 import settings
+from auth import setup as auth_setup
+from auth.account import shell_for_current_user
 from db import schema
 from db.session import make_engine, session_factory
-from layouts.shell import app_shell
+from etl.filesafety import DEFAULT_LIMITS
 
 VENDOR_CSS = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5" / "css"
 
 
-def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=print) -> Dash:
-    """Build the Dash app on a database; an empty database is built from data/sources/ first."""
-    config = settings.load(db_url)
+def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=print, **overrides) -> Dash:
+    """Build the Dash app on a database; an empty database is built from data/sources/ first.
+
+    ``overrides`` replace settings, e.g. ``create_app(url, public_read=True, secret_key="…")`` in tests.
+    """
+    config = replace(settings.load(db_url), **overrides)
     engine = make_engine(config.database_url)
     if build_if_empty and schema.is_empty(engine):
         from etl.build import build
@@ -42,10 +48,13 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         update_title=None,
     )
     app.server.config["ENGINE"] = engine
+    sessions = session_factory(engine)
     _serve_vendor_assets(app)
-    app.layout = app_shell
-    callbacks.register(app, session_factory(engine))
-    export.routes.register(app, session_factory(engine))
+    app.layout = shell_for_current_user
+    callbacks.register(app, sessions)
+    export.routes.register(app, sessions)
+    auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
+    auth_setup.announce_first_admin(sessions, progress)
     return app
 
 

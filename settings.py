@@ -11,6 +11,7 @@ DATA_DIR = ROOT / "data"
 SOURCES_DIR = DATA_DIR / "sources"
 REFERENCE_DIR = DATA_DIR / "reference"
 DEFAULT_DB_PATH = DATA_DIR / "dashboard.db"
+DEFAULT_SECRET_KEY_FILE = DATA_DIR / "secret_key"
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,11 @@ class Settings:
     host: str
     port: int
     debug: bool
+    public_read: bool = False  # PUBLIC_READ=1: anyone may view without logging in (never write or export)
+    secret_key: str | None = None  # SECRET_KEY; unset: a random key kept in secret_key_file
+    secret_key_file: Path = DEFAULT_SECRET_KEY_FILE
+    secure_cookies: bool = True  # SECURE_COOKIES=0 only for plain-HTTP set-ups other than this machine
+    proxy_count: int = 0  # PROXY_COUNT: reverse proxies in front, whose X-Forwarded-For is trusted
 
 
 def default_database_url() -> str:
@@ -33,4 +39,9 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         host=env.get("HOST", "127.0.0.1"),
         port=int(env.get("PORT", "8050")),
         debug=env.get("DASH_DEBUG", "") == "1",
+        public_read=env.get("PUBLIC_READ", "") == "1",
+        secret_key=env.get("SECRET_KEY") or None,
+        secret_key_file=Path(env.get("SECRET_KEY_FILE") or DEFAULT_SECRET_KEY_FILE),
+        secure_cookies=env.get("SECURE_COOKIES", "1") != "0",
+        proxy_count=int(env.get("PROXY_COUNT", "0")),
     )

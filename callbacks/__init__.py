@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from callbacks import navigation, region
+from callbacks import filters, navigation, overview, region, sources, upload
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
+    filters.register(app, sessions)
+    overview.register(app, sessions)
     region.register(app, sessions)
+    sources.register(app, sessions)
+    upload.register(app, sessions)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dash import Input, Output, State, ctx, dcc, no_update
 from flask import request
 
-from callbacks import urlstate
+from auth import guard
 from export.chart_data import ExportNotFound
-from export.routes import briefing_bytes
-from layouts import ids
+from export.routes import VIEW_KEYS, briefing_bytes
+from layouts import ids, urlstate
 from layouts.i18n import t
 
 
@@ -27,14 +29,19 @@ def register(app, sessions) -> None:
         ],
     )
     def send_briefing(_pdf, _xlsx, pathname: str | None, search: str | None):
+        guard.require("export")
         parts = (pathname or "").strip("/").split("/")
         if len(parts) < 2 or parts[0] != "region":
             return no_update, no_update
-        lang = urlstate.lang_of(urlstate.parse(search))
+        state = urlstate.parse(search)
+        lang = urlstate.lang_of(state)
+        view = {k: state[k] for k in VIEW_KEYS if state.get(k)}
         fmt = "pdf" if ctx.triggered_id == ids.BRIEFING_PDF else "xlsx"
         try:
             with sessions() as session:
-                data, stem = briefing_bytes(session, fmt, parts[1], lang, request.host_url)
+                data, stem = briefing_bytes(
+                    session, fmt, parts[1], lang, request.host_url, "?" + urlencode(view) if view else ""
+                )
         except ExportNotFound as exc:
             return no_update, str(exc)
         return dcc.send_bytes(data, f"{stem}.{fmt}"), t("briefing_ready", lang)

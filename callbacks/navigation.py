@@ -1,28 +1,39 @@
-"""Routing: path and query string -> page."""
+"""Routing: path and query string -> page. ``/`` is the overview, ``/region/<adcode>`` a region page."""
 
 from __future__ import annotations
 
 from dash import Input, Output, html
 
-from callbacks import urlstate
+from callbacks import upload as upload_pages
+from callbacks.overview import render_overview
 from callbacks.region import render_region
-from db import queries
-from layouts import ids
+from layouts import ids, urlstate
 from layouts.i18n import t
-from layouts.overview_page import overview_page
+
+
+def render(session, pathname: str | None, search: str | None):
+    """The page for a path (a pure function of the URL and the database)."""
+    pathname = pathname or "/"
+    if pathname in upload_pages.PAGES:
+        return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
+    if pathname.startswith("/region/"):
+        return render_region(session, pathname.split("/")[2], search)
+    if pathname == "/":
+        return render_overview(session, search, urlstate.view_state)
+    return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
 
 
 def register(app, sessions) -> None:
-    @app.callback(Output(ids.PAGE, "children"), Output(ids.LANG_TOGGLE, "href"),
-                  Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.LANG_TOGGLE, "href"),
+        Output(ids.LANG_TOGGLE, "children"),
+        Input(ids.URL, "pathname"),
+        Input(ids.URL, "search"),
+    )
     def route(pathname: str | None, search: str | None):
-        state = urlstate.parse(search)
-        lang = urlstate.lang_of(state)
-        toggle = urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
-        pathname = pathname or "/"
+        lang = urlstate.lang_of(urlstate.parse(search))
+        toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
-            if pathname.startswith("/region/"):
-                return render_region(session, pathname.split("/")[2], state, lang), toggle
-            if pathname == "/":
-                return overview_page(queries.regions_with_targets(session), lang), toggle
-        return html.Div(t("not_found", lang)), toggle
+            page = render(session, pathname, search)
+        return page, toggle, t("language", lang)

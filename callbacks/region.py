@@ -1,52 +1,107 @@
-"""Region page: build the page for a region, change indicator, show sources of a clicked bar."""
+"""Region page: figures of the region and its descendants -> progress, charts, checks; drill-down."""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, html, no_update
+from dash import Input, Output, html, no_update
 
-from analysis.series import plan_vs_actual, span_figures
-from callbacks import urlstate
+from analysis.consistency import consistency_checks
+from analysis.overview import year_bounds
+from analysis.progress import progress
+from analysis.regions import children_of, descendants
+from auth import guard
 from db import queries
-from layouts import ids
-from layouts.charts import plan_actual_figure
+from db.dashboard_queries import figure_records, year_span
+from layouts import ids, urlstate
+from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
+from layouts.format import display_unit_text
 from layouts.i18n import name, t
-from layouts.region_page import region_page, source_cards
+from layouts.region_page import region_page
 
 
-def render_region(session, code: str, state: dict, lang: str):
+def child_rows(
+    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
+) -> list[dict]:
+    """One row per direct child holding figures: plan and actual summed over the years shown (flows) or
+    the last year's level (stocks, rates)."""
+    children = children_of(regions)
+    by_code = {r["code"]: r for r in regions}
+    out = []
+    for child in children.get(code, []):
+        subtree = {child, *descendants(regions, child, children)}
+        figs = [r for r in figures if r["region_code"] in subtree]
+        if not figs:
+            continue
+        p = progress(figs, child, indicator, plan, lo, hi)
+        plan_years = [y for y in p.plan_points if lo <= y <= hi]
+        actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
+        if not plan_years and not actual_years:
+            continue
+
+        def total(points, years_):
+            if not years_:
+                return None
+            if indicator["kind"] == "flow":
+                return sum(points[y].value for y in years_)
+            return points[max(years_)].value
+
+        out.append(
+            {
+                "code": child,
+                "label": name(by_code[child], lang),
+                "plan": total(p.plan_points, plan_years),
+                "actual": total(p.series["actual"], actual_years),
+            }
+        )
+    return out
+
+
+def render_region(session, code: str, search: str | None) -> html.Div:
     path = queries.region_path(session, code)
     if not path:
-        return html.Div(t("not_found", lang))
-    codes = [code, *queries.descendant_codes(session, code)]
-    available = queries.indicators_with_figures(session, codes)
+        return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
+    regions = queries.regions(session)
+    figures = figure_records(session, region_codes=[code, *descendants(regions, code)])
+    bounds = year_span(session) or year_bounds(figures)
+    state = urlstate.view_state(search, bounds)
+    lang, lo, hi = state["lang"], state["from"], state["to"]
     catalogue = {i["code"]: i for i in queries.indicators(session)}
-    options = [catalogue[c] for c in available if c in catalogue]
-    chosen = state.get("indicator") if state.get("indicator") in available else (available[0] if available else None)
+    counts: dict[str, int] = {}
+    for r in figures:
+        counts[r["indicator"]] = counts.get(r["indicator"], 0) + (10 if r["kind"] == "target" else 1)
+    available = [c for c in sorted(counts, key=lambda c: -counts[c]) if c in catalogue]
+    options = [catalogue[c] for c in available]
+    chosen = state["indicator"] if state["indicator"] in available else (available[0] if available else None)
     if chosen is None:
-        return region_page(path, [], None, None, [], "", lang)
+        return region_page(path, [], state, bounds, lang)
     indicator = catalogue[chosen]
-    frame = queries.figures(session, region_codes=codes, indicator=chosen)
-    series = plan_vs_actual(frame, code)
-    title = f"{name(path[-1], lang)} · {name(indicator, lang)}"
-    figure = plan_actual_figure(series, indicator["unit"], title, lang)
-    return region_page(path, options, chosen, figure, span_figures(frame, code), indicator["unit"], lang)
+    figs = [r for r in figures if r["indicator"] == chosen]
+    p = progress(figs, code, indicator, state["plan"], lo, hi)
+    years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
+    unit = indicator["unit"]
+    label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
+    charts = {
+        "annual": plan_actual_figure(
+            p.series, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
+        ),
+        "cumulative": cumulative_figure(
+            p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
+        ),
+    }
+    kids = child_rows(figs, regions, code, indicator, state["plan"], lo, hi, lang)
+    if kids:
+        charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
+    names = {r["code"]: name(r, lang) for r in regions}
+    state = {**state, "indicator": chosen}
+    return region_page(
+        path, options, state, bounds, lang, p, charts, consistency_checks(figs, code, state["plan"]), names, years,
+        can_export=guard.can_do("export"),
+    )
 
 
 def register(app, sessions) -> None:
-    @app.callback(Output(ids.URL, "search"), Input(ids.INDICATOR_SELECT, "value"), State(ids.URL, "search"),
-                  prevent_initial_call=True)
-    def choose_indicator(indicator: str | None, search: str | None):
-        if not indicator or urlstate.parse(search).get("indicator") == indicator:
+    @app.callback(Output(ids.URL, "pathname"), Input(ids.CHILDREN_CHART, "clickData"), prevent_initial_call=True)
+    def drill_down(click: dict | None):
+        points = (click or {}).get("points") or []
+        if not points or not points[0].get("customdata"):
             return no_update
-        return urlstate.with_changes(search, indicator=indicator)
-
-    @app.callback(Output(ids.SOURCE_PANEL, "children"), Input(ids.PLAN_CHART, "clickData"), State(ids.URL, "search"),
-                  prevent_initial_call=True)
-    def show_sources(click: dict | None, search: str | None):
-        if not click or not click.get("points"):
-            return no_update
-        raw = click["points"][0].get("customdata") or [""]
-        figure_ids = [int(x) for x in str(raw[0]).split(",") if x.isdigit()]
-        with sessions() as session:
-            rows = queries.sources_of(session, figure_ids).to_dict("records")
-        return source_cards(rows, urlstate.lang_of(urlstate.parse(search)))
+        return f"/region/{points[0]['customdata'][0]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -111,4 +111,43 @@ class Figure(Base):
     __table_args__ = (
         Index("ix_figures_lookup", "indicator_code", "region_code", "kind", "period_end"),
         Index("ix_figures_region", "region_code", "kind"),
+    )
+
+
+class User(Base):
+    """An account. Role is viewer|analyst|planner|admin; planners write only under their ``UserRegion`` rows."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64), default="cli")
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    changed_by: Mapped[str | None] = mapped_column(String(64))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class UserRegion(Base):
+    """A region a planner may write: the region itself and every region below it."""
+
+    __tablename__ = "user_regions"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"), primary_key=True)
+
+
+class LoginAttempt(Base):
+    """Every login attempt, kept for audit and for throttling (shared by all workers through the database)."""
+
+    __tablename__ = "login_attempts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (
+        Index("ix_login_attempts_user", "user_name", "at"),
+        Index("ix_login_attempts_address", "address", "at"),
     )

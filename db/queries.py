@@ -220,3 +220,9 @@ def sources_of(session: Session, figure_ids: list[int]) -> pd.DataFrame:
 
 def parent_alias():
     return aliased(Region)
+
+
+def batch_region_codes(session: Session, batch_id: int) -> list[str]:
+    """The regions a batch wrote figures for (who may revert it depends on them): ``["621102", "621122"]``."""
+    stmt = select(Figure.region_code).where(Figure.batch_id == batch_id).distinct().order_by(Figure.region_code)
+    return list(session.scalars(stmt))

@@ -14,12 +14,13 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from db import schema, writes
+from db import queries, schema, writes
 from db.models import Batch
 from db.session import session_factory, transaction
 from etl import reference
 from etl.gazetteer import REGIONS_CSV, Gazetteer, read_regions_csv
-from etl.load import figure_rows_from_reference
+from etl.importer import check_bytes, load_catalog
+from etl.load import figure_dicts
 from etl.textfile import decode_text
 from settings import DATA_DIR, ROOT, SOURCES_DIR
 
@@ -167,23 +168,39 @@ def base_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
 
 
+class BuildError(RuntimeError):
+    """A data file under data/ does not pass the upload checks; the message lists every located problem."""
+
+
+def _checked_reference(session: Session, path: Path, kind: str):
+    # The same reader and validator a planner's upload goes through; plan years are not checked here,
+    # because these published figures are what define them.
+    catalog = load_catalog(session, with_years=False)
+    result = check_bytes(session, path.read_bytes(), path.name, default_kind=kind, catalog=catalog)
+    if not result.ok:
+        raise BuildError("\n".join(p.located() for p in result.checked.problems))
+    return result
+
+
 def _load_actuals(session: Session, batch: Batch, path: Path) -> tuple[int, int]:
-    rows = figure_rows_from_reference(session, reference.read_reference_csv(path), "actual", batch.id)
-    return 0, writes.add_figures(session, rows)
+    rows = _checked_reference(session, path, "actual").checked.rows
+    return 0, writes.add_figures(session, figure_dicts(session, rows, batch.id))
 
 
 def _load_revisions(session: Session, batch: Batch, path: Path) -> tuple[int, int]:
+    result = _checked_reference(session, path, "target")
+    names = {r["code"]: r["name_zh"] for r in queries.regions(session)}
     count = 0
-    by_region: dict[str, list[dict]] = {}
-    for row in reference.read_reference_csv(path):
-        by_region.setdefault(row["region_code"], []).append(row)
-    for _code, rows in sorted(by_region.items()):
+    by_region: dict[str, list] = {}
+    for row in result.checked.rows:
+        by_region.setdefault(row.region_code, []).append(row)
+    for code, rows in sorted(by_region.items()):
         version = writes.new_plan_version(
             session,
-            name=f"{rows[0]['region_name']} 公开重申的年度目标 (published restatement)",
+            name=f"{names[code]} 公开重申的年度目标 (published restatement)",
             kind="revision",
             batch_id=batch.id,
             published_on=None,
         )
-        count += writes.add_figures(session, figure_rows_from_reference(session, rows, "target", batch.id, version.id))
+        count += writes.add_figures(session, figure_dicts(session, rows, batch.id, version.id))
     return count, 0

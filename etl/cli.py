@@ -13,6 +13,7 @@ from db import queries
 from db.session import make_engine, session_factory
 from etl import cli_export
 from etl import dump as dumping
+from etl.cli_users import users
 
 
 def _engine(ctx: click.Context):
@@ -27,6 +28,7 @@ def cli(ctx: click.Context, database_url: str | None) -> None:
     ctx.obj = {"database_url": database_url}
 
 
+cli.add_command(users)
 cli.add_command(cli_export.export_command)
 cli.add_command(cli_export.report_command)
 
@@ -80,3 +82,11 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
         rows = dumping.dump_rows(queries.figures(session, kind), kind)
     columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
+
+
+from etl import cli_upload  # noqa: E402
+
+cli.add_command(cli_upload.template)
+cli.add_command(cli_upload.import_file)
+cli.add_command(cli_upload.list_batches)
+cli.add_command(cli_upload.revert)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlencode
 
 import click
 
@@ -23,7 +24,29 @@ base_url_option = click.option(
     show_default=True,
     help="Address of the dashboard, for the link back printed on every export (env PUBLIC_URL).",
 )
+plan_option = click.option(
+    "--plan",
+    type=click.Choice(["original", "revised"]),
+    default="original",
+    show_default=True,
+    help="Compare actuals with the original plan or the revised one (as the page's plan switch).",
+)
+years_option = click.option("--years", default=None, metavar="FROM-TO", help="Years shown, e.g. 2016-2020.")
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+
+
+def search(plan: str, years: str | None) -> str:
+    """The page's query string for these choices.
+
+    Example: ``search("revised", "2016-2019") == "?plan=revised&from=2016&to=2019"``
+    """
+    query = {"plan": "revised"} if plan == "revised" else {}
+    if years:
+        lo, _, hi = years.partition("-")
+        if not (lo.strip().isdigit() and hi.strip().isdigit()):
+            raise click.BadParameter(f"{years!r}: write the years as FROM-TO, e.g. 2016-2020", param_hint="--years")
+        query.update({"from": lo.strip(), "to": hi.strip()})
+    return "?" + urlencode(query) if query else ""
 
 
 def _sessions(ctx: click.Context):
@@ -64,20 +87,37 @@ def write_atomically(out: Path, data: bytes) -> None:
     default=None,
     help="Output format (default: from OUT's suffix).",
 )
-@click.option("--plan", type=int, default=None, help="Only this plan version's targets (id; default: all).")
+@click.option(
+    "--chart",
+    type=click.Choice(["annual", "cumulative"]),
+    default="annual",
+    show_default=True,
+    help="Which of the region page's charts.",
+)
+@plan_option
+@years_option
 @lang_option
 @base_url_option
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
 def export_command(
-    ctx, region: str, indicator: str, fmt: str | None, plan: int | None, lang: str, base_url: str, out: Path
+    ctx,
+    region: str,
+    indicator: str,
+    fmt: str | None,
+    chart: str,
+    plan: str,
+    years: str | None,
+    lang: str,
+    base_url: str,
+    out: Path,
 ) -> None:
     """Write one chart (PNG at 2x, SVG, PDF) or its data (CSV, XLSX) with sources, plan version and date.
 
     Example: python -m etl export --region 621100 --indicator poor_population_reduced --format png dingxi.png
     """
     fmt = _format(out, fmt, EXPORT_FORMATS)
-    params = {"region": region, "indicator": indicator, "lang": lang, "plan": plan}
+    params = {"region": region, "indicator": indicator, "lang": lang, "chart": chart, "search": search(plan, years)}
     try:
         with _sessions(ctx)() as session:
             data, _ = chart_bytes(session, fmt, params, base_url)
@@ -89,11 +129,13 @@ def export_command(
 
 @click.command("report")
 @click.option("--region", required=True, help="Region adcode, e.g. 610000 (陕西省); its sub-regions are included.")
+@plan_option
+@years_option
 @lang_option
 @base_url_option
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
-def report_command(ctx, region: str, lang: str, base_url: str, out: Path) -> None:
+def report_command(ctx, region: str, plan: str, years: str | None, lang: str, base_url: str, out: Path) -> None:
     """Write a region's briefing pack: a multi-page PDF, or an XLSX workbook with native Excel charts.
 
     Example: python -m etl report --region 610000 shaanxi-briefing.pdf
@@ -101,7 +143,7 @@ def report_command(ctx, region: str, lang: str, base_url: str, out: Path) -> Non
     fmt = _format(out, None, REPORT_FORMATS, option=False)
     try:
         with _sessions(ctx)() as session:
-            data, _ = briefing_bytes(session, fmt, region, lang, base_url)
+            data, _ = briefing_bytes(session, fmt, region, lang, base_url, search(plan, years))
     except ExportNotFound as exc:
         raise click.ClickException(str(exc)) from None
     write_atomically(out, data)

@@ -1,4 +1,7 @@
-"""Turn validated rows into stored figures: sources, batches and plan versions with them."""
+"""Turn validated rows (``etl.validate.Row``) into Figure column dicts, with a web source per source link.
+
+Build steps (reference CSVs) and planners' uploads both store rows through here.
+"""
 
 from __future__ import annotations
 
@@ -14,32 +17,41 @@ def web_source(session: Session, url: str, reliability: str):
     return writes.get_or_create_source(session, kind="web", title=host, url=url, reliability=reliability)
 
 
-def figure_rows_from_reference(
-    session: Session, rows: list[dict], kind: str, batch_id: int, plan_version_id: int | None = None
+def figure_dicts(
+    session: Session, rows, batch_id: int, plan_version_id: int | None = None, default_source_id: int | None = None
 ) -> list[dict]:
-    """Reference rows (region_code, indicator, period, value, unit, reliability, source_url, quote, note)
-    to Figure column dicts, each with a web source of its own URL."""
+    """Rows to Figure dicts; a row with a source link gets that page as its source, others the default source.
+
+    Example: ``figure_dicts(s, checked.rows, batch.id, version.id, upload_source_id)``
+    """
+    sources: dict[tuple[str, str], int] = {}
     out = []
     for row in rows:
-        writes.ensure_indicator(session, row["indicator"], row.get("unit", ""))
-        source = web_source(session, row["source_url"], row.get("reliability") or "official")
+        source_id = default_source_id
+        if row.source_url:
+            key = (row.source_url, row.reliability)
+            if key not in sources:
+                sources[key] = web_source(session, row.source_url, row.reliability).id
+            source_id = sources[key]
+        if source_id is None:
+            raise ValueError(f"{row.sheet} row {row.row}: no source link and no default source")
         out.append(
             {
-                "kind": kind,
-                "region_code": row["region_code"],
-                "indicator_code": row["indicator"],
-                "period_start": row["period_start"],
-                "period_end": row["period_end"],
-                "value": row["value"],
-                "comparator": row.get("comparator") or "=",
-                "unit": row.get("unit", ""),
-                "plan_version_id": plan_version_id,
-                "source_id": source.id,
+                "kind": row.kind,
+                "region_code": row.region_code,
+                "indicator_code": row.indicator,
+                "period_start": row.period_start,
+                "period_end": row.period_end,
+                "value": row.value,
+                "comparator": row.comparator,
+                "unit": row.unit,
+                "plan_version_id": plan_version_id if row.kind == "target" else None,
+                "source_id": source_id,
                 "batch_id": batch_id,
-                "quote": row.get("quote", ""),
+                "quote": row.quote,
                 "quote_start": None,
                 "quote_end": None,
-                "note": row.get("note", ""),
+                "note": row.note,
             }
         )
     return out

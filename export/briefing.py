@@ -6,6 +6,7 @@ the sources. A cover page lists the contents. The XLSX workbook is built in ``ex
 
 from __future__ import annotations
 
+import copy
 import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,11 +14,12 @@ from datetime import datetime
 import plotly.graph_objects as go
 from sqlalchemy.orm import Session
 
-from analysis.series import plan_vs_actual
+from analysis.status import achievement
+from callbacks import region as region_callbacks
 from db import queries
 from export import images, pdf
 from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
-from export.status import status_rows, target_of, year_status
+from layouts.components import percent, status_text
 from layouts.format import format_value
 from layouts.i18n import both, name, t
 
@@ -54,31 +56,44 @@ class Briefing:
         return list(dict.fromkeys(v for p in self.pages for v in p.chart.plan_versions))
 
 
-def child_rows(chart: ChartExport, session: Session) -> list[dict]:
-    """Each direct sub-region with figures: its latest reported year, actual, target in force and status."""
+def year_rows(chart: ChartExport) -> list[dict]:
+    """One row per year the chart shows: original, revised, actual, the plan compared with, and its status
+    (the dashboard's rule, ``analysis.status``); years without a plan have no status."""
+    p = chart.progress
+    cells = {c.year: c for c in p.years}
     rows = []
-    for child in queries.child_regions(session, chart.region["code"]):
-        subtree = {child["code"], *queries.descendant_codes(session, child["code"])}
-        series = plan_vs_actual(chart.frame[chart.frame["region_code"].isin(subtree)], child["code"])
-        if not any(series.values()):
-            continue
-        actual_years = sorted(series["actual"])
-        year = actual_years[-1] if actual_years else max(y for s in series.values() for y in s)
-        actual, target = series["actual"].get(year), target_of(series, year)
-        rows.append(
-            {
-                "code": child["code"],
-                "name": name(child, chart.lang),
-                "year": year,
-                "actual": actual.value if actual else None,
-                "target": target.value if target else None,
-                "status": year_status(series, year, chart.indicator["direction"]),
-            }
-        )
+    for year in chart.years:
+        row = {"year": year, "status": cells[year].status if year in cells else None}
+        for key in ("original", "revised", "actual"):
+            point = p.series[key].get(year)
+            row[key] = point.value if point else None
+            row[f"{key}_comparator"] = point.comparator if point else "="
+        cell = cells.get(year)
+        row["achievement"] = cell.achievement if cell else None
+        rows.append(row)
     return rows
 
 
-def collect(session: Session, region_code: str, lang: str = "zh", base_url: str = "http://127.0.0.1:8050") -> Briefing:
+def child_rows(chart: ChartExport) -> list[dict]:
+    """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
+    v, state = chart.context, chart.state
+    rows = region_callbacks.child_rows(
+        v["figures"],
+        v["regions"],
+        chart.region["code"],
+        chart.indicator,
+        state["plan"],
+        state["from"],
+        state["to"],
+        chart.lang,
+    )
+    direction = chart.indicator["direction"]
+    return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
+
+
+def collect(
+    session: Session, region_code: str, lang: str = "zh", base_url: str = "http://127.0.0.1:8050", search: str = ""
+) -> Briefing:
     """Every charted indicator of a region (its sub-regions' figures included, as on the page).
 
     Example: ``[p.chart.indicator["code"] for p in collect(s, "621100").pages]``
@@ -90,21 +105,19 @@ def collect(session: Session, region_code: str, lang: str = "zh", base_url: str 
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
         try:
-            chart = build_chart(session, region_code, code, lang, base_url)
+            chart = build_chart(session, region_code, code, lang, base_url, search)
         except ExportNotFound:
             skipped.append(code)  # only multi-year figures: nothing to chart by year
             continue
-        pages.append(
-            IndicatorPage(chart, status_rows(chart.series, chart.indicator["direction"]), child_rows(chart, session))
-        )
+        pages.append(IndicatorPage(chart, year_rows(chart), child_rows(chart)))
     if not pages:
         raise ExportNotFound(f"no annual figures to brief on for {region['name_zh']} ({region_code})")
     url = f"{base_url.rstrip('/')}/region/{region_code}" + ("?lang=en" if lang == "en" else "")
     return Briefing(region, lang, pages, pages[0].chart.as_of, url, skipped)
 
 
-def status_text(status: str, lang: str) -> str:
-    return t(f"status_{status}", lang)
+def status_label(status: str | None, lang: str) -> str:
+    return status_text(status, lang) if status else "—"
 
 
 def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:
@@ -143,23 +156,29 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
     cells = [
         [str(r["year"]) for r in rows],
         *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
-        [status_text(r["status"], lang) for r in rows],
+        [percent(r["achievement"]) for r in rows],
+        [status_label(r["status"], lang) for r in rows],
     ]
-    columns = [t("year", lang), t("plan_original", lang), t("plan_revised", lang), t("actual", lang)]
+    columns = [
+        t("year", lang),
+        t("plan_original", lang),
+        t("plan_revised", lang),
+        t("actual", lang),
+        t("achievement", lang),
+    ]
     return _table([*columns, t("col_status", lang)], _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y)
 
 
 def _children_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
-        [r["name"] for r in rows],
-        [str(r["year"]) for r in rows],
+        [r["label"] for r in rows],
+        [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
-        [_value(r["target"], unit, lang) for r in rows],
-        [status_text(r["status"], lang) for r in rows],
+        [percent(r["achievement"]) for r in rows],
     ]
-    columns = [t("sub_regions", lang), t("year", lang), t("actual", lang), t("target", lang), t("col_status", lang)]
-    return _table(columns, _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y, [1.4, 0.8, 1.2, 1.2, 1.3])
+    columns = [t("sub_regions", lang), t("target", lang), t("actual", lang), t("achievement", lang)]
+    return _table(columns, _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y, [1.4, 1.1, 1.1, 0.9])
 
 
 def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
@@ -192,7 +211,7 @@ def tables(page: IndicatorPage) -> list[dict]:
 def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     """One A4-landscape page: the page's chart on top, status / sub-regions / sources tables below."""
     chart = page.chart
-    fig = chart.figure.to_dict()
+    fig = copy.deepcopy(chart.figure)
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
     fig["data"].extend(tables(page))
@@ -206,23 +225,18 @@ def cover_figure(briefing: Briefing) -> dict:
     lang = briefing.lang
     rows = []
     for i, page in enumerate(briefing.pages, start=2):
-        latest = [r for r in page.status if r["actual"] is not None]
-        last = latest[-1] if latest else (page.status[-1] if page.status else None)
+        p = page.chart.progress
+        period = f"{p.period.start}–{p.period.end}: {status_text(p.period.status, lang)}" if p.period else "—"
+        latest = f"{p.latest.year}: {status_text(p.latest.status, lang)}" if p.latest else "—"
         rows.append(
-            [
-                str(i),
-                name(page.chart.indicator, lang),
-                str(last["year"]) if last else "—",
-                status_text(last["status"], lang) if last else "—",
-                _wrap(sources_short(page.chart, 120), 70),
-            ]
+            [str(i), name(page.chart.indicator, lang), latest, period, _wrap(sources_short(page.chart, 120), 60)]
         )
     table = _table(
-        ["#", t("indicator", lang), f"{t('latest', lang)} {t('year', lang)}", t("col_status", lang), t("source", lang)],
+        ["#", t("indicator", lang), t("latest", lang), t("whole_period", lang), t("source", lang)],
         [list(c) for c in zip(*rows, strict=True)],
         (0, 1),
         (0.0, 0.92),
-        [0.3, 2.2, 0.9, 1.1, 4],
+        [0.3, 2.2, 1.2, 1.6, 4],
     )
     scope = f"{name(briefing.region, lang)} ({briefing.region['code']}) · {t('briefing_scope', lang)}"
     fig = {

@@ -56,7 +56,7 @@ SOURCE_COLUMNS = [
     ("batch_id", "col_batch", "int"),
 ]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40}
+WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, "pct": 10}
 
 
 def neutralise(value):
@@ -77,6 +77,8 @@ def plain(value):
 def _cell(value, kind: str, lang: str):
     if kind == "bool":
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if kind == "pct":
+        return None if value is None else round(value, 1)
     return neutralise(plain(value) if kind in ("number", "int", "year") else ("" if value is None else value))
 
 
@@ -119,6 +121,8 @@ def write_table(ws: Worksheet, rows: list[dict], columns, lang: str = "zh", unit
                 cell.number_format = fmt
             elif kind in ("year", "int"):
                 cell.number_format = "0"
+            elif kind == "pct":
+                cell.number_format = '0.0"%"'  # achievement is stored as a percent number (91.1)
             elif kind == "url" and str(row.get(key) or "").startswith(("http://", "https://")):
                 cell.hyperlink, cell.style = row[key], "Hyperlink"
     for c, (_, _, kind) in enumerate(columns, start=1):

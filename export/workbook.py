@@ -14,7 +14,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from export.briefing import Briefing, IndicatorPage, status_text
+from export.briefing import Briefing, IndicatorPage, status_label
 from export.tables import SOURCE_COLUMNS, number_format, save, write_about, write_table
 from layouts.i18n import both, name, t
 from layouts.theme import COLORS
@@ -24,15 +24,15 @@ YEAR_COLUMNS = [
     ("original", "plan_original", "number"),
     ("revised", "plan_revised", "number"),
     ("actual", "actual", "number"),
+    ("achievement", "achievement", "pct"),
     ("status_text", "col_status", "text"),
 ]
 CHILD_COLUMNS = [
     ("code", "col_region_code", "text"),
-    ("name", "sub_regions", "text"),
-    ("year", "year", "year"),
+    ("label", "sub_regions", "text"),
+    ("plan", "target", "number"),
     ("actual", "actual", "number"),
-    ("target", "target", "number"),
-    ("status_text", "col_status", "text"),
+    ("achievement", "achievement", "pct"),
 ]
 SERIES_COLORS = [COLORS["original"], COLORS["revised"], COLORS["actual"]]
 TABLE_ROW = 4  # header row of the year table; rows 1-2 hold the title and the footer line
@@ -79,13 +79,13 @@ def indicator_sheet(ws: Worksheet, page: IndicatorPage, lang: str) -> None:
     as_of = chart.as_of.strftime("%Y-%m-%d") if chart.as_of else "—"
     ws["A2"] = f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {unit} · {chart.view_url}"
     ws["A2"].hyperlink = chart.view_url
-    rows = [{**r, "status_text": status_text(r["status"], lang)} for r in page.status]
+    rows = [{**r, "status_text": status_label(r["status"], lang)} for r in page.status]
     last = write_table(ws, rows, YEAR_COLUMNS, lang, unit, start_row=TABLE_ROW)
     ws.auto_filter.ref = None  # a filter on the chart's own cells would hide bars when used
     if rows:
         add_chart(ws, page, TABLE_ROW + 1, last, "G4")
     if page.children:
-        children = [{**r, "status_text": status_text(r["status"], lang)} for r in page.children]
+        children = page.children
         start = max(last + 3, TABLE_ROW + 24)
         ws.cell(row=start - 1, column=1, value=both("sub_regions")).font = Font(bold=True)
         write_table(ws, children, CHILD_COLUMNS, lang, unit, start_row=start)

@@ -1,70 +1,342 @@
-"""Figure builders: pure functions from analysis output to Plotly figures."""
+"""Figure builders: pure functions from analysis output to Plotly figures as plain dicts.
+
+Plain dicts (``{"data": [...], "layout": {...}}``) render in ``dcc.Graph`` as they are and cost a fraction
+of ``go.Figure``'s validation; ``go.Figure(fig)`` turns one into a figure object (e.g. for export).
+Every bar and point carries ``customdata[0]`` = its figure ids ("3,5"), so a click opens its sources.
+"""
 
 from __future__ import annotations
 
+import math
 import textwrap
+from html import escape
 
-import plotly.graph_objects as go
-
+from analysis.named import NamedTarget
+from analysis.progress import cumulative
 from analysis.series import Point
-from layouts.format import format_value
-from layouts.i18n import reliability, t
+from analysis.status import achievement
+from layouts.components import percent
+from layouts.format import format_value, zh_number
+from layouts.i18n import reliability, t, tf
 from layouts.theme import COLORS, FONT_FAMILY, PATTERNS
 
 SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual": "actual"}
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) if text else ""
+    # plotly renders a subset of HTML in hover text: quotes and names are shown as text, never as markup
+    return "<br>".join(escape(line, quote=False) for line in textwrap.wrap(text, width)) if text else ""
 
 
 def _hover(point: Point, label: str, unit: str, lang: str) -> str:
     lines = [f"<b>{label} {point.year}</b>: {format_value(point.value, unit, lang, point.comparator)}"]
-    if point.rolled_up:
+    if point.derived:
+        lines.append(f"({t('derived_zero', lang)})")
+    elif point.rolled_up:
         lines.append(f"({t('rolled_up', lang)})")
     if point.plan_version:
         lines.append(f"{t('plan_version', lang)}: {_wrap(point.plan_version, 40)}")
     lines.append(f"{t('reliability', lang)}: {reliability(point.reliability, lang)}")
     if point.quote:
-        lines.append(f"{t('quote', lang)}: {_wrap(point.quote[:240])}")
+        lines.append(f"{t('quote', lang)}: {_wrap(point.quote[:160])}")
     return "<br>".join(lines)
 
 
-def plan_actual_figure(series: dict[str, dict[int, Point]], unit: str, title: str, lang: str = "zh") -> go.Figure:
-    """Grouped bars of original plan, revised plan and actual by year; hover shows each source quote.
+def _ids(point: Point) -> str:
+    return ",".join(map(str, point.figure_ids))
+
+
+def nice_ticks(top: float, count: int = 5, whole: bool = False) -> list[float]:
+    """Round tick values from 0 to at least ``top``: ``nice_ticks(1045000) == [0, 250000, ..., 1250000]``;
+    ``whole`` keeps steps to whole numbers (counts of counties, people)."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = max(top / count, 1.0) if whole else top / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [i * step for i in range(int(math.ceil(top / step)) + 1)]
+
+
+Figure = dict
+
+
+def _layout(title: str, height: int, **extra) -> dict:
+    return {
+        "title": {"text": escape(title, quote=False), "x": 0.01, "font": {"size": 15}},
+        "font": {"family": FONT_FAMILY, "size": 12},
+        "height": height,
+        "legend": {"orientation": "h", "y": -0.18},
+        "margin": {"l": 56, "r": 16, "t": 44, "b": 48},
+        "plot_bgcolor": "#ffffff",
+        "paper_bgcolor": "#ffffff",
+        "hoverlabel": {"align": "left"},
+        **extra,
+    }
+
+
+def value_axis(top: float, lang: str, unit: str = "") -> dict:
+    """A value axis from 0 with ticks written the reader's way (28万 / 280,000)."""
+    ticks = nice_ticks(top * 1.15, whole=unit != "%")
+    labels = [zh_number(v) if lang == "zh" else f"{v:,.0f}" if v >= 1 or v == 0 else f"{v:g}" for v in ticks]
+    return {
+        "tickvals": ticks,
+        "ticktext": labels,
+        "range": [0, ticks[-1]],
+        "gridcolor": "#e5e5e5",
+    }
+
+
+def plan_actual_figure(
+    series: dict[str, dict[int, Point]],
+    plan_points: dict[int, Point],
+    years: list[int],
+    unit: str,
+    title: str,
+    lang: str = "zh",
+    direction: str = "up",
+) -> Figure:
+    """Grouped bars of original plan, revised plan and actual by year, the gap to the plan labelled.
 
     Years with a plan but no actual get a "no reported figure" label instead of a zero bar.
     """
-    fig = go.Figure()
-    all_years = sorted({y for points in series.values() for y in points})
+    data, annotations, top = [], [], 0.0
     for name in ("original", "revised", "actual"):
-        points = series.get(name, {})
+        points = [series.get(name, {})[y] for y in years if y in series.get(name, {})]
         if not points:
             continue
+        top = max(top, *(p.value for p in points))
         label = t(SERIES_LABEL[name], lang)
-        ordered = [points[y] for y in sorted(points)]
-        fig.add_bar(
-            name=label, x=[str(p.year) for p in ordered], y=[p.value for p in ordered],
-            text=[format_value(p.value, unit, lang, p.comparator) for p in ordered], textposition="outside",
-            customdata=[[",".join(map(str, p.figure_ids)), name] for p in ordered],
-            hovertext=[_hover(p, label, unit, lang) for p in ordered], hovertemplate="%{hovertext}<extra></extra>",
-            marker={"color": COLORS[name], "pattern": {"shape": PATTERNS[name]},
-                    "line": {"color": ["#000000" if p.reliability == "low" else COLORS[name] for p in ordered],
-                             "width": [2 if p.reliability == "low" else 0 for p in ordered]}},
+        data.append(
+            {
+                "type": "bar",
+                "name": label,
+                "x": [str(p.year) for p in points],
+                "y": [p.value for p in points],
+                "customdata": [[_ids(p), name] for p in points],
+                "hovertext": [_hover(p, label, unit, lang) for p in points],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "marker": {
+                    "color": COLORS[name],
+                    "pattern": {"shape": PATTERNS[name]},
+                    "line": {
+                        "color": ["#000000" if p.reliability == "low" else COLORS[name] for p in points],
+                        "width": [2.5 if p.reliability == "low" else 0 for p in points],
+                    },
+                },
+            }
         )
-    missing = [y for y in all_years if y not in series.get("actual", {})]
-    for year in missing:
-        fig.add_annotation(x=str(year), y=0, text=t("no_figure", lang), showarrow=False, yshift=12,
-                           font={"size": 11, "color": "#555555"})
-    fig.update_layout(
-        title={"text": title, "x": 0.01}, barmode="group", font={"family": FONT_FAMILY},
-        xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in all_years],
-               "title": t("year", lang)},
-        yaxis={"rangemode": "tozero", "tickformat": "~s" if lang == "en" else ""},
-        legend={"orientation": "h", "y": -0.2}, margin={"l": 60, "r": 20, "t": 60, "b": 60},
-        plot_bgcolor="#ffffff", paper_bgcolor="#ffffff", hoverlabel={"align": "left"},
+    actual = series.get("actual", {})
+    for year in years:
+        plan = plan_points.get(year)
+        if plan is not None and year not in actual:
+            annotations.append(
+                {
+                    "x": years.index(year),  # an index: a year-like string would be read as one
+                    "y": 0,
+                    "text": t("no_figure", lang),
+                    "showarrow": False,
+                    "yshift": 10,
+                    "font": {"size": 11, "color": "#444444"},
+                }
+            )
+        elif plan is not None:
+            gap = actual[year].value - plan.value
+            sign = "+" if gap >= 0 else "−"
+            rate = percent(achievement(actual[year].value, plan.value, direction))
+            annotations.append(
+                {
+                    "x": years.index(year),
+                    "y": max(actual[year].value, plan.value),
+                    "showarrow": False,
+                    "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}<br>{rate}",
+                    "yshift": 18,
+                    "font": {"size": 11},
+                }
+            )
+    return {
+        "data": data,
+        "layout": _layout(
+            title,
+            340,
+            barmode="group",
+            annotations=annotations,
+            yaxis=value_axis(top * 1.1, lang, unit),
+            xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in years]},
+        ),
+    }
+
+
+def cumulative_figure(
+    plan_points: dict[int, Point], actual: dict[int, Point], years: list[int], unit: str, title: str, lang: str = "zh"
+) -> Figure:
+    """Running totals of plan and actual from the first plan year to the last year shown with either; after
+    the plan's last year the plan total stays level, so a late catch-up is visible. The gap at the last year
+    with both totals is labelled."""
+    if plan_points:
+        last = max([max(plan_points), *(y for y in actual if y in years)])
+        span = [y for y in years if min(plan_points) <= y <= last]
+    else:
+        span = list(years)
+    data, annotations = [], []
+    plan_cum, actual_cum = cumulative(plan_points, span), cumulative(actual, span)
+    if plan_points:
+        total = next(
+            (
+                v
+                for y, v in zip(reversed(span), reversed(plan_cum), strict=True)
+                if y <= max(plan_points) and v is not None
+            ),
+            None,
+        )
+        plan_cum = [
+            total if y > max(plan_points) and total is not None else v for y, v in zip(span, plan_cum, strict=True)
+        ]
+    for name, values, points, dash in (
+        ("cumulative_plan", plan_cum, plan_points, "dash"),
+        ("cumulative_actual", actual_cum, actual, "solid"),
+    ):
+        color = COLORS["original" if name == "cumulative_plan" else "actual"]
+        data.append(
+            {
+                "type": "scatter",
+                "name": t(name, lang),
+                "x": [str(y) for y in span],
+                "y": values,
+                "mode": "lines+markers",
+                "line": {"color": color, "dash": dash, "width": 3},
+                "marker": {"size": 9},
+                "text": [format_value(v, unit, lang) if v is not None else "" for v in values],
+                "customdata": [
+                    [",".join(str(i) for yy in span[: k + 1] if yy in points for i in points[yy].figure_ids)]
+                    for k in range(len(span))
+                ],
+                "hovertemplate": "%{x}: %{text}<extra>" + t(name, lang) + "</extra>",
+            }
+        )
+    last = max((k for k, v in enumerate(actual_cum) if v is not None and plan_cum[k] is not None), default=None)
+    if last is not None:
+        gap = actual_cum[last] - plan_cum[last]
+        sign = "+" if gap >= 0 else "−"
+        annotations.append(
+            {
+                "x": last,
+                "y": max(actual_cum[last], plan_cum[last]),
+                "ax": 0,
+                "ay": -36,
+                "text": f"{format_value(actual_cum[last], unit, lang)} / {format_value(plan_cum[last], unit, lang)}"
+                f"<br>{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}",
+                "showarrow": True,
+                "arrowhead": 2,
+                "font": {"size": 12},
+            }
+        )
+    top = max([v for v in plan_cum + actual_cum if v is not None], default=1.0)
+    return {
+        "data": data,
+        "layout": _layout(
+            title, 340, annotations=annotations, xaxis={"type": "category"}, yaxis=value_axis(top * 1.1, lang, unit)
+        ),
+    }
+
+
+def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -> Figure:
+    """Horizontal bars per sub-region (plan and actual over the years shown); customdata[0] is the code."""
+    labels = [escape(r["label"], quote=False) for r in rows]  # axis labels are plotly pseudo-HTML too
+    data = []
+    for key, color in (("plan", COLORS["original"]), ("actual", COLORS["actual"])):
+        data.append(
+            {
+                "type": "bar",
+                "name": t("target" if key == "plan" else "actual", lang),
+                "orientation": "h",
+                "y": labels,
+                "x": [r[key] for r in rows],
+                "marker": {"color": color},
+                "text": [
+                    format_value(r[key], unit, lang) if r[key] is not None else t("no_figure", lang) for r in rows
+                ],
+                "textposition": "auto",
+                "customdata": [[r["code"]] for r in rows],
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
+        )
+    top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)
+    axis = value_axis(top, lang, unit)
+    return {
+        "data": data,
+        "layout": _layout(
+            title,
+            max(220, 80 + 34 * len(rows)),
+            barmode="group",
+            xaxis=axis,
+            yaxis={"autorange": "reversed", "automargin": True},
+        ),
+    }
+
+
+def timeline_figure(named: list[NamedTarget], title: str, lang: str = "zh", names: dict | None = None) -> Figure:
+    """Planned year (open circle) to actual year (filled), one row per named region, the delay labelled."""
+    names = names or {}
+    data = []
+    labels = [escape(names.get(n.region_code, n.region_name), quote=False) for n in named]
+    for n, label in zip(named, labels, strict=True):
+        if n.actual_year is not None:
+            data.append(
+                {
+                    "type": "scatter",
+                    "x": [n.planned_year, n.actual_year],
+                    "y": [label, label],
+                    "mode": "lines",
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                    "line": {"color": COLORS["behind"] if (n.delay or 0) > 0 else COLORS["achieved"], "width": 3},
+                }
+            )
+    data.append(
+        {
+            "type": "scatter",
+            "name": t("planned_year", lang),
+            "x": [n.planned_year for n in named],
+            "y": labels,
+            "mode": "markers",
+            "marker": {"size": 14, "symbol": "circle-open", "color": COLORS["original"], "line": {"width": 3}},
+            "customdata": [[",".join(map(str, n.target_ids))] for n in named],
+            "hovertemplate": "%{y}: " + t("planned_year", lang) + " %{x}<extra></extra>",
+        }
     )
-    if lang == "zh":
-        fig.update_yaxes(tickformat="", separatethousands=False)
-    fig.update_yaxes(gridcolor="#e5e5e5")
-    return fig
+    done = [(n, label) for n, label in zip(named, labels, strict=True) if n.actual_year is not None]
+    data.append(
+        {
+            "type": "scatter",
+            "name": t("actual_year", lang),
+            "x": [n.actual_year for n, _ in done],
+            "y": [lb for _, lb in done],
+            "mode": "markers+text",
+            "marker": {"size": 14, "color": COLORS["actual"], "symbol": "diamond"},
+            "text": [delay_text(n, lang) for n, _ in done],
+            "textposition": "middle right",
+            "customdata": [[",".join(map(str, n.actual_ids))] for n, _ in done],
+            "hovertemplate": "%{y}: " + t("actual_year", lang) + " %{x}<extra></extra>",
+        }
+    )
+    all_years = [y for n in named for y in (n.planned_year, n.actual_year) if y is not None] or [2015]
+    return {
+        "data": data,
+        "layout": _layout(
+            title,
+            max(220, 70 + 36 * len(named)),
+            margin={"l": 90, "r": 16, "t": 44, "b": 40},
+            legend={"orientation": "h", "y": -0.15},
+            xaxis={"dtick": 1, "range": [min(all_years) - 0.5, max(all_years) + 1.2], "gridcolor": "#e5e5e5"},
+            yaxis={"autorange": "reversed", "type": "category"},
+        ),
+    }
+
+
+def delay_text(n: NamedTarget, lang: str) -> str:
+    """ "晚3年" / "3 yr late", "按期" / "on time", or "no reported figure"."""
+    if n.delay is None:
+        return t("no_figure", lang)
+    if n.delay == 0:
+        return t("on_time", lang)
+    return tf("years_late" if n.delay > 0 else "years_early", lang, n=abs(n.delay))

@@ -16,10 +16,18 @@ from layouts.i18n import t
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "xlsx")
 # view state that changes what a chart shows travels with the link; navigation state does not
-PASSED_ON = ("plan",)
+PASSED_ON = ("plan", "from", "to")
 
 
-def export_href(kind: str, fmt: str, region_code: str, indicator_code: str | None, lang: str, search: str = "") -> str:
+def export_href(
+    kind: str,
+    fmt: str,
+    region_code: str,
+    indicator_code: str | None,
+    lang: str,
+    search: str = "",
+    chart: str = "annual",
+) -> str:
     """Address of one download.
 
     Example: ``export_href("chart", "png", "621100", "funds", "zh")``
@@ -27,14 +35,16 @@ def export_href(kind: str, fmt: str, region_code: str, indicator_code: str | Non
     """
     state = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
     query = {"region": region_code, **({"indicator": indicator_code} if indicator_code else {}), "lang": lang}
+    if chart != "annual":
+        query["chart"] = chart
     query.update({k: state[k] for k in PASSED_ON if state.get(k)})
     return f"/export/{kind}.{fmt}?{urlencode(query)}"
 
 
-def _link(kind: str, fmt: str, region_code: str, indicator_code: str, lang: str, search: str) -> html.A:
+def _link(kind: str, fmt: str, region_code: str, indicator_code: str, lang: str, search: str, chart: str) -> html.A:
     return html.A(
         fmt.upper(),
-        href=export_href(kind, fmt, region_code, indicator_code, lang, search),
+        href=export_href(kind, fmt, region_code, indicator_code, lang, search, chart),
         download="",
         className=f"btn btn-outline-secondary btn-sm export-link export-{fmt}",
         title=f"{t('export_download', lang)} {fmt.upper()}",
@@ -42,15 +52,18 @@ def _link(kind: str, fmt: str, region_code: str, indicator_code: str, lang: str,
     )
 
 
-def export_menu(region_code: str, indicator_code: str | None, lang: str, search: str = "") -> html.Div:
-    """A small group of download links for one chart; empty when no indicator is chosen.
+def export_menu(
+    region_code: str, indicator_code: str | None, lang: str, search: str = "", chart: str = "annual"
+) -> html.Div:
+    """A small group of download links for one chart of the region page (``annual`` or ``cumulative``); empty
+    when no indicator is chosen. ``search`` is the page's query string: its plan and years travel along.
 
-    Example: ``export_menu("621100", "poor_population_reduced", "zh")``
+    Example: ``export_menu("621100", "poor_population_reduced", "zh", "?plan=revised", chart="cumulative")``
     """
     if not indicator_code:
         return html.Div(className="export-menu")
-    charts = [_link("chart", f, region_code, indicator_code, lang, search) for f in CHART_FORMATS]
-    data = [_link("data", f, region_code, indicator_code, lang, search) for f in DATA_FORMATS]
+    charts = [_link("chart", f, region_code, indicator_code, lang, search, chart) for f in CHART_FORMATS]
+    data = [_link("data", f, region_code, indicator_code, lang, search, chart) for f in DATA_FORMATS]
     return html.Div(
         [
             html.Span(f"{t('export_download', lang)}:", className="small text-muted me-1"),
@@ -58,7 +71,7 @@ def export_menu(region_code: str, indicator_code: str | None, lang: str, search:
             html.Span(f"{t('export_data', lang)}:", className="small text-muted me-1"),
             html.Div(data, className="btn-group btn-group-sm", role="group"),
         ],
-        className="export-menu d-flex flex-wrap align-items-center gap-1 mb-2",
+        className=f"export-menu export-menu-{chart} d-flex flex-wrap align-items-center gap-1 mb-2",
     )
 
 

@@ -34,6 +34,12 @@ def display_unit(unit: str) -> str:
     return unit[1:] if unit.startswith("万") and len(unit) > 1 else unit
 
 
+def display_unit_text(unit: str, lang: str = "zh") -> str:
+    """A unit on its own: ``display_unit_text("人", "en") == "people"``."""
+    shown = display_unit(unit)
+    return UNIT_EN.get(shown, shown) or "count" if lang == "en" else shown
+
+
 def format_value(value: float | None, unit: str = "", lang: str = "zh", comparator: str = "=") -> str:
     """A figure with its unit and comparator, or the 'no reported figure' text when missing.
 

@@ -44,10 +44,6 @@ TEXT = {
     "briefing_working": ("正在生成简报…", "Preparing the briefing pack…"),
     "briefing_ready": ("简报已生成", "Briefing pack ready"),
     "briefing_scope": ("含下级地区", "with sub-regions"),
-    "status_met": ("✓ 达成", "✓ met"),
-    "status_missed": ("✗ 未达成", "✗ missed"),
-    "status_pending": ("… 无报告数据", "… no reported figure"),
-    "status_no_target": ("— 无目标", "— no target"),
     "contents": ("目录", "Contents"),
     "baseline": ("基期", "Baseline"),
     "sub_regions": ("下级地区", "Sub-regions"),
@@ -63,6 +59,76 @@ TEXT = {
     "hover_hint": ("悬停或点击柱形查看来源原文", "Hover or click a bar to see its source quote"),
     "click_for_sources": ("点击图中的柱或点查看来源", "Click a bar or point to see its sources"),
     "not_found": ("未找到该地区", "Region not found"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出", "Log out"),
+    "role_viewer": ("查看者", "viewer"),
+    "role_analyst": ("分析员", "analyst"),
+    "role_planner": ("规划员", "planner"),
+    "role_admin": ("管理员", "admin"),
+    "not_allowed": ("无权限", "not allowed"),
+    "not_allowed_upload": (
+        "您的账户无权上传或修改数据;请以规划员身份登录。",
+        "Your account may not upload or edit figures: log in as a planner.",
+    ),
+    "regions_not_yours": ("以下地区不在您的管辖范围内,整批未保存:", "These regions are not yours, nothing was saved:"),
+    "status": ("状态", "Status"),
+    "achieved": ("达成", "achieved"),
+    "on_track": ("进度正常", "on track"),
+    "at_risk": ("有风险", "at risk"),
+    "behind": ("落后", "behind"),
+    "no_data": ("无报告数据", "no reported figure"),
+    "status_rule": ("状态规则", "Status rule"),
+    "overview_title": ("各地区目标进度总览", "Targets and progress by region"),
+    "overview_hint": (
+        "按状态排序,最差在前;点击数字查看来源,点击地区进入详情。",
+        "Worst first; click a number for its sources, a region for its page.",
+    ),
+    "all_indicators": ("全部指标", "All indicators"),
+    "years": ("年份范围", "Years"),
+    "plan": ("对照计划", "Measure against"),
+    "region_indicator": ("地区 · 指标", "Region · indicator"),
+    "year_by_year": ("逐年:实际 / 计划", "Year by year: actual / plan"),
+    "latest_year": ("最新年份", "Latest year"),
+    "whole_period": ("全期", "Plan period"),
+    "trend": ("趋势", "Trend"),
+    "achievement": ("完成率", "Achievement"),
+    "need_per_year": ("{years}年每年需{value}才能完成计划", "{years} need {value} a year to meet the plan"),
+    "no_period": ("无全期目标", "no period target"),
+    "missing_years": ("缺{years}年数据", "missing {years}"),
+    "annual_chart": ("逐年计划与实际", "Plan and actual by year"),
+    "cumulative_chart": ("累计计划与实际", "Cumulative plan and actual"),
+    "cumulative_plan": ("累计计划", "Cumulative plan"),
+    "cumulative_actual": ("累计实际", "Cumulative actual"),
+    "gap": ("差距", "Gap"),
+    "children_chart": ("下级地区(点击进入)", "Sub-regions (click to open)"),
+    "named_targets": ("点名目标:计划年份与实际年份", "Named targets: planned and actual year"),
+    "planned_year": ("计划年份", "Planned year"),
+    "actual_year": ("实际年份", "Actual year"),
+    "delay": ("延迟", "Delay"),
+    "years_late": ("晚{n}年", "{n} yr late"),
+    "years_early": ("早{n}年", "{n} yr early"),
+    "on_time": ("按期", "on time"),
+    "consistency": ("一致性检查", "Consistency checks"),
+    "agrees": ("一致", "agrees"),
+    "differs": ("不一致", "differs"),
+    "cannot_check": ("无法核对", "cannot check"),
+    "span_check": (
+        "{start}–{end}年{kind}合计 {stated},各年之和 {summed}",
+        "{kind} {start}–{end} total {stated}; sum of the years {summed}",
+    ),
+    "span_missing": (
+        "{start}–{end}年{kind}合计 {stated};缺{years}年,不相加",
+        "{kind} {start}–{end} total {stated}; {years} missing, not added up",
+    ),
+    "children_check": (
+        "{start}年{kind}:本级 {stated},{parts}个下级合计 {summed}",
+        "{kind} {start}: this region {stated}; {parts} sub-region figures sum to {summed}",
+    ),
+    "derived_zero": ("由各点名地区的实际年份推得", "derived from each named region's actual year"),
+    "sources_title": ("数据来源", "Sources"),
+    "to_date": ("截至{year}年", "to {year}"),
+    "home": ("首页", "Home"),
+    "breadcrumb_up": ("返回上级", "Up"),
 }
 
 RELIABILITY = {
@@ -87,6 +153,16 @@ def reliability(value: str, lang: str = "zh") -> str:
     return en if lang == "en" else zh
 
 
+def tf(key: str, lang: str = "zh", **values) -> str:
+    """A text with values filled in: ``tf("years_late", "en", n=3) == "3 yr late"``."""
+    return t(key, lang).format(**values)
+
+
 def name(row: dict, lang: str = "zh") -> str:
     """A region's or indicator's name in the chosen language."""
     return row["name_en"] if lang == "en" else row["name_zh"]
+
+
+from layouts.i18n_upload import UPLOAD_TEXT  # noqa: E402
+
+TEXT.update(UPLOAD_TEXT)

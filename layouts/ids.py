@@ -1,20 +1,79 @@
-"""Every component id, in one place."""
+"""Every component id, in one place, by page section."""
 
+# Shell
 URL = "url"
 LANG = "lang-store"
 LANG_TOGGLE = "lang-toggle"
 PAGE = "page-content"
 HEADER_TITLE = "header-title"
+NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
+ACCOUNT_BAR = "account-bar"
+ACCOUNT_NAME = "account-name"
+LOGOUT_BUTTON = "logout-button"
+NAV_UPLOAD = "nav-upload"
+NAV_HISTORY = "nav-history"
 
-REGION_SELECT = "region-select"
-INDICATOR_SELECT = "indicator-select"
-PLAN_CHART = "plan-actual-chart"
-SPAN_TABLE = "span-table"
+# Sources panel (shell): every clickable number opens it
+SOURCE_LINK = "source-link"  # pattern-matching type: {"type": SOURCE_LINK, "cell": str, "figs": "1,2"}
+CHART = "chart"  # pattern-matching type: {"type": CHART, "name": str}; clickData customdata[0] = figure ids
 SOURCE_PANEL = "source-panel"
+SOURCE_BODY = "source-body"
+
+# Filters shared by pages (their values live in the URL)
+INDICATOR_SELECT = "indicator-select"
+YEAR_RANGE = "year-range"
+PLAN_SELECT = "plan-select"
+STATUS_HELP = "status-help"
+
+# Overview
+OVERVIEW_TABLE = "overview-table"
+OVERVIEW_ROW = "row"  # row ids: f"{OVERVIEW_ROW}-{region}-{indicator}"
+
+# Region page
+REGION_SELECT = "region-select"
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
+PERIOD_SUMMARY = "period-summary"
+PLAN_CHART = "plan-actual-chart"
+CUMULATIVE_CHART = "cumulative-chart"
+YEAR_TABLE = "year-table"
+CHILDREN_CHART = "children-chart"
+TIMELINE = "named-timeline"
+TIMELINE_TABLE = "named-timeline-table"
+CONSISTENCY = "consistency"
+SPAN_TABLE = "span-table"
 BRIEFING_PDF = "briefing-pdf-button"
 BRIEFING_XLSX = "briefing-xlsx-button"
 BRIEFING_STATUS = "briefing-status"
 BRIEFING_DOWNLOAD = "briefing-download"
+
+
+def overview_row(region: str, indicator: str) -> str:
+    return f"{OVERVIEW_ROW}-{region}-{indicator}"
+
+
+# Upload page
+UPLOAD_TEMPLATE_REGION = "upload-template-region"
+UPLOAD_TEMPLATE_BUTTON = "upload-template-button"
+UPLOAD_TEMPLATE_DOWNLOAD = "upload-template-download"
+UPLOAD_KIND = "upload-kind"
+UPLOAD_FILE = "upload-file"
+UPLOAD_STATE = "upload-state"
+UPLOAD_RESULT = "upload-result"
+UPLOAD_ERRORS_BUTTON = "upload-errors-button"
+UPLOAD_ERRORS_DOWNLOAD = "upload-errors-download"
+UPLOAD_PREVIEW = "upload-preview"
+UPLOAD_NOTE = "upload-note"
+UPLOAD_CONFIRM = "upload-confirm"
+UPLOAD_DONE = "upload-done"
+EDIT_REGION = "edit-region"
+EDIT_GRID = "edit-grid"
+EDIT_PREVIEW_BUTTON = "edit-preview-button"
+
+# History page
+HISTORY_TABLE = "history-table"
+HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
+HISTORY_CONFIRM = "history-confirm"
+HISTORY_PENDING = "history-pending"
+HISTORY_MESSAGE = "history-message"

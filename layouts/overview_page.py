@@ -1,13 +1,170 @@
-"""The overview page."""
+"""The overview: every plan region and indicator, year-by-year and whole-period status, worst first."""
 
 from __future__ import annotations
 
-from dash import dcc, html
+import dash_ag_grid as dag
+from dash import html
 
-from layouts.i18n import name, t
+from analysis.progress import Progress, YearCell
+from analysis.status import STATUSES, Assessment
+from layouts import ids
+from layouts.components import percent, status_cell, status_text
+from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
+from layouts.format import format_value
+from layouts.i18n import name, t, tf
+from layouts.sparkline import sparkline_uri
+from layouts.urlstate import canonical
 
 
-def overview_page(regions: list[dict], lang: str) -> html.Div:
-    items = [html.Li(dcc.Link(f"{name(r, lang)} ({r['code']})", href=f"/region/{r['code']}?lang={lang}"))
-             for r in regions]
-    return html.Div([html.H1(t("regions_with_targets", lang), className="h4"), html.Ul(items, id="overview-regions")])
+def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
+    shown = format_value(actual, unit, lang) if actual is not None else t("no_figure", lang)
+    return f"{shown} / {format_value(plan, unit, lang, comparator)}"
+
+
+def _cell_ids(cell: YearCell) -> list[int]:
+    return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
+
+
+def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
+    """Period, actual / plan, percent and status, the pace still needed and any missing years."""
+    label = f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})")
+    lines = [
+        label,
+        _pair(a.actual, a.target, unit, lang, a.comparator),
+        f"{percent(a.achievement)} {status_text(a.status, lang)}",
+    ]
+    if a.needed_per_year is not None and a.remaining_years:
+        years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
+        lines.append(tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)))
+    if a.missing_years:
+        lines.append(tf("missing_years", lang, years=", ".join(map(str, a.missing_years))))
+    return lines
+
+
+def period_cell(p: Progress, lang: str):
+    a = p.period
+    if a is None:
+        return html.Span(t("no_period", lang), className="text-muted")
+    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+    return status_cell(
+        period_lines(a, p.indicator["unit"], lang),
+        a.status,
+        p.period_ids + actual_ids,
+        f"{p.region_code}-{p.indicator['code']}-period",
+        **{"data-period": f"{a.start}-{a.end}"},
+    )
+
+
+def _status_value(lines: list[str], status: str, figure_ids: list[int]) -> dict:
+    return {"text": "\n".join(line for line in lines if line), "status": status, "ids": ",".join(map(str, figure_ids))}
+
+
+def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
+    """One overview row as plain data for the grid: each status cell is {text, status, ids}."""
+    unit = p.indicator["unit"]
+    row = {
+        "id": f"{region['code']}-{p.indicator['code']}",
+        "region": name(region, lang),
+        "indicator": name(p.indicator, lang),
+        "href": href,
+        "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
+    }
+    for c in p.years:
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [status_text(c.status, lang), pair, percent(c.achievement), t("low_reliability", lang) if low else ""]
+        row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
+    if p.latest is not None:
+        c = p.latest
+        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        lines = [
+            str(c.year),
+            pair,
+            f"{percent(c.achievement)} {status_text(c.status, lang)}",
+            t("low_reliability", lang) if low else "",
+        ]
+        row["latest"] = _status_value(lines, c.status, _cell_ids(c))
+    if p.period is not None:
+        a = p.period
+        actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
+    return row
+
+
+STATUS_CELL = {
+    "valueFormatter": {"function": "params.value ? params.value.text : ''"},
+    "cellClassRules": {f"status-cell st-{s}": f"params.value && params.value.status === '{s}'" for s in STATUSES},
+    "wrapText": True,
+    "autoHeight": True,
+    "sortable": False,
+}
+
+
+def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
+    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend."""
+    columns = [
+        {
+            "field": "href",  # the value a click on the cell navigates to
+            "colId": "region",
+            "headerName": t("region_indicator", lang),
+            "cellRenderer": "RegionCell",
+            "pinned": "left",
+            "minWidth": 120,
+            "autoHeight": True,
+        },
+        *({"field": f"y{y}", "headerName": str(y), "minWidth": 104, **STATUS_CELL} for y in years),
+        {"field": "latest", "headerName": t("latest_year", lang), "minWidth": 136, **STATUS_CELL},
+        {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
+        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
+    ]
+    return dag.AgGrid(
+        id=ids.OVERVIEW_TABLE,
+        rowData=rows,
+        columnDefs=columns,
+        getRowId="params.data.id",
+        defaultColDef={"sortable": False, "resizable": True, "suppressMovable": True, "cellClass": "grid-cell"},
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "suppressCellFocus": True,
+            "headerHeight": 34,
+            "animateRows": False,
+            "suppressColumnVirtualisation": True,
+        },
+        className="ag-theme-quartz overview-grid",
+        style={"width": "100%"},
+        columnSize="responsiveSizeToFit",
+    )
+
+
+def overview_page(
+    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+) -> html.Div:
+    """``rows`` are (region, progress) pairs already sorted worst first."""
+    data = [
+        grid_row(
+            p,
+            region,
+            lang,
+            f"/region/{region['code']}" + canonical({**state, "indicator": p.indicator["code"]}, bounds),
+        )
+        for region, p in rows
+    ]
+    years = sorted({c.year for _, p in rows for c in p.years})
+    return html.Div(
+        [
+            html.Div(
+                [html.H1(t("overview_title", lang), className="h4 me-auto"), status_help(lang)],
+                className="d-flex align-items-start gap-2",
+            ),
+            filter_bar(
+                [
+                    indicator_select(indicators, state.get("indicator"), lang, allow_all=True),
+                    year_range(bounds, (int(state["from"]), int(state["to"])), lang),
+                    plan_select(state["plan"], lang),
+                ]
+            ),
+            html.P(t("overview_hint", lang), className="text-muted small mb-1"),
+            overview_grid(data, years, lang),
+        ]
+    )

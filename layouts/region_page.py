@@ -1,81 +1,250 @@
-"""The region page: breadcrumb, indicator choice, plan-versus-actual chart, multi-year figures, sources."""
+"""The region page: breadcrumb, filters, annual and cumulative charts, year table, sub-regions, named
+targets, consistency flags and multi-year figures."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-import plotly.graph_objects as go
 from dash import dcc, html
 
+from analysis.consistency import Check
+from analysis.progress import Progress
 from layouts import ids
+from layouts.charts import delay_text, timeline_figure
+from layouts.components import percent, source_link, status_badge
+from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
 from layouts.format import format_value
-from layouts.i18n import name, reliability, t
+from layouts.i18n import name, reliability, t, tf
+from layouts.overview_page import period_cell
+from layouts.urlstate import canonical
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
-def breadcrumb(path: list[dict], lang: str) -> html.Nav:
-    items = [html.Li(dcc.Link(t("overview", lang), href=f"/?{urlencode({'lang': lang})}"), className="breadcrumb-item")]
+def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> html.Nav:
+    overview_query = canonical({**state, "indicator": ""}, bounds)
+    items = [html.Li(dcc.Link(t("overview", lang), href=f"/{overview_query}"), className="breadcrumb-item")]
     for i, node in enumerate(path):
         last = i == len(path) - 1
         label = name(node, lang)
-        items.append(html.Li(label if last else dcc.Link(label, href=f"/region/{node['code']}?lang={lang}"),
-                             className="breadcrumb-item" + (" active" if last else "")))
-    return html.Nav(html.Ol(items, className="breadcrumb"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
+        items.append(
+            html.Li(
+                label if last else dcc.Link(label, href=f"/region/{node['code']}{canonical(state, bounds)}"),
+                className="breadcrumb-item" + (" active" if last else ""),
+            )
+        )
+    return html.Nav(html.Ol(items, className="breadcrumb mb-1"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
+
+
+def graph(name_: str, figure: dict, wrapper_id: str) -> html.Div:
+    return html.Div(dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), id=wrapper_id)
+
+
+def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
+    unit, code = p.indicator["unit"], p.indicator["code"]
+
+    def cell(point, key: str):
+        if point is None:
+            return html.Td("—" if key != "actual" else t("no_figure", lang), className="text-muted")
+        low = point.reliability == "low"
+        text = format_value(point.value, unit, lang, point.comparator) + (" ⚠" if low else "")
+        title = t("derived_zero", lang) if point.derived else reliability(point.reliability, lang)
+        return html.Td(
+            source_link(text, point.figure_ids, f"{code}-{point.year}-{key}", title=title),
+            className="table-warning" if low else "",
+        )
+
+    cells = {c.year: c for c in p.years}
+    header = html.Thead(
+        html.Tr(
+            [html.Th(t(k, lang)) for k in ("year", "plan_original", "plan_revised", "actual", "achievement", "status")]
+        )
+    )
+    body = []
+    for y in years:
+        c = cells.get(y)
+        body.append(
+            html.Tr(
+                [
+                    html.Td(str(y)),
+                    cell(p.series["original"].get(y), "original"),
+                    cell(p.series["revised"].get(y), "revised"),
+                    cell(p.series["actual"].get(y), "actual"),
+                    html.Td(percent(c.achievement) if c else "—"),
+                    html.Td(status_badge(c.status, lang, True) if c else "—"),
+                ],
+                **{"data-year": str(y)},
+            )
+        )
+    return html.Table([header, html.Tbody(body)], className="table table-sm align-middle", id=ids.YEAR_TABLE)
+
+
+def timeline_table(p: Progress, names: dict[str, str], lang: str) -> html.Table:
+    header = html.Thead(html.Tr([html.Th(t(k, lang)) for k in ("region", "planned_year", "actual_year", "delay")]))
+    rows = [
+        html.Tr(
+            [
+                html.Td(dcc.Link(names.get(n.region_code, n.region_name), href=f"/region/{n.region_code}")),
+                html.Td(source_link(str(n.planned_year), n.target_ids, f"named-{n.region_code}-plan")),
+                html.Td(
+                    source_link(str(n.actual_year), n.actual_ids, f"named-{n.region_code}-actual")
+                    if n.actual_year
+                    else t("no_figure", lang)
+                ),
+                html.Td(delay_text(n, lang), className="text-danger fw-bold" if (n.delay or 0) > 0 else ""),
+            ],
+            **{"data-region": n.region_code},
+        )
+        for n in p.named
+    ]
+    return html.Table([header, html.Tbody(rows)], className="table table-sm", id=ids.TIMELINE_TABLE)
+
+
+def consistency_list(checks: list[Check], unit: str, lang: str) -> html.Div:
+    if not checks:
+        return html.Div(id=ids.CONSISTENCY)
+    items = []
+    for c in checks:
+        values = {
+            "start": c.start,
+            "end": c.end,
+            "kind": t("target" if c.kind == "target" else "actual", lang),
+            "stated": format_value(c.stated, unit, lang),
+            "parts": c.parts,
+            "summed": format_value(c.summed, unit, lang) if c.summed is not None else "—",
+            "years": ", ".join(map(str, c.missing_years)),
+        }
+        key = "children_check" if c.check == "children" else ("span_missing" if c.missing_years else "span_check")
+        verdict = {True: ("✔", "agrees"), False: ("✖", "differs"), None: ("?", "cannot_check")}[c.agrees]
+        items.append(
+            html.Li(
+                [
+                    html.Strong(f"{verdict[0]} {t(verdict[1], lang)}: ", **{"data-agrees": str(c.agrees)}),
+                    source_link(tf(key, lang, **values), c.figure_ids, f"check-{len(items)}"),
+                ]
+            )
+        )
+    return html.Div(
+        [html.H2(t("consistency", lang), className="h6 mt-3"), html.Ul(items, className="small")], id=ids.CONSISTENCY
+    )
 
 
 def span_table(spans: list[dict], unit: str, lang: str) -> html.Div:
     if not spans:
         return html.Div(id=ids.SPAN_TABLE)
     header = html.Thead(html.Tr([html.Th(t(k, lang)) for k in ("period", "kind", "value", "source")]))
-    body = html.Tbody([
-        html.Tr([
-            html.Td(f"{r['period_start']}–{r['period_end']}"),
-            html.Td(t("target" if r["kind"] == "target" else "actual", lang)),
-            html.Td(format_value(r["value"], unit, lang, r["comparator"])),
-            html.Td([html.Span(r["quote"], className="small"), " ",
-                     html.Span(reliability(r["reliability"], lang), className="badge text-bg-light border")]),
-        ])
-        for r in spans
-    ])
-    return html.Div([html.H3(t("multi_year", lang), className="h6 mt-3"),
-                     html.Table([header, body], className="table table-sm")], id=ids.SPAN_TABLE)
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(f"{r['period_start']}–{r['period_end']}"),
+                    html.Td(t("target" if r["kind"] == "target" else "actual", lang)),
+                    html.Td(
+                        source_link(
+                            format_value(r["value"], unit, lang, r["comparator"]), [int(r["id"])], f"span-{r['id']}"
+                        )
+                    ),
+                    html.Td(
+                        [
+                            html.Span(r["quote"][:120], className="small"),
+                            " ",
+                            html.Span(reliability(r["reliability"], lang), className="badge text-bg-light border"),
+                        ]
+                    ),
+                ]
+            )
+            for r in spans
+        ]
+    )
+    return html.Div(
+        [html.H2(t("multi_year", lang), className="h6 mt-3"), html.Table([header, body], className="table table-sm")],
+        id=ids.SPAN_TABLE,
+    )
 
 
-def region_page(path: list[dict], indicators: list[dict], indicator_code: str | None, figure: go.Figure | None,
-                spans: list[dict], unit: str, lang: str) -> html.Div:
-    current = path[-1]
-    options = [{"label": f"{name(i, lang)} ({i['code']})", "value": i["code"]} for i in indicators]
-    return html.Div([
-        breadcrumb(path, lang),
-        html.H1(f"{name(current, lang)} · {current['code']}", id=ids.REGION_TITLE, className="h4"),
-        html.Div([
-            html.Label(t("indicator", lang), htmlFor=ids.INDICATOR_SELECT, className="form-label me-2"),
-            dcc.Dropdown(id=ids.INDICATOR_SELECT, options=options, value=indicator_code, clearable=False,
-                         style={"minWidth": "22rem"}),
-        ], className="d-flex align-items-center mb-2"),
-        dcc.Graph(id=ids.PLAN_CHART, figure=figure or go.Figure(), config={"displaylogo": False},
-                  style={"height": "60vh", "minHeight": "360px"}),
-        export_menu(current["code"], indicator_code, lang), briefing_menu(current["code"], lang),
-        html.P(t("click_for_sources", lang), className="text-muted small"),
-        html.Div(id=ids.SOURCE_PANEL, className="mb-3"),
-        span_table(spans, unit, lang),
-    ])
+def region_page(
+    path: list[dict],
+    indicators: list[dict],
+    state: dict,
+    bounds: tuple[int, int],
+    lang: str,
+    p: Progress | None = None,
+    charts: dict[str, dict] | None = None,
+    checks: list[Check] = (),
+    names: dict[str, str] | None = None,
+    years: list[int] = (),
+    can_export: bool = False,
+) -> html.Div:
+    """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
+    current, charts, names = path[-1], charts or {}, names or {}
+    head = [
+        breadcrumb(path, state, bounds, lang),
+        html.Div(
+            [
+                html.H1(f"{name(current, lang)} · {current['code']}", id=ids.REGION_TITLE, className="h4 me-auto"),
+                status_help(lang),
+            ],
+            className="d-flex align-items-start gap-2",
+        ),
+        filter_bar(
+            [
+                indicator_select(indicators, p.indicator["code"] if p else None, lang, allow_all=False),
+                year_range(bounds, (state["from"], state["to"]), lang),
+                plan_select(state["plan"], lang),
+            ]
+        ),
+    ]
+    if p is None:
+        return html.Div([*head, html.P(t("no_figure", lang))])
+    unit = p.indicator["unit"]
 
+    def menu(chart: str):
+        query = canonical(state, bounds)
+        return export_menu(current["code"], p.indicator["code"], lang, query, chart) if can_export else None
 
-def source_cards(rows: list[dict], lang: str) -> list:
-    """One card per figure: document or URL, the quote with its number marked, reliability, plan version."""
-    cards = []
-    for r in rows:
-        low = r["reliability"] == "low"
-        link = html.A(r["source_url"], href=r["source_url"], target="_blank", rel="noopener") if r["source_url"] else r["source"]
-        cards.append(html.Div([
-            html.Div([html.Strong(f"{r['region_name']} {r['period_start']}–{r['period_end']} "),
-                      format_value(r["value"], r["unit"], lang, r["comparator"]),
-                      html.Span(reliability(r["reliability"], lang),
-                                className="badge ms-2 " + ("text-bg-warning" if low else "text-bg-light border"))]),
-            html.Div([t("source", lang), ": ", link], className="small"),
-            html.Blockquote(r["quote"], className="small border-start ps-2 mb-1"),
-            html.Div(f"{t('plan_version', lang)}: {r['plan_version']}", className="small text-muted")
-            if r["plan_version"] else None,
-        ], className="card card-body mb-2"))
-    return cards
+    summary = html.Div(
+        [
+            html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
+            period_cell(p, lang),
+        ],
+        id=ids.PERIOD_SUMMARY,
+        className="d-flex flex-wrap gap-3 mb-2",
+    )
+    lower = []
+    if "children" in charts:
+        lower.append(
+            html.Div(
+                dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), className="col-lg-6"
+            )
+        )
+    if p.named:
+        lower.append(
+            html.Div(
+                [
+                    graph("timeline", timeline_figure(p.named, t("named_targets", lang), lang, names), ids.TIMELINE),
+                    timeline_table(p, names, lang),
+                ],
+                className="col-lg-6",
+            )
+        )
+    return html.Div(
+        [
+            *head,
+            summary,
+            html.Div(
+                [
+                    html.Div([graph("annual", charts["annual"], ids.PLAN_CHART), menu("annual")], className="col-lg-6"),
+                    html.Div(
+                        [graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), menu("cumulative")],
+                        className="col-lg-6",
+                    ),
+                ],
+                className="row g-2",
+            ),
+            briefing_menu(current["code"], lang) if can_export else None,
+            html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
+            year_table(p, list(years), lang),
+            html.Div(lower, className="row g-2"),
+            consistency_list(list(checks), unit, lang),
+            span_table(p.spans, unit, lang),
+        ]
+    )

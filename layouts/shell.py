@@ -1,13 +1,31 @@
-"""The page frame: header, language switch, navigation and the routed content area."""
+"""The page frame: header, navigation, language switch, the routed content area and the sources panel.
+
+Other pages add a nav entry by appending to ``NAV_ITEMS`` (id, Chinese label, English label, href).
+"""
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
 
+NAV_ITEMS: list[tuple[str, str, str, str]] = [
+    (ids.NAV_OVERVIEW, "总览", "Overview", "/"),
+    (ids.NAV_UPLOAD, "上传", "Upload", "/upload"),
+    (ids.NAV_HISTORY, "历史", "History", "/history"),
+]
 
-def app_shell() -> html.Div:
+
+def nav(items: list[tuple[str, str, str, str]] | None = None) -> html.Nav:
+    links = [
+        dcc.Link(f"{zh} {en}", id=item_id, href=href, className="nav-link px-2")
+        for item_id, zh, en, href in (items or NAV_ITEMS)
+    ]
+    return html.Nav(links, id=ids.NAV, className="nav me-auto")
+
+
+def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
@@ -15,13 +33,31 @@ def app_shell() -> html.Div:
                 html.Div(
                     [
                         dcc.Link("扶贫目标进度看板", id=ids.HEADER_TITLE, href="/", className="navbar-brand fw-bold"),
-                        html.Span("Poverty-alleviation targets and progress", className="text-muted small me-auto"),
-                        dcc.Link("中文 / English", id=ids.LANG_TOGGLE, href="?lang=en", className="btn btn-outline-secondary btn-sm"),
+                        html.Span(
+                            "Poverty-alleviation targets and progress", className="text-muted small d-none d-lg-inline"
+                        ),
+                        nav(nav_items),
+                        dcc.Link(
+                            "中文 / English",
+                            id=ids.LANG_TOGGLE,
+                            href="?lang=en",
+                            className="btn btn-outline-secondary btn-sm",
+                        ),
+                        account,
                     ],
                     className="container-fluid d-flex align-items-center gap-3",
                 ),
-                className="navbar border-bottom mb-3 bg-light",
+                className="navbar border-bottom mb-2 bg-light py-1",
             ),
             html.Main(id=ids.PAGE, className="container-fluid"),
+            dbc.Offcanvas(
+                html.Div(id=ids.SOURCE_BODY),
+                id=ids.SOURCE_PANEL,
+                title="来源 Sources",
+                placement="end",
+                is_open=False,
+                scrollable=True,
+                style={"width": "32rem"},
+            ),
         ]
     )

@@ -15,3 +15,13 @@ COLORS = {
 
 # Series are also told apart by fill pattern, so colour is never the only cue.
 PATTERNS = {"original": "", "revised": "/", "actual": ""}
+
+# Status is told by icon and text too, never by colour alone.
+STATUS_ICON = {"achieved": "✔", "on_track": "➜", "at_risk": "⚠", "behind": "✖", "no_data": "?"}
+STATUS_TEXT_COLOR = {
+    "achieved": "#ffffff",
+    "on_track": "#000000",
+    "at_risk": "#000000",
+    "behind": "#ffffff",
+    "no_data": "#000000",
+}

@@ -17,7 +17,9 @@ OUTPUT_DIR = Path(__file__).parent / "output"
 def seed_db_path(tmp_path_factory) -> Path:
     """The seed database, built once per test run."""
     path = tmp_path_factory.mktemp("seed") / "seed.db"
-    build(make_engine(f"sqlite:///{path}"), progress=lambda _m: None)
+    engine = make_engine(f"sqlite:///{path}")
+    build(engine, progress=lambda _m: None)
+    engine.dispose()  # closing the last connection checkpoints the WAL, so copying the file copies everything
     return path
 
 
@@ -50,3 +52,14 @@ def sessions(db_url):
 def output_dir() -> Path:
     OUTPUT_DIR.mkdir(exist_ok=True)
     return OUTPUT_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_environment(tmp_path_factory):
+    """Apps built by tests read publicly (PUBLIC_READ=1, like an open dashboard) and keep their secret key in a
+    temporary file. Tests of accounts build theirs with ``public_read=False``; writes always need an account."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PUBLIC_READ", "1")
+    patch.setenv("SECRET_KEY_FILE", str(tmp_path_factory.mktemp("secret") / "secret_key"))
+    yield
+    patch.undo()

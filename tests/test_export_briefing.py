@@ -10,10 +10,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from analysis.series import Point
 from db.session import make_engine, session_factory
 from export.briefing import briefing_pdf, collect
-from export.status import MET, MISSED, NO_TARGET, PENDING, met, status_rows
 from export.workbook import briefing_xlsx, sheet_title
 
 REGIONS = {"621100": "定西市", "610000": "陕西省"}
@@ -73,33 +71,11 @@ def test_briefing_xlsx_has_a_native_chart_on_every_indicator_sheet(pack, output_
         assert years == [r["year"] for r in page.status]
 
 
-@pytest.mark.parametrize(
-    ("actual", "target", "comparator", "direction", "expected"),
-    [
-        (300000, 285200, "=", "up", True),
-        (200000, 285200, "=", "up", False),
-        (9.12, 8, "<", "down", False),
-        (7.5, 8, "<", "down", True),
-        (239500, 300000, "=", "down", True),
-        (5, 5, ">=", "up", True),
-    ],
-)
-def test_met_follows_comparator_then_direction(actual, target, comparator, direction, expected):
-    assert met(actual, target, comparator, direction) is expected
-
-
-def test_status_rows_prefer_the_revised_target_and_mark_missing_actuals():
-    series = {
-        "original": {2018: Point(2018, 100), 2019: Point(2019, 100), 2020: Point(2020, 100)},
-        "revised": {2019: Point(2019, 80)},
-        "actual": {2018: Point(2018, 90), 2019: Point(2019, 85), 2021: Point(2021, 1)},
-    }
-    assert [(r["year"], r["status"]) for r in status_rows(series, "up")] == [
-        (2018, MISSED),
-        (2019, MET),
-        (2020, PENDING),
-        (2021, NO_TARGET),
-    ]
+def test_status_rows_follow_the_dashboards_rule(pack):
+    for page in pack.pages:
+        cells = {c.year: c.status for c in page.chart.progress.years}
+        assert [r["year"] for r in page.status] == page.chart.years
+        assert all(r["status"] == cells.get(r["year"]) for r in page.status)
 
 
 def test_sheet_titles_are_legal_and_unique():

@@ -15,7 +15,7 @@ from export.chart_data import build_chart
 from export.images import HEIGHT, WIDTH, UnknownFormat, chart_image, footer_lines, render, with_footer
 from export.pdf import fix_cmap
 
-TITLE = "定西市 · 脱贫人口"
+TITLE = "定西市 · 脱贫人口 (人) · 逐年计划与实际"
 DOCUMENT = "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定"
 
 
@@ -60,8 +60,7 @@ def test_pdf_text_holds_the_chinese_title_source_date_and_link(dingxi, tmp_path)
     assert DOCUMENT in text
     assert f"数据截至 data as of {dingxi.as_of:%Y-%m-%d}" in text
     assert "/region/621100?indicator=poor_population_reduced" in text
-    # mixed Latin/CJK labels come out as two runs ("28.52", "万人"), both present
-    assert "28.52" in text and "万人" in text
+    assert "原计划" in text and "2016" in text, "legend and year axis extract too"
 
 
 def test_footer_says_sources_plan_date_and_view(dingxi):
@@ -73,7 +72,11 @@ def test_footer_says_sources_plan_date_and_view(dingxi):
 
 def test_footer_leaves_the_chart_data_untouched(dingxi):
     out = with_footer(dingxi.figure, ["a", "b"])
-    assert [t["y"] for t in out["data"]] == [list(t.y) for t in dingxi.figure.data]
+    assert [t["y"] for t in out["data"]] == [t["y"] for t in dingxi.figure["data"]]
+    assert (
+        "annotations" not in dingxi.figure["layout"]
+        or out["layout"]["annotations"][:-1] == dingxi.figure["layout"]["annotations"]
+    )
     assert out["layout"]["annotations"][-1]["text"] == "a<br>b"
 
 

@@ -82,7 +82,13 @@ def test_menu_links_are_the_routes_the_server_answers():
     hrefs = [a.href for group in menu.children[1::2] for a in group.children]
     assert hrefs[0] == "/export/chart.png?region=621100&indicator=poor_population_reduced&lang=zh&plan=3"
     assert [h.split("?")[0] for h in hrefs] == [
-        "/export/chart.png", "/export/chart.svg", "/export/chart.pdf", "/export/data.csv", "/export/data.xlsx",
+        "/export/chart.png",
+        "/export/chart.svg",
+        "/export/chart.pdf",
+        "/export/data.csv",
+        "/export/data.xlsx",
     ]
     assert export_menu("621100", None, "zh").children is None
-    assert export_href("data", "csv", "621100", "funds", "en") == "/export/data.csv?region=621100&indicator=funds&lang=en"
+    assert (
+        export_href("data", "csv", "621100", "funds", "en") == "/export/data.csv?region=621100&indicator=funds&lang=en"
+    )

@@ -29,7 +29,9 @@ def dingxi(seed_db_url):
 def figure_points(export) -> set[tuple[str, int, float]]:
     """(series label, year, value) for every bar the chart draws."""
     return {
-        (trace.name, int(x), float(y)) for trace in export.figure.data for x, y in zip(trace.x, trace.y, strict=True)
+        (trace["name"], int(x), float(y))
+        for trace in export.figure["data"]
+        for x, y in zip(trace["x"], trace["y"], strict=True)
     }
 
 
@@ -57,7 +59,7 @@ def test_csv_has_a_bom_and_reads_back_equal_to_the_chart(dingxi):
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"地区代码 region code": str})
     read = {(r["系列 series"], int(r["年份 Year"]), float(r["数值 Value"])) for _, r in frame.iterrows()}
     assert read == figure_points(dingxi)
-    assert len(frame) == sum(len(trace.x) for trace in dingxi.figure.data)
+    assert len(frame) == sum(len(trace["x"]) for trace in dingxi.figure["data"])
     assert set(frame["地区代码 region code"]) == {DINGXI}
     assert "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定" in set(frame["计划版本 Plan version"])
     assert frame["来源 Source"].str.len().min() > 0, "every row names its source"

@@ -1,4 +1,4 @@
-from callbacks.urlstate import lang_of, parse, with_changes
+from layouts.urlstate import lang_of, parse, with_changes
 
 
 def test_parse_and_change_round_trip():

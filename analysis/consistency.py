@@ -1,0 +1,95 @@
+"""Consistency flags: where a figure exists at two levels, do they add up?
+
+Two kinds of check for one region and indicator:
+
+* ``span``: a multi-year figure (陕西 2018–2020: 183.27万) against the single years inside it
+  (101.7万 + 63.5万 + 18.07万). The multi-year figure is compared with the years, never added to them;
+  when a year inside is missing the check says so instead of comparing.
+* ``children``: a region's own figure for a year (陕西 2018: 23 counties exited) against the sum of its
+  sub-regions' figures for that year (23 county exits).
+
+Example: ``[c.agrees for c in consistency_checks(figs, "610000")]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.series import annual_points, records
+
+RELATIVE_TOLERANCE = 0.005  # rounding in published figures (183.27万 written to two decimals)
+
+
+@dataclass
+class Check:
+    check: str  # span | children
+    kind: str  # target | actual
+    start: int
+    end: int
+    stated: float
+    summed: float | None
+    parts: int
+    missing_years: list[int] = field(default_factory=list)
+    figure_ids: list[int] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool | None:
+        """True or False when comparable; None when parts are missing."""
+        if self.summed is None:
+            return None
+        return abs(self.summed - self.stated) <= RELATIVE_TOLERANCE * max(abs(self.stated), 1.0)
+
+
+def _agree_ids(points: dict, years: list[int]) -> list[int]:
+    return [i for y in years if y in points for i in points[y].figure_ids]
+
+
+def consistency_checks(figures, region_code: str, plan: str = "original") -> list[Check]:
+    """All checks for the region (figures: one indicator, the region and its descendants)."""
+    rows = records(figures)
+    name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}
+    out: list[Check] = []
+    own_annual = {k: annual_points(rows, region_code, name_of[k]) for k in name_of}
+    if plan == "revised":
+        own_annual["target"] = {**annual_points(rows, region_code, "original"), **own_annual["target"]}
+    for span in (r for r in rows if r["region_code"] == region_code and r["period_start"] != r["period_end"]):
+        if span["kind"] not in name_of:
+            continue
+        years = list(range(int(span["period_start"]), int(span["period_end"]) + 1))
+        points = own_annual[span["kind"]]
+        inside = [y for y in years if y in points]
+        if not inside:
+            continue
+        missing = [y for y in years if y not in points]
+        out.append(
+            Check(
+                "span",
+                span["kind"],
+                years[0],
+                years[-1],
+                float(span["value"]),
+                None if missing else sum(points[y].value for y in years),
+                len(inside),
+                missing,
+                [int(span["id"]), *_agree_ids(points, years)],
+            )
+        )
+    below = [r for r in rows if r["region_code"] != region_code]
+    for kind, name in name_of.items():
+        own = annual_points(rows, region_code, name, roll_up=False)
+        children = annual_points(below, region_code, name)
+        for year in sorted(set(own) & set(children)):
+            out.append(
+                Check(
+                    "children",
+                    kind,
+                    year,
+                    year,
+                    own[year].value,
+                    children[year].value,
+                    len(children[year].figure_ids),
+                    [],
+                    own[year].figure_ids + children[year].figure_ids,
+                )
+            )
+    return out

@@ -1,0 +1,155 @@
+"""Plan versus actual for one region and indicator: each year's status and the whole plan period's.
+
+Pure: figure records in, plain data out. ``progress(figs, "610000", indicator, plan="original")`` gives
+``years`` (2018 achieved, 2019 behind, 2020 achieved), ``latest`` and ``period`` (2018–2020).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis import status as st
+from analysis.named import NamedTarget, derived_zero_years, named_targets
+from analysis.series import Point, effective_plan, plan_vs_actual, records, span_figures
+
+
+@dataclass
+class YearCell:
+    year: int
+    plan: Point | None
+    actual: Point | None
+    status: str
+    achievement: float | None
+
+
+@dataclass
+class Progress:
+    region_code: str
+    indicator: dict
+    plan: str
+    series: dict[str, dict[int, Point]]
+    plan_points: dict[int, Point]
+    years: list[YearCell]
+    latest: YearCell | None
+    period: st.Assessment | None
+    period_ids: list[int] = field(default_factory=list)  # target figures behind the period target
+    named: list[NamedTarget] = field(default_factory=list)
+    spans: list[dict] = field(default_factory=list)
+
+    @property
+    def worst(self) -> int:
+        """Sort key: the worse of the latest year's and the period's status."""
+        found = [c.status for c in (self.latest, self.period) if c is not None]
+        return min((st.severity(s) for s in found), default=st.severity(st.NO_DATA))
+
+
+def _cell(year: int, plan: Point | None, actual: Point | None, direction: str) -> YearCell:
+    if plan is None:
+        return YearCell(year, None, actual, st.NO_DATA, None)
+    value = actual.value if actual else None
+    return YearCell(
+        year,
+        plan,
+        actual,
+        st.judge(value, plan.value, plan.comparator, direction),
+        st.achievement(value, plan.value, direction),
+    )
+
+
+def _span_targets(spans: list[dict], plan: str) -> list[dict]:
+    targets = [s for s in spans if s["kind"] == "target"]
+    chosen: dict[tuple[int, int], dict] = {}
+    for s in sorted(targets, key=lambda s: (s["plan_version_id"] or 0, s["id"])):
+        key = (int(s["period_start"]), int(s["period_end"]))
+        if s["plan_version_kind"] == "original":
+            chosen.setdefault(key, s)
+        elif plan == "revised":
+            chosen[key] = s
+    return list(chosen.values())
+
+
+def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment | None, list[int]]:
+    direction, kind = p.indicator["direction"], p.indicator["kind"]
+    plan = {y: pt.value for y, pt in p.plan_points.items()}
+    actual = {y: pt.value for y, pt in p.series["actual"].items()}
+    span_targets = _span_targets(spans, p.plan)
+    if plan:
+        start, end = min(plan), max(plan)
+        ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
+        comparators = {pt.comparator for pt in p.plan_points.values()}
+        comparator = comparators.pop() if len(comparators) == 1 else "="
+        total = sum(plan.values()) if kind == "flow" else plan[end]
+        if kind == "flow" and set(range(start, end + 1)) - set(plan):
+            same = [s for s in span_targets if (int(s["period_start"]), int(s["period_end"])) == (start, end)]
+            if not same:
+                return None, ids  # gaps in the schedule and no stated total: no period target to judge
+            total, ids = float(same[0]["value"]), [int(same[0]["id"])]
+    elif span_targets:
+        main = max(span_targets, key=lambda s: (s["period_end"], s["period_end"] - s["period_start"]))
+        start, end, total = int(main["period_start"]), int(main["period_end"]), float(main["value"])
+        comparator, ids = main["comparator"] or "=", [int(main["id"])]
+    else:
+        return None, []
+    if kind == "flow":
+        span_actuals = [
+            (int(s["period_start"]), int(s["period_end"]), float(s["value"])) for s in spans if s["kind"] == "actual"
+        ]
+        return st.assess_flow(total, start, end, actual, as_of, plan, comparator, direction, span_actuals), ids
+    before = [y for y in actual if y < start]
+    baseline = (max(before), actual[max(before)]) if before else None
+    return st.assess_level(total, end, actual, as_of, comparator, direction, baseline), ids
+
+
+def progress(
+    figures,
+    region_code: str,
+    indicator: dict,
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> Progress:
+    """Assess one region and indicator; ``figures`` hold the region's and its descendants' figures.
+
+    ``year_to`` (default: the last year with any figure) is the year the plan period is seen from; years
+    shown are those with a plan figure inside ``year_from..year_to``.
+    """
+    rows = [r for r in records(figures) if r["indicator"] == indicator["code"]]
+    series = plan_vs_actual(rows, region_code)
+    named = named_targets(rows, region_code, plan)
+    plan_points = effective_plan(series, plan)
+    if named and plan_points:
+        last = max([*series["actual"], *plan_points])
+        series["actual"] = dict(
+            sorted(
+                {
+                    **derived_zero_years(named, series["actual"], list(range(min(plan_points), last + 1))),
+                    **series["actual"],
+                }.items()
+            )
+        )
+    spans = span_figures(rows, region_code)
+    all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
+    lo = year_from if year_from is not None else min(all_years, default=0)
+    hi = year_to if year_to is not None else max(all_years, default=0)
+    cells = [
+        _cell(y, plan_points[y], series["actual"].get(y), indicator["direction"]) for y in plan_points if lo <= y <= hi
+    ]
+    reported = [c for c in cells if c.actual is not None]
+    latest = reported[-1] if reported else (cells[-1] if cells else None)
+    p = Progress(region_code, indicator, plan, series, plan_points, cells, latest, None, named=named, spans=spans)
+    p.period, p.period_ids = _period(p, spans, hi)
+    return p
+
+
+def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:
+    """Running totals over ``years``; None from the first missing year on (a gap is not a zero)."""
+    total, out, broken = 0.0, [], False
+    for y in years:
+        if y not in points:
+            broken = True
+        if broken:
+            out.append(None)
+            continue
+        total += points[y].value
+        out.append(total)
+    return out

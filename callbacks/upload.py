@@ -1,0 +1,204 @@
+"""Upload page wiring: template download, upload -> check -> preview, confirm -> commit, grid edits."""
+
+from __future__ import annotations
+
+import base64
+
+from dash import Input, Output, State, dcc, html, no_update
+
+from auth import guard
+from callbacks import history, urlstate
+from db import queries
+from db.session import transaction
+from etl import importer
+from etl import problems as P
+from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
+from etl.errorbook import error_workbook
+from etl.pending import load_pending, save_pending
+from etl.template import build_template
+from layouts import ids
+from layouts.history_page import history_page
+from layouts.i18n import t
+from layouts.upload_page import errors_view, preview_view, upload_page
+
+
+def render_upload(session, lang: str):
+    if not any(guard.can_do(action) for action in ("upload", "edit")):
+        return html.Div(t("not_allowed_upload", lang), className="alert alert-warning", id="upload-not-allowed")
+    writable = guard.writable_codes("upload", session)
+    return upload_page([r for r in queries.regions(session) if writable is None or r["code"] in writable], lang)
+
+
+def render_history(session, lang: str):
+    from db.batches import batch_list
+
+    return history_page(batch_list(session), lang, can_revert=guard.can_do("revert"))
+
+
+PAGES = {"/upload": render_upload, "/history": render_history}
+
+
+def _lang(search: str | None) -> str:
+    return urlstate.lang_of(urlstate.parse(search))
+
+
+def foreign_rows(session, result, action: str) -> list[P.Problem]:
+    """A located problem for every row outside the user's regions: the whole file is refused if there is one."""
+    refused = set(guard.refused_regions(action, [r.region_code for r in result.checked.rows], session))
+    return [
+        P.RegionNotYours(
+            r.sheet,
+            r.row,
+            "地区代码 region_code",
+            r.region_code,
+            f"{r.region_code} 不在您的管辖地区 / is not one of your regions",
+        )
+        for r in result.checked.rows
+        if r.region_code in refused
+    ]
+
+
+def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: str, lang: str):
+    """Check and preview bytes; the page's result view and the state the confirm step needs."""
+    token = save_pending(data)
+    with sessions() as session:
+        result = importer.check_and_preview(session, data, file_name, default_kind=kind or None)
+        result.checked.problems.extend(foreign_rows(session, result, source))
+    state = {
+        "token": token,
+        "file_name": file_name,
+        "kind": kind or None,
+        "source": source,
+        "ok": result.ok,
+        "fingerprint": result.preview.fingerprint if result.preview else None,
+    }
+    if not result.ok:
+        return errors_view([p.to_json() for p in result.checked.problems], lang), state
+    return preview_view(result.preview.counts, result.preview.items, lang), state
+
+
+def register(app, sessions) -> None:
+    history.register(app, sessions)
+
+    @app.callback(
+        Output(ids.UPLOAD_TEMPLATE_DOWNLOAD, "data"),
+        Input(ids.UPLOAD_TEMPLATE_BUTTON, "n_clicks"),
+        State(ids.UPLOAD_TEMPLATE_REGION, "value"),
+        prevent_initial_call=True,
+    )
+    def download_template(_clicks, region_code):
+        guard.require("upload")
+        with sessions() as session:
+            data = build_template(session, region_code or None)
+        name = f"扶贫目标上传模板-{region_code}.xlsx" if region_code else "扶贫目标上传模板.xlsx"
+        return dcc.send_bytes(data, name)
+
+    @app.callback(
+        Output(ids.UPLOAD_RESULT, "children"),
+        Output(ids.UPLOAD_STATE, "data"),
+        Output(ids.UPLOAD_DONE, "children"),
+        Output(ids.UPLOAD_FILE, "contents"),
+        Input(ids.UPLOAD_FILE, "contents"),
+        State(ids.UPLOAD_FILE, "filename"),
+        State(ids.UPLOAD_KIND, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def uploaded(contents, file_name, kind, search):
+        if not contents or not file_name:
+            return no_update, no_update, no_update, no_update
+        guard.require("upload")
+        data = base64.b64decode(contents.split(",", 1)[1])
+        view, state = check_view(sessions, data, file_name, kind, "upload", _lang(search))
+        return view, state, None, None  # cleared, so choosing the same file again is a new upload
+
+    @app.callback(Output(ids.UPLOAD_CONFIRM, "disabled"), Input(ids.UPLOAD_NOTE, "value"))
+    def require_note(note):
+        return not (note or "").strip()
+
+    @app.callback(
+        Output(ids.UPLOAD_DONE, "children", allow_duplicate=True),
+        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+        Input(ids.UPLOAD_CONFIRM, "n_clicks"),
+        State(ids.UPLOAD_NOTE, "value"),
+        State(ids.UPLOAD_STATE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def confirm(clicks, note, state, search):
+        lang = _lang(search)
+        if not clicks or not state:
+            return no_update, no_update
+        action = "edit" if state.get("source") == "edit" else "upload"
+        user = guard.require(action)
+        if not (note or "").strip():
+            return html.Div(t("note_required", lang), className="alert alert-warning"), no_update
+        data = load_pending(state.get("token"))
+        if data is None:
+            return html.Div(
+                t("refused", lang).format(msg="file expired; upload it again"), className="alert alert-warning"
+            ), None
+        audit = importer.Audit(user=user.name, note=note, kind=action)
+        try:
+            with transaction(sessions) as session:
+                result = importer.check_and_preview(session, data, state["file_name"], default_kind=state["kind"])
+                foreign = foreign_rows(session, result, action)
+                if foreign:
+                    raise importer.ImportRefused("; ".join(p.located() for p in foreign[:20]))
+                batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
+        except importer.ImportRefused as exc:
+            return html.Div(
+                t("refused", lang).format(msg=exc), className="alert alert-warning", role="alert"
+            ), no_update
+        targets = sum(1 for i in result.preview.changes if i["kind"] == "target")
+        message = t("imported", lang).format(id=batch_id, t=targets, a=len(result.preview.changes) - targets)
+        return html.Div(
+            ["✓ ", message, " ", dcc.Link(t("see_history", lang), href=f"/history?lang={lang}")],
+            className="alert alert-success",
+            role="status",
+            id="upload-imported",
+        ), None
+
+    @app.callback(
+        Output(ids.UPLOAD_ERRORS_DOWNLOAD, "data"),
+        Input(ids.UPLOAD_ERRORS_BUTTON, "n_clicks"),
+        State(ids.UPLOAD_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_errors(clicks, state):
+        guard.require("upload")
+        data = load_pending((state or {}).get("token"))
+        if not clicks or data is None:
+            return no_update
+        with sessions() as session:
+            result = importer.check_bytes(session, data, state["file_name"], default_kind=state["kind"])
+        stem = state["file_name"].rsplit(".", 1)[0]
+        return dcc.send_bytes(error_workbook(result.book, result.checked.problems), f"{stem}-错误标注-errors.xlsx")
+
+    @app.callback(Output(ids.EDIT_GRID, "rowData"), Input(ids.EDIT_REGION, "value"), prevent_initial_call=True)
+    def edit_region(region_code):
+        guard.require("edit")
+        if not region_code:
+            return []
+        with sessions() as session:
+            if guard.refused_regions("edit", [region_code], session):
+                return []
+            return grid_rows(session, region_code)
+
+    @app.callback(
+        Output(ids.UPLOAD_RESULT, "children", allow_duplicate=True),
+        Output(ids.UPLOAD_STATE, "data", allow_duplicate=True),
+        Output(ids.UPLOAD_DONE, "children", allow_duplicate=True),
+        Input(ids.EDIT_PREVIEW_BUTTON, "n_clicks"),
+        State(ids.EDIT_GRID, "rowData"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def preview_edits(clicks, rows, search):
+        guard.require("edit")
+        lang = _lang(search)
+        data = edits_csv(rows or [])
+        if not clicks or not data:
+            return html.Div(t("no_edits", lang), className="alert alert-info"), None, None
+        view, state = check_view(sessions, data, EDIT_FILE_NAME, None, "edit", lang)
+        return view, state, None

@@ -1,0 +1,155 @@
+"""Accounts: users, their regions, login attempts. Functions take a session and return plain dicts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from db.models import LoginAttempt, Region, User, UserRegion
+from db.writes import now
+
+
+class AccountError(ValueError):
+    """A user command that cannot be carried out; the message says why and what to do."""
+
+
+class UnknownUser(AccountError):
+    pass
+
+
+class DuplicateUser(AccountError):
+    pass
+
+
+class UnknownRegion(AccountError):
+    pass
+
+
+def _as_dict(session: Session, user: User) -> dict:
+    regions = session.scalars(
+        select(UserRegion.region_code).where(UserRegion.user_id == user.id).order_by(UserRegion.region_code)
+    ).all()
+    return {
+        "id": user.id,
+        "name": user.name,
+        "role": user.role,
+        "active": user.active,
+        "regions": list(regions),
+        "password_hash": user.password_hash,
+        "created_at": user.created_at,
+        "created_by": user.created_by,
+        "changed_at": user.changed_at,
+        "changed_by": user.changed_by,
+        "last_login_at": user.last_login_at,
+    }
+
+
+def user_by_id(session: Session, user_id: int) -> dict | None:
+    """``user_by_id(s, 1) == {"id": 1, "name": "admin", "role": "admin", "regions": [], ...}`` or None."""
+    user = session.get(User, user_id)
+    return _as_dict(session, user) if user else None
+
+
+def user_by_name(session: Session, name: str) -> dict | None:
+    user = session.scalars(select(User).where(User.name == name)).first()
+    return _as_dict(session, user) if user else None
+
+
+def users(session: Session) -> list[dict]:
+    return [_as_dict(session, u) for u in session.scalars(select(User).order_by(User.name))]
+
+
+def active_admin_exists(session: Session) -> bool:
+    stmt = select(func.count()).select_from(User).where(User.role == "admin", User.active.is_(True))
+    return session.scalar(stmt) > 0
+
+
+def add_user(session: Session, name: str, password_hash: str, role: str, regions: list[str], by: str) -> dict:
+    """Create an account; every region must exist. Example: ``add_user(s, "li", h, "planner", ["621100"], "cli")``."""
+    if session.scalars(select(User.id).where(User.name == name)).first() is not None:
+        raise DuplicateUser(f"user {name!r} already exists; choose another name or use `users enable`")
+    _check_regions(session, regions)
+    user = User(name=name, password_hash=password_hash, role=role, active=True, created_at=now(), created_by=by)
+    session.add(user)
+    session.flush()
+    session.add_all(UserRegion(user_id=user.id, region_code=code) for code in regions)
+    session.flush()
+    return _as_dict(session, user)
+
+
+def _check_regions(session: Session, regions: list[str]) -> None:
+    known = set(session.scalars(select(Region.code).where(Region.code.in_(regions))))
+    missing = [code for code in regions if code not in known]
+    if missing:
+        raise UnknownRegion(
+            f"unknown region code(s) {', '.join(missing)}: use adcodes from data/regions.csv "
+            "(and run `python -m etl build` first on a new database)"
+        )
+
+
+def _get(session: Session, name: str) -> User:
+    user = session.scalars(select(User).where(User.name == name)).first()
+    if user is None:
+        raise UnknownUser(f"no user {name!r}; `python -m etl users list` shows the accounts")
+    return user
+
+
+def set_active(session: Session, name: str, active: bool, by: str) -> dict:
+    user = _get(session, name)
+    user.active, user.changed_at, user.changed_by = active, now(), by
+    session.flush()
+    return _as_dict(session, user)
+
+
+def set_password(session: Session, name: str, password_hash: str, by: str) -> dict:
+    user = _get(session, name)
+    user.password_hash, user.changed_at, user.changed_by = password_hash, now(), by
+    session.flush()
+    return _as_dict(session, user)
+
+
+def set_role(session: Session, name: str, role: str, regions: list[str], by: str) -> dict:
+    user = _get(session, name)
+    _check_regions(session, regions)
+    user.role, user.changed_at, user.changed_by = role, now(), by
+    session.execute(delete(UserRegion).where(UserRegion.user_id == user.id))
+    session.add_all(UserRegion(user_id=user.id, region_code=code) for code in regions)
+    session.flush()
+    return _as_dict(session, user)
+
+
+def mark_login(session: Session, user_id: int, at: datetime) -> None:
+    session.get(User, user_id).last_login_at = at
+
+
+def record_attempt(session: Session, user_name: str, address: str, succeeded: bool, at: datetime) -> None:
+    session.add(LoginAttempt(user_name=user_name[:64], address=address[:64], succeeded=succeeded, at=at))
+    session.flush()
+
+
+def recent_failures(
+    session: Session, since: datetime, user_name: str | None = None, address: str | None = None
+) -> list[datetime]:
+    """Times of failed attempts after ``since``, oldest first.
+
+    For a user name, only failures after its last success count; for an address all do, so that a caller who
+    holds one account cannot reset the count of the address they guess other accounts from.
+    """
+    column, value = (LoginAttempt.user_name, user_name) if user_name is not None else (LoginAttempt.address, address)
+    start = since
+    if user_name is not None:
+        last_ok = session.scalar(select(func.max(LoginAttempt.at)).where(column == value, LoginAttempt.succeeded))
+        start = max(since, last_ok) if last_ok else since
+    stmt = (
+        select(LoginAttempt.at)
+        .where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
+        .order_by(LoginAttempt.at)
+    )
+    return list(session.scalars(stmt))
+
+
+def clear_failures(session: Session, user_name: str, at: datetime, address: str = "cli") -> None:
+    """Unlock an account: a success recorded by an administrator resets the count (the failures stay on record)."""
+    record_attempt(session, user_name, address, True, at)

@@ -1,0 +1,146 @@
+"""Data layer for uploads and edits: what the validator must know, current values, new batches, revert.
+
+Every function takes a session inside the caller's transaction and returns plain data.
+
+Example::
+
+    with transaction(sessions) as s:
+        revert(s, 12, "王芳")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from db import writes
+from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
+from db.queries import LIVE
+
+REVERTIBLE = ("upload", "edit")
+CHUNK = 5000
+
+
+class BatchError(ValueError):
+    """A revert that cannot be done (unknown batch, already reverted, a build batch)."""
+
+
+def regions_with_aliases(session: Session) -> list[dict]:
+    """Regions with their former names and codes: ``[{"code": "610981", "former_names": ["旬阳县"], ...}]``."""
+    aliases: dict[str, dict[str, list[str]]] = {}
+    for alias in session.scalars(select(RegionAlias)):
+        aliases.setdefault(alias.region_code, {}).setdefault(alias.kind, []).append(alias.alias)
+    return [
+        {
+            "code": r.code,
+            "parent_code": r.parent_code,
+            "name_zh": r.name_zh,
+            "name_en": r.name_en,
+            "level": r.level,
+            "former_names": aliases.get(r.code, {}).get("former_name", []),
+            "former_codes": aliases.get(r.code, {}).get("former_code", []),
+        }
+        for r in session.scalars(select(Region).order_by(Region.code))
+    ]
+
+
+def indicator_table(session: Session) -> dict[str, dict]:
+    return {
+        i.code: {"code": i.code, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit, "kind": i.kind}
+        for i in session.scalars(select(Indicator).order_by(Indicator.code))
+    }
+
+
+def plan_years(session: Session) -> tuple[int, int] | None:
+    """First to last year of the live plans and records: the years an upload may cover (a typo such as 2091
+    or a year of a different plan period falls outside)."""
+    first, last = session.execute(
+        select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
+    ).one()
+    return (first, last) if first is not None and last is not None else None
+
+
+def current_values(session: Session, indicators: Iterable[str] | None = None) -> dict[tuple, dict]:
+    """(kind, region, indicator, start, end) -> the figure now in force: newest live actual; for targets the
+    newest revision, else the original plan's. Keys as ``etl.validate.Row.key``."""
+    stmt = (
+        select(
+            Figure.id,
+            Figure.kind,
+            Figure.region_code,
+            Figure.indicator_code,
+            Figure.period_start,
+            Figure.period_end,
+            Figure.value,
+            Figure.comparator,
+            Figure.batch_id,
+            PlanVersion.kind,
+            Figure.plan_version_id,
+        )
+        .join(Batch, Batch.id == Figure.batch_id)
+        .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
+        .where(LIVE, Figure.kind.in_(["target", "actual"]))
+    )
+    if indicators is not None:
+        stmt = stmt.where(Figure.indicator_code.in_(list(indicators)))
+    out: dict[tuple, tuple] = {}
+    for fid, kind, region, ind, start, end, value, comparator, batch_id, pv_kind, pv_id in session.execute(stmt):
+        rank = (pv_kind == "revision", pv_id or 0, fid) if kind == "target" else (batch_id, fid)
+        key = (kind, region, ind, start, end)
+        if key not in out or rank > out[key][0]:
+            out[key] = (rank, {"value": value, "comparator": comparator, "figure_id": fid, "batch_id": batch_id})
+    return {k: v for k, (_rank, v) in out.items()}
+
+
+def new_source(session: Session, **fields) -> int:
+    """A source of its own for each upload or edit (never shared, so its audit fields never change)."""
+    source = Source(**fields)
+    session.add(source)
+    session.flush()
+    return source.id
+
+
+def insert_figures(session: Session, rows: list[dict], progress: Callable[[int, int], None] | None = None) -> int:
+    """Insert figure dicts in chunks (reporting progress); the caller's transaction makes it all or nothing."""
+    for start in range(0, len(rows), CHUNK):
+        writes.add_figures(session, rows[start : start + CHUNK])
+        if progress:
+            progress(min(start + CHUNK, len(rows)), len(rows))
+    return len(rows)
+
+
+def revert(session: Session, batch_id: int, user_name: str) -> dict:
+    """Mark an upload or edit batch reverted: its figures drop out of every query, so each value returns to
+    what it was before. Nothing is deleted. Raises BatchError when the batch cannot be reverted."""
+    batch = session.get(Batch, batch_id)
+    if batch is None:
+        raise BatchError(f"batch {batch_id} does not exist")
+    if batch.kind not in REVERTIBLE:
+        raise BatchError(
+            f"batch {batch_id} is a {batch.kind} batch; only uploads and edits can be reverted "
+            "(build batches follow the files in data/)"
+        )
+    if batch.reverted_at is not None:
+        raise BatchError(
+            f"batch {batch_id} was already reverted by {batch.reverted_by} at {batch.reverted_at:%Y-%m-%d %H:%M}"
+        )
+    session.execute(update(Batch).where(Batch.id == batch_id).values(reverted_at=writes.now(), reverted_by=user_name))
+    return batch_row(session, batch_id)
+
+
+def batch_row(session: Session, batch_id: int) -> dict | None:
+    batch = session.get(Batch, batch_id)
+    if batch is None:
+        return None
+    session.refresh(batch)
+    return {c.name: getattr(batch, c.name) for c in Batch.__table__.columns}
+
+
+def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dict]:
+    """Batches newest first, as plain dicts of their audit columns."""
+    stmt = select(Batch).order_by(Batch.id.desc())
+    if kinds is not None:
+        stmt = stmt.where(Batch.kind.in_(list(kinds)))
+    return [{c.name: getattr(b, c.name) for c in Batch.__table__.columns} for b in session.scalars(stmt)]

@@ -1,0 +1,242 @@
+"""Check, preview and commit an upload: the one path for the page, the CLI, in-app edits and the build.
+
+Example::
+
+    with transaction(sessions) as s:
+        result = check_and_preview(s, data, "plan.xlsx")
+        if result.ok and result.preview.changes:
+            commit(s, result, Audit(user="王芳", note="2019 政府工作报告 restatement"))
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from db import batches, writes
+from etl import problems as P
+from etl.filesafety import DEFAULT_LIMITS, FileRejected, Limits
+from etl.gazetteer import Gazetteer, RegionRow
+from etl.load import figure_dicts
+from etl.readers import Book, read_book
+from etl.validate import Catalog, Checked, Row, validate_book
+
+STATUSES = ("new", "changed", "unchanged")
+
+
+class ImportRefused(ValueError):
+    """Commit refused: the file has problems, there is nothing to change, or no note was given."""
+
+
+@dataclass
+class Audit:
+    user: str = "anonymous"
+    note: str = ""
+    kind: str = "upload"  # upload|edit
+
+
+@dataclass
+class Preview:
+    items: list[dict]  # every row: status, key fields, old and new value; in file order
+    counts: dict[str, int]
+    fingerprint: str  # of the changes; a commit checks the preview it confirms is still the one it writes
+
+    @property
+    def changes(self) -> list[dict]:
+        return [i for i in self.items if i["status"] != "unchanged"]
+
+
+@dataclass
+class Result:
+    file_name: str
+    sha256: str
+    checked: Checked
+    preview: Preview | None = None
+    book: Book | None = None
+    batch_id: int | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.checked.ok
+
+    def to_json(self) -> dict:
+        out = {
+            "file": self.file_name,
+            "sha256": self.sha256,
+            "valid": self.ok,
+            "errors": [p.to_json() for p in self.checked.problems],
+            "notices": self.checked.notices,
+        }
+        if self.preview is not None:
+            out["counts"] = self.preview.counts
+            out["changes"] = self.preview.changes
+        if self.batch_id is not None:
+            out["batch_id"] = self.batch_id
+        return out
+
+
+def load_catalog(session: Session, with_years: bool = True) -> Catalog:
+    rows = [
+        RegionRow(
+            r["code"],
+            r["parent_code"],
+            r["name_zh"],
+            r["name_en"],
+            r["level"],
+            tuple(r["former_names"]),
+            tuple(r["former_codes"]),
+        )
+        for r in batches.regions_with_aliases(session)
+    ]
+    years = batches.plan_years(session) if with_years else None
+    return Catalog(Gazetteer.from_rows(rows), batches.indicator_table(session), years)
+
+
+def check_bytes(
+    session: Session,
+    data: bytes,
+    file_name: str,
+    default_kind: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    catalog: Catalog | None = None,
+) -> Result:
+    """Read and validate a file's bytes; refusals of the whole file become one located FileProblem."""
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        book = read_book(data, file_name, limits)
+    except FileRejected as exc:
+        problem = P.FileProblem(file_name, None, "", "", str(exc), exc.hint)
+        return Result(file_name, sha, Checked([], [problem], []))
+    checked = validate_book(book, catalog or load_catalog(session), default_kind)
+    return Result(file_name, sha, checked, book=book)
+
+
+def check_and_preview(
+    session: Session, data: bytes, file_name: str, default_kind: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Result:
+    """Validate, then (when valid) compare every row with the values now in force."""
+    result = check_bytes(session, data, file_name, default_kind, limits)
+    if result.ok:
+        result.preview = preview(session, result.checked.rows)
+    return result
+
+
+def preview(session: Session, rows: list[Row]) -> Preview:
+    """Each row as new, changed (old → new) or unchanged against the current values."""
+    current = batches.current_values(session, {r.indicator for r in rows})
+    names = {r["code"]: r["name_zh"] for r in batches.regions_with_aliases(session)} if rows else {}
+    items, counts = [], dict.fromkeys(STATUSES, 0)
+    for row in rows:
+        old = current.get(row.key)
+        if old is None:
+            status = "new"
+        elif _same(old["value"], row.value) and old["comparator"] == row.comparator:
+            status = "unchanged"
+        else:
+            status = "changed"
+        counts[status] += 1
+        items.append(
+            {
+                "status": status,
+                "kind": row.kind,
+                "region_code": row.region_code,
+                "region_name": names.get(row.region_code, ""),
+                "indicator": row.indicator,
+                "period_start": row.period_start,
+                "period_end": row.period_end,
+                "unit": row.unit,
+                "old_value": None if old is None else old["value"],
+                "old_comparator": None if old is None else old["comparator"],
+                "new_value": row.value,
+                "new_comparator": row.comparator,
+                "sheet": row.sheet,
+                "row": row.row,
+            }
+        )
+    digest = hashlib.sha256(
+        repr(
+            [
+                (
+                    i["status"],
+                    i["kind"],
+                    i["region_code"],
+                    i["indicator"],
+                    i["period_start"],
+                    i["period_end"],
+                    i["old_value"],
+                    i["new_value"],
+                    i["new_comparator"],
+                )
+                for i in items
+                if i["status"] != "unchanged"
+            ]
+        ).encode()
+    ).hexdigest()
+    return Preview(items, counts, digest)
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def commit(
+    session: Session,
+    result: Result,
+    audit: Audit,
+    expected_fingerprint: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write the new and changed rows as one batch (targets in a new plan version); returns the batch id.
+
+    Unchanged rows are not written again. Runs inside the caller's transaction: all or nothing.
+    """
+    if not result.ok:
+        raise ImportRefused(f"{len(result.checked.problems)} problem(s) must be fixed first")
+    if not audit.note.strip():
+        raise ImportRefused("a note is required (what this upload is, e.g. '2019 政府工作报告 restatement')")
+    fresh = preview(session, result.checked.rows)
+    if expected_fingerprint is not None and fresh.fingerprint != expected_fingerprint:
+        raise ImportRefused("the stored values changed since the preview; review the new preview and confirm again")
+    result.preview = fresh
+    changed = {(i["sheet"], i["row"]) for i in fresh.changes}
+    rows = [r for r in result.checked.rows if (r.sheet, r.row) in changed]
+    if not rows:
+        raise ImportRefused("nothing to import: every value is already stored")
+    targets = [r for r in rows if r.kind == "target"]
+    batch = writes.new_batch(
+        session,
+        audit.kind,
+        user_name=audit.user or "anonymous",
+        file_name=result.file_name,
+        sha256=result.sha256,
+        note=audit.note.strip(),
+        rows_targets=len(targets),
+        rows_actuals=len(rows) - len(targets),
+    )
+    title = result.file_name if audit.kind == "upload" else "在线修改 in-app edit"
+    source_id = batches.new_source(
+        session,
+        kind=audit.kind,
+        title=title,
+        file_name=result.file_name,
+        reliability="official",
+        sha256=result.sha256,
+        published_on=None,
+    )
+    version_id = None
+    if targets:
+        version_id = writes.new_plan_version(
+            session,
+            name=f"{audit.note.strip()} ({title}, batch {batch.id})",
+            kind="revision",
+            source_id=source_id,
+            batch_id=batch.id,
+            published_on=batch.created_at.date().isoformat(),
+        ).id
+    batches.insert_figures(session, figure_dicts(session, rows, batch.id, version_id, source_id), progress)
+    result.batch_id = batch.id
+    return batch.id

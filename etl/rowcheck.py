@@ -1,0 +1,313 @@
+"""One row of an upload checked cell by cell; every problem recorded with its sheet, row and column.
+
+Used by ``etl.validate``; each distinct cell text is parsed once (uploads repeat years, units and names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl import problems as P
+from etl.columns import kind_of
+from etl.readers import column_letter
+from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
+
+RELIABILITY = {
+    "official": "official",
+    "官方": "official",
+    "repost": "repost",
+    "转载": "repost",
+    "low": "low",
+    "低": "low",
+    "低可靠性": "low",
+}
+COUNT_UNITS = {"人", "户", "个", "元", "项", "名", "亩", "公里", "平方米"}
+MAX_TEXT = 4000
+
+# Uploads repeat the same years, units and often values: parse each distinct cell text once.
+_year_of = lru_cache(maxsize=4096)(parse_year)
+_number_of = lru_cache(maxsize=65536)(parse_cell)
+_unit_of = lru_cache(maxsize=256)(unit_factor)
+
+
+@dataclass(slots=True)
+class Row:
+    kind: str
+    region_code: str
+    indicator: str
+    period_start: int
+    period_end: int
+    value: float
+    comparator: str
+    unit: str
+    reliability: str
+    source_url: str
+    quote: str
+    note: str
+    sheet: str
+    row: int
+
+    @property
+    def key(self) -> tuple:
+        return (self.kind, self.region_code, self.indicator, self.period_start, self.period_end)
+
+
+class RowChecker:
+    def __init__(self, sheet, catalog, where, labels, sheet_kind, out, seen):
+        self.sheet, self.catalog, self.where, self.labels = sheet, catalog, where, labels
+        self.sheet_kind, self.out, self.seen = sheet_kind, out, seen
+        self.region_cache: dict[str, str | None] = {}
+        self.positions = list(where.items())
+        self.current: dict = {}
+        self.formulas: dict[int, list[tuple[int, str]]] = {}
+        for (row, col), formula in sheet.formulas_without_value.items():
+            self.formulas.setdefault(row, []).append((col, formula))
+
+    def cell(self, _cells: list, name: str):
+        return self.current.get(name)
+
+    def _clean(self, cells: list) -> dict:
+        n = len(cells)
+        out = {}
+        for name, i in self.positions:
+            if i < n:
+                value = cells[i]
+                if value is not None and value != "" and not (isinstance(value, str) and value.isspace()):
+                    out[name] = value
+        return out
+
+    def fail(self, cls, number: int, name: str, value, message: str) -> None:
+        self.out.problems.append(cls(self.sheet.name, number, self.labels.get(name, name), value, message))
+
+    def check(self, number: int, cells: list) -> None:
+        before = len(self.out.problems)
+        self.current = self._clean(cells)
+        for col, formula in self.formulas.get(number, ()):
+            self.out.problems.append(
+                P.FormulaWithoutValue(
+                    self.sheet.name,
+                    number,
+                    column_letter(col),
+                    f"={formula.lstrip('=')}",
+                    "the formula has no saved value (formulas are never calculated here)",
+                )
+            )
+        kind = self._kind(number, cells)
+        region = self._region(number, cells)
+        indicator = self._indicator(number, cells)
+        start, end = self._period(number, cells, indicator)
+        value, comparator = self._value(number, cells, indicator)
+        extra = self._extras(number, cells)
+        if len(self.out.problems) > before:
+            return
+        row = Row(
+            kind,
+            region,
+            indicator,
+            start,
+            end,
+            value,
+            comparator,
+            self.catalog.indicators[indicator]["unit"],
+            *extra,
+            sheet=self.sheet.name,
+            row=number,
+        )
+        earlier = self.seen.get(row.key)
+        if earlier is None:
+            self.seen[row.key] = row
+            self.out.rows.append(row)
+            return
+        cls, what = (
+            (P.DuplicateRow, "repeats")
+            if (earlier.value, earlier.comparator) == (value, comparator)
+            else (P.ConflictingRow, f"gives {earlier.value:g} for the same key as")
+        )
+        self.fail(
+            cls,
+            number,
+            "value",
+            self.cell(cells, "value"),
+            f"{earlier.sheet} row {earlier.row} {what} this row ({kind} {region} {indicator} {start}–{end})"
+            if cls is P.ConflictingRow
+            else f"this row {what} {earlier.sheet} row {earlier.row}",
+        )
+
+    def _kind(self, number, cells):
+        raw = self.cell(cells, "kind")
+        if raw is None:
+            if self.sheet_kind is None:
+                self.fail(P.MissingValue, number, "kind", "", "the kind (目标 target / 实际 actual) is empty")
+            return self.sheet_kind
+        kind = kind_of(raw)
+        if kind is None:
+            self.fail(P.UnknownKind, number, "kind", raw, f"{raw!r} is neither 目标 target nor 实际 actual")
+        return kind
+
+    def _resolve(self, text) -> str | None:
+        key = str(int(text)) if isinstance(text, float) and text.is_integer() else normalize_text(text)
+        if key not in self.region_cache:
+            self.region_cache[key] = self.catalog.gazetteer.resolve(key)
+        return self.region_cache[key]
+
+    def _region(self, number, cells):
+        code_cell, name_cell = self.cell(cells, "region_code"), self.cell(cells, "region_name")
+        if code_cell is None and name_cell is None:
+            self.fail(P.MissingValue, number, "region_code", "", "no region code or name")
+            return None
+        code = self._resolve(code_cell) if code_cell is not None else None
+        name = self._resolve(name_cell) if name_cell is not None else None
+        if code_cell is not None and code is None:
+            self.fail(P.UnknownRegion, number, "region_code", code_cell, f"no region has code or name {code_cell!r}")
+        elif name_cell is not None and name is None and code is None:
+            self.fail(P.UnknownRegion, number, "region_name", name_cell, f"no region is called {name_cell!r}")
+        elif code and name_cell is not None and name != code:
+            known = self.catalog.gazetteer.regions[code].name_zh
+            self.fail(
+                P.RegionMismatch,
+                number,
+                "region_name",
+                name_cell,
+                f"code {code_cell} is {known}, but the name says {name_cell!r}",
+            )
+        return code or name
+
+    def _indicator(self, number, cells):
+        raw = self.cell(cells, "indicator")
+        if raw is None:
+            self.fail(P.MissingValue, number, "indicator", "", "the indicator is empty")
+            return None
+        code = self.catalog.indicator_code(raw if isinstance(raw, str) else str(raw))
+        if code is None:
+            self.fail(P.UnknownIndicator, number, "indicator", raw, f"no indicator is called {raw!r}")
+        return code
+
+    def _year(self, number, cells, name):
+        raw = self.cell(cells, name)
+        if raw is None:
+            return None
+        try:
+            return _year_of(raw)
+        except ValueProblem as exc:
+            self.fail(P.BadYear, number, name, raw, str(exc))
+            return None
+
+    def _period(self, number, cells, indicator):
+        year = self._year(number, cells, "year")
+        start, end = self._year(number, cells, "period_start"), self._year(number, cells, "period_end")
+        # Name the column the planner actually filled when a year is wrong.
+        start_col = "period_start" if start else ("year" if year else "period_end")
+        end_col = "period_end" if end else ("year" if year else "period_start")
+        end = end or year or start
+        start = start or end
+        if end is None:
+            if not any(self.cell(cells, n) is not None for n in ("year", "period_start", "period_end")):
+                self.fail(P.MissingValue, number, "period_end", "", "the year (截止年 period_end) is empty")
+            return None, None
+        if start > end:
+            self.fail(
+                P.PeriodReversed, number, "period_start", start, f"the period starts ({start}) after it ends ({end})"
+            )
+        window = self.catalog.years
+        for name, year in ((start_col, start), (end_col, end)):
+            if window and not window[0] <= year <= window[1]:
+                self.fail(
+                    P.YearOutsidePlan,
+                    number,
+                    name,
+                    year,
+                    f"{year} is outside the years the stored plans and records cover ({window[0]}–{window[1]})",
+                )
+                break
+        info = self.catalog.indicators.get(indicator)
+        if info and info["kind"] in ("stock", "rate") and start != end:
+            self.fail(
+                P.StockAsFlow,
+                number,
+                "period_start",
+                f"{start}–{end}",
+                f"{indicator} is a {info['kind']} (read at year end), so it cannot cover {start}–{end}",
+            )
+        return start, end
+
+    def _value(self, number, cells, indicator):
+        raw = self.cell(cells, "value")
+        if raw is None:
+            if not any(col == self.where["value"] for col, _f in self.formulas.get(number, ())):
+                self.fail(P.MissingValue, number, "value", "", "the value is empty")
+            return None, "="
+        try:
+            parsed = _number_of(raw) if isinstance(raw, str) else parse_cell(raw)
+        except ValueProblem as exc:
+            self.fail(P.NotANumber, number, "value", raw, str(exc))
+            return None, "="
+        comparator = parsed.comparator
+        raw_cmp = self.cell(cells, "comparator")
+        if raw_cmp is not None:
+            try:
+                given = parse_comparator(raw_cmp)
+            except ValueProblem as exc:
+                self.fail(P.UnknownComparator, number, "comparator", raw_cmp, str(exc))
+                given = comparator
+            if comparator != "=" and given != comparator:
+                self.fail(
+                    P.UnknownComparator,
+                    number,
+                    "comparator",
+                    raw_cmp,
+                    f"the comparator says {raw_cmp!r} but the value says {raw!r}",
+                )
+            comparator = given if comparator == "=" else comparator
+        info = self.catalog.indicators.get(indicator)
+        if info is None:
+            return parsed.value, comparator
+        return self._in_unit(number, cells, raw, parsed, info), comparator
+
+    def _in_unit(self, number, cells, raw, parsed, info) -> float | None:
+        unit, value = info["unit"], parsed.value
+        factor, column_unit = _unit_of(str(self.cell(cells, "unit") or ""))
+        for name, written in (("value", parsed.unit), ("unit", column_unit)):
+            if written and written != unit:
+                self.fail(
+                    P.UnitMismatch,
+                    number,
+                    name,
+                    raw if name == "value" else self.cell(cells, "unit"),
+                    f"{info['code']} is counted in {unit}, not {written}",
+                )
+                return None
+        if factor != 1:
+            if isinstance(raw, str) and re.search("[万亿]", raw):
+                self.fail(
+                    P.UnitMismatch,
+                    number,
+                    "unit",
+                    self.cell(cells, "unit"),
+                    f"万/亿 is written both in the value {raw!r} and in the unit",
+                )
+                return None
+            value = round(value * factor, 6)
+        if unit == "%" and not 0 <= value <= 100:
+            self.fail(P.RateOutOfRange, number, "value", raw, f"{value:g}% is not between 0 and 100")
+        elif unit in COUNT_UNITS and value < 0:
+            self.fail(P.NegativeCount, number, "value", raw, f"{value:g} {unit}: a count cannot be negative")
+        return value
+
+    def _extras(self, number, cells) -> tuple[str, str, str, str]:
+        raw = self.cell(cells, "reliability")
+        reliability = RELIABILITY.get(normalize_text(raw).lower(), None) if raw is not None else "official"
+        if reliability is None:
+            self.fail(P.BadReliability, number, "reliability", raw, f"{raw!r} is not a known reliability")
+        url = str(self.cell(cells, "source_url") or "").strip()
+        if url and not re.match(r"https?://\S+$", url):
+            self.fail(P.BadUrl, number, "source_url", url, "the source link is not a web address")
+        texts = []
+        for name in ("quote", "note"):
+            text = self.cell(cells, name)
+            text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text))
+            if len(text) > MAX_TEXT:
+                self.fail(P.TextTooLong, number, name, text[:40] + "…", f"{len(text):,} characters")
+            texts.append(text)
+        return reliability, url, *texts

@@ -1,0 +1,153 @@
+"""Values as planners type them into a spreadsheet: 12.5万, 28.52万人, 1,756, full-width digits, 8%, ≥95%, 以上.
+
+Example::
+
+    >>> parse_cell("≥95%")
+    Parsed(value=95.0, comparator='>=', unit='%')
+    >>> parse_cell("28.52万人")
+    Parsed(value=285200.0, comparator='=', unit='人')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+PREFIX_COMPARATORS = (
+    (">=", ">="),
+    ("<=", "<="),
+    ("≥", ">="),
+    ("≤", "<="),
+    ("⩾", ">="),
+    ("⩽", "<="),
+    (">", ">"),
+    ("<", "<"),
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("至少", ">="),
+    ("不超过", "<="),
+    ("不高于", "<="),
+    ("低于", "<"),
+    ("高于", ">"),
+    ("超过", ">"),
+    ("约", "~"),
+    ("~", "~"),
+    ("=", "="),
+)
+SUFFIX_COMPARATORS = (("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"), ("多", ">"))
+COMPARATOR_WORDS = {
+    "": "=",
+    "=": "=",
+    "≥": ">=",
+    ">=": ">=",
+    "≤": "<=",
+    "<=": "<=",
+    ">": ">",
+    "<": "<",
+    "~": "~",
+    "约": "~",
+    "以上": ">=",
+    "以下": "<=",
+    "不低于": ">=",
+    "不超过": "<=",
+}
+UNITS = ("平方米", "公里", "人", "户", "个", "元", "%", "项", "名", "亩")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+class ValueProblem(ValueError):
+    """A cell that is not a number; ``hint`` says how to write it."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: float
+    comparator: str = "="
+    unit: str = ""  # the unit written with the number, multiplier removed ("万人" -> "人"); "" if none
+
+
+def normalize_text(text: str) -> str:
+    """Full-width to half-width (NFKC), Chinese commas to ASCII, whitespace removed: "１２，５００" -> "12,500"."""
+    text = str(text)
+    if text.isascii():
+        return "".join(text.split())
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.replace("，", ",").replace("、", ",").split())
+
+
+def parse_comparator(text) -> str:
+    """A comparator cell ("≥", ">=", "以上", blank) to the stored form; ValueProblem if unknown."""
+    key = normalize_text(text or "")
+    if key in COMPARATOR_WORDS:
+        return COMPARATOR_WORDS[key]
+    raise ValueProblem(f"unknown comparator {text!r}", "use one of = ≥ ≤ > < ~ (or leave it blank for =)")
+
+
+def parse_cell(raw) -> Parsed:
+    """A number from a cell: numbers pass through; text may carry a comparator, 万/亿, a unit and separators.
+
+    >>> parse_cell("1,756").value, parse_cell("１２.５万").value, parse_cell("8%以上")
+    (1756.0, 125000.0, Parsed(value=8.0, comparator='>=', unit='%'))
+    """
+    if isinstance(raw, bool):
+        raise ValueProblem("a TRUE/FALSE cell is not a number", "type the number itself")
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw):
+            raise ValueProblem("not a finite number", "type an ordinary number")
+        return Parsed(float(raw))
+    text = normalize_text(raw)
+    if not text:
+        raise ValueProblem("the value is empty", "type a number, e.g. 12.5万 or 125000")
+    comparator = "="
+    for word, op in PREFIX_COMPARATORS:
+        if text.startswith(word):
+            comparator, text = op, text[len(word) :]
+            break
+    for word, op in SUFFIX_COMPARATORS:
+        if text.endswith(word):
+            if comparator != "=" and comparator != op:
+                raise ValueProblem("two different comparators", "keep one, e.g. ≥95% or 95%以上")
+            comparator, text = op, text[: -len(word)]
+            break
+    unit = ""
+    for candidate in UNITS:
+        if text.endswith(candidate):
+            unit, text = candidate, text[: -len(candidate)]
+            break
+    factor = 1
+    if text and text[-1] in MULTIPLIERS:
+        factor, text = MULTIPLIERS[text[-1]], text[:-1]
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        raise ValueProblem(
+            f"{raw!r} is not a number",
+            "write digits with an optional 万/亿 and unit, e.g. 12.5万, 28.52万人, 1,756, 8%, ≥95%",
+        )
+    return Parsed(round(float(text) * factor, 6), comparator, unit)
+
+
+def unit_factor(unit_cell: str) -> tuple[int, str]:
+    """A unit column as written to (multiplier, base unit): "万人" -> (10000, "人"), "%" -> (1, "%")."""
+    unit = normalize_text(unit_cell or "")
+    if len(unit) > 1 and unit[0] in MULTIPLIERS:
+        return MULTIPLIERS[unit[0]], unit[1:]
+    return 1, unit
+
+
+def parse_year(raw) -> int:
+    """A year cell: 2019, "2019", "2019年", 2019.0; ValueProblem otherwise."""
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = normalize_text(raw).removesuffix("年")
+    if not re.fullmatch(r"\d{4}", text):
+        raise ValueProblem(f"{raw!r} is not a year", "write a four-digit year, e.g. 2019")
+    return int(text)

@@ -1,0 +1,86 @@
+"""Filters shared by the pages; their values come from and go to the URL query string."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+import analysis.status
+from layouts import ids
+from layouts.i18n import name, t
+
+
+def indicator_select(indicators: list[dict], value: str | None, lang: str, allow_all: bool) -> html.Div:
+    options = [{"label": t("all_indicators", lang), "value": ""}] if allow_all else []
+    options += [{"label": name(i, lang), "value": i["code"]} for i in indicators]
+    return html.Div(
+        [
+            html.Label(t("indicator", lang), htmlFor=ids.INDICATOR_SELECT, className="form-label small mb-0"),
+            dcc.Dropdown(
+                id=ids.INDICATOR_SELECT,
+                options=options,
+                value=value or "",
+                clearable=False,
+                searchable=False,
+                style={"minWidth": "16rem"},
+            ),
+        ],
+        className="me-3",
+    )
+
+
+def year_range(bounds: tuple[int, int], value: tuple[int, int], lang: str) -> html.Div:
+    lo, hi = bounds
+    return html.Div(
+        [
+            html.Label(t("years", lang), htmlFor=ids.YEAR_RANGE, className="form-label small mb-0"),
+            dcc.RangeSlider(
+                id=ids.YEAR_RANGE,
+                min=lo,
+                max=hi,
+                step=1,
+                value=list(value),
+                marks={y: str(y) for y in range(lo, hi + 1)},
+                allowCross=True,
+                tooltip=None,
+                updatemode="mouseup",
+            ),
+        ],
+        className="me-3 flex-grow-1",
+        style={"minWidth": "18rem", "maxWidth": "34rem"},
+    )
+
+
+def plan_select(value: str, lang: str) -> html.Div:
+    return html.Div(
+        [
+            html.Label(t("plan", lang), className="form-label small mb-0 d-block"),
+            dcc.RadioItems(
+                id=ids.PLAN_SELECT,
+                value=value,
+                inline=True,
+                inputClassName="me-1",
+                labelClassName="me-3",
+                options=[
+                    {"label": t("plan_original", lang), "value": "original"},
+                    {"label": t("plan_revised", lang), "value": "revised"},
+                ],
+            ),
+        ],
+        className="me-3",
+    )
+
+
+def status_help(lang: str) -> html.Details:
+    """The status rule, from ``analysis.status``'s docstring, in a disclosure that works without scripts."""
+    return html.Details(
+        [
+            html.Summary(f"ⓘ {t('status_rule', lang)}", className="btn btn-outline-secondary btn-sm"),
+            dcc.Markdown(analysis.status.__doc__, className="card card-body small mt-1 status-help-body"),
+        ],
+        id=ids.STATUS_HELP,
+        className="align-self-start",
+    )
+
+
+def filter_bar(children: list) -> html.Div:
+    return html.Div(children, className="d-flex flex-wrap align-items-end gap-2 mb-3 p-2 border rounded bg-light")

@@ -1,0 +1,80 @@
+"""The history page: every write batch with who, when, file, checksum, rows and note; revert buttons."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from layouts import ids
+from layouts.i18n import t
+
+REVERTIBLE = ("upload", "edit")
+
+
+def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> html.Table:
+    """Batches newest first; live uploads and edits get a revert button (pattern id {type, index=batch id})."""
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(k, lang))
+                for k in (
+                    "col_batch",
+                    "col_kind",
+                    "col_time",
+                    "col_user",
+                    "col_file",
+                    "col_rows",
+                    "col_note",
+                    "col_state",
+                )
+            ]
+            + [html.Th("")]
+        )
+    )
+    rows = []
+    for b in batches:
+        if b["reverted_at"]:
+            state = t("reverted", lang).format(at=f"{b['reverted_at']:%Y-%m-%d %H:%M}", by=b["reverted_by"] or "")
+        else:
+            state = t("live", lang)
+        button = (
+            html.Button(
+                t("revert", lang),
+                id={"type": ids.HISTORY_REVERT, "index": b["id"]},
+                className="btn btn-sm btn-outline-danger",
+            )
+            if can_revert and b["kind"] in REVERTIBLE and not b["reverted_at"]
+            else None
+        )
+        sha = (b["sha256"] or "")[:12]
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(b["id"]),
+                    html.Td(b["kind"]),
+                    html.Td(f"{b['created_at']:%Y-%m-%d %H:%M}"),
+                    html.Td(b["user_name"]),
+                    html.Td(
+                        [b["file_name"] or "", html.Br(), html.Code(sha, title=b["sha256"] or "", className="small")]
+                    ),
+                    html.Td(f"{b['rows_targets']:,} / {b['rows_actuals']:,}"),
+                    html.Td(b["note"]),
+                    html.Td(state, className="text-muted" if b["reverted_at"] else ""),
+                    html.Td(button),
+                ],
+                id=f"history-row-{b['id']}",
+            )
+        )
+    return html.Table([head, html.Tbody(rows)], className="table table-sm align-middle")
+
+
+def history_page(batches: list[dict], lang: str, can_revert: bool = True) -> html.Div:
+    return html.Div(
+        [
+            html.H1(t("history_title", lang), className="h4"),
+            html.P(t("history_hint", lang), className="text-muted small"),
+            dcc.Store(id=ids.HISTORY_PENDING),
+            dcc.ConfirmDialog(id=ids.HISTORY_CONFIRM, message=""),
+            html.Div(id=ids.HISTORY_MESSAGE, role="status"),
+            dcc.Loading(html.Div(history_table(batches, lang, can_revert), id=ids.HISTORY_TABLE)),
+        ]
+    )

@@ -1,0 +1,83 @@
+"""The sources panel: for each figure, its document or page, the quote with the number marked, its
+reliability (low reliability flagged) and plan version."""
+
+from __future__ import annotations
+
+from dash import html
+
+from layouts.format import en_number, format_value, zh_number
+from layouts.i18n import reliability, t
+
+
+def number_spellings(value: float) -> list[str]:
+    """Ways a number is written in a quote, longest first: 635000 -> ["63.5万", "63.5萬", "635,000", ...]."""
+    zh = zh_number(value)
+    out = [zh, zh.replace("万", "萬"), en_number(value)]
+    if float(value).is_integer():
+        out.append(str(int(value)))
+    else:
+        out.append(f"{value:g}")
+    if "万" in zh:
+        out.append(zh.replace("万", ""))
+    return sorted(dict.fromkeys(s for s in out if s), key=len, reverse=True)
+
+
+def highlight(quote: str, value: float) -> list:
+    """The quote with the first spelling of ``value`` found wrapped in ``<mark>``."""
+    for text in number_spellings(value):
+        i = quote.find(text)
+        if i >= 0:
+            return [quote[:i], html.Mark(text), quote[i + len(text) :]]
+    return [quote]
+
+
+def source_cards(rows: list[dict], lang: str) -> list:
+    """One card per figure."""
+    cards = []
+    for r in rows:
+        low = r["reliability"] == "low"
+        link = (
+            html.A(
+                r["source_url"],
+                href=r["source_url"],
+                target="_blank",
+                rel="noopener noreferrer",
+                className="text-break",
+            )
+            if r["source_url"]
+            else None
+        )
+        cards.append(
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Strong(
+                                f"{r['region_name']} {r['period_start']}"
+                                + (f"–{r['period_end']}" if r["period_end"] != r["period_start"] else "")
+                                + " "
+                            ),
+                            html.Span(t("target" if r["kind"] == "target" else "actual", lang), className="me-1"),
+                            html.Strong(format_value(r["value"], r["unit"], lang, r["comparator"])),
+                            html.Span(
+                                reliability(r["reliability"], lang),
+                                className="badge ms-2 " + ("text-bg-warning" if low else "text-bg-light border"),
+                            ),
+                        ]
+                    ),
+                    html.Div([t("source", lang), ": ", html.Span(r["source"], className="fw-bold")], className="small"),
+                    html.Div(link, className="small") if link else None,
+                    html.Blockquote(
+                        highlight(r["quote"], float(r["value"])) if r["quote"] else "—",
+                        className="small border-start border-3 ps-2 my-1 source-quote",
+                    ),
+                    html.Div(f"{t('plan_version', lang)}: {r['plan_version']}", className="small text-muted")
+                    if r["plan_version"]
+                    else None,
+                    html.Div(r["note"], className="small text-muted") if r.get("note") else None,
+                ],
+                className="card card-body mb-2 p-2" + (" border-warning border-2" if low else ""),
+                **{"data-reliability": r["reliability"]},
+            )
+        )
+    return cards

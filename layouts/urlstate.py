@@ -1,0 +1,73 @@
+"""View state in the URL query string: ?lang=en&indicator=poor_population_reduced&from=2016&to=2020&plan=revised.
+
+A copied link reopens the same view; each change pushes a history entry, so the back button works.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlencode
+
+PLANS = ("original", "revised")
+
+
+def parse(search: str | None) -> dict[str, str]:
+    """``parse("?lang=en&indicator=x") == {"lang": "en", "indicator": "x"}``"""
+    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+
+
+def lang_of(state: dict[str, str]) -> str:
+    return "en" if state.get("lang") == "en" else "zh"
+
+
+def with_changes(search: str | None, **changes) -> str:
+    """Set (or, with "" / None-free empty strings, drop) query values: ``with_changes("?a=1", a="")  == "?"``."""
+    state = parse(search)
+    state.update({k: v for k, v in changes.items() if v is not None})
+    return "?" + urlencode({k: v for k, v in state.items() if v != ""})
+
+
+def _year(text: str | None, default: int, bounds: tuple[int, int]) -> int:
+    try:
+        value = int(text) if text is not None else default
+    except ValueError:
+        value = default
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
+    """The whole view state with defaults filled in and bad values repaired.
+
+    Example: ``view_state("?to=2019&plan=x", (2013, 2020)) == {"lang": "zh", "plan": "original",
+    "from": 2013, "to": 2019, "indicator": ""}``
+    """
+    state = parse(search)
+    lo = _year(state.get("from"), bounds[0], bounds)
+    hi = _year(state.get("to"), bounds[1], bounds)
+    lo, hi = min(lo, hi), max(lo, hi)
+    return {
+        "lang": lang_of(state),
+        "plan": state.get("plan") if state.get("plan") in PLANS else "original",
+        "from": lo,
+        "to": hi,
+        "indicator": state.get("indicator", ""),
+    }
+
+
+def canonical(state: dict, bounds: tuple[int, int]) -> str:
+    """The shortest query string for a view: defaults left out, so equal views have equal URLs.
+
+    Example: ``canonical({"lang": "zh", "plan": "original", "from": 2013, "to": 2019, "indicator": ""},
+    (2013, 2020)) == "?to=2019"``
+    """
+    out = {}
+    if state.get("lang") == "en":
+        out["lang"] = "en"
+    if state.get("indicator"):
+        out["indicator"] = state["indicator"]
+    if state.get("plan") == "revised":
+        out["plan"] = "revised"
+    if state.get("from") not in (None, bounds[0]):
+        out["from"] = str(state["from"])
+    if state.get("to") not in (None, bounds[1]):
+        out["to"] = str(state["to"])
+    return "?" + urlencode(out) if out else ""
