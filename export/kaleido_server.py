@@ -12,6 +12,7 @@ import asyncio
 import atexit
 import os
 import shutil
+import signal
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -19,7 +20,7 @@ import kaleido
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 START_TIMEOUT = 60.0
-RENDER_TIMEOUT = 60.0
+RENDER_TIMEOUT = 30.0
 
 
 class BrowserMissing(RuntimeError):
@@ -35,11 +36,15 @@ class _Renderer:
         self.lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
         self.browser: kaleido.Kaleido | None = None
+        self.thread: threading.Thread | None = None
 
     def start(self) -> None:
         with self.lock:
-            if self.browser is not None:
+            if self.browser is not None and self.thread is not None and self.thread.is_alive():
                 return
+            if self.browser is not None:  # its loop thread was stopped from outside (e.g. a test server's
+                _kill(self.browser)  # thread killer): the browser cannot be reached any more
+                self.browser = self.loop = self.thread = None
             path = browser_path()
             if path is None:
                 raise BrowserMissing(
@@ -47,7 +52,8 @@ class _Renderer:
                     "or set BROWSER_PATH to a Chrome/Chromium executable"
                 )
             loop = asyncio.new_event_loop()
-            threading.Thread(target=loop.run_forever, name="kaleido", daemon=True).start()
+            thread = threading.Thread(target=loop.run_forever, name="kaleido", daemon=True)
+            thread.start()
 
             async def open_browser() -> kaleido.Kaleido:
                 return await kaleido.Kaleido(mathjax=False, path=path, timeout=RENDER_TIMEOUT)
@@ -57,7 +63,7 @@ class _Renderer:
             except (FutureTimeout, Exception) as exc:
                 loop.call_soon_threadsafe(loop.stop)
                 raise RenderFailed(f"Chromium ({path}) did not start within {START_TIMEOUT:.0f} s: {exc!r}") from exc
-            self.loop = loop
+            self.loop, self.thread = loop, thread
 
     def render(self, figure: dict, opts: dict) -> bytes:
         self.start()
@@ -75,13 +81,28 @@ class _Renderer:
 
     def stop(self) -> None:
         with self.lock:
-            browser, loop, self.browser, self.loop = self.browser, self.loop, None, None
+            browser, loop, self.browser, self.loop, self.thread = self.browser, self.loop, None, None, None
         if browser is not None and loop is not None:
             try:
                 asyncio.run_coroutine_threadsafe(browser.close(), loop).result(10)
             except Exception:  # noqa: BLE001 - a dead browser cannot be closed politely; stop the loop anyway
                 pass
             loop.call_soon_threadsafe(loop.stop)
+
+
+def _kill(browser) -> None:
+    """End an unreachable browser's processes (its own process group, if it has one)."""
+    proc = getattr(browser, "subprocess", None)
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        group = os.getpgid(proc.pid)
+        if group != os.getpgid(0):
+            os.killpg(group, signal.SIGTERM)
+        else:
+            proc.terminate()
+    except ProcessLookupError:
+        pass
 
 
 _renderer = _Renderer()

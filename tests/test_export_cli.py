@@ -65,3 +65,28 @@ def test_report_on_an_unknown_region_fails_clearly(run, tmp_path):
     result = run("report", "--region", "999999", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1
     assert "region '999999' not found" in result.output
+
+
+def test_export_follows_the_pages_plan_and_years(run, tmp_path):
+    out = tmp_path / "cumulative.csv"
+    args = ["--chart", "cumulative", "--plan", "revised", "--years", "2014-2016", str(out)]
+    result = run("export", "--region", "621100", "--indicator", "poor_population_reduced", *args)
+    assert result.exit_code == 0, result.output
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    assert "累计计划" in lines[1]
+    assert {line.split(",")[5] for line in lines[1:]} <= {"2014", "2015", "2016"}
+
+
+def test_export_rejects_badly_written_years(run, tmp_path):
+    result = run(
+        "export",
+        "--region",
+        "621100",
+        "--indicator",
+        "poor_population_reduced",
+        "--years",
+        "2016",
+        str(tmp_path / "x.csv"),
+    )
+    assert result.exit_code == 2
+    assert "write the years as FROM-TO" in result.output
