@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import filters, navigation, overview, region, sources, upload
+from callbacks import filters, map, navigation, overview, region, sources, upload
 
 
 def register(app, sessions) -> None:
@@ -12,3 +12,4 @@ def register(app, sessions) -> None:
     region.register(app, sessions)
     sources.register(app, sessions)
     upload.register(app, sessions)
+    map.register(app, sessions)

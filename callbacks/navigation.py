@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, html
 
 from callbacks import upload as upload_pages
+from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
 from layouts import ids, urlstate
@@ -18,6 +19,9 @@ def render(session, pathname: str | None, search: str | None):
         return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
     if pathname.startswith("/region/"):
         return render_region(session, pathname.split("/")[2], search)
+    if pathname == "/map" or pathname.startswith("/map/"):
+        state = urlstate.parse(search)
+        return render_map(session, pathname[5:].strip("/") or None, state, urlstate.lang_of(state))
     if pathname == "/":
         return render_overview(session, search, urlstate.view_state)
     return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))

@@ -9,6 +9,7 @@ from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import children_of, descendants
 from auth import guard
+from callbacks.map import region_map_panel
 from db import queries
 from db.dashboard_queries import figure_records, year_span
 from layouts import ids, urlstate
@@ -92,10 +93,12 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}
     state = {**state, "indicator": chosen}
-    return region_page(
+    page = region_page(
         path, options, state, bounds, lang, p, charts, consistency_checks(figs, code, state["plan"]), names, years,
         can_export=guard.can_do("export"),
     )
+    page.children.append(region_map_panel(session, code, chosen, lang, state["plan"]))
+    return page
 
 
 def register(app, sessions) -> None:

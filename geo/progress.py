@@ -1,0 +1,131 @@
+"""Plan versus actual per region for one indicator and year, and county exit delays: pure functions over
+the figures DataFrame of ``db.queries.figures``.
+
+Achieved or behind is the dashboard's status rule (``analysis.status.meets`` / ``achievement``), measured
+against the same plan the dashboard uses (``analysis.series.effective_plan``: original, or revised). The
+map adds two words the overview does not need: a plan with no reported figure yet (``awaiting``) and an
+actual with no plan (``no_target``), so a region is never just "grey" without saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis import status as rule
+from analysis.series import Point, effective_plan, plan_vs_actual
+
+STATUSES = ("achieved", "behind", "awaiting", "no_target", "no_data")
+EXIT_CATEGORIES = ("on_time", "late_1", "late_2", "late_3", "exited_unplanned", "planned_pending", "none")
+
+
+@dataclass
+class Progress:
+    code: str
+    plan: Point | None
+    actual: Point | None
+    status: str  # one of STATUSES
+    ratio: float | None  # actual / plan (plan / actual where lower is better)
+    year: int | None = None
+
+
+def meets(plan: Point, actual: float, direction: str = "up") -> bool:
+    """Whether an actual value meets a target (the dashboard's rule, comparator first).
+
+    Examples: ``meets(Point(2018, 8, "<"), 9.12, "down") is False``; ``meets(Point(2018, 3000), 3000) is True``.
+    """
+    return rule.meets(actual, plan.value, plan.comparator or "=", direction)
+
+
+def achievement(plan: Point, actual: float, direction: str = "up") -> float | None:
+    """Achievement ratio: ``achievement(Point(2018, 1017000), 1045000) ≈ 1.03``; None when undefined."""
+    percent = rule.achievement(actual, plan.value, direction)
+    return None if percent is None else percent / 100
+
+
+def region_progress(
+    frame: pd.DataFrame, code: str, year: int | None, direction: str = "up", plan_kind: str = "original"
+) -> Progress:
+    """Plan (``plan_kind``: "original" or "revised", as on the dashboard), actual and status of one region.
+
+    ``year=None`` reads the latest year holding both a plan and an actual, else the latest holding either.
+    ``frame`` holds figures of the region and its descendants; children's figures are summed only where
+    the region has none of its own (``analysis.series`` rules).
+    """
+    series = plan_vs_actual(frame, code)
+    plans, actuals = effective_plan(series, plan_kind), series["actual"]
+    if year is None:
+        both = set(plans) & set(actuals)
+        year = max(both or set(plans) | set(actuals) or {0})
+    plan, actual = plans.get(year), actuals.get(year)
+    if plan and actual:
+        status = "achieved" if meets(plan, actual.value, direction) else "behind"
+        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction), year)
+    status = "awaiting" if plan else "no_target" if actual else "no_data"
+    return Progress(code, plan, actual, status, None, year if status != "no_data" else None)
+
+
+def progress_by_region(
+    frame: pd.DataFrame,
+    subtrees: dict[str, list[str]],
+    year: int | None,
+    direction: str = "up",
+    plan_kind: str = "original",
+) -> dict[str, Progress]:
+    """``region_progress`` for each region, given each region's own and descendant codes."""
+    out = {}
+    present = set(frame["region_code"])
+    for code, codes in subtrees.items():
+        if present.isdisjoint(codes):  # most counties of a national map: skip the DataFrame work
+            out[code] = Progress(code, None, None, "no_data", None)
+            continue
+        part = frame[frame["region_code"].isin(codes)]
+        out[code] = region_progress(part, code, year, direction, plan_kind)
+    return out
+
+
+def years_with_figures(frame: pd.DataFrame) -> list[int]:
+    """Single years that hold a target or an actual, oldest first."""
+    annual = frame[(frame["period_start"] == frame["period_end"]) & frame["kind"].isin(["target", "actual"])]
+    return sorted({int(y) for y in annual["period_end"]})
+
+
+@dataclass
+class ExitDelay:
+    code: str
+    planned: Point | None  # planned exit year in .year
+    actual: Point | None
+    delay: int | None  # years late (negative: early)
+    category: str  # one of EXIT_CATEGORIES
+
+
+def exit_category(planned: int | None, actual: int | None) -> str:
+    """``exit_category(2016, 2019) == "late_3"``; ``exit_category(2017, 2017) == "on_time"``."""
+    if planned is not None and actual is not None:
+        delay = actual - planned
+        return "on_time" if delay <= 0 else f"late_{min(delay, 3)}"
+    if actual is not None:
+        return "exited_unplanned"
+    return "planned_pending" if planned is not None else "none"
+
+
+def _first(points: dict[int, Point]) -> Point | None:
+    return points[min(points)] if points else None
+
+
+def exit_delays(frame: pd.DataFrame, codes: list[str], plan_kind: str = "original") -> dict[str, ExitDelay]:
+    """Planned versus actual exit (摘帽) year of each county from its ``counties_exited`` figures.
+
+    Example: 陇西 planned 2016, exited 2019 -> ``ExitDelay("621122", ..., delay=3, category="late_3")``.
+    """
+    exits = frame[frame["indicator"] == "counties_exited"]
+    out = {}
+    for code in codes:
+        series = plan_vs_actual(exits[exits["region_code"] == code], code, roll_up=False)
+        planned = _first(effective_plan(series, plan_kind))
+        actual = _first(series["actual"])
+        delay = actual.year - planned.year if planned and actual else None
+        category = exit_category(planned.year if planned else None, actual.year if actual else None)
+        out[code] = ExitDelay(code, planned, actual, delay, category)
+    return out
