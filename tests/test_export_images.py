@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import threading
 import xml.etree.ElementTree as ET
 
 import pytest
 from PIL import Image
 
 from db.session import make_engine, session_factory
+from export import kaleido_server
 from export.chart_data import build_chart
 from export.images import HEIGHT, WIDTH, UnknownFormat, chart_image, footer_lines, render, with_footer
 from export.pdf import fix_cmap
@@ -96,3 +98,22 @@ def test_unknown_format_is_refused_with_the_choices(dingxi):
 )
 def test_pdf_text_map_uses_unified_ideographs(cmap, expected):
     assert fix_cmap(cmap) == expected
+
+
+def test_concurrent_exports_share_one_browser_and_each_gets_its_own_format(dingxi):
+    figure = with_footer(dingxi.figure, footer_lines(dingxi))
+    results: dict[str, bytes] = {}
+    threads = [
+        threading.Thread(target=lambda f=f: results.__setitem__(f, render(figure, f))) for f in ("png", "svg", "pdf")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert results["png"][:4] == b"\x89PNG" and results["svg"][:4] == b"<svg" and results["pdf"][:5] == b"%PDF-"
+
+
+def test_a_stopped_browser_is_started_again_on_the_next_export(dingxi):
+    kaleido_server.ensure_started()
+    kaleido_server._renderer.stop()
+    assert chart_image(dingxi, "svg").startswith(b"<svg")
