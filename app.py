@@ -15,6 +15,7 @@ import flask_bootstrap
 from dash import Dash
 
 import callbacks
+import export.routes
 import settings
 from auth import setup as auth_setup
 from auth.account import shell_for_current_user
@@ -51,6 +52,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     _serve_vendor_assets(app)
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
+    export.routes.register(app, sessions)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
     auth_setup.announce_first_admin(sessions, progress)
     return app

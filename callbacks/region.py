@@ -9,6 +9,7 @@ from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from analysis.regions import descendants
+from auth import guard
 from callbacks.map import region_map_panel
 from db import queries
 from db.dashboard_queries import figure_records, region_records, year_span
@@ -18,6 +19,17 @@ from layouts.format import display_unit_text
 from layouts.i18n import name, t
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
+
+
+def child_rows(
+    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
+) -> list[dict]:
+    """Sub-region rows for the children chart (and the export's briefing): code, label, plan, actual."""
+    by_code = {r["code"]: r for r in regions}
+    return [
+        {**row, "label": name(by_code[row["code"]], lang)}
+        for row in child_totals(figures, regions, code, indicator, plan, lo, hi)
+    ]
 
 
 def render_region(session, code: str, search: str | None) -> html.Div:
@@ -52,11 +64,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
         ),
     }
-    by_code = {r["code"]: r for r in regions}
-    kids = [
-        {**row, "label": name(by_code[row["code"]], lang)}
-        for row in child_totals(figs, regions, code, indicator, state["plan"], lo, hi)
-    ]
+    kids = child_rows(figs, regions, code, indicator, state["plan"], lo, hi, lang)
     if kids:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}
@@ -80,6 +88,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         names,
         years,
         status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
+        can_export=guard.can_do("export"),
     )
     # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
     page.children.append(html.Div(id=ids.REGION_MAP_SLOT))

@@ -51,6 +51,10 @@ CONSISTENCY = "consistency"
 SPAN_TABLE = "span-table"
 REGION_MAP = "region-map"
 REGION_MAP_LINK = "region-map-link"
+BRIEFING_PDF = "briefing-pdf-button"
+BRIEFING_XLSX = "briefing-xlsx-button"
+BRIEFING_STATUS = "briefing-status"
+BRIEFING_DOWNLOAD = "briefing-download"
 
 # Map page
 MAP_BREADCRUMB = "map-breadcrumb"

@@ -10,6 +10,7 @@ from analysis.progress import Progress
 from layouts import ids
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
+from layouts.export_menu import briefing_menu, export_menu
 from layouts.format import format_value
 from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
@@ -174,6 +175,7 @@ def region_page(
     names: dict[str, str] | None = None,
     years: list[int] = (),
     indicators_grid: html.Div | None = None,
+    can_export: bool = False,
 ) -> html.Div:
     """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
     current, charts, names = path[-1], charts or {}, names or {}
@@ -198,6 +200,11 @@ def region_page(
     if p is None:
         return html.Div([*head, html.P(t("no_figure", lang))])
     unit = p.indicator["unit"]
+
+    def menu(chart: str):
+        query = canonical(state, bounds)
+        return export_menu(current["code"], p.indicator["code"], lang, query, chart) if can_export else None
+
     summary = html.Div(
         [
             html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
@@ -229,11 +236,15 @@ def region_page(
             summary,
             html.Div(
                 [
-                    html.Div(graph("annual", charts["annual"], ids.PLAN_CHART), className="col-lg-6"),
-                    html.Div(graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), className="col-lg-6"),
+                    html.Div([graph("annual", charts["annual"], ids.PLAN_CHART), menu("annual")], className="col-lg-6"),
+                    html.Div(
+                        [graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), menu("cumulative")],
+                        className="col-lg-6",
+                    ),
                 ],
                 className="row g-2",
             ),
+            briefing_menu(current["code"], lang) if can_export else None,
             html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
             year_table(p, list(years), lang),
             html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
