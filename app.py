@@ -16,6 +16,7 @@ import plotly
 from dash import Dash
 
 import callbacks
+import export.routes
 import settings
 from auth import setup as auth_setup
 from auth.account import shell_for_current_user
@@ -58,6 +59,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     _serve_vendor_assets(app)
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
+    export.routes.register(app, sessions)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served

@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 SERIES = ("original", "revised", "actual")
-PLANS = ("original", "revised")
 
 
 @dataclass
@@ -81,6 +80,21 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
     )
 
 
+def adcode_ancestors(code: str) -> set[str]:
+    """The GB/T 2260 codes above an adcode: ``adcode_ancestors("621122") == {"620000", "621100"}``.
+
+    A figure reported for a region already counts its sub-regions, so a roll-up sums only the highest regions
+    that report a year, never a prefecture and its counties together.
+    """
+    out = {code[:2] + "0000", code[:4] + "00"} if len(code) >= 6 else set()
+    if len(code) > 6:
+        out.add(code[:6])
+    if len(code) == 12:
+        out.add(code[:9] + "000")
+    out.discard(code)
+    return out
+
+
 def annual_points(figures, region_code: str, name: str, roll_up: bool = True) -> dict[int, Point]:
     """Year -> Point for one series (original, revised or actual) of one region.
 
@@ -98,7 +112,8 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
     if roll_up:
         for year, by_child in children.items():
             if year not in points:
-                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(by_child.items())])
+                top = {c: g for c, g in by_child.items() if not adcode_ancestors(c) & by_child.keys()}
+                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(top.items())])
     return dict(sorted(points.items()))
 
 

@@ -107,6 +107,7 @@ class Assessment:
     remaining_years: int = 0
     missing_years: list[int] = field(default_factory=list)
     finished: bool = True
+    as_of: int | None = None  # the year the period is seen from (the year filter's last year)
 
 
 def assess_flow(
@@ -131,7 +132,9 @@ def assess_flow(
     window = range(start, last + 1)
     missing = [y for y in window if y not in actuals]
     done = sum(actuals.get(y, 0.0) for y in window)
-    base = Assessment(NO_DATA, start, end, target, comparator, finished=as_of >= end, missing_years=missing)
+    base = Assessment(
+        NO_DATA, start, end, target, comparator, finished=as_of >= end, missing_years=missing, as_of=as_of
+    )
     if as_of < start:
         return base
     for s0, s1, value in span_actuals:
@@ -174,7 +177,7 @@ def assess_level(
     reported before) to the target. Example: ``assess_level(8, 2017, {2018: 9.12}, 2020, "<").status == "no_data"``.
     """
     start = baseline[0] if baseline else end
-    base = Assessment(NO_DATA, start, end, target, comparator, finished=as_of >= end)
+    base = Assessment(NO_DATA, start, end, target, comparator, finished=as_of >= end, as_of=as_of)
     if as_of >= end:
         if end in levels:
             base.actual, base.actual_year = levels[end], end

@@ -1,1 +1,2 @@
-"""Benchmarks: ``python -m bench`` (national scale); other scripts in this package measure single features."""
+"""Benchmarks: scripts that print timings (``python -m bench.<name>``; ``python -m bench`` for national scale);
+speed targets live here, not in tests."""

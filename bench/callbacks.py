@@ -70,8 +70,28 @@ def filters(search: str) -> dict:
             {"id": "url", "property": "search", "value": search},
             {"id": "year-range", "property": "min", "value": 2011},
             {"id": "year-range", "property": "max", "value": 2020},
+            {
+                "id": "view-state",
+                "property": "data",
+                "value": {"indicator": "poor_population_reduced", "plan": "original", "from": 2011, "to": 2020},
+            },
         ],
         "changedPropIds": ["plan-select.value"],
+    }
+
+
+def region_map(pathname: str, indicator: str) -> dict:
+    """The region page's map panel, filled by its own callback after the page shows (issue: map)."""
+    return {
+        "output": "region-map-slot.children",
+        "outputs": {"id": "region-map-slot", "property": "children"},
+        "inputs": [{"id": "region-map-slot", "property": "id", "value": "region-map-slot"}],
+        "state": [
+            {"id": "url", "property": "pathname", "value": pathname},
+            {"id": "url", "property": "search", "value": ""},
+            {"id": "view-state", "property": "data", "value": {"indicator": indicator, "plan": "original"}},
+        ],
+        "changedPropIds": [],
     }
 
 
@@ -83,7 +103,9 @@ CASES = {
     "route /region/610800 (榆林, drilled)": route("/region/610800", "?indicator=counties_exited"),
     "sources (3 figures)": sources("1,2,3"),
     "filters -> url": filters("?indicator=poor_population_reduced"),
+    "region map panel /region/610000 (own request)": region_map("/region/610000", "poor_population_reduced"),
 }
+DASHBOARD = [label for label in CASES if "map panel" not in label]  # the 50 ms target is this issue's
 
 
 def measure(client, payload: dict, repeat: int) -> tuple[list[float], list[float]]:
@@ -109,7 +131,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'seed.db'}"
         build(make_engine(url), progress=lambda _m: None)
-        app = create_app(url, build_if_empty=False)
+        # An open dashboard (PUBLIC_READ): the callbacks' own cost, without a login round trip per request.
+        app = create_app(
+            url,
+            build_if_empty=False,
+            progress=lambda _m: None,
+            public_read=True,
+            secret_key="bench-only-secret-key-not-for-production-use",
+            secret_key_file=Path(tmp) / "secret_key",
+        )
         filters_output = next(k for k in app.callback_map if k.startswith("url.search"))
         CASES["filters -> url"]["output"] = filters_output
         client = app.server.test_client()
@@ -119,13 +149,17 @@ def main() -> None:
         for label, payload in CASES.items():
             measure(client, payload, 3)
             wall, cpu = measure(client, payload, args.repeat)
-            worst_wall, worst_cpu = max(worst_wall, p95(wall)), max(worst_cpu, p95(cpu))
+            if label in DASHBOARD:
+                worst_wall, worst_cpu = max(worst_wall, p95(wall)), max(worst_cpu, p95(cpu))
             print(
                 f"{label:44} {statistics.median(wall):9.1f} {p95(wall):9.1f} {statistics.median(cpu):9.1f} "
                 f"{p95(cpu):9.1f}"
             )
         verdict = "OK" if worst_wall <= 50 else "OVER"
-        print(f"worst p95: wall {worst_wall:.1f} ms ({verdict}, target <= 50 ms), cpu {worst_cpu:.1f} ms")
+        print(
+            f"worst p95 of the dashboard callbacks: wall {worst_wall:.1f} ms ({verdict}, target <= 50 ms), "
+            f"cpu {worst_cpu:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

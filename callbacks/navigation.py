@@ -45,3 +45,11 @@ def register(app, sessions) -> None:
             if aggregates.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
         return page, toggle, t("language", lang)
+
+    # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
+    # Registered after ``route`` so that code looking up "the callback of url.pathname" finds the router.
+    app.clientside_callback(
+        "function(path) { window.scrollTo({top: 0, behavior: 'instant'}); return path; }",
+        Output(ids.SCROLL_SINK, "data"),
+        Input(ids.URL, "pathname"),
+    )

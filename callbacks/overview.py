@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, no_update
+from dash import ALL, Input, Output, ctx, no_update
 
 from analysis.overview import overview_rows, year_bounds
 from db import queries, scaled_views
@@ -33,10 +33,11 @@ def render_overview(session, search: str | None, view_state) -> object:
 def register(app, sessions) -> None:
     @app.callback(
         Output(ids.URL, "href", allow_duplicate=True),
-        Input(ids.OVERVIEW_TABLE, "cellClicked"),
+        Input({"type": ids.STATUS_GRID, "name": ALL}, "cellClicked"),
         prevent_initial_call=True,
     )
-    def open_region(cell: dict | None):
+    def open_region(_cells):
+        cell = ctx.triggered[0]["value"] if ctx.triggered else None
         if not cell or cell.get("colId") != "region" or not str(cell.get("value", "")).startswith("/region/"):
             return no_update
         return cell["value"]

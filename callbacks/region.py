@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dash import Input, Output, html, no_update
+from dash import Input, Output, State, html, no_update
 
+from analysis.children import child_totals
 from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
-from analysis.regions import children_of, descendants
+from auth import guard
 from callbacks.map import region_map_panel
 from db import queries, scaled_views
 from db.dashboard_queries import year_span
@@ -15,44 +16,19 @@ from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, t
+from layouts.overview_page import status_grid
 from layouts.region_page import region_page
 
 
 def child_rows(
     figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
 ) -> list[dict]:
-    """One row per direct child holding figures: plan and actual summed over the years shown (flows) or
-    the last year's level (stocks, rates)."""
-    children = children_of(regions)
+    """Sub-region rows for the children chart (and the export's briefing): code, label, plan, actual."""
     by_code = {r["code"]: r for r in regions}
-    out = []
-    for child in children.get(code, []):
-        subtree = {child, *descendants(regions, child, children)}
-        figs = [r for r in figures if r["region_code"] in subtree]
-        if not figs:
-            continue
-        p = progress(figs, child, indicator, plan, lo, hi)
-        plan_years = [y for y in p.plan_points if lo <= y <= hi]
-        actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
-        if not plan_years and not actual_years:
-            continue
-
-        def total(points, years_):
-            if not years_:
-                return None
-            if indicator["kind"] == "flow":
-                return sum(points[y].value for y in years_)
-            return points[max(years_)].value
-
-        out.append(
-            {
-                "code": child,
-                "label": name(by_code[child], lang),
-                "plan": total(p.plan_points, plan_years),
-                "actual": total(p.series["actual"], actual_years),
-            }
-        )
-    return out
+    return [
+        {**row, "label": name(by_code[row["code"]], lang)}
+        for row in child_totals(figures, regions, code, indicator, plan, lo, hi)
+    ]
 
 
 def render_region(session, code: str, search: str | None) -> html.Div:
@@ -91,14 +67,52 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
     names = {r["code"]: name(r, lang) for r in regions}
     state = {**state, "indicator": chosen}
+    summary = [
+        (path[-1], progress([r for r in figures if r["indicator"] == c], code, catalogue[c], state["plan"], lo, hi))
+        for c in available
+        if any(r["kind"] == "target" and r["indicator"] == c for r in figures)
+    ]
+    summary = [(region, q) for region, q in summary if q.years or q.period is not None]
+    summary.sort(key=lambda row: row[1].worst)
     page = region_page(
-        path, options, state, bounds, lang, p, charts, consistency_checks(figs, code, state["plan"]), names, years
+        path,
+        options,
+        state,
+        bounds,
+        lang,
+        p,
+        charts,
+        consistency_checks(figs, code, state["plan"]),
+        names,
+        years,
+        status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
+        can_export=guard.can_do("export"),
     )
-    page.children.append(region_map_panel(session, code, chosen, lang, state["plan"]))
+    # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
+    page.children.append(html.Div(id=ids.REGION_MAP_SLOT))
     return page
 
 
 def register(app, sessions) -> None:
+    @app.callback(
+        Output(ids.REGION_MAP_SLOT, "children"),
+        Input(ids.REGION_MAP_SLOT, "id"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(ids.VIEW_STATE, "data"),
+    )
+    def fill_map(_slot, pathname: str | None, search: str | None, shown: dict | None):
+        code = (pathname or "").rstrip("/").split("/")[-1]
+        shown = shown or {}
+        with sessions() as session:
+            return region_map_panel(
+                session,
+                code,
+                shown.get("indicator"),
+                urlstate.lang_of(urlstate.parse(search)),
+                shown.get("plan") or "original",
+            )
+
     @app.callback(Output(ids.URL, "pathname"), Input(ids.CHILDREN_CHART, "clickData"), prevent_initial_call=True)
     def drill_down(click: dict | None):
         points = (click or {}).get("points") or []

@@ -40,11 +40,12 @@ def register(app, sessions) -> None:
         Output(ids.SOURCE_PANEL, "is_open", allow_duplicate=True),
         Output(ids.SOURCE_BODY, "children", allow_duplicate=True),
         Output(ids.SOURCE_PANEL, "title", allow_duplicate=True),
-        Input(ids.OVERVIEW_TABLE, "cellClicked"),
+        Input({"type": ids.STATUS_GRID, "name": ALL}, "cellClicked"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def show_grid_sources(cell: dict | None, search: str | None):
+    def show_grid_sources(_cells, search: str | None):
+        cell = ctx.triggered[0]["value"] if ctx.triggered else None
         value = (cell or {}).get("value")
         return panel(parse_figure_ids(value.get("ids")) if isinstance(value, dict) else [], search)
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.cache import cached
-from db.models import Batch, Figure
+from db.models import Batch, Figure, Region
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
 
@@ -50,7 +50,7 @@ def figure_records(
 def year_span(session: Session) -> tuple[int, int] | None:
     """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
     from db import rollups
-    from db.models import FigureRollup, Region
+    from db.models import FigureRollup
 
     tops = select(Region.code).where(Region.parent_code.is_(None))
     rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
@@ -66,3 +66,12 @@ def year_span(session: Session) -> tuple[int, int] | None:
     spans = rolled.subquery()
     row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None
+
+
+def region_records(session: Session) -> list[dict]:
+    """Every region as a dict (code, parent_code, name_zh, name_en, level), like ``queries.regions`` but
+    without building ORM objects (the region pages need the whole tree on every request)."""
+    stmt = select(Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level).order_by(Region.code)
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]

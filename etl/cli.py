@@ -11,6 +11,7 @@ import click
 import settings
 from db import queries
 from db.session import make_engine, session_factory
+from etl import cli_export
 from etl import dump as dumping
 from etl.cli_users import users
 
@@ -28,6 +29,8 @@ def cli(ctx: click.Context, database_url: str | None) -> None:
 
 
 cli.add_command(users)
+cli.add_command(cli_export.export_command)
+cli.add_command(cli_export.report_command)
 
 
 @cli.command()

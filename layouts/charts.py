@@ -11,13 +11,12 @@ import math
 import textwrap
 from html import escape
 
-from analysis.named import NamedTarget
 from analysis.progress import cumulative
 from analysis.series import Point
 from analysis.status import achievement
 from layouts.components import percent
 from layouts.format import format_value, zh_number
-from layouts.i18n import reliability, t, tf
+from layouts.i18n import reliability, t
 from layouts.theme import COLORS, FONT_FAMILY, PATTERNS
 
 SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual": "actual"}
@@ -53,14 +52,16 @@ def nice_ticks(top: float, count: int = 5, whole: bool = False) -> list[float]:
         return [0.0, 1.0]
     raw = max(top / count, 1.0) if whole else top / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = (1, 2, 5, 10) if whole and magnitude < 10 else (1, 2, 2.5, 5, 10)
+    step = next(m * magnitude for m in steps if m * magnitude >= raw)
     return [i * step for i in range(int(math.ceil(top / step)) + 1)]
 
 
 Figure = dict
 
 
-def _layout(title: str, height: int, **extra) -> dict:
+def base_layout(title: str, height: int, **extra) -> dict:
+    """The shared look of every chart: title, CJK font, white background, legend below; ``extra`` adds keys."""
     return {
         "title": {"text": escape(title, quote=False), "x": 0.01, "font": {"size": 15}},
         "font": {"family": FONT_FAMILY, "size": 12},
@@ -155,7 +156,7 @@ def plan_actual_figure(
             )
     return {
         "data": data,
-        "layout": _layout(
+        "layout": base_layout(
             title,
             340,
             barmode="group",
@@ -233,7 +234,7 @@ def cumulative_figure(
     top = max([v for v in plan_cum + actual_cum if v is not None], default=1.0)
     return {
         "data": data,
-        "layout": _layout(
+        "layout": base_layout(
             title, 340, annotations=annotations, xaxis={"type": "category"}, yaxis=value_axis(top * 1.1, lang, unit)
         ),
     }
@@ -264,7 +265,7 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
     axis = value_axis(top, lang, unit)
     return {
         "data": data,
-        "layout": _layout(
+        "layout": base_layout(
             title,
             max(220, 80 + 34 * len(rows)),
             barmode="group",
@@ -272,71 +273,3 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
             yaxis={"autorange": "reversed", "automargin": True},
         ),
     }
-
-
-def timeline_figure(named: list[NamedTarget], title: str, lang: str = "zh", names: dict | None = None) -> Figure:
-    """Planned year (open circle) to actual year (filled), one row per named region, the delay labelled."""
-    names = names or {}
-    data = []
-    labels = [escape(names.get(n.region_code, n.region_name), quote=False) for n in named]
-    for n, label in zip(named, labels, strict=True):
-        if n.actual_year is not None:
-            data.append(
-                {
-                    "type": "scatter",
-                    "x": [n.planned_year, n.actual_year],
-                    "y": [label, label],
-                    "mode": "lines",
-                    "hoverinfo": "skip",
-                    "showlegend": False,
-                    "line": {"color": COLORS["behind"] if (n.delay or 0) > 0 else COLORS["achieved"], "width": 3},
-                }
-            )
-    data.append(
-        {
-            "type": "scatter",
-            "name": t("planned_year", lang),
-            "x": [n.planned_year for n in named],
-            "y": labels,
-            "mode": "markers",
-            "marker": {"size": 14, "symbol": "circle-open", "color": COLORS["original"], "line": {"width": 3}},
-            "customdata": [[",".join(map(str, n.target_ids))] for n in named],
-            "hovertemplate": "%{y}: " + t("planned_year", lang) + " %{x}<extra></extra>",
-        }
-    )
-    done = [(n, label) for n, label in zip(named, labels, strict=True) if n.actual_year is not None]
-    data.append(
-        {
-            "type": "scatter",
-            "name": t("actual_year", lang),
-            "x": [n.actual_year for n, _ in done],
-            "y": [lb for _, lb in done],
-            "mode": "markers+text",
-            "marker": {"size": 14, "color": COLORS["actual"], "symbol": "diamond"},
-            "text": [delay_text(n, lang) for n, _ in done],
-            "textposition": "middle right",
-            "customdata": [[",".join(map(str, n.actual_ids))] for n, _ in done],
-            "hovertemplate": "%{y}: " + t("actual_year", lang) + " %{x}<extra></extra>",
-        }
-    )
-    all_years = [y for n in named for y in (n.planned_year, n.actual_year) if y is not None] or [2015]
-    return {
-        "data": data,
-        "layout": _layout(
-            title,
-            max(220, 70 + 36 * len(named)),
-            margin={"l": 90, "r": 16, "t": 44, "b": 40},
-            legend={"orientation": "h", "y": -0.15},
-            xaxis={"dtick": 1, "range": [min(all_years) - 0.5, max(all_years) + 1.2], "gridcolor": "#e5e5e5"},
-            yaxis={"autorange": "reversed", "type": "category"},
-        ),
-    }
-
-
-def delay_text(n: NamedTarget, lang: str) -> str:
-    """ "晚3年" / "3 yr late", "按期" / "on time", or "no reported figure"."""
-    if n.delay is None:
-        return t("no_figure", lang)
-    if n.delay == 0:
-        return t("on_time", lang)
-    return tf("years_late" if n.delay > 0 else "years_early", lang, n=abs(n.delay))

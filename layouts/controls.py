@@ -70,6 +70,18 @@ def plan_select(value: str, lang: str) -> html.Div:
     )
 
 
+def reported_toggle(value: bool, lang: str) -> html.Div:
+    return html.Div(
+        dcc.Checklist(
+            id=ids.REPORTED_ONLY,
+            options=[{"label": t("reported_only", lang), "value": "1"}],
+            value=["1"] if value else [],
+            inputClassName="me-1",
+        ),
+        className="me-3 align-self-center",
+    )
+
+
 def status_help(lang: str) -> html.Details:
     """The status rule, from ``analysis.status``'s docstring, in a disclosure that works without scripts."""
     return html.Details(
@@ -82,5 +94,11 @@ def status_help(lang: str) -> html.Details:
     )
 
 
-def filter_bar(children: list) -> html.Div:
-    return html.Div(children, className="d-flex flex-wrap align-items-end gap-2 mb-3 p-2 border rounded bg-light")
+def filter_bar(children: list, shown: dict | None = None) -> html.Div:
+    """The filters, with the view state they show (indicator, plan, from, to) kept beside them: a callback
+    then tells a user's change from the values the page was rendered with."""
+    keep = {k: (shown or {}).get(k) for k in ("indicator", "plan", "from", "to")}
+    return html.Div(
+        [*children, dcc.Store(id=ids.VIEW_STATE, data=keep)],
+        className="d-flex flex-wrap align-items-end gap-2 mb-3 p-2 border rounded bg-light",
+    )

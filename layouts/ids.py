@@ -9,6 +9,7 @@ SYNTHETIC_BANNER = "synthetic-banner"
 HEADER_TITLE = "header-title"
 NAV = "nav"
 NAV_OVERVIEW = "nav-overview"
+SCROLL_SINK = "scroll-sink"  # output of the clientside "new page -> scroll to top" callback
 NAV_MAP = "nav-map"
 ACCOUNT_BAR = "account-bar"
 ACCOUNT_NAME = "account-name"
@@ -27,16 +28,20 @@ INDICATOR_SELECT = "indicator-select"
 YEAR_RANGE = "year-range"
 PLAN_SELECT = "plan-select"
 STATUS_HELP = "status-help"
+VIEW_STATE = "view-state"  # dcc.Store: the state a page was rendered with (what its filters show)
+REPORTED_ONLY = "reported-only"  # overview: hide targets without any reported figure
 
 # Overview
-OVERVIEW_TABLE = "overview-table"
-OVERVIEW_ROW = "row"  # row ids: f"{OVERVIEW_ROW}-{region}-{indicator}"
+OVERVIEW_TABLE = "overview-table"  # the wrapper; the grid inside has id {"type": STATUS_GRID, "name": "overview"}
+STATUS_GRID = "status-grid"  # pattern-matching type of the status grids (overview, region page)
+OVERVIEW_ROW = "row"  # grid row ids are f"{region}-{indicator}"; kept for code written against the old table
 
 # Region page
-REGION_SELECT = "region-select"
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
 PERIOD_SUMMARY = "period-summary"
+REGION_INDICATORS = "region-indicators"  # wrapper of the region's own status grid
+REGION_MAP_SLOT = "region-map-slot"  # filled by its own callback once the page shows (the map is slow to build)
 PLAN_CHART = "plan-actual-chart"
 CUMULATIVE_CHART = "cumulative-chart"
 YEAR_TABLE = "year-table"
@@ -47,6 +52,10 @@ CONSISTENCY = "consistency"
 SPAN_TABLE = "span-table"
 REGION_MAP = "region-map"
 REGION_MAP_LINK = "region-map-link"
+BRIEFING_PDF = "briefing-pdf-button"
+BRIEFING_XLSX = "briefing-xlsx-button"
+BRIEFING_STATUS = "briefing-status"
+BRIEFING_DOWNLOAD = "briefing-download"
 
 # Map page
 MAP_BREADCRUMB = "map-breadcrumb"

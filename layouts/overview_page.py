@@ -9,7 +9,7 @@ from analysis.progress import Progress, YearCell
 from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
-from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
+from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
 from layouts.format import format_value
 from layouts.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
@@ -17,7 +17,7 @@ from layouts.urlstate import canonical
 
 
 def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
-    shown = format_value(actual, unit, lang) if actual is not None else t("no_figure", lang)
+    shown = format_value(actual, unit, lang) if actual is not None else "—"  # the status line says why
     return f"{shown} / {format_value(plan, unit, lang, comparator)}"
 
 
@@ -27,7 +27,9 @@ def _cell_ids(cell: YearCell) -> list[int]:
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
     """Period, actual / plan, percent and status, the pace still needed and any missing years."""
-    label = f"{a.start}–{a.end}" + ("" if a.finished else f" ({tf('to_date', lang, year=a.actual_year)})")
+    label = (str(a.end) if a.start == a.end else f"{a.start}–{a.end}") + (
+        "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
+    )
     lines = [
         label,
         _pair(a.actual, a.target, unit, lang, a.comparator),
@@ -101,8 +103,12 @@ STATUS_CELL = {
 }
 
 
-def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
-    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend."""
+def overview_grid(
+    rows: list[dict], years: list[int], lang: str, name_: str = "overview", wrapper_id: str = ids.OVERVIEW_TABLE
+) -> html.Div:
+    """The table: region and indicator, one column per year of the schedule, latest year, plan period, trend.
+
+    A click on a status cell opens its sources; a click on the region cell opens ``href`` (the region page)."""
     columns = [
         {
             "field": "href",  # the value a click on the cell navigates to
@@ -110,16 +116,17 @@ def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
             "headerName": t("region_indicator", lang),
             "cellRenderer": "RegionCell",
             "pinned": "left",
-            "minWidth": 120,
+            "width": 132,
             "autoHeight": True,
         },
-        *({"field": f"y{y}", "headerName": str(y), "minWidth": 104, **STATUS_CELL} for y in years),
-        {"field": "latest", "headerName": t("latest_year", lang), "minWidth": 136, **STATUS_CELL},
-        {"field": "period", "headerName": t("whole_period", lang), "minWidth": 160, **STATUS_CELL},
-        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 132, "minWidth": 132},
+        # flex shares the width left over: columns fill a laptop screen and a projector alike
+        *({"field": f"y{y}", "headerName": str(y), "flex": 1, "minWidth": 100, **STATUS_CELL} for y in years),
+        {"field": "latest", "headerName": t("latest_year", lang), "flex": 1.2, "minWidth": 130, **STATUS_CELL},
+        {"field": "period", "headerName": t("whole_period", lang), "flex": 1.5, "minWidth": 150, **STATUS_CELL},
+        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 136},
     ]
-    return dag.AgGrid(
-        id=ids.OVERVIEW_TABLE,
+    grid = dag.AgGrid(
+        id={"type": ids.STATUS_GRID, "name": name_},
         rowData=rows,
         columnDefs=columns,
         getRowId="params.data.id",
@@ -133,14 +140,19 @@ def overview_grid(rows: list[dict], years: list[int], lang: str) -> dag.AgGrid:
         },
         className="ag-theme-quartz overview-grid",
         style={"width": "100%"},
-        columnSize="responsiveSizeToFit",
     )
+    return html.Div(grid, id=wrapper_id)
 
 
-def overview_page(
-    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+def status_grid(
+    rows: list[tuple[dict, Progress]],
+    state: dict,
+    bounds: tuple[int, int],
+    lang: str,
+    name_: str = "overview",
+    wrapper_id: str = ids.OVERVIEW_TABLE,
 ) -> html.Div:
-    """``rows`` are (region, progress) pairs already sorted worst first."""
+    """The grid for (region, progress) rows already sorted worst first; each row links to its region page."""
     data = [
         grid_row(
             p,
@@ -151,6 +163,22 @@ def overview_page(
         for region, p in rows
     ]
     years = sorted({c.year for _, p in rows for c in p.years})
+    return overview_grid(data, years, lang, name_, wrapper_id)
+
+
+def has_reported(p: Progress) -> bool:
+    """Whether any year shown or the plan period has an actual figure."""
+    return any(c.actual is not None for c in p.years) or (p.period is not None and p.period.actual is not None)
+
+
+def overview_page(
+    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+) -> html.Div:
+    """``rows`` are (region, progress) pairs already sorted worst first."""
+    hidden = 0
+    if state.get("reported"):
+        shown = [row for row in rows if has_reported(row[1])]
+        hidden, rows = len(rows) - len(shown), shown
     return html.Div(
         [
             html.Div(
@@ -162,9 +190,14 @@ def overview_page(
                     indicator_select(indicators, state.get("indicator"), lang, allow_all=True),
                     year_range(bounds, (int(state["from"]), int(state["to"])), lang),
                     plan_select(state["plan"], lang),
-                ]
+                    reported_toggle(bool(state.get("reported")), lang),
+                ],
+                state,
             ),
-            html.P(t("overview_hint", lang), className="text-muted small mb-1"),
-            overview_grid(data, years, lang),
+            html.P(
+                t("overview_hint", lang) + (" " + tf("hidden_unreported", lang, n=hidden) if hidden else ""),
+                className="text-muted small mb-1",
+            ),
+            status_grid(rows, state, bounds, lang),
         ]
     )

@@ -8,12 +8,13 @@ from dash import dcc, html
 from analysis.consistency import Check
 from analysis.progress import Progress
 from layouts import ids
-from layouts.charts import delay_text, timeline_figure
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
+from layouts.export_menu import briefing_menu, export_menu
 from layouts.format import format_value
 from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
+from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
@@ -112,7 +113,9 @@ def consistency_list(checks: list[Check], unit: str, lang: str) -> html.Div:
             "summed": format_value(c.summed, unit, lang) if c.summed is not None else "—",
             "years": ", ".join(map(str, c.missing_years)),
         }
-        key = "children_check" if c.check == "children" else ("span_missing" if c.missing_years else "span_check")
+        key = "children_check" if c.check == "children" else "span_check"
+        if c.check == "span" and c.missing_years:
+            key = "span_partial" if c.summed is not None else "span_missing"
         verdict = {True: ("✔", "agrees"), False: ("✖", "differs"), None: ("?", "cannot_check")}[c.agrees]
         items.append(
             html.Li(
@@ -171,6 +174,8 @@ def region_page(
     checks: list[Check] = (),
     names: dict[str, str] | None = None,
     years: list[int] = (),
+    indicators_grid: html.Div | None = None,
+    can_export: bool = False,
 ) -> html.Div:
     """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
     current, charts, names = path[-1], charts or {}, names or {}
@@ -188,12 +193,18 @@ def region_page(
                 indicator_select(indicators, p.indicator["code"] if p else None, lang, allow_all=False),
                 year_range(bounds, (state["from"], state["to"]), lang),
                 plan_select(state["plan"], lang),
-            ]
+            ],
+            {**state, "indicator": p.indicator["code"] if p else None},
         ),
     ]
     if p is None:
         return html.Div([*head, html.P(t("no_figure", lang))])
     unit = p.indicator["unit"]
+
+    def menu(chart: str):
+        query = canonical(state, bounds)
+        return export_menu(current["code"], p.indicator["code"], lang, query, chart) if can_export else None
+
     summary = html.Div(
         [
             html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
@@ -225,13 +236,20 @@ def region_page(
             summary,
             html.Div(
                 [
-                    html.Div(graph("annual", charts["annual"], ids.PLAN_CHART), className="col-lg-6"),
-                    html.Div(graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), className="col-lg-6"),
+                    html.Div([graph("annual", charts["annual"], ids.PLAN_CHART), menu("annual")], className="col-lg-6"),
+                    html.Div(
+                        [graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), menu("cumulative")],
+                        className="col-lg-6",
+                    ),
                 ],
                 className="row g-2",
             ),
+            briefing_menu(current["code"], lang) if can_export else None,
             html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
             year_table(p, list(years), lang),
+            html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
+            if indicators_grid is not None
+            else None,
             html.Div(lower, className="row g-2"),
             consistency_list(list(checks), unit, lang),
             span_table(p.spans, unit, lang),

@@ -30,6 +30,7 @@ def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = 
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
+            dcc.Store(id=ids.SCROLL_SINK),
             html.Header(
                 html.Div(
                     [

@@ -38,7 +38,7 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
     """The whole view state with defaults filled in and bad values repaired.
 
     Example: ``view_state("?to=2019&plan=x", (2013, 2020)) == {"lang": "zh", "plan": "original",
-    "from": 2013, "to": 2019, "indicator": ""}``
+    "from": 2013, "to": 2019, "indicator": "", "reported": False}``
     """
     state = parse(search)
     lo = _year(state.get("from"), bounds[0], bounds)
@@ -50,6 +50,7 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
         "from": lo,
         "to": hi,
         "indicator": state.get("indicator", ""),
+        "reported": state.get("reported") == "1",  # overview: only targets with a reported figure
     }
 
 
@@ -70,4 +71,6 @@ def canonical(state: dict, bounds: tuple[int, int]) -> str:
         out["from"] = str(state["from"])
     if state.get("to") not in (None, bounds[1]):
         out["to"] = str(state["to"])
+    if state.get("reported"):
+        out["reported"] = "1"
     return "?" + urlencode(out) if out else ""

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
 
-apt_packages=(fonts-noto-cjk chromium)
+apt_packages=(fonts-noto-cjk fonts-liberation chromium)
 [ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -50,6 +50,13 @@ def visit(dash, path: str) -> None:
     dash.wait_for_element("#page-content > div", timeout=15)
 
 
+def click(dash, selector: str) -> None:
+    """Scroll the element into view at once (Bootstrap makes scrolling smooth) and click it."""
+    element = dash.wait_for_element(selector)
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
 def wait_url(dash, predicate, timeout: int = 10) -> str:
     WebDriverWait(dash.driver, timeout).until(lambda d: predicate(d.current_url))
     return dash.driver.current_url
@@ -144,7 +151,7 @@ def test_drill_into_a_county_from_the_chart_and_back_by_breadcrumb(dash, shots):
     dash.wait_for_contains_text("#breadcrumb", "定西市")
     dash.wait_for_contains_text("#region-title", county)
     dash.driver.save_screenshot(str(shots / f"region-{county}-1366x768.png"))
-    dash.find_element("#breadcrumb a[href^='/region/621100']").click()
+    click(dash, "#breadcrumb a[href^='/region/621100']")
     wait_url(dash, lambda u: "/region/621100" in u)
     dash.wait_for_contains_text("#region-title", "621100")
     dash.driver.back()
@@ -210,8 +217,9 @@ def test_low_reliability_figures_are_flagged_in_table_and_sources(dash, shots):
     visit(dash, "/region/610000?indicator=poverty_incidence")
     row = dash.wait_for_element('#year-table tr[data-year="2018"]')
     assert "⚠" in row.text  # 3.18%, a machine-translated page
-    row.find_element(By.CSS_SELECTOR, "td.table-warning button").click()
+    click(dash, '#year-table tr[data-year="2018"] td.table-warning button')
     card = dash.wait_for_element('#source-body [data-reliability="low"]')
+    dash.wait_for_contains_text("#source-body", "低可靠性")
     assert "低可靠性" in card.text and "lvyouzhishi.com" in card.text
     dash.driver.save_screenshot(str(shots / "region-610000-low-reliability-1366x768.png"))
     assert_clean(dash)
@@ -225,4 +233,36 @@ def test_status_rule_help_is_shown_in_the_app(dash, shots):
     for word in ("achieved", "on track", "at risk", "behind", "达成", "落后"):
         assert word in text
     dash.driver.save_screenshot(str(shots / "overview-status-rule-1366x768.png"))
+    assert_clean(dash)
+
+
+def test_hiding_targets_without_figures_is_one_history_step(dash):
+    visit(dash, "/")
+    dash.wait_for_element(ROW_SHAANXI)
+    all_rows = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
+    click(dash, "#reported-only input")
+    wait_url(dash, lambda u: "reported=1" in u)
+    dash.wait_for_contains_text("#page-content", "已隐藏")
+    dash.wait_for_element(ROW_SHAANXI)
+    fewer = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
+    assert 5 <= fewer < all_rows
+    dash.driver.back()
+    wait_url(dash, lambda u: "reported=1" not in u)
+    WebDriverWait(dash.driver, 10).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#overview-table .ag-center-cols-container .ag-row")) == all_rows
+    )
+    assert_clean(dash)
+
+
+def test_a_region_link_without_indicator_keeps_its_url_and_back_works(dash):
+    visit(dash, "/region/621100?indicator=counties_exited")
+    dash.wait_for_element("#named-timeline-table")
+    click(dash, '#named-timeline-table a[href="/region/621126"]')  # a county link without query string
+    wait_url(dash, lambda u: u.endswith("/region/621126"))
+    dash.wait_for_contains_text("#region-title", "621126")
+    dash.wait_for_element("#year-table")
+    assert dash.driver.current_url.endswith("/region/621126"), "rendering must not rewrite the URL"
+    dash.driver.back()
+    wait_url(dash, lambda u: "/region/621100" in u)
+    dash.wait_for_contains_text("#region-title", "621100")
     assert_clean(dash)

@@ -1,0 +1,1 @@
+"""Analysts' export: charts as PNG/SVG/PDF with their sources, data as CSV/XLSX, briefing packs."""

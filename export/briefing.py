@@ -1,0 +1,263 @@
+"""Briefing pack for a region and its sub-regions: what goes in it, and the multi-page PDF.
+
+One page per indicator: the page's own chart, a status table by year, the sub-regions' latest figures and
+the sources. A cover page lists the contents. The XLSX workbook is built in ``export.workbook``.
+"""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import plotly.graph_objects as go
+from sqlalchemy.orm import Session
+
+from analysis.status import achievement
+from callbacks import region as region_callbacks
+from db import queries
+from export import images, pdf
+from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
+from layouts.components import percent, status_text
+from layouts.format import format_value
+from layouts.i18n import both, name, t
+
+PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
+MAX_SOURCE_ROWS = 5
+MAX_TABLE_ROWS = 9
+TABLE_Y = (0.0, 0.40)
+HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
+CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
+
+
+@dataclass
+class IndicatorPage:
+    chart: ChartExport
+    status: list[dict]
+    children: list[dict]
+
+
+@dataclass
+class Briefing:
+    region: dict
+    lang: str
+    pages: list[IndicatorPage]
+    as_of: datetime | None
+    view_url: str
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"{name(self.region, self.lang)} · {t('briefing_pack', self.lang)}"
+
+    @property
+    def plan_versions(self) -> list[str]:
+        return list(dict.fromkeys(v for p in self.pages for v in p.chart.plan_versions))
+
+
+def year_rows(chart: ChartExport) -> list[dict]:
+    """One row per year the chart shows: original, revised, actual, the plan compared with, and its status
+    (the dashboard's rule, ``analysis.status``); years without a plan have no status."""
+    p = chart.progress
+    cells = {c.year: c for c in p.years}
+    rows = []
+    for year in chart.years:
+        row = {"year": year, "status": cells[year].status if year in cells else None}
+        for key in ("original", "revised", "actual"):
+            point = p.series[key].get(year)
+            row[key] = point.value if point else None
+            row[f"{key}_comparator"] = point.comparator if point else "="
+        cell = cells.get(year)
+        row["achievement"] = cell.achievement if cell else None
+        rows.append(row)
+    return rows
+
+
+def child_rows(chart: ChartExport) -> list[dict]:
+    """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
+    v, state = chart.context, chart.state
+    rows = region_callbacks.child_rows(
+        v["figures"],
+        v["regions"],
+        chart.region["code"],
+        chart.indicator,
+        state["plan"],
+        state["from"],
+        state["to"],
+        chart.lang,
+    )
+    direction = chart.indicator["direction"]
+    return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
+
+
+def collect(
+    session: Session, region_code: str, lang: str = "zh", base_url: str = "http://127.0.0.1:8050", search: str = ""
+) -> Briefing:
+    """Every charted indicator of a region (its sub-regions' figures included, as on the page).
+
+    Example: ``[p.chart.indicator["code"] for p in collect(s, "621100").pages]``
+    """
+    region = queries.region(session, region_code)
+    if region is None:
+        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 610000 (陕西省)")
+    codes = [region_code, *queries.descendant_codes(session, region_code)]
+    pages, skipped = [], []
+    for code in queries.indicators_with_figures(session, codes):
+        try:
+            chart = build_chart(session, region_code, code, lang, base_url, search)
+        except ExportNotFound:
+            skipped.append(code)  # only multi-year figures: nothing to chart by year
+            continue
+        pages.append(IndicatorPage(chart, year_rows(chart), child_rows(chart)))
+    if not pages:
+        raise ExportNotFound(f"no annual figures to brief on for {region['name_zh']} ({region_code})")
+    url = f"{base_url.rstrip('/')}/region/{region_code}" + ("?lang=en" if lang == "en" else "")
+    return Briefing(region, lang, pages, pages[0].chart.as_of, url, skipped)
+
+
+def status_label(status: str | None, lang: str) -> str:
+    return status_text(status, lang) if status else "—"
+
+
+def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:
+    return format_value(value, unit, lang, comparator) if value is not None else "—"
+
+
+def _wrap(text: str, width: int, lines: int = 2) -> str:
+    parts = textwrap.wrap(text, width) if text else []
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][:-1] + "…"
+    return "<br>".join(parts)
+
+
+def _table(columns: list[str], cells: list[list[str]], x, y, widths: list[float] | None = None) -> dict:
+    return go.Table(
+        domain={"x": list(x), "y": list(y)},
+        columnwidth=widths,
+        header={"values": [f"<b>{c}</b>" for c in columns], **HEAD},
+        cells={"values": cells, **CELLS},
+    ).to_plotly_json()
+
+
+def _cut(cells: list[list[str]], limit: int, note: str) -> list[list[str]]:
+    """At most ``limit`` rows; a last row says how many more the workbook holds."""
+    more = len(cells[0]) - limit if cells else 0
+    if more <= 0:
+        return cells
+    cells = [c[:limit] + [""] for c in cells]
+    cells[0][-1] = f"… +{more} ({note})"
+    return cells
+
+
+def _status_table(page: IndicatorPage, lang: str, x) -> dict:
+    unit, rows = page.chart.indicator["unit"], page.status
+    cells = [
+        [str(r["year"]) for r in rows],
+        *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
+        [percent(r["achievement"]) for r in rows],
+        [status_label(r["status"], lang) for r in rows],
+    ]
+    columns = [
+        t("year", lang),
+        t("plan_original", lang),
+        t("plan_revised", lang),
+        t("actual", lang),
+        t("achievement", lang),
+    ]
+    return _table([*columns, t("col_status", lang)], _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y)
+
+
+def _children_table(page: IndicatorPage, lang: str, x) -> dict:
+    unit, rows = page.chart.indicator["unit"], page.children
+    cells = [
+        [r["label"] for r in rows],
+        [_value(r["plan"], unit, lang) for r in rows],
+        [_value(r["actual"], unit, lang) for r in rows],
+        [percent(r["achievement"]) for r in rows],
+    ]
+    columns = [t("sub_regions", lang), t("target", lang), t("actual", lang), t("achievement", lang)]
+    return _table(columns, _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y, [1.4, 1.1, 1.1, 0.9])
+
+
+def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
+    seen, rows = set(), []
+    for s in page.chart.sources:
+        if (s["source_short"], s["quote"]) not in seen:
+            seen.add((s["source_short"], s["quote"]))
+            rows.append(s)
+    cells = [
+        [_wrap(r["source_short"], 16) for r in rows],
+        [r["reliability"] for r in rows],
+        [_wrap(r["quote"], quote_chars) for r in rows],
+    ]
+    columns = [t("source", lang), t("reliability", lang), t("quote", lang)]
+    return _table(columns, _cut(cells, MAX_SOURCE_ROWS, "XLSX"), x, TABLE_Y, [1.2, 0.6, 2.6])
+
+
+def tables(page: IndicatorPage) -> list[dict]:
+    """The tables under a page's chart; without sub-region figures the sources get the room."""
+    lang = page.chart.lang
+    if page.children:
+        return [
+            _status_table(page, lang, (0, 0.34)),
+            _children_table(page, lang, (0.36, 0.62)),
+            _sources_table(page, lang, (0.64, 1.0), 18),
+        ]
+    return [_status_table(page, lang, (0, 0.40)), _sources_table(page, lang, (0.43, 1.0), 34)]
+
+
+def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
+    """One A4-landscape page: the page's chart on top, status / sub-regions / sources tables below."""
+    chart = page.chart
+    fig = copy.deepcopy(chart.figure)
+    fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
+    fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
+    fig["data"].extend(tables(page))
+    lines = images.footer_lines(chart)
+    lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
+    return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
+
+
+def cover_figure(briefing: Briefing) -> dict:
+    """The first page: title, scope, data date, plan versions and a table of contents with latest status."""
+    lang = briefing.lang
+    rows = []
+    for i, page in enumerate(briefing.pages, start=2):
+        p = page.chart.progress
+        period = f"{p.period.start}–{p.period.end}: {status_text(p.period.status, lang)}" if p.period else "—"
+        latest = f"{p.latest.year}: {status_text(p.latest.status, lang)}" if p.latest else "—"
+        rows.append(
+            [str(i), name(page.chart.indicator, lang), latest, period, _wrap(sources_short(page.chart, 120), 60)]
+        )
+    table = _table(
+        ["#", t("indicator", lang), t("latest", lang), t("whole_period", lang), t("source", lang)],
+        [list(c) for c in zip(*rows, strict=True)],
+        (0, 1),
+        (0.0, 0.92),
+        [0.3, 2.2, 1.2, 1.6, 4],
+    )
+    scope = f"{name(briefing.region, lang)} ({briefing.region['code']}) · {t('briefing_scope', lang)}"
+    fig = {
+        "data": [table],
+        "layout": {
+            "title": {"text": f"<b>{briefing.title}</b><br><sup>{scope}</sup>", "x": 0.01},
+            "margin": {"t": 90},
+            "paper_bgcolor": "#ffffff",
+        },
+    }
+    lines = [
+        f"{both('data_as_of')}: {briefing.as_of:%Y-%m-%d}" if briefing.as_of else both("data_as_of"),
+        f"{both('plan_version')}: " + ("; ".join(briefing.plan_versions)[:150] or "—"),
+        briefing.view_url,
+    ]
+    return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
+
+
+def briefing_pdf(briefing: Briefing) -> bytes:
+    """The pack as one PDF: cover, then one page per indicator. Example: ``briefing_pdf(collect(s, "610000"))``."""
+    total = len(briefing.pages) + 1
+    figures = [cover_figure(briefing)] + [page_figure(p, i, total) for i, p in enumerate(briefing.pages, start=2)]
+    pages = [images.kaleido_server.render(f, "pdf", PAGE_W, PAGE_H) for f in figures]
+    return pdf.merge(pages, title=briefing.title)

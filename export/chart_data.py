@@ -1,0 +1,254 @@
+"""One chart as it leaves the app: the page's own figure, its points as rows, and what makes it trustworthy.
+
+The figure is built by the same calls as the region page (``figure_records`` -> ``analysis.progress.progress``
+-> ``layouts.charts.plan_actual_figure`` / ``cumulative_figure``) with the same view state (plan, years) read
+from the page's query string, so an export shows exactly what the analyst saw. The rows are read back from
+the figure's own traces, and each point's figure ids (``customdata[0]``) lead to its sources.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from urllib.parse import urlparse
+
+from sqlalchemy.orm import Session
+
+from analysis.overview import year_bounds
+from analysis.progress import Progress, progress
+from analysis.regions import descendants
+from db import queries
+from db.dashboard_queries import figure_records, year_span
+from layouts import urlstate
+from layouts.charts import cumulative_figure, plan_actual_figure
+from layouts.format import display_unit_text
+from layouts.i18n import name, reliability, t
+
+CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart"}
+# "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
+COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "<": "<", ">": ">", "~": "≈"}
+
+
+class ExportNotFound(LookupError):
+    """The region, indicator or chart asked for does not exist or has no figures."""
+
+
+@dataclass
+class ChartExport:
+    region: dict
+    indicator: dict
+    lang: str
+    chart: str
+    title: str
+    figure: dict
+    progress: Progress
+    years: list[int]
+    rows: list[dict]
+    sources: list[dict]
+    plan_versions: list[str]
+    as_of: datetime | None
+    view_url: str
+    state: dict = field(default_factory=dict)
+    context: dict = field(default_factory=dict)  # the page's view: figures, regions, bounds (for sub-regions)
+
+    @property
+    def file_stem(self) -> str:
+        """``621100-定西市-poor_population_reduced``: code first, so plain-ASCII fallbacks stay distinct."""
+        suffix = "" if self.chart == "annual" else f"-{self.chart}"
+        return safe_file_name(f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}{suffix}")
+
+
+def safe_file_name(stem: str) -> str:
+    """A file name valid on Windows too: ``safe_file_name("other:forest_rangers") == "other_forest_rangers"``."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", stem)
+
+
+def data_as_of(batches: list[dict]) -> datetime | None:
+    """When the data last changed: the newest live batch (an upload, edit or build step)."""
+    live = [b["created_at"] for b in batches if b["reverted_at"] is None and b["created_at"] is not None]
+    return max(live) if live else None
+
+
+def short_source(row: dict) -> str:
+    """A source in a few characters: a web page's host, a document's title (cut at 30 characters)."""
+    if row.get("source_kind") == "web" and row.get("source_url"):
+        return urlparse(row["source_url"]).netloc or row["source_url"]
+    title = row.get("source") or ""
+    return title if len(title) <= 30 else title[:29] + "…"
+
+
+def view(session: Session, region_code: str, indicator_code: str, lang: str = "zh", search: str = "") -> dict:
+    """The region page's computation for one indicator: progress, years shown, view state and bounds.
+
+    Example: ``view(s, "621100", "poor_population_reduced")["progress"].plan == "original"``
+    """
+    path = queries.region_path(session, region_code)
+    indicator = queries.indicator(session, indicator_code)
+    if not path:
+        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 621100 (定西市)")
+    if indicator is None:
+        raise ExportNotFound(f"indicator {indicator_code!r} not found: see data/indicators.csv for the codes")
+    regions = queries.regions(session)
+    figures = figure_records(session, region_codes=[region_code, *descendants(regions, region_code)])
+    bounds = year_span(session) or year_bounds(figures)
+    state = {**urlstate.view_state(search, bounds), "lang": lang, "indicator": indicator_code}
+    lo, hi = state["from"], state["to"]
+    figs = [r for r in figures if r["indicator"] == indicator_code]
+    p = progress(figs, region_code, indicator, state["plan"], lo, hi)
+    years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
+    if not years:
+        raise ExportNotFound(f"no annual figures for {indicator_code} in {path[-1]['name_zh']} ({region_code})")
+    return {
+        "region": path[-1],
+        "indicator": indicator,
+        "progress": p,
+        "years": years,
+        "state": state,
+        "bounds": bounds,
+        "figures": figs,
+        "regions": regions,
+    }
+
+
+def page_figure(v: dict, chart: str, lang: str) -> dict:
+    """The page's figure for ``chart``, titled with the region's name (a chart on its own needs it)."""
+    p, indicator, years = v["progress"], v["indicator"], v["years"]
+    label = f"{name(indicator, lang)} ({display_unit_text(indicator['unit'], lang)})"
+    page_title = f"{label} · {t(CHARTS[chart], lang)}"
+    if chart == "annual":
+        fig = plan_actual_figure(
+            p.series, p.plan_points, years, indicator["unit"], page_title, lang, indicator["direction"]
+        )
+    else:
+        fig = cumulative_figure(p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang)
+    fig = copy.deepcopy(fig)
+    fig["layout"]["title"]["text"] = escape(f"{name(v['region'], lang)} · {page_title}", quote=False)
+    return fig
+
+
+def build_chart(
+    session: Session,
+    region_code: str,
+    indicator_code: str,
+    lang: str = "zh",
+    base_url: str = "http://127.0.0.1:8050",
+    search: str = "",
+    chart: str = "annual",
+) -> ChartExport:
+    """Everything an export of one chart needs; ``search`` is the page's query string (plan, from, to).
+
+    Example: ``build_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2015``
+    """
+    if chart not in CHARTS:
+        raise ExportNotFound(f"unknown chart {chart!r}: use one of {', '.join(CHARTS)}")
+    v = view(session, region_code, indicator_code, lang, search)
+    figure = page_figure(v, chart, lang)
+    ids = sorted({i for trace in figure["data"] for cd in trace.get("customdata", []) for i in _ids(cd)})
+    detail = {int(r["id"]): r for r in queries.sources_of(session, ids).to_dict("records")}
+    query = urlstate.canonical(v["state"], v["bounds"])
+    export = ChartExport(
+        region=v["region"],
+        indicator=v["indicator"],
+        lang=lang,
+        chart=chart,
+        title=figure["layout"]["title"]["text"],
+        figure=figure,
+        progress=v["progress"],
+        years=v["years"],
+        rows=[],
+        sources=source_rows(list(detail.values()), lang),
+        plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
+        as_of=data_as_of(queries.batches(session)),
+        view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
+        state=v["state"],
+        context=v,
+    )
+    export.rows = point_rows(export, detail)
+    return export
+
+
+def _ids(customdata) -> list[int]:
+    raw = customdata[0] if isinstance(customdata, list | tuple) and customdata else ""
+    return [int(x) for x in str(raw).split(",") if x.strip().isdigit()]
+
+
+def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
+    """One row per figure behind the chart, ordered by source: what the sources sheet lists."""
+    rows = [
+        {
+            "figure_id": int(r["id"]),
+            "region_code": r["region_code"],
+            "region_name": r["region_name"],
+            "kind": t(r["kind"], lang),
+            "indicator_code": r["indicator"],
+            "period": f"{r['period_start']}–{r['period_end']}",
+            "value": float(r["value"]),
+            "unit": r["unit"],
+            "source": r["source"],
+            "source_short": short_source(r),
+            "url": r["source_url"],
+            "reliability": reliability(r["reliability"], lang),
+            "reliability_code": r["reliability"],
+            "plan_version": r["plan_version"],
+            "quote": r["quote"],
+            "note": r["note"],
+            "batch_id": int(r["batch_id"]),
+        }
+        for r in detail
+    ]
+    return sorted(rows, key=lambda r: (r["source"], r["figure_id"]))
+
+
+def _joined(values) -> str:
+    return " / ".join(dict.fromkeys(v for v in values if v))
+
+
+def _worst(codes: list[str]) -> str:
+    return min(codes, key=lambda c: {"low": 0, "repost": 1}.get(c, 2)) if codes else ""
+
+
+def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
+    """The chart's points, one row each, read from its traces in drawing order (series, then year)."""
+    lang, out = export.lang, []
+    for trace in export.figure["data"]:
+        for i, (x, y) in enumerate(zip(trace["x"], trace["y"], strict=True)):
+            cd = trace.get("customdata") or []
+            ids = _ids(cd[i]) if i < len(cd) else []
+            figs = [detail[j] for j in ids if j in detail]
+            comparators = {f["comparator"] or "=" for f in figs}
+            out.append(
+                {
+                    "region_code": export.region["code"],
+                    "region": name(export.region, lang),
+                    "indicator_code": export.indicator["code"],
+                    "indicator": name(export.indicator, lang),
+                    "series": trace["name"],
+                    "year": int(x) if str(x).isdigit() else x,
+                    "value": y,
+                    "comparator": COMPARATOR.get(comparators.pop(), "") if len(comparators) == 1 else "",
+                    "unit": export.indicator["unit"],
+                    "rolled_up": any(f["region_code"] != export.region["code"] for f in figs),
+                    "plan_version": _joined(f["plan_version"] for f in figs),
+                    "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
+                    "source": _joined(f["source_url"] or f["source"] for f in figs),
+                    "quote": _joined(f["quote"] for f in figs),
+                    "note": _joined(f["note"] for f in figs),
+                    "figure_ids": ",".join(map(str, ids)),
+                }
+            )
+    return out
+
+
+def sources_short(export: ChartExport, limit: int = 110) -> str:
+    """The footer's source line: distinct short names, cut with a count of the rest."""
+    names = list(dict.fromkeys(s["source_short"] for s in export.sources if s["source_short"]))
+    text = ""
+    for item in names:
+        candidate = f"{text}; {item}" if text else item
+        if len(candidate) > limit:
+            return f"{text} 等{len(names)}个来源 ({len(names)} sources)"
+        text = candidate
+    return text

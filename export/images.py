@@ -1,0 +1,105 @@
+"""Figure + footer -> PNG (2x), SVG or PDF bytes, rendered server-side by kaleido.
+
+The footer carries what makes a chart trustworthy once it leaves the app: sources, plan version, the date of
+the data and the address of the view it came from.
+"""
+
+from __future__ import annotations
+
+import copy
+
+import plotly.graph_objects as go
+
+from export import kaleido_server, pdf
+from export.chart_data import ChartExport, sources_short
+from layouts.theme import FONT_FAMILY
+
+# Latin letters and digits from Liberation Sans: Chromium's PDF maps Noto CJK's digits to no text, so URLs and
+# dates would vanish from copied or extracted PDF text. Chinese falls through to Noto Sans CJK SC, named
+# explicitly so fallback never picks the Japanese variant.
+EXPORT_FONT = f"Liberation Sans, {FONT_FAMILY}"
+FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+WIDTH, HEIGHT = 1000, 620
+FOOTER_LINE_PX = 16
+AXIS_PX = 48  # x tick labels and axis title below the plot area
+LEGEND_PX = 28
+
+
+class UnknownFormat(ValueError):
+    """An image format other than png, svg or pdf."""
+
+
+def footer_lines(export: ChartExport) -> list[str]:
+    """Three footer lines, Chinese label first. Example: ``footer_lines(e)[0].startswith("来源 Sources: ")``."""
+    as_of = export.as_of.strftime("%Y-%m-%d") if export.as_of else "—"
+    plans = "; ".join(export.plan_versions) or "—"
+    if len(plans) > 80:
+        plans = plans[:79] + "…"
+    return [
+        f"来源 Sources: {sources_short(export)}",
+        f"计划版本 Plan version: {plans}  |  数据截至 data as of {as_of}",
+        export.view_url,
+    ]
+
+
+def with_footer(
+    figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT, legend: bool = True
+) -> dict:
+    """A figure dict at a fixed size with ``lines`` at the bottom (under the legend when ``legend`` moves it
+    there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy re-validates the whole template.
+
+    Example: ``with_footer(fig, ["来源 Sources: gov.cn"])["layout"]["annotations"][-1]["text"]``
+    """
+    out = figure.to_dict() if isinstance(figure, go.Figure) else copy.deepcopy(figure)
+    layout = out.setdefault("layout", {})
+    margin = layout.get("margin", {})
+    top = margin.get("t", 60)
+    above = AXIS_PX + LEGEND_PX if legend else 8
+    bottom = above + FOOTER_LINE_PX * len(lines) + 12
+    layout.update(
+        width=width,
+        height=height,
+        font={**layout.get("font", {}), "family": EXPORT_FONT},
+        margin={**margin, "t": top, "b": bottom, "l": margin.get("l", 60), "r": margin.get("r", 20)},
+    )
+    if legend:
+        plot_px = height - top - bottom
+        layout["legend"] = {
+            **layout.get("legend", {}),
+            "orientation": "h",
+            "y": -AXIS_PX / plot_px,
+            "yanchor": "top",
+            "x": 0,
+        }
+    layout.setdefault("annotations", []).append(
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -above,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": 11, "color": "#444444", "family": EXPORT_FONT},
+        }
+    )
+    return out
+
+
+def render(figure: dict, fmt: str, width: int = WIDTH, height: int = HEIGHT) -> bytes:
+    """Image bytes of a figure: PNG at 2x scale, SVG, or PDF with text that extracts as written.
+
+    Example: ``render(fig, "pdf")[:5] == b"%PDF-"``
+    """
+    if fmt not in FORMATS:
+        raise UnknownFormat(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
+    data = kaleido_server.render(figure, fmt, width, height, scale=2 if fmt == "png" else 1)
+    return pdf.merge([data]) if fmt == "pdf" else data
+
+
+def chart_image(export: ChartExport, fmt: str) -> bytes:
+    """One exported chart with its footer. Example: ``chart_image(build_chart(s, "621100", "funds"), "svg")``."""
+    return render(with_footer(export.figure, footer_lines(export)), fmt)

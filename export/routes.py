@@ -1,0 +1,122 @@
+"""Download routes on the app's Flask server. Each returns an attachment with a Chinese-safe file name.
+
+| route | what |
+|---|---|
+| ``GET /export/chart.<png|svg|pdf>?region=621100&indicator=poor_population_reduced`` | chart |
+| ``GET /export/data.<csv|xlsx>?region=…&indicator=…`` | the chart's rows, sources and plan version |
+| ``GET /export/briefing.<pdf|xlsx>?region=610000`` | briefing pack of a region and its sub-regions |
+
+Optional, as on the page: ``chart=annual|cumulative``, ``lang=zh|en``, ``plan=original|revised``, ``from``/``to``
+(years). Every route needs the export right (analyst, planner, admin), checked here and in the gate.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from urllib.parse import urlencode
+
+from flask import Flask, abort, request, send_file
+
+from auth import guard
+from export import briefing as briefing_pack
+from export import images, tables, workbook
+from export.chart_data import CHARTS, ExportNotFound, build_chart, safe_file_name
+
+MIMETYPES = {
+    **images.FORMATS,
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+CHART_FORMATS = tuple(images.FORMATS)
+DATA_FORMATS = ("csv", "xlsx")
+BRIEFING_FORMATS = ("pdf", "xlsx")
+
+
+class BadRequest(ValueError):
+    """A missing or malformed query parameter."""
+
+
+VIEW_KEYS = ("plan", "from", "to")  # the page's view state that changes what a chart shows
+
+
+def params(args) -> dict:
+    """Query parameters of an export, checked; ``search`` carries the page's view state on.
+
+    Example: ``params({"region": "621100", "indicator": "funds", "to": "2019"})["search"] == "?to=2019"``
+    """
+    region = (args.get("region") or "").strip()
+    if not region:
+        raise BadRequest("missing ?region=: give an adcode such as 621100")
+    chart = args.get("chart") or "annual"
+    if chart not in CHARTS:
+        raise BadRequest(f"?chart={chart!r}: use one of {', '.join(CHARTS)}")
+    view = {k: args[k] for k in VIEW_KEYS if args.get(k)}
+    return {
+        "region": region,
+        "indicator": (args.get("indicator") or "").strip(),
+        "lang": "en" if args.get("lang") == "en" else "zh",
+        "chart": chart,
+        "search": "?" + urlencode(view) if view else "",
+    }
+
+
+def attachment(data: bytes, fmt: str, stem: str):
+    """Send bytes as a download; Flask writes a UTF-8 ``filename*`` so Chinese names survive."""
+    name = f"{stem}-{date.today():%Y%m%d}.{fmt}"
+    return send_file(io.BytesIO(data), mimetype=MIMETYPES[fmt], as_attachment=True, download_name=name)
+
+
+def chart_bytes(session, fmt: str, p: dict, base_url: str) -> tuple[bytes, str]:
+    """(bytes, file stem) of one chart export in an image or data format."""
+    if not p["indicator"]:
+        raise BadRequest("missing ?indicator=: give an indicator code such as poor_population_reduced")
+    export = build_chart(session, p["region"], p["indicator"], p["lang"], base_url, p["search"], p["chart"])
+    if fmt in CHART_FORMATS:
+        return images.chart_image(export, fmt), export.file_stem
+    data = tables.csv_bytes(export.rows, lang=p["lang"]) if fmt == "csv" else tables.xlsx_bytes(export)
+    return data, export.file_stem
+
+
+def briefing_bytes(session, fmt: str, region: str, lang: str, base_url: str, search: str = "") -> tuple[bytes, str]:
+    """(bytes, file stem) of a region's briefing pack as PDF or XLSX, for the page's plan and years."""
+    pack = briefing_pack.collect(session, region, lang, base_url, search)
+    data = briefing_pack.briefing_pdf(pack) if fmt == "pdf" else workbook.briefing_xlsx(pack)
+    return data, safe_file_name(f"{pack.region['code']}-{pack.region['name_zh']}-简报-briefing")
+
+
+def register(app, sessions) -> None:
+    """Attach the download routes to ``app.server`` and the briefing button's callback to ``app``."""
+    from callbacks import export as export_callbacks
+
+    server: Flask = app.server
+
+    def run(fmt: str, allowed: tuple[str, ...], make):
+        guard.require("export")
+        if fmt not in allowed:
+            abort(404, f"unknown format .{fmt}: use one of {', '.join(allowed)}")
+        try:
+            p = params(request.args)
+            with sessions() as session:
+                data, stem = make(session, p, request.host_url)
+        except BadRequest as exc:
+            abort(400, str(exc))
+        except ExportNotFound as exc:
+            abort(404, str(exc))
+        return attachment(data, fmt, stem)
+
+    @server.route("/export/chart.<fmt>")
+    def export_chart(fmt: str):
+        return run(fmt, CHART_FORMATS, lambda s, p, url: chart_bytes(s, fmt, p, url))
+
+    @server.route("/export/data.<fmt>")
+    def export_data(fmt: str):
+        return run(fmt, DATA_FORMATS, lambda s, p, url: chart_bytes(s, fmt, p, url))
+
+    @server.route("/export/briefing.<fmt>")
+    def export_briefing(fmt: str):
+        return run(
+            fmt, BRIEFING_FORMATS, lambda s, p, url: briefing_bytes(s, fmt, p["region"], p["lang"], url, p["search"])
+        )
+
+    export_callbacks.register(app, sessions)

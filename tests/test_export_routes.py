@@ -1,0 +1,99 @@
+"""Download routes on the real app (Flask's test client, logged in as an analyst through the real form)."""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from layouts.export_menu import export_href, export_menu
+from tests.accounts import SECRET, add_users, login
+from tests.conftest import copy_sqlite
+
+REDUCED = "region=621100&indicator=poor_population_reduced"
+
+
+@pytest.fixture(scope="module")
+def app(seed_db_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("export-routes") / "e.db"
+    copy_sqlite(Path(seed_db_path), path)
+    add_users(f"sqlite:///{path}", {"analyst1": ("analyst", [])})
+    return create_app(f"sqlite:///{path}", build_if_empty=False, progress=lambda _m: None, secret_key=SECRET)
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    client = app.server.test_client()
+    assert login(client, "analyst1").status_code == 302
+    return client
+
+
+@pytest.mark.parametrize(
+    ("path", "ctype", "magic"),
+    [
+        ("/export/chart.png", "image/png", b"\x89PNG"),
+        ("/export/chart.svg", "image/svg+xml", b"<svg"),
+        ("/export/chart.pdf", "application/pdf", b"%PDF"),
+        ("/export/data.csv", "text/csv", b"\xef\xbb\xbf"),
+        ("/export/data.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
+    ],
+)
+def test_chart_downloads_are_attachments_with_chinese_file_names(client, path, ctype, magic):
+    response = client.get(f"{path}?{REDUCED}&lang=zh")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith(ctype)
+    assert response.data.startswith(magic)
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    name = urllib.parse.unquote(disposition.split("filename*=UTF-8''")[1])
+    assert name.startswith("621100-定西市-poor_population_reduced-") and name.endswith(path.rsplit(".", 1)[1])
+
+
+def test_view_state_travels_into_the_export_and_its_link_back(client):
+    response = client.get(f"/export/chart.svg?{REDUCED}&chart=cumulative&plan=revised&to=2017")
+    body = response.data.decode()
+    assert "累计计划与实际" in body
+    assert "/region/621100?indicator=poor_population_reduced&amp;plan=revised&amp;to=2017" in body
+    rows = client.get(f"/export/data.csv?{REDUCED}&to=2016").data.decode("utf-8-sig").splitlines()[1:]
+    assert rows and all(",2017," not in row for row in rows), "years after ?to= are left out, as on the page"
+
+
+def test_briefing_route_sends_the_region_pack(client):
+    response = client.get("/export/briefing.xlsx?region=621100")
+    assert response.status_code == 200 and response.data.startswith(b"PK")
+    assert "621100-%E5%AE%9A%E8%A5%BF%E5%B8%82" in response.headers["Content-Disposition"]
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "message"),
+    [
+        (f"/export/chart.gif?{REDUCED}", 404, "use one of png, svg, pdf"),
+        ("/export/chart.png?indicator=poor_population_reduced", 400, "missing ?region="),
+        ("/export/data.csv?region=621100", 400, "missing ?indicator="),
+        (f"/export/data.csv?{REDUCED}&chart=pie", 400, "use one of annual, cumulative"),
+        ("/export/chart.png?region=999999&indicator=poor_population_reduced", 404, "region &#39;999999&#39; not found"),
+        ("/export/briefing.pdf?region=999999", 404, "region &#39;999999&#39; not found"),
+    ],
+)
+def test_bad_requests_get_a_clear_error(client, path, code, message):
+    response = client.get(path)
+    assert response.status_code == code
+    assert message in response.data.decode()
+
+
+def test_menu_links_are_the_routes_the_server_answers():
+    menu = export_menu("621100", "poor_population_reduced", "zh", search="?plan=revised&to=2019&indicator=x")
+    hrefs = [a.href for group in menu.children[1::2] for a in group.children]
+    assert hrefs[0] == "/export/chart.png?region=621100&indicator=poor_population_reduced&lang=zh&plan=revised&to=2019"
+    assert [h.split("?")[0] for h in hrefs] == [
+        "/export/chart.png",
+        "/export/chart.svg",
+        "/export/chart.pdf",
+        "/export/data.csv",
+        "/export/data.xlsx",
+    ]
+    assert export_menu("621100", None, "zh").children is None
+    href = export_href("data", "csv", "621100", "funds", "en", chart="cumulative")
+    assert href == "/export/data.csv?region=621100&indicator=funds&lang=en&chart=cumulative"

