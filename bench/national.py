@@ -76,7 +76,7 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, 
             sql_ms.append(min(replay_ms(engine, rec.statements) for _ in range(3)))
             if peer is not None:
                 with session_factory(engine)() as s:
-                    peer_ms.append(peer.time_page(s, path))
+                    peer_ms.append(peer.time_page(s, path, cold_app))
         for _ in range(rounds):
             for path in paths:
                 served_ms.append(served.call(key, {"url.pathname": path, "url.search": ""})[1])
