@@ -89,3 +89,26 @@ def test_english_names_follow_the_seed_conventions(name, level, english):
 
 def test_pinyin_marks_syllable_boundaries():
     assert pinyin("西安") == "Xi'an"
+
+
+def test_etl_regions_loads_the_tree_once_and_numbers_it(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+    from sqlalchemy import func, select
+
+    from db.models import Batch, Region
+    from db.session import make_engine, session_factory
+    from etl.cli import cli
+
+    url = f"sqlite:///{tmp_path / 'regions.db'}"
+    first = CliRunner().invoke(cli, ["--database-url", url, "regions"], catch_exceptions=False)
+    second = CliRunner().invoke(cli, ["--database-url", url, "regions"], catch_exceptions=False)
+    assert first.exit_code == second.exit_code == 0
+    assert json.loads(first.stdout.strip().splitlines()[-1])["inserted"] == 3348
+    assert json.loads(second.stdout.strip().splitlines()[-1])["inserted"] == 0
+    with session_factory(make_engine(url))() as s:
+        assert s.scalar(select(func.count()).select_from(Batch).where(Batch.kind == "regions")) == 1
+        assert s.scalar(select(func.count()).select_from(Region).where(Region.dfs_lo.is_(None))) == 0
+        shaanxi = s.get(Region, "610000")
+        assert (shaanxi.code_hi, shaanxi.dfs_hi - shaanxi.dfs_lo) == ("611026", 117)
