@@ -53,7 +53,8 @@ def sample_pages(engine, per_view: int, seed: int = 7) -> dict[str, list[str]]:
 
 
 def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, progress=print) -> list[dict]:
-    """Per view: served p50/p95 (caches on, every page asked ``rounds`` times, first asks cold), cold p50/p95
+    """Per view: served p50/p95 (caches on, every page asked ``rounds`` times and at least 200 requests in all,
+    first asks cold), cold p50/p95
     (caches off), the bare SQL of each cold call replayed, and the pandas peer."""
     from app import create_app
 
@@ -77,7 +78,7 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, 
             if peer is not None:
                 with session_factory(engine)() as s:
                     peer_ms.append(peer.time_page(s, path, cold_app))
-        for _ in range(rounds):
+        for _ in range(max(rounds, -(-200 // len(paths)))):  # at least 200 requests per view: a stable p95
             for path in paths:
                 served_ms.append(served.call(key, {"url.pathname": path, "url.search": ""})[1])
         row = {
