@@ -102,4 +102,5 @@ def render(figure: dict, fmt: str, width: int = WIDTH, height: int = HEIGHT) -> 
 
 def chart_image(export: ChartExport, fmt: str) -> bytes:
     """One exported chart with its footer. Example: ``chart_image(build_chart(s, "621100", "funds"), "svg")``."""
-    return render(with_footer(export.figure, footer_lines(export)), fmt)
+    height = max(HEIGHT, export.height)
+    return render(with_footer(export.figure, footer_lines(export), height=height), fmt, height=height)
