@@ -252,7 +252,15 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
 
 def sources_short(export: ChartExport, limit: int = 110) -> str:
     """The footer's source line: distinct short names, cut with a count of the rest."""
-    names = list(dict.fromkeys(s["source_short"] for s in export.sources if s["source_short"]))
+    return join_sources([s["source_short"] for s in export.sources], limit)
+
+
+def join_sources(names: list[str], limit: int = 110) -> str:
+    """Distinct names joined with "; ", cut at ``limit`` characters with a count of all.
+
+    Example: ``join_sources(["gov.cn", "gov.cn", "xinhua.net"]) == "gov.cn; xinhua.net"``
+    """
+    names = list(dict.fromkeys(n for n in names if n))
     text = ""
     for item in names:
         candidate = f"{text}; {item}" if text else item
