@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import status as rule
-from analysis.series import Point, effective_plan, plan_vs_actual
+from analysis.series import Point, effective_plan, plan_vs_actual, records
 
 STATUSES = ("achieved", "behind", "awaiting", "no_target", "no_data")
 EXIT_CATEGORIES = ("on_time", "late_1", "late_2", "late_3", "exited_unplanned", "planned_pending", "none")
@@ -75,12 +75,14 @@ def progress_by_region(
 ) -> dict[str, Progress]:
     """``region_progress`` for each region, given each region's own and descendant codes."""
     out = {}
-    present = set(frame["region_code"])
+    rows = records(frame)
+    present = {r["region_code"] for r in rows}
     for code, codes in subtrees.items():
-        if present.isdisjoint(codes):  # most counties of a national map: skip the DataFrame work
+        if present.isdisjoint(codes):  # most counties of a national map: nothing to compute
             out[code] = Progress(code, None, None, "no_data", None)
             continue
-        part = frame[frame["region_code"].isin(codes)]
+        wanted = set(codes)
+        part = [r for r in rows if r["region_code"] in wanted]
         out[code] = region_progress(part, code, year, direction, plan_kind)
     return out
 
@@ -119,10 +121,12 @@ def exit_delays(frame: pd.DataFrame, codes: list[str], plan_kind: str = "origina
 
     Example: 陇西 planned 2016, exited 2019 -> ``ExitDelay("621122", ..., delay=3, category="late_3")``.
     """
-    exits = frame[frame["indicator"] == "counties_exited"]
+    by_region: dict[str, list[dict]] = {}
+    for row in records(frame[frame["indicator"] == "counties_exited"]):
+        by_region.setdefault(row["region_code"], []).append(row)
     out = {}
     for code in codes:
-        series = plan_vs_actual(exits[exits["region_code"] == code], code, roll_up=False)
+        series = plan_vs_actual(by_region.get(code, []), code, roll_up=False)
         planned = _first(effective_plan(series, plan_kind))
         actual = _first(series["actual"])
         delay = actual.year - planned.year if planned and actual else None
