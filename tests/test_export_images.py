@@ -135,3 +135,11 @@ def test_sub_regions_image_grows_with_its_bars(seed_db_url):
         export = build_chart(session, "610000", "counties_exited", chart="children")
     image = Image.open(io.BytesIO(chart_image(export, "png")))
     assert len(export.rows) == 10 and image.size == (2 * WIDTH, 2 * max(HEIGHT, export.height))
+
+
+def test_back_to_back_renders_each_get_their_own_figure_while_tabs_reload_in_the_background(dingxi):
+    # the tab an image was drawn in reloads after the caller has its bytes; the next image takes the other tab
+    figures = [with_footer(dingxi.figure, [f"第{i}张 image {i}"]) for i in range(6)]
+    images = [render(f, "svg").decode() for f in figures]
+    assert all(f"第{i}张 image {i}" in svg and f"第{i + 1}张" not in svg for i, svg in enumerate(images))
+    assert isinstance(kaleido_server._renderer.browser, kaleido_server._Kaleido)
