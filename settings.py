@@ -20,6 +20,7 @@ class Settings:
     host: str
     port: int
     debug: bool
+    cache_mb: int = 64  # per worker: cached pages and aggregates (0 turns caching off)
     public_read: bool = False  # PUBLIC_READ=1: anyone may view without logging in (never write or export)
     secret_key: str | None = None  # SECRET_KEY; unset: a random key kept in secret_key_file
     secret_key_file: Path = DEFAULT_SECRET_KEY_FILE
@@ -39,6 +40,7 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         host=env.get("HOST", "127.0.0.1"),
         port=int(env.get("PORT", "8050")),
         debug=env.get("DASH_DEBUG", "") == "1",
+        cache_mb=int(env.get("CACHE_MB", "64")),
         public_read=env.get("PUBLIC_READ", "") == "1",
         secret_key=env.get("SECRET_KEY") or None,
         secret_key_file=Path(env.get("SECRET_KEY_FILE") or DEFAULT_SECRET_KEY_FILE),

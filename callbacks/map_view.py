@@ -68,8 +68,7 @@ def _regions(session, code: str | None) -> tuple[list[dict], bool] | None:
 def _scope(session, features: list[dict]):
     """Codes on the map, each with its subtree in the region table, all those codes, indicator counts."""
     codes = [f["id"] for f in features]
-    subtrees = map_queries.subtrees(map_queries.region_parents(session), codes)
-    all_codes = sorted({c for tree in subtrees.values() for c in tree})
+    subtrees, all_codes = map_queries.scope(session, codes)
     return codes, subtrees, all_codes, map_queries.indicator_counts(session, all_codes)
 
 

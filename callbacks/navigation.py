@@ -8,8 +8,10 @@ from callbacks import upload as upload_pages
 from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
+from db import aggregates
 from layouts import ids, urlstate
 from layouts.i18n import t
+from layouts.synthetic import synthetic_banner
 
 
 def render(session, pathname: str | None, search: str | None):
@@ -40,6 +42,8 @@ def register(app, sessions) -> None:
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
             page = render(session, pathname, search)
+            if aggregates.has_synthetic(session):
+                page = html.Div([synthetic_banner(lang), page])
         return page, toggle, t("language", lang)
 
     # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).

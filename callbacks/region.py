@@ -8,11 +8,10 @@ from analysis.children import child_totals
 from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
-from analysis.regions import descendants
 from auth import guard
 from callbacks.map import region_map_panel
-from db import queries
-from db.dashboard_queries import figure_records, region_records, year_span
+from db import queries, scaled_views
+from db.dashboard_queries import year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
@@ -36,8 +35,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     path = queries.region_path(session, code)
     if not path:
         return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
-    regions = region_records(session)
-    figures = figure_records(session, region_codes=[code, *descendants(regions, code)])
+    regions, figures = scaled_views.region_records(session, code)
     bounds = year_span(session) or year_bounds(figures)
     state = urlstate.view_state(search, bounds)
     lang, lo, hi = state["lang"], state["from"], state["to"]

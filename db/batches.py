@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import writes
@@ -32,18 +32,25 @@ def regions_with_aliases(session: Session) -> list[dict]:
     aliases: dict[str, dict[str, list[str]]] = {}
     for alias in session.scalars(select(RegionAlias)):
         aliases.setdefault(alias.region_code, {}).setdefault(alias.kind, []).append(alias.alias)
-    return [
+    columns = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
+    return [  # plain rows, not ORM objects: a national tree has 170,000 regions
         {
-            "code": r.code,
-            "parent_code": r.parent_code,
-            "name_zh": r.name_zh,
-            "name_en": r.name_en,
-            "level": r.level,
-            "former_names": aliases.get(r.code, {}).get("former_name", []),
-            "former_codes": aliases.get(r.code, {}).get("former_code", []),
+            "code": code,
+            "parent_code": parent,
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "level": level,
+            "former_names": aliases.get(code, {}).get("former_name", []),
+            "former_codes": aliases.get(code, {}).get("former_code", []),
         }
-        for r in session.scalars(select(Region).order_by(Region.code))
+        for code, parent, name_zh, name_en, level in session.execute(select(*columns).order_by(Region.code))
     ]
+
+
+def region_names(session: Session, codes: Iterable[str]) -> dict[str, str]:
+    """Chinese names of these regions: ``region_names(s, {"610981"}) == {"610981": "旬阳市"}``."""
+    stmt = select(Region.code, Region.name_zh).where(Region.code.in_(list(codes)))
+    return dict(session.execute(stmt).all())
 
 
 def indicator_table(session: Session) -> dict[str, dict]:
@@ -56,13 +63,14 @@ def indicator_table(session: Session) -> dict[str, dict]:
 def plan_years(session: Session) -> tuple[int, int] | None:
     """First to last year of the live plans and records: the years an upload may cover (a typo such as 2091
     or a year of a different plan period falls outside)."""
-    first, last = session.execute(
-        select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
-    ).one()
-    return (first, last) if first is not None and last is not None else None
+    from db.dashboard_queries import year_span  # roll-ups: milliseconds at millions of figures
+
+    return year_span(session)
 
 
-def current_values(session: Session, indicators: Iterable[str] | None = None) -> dict[tuple, dict]:
+def current_values(
+    session: Session, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None
+) -> dict[tuple, dict]:
     """(kind, region, indicator, start, end) -> the figure now in force: newest live actual; for targets the
     newest revision, else the original plan's. Keys as ``etl.validate.Row.key``."""
     stmt = (
@@ -85,6 +93,8 @@ def current_values(session: Session, indicators: Iterable[str] | None = None) ->
     )
     if indicators is not None:
         stmt = stmt.where(Figure.indicator_code.in_(list(indicators)))
+    if regions is not None:  # only the regions an upload touches: an index lookup, not the whole table
+        stmt = stmt.where(Figure.region_code.in_(list(regions)))
     out: dict[tuple, tuple] = {}
     for fid, kind, region, ind, start, end, value, comparator, batch_id, pv_kind, pv_id in session.execute(stmt):
         rank = (pv_kind == "revision", pv_id or 0, fid) if kind == "target" else (batch_id, fid)

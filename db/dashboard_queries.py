@@ -9,14 +9,15 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.cache import cached
 from db.models import Batch, Figure, Region
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select
 
 
 def figure_records(
-    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None
+    session: Session, region_codes=None, indicator: str | None = None, kind: str | None = None, where=None
 ) -> list[dict]:
-    """Live figures as dicts, ordered like ``queries.figures``.
+    """Live figures as dicts, ordered like ``queries.figures``; ``where`` adds a condition (e.g. a subtree range).
 
     Example: ``figure_records(s, ["610000"], "poor_population_reduced")[0]["value"]``
     """
@@ -27,6 +28,8 @@ def figure_records(
         stmt = stmt.where(Figure.region_code.in_(list(region_codes)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == indicator)
+    if where is not None:
+        stmt = stmt.where(where)
     stmt = stmt.order_by(
         Figure.region_code, Figure.indicator_code, Figure.period_start, Figure.period_end, Figure.batch_id, Figure.id
     )
@@ -43,11 +46,25 @@ def figure_records(
     return out
 
 
+@cached
 def year_span(session: Session) -> tuple[int, int] | None:
-    """First and last year any live figure covers, or None on an empty database."""
-    row = session.execute(
-        select(func.min(Figure.period_start), func.max(Figure.period_end)).join(Batch).where(LIVE)
-    ).one()
+    """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
+    from db import rollups
+    from db.models import FigureRollup
+
+    tops = select(Region.code).where(Region.parent_code.is_(None))
+    rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
+        select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
+        .join(Batch, Batch.id == FigureRollup.batch_id)
+        .where(LIVE, FigureRollup.region_code.in_(tops))
+    )
+    waiting = rollups.pending(session)
+    if waiting:  # batches written without roll-ups: their own figures, through the batch index
+        rolled = rolled.union_all(
+            select(Figure.period_start, Figure.period_end).join(Batch).where(LIVE, Figure.batch_id.in_(waiting))
+        )
+    spans = rolled.subquery()
+    row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
     return (int(row[0]), int(row[1])) if row[0] is not None else None
 
 

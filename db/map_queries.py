@@ -35,6 +35,33 @@ def subtrees(parents: dict[str, str | None], codes: list[str]) -> dict[str, list
     return out
 
 
+class SubtreeSums(list):
+    """Map codes that each stand for their whole subtree: figures come as one summed record per code, period and
+    plan version (``db/scaled_views.py``), so a province's map reads roll-ups, not a million figures."""
+
+
+def scope(session: Session, codes: list[str]) -> tuple[dict[str, list[str]], list[str]]:
+    """(each code's subtree, every code to read) for a map. Up to ``scaled_views.SMALL`` figures below the codes,
+    the subtrees are listed code by code; past that every code stands for its subtree (``SubtreeSums``).
+
+    Example: ``scope(s, ["621100"]) == ({"621100": ["621100", "621102", ...]}, ["621100", "621102", ...])``
+    """
+    from db import aggregates, scaled_views
+
+    nodes = [aggregates.subtree(session, c) for c in codes]
+    if sum(scaled_views.subtree_size(session, n) for n in nodes if n) > scaled_views.SMALL:
+        return {c: [c] for c in codes}, SubtreeSums(codes)
+    trees = {c: [c, *aggregates.descendant_codes(session, c)] for c in codes}  # one index range each
+    return trees, sorted({c for tree in trees.values() for c in tree})
+
+
+def _summed(session: Session, codes: SubtreeSums) -> pd.DataFrame:
+    from db import scaled_views
+
+    columns = [*queries.FIGURE_COLUMNS, "count"]
+    return pd.DataFrame(scaled_views.summed_records(session, tuple(codes)), columns=columns)
+
+
 def plan_regions(session: Session) -> list[dict]:
     """Regions that hold targets of their own while no ancestor does: the places plans were written for.
 
@@ -56,6 +83,11 @@ def plan_regions(session: Session) -> list[dict]:
 
 def indicator_counts(session: Session, region_codes: list[str]) -> dict[str, int]:
     """Indicator code -> number of live annual targets and actuals in these regions, most first."""
+    if isinstance(region_codes, SubtreeSums):
+        frame = _summed(session, region_codes)
+        frame = frame[frame["kind"].isin(["target", "actual"]) & (frame["period_start"] == frame["period_end"])]
+        totals = frame.groupby("indicator")["count"].sum()
+        return {k: int(v) for k, v in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))}
     stmt = (
         select(Figure.indicator_code, func.count())
         .join(Batch)
@@ -72,7 +104,11 @@ def indicator_counts(session: Session, region_codes: list[str]) -> dict[str, int
 
 
 def indicator_figures(session: Session, indicator: str, region_codes: list[str]) -> pd.DataFrame:
-    """Live figures of one indicator in these regions (``db.queries.figures`` columns)."""
+    """Live figures of one indicator in these regions (``db.queries.figures`` columns); for ``SubtreeSums``, each
+    region's subtree summed."""
+    if isinstance(region_codes, SubtreeSums):
+        frame = _summed(session, region_codes)
+        return frame[frame["indicator"] == indicator].reset_index(drop=True)
     return queries.figures(session, region_codes=region_codes, indicator=indicator)
 
 

@@ -21,6 +21,10 @@ class Region(Base):
     name_zh: Mapped[str] = mapped_column(String(64))
     name_en: Mapped[str] = mapped_column(String(128))
     level: Mapped[str] = mapped_column(String(16))  # province|prefecture|county|township|village
+    # depth-first numbering: the subtree is dfs_lo..dfs_hi; its codes run code..code_hi (db/tree.py)
+    dfs_lo: Mapped[int | None] = mapped_column(Integer, index=True)
+    dfs_hi: Mapped[int | None] = mapped_column(Integer)
+    code_hi: Mapped[str | None] = mapped_column(String(12))
 
 
 class RegionAlias(Base):
@@ -109,11 +113,56 @@ class Figure(Base):
     quote_end: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
-        Index("ix_figures_lookup", "indicator_code", "region_code", "kind", "period_end"),
+        # covering index for subtree aggregates: region_code ranges per indicator, read without the table
+        Index(
+            "ix_figures_subtree",
+            "indicator_code",
+            "kind",
+            "region_code",
+            "period_end",
+            "period_start",
+            "plan_version_id",
+            "batch_id",
+            "value",
+        ),
         Index("ix_figures_region", "region_code", "kind"),
     )
 
 
+class FigureRollup(Base):
+    """Sums of one batch's figures over the subtree of a province, prefecture or county (db/rollups.py).
+
+    Derived data, rebuilt from figures at any time; lets national and provincial totals be read in milliseconds.
+    """
+
+    __tablename__ = "figure_rollups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(Integer, index=True)
+    region_code: Mapped[str] = mapped_column(String(12))
+    indicator_code: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    plan_version_id: Mapped[int | None] = mapped_column(Integer)
+    period_start: Mapped[int] = mapped_column(Integer)
+    period_end: Mapped[int] = mapped_column(Integer)
+    total: Mapped[float] = mapped_column(Float)
+    count: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (Index("ix_figure_rollups_region", "region_code", "indicator_code", "kind"),)
+
+
+class RolledBatch(Base):
+    """A batch whose figures are in figure_rollups (batches without figures too)."""
+
+    __tablename__ = "rolled_batches"
+    batch_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class DataState(Base):
+    """One row: ``version`` goes up with every change to batches (database triggers, migration 0004_scale), so
+    caches in any worker know when figures changed (db/cache.py)."""
+
+    __tablename__ = "data_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)
 class User(Base):
     """An account. Role is viewer|analyst|planner|admin; planners write only under their ``UserRegion`` rows."""
 

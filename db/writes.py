@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from db import rollups, tree
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
 
 
@@ -27,10 +28,17 @@ def upsert_regions(session: Session, rows: Iterable[dict], aliases: Iterable[dic
             for key, value in row.items():
                 setattr(region, key, value)
     session.flush()
+    add_region_aliases(session, aliases)
+    tree.renumber(session)
+
+
+def add_region_aliases(session: Session, aliases: Iterable[dict]) -> None:
+    """Add aliases (alias, region_code, kind) not stored yet."""
     known = {(a.alias, a.region_code) for a in session.scalars(select(RegionAlias))}
     for alias in aliases:
         if (alias["alias"], alias["region_code"]) not in known:
             session.add(RegionAlias(**alias))
+    session.flush()
 
 
 def upsert_indicators(session: Session, rows: Iterable[dict]) -> None:
@@ -93,6 +101,7 @@ def add_figures(session: Session, rows: Iterable[dict]) -> int:
     rows = list(rows)
     if rows:
         session.execute(Figure.__table__.insert(), rows)
+        rollups.mark_written(session, {r["batch_id"] for r in rows})
     return len(rows)
 
 

@@ -84,9 +84,11 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
 
 
-from etl import cli_upload  # noqa: E402
+from etl import cli_scale, cli_upload  # noqa: E402
 
 cli.add_command(cli_upload.template)
 cli.add_command(cli_upload.import_file)
 cli.add_command(cli_upload.list_batches)
 cli.add_command(cli_upload.revert)
+cli.add_command(cli_scale.regions)
+cli.add_command(cli_scale.synth)

@@ -127,8 +127,8 @@ def check_and_preview(
 
 def preview(session: Session, rows: list[Row]) -> Preview:
     """Each row as new, changed (old → new) or unchanged against the current values."""
-    current = batches.current_values(session, {r.indicator for r in rows})
-    names = {r["code"]: r["name_zh"] for r in batches.regions_with_aliases(session)} if rows else {}
+    current = batches.current_values(session, {r.indicator for r in rows}, {r.region_code for r in rows})
+    names = batches.region_names(session, {r.region_code for r in rows}) if rows else {}
     items, counts = [], dict.fromkeys(STATUSES, 0)
     for row in rows:
         old = current.get(row.key)

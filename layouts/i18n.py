@@ -147,6 +147,10 @@ TEXT = {
         "All targets here (click the name to switch indicator, a number for its sources)",
     ),
     "breadcrumb_up": ("返回上级", "Up"),
+    "synthetic_banner": (
+        "⚠ 合成数据 SYNTHETIC:本数据库中的数字为基准测试生成的合成数据,不是真实数据。",
+        "⚠ SYNTHETIC (合成数据): the figures in this database were generated for benchmarks, not real.",
+    ),
     # Map page
     "china": ("全国", "China"),
     "colour_by": ("着色", "Colour by"),
@@ -187,6 +191,7 @@ RELIABILITY = {
     "official": ("官方", "official"),
     "repost": ("转载", "repost"),
     "low": ("⚠ 低可靠性", "⚠ low reliability"),
+    "synthetic": ("⚠ 合成数据 synthetic", "⚠ synthetic (合成数据)"),
 }
 
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
 
 apt_packages=(fonts-noto-cjk fonts-liberation chromium)
-[ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils)
+[ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)

@@ -1,7 +1,14 @@
-"""Shared fixtures: a real SQLite file per session built from data/sources/, never the default database."""
+"""Shared fixtures: a real database per session built from data/sources/, never the default database.
+
+``--backend sqlite`` (default) uses SQLite files; ``--backend postgresql`` runs the tests that use a database
+fixture against a throwaway PostgreSQL server (``tests/pg.py``) and deselects the rest and browser tests. Where
+PostgreSQL cannot start, that run is skipped with the reason, except in CI (CI=true), where it fails.
+"""
 
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +18,48 @@ from db.session import make_engine, session_factory
 from etl.build import build
 
 OUTPUT_DIR = Path(__file__).parent / "output"
+DB_FIXTURES = {"db_url", "seed_db_url", "sessions", "pg_server", "backend_url"}
+_names = itertools.count(1)
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="database for the data-layer, import and HTTP tests (default sqlite)",
+    )
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if config.getoption("--backend") != "postgresql":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+        is_browser = item.get_closest_marker("browser") or "dash_duo" in getattr(item, "fixturenames", ())
+        (keep if uses_db and not is_browser else drop).append(item)
+    items[:] = keep
+    config.hook.pytest_deselected(items=drop)
+
+
+def _backend(request) -> str:
+    return request.config.getoption("--backend")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for this test run."""
+    from tests.pg import PgServer, PgUnavailable
+
+    try:
+        server = PgServer.start()
+    except PgUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL must run in CI: {exc}")
+        pytest.skip(f"PostgreSQL unavailable here: {exc}")
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -23,11 +72,24 @@ def seed_db_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def _pg_seed_template(pg_server) -> str:
+    """The seed built once into a template database that no test connects to (so it can be copied)."""
+    url = pg_server.create_database("seed_template")
+    engine = make_engine(url)
+    build(engine, progress=lambda _m: None)
+    engine.dispose()
+    return "seed_template"
+
+
 @pytest.fixture
-def db_url(seed_db_path, tmp_path) -> str:
+def db_url(request, tmp_path) -> str:
     """A private copy of the seed database for a test that may write."""
+    if _backend(request) == "postgresql":
+        template = request.getfixturevalue("_pg_seed_template")
+        return request.getfixturevalue("pg_server").create_database(f"test_{next(_names)}", template)
     path = tmp_path / "test.db"
-    copy_sqlite(seed_db_path, path)
+    copy_sqlite(request.getfixturevalue("seed_db_path"), path)
     return f"sqlite:///{path}"
 
 
@@ -38,9 +100,20 @@ def copy_sqlite(source: Path, target: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def seed_db_url(seed_db_path) -> str:
+def seed_db_url(request) -> str:
     """The shared seed database, for tests that only read."""
-    return f"sqlite:///{seed_db_path}"
+    if _backend(request) == "postgresql":
+        template = request.getfixturevalue("_pg_seed_template")
+        return request.getfixturevalue("pg_server").create_database("seed", template)
+    return f"sqlite:///{request.getfixturevalue('seed_db_path')}"
+
+
+@pytest.fixture
+def backend_url(request, tmp_path) -> str:
+    """An empty database of the selected backend (schema not created)."""
+    if _backend(request) == "postgresql":
+        return request.getfixturevalue("pg_server").create_database(f"empty_{next(_names)}")
+    return f"sqlite:///{tmp_path / 'empty.db'}"
 
 
 @pytest.fixture

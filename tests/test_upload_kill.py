@@ -83,9 +83,9 @@ def test_sigkill_mid_commit_leaves_previous_state(db_url, tmp_path):
     finally:
         if child.poll() is None:
             child.kill()
-    db_path = db_url.removeprefix("sqlite:///")
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if db_url.startswith("sqlite"):  # also run on PostgreSQL (--backend postgresql), where this check has no twin
+        with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert state(db_url) == before
     # The database is not left locked: the same file imports cleanly afterwards.
     assert run(db_url, "import", str(path), "--kind", "target", "--note", "after the kill").exit_code == 0

@@ -1,0 +1,212 @@
+"""National-scale measurements for one backend: bulk load, callbacks (served, cold, bare SQL, pandas peer),
+cold start, first chart in headless Chromium, peak memory. Used by ``python -m bench``.
+
+Every database here is a temporary one filled with SYNTHETIC figures (``etl synth``); nothing touches the
+project's own database.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bench.dash_client import DashClient
+from bench.sqlfloor import SqlRecorder, replay_ms
+from db import cache
+from db.models import Region
+from db.session import make_engine, session_factory
+from settings import ROOT
+
+PAGE_OUTPUT = "..page-content.children"
+SECRET = secrets.token_urlsafe(48)  # a throw-away session key: nothing is written to data/secret_key
+
+
+def pct(values: list[float], q: float) -> float:
+    """Nearest-rank percentile: ``pct([1, 2, 3, 4], 0.5) == 2``."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, int(round(q * len(ordered) + 0.5)) - 1))]
+
+
+def sample_pages(engine, per_view: int, seed: int = 7) -> dict[str, list[str]]:
+    """Paths for each main callback: the overview, province pages, and the pages a drill-down opens."""
+    rng = random.Random(seed)
+    with session_factory(engine)() as s:
+        by_level = {
+            lvl: list(s.scalars(select(Region.code).where(Region.level == lvl).order_by(Region.code)))
+            for lvl in ("province", "prefecture", "county")
+        }
+    drill = rng.sample(by_level["prefecture"], per_view // 2) + rng.sample(by_level["county"], per_view - per_view // 2)
+    return {
+        "overview": ["/"],
+        "region": [f"/region/{c}" for c in rng.sample(by_level["province"], min(per_view, len(by_level["province"])))],
+        "drill_down": [f"/region/{c}" for c in drill],
+    }
+
+
+def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, progress=print) -> list[dict]:
+    """Per view: served p50/p95 (caches on, every page asked ``rounds`` times, first asks cold), cold p50/p95
+    (caches off), the bare SQL of each cold call replayed, and the pandas peer."""
+    from app import create_app
+
+    # an open dashboard (PUBLIC_READ=1): viewers need no account, as in the scripts/run quick start
+    common = {"build_if_empty": False, "progress": lambda _m: None, "public_read": True, "secret_key": SECRET}
+    cold_app = create_app(url, cache_mb=0, **common)
+    served_app = create_app(url, cache_mb=64, **common)
+    cold, served = DashClient(cold_app), DashClient(served_app)
+    engine = cold_app.server.config["ENGINE"]
+    key = cold.find(PAGE_OUTPUT)
+    results = []
+    for view, paths in pages.items():
+        cold_ms, sql_ms, served_ms, peer_ms = [], [], [], []
+        for path in paths:
+            values = {"url.pathname": path, "url.search": ""}
+            cold.call(key, values)  # warm the connection pool and the OS page cache, as a running server is
+            cache.clear()  # aggregates are cached per process: the cold call computes everything
+            with SqlRecorder(engine) as rec:
+                cold_ms.append(cold.call(key, values)[1])
+            sql_ms.append(min(replay_ms(engine, rec.statements) for _ in range(3)))
+            if peer is not None:
+                with session_factory(engine)() as s:
+                    peer_ms.append(peer.time_page(s, path))
+        for _ in range(rounds):
+            for path in paths:
+                served_ms.append(served.call(key, {"url.pathname": path, "url.search": ""})[1])
+        row = {
+            "name": view,
+            "pages": len(paths),
+            "requests": len(served_ms),
+            "p50_ms": round(pct(served_ms, 0.5), 2),
+            "p95_ms": round(pct(served_ms, 0.95), 2),
+            "cold_p50_ms": round(pct(cold_ms, 0.5), 2),
+            "cold_p95_ms": round(pct(cold_ms, 0.95), 2),
+            "sql_p95_ms": round(pct(sql_ms, 0.95), 2),
+            "sql_p50_ms": round(pct(sql_ms, 0.5), 2),
+            "peer_p95_ms": round(pct(peer_ms, 0.95), 2) if peer_ms else None,
+            "peer_p50_ms": round(pct(peer_ms, 0.5), 2) if peer_ms else None,
+        }
+        results.append(row)
+        progress(f"  {view}: {row}")
+    for app in (cold_app, served_app):
+        app.server.config["ENGINE"].dispose()
+    return results
+
+
+def _wait_http(url: str, deadline: float) -> None:
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"no answer from {url}")
+
+
+def _rss_peak_mb(pid: int) -> float:
+    """Peak resident memory of a process and its children (gunicorn master and workers), in MiB."""
+    pids = [pid] + [
+        int(p) for p in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    ]
+    peak = 0.0
+    for p in pids:
+        status = Path(f"/proc/{p}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) / 1024)
+    return round(peak, 1)
+
+
+def serve_and_browse(url: str, port: int, chart_path: str, workers: int = 2, progress=print) -> dict:
+    """Start gunicorn on the database: cold start to first response, first chart in headless Chromium, memory."""
+    env = {**os.environ, "DATABASE_URL": url, "CACHE_MB": "64", "PUBLIC_READ": "1", "SECRET_KEY": SECRET}
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--preload", "-w", str(workers), "-b", f"127.0.0.1:{port}", "app:server()"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/", started + 300)
+        cold_start = (time.perf_counter() - started) * 1000
+        _warm(f"http://127.0.0.1:{port}", chart_path, workers)
+        first_chart = first_chart_ms(f"http://127.0.0.1:{port}{chart_path}")
+        peak = _rss_peak_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    progress(f"  cold start {cold_start:.0f} ms, first chart {first_chart:.0f} ms, peak RSS {peak} MiB")
+    return {"cold_start_ms": round(cold_start, 1), "first_chart_ms": round(first_chart, 1), "peak_rss_mb": peak}
+
+
+def _warm(base: str, path: str, workers: int) -> None:
+    """Ask each worker for the page once, as earlier visitors of a running dashboard have: the first chart then
+    measures what a new visitor waits for (fresh browser, no cached scripts), not the server's own start."""
+    import json
+
+    from bench.load import page_payload
+
+    with urllib.request.urlopen(f"{base}/_dash-dependencies", timeout=60) as response:
+        body = page_payload(json.loads(response.read()), path)
+    for _ in range(workers * 2):
+        request = urllib.request.Request(
+            f"{base}/_dash-update-component", data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            response.read()
+
+
+def first_chart_ms(page_url: str) -> float:
+    """Milliseconds from navigation to the first drawn Plotly chart, in Debian's headless Chromium."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.get(page_url.rsplit("/", 2)[0] + "/_dash-layout")  # browser started, connection open
+        started = time.perf_counter()
+        driver.get(page_url)
+        WebDriverWait(driver, 60).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".js-plotly-plot .main-svg")))
+        return (time.perf_counter() - started) * 1000
+    finally:
+        driver.quit()
+
+
+def load_synthetic(url: str, figures: int, progress=print) -> dict:
+    """Fill a new database with synthetic figures; returns rows/s of the bulk load (roll-ups included)."""
+    from etl.synth import synthesize
+
+    engine = make_engine(url)
+    summary = synthesize(engine, figures=figures, progress=progress)
+    engine.dispose()
+    return summary
+
+
+def summarise(rows: list[float]) -> dict:
+    return {"mean": statistics.fmean(rows), "p50": pct(rows, 0.5), "p95": pct(rows, 0.95)}

@@ -1,0 +1,83 @@
+"""Cached answers for read-only callbacks, keyed by the database's data version: safe with any number of workers.
+
+A Dash callback is a POST to ``/_dash-update-component``; for the callbacks listed (the page router), the answer
+is kept per (data version, request body, cookies) in a bounded per-process LRU. Any import, revert or rebuild
+raises the data version (db/cache.py), so no worker ever serves a page older than the newest committed batch;
+cookies are part of the key, so one user's page is never served to another.
+
+Example: ``install(app.server, sessions, {"..page-content.children...lang-toggle.href...lang-toggle.children.."})``
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+
+from flask import Response, g, request
+
+from db.cache import data_version
+
+MAX_ENTRY = 4 * 1024 * 1024
+
+
+class _Store:
+    def __init__(self, budget: int):
+        self.budget, self.used = budget, 0
+        self.items: OrderedDict[tuple, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, value: bytes) -> None:
+        with self.lock:
+            if key in self.items:
+                return
+            self.items[key] = value
+            self.used += len(value)
+            while self.used > self.budget and self.items:
+                _, old = self.items.popitem(last=False)
+                self.used -= len(old)
+
+
+def install(server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True) -> None:
+    """Serve repeated calls of these callbacks (by their output key) from memory when ``cacheable(request body)``;
+    ``budget_mb`` 0 turns it off."""
+    if budget_mb <= 0:
+        return
+    store = _Store(budget_mb * 1024 * 1024)
+
+    @server.before_request
+    def _serve_cached():
+        if request.method != "POST" or not request.path.endswith("/_dash-update-component"):
+            return None
+        body = request.get_data(cache=True)
+        try:
+            payload = json.loads(body)
+        except ValueError:
+            return None
+        if payload.get("output") not in outputs or not cacheable(payload):
+            return None
+        with sessions() as session:
+            version = data_version(session)
+        key = (version, hashlib.sha256(body + request.headers.get("Cookie", "").encode()).digest())
+        cached = store.get(key)
+        if cached is not None:
+            return Response(cached, mimetype="application/json", headers={"X-Callback-Cache": "hit"})
+        g.callback_cache_key = key
+        return None
+
+    @server.after_request
+    def _remember(response):
+        key = g.pop("callback_cache_key", None)
+        if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            data = response.get_data()
+            if len(data) <= MAX_ENTRY:
+                store.put(key, data)
+        return response

@@ -1,0 +1,100 @@
+"""The region tree at national scale: depth-first numbering and bulk loading of regions.
+
+Each region gets ``dfs_lo``/``dfs_hi`` (depth-first numbering, children in code order) so its subtree is the one
+range ``dfs_lo <= n <= dfs_hi``; ``code_hi`` is the largest adcode in the subtree when the subtree's codes form one
+run in code order (always so for GB/T 2260, where a child's code starts with its parent's), which lets figures be
+aggregated by ``region_code BETWEEN code AND code_hi`` on an index. ``code_hi`` is NULL otherwise, and readers fall
+back to a join through ``dfs_lo``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from db.models import Region
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+
+
+def number_tree(nodes: Sequence[tuple[str, str | None]]) -> dict[str, tuple[int, int, str | None]]:
+    """(code, parent_code) pairs -> {code: (dfs_lo, dfs_hi, code_hi)}; orphans count as roots.
+
+    Example: ``number_tree([("61", None), ("6101", "61"), ("62", None)])``
+    ``== {"61": (1, 2, "6101"), "6101": (2, 2, "6101"), "62": (3, 3, "62")}``
+    """
+    codes = {code for code, _ in nodes}
+    children: dict[str | None, list[str]] = {}
+    for code, parent in nodes:
+        children.setdefault(parent if parent in codes else None, []).append(code)
+    for kids in children.values():
+        kids.sort()
+    ordered = sorted(codes)
+    rank = {code: i for i, code in enumerate(ordered)}
+    out: dict[str, tuple[int, int, str | None]] = {}
+    counter = 0
+    # iterative DFS: (code, entered) frames; on exit the subtree's range and code span are known
+    lo: dict[str, int] = {}
+    span: dict[str, tuple[int, int]] = {}
+    stack: list[tuple[str, bool]] = [(c, False) for c in reversed(children.get(None, []))]
+    while stack:
+        code, done = stack.pop()
+        if not done:
+            counter += 1
+            lo[code] = counter
+            stack.append((code, True))
+            stack.extend((c, False) for c in reversed(children.get(code, [])))
+            continue
+        kids = children.get(code, [])
+        low = min([rank[code]] + [span[k][0] for k in kids])
+        high = max([rank[code]] + [span[k][1] for k in kids])
+        span[code] = (low, high)
+        hi = counter
+        contiguous = high - low == hi - lo[code] and low == rank[code]
+        out[code] = (lo[code], hi, ordered[high] if contiguous else None)
+    return out
+
+
+def renumber(session: Session) -> int:
+    """Recompute dfs_lo/dfs_hi/code_hi for every region (after regions are added); returns the count changed."""
+    rows = session.execute(select(Region.code, Region.parent_code, Region.dfs_lo, Region.dfs_hi, Region.code_hi))
+    current = {code: (lo, hi, chi) for code, _p, lo, hi, chi in rows}
+    nodes = [(code, parent) for code, parent, *_ in session.execute(select(Region.code, Region.parent_code))]
+    numbered = number_tree(nodes)
+    changed = [
+        {"c": code, "lo": lo, "hi": hi, "chi": chi}
+        for code, (lo, hi, chi) in numbered.items()
+        if current.get(code) != (lo, hi, chi)
+    ]
+    if changed:
+        stmt = (
+            update(Region.__table__)
+            .where(Region.__table__.c.code == bindparam("c"))
+            .values(dfs_lo=bindparam("lo"), dfs_hi=bindparam("hi"), code_hi=bindparam("chi"))
+        )
+        session.connection().execute(stmt, changed)
+    return len(changed)
+
+
+def bulk_upsert_regions(session: Session, rows: Iterable[dict]) -> tuple[int, int]:
+    """Insert new regions and update changed ones in bulk (parents first), then renumber the tree.
+
+    Rows need code, parent_code, name_zh, name_en, level. Returns (inserted, updated).
+    Example: ``bulk_upsert_regions(s, [{"code": "610000", "parent_code": None, ...}])``
+    """
+    fields = ("parent_code", "name_zh", "name_en", "level")
+    existing = {r[0]: tuple(r[1:]) for r in session.execute(select(Region.code, *[getattr(Region, f) for f in fields]))}
+    rows = sorted(rows, key=lambda r: (LEVELS.index(r["level"]) if r["level"] in LEVELS else 9, r["code"]))
+    new = [{"code": r["code"], **{f: r[f] for f in fields}} for r in rows if r["code"] not in existing]
+    changed = [r for r in rows if r["code"] in existing and existing[r["code"]] != tuple(r[f] for f in fields)]
+    table = Region.__table__
+    conn = session.connection()
+    for start in range(0, len(new), 20000):
+        conn.execute(table.insert(), new[start : start + 20000])
+    if changed:
+        stmt = update(table).where(table.c.code == bindparam("c")).values(**{f: bindparam(f"v_{f}") for f in fields})
+        conn.execute(stmt, [{"c": r["code"], **{f"v_{f}": r[f] for f in fields}} for r in changed])
+    renumber(session)
+    return len(new), len(changed)

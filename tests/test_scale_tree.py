@@ -1,0 +1,91 @@
+"""The national region tree: committed files consistent with the seed, depth-first ranges that nest."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.tree import number_tree
+from etl.gazetteer import read_regions_csv
+from etl.regions_national import english_name, national_rows, pinyin
+
+PARENT_LEVEL = {
+    "prefecture": "province",
+    "county": "prefecture",
+    "township": ("county", "prefecture"),
+    "village": "township",
+}
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return national_rows(villages=True)
+
+
+def test_every_parent_exists_one_level_up(rows):
+    by_code = {r.code: r for r in rows}
+    assert len(by_code) == len(rows), "codes are unique"
+    for r in rows:
+        if r.level == "province":
+            assert r.parent_code is None
+            continue
+        parent = by_code[r.parent_code]
+        expected = PARENT_LEVEL[r.level]
+        assert parent.level in (expected if isinstance(expected, tuple) else (expected,)), r
+        assert r.code.startswith(parent.code.rstrip("0")[:2]), r
+
+
+def test_national_tree_has_the_whole_country(rows):
+    levels = {}
+    for r in rows:
+        levels[r.level] = levels.get(r.level, 0) + 1
+    assert levels["province"] == 31
+    assert 330 <= levels["prefecture"] <= 345
+    assert 2800 <= levels["county"] <= 3000
+    assert levels["village"] > 100_000
+
+
+def test_seed_regions_are_unchanged_in_the_national_tree(rows):
+    by_code = {r.code: r for r in rows}
+    for seed in read_regions_csv():
+        assert by_code[seed.code] == seed
+    assert by_code["610981"].name_zh == "旬阳市" and "610928" in by_code["610981"].former_codes
+    assert "610928" not in by_code, "旬阳县's old code is an alias, not a region"
+
+
+def test_depth_first_ranges_nest_and_codes_run_contiguously(rows):
+    numbered = number_tree([(r.code, r.parent_code) for r in rows])
+    assert sorted(lo for lo, _, _ in numbered.values()) == list(range(1, len(rows) + 1))
+    for r in rows:
+        lo, hi, code_hi = numbered[r.code]
+        assert code_hi is not None and code_hi >= r.code
+        if r.parent_code:
+            plo, phi, _ = numbered[r.parent_code]
+            assert plo < lo <= hi <= phi
+
+
+def test_non_contiguous_codes_fall_back_to_the_depth_first_range():
+    # "62" sorts between "61" and its odd child "63xx": the codes of 61's subtree are not one run
+    numbered = number_tree([("61", None), ("6101", "61"), ("62", None), ("6301", "61")])
+    assert numbered["61"] == (1, 3, None)
+    assert numbered["6101"] == (2, 2, "6101")
+    assert numbered["62"] == (4, 4, "62")
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "english"),
+    [
+        ("渭源县", "county", "Weiyuan County"),
+        ("漳县", "county", "Zhangxian"),
+        ("延安市", "prefecture", "Yan'an City"),
+        ("北京市", "province", "Beijing Municipality"),
+        ("白沙黎族自治县", "county", "Baisha Autonomous County"),
+        ("陕西省", "province", "Shaanxi Province"),
+        ("东华门街道", "township", "Donghuamen Subdistrict"),
+    ],
+)
+def test_english_names_follow_the_seed_conventions(name, level, english):
+    assert english_name(name, level) == english
+
+
+def test_pinyin_marks_syllable_boundaries():
+    assert pinyin("西安") == "Xi'an"

@@ -1,0 +1,134 @@
+"""Pages at national scale: summed records give the same plan-versus-actual as every figure; cached pages follow
+imports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from analysis.progress import progress
+from analysis.regions import descendants
+from db import queries, scaled_views, writes
+from db.dashboard_queries import figure_records
+from db.models import Region
+from db.session import make_engine, session_factory, transaction
+from etl.synth import synthesize
+
+
+@pytest.fixture(scope="module")
+def synthetic_url(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('views') / 'synth.db'}"
+    synthesize(make_engine(url), figures=4000, progress=lambda _m: None)
+    return url
+
+
+def _values(p) -> dict:
+    return {name: {y: round(pt.value, 6) for y, pt in points.items()} for name, points in p.series.items()}
+
+
+def test_summed_records_give_the_same_series_as_every_figure(synthetic_url, monkeypatch):
+    monkeypatch.setattr(scaled_views, "SMALL", 50)
+    with session_factory(make_engine(synthetic_url))() as s:
+        province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
+        indicator = queries.indicator(s, "poor_population_reduced")
+        regions, summed = scaled_views.region_records(s, province)
+        assert any(r["id"] == 0 and "sum of" in r["note"] for r in summed), "the scaled path was taken"
+        assert {r["code"] for r in regions} >= {r["region_code"] for r in summed}
+        every = figure_records(s, region_codes=[province, *descendants(queries.regions(s), province)])
+    for plan in ("original", "revised"):
+        exact = progress([r for r in every if r["indicator"] == indicator["code"]], province, indicator, plan)
+        scaled = progress([r for r in summed if r["indicator"] == indicator["code"]], province, indicator, plan)
+        assert _values(scaled) == _values(exact)
+        assert exact.series["actual"], "the comparison is not empty"
+
+
+def test_summed_records_are_labelled_synthetic(synthetic_url, monkeypatch):
+    monkeypatch.setattr(scaled_views, "SMALL", 50)
+    with session_factory(make_engine(synthetic_url))() as s:
+        _, figures = scaled_views.overview_records(s)
+    assert figures and {r["reliability"] for r in figures} == {"synthetic"}
+
+
+def test_a_cached_page_is_rebuilt_after_an_import(synthetic_url, tmp_path):
+    from app import create_app
+
+    app = create_app(synthetic_url, build_if_empty=False, progress=lambda _m: None)
+    client = app.server.test_client()
+    output = next(k for k in app.callback_map if k.startswith("..page-content.children"))
+    spec = app.callback_map[output]
+    body = json.dumps(
+        {
+            "output": output,
+            "outputs": [
+                dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in output.strip(".").split("...")
+            ],
+            "inputs": [{**i, "value": "/" if i["property"] == "pathname" else ""} for i in spec["inputs"]],
+            "changedPropIds": ["url.pathname"],
+        }
+    )
+
+    def post():
+        return client.post("/_dash-update-component", data=body, content_type="application/json")
+
+    first, second = post(), post()
+    assert first.status_code == second.status_code == 200
+    assert second.headers.get("X-Callback-Cache") == "hit" and second.data == first.data
+    engine = make_engine(synthetic_url)
+    with transaction(session_factory(engine)) as s:
+        source = writes.get_or_create_source(s, kind="synthetic", title="合成数据 SYNTHETIC test", file_name="t")
+        batch = writes.new_batch(s, "synth", file_name="t")
+        county = s.scalar(select(Region.code).where(Region.level == "county").order_by(Region.code))
+        writes.add_figures(
+            s,
+            [
+                {
+                    "kind": "actual",
+                    "region_code": county,
+                    "indicator_code": "poor_population_reduced",
+                    "period_start": 2030,
+                    "period_end": 2030,
+                    "value": 1.0,
+                    "source_id": source.id,
+                    "batch_id": batch.id,
+                    "quote": "",
+                    "note": "",
+                }
+            ],
+        )
+    third = post()
+    assert third.headers.get("X-Callback-Cache") != "hit"
+    assert third.data != first.data, "the new year 2030 shows"
+
+
+def test_every_page_of_a_synthetic_database_says_so(synthetic_url):
+    from app import create_app
+
+    app = create_app(synthetic_url, build_if_empty=False, progress=lambda _m: None)
+    client = app.server.test_client()
+    output = next(k for k in app.callback_map if k.startswith("..page-content.children"))
+    for path in ("/", "/region/110000"):
+        body = {
+            "output": output,
+            "outputs": [
+                dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in output.strip(".").split("...")
+            ],
+            "inputs": [
+                {"id": "url", "property": "pathname", "value": path},
+                {"id": "url", "property": "search", "value": "?lang=en"},
+            ],
+            "changedPropIds": ["url.pathname"],
+        }
+        page = client.post("/_dash-update-component", json=body).get_json()["response"]["page-content"]["children"]
+        assert "SYNTHETIC (合成数据)" in json.dumps(page, ensure_ascii=False), path
+
+
+@pytest.mark.parametrize(
+    ("path", "cached"),
+    [("/", True), ("/region/610000", True), ("/map/610000", True), ("/upload", False), ("/history", False)],
+)
+def test_only_pages_of_stored_figures_are_cached(path, cached):
+    from app import _data_page
+
+    assert _data_page({"inputs": [{"id": "url", "property": "pathname", "value": path}]}) is cached
