@@ -28,7 +28,7 @@ class _Kaleido(kaleido.Kaleido):
     """Kaleido that hands the image back before reloading the tab it was drawn in.
 
     Kaleido reloads a tab (plotly.js and all) after every image so the next one starts clean, and makes the
-    caller wait for that reload: ~40% of a PDF export's time. Here the reload runs in the background and the
+    caller wait for that reload: ~0.1 s of every image. Here the reload runs in the background and the
     tab rejoins the queue once reloaded, so every image still starts on a fresh page. A reload that fails
     leaves the tab out of the queue; the next render then times out and the browser is restarted.
     """
