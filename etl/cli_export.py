@@ -89,10 +89,10 @@ def write_atomically(out: Path, data: bytes) -> None:
 )
 @click.option(
     "--chart",
-    type=click.Choice(["annual", "cumulative"]),
+    type=click.Choice(["annual", "cumulative", "children"]),
     default="annual",
     show_default=True,
-    help="Which of the region page's charts.",
+    help="Which of the region page's charts (children: the sub-regions bars).",
 )
 @plan_option
 @years_option

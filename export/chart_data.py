@@ -27,7 +27,7 @@ from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, reliability, t
 
-CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart"}
+CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
 COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "<": "<", ">": ">", "~": "≈"}
 
@@ -53,6 +53,7 @@ class ChartExport:
     view_url: str
     state: dict = field(default_factory=dict)
     context: dict = field(default_factory=dict)  # the page's view: figures, regions, bounds (for sub-regions)
+    height: int = 0  # at least this tall as an image (the sub-regions chart grows with its bars)
 
     @property
     def file_stem(self) -> str:
@@ -80,8 +81,11 @@ def short_source(row: dict) -> str:
     return title if len(title) <= 30 else title[:29] + "…"
 
 
-def view(session: Session, region_code: str, indicator_code: str, lang: str = "zh", search: str = "") -> dict:
+def view(
+    session: Session, region_code: str, indicator_code: str, lang: str = "zh", search: str = "", need_years: bool = True
+) -> dict:
     """The region page's computation for one indicator: progress, years shown, view state and bounds.
+    ``need_years=False`` for the sub-regions chart, which the page shows even when the region has no year.
 
     Example: ``view(s, "621100", "poor_population_reduced")["progress"].plan == "original"``
     """
@@ -99,7 +103,7 @@ def view(session: Session, region_code: str, indicator_code: str, lang: str = "z
     figs = [r for r in figures if r["indicator"] == indicator_code]
     p = progress(figs, region_code, indicator, state["plan"], lo, hi)
     years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
-    if not years:
+    if not years and need_years:
         raise ExportNotFound(f"no annual figures for {indicator_code} in {path[-1]['name_zh']} ({region_code})")
     return {
         "region": path[-1],
@@ -144,6 +148,10 @@ def build_chart(
     """
     if chart not in CHARTS:
         raise ExportNotFound(f"unknown chart {chart!r}: use one of {', '.join(CHARTS)}")
+    if chart == "children":
+        from export.children import build_children  # it builds on this module
+
+        return build_children(session, region_code, indicator_code, lang, base_url, search)
     v = view(session, region_code, indicator_code, lang, search)
     figure = page_figure(v, chart, lang)
     ids = sorted({i for trace in figure["data"] for cd in trace.get("customdata", []) for i in _ids(cd)})
@@ -244,7 +252,15 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
 
 def sources_short(export: ChartExport, limit: int = 110) -> str:
     """The footer's source line: distinct short names, cut with a count of the rest."""
-    names = list(dict.fromkeys(s["source_short"] for s in export.sources if s["source_short"]))
+    return join_sources([s["source_short"] for s in export.sources], limit)
+
+
+def join_sources(names: list[str], limit: int = 110) -> str:
+    """Distinct names joined with "; ", cut at ``limit`` characters with a count of all.
+
+    Example: ``join_sources(["gov.cn", "gov.cn", "xinhua.net"]) == "gov.cn; xinhua.net"``
+    """
+    names = list(dict.fromkeys(n for n in names if n))
     text = ""
     for item in names:
         candidate = f"{text}; {item}" if text else item

@@ -7,6 +7,7 @@ the data and the address of the view it came from.
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 
 import plotly.graph_objects as go
 
@@ -31,14 +32,23 @@ class UnknownFormat(ValueError):
 
 def footer_lines(export: ChartExport) -> list[str]:
     """Three footer lines, Chinese label first. Example: ``footer_lines(e)[0].startswith("来源 Sources: ")``."""
-    as_of = export.as_of.strftime("%Y-%m-%d") if export.as_of else "—"
-    plans = "; ".join(export.plan_versions) or "—"
+    return footer(sources_short(export), export.plan_versions, export.as_of, export.view_url)
+
+
+def footer(sources: str, plan_versions: list[str], as_of: datetime | None, view_url: str) -> list[str]:
+    """The footer every exported image carries (charts, briefing pages, maps): sources, plan version, data date,
+    and the address of the view it came from.
+
+    Example: ``footer("gov.cn", [], None, "http://h/map")[1] == "计划版本 Plan version: —  |  数据截至 data as of —"``
+    """
+    as_of_text = as_of.strftime("%Y-%m-%d") if as_of else "—"
+    plans = "; ".join(plan_versions) or "—"
     if len(plans) > 80:
         plans = plans[:79] + "…"
     return [
-        f"来源 Sources: {sources_short(export)}",
-        f"计划版本 Plan version: {plans}  |  数据截至 data as of {as_of}",
-        export.view_url,
+        f"来源 Sources: {sources or '—'}",
+        f"计划版本 Plan version: {plans}  |  数据截至 data as of {as_of_text}",
+        view_url,
     ]
 
 
@@ -89,17 +99,19 @@ def with_footer(
     return out
 
 
-def render(figure: dict, fmt: str, width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    """Image bytes of a figure: PNG at 2x scale, SVG, or PDF with text that extracts as written.
+def render(figure: dict, fmt: str, width: int = WIDTH, height: int = HEIGHT, scale: float | None = None) -> bytes:
+    """Image bytes of a figure: PNG at 2x scale (or ``scale``), SVG, or PDF with text that extracts as written.
 
     Example: ``render(fig, "pdf")[:5] == b"%PDF-"``
     """
     if fmt not in FORMATS:
         raise UnknownFormat(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
-    data = kaleido_server.render(figure, fmt, width, height, scale=2 if fmt == "png" else 1)
+    scale = scale if scale is not None else 2 if fmt == "png" else 1
+    data = kaleido_server.render(figure, fmt, width, height, scale=scale)
     return pdf.merge([data]) if fmt == "pdf" else data
 
 
 def chart_image(export: ChartExport, fmt: str) -> bytes:
     """One exported chart with its footer. Example: ``chart_image(build_chart(s, "621100", "funds"), "svg")``."""
-    return render(with_footer(export.figure, footer_lines(export)), fmt)
+    height = max(HEIGHT, export.height)
+    return render(with_footer(export.figure, footer_lines(export), height=height), fmt, height=height)

