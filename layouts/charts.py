@@ -114,6 +114,10 @@ def plan_actual_figure(
                 "x": [str(p.year) for p in points],
                 "y": [p.value for p in points],
                 "customdata": [[_ids(p), name] for p in points],
+                "text": [format_value(p.value, unit, lang, p.comparator) for p in points],
+                "textposition": "inside",
+                "insidetextanchor": "end",
+                "textfont": {"size": 11},
                 "hovertext": [_hover(p, label, unit, lang) for p in points],
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 "marker": {
