@@ -32,7 +32,8 @@ def _table(report: dict) -> str:
         lines.append(
             f"\n{backend}: {report['figures']:,} synthetic figures; bulk load {data['import_rows_per_s']:,} "
             f"rows/s; cold start {data['cold_start_ms']} ms; first chart {data['first_chart_ms']} "
-            f"ms; peak RSS {data['peak_rss_mb']} MiB; pandas peer load {data['peer_load_s']} s"
+            f"ms (median of {len(data.get('first_chart_runs_ms') or [])} fresh browsers); "
+            f"peak RSS {data['peak_rss_mb']} MiB; pandas peer load {data['peer_load_s']} s"
         )
         lines.append(
             f"{'callback':<12}{'p50':>9}{'p95':>9}{'cold p95':>10}{'SQL p95':>9}{'peer p95':>10}"

@@ -27,6 +27,7 @@ from db.session import make_engine, session_factory
 from settings import ROOT
 
 PAGE_OUTPUT = "..page-content.children"
+FIRST_CHART_RUNS = 5  # fresh browsers; the median is reported, every run is kept in the JSON
 SECRET = secrets.token_urlsafe(48)  # a throw-away session key: nothing is written to data/secret_key
 
 
@@ -142,13 +143,21 @@ def serve_and_browse(url: str, port: int, chart_path: str, workers: int = 2, pro
         _wait_http(f"http://127.0.0.1:{port}/", started + 300)
         cold_start = (time.perf_counter() - started) * 1000
         _warm(f"http://127.0.0.1:{port}", chart_path, workers)
-        first_chart = first_chart_ms(f"http://127.0.0.1:{port}{chart_path}")
+        charts = [first_chart_ms(f"http://127.0.0.1:{port}{chart_path}") for _ in range(FIRST_CHART_RUNS)]
+        first_chart = statistics.median(charts)
         peak = _rss_peak_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    progress(f"  cold start {cold_start:.0f} ms, first chart {first_chart:.0f} ms, peak RSS {peak} MiB")
-    return {"cold_start_ms": round(cold_start, 1), "first_chart_ms": round(first_chart, 1), "peak_rss_mb": peak}
+    runs = ", ".join(f"{ms:.0f}" for ms in charts)
+    progress(f"  cold start {cold_start:.0f} ms, first chart {first_chart:.0f} ms (median of {runs}), peak {peak} MiB")
+    return {
+        "cold_start_ms": round(cold_start, 1),
+        "first_chart_ms": round(first_chart, 1),
+        "first_chart_runs_ms": [round(ms, 1) for ms in charts],
+        "first_chart_page": chart_path,
+        "peak_rss_mb": peak,
+    }
 
 
 def _warm(base: str, path: str, workers: int) -> None:
@@ -168,12 +177,22 @@ def _warm(base: str, path: str, workers: int) -> None:
             response.read()
 
 
+# Set before any page script runs: the time, from navigation start, when the first chart has drawn its data
+FIRST_CHART_WATCH = """
+new MutationObserver(function (_records, observer) {
+  if (document.querySelector('.js-plotly-plot .main-svg g.trace')) {
+    window.__firstChartMs = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
 def first_chart_ms(page_url: str) -> float:
-    """Milliseconds from navigation to the first drawn Plotly chart, in Debian's headless Chromium."""
+    """Milliseconds from navigation start to the first chart drawn with its data (a Plotly trace in the page),
+    in a fresh Debian headless Chromium: no cached scripts, as for a new visitor."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     options = webdriver.ChromeOptions()
@@ -191,10 +210,11 @@ def first_chart_ms(page_url: str) -> float:
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
         driver.get(page_url.rsplit("/", 2)[0] + "/_dash-layout")  # browser started, connection open
-        started = time.perf_counter()
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": FIRST_CHART_WATCH})
         driver.get(page_url)
-        WebDriverWait(driver, 60).until(ec.presence_of_element_located((By.CSS_SELECTOR, ".js-plotly-plot .main-svg")))
-        return (time.perf_counter() - started) * 1000
+        return WebDriverWait(driver, 60, poll_frequency=0.05).until(
+            lambda d: d.execute_script("return window.__firstChartMs")
+        )
     finally:
         driver.quit()
 

@@ -40,6 +40,7 @@ OVERVIEW_ROW = "row"  # grid row ids are f"{region}-{indicator}"; kept for code 
 REGION_TITLE = "region-title"
 BREADCRUMB = "breadcrumb"
 PERIOD_SUMMARY = "period-summary"
+GRAPH_PRELOAD = "graph-preload"  # a hidden chart in the frame (layouts/shell.py)
 REGION_INDICATORS = "region-indicators"  # wrapper of the region's own status grid
 REGION_MAP_SLOT = "region-map-slot"  # filled by its own callback once the page shows (the map is slow to build)
 PLAN_CHART = "plan-actual-chart"

@@ -52,6 +52,9 @@ def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = 
                 className="navbar border-bottom mb-2 bg-light py-1",
             ),
             html.Main(id=ids.PAGE, className="container-fluid"),
+            # Rendered with the frame, before any page: dcc.Graph's code is then loaded when a page's charts
+            # mount, so they draw in the page's first render instead of after a suspended one
+            dcc.Graph(id=ids.GRAPH_PRELOAD, figure={"data": [], "layout": {}}, style={"display": "none"}),
             dbc.Offcanvas(
                 html.Div(id=ids.SOURCE_BODY),
                 id=ids.SOURCE_PANEL,

@@ -266,3 +266,17 @@ def test_a_region_link_without_indicator_keeps_its_url_and_back_works(dash):
     wait_url(dash, lambda u: "/region/621100" in u)
     dash.wait_for_contains_text("#region-title", "621100")
     assert_clean(dash)
+
+
+def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
+    """vendor/plotly's bundle is the page's only plotly.js: the full 4.8 MB one is never fetched as well."""
+    visit(dash, "/region/610000")
+    dash.wait_for_element("#region-map .js-plotly-plot .main-svg", timeout=20)
+    dash.wait_for_element(".js-plotly-plot .main-svg g.trace", timeout=20)
+    traces = dash.driver.execute_script("return Object.keys(Plotly.PlotSchema.get().traces).sort()")
+    assert traces == ["bar", "choroplethmap", "scatter", "scattermap"]
+    scripts = dash.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /plotly/.test(n))"
+    )
+    assert [urlparse(s).path for s in scripts] == ["/vendor/plotly/plotly-dashboard.min.js"]
+    assert_clean(dash)
