@@ -112,9 +112,22 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
     if roll_up:
         for year, by_child in children.items():
             if year not in points:
-                top = {c: g for c, g in by_child.items() if not adcode_ancestors(c) & by_child.keys()}
-                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(top.items())])
+                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(highest(by_child).items())])
     return dict(sorted(points.items()))
+
+
+def highest(by_region: dict[str, list]) -> dict[str, list]:
+    """The regions with no region above them among the keys (a prefecture's figure counts its counties)."""
+    return {c: g for c, g in by_region.items() if not adcode_ancestors(c) & by_region.keys()}
+
+
+def counted(rows: list[dict], name: str) -> list[dict]:
+    """The figures a roll-up of one series and period adds up: one per region (see ``_pick``), highest regions
+    only. ``rows`` are figure records of one indicator, kind and period from anywhere in a subtree."""
+    by_region: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_region[r["region_code"]].append(r)
+    return [_pick(group, name) for _, group in sorted(highest(by_region).items())]
 
 
 def plan_vs_actual(figures, region_code: str, roll_up: bool = True) -> dict[str, dict[int, Point]]:

@@ -32,14 +32,14 @@ def subtree(session: Session, code: str) -> dict | None:
     return dict(found) if found else None
 
 
-def _in_subtree(node: dict, include_self: bool):
-    """A WHERE clause on Figure.region_code for a subtree; uses the index range when the codes are contiguous."""
+def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
+    """A WHERE clause on a region code column for a subtree; an index range when the codes are contiguous."""
     if node["code_hi"] is not None:
-        low = Figure.region_code >= node["code"] if include_self else Figure.region_code > node["code"]
-        return and_(low, Figure.region_code <= node["code_hi"])
+        low = column >= node["code"] if include_self else column > node["code"]
+        return and_(low, column <= node["code_hi"])
     lo = node["dfs_lo"] if include_self else node["dfs_lo"] + 1
     codes = select(Region.code).where(Region.dfs_lo.between(lo, node["dfs_hi"]))
-    return Figure.region_code.in_(codes)
+    return column.in_(codes)
 
 
 def _series_of(session: Session) -> tuple[list[int], dict[int, str]]:
@@ -82,7 +82,7 @@ def _pending_where(session: Session, node: dict | None):
     if not waiting:
         return None
     in_batches = Figure.batch_id.in_(waiting)
-    return in_batches if node is None else and_(in_batches, _in_subtree(node, include_self=True))
+    return in_batches if node is None else and_(in_batches, in_subtree(node, include_self=True))
 
 
 def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[str, list[dict]]:
@@ -162,7 +162,7 @@ def subtree_totals(session: Session, code: str | None, indicator: str, include_s
         if include_self:
             return total
         return _minus(total, _totals(session, Figure.region_code == code, indicator))
-    return _totals(session, _in_subtree(node, include_self), indicator)
+    return _totals(session, in_subtree(node, include_self), indicator)
 
 
 def _sum_rows(rows: list[dict]) -> list[dict]:
@@ -199,7 +199,7 @@ def child_totals(session: Session, code: str | None, indicator: str) -> list[dic
         if child["code"] in per or child["code"] in from_rollups:
             rows = per.get(child["code"], [])
         else:
-            rows = _totals(session, _in_subtree(child, include_self=True), indicator)
+            rows = _totals(session, in_subtree(child, include_self=True), indicator)
         for row in rows:
             out.append(
                 {
@@ -224,7 +224,7 @@ def indicators_in_subtree(session: Session, code: str | None) -> list[str]:
     node = subtree(session, code) if code else None
     if code and node is None:
         return []
-    where = _in_subtree(node, include_self=True) if node else literal(True)
+    where = in_subtree(node, include_self=True) if node else literal(True)
     live = select(Batch.id).where(Batch.reverted_at.is_(None))
     found = []
     for indicator in session.scalars(select(Indicator.code).order_by(Indicator.code)):
@@ -246,7 +246,7 @@ def subtree_count(session: Session, code: str, indicator: str) -> int:
     node = subtree(session, code)
     if node is None:
         return 0
-    where = _in_subtree(node, include_self=True)
+    where = in_subtree(node, include_self=True)
     return sum(
         int(
             session.execute(

@@ -37,7 +37,7 @@ def subtrees(parents: dict[str, str | None], codes: list[str]) -> dict[str, list
 
 class SubtreeSums(list):
     """Map codes that each stand for their whole subtree: figures come as one summed record per code, period and
-    plan version (``db/scaled_views.py``), so a province's map reads roll-ups, not a million figures."""
+    series (``db/scaled_views.py``), so a province's map reads roll-ups, not a million figures."""
 
 
 def scope(session: Session, codes: list[str]) -> tuple[dict[str, list[str]], list[str]]:

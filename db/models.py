@@ -149,6 +149,19 @@ class FigureRollup(Base):
     __table_args__ = (Index("ix_figure_rollups_region", "region_code", "indicator_code", "kind"),)
 
 
+class FigureOverlap(Base):
+    """A figure that shares indicator, kind and period with another of its region, or of a region above or below
+    it; pages that sum subtrees count these exactly (db/overlaps.py). Derived data."""
+
+    __tablename__ = "figure_overlaps"
+    figure_id: Mapped[int] = mapped_column(
+        ForeignKey("figures.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    region_code: Mapped[str] = mapped_column(String(12))
+    indicator_code: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_figure_overlaps_region", "region_code"),)
+
+
 class RolledBatch(Base):
     """A batch whose figures are in figure_rollups (batches without figures too)."""
 
@@ -163,6 +176,8 @@ class DataState(Base):
     __tablename__ = "data_state"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(Integer)
+
+
 class User(Base):
     """An account. Role is viewer|analyst|planner|admin; planners write only under their ``UserRegion`` rows."""
 

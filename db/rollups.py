@@ -3,8 +3,9 @@
 A national or provincial total then reads a few hundred roll-up rows instead of a million figures. Roll-ups are
 derived data, keyed by batch: a revert needs no change (readers skip reverted batches), a deleted batch takes its
 roll-ups with it (trigger, migration 0004_scale), and a new batch is rolled up in the transaction that writes it
-(``writes.add_figures`` marks the session; ``before_commit`` rolls it up). ``ensure`` rolls up any batch written
-some other way (old databases, raw inserts); until then readers add such batches' figures from the figures table.
+(``writes.add_figures`` marks the session; ``before_commit`` rolls it up) and its overlapping figures listed
+(db/overlaps.py). ``ensure`` rolls up any batch written some other way (old databases, raw inserts); until then
+readers add such batches' figures from the figures table.
 
 Example::
 
@@ -20,6 +21,7 @@ from sqlalchemy import event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db import overlaps
 from db.models import Batch, Figure, FigureRollup, Region, RolledBatch
 
 LEVELS = ("province", "prefecture", "county")
@@ -83,6 +85,7 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
         for start in range(0, len(rows), 20000):
             conn.execute(FigureRollup.__table__.insert(), rows[start : start + 20000])
         conn.execute(RolledBatch.__table__.insert(), [{"batch_id": batch_id}])
+        overlaps.record(session, [batch_id])
         written += len(rows)
     return written
 

@@ -2,9 +2,10 @@
 
 A page assesses one region from its own figures and its descendants' sums. Up to ``SMALL`` (2,000) figures in the
 subtree, it gets every figure (exact: each number traces to its quote). Past that, the descendants come as one
-summed record per child region, indicator, kind, plan version and period: same columns as
+summed record per child region, indicator, kind, series and period: same columns as
 ``dashboard_queries.figure_records``, ``id`` 0, the note "合计 N 条 · sum of N figures", read from the roll-ups
-(db/rollups.py) or the index range. The pure analysis code runs unchanged on either.
+(db/rollups.py) or the index range and corrected for overlapping figures (db/overlaps.py), so that the pure
+analysis code runs unchanged on either and gives the same numbers.
 
 Example::
 
@@ -18,7 +19,8 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db import aggregates, rollups
+from analysis.series import counted
+from db import aggregates, overlaps, rollups
 from db.cache import cached
 from db.dashboard_queries import figure_records
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
@@ -40,7 +42,7 @@ def subtree_size(session: Session, node: dict) -> int:
         if waiting is not None:
             count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
         return count
-    where = aggregates._in_subtree(node, include_self=True)
+    where = aggregates.in_subtree(node, include_self=True)
     return int(session.execute(select(func.count()).select_from(Figure).where(where)).scalar_one())
 
 
@@ -53,7 +55,7 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     if subtree_size(session, node) <= SMALL:
         inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
         regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
-        return regions, figure_records(session, where=aggregates._in_subtree(node, include_self=True))
+        return regions, figure_records(session, where=aggregates.in_subtree(node, include_self=True))
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
     own = figure_records(session, region_codes=[code])
@@ -93,23 +95,36 @@ def _path(session: Session, code: str) -> list[dict]:
 
 @cached
 def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
-    """One record per (region subtree, indicator, kind, plan version, period) for these regions."""
+    """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
+    target is its plan version's kind (original or revision), so that targets from several plan documents add up.
+
+    Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
+    one figure per region the analysis picks, from the highest regions that report.
+    """
     reverted, _ = aggregates._series_of(session)
     versions = {v.id: v for v in session.scalars(select(PlanVersion))}
     synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
     names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
-    groups: dict[tuple, list] = defaultdict(lambda: [0.0, 0, 0, False])
-    for key, batch, total, count in _group_rows(session, codes):
+    groups: dict[tuple, _Sum] = defaultdict(_Sum)
+    for (code, indicator, kind, version, start, end), batch, total, count in _group_rows(session, codes):
         if batch in reverted:
             continue
-        acc = groups[key]
-        acc[0] += float(total)
-        acc[1] += int(count)
-        acc[2] = max(acc[2], int(batch))
-        acc[3] = acc[3] or batch in synthetic
-    out = []
-    for (code, indicator, kind, version, start, end), (total, count, batch, synth) in sorted(groups.items()):
         plan = versions.get(version)
+        series = overlaps.series(kind, plan.kind if plan else None)
+        groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
+    for code in codes:
+        node = aggregates.subtree(session, code)
+        if node is not None:
+            _count_overlaps_exactly(groups, code, overlaps.live_in_subtree(session, node, reverted))
+    out = []
+    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
+        if acc.count <= 0:
+            continue
+        used = sorted(v for v in acc.versions if v is not None)
+        version = (used[0] if series == "original" else used[-1]) if used else None
+        plan = versions.get(version)
+        label = plan.name if len(used) == 1 and plan else (f"{len(used)} 个计划版本 · {len(used)} plan versions")
+        note = f"合计 {acc.count} 条 · sum of {acc.count} figures"
         out.append(
             {
                 "id": 0,
@@ -119,27 +134,58 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
                 "indicator": indicator,
                 "period_start": start,
                 "period_end": end,
-                "value": total,
+                "value": acc.total,
                 "comparator": "=",
                 "unit": "",
-                "plan_version": plan.name if plan else "",
-                "plan_version_kind": plan.kind if plan else "",
+                "plan_version": label if used else "",
+                "plan_version_kind": series,
                 "plan_version_id": version,
-                "reliability": "synthetic" if synth else "official",
-                "source": f"合计 {count} 条 · sum of {count} figures",
+                "reliability": "synthetic" if acc.batches & synthetic else "official",
+                "source": note,
                 "source_kind": "sum",
                 "source_url": "",
                 "source_file": "",
                 "quote": "",
                 "quote_start": None,
                 "quote_end": None,
-                "note": f"合计 {count} 条 · sum of {count} figures",
-                "batch_id": batch,
+                "note": note,
+                "batch_id": max(acc.batches),
                 "batch_kind": "sum",
-                "count": count,
+                "count": acc.count,
             }
         )
     return out
+
+
+class _Sum:
+    __slots__ = ("total", "count", "batches", "versions")
+
+    def __init__(self):
+        self.total, self.count, self.batches, self.versions = 0.0, 0, set(), set()
+
+    def add(self, total: float, count: int, batch: int, version: int | None) -> None:
+        self.total += total
+        self.count += count
+        self.batches.add(int(batch))
+        self.versions.add(version)
+
+
+_PICK = {"original": "original", "revision": "revised", "": "actual"}  # series -> analysis.series._pick's name
+
+
+def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
+    """Take the overlapping figures of ``code``'s subtree out of its sums and put back the ones the analysis
+    counts (``analysis.series.counted``)."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for r in rows:
+        series = overlaps.series(r["kind"], r["plan_version_kind"])
+        by_key[(code, r["indicator"], r["kind"], series, r["period_start"], r["period_end"])].append(r)
+    for key, group in by_key.items():
+        acc = groups[key]
+        kept = counted(group, _PICK[key[3]])
+        acc.total += sum(r["value"] for r in kept) - sum(r["value"] for r in group)
+        acc.count += len(kept) - len(group)
+        acc.versions = acc.versions | {r["plan_version_id"] for r in kept}
 
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
@@ -170,7 +216,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
     for node in nodes:
         if node is None:
             continue
-        where = aggregates._in_subtree(node, include_self=True)
+        where = aggregates.in_subtree(node, include_self=True)
         if node["code"] in from_rollups:
             where = aggregates._pending_where(session, node)  # batches not rolled up yet, if any
             if where is None:

@@ -61,7 +61,16 @@ def client(seed_db_url):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/region/620000", "/region/621100", "/region/621121", "/region/610000", "/region/460000", "/region/210781", "/map"],
+    [
+        "/",
+        "/region/620000",
+        "/region/621100",
+        "/region/621121",
+        "/region/610000",
+        "/region/460000",
+        "/region/210781",
+        "/map",
+    ],
 )
 def test_every_chart_of_a_page_uses_a_trace_type_in_the_bundle(client, path):
     page, _ms = client.call(client.find(f"..{ids.PAGE}.children"), {"url.pathname": path, "url.search": ""})

@@ -52,3 +52,26 @@ def test_the_cli_refuses_the_default_database_unless_asked(monkeypatch):
     result = CliRunner().invoke(cli, ["synth", "--figures", "10"])
     assert result.exit_code == 1
     assert "database of their own" in result.output
+
+
+def test_synthetic_figures_never_overlap_so_their_batch_needs_no_overlap_list(backend_url):
+    from collections import defaultdict
+
+    from db.models import PlanVersion
+    from db.overlaps import overlapping, series
+
+    engine = make_engine(backend_url)
+    synthesize(engine, figures=3000, progress=lambda _m: None)
+    by_key = defaultdict(list)
+    f = Figure
+    with session_factory(engine)() as s:
+        rows = s.execute(
+            select(
+                f.id, f.region_code, f.indicator_code, f.kind, PlanVersion.kind, f.period_start, f.period_end
+            ).outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+        )
+        for figure_id, region, indicator, kind, version_kind, start, end in rows:
+            by_key[(indicator, kind, series(kind, version_kind), start, end)].append((figure_id, region))
+    assert len(by_key) > 10 and any(key[2] == "revision" for key in by_key)
+    assert set().union(*(overlapping(group) for group in by_key.values())) == set()
+    engine.dispose()

@@ -132,3 +132,83 @@ def test_only_pages_of_stored_figures_are_cached(path, cached):
     from app import _data_page
 
     assert _data_page({"inputs": [{"id": "url", "property": "pathname", "value": path}]}) is cached
+
+
+@pytest.fixture
+def mixed_url(tmp_path) -> str:
+    """Synthetic counties plus what real data brings: targets of one prefecture's counties from two documents
+    and two uploads (one plan version each), an actual corrected by a later upload, and a prefecture reporting
+    its own total beside its counties."""
+    url = f"sqlite:///{tmp_path / 'mixed.db'}"
+    engine = make_engine(url)
+    synthesize(engine, figures=4000, progress=lambda _m: None)
+    with transaction(session_factory(engine)) as s:
+        province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
+        prefecture = s.scalar(select(Region.code).where(Region.parent_code == province).order_by(Region.code))
+        counties = list(s.scalars(select(Region.code).where(Region.parent_code == prefecture).order_by(Region.code)))
+        assert len(counties) >= 3
+        source = writes.get_or_create_source(s, kind="synthetic", title="合成数据 SYNTHETIC mixed", file_name="m")
+
+        def add(kind: str, region: str, indicator: str, year: int, value: float, version_kind: str | None = None):
+            batch = writes.new_batch(s, "upload", file_name="m")
+            version = (
+                writes.new_plan_version(s, name=f"v{batch.id}", kind=version_kind, batch_id=batch.id).id
+                if version_kind
+                else None
+            )
+            row = {"kind": kind, "region_code": region, "indicator_code": indicator, "period_start": year}
+            row |= {"period_end": year, "value": value, "plan_version_id": version, "source_id": source.id}
+            writes.add_figures(s, [{**row, "batch_id": batch.id, "quote": "", "note": "synthetic test"}])
+
+        for county in counties[:2]:  # two documents, two original plan versions
+            add("target", county, "counties_exited", 2018, 1, "original")
+            add("actual", county, "counties_exited", 2018, 1)
+        for county, value in zip(counties[:2], (1111, 2222), strict=True):  # two uploads, two revisions
+            add("target", county, "poor_population_reduced", 2019, value, "revision")
+        add("actual", counties[0], "poor_population_reduced", 2018, 5555)  # corrects the synthetic actual
+        add("actual", prefecture, "poor_population_reduced", 2017, 99999)  # the prefecture's own total
+    return url
+
+
+@pytest.mark.parametrize("level", ["province", "prefecture"])
+@pytest.mark.parametrize("indicator_code", ["poor_population_reduced", "counties_exited"])
+def test_summed_records_match_every_figure_with_several_plan_versions_corrections_and_levels(
+    mixed_url, monkeypatch, level, indicator_code
+):
+    monkeypatch.setattr(scaled_views, "SMALL", 50)
+    with session_factory(make_engine(mixed_url))() as s:
+        province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
+        code = (
+            province
+            if level == "province"
+            else s.scalar(select(Region.code).where(Region.parent_code == province).order_by(Region.code))
+        )
+        indicator = queries.indicator(s, indicator_code)
+        _, summed = scaled_views.region_records(s, code)
+        assert any(r["id"] == 0 for r in summed), "the scaled path was taken"
+        every = figure_records(s, region_codes=[code, *descendants(queries.regions(s), code)])
+    for plan in ("original", "revised"):
+        exact = progress([r for r in every if r["indicator"] == indicator_code], code, indicator, plan)
+        scaled = progress([r for r in summed if r["indicator"] == indicator_code], code, indicator, plan)
+        assert _values(scaled) == _values(exact), plan
+        assert exact.series["actual"] and exact.series["original"], "the comparison is not empty"
+
+
+def test_summed_records_still_match_after_the_overlapping_uploads_are_reverted(mixed_url, monkeypatch):
+    from db import batches
+    from db.models import Batch
+
+    monkeypatch.setattr(scaled_views, "SMALL", 50)
+    engine = make_engine(mixed_url)
+    with transaction(session_factory(engine)) as s:
+        for batch_id in s.scalars(select(Batch.id).where(Batch.kind == "upload").order_by(Batch.id.desc()).limit(2)):
+            batches.revert(s, batch_id, "test")  # the prefecture's own total and the corrected actual
+    with session_factory(engine)() as s:
+        province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
+        indicator = queries.indicator(s, "poor_population_reduced")
+        _, summed = scaled_views.region_records(s, province)
+        every = figure_records(s, region_codes=[province, *descendants(queries.regions(s), province)])
+    exact = progress([r for r in every if r["indicator"] == indicator["code"]], province, indicator, "original")
+    scaled = progress([r for r in summed if r["indicator"] == indicator["code"]], province, indicator, "original")
+    assert _values(scaled) == _values(exact)
+    assert 99999 not in _values(exact)["actual"].values()
