@@ -122,7 +122,7 @@ def live_in_subtree(session: Session, node: dict, reverted: list[int]) -> list[d
     """The listed figures of live batches in a region's subtree (itself included), as records for
     ``analysis.series.counted``: id, region_code, indicator, kind, plan_version_id, plan_version_kind,
     period_start, period_end, value, batch_id."""
-    from db.aggregates import in_subtree
+    from db.aggregates import in_subtree  # aggregates -> rollups -> overlaps: imported here, not at the top
 
     f, v = Figure, PlanVersion
     stmt = (
