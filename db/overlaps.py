@@ -144,4 +144,6 @@ def live_in_subtree(session: Session, node: dict, reverted: list[int]) -> list[d
     )
     if reverted:
         stmt = stmt.where(f.batch_id.not_in(reverted))
-    return [dict(row) for row in session.execute(stmt).mappings()]
+    result = session.connection().execute(stmt)  # plain rows: tens of thousands after a national correction
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]

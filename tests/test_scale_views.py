@@ -135,11 +135,11 @@ def test_only_pages_of_stored_figures_are_cached(path, cached):
 
 
 @pytest.fixture
-def mixed_url(tmp_path) -> str:
+def mixed_url(backend_url) -> str:
     """Synthetic counties plus what real data brings: targets of one prefecture's counties from two documents
     and two uploads (one plan version each), an actual corrected by a later upload, and a prefecture reporting
-    its own total beside its counties."""
-    url = f"sqlite:///{tmp_path / 'mixed.db'}"
+    its own total beside its counties. On SQLite, or PostgreSQL with ``--backend postgresql``."""
+    url = backend_url
     engine = make_engine(url)
     synthesize(engine, figures=4000, progress=lambda _m: None)
     with transaction(session_factory(engine)) as s:
