@@ -99,3 +99,23 @@ HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
 HISTORY_CONFIRM = "history-confirm"
 HISTORY_PENDING = "history-pending"
 HISTORY_MESSAGE = "history-message"
+
+# Documents page (plan documents in: upload or paste -> review candidate targets -> commit)
+NAV_DOCUMENTS = "nav-documents"
+DOC_FILE = "doc-file"
+DOC_TEXT = "doc-text"
+DOC_TEXT_TITLE = "doc-text-title"
+DOC_DATE = "doc-date"
+DOC_REGION = "doc-region"
+DOC_READ_TEXT = "doc-read-text"  # button: read the pasted text
+DOC_STATE = "doc-state"  # dcc.Store: file name, sha256, overrides (never the bytes)
+DOC_RESULT = "doc-result"  # document info, messages, the review area
+DOC_GRID = "doc-grid"
+DOC_QUOTE = "doc-quote"  # the chosen row's quote highlighted in its paragraph
+DOC_PROBLEMS = "doc-problems"
+DOC_ACCEPT_ALL = "doc-accept-all"
+DOC_REJECT_ALL = "doc-reject-all"
+DOC_CHECK = "doc-check"
+DOC_NOTE = "doc-note"
+DOC_COMMIT = "doc-commit"
+DOC_DONE = "doc-done"

@@ -1,0 +1,92 @@
+"""Documents waiting between review and commit, kept on disk per account (never in the browser, never shared).
+
+A file is stored under its owner's account id and its sha256: the page keeps only the sha256, and a worker
+(any process) reads the bytes back only for the account that uploaded them. Files older than a day go.
+
+Example::
+
+    sha = hold("7", data)            # account 7's upload
+    hold_read("7", sha) == data      # True
+    hold_read("8", sha)              # None: another account never reads it
+    hold_json("7", sha, {"rows": [...]}); read_json("7", sha)   # the proposal made from it, beside it
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tempfile
+import time
+from pathlib import Path
+
+MAX_AGE_SECONDS = 24 * 3600
+_OWNER = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_SHA = re.compile(r"[0-9a-f]{64}")
+
+
+def held_dir() -> Path:
+    path = Path(tempfile.gettempdir()) / "fupin-dashboard-documents"
+    path.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
+def _owner_dir(owner: str, directory: Path | None, create: bool) -> Path | None:
+    if not isinstance(owner, str) or not _OWNER.fullmatch(owner):
+        return None
+    path = (directory or held_dir()) / owner
+    if create:
+        path.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
+def hold(owner: str, data: bytes, directory: Path | None = None) -> str:
+    """Keep ``data`` for account ``owner``; returns its sha256 (the only thing the page keeps)."""
+    path = _owner_dir(owner, directory, create=True)
+    if path is None:
+        raise ValueError(f"not an account id: {owner!r}")
+    sha = hashlib.sha256(data).hexdigest()
+    target = path / sha
+    partial = path / f".{sha}.part"
+    partial.write_bytes(data)
+    partial.chmod(0o600)
+    partial.replace(target)  # another worker never reads half a file
+    _forget_old(directory or held_dir())
+    return sha
+
+
+def hold_read(owner: str, sha: str, directory: Path | None = None) -> bytes | None:
+    """The bytes ``owner`` held under ``sha``; None if unknown, expired, another account's or not a sha256."""
+    path = _owner_dir(owner, directory, create=False)
+    if path is None or not isinstance(sha, str) or not _SHA.fullmatch(sha):
+        return None
+    file = path / sha
+    return file.read_bytes() if file.is_file() else None
+
+
+def hold_json(owner: str, sha: str, obj, directory: Path | None = None) -> None:
+    """Keep a JSON-able ``obj`` beside the held file ``sha`` (e.g. the proposal made from it)."""
+    path = _owner_dir(owner, directory, create=True)
+    if path is None or not _SHA.fullmatch(sha or ""):
+        raise ValueError("not an account id or a sha256")
+    partial = path / f".{sha}.json.part"
+    partial.write_text(json.dumps(obj, ensure_ascii=False, default=str), encoding="utf-8")
+    partial.chmod(0o600)
+    partial.replace(path / f"{sha}.json")
+
+
+def read_json(owner: str, sha: str, directory: Path | None = None):
+    """What ``hold_json`` kept for ``owner`` beside ``sha``, or None."""
+    path = _owner_dir(owner, directory, create=False)
+    if path is None or not isinstance(sha, str) or not _SHA.fullmatch(sha):
+        return None
+    file = path / f"{sha}.json"
+    return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else None
+
+
+def _forget_old(root: Path) -> None:
+    cutoff = time.time() - MAX_AGE_SECONDS
+    for owner in root.iterdir():
+        for old in owner.iterdir() if owner.is_dir() else ():
+            if old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)

@@ -1,0 +1,349 @@
+"""The documents page: upload or paste a plan document, review its candidate targets in a grid, commit.
+
+Pure functions of their arguments. Document text is only ever passed as component children (text nodes):
+nothing from a document is rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import dcc, html
+
+from layouts import ids
+from layouts.format import zh_number
+from layouts.i18n_documents import dt
+
+ACCEPT = ".txt,.html,.htm,.docx,.pdf"
+MAX_UPLOAD_BYTES = 80 * 1024 * 1024  # the browser refuses larger files; the engine's own limit gives the message
+COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
+TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
+
+
+def not_allowed(lang: str) -> html.Div:
+    return html.Div(dt("not_allowed", lang), className="alert alert-warning", id="documents-not-allowed")
+
+
+def _region_options(regions: list[dict]) -> list[dict]:
+    return [{"label": f"{r['name_zh']} ({r['code']})", "value": r["code"]} for r in regions]
+
+
+def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.Div:
+    """The page for a user who may add documents; ``regions`` are those they may write (for the override)."""
+    mine = dt("all_regions", lang) if admin else "、".join(f"{r['name_zh']} {r['code']}" for r in regions[:6])
+    spinner = html.Div(
+        [html.Div(className="spinner-border text-primary me-2", role="status"), html.Span(dt("reading", lang))],
+        className="d-flex align-items-center alert alert-info",
+        id="documents-reading",
+    )
+    return html.Div(
+        [
+            html.H1(dt("title", lang), className="h4"),
+            html.P([f"{dt('your_regions', lang)}: ", mine], className="text-muted small", id="documents-mine"),
+            dcc.Store(id=ids.DOC_STATE),
+            html.Div(
+                [
+                    html.Section(
+                        [
+                            html.H2(dt("file_step", lang), className="h6"),
+                            dcc.Upload(
+                                id=ids.DOC_FILE,
+                                children=html.Div(dt("drop_file", lang)),
+                                multiple=False,
+                                accept=ACCEPT,
+                                max_size=MAX_UPLOAD_BYTES,
+                                className="border border-2 border-secondary-subtle rounded p-4 text-center mb-1",
+                                style={"borderStyle": "dashed", "cursor": "pointer"},
+                            ),
+                            html.P(dt("limits", lang), className="text-muted small"),
+                        ],
+                        className="col-lg-5",
+                    ),
+                    html.Section(
+                        [
+                            html.H2(dt("paste_step", lang), className="h6"),
+                            dcc.Input(
+                                id=ids.DOC_TEXT_TITLE,
+                                type="text",
+                                placeholder=dt("paste_title", lang),
+                                className="form-control form-control-sm mb-1",
+                            ),
+                            dcc.Textarea(
+                                id=ids.DOC_TEXT,
+                                placeholder=dt("paste_placeholder", lang),
+                                className="form-control mb-1",
+                                style={"height": "7rem"},
+                            ),
+                            html.Button(dt("read_text", lang), id=ids.DOC_READ_TEXT, className="btn btn-outline-primary"),
+                        ],
+                        className="col-lg-7",
+                    ),
+                ],
+                className="row g-3 mb-2",
+            ),
+            html.Details(
+                [
+                    html.Summary(dt("overrides", lang), className="small"),
+                    html.Div(
+                        [
+                            html.Label(dt("date", lang), htmlFor=ids.DOC_DATE, className="form-label me-2 mb-0"),
+                            dcc.Input(id=ids.DOC_DATE, type="date", className="form-control", style={"width": "11rem"}),
+                            html.Label(
+                                dt("region_override", lang), htmlFor=ids.DOC_REGION, className="form-label ms-3 me-2 mb-0"
+                            ),
+                            dcc.Dropdown(id=ids.DOC_REGION, options=_region_options(regions), style={"minWidth": "18rem"}),
+                        ],
+                        className="d-flex align-items-center flex-wrap gap-1 mt-2",
+                    ),
+                ],
+                className="mb-3",
+            ),
+            # Reading a long or scanned document takes a while: the spinner says so, in words.
+            dcc.Loading(
+                html.Div(id=ids.DOC_RESULT, className="mb-3"),
+                target_components={ids.DOC_RESULT: "children"},
+                custom_spinner=spinner,
+            ),
+            dcc.Loading(
+                html.Div(id=ids.DOC_DONE, className="mb-3"),
+                target_components={ids.DOC_DONE: "children"},
+            ),
+        ],
+        id="documents-page",
+    )
+
+
+def _period_text(row: dict) -> str:
+    start, end = int(row["period_start"]), int(row["period_end"])
+    return str(end) if start == end else f"{start}-{end}"
+
+
+def _value_text(value: float, unit: str) -> str:
+    return f"{zh_number(value) if unit != '%' else f'{value:g}'}{unit}"
+
+
+def indicator_label(code: str, name_zh: str | None) -> str:
+    """How an indicator shows (and is chosen) in the grid: "减贫人数 · poor_population_reduced"."""
+    return f"{name_zh} · {code}" if name_zh else code
+
+
+def grid_row(row: dict) -> dict:
+    """A candidate row from the engine as the grid shows it (editable text fields, flags), accepted by default."""
+    name = row.get("indicator_name") or row.get("indicator_label")
+    return {
+        "row_id": str(row["row_id"]),
+        "accept": True,
+        "problem": "",
+        "region_text": f"{row.get('region') or row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
+        "indicator_label": indicator_label(row["indicator"], name),
+        "period_text": _period_text(row),
+        "value_text": _value_text(float(row["value"]), row.get("unit") or ""),
+        "comparator": row.get("comparator") or "=",
+        "tier": row.get("tier") or "committed",
+        "confidence": round(float(row.get("confidence") or 0) * 100),
+        "ocr": "⚠ OCR" if row.get("ocr") else "",
+        "quote": row.get("quote") or "",
+    }
+
+
+def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) -> dag.AgGrid:
+    def editable(field: str, key: str, **extra) -> dict:
+        return {
+            "field": field,
+            "headerName": dt(key, lang),
+            "editable": True,
+            "cellStyle": {"backgroundColor": "#fffbe6"},
+            **extra,
+        }
+
+    columns = [
+        {"field": "accept", "headerName": dt("col_accept", lang), "editable": True, "cellDataType": "boolean", "width": 80},
+        editable("region_text", "col_region", width=150),
+        editable(
+            "indicator_label",
+            "col_indicator",
+            flex=2,
+            minWidth=180,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": indicator_labels},
+        ),
+        editable("period_text", "col_period", width=110),
+        editable("value_text", "col_value", width=120),
+        editable(
+            "comparator",
+            "col_comparator",
+            width=90,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(COMPARATORS)},
+            refData=COMPARATORS,
+        ),
+        editable(
+            "tier",
+            "col_tier",
+            width=130,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(TIER_LABELS)},
+            refData=TIER_LABELS,
+        ),
+        {"field": "confidence", "headerName": dt("col_confidence", lang), "width": 90, "valueFormatter": {"function": "params.value + '%'"}},
+        {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
+        {"field": "quote", "headerName": dt("col_quote", lang), "flex": 3, "minWidth": 220, "tooltipField": "quote"},
+        {
+            "field": "problem",
+            "headerName": dt("col_problem", lang),
+            "flex": 2,
+            "minWidth": 160,
+            "wrapText": True,
+            "autoHeight": True,
+            "cellStyle": {"color": "#b02a37"},
+        },
+    ]
+    return dag.AgGrid(
+        id=ids.DOC_GRID,
+        columnDefs=columns,
+        rowData=rows,
+        getRowId="params.data.row_id",
+        columnSize="responsiveSizeToFit",
+        defaultColDef={"resizable": True, "sortable": True},
+        dashGridOptions={
+            "singleClickEdit": True,
+            "stopEditingWhenCellsLoseFocus": True,
+            "rowClassRules": {"doc-row-rejected": "!params.data.accept", "doc-row-problem": "!!params.data.problem"},
+            "tooltipShowDelay": 300,
+            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+        },
+        style={"height": "360px"},
+    )
+
+
+def quote_view(row: dict | None, lang: str) -> html.Div:
+    """The row's paragraph with its quote marked; the paragraph is text only (children, never HTML)."""
+    if not row:
+        return html.Div(html.P(dt("quote_empty", lang), className="text-muted small mb-0"), id=ids.DOC_QUOTE)
+    paragraph, start, end = _paragraph(row)
+    parts = [paragraph[:start], html.Mark(paragraph[start:end], className="doc-quote-mark"), paragraph[end:]]
+    flag = html.Div(f"⚠ {dt('ocr_row', lang)}", className="text-warning small") if row.get("ocr") else None
+    return html.Div(
+        [html.H3(dt("quote_title", lang), className="h6"), flag, html.Blockquote(parts, className="doc-paragraph mb-0")],
+        id=ids.DOC_QUOTE,
+        className="border rounded p-2 bg-light",
+    )
+
+
+def _paragraph(row: dict) -> tuple[str, int, int]:
+    """(paragraph text, quote start, quote end) from the engine's row, whichever shape its paragraph has."""
+    quote, paragraph = row.get("quote") or "", row.get("paragraph")
+    if isinstance(paragraph, dict):
+        text = str(paragraph.get("text") or "")
+        start, end = paragraph.get("start"), paragraph.get("end")
+    else:
+        text, start, end = str(paragraph or quote), row.get("paragraph_start"), row.get("paragraph_end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        start = max(text.find(quote), 0) if quote else 0
+        end = start + len(quote) if quote and quote in text else start
+    return text, start, end
+
+
+def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -> html.Div:
+    """Problems by grid row number (1-based, as the reviewer sees the rows)."""
+    if not problems:
+        return html.Div(id=ids.DOC_PROBLEMS)
+    items = [
+        html.Li([html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)])
+        for rid, found in problems.items()
+    ]
+    return html.Div(
+        [html.Div(["⚠ ", dt("problems_title", lang)], className="fw-bold"), html.Ul(items, className="mb-0")],
+        id=ids.DOC_PROBLEMS,
+        className="alert alert-danger",
+        role="alert",
+    )
+
+
+def document_info(info: dict, lang: str) -> html.Div:
+    def item(key: str, value) -> html.Span:
+        return html.Span([html.B(f"{dt(key, lang)}: "), str(value or "—")], className="me-3")
+
+    return html.Div(
+        [
+            item("doc_title", info.get("title")),
+            item("doc_region", f"{info.get('region_name') or ''} {info.get('region_code') or ''}".strip()),
+            item("doc_date", info.get("date")),
+            item("doc_format", info.get("format")),
+            html.Span(f"⚠ {dt('ocr_doc', lang)}", className="text-warning") if info.get("ocr") else None,
+        ],
+        id="documents-info",
+        className="small mb-2",
+    )
+
+
+def already_view(info: dict, batch_id: int, lang: str) -> html.Div:
+    return html.Div(
+        [
+            document_info(info, lang),
+            html.Div(
+                [dt("already", lang, batch=batch_id), " ", dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}")],
+                className="alert alert-info",
+                role="status",
+                id="documents-already",
+            ),
+        ]
+    )
+
+
+def review_view(info: dict, rows: list[dict], indicator_labels: list[str], lang: str) -> html.Div:
+    """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit."""
+    if not rows:
+        return html.Div(
+            [document_info(info, lang), html.Div(dt("no_rows", lang), className="alert alert-warning", id="documents-none")]
+        )
+    return html.Div(
+        [
+            document_info(info, lang),
+            html.H2(dt("review_step", lang), className="h6"),
+            html.P(dt("review_hint", lang), className="text-muted small mb-1"),
+            html.Div(
+                [
+                    html.Button(dt("accept_all", lang), id=ids.DOC_ACCEPT_ALL, className="btn btn-sm btn-outline-success"),
+                    html.Button(dt("reject_all", lang), id=ids.DOC_REJECT_ALL, className="btn btn-sm btn-outline-secondary"),
+                    html.Button(dt("check", lang), id=ids.DOC_CHECK, className="btn btn-sm btn-outline-primary"),
+                    html.Span(dt("rows_counted", lang, accepted=len(rows), total=len(rows)), id="documents-count", className="small ms-2"),
+                ],
+                className="d-flex align-items-center gap-2 mb-2",
+            ),
+            candidates_grid(rows, indicator_labels, lang),
+            html.Div(quote_view(None, lang), className="my-2"),
+            problems_view({}, [], lang),
+            html.Div(
+                [
+                    html.Label(dt("note_label", lang), htmlFor=ids.DOC_NOTE, className="form-label"),
+                    dcc.Input(id=ids.DOC_NOTE, type="text", value="", className="form-control mb-2"),
+                    html.Button(dt("commit", lang), id=ids.DOC_COMMIT, className="btn btn-primary", disabled=True),
+                ]
+            ),
+        ],
+        id="documents-review",
+    )
+
+
+def committed_view(batch_id: int, count: int, region: dict | None, lang: str) -> html.Div:
+    links = [dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}", id="documents-history-link")]
+    if region:
+        links.insert(
+            0,
+            dcc.Link(
+                dt("open_region", lang, name=region["name_zh"]),
+                href=f"/region/{region['code']}?lang={lang}",
+                id="documents-region-link",
+                className="me-3",
+            ),
+        )
+    return html.Div(
+        [dt("committed", lang, batch=batch_id, n=count), html.Br(), *links],
+        className="alert alert-success",
+        role="status",
+        id="documents-committed",
+    )
+
+
+def message(text: str, level: str = "warning", id_: str = "documents-message") -> html.Div:
+    return html.Div(text, className=f"alert alert-{level}", role="alert", id=id_)

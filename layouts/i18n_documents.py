@@ -1,0 +1,115 @@
+"""User-facing text of the documents page (plan documents in), Chinese first with English.
+
+Example::
+
+    >>> dt("title", "en")
+    'Plan documents in: upload or paste, review the targets, commit'
+    >>> dt("rows_counted", "zh", accepted=3, total=5)
+    '已接受 3 / 5 条'
+"""
+
+from __future__ import annotations
+
+DOC_TEXT = {
+    "nav": ("文件", "Documents"),
+    "title": ("录入计划文件:上传或粘贴,审核目标,提交", "Plan documents in: upload or paste, review the targets, commit"),
+    "not_allowed": (
+        "只有规划人员(其负责的地区及下级地区)和管理员可以录入计划文件。请联系管理员为您的账户分配地区。",
+        "Only planners (for their regions and the regions below) and administrators may add plan documents. "
+        "Ask an administrator to assign you a region.",
+    ),
+    "login_needed": ("请先登录。", "Please log in first."),
+    "your_regions": ("您可录入的地区", "Regions you may add documents for"),
+    "all_regions": ("全部地区(管理员)", "every region (administrator)"),
+    "file_step": ("1. 上传文件(.txt / .html / .docx / .pdf)", "1. Upload a file (.txt / .html / .docx / .pdf)"),
+    "drop_file": ("拖放文件到此处,或点击选择文件", "Drop a file here, or click to choose one"),
+    "limits": (
+        "扫描版 PDF 会先做文字识别(OCR),可能需要一两分钟;识别出的数字须对照原件核对。",
+        "A scanned PDF is read by OCR first, which can take a minute or two; check OCR-read figures against the page.",
+    ),
+    "paste_step": ("或粘贴文本", "or paste the text"),
+    "paste_title": ("文件标题(可选)", "Document title (optional)"),
+    "paste_placeholder": ("在此粘贴文件全文……", "Paste the document's full text here…"),
+    "read_text": ("读取文本", "Read the text"),
+    "overrides": ("可选:文件日期与地区(文件本身未写明或写错时)", "Optional: document date and region (when the document does not say, or says wrongly)"),
+    "date": ("文件日期", "Document date"),
+    "region_override": ("文件所属地区", "Document region"),
+    "reading": (
+        "正在读取文件并查找目标……较长的文件或扫描件需要更久,请勿关闭页面。",
+        "Reading the document and looking for targets… long or scanned documents take longer; keep this page open.",
+    ),
+    "committing": ("正在提交……", "Committing…"),
+    "doc_info": ("文件", "Document"),
+    "doc_title": ("标题", "Title"),
+    "doc_region": ("地区", "Region"),
+    "doc_date": ("日期", "Date"),
+    "doc_format": ("格式", "Format"),
+    "ocr_doc": ("经文字识别(OCR)读取:请对照原件核对每个数字", "read by OCR: check every figure against the page"),
+    "already": (
+        "此文件已于批次 {batch} 录入,不会重复写入。如需修改,请在“历史”页撤销该批次后重新录入,或上传修订文件。",
+        "This document was already added in batch {batch}; nothing will be written again. To change it, revert "
+        "that batch on History and add it again, or upload the revised document.",
+    ),
+    "see_batch": ("查看历史", "See History"),
+    "no_rows": (
+        "没有找到目标。查找的是带数字的目标句(如“确保……减贫X万人”“力争……达到X%”)。",
+        "No targets found. Looked for sentences that set a numeric target (e.g. 确保……减贫X万人, 力争……达到X%).",
+    ),
+    "review_step": ("2. 审核候选目标", "2. Review the candidate targets"),
+    "review_hint": (
+        "点击一行查看原文;可直接修改地区(代码或名称)、指标、年份(2020 或 2018-2020)、数值(如 12.5万)、比较符和层级;"
+        "取消勾选“接受”即拒绝该行。",
+        "Click a row to see its quote in context; edit region (code or name), indicator, year (2020 or 2018-2020), "
+        "value (e.g. 12.5万), comparator and tier in place; untick Accept to reject a row.",
+    ),
+    "accept_all": ("全部接受", "Accept all"),
+    "reject_all": ("全部拒绝", "Reject all"),
+    "check": ("检查", "Check"),
+    "rows_counted": ("已接受 {accepted} / {total} 条", "{accepted} of {total} accepted"),
+    "col_accept": ("接受", "Accept"),
+    "col_region": ("地区", "Region"),
+    "col_indicator": ("指标", "Indicator"),
+    "col_period": ("年份", "Year"),
+    "col_value": ("数值", "Value"),
+    "col_comparator": ("比较", "Comparator"),
+    "col_tier": ("层级", "Tier"),
+    "col_confidence": ("可信度", "Confidence"),
+    "col_ocr": ("OCR", "OCR"),
+    "col_quote": ("原文", "Quote"),
+    "col_problem": ("问题", "Problem"),
+    "tier_committed": ("必成", "committed"),
+    "tier_stretch": ("力争", "stretch"),
+    "quote_title": ("原文(高亮为该目标)", "Quote in its paragraph (highlighted)"),
+    "quote_empty": ("点击表格中的一行查看原文。", "Click a row in the table to see its quote."),
+    "ocr_row": ("OCR 读取,请核对", "read by OCR: check it"),
+    "problems_title": ("请先修正以下问题", "Fix these first"),
+    "problem_row": ("第 {row} 行", "row {row}"),
+    "note_label": ("说明(必填,例如文件来源与审核情况)", "Note (required, e.g. where the document came from)"),
+    "commit": ("提交已接受的目标", "Commit the accepted targets"),
+    "note_required": ("请填写说明。", "Please write a note."),
+    "nothing_accepted": ("没有接受任何行,未写入数据。", "No row is accepted; nothing was written."),
+    "expired": ("文件已过期或不属于您,请重新上传。", "The file has expired or is not yours; upload it again."),
+    "refused": ("未写入:{msg}", "Nothing written: {msg}"),
+    "not_yours": ("{codes} 不在您的管辖地区", "{codes} is not one of your regions"),
+    "committed": (
+        "✓ 已写入批次 {batch}:{n} 个目标。",
+        "✓ Written as batch {batch}: {n} target(s).",
+    ),
+    "open_region": ("打开地区页:{name}", "Open the region page: {name}"),
+    "bad_file": ("无法读取该文件:{msg}", "Cannot read this file: {msg}"),
+    "empty_text": ("请粘贴文本。", "Please paste some text."),
+    "bad_date": ("日期应写作 YYYY-MM-DD,例如 2019-03-01。", "Write the date as YYYY-MM-DD, e.g. 2019-03-01."),
+}
+
+
+def dt(key: str, lang: str = "zh", **values) -> str:
+    """The page's text for ``key`` in ``lang`` ("zh" or "en"), ``values`` filled in."""
+    zh, en = DOC_TEXT[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def both(key: str) -> str:
+    """Chinese then English: ``both("nav") == "文件 Documents"``."""
+    zh, en = DOC_TEXT[key]
+    return f"{zh} {en}"
