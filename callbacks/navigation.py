@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Input, Output, html
 
 from callbacks import upload as upload_pages
+from callbacks.documents import render_documents
 from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
@@ -19,6 +20,8 @@ def render(session, pathname: str | None, search: str | None):
     pathname = pathname or "/"
     if pathname in upload_pages.PAGES:
         return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
+    if pathname == "/documents":
+        return render_documents(session, urlstate.lang_of(urlstate.parse(search)))
     if pathname.startswith("/region/"):
         return render_region(session, pathname.split("/")[2], search)
     if pathname == "/map" or pathname.startswith("/map/"):

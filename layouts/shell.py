@@ -14,6 +14,7 @@ NAV_ITEMS: list[tuple[str, str, str, str]] = [
     (ids.NAV_OVERVIEW, "总览", "Overview", "/"),
     (ids.NAV_MAP, "地图", "Map", "/map"),
     (ids.NAV_UPLOAD, "上传", "Upload", "/upload"),
+    (ids.NAV_DOCUMENTS, "文件", "Documents", "/documents"),
     (ids.NAV_HISTORY, "历史", "History", "/history"),
 ]
 
