@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import datetime as dt_
 
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, no_update
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
@@ -21,8 +21,8 @@ from db.session import transaction
 from etl import document_review as engine
 from etl.held_documents import hold, hold_json, hold_read, read_json
 from etl.reviewed_rows import apply_edits
-from layouts import ids
 from layouts import documents_page as page
+from layouts import ids
 from layouts.i18n_documents import dt
 
 PASTED_NAME = "粘贴文本 pasted.txt"
@@ -72,7 +72,9 @@ def _foreign(session, rows: list[dict]) -> dict[str, list[str]]:
     """A problem for every row outside the user's regions (the commit refuses them all)."""
     refused = set(guard.refused_regions("upload", [r["region_code"] for r in rows if r.get("region_code")], session))
     return {
-        str(r["row_id"]): [dt("not_yours", "zh", codes=r["region_code"]) + " / " + dt("not_yours", "en", codes=r["region_code"])]
+        str(r["row_id"]): [
+            dt("not_yours", "zh", codes=r["region_code"]) + " / " + dt("not_yours", "en", codes=r["region_code"])
+        ]
         for r in rows
         if r.get("region_code") in refused
     }
@@ -114,7 +116,9 @@ def propose_view(sessions, data: bytes, file_name: str, region: str | None, date
         rows = engine.rows(proposal)
         hold_json(owner, sha, {"state": state, "rows": rows})
         catalogue = _catalogue(session)
-        grid = _with_problems([{**page.grid_row(r), "paragraph": r.get("paragraph")} for r in rows], _foreign(session, rows))
+        grid = _with_problems(
+            [{**page.grid_row(r), "paragraph": r.get("paragraph")} for r in rows], _foreign(session, rows)
+        )
         return page.review_view(info, grid, _labels(catalogue, grid), lang), state
 
 
@@ -268,7 +272,8 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
     if problems:
         order = [str(g["row_id"]) for g in grid]
         located = "; ".join(
-            f"{dt('problem_row', lang, row=order.index(k) + 1 if k in order else '?')}: {' '.join(v)}" for k, v in problems.items()
+            f"{dt('problem_row', lang, row=order.index(k) + 1 if k in order else '?')}: {' '.join(v)}"
+            for k, v in problems.items()
         )
         return page.message(dt("refused", lang, msg=located), id_="documents-refused"), no_update
     doc = engine.read_document(data, state["file_name"])

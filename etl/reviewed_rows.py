@@ -22,7 +22,9 @@ _PERIOD = re.compile(r"(\d{4})年?(?:[-–—~至到](\d{4})年?)?")
 
 
 def parse_period(text) -> tuple[int, int]:
-    """"2020" -> (2020, 2020); "2018-2020", "2018–2020年", "2018至2020" -> (2018, 2020); ValueProblem if not."""
+    """A year or period: "2020" -> (2020, 2020); "2018-2020", "2018–2020年", "2018至2020" -> (2018, 2020).
+
+    Anything else raises ValueProblem with how to write it."""
     found = _PERIOD.fullmatch(normalize_text(str(text or "")))
     if not found:
         raise ValueProblem(f"{text!r} is not a year or period", "write 2020 or 2018-2020")
@@ -51,7 +53,11 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
     else:
         problems.append(
             f"地区 region: {edit.get('region_text')!r} "
-            + ("可指多个地区 / could be several regions, use the adcode" if regions else "不在地区表中 / is no known region")
+            + (
+                "可指多个地区 / could be several regions, use the adcode"
+                if regions
+                else "不在地区表中 / is no known region"
+            )
         )
     code = indicator_code(str(edit.get("indicator_label") or ""), catalogue)
     if code and code != row.get("indicator"):

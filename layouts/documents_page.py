@@ -73,7 +73,9 @@ def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.
                                 className="form-control mb-1",
                                 style={"height": "7rem"},
                             ),
-                            html.Button(dt("read_text", lang), id=ids.DOC_READ_TEXT, className="btn btn-outline-primary"),
+                            html.Button(
+                                dt("read_text", lang), id=ids.DOC_READ_TEXT, className="btn btn-outline-primary"
+                            ),
                         ],
                         className="col-lg-7",
                     ),
@@ -88,9 +90,13 @@ def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.
                             html.Label(dt("date", lang), htmlFor=ids.DOC_DATE, className="form-label me-2 mb-0"),
                             dcc.Input(id=ids.DOC_DATE, type="date", className="form-control", style={"width": "11rem"}),
                             html.Label(
-                                dt("region_override", lang), htmlFor=ids.DOC_REGION, className="form-label ms-3 me-2 mb-0"
+                                dt("region_override", lang),
+                                htmlFor=ids.DOC_REGION,
+                                className="form-label ms-3 me-2 mb-0",
                             ),
-                            dcc.Dropdown(id=ids.DOC_REGION, options=_region_options(regions), style={"minWidth": "18rem"}),
+                            dcc.Dropdown(
+                                id=ids.DOC_REGION, options=_region_options(regions), style={"minWidth": "18rem"}
+                            ),
                         ],
                         className="d-flex align-items-center flex-wrap gap-1 mt-2",
                     ),
@@ -156,7 +162,13 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
         }
 
     columns = [
-        {"field": "accept", "headerName": dt("col_accept", lang), "editable": True, "cellDataType": "boolean", "width": 80},
+        {
+            "field": "accept",
+            "headerName": dt("col_accept", lang),
+            "editable": True,
+            "cellDataType": "boolean",
+            "width": 80,
+        },
         editable("region_text", "col_region", width=150),
         editable(
             "indicator_label",
@@ -184,7 +196,12 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             cellEditorParams={"values": list(TIER_LABELS)},
             refData=TIER_LABELS,
         ),
-        {"field": "confidence", "headerName": dt("col_confidence", lang), "width": 90, "valueFormatter": {"function": "params.value + '%'"}},
+        {
+            "field": "confidence",
+            "headerName": dt("col_confidence", lang),
+            "width": 90,
+            "valueFormatter": {"function": "params.value + '%'"},
+        },
         {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
         {"field": "quote", "headerName": dt("col_quote", lang), "flex": 3, "minWidth": 220, "tooltipField": "quote"},
         {
@@ -223,7 +240,11 @@ def quote_view(row: dict | None, lang: str) -> html.Div:
     parts = [paragraph[:start], html.Mark(paragraph[start:end], className="doc-quote-mark"), paragraph[end:]]
     flag = html.Div(f"⚠ {dt('ocr_row', lang)}", className="text-warning small") if row.get("ocr") else None
     return html.Div(
-        [html.H3(dt("quote_title", lang), className="h6"), flag, html.Blockquote(parts, className="doc-paragraph mb-0")],
+        [
+            html.H3(dt("quote_title", lang), className="h6"),
+            flag,
+            html.Blockquote(parts, className="doc-paragraph mb-0"),
+        ],
         id=ids.DOC_QUOTE,
         className="border rounded p-2 bg-light",
     )
@@ -248,7 +269,9 @@ def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -
     if not problems:
         return html.Div(id=ids.DOC_PROBLEMS)
     items = [
-        html.Li([html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)])
+        html.Li(
+            [html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)]
+        )
         for rid, found in problems.items()
     ]
     return html.Div(
@@ -281,7 +304,11 @@ def already_view(info: dict, batch_id: int, lang: str) -> html.Div:
         [
             document_info(info, lang),
             html.Div(
-                [dt("already", lang, batch=batch_id), " ", dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}")],
+                [
+                    dt("already", lang, batch=batch_id),
+                    " ",
+                    dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}"),
+                ],
                 className="alert alert-info",
                 role="status",
                 id="documents-already",
@@ -294,7 +321,10 @@ def review_view(info: dict, rows: list[dict], indicator_labels: list[str], lang:
     """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit."""
     if not rows:
         return html.Div(
-            [document_info(info, lang), html.Div(dt("no_rows", lang), className="alert alert-warning", id="documents-none")]
+            [
+                document_info(info, lang),
+                html.Div(dt("no_rows", lang), className="alert alert-warning", id="documents-none"),
+            ]
         )
     return html.Div(
         [
@@ -303,10 +333,18 @@ def review_view(info: dict, rows: list[dict], indicator_labels: list[str], lang:
             html.P(dt("review_hint", lang), className="text-muted small mb-1"),
             html.Div(
                 [
-                    html.Button(dt("accept_all", lang), id=ids.DOC_ACCEPT_ALL, className="btn btn-sm btn-outline-success"),
-                    html.Button(dt("reject_all", lang), id=ids.DOC_REJECT_ALL, className="btn btn-sm btn-outline-secondary"),
+                    html.Button(
+                        dt("accept_all", lang), id=ids.DOC_ACCEPT_ALL, className="btn btn-sm btn-outline-success"
+                    ),
+                    html.Button(
+                        dt("reject_all", lang), id=ids.DOC_REJECT_ALL, className="btn btn-sm btn-outline-secondary"
+                    ),
                     html.Button(dt("check", lang), id=ids.DOC_CHECK, className="btn btn-sm btn-outline-primary"),
-                    html.Span(dt("rows_counted", lang, accepted=len(rows), total=len(rows)), id="documents-count", className="small ms-2"),
+                    html.Span(
+                        dt("rows_counted", lang, accepted=len(rows), total=len(rows)),
+                        id="documents-count",
+                        className="small ms-2",
+                    ),
                 ],
                 className="d-flex align-items-center gap-2 mb-2",
             ),

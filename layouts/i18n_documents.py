@@ -12,7 +12,10 @@ from __future__ import annotations
 
 DOC_TEXT = {
     "nav": ("文件", "Documents"),
-    "title": ("录入计划文件:上传或粘贴,审核目标,提交", "Plan documents in: upload or paste, review the targets, commit"),
+    "title": (
+        "录入计划文件:上传或粘贴,审核目标,提交",
+        "Plan documents in: upload or paste, review the targets, commit",
+    ),
     "not_allowed": (
         "只有规划人员(其负责的地区及下级地区)和管理员可以录入计划文件。请联系管理员为您的账户分配地区。",
         "Only planners (for their regions and the regions below) and administrators may add plan documents. "
@@ -31,7 +34,10 @@ DOC_TEXT = {
     "paste_title": ("文件标题(可选)", "Document title (optional)"),
     "paste_placeholder": ("在此粘贴文件全文……", "Paste the document's full text here…"),
     "read_text": ("读取文本", "Read the text"),
-    "overrides": ("可选:文件日期与地区(文件本身未写明或写错时)", "Optional: document date and region (when the document does not say, or says wrongly)"),
+    "overrides": (
+        "可选:文件日期与地区(文件本身未写明或写错时)",
+        "Optional: document date and region (when the document does not say, or says wrongly)",
+    ),
     "date": ("文件日期", "Document date"),
     "region_override": ("文件所属地区", "Document region"),
     "reading": (
