@@ -51,7 +51,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     indicator = catalogue[chosen]
     figs = [r for r in figures if r["indicator"] == chosen]
     p = progress(figs, code, indicator, state["plan"], lo, hi)
-    years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
+    years = [y for y in sorted(set().union(*p.series.values())) if lo <= y <= hi]  # a stretch tier too
     unit = indicator["unit"]
     label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
     charts = {

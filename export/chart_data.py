@@ -102,7 +102,7 @@ def view(
     lo, hi = state["from"], state["to"]
     figs = [r for r in figures if r["indicator"] == indicator_code]
     p = progress(figs, region_code, indicator, state["plan"], lo, hi)
-    years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
+    years = [y for y in sorted(set().union(*p.series.values())) if lo <= y <= hi]  # a stretch tier too
     if not years and need_years:
         raise ExportNotFound(f"no annual figures for {indicator_code} in {path[-1]['name_zh']} ({region_code})")
     return {

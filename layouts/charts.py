@@ -20,6 +20,7 @@ from layouts.i18n import reliability, t
 from layouts.theme import COLORS, FONT_FAMILY, PATTERNS
 
 SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual": "actual"}
+STRETCH_LABEL = {"zh": "力争目标", "en": "Stretch target"}  # 力争 / 奋斗目标: beside the plan, never added to it
 
 
 def _wrap(text: str, width: int = 28) -> str:
@@ -98,7 +99,9 @@ def plan_actual_figure(
 ) -> Figure:
     """Grouped bars of original plan, revised plan and actual by year, the gap to the plan labelled.
 
-    Years with a plan but no actual get a "no reported figure" label instead of a zero bar.
+    Years with a plan but no actual get a "no reported figure" label instead of a zero bar. A stretch tier
+    (``series["stretch"]``: 力争 / 奋斗目标) is an outlined bar of its own beside the plan, never summed with it;
+    gaps and status compare the actual with the committed plan only.
     """
     data, annotations, top = [], [], 0.0
     for name in ("original", "revised", "actual"):
@@ -130,6 +133,11 @@ def plan_actual_figure(
                 },
             }
         )
+    stretch = [series["stretch"][y] for y in years if y in series.get("stretch", {})]
+    if stretch:
+        top = max(top, *(p.value for p in stretch))
+        beside_plan = sum(1 for trace in data if trace["customdata"][0][1] != "actual")
+        data.insert(beside_plan, stretch_trace(stretch, unit, lang))
     actual = series.get("actual", {})
     for year in years:
         plan = plan_points.get(year)
@@ -168,6 +176,26 @@ def plan_actual_figure(
             yaxis=value_axis(top * 1.1, lang, unit),
             xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in years]},
         ),
+    }
+
+
+def stretch_trace(points: list[Point], unit: str, lang: str) -> dict:
+    """The stretch tier as outlined, unfilled bars (a goal beyond the plan, not part of it)."""
+    label = STRETCH_LABEL[lang if lang in STRETCH_LABEL else "zh"]
+    color = COLORS["revised"]
+    return {
+        "type": "bar",
+        "name": label,
+        "x": [str(p.year) for p in points],
+        "y": [p.value for p in points],
+        "customdata": [[_ids(p), "stretch"] for p in points],
+        "text": [format_value(p.value, unit, lang, p.comparator) for p in points],
+        "textposition": "inside",
+        "insidetextanchor": "end",
+        "textfont": {"size": 11, "color": "#7a4d00"},
+        "hovertext": [_hover(p, label, unit, lang) for p in points],
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": {"color": "rgba(255,255,255,0)", "line": {"color": color, "width": 2}, "pattern": {"shape": "."}},
     }
 
 

@@ -1,0 +1,43 @@
+"""The annual chart draws a stretch tier (力争 / 奋斗目标) beside the committed plan, never summed with it."""
+
+from __future__ import annotations
+
+from analysis.series import Point
+from layouts.charts import STRETCH_LABEL, plan_actual_figure
+
+# 凌海 2017 (data/sources/linghai-2017-plan.txt): 50 households committed, 力争 100 households as the stretch tier
+PLAN = {2017: Point(2017, 50.0, figure_ids=[1], quote="扶持50户")}
+STRETCH = {2017: Point(2017, 100.0, figure_ids=[2], quote="力争达到100户")}
+ACTUAL = {2017: Point(2017, 60.0, figure_ids=[3])}
+
+
+def figure(series: dict, lang: str = "zh") -> dict:
+    return plan_actual_figure(series, PLAN, [2017], "户", "凌海", lang)
+
+
+def test_the_stretch_tier_is_its_own_outlined_bar_beside_the_plan():
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
+    names = [trace["name"] for trace in fig["data"]]
+    assert names == ["原计划", STRETCH_LABEL["zh"], "实际"]
+    stretch = fig["data"][1]
+    assert stretch["y"] == [100.0] and stretch["customdata"] == [["2", "stretch"]]
+    assert stretch["marker"]["color"] == "rgba(255,255,255,0)" and stretch["marker"]["line"]["width"] == 2
+    assert fig["data"][0]["y"] == [50.0], "the committed plan is not summed with the stretch tier"
+    assert fig["layout"]["barmode"] == "group"
+
+
+def test_the_gap_is_measured_against_the_committed_plan_only():
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
+    gap = fig["layout"]["annotations"][0]["text"]
+    assert "+10户" in gap and "120.0%" in gap  # 60 vs 50, not vs 100 or 150
+
+
+def test_the_axis_reaches_the_stretch_bar_and_english_labels_it():
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH}, "en")
+    assert fig["layout"]["yaxis"]["range"][1] >= 100
+    assert STRETCH_LABEL["en"] in [trace["name"] for trace in fig["data"]]
+
+
+def test_without_a_stretch_tier_the_chart_is_as_before():
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL})
+    assert [trace["name"] for trace in fig["data"]] == ["原计划", "实际"]
