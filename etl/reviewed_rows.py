@@ -18,6 +18,7 @@ from collections.abc import Callable
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator
 
 TIERS = {"committed": "committed", "stretch": "stretch", "必成": "committed", "力争": "stretch"}
+KINDS = ("target", "actual", "baseline")
 _PERIOD = re.compile(r"(\d{4})年?(?:[-–—~至到](\d{4})年?)?")
 
 
@@ -49,7 +50,7 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
     out, problems = dict(row), []
     regions = resolve(str(edit.get("region_text") or ""))
     if len(regions) == 1:
-        out["region_code"], out["region"] = regions[0]["code"], regions[0]["name_zh"]
+        out["region_code"], out["region_name"] = regions[0]["code"], regions[0]["name_zh"]
     else:
         problems.append(
             f"地区 region: {edit.get('region_text')!r} "
@@ -79,6 +80,11 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
             out["comparator"] = parsed.comparator
     except ValueProblem as exc:
         problems.append(f"数值 value: {exc} — {exc.hint}")
+    kind = str(edit.get("kind") or row.get("kind") or "target")
+    if kind in KINDS:
+        out["kind"] = kind
+    else:
+        problems.append(f"类型 kind: {kind!r} — 目标 target / 实际 actual / 基数 baseline")
     tier = TIERS.get(str(edit.get("tier") or "committed").strip())
     if tier is None:
         problems.append(f"层级 tier: {edit.get('tier')!r} — 必成 committed / 力争 stretch")

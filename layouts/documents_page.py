@@ -17,6 +17,7 @@ ACCEPT = ".txt,.html,.htm,.docx,.pdf"
 MAX_UPLOAD_BYTES = 80 * 1024 * 1024  # the browser refuses larger files; the engine's own limit gives the message
 COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
 TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
+KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
 
 
 def not_allowed(lang: str) -> html.Div:
@@ -139,15 +140,19 @@ def grid_row(row: dict) -> dict:
         "row_id": str(row["row_id"]),
         "accept": True,
         "problem": "",
-        "region_text": f"{row.get('region') or row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
+        "kind": row.get("kind") or "target",
+        "region_text": f"{row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
         "indicator_label": indicator_label(row["indicator"], name),
         "period_text": _period_text(row),
         "value_text": _value_text(float(row["value"]), row.get("unit") or ""),
         "comparator": row.get("comparator") or "=",
         "tier": row.get("tier") or "committed",
-        "confidence": round(float(row.get("confidence") or 0) * 100),
+        "confidence": None if row.get("confidence") is None else round(float(row["confidence"]) * 100),
         "ocr": "⚠ OCR" if row.get("ocr") else "",
         "quote": row.get("quote") or "",
+        "paragraph": row.get("paragraph") or "",
+        "paragraph_quote_start": row.get("paragraph_quote_start"),
+        "paragraph_quote_end": row.get("paragraph_quote_end"),
     }
 
 
@@ -169,6 +174,14 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "cellDataType": "boolean",
             "width": 80,
         },
+        editable(
+            "kind",
+            "col_kind",
+            width=110,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(KIND_LABELS)},
+            refData=KIND_LABELS,
+        ),
         editable("region_text", "col_region", width=150),
         editable(
             "indicator_label",
@@ -200,7 +213,7 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "field": "confidence",
             "headerName": dt("col_confidence", lang),
             "width": 90,
-            "valueFormatter": {"function": "params.value + '%'"},
+            "valueFormatter": {"function": "params.value == null ? '—' : params.value + '%'"},
         },
         {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
         {"field": "quote", "headerName": dt("col_quote", lang), "flex": 3, "minWidth": 220, "tooltipField": "quote"},
@@ -251,13 +264,10 @@ def quote_view(row: dict | None, lang: str) -> html.Div:
 
 
 def _paragraph(row: dict) -> tuple[str, int, int]:
-    """(paragraph text, quote start, quote end) from the engine's row, whichever shape its paragraph has."""
-    quote, paragraph = row.get("quote") or "", row.get("paragraph")
-    if isinstance(paragraph, dict):
-        text = str(paragraph.get("text") or "")
-        start, end = paragraph.get("start"), paragraph.get("end")
-    else:
-        text, start, end = str(paragraph or quote), row.get("paragraph_start"), row.get("paragraph_end")
+    """(paragraph text, quote start, quote end): the engine's paragraph and the quote's offsets inside it."""
+    quote = row.get("quote") or ""
+    text = str(row.get("paragraph") or quote)
+    start, end = row.get("paragraph_quote_start"), row.get("paragraph_quote_end")
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
         start = max(text.find(quote), 0) if quote else 0
         end = start + len(quote) if quote and quote in text else start
@@ -290,7 +300,7 @@ def document_info(info: dict, lang: str) -> html.Div:
         [
             item("doc_title", info.get("title")),
             item("doc_region", f"{info.get('region_name') or ''} {info.get('region_code') or ''}".strip()),
-            item("doc_date", info.get("date")),
+            item("doc_date", info.get("published_on")),
             item("doc_format", info.get("format")),
             html.Span(f"⚠ {dt('ocr_doc', lang)}", className="text-warning") if info.get("ocr") else None,
         ],

@@ -73,6 +73,7 @@ DOC_TEXT = {
     "check": ("检查", "Check"),
     "rows_counted": ("已接受 {accepted} / {total} 条", "{accepted} of {total} accepted"),
     "col_accept": ("接受", "Accept"),
+    "col_kind": ("类型", "Kind"),
     "col_region": ("地区", "Region"),
     "col_indicator": ("指标", "Indicator"),
     "col_period": ("年份", "Year"),

@@ -20,7 +20,7 @@ PROPOSED = {
     "row_id": "r1",
     "kind": "target",
     "region_code": "621100",
-    "region": "定西市",
+    "region_name": "定西市",
     "indicator": "poor_population_reduced",
     "indicator_name": "减贫人数",
     "period_start": 2016,
@@ -33,6 +33,8 @@ PROPOSED = {
     "start": 120,
     "end": 120 + len(QUOTE),
     "paragraph": PARAGRAPH,
+    "paragraph_quote_start": PARAGRAPH.index(QUOTE),
+    "paragraph_quote_end": PARAGRAPH.index(QUOTE) + len(QUOTE),
     "confidence": 0.9,
     "ocr": False,
 }
@@ -142,7 +144,16 @@ def test_the_quote_is_marked_in_its_paragraph_as_text():
 
 def test_markup_in_a_document_stays_text():
     evil = '<img src=x onerror="alert(1)">'
-    view = quote_view({**PROPOSED, "quote": evil, "paragraph": f"前文{evil}后文"}, "en")
+    view = quote_view(
+        {
+            **PROPOSED,
+            "quote": evil,
+            "paragraph": f"前文{evil}后文",
+            "paragraph_quote_start": 2,
+            "paragraph_quote_end": 2 + len(evil),
+        },
+        "en",
+    )
     serialised = json.dumps(view.to_plotly_json(), default=lambda c: c.to_plotly_json())
     assert evil.replace('"', '\\"') in serialised  # a string child: React renders it as text, never as HTML
     assert '"type": "Img"' not in serialised
