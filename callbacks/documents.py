@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import datetime as dt_
 
-from dash import Input, Output, State, ctx, no_update
+from dataclasses import fields
+
+from dash import Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
@@ -18,8 +20,9 @@ from callbacks import urlstate
 from db import queries
 from db.region_names import regions_matching
 from db.session import transaction
-from etl import document_review as engine
-from etl.held_documents import hold, hold_json, hold_read, read_json
+from etl import intake
+from etl.documents import DocumentRejected, read_document, text_document
+from etl.held_documents import hold_json, read_json
 from etl.reviewed_rows import apply_edits
 from layouts import documents_page as page
 from layouts import ids
@@ -58,26 +61,18 @@ def _date(text: str | None) -> dt_.date | None:
     return dt_.date.fromisoformat(text) if text else None
 
 
-def _catalogue(session) -> dict[str, dict]:
-    return {i["code"]: i for i in queries.indicators(session)}
-
-
-def _labels(catalogue: dict, rows: list[dict]) -> list[str]:
-    known = [page.indicator_label(c, i["name_zh"]) for c, i in catalogue.items()]
+def _labels(session, rows: list[dict]) -> list[str]:
+    known = [page.indicator_label(i["code"], i["name_zh"]) for i in queries.indicators(session)]
     extra = [r["indicator_label"] for r in rows if r["indicator_label"] not in known]
     return sorted(set(extra)) + known
 
 
-def _foreign(session, rows: list[dict]) -> dict[str, list[str]]:
-    """A problem for every row outside the user's regions (the commit refuses them all)."""
-    refused = set(guard.refused_regions("upload", [r["region_code"] for r in rows if r.get("region_code")], session))
-    return {
-        str(r["row_id"]): [
-            dt("not_yours", "zh", codes=r["region_code"]) + " / " + dt("not_yours", "en", codes=r["region_code"])
-        ]
-        for r in rows
-        if r.get("region_code") in refused
-    }
+def _by_row(problems) -> dict[str, list[str]]:
+    """The engine's problems (``row`` is the candidate's row_id, ``column`` its field) by row id."""
+    out: dict[str, list[str]] = {}
+    for p in problems:
+        out.setdefault(str(p.row), []).append(f"{p.column}: {p.message} — {p.hint}")
+    return out
 
 
 def _merge(*found: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -92,8 +87,11 @@ def _with_problems(grid: list[dict], problems: dict[str, list[str]]) -> list[dic
     return [{**g, "problem": "; ".join(problems.get(str(g["row_id"]), []))} for g in grid]
 
 
-def propose_view(sessions, data: bytes, file_name: str, region: str | None, date: str | None, lang: str):
-    """Read and propose; (result view, page state). Nothing is written to the database."""
+def propose_view(sessions, doc_reader, file_name: str, region: str | None, date: str | None, lang: str):
+    """Read and propose; (result view, page state). Nothing is written to the database.
+
+    ``doc_reader()`` returns the document (file bytes read, or a pasted text); the proposal (text and candidate
+    rows) is held on disk for this account, the page keeps only its sha256 and the overrides."""
     guard.require("upload")
     owner = _owner()
     try:
@@ -104,36 +102,49 @@ def propose_view(sessions, data: bytes, file_name: str, region: str | None, date
         if region and guard.refused_regions("upload", [region], session):
             return page.message(dt("not_yours", lang, codes=region), id_="documents-refused"), None
         try:
-            doc = engine.read_document(data, file_name)
-        except engine.DocumentError as exc:
-            return page.message(dt("bad_file", lang, msg=engine.describe(exc)), "danger", "documents-bad-file"), None
-        proposal = engine.propose(session, doc, file_name, region_code=region or None, as_of=as_of)
-        info = engine.info(proposal)
-        sha = hold(owner, data)
-        state = {"sha256": sha, "file_name": file_name, "region": region or None, "date": date or None}
+            doc = doc_reader()
+        except DocumentRejected as exc:
+            return page.message(dt("bad_file", lang, msg=exc.located()), "danger", "documents-bad-file"), None
+        proposal = intake.propose(session, doc, file_name, region_code=region or None, as_of=as_of)
+        info = proposal.document()
+        state = {"sha256": proposal.sha256, "file_name": file_name, "region": region or None, "date": date or None}
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
-        rows = engine.rows(proposal)
-        hold_json(owner, sha, {"state": state, "rows": rows})
-        catalogue = _catalogue(session)
-        grid = _with_problems(
-            [{**page.grid_row(r), "paragraph": r.get("paragraph")} for r in rows], _foreign(session, rows)
+        hold_json(
+            owner, proposal.sha256, {"state": state, "document": info, "text": proposal.text, "rows": proposal.rows}
         )
-        return page.review_view(info, grid, _labels(catalogue, grid), lang), state
+        grid = [page.grid_row(r) for r in proposal.rows]
+        checked = check_rows(sessions, grid, state)
+        grid = _with_problems(grid, checked[1] if checked else {})
+        view = page.review_view(info, grid, _labels(session, grid), lang)
+        if proposal.problems:  # no targets found: say what was looked for
+            view = html.Div([page.message(" ".join(p.message for p in proposal.problems), id_="documents-none"), view])
+        return view, state
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
-    """The accepted rows with edits and every problem by row id (unreadable edits, foreign regions, the
-    engine's validation); None when the held proposal is gone."""
+    """The accepted rows with edits and every problem by row id (unreadable edits, the engine's validation,
+    regions outside the user's); None when the held proposal is gone or is another one."""
     held = read_json(_owner(), (state or {}).get("sha256"))
     if not held or held.get("state") != state:
         return None
     with sessions() as session:
-        catalogue = _catalogue(session)
+        catalogue = {i["code"]: i for i in queries.indicators(session)}
         rows, unreadable = apply_edits(held["rows"], grid, lambda text: regions_matching(session, text), catalogue)
         readable = [r for r in rows if str(r["row_id"]) not in unreadable]
-        found = engine.problems_by_row(engine.validate_rows(session, readable), readable)
-        return rows, _merge(unreadable, _foreign(session, readable), found)
+        allowed = guard.writable_codes("upload", session)
+        found = intake.validate_rows(session, readable, file_name=state["file_name"], allowed_regions=allowed)
+        return rows, _merge(unreadable, _by_row(found))
+
+
+def held_proposal(state: dict) -> intake.Proposal | None:
+    """The proposal this account was shown, rebuilt from what was held (no second read, no second OCR)."""
+    held = read_json(_owner(), (state or {}).get("sha256"))
+    if not held or held.get("state") != state:
+        return None
+    names = {f.name for f in fields(intake.Proposal)}
+    document = {k: v for k, v in held["document"].items() if k in names}
+    return intake.Proposal(**{**document, "text": held["text"], "rows": held["rows"]})
 
 
 def register(app, sessions) -> None:
@@ -158,7 +169,9 @@ def register(app, sessions) -> None:
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
         data = base64.b64decode(contents.split(",", 1)[1])
-        view, state = propose_view(sessions, data, file_name, region, date, _lang(search))
+        view, state = propose_view(
+            sessions, lambda: read_document(data, file_name), file_name, region, date, _lang(search)
+        )
         return view, state, None, None  # cleared, so choosing the same file again reads it again
 
     @app.callback(
@@ -179,7 +192,7 @@ def register(app, sessions) -> None:
         if not (text or "").strip():
             return page.message(dt("empty_text", lang)), None, None
         name = f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
-        view, state = propose_view(sessions, text.encode("utf-8"), name, region, date, lang)
+        view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang)
         return view, state, None
 
     @app.callback(
@@ -197,18 +210,6 @@ def register(app, sessions) -> None:
 
     @app.callback(
         Output(ids.DOC_GRID, "rowData", allow_duplicate=True),
-        Input(ids.DOC_ACCEPT_ALL, "n_clicks"),
-        Input(ids.DOC_REJECT_ALL, "n_clicks"),
-        State(ids.DOC_GRID, "rowData"),
-        prevent_initial_call=True,
-    )
-    def accept_all(_accept, _reject, rows):
-        guard.require("upload")
-        accept = ctx.triggered_id == ids.DOC_ACCEPT_ALL
-        return [{**r, "accept": accept} for r in rows or []]
-
-    @app.callback(
-        Output(ids.DOC_GRID, "rowData", allow_duplicate=True),
         Output(ids.DOC_PROBLEMS, "children"),
         Output(ids.DOC_PROBLEMS, "className"),
         Output("documents-count", "children"),
@@ -222,6 +223,7 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def check(_clicks, _changed, _accept, _reject, grid, state, search):
+        """Accept or reject all, or any edit -> every row checked again, problems shown by row."""
         guard.require("upload")
         lang = _lang(search)
         if ctx.triggered_id in (ids.DOC_ACCEPT_ALL, ids.DOC_REJECT_ALL):
@@ -261,30 +263,23 @@ def register(app, sessions) -> None:
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):
     """(done view, result view): the accepted rows stored as one batch, or a refusal and nothing stored."""
-    owner = _owner()
-    data = hold_read(owner, state.get("sha256"))
-    checked = check_rows(sessions, grid, state) if data is not None else None
+    proposal = held_proposal(state)
+    checked = check_rows(sessions, grid, state) if proposal is not None else None
     if checked is None:
         return page.message(dt("expired", lang), id_="documents-refused"), no_update
     rows, problems = checked
     if not rows:
         return page.message(dt("nothing_accepted", lang), id_="documents-refused"), no_update
+    order = [str(g["row_id"]) for g in grid]
     if problems:
-        order = [str(g["row_id"]) for g in grid]
         located = "; ".join(
             f"{dt('problem_row', lang, row=order.index(k) + 1 if k in order else '?')}: {' '.join(v)}"
             for k, v in problems.items()
         )
         return page.message(dt("refused", lang, msg=located), id_="documents-refused"), no_update
-    doc = engine.read_document(data, state["file_name"])
     try:
         with transaction(sessions) as session:
-            proposal = engine.propose(
-                session, doc, state["file_name"], region_code=state.get("region"), as_of=_date(state.get("date"))
-            )
-            if proposal.already_ingested:
-                raise engine.CommitRefused(dt("already", lang, batch=proposal.already_ingested))
-            batch_id = engine.commit(
+            batch_id = intake.commit(
                 session,
                 proposal,
                 rows,
@@ -292,7 +287,8 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
                 note=note,
                 allowed_regions=guard.writable_codes("upload", session),
             )
-            first = queries.region(session, rows[0]["region_code"])
-    except engine.CommitRefused as exc:
-        return page.message(dt("refused", lang, msg=exc), id_="documents-refused"), no_update
+            codes = [r["region_code"] for r in rows]
+            first = queries.region(session, proposal.region_code if proposal.region_code in codes else codes[0])
+    except intake.IntakeRefused as exc:
+        return page.message(dt("refused", lang, msg="; ".join(exc.located())), id_="documents-refused"), no_update
     return page.committed_view(batch_id, len(rows), first, lang), None

@@ -277,7 +277,7 @@ def _paragraph(row: dict) -> tuple[str, int, int]:
 def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -> html.Div:
     """Problems by grid row number (1-based, as the reviewer sees the rows)."""
     if not problems:
-        return html.Div(id=ids.DOC_PROBLEMS)
+        return html.Div(id=ids.DOC_PROBLEMS, className="")
     items = [
         html.Li(
             [html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)]

@@ -1,0 +1,144 @@
+"""A planner of 定西 reads a .docx plan in on 文件 Documents: corrects one row, rejects one, commits; the region page
+shows the new targets with their quotes; reverting on 历史 History puts the page back as it was.
+
+The plan is a real .docx written from 定西's own decision (data/sources/dingxi-2015-decision.txt, verbatim);
+the corrected value (22万 for 2017) is the test's own, labelled so in the note.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from app import create_app
+from tests.accounts import add_users, browser_login
+from tests.document_files import dingxi_plan, docx_bytes
+from tests.servers import free_port
+
+pytestmark = pytest.mark.browser
+REGION_VIEW = "/region/621100?indicator=poor_population_reduced&plan=revised"
+CORRECTED = "22万"  # the test's correction of 2017's 21.65万 (synthetic)
+QUOTE_2017 = "2017年减少贫困人口21.65万人"
+QUOTE_2015 = "2015年减少贫困人口12.5万人"
+
+
+def click(dash_duo, element) -> None:
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+    element.click()
+
+
+def year_table(dash_duo, base: str) -> str:
+    dash_duo.driver.get(base + REGION_VIEW)
+    dash_duo.wait_for_element("#year-table", timeout=20)
+    return dash_duo.find_element("#year-table").text
+
+
+def grid_row(dash_duo, quote_part: str):
+    """The grid row (centre part, where the editable cells are) whose quote holds ``quote_part``."""
+    for row in dash_duo.find_elements("#doc-grid .ag-center-cols-container .ag-row"):
+        if quote_part in row.find_element(By.CSS_SELECTOR, '[col-id="quote"]').text:
+            return row
+    raise AssertionError(f"no candidate row quotes {quote_part}")
+
+
+def assert_clean(dash_duo) -> None:
+    assert dash_duo.get_logs() == [], dash_duo.get_logs()
+    entries = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    for name in entries:
+        parsed = urlparse(name)
+        assert parsed.scheme in ("data", "blob") or parsed.hostname in ("127.0.0.1", "localhost"), name
+
+
+def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, db_url, tmp_path, output_dir):
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1366, 1000)
+    base = dash_duo.server_url
+    browser_login(dash_duo, base, "planner_dingxi")
+    before = year_table(dash_duo, base)
+    assert CORRECTED not in before
+
+    plan = tmp_path / "定西市关于深入推进精准扶贫工作的决定.docx"
+    plan.write_bytes(docx_bytes(dingxi_plan()))
+    dash_duo.driver.get(f"{base}/documents")
+    dash_duo.wait_for_element("#doc-file input[type=file]").send_keys(str(plan))
+    dash_duo.wait_for_contains_text("#doc-grid", QUOTE_2017, timeout=60)
+    assert "定西" in dash_duo.find_element("#documents-info").text
+
+    # the quote, highlighted in its paragraph
+    click(dash_duo, grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, '[col-id="quote"]'))
+    dash_duo.wait_for_contains_text("#doc-quote mark", QUOTE_2017, timeout=10)
+    assert "确保全市2015年减少贫困人口12.5万人" in dash_duo.find_element("#doc-quote").text
+
+    # correct 2017's value, reject 2015
+    cell = grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, '[col-id="value_text"]')
+    click(dash_duo, cell)
+    editor = WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, '#doc-grid [col-id="value_text"] input')
+    )
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(CORRECTED, Keys.ENTER)
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: (
+            CORRECTED in grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text
+        )
+    )
+    box = grid_row(dash_duo, QUOTE_2015).find_element(By.CSS_SELECTOR, '[col-id="accept"] input')
+    click(dash_duo, box)
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: "doc-row-rejected" in grid_row(dash_duo, QUOTE_2015).get_attribute("class")
+    )
+    dash_duo.wait_for_contains_text("#documents-count", "/", timeout=10)
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-review.png"))
+
+    commit = dash_duo.find_element("#doc-commit")
+    assert not commit.is_enabled(), "a note is required before committing"
+    dash_duo.find_element("#doc-note").send_keys(
+        "定西 decision as a .docx; 2017 corrected to 22万 (synthetic browser test)"
+    )
+    WebDriverWait(dash_duo.driver, 10).until(lambda d: d.find_element(By.ID, "doc-commit").is_enabled())
+    click(dash_duo, dash_duo.find_element("#doc-commit"))
+    dash_duo.wait_for_element("#documents-committed", timeout=30)
+    done = dash_duo.find_element("#documents-committed").text
+    batch_id = done.split("批次 ")[1].split(":")[0].split("：")[0].strip()
+    assert dash_duo.find_element("#documents-region-link").get_attribute("href").endswith("/region/621100?lang=zh")
+    assert dash_duo.find_element("#documents-history-link").is_displayed()
+
+    # the region page: the corrected 2017 target with its quote, and 2015 not restated (rejected)
+    after = year_table(dash_duo, base)
+    row_2017 = dash_duo.find_element('#year-table tr[data-year="2017"]')
+    assert CORRECTED in row_2017.text
+    assert "12.5万" in dash_duo.find_element('#year-table tr[data-year="2015"]').text  # the original plan only
+    click(dash_duo, row_2017.find_elements(By.CSS_SELECTOR, "td")[2].find_element(By.CSS_SELECTOR, "button"))
+    dash_duo.wait_for_contains_text("#source-body", QUOTE_2017, timeout=10)
+    assert CORRECTED in dash_duo.find_element("#source-body").text
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-region-after.png"))
+    assert after != before
+
+    # revert on History: the page is back as before
+    dash_duo.driver.get(f"{base}/history")
+    dash_duo.wait_for_element(f"#history-row-{batch_id} button", timeout=20)
+    assert "document" in dash_duo.find_element(f"#history-row-{batch_id}").text
+    click(dash_duo, dash_duo.find_element(f"#history-row-{batch_id} button"))
+    WebDriverWait(dash_duo.driver, 10).until(expected_conditions.alert_is_present())
+    dash_duo.driver.switch_to.alert.accept()
+    dash_duo.wait_for_contains_text("#history-reverted", batch_id, timeout=20)
+    assert year_table(dash_duo, base) == before
+    assert_clean(dash_duo)
+
+
+def test_a_viewer_is_told_why_the_page_is_not_for_them(dash_duo, db_url):
+    add_users(db_url, {"viewer1": ("viewer", [])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    browser_login(dash_duo, dash_duo.server_url, "viewer1")
+    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    dash_duo.wait_for_contains_text("#documents-not-allowed", "规划人员", timeout=20)
+    assert not dash_duo.driver.find_elements(By.ID, "doc-file")
+    assert_clean(dash_duo)

@@ -1,0 +1,145 @@
+"""The documents page's callbacks forged as curl would send them: only a planner of the document's region (or an
+administrator) can read a document in and commit it; the database is unchanged by every refusal.
+
+Documents are real .docx files written from the seed texts' own sentences (tests/document_files.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
+from tests.conftest import copy_sqlite
+from tests.document_files import dingxi_plan, docx_bytes, shaanxi_plan
+
+WHO = ["anonymous", "viewer1", "analyst1", "planner_shaanxi", "planner_dingxi", "admin1"]
+REFUSED = {"anonymous": 401, "viewer1": 403, "analyst1": 403}
+
+
+@pytest.fixture
+def url(seed_db_path, tmp_path) -> str:
+    path = tmp_path / "documents.db"
+    copy_sqlite(Path(seed_db_path), path)
+    url = f"sqlite:///{path}"
+    add_users(url)
+    return url
+
+
+@pytest.fixture
+def app(url):
+    return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+
+
+def client_as(app, who: str):
+    client = app.server.test_client()
+    if who != "anonymous":
+        assert login(client, who).status_code == 302
+    return client
+
+
+def dump(url: str) -> list[str]:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return [line for line in conn.iterdump() if "login_attempts" not in line and '"users"' not in line]
+
+
+def batches_by(url: str, user: str) -> list[tuple]:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute("SELECT kind, user_name FROM batches WHERE user_name = ?", (user,)).fetchall()
+
+
+def find(tree, component_id: str) -> dict | None:
+    """The component with ``component_id`` in a callback's answer (a JSON tree of components)."""
+    if isinstance(tree, dict):
+        if (tree.get("props") or {}).get("id") == component_id:
+            return tree
+        return next((f for v in tree.values() if (f := find(v, component_id)) is not None), None)
+    if isinstance(tree, list):
+        return next((f for v in tree if (f := find(v, component_id)) is not None), None)
+    return None
+
+
+def read_in(app, client, paragraphs: list[str], file_name: str):
+    """Upload a .docx through the page's callback; (response, page state, grid rows)."""
+    contents = "data:application/octet-stream;base64," + base64.b64encode(docx_bytes(paragraphs)).decode()
+    response = post_callback(
+        client, payload(app, "doc-file.contents", {"doc-file.contents": contents, "doc-file.filename": file_name})
+    )
+    if response.status_code != 200:
+        return response, None, None
+    answer = response.get_json()["response"]
+    grid = find(answer, "doc-grid")
+    return response, answer["doc-state"]["data"], grid["props"]["rowData"] if grid else None
+
+
+def commit(app, client, state: dict, grid: list[dict], note: str = "forged request"):
+    return post_callback(
+        client,
+        payload(
+            app,
+            "doc-commit.n_clicks",
+            {"doc-commit.n_clicks": 1, "doc-note.value": note, "doc-grid.rowData": grid, "doc-state.data": state},
+        ),
+    )
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_forged_document_read_and_commit(app, url, who):
+    dingxi = client_as(app, "planner_dingxi")
+    _, dingxi_state, dingxi_grid = read_in(app, dingxi, dingxi_plan(), "定西.docx")
+    assert dingxi_grid, "the 定西 plan gives candidate rows"
+    client = client_as(app, who)
+    before = dump(url)
+    response, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    if who in REFUSED:
+        assert response.status_code == REFUSED[who]
+        assert commit(app, client, dingxi_state, dingxi_grid).status_code == REFUSED[who]
+    elif who == "planner_shaanxi":
+        assert response.status_code == 200 and "621100" in answer_text(response)
+        assert "not one of your regions" in answer_text(response)  # shown per row before any commit
+        refused = answer_text(commit(app, client, state, grid))
+        assert "documents-refused" in refused and "not one of your regions" in refused
+        # another account's held document is not theirs to commit
+        assert "documents-refused" in answer_text(commit(app, client, dingxi_state, dingxi_grid))
+    else:
+        done = commit(app, client, state, grid)
+        assert done.status_code == 200 and "documents-committed" in answer_text(done), answer_text(done)
+        assert batches_by(url, who) == [("document", who)]  # the audit names the account, never a typed name
+        return
+    assert dump(url) == before, "a refused request changed the database"
+
+
+def test_a_planner_of_dingxi_cannot_commit_rows_for_shaanxi(app, url):
+    client = client_as(app, "planner_dingxi")
+    before = dump(url)
+    response, state, grid = read_in(app, client, shaanxi_plan(), "陕西.docx")
+    assert response.status_code == 200 and grid
+    assert all(row["problem"] for row in grid if "610000" in row["region_text"])
+    answer = answer_text(commit(app, client, state, grid, "陕西 targets by a 定西 planner"))
+    assert "documents-refused" in answer and "610000" in answer
+    assert dump(url) == before
+
+
+def test_a_row_moved_to_another_province_is_refused_whole(app, url):
+    client = client_as(app, "planner_dingxi")
+    _, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    grid[0]["region_text"] = "610000"
+    before = dump(url)
+    answer = answer_text(commit(app, client, state, grid))
+    assert "documents-refused" in answer and "610000" in answer
+    assert dump(url) == before
+
+
+def test_the_quote_stored_is_the_documents_never_the_browsers(app, url):
+    client = client_as(app, "planner_dingxi")
+    _, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    for row in grid:
+        row["quote"] = "伪造的原文 forged quote"
+    assert "documents-committed" in answer_text(commit(app, client, state, grid, "quotes from the document"))
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        quotes = [q for (q,) in conn.execute("SELECT quote FROM figures WHERE quote LIKE '%伪造%'")]
+    assert quotes == []
