@@ -19,7 +19,7 @@ from db import writes
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
 from db.queries import LIVE
 
-REVERTIBLE = ("upload", "edit")
+REVERTIBLE = ("upload", "edit", "document")
 CHUNK = 5000
 
 
@@ -129,7 +129,7 @@ def revert(session: Session, batch_id: int, user_name: str) -> dict:
         raise BatchError(f"batch {batch_id} does not exist")
     if batch.kind not in REVERTIBLE:
         raise BatchError(
-            f"batch {batch_id} is a {batch.kind} batch; only uploads and edits can be reverted "
+            f"batch {batch_id} is a {batch.kind} batch; only uploads and edits, and plan documents, can be reverted "
             "(build batches follow the files in data/)"
         )
     if batch.reverted_at is not None:

@@ -60,6 +60,7 @@ class Source(Base):
     published_on: Mapped[str | None] = mapped_column(String(10))
     reliability: Mapped[str] = mapped_column(String(16), default="official")
     sha256: Mapped[str | None] = mapped_column(String(64))
+    text: Mapped[str | None] = mapped_column(Text)  # a plan document's text taken in through intake
     __table_args__ = (Index("ix_sources_natural", "kind", "file_name", "url"),)
 
 
@@ -68,7 +69,7 @@ class Batch(Base):
 
     __tablename__ = "batches"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # build|upload|edit
+    kind: Mapped[str] = mapped_column(String(16))  # build|upload|edit|document|regions|synth
     user_name: Mapped[str] = mapped_column(String(64), default="system")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     file_name: Mapped[str | None] = mapped_column(String(255))
@@ -112,6 +113,8 @@ class Figure(Base):
     quote_start: Mapped[int | None] = mapped_column(Integer)
     quote_end: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    # targets: committed (计划任务数, 必成数) or stretch (奋斗目标数, 力争); actuals compare with committed only
+    tier: Mapped[str] = mapped_column(String(10), default="committed", server_default="committed")
     __table_args__ = (
         # covering index for subtree aggregates: region_code ranges per indicator, read without the table
         Index(

@@ -52,12 +52,21 @@ def upsert_indicators(session: Session, rows: Iterable[dict]) -> None:
     session.flush()
 
 
-def ensure_indicator(session: Session, code: str, unit: str) -> None:
-    """Create an ``other:<name>`` indicator on first sight, so that no figure is dropped."""
+def ensure_indicator(session: Session, code: str, unit: str, name_zh: str | None = None) -> None:
+    """Create an ``other:<name>`` indicator on first sight, so that no figure is dropped; ``name_zh`` is the
+    readable name a reviewer gave it (default: the code's words)."""
     if session.get(Indicator, code) is None:
         name = code.split(":", 1)[-1].replace("_", " ")
         session.add(
-            Indicator(code=code, name_zh=name, name_en=name, unit=unit, kind="flow", direction="up", basis="other")
+            Indicator(
+                code=code,
+                name_zh=(name_zh or name)[:64],
+                name_en=name,
+                unit=unit,
+                kind="flow",
+                direction="up",
+                basis="other",
+            )
         )
         session.flush()
 

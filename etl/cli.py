@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -47,28 +46,6 @@ def build(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def extract(fmt: str, files: tuple[Path, ...]) -> None:
-    """Print every figure found in policy texts, one JSON object per line.
-
-    Example: python -m etl extract --format jsonl data/sources/dingxi-2015-decision.txt
-    """
-    from etl.extract import extract_document
-    from etl.gazetteer import Gazetteer
-    from etl.textfile import NotTextError, read_text
-
-    gazetteer = Gazetteer.from_csv()
-    for path in files:
-        try:
-            text = read_text(path)
-        except NotTextError as exc:
-            raise click.ClickException(str(exc)) from exc
-        for fig in extract_document(text, gazetteer, file_name=path.name).figures:
-            click.echo(json.dumps(fig.to_json(), ensure_ascii=False))
-
-
-@cli.command()
 @click.argument("what", type=click.Choice(["targets", "actuals"]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv")
 @click.pass_context
@@ -84,7 +61,7 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
 
 
-from etl import cli_scale, cli_upload  # noqa: E402
+from etl import cli_ingest, cli_scale, cli_upload  # noqa: E402
 
 cli.add_command(cli_upload.template)
 cli.add_command(cli_upload.import_file)
@@ -92,3 +69,5 @@ cli.add_command(cli_upload.list_batches)
 cli.add_command(cli_upload.revert)
 cli.add_command(cli_scale.regions)
 cli.add_command(cli_scale.synth)
+cli.add_command(cli_ingest.extract)
+cli.add_command(cli_ingest.ingest)

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-runtime}"
 
-apt_packages=(fonts-noto-cjk fonts-liberation chromium)
+apt_packages=(fonts-noto-cjk fonts-liberation chromium tesseract-ocr tesseract-ocr-chi-sim)
 [ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -1,0 +1,64 @@
+"""Data layer for plan documents taken in through intake (etl/intake): what is already stored, the tree.
+
+Example::
+
+    with sessions() as s:
+        ingested_batch(s, doc.sha256)   # {"id": 42, "user_name": "王芳", ...} or None
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Batch, Region, RegionAlias, Source
+
+DOCUMENT_BATCH = "document"
+GAZETTEER_LEVELS = ("province", "prefecture", "county")
+
+
+def ingested_batch(session: Session, sha256: str) -> dict | None:
+    """The live (not reverted) document batch that stored a text with this sha256, if any."""
+    stmt = (
+        select(Batch.id, Batch.user_name, Batch.created_at, Batch.file_name)
+        .where(Batch.kind == DOCUMENT_BATCH, Batch.sha256 == sha256, Batch.reverted_at.is_(None))
+        .order_by(Batch.id)
+    )
+    row = session.execute(stmt).first()
+    return None if row is None else dict(row._mapping)
+
+
+def tree_regions(session: Session, levels: Iterable[str] = GAZETTEER_LEVELS) -> list[dict]:
+    """Regions of these levels with former names and codes (the names a plan document uses)."""
+    stmt = select(Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level).where(
+        Region.level.in_(list(levels))
+    )
+    rows = [dict(r._mapping) for r in session.execute(stmt)]
+    aliases: dict[str, dict[str, list[str]]] = {}
+    for alias, code, kind in session.execute(select(RegionAlias.alias, RegionAlias.region_code, RegionAlias.kind)):
+        aliases.setdefault(code, {}).setdefault(kind, []).append(alias)
+    for row in rows:
+        row["former_names"] = aliases.get(row["code"], {}).get("former_name", [])
+        row["former_codes"] = aliases.get(row["code"], {}).get("former_code", [])
+    return rows
+
+
+def lineage(session: Session, codes: Iterable[str]) -> dict[str, list[str]]:
+    """Each known region's code with the codes above it: ``{"621102": ["621102", "621100", "620000"]}``.
+    Codes not in the tree are left out."""
+    out: dict[str, list[str]] = {}
+    for code in set(codes):
+        chain, current = [], session.get(Region, code)
+        while current is not None:
+            chain.append(current.code)
+            current = session.get(Region, current.parent_code) if current.parent_code else None
+        if chain:
+            out[code] = chain
+    return out
+
+
+def document_text(session: Session, source_id: int) -> str | None:
+    """The stored text of a document source (quotes' offsets refer to it)."""
+    return session.scalar(select(Source.text).where(Source.id == source_id))

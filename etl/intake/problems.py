@@ -1,0 +1,47 @@
+"""What can be wrong with a plan document's candidate rows, in the etl/problems.py style.
+
+``sheet`` is the file, ``row`` the candidate's ``row_id``, ``column`` the field.
+
+Example::
+
+    UnknownTier("plan.docx", 3, "tier", "maybe", "unknown tier 'maybe'").located()
+    # "plan.docx, row 3, column tier: unknown tier 'maybe' — fix: choose 必成 committed or 力争 stretch"
+"""
+
+from __future__ import annotations
+
+from etl.problems import Problem
+
+
+class NoTargetsFound(Problem):
+    HINT = (
+        "check this is a plan that sets figures (到2020年…脱贫…万人, 确保/力争…), or paste the part of the text with "
+        "the targets; if it does, name the region with --region and the date with --date"
+    )
+
+
+class RegionNotInTree(Problem):
+    HINT = (
+        "load the national region tree (python -m etl regions), or set the row's region to one in the tree "
+        "(6-digit adcode)"
+    )
+
+
+class MissingRegion(Problem):
+    HINT = "choose the region this figure is for (6-digit adcode), or reject the row"
+
+
+class NewIndicatorName(Problem):
+    HINT = "give the new indicator a readable Chinese name (e.g. 易地搬迁户数), or choose a known indicator"
+
+
+class UnknownTier(Problem):
+    HINT = "choose 必成 committed (计划任务数, 必成数) or 力争 stretch (奋斗目标数, 预备数)"
+
+
+class UnknownRowKind(Problem):
+    HINT = "choose 目标 target, 实际 actual or 基数 baseline"
+
+
+class AlreadyIngested(Problem):
+    HINT = "nothing to do: it is stored; to take it in again, revert that batch first (/history or etl revert)"

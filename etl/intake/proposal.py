@@ -1,0 +1,249 @@
+"""From a document's text to candidate rows for review: every figure with its quote inside its paragraph.
+
+Example::
+
+    with sessions() as s:
+        p = propose(s, read_document(data, "plan.docx"), "plan.docx", region_code="621100")
+        p.rows[0]["quote"], p.rows[0]["paragraph"]   # the quote is paragraph[quote_start:quote_end]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sqlalchemy.orm import Session
+
+from db import batches, documents
+from etl.build import base_unit
+from etl.documents import DocumentText
+from etl.gazetteer import Gazetteer, RegionRow
+from etl.problems import Problem
+
+from .problems import NoTargetsFound
+
+CUES = ("确保", "力争", "计划", "目标", "任务", "到20XX年", "20XX年前", "将", "要", "必成数", "奋斗目标")
+PARAGRAPH_MAX = 600  # characters each side of a quote shown with it
+
+
+@dataclass
+class Proposal:
+    """A document read and proposed for review; ``rows`` are plain dicts (see ``candidate_row``)."""
+
+    file_name: str
+    format: str
+    title: str
+    issuer: str | None
+    region_code: str | None
+    region_name: str | None
+    published_on: str | None
+    sha256: str
+    text: str
+    rows: list[dict]
+    already_ingested: int | None = None  # batch id, when this text is stored and not reverted
+    problems: list[Problem] = field(default_factory=list)  # about the whole document (no targets found)
+    notices: list[str] = field(default_factory=list)
+    ocr: bool = False
+    pages: int | None = None
+    size: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.already_ingested is None
+
+    @property
+    def targets(self) -> list[dict]:
+        return [r for r in self.rows if r["kind"] == "target"]
+
+    def document(self) -> dict:
+        return {
+            "file_name": self.file_name,
+            "format": self.format,
+            "title": self.title,
+            "issuer": self.issuer,
+            "region_code": self.region_code,
+            "region_name": self.region_name,
+            "published_on": self.published_on,
+            "sha256": self.sha256,
+            "ocr": self.ocr,
+            "pages": self.pages,
+            "size": self.size,
+            "characters": len(self.text),
+            "already_ingested": self.already_ingested,
+        }
+
+    def to_json(self) -> dict:
+        return {
+            "document": self.document(),
+            "rows": self.rows,
+            "problems": [p.to_json() for p in self.problems],
+            "notices": self.notices,
+        }
+
+
+@lru_cache(maxsize=1)
+def _national() -> tuple[RegionRow, ...]:
+    from etl.regions_national import national_rows
+
+    return tuple(national_rows())
+
+
+def gazetteer(session: Session) -> Gazetteer:
+    """The national province/prefecture/county names, with the database's tree (names, former names) over them:
+    a document may name a region the tree lacks, and review then says so."""
+    rows = {r.code: r for r in _national()}
+    for r in documents.tree_regions(session):
+        rows[r["code"]] = RegionRow(
+            r["code"],
+            r["parent_code"],
+            r["name_zh"],
+            r["name_en"],
+            r["level"],
+            tuple(r["former_names"]),
+            tuple(r["former_codes"]),
+        )
+    return Gazetteer.from_rows(list(rows.values()))
+
+
+def looked_for(session: Session) -> dict:
+    """What the extractor looks for, said to a user whose document gave nothing."""
+    names = [i["name_zh"] for i in batches.indicator_table(session).values() if i["code"].count(":") == 0]
+    return {"indicators": names, "cues": list(CUES)}
+
+
+def _extract(text: str, gaz: Gazetteer, file_name: str, region_code: str | None, as_of: dt.date | None):
+    from etl.extract import extract_document
+
+    params = inspect.signature(extract_document).parameters
+    kwargs = {}
+    if "region_code" in params:
+        kwargs["region_code"] = region_code
+    if "as_of" in params:
+        kwargs["as_of"] = as_of
+    return extract_document(text, gaz, file_name=file_name, **kwargs)
+
+
+def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph (lines) holding text[start:end], at most PARAGRAPH_MAX characters either side, with the
+    quote's offsets inside it. Example: ``paragraph_around("a\\nbXc\\nd", 3, 4) == ("bXc", 1, 2)``"""
+    a = max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_MAX)
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    b = min(b, end + PARAGRAPH_MAX)
+    return text[a:b], start - a, end - a
+
+
+def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
+    """One figure as a plain dict for review and commit."""
+    paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
+    code = fig.region_code
+    known = indicators.get(fig.indicator)
+    label = getattr(fig, "indicator_label", "") or ""
+    region_name = names.get(code) or (gaz.regions[code].name_zh if code in gaz.regions else fig.region) or ""
+    confidence = getattr(fig, "confidence", None)
+    return {
+        "row_id": row_id,
+        "kind": fig.kind,
+        "region_code": code,
+        "region_name": region_name,
+        "region_in_tree": code in names,
+        "indicator": fig.indicator,
+        "indicator_name": known["name_zh"] if known else (label or fig.indicator.split(":", 1)[-1]),
+        "indicator_known": known is not None,
+        "period_start": fig.period_start,
+        "period_end": fig.period_end,
+        "year": fig.period_end,
+        "value": fig.value,
+        "unit": base_unit(fig.unit),
+        "comparator": fig.comparator,
+        "tier": getattr(fig, "tier", "committed") or "committed",
+        "quote": fig.quote,
+        "start": fig.start,
+        "end": fig.end,
+        "paragraph": paragraph,
+        "paragraph_quote_start": q_start,
+        "paragraph_quote_end": q_end,
+        "confidence": round(float(confidence), 2) if confidence is not None else None,
+        "ocr": doc.is_ocr(fig.start, fig.end),
+    }
+
+
+def propose(
+    session: Session,
+    doc: DocumentText,
+    file_name: str | None = None,
+    *,
+    region_code: str | None = None,
+    as_of: dt.date | None = None,
+) -> Proposal:
+    """Extract a document's figures as candidate rows; ``region_code`` and ``as_of`` override what the
+    document says. Reads only: nothing is stored.
+
+    Example: ``propose(s, read_document(data, "plan.pdf"), "plan.pdf", region_code="621100").rows``
+    """
+    file_name = file_name or doc.file_name
+    gaz = gazetteer(session)
+    extracted = _extract(doc.text, gaz, file_name, region_code, as_of)
+    info = extracted.info
+    figures = list(extracted.figures)
+    own_code = region_code or info.region_code
+    if region_code and "region_code" not in inspect.signature(_extract_fn()).parameters:
+        figures = [_with_region(f, region_code) if f.region_code in (None, info.region_code) else f for f in figures]
+    names = batches.region_names(session, {f.region_code for f in figures if f.region_code} | {own_code} - {None})
+    indicators = batches.indicator_table(session)
+    rows = [candidate_row(i, f, doc, names, indicators, gaz) for i, f in enumerate(figures, start=1)]
+    own_name = names.get(own_code) or (gaz.regions[own_code].name_zh if own_code in gaz.regions else None)
+    published = as_of.isoformat() if as_of else info.published_on
+    proposal = Proposal(
+        file_name=file_name,
+        format=doc.format,
+        title=info.title or doc.title or file_name,
+        issuer=info.issuer,
+        region_code=own_code,
+        region_name=own_name,
+        published_on=published,
+        sha256=doc.sha256,
+        text=doc.text,
+        rows=rows,
+        notices=list(doc.notices),
+        ocr=doc.ocr,
+        pages=doc.pages,
+        size=doc.size,
+    )
+    already = documents.ingested_batch(session, doc.sha256)
+    if already:
+        proposal.already_ingested = already["id"]
+    if not proposal.targets:
+        proposal.problems.append(no_targets(session, file_name, len(rows)))
+    return proposal
+
+
+def no_targets(session: Session, file_name: str, figures: int) -> NoTargetsFound:
+    sought = looked_for(session)
+    found = f"; {figures} other figure(s) (achievements, baselines) were found" if figures else ""
+    return NoTargetsFound(
+        file_name,
+        None,
+        "",
+        "",
+        "没有找到目标 no targets found: looked for numbers with a target cue ("
+        + "、".join(sought["cues"])
+        + ") next to an indicator word ("
+        + "、".join(sought["indicators"])
+        + ")"
+        + found,
+    )
+
+
+def _extract_fn():
+    from etl.extract import extract_document
+
+    return extract_document
+
+
+def _with_region(fig, code: str):
+    from dataclasses import replace
+
+    return replace(fig, region_code=code)

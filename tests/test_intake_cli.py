@@ -1,0 +1,120 @@
+"""`python -m etl ingest` and `etl extract` through CliRunner: exit codes, messages, what is stored."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from etl.cli import cli
+from tests.intake_docs import DINGXI, DINGXI_QUOTE, HUINING, NO_TARGETS, WEIYUAN
+
+
+def run(db_url: str, *args: str):
+    return CliRunner().invoke(cli, ["--database-url", db_url, *args])
+
+
+def dumps(db_url: str) -> tuple[str, str]:
+    return run(db_url, "dump", "targets").stdout, run(db_url, "dump", "actuals").stdout
+
+
+def write(tmp_path, name: str, text: str, encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_ingest_stores_the_targets_with_quotes_and_batches_lists_it(db_url, tmp_path):
+    path = write(tmp_path, "dingxi-plan.txt", DINGXI)
+    result = run(db_url, "ingest", str(path), "--note", "定西 实施方案", "--user", "王芳")
+    assert result.exit_code == 0, result.output
+    batch_id = int(result.stdout.rsplit("python -m etl revert ", 1)[1])
+    assert f"ingested as batch {batch_id}" in result.stdout
+    targets = run(db_url, "dump", "targets").stdout
+    assert "621100,定西市,poor_population_reduced,2016,2016,285200,=,人," in targets
+    assert "dingxi-plan.txt" in targets and DINGXI_QUOTE in targets
+    listing = run(db_url, "batches").stdout.splitlines()
+    assert listing[0].split()[:2] == [str(batch_id), "document"]
+    assert "王芳" in listing[0] and "dingxi-plan.txt" in listing[0] and "定西 实施方案" in listing[0]
+
+
+def test_dry_run_writes_nothing_and_json_lists_the_rows(db_url, tmp_path):
+    before = dumps(db_url)
+    path = write(tmp_path, "weiyuan.txt", WEIYUAN)
+    result = run(db_url, "ingest", str(path), "--dry-run", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["dry_run"] is True and out["batch_id"] is None
+    assert out["document"]["region_code"] == "621123"
+    assert any(r["quote"] == "确保全县2021年减少贫困人口1.2万人" for r in out["rows"])
+    assert dumps(db_url) == before
+
+
+def test_ingesting_twice_stores_nothing_the_second_time_and_says_so(db_url, tmp_path):
+    path = write(tmp_path, "weiyuan.txt", WEIYUAN)
+    first = run(db_url, "ingest", str(path))
+    assert first.exit_code == 0, first.output
+    after = dumps(db_url)
+    batch_id = int(first.stdout.rsplit("python -m etl revert ", 1)[1])
+    second = run(db_url, "ingest", str(write(tmp_path, "weiyuan-gbk.txt", WEIYUAN, "gbk")))
+    assert second.exit_code == 0, second.output
+    assert f"already ingested as batch {batch_id}; nothing stored" in second.stdout
+    assert dumps(db_url) == after
+
+
+def test_revert_removes_the_ingested_document_exactly(db_url, tmp_path):
+    before = dumps(db_url)
+    result = run(db_url, "ingest", str(write(tmp_path, "dingxi-plan.txt", DINGXI)))
+    batch_id = result.stdout.rsplit("python -m etl revert ", 1)[1].strip()
+    assert dumps(db_url) != before
+    reverted = run(db_url, "revert", batch_id, "--user", "王芳")
+    assert reverted.exit_code == 0, reverted.output
+    assert dumps(db_url) == before
+
+
+def test_bad_inputs_exit_1_with_a_located_message_and_store_nothing(db_url, tmp_path):
+    before = dumps(db_url)
+    cases = [
+        (write(tmp_path, "empty.txt", ""), "empty.txt: 空文件"),
+        (write(tmp_path, "report.txt", NO_TARGETS), "没有找到目标 no targets found"),
+        (
+            write(tmp_path, "huining.txt", HUINING),
+            "huining.txt, row 1, column region_code: 地区 会宁县 (620422) 不在地区树中",
+        ),
+        (write(tmp_path, "plan.odt", "x"), "plan.odt: 不支持的文件类型"),
+    ]
+    for path, message in cases:
+        result = run(db_url, "ingest", str(path))
+        assert result.exit_code == 1, (path.name, result.output)
+        assert message in result.output, (path.name, result.output)
+    assert dumps(db_url) == before
+
+
+def test_a_planner_account_may_not_ingest_another_regions_document(db_url, tmp_path):
+    env = {"NEW_USER_PASSWORD": "a-long-enough-password"}
+    added = CliRunner().invoke(
+        cli, ["--database-url", db_url, "users", "add", "li", "--role", "planner", "--region", "610000"], env=env
+    )
+    assert added.exit_code == 0, added.output
+    before = dumps(db_url)
+    result = run(db_url, "ingest", str(write(tmp_path, "weiyuan.txt", WEIYUAN)), "--user", "li")
+    assert result.exit_code == 1
+    assert "column region_code: 地区 渭源县 (621123) 不在您的管辖范围内" in result.output
+    assert dumps(db_url) == before
+
+
+def test_unknown_region_option_is_refused(db_url, tmp_path):
+    result = run(db_url, "ingest", str(write(tmp_path, "weiyuan.txt", WEIYUAN)), "--region", "999999")
+    assert result.exit_code == 1 and "--region 999999: no region in the tree" in result.output
+
+
+def test_extract_reads_utf16_and_gbk_text_with_exact_quotes(tmp_path):
+    for encoding in ("utf-16", "gbk", "utf-8-sig"):
+        path = write(tmp_path, f"dingxi-{encoding}.txt", DINGXI, encoding)
+        result = CliRunner().invoke(cli, ["extract", "--format", "jsonl", str(path)])
+        assert result.exit_code == 0, result.output
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        row = next(r for r in records if r["value"] == 285200)
+        assert DINGXI_QUOTE in row["quote"] and row["tier"] == "committed" and row["ocr"] is False
+        text = DINGXI
+        assert all(text[r["start"] : r["end"]] == r["quote"] for r in records)

@@ -1,0 +1,228 @@
+"""The intake engine on plan texts: propose candidate rows with quotes, check them, commit one batch, revert it."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from db import batches
+from db.session import transaction
+from etl.cli import cli
+from etl.documents import read_document
+from etl.intake import IntakeRefused, commit, propose, validate_rows
+from tests.intake_docs import DINGXI, DINGXI_QUOTE, HUINING, NO_TARGETS, WEIYUAN
+
+
+def dumps(db_url: str) -> tuple[str, str]:
+    out = []
+    for what in ("targets", "actuals"):
+        result = CliRunner().invoke(cli, ["--database-url", db_url, "dump", what])
+        assert result.exit_code == 0, result.output
+        out.append(result.stdout)
+    return out[0], out[1]
+
+
+def proposal_of(sessions, text: str, name: str, **kw):
+    doc = read_document(text.encode("utf-8"), name)
+    with sessions() as session:
+        return propose(session, doc, name, **kw)
+
+
+def test_proposal_rows_carry_exact_quotes_inside_their_paragraph(sessions):
+    p = proposal_of(sessions, DINGXI, "dingxi-plan.txt")
+    assert (p.region_code, p.region_name, p.published_on) == ("621100", "定西市", "2015-09-01")
+    assert p.title == "定西市人民政府关于进一步做好精准扶贫工作的实施方案"
+    assert p.already_ingested is None and p.problems == []
+    row = next(r for r in p.rows if r["value"] == 285200)
+    assert DINGXI_QUOTE in row["quote"]
+    assert (row["kind"], row["region_code"], row["indicator"], row["period_start"], row["period_end"]) == (
+        "target",
+        "621100",
+        "poor_population_reduced",
+        2016,
+        2016,
+    )
+    assert (row["unit"], row["tier"], row["ocr"], row["indicator_name"]) == ("人", "committed", False, "脱贫人口")
+    for r in p.rows:
+        assert p.text[r["start"] : r["end"]] == r["quote"]
+        assert r["paragraph"][r["paragraph_quote_start"] : r["paragraph_quote_end"]] == r["quote"]
+        assert "\n" not in r["paragraph"]
+    assert [r["row_id"] for r in p.rows] == list(range(1, len(p.rows) + 1))
+
+
+def test_commit_stores_text_source_plan_version_and_rows_in_one_document_batch(sessions, db_url):
+    before_targets, before_actuals = dumps(db_url)
+    p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
+    with transaction(sessions) as session:
+        assert validate_rows(session, p.rows) == []
+        batch_id = commit(session, p, p.rows, user_name="王芳", note="2021 年度计划")
+    targets, actuals = dumps(db_url)
+    assert actuals == before_actuals
+    added = sorted(set(targets.splitlines()) - set(before_targets.splitlines()))
+    title = "渭源县人民政府关于2021年巩固脱贫成果的实施方案"
+    assert added == sorted(
+        f"621123,渭源县,{r['indicator']},2021,2021,{r['value']:g},{r['comparator']},{r['unit']},{title},"
+        f"weiyuan-2021.txt,{r['quote']}"
+        for r in p.rows
+    )
+    assert (
+        f"621123,渭源县,poor_population_reduced,2021,2021,12000,=,人,{title},weiyuan-2021.txt,确保全县2021年减少贫困人口1.2万人"
+        in added
+    )
+    with sessions() as session:
+        batch = batches.batch_row(session, batch_id)
+        assert (batch["kind"], batch["user_name"], batch["note"], batch["file_name"]) == (
+            "document",
+            "王芳",
+            "2021 年度计划",
+            "weiyuan-2021.txt",
+        )
+        assert batch["sha256"] == p.sha256 and batch["rows_targets"] == len(p.targets)
+        from db.models import Figure, PlanVersion, Source
+
+        figures = session.query(Figure).filter(Figure.batch_id == batch_id).all()
+        source = session.get(Source, figures[0].source_id)
+        assert (source.kind, source.file_name, source.sha256, source.text) == (
+            "document",
+            "weiyuan-2021.txt",
+            p.sha256,
+            p.text,
+        )
+        for f in figures:
+            assert source.text[f.quote_start : f.quote_end] == f.quote
+            assert f.tier == "committed"
+        version = session.get(PlanVersion, figures[0].plan_version_id)
+        assert (version.kind, version.name, version.published_on) == ("original", p.title, "2021-03-01")
+
+
+def test_a_document_restating_stored_targets_is_a_revision(sessions):
+    p = proposal_of(sessions, DINGXI, "dingxi-plan.txt")
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, p.rows, user_name="王芳")
+    with sessions() as session:
+        from db.models import PlanVersion
+
+        version = session.query(PlanVersion).filter(PlanVersion.batch_id == batch_id).one()
+        assert version.kind == "revision"
+
+
+def test_ingesting_the_same_document_twice_stores_nothing_the_second_time(sessions, db_url):
+    p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
+    with transaction(sessions) as session:
+        first = commit(session, p, p.rows, user_name="王芳")
+    after_first = dumps(db_url)
+    again = proposal_of(sessions, WEIYUAN.replace("\n", "\r\n"), "same-plan-saved-again.txt")
+    assert again.already_ingested == first
+    with pytest.raises(IntakeRefused, match=f"already ingested as batch {first}") as info:
+        with transaction(sessions) as session:
+            commit(session, again, again.rows, user_name="王芳")
+    assert "已导入" in info.value.located()[0]
+    assert dumps(db_url) == after_first
+
+
+def test_revert_brings_every_dump_back_exactly(sessions, db_url):
+    before = dumps(db_url)
+    p = proposal_of(sessions, DINGXI, "dingxi-plan.txt")
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, p.rows, user_name="王芳")
+    assert dumps(db_url) != before
+    result = CliRunner().invoke(cli, ["--database-url", db_url, "revert", str(batch_id), "--user", "王芳"])
+    assert result.exit_code == 0, result.output
+    assert dumps(db_url) == before
+    assert proposal_of(sessions, DINGXI, "dingxi-plan.txt").already_ingested is None  # may be taken in again
+
+
+def test_a_planner_outside_the_documents_region_is_refused_and_nothing_stored(sessions, db_url):
+    before = dumps(db_url)
+    p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
+    with pytest.raises(IntakeRefused) as info:
+        with transaction(sessions) as session:
+            commit(session, p, p.rows, user_name="li", allowed_regions={"610000"})
+    assert {type(x).__name__ for x in info.value.problems} == {"RegionNotYours"}
+    assert "渭源县 (621123)" in info.value.located()[0]
+    assert dumps(db_url) == before
+    with transaction(sessions) as session:  # the planner of 定西 may: 渭源 is below it
+        commit(session, p, p.rows, user_name="li", allowed_regions={"621100"})
+
+
+def test_a_region_the_document_names_outside_the_tree_is_a_clear_problem(sessions, db_url):
+    before = dumps(db_url)
+    p = proposal_of(sessions, HUINING, "huining.txt")
+    assert p.region_code == "620422" and p.region_name == "会宁县"
+    with sessions() as session:
+        problems = validate_rows(session, p.rows, file_name="huining.txt")
+    assert problems and {type(x).__name__ for x in problems} == {"RegionNotInTree"}
+    assert "会宁县 (620422) 不在地区树中" in problems[0].located()
+    assert problems[0].located().startswith("huining.txt, row 1, column region_code")
+    with pytest.raises(IntakeRefused), transaction(sessions) as session:
+        commit(session, p, p.rows, user_name="王芳")
+    assert dumps(db_url) == before
+
+
+def test_a_text_without_targets_says_what_was_looked_for(sessions):
+    p = proposal_of(sessions, NO_TARGETS, "report.txt")
+    assert p.targets == []
+    [problem] = p.problems
+    message = problem.located()
+    assert "没有找到目标" in message and "no targets found" in message
+    assert "脱贫人口" in message and "确保" in message and "力争" in message
+    with pytest.raises(IntakeRefused, match="no accepted target"), transaction(sessions) as session:
+        commit(session, p, p.rows, user_name="王芳")
+
+
+GOOD = {
+    "row_id": 7,
+    "kind": "target",
+    "region_code": "621123",
+    "region_name": "渭源县",
+    "indicator": "poor_population_reduced",
+    "indicator_name": "脱贫人口",
+    "period_start": 2021,
+    "period_end": 2021,
+    "value": 12000,
+    "unit": "人",
+    "comparator": "=",
+    "tier": "committed",
+}
+
+
+@pytest.mark.parametrize(
+    "change, problem, column",
+    [
+        ({"region_code": ""}, "MissingRegion", "region_code"),
+        ({"region_code": "999999"}, "RegionNotInTree", "region_code"),
+        ({"indicator": "快乐指数"}, "UnknownIndicator", "indicator"),
+        ({"indicator": "other:new_thing", "indicator_name": ""}, "NewIndicatorName", "indicator_name"),
+        ({"period_start": 2091, "period_end": 2091}, "BadYear", "period_start"),  # a typo for 2019
+        ({"period_start": 2021, "period_end": 2019}, "PeriodReversed", "period_start"),
+        ({"value": "很多"}, "NotANumber", "value"),
+        ({"value": -5}, "NegativeCount", "value"),
+        ({"comparator": "≈≈"}, "UnknownComparator", "comparator"),
+        ({"tier": "maybe"}, "UnknownTier", "tier"),
+        ({"kind": "actual", "tier": "stretch"}, "UnknownTier", "tier"),
+    ],
+)
+def test_each_bad_field_is_a_problem_naming_row_and_field(sessions, change, problem, column):
+    with sessions() as session:
+        assert validate_rows(session, [GOOD]) == []
+        problems = validate_rows(session, [{**GOOD, **change}], file_name="plan.docx")
+    assert [(type(p).__name__, p.row, p.column) for p in problems][:1] == [(problem, 7, column)]
+    assert problems[0].located().startswith(f"plan.docx, row 7, column {column}: ")
+
+
+def test_a_new_indicator_with_a_readable_name_and_a_reviewers_correction_are_stored(sessions):
+    p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
+    rows = [dict(r) for r in p.rows if r["indicator"] == "poor_population_reduced"]
+    rows[0]["value"] = 13000
+    rows.append(
+        {**rows[0], "row_id": 99, "indicator": "other:returnee_entrepreneurs", "indicator_name": "返乡创业人员"}
+    )
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, rows, user_name="王芳")
+    with sessions() as session:
+        from db.models import Figure, Indicator
+
+        figures = session.query(Figure).filter(Figure.batch_id == batch_id).order_by(Figure.id).all()
+        assert [f.value for f in figures] == [13000, 13000]
+        assert "value: 12000.0 → 13000" in figures[0].note
+        assert session.get(Indicator, "other:returnee_entrepreneurs").name_zh == "返乡创业人员"
