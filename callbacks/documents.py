@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt_
-
 from dataclasses import fields
 
 from dash import Input, Output, State, ctx, html, no_update
