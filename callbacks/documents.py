@@ -21,7 +21,7 @@ from db.region_names import regions_matching
 from db.session import transaction
 from etl import intake
 from etl.documents import DocumentRejected, read_document, text_document
-from etl.held_documents import hold_json, read_json
+from etl.held_documents import hold_json, read_json, read_progress, write_progress
 from etl.reviewed_rows import apply_edits
 from layouts import documents_page as page
 from layouts import ids
@@ -168,10 +168,36 @@ def register(app, sessions) -> None:
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
         data = base64.b64decode(contents.split(",", 1)[1])
-        view, state = propose_view(
-            sessions, lambda: read_document(data, file_name), file_name, region, date, _lang(search)
-        )
+        owner = _owner()
+        write_progress(owner, 0, 0)
+
+        def read():
+            return read_document(data, file_name, progress=lambda done, total: write_progress(owner, done, total))
+
+        view, state = propose_view(sessions, read, file_name, region, date, _lang(search))
+        write_progress(owner, 0, 0)
         return view, state, None, None  # cleared, so choosing the same file again reads it again
+
+    # The progress poll runs only while a file is being read (the upload's contents are set until it is done).
+    app.clientside_callback(
+        "function(contents) { return !contents; }",
+        Output(ids.DOC_PROGRESS_TICK, "disabled"),
+        Input(ids.DOC_FILE, "contents"),
+    )
+
+    @app.callback(
+        Output(ids.DOC_PROGRESS, "children"),
+        Input(ids.DOC_PROGRESS_TICK, "n_intervals"),
+        Input(ids.DOC_PROGRESS_TICK, "disabled"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def progress(_ticks, disabled, search):
+        guard.require("upload")
+        pages = None if disabled else read_progress(_owner())
+        if not pages or not pages[1]:
+            return ""
+        return dt("progress_pages", _lang(search), done=pages[0], total=pages[1])
 
     @app.callback(
         *outputs,

@@ -104,7 +104,10 @@ def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.
                 ],
                 className="mb-3",
             ),
-            # Reading a long or scanned document takes a while: the spinner says so, in words.
+            # Reading a long or scanned document takes a while: the spinner says so, in words, and the pages
+            # read so far show above it (polled only while a file is read).
+            dcc.Interval(id=ids.DOC_PROGRESS_TICK, interval=1000, disabled=True),
+            html.Div(id=ids.DOC_PROGRESS, className="small text-muted", role="status"),
             dcc.Loading(
                 html.Div(id=ids.DOC_RESULT, className="mb-3"),
                 target_components={ids.DOC_RESULT: "children"},
@@ -172,7 +175,8 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "headerName": dt("col_accept", lang),
             "editable": True,
             "cellDataType": "boolean",
-            "width": 80,
+            "width": 76,
+            "pinned": "left",
         },
         editable(
             "kind",
@@ -182,12 +186,11 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             cellEditorParams={"values": list(KIND_LABELS)},
             refData=KIND_LABELS,
         ),
-        editable("region_text", "col_region", width=150),
+        editable("region_text", "col_region", width=160),
         editable(
             "indicator_label",
             "col_indicator",
-            flex=2,
-            minWidth=180,
+            width=230,
             cellEditor="agSelectCellEditor",
             cellEditorParams={"values": indicator_labels},
         ),
@@ -216,12 +219,11 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "valueFormatter": {"function": "params.value == null ? '—' : params.value + '%'"},
         },
         {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
-        {"field": "quote", "headerName": dt("col_quote", lang), "flex": 3, "minWidth": 220, "tooltipField": "quote"},
+        {"field": "quote", "headerName": dt("col_quote", lang), "width": 420, "tooltipField": "quote"},
         {
             "field": "problem",
             "headerName": dt("col_problem", lang),
-            "flex": 2,
-            "minWidth": 160,
+            "width": 320,
             "wrapText": True,
             "autoHeight": True,
             "cellStyle": {"color": "#b02a37"},
@@ -232,7 +234,6 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
         columnDefs=columns,
         rowData=rows,
         getRowId="params.data.row_id",
-        columnSize="responsiveSizeToFit",
         defaultColDef={"resizable": True, "sortable": True},
         dashGridOptions={
             "singleClickEdit": True,

@@ -45,6 +45,7 @@ DOC_TEXT = {
         "Reading the document and looking for targets… long or scanned documents take longer; keep this page open.",
     ),
     "committing": ("正在提交……", "Committing…"),
+    "progress_pages": ("已读取 {done} / {total} 页", "{done} of {total} pages read"),
     "doc_info": ("文件", "Document"),
     "doc_title": ("标题", "Title"),
     "doc_region": ("地区", "Region"),

@@ -119,3 +119,5 @@ DOC_CHECK = "doc-check"
 DOC_NOTE = "doc-note"
 DOC_COMMIT = "doc-commit"
 DOC_DONE = "doc-done"
+DOC_PROGRESS = "doc-progress"  # "page 3 of 12" while a long document is read
+DOC_PROGRESS_TICK = "doc-progress-tick"  # dcc.Interval, on only while a file is read

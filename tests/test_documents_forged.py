@@ -143,3 +143,17 @@ def test_the_quote_stored_is_the_documents_never_the_browsers(app, url):
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
         quotes = [q for (q,) in conn.execute("SELECT quote FROM figures WHERE quote LIKE '%伪造%'")]
     assert quotes == []
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_forged_progress_poll(app, who):
+    client = client_as(app, who)
+    response = post_callback(
+        client,
+        payload(
+            app,
+            "doc-progress-tick.n_intervals",
+            {"doc-progress-tick.n_intervals": 3, "doc-progress-tick.disabled": False},
+        ),
+    )
+    assert response.status_code == REFUSED.get(who, 200)

@@ -9,7 +9,7 @@ from dash import html
 
 from db.region_names import regions_matching
 from db.session import make_engine, session_factory
-from etl.held_documents import hold, hold_json, hold_read, read_json
+from etl.held_documents import hold, hold_json, hold_read, read_json, read_progress, write_progress
 from etl.reviewed_rows import apply_edits, parse_period
 from etl.values import ValueProblem
 from layouts.documents_page import grid_row, quote_view
@@ -70,6 +70,13 @@ def test_the_proposal_is_kept_beside_its_file(tmp_path):
     hold_json("7", sha, {"rows": [PROPOSED]}, tmp_path)
     assert read_json("7", sha, tmp_path)["rows"][0]["quote"] == QUOTE
     assert read_json("8", sha, tmp_path) is None
+
+
+def test_reading_progress_is_per_account(tmp_path):
+    assert read_progress("7", tmp_path) is None
+    write_progress("7", 3, 12, tmp_path)
+    assert read_progress("7", tmp_path) == (3, 12)
+    assert read_progress("8", tmp_path) is None
 
 
 @pytest.mark.parametrize(
