@@ -89,7 +89,8 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
             CORRECTED in grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text
         )
     )
-    box = grid_row(dash_duo, QUOTE_2015).find_element(By.CSS_SELECTOR, '[col-id="accept"] input')
+    row_id = grid_row(dash_duo, QUOTE_2015).get_attribute("row-id")  # the accept column is pinned on the left
+    box = dash_duo.find_element(f'#doc-grid .ag-pinned-left-cols-container [row-id="{row_id}"] [col-id="accept"] input')
     click(dash_duo, box)
     WebDriverWait(dash_duo.driver, 10).until(
         lambda d: "doc-row-rejected" in grid_row(dash_duo, QUOTE_2015).get_attribute("class")
