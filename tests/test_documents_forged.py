@@ -15,7 +15,7 @@ import pytest
 from app import create_app
 from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
 from tests.conftest import copy_sqlite
-from tests.document_files import dingxi_plan, docx_bytes, shaanxi_plan
+from tests.plan_docx import dingxi_plan, docx_bytes, shaanxi_plan
 
 WHO = ["anonymous", "viewer1", "analyst1", "planner_shaanxi", "planner_dingxi", "admin1"]
 REFUSED = {"anonymous": 401, "viewer1": 403, "analyst1": 403}

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import OcrFailed, OcrUnavailable
+from .pdftext import reflow_text
 
 RESOLUTION = 300  # dpi; tesseract reads Chinese best at 300
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
@@ -42,7 +43,7 @@ def tesseract_text(image_path: Path, file_name: str, where: str, timeout_s: int)
         raise OcrUnavailable(file_name, "无法OCR识别 tesseract has no simplified-Chinese data (chi_sim)", where=where)
     if run.returncode != 0:
         raise OcrFailed(file_name, f"OCR失败 tesseract failed: {err.strip()[:200]}", where=where)
-    return tidy(run.stdout.decode("utf-8", "replace"))
+    return reflow_text(tidy(run.stdout.decode("utf-8", "replace")))
 
 
 def ocr_page(page, file_name: str, number: int, timeout_s: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 
 import pdfplumber
@@ -11,6 +12,7 @@ import pikepdf
 from .errors import EncryptedDocument, NotADocument, TooManyPages
 from .model import DocumentText, normalise
 from .ocr import ocr_page
+from .pdftext import page_paragraphs
 from .safety import DocumentLimits
 
 MIN_TEXT_CHARS = 10  # fewer characters on a page: a scan (a page number or stamp is not a text layer)
@@ -36,6 +38,7 @@ def read_pdf(
     progress: Callable[[int, int], None] | None = None,
 ) -> DocumentText:
     """Example: ``read_pdf(Path("plan.pdf").read_bytes(), "plan.pdf", DOCUMENT_LIMITS).ocr is False``"""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warns on every CJK font without a FontBBox
     count = _open_checked(data, file_name)
     if count > limits.max_pages:
         raise TooManyPages(file_name, f"页数过多 {count} pages is over the limit of {limits.max_pages}")
@@ -49,7 +52,7 @@ def read_pdf(
         raise NotADocument(file_name, f"PDF无法读取 the PDF cannot be read ({type(exc).__name__})") from exc
     with pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            text = normalise(page.extract_text() or "")
+            text = normalise(page_paragraphs(page.extract_text_lines(return_chars=False)))
             scanned = len("".join(text.split())) < MIN_TEXT_CHARS
             if scanned:
                 ocr_pages += 1

@@ -17,7 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
 from tests.accounts import add_users, browser_login
-from tests.document_files import dingxi_plan, docx_bytes
+from tests.plan_docx import dingxi_plan, docx_bytes
 from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
