@@ -1,4 +1,4 @@
-"""Plan documents for the documents-page tests: real sentences from data/sources/ in a real .docx.
+"""Plan documents for the documents-page tests: real sentences from data/sources/ in a real .docx."""
 
 from __future__ import annotations
 
