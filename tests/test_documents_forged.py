@@ -157,3 +157,31 @@ def test_forged_progress_poll(app, who):
         ),
     )
     assert response.status_code == REFUSED.get(who, 200)
+
+
+def test_a_document_already_stored_says_so_and_offers_no_commit(app, url):
+    client = client_as(app, "planner_dingxi")
+    _, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    assert "documents-committed" in answer_text(commit(app, client, state, grid, "first time"))
+    before = dump(url)
+    response, _, again = read_in(app, client, dingxi_plan(), "定西-副本.docx")
+    text = answer_text(response)
+    assert "documents-already" in text and "doc-commit" not in text and again is None
+    assert dump(url) == before
+
+
+def test_pasted_text_is_read_like_a_file(app):
+    client = client_as(app, "planner_dingxi")
+    text = "\n".join(dingxi_plan())
+    response = post_callback(
+        client,
+        payload(
+            app,
+            "doc-read-text.n_clicks",
+            {"doc-read-text.n_clicks": 1, "doc-text.value": text, "doc-text-title.value": "定西决定"},
+        ),
+    )
+    grid = find(response.get_json()["response"], "doc-grid")
+    quotes = [row["quote"] for row in grid["props"]["rowData"]]
+    assert any("2017年减少贫困人口21.65万人" in q for q in quotes)
+    assert response.get_json()["response"]["doc-state"]["data"]["file_name"] == "定西决定.txt"
