@@ -20,7 +20,7 @@ from db import queries
 from db.region_names import regions_matching
 from db.session import transaction
 from etl import intake
-from etl.documents import DocumentRejected, read_document, text_document
+from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
 from etl.held_documents import hold_json, read_json, read_progress, write_progress
 from etl.reviewed_rows import apply_edits
 from layouts import documents_page as page
@@ -41,7 +41,7 @@ def render_documents(session, lang: str):
         for r in queries.regions(session)
         if (writable is None and r["level"] in LEVELS) or (writable is not None and r["code"] in writable)
     ]
-    return page.documents_page(regions, lang, admin=writable is None)
+    return page.documents_page(regions, lang, admin=writable is None, max_bytes=DOCUMENT_LIMITS.max_bytes)
 
 
 def _lang(search: str | None) -> str:
@@ -153,18 +153,39 @@ def register(app, sessions) -> None:
         Output(ids.DOC_DONE, "children", allow_duplicate=True),
     )
 
+    # A file over the limit is refused in the browser with a message (the server would refuse the request
+    # before any callback could answer); one within it goes on to the server through a store.
+    app.clientside_callback(
+        """function(contents, fileName, limit) {
+            const none = window.dash_clientside.no_update;
+            if (!contents) { return [none, none]; }
+            const bytes = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
+            if (bytes > limit.max) {
+                const size = (bytes / 1048576).toFixed(1);
+                return [null, "⚠ " + limit.message.replaceAll("{size}", size)];
+            }
+            return [{contents: contents, filename: fileName, at: Date.now()}, ""];
+        }""",
+        Output(ids.DOC_FILE_CHECKED, "data"),
+        Output(ids.DOC_TOO_LARGE, "children"),
+        Input(ids.DOC_FILE, "contents"),
+        State(ids.DOC_FILE, "filename"),
+        State(ids.DOC_LIMIT, "data"),
+        prevent_initial_call=True,
+    )
+
     @app.callback(
         *outputs,
         Output(ids.DOC_FILE, "contents"),
-        Input(ids.DOC_FILE, "contents"),
-        State(ids.DOC_FILE, "filename"),
+        Input(ids.DOC_FILE_CHECKED, "data"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def uploaded(contents, file_name, region, date, search):
+    def uploaded(chosen, region, date, search):
         guard.require("upload")
+        contents, file_name = (chosen or {}).get("contents"), (chosen or {}).get("filename")
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
         data = base64.b64decode(contents.split(",", 1)[1])
@@ -180,8 +201,9 @@ def register(app, sessions) -> None:
 
     # The progress poll runs only while a file is being read (the upload's contents are set until it is done).
     app.clientside_callback(
-        "function(contents) { return !contents; }",
+        "function(checked, contents) { return !(checked && contents); }",
         Output(ids.DOC_PROGRESS_TICK, "disabled"),
+        Input(ids.DOC_FILE_CHECKED, "data"),
         Input(ids.DOC_FILE, "contents"),
     )
 

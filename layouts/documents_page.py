@@ -14,7 +14,7 @@ from layouts.format import zh_number
 from layouts.i18n_documents import dt
 
 ACCEPT = ".txt,.html,.htm,.docx,.pdf"
-MAX_UPLOAD_BYTES = 80 * 1024 * 1024  # the browser refuses larger files; the engine's own limit gives the message
+MB = 1024 * 1024
 COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
 TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
 KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
@@ -28,8 +28,10 @@ def _region_options(regions: list[dict]) -> list[dict]:
     return [{"label": f"{r['name_zh']} ({r['code']})", "value": r["code"]} for r in regions]
 
 
-def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.Div:
-    """The page for a user who may add documents; ``regions`` are those they may write (for the override)."""
+def documents_page(regions: list[dict], lang: str, admin: bool = False, max_bytes: int = 20 * MB) -> html.Div:
+    """The page for a user who may add documents; ``regions`` are those they may write (for the override).
+
+    A file over ``max_bytes`` is refused in the browser with a message, before it is sent."""
     mine = dt("all_regions", lang) if admin else "、".join(f"{r['name_zh']} {r['code']}" for r in regions[:6])
     spinner = html.Div(
         [html.Div(className="spinner-border text-primary me-2", role="status"), html.Span(dt("reading", lang))],
@@ -41,6 +43,11 @@ def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.
             html.H1(dt("title", lang), className="h4"),
             html.P([f"{dt('your_regions', lang)}: ", mine], className="text-muted small", id="documents-mine"),
             dcc.Store(id=ids.DOC_STATE),
+            dcc.Store(id=ids.DOC_FILE_CHECKED),
+            dcc.Store(
+                id=ids.DOC_LIMIT,
+                data={"max": max_bytes, "message": dt("too_large", lang, limit=max_bytes // MB)},
+            ),
             html.Div(
                 [
                     html.Section(
@@ -51,11 +58,14 @@ def documents_page(regions: list[dict], lang: str, admin: bool = False) -> html.
                                 children=html.Div(dt("drop_file", lang)),
                                 multiple=False,
                                 accept=ACCEPT,
-                                max_size=MAX_UPLOAD_BYTES,
                                 className="border border-2 border-secondary-subtle rounded p-4 text-center mb-1",
                                 style={"borderStyle": "dashed", "cursor": "pointer"},
                             ),
-                            html.P(dt("limits", lang), className="text-muted small"),
+                            html.Div(id=ids.DOC_TOO_LARGE, className="text-danger small", role="alert"),
+                            html.P(
+                                f"≤ {max_bytes // MB} MB · .txt / .html / .docx / .pdf. {dt('limits', lang)}",
+                                className="text-muted small",
+                            ),
                         ],
                         className="col-lg-5",
                     ),

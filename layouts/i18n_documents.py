@@ -105,16 +105,26 @@ DOC_TEXT = {
     ),
     "open_region": ("打开地区页:{name}", "Open the region page: {name}"),
     "bad_file": ("无法读取该文件:{msg}", "Cannot read this file: {msg}"),
+    "too_large": (
+        "文件过大:{size} MB,超过 {limit} MB 的上限。请只上传含目标的部分,或粘贴其文本。",
+        "The file is too large: {size} MB, over the limit of {limit} MB. Upload only the part with the targets, "
+        "or paste its text.",
+    ),
     "empty_text": ("请粘贴文本。", "Please paste some text."),
     "bad_date": ("日期应写作 YYYY-MM-DD,例如 2019-03-01。", "Write the date as YYYY-MM-DD, e.g. 2019-03-01."),
 }
 
 
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"  # left for the browser to fill (e.g. a file's size)
+
+
 def dt(key: str, lang: str = "zh", **values) -> str:
-    """The page's text for ``key`` in ``lang`` ("zh" or "en"), ``values`` filled in."""
+    """The page's text for ``key`` in ``lang`` ("zh" or "en"), ``values`` filled in (others are kept as {name})."""
     zh, en = DOC_TEXT[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    return text.format_map(_Keep(values)) if values else text
 
 
 def both(key: str) -> str:

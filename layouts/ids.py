@@ -121,3 +121,6 @@ DOC_COMMIT = "doc-commit"
 DOC_DONE = "doc-done"
 DOC_PROGRESS = "doc-progress"  # "page 3 of 12" while a long document is read
 DOC_PROGRESS_TICK = "doc-progress-tick"  # dcc.Interval, on only while a file is read
+DOC_FILE_CHECKED = "doc-file-checked"  # dcc.Store: the chosen file once its size is checked in the browser
+DOC_LIMIT = "doc-limit"  # dcc.Store: the size limit and its message, for that check
+DOC_TOO_LARGE = "doc-too-large"

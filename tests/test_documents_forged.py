@@ -66,9 +66,8 @@ def find(tree, component_id: str) -> dict | None:
 def read_in(app, client, paragraphs: list[str], file_name: str):
     """Upload a .docx through the page's callback; (response, page state, grid rows)."""
     contents = "data:application/octet-stream;base64," + base64.b64encode(docx_bytes(paragraphs)).decode()
-    response = post_callback(
-        client, payload(app, "doc-file.contents", {"doc-file.contents": contents, "doc-file.filename": file_name})
-    )
+    chosen = {"contents": contents, "filename": file_name, "at": 1}
+    response = post_callback(client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen}))
     if response.status_code != 200:
         return response, None, None
     answer = response.get_json()["response"]

@@ -143,3 +143,21 @@ def test_a_viewer_is_told_why_the_page_is_not_for_them(dash_duo, db_url):
     dash_duo.wait_for_contains_text("#documents-not-allowed", "规划人员", timeout=20)
     assert not dash_duo.driver.find_elements(By.ID, "doc-file")
     assert_clean(dash_duo)
+
+
+def test_a_file_over_the_limit_is_refused_in_the_browser_with_a_message(dash_duo, db_url, tmp_path):
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
+    big = tmp_path / "扫描件.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (25 * 1024 * 1024))  # synthetic: 25 MB, over the 20 MB limit
+    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    dash_duo.wait_for_element("#doc-file input[type=file]").send_keys(str(big))
+    dash_duo.wait_for_contains_text("#doc-too-large", "文件过大", timeout=30)
+    assert (
+        "25.0 MB" in dash_duo.find_element("#doc-too-large").text
+        and "20 MB" in dash_duo.find_element("#doc-too-large").text
+    )
+    assert not dash_duo.driver.find_elements(By.ID, "doc-grid")
+    assert_clean(dash_duo)  # nothing was sent: no 413 in the console
