@@ -221,7 +221,7 @@ def table(report: dict, details: bool = True) -> str:
 @click.command()
 @click.option("--part", type=click.Choice(["dev", "heldout", "seeds"]), default="dev")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
-@click.option("--quiet", is_flag=True, help="Only the table, without missed/spurious lists.")
+@click.option("--quiet", "-q", is_flag=True, help="Only the table, without missed/spurious lists.")
 def main(part: str, json_path: Path | None, quiet: bool) -> None:
     """Score the extractor on one labelled part and print the table.
 

@@ -160,9 +160,12 @@ def test_to_json_keys(docs):
         "value",
         "unit",
         "comparator",
+        "tier",
         "quote",
         "start",
         "end",
+        "confidence",
+        "indicator_label",
     ]
 
 

@@ -21,6 +21,10 @@ DOC_TYPES = "决定|意见|通知|方案|办法|规划|计划|纲要|细则"
 ISSUER_END = re.compile(r"(委员会|常委会|人民政府|领导小组|办公室|办公厅|省委|市委|县委|区委|扶贫办|政府)$")
 _CN_DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})(?!\d)")
+HEADER_CHARS = 400  # a dateline or page stamp sits near the top
+# Words after a short region name (宁夏, 隆德) that show it names a region, not something else.
+_SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[省区市州县]|今年|明年|将|要|扶贫|脱贫|贫困|[0-9]")
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,13 @@ def find_date(text: str) -> str | None:
     m = re.search(rf"[((]{_CN_DATE}[^))\n]{{0,40}}通过[))]", text)
     if m:
         return _iso(*m.groups())
-    m = re.search(rf"(?:发布)?时间[::]\s*(?:{_ISO_DATE}|{_CN_DATE})", text)
+    m = re.search(rf"(?:发布|发表|更新)?(?:时间|日期)[::]\s*(?:{_ISO_DATE}|{_CN_DATE})", text)
     if m:
         g = [x for x in m.groups() if x]
         return _iso(*g[:3])
+    m = _ANY_DATE.search(text[:HEADER_CHARS])
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return _iso(*m.groups())
     return None
 
 
@@ -105,17 +112,35 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
     found, taken = [], [False] * len(text)
     for name in names:
-        for m in re.finditer(re.escape(name), text):
-            a, b = m.span()
+        if name not in text:
+            continue
+        for a in _positions(text, name):
+            b = a + len(name)
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
-            full = gazetteer.regions[gazetteer.resolve(name)].name_zh
-            if name != full and not re.match(r"[委人]|省委|市委", text[b : b + 2]):
+            row = gazetteer.regions[gazetteer.resolve(name)]
+            full = row.name_zh
+            if name != full and not _is_short_region_name(name, row.level, text, b, gazetteer):
                 continue
             for k in range(a, b):
                 taken[k] = True
             found.append(full)
     return found
+
+
+def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if gazetteer.is_ambiguous(name):
+        return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
 
 
 def find_region(
@@ -139,11 +164,20 @@ def find_region(
     return code, gazetteer.regions[code].name_zh
 
 
-def read_document_info(text: str, gazetteer: Gazetteer | None) -> DocumentInfo:
-    """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer)."""
+def read_document_info(
+    text: str, gazetteer: Gazetteer | None, region_code: str | None = None, as_of: str | None = None
+) -> DocumentInfo:
+    """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer);
+    region_code and as_of (YYYY-MM-DD) override what the text says."""
     title = find_title(text)
     issuer = find_issuer(text, title)
-    code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+    if region_code and gazetteer and gazetteer.resolve(region_code):
+        code = gazetteer.resolve(region_code)
+        name = gazetteer.regions[code].name_zh
+    elif region_code:
+        code, name = region_code, None
+    else:
+        code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
     return DocumentInfo(
-        title=title, issuer=issuer, published_on=find_date(text), region_code=code, region_name=name
+        title=title, issuer=issuer, published_on=as_of or find_date(text), region_code=code, region_name=name
     )

@@ -27,9 +27,11 @@ SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 
 
-def extract_text(text: str, gazetteer: Gazetteer) -> ExtractedDocument:
-    """All figures of a policy text (no corrections applied)."""
-    info = read_document_info(text, gazetteer)
+def extract_text(
+    text: str, gazetteer: Gazetteer, *, region_code: str | None = None, as_of: str | None = None
+) -> ExtractedDocument:
+    """All figures of a (normalised) policy text, no corrections applied."""
+    info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     own = (info.region_name, info.region_code)
     figures: list[Extracted] = []
