@@ -28,7 +28,7 @@ import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
 CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成")
-SENTENCE_PAST = re.compile(r"以来|已经|取得了")
+SENTENCE_PAST = re.compile(r"以来|已经|取得|过去|累计|比上年|同比")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")

@@ -39,7 +39,7 @@ def extract_text(
     for s_start, s_end, sentence in sentences(text):
         if SECTION_HEADING.match(sentence):
             carried = None
-        tokens = year_tokens(sentence)
+        tokens = year_tokens(sentence, plan.doc_year)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried)
         figures += _quantities(text, s_start, sentence, tokens, plan, own, carried, gazetteer)
         if sentence.endswith((":", ":")) and tokens:

@@ -32,7 +32,7 @@ EXIT_VERBS = re.compile(r"摘帽|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
     (r"带动", "other:people_benefited"),
-    (r"搬迁", "relocated_people"),
+    (r"搬迁|移民", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),

@@ -34,6 +34,12 @@ _TOKEN_RE = re.compile(
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
 )
+# Years said relative to the document's own date, and named five-year plans.
+_RELATIVE_RE = re.compile(
+    r"(?P<this>今年|本年度?|当年|年内|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+)
+FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
 ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "十一五": 2006}
 
 
@@ -46,10 +52,15 @@ class YearToken:
     first: int | None = None  # range start year
 
 
-def year_tokens(text: str) -> list[YearToken]:
-    """Year expressions in text (outside 《titles》 and quoted names), in order."""
+def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
+    """Year expressions in text (outside 《titles》 and quoted names), in order; with doc_year, 今年/明年/年底
+    and "十三五"期间 too.
+
+    >>> [(t.kind, t.first, t.year) for t in year_tokens("今年脱贫10万人,“十三五”期间搬迁5万人", 2018)]
+    [('point', None, 2018), ('range', 2016, 2020)]
+    """
     skip = quoted_spans(text)
-    out = []
+    out = _relative_tokens(text, doc_year) if doc_year else []
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
@@ -67,6 +78,25 @@ def year_tokens(text: str) -> list[YearToken]:
             out.append(YearToken("range", int(nums[1]), m.start(), m.end(), int(nums[0])))
         else:
             out.append(YearToken(kind, int(nums[0]), m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
+    out = []
+    for m in _RELATIVE_RE.finditer(text):
+        if m.group("this"):
+            if m.start() > 0 and text[m.start() - 1].isdigit():
+                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
+            out.append(YearToken("point", doc_year, m.start(), m.end()))
+        elif m.group("next"):
+            out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+        elif m.group("fyp"):
+            first = FIVE_YEAR_PLANS[m.group("fyp")]
+            tail = m.group("eratail")
+            if tail in ("期间", "时期", "规划期"):
+                out.append(YearToken("range", first + 4, m.start(), m.end(), first))
+            elif tail in ("末", "期末"):
+                out.append(YearToken("deadline", first + 4, m.start(), m.end()))
     return out
 
 
@@ -97,7 +127,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     else:
         title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
         body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
-        doc_year = (title_years or sorted(body_years) or [0])[0]
+        any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
+        doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+    tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
