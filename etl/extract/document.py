@@ -60,7 +60,17 @@ def find_title(text: str) -> str:
     m = re.search(r"《([^》]{4,60})》由", text)
     if m:
         return m.group(1)
-    return lines[0] if lines else ""
+    headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
+    return headline or (lines[0] if lines else "")
+
+
+_NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|来源[::]|责任编辑|^\W|^\S{1,4}[::]")
+
+
+def _is_headline(line: str) -> bool:
+    """A news headline: a short line of words, not a navigation bar, a date stamp or a sentence of the body."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and "。" not in line
 
 
 def find_signature(text: str) -> tuple[str | None, str | None]:
@@ -93,6 +103,9 @@ def find_date(text: str) -> str | None:
     m = _ANY_DATE.search(text[:HEADER_CHARS])
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
         return _iso(*m.groups())
+    m = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", text[:HEADER_CHARS])  # 24.02.2016
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _iso(m.group(3), m.group(2), m.group(1))
     return None
 
 
@@ -157,11 +170,35 @@ def find_region(
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    own_level = self_reference_level(text)
     best = max(
-        counts, key=lambda n: (counts[n], -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3))
+        counts,
+        key=lambda n: (
+            gazetteer.regions[gazetteer.resolve(n)].level == own_level,
+            counts[n],
+            -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3),
+        ),
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+_SELF = {
+    "province": re.compile(r"[我全本]省|自治区(?:党委|政府)"),
+    "prefecture": re.compile(r"[我全本]市|[我全本]州|[我全本]盟"),
+    "county": re.compile(r"[我全本]县|[我全本]旗"),
+}
+
+
+def self_reference_level(text: str) -> str | None:
+    """The level the text speaks of itself at: 我省/全省 -> province, 我市/全市 -> prefecture, 我县 -> county.
+
+    >>> self_reference_level("我省将确保33万农村贫困人口脱贫,全省共有49个贫困县摘帽")
+    'province'
+    """
+    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    level = max(counts, key=counts.get)
+    return level if counts[level] else None
 
 
 def read_document_info(

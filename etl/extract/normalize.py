@@ -32,6 +32,8 @@ _CN_QUANTITY = re.compile(
     rf"|百分之(?P<pct>[{_CN_NUM}]+)"
 )
 _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+# Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,14 @@ def normalize_text(original: str) -> Normalized:
     simple = _OCR_O.sub("0", simple)
     pieces: list[tuple[str, int, int]] = []  # (replacement text, original start, original end)
     pos = 0
+    edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
+    if edits:  # remove the ruby first, so that numerals split by it read whole
+        keep = [i for i in range(len(simple)) if not any(a <= i < b for a, b, _ in edits)]
+        stripped = "".join(simple[i] for i in keep)
+        inner = normalize_text(stripped)
+        starts = tuple(keep[i] for i in inner.starts)
+        ends = tuple(keep[i - 1] + 1 for i in inner.ends)
+        return Normalized(original, inner.text, starts, ends)
     for m in _CN_QUANTITY.finditer(simple):
         num = m.group("num") or m.group("pct")
         value = _cn_value(num)

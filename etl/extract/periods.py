@@ -39,6 +39,9 @@ _RELATIVE_RE = re.compile(
     r"(?P<this>今年|本年度?|当年|年内|年底前?|年末)|(?P<next>明年|下一?年)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
+_PAST_YEAR = re.compile(
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)?的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+)
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
 ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "十一五": 2006}
 
@@ -129,6 +132,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+        if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
+            past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+            doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
