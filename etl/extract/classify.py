@@ -27,8 +27,13 @@ from __future__ import annotations
 import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
-CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成")
-SENTENCE_PAST = re.compile(r"以来|已经|取得|过去|累计|比上年|同比")
+CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比上年")
+SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+# Words of intent: a number they govern is a target even in a report of past results.
+FUTURE_CUES = re.compile(
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年|明年|年内|年底前"
+)
+FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")
@@ -77,15 +82,35 @@ def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
 
 
 def kind_of(
-    sentence: str, clause: str, q_start: int, stock: bool, rate: bool, year_end: int | None, doc_year: int
+    sentence: str,
+    clause: str,
+    q_start: int,
+    stock: bool,
+    rate: bool,
+    year_end: int | None,
+    doc_year: int,
+    context: str = "",
+    news: bool = False,
+    clause_after: str = "",
 ) -> str:
-    """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause."""
-    if BASELINE_MARKERS.search(sentence[:q_start]):
+    """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
+
+    ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
+    the number on; ``news`` makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+
+    >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
+    ...         clause_after="80万贫困人口将全部脱贫")
+    'target'
+    """
+    before = context + sentence[:q_start]
+    if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     past = year_end is not None and year_end < doc_year
-    if not past and year_end is None:
+    if not past and year_end is None and not FUTURE_CUES.search(clause):
         past = bool(
-            CLAUSE_PAST.search(clause) or SENTENCE_PAST.search(sentence) and not TARGET_WORDS.search(clause)
+            CLAUSE_PAST.search(clause)
+            or SENTENCE_PAST.search(context + sentence) and not TARGET_WORDS.search(clause)
+            or news and not FUTURE_CUES.search(before + clause)
         )
     if past:
         return "baseline" if stock or rate else "actual"

@@ -34,6 +34,7 @@ class DocumentInfo:
     published_on: str | None
     region_code: str | None
     region_name: str | None
+    news: bool = False  # a report about a plan (its numbers are results unless a word of intent governs them)
 
 
 def _lines(text: str) -> list[str]:
@@ -216,5 +217,23 @@ def read_document_info(
     else:
         code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
     return DocumentInfo(
-        title=title, issuer=issuer, published_on=as_of or find_date(text), region_code=code, region_name=name
+        title=title,
+        issuer=issuer,
+        published_on=as_of or find_date(text),
+        region_code=code,
+        region_name=name,
+        news=is_news(text, title),
     )
+
+
+_NEWS_MARKERS = re.compile(r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问")
+
+
+def is_news(text: str, title: str) -> bool:
+    """A news report (记者, 据介绍, 新华社…) rather than the plan document itself.
+
+    >>> is_news("记者从省扶贫办获悉,今年将…", "某省今年将脱贫10万人")
+    True
+    """
+    official = re.search(rf"({DOC_TYPES})$", title) and "关于" in title
+    return bool(_NEWS_MARKERS.search(text)) and not official

@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer
 
@@ -36,23 +37,57 @@ def extract_text(
     own = (info.region_name, info.region_code)
     figures: list[Extracted] = []
     carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
+    context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
+    intent, last_end = False, 0  # in news: a paragraph that states goals keeps doing so until it reports results
     for s_start, s_end, sentence in sentences(text):
+        if "\n" in text[last_end:s_start]:
+            intent = False
+        last_end = s_end
+        if classify.FUTURE_CUES.search(sentence):
+            intent = True
+        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
+            intent = False
         if SECTION_HEADING.match(sentence):
             carried = None
         tokens = year_tokens(sentence, plan.doc_year)
-        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried)
-        figures += _quantities(text, s_start, sentence, tokens, plan, own, carried, gazetteer)
+        inherited = semi or carried
+        ctx = Context(context, info.news and not intent)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx)
+        figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
         if sentence.endswith((":", ":")) and tokens:
             carried = tokens[-1]
+        if sentence.endswith(";"):
+            context += sentence
+            semi = tokens[-1] if tokens else semi
+        else:
+            context, semi = "", None
     return ExtractedDocument(info=info, figures=_dedupe(figures))
 
 
-def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> list[Extracted]:
+@dataclass(frozen=True)
+class Context:
+    before: str  # earlier parts of the sentence (up to a semicolon)
+    news: bool
+
+
+def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context) -> list[Extracted]:
     out = []
     for r in named_exits(sentence, gazetteer):
         token = governing_token(tokens, r.start) or carried
+        explicit = token is not None and token.kind != "span"
         for p_start, p_end in period(token, True, plan):
-            kind = classify.kind_of(sentence, sentence, r.start, False, False, p_end, plan.doc_year)
+            kind = classify.kind_of(
+                sentence,
+                sentence,
+                r.start,
+                False,
+                False,
+                p_end if explicit else None,
+                plan.doc_year,
+                ctx.before,
+                ctx.news or not explicit,
+                sentence[r.start :],
+            )
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
             out.append(
                 Extracted(
@@ -73,7 +108,9 @@ def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> 
     return out
 
 
-def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer) -> list[Extracted]:
+def _quantities(
+    text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context
+) -> list[Extracted]:
     out = []
     skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
     quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
@@ -110,6 +147,9 @@ def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, 
                 q.measure == "%",
                 explicit_end,
                 plan.doc_year,
+                ctx.before,
+                ctx.news,
+                sentence[q.start : c_end],
             )
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)

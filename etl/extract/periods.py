@@ -36,7 +36,7 @@ _TOKEN_RE = re.compile(
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年|本年度?|当年|年内|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"(?P<this>今年|本年度?|年内|年底前?|年末)|(?P<next>明年|下一?年)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
@@ -88,7 +88,7 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
     out = []
     for m in _RELATIVE_RE.finditer(text):
         if m.group("this"):
-            if m.start() > 0 and text[m.start() - 1].isdigit():
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "年"):
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
             out.append(YearToken("point", doc_year, m.start(), m.end()))
         elif m.group("next"):
