@@ -31,7 +31,7 @@ CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累
 SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年|明年|年内|年底前"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前"
 )
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
@@ -76,6 +76,19 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
     return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
 
 
+SCOPE_BEFORE = re.compile(r"(?:向|在|对|为)$")
+
+
+def is_scope(sentence: str, q_start: int) -> bool:
+    """The places or people an action is aimed at, not an amount to reach: "向11个深度贫困县…发力",
+    "在17个贫困区县搬迁", "已对484万贫困人口…建档立卡".
+
+    >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
+    True
+    """
+    return SCOPE_BEFORE.search(sentence[max(0, q_start - 1) : q_start]) is not None
+
+
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
     return next_start is not None and "中的" in clause[q_end:next_start]
@@ -114,6 +127,6 @@ def kind_of(
         )
     if past:
         return "baseline" if stock or rate else "actual"
-    if stock and not TARGET_WORDS.search(clause) and not re.search(r"\d{4}年", clause):
+    if stock and not FUTURE_CUES.search(before + clause) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"

@@ -115,12 +115,18 @@ def _quantities(
     skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
     quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
     tokens = [t for t in tokens if not any(t.start < q.end and q.start < t.end for q in quantities)]
+    scope_end = None
     for i, q in enumerate(quantities):
         c_start, c_end = next((a, b) for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q.start < b)
         clause = sentence[c_start:c_end]
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         if classify.is_norm(clause) or classify.in_scope_phrase(sentence, q.end, nxt):
+            continue
+        if q.measure != "%" and (
+            classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
+        ):
+            scope_end = q.end
             continue
         if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
             continue
@@ -177,6 +183,14 @@ def _quantities(
     return out
 
 
+def _listed_after(sentence: str, end: int | None, start: int) -> bool:
+    """True when the quantity at start is the next item of a 、-list whose item ended at end."""
+    if end is None:
+        return False
+    between = sentence[end:start]
+    return "、" in between and not re.search(r"[,;:。\d]", between)
+
+
 def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
     """The clause, widened to the left to take in its governing year when that sits in an earlier clause."""
     if token is not None and token.start < a:
@@ -200,7 +214,7 @@ def _unit(written: str, code: str) -> str:
 def _dedupe(figures: list[Extracted]) -> list[Extracted]:
     seen, out = set(), []
     for f in figures:
-        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.comparator)
+        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.tier)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -28,7 +28,7 @@ BASELINE_OF = {
     "villages_exited": "other:poor_villages",
     "counties_exited": "other:poor_counties",
 }
-EXIT_VERBS = re.compile(r"摘帽|退出|出列|销号|脱贫|整村推进")
+EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
     (r"带动", "other:people_benefited"),
@@ -51,7 +51,7 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"示范村", "other:demo_villages"),
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
-    (r"县", "counties"),
+    (r"县|旗", "counties"),
     (r"村", "villages"),
 ]
 HOUSEHOLD_RULES = [
@@ -88,7 +88,8 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
-_PERSON_NOUN = re.compile(r"^(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
 
@@ -108,7 +109,7 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
     after = sentence[q_end:item_end]
     cut = _NOUN_END.search(after)
-    noun = (after[: cut.start()] if cut else after)[:8]
+    noun = (after[: cut.start()] if cut else after)[:12]
     return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
 
 
@@ -129,6 +130,8 @@ def indicator_for(
     qa, qb = q_start - clause_start, q_end - clause_start
     if measure == "" and _PERSON_NOUN.match(sentence[q_end:item_end]):
         measure = "人"
+    elif measure == "" and _HOUSEHOLD_NOUN.match(sentence[q_end:item_end]):
+        measure = "户"
     if measure in ("人", "名"):
         code = _by_keyword(PERSON_RULES, sentence, clause, qa, qb, clause_start)
         return code or ("poor_population" if "贫困人口" in sentence[item_start:item_end] else None)
