@@ -21,7 +21,7 @@ REGIONS_CSV = DATA_DIR / "regions.csv"
 NATIONAL_CSV = DATA_DIR / "regions_national.csv"
 SUFFIXES = ("自治县", "自治州", "自治旗", "自治区", "特别行政区", "省", "市", "县", "区", "州", "旗", "盟")
 # 广西壮族自治区 -> 广西, 湘西土家族苗族自治州 -> 湘西: the ethnic names before 自治… are dropped too.
-_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+(?:自治区|自治州|自治县|自治旗)$")
+_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族|维吾尔)+(?:自治区|自治州|自治县|自治旗)$")
 
 
 @dataclass(frozen=True)

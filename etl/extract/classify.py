@@ -119,7 +119,7 @@ def kind_of(
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     past = year_end is not None and year_end < doc_year
-    if not past and year_end is None and not FUTURE_CUES.search(clause):
+    if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(clause):
         past = bool(
             CLAUSE_PAST.search(clause)
             or SENTENCE_PAST.search(context + sentence) and not TARGET_WORDS.search(clause)

@@ -172,6 +172,17 @@ def find_region(
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
     own_level = self_reference_level(text)
+    if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
+        above = Counter(
+            r.code
+            for n, k in counts.items()
+            for r in gazetteer.ancestors(gazetteer.resolve(n))
+            for _ in range(k)
+            if r.level == own_level
+        )
+        if above:
+            code = above.most_common(1)[0][0]
+            return code, gazetteer.regions[code].name_zh
     best = max(
         counts,
         key=lambda n: (
@@ -185,7 +196,7 @@ def find_region(
 
 
 _SELF = {
-    "province": re.compile(r"[我全本]省|自治区(?:党委|政府)"),
+    "province": re.compile(r"[我全本]省|自治区"),
     "prefecture": re.compile(r"[我全本]市|[我全本]州|[我全本]盟"),
     "county": re.compile(r"[我全本]县|[我全本]旗"),
 }

@@ -8,7 +8,7 @@ Rules (the ``period`` function applies them to one figure):
 * ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
   (flows; stocks and rates are read at the end).
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
-* undated ``每年`` -> the plan's start year only (a recurring rule recorded once).
+* undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
 
 Example::
@@ -116,6 +116,11 @@ class PlanYears:
 
     doc_year: int
     plan_end: int
+    first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
+
+    @property
+    def start(self) -> int:
+        return self.first or self.doc_year
 
 
 def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
@@ -132,6 +137,12 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+        planned_eras = [
+            FIVE_YEAR_PLANS[m.group(1)]
+            for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
+        ]
+        if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
+            doc_year = max(planned_eras)
         if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
             past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
             doc_year = max([doc_year, *past])
@@ -140,7 +151,11 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
-    return PlanYears(doc_year, max(ends))
+    first = None
+    for fyp, era_first in FIVE_YEAR_PLANS.items():
+        if era_first == doc_year + 1 and fyp in text:
+            first = era_first
+    return PlanYears(doc_year, max(ends), first)
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
@@ -163,7 +178,9 @@ def period(
     """
     start = plan.doc_year
     if token is None:
-        if yearly:
+        if yearly and flow:  # "每年减少农村贫困人口100万人": one figure per year of the plan
+            return [(y, y) for y in range(plan.start, plan.plan_end + 1)]
+        if yearly:  # a rate to keep every year ("每年…占财政总支出的70%以上"): from the plan's start
             return [(start, start)]
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
@@ -172,6 +189,8 @@ def period(
         end = max(token.year, start - 1)
         return [(token.year, end)] if flow else [(end, end)]
     if token.kind == "range":
+        if yearly:
+            return [(y, y) for y in range(token.first, token.year + 1)]
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
         if yearly:
