@@ -76,6 +76,25 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
     return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
 
 
+STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
+CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
+
+
+def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
+
+    >>> is_criterion("涉及50户以下、贫困发生率50%以上整体搬迁自然村寨3603个", 5, 30)
+    True
+    """
+    after = sentence[q_end : q_end + 8]
+    if CRITERION_AFTER.match(after):
+        return True
+    if next_start is None or not re.match(r"^(?:以下|以上)", after):
+        return False
+    between = sentence[q_end:next_start]
+    return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
+
+
 SCOPE_BEFORE = re.compile(r"(?:向|在|对|为)$")
 
 

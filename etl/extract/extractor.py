@@ -12,7 +12,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.gazetteer import Gazetteer
 
@@ -21,7 +21,7 @@ from .document import read_document_info
 from .model import Extracted, ExtractedDocument
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import named_exits
+from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -115,13 +115,19 @@ def _quantities(
     skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
     quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
     tokens = [t for t in tokens if not any(t.start < q.end and q.start < t.end for q in quantities)]
+    parts = breakdowns(sentence, quantities, gazetteer, own[1])
+    in_parts = {id(item.quantity) for items in parts.values() for item in items}
     scope_end = None
     for i, q in enumerate(quantities):
+        if id(q) in in_parts:
+            continue
         c_start, c_end = next((a, b) for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q.start < b)
         clause = sentence[c_start:c_end]
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         if classify.is_norm(clause) or classify.in_scope_phrase(sentence, q.end, nxt):
+            continue
+        if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
         if q.measure != "%" and (
             classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
@@ -130,19 +136,25 @@ def _quantities(
             continue
         if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
             continue
-        if q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end):
-            continue
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
+        growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
+        if growth:
+            code = indicators.growth_code(code)
+        known = code is not None
+        label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None:
-            continue
+            if not classify.FUTURE_CUES.search(ctx.before + sentence[: q.end]) or not label:
+                continue
+            code = indicators.unknown_code(label, q.measure)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
-        if baseline:
+        if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
         flow = indicators.is_flow(code, q.measure)
         token = governing_token(tokens, q.start) or carried
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
         periods = period(token, flow, plan, yearly=yearly)
+        stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             kind = classify.kind_of(
@@ -163,23 +175,65 @@ def _quantities(
                 p_end = plan.doc_year - 1
                 p_start = min(era_start(sentence) or p_end, p_end)
             a, b = _quote_span(sentence, c_start, c_end, token if token in tokens else None)
-            unit = _unit(q.unit, code)
-            out.append(
-                Extracted(
-                    kind,
-                    own[0],
-                    own[1],
-                    code,
-                    p_start,
-                    p_end,
-                    q.value,
-                    unit,
-                    classify.comparator(sentence, q.start, q.end, q.high is not None),
-                    text[s_start + a : s_start + b],
-                    s_start + a,
-                    s_start + b,
-                )
+            unit, value = indicators.base_unit(q.unit, code, q.value)
+            fig = Extracted(
+                kind,
+                own[0],
+                own[1],
+                code,
+                p_start,
+                p_end,
+                value,
+                unit,
+                classify.comparator(sentence, q.start, q.end, q.high is not None),
+                text[s_start + a : s_start + b],
+                s_start + a,
+                s_start + b,
+                tier="stretch" if stretch else "committed",
+                confidence=_confidence(known, token is not None, kind, ctx),
+                indicator_label=indicators.label_of(code) or label,
             )
+            out.append(fig)
+            for item in parts.get(id(q), []):
+                out.append(
+                    replace(
+                        fig,
+                        region=item.name,
+                        region_code=item.code,
+                        value=indicators.base_unit(item.quantity.unit, code, item.quantity.value)[1],
+                        quote=text[s_start + q.start : s_start + item.quantity.end],
+                        start=s_start + q.start,
+                        end=s_start + item.quantity.end,
+                    )
+                )
+    return _tiers(out)
+
+
+def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
+    """How sure the rules are: a catalogue indicator with its own year is surest; a guessed one least."""
+    c = 0.9 if known else 0.6
+    if not dated:
+        c -= 0.1
+    if ctx.news and kind == "target":
+        c -= 0.1
+    return round(c, 2)
+
+
+def _tiers(figures: list[Extracted]) -> list[Extracted]:
+    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
+    alone, it is the committed figure."""
+    out = []
+    for f in figures:
+        if f.tier == "stretch" and not any(
+            g.tier == "committed"
+            and g.indicator == f.indicator
+            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
+            and g.region_code == f.region_code
+            and g.kind == f.kind
+            for g in figures
+        ):
+            f = replace(f, tier="committed")
+        out.append(f)
     return out
 
 
@@ -198,17 +252,6 @@ def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
     while b > a and sentence[b - 1] in ",,;;。:":
         b -= 1
     return a, b
-
-
-def _unit(written: str, code: str) -> str:
-    """Unit as written; a bare 万 before "贫困人口" is reported as 万人."""
-    if (
-        written in ("万", "亿")
-        and code in ("poor_population", "poor_population_reduced", "relocated_people")
-        or (written in ("万", "亿") and code.startswith("other:"))
-    ):
-        return written + "人"
-    return written
 
 
 def _dedupe(figures: list[Extracted]) -> list[Extracted]:

@@ -179,3 +179,79 @@ def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_star
 def is_flow(indicator: str, measure: str) -> bool:
     """Flows accumulate over a period; stocks and rates (%) are read at a date."""
     return measure != "%" and indicator not in STOCK_INDICATORS
+
+
+# ---- readable names, units, and indicators the catalogue does not know ----------------------------------
+
+_CATALOGUE: dict[str, dict] | None = None
+_MEASURE_UNIT = {"人": "人", "名": "人", "户": "户", "元": "元", "%": "%", "亩": "亩", "公里": "公里", "千米": "公里"}
+_LABEL_TRIM = re.compile(r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+")
+
+
+def catalogue() -> dict[str, dict]:
+    """data/indicators.csv by code (read once)."""
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        import csv
+
+        from settings import DATA_DIR
+
+        with open(DATA_DIR / "indicators.csv", encoding="utf-8", newline="") as f:
+            _CATALOGUE = {r["code"]: r for r in csv.DictReader(f)}
+    return _CATALOGUE
+
+
+def label_of(code: str) -> str:
+    """The catalogue's Chinese name of a code ("" when the code is not in the catalogue)."""
+    row = catalogue().get(code)
+    return row["name_zh"] if row else ""
+
+
+def base_unit(written: str, code: str, value: float) -> tuple[str, float]:
+    """(unit, value) in the indicator's base unit; values are already in base units, so only the unit
+    changes: 名 -> 人, 万人 -> 人, 万元 -> 元, a bare 万 before 贫困人口 -> 人.
+
+    >>> base_unit("名", "other:special_post_teachers", 10000.0)
+    ('人', 10000.0)
+    """
+    row = catalogue().get(code)
+    if row and row["unit"]:
+        return row["unit"], value
+    bare = written[1:] if len(written) > 1 and written[0] in "万亿" else written
+    if bare in ("万", "亿", ""):
+        return "人", value
+    return _MEASURE_UNIT.get(bare, bare), value
+
+
+def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: int, i_end: int, c_start: int) -> str:
+    """The document's words for what a number counts, for the reviewer: the noun after a count
+    ("7座水库" -> "水库"), else the words before the number in its list item ("覆盖70%" -> "扶贫小额贷款覆盖")."""
+    after = sentence[q_end:i_end]
+    after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
+    cut = re.search(r"[\d,、;。:]", after)
+    noun = (after[: cut.start()] if cut else after).strip()
+    before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
+    if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
+        return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
+    return re.sub(r"^的", "", noun)[:16]
+
+
+def unknown_code(label: str, measure: str) -> str:
+    """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its label.
+
+    >>> unknown_code("水库", "座")
+    'other:shui_ku'
+    """
+    from pypinyin import lazy_pinyin
+
+    words = re.sub(r"[^\u4e00-\u9fff]", "", label)[-6:] or measure
+    return "other:" + "_".join(lazy_pinyin(words))
+
+
+def growth_code(code: str | None) -> str | None:
+    """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
+    if code in ("funds", "other:funds_line_item"):
+        return "other:funds_growth_rate"
+    if code == "other:income_ratio_to_average":
+        return "other:poor_income_growth"
+    return code

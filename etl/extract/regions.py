@@ -78,3 +78,42 @@ def _resolve_tail(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
         if hit:
             return hit
     return None
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    code: str
+    quantity: object  # the numbers.Quantity of this region's share
+
+
+_PAREN = re.compile(r"\(([^()]{4,300})\)")
+
+
+def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: str | None) -> dict[int, list[Part]]:
+    """Per-region shares written in brackets after a total: "11662名贫困人口(康平7418人、新民1854人…)".
+
+    Returns {id(total quantity): [Part, …]}; a bracket counts only when every item is a region name and a number.
+    """
+    out: dict[int, list[Part]] = {}
+    for m in _PAREN.finditer(sentence):
+        before = [q for q in quantities if q.end <= m.start() and m.start() - q.end <= 16]
+        if not before:
+            continue
+        parts, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            inner = [q for q in quantities if a <= q.start and q.end <= b]
+            if len(inner) != 1 or inner[0].end != b:
+                parts = []
+                break
+            name = sentence[a : inner[0].start].strip()
+            code = gazetteer.resolve_near(name, own_code) if len(name) >= 2 else None
+            if code is None or gazetteer.regions[code].level == "province":
+                parts = []
+                break
+            parts.append(Part(gazetteer.regions[code].name_zh, code, inner[0]))
+        if len(parts) >= 2:
+            out[id(before[-1])] = parts
+    return out
