@@ -95,7 +95,22 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 
-SCOPE_BEFORE = re.compile(r"(?:向|在|对|为)$")
+SCOPE_BEFORE = re.compile(r"(?:向|在|对|为|与)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+NEW_TARGET_VERB = re.compile(
+    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|"
+    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
+)
+
+
+def is_new_target(clause_before: str, measure: str) -> bool:
+    """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
+    "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
+    return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+
+
+def is_progress_share(sentence: str, q_start: int) -> bool:
+    """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
+    return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
 
 
 def is_scope(sentence: str, q_start: int) -> bool:
@@ -105,7 +120,7 @@ def is_scope(sentence: str, q_start: int) -> bool:
     >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
     True
     """
-    return SCOPE_BEFORE.search(sentence[max(0, q_start - 1) : q_start]) is not None
+    return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
@@ -138,7 +153,8 @@ def kind_of(
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     past = year_end is not None and year_end < doc_year
-    if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(clause):
+    own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
+    if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)
             or SENTENCE_PAST.search(context + sentence) and not TARGET_WORDS.search(clause)

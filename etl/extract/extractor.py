@@ -140,11 +140,15 @@ def _quantities(
         growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
-            code = indicators.growth_code(code)
+            code = indicators.growth_code(code, clause)
+        if q.measure == "%" and classify.is_progress_share(sentence, q.start):
+            continue
+        if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
+            continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None:
-            if not classify.FUTURE_CUES.search(ctx.before + sentence[: q.end]) or not label:
+            if not label or not classify.is_new_target(sentence[c_start : q.start], q.measure):
                 continue
             code = indicators.unknown_code(label, q.measure)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None

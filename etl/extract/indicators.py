@@ -77,7 +77,7 @@ PERCENT_RULES = [
 ]
 MONEY_RULES = [
     (r"贷款|放贷|信贷", "other:loans"),
-    (r"资金|预算|投入|经费", "funds"),
+    (r"资金|预算|投入|投资|经费", "funds"),
 ]
 AREA_RULES = [
     (r"灌溉", "other:irrigation_area_mu"),
@@ -88,7 +88,7 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
-_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:贫困)?(?:人口|群众|人)")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
@@ -146,7 +146,7 @@ def indicator_for(
     if measure in ("个", "所", "座", "处", "间", "套"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
-            if re.search(pattern, noun):
+            if re.search(f"(?:{pattern})(?![级民委组干医办])", noun):
                 exits = EXIT_VERBS.search(clause) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
@@ -248,10 +248,10 @@ def unknown_code(label: str, measure: str) -> str:
     return "other:" + "_".join(lazy_pinyin(words))
 
 
-def growth_code(code: str | None) -> str | None:
+def growth_code(code: str | None, clause: str = "") -> str | None:
     """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
-    if code in ("funds", "other:funds_line_item"):
+    if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
         return "other:funds_growth_rate"
-    if code == "other:income_ratio_to_average":
+    if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
         return "other:poor_income_growth"
     return code

@@ -45,7 +45,47 @@ def named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         names_end = head_start + (count.start() if count else len(head))
         found = _region_list(text, head_start, names_end, gazetteer)
         out += [NamedRegion(n, c, a, b, found[0][2] if found else 0, m.end()) for n, c, a, b in found]
-    return out
+    return out or listed_exits(text, gazetteer)
+
+
+LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
+
+
+def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
+    """Counties listed after 分别是/包括 in a sentence about exits: "计划摘帽的…县,分别是:马山县、隆安县、…天等县".
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")])
+    >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
+    ['甲县', '乙县']
+    """
+    if not EXIT_RE.search(text):
+        return []
+    for m in LIST_MARKER.finditer(text):
+        rest = text[m.end() :]
+        stop = re.search(r"[。;,\n]", rest)
+        body_end = m.end() + (stop.start() if stop else len(rest))
+        items, pos, out = text[m.end() : body_end].split("、"), m.end(), []
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            hit = _resolve_suffix(item.strip(), gazetteer)
+            if hit is None:
+                out = []
+                break
+            out.append(NamedRegion(hit[0], hit[1], b - len(hit[0]), b, m.start(), body_end))
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def _resolve_suffix(item: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区" -> 平桂区)."""
+    for k in range(len(item), 1, -1):
+        hit = _resolve_whole(item[-k:], gazetteer)
+        if hit and (k == len(item) or gazetteer.resolve(item[: -k]) is not None):
+            return hit
+    return None
 
 
 def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tuple[str, str, int, int]]:
