@@ -19,7 +19,7 @@ A range ("1—2项") is recorded as its lower bound with ">=".
 Example::
 
     >>> comparator("到2017年全市农村贫困面下降到8%以下", 16, 18)
-    '<'
+    '<='
 """
 
 from __future__ import annotations
@@ -56,8 +56,6 @@ def comparator(sentence: str, q_start: int, q_end: int, is_range: bool = False) 
     before = sentence[max(0, q_start - 8) : q_start]
     for word, comp in _AFTER:
         if after.startswith(word):
-            if word == "以下" and FALL_VERBS.search(before):
-                return "<"
             return comp
     for pattern, comp in _BEFORE:
         if re.search(pattern, before):

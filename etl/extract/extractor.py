@@ -51,7 +51,7 @@ def extract_text(
             carried = None
         tokens = year_tokens(sentence, plan.doc_year)
         inherited = semi or carried
-        ctx = Context(context, info.news and not intent)
+        ctx = Context(context, info.news and not intent, info.published_on is not None)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx)
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
         if sentence.endswith((":", ":")) and tokens:
@@ -68,6 +68,7 @@ def extract_text(
 class Context:
     before: str  # earlier parts of the sentence (up to a semicolon)
     news: bool
+    dated: bool = False  # the document's date is known (not guessed from the years it names)
 
 
 def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context) -> list[Extracted]:
@@ -125,7 +126,8 @@ def _quantities(
         clause = sentence[c_start:c_end]
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
-        if classify.is_norm(clause) or classify.in_scope_phrase(sentence, q.end, nxt):
+        per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
+        if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
@@ -141,6 +143,7 @@ def _quantities(
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
             code = indicators.growth_code(code, clause)
+        code = per_unit or code
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
         if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
@@ -154,7 +157,7 @@ def _quantities(
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
-        flow = indicators.is_flow(code, q.measure)
+        flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = governing_token(tokens, q.start) or carried
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
         periods = period(token, flow, plan, yearly=yearly)
@@ -176,9 +179,11 @@ def _quantities(
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
             elif kind == "actual" and token is None:
-                p_end = plan.doc_year - 1
-                p_start = min(era_start(sentence) or p_end, p_end)
-            a, b = _quote_span(sentence, c_start, c_end, token if token in tokens else None)
+                # a running total in a dated text is as of its date; since an era, to the last year end
+                era = era_start(sentence)
+                p_end = plan.doc_year - (0 if ctx.dated and era is None else 1)
+                p_start = min(era or p_end, p_end)
+            a, b = _quote_span(sentence, _said_for(sentence, c_start, q), c_end, token if token in tokens else None)
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
@@ -239,6 +244,17 @@ def _tiers(figures: list[Extracted]) -> list[Extracted]:
             f = replace(f, tier="committed")
         out.append(f)
     return out
+
+
+def _said_for(sentence: str, c_start: int, q) -> int:
+    """Where the quote starts: the clause, or the clause before it when this one is a bare amount
+    ("科技推广项目安排3万亩,39万元" quotes both, so that the reader sees what the 39万元 is for)."""
+    rest = sentence[c_start : q.start] + sentence[q.end : q.end + 6]
+    words = re.sub(r"[^\u4e00-\u9fff]", "", re.split(r"[,;。]", rest)[0])
+    if len(words) >= 2 or c_start == 0:
+        return c_start
+    prev = max(sentence.rfind(ch, 0, c_start - 1) for ch in ",;:。")
+    return prev + 1
 
 
 def _listed_after(sentence: str, end: int | None, start: int) -> bool:

@@ -28,10 +28,11 @@ BASELINE_OF = {
     "villages_exited": "other:poor_villages",
     "counties_exited": "other:poor_counties",
 }
+LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
 EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
-    (r"带动", "other:people_benefited"),
+    (r"带动", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
     (r"搬迁|移民", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
@@ -47,6 +48,7 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"学校", "other:schools"),
     (r"项目", "other:projects"),
     (r"合作社", "other:cooperatives"),
+    (r"特困自然村", "villages_exited"),  # 整村推进 of 特困自然村 beside 贫困行政村: one series
     (r"自然村", "other:natural_villages"),
     (r"示范村", "other:demo_villages"),
     (r"深度贫困县", "other:deep_poverty_counties"),
@@ -68,8 +70,7 @@ PERCENT_RULES = [
     (r"巩固率", "other:compulsory_education_retention_rate"),
     (r"高中阶段教育毛入学率", "other:high_school_enrollment_rate"),
     (r"入学率", "other:enrollment_rate"),
-    (r"参合率", "other:rural_medical_insurance_participation"),
-    (r"医疗保险|医保", "other:medical_insurance_coverage"),
+    (r"参合率|参保率|医疗保险|医保", "other:medical_insurance_coverage"),  # 新农合参合率 = 基本医保参保率
     (r"人均(?:纯|可支配)收入", "other:income_ratio_to_average"),
     (r"党组织", "other:standardized_party_orgs_share"),
     (r"交流教师|教师[^,,。;]{0,20}比例", "other:teacher_exchange_share"),
@@ -134,6 +135,8 @@ def indicator_for(
         measure = "户"
     if measure in ("人", "名"):
         code = _by_keyword(PERSON_RULES, sentence, clause, qa, qb, clause_start)
+        if code == "other:people_benefited" and LOAN_WORDS.search(sentence):
+            return "other:loan_beneficiaries"
         return code or ("poor_population" if "贫困人口" in sentence[item_start:item_end] else None)
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
@@ -146,7 +149,7 @@ def indicator_for(
     if measure in ("个", "所", "座", "处", "间", "套"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
-            if re.search(f"(?:{pattern})(?![级民委组干医办])", noun):
+            if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
                 exits = EXIT_VERBS.search(clause) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
@@ -239,8 +242,8 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
 def unknown_code(label: str, measure: str) -> str:
     """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its label.
 
-    >>> unknown_code("水库", "座")
-    'other:shui_ku'
+    >>> unknown_code("水库", "座").partition(":")[2]
+    'shui_ku'
     """
     from pypinyin import lazy_pinyin
 
@@ -248,8 +251,28 @@ def unknown_code(label: str, measure: str) -> str:
     return "other:" + "_".join(lazy_pinyin(words))
 
 
+PER_UNIT_FUNDS = [
+    (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
+    (r"每个(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每个(?:贫困)?县", "other:funds_per_poor_county"),
+]
+
+
+def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
+    """A floor of money per village or county ("每个深度贫困村涉农整合资金投入不低于500万元"): a target of its own.
+
+    >>> per_unit_funds("攻坚期内每个深度贫困村涉农整合资金投入不低于500万元", "元", ">=")
+    'other:funds_per_deep_poverty_village'
+    """
+    if measure != "元" or comparator != ">=":
+        return None
+    return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
+
+
 def growth_code(code: str | None, clause: str = "") -> str | None:
     """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
+    if "深度贫困" in clause and re.search(r"资金|预算|投入|经费", clause):
+        return "other:deep_poverty_funds_increase"
     if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
         return "other:funds_growth_rate"
     if code == "other:income_ratio_to_average" or code is None and "收入" in clause:

@@ -43,7 +43,8 @@ _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)?的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
 )
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
-ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "十一五": 2006}
+# 十八大 (November 2012): counts "since" it start from the end of 2011, so the period's first year is 2012.
+ERA_STARTS = {"十八大以来": 2012, "十二五": 2011, "十三五": 2016, "十一五": 2006}
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     """Plan years of a document.
 
     >>> plan_years("到2020年完成600个", "2014-05-15", "")
-    PlanYears(doc_year=2014, plan_end=2020)
+    PlanYears(doc_year=2014, plan_end=2020, first=None)
     """
     tokens = year_tokens(text)
     if published_on:
