@@ -7,8 +7,8 @@ Parts: ``dev`` and ``heldout`` (data/corpus/<part>/*.yaml, labelled by hand, see
 text reader and run through ``etl.extract.extract_document`` (no per-file corrections for corpus documents).
 
 Matching: a gold target is found by an extracted target with the same ``period_end`` and a value equal within
-1e-6 relative; one extracted figure matches at most one gold target, and one with the same indicator is
-preferred. Recall = matched / gold, precision = matched / extracted, region accuracy = share of matched with
+1e-6 relative; one extracted figure matches at most one gold target, and one with the same indicator (then
+also the same region) is preferred. Recall = matched / gold, precision = matched / extracted, region accuracy = share of matched with
 the gold ``region_code``, indicator accuracy = share of matched with the gold indicator. ``not_targets`` that
 come out as targets (same value, quote overlapping the labelled quote) are listed.
 """
@@ -111,10 +111,12 @@ def _seed(path: Path) -> GoldDoc:
 
 
 def match(gold: list[dict], figures: list) -> list[tuple[dict, object]]:
-    """(gold target, extracted figure) pairs, one-to-one; same indicator preferred."""
-    pairs, used, left = [], set(), []
-    for pass_no in (0, 1):
-        for g in gold if pass_no == 0 else left:
+    """(gold target, extracted figure) pairs, one-to-one; same indicator (and region) preferred."""
+    pairs, used, left = [], set(), list(gold)
+    # passes: same indicator and region, then same indicator, then any (period end and value always)
+    for pass_no in (0, 1, 2):
+        still = []
+        for g in left:
             hit = next(
                 (
                     i
@@ -122,16 +124,17 @@ def match(gold: list[dict], figures: list) -> list[tuple[dict, object]]:
                     if i not in used
                     and f.period_end == int(g["period_end"])
                     and _same_value(f.value, float(g["value"]))
-                    and (pass_no == 1 or f.indicator == g.get("indicator"))
+                    and (pass_no == 2 or f.indicator == g.get("indicator"))
+                    and (pass_no > 0 or (f.region_code or "") == str(g.get("region_code") or ""))
                 ),
                 None,
             )
             if hit is None:
-                if pass_no == 0:
-                    left.append(g)
+                still.append(g)
                 continue
             used.add(hit)
             pairs.append((g, figures[hit]))
+        left = still
     return pairs
 
 

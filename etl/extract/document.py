@@ -162,7 +162,7 @@ def find_region(
 ) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
-    for source in (issuer or "", title):
+    for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
         hits = region_mentions(source, gazetteer)
         if hits:
             code = gazetteer.resolve(hits[0])

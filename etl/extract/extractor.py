@@ -52,7 +52,7 @@ def extract_text(
         tokens = year_tokens(sentence, plan.doc_year)
         inherited = semi or carried
         ctx = Context(context, info.news and not intent, info.published_on is not None)
-        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
         if sentence.endswith((":", ":")) and tokens:
             carried = tokens[-1]
@@ -71,10 +71,11 @@ class Context:
     dated: bool = False  # the document's date is known (not guessed from the years it names)
 
 
-def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context) -> list[Extracted]:
+def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None) -> list[Extracted]:
     out = []
-    for r in named_exits(sentence, gazetteer):
-        token = governing_token(tokens, r.start) or carried
+    for r in named_exits(sentence, gazetteer, own_code):
+        later = [t for t in tokens if r.end <= t.start < r.list_end and t.kind == "point"]
+        token = governing_token(tokens, r.start) or (later[0] if later else None) or carried
         explicit = token is not None and token.kind != "span"
         for p_start, p_end in period(token, True, plan):
             kind = classify.kind_of(
@@ -113,7 +114,7 @@ def _quantities(
     text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context
 ) -> list[Extracted]:
     out = []
-    skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
+    skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer, own[1])]
     quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
     tokens = [t for t in tokens if not any(t.start < q.end and q.start < t.end for q in quantities)]
     parts = breakdowns(sentence, quantities, gazetteer, own[1])

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer
@@ -20,6 +21,7 @@ from etl.gazetteer import Gazetteer
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
 COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县市区|县区|县市|县|区|市)$")
 LOCAL_LEVELS = {"county"}
+_CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,17 @@ class NamedRegion:
     list_end: int
 
 
-def named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
-    """Counties named just before an exit phrase (整体脱贫/摘帽) in text."""
+def named_exits(text: str, gazetteer: Gazetteer, context: str | None = None) -> list[NamedRegion]:
+    """Counties named just before an exit phrase (整体脱贫/摘帽) in text; a name several regions share is read
+    as the one inside the region ``context`` (the document's own)."""
+    token = _CONTEXT.set(context)
+    try:
+        return _named_exits(text, gazetteer)
+    finally:
+        _CONTEXT.reset(token)
+
+
+def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     out = []
     for m in EXIT_RE.finditer(text):
         head_end = m.start()
@@ -43,9 +54,24 @@ def named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         head = text[head_start:head_end]
         count = COUNT_SUFFIX.search(head)
         names_end = head_start + (count.start() if count else len(head))
-        found = _region_list(text, head_start, names_end, gazetteer)
+        found = _region_list(text, head_start, names_end, gazetteer) or _example_lists(
+            text, head_start, head_end, gazetteer
+        )
         out += [NamedRegion(n, c, a, b, found[0][2] if found else 0, m.end()) for n, c, a, b in found]
     return out or listed_exits(text, gazetteer)
+
+
+def _example_lists(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tuple[str, str, int, int]]:
+    """Names listed before "等N个…县" ("栾川县、宜阳县…郸城县等19个国定贫困县和伊川县…等14个省定贫困县计划2018年"):
+    every whole token that is a county, when at least two are."""
+    found, pos = [], lo
+    for token in re.split(r"[、和及与]|等(?=\d)", text[lo:hi]):
+        a = text.find(token, pos, hi) if token else pos
+        pos = a + len(token)
+        hit = _resolve_whole(token.strip(), gazetteer) if token else None
+        if hit:
+            found.append((hit[0], hit[1], a, a + len(token)))
+    return found if len(found) >= 2 and re.search(r"等\d+个", text[lo:hi]) else []
 
 
 LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
@@ -106,7 +132,9 @@ def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tupl
 
 
 def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    code = gazetteer.resolve(token) if len(token) >= 2 else None
+    code = gazetteer.resolve_near(token, _CONTEXT.get()) if len(token) >= 2 else None
+    if code is None and len(token) >= 3 and token.endswith("县"):  # 淮阳县 became 淮阳区: 县改区/县改市
+        code = next((c for alt in "区市" if (c := gazetteer.resolve_near(token[:-1] + alt, _CONTEXT.get()))), None)
     if code and gazetteer.regions[code].level in LOCAL_LEVELS:
         return token, code
     return None
