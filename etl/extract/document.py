@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.gazetteer import Gazetteer
+from etl.gazetteer import Gazetteer, short_name
 
 from .sentences import quoted_spans
 
@@ -65,7 +65,7 @@ def find_title(text: str) -> str:
     return headline or (lines[0] if lines else "")
 
 
-_NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|来源[::]|责任编辑|^\W|^\S{1,4}[::]")
+_NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|^\W|^\S{1,4}[::]")
 
 
 def _is_headline(line: str) -> bool:
@@ -124,7 +124,7 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》, longest first."""
     skip = [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
-    found, taken = [], [False] * len(text)
+    found, taken, doubtful = [], [False] * len(text), []
     for name in names:
         if name not in text:
             continue
@@ -133,13 +133,17 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
             row = gazetteer.regions[gazetteer.resolve(name)]
-            full = row.name_zh
-            if name != full and not _is_short_region_name(name, row.level, text, b, gazetteer):
+            if name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+                doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
                 taken[k] = True
-            found.append(full)
-    return found
+            found.append((a, row.name_zh))
+    ends = {a + len(n) for a, n in found} | {a + len(short_name(n) or n) for a, n in found}
+    for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
+        if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
+            found.append((a, row.name_zh))
+    return [n for _, n in sorted(found)]
 
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -163,9 +167,15 @@ def find_region(
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
-        hits = region_mentions(source, gazetteer)
+        if len(source) > 60:  # a first line of body text, not a title
+            continue
+        names = region_mentions(source, gazetteer)
+        hits = [gazetteer.resolve(h) for h in names]
         if hits:
-            code = gazetteer.resolve(hits[0])
+            code = hits[0]
+            # "陕西延安剩余338个贫困村": a province's name right before one of its places names that place
+            if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
+                code = hits[1]
             return code, gazetteer.regions[code].name_zh
     counts = Counter(region_mentions(text, gazetteer))
     if not counts:
@@ -183,22 +193,28 @@ def find_region(
         if above:
             code = above.most_common(1)[0][0]
             return code, gazetteer.regions[code].name_zh
+    codes = {n: gazetteer.resolve(n) for n in counts}
+    under = Counter()  # mentions of the places inside each region count half for it
+    for n, k in counts.items():
+        for r in gazetteer.ancestors(codes[n]):
+            under[r.code] += k
     best = max(
         counts,
         key=lambda n: (
-            gazetteer.regions[gazetteer.resolve(n)].level == own_level,
-            counts[n],
-            -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3),
+            gazetteer.regions[codes[n]].level == own_level,
+            counts[n] + 0.5 * under[codes[n]],
+            -level_rank.get(gazetteer.regions[codes[n]].level, 3),
         ),
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
 
 
+_NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(r"[我全本]省|自治区"),
-    "prefecture": re.compile(r"[我全本]市|[我全本]州|[我全本]盟"),
-    "county": re.compile(r"[我全本]县|[我全本]旗"),
+    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区)(?!平均|第一|首)"),
+    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
+    "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
 }
 
 

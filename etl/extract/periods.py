@@ -40,8 +40,9 @@ _RELATIVE_RE = re.compile(
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
-    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)?的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
 )
+_AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
 # 十八大 (November 2012): counts "since" it start from the end of 2011, so the period's first year is 2012.
 ERA_STARTS = {"十八大以来": 2012, "十二五": 2011, "十三五": 2016, "十一五": 2006}
@@ -145,7 +146,10 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
         if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
+            if not title_years and not any(t.kind == "point" for t in tokens) and body_years:
+                doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
             past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+            past += [int(y) for y in _AS_OF_MONTH.findall(text)]
             doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
