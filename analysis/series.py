@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 SERIES = ("original", "revised", "actual")
+COMMITTED, STRETCH = "committed", "stretch"  # target tiers (figures.tier)
 
 
 @dataclass
@@ -27,11 +28,17 @@ class Point:
     derived: bool = False  # True when inferred from named targets' exit years (e.g. 0 counties in 2016)
 
 
-def records(figures) -> list[dict]:
-    """Accept a DataFrame or a list of dicts; always return a list of dicts."""
-    if hasattr(figures, "to_dict"):
-        return figures.to_dict("records")
-    return list(figures)
+def records(figures, stretch: bool = False) -> list[dict]:
+    """Accept a DataFrame or a list of dicts; always return a list of dicts.
+
+    Stretch-tier targets (奋斗目标数, 力争…: a second figure for the same target) are left out unless ``stretch``:
+    actuals are compared with the committed tier only, and a stretch figure is never summed with or put in place
+    of a committed one. ``stretch_points`` reads them as a series of their own.
+    """
+    rows = figures.to_dict("records") if hasattr(figures, "to_dict") else list(figures)
+    if stretch:
+        return rows
+    return [r for r in rows if r.get("tier", COMMITTED) == COMMITTED or r.get("kind") != "target"]
 
 
 def _select(rows: list[dict], name: str) -> list[dict]:
@@ -134,6 +141,34 @@ def plan_vs_actual(figures, region_code: str, roll_up: bool = True) -> dict[str,
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}."""
     rows = records(figures)
     return {name: annual_points(rows, region_code, name, roll_up) for name in SERIES}
+
+
+def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:
+    """Year -> the region's own stretch-tier target (力争, 奋斗目标数), to show beside the committed plan; never
+    rolled up from sub-regions. ``plan="revised"`` lets a revision's stretch figure replace the original's.
+
+    Example: ``stretch_points(figs, "210781")`` -> ``{2017: Point(year=2017, value=..., ...)}``
+    """
+    rows = [
+        r
+        for r in records(figures, stretch=True)
+        if r["kind"] == "target"
+        and r.get("tier") == STRETCH
+        and r["region_code"] == region_code
+        and r["period_start"] == r["period_end"]
+    ]
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_year[int(r["period_end"])].append(r)
+    points = {}
+    for year, group in by_year.items():
+        originals = [r for r in group if r["plan_version_kind"] != "revision"]
+        revisions = [r for r in group if r["plan_version_kind"] == "revision"]
+        if plan == "revised" and revisions:
+            points[year] = _point(_pick(revisions, "revised"))
+        elif originals:
+            points[year] = _point(_pick(originals, "original"))
+    return dict(sorted(points.items()))
 
 
 def effective_plan(series: dict[str, dict[int, Point]], plan: str = "original") -> dict[int, Point]:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from db import rollups
 from db.cache import cached, per_transaction
-from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
+from db.models import COMMITTED, Batch, Figure, FigureRollup, PlanVersion, Region
 
 
 def subtree(session: Session, code: str) -> dict | None:
@@ -68,6 +68,8 @@ def _totals(session: Session, where, indicator: str, kinds: tuple[str, ...] = KI
         )
         if reverted:
             stmt = stmt.where(Figure.batch_id.not_in(reverted))
+        if kind == "target":  # stretch figures are a series of their own, never summed (actuals keep the index scan)
+            stmt = stmt.where(Figure.tier == COMMITTED)
         for year, version, total, count in session.execute(stmt):
             series = versions.get(version, "original") if kind == "target" else kind
             acc = sums[(series, int(year))]

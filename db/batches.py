@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from db import writes
-from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
+from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source, counted_in_sums
 from db.queries import LIVE
 
 REVERTIBLE = ("upload", "edit", "document")
@@ -72,7 +72,7 @@ def current_values(
     session: Session, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None
 ) -> dict[tuple, dict]:
     """(kind, region, indicator, start, end) -> the figure now in force: newest live actual; for targets the
-    newest revision, else the original plan's. Keys as ``etl.validate.Row.key``."""
+    newest revision, else the original plan's (committed tier). Keys as ``etl.validate.Row.key``."""
     stmt = (
         select(
             Figure.id,
@@ -89,7 +89,7 @@ def current_values(
         )
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(LIVE, Figure.kind.in_(["target", "actual"]))
+        .where(LIVE, Figure.kind.in_(["target", "actual"]), counted_in_sums())  # committed targets only
     )
     if indicators is not None:
         stmt = stmt.where(Figure.indicator_code.in_(list(indicators)))

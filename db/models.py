@@ -132,6 +132,18 @@ class Figure(Base):
     )
 
 
+COMMITTED = "committed"
+STRETCH = "stretch"
+
+
+def counted_in_sums():
+    """Figures sums may add: every actual and baseline, and the committed tier of targets (a stretch figure is
+    a second series of the same target, never added to it)."""
+    from sqlalchemy import or_
+
+    return or_(Figure.kind != "target", Figure.tier == COMMITTED)
+
+
 class FigureRollup(Base):
     """Sums of one batch's figures over the subtree of a province, prefecture or county (db/rollups.py).
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from analysis.series import adcode_ancestors
-from db.models import Batch, Figure, FigureOverlap, PlanVersion
+from db.models import Batch, Figure, FigureOverlap, PlanVersion, counted_in_sums
 
 CHUNK = 500
 RANGES = 200  # code ranges OR-ed in one statement (SQLite's expression depth is 1,000)
@@ -61,12 +61,14 @@ def _descendant_range(code: str) -> tuple[str, str] | None:
     return prefix, prefix.ljust(12, "9")
 
 
-def record(session: Session, batch_ids: list[int]) -> int:
+def record(session: Session, batch_ids: list[int], tiers: bool = True) -> int:
     """List the overlaps that these batches' figures make with any figure; returns the figures newly listed.
 
     Figures overlap within one series: a target's original plan and its revision for the same year do not.
     Synthetic batches are skipped: ``etl synth`` writes one figure per region, indicator, series and year,
     counties and villages with different indicators, into a database without other figures.
+    Stretch-tier targets are never listed: no sum counts them. ``tiers=False`` for a schema before migration
+    0007_target_tier (no ``figures.tier``, every target committed).
     """
     conn = session.connection()
     real = list(session.scalars(select(Batch.id).where(Batch.id.in_(batch_ids), Batch.kind != "synth")))
@@ -76,7 +78,11 @@ def record(session: Session, batch_ids: list[int]) -> int:
     columns = (f.id, f.region_code, f.indicator_code, f.kind, f.period_start, f.period_end, PlanVersion.kind)
 
     def query(where):
-        return conn.execute(select(*columns).outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id).where(where))
+        return conn.execute(
+            select(*columns)
+            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+            .where(where, counted_in_sums() if tiers else true())
+        )
 
     new = query(Figure.batch_id.in_(real)).all()
     # every figure sharing indicator and kind with a new one, at its region, above or below it

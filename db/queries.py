@@ -35,6 +35,7 @@ FIGURE_COLUMNS = [
     "note",
     "batch_id",
     "batch_kind",
+    "tier",
 ]
 TEXT_COLUMNS = [
     "region_name",
@@ -49,6 +50,7 @@ TEXT_COLUMNS = [
     "source_file",
     "quote",
     "note",
+    "tier",
 ]
 
 
@@ -79,6 +81,7 @@ def _figure_select():
             Figure.note,
             Figure.batch_id,
             Batch.kind.label("batch_kind"),
+            Figure.tier,
         )
         .join(Region, Region.code == Figure.region_code)
         .join(Source, Source.id == Figure.source_id)

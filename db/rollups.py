@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import overlaps
-from db.models import Batch, Figure, FigureRollup, Region, RolledBatch
+from db.models import Batch, Figure, FigureRollup, Region, RolledBatch, counted_in_sums
 
 LEVELS = ("province", "prefecture", "county")
 
@@ -62,7 +62,7 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
             Figure.period_start,
             Figure.period_end,
             Figure.value,
-        ).where(Figure.batch_id == batch_id)
+        ).where(Figure.batch_id == batch_id, counted_in_sums())
         for region, indicator, kind, version, start, end, value in conn.execute(stmt):
             for code in up(region):
                 acc = sums[(code, indicator, kind, version, start, end)]

@@ -23,7 +23,7 @@ from analysis.series import counted
 from db import aggregates, overlaps, rollups
 from db.cache import cached
 from db.dashboard_queries import figure_records
-from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
+from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
 
 SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
@@ -151,6 +151,7 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
                 "note": note,
                 "batch_id": max(acc.batches),
                 "batch_kind": "sum",
+                "tier": "committed",
                 "count": acc.count,
             }
         )
@@ -233,7 +234,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
                 func.sum(f.value),
                 func.count(),
             )
-            .where(where)
+            .where(where, counted_in_sums())
             .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
         )
         for ind, kind, version, start, end, batch, total, count in session.execute(stmt):

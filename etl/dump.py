@@ -20,6 +20,7 @@ TARGET_COLUMNS = [
     "plan_version",
     "source",
     "quote",
+    "tier",  # committed | stretch (last, so earlier columns keep their places)
 ]
 ACTUAL_COLUMNS = [
     "region_code",

@@ -10,13 +10,18 @@ Example::
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from settings import DATA_DIR
 
 REGIONS_CSV = DATA_DIR / "regions.csv"
-SUFFIXES = ("自治县", "自治州", "省", "市", "县", "区", "州", "旗", "盟")
+NATIONAL_CSV = DATA_DIR / "regions_national.csv"
+SUFFIXES = ("自治县", "自治州", "自治旗", "自治区", "特别行政区", "省", "市", "县", "区", "州", "旗", "盟")
+# 广西壮族自治区 -> 广西, 湘西土家族苗族自治州 -> 湘西: the ethnic names before 自治… are dropped too.
+_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族|维吾尔)+(?:自治区|自治州|自治县|自治旗)$")
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,11 @@ def read_regions_csv(path: Path = REGIONS_CSV) -> list[RegionRow]:
 
 
 def short_name(name: str) -> str | None:
-    """The name without its administrative suffix, when two or more characters remain: 陇西县 -> 陇西."""
+    """The name without its administrative suffix, when two or more characters remain: 陇西县 -> 陇西,
+    宁夏回族自治区 -> 宁夏, 内蒙古自治区 -> 内蒙古."""
+    m = _ETHNIC_AUTONOMY.match(name)
+    if m:
+        return m.group(1)
     for suffix in SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -58,6 +67,7 @@ def short_name(name: str) -> str | None:
 class Gazetteer:
     regions: dict[str, RegionRow]
     names: dict[str, str] = field(default_factory=dict)
+    candidates: dict[str, list[str]] = field(default_factory=dict)  # every code a name may stand for
 
     @classmethod
     def from_rows(cls, rows: list[RegionRow]) -> Gazetteer:
@@ -65,11 +75,14 @@ class Gazetteer:
         for r in rows:
             for name in (r.name_zh, *r.former_names):
                 g.names.setdefault(name, r.code)
+                g.candidates.setdefault(name, []).append(r.code)
         for r in rows:
             for name in (r.name_zh, *r.former_names):
                 short = short_name(name)
-                if short:
+                if short and short not in ("市辖", "省直辖县级行"):
                     g.names.setdefault(short, r.code)
+                    if r.code not in g.candidates.setdefault(short, []):
+                        g.candidates[short].append(r.code)
         for r in rows:
             for old in r.former_codes:
                 g.names.setdefault(old, r.code)
@@ -78,6 +91,30 @@ class Gazetteer:
     @classmethod
     def from_csv(cls, path: Path = REGIONS_CSV) -> Gazetteer:
         return cls.from_rows(read_regions_csv(path))
+
+    @classmethod
+    def national(cls, extra: Gazetteer | None = None) -> Gazetteer:
+        """Every province, prefecture and county (data/regions_national.csv), with extra's rows (for example a
+        test's own regions) taking precedence. Example: ``Gazetteer.national().resolve("泾源")`` -> "640424"."""
+        rows = {r.code: r for r in _national_rows()}
+        if extra is not None:
+            rows.update(extra.regions)
+        return cls.from_rows(list(rows.values()))
+
+    def resolve_near(self, name: str, context: str | None) -> str | None:
+        """Adcode for a name that several regions share, preferring one inside (or containing) the region
+        context. Example: ``g.resolve_near("朝阳", "210000")`` -> 辽宁's 朝阳市, not Beijing's 朝阳区."""
+        codes = self.candidates.get(name.strip()) or ([c] if (c := self.resolve(name)) else [])
+        if len(codes) <= 1 or not context:
+            return codes[0] if codes else None
+        related = {context, *(r.code for r in self.ancestors(context))}
+        for code in codes:
+            if code in related or related & {r.code for r in self.ancestors(code)}:
+                return code
+        return codes[0]
+
+    def is_ambiguous(self, name: str) -> bool:
+        return len(self.candidates.get(name.strip(), ())) > 1
 
     def resolve(self, name_or_code: str) -> str | None:
         """Adcode for a name, short name, former name, adcode or former adcode; None if unknown."""
@@ -98,4 +135,11 @@ class Gazetteer:
         return out
 
     def names_longest_first(self) -> list[str]:
-        return sorted(self.names, key=len, reverse=True)
+        if getattr(self, "_longest", None) is None or len(self._longest) != len(self.names):
+            self._longest = sorted(self.names, key=len, reverse=True)
+        return self._longest
+
+
+@lru_cache(maxsize=1)
+def _national_rows() -> tuple[RegionRow, ...]:
+    return tuple(read_regions_csv(NATIONAL_CSV))

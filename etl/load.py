@@ -52,6 +52,7 @@ def figure_dicts(
                 "quote_start": None,
                 "quote_end": None,
                 "note": row.note,
+                "tier": getattr(row, "tier", "committed"),
             }
         )
     return out

@@ -76,7 +76,7 @@ def test_dingxi_no_aggregate_county_count(docs):
 
 def test_dingxi_rates_and_actual(docs):
     _, doc = docs["dingxi"]
-    find(doc, "poverty_incidence", 2017, 8, comparator="<", start=2017)
+    find(doc, "poverty_incidence", 2017, 8, comparator="<=", start=2017)  # 以下 includes the number
     find(doc, "other:tap_water_coverage", 2020, 90, comparator=">=")
     for year, value in [(2015, 70), (2016, 75), (2017, 80)]:
         find(doc, "other:fiscal_share_poverty", year, value)
@@ -107,7 +107,7 @@ def test_shaanxi_three_year_totals_and_baselines(docs):
     find(doc, "counties_exited", 2020, 52, start=2018)
     find(doc, "poor_population", 2018, 1832700, kind="baseline")
     find(doc, "poverty_incidence", 2017, 7.54, kind="baseline")
-    find(doc, "poor_population_reduced", 2017, 5917300, kind="actual")
+    find(doc, "poor_population_reduced", 2017, 5917300, kind="actual", start=2012)  # from the end of 2011
     assert (doc.info.region_code, doc.info.published_on) == ("610000", None)
 
 
@@ -134,8 +134,11 @@ def test_linghai(docs):
     _, doc = docs["linghai"]
     find(doc, "villages_exited", 2017, 6)
     find(doc, "poor_population_reduced", 2017, 2400)
-    find(doc, "other:loans", 2016, 6_350_000, kind="actual")
-    find(doc, "other:people_benefited", 2016, 236, kind="actual")
+    # running totals as of the plan's date (March 2017), all under one year
+    find(doc, "other:loans", 2017, 6_350_000, kind="actual", start=2017)
+    find(doc, "other:loan_beneficiaries", 2017, 236, kind="actual", start=2017)
+    find(doc, "other:risk_compensation_fund", 2017, 9_900_000, kind="actual", start=2017)
+    find(doc, "other:loan_beneficiaries", 2017, 2000)
     assert (doc.info.region_code, doc.info.published_on) == ("210781", "2017-03-17")
 
 
@@ -143,7 +146,7 @@ def test_hainan(docs):
     _, doc = docs["hainan"]
     find(doc, "villages_exited", 2015, 300)
     find(doc, "villages_exited", 2020, 600, start=2014)
-    find(doc, "other:natural_villages", 2020, 150)
+    find(doc, "villages_exited", 2020, 150, start=2014)  # 特困自然村 beside 贫困行政村: one series
     assert (doc.info.region_code, doc.info.published_on) == ("460000", "2014-05-15")
 
 
@@ -160,9 +163,12 @@ def test_to_json_keys(docs):
         "value",
         "unit",
         "comparator",
+        "tier",
         "quote",
         "start",
         "end",
+        "confidence",
+        "indicator_label",
     ]
 
 

@@ -45,6 +45,7 @@ def same(gold: dict, fig) -> bool:
         and int(gold["period_end"]) == fig.period_end
         and abs(value - fig.value) <= 1e-6 * max(1.0, abs(value))
         and gold["comparator"] == fig.comparator
+        and (gold.get("tier") or "committed") == fig.tier
     )
 
 

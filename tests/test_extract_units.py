@@ -72,7 +72,7 @@ def test_no_quantities_in_non_figures(text):
 @pytest.mark.parametrize(
     "text,number,expected",
     [
-        ("贫困面下降到8%以下", "8%", "<"),
+        ("贫困面下降到8%以下", "8%", "<="),
         ("贫困发生率控制在3%以下", "3%", "<="),
         ("普及率达到90%以上", "90%", ">="),
         ("不少于1000万元", "1000万元", ">="),
@@ -170,7 +170,7 @@ def test_unseen_yearly_list(fake_gazetteer):
 
 def test_unseen_incidence_deadline(fake_gazetteer):
     _, doc = synthetic("到2020年贫困发生率降至3%以下。", fake_gazetteer)
-    assert triples(doc) == {("target", "990100", "poverty_incidence", 2020, 2020, 3, "<")}
+    assert triples(doc) == {("target", "990100", "poverty_incidence", 2020, 2020, 3, "<=")}
 
 
 def test_unseen_named_counties(fake_gazetteer):

@@ -19,7 +19,7 @@ A range ("1—2项") is recorded as its lower bound with ">=".
 Example::
 
     >>> comparator("到2017年全市农村贫困面下降到8%以下", 16, 18)
-    '<'
+    '<='
 """
 
 from __future__ import annotations
@@ -27,8 +27,14 @@ from __future__ import annotations
 import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
-CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成")
-SENTENCE_PAST = re.compile(r"以来|已经|取得了")
+CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比上年")
+SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+# Words of intent: a number they govern is a target even in a report of past results.
+FUTURE_CUES = re.compile(
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前"
+)
+PLANNED_FOR = re.compile(r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)")  # a plan's target, even when reported later
+FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")
@@ -51,8 +57,6 @@ def comparator(sentence: str, q_start: int, q_end: int, is_range: bool = False) 
     before = sentence[max(0, q_start - 8) : q_start]
     for word, comp in _AFTER:
         if after.startswith(word):
-            if word == "以下" and FALL_VERBS.search(before):
-                return "<"
             return comp
     for pattern, comp in _BEFORE:
         if re.search(pattern, before):
@@ -71,24 +75,92 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
     return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
 
 
+STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
+CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
+
+
+def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
+
+    >>> is_criterion("涉及50户以下、贫困发生率50%以上整体搬迁自然村寨3603个", 5, 30)
+    True
+    """
+    after = sentence[q_end : q_end + 8]
+    if CRITERION_AFTER.match(after):
+        return True
+    if next_start is None or not re.match(r"^(?:以下|以上)", after):
+        return False
+    between = sentence[q_end:next_start]
+    return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
+
+
+SCOPE_BEFORE = re.compile(r"(?:向|在|对|为|与)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+NEW_TARGET_VERB = re.compile(
+    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|"
+    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
+)
+
+
+def is_new_target(clause_before: str, measure: str) -> bool:
+    """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
+    "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
+    return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+
+
+def is_progress_share(sentence: str, q_start: int) -> bool:
+    """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
+    return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+
+
+def is_scope(sentence: str, q_start: int) -> bool:
+    """The places or people an action is aimed at, not an amount to reach: "向11个深度贫困县…发力",
+    "在17个贫困区县搬迁", "已对484万贫困人口…建档立卡".
+
+    >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
+    True
+    """
+    return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
+
+
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
     return next_start is not None and "中的" in clause[q_end:next_start]
 
 
 def kind_of(
-    sentence: str, clause: str, q_start: int, stock: bool, rate: bool, year_end: int | None, doc_year: int
+    sentence: str,
+    clause: str,
+    q_start: int,
+    stock: bool,
+    rate: bool,
+    year_end: int | None,
+    doc_year: int,
+    context: str = "",
+    news: bool = False,
+    clause_after: str = "",
 ) -> str:
-    """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause."""
-    if BASELINE_MARKERS.search(sentence[:q_start]):
+    """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
+
+    ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
+    the number on; ``news`` makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+
+    >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
+    ...         clause_after="80万贫困人口将全部脱贫")
+    'target'
+    """
+    before = context + sentence[:q_start]
+    if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
-    past = year_end is not None and year_end < doc_year
-    if not past and year_end is None:
+    past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
+    own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
+    if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
-            CLAUSE_PAST.search(clause) or SENTENCE_PAST.search(sentence) and not TARGET_WORDS.search(clause)
+            CLAUSE_PAST.search(clause)
+            or SENTENCE_PAST.search(context + sentence) and not TARGET_WORDS.search(clause)
+            or news and not FUTURE_CUES.search(before + clause)
         )
     if past:
         return "baseline" if stock or rate else "actual"
-    if stock and not TARGET_WORDS.search(clause) and not re.search(r"\d{4}年", clause):
+    if stock and not FUTURE_CUES.search(before + clause) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.gazetteer import Gazetteer
+from etl.gazetteer import Gazetteer, short_name
 
 from .sentences import quoted_spans
 
@@ -21,6 +21,10 @@ DOC_TYPES = "决定|意见|通知|方案|办法|规划|计划|纲要|细则"
 ISSUER_END = re.compile(r"(委员会|常委会|人民政府|领导小组|办公室|办公厅|省委|市委|县委|区委|扶贫办|政府)$")
 _CN_DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})(?!\d)")
+HEADER_CHARS = 400  # a dateline or page stamp sits near the top
+# Words after a short region name (宁夏, 隆德) that show it names a region, not something else.
+_SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[省区市州县]|今年|明年|将|要|扶贫|脱贫|贫困|[0-9]")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class DocumentInfo:
     published_on: str | None
     region_code: str | None
     region_name: str | None
+    news: bool = False  # a report about a plan (its numbers are results unless a word of intent governs them)
 
 
 def _lines(text: str) -> list[str]:
@@ -56,7 +61,17 @@ def find_title(text: str) -> str:
     m = re.search(r"《([^》]{4,60})》由", text)
     if m:
         return m.group(1)
-    return lines[0] if lines else ""
+    headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
+    return headline or (lines[0] if lines else "")
+
+
+_NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|^\W|^\S{1,4}[::]")
+
+
+def _is_headline(line: str) -> bool:
+    """A news headline: a short line of words, not a navigation bar, a date stamp or a sentence of the body."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and "。" not in line
 
 
 def find_signature(text: str) -> tuple[str | None, str | None]:
@@ -82,10 +97,16 @@ def find_date(text: str) -> str | None:
     m = re.search(rf"[((]{_CN_DATE}[^))\n]{{0,40}}通过[))]", text)
     if m:
         return _iso(*m.groups())
-    m = re.search(rf"(?:发布)?时间[::]\s*(?:{_ISO_DATE}|{_CN_DATE})", text)
+    m = re.search(rf"(?:发布|发表|更新)?(?:时间|日期)[::]\s*(?:{_ISO_DATE}|{_CN_DATE})", text)
     if m:
         g = [x for x in m.groups() if x]
         return _iso(*g[:3])
+    m = _ANY_DATE.search(text[:HEADER_CHARS])
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+        return _iso(*m.groups())
+    m = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", text[:HEADER_CHARS])  # 24.02.2016
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _iso(m.group(3), m.group(2), m.group(1))
     return None
 
 
@@ -103,19 +124,41 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》, longest first."""
     skip = [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
-    found, taken = [], [False] * len(text)
+    found, taken, doubtful = [], [False] * len(text), []
     for name in names:
-        for m in re.finditer(re.escape(name), text):
-            a, b = m.span()
+        if name not in text:
+            continue
+        for a in _positions(text, name):
+            b = a + len(name)
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
-            full = gazetteer.regions[gazetteer.resolve(name)].name_zh
-            if name != full and not re.match(r"[委人]|省委|市委", text[b : b + 2]):
+            row = gazetteer.regions[gazetteer.resolve(name)]
+            if name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+                doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
                 taken[k] = True
-            found.append(full)
-    return found
+            found.append((a, row.name_zh))
+    ends = {a + len(n) for a, n in found} | {a + len(short_name(n) or n) for a, n in found}
+    for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
+        if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
+            found.append((a, row.name_zh))
+    return [n for _, n in sorted(found)]
+
+
+def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if gazetteer.is_ambiguous(name):
+        return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
 
 
 def find_region(
@@ -123,27 +166,101 @@ def find_region(
 ) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
-    for source in (issuer or "", title):
-        hits = region_mentions(source, gazetteer)
+    for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
+        if len(source) > 60:  # a first line of body text, not a title
+            continue
+        names = region_mentions(source, gazetteer)
+        hits = [gazetteer.resolve(h) for h in names]
         if hits:
-            code = gazetteer.resolve(hits[0])
+            code = hits[0]
+            # "陕西延安剩余338个贫困村": a province's name right before one of its places names that place
+            if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
+                code = hits[1]
             return code, gazetteer.regions[code].name_zh
     counts = Counter(region_mentions(text, gazetteer))
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    own_level = self_reference_level(text)
+    if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
+        above = Counter(
+            r.code
+            for n, k in counts.items()
+            for r in gazetteer.ancestors(gazetteer.resolve(n))
+            for _ in range(k)
+            if r.level == own_level
+        )
+        if above:
+            code = above.most_common(1)[0][0]
+            return code, gazetteer.regions[code].name_zh
+    codes = {n: gazetteer.resolve(n) for n in counts}
+    under = Counter()  # mentions of the places inside each region count half for it
+    for n, k in counts.items():
+        for r in gazetteer.ancestors(codes[n]):
+            under[r.code] += k
     best = max(
-        counts, key=lambda n: (counts[n], -level_rank.get(gazetteer.regions[gazetteer.resolve(n)].level, 3))
+        counts,
+        key=lambda n: (
+            gazetteer.regions[codes[n]].level == own_level,
+            counts[n] + 0.5 * under[codes[n]],
+            -level_rank.get(gazetteer.regions[codes[n]].level, 3),
+        ),
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
 
 
-def read_document_info(text: str, gazetteer: Gazetteer | None) -> DocumentInfo:
-    """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer)."""
+_NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
+_SELF = {
+    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区)(?!平均|第一|首)"),
+    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
+    "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
+}
+
+
+def self_reference_level(text: str) -> str | None:
+    """The level the text speaks of itself at: 我省/全省 -> province, 我市/全市 -> prefecture, 我县 -> county.
+
+    >>> self_reference_level("我省将确保33万农村贫困人口脱贫,全省共有49个贫困县摘帽")
+    'province'
+    """
+    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    level = max(counts, key=counts.get)
+    return level if counts[level] else None
+
+
+def read_document_info(
+    text: str, gazetteer: Gazetteer | None, region_code: str | None = None, as_of: str | None = None
+) -> DocumentInfo:
+    """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer);
+    region_code and as_of (YYYY-MM-DD) override what the text says."""
     title = find_title(text)
     issuer = find_issuer(text, title)
-    code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+    if region_code and gazetteer and gazetteer.resolve(region_code):
+        code = gazetteer.resolve(region_code)
+        name = gazetteer.regions[code].name_zh
+    elif region_code:
+        code, name = region_code, None
+    else:
+        code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
     return DocumentInfo(
-        title=title, issuer=issuer, published_on=find_date(text), region_code=code, region_name=name
+        title=title,
+        issuer=issuer,
+        published_on=as_of or find_date(text),
+        region_code=code,
+        region_name=name,
+        news=is_news(text, title),
     )
+
+
+_NEWS_MARKERS = re.compile(r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问")
+
+
+def is_news(text: str, title: str) -> bool:
+    """A news report (记者, 据介绍, 新华社…) rather than the plan document itself.
+
+    >>> is_news("记者从省扶贫办获悉,今年将…", "某省今年将脱贫10万人")
+    True
+    """
+    official = re.search(rf"({DOC_TYPES})$", title) and "关于" in title
+    return bool(_NEWS_MARKERS.search(text)) and not official

@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from etl.gazetteer import Gazetteer
 
@@ -20,37 +21,75 @@ from .document import read_document_info
 from .model import Extracted, ExtractedDocument
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import named_exits
+from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 
 
-def extract_text(text: str, gazetteer: Gazetteer) -> ExtractedDocument:
-    """All figures of a policy text (no corrections applied)."""
-    info = read_document_info(text, gazetteer)
+def extract_text(
+    text: str, gazetteer: Gazetteer, *, region_code: str | None = None, as_of: str | None = None
+) -> ExtractedDocument:
+    """All figures of a (normalised) policy text, no corrections applied."""
+    info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     own = (info.region_name, info.region_code)
     figures: list[Extracted] = []
     carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
+    context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
+    intent, last_end = False, 0  # in news: a paragraph that states goals keeps doing so until it reports results
     for s_start, s_end, sentence in sentences(text):
+        if "\n" in text[last_end:s_start]:
+            intent = False
+        last_end = s_end
+        if classify.FUTURE_CUES.search(sentence):
+            intent = True
+        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
+            intent = False
         if SECTION_HEADING.match(sentence):
             carried = None
-        tokens = year_tokens(sentence)
-        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried)
-        figures += _quantities(text, s_start, sentence, tokens, plan, own, carried, gazetteer)
+        tokens = year_tokens(sentence, plan.doc_year)
+        inherited = semi or carried
+        ctx = Context(context, info.news and not intent, info.published_on is not None)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
+        figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
         if sentence.endswith((":", ":")) and tokens:
             carried = tokens[-1]
+        if sentence.endswith(";"):
+            context += sentence
+            semi = tokens[-1] if tokens else semi
+        else:
+            context, semi = "", None
     return ExtractedDocument(info=info, figures=_dedupe(figures))
 
 
-def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> list[Extracted]:
+@dataclass(frozen=True)
+class Context:
+    before: str  # earlier parts of the sentence (up to a semicolon)
+    news: bool
+    dated: bool = False  # the document's date is known (not guessed from the years it names)
+
+
+def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None) -> list[Extracted]:
     out = []
-    for r in named_exits(sentence, gazetteer):
-        token = governing_token(tokens, r.start) or carried
+    for r in named_exits(sentence, gazetteer, own_code):
+        later = [t for t in tokens if r.end <= t.start < r.list_end and t.kind == "point"]
+        token = governing_token(tokens, r.start) or (later[0] if later else None) or carried
+        explicit = token is not None and token.kind != "span"
         for p_start, p_end in period(token, True, plan):
-            kind = classify.kind_of(sentence, sentence, r.start, False, False, p_end, plan.doc_year)
+            kind = classify.kind_of(
+                sentence,
+                sentence,
+                r.start,
+                False,
+                False,
+                p_end if explicit else None,
+                plan.doc_year,
+                ctx.before,
+                ctx.news or not explicit,
+                sentence[r.start :],
+            )
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
             out.append(
                 Extracted(
@@ -71,33 +110,59 @@ def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried) -> 
     return out
 
 
-def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer) -> list[Extracted]:
+def _quantities(
+    text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context
+) -> list[Extracted]:
     out = []
-    skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer)]
+    skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer, own[1])]
     quantities = [q for q in find_quantities(sentence) if not inside(q.start, skip)]
     tokens = [t for t in tokens if not any(t.start < q.end and q.start < t.end for q in quantities)]
+    parts = breakdowns(sentence, quantities, gazetteer, own[1])
+    in_parts = {id(item.quantity) for items in parts.values() for item in items}
+    scope_end = None
     for i, q in enumerate(quantities):
+        if id(q) in in_parts:
+            continue
         c_start, c_end = next((a, b) for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q.start < b)
         clause = sentence[c_start:c_end]
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
-        if classify.is_norm(clause) or classify.in_scope_phrase(sentence, q.end, nxt):
+        per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
+        if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
+            continue
+        if classify.is_criterion(sentence, q.end, later[0] if later else None):
+            continue
+        if q.measure != "%" and (
+            classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
+        ):
+            scope_end = q.end
             continue
         if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
             continue
-        if q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end):
-            continue
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
+        growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
-        if code is None:
+        if growth:
+            code = indicators.growth_code(code, clause)
+        code = per_unit or code
+        if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
+        if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
+            continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
+        known = code is not None
+        label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
+        if code is None:
+            if not label or not classify.is_new_target(sentence[c_start : q.start], q.measure):
+                continue
+            code = indicators.unknown_code(label, q.measure)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
-        if baseline:
+        if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
-        flow = indicators.is_flow(code, q.measure)
+        flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = governing_token(tokens, q.start) or carried
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
         periods = period(token, flow, plan, yearly=yearly)
+        stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             kind = classify.kind_of(
@@ -108,31 +173,97 @@ def _quantities(text, s_start, sentence, tokens, plan: PlanYears, own, carried, 
                 q.measure == "%",
                 explicit_end,
                 plan.doc_year,
+                ctx.before,
+                ctx.news,
+                sentence[q.start : c_end],
             )
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
             elif kind == "actual" and token is None:
-                p_end = plan.doc_year - 1
-                p_start = min(era_start(sentence) or p_end, p_end)
-            a, b = _quote_span(sentence, c_start, c_end, token if token in tokens else None)
-            unit = _unit(q.unit, code)
-            out.append(
-                Extracted(
-                    kind,
-                    own[0],
-                    own[1],
-                    code,
-                    p_start,
-                    p_end,
-                    q.value,
-                    unit,
-                    classify.comparator(sentence, q.start, q.end, q.high is not None),
-                    text[s_start + a : s_start + b],
-                    s_start + a,
-                    s_start + b,
-                )
+                # a running total in a dated text is as of its date; since an era, to the last year end
+                era = era_start(sentence)
+                p_end = plan.doc_year - (0 if ctx.dated and era is None else 1)
+                p_start = min(era or p_end, p_end)
+            a, b = _quote_span(sentence, _said_for(sentence, c_start, q), c_end, token if token in tokens else None)
+            unit, value = indicators.base_unit(q.unit, code, q.value)
+            fig = Extracted(
+                kind,
+                own[0],
+                own[1],
+                code,
+                p_start,
+                p_end,
+                value,
+                unit,
+                classify.comparator(sentence, q.start, q.end, q.high is not None),
+                text[s_start + a : s_start + b],
+                s_start + a,
+                s_start + b,
+                tier="stretch" if stretch else "committed",
+                confidence=_confidence(known, token is not None, kind, ctx),
+                indicator_label=indicators.label_of(code) or label,
             )
+            out.append(fig)
+            for item in parts.get(id(q), []):
+                out.append(
+                    replace(
+                        fig,
+                        region=item.name,
+                        region_code=item.code,
+                        value=indicators.base_unit(item.quantity.unit, code, item.quantity.value)[1],
+                        quote=text[s_start + q.start : s_start + item.quantity.end],
+                        start=s_start + q.start,
+                        end=s_start + item.quantity.end,
+                    )
+                )
+    return _tiers(out)
+
+
+def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
+    """How sure the rules are: a catalogue indicator with its own year is surest; a guessed one least."""
+    c = 0.9 if known else 0.6
+    if not dated:
+        c -= 0.1
+    if ctx.news and kind == "target":
+        c -= 0.1
+    return round(c, 2)
+
+
+def _tiers(figures: list[Extracted]) -> list[Extracted]:
+    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
+    alone, it is the committed figure."""
+    out = []
+    for f in figures:
+        if f.tier == "stretch" and not any(
+            g.tier == "committed"
+            and g.indicator == f.indicator
+            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
+            and g.region_code == f.region_code
+            and g.kind == f.kind
+            for g in figures
+        ):
+            f = replace(f, tier="committed")
+        out.append(f)
     return out
+
+
+def _said_for(sentence: str, c_start: int, q) -> int:
+    """Where the quote starts: the clause, or the clause before it when this one is a bare amount
+    ("科技推广项目安排3万亩,39万元" quotes both, so that the reader sees what the 39万元 is for)."""
+    rest = sentence[c_start : q.start] + sentence[q.end : q.end + 6]
+    words = re.sub(r"[^\u4e00-\u9fff]", "", re.split(r"[,;。]", rest)[0])
+    if len(words) >= 2 or c_start == 0:
+        return c_start
+    prev = max(sentence.rfind(ch, 0, c_start - 1) for ch in ",;:。")
+    return prev + 1
+
+
+def _listed_after(sentence: str, end: int | None, start: int) -> bool:
+    """True when the quantity at start is the next item of a 、-list whose item ended at end."""
+    if end is None:
+        return False
+    between = sentence[end:start]
+    return "、" in between and not re.search(r"[,;:。\d]", between)
 
 
 def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
@@ -144,21 +275,10 @@ def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
     return a, b
 
 
-def _unit(written: str, code: str) -> str:
-    """Unit as written; a bare 万 before "贫困人口" is reported as 万人."""
-    if (
-        written in ("万", "亿")
-        and code in ("poor_population", "poor_population_reduced", "relocated_people")
-        or (written in ("万", "亿") and code.startswith("other:"))
-    ):
-        return written + "人"
-    return written
-
-
 def _dedupe(figures: list[Extracted]) -> list[Extracted]:
     seen, out = set(), []
     for f in figures:
-        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.comparator)
+        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.tier)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -28,11 +28,12 @@ BASELINE_OF = {
     "villages_exited": "other:poor_villages",
     "counties_exited": "other:poor_counties",
 }
-EXIT_VERBS = re.compile(r"摘帽|退出|出列|销号|脱贫|整村推进")
+LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
+EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
-    (r"带动", "other:people_benefited"),
-    (r"搬迁", "relocated_people"),
+    (r"带动", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
+    (r"搬迁|移民", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),
@@ -47,11 +48,12 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"学校", "other:schools"),
     (r"项目", "other:projects"),
     (r"合作社", "other:cooperatives"),
+    (r"特困自然村", "villages_exited"),  # 整村推进 of 特困自然村 beside 贫困行政村: one series
     (r"自然村", "other:natural_villages"),
     (r"示范村", "other:demo_villages"),
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
-    (r"县", "counties"),
+    (r"县|旗", "counties"),
     (r"村", "villages"),
 ]
 HOUSEHOLD_RULES = [
@@ -68,8 +70,7 @@ PERCENT_RULES = [
     (r"巩固率", "other:compulsory_education_retention_rate"),
     (r"高中阶段教育毛入学率", "other:high_school_enrollment_rate"),
     (r"入学率", "other:enrollment_rate"),
-    (r"参合率", "other:rural_medical_insurance_participation"),
-    (r"医疗保险|医保", "other:medical_insurance_coverage"),
+    (r"参合率|参保率|医疗保险|医保", "other:medical_insurance_coverage"),  # 新农合参合率 = 基本医保参保率
     (r"人均(?:纯|可支配)收入", "other:income_ratio_to_average"),
     (r"党组织", "other:standardized_party_orgs_share"),
     (r"交流教师|教师[^,,。;]{0,20}比例", "other:teacher_exchange_share"),
@@ -77,7 +78,7 @@ PERCENT_RULES = [
 ]
 MONEY_RULES = [
     (r"贷款|放贷|信贷", "other:loans"),
-    (r"资金|预算|投入|经费", "funds"),
+    (r"资金|预算|投入|投资|经费", "funds"),
 ]
 AREA_RULES = [
     (r"灌溉", "other:irrigation_area_mu"),
@@ -88,7 +89,8 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
-_PERSON_NOUN = re.compile(r"^(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:贫困)?(?:人口|群众|人)")
+_HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
 
@@ -108,7 +110,7 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
     after = sentence[q_end:item_end]
     cut = _NOUN_END.search(after)
-    noun = (after[: cut.start()] if cut else after)[:8]
+    noun = (after[: cut.start()] if cut else after)[:12]
     return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
 
 
@@ -129,8 +131,12 @@ def indicator_for(
     qa, qb = q_start - clause_start, q_end - clause_start
     if measure == "" and _PERSON_NOUN.match(sentence[q_end:item_end]):
         measure = "人"
+    elif measure == "" and _HOUSEHOLD_NOUN.match(sentence[q_end:item_end]):
+        measure = "户"
     if measure in ("人", "名"):
         code = _by_keyword(PERSON_RULES, sentence, clause, qa, qb, clause_start)
+        if code == "other:people_benefited" and LOAN_WORDS.search(sentence):
+            return "other:loan_beneficiaries"
         return code or ("poor_population" if "贫困人口" in sentence[item_start:item_end] else None)
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
@@ -143,7 +149,7 @@ def indicator_for(
     if measure in ("个", "所", "座", "处", "间", "套"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
-            if re.search(pattern, noun):
+            if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
                 exits = EXIT_VERBS.search(clause) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
@@ -176,3 +182,99 @@ def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_star
 def is_flow(indicator: str, measure: str) -> bool:
     """Flows accumulate over a period; stocks and rates (%) are read at a date."""
     return measure != "%" and indicator not in STOCK_INDICATORS
+
+
+# ---- readable names, units, and indicators the catalogue does not know ----------------------------------
+
+_CATALOGUE: dict[str, dict] | None = None
+_MEASURE_UNIT = {"人": "人", "名": "人", "户": "户", "元": "元", "%": "%", "亩": "亩", "公里": "公里", "千米": "公里"}
+_LABEL_TRIM = re.compile(r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+")
+
+
+def catalogue() -> dict[str, dict]:
+    """data/indicators.csv by code (read once)."""
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        import csv
+
+        from settings import DATA_DIR
+
+        with open(DATA_DIR / "indicators.csv", encoding="utf-8", newline="") as f:
+            _CATALOGUE = {r["code"]: r for r in csv.DictReader(f)}
+    return _CATALOGUE
+
+
+def label_of(code: str) -> str:
+    """The catalogue's Chinese name of a code ("" when the code is not in the catalogue)."""
+    row = catalogue().get(code)
+    return row["name_zh"] if row else ""
+
+
+def base_unit(written: str, code: str, value: float) -> tuple[str, float]:
+    """(unit, value) in the indicator's base unit; values are already in base units, so only the unit
+    changes: 名 -> 人, 万人 -> 人, 万元 -> 元, a bare 万 before 贫困人口 -> 人.
+
+    >>> base_unit("名", "other:special_post_teachers", 10000.0)
+    ('人', 10000.0)
+    """
+    row = catalogue().get(code)
+    if row and row["unit"]:
+        return row["unit"], value
+    bare = written[1:] if len(written) > 1 and written[0] in "万亿" else written
+    if bare in ("万", "亿", ""):
+        return "人", value
+    return _MEASURE_UNIT.get(bare, bare), value
+
+
+def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: int, i_end: int, c_start: int) -> str:
+    """The document's words for what a number counts, for the reviewer: the noun after a count
+    ("7座水库" -> "水库"), else the words before the number in its list item ("覆盖70%" -> "扶贫小额贷款覆盖")."""
+    after = sentence[q_end:i_end]
+    after = re.sub(r"^(?:以上|以下|左右|以内)", "", after)
+    cut = re.search(r"[\d,、;。:]", after)
+    noun = (after[: cut.start()] if cut else after).strip()
+    before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
+    if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
+        return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
+    return re.sub(r"^的", "", noun)[:16]
+
+
+def unknown_code(label: str, measure: str) -> str:
+    """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its label.
+
+    >>> unknown_code("水库", "座").partition(":")[2]
+    'shui_ku'
+    """
+    from pypinyin import lazy_pinyin
+
+    words = re.sub(r"[^\u4e00-\u9fff]", "", label)[-6:] or measure
+    return "other:" + "_".join(lazy_pinyin(words))
+
+
+PER_UNIT_FUNDS = [
+    (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
+    (r"每个(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每个(?:贫困)?县", "other:funds_per_poor_county"),
+]
+
+
+def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
+    """A floor of money per village or county ("每个深度贫困村涉农整合资金投入不低于500万元"): a target of its own.
+
+    >>> per_unit_funds("攻坚期内每个深度贫困村涉农整合资金投入不低于500万元", "元", ">=")
+    'other:funds_per_deep_poverty_village'
+    """
+    if measure != "元" or comparator != ">=":
+        return None
+    return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
+
+
+def growth_code(code: str | None, clause: str = "") -> str | None:
+    """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
+    if "深度贫困" in clause and re.search(r"资金|预算|投入|经费", clause):
+        return "other:deep_poverty_funds_increase"
+    if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
+        return "other:funds_growth_rate"
+    if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
+        return "other:poor_income_growth"
+    return code

@@ -31,12 +31,16 @@ class Extracted:
     quote: str
     start: int
     end: int
+    tier: str = "committed"  # "committed", or "stretch" (力争/奋斗目标/预备数 beside a committed number)
+    confidence: float = 0.8  # how sure the rule that produced it is, 0-1 (for the reviewer)
+    indicator_label: str = ""  # a readable name of the indicator (the document's words for an unknown one)
 
     def to_json(self) -> dict:
         d = asdict(self)
         out = {k: d[k] for k in ("kind", "region", "region_code", "indicator", "period_start", "period_end")}
         out["year"] = self.period_end
-        out.update({k: d[k] for k in ("value", "unit", "comparator", "quote", "start", "end")})
+        out.update({k: d[k] for k in ("value", "unit", "comparator", "tier", "quote", "start", "end")})
+        out.update({k: d[k] for k in ("confidence", "indicator_label")})
         return out
 
 

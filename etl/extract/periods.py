@@ -8,7 +8,7 @@ Rules (the ``period`` function applies them to one figure):
 * ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
   (flows; stocks and rates are read at the end).
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
-* undated ``每年`` -> the plan's start year only (a recurring rule recorded once).
+* undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
 
 Example::
@@ -34,7 +34,18 @@ _TOKEN_RE = re.compile(
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
 )
-ERA_STARTS = {"十八大以来": 2013, "十二五": 2011, "十三五": 2016, "十一五": 2006}
+# Years said relative to the document's own date, and named five-year plans.
+_RELATIVE_RE = re.compile(
+    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+)
+_PAST_YEAR = re.compile(
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+)
+_AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
+FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
+# 十八大 (November 2012): counts "since" it start from the end of 2011, so the period's first year is 2012.
+ERA_STARTS = {"十八大以来": 2012, "十二五": 2011, "十三五": 2016, "十一五": 2006}
 
 
 @dataclass(frozen=True)
@@ -46,10 +57,15 @@ class YearToken:
     first: int | None = None  # range start year
 
 
-def year_tokens(text: str) -> list[YearToken]:
-    """Year expressions in text (outside 《titles》 and quoted names), in order."""
+def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
+    """Year expressions in text (outside 《titles》 and quoted names), in order; with doc_year, 今年/明年/年底
+    and "十三五"期间 too.
+
+    >>> [(t.kind, t.first, t.year) for t in year_tokens("今年脱贫10万人,“十三五”期间搬迁5万人", 2018)]
+    [('point', None, 2018), ('range', 2016, 2020)]
+    """
     skip = quoted_spans(text)
-    out = []
+    out = _relative_tokens(text, doc_year) if doc_year else []
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
@@ -67,6 +83,25 @@ def year_tokens(text: str) -> list[YearToken]:
             out.append(YearToken("range", int(nums[1]), m.start(), m.end(), int(nums[0])))
         else:
             out.append(YearToken(kind, int(nums[0]), m.start(), m.end()))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
+    out = []
+    for m in _RELATIVE_RE.finditer(text):
+        if m.group("this"):
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "年"):
+                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
+            out.append(YearToken("point", doc_year, m.start(), m.end()))
+        elif m.group("next"):
+            out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+        elif m.group("fyp"):
+            first = FIVE_YEAR_PLANS[m.group("fyp")]
+            tail = m.group("eratail")
+            if tail in ("期间", "时期", "规划期"):
+                out.append(YearToken("range", first + 4, m.start(), m.end(), first))
+            elif tail in ("末", "期末"):
+                out.append(YearToken("deadline", first + 4, m.start(), m.end()))
     return out
 
 
@@ -83,13 +118,18 @@ class PlanYears:
 
     doc_year: int
     plan_end: int
+    first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
+
+    @property
+    def start(self) -> int:
+        return self.first or self.doc_year
 
 
 def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     """Plan years of a document.
 
     >>> plan_years("到2020年完成600个", "2014-05-15", "")
-    PlanYears(doc_year=2014, plan_end=2020)
+    PlanYears(doc_year=2014, plan_end=2020, first=None)
     """
     tokens = year_tokens(text)
     if published_on:
@@ -97,12 +137,30 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     else:
         title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
         body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
-        doc_year = (title_years or sorted(body_years) or [0])[0]
+        any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
+        doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+        planned_eras = [
+            FIVE_YEAR_PLANS[m.group(1)]
+            for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
+        ]
+        if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
+            doc_year = max(planned_eras)
+        if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
+            if not title_years and not any(t.kind == "point" for t in tokens) and body_years:
+                doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
+            past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+            past += [int(y) for y in _AS_OF_MONTH.findall(text)]
+            doc_year = max([doc_year, *past])
+    tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
-    return PlanYears(doc_year, max(ends))
+    first = None
+    for fyp, era_first in FIVE_YEAR_PLANS.items():
+        if era_first == doc_year + 1 and fyp in text:
+            first = era_first
+    return PlanYears(doc_year, max(ends), first)
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
@@ -125,7 +183,9 @@ def period(
     """
     start = plan.doc_year
     if token is None:
-        if yearly:
+        if yearly and flow:  # "每年减少农村贫困人口100万人": one figure per year of the plan
+            return [(y, y) for y in range(plan.start, plan.plan_end + 1)]
+        if yearly:  # a rate to keep every year ("每年…占财政总支出的70%以上"): from the plan's start
             return [(start, start)]
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
@@ -134,6 +194,8 @@ def period(
         end = max(token.year, start - 1)
         return [(token.year, end)] if flow else [(end, end)]
     if token.kind == "range":
+        if yearly:
+            return [(y, y) for y in range(token.first, token.year + 1)]
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
         if yearly:

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer
@@ -20,6 +21,7 @@ from etl.gazetteer import Gazetteer
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
 COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县市区|县区|县市|县|区|市)$")
 LOCAL_LEVELS = {"county"}
+_CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,17 @@ class NamedRegion:
     list_end: int
 
 
-def named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
-    """Counties named just before an exit phrase (整体脱贫/摘帽) in text."""
+def named_exits(text: str, gazetteer: Gazetteer, context: str | None = None) -> list[NamedRegion]:
+    """Counties named just before an exit phrase (整体脱贫/摘帽) in text; a name several regions share is read
+    as the one inside the region ``context`` (the document's own)."""
+    token = _CONTEXT.set(context)
+    try:
+        return _named_exits(text, gazetteer)
+    finally:
+        _CONTEXT.reset(token)
+
+
+def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     out = []
     for m in EXIT_RE.finditer(text):
         head_end = m.start()
@@ -43,9 +54,64 @@ def named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         head = text[head_start:head_end]
         count = COUNT_SUFFIX.search(head)
         names_end = head_start + (count.start() if count else len(head))
-        found = _region_list(text, head_start, names_end, gazetteer)
+        found = _region_list(text, head_start, names_end, gazetteer) or _example_lists(
+            text, head_start, head_end, gazetteer
+        )
         out += [NamedRegion(n, c, a, b, found[0][2] if found else 0, m.end()) for n, c, a, b in found]
-    return out
+    return out or listed_exits(text, gazetteer)
+
+
+def _example_lists(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tuple[str, str, int, int]]:
+    """Names listed before "等N个…县" ("栾川县、宜阳县…郸城县等19个国定贫困县和伊川县…等14个省定贫困县计划2018年"):
+    every whole token that is a county, when at least two are."""
+    found, pos = [], lo
+    for token in re.split(r"[、和及与]|等(?=\d)", text[lo:hi]):
+        a = text.find(token, pos, hi) if token else pos
+        pos = a + len(token)
+        hit = _resolve_whole(token.strip(), gazetteer) if token else None
+        if hit:
+            found.append((hit[0], hit[1], a, a + len(token)))
+    return found if len(found) >= 2 and re.search(r"等\d+个", text[lo:hi]) else []
+
+
+LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
+
+
+def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
+    """Counties listed after 分别是/包括 in a sentence about exits: "计划摘帽的…县,分别是:马山县、隆安县、…天等县".
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")])
+    >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
+    ['甲县', '乙县']
+    """
+    if not EXIT_RE.search(text):
+        return []
+    for m in LIST_MARKER.finditer(text):
+        rest = text[m.end() :]
+        stop = re.search(r"[。;,\n]", rest)
+        body_end = m.end() + (stop.start() if stop else len(rest))
+        items, pos, out = text[m.end() : body_end].split("、"), m.end(), []
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            hit = _resolve_suffix(item.strip(), gazetteer)
+            if hit is None:
+                out = []
+                break
+            out.append(NamedRegion(hit[0], hit[1], b - len(hit[0]), b, m.start(), body_end))
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def _resolve_suffix(item: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区" -> 平桂区)."""
+    for k in range(len(item), 1, -1):
+        hit = _resolve_whole(item[-k:], gazetteer)
+        if hit and (k == len(item) or gazetteer.resolve(item[: -k]) is not None):
+            return hit
+    return None
 
 
 def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tuple[str, str, int, int]]:
@@ -66,7 +132,9 @@ def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tupl
 
 
 def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    code = gazetteer.resolve(token) if len(token) >= 2 else None
+    code = gazetteer.resolve_near(token, _CONTEXT.get()) if len(token) >= 2 else None
+    if code is None and len(token) >= 3 and token.endswith("县"):  # 淮阳县 became 淮阳区: 县改区/县改市
+        code = next((c for alt in "区市" if (c := gazetteer.resolve_near(token[:-1] + alt, _CONTEXT.get()))), None)
     if code and gazetteer.regions[code].level in LOCAL_LEVELS:
         return token, code
     return None
@@ -78,3 +146,42 @@ def _resolve_tail(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
         if hit:
             return hit
     return None
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    code: str
+    quantity: object  # the numbers.Quantity of this region's share
+
+
+_PAREN = re.compile(r"\(([^()]{4,300})\)")
+
+
+def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: str | None) -> dict[int, list[Part]]:
+    """Per-region shares written in brackets after a total: "11662名贫困人口(康平7418人、新民1854人…)".
+
+    Returns {id(total quantity): [Part, …]}; a bracket counts only when every item is a region name and a number.
+    """
+    out: dict[int, list[Part]] = {}
+    for m in _PAREN.finditer(sentence):
+        before = [q for q in quantities if q.end <= m.start() and m.start() - q.end <= 16]
+        if not before:
+            continue
+        parts, pos = [], m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            inner = [q for q in quantities if a <= q.start and q.end <= b]
+            if len(inner) != 1 or inner[0].end != b:
+                parts = []
+                break
+            name = sentence[a : inner[0].start].strip()
+            code = gazetteer.resolve_near(name, own_code) if len(name) >= 2 else None
+            if code is None or gazetteer.regions[code].level == "province":
+                parts = []
+                break
+            parts.append(Part(gazetteer.regions[code].name_zh, code, inner[0]))
+        if len(parts) >= 2:
+            out[id(before[-1])] = parts
+    return out

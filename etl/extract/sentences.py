@@ -52,7 +52,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     >>> quoted_spans("“六个精准”和〔2015〕17号")
     [(0, 6), (7, 13)]
     """
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text) if not _QUOTED_GOALS.search(m.group())]
+
+
+# A quoted list of the year's goals ("“罗平、师宗摘帽,12个贫困乡97个贫困村出列”的年度目标") is read, not skipped.
+_QUOTED_GOALS = re.compile(r"^“[^”]*\d[^”]*(?:脱贫|出列|摘帽|退出|销号)")
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -31,7 +31,7 @@ def _list_existing_overlaps() -> None:
 
     conn = op.get_bind()
     batch_ids = [row[0] for row in conn.execute(sa.text("SELECT id FROM batches ORDER BY id"))]
-    record(Session(bind=conn), batch_ids)
+    record(Session(bind=conn), batch_ids, tiers=False)  # figures.tier comes with 0007_target_tier
 
 
 def downgrade() -> None:

@@ -1,0 +1,240 @@
+"""``python -m bench.extract``: how well the extractor finds the targets of documents it was not written for.
+
+Example: ``python -m bench.extract --part dev --json /tmp/dev.json``
+
+Parts: ``dev`` and ``heldout`` (data/corpus/<part>/*.yaml, labelled by hand, see data/corpus/README.md) and
+``seeds`` (the five texts in data/sources/ against tests/gold/*.csv). Each text is read with the project's
+text reader and run through ``etl.extract.extract_document`` (no per-file corrections for corpus documents).
+
+Matching: a gold target is found by an extracted target with the same ``period_end`` and a value equal within
+1e-6 relative; one extracted figure matches at most one gold target, and one with the same indicator (then
+also the same region) is preferred. Recall = matched / gold, precision = matched / extracted, region accuracy = share of matched with
+the gold ``region_code``, indicator accuracy = share of matched with the gold indicator. ``not_targets`` that
+come out as targets (same value, quote overlapping the labelled quote) are listed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+SOURCES = ROOT / "data" / "sources"
+GOLD = ROOT / "tests" / "gold"
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text_path: Path
+    targets: list[dict]
+    not_targets: list[dict]
+    file_name: str | None = None  # corrections key (seeds only)
+    region_code: str | None = None
+
+
+@dataclass
+class DocScore:
+    name: str
+    gold: int = 0
+    extracted: int = 0
+    matched: int = 0
+    region_ok: int = 0
+    indicator_ok: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    not_targets_out: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def as_dict(self) -> dict:
+        return {**self.__dict__, **rates(self)}
+
+
+def rates(s) -> dict:
+    def ratio(a, b):
+        return round(a / b, 3) if b else None
+
+    return {
+        "recall": ratio(s.matched, s.gold),
+        "precision": ratio(s.matched, s.extracted),
+        "region_accuracy": ratio(s.region_ok, s.matched),
+        "indicator_accuracy": ratio(s.indicator_ok, s.matched),
+    }
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1e-9)
+
+
+def load_part(part: str) -> list[GoldDoc]:
+    """The labelled documents of one part."""
+    if part == "seeds":
+        return [_seed(p) for p in sorted(GOLD.glob("*.csv"))]
+    import yaml
+
+    docs = []
+    for path in sorted((CORPUS / part).glob("*.yaml")):
+        label = yaml.safe_load(path.read_text(encoding="utf-8"))
+        docs.append(
+            GoldDoc(
+                name=path.stem,
+                text_path=path.parent / label.get("file", path.stem + ".txt"),
+                targets=list(label.get("targets") or []),
+                not_targets=list(label.get("not_targets") or []),
+                region_code=str(label["region_code"]) if label.get("region_code") else None,
+            )
+        )
+    return docs
+
+
+def _seed(path: Path) -> GoldDoc:
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    targets = [
+        {**r, "value": float(r["value"]), "period_end": int(r["period_end"]), "quote": r["quote_fragment"]}
+        for r in rows
+        if r["kind"] == "target"
+    ]
+    others = [
+        {"value": float(r["value"]), "quote": r["quote_fragment"], "why": r["kind"]}
+        for r in rows
+        if r["kind"] != "target"
+    ]
+    text = SOURCES / f"{path.stem}.txt"
+    return GoldDoc(path.stem, text, targets, others, file_name=text.name)
+
+
+def match(gold: list[dict], figures: list) -> list[tuple[dict, object]]:
+    """(gold target, extracted figure) pairs, one-to-one; same indicator (and region) preferred."""
+    pairs, used, left = [], set(), list(gold)
+    # passes: same indicator and region, then same indicator, then any (period end and value always)
+    for pass_no in (0, 1, 2):
+        still = []
+        for g in left:
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(figures)
+                    if i not in used
+                    and f.period_end == int(g["period_end"])
+                    and _same_value(f.value, float(g["value"]))
+                    and (pass_no == 2 or f.indicator == g.get("indicator"))
+                    and (pass_no > 0 or (f.region_code or "") == str(g.get("region_code") or ""))
+                ),
+                None,
+            )
+            if hit is None:
+                still.append(g)
+                continue
+            used.add(hit)
+            pairs.append((g, figures[hit]))
+        left = still
+    return pairs
+
+
+def score_document(doc: GoldDoc, gazetteer) -> DocScore:
+    from etl.extract import extract_document
+    from etl.textfile import read_text
+
+    s = DocScore(doc.name, gold=len(doc.targets))
+    try:
+        text = read_text(doc.text_path)
+        figures = [f for f in extract_document(text, gazetteer, file_name=doc.file_name).figures if f.kind == "target"]
+    except Exception as exc:  # a crash on one document is a result, not the end of the run
+        s.error = f"{type(exc).__name__}: {exc}"
+        return s
+    s.extracted = len(figures)
+    pairs = match(doc.targets, figures)
+    s.matched = len(pairs)
+    s.region_ok = sum(str(g.get("region_code") or "") == (f.region_code or "") for g, f in pairs)
+    s.indicator_ok = sum(g.get("indicator") == f.indicator for g, f in pairs)
+    found_gold = {id(g) for g, _ in pairs}
+    found_fig = {id(f) for _, f in pairs}
+    s.missed = [
+        f"{g.get('indicator')} {g.get('period_start')}-{g['period_end']} {g['value']} 「{g.get('quote', '')[:40]}」"
+        for g in doc.targets
+        if id(g) not in found_gold
+    ]
+    s.spurious = [
+        f"{f.indicator} {f.period_start}-{f.period_end} {f.value:g} {f.tier} 「{f.quote[:40]}」"
+        for f in figures
+        if id(f) not in found_fig
+    ]
+    for nt in doc.not_targets:
+        spans = _occurrences(text, str(nt.get("quote", "")))
+        for f in figures:
+            if _same_value(f.value, float(nt["value"])) and any(a < f.end and f.start < b for a, b in spans):
+                s.not_targets_out.append(f"{nt.get('why', '')}: {f.value:g} 「{nt.get('quote', '')[:40]}」")
+    return s
+
+
+def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(quote) if quote else -1
+    while i >= 0:
+        out.append((i, i + len(quote)))
+        i = text.find(quote, i + 1)
+    return out
+
+
+def run(part: str) -> dict:
+    """Scores of one part: per document and in total."""
+    from etl.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.from_csv()
+    scores = [score_document(d, gazetteer) for d in load_part(part)]
+    total = DocScore("TOTAL")
+    for s in scores:
+        for k in ("gold", "extracted", "matched", "region_ok", "indicator_ok"):
+            setattr(total, k, getattr(total, k) + getattr(s, k))
+    return {
+        "part": part,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "documents": [s.as_dict() for s in scores],
+        "total": {k: v for k, v in total.as_dict().items() if k not in ("missed", "spurious", "not_targets_out")},
+    }
+
+
+def table(report: dict, details: bool = True) -> str:
+    head = f"{'document':44} {'gold':>5} {'extr':>5} {'match':>5} {'recall':>6} {'prec':>6} {'region':>6} {'indic':>6}"
+    lines = [f"part: {report['part']}", head, "-" * len(head)]
+
+    def fmt(x):
+        return f"{x:6.3f}" if x is not None else "     -"
+
+    for d in [*report["documents"], report["total"]]:
+        lines.append(
+            f"{d['name'][:44]:44} {d['gold']:5} {d['extracted']:5} {d['matched']:5} {fmt(d['recall'])} "
+            f"{fmt(d['precision'])} {fmt(d['region_accuracy'])} {fmt(d['indicator_accuracy'])}"
+        )
+        if details and d["name"] != "TOTAL":
+            if d.get("error"):
+                lines.append(f"    ERROR {d['error']}")
+            lines += [f"    missed   {m}" for m in d.get("missed", [])]
+            lines += [f"    spurious {m}" for m in d.get("spurious", [])]
+            lines += [f"    NOT-TARGET OUT {m}" for m in d.get("not_targets_out", [])]
+    return "\n".join(lines)
+
+
+@click.command()
+@click.option("--part", type=click.Choice(["dev", "heldout", "seeds"]), default="dev")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--quiet", "-q", is_flag=True, help="Only the table, without missed/spurious lists.")
+def main(part: str, json_path: Path | None, quiet: bool) -> None:
+    """Score the extractor on one labelled part and print the table.
+
+    Example: python -m bench.extract --part seeds
+    """
+    report = run(part)
+    click.echo(table(report, details=not quiet))
+    if json_path:
+        json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Normalisation before extraction, with a map back to the original text.
+
+Steps: traditional -> simplified characters (OpenCC ``t2s``, character by character when a phrase conversion
+would change the length), full-width -> half-width, OCR letter O next to digits -> 0, and Chinese numerals
+that count something (三十万人, 两千户, 百分之九十) -> Arabic digits (cn2an). Every character of the normalised
+text knows the original span it came from, so a quote found in the normalised text maps back exactly:
+``original[span(a, b)]``.
+
+Example::
+
+    >>> n = normalize_text("確保三十萬人脫貧")
+    >>> n.text
+    '确保300000人脱贫'
+    >>> a, b = n.span(2, 9)
+    >>> "確保三十萬人脫貧"[a:b]
+    '三十萬人'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿点"
+# A Chinese numeral is a quantity when a measure word, a multiplier or % follows it.
+_CN_QUANTITY = re.compile(
+    rf"(?<![第初周星礼])(?P<num>[{_CN_NUM}]+)(?=(?:个|人|户|名|座|所|项|元|亩|公里|千米|间|套|处|家|村|县|批次|万|亿))"
+    rf"|百分之(?P<pct>[{_CN_NUM}]+)"
+)
+_OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+# Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalised text and, per character, the [start, end) span of the original it stands for."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Original [start, end) of the normalised text[a:b] (b > a)."""
+        if b <= a:
+            pos = self.starts[a] if a < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[a], self.ends[b - 1]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified, keeping the length (per character where a phrase rule changes it).
+
+    >>> to_simplified("貧困發生率")
+    '贫困发生率'
+    """
+    converter = _t2s()
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c2 if len(c2 := converter.convert(ch)) == 1 else ch for ch in text)
+
+
+def _half_width(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    return ch
+
+
+def _cn_value(num: str) -> str | None:
+    if not any(c in num for c in "一二两三四五六七八九十百千"):
+        return None
+    if len(num) == 1 and num in "万亿千百":
+        return None
+    try:
+        value = cn2an.cn2an(num, "smart")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def normalize_text(original: str) -> Normalized:
+    """The normalised text with its offset map (see the module docstring)."""
+    simple = "".join(_half_width(ch) for ch in to_simplified(unicodedata.normalize("NFC", original)))
+    if len(simple) != len(original):  # NFC merged characters: fall back to the unmerged text
+        simple = "".join(_half_width(ch) for ch in to_simplified(original))
+    simple = _OCR_O.sub("0", simple)
+    pieces: list[tuple[str, int, int]] = []  # (replacement text, original start, original end)
+    pos = 0
+    edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
+    if edits:  # remove the ruby first, so that numerals split by it read whole
+        keep = [i for i in range(len(simple)) if not any(a <= i < b for a, b, _ in edits)]
+        stripped = "".join(simple[i] for i in keep)
+        inner = normalize_text(stripped)
+        starts = tuple(keep[i] for i in inner.starts)
+        ends = tuple(keep[i - 1] + 1 for i in inner.ends)
+        return Normalized(original, inner.text, starts, ends)
+    for m in _CN_QUANTITY.finditer(simple):
+        num = m.group("num") or m.group("pct")
+        value = _cn_value(num)
+        if value is None:
+            continue
+        if m.group("num") and not _quantity_context(simple, m.start(), m.end()):
+            continue
+        pieces.append((simple[pos : m.start()], pos, m.start()))
+        pieces.append((value + ("%" if m.group("pct") else ""), m.start(), m.end()))
+        pos = m.end()
+    pieces.append((simple[pos:], pos, len(simple)))
+    text, starts, ends = [], [], []
+    for piece, a, b in pieces:
+        if b - a == len(piece):
+            starts += range(a, b)
+            ends += range(a + 1, b + 1)
+        else:
+            starts += [a] * len(piece)
+            ends += [b] * len(piece)
+        text.append(piece)
+    return Normalized(original, "".join(text), tuple(starts), tuple(ends))
+
+
+_NOT_QUANTITY_AFTER = re.compile(r"^(?:个全面|个一批|个精准|个新增|个不|个坚持|个到位|个落实|个清|个有|个好)")
+
+
+def _quantity_context(text: str, a: int, b: int) -> bool:
+    """False for names and idioms: 一把手, 三个新增, 五个一批, 一村一品, 十三五, 一村一品."""
+    num = text[a:b]
+    if _NOT_QUANTITY_AFTER.match(text[b:]):
+        return False
+    return not (num == "一" and text[b : b + 1] in ("村", "县", "户", "人", "家", "批"))
