@@ -8,6 +8,7 @@ from analysis.children import child_totals
 from analysis.consistency import consistency_checks
 from analysis.overview import year_bounds
 from analysis.progress import progress
+from analysis.series import stretch_points
 from auth import guard
 from callbacks.map import region_map_panel
 from db import queries, scaled_views
@@ -51,12 +52,13 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     indicator = catalogue[chosen]
     figs = [r for r in figures if r["indicator"] == chosen]
     p = progress(figs, code, indicator, state["plan"], lo, hi)
-    years = [y for y in sorted(set().union(*p.series.values())) if lo <= y <= hi]  # a stretch tier too
+    annual = {**p.series, "stretch": stretch_points(figs, code, state["plan"])}  # 力争: beside the plan, not in it
+    years = [y for y in sorted(set().union(*annual.values())) if lo <= y <= hi]
     unit = indicator["unit"]
     label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
     charts = {
         "annual": plan_actual_figure(
-            p.series, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
+            annual, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
         ),
         "cumulative": cumulative_figure(
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang

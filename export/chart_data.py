@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.regions import descendants
+from analysis.series import stretch_points
 from db import queries
 from db.dashboard_queries import figure_records, year_span
 from layouts import urlstate
@@ -102,13 +103,15 @@ def view(
     lo, hi = state["from"], state["to"]
     figs = [r for r in figures if r["indicator"] == indicator_code]
     p = progress(figs, region_code, indicator, state["plan"], lo, hi)
-    years = [y for y in sorted(set().union(*p.series.values())) if lo <= y <= hi]  # a stretch tier too
+    stretch = stretch_points(figs, region_code, state["plan"])  # 力争: drawn beside the plan, as on the page
+    years = [y for y in sorted(set().union(*p.series.values(), stretch)) if lo <= y <= hi]
     if not years and need_years:
         raise ExportNotFound(f"no annual figures for {indicator_code} in {path[-1]['name_zh']} ({region_code})")
     return {
         "region": path[-1],
         "indicator": indicator,
         "progress": p,
+        "stretch": stretch,
         "years": years,
         "state": state,
         "bounds": bounds,
@@ -124,7 +127,13 @@ def page_figure(v: dict, chart: str, lang: str) -> dict:
     page_title = f"{label} · {t(CHARTS[chart], lang)}"
     if chart == "annual":
         fig = plan_actual_figure(
-            p.series, p.plan_points, years, indicator["unit"], page_title, lang, indicator["direction"]
+            {**p.series, "stretch": v.get("stretch", {})},
+            p.plan_points,
+            years,
+            indicator["unit"],
+            page_title,
+            lang,
+            indicator["direction"],
         )
     else:
         fig = cumulative_figure(p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang)

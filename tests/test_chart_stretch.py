@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from analysis.series import Point
+from app import create_app
+from db.session import make_engine, session_factory
+from export.chart_data import page_figure, view
 from layouts.charts import STRETCH_LABEL, plan_actual_figure
+from tests.test_dashboard_http import route
 
 # 凌海 2017 (data/sources/linghai-2017-plan.txt): 50 households committed, 力争 100 households as the stretch tier
 PLAN = {2017: Point(2017, 50.0, figure_ids=[1], quote="扶持50户")}
@@ -41,3 +47,39 @@ def test_the_axis_reaches_the_stretch_bar_and_english_labels_it():
 def test_without_a_stretch_tier_the_chart_is_as_before():
     fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL})
     assert [trace["name"] for trace in fig["data"]] == ["原计划", "实际"]
+
+
+def test_linghai_region_page_draws_its_stretch_tier_beside_the_plan(seed_db_url):
+    """凌海 2017 (seed): 危房改造 50户 committed, 力争达到100户 stretch: two bars side by side, never 150; the
+    page through the real callback endpoint."""
+    client = create_app(seed_db_url, build_if_empty=False, progress=lambda _m: None).server.test_client()
+    page = route(client, "/region/210781", "?indicator=other:housing_renovation_households")
+    traces = {t["name"]: t["y"] for t in _charts(json.loads(page))["annual"]["data"]}
+    assert traces[STRETCH_LABEL["zh"]] == [100.0]
+    assert traces["原计划"] == [50.0]
+
+
+def test_the_annual_chart_export_draws_the_stretch_tier_too(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        v = view(session, "210781", "other:housing_renovation_households")
+        fig = page_figure(v, "annual", "en")
+    assert {t["name"]: t["y"] for t in fig["data"]}[STRETCH_LABEL["en"]] == [100.0]
+
+
+def _charts(tree) -> dict:
+    """Chart figures by name in a callback answer (graphs with ids {"type": "chart", "name": ...})."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props") or {}
+            if isinstance(props.get("id"), dict) and props["id"].get("type") == "chart":
+                found[props["id"]["name"]] = props["figure"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(tree)
+    return found
