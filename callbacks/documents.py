@@ -41,7 +41,11 @@ def render_documents(session, lang: str):
         for r in queries.regions(session)
         if (writable is None and r["level"] in LEVELS) or (writable is not None and r["code"] in writable)
     ]
-    return page.documents_page(regions, lang, admin=writable is None, max_bytes=DOCUMENT_LIMITS.max_bytes)
+    assigned = None  # an administrator: every region
+    if writable is not None:
+        held = (queries.region(session, c) for c in sorted(guard.current_principal().regions))
+        assigned = [r for r in held if r]
+    return page.documents_page(regions, lang, assigned, max_bytes=DOCUMENT_LIMITS.max_bytes)
 
 
 def _lang(search: str | None) -> str:

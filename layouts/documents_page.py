@@ -28,11 +28,17 @@ def _region_options(regions: list[dict]) -> list[dict]:
     return [{"label": f"{r['name_zh']} ({r['code']})", "value": r["code"]} for r in regions]
 
 
-def documents_page(regions: list[dict], lang: str, admin: bool = False, max_bytes: int = 20 * MB) -> html.Div:
-    """The page for a user who may add documents; ``regions`` are those they may write (for the override).
+def documents_page(
+    regions: list[dict], lang: str, assigned: list[dict] | None = None, max_bytes: int = 20 * MB
+) -> html.Div:
+    """The page for a user who may add documents; ``regions`` are those they may write (for the override),
+    ``assigned`` the regions their account holds (None: an administrator, every region).
 
     A file over ``max_bytes`` is refused in the browser with a message, before it is sent."""
-    mine = dt("all_regions", lang) if admin else "、".join(f"{r['name_zh']} {r['code']}" for r in regions[:6])
+    if assigned is None:
+        mine = dt("all_regions", lang)
+    else:
+        mine = "、".join(f"{r['name_zh']} {r['code']}" for r in assigned) + dt("and_below", lang)
     spinner = html.Div(
         [html.Div(className="spinner-border text-primary me-2", role="status"), html.Span(dt("reading", lang))],
         className="d-flex align-items-center alert alert-info",

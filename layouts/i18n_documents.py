@@ -24,6 +24,7 @@ DOC_TEXT = {
     "login_needed": ("请先登录。", "Please log in first."),
     "your_regions": ("您可录入的地区", "Regions you may add documents for"),
     "all_regions": ("全部地区(管理员)", "every region (administrator)"),
+    "and_below": (" 及其下级地区", " and every region below"),
     "file_step": ("1. 上传文件(.txt / .html / .docx / .pdf)", "1. Upload a file (.txt / .html / .docx / .pdf)"),
     "drop_file": ("拖放文件到此处,或点击选择文件", "Drop a file here, or click to choose one"),
     "limits": (

@@ -184,3 +184,18 @@ def test_pasted_text_is_read_like_a_file(app):
     quotes = [row["quote"] for row in grid["props"]["rowData"]]
     assert any("2017年减少贫困人口21.65万人" in q for q in quotes)
     assert response.get_json()["response"]["doc-state"]["data"]["file_name"] == "定西决定.txt"
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("viewer1", "documents-not-allowed"),
+        ("analyst1", "documents-not-allowed"),
+        ("planner_dingxi", "定西市 621100 及其下级地区"),
+        ("admin1", "全部地区(管理员)"),
+    ],
+)
+def test_the_page_says_who_may_use_it(app, who, expected):
+    client = client_as(app, who)
+    response = post_callback(client, payload(app, "url.pathname", {"url.pathname": "/documents", "url.search": ""}))
+    assert response.status_code == 200 and expected in answer_text(response)

@@ -67,7 +67,9 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     plan = tmp_path / "定西市关于深入推进精准扶贫工作的决定.docx"
     plan.write_bytes(docx_bytes(dingxi_plan()))
     dash_duo.driver.get(f"{base}/documents")
-    dash_duo.wait_for_element("#doc-file input[type=file]").send_keys(str(plan))
+    dash_duo.wait_for_element("#doc-file input[type=file]")
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-page.png"))
+    dash_duo.find_element("#doc-file input[type=file]").send_keys(str(plan))
     dash_duo.wait_for_contains_text("#doc-grid", QUOTE_2017, timeout=60)
     assert "定西" in dash_duo.find_element("#documents-info").text
 
@@ -161,3 +163,17 @@ def test_a_file_over_the_limit_is_refused_in_the_browser_with_a_message(dash_duo
     )
     assert not dash_duo.driver.find_elements(By.ID, "doc-grid")
     assert_clean(dash_duo)  # nothing was sent: no 413 in the console
+
+
+def test_the_annual_chart_draws_linghais_stretch_target_beside_the_plan(dash_duo, db_url, output_dir):
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1366, 900)
+    dash_duo.driver.get(f"{dash_duo.server_url}/region/210781?indicator=other:housing_renovation_households")
+    dash_duo.wait_for_contains_text("#plan-actual-chart", "力争目标", timeout=20)
+    bars = dash_duo.driver.execute_script(
+        "const g = document.querySelector('#plan-actual-chart .js-plotly-plot');return g.data.map(t => [t.name, t.y]);"
+    )
+    assert ["力争目标", [100]] in bars and ["原计划", [50]] in bars
+    dash_duo.driver.save_screenshot(str(output_dir / "linghai-stretch.png"))
+    assert_clean(dash_duo)
