@@ -158,20 +158,23 @@ def register(app, sessions) -> None:
     )
 
     # A file over the limit is refused in the browser with a message (the server would refuse the request
-    # before any callback could answer); one within it goes on to the server through a store.
+    # before any callback could answer); one within it goes on to the server through a store, with a token the
+    # progress poll follows.
     app.clientside_callback(
         """function(contents, fileName, limit) {
             const none = window.dash_clientside.no_update;
-            if (!contents) { return [none, none]; }
+            if (!contents) { return [none, none, none]; }
             const bytes = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
             if (bytes > limit.max) {
                 const size = (bytes / 1048576).toFixed(1);
-                return [null, "⚠ " + limit.message.replaceAll("{size}", size)];
+                return [null, "⚠ " + limit.message.replaceAll("{size}", size), null];
             }
-            return [{contents: contents, filename: fileName, at: Date.now()}, ""];
+            const at = String(Date.now());
+            return [{contents: contents, filename: fileName, at: at}, "", {at: at}];
         }""",
         Output(ids.DOC_FILE_CHECKED, "data"),
         Output(ids.DOC_TOO_LARGE, "children"),
+        Output(ids.DOC_READING, "data"),
         Input(ids.DOC_FILE, "contents"),
         State(ids.DOC_FILE, "filename"),
         State(ids.DOC_LIMIT, "data"),
@@ -193,37 +196,48 @@ def register(app, sessions) -> None:
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
         data = base64.b64decode(contents.split(",", 1)[1])
-        owner = _owner()
-        write_progress(owner, 0, 0)
+        owner, token = _owner(), str(chosen.get("at") or "")
+        write_progress(owner, token, 0, 0)
 
         def read():
-            return read_document(data, file_name, progress=lambda done, total: write_progress(owner, done, total))
+            def pages(done, total):
+                write_progress(owner, token, done, total)
 
-        view, state = propose_view(sessions, read, file_name, region, date, _lang(search))
-        write_progress(owner, 0, 0)
+            return read_document(data, file_name, progress=pages)
+
+        try:
+            view, state = propose_view(sessions, read, file_name, region, date, _lang(search))
+        finally:
+            write_progress(owner, token, 0, 0, finished=True)
         return view, state, None, None  # cleared, so choosing the same file again reads it again
 
-    # The progress poll runs only while a file is being read (the upload's contents are set until it is done).
+    # While a file is read, a poll (not downstream of the reading callback, so never held back by it) shows the
+    # pages read so far; it stops itself once the reading is finished.
     app.clientside_callback(
-        "function(checked, contents) { return !(checked && contents); }",
+        "function(reading) { return !reading; }",
         Output(ids.DOC_PROGRESS_TICK, "disabled"),
-        Input(ids.DOC_FILE_CHECKED, "data"),
-        Input(ids.DOC_FILE, "contents"),
+        Input(ids.DOC_READING, "data"),
+        prevent_initial_call=True,
     )
 
     @app.callback(
         Output(ids.DOC_PROGRESS, "children"),
+        Output(ids.DOC_PROGRESS_TICK, "disabled", allow_duplicate=True),
         Input(ids.DOC_PROGRESS_TICK, "n_intervals"),
-        Input(ids.DOC_PROGRESS_TICK, "disabled"),
+        State(ids.DOC_READING, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def progress(_ticks, disabled, search):
+    def progress(_ticks, reading, search):
         guard.require("upload")
-        pages = None if disabled else read_progress(_owner())
-        if not pages or not pages[1]:
-            return ""
-        return dt("progress_pages", _lang(search), done=pages[0], total=pages[1])
+        found = read_progress(_owner())
+        if not reading or not found or found.get("token") != str(reading.get("at")):
+            return "", no_update  # not started yet (the file is still on its way)
+        if found.get("finished"):
+            return "", True
+        if not found.get("total"):
+            return "", no_update  # pages are counted for PDFs only; the spinner says the rest
+        return dt("progress_pages", _lang(search), done=found["done"], total=found["total"]), no_update
 
     @app.callback(
         *outputs,

@@ -9,7 +9,7 @@ Example::
     hold_read("7", sha) == data      # True
     hold_read("8", sha)              # None: another account never reads it
     hold_json("7", sha, {"rows": [...]}); read_json("7", sha)   # the proposal made from it, beside it
-    write_progress("7", 3, 12); read_progress("7")              # (3, 12): pages of a PDF read so far
+    write_progress("7", "t1", 3, 12); read_progress("7")["done"]  # 3: pages of a PDF read so far
 """
 
 from __future__ import annotations
@@ -85,24 +85,30 @@ def read_json(owner: str, sha: str, directory: Path | None = None):
     return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else None
 
 
-def write_progress(owner: str, done: int, total: int, directory: Path | None = None) -> None:
-    """Note how far the reading of ``owner``'s document is (pages done of total); any worker can read it."""
+def write_progress(
+    owner: str, token: str, done: int, total: int, finished: bool = False, directory: Path | None = None
+) -> None:
+    """Note how far the reading of ``owner``'s document ``token`` is (pages done of total, or finished); any
+    worker can read it back."""
     path = _owner_dir(owner, directory, create=True)
     if path is None:
         raise ValueError(f"not an account id: {owner!r}")
     partial = path / ".progress.part"
-    partial.write_text(f"{int(done)} {int(total)}", encoding="ascii")
-    partial.replace(path / "progress")
+    state = {"token": str(token), "done": int(done), "total": int(total), "finished": bool(finished)}
+    partial.write_text(json.dumps(state), encoding="utf-8")
+    partial.replace(path / "progress.json")
 
 
-def read_progress(owner: str, directory: Path | None = None) -> tuple[int, int] | None:
-    """(pages done, pages in all) of ``owner``'s document being read, or None."""
+def read_progress(owner: str, directory: Path | None = None) -> dict | None:
+    """``{"token", "done", "total", "finished"}`` of ``owner``'s document being read, or None."""
     path = _owner_dir(owner, directory, create=False)
-    file = path / "progress" if path is not None else None
+    file = path / "progress.json" if path is not None else None
     if file is None or not file.is_file():
         return None
-    done, _, total = file.read_text(encoding="ascii").partition(" ")
-    return (int(done), int(total)) if done.isdigit() and total.isdigit() else None
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except ValueError:
+        return None
 
 
 def _forget_old(root: Path) -> None:

@@ -50,6 +50,7 @@ def documents_page(
             html.P([f"{dt('your_regions', lang)}: ", mine], className="text-muted small", id="documents-mine"),
             dcc.Store(id=ids.DOC_STATE),
             dcc.Store(id=ids.DOC_FILE_CHECKED),
+            dcc.Store(id=ids.DOC_READING),
             dcc.Store(
                 id=ids.DOC_LIMIT,
                 data={"max": max_bytes, "message": dt("too_large", lang, limit=max_bytes // MB)},

@@ -74,8 +74,10 @@ def test_the_proposal_is_kept_beside_its_file(tmp_path):
 
 def test_reading_progress_is_per_account(tmp_path):
     assert read_progress("7", tmp_path) is None
-    write_progress("7", 3, 12, tmp_path)
-    assert read_progress("7", tmp_path) == (3, 12)
+    write_progress("7", "t1", 3, 12, directory=tmp_path)
+    assert read_progress("7", tmp_path) == {"token": "t1", "done": 3, "total": 12, "finished": False}
+    write_progress("7", "t1", 12, 12, finished=True, directory=tmp_path)
+    assert read_progress("7", tmp_path)["finished"] is True
     assert read_progress("8", tmp_path) is None
 
 

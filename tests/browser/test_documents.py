@@ -177,3 +177,40 @@ def test_the_annual_chart_draws_linghais_stretch_target_beside_the_plan(dash_duo
     assert ["力争目标", [100]] in bars and ["原计划", [50]] in bars
     dash_duo.driver.save_screenshot(str(output_dir / "linghai-stretch.png"))
     assert_clean(dash_duo)
+
+
+def test_a_scanned_pdf_shows_pages_read_and_flags_its_ocr_rows(dash_duo, db_url, tmp_path, output_dir):
+    """定西's decision printed to PDF and rasterised (no text layer), its page twice: read by OCR (seconds a page)
+    with the pages counted as they go."""
+    import io
+
+    import pikepdf
+
+    from tests.document_files import scanned_pdf, text_pdf
+
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1366, 1000)
+    browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
+    scan = tmp_path / "定西决定-扫描件.pdf"
+    with pikepdf.open(io.BytesIO(scanned_pdf(tmp_path, text_pdf(tmp_path)))) as pdf:
+        pdf.pages.append(pdf.pages[0])
+        pdf.save(scan)
+    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    dash_duo.wait_for_element("#doc-file input[type=file]")
+    dash_duo.driver.execute_script(  # every text the progress line shows, as the page shows it
+        "window.progressSeen = [];"
+        "new MutationObserver(() => window.progressSeen.push(document.getElementById('doc-progress').textContent))"
+        ".observe(document.getElementById('doc-progress'), {childList: true, subtree: true, characterData: true});"
+    )
+    dash_duo.find_element("#doc-file input[type=file]").send_keys(str(scan))
+    dash_duo.wait_for_element("#documents-reading", timeout=10)  # the spinner says what is happening
+    dash_duo.wait_for_element("#doc-grid .ag-row", timeout=300)
+    seen = dash_duo.driver.execute_script("return window.progressSeen;")
+    assert "已读取 1 / 2 页" in seen, seen
+    assert "OCR" in dash_duo.find_element("#documents-info").text
+    assert "⚠ OCR" in dash_duo.find_element("#doc-grid").text
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-ocr.png"))
+    assert dash_duo.find_element("#doc-progress").text == ""
+    assert_clean(dash_duo)
