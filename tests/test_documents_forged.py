@@ -199,3 +199,24 @@ def test_the_page_says_who_may_use_it(app, who, expected):
     client = client_as(app, who)
     response = post_callback(client, payload(app, "url.pathname", {"url.pathname": "/documents", "url.search": ""}))
     assert response.status_code == 200 and expected in answer_text(response)
+
+
+def test_a_region_override_outside_the_planners_is_refused_before_reading(app, url):
+    client = client_as(app, "planner_dingxi")
+    contents = "data:application/octet-stream;base64," + base64.b64encode(docx_bytes(dingxi_plan())).decode()
+    chosen = {"contents": contents, "filename": "定西.docx", "at": 1}
+    response = post_callback(
+        client,
+        payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen, "doc-region.value": "610000"}),
+    )
+    text = answer_text(response)
+    assert "documents-refused" in text and "610000" in text and "doc-grid" not in text
+
+
+def test_the_page_speaks_english_when_asked(app):
+    client = client_as(app, "planner_dingxi")
+    response = post_callback(
+        client, payload(app, "url.pathname", {"url.pathname": "/documents", "url.search": "?lang=en"})
+    )
+    text = answer_text(response)
+    assert "Plan documents in" in text and "and every region below" in text
