@@ -7,6 +7,7 @@ Documents are real .docx files written from the seed texts' own sentences (tests
 from __future__ import annotations
 
 import base64
+import json
 import sqlite3
 from pathlib import Path
 
@@ -220,3 +221,28 @@ def test_the_page_speaks_english_when_asked(app):
     )
     text = answer_text(response)
     assert "Plan documents in" in text and "and every region below" in text
+
+
+def test_every_edit_is_checked_and_problems_name_the_row_and_field(app):
+    client = client_as(app, "planner_dingxi")
+    _, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    grid[1]["value_text"] = "很多"
+    grid[2]["period_text"] = "明年"
+    response = post_callback(
+        client,
+        payload(
+            app,
+            "doc-grid.cellValueChanged",
+            {
+                "doc-grid.cellValueChanged": [{"rowId": grid[1]["row_id"]}],
+                "doc-grid.rowData": grid,
+                "doc-state.data": state,
+            },
+        ),
+    )
+    answer = response.get_json()["response"]
+    rows = answer["doc-grid"]["rowData"]
+    assert "数值 value" in rows[1]["problem"] and "年份 year" in rows[2]["problem"] and rows[0]["problem"] == ""
+    listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
+    assert "第 2 行" in listed and "第 3 行" in listed
+    assert answer["documents-count"]["children"] == f"已接受 {len(grid)} / {len(grid)} 条"
