@@ -116,12 +116,20 @@ def _version_kind(session: Session, targets: list[dict]) -> str:
     return "revision" if restated else "original"
 
 
+def _same(a, b) -> bool:
+    """Equal as a reviewer means it: 12000, 12000.0 and "12000" are one value."""
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return str(a or "").strip() == str(b or "").strip()
+
+
 def _figure(row: dict, original: dict | None, batch_id: int, version_id: int, source_id: int) -> dict:
     notes = []
     if row.get("ocr"):
         notes.append("OCR识别 read by OCR: check against the page image")
     if original is not None:
-        edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if str(original.get(k)) != str(row.get(k))]
+        edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if not _same(original.get(k), row.get(k))]
         if edits:
             notes.append("审核修改 corrected in review: " + "; ".join(edits))
     quote = row.get("quote") or ""
