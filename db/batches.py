@@ -69,10 +69,14 @@ def plan_years(session: Session) -> tuple[int, int] | None:
 
 
 def current_values(
-    session: Session, indicators: Iterable[str] | None = None, regions: Iterable[str] | None = None
+    session: Session,
+    indicators: Iterable[str] | None = None,
+    regions: Iterable[str] | None = None,
+    stretch: bool = False,
 ) -> dict[tuple, dict]:
     """(kind, region, indicator, start, end) -> the figure now in force: newest live actual; for targets the
-    newest revision, else the original plan's (committed tier). Keys as ``etl.validate.Row.key``."""
+    newest revision, else the original plan's (committed tier). Keys as ``etl.validate.Row.key``; with
+    ``stretch`` also the stretch targets, keyed (..., end, "stretch")."""
     stmt = (
         select(
             Figure.id,
@@ -86,19 +90,22 @@ def current_values(
             Figure.batch_id,
             PlanVersion.kind,
             Figure.plan_version_id,
+            Figure.tier,
         )
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(LIVE, Figure.kind.in_(["target", "actual"]), counted_in_sums())  # committed targets only
+        .where(LIVE, Figure.kind.in_(["target", "actual"]))
     )
+    if not stretch:
+        stmt = stmt.where(counted_in_sums())
     if indicators is not None:
         stmt = stmt.where(Figure.indicator_code.in_(list(indicators)))
     if regions is not None:  # only the regions an upload touches: an index lookup, not the whole table
         stmt = stmt.where(Figure.region_code.in_(list(regions)))
     out: dict[tuple, tuple] = {}
-    for fid, kind, region, ind, start, end, value, comparator, batch_id, pv_kind, pv_id in session.execute(stmt):
+    for fid, kind, region, ind, start, end, value, comparator, batch_id, pv_kind, pv_id, tier in session.execute(stmt):
         rank = (pv_kind == "revision", pv_id or 0, fid) if kind == "target" else (batch_id, fid)
-        key = (kind, region, ind, start, end)
+        key = (kind, region, ind, start, end, "stretch") if tier == "stretch" else (kind, region, ind, start, end)
         if key not in out or rank > out[key][0]:
             out[key] = (rank, {"value": value, "comparator": comparator, "figure_id": fid, "batch_id": batch_id})
     return {k: v for k, (_rank, v) in out.items()}

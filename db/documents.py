@@ -13,20 +13,28 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Batch, Region, RegionAlias, Source
+from db.models import Batch, Figure, Region, RegionAlias, Source
 
 DOCUMENT_BATCH = "document"
 GAZETTEER_LEVELS = ("province", "prefecture", "county")
 
 
-def ingested_batch(session: Session, sha256: str) -> dict | None:
-    """The live (not reverted) document batch that stored a text with this sha256, if any."""
+def ingested_batch(session: Session, sha256: str, file_sha256: str | None = None) -> dict | None:
+    """The live (not reverted) batch that stored this document: a document batch of a text with this sha256,
+    else (``file_sha256``) a batch whose figures come from a document source with the file's sha256 (the seed
+    texts `etl build` loads). None when it is not stored."""
+    columns = (Batch.id, Batch.kind, Batch.user_name, Batch.created_at, Batch.file_name)
     stmt = (
-        select(Batch.id, Batch.user_name, Batch.created_at, Batch.file_name)
+        select(*columns)
         .where(Batch.kind == DOCUMENT_BATCH, Batch.sha256 == sha256, Batch.reverted_at.is_(None))
         .order_by(Batch.id)
     )
     row = session.execute(stmt).first()
+    if row is None and file_sha256:
+        sources = select(Source.id).where(Source.kind == "document", Source.sha256 == file_sha256)
+        used = select(Figure.batch_id).where(Figure.source_id.in_(sources))
+        stmt = select(*columns).where(Batch.id.in_(used), Batch.reverted_at.is_(None)).order_by(Batch.id)
+        row = session.execute(stmt).first()
     return None if row is None else dict(row._mapping)
 
 

@@ -20,7 +20,9 @@ def _engine(ctx: click.Context):
 
 
 @click.group()
-@click.option("--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db).")
+@click.option(
+    "--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db)."
+)
 @click.pass_context
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""

@@ -25,6 +25,7 @@ COLUMNS = {
     "quote": ("原文", "quote"),
     "reliability": ("可靠性", "reliability"),
     "note": ("备注", "note"),
+    "tier": ("档次", "tier"),  # optional, targets only: 必成 committed (default) or 力争 stretch
 }
 ALIASES = {
     "年份": "year",
@@ -74,6 +75,19 @@ ACTUAL_FIELDS = [
     "note",
 ]
 REQUIRED = ("indicator", "value")
+TIER_WORDS = {
+    "committed": "committed",
+    "必成": "committed",
+    "必成数": "committed",
+    "计划任务数": "committed",
+    "任务数": "committed",
+    "stretch": "stretch",
+    "力争": "stretch",
+    "力争数": "stretch",
+    "奋斗目标": "stretch",
+    "奋斗目标数": "stretch",
+    "预备数": "stretch",
+}
 KIND_WORDS = {
     "目标": "target",
     "计划": "target",

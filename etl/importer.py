@@ -127,7 +127,7 @@ def check_and_preview(
 
 def preview(session: Session, rows: list[Row]) -> Preview:
     """Each row as new, changed (old → new) or unchanged against the current values."""
-    current = batches.current_values(session, {r.indicator for r in rows}, {r.region_code for r in rows})
+    current = batches.current_values(session, {r.indicator for r in rows}, {r.region_code for r in rows}, stretch=True)
     names = batches.region_names(session, {r.region_code for r in rows}) if rows else {}
     items, counts = [], dict.fromkeys(STATUSES, 0)
     for row in rows:
@@ -155,6 +155,7 @@ def preview(session: Session, rows: list[Row]) -> Preview:
                 "new_comparator": row.comparator,
                 "sheet": row.sheet,
                 "row": row.row,
+                "tier": row.tier,
             }
         )
     digest = hashlib.sha256(

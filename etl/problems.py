@@ -142,5 +142,9 @@ class TextTooLong(Problem):
     HINT = "shorten the text (at most 4,000 characters per cell)"
 
 
+class UnknownTier(Problem):
+    HINT = "choose 必成 committed (计划任务数, 必成数) or 力争 stretch (奋斗目标数, 预备数); blank is committed"
+
+
 class RegionNotYours(Problem):
     HINT = "只上传本人管辖地区的数据,或请管理员分配该地区 / upload only your own regions, or ask an administrator"

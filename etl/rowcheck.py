@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl import problems as P
-from etl.columns import kind_of
+from etl.columns import TIER_WORDS, kind_of
 from etl.readers import column_letter
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
 
@@ -48,10 +48,13 @@ class Row:
     note: str
     sheet: str
     row: int
+    tier: str = "committed"
 
     @property
     def key(self) -> tuple:
-        return (self.kind, self.region_code, self.indicator, self.period_start, self.period_end)
+        """A stretch target is a series of its own: its key says so (committed keys stay as they were)."""
+        base = (self.kind, self.region_code, self.indicator, self.period_start, self.period_end)
+        return (*base, "stretch") if self.tier == "stretch" else base
 
 
 class RowChecker:
@@ -100,6 +103,7 @@ class RowChecker:
         start, end = self._period(number, cells, indicator)
         value, comparator = self._value(number, cells, indicator)
         extra = self._extras(number, cells)
+        tier = self._tier(number, cells, kind)
         if len(self.out.problems) > before:
             return
         row = Row(
@@ -114,6 +118,7 @@ class RowChecker:
             *extra,
             sheet=self.sheet.name,
             row=number,
+            tier=tier,
         )
         earlier = self.seen.get(row.key)
         if earlier is None:
@@ -134,6 +139,17 @@ class RowChecker:
             if cls is P.ConflictingRow
             else f"this row {what} {earlier.sheet} row {earlier.row}",
         )
+
+    def _tier(self, number, cells, kind) -> str:
+        raw = self.cell(cells, "tier")
+        if raw is None:
+            return "committed"
+        tier = TIER_WORDS.get(normalize_text(raw).lower())
+        if tier is None:
+            self.fail(P.UnknownTier, number, "tier", raw, f"{raw!r} is neither 必成 committed nor 力争 stretch")
+        elif tier == "stretch" and kind != "target":
+            self.fail(P.UnknownTier, number, "tier", raw, "only a target has a 力争 stretch tier")
+        return tier or "committed"
 
     def _kind(self, number, cells):
         raw = self.cell(cells, "kind")

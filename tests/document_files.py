@@ -41,8 +41,13 @@ def docx_bytes() -> bytes:
     return out.getvalue()
 
 
-def page_html(noise: bool = True) -> str:
-    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in BODY_LINES[1:])
+def table_html(rows=TABLE) -> str:
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+
+def page_html(noise: bool = True, table: str = "") -> str:
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in BODY_LINES[1:-2])
+    body += table + "\n".join(f"<p>{html.escape(line)}</p>" for line in BODY_LINES[-2:])
     nav = (
         '<nav class="menu"><a href="/">首页</a> <a href="/news">新闻中心</a> <a href="/gk">政务公开</a>'
         "<a>网站地图</a></nav><script>var tracker = '确保2019年脱贫99万人';</script>"

@@ -224,3 +224,19 @@ def test_a_new_indicator_with_a_readable_name_and_a_reviewers_correction_are_sto
         assert [f.value for f in figures] == [13000, 13000]
         assert "value: 12000.0 → 13000" in figures[0].note
         assert session.get(Indicator, "other:returnee_entrepreneurs").name_zh == "返乡创业人员"
+
+
+def test_a_seed_text_the_build_loaded_is_already_stored(sessions):
+    from pathlib import Path
+
+    from settings import SOURCES_DIR
+
+    path = Path(SOURCES_DIR) / "linghai-2017-plan.txt"
+    doc = read_document(path.read_bytes(), path.name)
+    with sessions() as session:
+        p = propose(session, doc, path.name)
+        batch = batches.batch_row(session, p.already_ingested)
+    assert (batch["kind"], batch["file_name"]) == ("build", "linghai-2017-plan.txt")
+    with pytest.raises(IntakeRefused, match=f"already ingested as batch {batch['id']}"):
+        with transaction(sessions) as session:
+            commit(session, p, p.rows, user_name="王芳")

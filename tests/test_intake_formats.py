@@ -206,3 +206,51 @@ def test_bad_files_through_ingest_exit_1_and_store_nothing(documents, tmp_path, 
         assert result.exit_code == 1, (name, result.output)
         assert f"Error: {name}: " in result.output and message in result.output
     assert _dumps(db_url) == before
+
+
+def _blank_pdf(pages: int) -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    for _ in range(pages):
+        pdf.add_blank_page(page_size=(300, 300))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def test_page_limits_are_located():
+    from etl.documents import DocumentLimits
+
+    with pytest.raises(DocumentRejected) as info:
+        read_document(_blank_pdf(3), "long.pdf", DocumentLimits(max_pages=2))
+    assert info.value.code == "TooManyPages" and "3 pages is over the limit of 2" in info.value.located()
+    with pytest.raises(DocumentRejected) as info:
+        read_document(_blank_pdf(3), "scans.pdf", DocumentLimits(max_ocr_pages=1))
+    assert info.value.code == "TooManyPages" and info.value.located().startswith("scans.pdf, page 2: 扫描页过多")
+
+
+def test_a_pdf_of_blank_pages_is_empty():
+    with pytest.raises(DocumentRejected) as info:
+        read_document(_blank_pdf(1), "blank.pdf")
+    assert info.value.code == "EmptyDocument"
+
+
+def test_without_tesseract_a_scan_says_what_to_install(documents, monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine where Debian's tesseract-ocr is not installed
+    with pytest.raises(DocumentRejected) as info:
+        read_document(documents["scan.pdf"], "scan.pdf")
+    assert info.value.code == "OcrUnavailable"
+    assert info.value.located().startswith("scan.pdf, page 1: ") and "tesseract-ocr-chi-sim" in info.value.located()
+
+
+def test_html_tables_come_as_consecutive_tab_separated_rows_even_where_readability_drops_them():
+    page = files.page_html(table=files.table_html())
+    lines = read_document(page.encode("utf-8"), "table.html").text.splitlines()
+    i = lines.index("年度\t贫困村(个)\t贫困户(户)\t贫困人口(人)")
+    assert lines[i + 1 : i + 3] == ["2016年\t9\t1756\t6000", "2017年\t12\t2188\t7539"]
+    short = files.table_html([("年度", "贫困村(个)"), ("2016年", "9")])
+    footer = '<div class="footer"><table><tr><td>版权所有 2016年</td></tr></table></div>'
+    page = files.page_html().replace("</body>", f"{short}{footer}</body>")
+    text = read_document(page.encode("utf-8"), "short.html").text
+    assert "年度\t贫困村(个)\n2016年\t9" in text and "版权所有" not in text

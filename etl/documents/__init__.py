@@ -11,7 +11,9 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 
 from .errors import (
     DocumentRejected,
@@ -76,7 +78,7 @@ def read_document(
     doc = reader(data, file_name)
     if not doc.text.strip():
         raise EmptyDocument(file_name, "没有文字 the document holds no text")
-    return doc
+    return replace(doc, file_sha256=hashlib.sha256(data).hexdigest())
 
 
 def text_document(text: str, file_name: str = "粘贴文本 pasted text") -> DocumentText:

@@ -36,6 +36,7 @@ class DocumentText:
     ocr_spans: tuple[tuple[int, int], ...] = ()
     title: str | None = None  # a title the format carries (HTML <title>), when the text may not
     notices: tuple[str, ...] = field(default_factory=tuple)
+    file_sha256: str | None = None  # of the file's bytes (a text loaded by `etl build` is known by it)
 
     @property
     def ocr(self) -> bool:

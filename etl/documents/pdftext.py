@@ -15,7 +15,7 @@ RADICALS = str.maketrans(
     "母民西见角长门青页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟车贝虎足月厂長讠",
 )
 _KANGXI = re.compile("[\u2f00-\u2fdf]")
-SENTENCE_END = "。!?!?;;::」』”\")》"
+SENTENCE_END = '。!?!?;;::」』”")》'
 
 
 def plain_characters(text: str) -> str:

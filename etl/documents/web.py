@@ -45,7 +45,7 @@ def block_text(fragment: str) -> str:
             el.tail = "\t" + (el.tail or "")
         elif el.tag in BLOCKS:
             el.tail = "\n" + (el.tail or "")
-            if el.tag != "br":
+            if el.tag not in ("br", "tr", "li"):  # a table's rows and a list's items stay on consecutive lines
                 el.text = "\n" + (el.text or "")
     lines = []
     for line in root.text_content().split("\n"):
@@ -56,6 +56,29 @@ def block_text(fragment: str) -> str:
     return normalise("\n".join(lines))
 
 
+_NOISE = re.compile(r"nav|menu|footer|header|sidebar|breadcrumb|share|copyright|banner|calendar", re.I)
+
+
+def lost_tables(html: str, kept: str) -> list[str]:
+    """Tables of figures (digits and Chinese) outside menus, headers and footers that readability left out
+    (it drops short tables of numbers, the very target tables of a county notice)."""
+    root = lxml.html.document_fromstring(html)
+    out = []
+    for table in root.iter("table"):
+        if table.xpath("ancestor::table"):
+            continue
+        noisy = any(
+            a.tag in ("nav", "header", "footer") or _NOISE.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in table.iterancestors()
+            if isinstance(a.tag, str)
+        )
+        text = block_text(lxml.html.tostring(table, encoding="unicode"))
+        first = text.split("\n", 1)[0]
+        if not noisy and re.search(r"\d", text) and re.search(r"[\u4e00-\u9fff]", text) and first not in kept:
+            out.append(text)
+    return out
+
+
 def read_html(data: bytes, file_name: str) -> DocumentText:
     """Example: ``read_html(b"<html><body><nav>首页</nav><p>...</p></body></html>", "a.html")``"""
     html = decode_html(data, file_name)
@@ -63,6 +86,7 @@ def read_html(data: bytes, file_name: str) -> DocumentText:
         page = Document(html)
         title = (page.short_title() or "").strip() or None
         text = block_text(page.summary(html_partial=True))
+        text = "\n\n".join([text, *lost_tables(html, text)])
     except Exception as exc:  # readability/lxml raise many kinds on broken markup
         raise NotADocument(file_name, f"网页无法解析 the page cannot be parsed ({type(exc).__name__})") from exc
     if title and title not in text[:500]:

@@ -10,7 +10,9 @@ Example::
 
 from __future__ import annotations
 
-from etl.problems import Problem
+from etl.problems import Problem, UnknownTier
+
+__all__ = ["UnknownTier"]  # shared with uploads (etl/problems.py)
 
 
 class NoTargetsFound(Problem):
@@ -33,10 +35,6 @@ class MissingRegion(Problem):
 
 class NewIndicatorName(Problem):
     HINT = "give the new indicator a readable Chinese name (e.g. 易地搬迁户数), or choose a known indicator"
-
-
-class UnknownTier(Problem):
-    HINT = "choose 必成 committed (计划任务数, 必成数) or 力争 stretch (奋斗目标数, 预备数)"
 
 
 class UnknownRowKind(Problem):

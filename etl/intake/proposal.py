@@ -48,6 +48,7 @@ class Proposal:
     ocr: bool = False
     pages: int | None = None
     size: int = 0
+    file_sha256: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,7 @@ class Proposal:
             "size": self.size,
             "characters": len(self.text),
             "already_ingested": self.already_ingested,
+            "file_sha256": self.file_sha256,
         }
 
     def to_json(self) -> dict:
@@ -211,8 +213,9 @@ def propose(
         ocr=doc.ocr,
         pages=doc.pages,
         size=doc.size,
+        file_sha256=doc.file_sha256,
     )
-    already = documents.ingested_batch(session, doc.sha256)
+    already = documents.ingested_batch(session, doc.sha256, doc.file_sha256)
     if already:
         proposal.already_ingested = already["id"]
     if not proposal.targets:

@@ -40,8 +40,8 @@ def already_ingested_problem(proposal: Proposal, batch: dict) -> AlreadyIngested
         None,
         "",
         proposal.sha256[:12],
-        f"已导入 already ingested as batch {batch['id']} ({batch['file_name']}, by {batch['user_name']}, "
-        f"{batch['created_at']:%Y-%m-%d %H:%M}); nothing stored",
+        f"已导入 already ingested as batch {batch['id']} ({batch['kind']}: {batch['file_name']}, by "
+        f"{batch['user_name']}, {batch['created_at']:%Y-%m-%d %H:%M}); nothing stored",
     )
 
 
@@ -57,7 +57,7 @@ def commit(
     """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
     its id. Raises IntakeRefused (nothing stored) when the same text is stored already, no target is accepted,
     a row has problems, or a row's region is outside ``allowed_regions`` (a planner's own)."""
-    already = documents.ingested_batch(session, proposal.sha256)
+    already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
         raise IntakeRefused(f"already ingested as batch {already['id']}", [already_ingested_problem(proposal, already)])
     if not any(r.get("kind") == "target" for r in rows):
@@ -116,12 +116,20 @@ def _version_kind(session: Session, targets: list[dict]) -> str:
     return "revision" if restated else "original"
 
 
+def _same(a, b) -> bool:
+    """Equal as a reviewer means it: 12000, 12000.0 and "12000" are one value."""
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return str(a or "").strip() == str(b or "").strip()
+
+
 def _figure(row: dict, original: dict | None, batch_id: int, version_id: int, source_id: int) -> dict:
     notes = []
     if row.get("ocr"):
         notes.append("OCR识别 read by OCR: check against the page image")
     if original is not None:
-        edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if str(original.get(k)) != str(row.get(k))]
+        edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if not _same(original.get(k), row.get(k))]
         if edits:
             notes.append("审核修改 corrected in review: " + "; ".join(edits))
     quote = row.get("quote") or ""
