@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt_
-from dataclasses import fields
 
 from dash import Input, Output, State, ctx, html, no_update
 from flask_login import current_user
@@ -17,12 +16,12 @@ from werkzeug.exceptions import Forbidden
 from auth import guard
 from callbacks import urlstate
 from db import queries
-from db.region_names import regions_matching
 from db.session import transaction
 from etl import intake
+from etl.document_review import held_proposal, hold_proposal, review, with_problems
 from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
-from etl.held_documents import hold_json, read_json, read_progress, write_progress
-from etl.reviewed_rows import apply_edits
+from etl.held_documents import read_progress, write_progress
+from layouts import documents_grid as grid_view
 from layouts import documents_page as page
 from layouts import ids
 from layouts.i18n_documents import dt
@@ -65,29 +64,9 @@ def _date(text: str | None) -> dt_.date | None:
 
 
 def _labels(session, rows: list[dict]) -> list[str]:
-    known = [page.indicator_label(i["code"], i["name_zh"]) for i in queries.indicators(session)]
+    known = [grid_view.indicator_label(i["code"], i["name_zh"]) for i in queries.indicators(session)]
     extra = [r["indicator_label"] for r in rows if r["indicator_label"] not in known]
     return sorted(set(extra)) + known
-
-
-def _by_row(problems) -> dict[str, list[str]]:
-    """The engine's problems (``row`` is the candidate's row_id, ``column`` its field) by row id."""
-    out: dict[str, list[str]] = {}
-    for p in problems:
-        out.setdefault(str(p.row), []).append(f"{p.column}: {p.message} — {p.hint}")
-    return out
-
-
-def _merge(*found: dict[str, list[str]]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for problems in found:
-        for key, items in problems.items():
-            out.setdefault(key, []).extend(items)
-    return out
-
-
-def _with_problems(grid: list[dict], problems: dict[str, list[str]]) -> list[dict]:
-    return [{**g, "problem": "; ".join(problems.get(str(g["row_id"]), []))} for g in grid]
 
 
 def propose_view(sessions, doc_reader, file_name: str, region: str | None, date: str | None, lang: str):
@@ -113,12 +92,10 @@ def propose_view(sessions, doc_reader, file_name: str, region: str | None, date:
         state = {"sha256": proposal.sha256, "file_name": file_name, "region": region or None, "date": date or None}
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
-        hold_json(
-            owner, proposal.sha256, {"state": state, "document": info, "text": proposal.text, "rows": proposal.rows}
-        )
-        grid = [page.grid_row(r) for r in proposal.rows]
+        hold_proposal(owner, proposal, state)
+        grid = [grid_view.grid_row(r) for r in proposal.rows]
         checked = check_rows(sessions, grid, state)
-        grid = _with_problems(grid, checked[1] if checked else {})
+        grid = with_problems(grid, checked[1] if checked else {})
         view = page.review_view(info, grid, _labels(session, grid), lang)
         if proposal.problems:  # no targets found: say what was looked for
             view = html.Div([page.message(" ".join(p.message for p in proposal.problems), id_="documents-none"), view])
@@ -126,28 +103,9 @@ def propose_view(sessions, doc_reader, file_name: str, region: str | None, date:
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
-    """The accepted rows with edits and every problem by row id (unreadable edits, the engine's validation,
-    regions outside the user's); None when the held proposal is gone or is another one."""
-    held = read_json(_owner(), (state or {}).get("sha256"))
-    if not held or held.get("state") != state:
-        return None
+    """``document_review.review`` for the logged-in account and its regions."""
     with sessions() as session:
-        catalogue = {i["code"]: i for i in queries.indicators(session)}
-        rows, unreadable = apply_edits(held["rows"], grid, lambda text: regions_matching(session, text), catalogue)
-        readable = [r for r in rows if str(r["row_id"]) not in unreadable]
-        allowed = guard.writable_codes("upload", session)
-        found = intake.validate_rows(session, readable, file_name=state["file_name"], allowed_regions=allowed)
-        return rows, _merge(unreadable, _by_row(found))
-
-
-def held_proposal(state: dict) -> intake.Proposal | None:
-    """The proposal this account was shown, rebuilt from what was held (no second read, no second OCR)."""
-    held = read_json(_owner(), (state or {}).get("sha256"))
-    if not held or held.get("state") != state:
-        return None
-    names = {f.name for f in fields(intake.Proposal)}
-    document = {k: v for k, v in held["document"].items() if k in names}
-    return intake.Proposal(**{**document, "text": held["text"], "rows": held["rows"]})
+        return review(session, _owner(), grid, state, guard.writable_codes("upload", session))
 
 
 def register(app, sessions) -> None:
@@ -271,7 +229,7 @@ def register(app, sessions) -> None:
         guard.require("upload")
         row_id = (cell or {}).get("rowId")
         row = next((r for r in rows or [] if str(r.get("row_id")) == str(row_id)), None)
-        return page.quote_view(row, _lang(search)).children
+        return grid_view.quote_view(row, _lang(search)).children
 
     @app.callback(
         Output(ids.DOC_GRID, "rowData", allow_duplicate=True),
@@ -297,9 +255,9 @@ def register(app, sessions) -> None:
         if checked is None:
             return no_update, dt("expired", lang), "alert alert-warning", no_update
         rows, problems = checked
-        view = page.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
+        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
-        return _with_problems(grid or [], problems), view.children, view.className, count
+        return with_problems(grid or [], problems), view.children, view.className, count
 
     @app.callback(Output(ids.DOC_COMMIT, "disabled"), Input(ids.DOC_NOTE, "value"), prevent_initial_call=True)
     def require_note(note):
@@ -328,7 +286,7 @@ def register(app, sessions) -> None:
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):
     """(done view, result view): the accepted rows stored as one batch, or a refusal and nothing stored."""
-    proposal = held_proposal(state)
+    proposal = held_proposal(_owner(), state)
     checked = check_rows(sessions, grid, state) if proposal is not None else None
     if checked is None:
         return page.message(dt("expired", lang), id_="documents-refused"), no_update

@@ -12,7 +12,7 @@ from db.session import make_engine, session_factory
 from etl.held_documents import hold, hold_json, hold_read, read_json, read_progress, write_progress
 from etl.reviewed_rows import apply_edits, parse_period
 from etl.values import ValueProblem
-from layouts.documents_page import grid_row, quote_view
+from layouts.documents_grid import grid_row, quote_view
 
 QUOTE = "确保2016年全市减少贫困人口10万人"
 PARAGRAPH = f"会议指出,{QUOTE},贫困发生率下降到8%以下。"

@@ -1,0 +1,191 @@
+"""The documents page's review grid: candidate rows as the reviewer sees and edits them, the chosen row's quote
+marked in its paragraph, and problems by row. Pure functions; document text only ever as text, never HTML.
+
+Example::
+
+    grid_row({"row_id": 1, "value": 285200.0, "unit": "人", ...})["value_text"]    # "28.52万人"
+"""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+from dash import html
+
+from layouts import ids
+from layouts.format import zh_number
+from layouts.i18n_documents import dt
+
+COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
+TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
+KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
+
+
+def _period_text(row: dict) -> str:
+    start, end = int(row["period_start"]), int(row["period_end"])
+    return str(end) if start == end else f"{start}-{end}"
+
+
+def _value_text(value: float, unit: str) -> str:
+    return f"{zh_number(value) if unit != '%' else f'{value:g}'}{unit}"
+
+
+def indicator_label(code: str, name_zh: str | None) -> str:
+    """How an indicator shows (and is chosen) in the grid: "减贫人数 · poor_population_reduced"."""
+    return f"{name_zh} · {code}" if name_zh else code
+
+
+def grid_row(row: dict) -> dict:
+    """A candidate row from the engine as the grid shows it (editable text fields, flags), accepted by default."""
+    name = row.get("indicator_name") or row.get("indicator_label")
+    return {
+        "row_id": str(row["row_id"]),
+        "accept": True,
+        "problem": "",
+        "kind": row.get("kind") or "target",
+        "region_text": f"{row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
+        "indicator_label": indicator_label(row["indicator"], name),
+        "period_text": _period_text(row),
+        "value_text": _value_text(float(row["value"]), row.get("unit") or ""),
+        "comparator": row.get("comparator") or "=",
+        "tier": row.get("tier") or "committed",
+        "confidence": None if row.get("confidence") is None else round(float(row["confidence"]) * 100),
+        "ocr": "⚠ OCR" if row.get("ocr") else "",
+        "quote": row.get("quote") or "",
+        "paragraph": row.get("paragraph") or "",
+        "paragraph_quote_start": row.get("paragraph_quote_start"),
+        "paragraph_quote_end": row.get("paragraph_quote_end"),
+    }
+
+
+def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) -> dag.AgGrid:
+    def editable(field: str, key: str, **extra) -> dict:
+        return {
+            "field": field,
+            "headerName": dt(key, lang),
+            "editable": True,
+            "cellStyle": {"backgroundColor": "#fffbe6"},
+            **extra,
+        }
+
+    columns = [
+        {
+            "field": "accept",
+            "headerName": dt("col_accept", lang),
+            "editable": True,
+            "cellDataType": "boolean",
+            "width": 76,
+            "pinned": "left",
+        },
+        editable(
+            "kind",
+            "col_kind",
+            width=110,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(KIND_LABELS)},
+            refData=KIND_LABELS,
+        ),
+        editable("region_text", "col_region", width=160),
+        editable(
+            "indicator_label",
+            "col_indicator",
+            width=230,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": indicator_labels},
+        ),
+        editable("period_text", "col_period", width=110),
+        editable("value_text", "col_value", width=120),
+        editable(
+            "comparator",
+            "col_comparator",
+            width=90,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(COMPARATORS)},
+            refData=COMPARATORS,
+        ),
+        editable(
+            "tier",
+            "col_tier",
+            width=130,
+            cellEditor="agSelectCellEditor",
+            cellEditorParams={"values": list(TIER_LABELS)},
+            refData=TIER_LABELS,
+        ),
+        {
+            "field": "confidence",
+            "headerName": dt("col_confidence", lang),
+            "width": 90,
+            "valueFormatter": {"function": "params.value == null ? '—' : params.value + '%'"},
+        },
+        {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
+        {"field": "quote", "headerName": dt("col_quote", lang), "width": 420, "tooltipField": "quote"},
+        {
+            "field": "problem",
+            "headerName": dt("col_problem", lang),
+            "width": 320,
+            "wrapText": True,
+            "autoHeight": True,
+            "cellStyle": {"color": "#b02a37"},
+        },
+    ]
+    return dag.AgGrid(
+        id=ids.DOC_GRID,
+        columnDefs=columns,
+        rowData=rows,
+        getRowId="params.data.row_id",
+        defaultColDef={"resizable": True, "sortable": True},
+        dashGridOptions={
+            "singleClickEdit": True,
+            "stopEditingWhenCellsLoseFocus": True,
+            "rowClassRules": {"doc-row-rejected": "!params.data.accept", "doc-row-problem": "!!params.data.problem"},
+            "tooltipShowDelay": 300,
+            "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
+        },
+        style={"height": "360px"},
+    )
+
+
+def quote_view(row: dict | None, lang: str) -> html.Div:
+    """The row's paragraph with its quote marked; the paragraph is text only (children, never HTML)."""
+    if not row:
+        return html.Div(html.P(dt("quote_empty", lang), className="text-muted small mb-0"), id=ids.DOC_QUOTE)
+    paragraph, start, end = _paragraph(row)
+    parts = [paragraph[:start], html.Mark(paragraph[start:end], className="doc-quote-mark"), paragraph[end:]]
+    flag = html.Div(f"⚠ {dt('ocr_row', lang)}", className="text-warning small") if row.get("ocr") else None
+    return html.Div(
+        [
+            html.H3(dt("quote_title", lang), className="h6"),
+            flag,
+            html.Blockquote(parts, className="doc-paragraph mb-0"),
+        ],
+        id=ids.DOC_QUOTE,
+        className="border rounded p-2 bg-light",
+    )
+
+
+def _paragraph(row: dict) -> tuple[str, int, int]:
+    """(paragraph text, quote start, quote end): the engine's paragraph and the quote's offsets inside it."""
+    quote = row.get("quote") or ""
+    text = str(row.get("paragraph") or quote)
+    start, end = row.get("paragraph_quote_start"), row.get("paragraph_quote_end")
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+        start = max(text.find(quote), 0) if quote else 0
+        end = start + len(quote) if quote and quote in text else start
+    return text, start, end
+
+
+def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -> html.Div:
+    """Problems by grid row number (1-based, as the reviewer sees the rows)."""
+    if not problems:
+        return html.Div(id=ids.DOC_PROBLEMS, className="")
+    items = [
+        html.Li(
+            [html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)]
+        )
+        for rid, found in problems.items()
+    ]
+    return html.Div(
+        [html.Div(["⚠ ", dt("problems_title", lang)], className="fw-bold"), html.Ul(items, className="mb-0")],
+        id=ids.DOC_PROBLEMS,
+        className="alert alert-danger",
+        role="alert",
+    )
