@@ -176,3 +176,32 @@ def test_the_grid_shows_values_the_way_planners_write_them():
         "⚠ OCR",
         True,
     )
+
+
+def test_a_held_proposal_is_rebuilt_for_its_owner_only_and_checked_against_their_regions(
+    seed_session, tmp_path, monkeypatch
+):
+    from etl import intake
+    from etl.document_review import held_proposal, hold_proposal, review
+    from etl.documents import text_document
+    from layouts.documents_grid import grid_row
+    from tests.plan_docx import dingxi_plan
+
+    monkeypatch.setattr("etl.held_documents.held_dir", lambda: tmp_path)
+    proposal = intake.propose(seed_session, text_document("\n".join(dingxi_plan())), "定西.txt")
+    state = {"sha256": proposal.sha256, "file_name": "定西.txt", "region": None, "date": None}
+    hold_proposal("7", proposal, state)
+    rebuilt = held_proposal("7", state)
+    assert (rebuilt.rows, rebuilt.text, rebuilt.title, rebuilt.sha256) == (
+        proposal.rows,
+        proposal.text,
+        proposal.title,
+        proposal.sha256,
+    )
+    assert held_proposal("8", state) is None
+    assert held_proposal("7", {**state, "region": "621122"}) is None  # made with other overrides
+    grid = [grid_row(r) for r in proposal.rows]
+    rows, problems = review(seed_session, "7", grid, state, allowed_regions={"621100"})
+    assert len(rows) == len(grid) and problems == {}
+    _, foreign = review(seed_session, "7", grid, state, allowed_regions={"610000"})
+    assert set(foreign) == {str(r["row_id"]) for r in proposal.rows}
