@@ -33,7 +33,8 @@ LEVELS = ("province", "prefecture", "county")
 def render_documents(session, lang: str):
     """The page, or why this account cannot use it."""
     if not guard.can_do("upload"):
-        return page.not_allowed(lang)
+        who = guard.current_principal()
+        return page.not_allowed(lang, logged_in=who is not None and who.role != "public")
     writable = guard.writable_codes("upload", session)
     regions = [
         r

@@ -16,8 +16,12 @@ ACCEPT = ".txt,.html,.htm,.docx,.pdf"
 MB = 1024 * 1024
 
 
-def not_allowed(lang: str) -> html.Div:
-    return html.Div(dt("not_allowed", lang), className="alert alert-warning", id="documents-not-allowed")
+def not_allowed(lang: str, logged_in: bool = True) -> html.Div:
+    """Why this page is not for the visitor; a visitor without an account is offered the login page."""
+    login = None if logged_in else [" ", html.A(dt("login_needed", lang), href="/login?next=/documents")]
+    return html.Div(
+        [dt("not_allowed", lang), *(login or [])], className="alert alert-warning", id="documents-not-allowed"
+    )
 
 
 def _region_options(regions: list[dict]) -> list[dict]:

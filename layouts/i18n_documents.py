@@ -21,7 +21,7 @@ DOC_TEXT = {
         "Only planners (for their regions and the regions below) and administrators may add plan documents. "
         "Ask an administrator to assign you a region.",
     ),
-    "login_needed": ("请先登录。", "Please log in first."),
+    "login_needed": ("登录", "Log in"),
     "your_regions": ("您可录入的地区", "Regions you may add documents for"),
     "all_regions": ("全部地区(管理员)", "every region (administrator)"),
     "and_below": (" 及其下级地区", " and every region below"),

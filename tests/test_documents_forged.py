@@ -190,6 +190,7 @@ def test_pasted_text_is_read_like_a_file(app):
 @pytest.mark.parametrize(
     "who, expected",
     [
+        ("anonymous", "login required"),  # PUBLIC_READ off: the gate answers before any page
         ("viewer1", "documents-not-allowed"),
         ("analyst1", "documents-not-allowed"),
         ("planner_dingxi", "定西市 621100 及其下级地区"),
@@ -199,7 +200,14 @@ def test_pasted_text_is_read_like_a_file(app):
 def test_the_page_says_who_may_use_it(app, who, expected):
     client = client_as(app, who)
     response = post_callback(client, payload(app, "url.pathname", {"url.pathname": "/documents", "url.search": ""}))
-    assert response.status_code == 200 and expected in answer_text(response)
+    assert response.status_code == (401 if who == "anonymous" else 200) and expected in answer_text(response)
+
+
+def test_the_public_is_offered_the_login_page(seed_db_url):
+    public = create_app(seed_db_url, build_if_empty=False, progress=lambda _m: None, public_read=True)
+    client = public.server.test_client()
+    response = post_callback(client, payload(public, "url.pathname", {"url.pathname": "/documents", "url.search": ""}))
+    assert "documents-not-allowed" in answer_text(response) and "/login?next=/documents" in answer_text(response)
 
 
 def test_a_region_override_outside_the_planners_is_refused_before_reading(app, url):
