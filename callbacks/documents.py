@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import datetime as dt_
 
-from dash import Input, Output, State, ctx, html, no_update
+from dash import Input, Output, State, ctx, no_update
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
@@ -97,10 +97,8 @@ def propose_view(sessions, doc_reader, file_name: str, region: str | None, date:
         grid = [grid_view.grid_row(r) for r in proposal.rows]
         checked = check_rows(sessions, grid, state)
         grid = with_problems(grid, checked[1] if checked else {})
-        view = page.review_view(info, grid, _labels(session, grid), lang)
-        if proposal.problems:  # no targets found: say what was looked for
-            view = html.Div([page.message(" ".join(p.message for p in proposal.problems), id_="documents-none"), view])
-        return view, state
+        notice = " ".join(p.message for p in proposal.problems) or None  # no targets found: what was looked for
+        return page.review_view(info, grid, _labels(session, grid), lang, notice), state
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:

@@ -174,18 +174,19 @@ def already_view(info: dict, batch_id: int, lang: str) -> html.Div:
     )
 
 
-def review_view(info: dict, rows: list[dict], indicator_labels: list[str], lang: str) -> html.Div:
-    """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit."""
+def review_view(
+    info: dict, rows: list[dict], indicator_labels: list[str], lang: str, notice: str | None = None
+) -> html.Div:
+    """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit.
+
+    ``notice`` is the engine's word about the whole document (no targets found, and what it looked for)."""
+    none = html.Div(notice or dt("no_rows", lang), className="alert alert-warning", id="documents-none")
     if not rows:
-        return html.Div(
-            [
-                document_info(info, lang),
-                html.Div(dt("no_rows", lang), className="alert alert-warning", id="documents-none"),
-            ]
-        )
+        return html.Div([document_info(info, lang), none])
     return html.Div(
         [
             document_info(info, lang),
+            none if notice else None,
             html.H2(dt("review_step", lang), className="h6"),
             html.P(dt("review_hint", lang), className="text-muted small mb-1"),
             html.Div(

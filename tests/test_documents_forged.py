@@ -254,3 +254,13 @@ def test_every_edit_is_checked_and_problems_name_the_row_and_field(app):
     listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
     assert "第 2 行" in listed and "第 3 行" in listed
     assert answer["documents-count"]["children"] == f"已接受 {len(grid)} / {len(grid)} 条"
+
+
+def test_a_text_without_targets_says_what_was_looked_for(app, url):
+    client = client_as(app, "planner_dingxi")
+    text = "定西市召开会议,总结了上一年的工作。会议由市长主持。"  # synthetic: a text that sets no target
+    response = post_callback(
+        client, payload(app, "doc-read-text.n_clicks", {"doc-read-text.n_clicks": 1, "doc-text.value": text})
+    )
+    answer = answer_text(response)
+    assert "documents-none" in answer and "没有找到目标" in answer and "doc-commit" not in answer
