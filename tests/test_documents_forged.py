@@ -264,3 +264,22 @@ def test_a_text_without_targets_says_what_was_looked_for(app, url):
     )
     answer = answer_text(response)
     assert "documents-none" in answer and "没有找到目标" in answer and "doc-commit" not in answer
+
+
+@pytest.mark.parametrize(
+    "file_name, data",
+    [
+        ("空.txt", b""),
+        ("随机.pdf", bytes(range(256)) * 64),  # synthetic random-looking bytes
+        ("随机.docx", bytes(range(255, -1, -1)) * 64),
+    ],
+)
+def test_a_file_that_cannot_be_read_says_why_and_stores_nothing(app, url, file_name, data):
+    client = client_as(app, "planner_dingxi")
+    before = dump(url)
+    contents = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+    chosen = {"contents": contents, "filename": file_name, "at": 1}
+    response = post_callback(client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen}))
+    answer = answer_text(response)
+    assert "documents-bad-file" in answer and file_name in answer and "doc-grid" not in answer
+    assert dump(url) == before
