@@ -1,7 +1,9 @@
-"""The documents page's callbacks forged as curl would send them: only a planner of the document's region (or an
-administrator) can read a document in and commit it; the database is unchanged by every refusal.
+"""The documents page's callbacks posted as curl would send them (Flask test client, real app, real SQLite copy of
+the seed): only a planner of the document's region (or an administrator) can read a document in and commit it,
+and every refusal leaves the database as it was; also the page's answers to stored, target-less, unreadable and
+edited documents.
 
-Documents are real .docx files written from the seed texts' own sentences (tests/document_files.py).
+Documents are real .docx files written from the seed texts' own sentences (tests/plan_docx.py).
 """
 
 from __future__ import annotations
