@@ -52,13 +52,13 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     indicator = catalogue[chosen]
     figs = [r for r in figures if r["indicator"] == chosen]
     p = progress(figs, code, indicator, state["plan"], lo, hi)
-    annual = {**p.series, "stretch": stretch_points(figs, code, state["plan"])}  # 力争: beside the plan, not in it
-    years = [y for y in sorted(set().union(*annual.values())) if lo <= y <= hi]
+    p.series["stretch"] = stretch_points(figs, code, state["plan"])  # 力争: beside the plan (chart, year table)
+    years = [y for y in sorted(set().union(*p.series.values())) if lo <= y <= hi]
     unit = indicator["unit"]
     label = f"{name(indicator, lang)} ({display_unit_text(unit, lang)})"
     charts = {
         "annual": plan_actual_figure(
-            annual, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
+            p.series, p.plan_points, years, unit, f"{label} · {t('annual_chart', lang)}", lang, indicator["direction"]
         ),
         "cumulative": cumulative_figure(
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang

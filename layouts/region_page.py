@@ -8,6 +8,7 @@ from dash import dcc, html
 from analysis.consistency import Check
 from analysis.progress import Progress
 from layouts import ids
+from layouts.charts import STRETCH_LABEL
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
@@ -54,11 +55,11 @@ def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
         )
 
     cells = {c.year: c for c in p.years}
-    header = html.Thead(
-        html.Tr(
-            [html.Th(t(k, lang)) for k in ("year", "plan_original", "plan_revised", "actual", "achievement", "status")]
-        )
-    )
+    stretch = p.series.get("stretch") or {}  # 力争 targets: a column of their own, only where a region has them
+    heads = [t(k, lang) for k in ("year", "plan_original", "plan_revised")]
+    heads += [STRETCH_LABEL.get(lang, STRETCH_LABEL["zh"])] if stretch else []
+    heads += [t(k, lang) for k in ("actual", "achievement", "status")]
+    header = html.Thead(html.Tr([html.Th(h) for h in heads]))
     body = []
     for y in years:
         c = cells.get(y)
@@ -68,6 +69,7 @@ def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
                     html.Td(str(y)),
                     cell(p.series["original"].get(y), "original"),
                     cell(p.series["revised"].get(y), "revised"),
+                    *([cell(stretch.get(y), "stretch")] if stretch else []),
                     cell(p.series["actual"].get(y), "actual"),
                     html.Td(percent(c.achievement) if c else "—"),
                     html.Td(status_badge(c.status, lang, True) if c else "—"),

@@ -57,6 +57,8 @@ def test_linghai_region_page_draws_its_stretch_tier_beside_the_plan(seed_db_url)
     traces = {t["name"]: t["y"] for t in _charts(json.loads(page))["annual"]["data"]}
     assert traces[STRETCH_LABEL["zh"]] == [100.0]
     assert traces["原计划"] == [50.0]
+    table = json.dumps(_component(json.loads(page), "year-table"), ensure_ascii=False)
+    assert "力争目标" in table and "100户" in table and "source-link" in table  # its own column, linked to its quote
 
 
 def test_the_annual_chart_export_draws_the_stretch_tier_too(seed_db_url):
@@ -64,6 +66,16 @@ def test_the_annual_chart_export_draws_the_stretch_tier_too(seed_db_url):
         v = view(session, "210781", "other:housing_renovation_households")
         fig = page_figure(v, "annual", "en")
     assert {t["name"]: t["y"] for t in fig["data"]}[STRETCH_LABEL["en"]] == [100.0]
+
+
+def _component(tree, component_id: str):
+    if isinstance(tree, dict):
+        if (tree.get("props") or {}).get("id") == component_id:
+            return tree
+        return next((f for v in tree.values() if (f := _component(v, component_id)) is not None), None)
+    if isinstance(tree, list):
+        return next((f for v in tree if (f := _component(v, component_id)) is not None), None)
+    return None
 
 
 def _charts(tree) -> dict:
