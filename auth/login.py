@@ -16,6 +16,7 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms import ValidationError
 
 from auth import passwords, ratelimit
+from auth.next_url import safe_next
 from auth.policy import Principal
 from db import accounts
 from db.session import transaction
@@ -123,7 +124,7 @@ def install(server: Flask, sessions) -> None:
 def _attempt(sessions):
     name = (request.form.get("username") or "").strip()[:64]
     password = request.form.get("password") or ""
-    target = _safe_next(request.form.get("next", ""))
+    target = safe_next(request.form.get("next", ""))
     try:
         validate_csrf(request.form.get("csrf_token"))
     except ValidationError:
@@ -156,12 +157,6 @@ def _attempt(sessions):
     return redirect(target or "/")
 
 
-def _safe_next(target: str) -> str:
-    """Only paths on this site: never ``//evil.example`` or ``https://…`` (open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return ""
-
 
 def _page(message: str | None, target: str, username: str = "", logout: bool = False, no_admin: bool = False, **values):
     text, level, status = MESSAGES[message] if message else ("", "info", 200)
@@ -170,7 +165,7 @@ def _page(message: str | None, target: str, username: str = "", logout: bool = F
         message=text.format(**values),
         level=level,
         csrf_token=generate_csrf(),
-        next=_safe_next(target),
+        next=safe_next(target),
         username=username,
         logout=logout,
         no_admin=no_admin,
