@@ -87,3 +87,136 @@ def test_login_with_a_forged_next_goes_home(login_app, target):
 def test_the_login_page_does_not_carry_a_forged_next_into_its_form(login_app):
     page = login_app.server.test_client().get("/login?next=/%09/evil.example/phish").get_data(as_text=True)
     assert 'name="next" value=""' in page
+
+
+# --- the lock cannot be raced: check and count are one step in the database (SQLite and PostgreSQL) ---
+
+
+def _fresh_login_form(base: str):
+    import requests
+
+    browser = requests.Session()
+    token = csrf_from(browser.get(f"{base}/login", timeout=30).text)
+    return browser, token
+
+
+def _race(base: str, names: list[str], password: str) -> list[int]:
+    """Log in as each of ``names`` at the same instant, each from its own browser session; the statuses."""
+    import threading
+
+    forms = [_fresh_login_form(base) for _ in names]
+    start = threading.Barrier(len(names))
+    statuses: list[int] = []
+
+    def attempt(form, name):
+        browser, token = form
+        start.wait()
+        response = browser.post(
+            f"{base}/login",
+            data={"username": name, "password": password, "csrf_token": token},
+            allow_redirects=False,
+            timeout=120,
+        )
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=attempt, args=pair) for pair in zip(forms, names, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+    return statuses
+
+
+def _attempts_recorded(db_url: str, **where) -> int:
+    from sqlalchemy import func, select
+
+    from db.models import LoginAttempt
+    from db.session import make_engine, session_factory
+
+    column, value = next(iter(where.items()))
+    with session_factory(make_engine(db_url))() as s:
+        return s.scalar(select(func.count()).select_from(LoginAttempt).where(getattr(LoginAttempt, column) == value))
+
+
+@pytest.fixture
+def live_login(db_url):
+    from tests.servers import live_server
+
+    add_users(db_url, {"li": ("viewer", [])})
+    app = create_app(
+        db_url,
+        build_if_empty=False,
+        progress=lambda _m: None,
+        public_read=False,
+        secret_key=SECRET,
+        secure_cookies=False,
+    )
+    with live_server(app.server) as base:
+        yield base
+
+
+def test_twenty_wrong_passwords_at_once_check_at_most_five_and_lock_the_account(live_login, db_url):
+    from auth import passwords, ratelimit
+
+    before = passwords.checks_run()
+    statuses = _race(live_login, ["li"] * 20, "a wrong guess!!")
+    checked = passwords.checks_run() - before
+    assert sorted(set(statuses)) == [401, 429] and len(statuses) == 20
+    assert checked <= ratelimit.MAX_PER_USER and statuses.count(401) == checked
+    assert _attempts_recorded(db_url, user_name="li") == checked  # each check is on record, nothing more
+    browser, token = _fresh_login_form(live_login)
+    right = browser.post(
+        f"{live_login}/login", data={"username": "li", "password": PASSWORD, "csrf_token": token}, allow_redirects=False
+    )
+    assert right.status_code == 429  # locked, even with the right password
+
+
+def test_one_address_guessing_many_accounts_at_once_is_held_to_its_limit(live_login, db_url):
+    from auth import passwords, ratelimit
+
+    before = passwords.checks_run()
+    statuses = _race(live_login, [f"guess{i}" for i in range(ratelimit.MAX_PER_ADDRESS + 6)], "a wrong guess!!")
+    checked = passwords.checks_run() - before
+    assert checked <= ratelimit.MAX_PER_ADDRESS and statuses.count(429) >= 6
+    assert _attempts_recorded(db_url, address="127.0.0.1") == checked
+
+
+# --- logout ends the session on the server: a copied cookie stops working ---
+
+
+@pytest.fixture
+def account_app(db_url):
+    add_users(db_url, {"viewer1": ("viewer", [])})
+    return create_app(db_url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+
+
+def _copy_of(app, client):
+    thief = app.server.test_client()
+    thief.set_cookie("fp_session", client.get_cookie("fp_session").value)
+    return thief
+
+
+def test_a_cookie_copied_before_logout_no_longer_answers(account_app):
+    from tests.accounts import csrf_header, login, payload, post_callback
+
+    client = account_app.server.test_client()
+    assert login(client, "viewer1").status_code == 302
+    thief = _copy_of(account_app, client)
+    assert thief.get("/").status_code == 200  # the copy works while the session lives
+    thief.set_cookie("_csrf_token", csrf_header(client)["X-CSRFToken"])
+    page = client.get("/logout").get_data(as_text=True)
+    assert client.post("/logout", data={"csrf_token": csrf_from(page)}).status_code == 200
+    assert thief.get("/").status_code == 302
+    read = payload(account_app, "url.pathname", {"url.pathname": "/region/621100"})
+    assert post_callback(thief, read).status_code == 401
+
+
+def test_logging_out_ends_only_that_session(account_app):
+    from tests.accounts import login
+
+    first, second = account_app.server.test_client(), account_app.server.test_client()
+    login(first, "viewer1")
+    login(second, "viewer1")
+    page = first.get("/logout").get_data(as_text=True)
+    first.post("/logout", data={"csrf_token": csrf_from(page)})
+    assert first.get("/").status_code == 302 and second.get("/").status_code == 200
