@@ -95,7 +95,9 @@ def refusal(payload, file_inputs: frozenset | set = frozenset()) -> tuple[int, s
         key = (item["id"] if isinstance(item["id"], str) else "", item["property"])
         name = f"{key[0] or 'pattern'}.{item['property']}"
         value = item.get("value")
-        if item["property"] in URL_PROPS and isinstance(value, str) and len(value) > MAX_URL_CHARS:
+        if item["property"] in URL_PROPS and value is not None and not isinstance(value, str):
+            return 400, f"{name} 应为文本 / must be text"
+        if item["property"] in URL_PROPS and value is not None and len(value) > MAX_URL_CHARS:
             return 400, f"{name} 长度超过 {MAX_URL_CHARS} 个字符 / is longer than {MAX_URL_CHARS} characters"
         if _scan(value, None if key in file_inputs else MAX_FIELD_BYTES):
             return 413, f"{name} 的内容超过 128 KB / holds a text larger than 128 KB"

@@ -61,6 +61,7 @@ HOSTILE = {
     "a note over 128 KB": lambda app: json.dumps(
         payload(app, f"{ids.UPLOAD_NOTE}.value", {f"{ids.UPLOAD_NOTE}.value": "备注" * 70_000})
     ).encode(),
+    "a search that is a list of 90,000 values": lambda app: _callback(app, **{"url.search": [0] * 90_000}),
     "2,000,000 values": lambda app: b"[" + b"0," * 2_000_000 + b"0]",
     "a number of 100,000 digits": lambda app: b'{"output": ' + b"9" * 100_000 + b"}",
 }
