@@ -81,14 +81,33 @@ def _shape_error(payload) -> str | None:
     return None
 
 
-def refusal(payload, file_inputs: frozenset | set = frozenset()) -> tuple[int, str] | None:
+def _signature_error(payload: dict, callbacks: dict) -> str | None:
+    """The inputs and states must be the callback's own, in its order (else its function fails with a 500)."""
+    spec = callbacks.get(payload["output"])
+    if spec is None:
+        return "没有这个回调 / no such callback: reload the page"
+    for group in ("inputs", "state"):
+        declared, sent = spec.get(group, []), payload.get(group) or []
+        if len(declared) != len(sent):
+            return f"回调的 {group} 与页面不符 / the callback's {group} do not match the page: reload it"
+        for dep, entry in zip(declared, sent, strict=True):
+            pattern = dep["id"].startswith("{")
+            items = entry if isinstance(entry, list) and pattern else [entry]
+            for item in items:
+                if item["property"] != dep["property"] or (not pattern and item["id"] != dep["id"]):
+                    return f"回调的 {group} 与页面不符 / the callback's {group} do not match the page: reload it"
+    return None
+
+
+def refusal(payload, file_inputs: frozenset | set = frozenset(), callbacks: dict | None = None):
     """Why a parsed callback payload is refused, as (status, message); None when it is within the limits.
 
-    ``file_inputs`` are the ("id", "property") pairs of file uploads, whose text may be as long as an upload.
+    ``file_inputs`` are the ("id", "property") pairs of file uploads, whose text may be as long as an upload;
+    ``callbacks`` (the app's ``callback_map``), when given, must declare the inputs and states sent.
     """
     if _scan(payload, None) == "deep":
         return 400, TOO_DEEP
-    error = _shape_error(payload)
+    error = _shape_error(payload) or (callbacks is not None and _signature_error(payload, callbacks)) or None
     if error:
         return 400, error
     for item in _items(payload):
@@ -106,7 +125,7 @@ def refusal(payload, file_inputs: frozenset | set = frozenset()) -> tuple[int, s
     return None
 
 
-def _callback_refusal(file_inputs) -> tuple[int, str] | None:
+def _callback_refusal(file_inputs, callbacks) -> tuple[int, str] | None:
     body = request.get_data(cache=True)
     if body.count(b",") > MAX_JSON_VALUES:
         return 413, f"回调数据过多 / the callback holds more than {MAX_JSON_VALUES:,} values"
@@ -116,7 +135,7 @@ def _callback_refusal(file_inputs) -> tuple[int, str] | None:
         return 400, TOO_DEEP
     except BadRequest:
         return 400, "回调数据不是有效的 JSON / the callback's body is not valid JSON"
-    return refusal(payload, file_inputs)
+    return refusal(payload, file_inputs, callbacks)
 
 
 def file_inputs_of(callback_map: dict) -> frozenset:
@@ -141,7 +160,7 @@ def install(dash_app) -> None:
         if request.method == "POST" and request.path.endswith(CALLBACK_PATH):
             if "files" not in cached:  # after every callback is registered
                 cached["files"] = file_inputs_of(dash_app.callback_map)
-            refused = _callback_refusal(cached["files"])
+            refused = _callback_refusal(cached["files"], dash_app.callback_map)
             if refused:
                 return jsonify(error=refused[1]), refused[0]
             return None

@@ -49,6 +49,12 @@ def _nested(depth: int) -> bytes:
     return b'{"output": "page-content.children", "inputs": ' + b"[" * depth + b"]" * depth + b"}"
 
 
+def _with_extra_input(app) -> bytes:
+    body = payload(app, "url.pathname", READ)
+    body["inputs"].append({"id": "url", "property": "hash", "value": "#x"})
+    return json.dumps(body).encode()
+
+
 HOSTILE = {
     "a search of 1,000,000 parameters": lambda app: _callback(
         app, **{"url.search": "?" + "&".join(["a=1"] * 1_000_000)}
@@ -62,6 +68,8 @@ HOSTILE = {
         payload(app, f"{ids.UPLOAD_NOTE}.value", {f"{ids.UPLOAD_NOTE}.value": "备注" * 70_000})
     ).encode(),
     "a search that is a list of 90,000 values": lambda app: _callback(app, **{"url.search": [0] * 90_000}),
+    "an input the callback does not have": lambda app: _with_extra_input(app),
+    "a callback that does not exist": lambda app: _callback(app).replace(b"page-content", b"no-such-thing"),
     "2,000,000 values": lambda app: b"[" + b"0," * 2_000_000 + b"0]",
     "a number of 100,000 digits": lambda app: b'{"output": ' + b"9" * 100_000 + b"}",
 }
