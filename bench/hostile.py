@@ -36,14 +36,31 @@ LIMIT = max_request_bytes(DEFAULT_LIMITS.max_bytes) - 1024  # just under what th
 DEPENDENCIES: list[dict] = []  # the served app's /_dash-dependencies, read once it answers
 
 
-def _page(search="", pathname="/region/621100", extra_inputs=()) -> dict:
-    """The router callback's request body (built from the app's own dependencies), with ``search`` and extras."""
+def _page(search="", pathname="/region/621100") -> dict:
+    """The router callback's request body (built from the app's own dependencies) with ``search``."""
     body = json.loads(page_payload(DEPENDENCIES, pathname))
     for item in body["inputs"]:
         if item["property"] == "search":
             item["value"] = search
-    body["inputs"].extend(extra_inputs)
     return body
+
+
+def _forge(trigger: str, value) -> dict:
+    """The body of the callback that ``trigger`` ("id.prop") feeds, with ``value`` there and None elsewhere."""
+    spec = next(d for d in DEPENDENCIES if any(f"{i['id']}.{i['property']}" == trigger for i in d["inputs"]))
+
+    def fill(items):
+        return [{**i, "value": value if f"{i['id']}.{i['property']}" == trigger else None} for i in items]
+
+    keys = spec["output"].strip(".").split("...")
+    outputs = [dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in keys]
+    return {
+        "output": spec["output"],
+        "outputs": outputs if spec["output"].startswith("..") else outputs[0],
+        "inputs": fill(spec["inputs"]),
+        "state": fill(spec.get("state", [])),
+        "changedPropIds": [trigger],
+    }
 
 
 def _json(payload) -> bytes:
@@ -63,7 +80,7 @@ def cases() -> dict[str, tuple[str, str, bytes, dict]]:
         "search, 1,000,000 parameters": ("POST", callback, _json(_page("?" + "&".join(["a=1"] * 1_000_000))), js),
         "search, 2,000,000 parameters": ("POST", callback, _json(_page("?" + "&".join(["a=1"] * 2_000_000))), js),
         "search filling the limit": ("POST", callback, _json(_page("?" + _filling("a=1&"))), js),
-        "search of 4,096 chars, 1,024 params (allowed)": ("POST", callback, _json(_page("?" + "a=1&" * 1024)), js),
+        "search of 4,000 chars, 1,000 params (allowed)": ("POST", callback, _json(_page("?" + "a=1&" * 1000)), js),
         "100,000 open brackets": ("POST", callback, b"[" * 100_000, js),
         "open brackets filling the limit": ("POST", callback, b"[" * LIMIT, js),
         "nesting 900 deep (parses)": ("POST", callback, b"[" * 900 + b"]" * 900, js),
@@ -71,27 +88,25 @@ def cases() -> dict[str, tuple[str, str, bytes, dict]]:
         "100,000 values in a dropdown (allowed count)": (
             "POST",
             callback,
-            _json(_page(extra_inputs=[{"id": "indicator-select", "property": "value", "value": [0] * 99_000}])),
+            _json(_forge("indicator-select.value", [0] * 99_000)),
             js,
         ),
         "a text prop of 128 KB + 1": (
             "POST",
             callback,
-            _json(
-                _page(extra_inputs=[{"id": "upload-note", "property": "value", "value": "x" * (MAX_FIELD_BYTES + 1)}])
-            ),
+            _json(_forge("upload-note.value", "x" * (MAX_FIELD_BYTES + 1))),
             js,
         ),
         "a text prop filling the limit": (
             "POST",
             callback,
-            _json(_page(extra_inputs=[{"id": "upload-note", "property": "value", "value": _filling("x")}])),
+            _json(_forge("upload-note.value", _filling("x"))),
             js,
         ),
         "escaped text filling the limit": (
             "POST",
             callback,
-            _json(_page(extra_inputs=[{"id": "n", "property": "value", "value": "备" * (LIMIT // 7)}])),
+            _json(_forge("upload-note.value", "备" * (LIMIT // 7))),
             js,
         ),
         "a page padded with spaces to the limit": ("POST", callback, _json(_page()) + b" " * (LIMIT - 2000), js),
