@@ -84,6 +84,13 @@ def test_login_with_a_forged_next_goes_home(login_app, target):
     assert response.status_code == 302 and response.headers["Location"] == "/"
 
 
+def test_a_stranger_on_a_long_address_is_sent_to_a_login_page_that_can_be_served(login_app):
+    client = login_app.server.test_client()
+    response = client.get("/region/621100?indicator=" + "%E5%AE%9A" * 400)
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
 def test_the_login_page_does_not_carry_a_forged_next_into_its_form(login_app):
     page = login_app.server.test_client().get("/login?next=/%09/evil.example/phish").get_data(as_text=True)
     assert 'name="next" value=""' in page
@@ -220,3 +227,25 @@ def test_logging_out_ends_only_that_session(account_app):
     page = first.get("/logout").get_data(as_text=True)
     first.post("/logout", data={"csrf_token": csrf_from(page)})
     assert first.get("/").status_code == 302 and second.get("/").status_code == 200
+
+
+def test_a_session_ends_on_the_server_when_it_expires_and_when_the_account_is_disabled(account_app, db_url):
+    from sqlalchemy import text
+
+    from db import accounts
+    from db.session import make_engine, session_factory, transaction
+    from tests.accounts import login
+
+    engine = make_engine(db_url)
+    client = account_app.server.test_client()
+    login(client, "viewer1")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE sessions SET expires_at = '2000-01-01 00:00:00'"))
+    assert client.get("/").status_code == 302  # the cookie is still signed and fresh: the server says no
+    login(client, "viewer1")
+    assert client.get("/").status_code == 200
+    with transaction(session_factory(engine)) as s:
+        accounts.set_active(s, "viewer1", False, by="test")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sessions")).scalar() == 0
+    assert client.get("/").status_code == 302
