@@ -3,6 +3,7 @@
 Revision ID: 0006_sessions
 Revises: 0005_overlaps
 """
+
 import sqlalchemy as sa
 from alembic import op
 
