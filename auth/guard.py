@@ -30,6 +30,7 @@ log = logging.getLogger("auth")
 
 OPEN_PATHS = frozenset({"/login", "/logout", "/_favicon.ico", "/favicon.ico"})
 OPEN_PREFIXES = ("/vendor/",)  # stylesheets of the login page
+MAX_NEXT_IN_LINK = 1024
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_COOKIE = "_csrf_token"
 # A second, coarse layer in the gate, by URL and by callback output, so that a route or callback added later is
@@ -137,6 +138,8 @@ def gate():
     if path.startswith("/_dash-") or request.method not in SAFE_METHODS:
         return jsonify(error="login required", login="/login"), 401
     target = path + ("?" + request.query_string.decode() if request.query_string else "")
+    if len(target) > MAX_NEXT_IN_LINK:  # encoded, it would make the login address too long to serve
+        return redirect("/login")
     return redirect("/login?" + urlencode({"next": target}))
 
 
