@@ -1,0 +1,112 @@
+"""Text from users made safe, once: found where it enters (imports) and escaped where a format forbids it.
+
+Control characters (C0 but tab and newline, DEL, C1) are never written raw: XLSX and XML refuse most of them,
+a terminal obeys ESC and CR, and a chart's text is markup. They are shown as visible escapes instead, the
+Unicode control pictures (``\\x1b`` -> ``␛``, ``\\x07`` -> ``␇``, DEL -> ``␡``) or ``<U+0085>`` for C1.
+
+Example::
+
+    one_line("a\\x1b[31mb\\nc") == "a␛[31mb␊c"          # footers, file names, terminal listings
+    multi_line("第一行\\r\\n第二行\\x07") == "第一行\\n第二行␇"  # spreadsheet and CSV cells
+    markup("<a href='x'>y</a>") == "&lt;a href='x'&gt;y&lt;/a&gt;"  # Plotly text (SVG, PDF, PNG)
+    first_control("ok\\x07") == (2, "\\x07")             # where an import refuses the text
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+# C0 (tab, newline and CR are decided per use), DEL, C1, and the bidirectional overrides that reorder what a
+# reader sees (U+202A-U+202E, U+2066-U+2069); line and paragraph separators break "one line" as \n does.
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_ANY_CONTROL = re.compile(f"[{_CONTROLS}\t\n\r]")
+_MULTI_LINE_CONTROL = re.compile(f"[{_CONTROLS}\r]")
+_STORED_CONTROL = re.compile(f"[{_CONTROLS}]")
+
+
+def picture(char: str) -> str:
+    """The visible stand-in of one control character.
+
+    Example: ``picture("\\x1b") == "␛"``, ``picture("\\n") == "␊"``, ``picture("\\x85") == "<U+0085>"``
+    """
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def one_line(text) -> str:
+    """Every control character, tab and line break included, as a visible escape; ``None`` as "".
+
+    Example: ``one_line("报告.xlsx\\rAPPROVED") == "报告.xlsx␍APPROVED"``
+    """
+    text = "" if text is None else str(text)
+    return _ANY_CONTROL.sub(lambda m: picture(m.group()), text)
+
+
+def multi_line(text) -> str:
+    """Tabs and line breaks kept (CRLF and CR become LF), every other control character a visible escape.
+
+    Example: ``multi_line("a\\r\\nb\\x00") == "a\\nb␀"``
+    """
+    text = "" if text is None else str(text)
+    text = text.replace("\r\n", "\n")
+    return _MULTI_LINE_CONTROL.sub(lambda m: picture(m.group()), text)
+
+
+def markup(text) -> str:
+    """Text for Plotly (titles, annotations, table cells): one line, and ``< > &`` as entities, so a note
+    holding ``<a href=…>`` or ``<br>`` stays text in an SVG, PDF or PNG.
+
+    Example: ``markup("<b>x</b>\\x1b") == "&lt;b&gt;x&lt;/b&gt;␛"``
+    """
+    return escape(one_line(text), quote=False)
+
+
+def first_control(text, multiline: bool = False) -> tuple[int, str] | None:
+    """(1-based position, character) of the first control character an import refuses, or None.
+    ``multiline`` allows tabs and line breaks (a note or a quote); single-line fields allow neither.
+
+    Example: ``first_control("第一行\\n第二行", multiline=True) is None``; ``first_control("a\\nb") == (2, "\\n")``
+    """
+    text = "" if text is None else str(text)
+    pattern = _STORED_CONTROL if multiline else _ANY_CONTROL
+    match = pattern.search(text.replace("\r\n", "\n") if multiline else text)
+    return (match.start() + 1, match.group()) if match else None
+
+
+def describe_control(found: tuple[int, str]) -> str:
+    """A located description for an error message. Example: ``describe_control((3, "\\x1b"))`` ==
+    ``"control character U+001B (␛) at position 3"``"""
+    position, char = found
+    return f"control character U+{ord(char):04X} ({picture(char)}) at position {position}"
+
+
+def visible_tree(value):
+    """A copy of nested dicts, lists and strings with every control character but tab and newline escaped:
+    the last guard before a figure is drawn (a stored value written before imports refused them).
+
+    Example: ``visible_tree({"text": ["a\\x07"]}) == {"text": ["a␇"]}``
+    """
+    if isinstance(value, str):
+        return multi_line(value) if _MULTI_LINE_CONTROL.search(value) else value
+    if isinstance(value, dict):
+        return {k: visible_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [visible_tree(v) for v in value]
+    return value
+
+
+_ECHO_SAFE = re.compile(r"[0-9A-Za-z_.\-]{1,40}")
+
+
+def echo(value) -> str:
+    """A request value for an error message: shown only when it is short and plain, never reflected raw.
+
+    Example: ``echo("621100") == "'621100'"``; ``echo("<h1>x</h1>") == "(10 characters, not shown)"``
+    """
+    text = "" if value is None else str(value)
+    return repr(text) if _ECHO_SAFE.fullmatch(text) else f"({len(text)} characters, not shown)"
