@@ -1,28 +1,30 @@
 """Text from users made safe, once: found where it enters (imports) and escaped where a format forbids it.
 
-Control characters (C0 but tab and newline, DEL, C1) are never written raw: XLSX and XML refuse most of them,
-a terminal obeys ESC and CR, and a chart's text is markup. They are shown as visible escapes instead, the
-Unicode control pictures (``\\x1b`` -> ``␛``, ``\\x07`` -> ``␇``, DEL -> ``␡``) or ``<U+0085>`` for C1.
+Control characters (C0 but tab and newline, DEL, C1, bidi overrides) are never written raw: XLSX and XML refuse
+most of them, a terminal obeys ESC and CR, and a chart's text is markup. They are shown as visible escapes
+instead: in text files, spreadsheets and terminals the Unicode control pictures (``\\x1b`` -> ``␛``, ``\\x07`` ->
+``␇``, DEL -> ``␡``, C1 as ``<U+0085>``); in images and PDFs, whose fonts have no control pictures, the ASCII
+escape (``\\x1b``, ``\\u202e``) so that it prints and copies as written.
 
 Example::
 
     one_line("a\\x1b[31mb\\nc") == "a␛[31mb␊c"          # footers, file names, terminal listings
     multi_line("第一行\\r\\n第二行\\x07") == "第一行\\n第二行␇"  # spreadsheet and CSV cells
-    markup("<a href='x'>y</a>") == "&lt;a href='x'&gt;y&lt;/a&gt;"  # Plotly text (SVG, PDF, PNG)
-    first_control("ok\\x07") == (2, "\\x07")             # where an import refuses the text
+    markup("<a href='x'>y</a>\\x1b") == "&lt;a href='x'&gt;y&lt;/a&gt;\\x1b"  # Plotly text (SVG, PDF, PNG)
+    first_control("ok\\x07") == (3, "\\x07")             # where an import refuses the text
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import urlsplit
 
 # C0 (tab, newline and CR are decided per use), DEL, C1, and the bidirectional overrides that reorder what a
 # reader sees (U+202A-U+202E, U+2066-U+2069); line and paragraph separators break "one line" as \n does.
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _ANY_CONTROL = re.compile(f"[{_CONTROLS}\t\n\r]")
 _MULTI_LINE_CONTROL = re.compile(f"[{_CONTROLS}\r]")
-_STORED_CONTROL = re.compile(f"[{_CONTROLS}]")
 
 
 def picture(char: str) -> str:
@@ -36,6 +38,13 @@ def picture(char: str) -> str:
     if code == 0x7F:
         return "\u2421"
     return f"<U+{code:04X}>"
+
+
+def ascii_escape(char: str) -> str:
+    """The escape of one control character as a program would write it: ``ascii_escape("\x1b") == "\\x1b"``,
+    ``ascii_escape("\u202e") == "\\u202e"``."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def one_line(text) -> str:
@@ -58,22 +67,23 @@ def multi_line(text) -> str:
 
 
 def markup(text) -> str:
-    """Text for Plotly (titles, annotations, table cells): one line, and ``< > &`` as entities, so a note
-    holding ``<a href=…>`` or ``<br>`` stays text in an SVG, PDF or PNG.
+    """Text for Plotly (titles, annotations, table cells): one line with ASCII escapes, and ``< > &`` as
+    entities, so a note holding ``<a href=…>`` or ``<br>`` stays text in an SVG, PDF or PNG.
 
-    Example: ``markup("<b>x</b>\\x1b") == "&lt;b&gt;x&lt;/b&gt;␛"``
+    Example: ``markup("<b>x</b>\\x1b") == "&lt;b&gt;x&lt;/b&gt;\\\\x1b"``
     """
-    return escape(one_line(text), quote=False)
+    text = "" if text is None else str(text)
+    return escape(_ANY_CONTROL.sub(lambda m: ascii_escape(m.group()), text), quote=False)
 
 
 def first_control(text, multiline: bool = False) -> tuple[int, str] | None:
     """(1-based position, character) of the first control character an import refuses, or None.
-    ``multiline`` allows tabs and line breaks (a note or a quote); single-line fields allow neither.
+    ``multiline`` allows tabs and line breaks, LF or CRLF (a note or a quote); single-line fields allow neither.
 
     Example: ``first_control("第一行\\n第二行", multiline=True) is None``; ``first_control("a\\nb") == (2, "\\n")``
     """
     text = "" if text is None else str(text)
-    pattern = _STORED_CONTROL if multiline else _ANY_CONTROL
+    pattern = _MULTI_LINE_CONTROL if multiline else _ANY_CONTROL
     match = pattern.search(text.replace("\r\n", "\n") if multiline else text)
     return (match.start() + 1, match.group()) if match else None
 
@@ -86,18 +96,33 @@ def describe_control(found: tuple[int, str]) -> str:
 
 
 def visible_tree(value):
-    """A copy of nested dicts, lists and strings with every control character but tab and newline escaped:
-    the last guard before a figure is drawn (a stored value written before imports refused them).
+    """A copy of nested dicts, lists and strings with every control character but tab and newline as its ASCII
+    escape: the last guard before a figure is drawn (a stored value written before imports refused them).
 
-    Example: ``visible_tree({"text": ["a\\x07"]}) == {"text": ["a␇"]}``
+    Example: ``visible_tree({"text": ["a\\x07"]}) == {"text": ["a\\\\x07"]}``
     """
     if isinstance(value, str):
-        return multi_line(value) if _MULTI_LINE_CONTROL.search(value) else value
+        if not _MULTI_LINE_CONTROL.search(value):
+            return value
+        return _MULTI_LINE_CONTROL.sub(lambda m: ascii_escape(m.group()), value.replace("\r\n", "\n"))
     if isinstance(value, dict):
         return {k: visible_tree(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [visible_tree(v) for v in value]
     return value
+
+
+def url_host(url) -> str:
+    """A web address's host for short labels, or the address itself when it has none or cannot be parsed
+    (``[`` in a host makes ``urlparse`` raise); raw, so callers escape it for their format.
+
+    Example: ``url_host("https://www.gov.cn/x") == "www.gov.cn"``; ``url_host("http://a[b/") == "http://a[b/"``
+    """
+    text = "" if url is None else str(url)
+    try:
+        return urlsplit(text).netloc or text
+    except ValueError:
+        return text
 
 
 _ECHO_SAFE = re.compile(r"[0-9A-Za-z_.\-]{1,40}")

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
-from urllib.parse import urlparse
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,7 @@ from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, reliability, t
+from textsafety import echo, url_host
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
@@ -76,7 +76,7 @@ def data_as_of(batches: list[dict]) -> datetime | None:
 def short_source(row: dict) -> str:
     """A source in a few characters: a web page's host, a document's title (cut at 30 characters)."""
     if row.get("source_kind") == "web" and row.get("source_url"):
-        return urlparse(row["source_url"]).netloc or row["source_url"]
+        return url_host(row["source_url"])
     title = row.get("source") or ""
     return title if len(title) <= 30 else title[:29] + "…"
 
@@ -92,9 +92,9 @@ def view(
     path = queries.region_path(session, region_code)
     indicator = queries.indicator(session, indicator_code)
     if not path:
-        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 621100 (定西市)")
+        raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 621100 (定西市)")
     if indicator is None:
-        raise ExportNotFound(f"indicator {indicator_code!r} not found: see data/indicators.csv for the codes")
+        raise ExportNotFound(f"indicator {echo(indicator_code)} not found: see data/indicators.csv for the codes")
     regions = queries.regions(session)
     figures = figure_records(session, region_codes=[region_code, *descendants(regions, region_code)])
     bounds = year_span(session) or year_bounds(figures)
@@ -147,7 +147,7 @@ def build_chart(
     Example: ``build_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2015``
     """
     if chart not in CHARTS:
-        raise ExportNotFound(f"unknown chart {chart!r}: use one of {', '.join(CHARTS)}")
+        raise ExportNotFound(f"unknown chart {echo(chart)}: use one of {', '.join(CHARTS)}")
     if chart == "children":
         from export.children import build_children  # it builds on this module
 
