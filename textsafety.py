@@ -125,6 +125,12 @@ def url_host(url) -> str:
         return text
 
 
+def safe_file_name(stem: str) -> str:
+    """A file name valid on Windows too, with no control character:
+    ``safe_file_name("other:forest_rangers\\x1b") == "other_forest_rangers_"``."""
+    return re.sub(f'[<>:"/\\\\|?*{_CONTROLS}\t\n\r]', "_", str(stem))
+
+
 _ECHO_SAFE = re.compile(r"[0-9A-Za-z_.\-]{1,40}")
 
 

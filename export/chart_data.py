@@ -9,7 +9,6 @@ the figure's own traces, and each point's figure ids (``customdata[0]``) lead to
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -25,7 +24,7 @@ from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, reliability, t
-from textsafety import echo, url_host
+from textsafety import echo, safe_file_name, url_host
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
@@ -60,11 +59,6 @@ class ChartExport:
         """``621100-定西市-poor_population_reduced``: code first, so plain-ASCII fallbacks stay distinct."""
         suffix = "" if self.chart == "annual" else f"-{self.chart}"
         return safe_file_name(f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}{suffix}")
-
-
-def safe_file_name(stem: str) -> str:
-    """A file name valid on Windows too: ``safe_file_name("other:forest_rangers") == "other_forest_rangers"``."""
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", stem)
 
 
 def data_as_of(batches: list[dict]) -> datetime | None:

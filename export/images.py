@@ -57,7 +57,8 @@ def with_footer(
     figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT, legend: bool = True
 ) -> dict:
     """A figure dict at a fixed size with ``lines`` (plain text, escaped here) at the bottom (under the legend
-    when ``legend`` moves it there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy re-validates the whole template.
+    when ``legend`` moves it there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy
+    re-validates the whole template.
 
     Example: ``with_footer(fig, ["来源 Sources: gov.cn"])["layout"]["annotations"][-1]["text"]``
     """

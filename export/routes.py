@@ -126,7 +126,7 @@ def register(app, sessions) -> None:
     @server.route("/export/<path:_rest>")
     def export_unknown(_rest: str):
         guard.require("export")
-        return plain_error(404, "no such export: use /export/chart.…, /export/data.…, /export/briefing.… or /export/map.…")
+        return plain_error(404, "no such export: use /export/chart.…, data.…, briefing.… or map.…")
 
     @server.route("/export/briefing.<fmt>")
     def export_briefing(fmt: str):
