@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _ANY_CONTROL = re.compile(f"[{_CONTROLS}\t\n\r]")
 _MULTI_LINE_CONTROL = re.compile(f"[{_CONTROLS}\r]")
+_BARE_CONTROL = re.compile(f"[{_CONTROLS}]")
 
 
 def picture(char: str) -> str:
@@ -123,6 +124,15 @@ def url_host(url) -> str:
         return urlsplit(text).netloc or text
     except ValueError:
         return text
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the control characters ``json.dumps(ensure_ascii=False)`` leaves raw (DEL, C1, bidi
+    overrides) as ``\\uXXXX`` escapes: the same JSON value, safe in a terminal.
+
+    Example: ``json_safe('"a\\u202e"') == '"a\\\\u202e"'``
+    """
+    return _BARE_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # JSON's own line breaks stay
 
 
 def safe_file_name(stem: str) -> str:

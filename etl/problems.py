@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textsafety import one_line
+
 
 @dataclass
 class Problem:
@@ -23,7 +25,7 @@ class Problem:
     HINT = "correct the cell and upload again"
 
     def __post_init__(self) -> None:
-        self.value = "" if self.value is None else str(self.value)[:200]
+        self.value = "" if self.value is None else one_line(str(self.value)[:200])  # shown in terminals and cells
         self.hint = self.hint or self.HINT
 
     @property
@@ -136,6 +138,13 @@ class BadReliability(Problem):
 
 class BadUrl(Problem):
     HINT = "a source link must start with http:// or https://"
+
+
+class ControlCharacter(Problem):
+    HINT = (
+        "删除该控制字符(常见于从网页或终端复制的文本);备注和原文可换行 / delete the control character (often "
+        "pasted from a web page or a terminal); notes and quotes may hold line breaks, links may not"
+    )
 
 
 class TextTooLong(Problem):

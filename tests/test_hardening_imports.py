@@ -25,10 +25,28 @@ from db.session import make_engine, session_factory, transaction
 from etl.cli import cli
 from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
 from tests.conftest import copy_sqlite
-from tests.upload_files import target_row, targets_xlsx
+from tests.upload_files import TARGET_HEADERS, csv_bytes, target_row, targets_xlsx
 
 RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 DINGXI = {"code": "621100", "name": "定西市", "end": 2020}  # SYNTHETIC values below
+
+
+def hostile_xlsx(*rows: list) -> bytes:
+    """A workbook whose cells hold C0 control characters, as Excel stores them (``_x001B_``: openpyxl refuses to
+    write them, an attacker edits the XML)."""
+    marked = [
+        [re.sub("[\x00-\x1f]", lambda m: f"QQCTRL{ord(m.group()):04X}QQ", c) if isinstance(c, str) else c for c in r]
+        for r in rows
+    ]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(targets_xlsx(*marked))) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, re.sub(rb"QQCTRL([0-9A-F]{4})QQ", rb"_x\1_", src.read(info.filename)))
+    return out.getvalue()
+
+
+def hostile_file(fmt: str, row: list) -> bytes:
+    return hostile_xlsx(row) if fmt == "xlsx" else csv_bytes([["类型 kind", *TARGET_HEADERS], ["目标", *row]])
 
 
 def run(db_url: str, *args: str):
@@ -40,6 +58,7 @@ def batches(db_url: str) -> list[tuple]:
         return conn.execute("SELECT file_name, note FROM batches WHERE kind IN ('upload', 'edit')").fetchall()
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
 @pytest.mark.parametrize(
     ("cells", "column", "char"),
     [
@@ -52,9 +71,11 @@ def batches(db_url: str) -> list[tuple]:
         ({"note": "反转\u202eevil"}, "note", "U+202E"),
     ],
 )
-def test_an_import_refuses_control_characters_with_a_located_message(db_url, tmp_path, cells, column, char):
-    path = tmp_path / "hostile.xlsx"
-    path.write_bytes(targets_xlsx(target_row(**DINGXI, value="9.1万", **cells)))
+def test_an_import_refuses_control_characters_with_a_located_message(db_url, tmp_path, cells, column, char, fmt):
+    if fmt == "csv" and char == "U+0000":
+        pytest.skip("a NUL byte makes a CSV binary: the whole file is refused (test_upload_bad_files)")
+    path = tmp_path / f"hostile.{fmt}"
+    path.write_bytes(hostile_file(fmt, target_row(**DINGXI, value="9.1万", **cells)))
     errors = tmp_path / "errors.xlsx"
     result = run(db_url, "import", str(path), "--note", "synthetic", "--errors-out", str(errors))
     assert result.exit_code == 1, result.output
