@@ -223,3 +223,17 @@ def test_export_errors_are_plain_text_and_never_reflect_markup(client, path, sta
     body = response.get_data(as_text=True)
     assert "<h1>" not in body and "<meta" not in body and "evil.example" not in body
     assert body.strip(), "the message says what is wrong"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "viewer1"])
+def test_refusals_of_an_export_are_plain_text_too(url, who):
+    if who == "viewer1":
+        add_users(url, {"viewer1": ("viewer", [])})
+    app = create_app(url, build_if_empty=False, progress=lambda _m: None, secret_key=SECRET, public_read=True)
+    client = app.server.test_client()
+    if who != "anonymous":
+        assert login(client, who).status_code == 302
+    response = client.get(f"/export/map.png?region={HTML_VALUE}")
+    assert response.status_code == (401 if who == "anonymous" else 403)
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert "<h1>" not in response.get_data(as_text=True)
