@@ -25,7 +25,9 @@ class Problem:
     HINT = "correct the cell and upload again"
 
     def __post_init__(self) -> None:
-        self.value = "" if self.value is None else one_line(str(self.value)[:200])  # shown in terminals and cells
+        # shown in terminals, pages and cells: a cell's text (also quoted in a message) never raw
+        self.value = "" if self.value is None else one_line(str(self.value)[:200])
+        self.message = one_line(self.message)
         self.hint = self.hint or self.HINT
 
     @property

@@ -167,7 +167,7 @@ def test_etl_batches_never_prints_control_characters_raw(db_url):
     for fmt in ("text", "json"):
         result = run(db_url, "batches", "--format", fmt)
         assert result.exit_code == 0
-        assert RAW.search(result.output) is None, repr(result.output[:300])
+        assert RAW.search(result.output) is None and "\r" not in result.output, repr(result.output[:300])
     text = run(db_url, "batches").output
     assert "a.xlsx␍APPROVED-BY-ADMIN" in text and "␛[2Jcleared␇" in text
 
@@ -205,3 +205,18 @@ def test_malformed_xml_in_an_xlsx_is_a_located_error_on_the_page(app_url, member
     answer = upload(app, client, data, "damaged.xlsx")
     assert answer.status_code == 200
     assert "damaged.xlsx" in answer_text(answer) and "upload-errors-table" in answer_text(answer)
+
+
+def test_an_account_name_with_control_characters_is_refused_and_never_listed_raw(db_url, monkeypatch):
+    monkeypatch.setenv("NEW_USER_PASSWORD", "correct horse battery staple")
+    refused = run(db_url, "users", "add", "admin\x1b[8m", "--role", "viewer")
+    assert refused.exit_code != 0 and "U+001B" in refused.output and RAW.search(refused.output) is None
+    from auth.passwords import hash_password
+    from db import accounts
+
+    with transaction(session_factory(make_engine(db_url))) as s:  # an account from before the check
+        accounts.add_user(s, "old\rADMIN", hash_password("correct horse battery staple"), "viewer", [], by="test")
+    for fmt in ("text", "json"):
+        listed = run(db_url, "users", "list", "--format", fmt)
+        assert listed.exit_code == 0 and RAW.search(listed.output) is None and "\r" not in listed.output
+    assert "old␍ADMIN" in run(db_url, "users", "list").output
