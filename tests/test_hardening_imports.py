@@ -11,13 +11,13 @@ from __future__ import annotations
 import base64
 import io
 import re
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import text
 
 from app import create_app
 from db import writes
@@ -53,9 +53,18 @@ def run(db_url: str, *args: str):
     return CliRunner().invoke(cli, ["--database-url", db_url, *args], catch_exceptions=False)
 
 
+def query(db_url: str, sql: str) -> list[tuple]:
+    """Rows of a read-only statement, on SQLite or PostgreSQL alike."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
 def batches(db_url: str) -> list[tuple]:
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        return conn.execute("SELECT file_name, note FROM batches WHERE kind IN ('upload', 'edit')").fetchall()
+    return query(db_url, "SELECT file_name, note FROM batches WHERE kind IN ('upload', 'edit')")
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
@@ -92,11 +101,8 @@ def test_a_multi_line_note_and_quote_are_accepted_with_line_breaks(db_url, tmp_p
     path.write_bytes(targets_xlsx(target_row(**DINGXI, value="9.2万", note="第一行\r\n第二行", quote="一\n二\t三")))
     result = run(db_url, "import", str(path), "--note", "synthetic multi-line test")
     assert result.exit_code == 0, result.output
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        assert conn.execute("SELECT note, quote FROM figures ORDER BY id DESC LIMIT 1").fetchone() == (
-            "第一行\n第二行",
-            "一\n二\t三",
-        )
+    stored = query(db_url, "SELECT note, quote FROM figures ORDER BY id DESC LIMIT 1")
+    assert stored == [("第一行\n第二行", "一\n二\t三")]
 
 
 def test_a_batch_note_with_control_characters_is_refused_by_the_cli(db_url, tmp_path):
