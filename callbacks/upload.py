@@ -140,6 +140,11 @@ def register(app, sessions) -> None:
         user = guard.require(action)
         if not (note or "").strip():
             return html.Div(t("note_required", lang), className="alert alert-warning"), no_update
+        try:
+            note = importer.check_note(note)  # a note to correct, not a refused upload: the file stays
+        except importer.ImportRefused as exc:
+            refused = html.Div(t("refused", lang).format(msg=exc), className="alert alert-warning", role="alert")
+            return refused, no_update
         data = load_pending(state.get("token"), user.name)  # another account's token opens nothing
         if data is None:
             return html.Div(

@@ -222,7 +222,7 @@ def commit(
     note = check_note(audit.note)
     fresh = preview(session, result.checked.rows)
     if expected_fingerprint is not None and fresh.fingerprint != expected_fingerprint:
-        raise ImportRefused("the stored values changed since the preview; review the new preview and confirm again")
+        raise ImportRefused("the stored values changed since the preview; upload the file again to see the new preview")
     result.preview = fresh
     changed = {(i["sheet"], i["row"]) for i in fresh.changes}
     rows = [r for r in result.checked.rows if (r.sheet, r.row) in changed]

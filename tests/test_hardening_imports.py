@@ -158,8 +158,7 @@ def test_the_page_stores_a_file_name_with_visible_escapes_and_refuses_a_hostile_
     refused = confirm(app, client, state, "note\x1b]0;owned\x07")
     assert refused.status_code == 200 and "U+001B" in answer_text(refused)
     assert batches(app_url) == []
-    state = upload(app, client, targets_xlsx(target_row(**DINGXI, value="9.4万")), "报表\x1b[2J\r.xlsx")
-    done = confirm(app, client, state.get_json()["response"]["upload-state"]["data"], "第一行\n第二行")
+    done = confirm(app, client, state, "第一行\r\n第二行")  # the note corrected, the same upload confirmed
     assert "upload-imported" in answer_text(done)
     assert batches(app_url) == [("报表␛[2J␍.xlsx", "第一行\n第二行")]
 
