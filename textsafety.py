@@ -107,8 +107,11 @@ def visible_tree(value):
             return value
         return _MULTI_LINE_CONTROL.sub(lambda m: ascii_escape(m.group()), value.replace("\r\n", "\n"))
     if isinstance(value, dict):
-        return {k: visible_tree(v) for k, v in value.items()}
+        # boundaries (data/boundaries, never user text) are most of a map's size: not walked
+        return {k: v if k == "geojson" else visible_tree(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
+        if value and isinstance(value[0], int | float):
+            return value  # a numeric array (x, y, z, coordinates): plotly draws no text from it
         return [visible_tree(v) for v in value]
     return value
 
