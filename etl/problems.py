@@ -37,7 +37,11 @@ class Problem:
     def located(self) -> str:
         where = ", ".join(
             p
-            for p in (one_line(self.sheet), f"row {self.row}" if self.row else "", f"column {self.column}" if self.column else "")
+            for p in (
+                one_line(self.sheet),
+                f"row {self.row}" if self.row else "",
+                f"column {self.column}" if self.column else "",
+            )
             if p
         )
         return f"{where}: {self.message} — fix: {self.hint}"

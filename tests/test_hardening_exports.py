@@ -52,8 +52,22 @@ def store_hostile_batch(url: str) -> None:
         )
         web = writes.get_or_create_source(s, kind="web", title=HOSTILE_URL, url=HOSTILE_URL, reliability="official")
         rows = [
-            Row(kind, "621102", "poor_population_reduced", year, year, value, "=", "人", "official", "", HOSTILE,
-                HOSTILE, sheet="目标 Targets", row=n)
+            Row(
+                kind,
+                "621102",
+                "poor_population_reduced",
+                year,
+                year,
+                value,
+                "=",
+                "人",
+                "official",
+                "",
+                HOSTILE,
+                HOSTILE,
+                sheet="目标 Targets",
+                row=n,
+            )
             for n, (kind, year, value, _url) in enumerate(
                 [
                     ("target", 2019, 12345.0, HOSTILE_URL),
@@ -83,9 +97,7 @@ def url(seed_db_path, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(url):
-    app = create_app(
-        url, build_if_empty=False, progress=lambda _m: None, secret_key=SECRET, public_url=PUBLIC_URL
-    )
+    app = create_app(url, build_if_empty=False, progress=lambda _m: None, secret_key=SECRET, public_url=PUBLIC_URL)
     client = app.server.test_client()
     assert login(client, "analyst1").status_code == 302
     return client

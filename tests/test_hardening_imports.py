@@ -166,7 +166,11 @@ def test_the_page_stores_a_file_name_with_visible_escapes_and_refuses_a_hostile_
 def test_etl_batches_never_prints_control_characters_raw(db_url):
     with transaction(session_factory(make_engine(db_url))) as s:  # as an old database may hold it
         writes.new_batch(
-            s, "upload", user_name="li\x1b[1m", file_name="a.xlsx\rAPPROVED-BY-ADMIN", sha256="0" * 64,
+            s,
+            "upload",
+            user_name="li\x1b[1m",
+            file_name="a.xlsx\rAPPROVED-BY-ADMIN",
+            sha256="0" * 64,
             note="\x1b[2Jcleared\x07",
         )
     for fmt in ("text", "json"):
