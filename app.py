@@ -56,6 +56,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         update_title=None,
     )
     app.server.config["ENGINE"] = engine
+    app.server.config["PUBLIC_URL"] = config.public_url.rstrip("/")  # exports' link back, never the Host header
     sessions = session_factory(engine)
     _serve_vendor_assets(app)
     app.layout = shell_for_current_user

@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable
 from urllib.parse import urlencode, urlsplit
 
-from flask import current_app, jsonify, redirect, request
+from flask import Response, current_app, jsonify, redirect, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import Forbidden
@@ -153,6 +153,9 @@ def _protected():
         if not can_at_all(current_principal(), action):
             status = 403 if current_user.is_authenticated else 401
             log.warning("refused %s on %s %s", action, request.method, request.path)
+            if request.path.startswith("/export/"):  # downloads answer errors in plain text (export/answers.py)
+                text = f"{action} needs an account with that right: log in at /login\n"
+                return Response(text, status, mimetype="text/plain")
             return jsonify(error=f"{action} needs an account with that right", login="/login"), status
     return None
 

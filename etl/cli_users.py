@@ -17,6 +17,7 @@ from auth.policy import ROLES
 from db import accounts, schema
 from db.session import make_engine, session_factory, transaction
 from db.writes import now
+from textsafety import describe_control, first_control, json_safe, one_line
 
 
 def _sessions(ctx: click.Context):
@@ -67,6 +68,8 @@ def add(ctx: click.Context, name: str, role: str, regions: tuple[str, ...]) -> N
     Example: python -m etl users add li --role planner --region 621100
     """
     _check_regions(role, regions)
+    if found := first_control(name):
+        raise click.UsageError(f"NAME: {describe_control(found)}; an account name is one line of visible text")
     password = _new_password(name)
     try:
         with transaction(_sessions(ctx)) as s:
@@ -87,12 +90,12 @@ def list_users(ctx: click.Context, fmt: str) -> None:
     with _sessions(ctx)() as s:
         rows = [{k: v for k, v in row.items() if k != "password_hash"} for row in accounts.users(s)]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str))
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
         return
     for row in rows:
         state = "active" if row["active"] else "disabled"
         click.echo(
-            f"{row['name']}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
+            f"{one_line(row['name'])}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
             f"last login {row['last_login_at'] or 'never'}"
         )
 

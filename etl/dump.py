@@ -8,6 +8,8 @@ import json
 
 import pandas as pd
 
+from textsafety import json_safe, multi_line
+
 TARGET_COLUMNS = [
     "region_code",
     "region_name",
@@ -59,12 +61,13 @@ def dump_rows(frame: pd.DataFrame, kind: str) -> list[dict]:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:
+    """CSV text; control characters in stored text (an old database may hold them) as visible escapes."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: multi_line(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1)
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=1))

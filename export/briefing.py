@@ -22,6 +22,7 @@ from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_
 from layouts.components import percent, status_text
 from layouts.format import format_value
 from layouts.i18n import both, name, t
+from textsafety import echo, markup, one_line
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
@@ -100,7 +101,7 @@ def collect(
     """
     region = queries.region(session, region_code)
     if region is None:
-        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 610000 (陕西省)")
+        raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 610000 (陕西省)")
     codes = [region_code, *queries.descendant_codes(session, region_code)]
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
@@ -125,11 +126,12 @@ def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> 
 
 
 def _wrap(text: str, width: int, lines: int = 2) -> str:
-    parts = textwrap.wrap(text, width) if text else []
+    """Plain text as at most ``lines`` table lines, escaped for Plotly: ``_wrap("<b>", 9) == "&lt;b&gt;"``."""
+    parts = textwrap.wrap(one_line(text), width) if text else []
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][:-1] + "…"
-    return "<br>".join(parts)
+    return "<br>".join(markup(part) for part in parts)
 
 
 def _table(columns: list[str], cells: list[list[str]], x, y, widths: list[float] | None = None) -> dict:
@@ -172,7 +174,7 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
 def _children_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
-        [r["label"] for r in rows],
+        [markup(r["label"]) for r in rows],
         [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
         [percent(r["achievement"]) for r in rows],
@@ -189,7 +191,7 @@ def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
             rows.append(s)
     cells = [
         [_wrap(r["source_short"], 16) for r in rows],
-        [r["reliability"] for r in rows],
+        [markup(r["reliability"]) for r in rows],
         [_wrap(r["quote"], quote_chars) for r in rows],
     ]
     columns = [t("source", lang), t("reliability", lang), t("quote", lang)]

@@ -9,11 +9,9 @@ the figure's own traces, and each point's figure ids (``customdata[0]``) lead to
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
-from urllib.parse import urlparse
 
 from sqlalchemy.orm import Session
 
@@ -26,6 +24,7 @@ from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, reliability, t
+from textsafety import echo, safe_file_name, url_host
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
@@ -62,11 +61,6 @@ class ChartExport:
         return safe_file_name(f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}{suffix}")
 
 
-def safe_file_name(stem: str) -> str:
-    """A file name valid on Windows too: ``safe_file_name("other:forest_rangers") == "other_forest_rangers"``."""
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", stem)
-
-
 def data_as_of(batches: list[dict]) -> datetime | None:
     """When the data last changed: the newest live batch (an upload, edit or build step)."""
     live = [b["created_at"] for b in batches if b["reverted_at"] is None and b["created_at"] is not None]
@@ -76,7 +70,7 @@ def data_as_of(batches: list[dict]) -> datetime | None:
 def short_source(row: dict) -> str:
     """A source in a few characters: a web page's host, a document's title (cut at 30 characters)."""
     if row.get("source_kind") == "web" and row.get("source_url"):
-        return urlparse(row["source_url"]).netloc or row["source_url"]
+        return url_host(row["source_url"])
     title = row.get("source") or ""
     return title if len(title) <= 30 else title[:29] + "…"
 
@@ -92,9 +86,9 @@ def view(
     path = queries.region_path(session, region_code)
     indicator = queries.indicator(session, indicator_code)
     if not path:
-        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 621100 (定西市)")
+        raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 621100 (定西市)")
     if indicator is None:
-        raise ExportNotFound(f"indicator {indicator_code!r} not found: see data/indicators.csv for the codes")
+        raise ExportNotFound(f"indicator {echo(indicator_code)} not found: see data/indicators.csv for the codes")
     regions = queries.regions(session)
     figures = figure_records(session, region_codes=[region_code, *descendants(regions, region_code)])
     bounds = year_span(session) or year_bounds(figures)
@@ -147,7 +141,7 @@ def build_chart(
     Example: ``build_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2015``
     """
     if chart not in CHARTS:
-        raise ExportNotFound(f"unknown chart {chart!r}: use one of {', '.join(CHARTS)}")
+        raise ExportNotFound(f"unknown chart {echo(chart)}: use one of {', '.join(CHARTS)}")
     if chart == "children":
         from export.children import build_children  # it builds on this module
 
