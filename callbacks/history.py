@@ -10,7 +10,7 @@ from db import batches, queries
 from db.session import transaction
 from layouts import ids
 from layouts.history_page import history_table
-from layouts.i18n import t
+from text.i18n import t
 
 
 def register(app, sessions) -> None:

@@ -10,7 +10,7 @@ from callbacks.overview import render_overview
 from callbacks.region import render_region
 from db import aggregates
 from layouts import ids, urlstate
-from layouts.i18n import t
+from text.i18n import t
 from layouts.synthetic import synthetic_banner
 
 

@@ -14,8 +14,8 @@ from db import queries, scaled_views
 from db.dashboard_queries import year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
-from layouts.format import display_unit_text
-from layouts.i18n import name, t
+from text.format import display_unit_text
+from text.i18n import name, t
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
 

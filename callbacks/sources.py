@@ -7,7 +7,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
-from layouts.i18n import both
+from text.i18n import both
 from layouts.sources import source_cards
 
 

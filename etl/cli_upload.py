@@ -15,7 +15,7 @@ from db.session import make_engine, session_factory, transaction
 from etl import importer
 from etl.errorbook import error_workbook
 from etl.template import build_template
-from layouts.format import format_value
+from text.format import format_value
 
 
 def _sessions(ctx: click.Context):

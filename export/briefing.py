@@ -20,8 +20,8 @@ from db import queries
 from export import images, pdf
 from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
 from layouts.components import percent, status_text
-from layouts.format import format_value
-from layouts.i18n import both, name, t
+from text.format import format_value
+from text.i18n import both, name, t
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5

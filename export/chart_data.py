@@ -24,12 +24,13 @@ from db import queries
 from db.dashboard_queries import figure_records, year_span
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
-from layouts.format import display_unit_text
-from layouts.i18n import name, reliability, t
+from text.comparators import CELL
+from text.format import display_unit_text
+from text.i18n import name, reliability, t
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
-COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "<": "<", ">": ">", "~": "≈"}
+COMPARATOR = {stored: "" if stored == "=" else symbol for stored, symbol in CELL.items()}
 
 
 class ExportNotFound(LookupError):

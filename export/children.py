@@ -18,8 +18,8 @@ from export.chart_data import ChartExport, ExportNotFound, _joined, _worst, data
 from layouts import urlstate
 from layouts.charts import children_figure
 from layouts.components import status_text
-from layouts.format import display_unit_text
-from layouts.i18n import name, reliability, t
+from text.format import display_unit_text
+from text.i18n import name, reliability, t
 
 BAR_PX = 34  # per sub-region, as on the page
 IMAGE_EXTRA_PX = 240  # title, axis, legend and footer around the bars

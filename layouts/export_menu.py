@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlencode
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
+from text.i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "xlsx")

@@ -11,7 +11,7 @@ from plotly.colors import sample_colorscale
 
 from geo.boundaries import bounds
 from geo.progress import EXIT_CATEGORIES, STATUSES, ExitDelay, Progress
-from layouts.i18n import t
+from text.i18n import t
 from layouts.map_hover import exit_hover, progress_hover
 from layouts.theme import FONT_FAMILY
 

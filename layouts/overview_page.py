@@ -10,8 +10,8 @@ from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
-from layouts.format import format_value
-from layouts.i18n import name, t, tf
+from text.format import format_value
+from text.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
 

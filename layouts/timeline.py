@@ -6,7 +6,7 @@ from html import escape
 
 from analysis.named import NamedTarget
 from layouts.charts import Figure, base_layout
-from layouts.i18n import t, tf
+from text.i18n import t, tf
 from layouts.theme import COLORS
 
 

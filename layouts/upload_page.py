@@ -8,8 +8,9 @@ from dash import dcc, html
 
 from etl.filesafety import DEFAULT_LIMITS, MB
 from layouts import ids
-from layouts.format import format_value
-from layouts.i18n import t
+from text.comparators import CELL_CHOICES
+from text.format import format_value
+from text.i18n import t
 
 MAX_SHOWN = 500
 
@@ -122,7 +123,7 @@ def edit_grid(rows: list[dict], lang: str) -> dag.AgGrid:
             "editable": True,
             "width": 110,
             "cellEditor": "agSelectCellEditor",
-            "cellEditorParams": {"values": ["=", "≥", "≤", ">", "<", "~"]},
+            "cellEditorParams": {"values": list(CELL_CHOICES)},
         },
         {
             "field": "value",
