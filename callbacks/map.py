@@ -13,8 +13,8 @@ from callbacks.map_view import MapView, build_view, figure_of
 from db import queries
 from geo import boundaries
 from layouts import ids, urlstate
-from text.i18n import name, t
 from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
+from text.i18n import name, t
 
 
 def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:

@@ -10,8 +10,8 @@ from callbacks.overview import render_overview
 from callbacks.region import render_region
 from db import aggregates
 from layouts import ids, urlstate
-from text.i18n import t
 from layouts.synthetic import synthetic_banner
+from text.i18n import t
 
 
 def render(session, pathname: str | None, search: str | None):

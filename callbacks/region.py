@@ -6,6 +6,7 @@ from dash import Input, Output, State, html, no_update
 
 from analysis.children import child_totals
 from analysis.consistency import consistency_checks
+from analysis.indicators import headline_order
 from analysis.overview import year_bounds
 from analysis.progress import progress
 from auth import guard
@@ -14,10 +15,10 @@ from db import queries, scaled_views
 from db.dashboard_queries import year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
-from text.format import display_unit_text
-from text.i18n import name, t
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
+from text.format import display_unit_text
+from text.i18n import name, t
 
 
 def child_rows(
@@ -43,7 +44,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     counts: dict[str, int] = {}
     for r in figures:
         counts[r["indicator"]] = counts.get(r["indicator"], 0) + (10 if r["kind"] == "target" else 1)
-    available = [c for c in sorted(counts, key=lambda c: -counts[c]) if c in catalogue]
+    available = [c for c in headline_order(counts) if c in catalogue]
     options = [catalogue[c] for c in available]
     chosen = state["indicator"] if state["indicator"] in available else (available[0] if available else None)
     if chosen is None:

@@ -7,8 +7,8 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
-from text.i18n import both
 from layouts.sources import source_cards
+from text.i18n import both
 
 
 def clicked_figure_ids(triggered_id, value) -> list[int]:

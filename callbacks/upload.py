@@ -18,8 +18,8 @@ from etl.pending import load_pending, save_pending
 from etl.template import build_template
 from layouts import ids
 from layouts.history_page import history_page
-from text.i18n import t
 from layouts.upload_page import errors_view, preview_view, upload_page
+from text.i18n import t
 
 
 def render_upload(session, lang: str):

@@ -280,3 +280,13 @@ def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
     )
     assert [urlparse(s).path for s in scripts] == ["/vendor/plotly/plotly-dashboard.min.js"]
     assert_clean(dash)
+
+
+@pytest.mark.parametrize("code", ["610000", "621100"])
+def test_a_region_page_without_query_opens_on_people_lifted(dash, code):
+    """陕西 and 定西 report more county exits than people figures; the page still opens on 脱贫人口."""
+    visit(dash, f"/region/{code}")
+    dash.wait_for_contains_text("#indicator-select", "脱贫人口", timeout=15)
+    dash.wait_for_contains_text("#region-title", code)
+    assert dash.driver.current_url.endswith(f"/region/{code}")
+    assert_clean(dash)
