@@ -8,7 +8,7 @@ from callbacks import upload as upload_pages
 from callbacks.map import render_map
 from callbacks.overview import render_overview
 from callbacks.region import render_region
-from db import aggregates
+from db import queries
 from layouts import ids, urlstate
 from layouts.synthetic import synthetic_banner
 from text.i18n import t
@@ -42,7 +42,7 @@ def register(app, sessions) -> None:
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
             page = render(session, pathname, search)
-            if aggregates.has_synthetic(session):
+            if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
         return page, toggle, t("language", lang)
 

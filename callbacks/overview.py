@@ -6,14 +6,13 @@ from dash import ALL, Input, Output, ctx, no_update
 
 from analysis.overview import overview_rows, year_bounds
 from db import queries, scaled_views
-from db.dashboard_queries import year_span
 from layouts import ids
 from layouts.overview_page import overview_page
 
 
 def render_overview(session, search: str | None, view_state) -> object:
     regions, figures = scaled_views.overview_records(session)
-    bounds = year_span(session) or year_bounds(figures)
+    bounds = queries.year_span(session) or year_bounds(figures)
     state = view_state(search, bounds)
     indicators = queries.indicators(session)
     rows = overview_rows(

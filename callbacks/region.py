@@ -12,7 +12,6 @@ from analysis.progress import progress
 from auth import guard
 from callbacks.map import region_map_panel
 from db import queries, scaled_views
-from db.dashboard_queries import year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.overview_page import status_grid
@@ -37,7 +36,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
     if not path:
         return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
     regions, figures = scaled_views.region_records(session, code)
-    bounds = year_span(session) or year_bounds(figures)
+    bounds = queries.year_span(session) or year_bounds(figures)
     state = urlstate.view_state(search, bounds)
     lang, lo, hi = state["lang"], state["from"], state["to"]
     catalogue = {i["code"]: i for i in queries.indicators(session)}

@@ -53,5 +53,5 @@ def register(app, sessions) -> None:
         if not figure_ids:
             return no_update, no_update, no_update
         with sessions() as session:
-            rows = queries.sources_of(session, figure_ids).to_dict("records")
+            rows = queries.sources_of(session, figure_ids)
         return True, source_cards(rows, urlstate.lang_of(urlstate.parse(search))), both("sources_title")

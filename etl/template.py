@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from db import batches, queries
+from db import batches, queries, tree
 from etl.columns import ACTUAL_FIELDS, TARGET_FIELDS, header
 from etl.filesafety import DEFAULT_LIMITS, MB
 from text import comparators
@@ -164,7 +164,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
 
 
 def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict]]:
-    codes = {region_code, *queries.descendant_codes(session, region_code)}
+    codes = {region_code, *tree.descendant_codes(session, region_code)}
     names = {r["code"]: r["name_zh"] for r in queries.regions(session)}
     out: dict[str, list[dict]] = {"target": [], "actual": []}
     for (kind, region, ind, start, end), current in sorted(batches.current_values(session).items()):

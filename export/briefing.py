@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis.status import achievement
 from callbacks import region as region_callbacks
-from db import queries
+from db import queries, tree
 from export import images, pdf
 from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
 from layouts.components import percent, status_text
@@ -101,7 +101,7 @@ def collect(
     region = queries.region(session, region_code)
     if region is None:
         raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 610000 (陕西省)")
-    codes = [region_code, *queries.descendant_codes(session, region_code)]
+    codes = [region_code, *tree.descendant_codes(session, region_code)]
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
         try:

@@ -1,6 +1,6 @@
 """One chart as it leaves the app: the page's own figure, its points as rows, and what makes it trustworthy.
 
-The figure is built by the same calls as the region page (``figure_records`` -> ``analysis.progress.progress``
+The figure is built by the same calls as the region page (``queries.figures`` -> ``analysis.progress.progress``
 -> ``layouts.charts.plan_actual_figure`` / ``cumulative_figure``) with the same view state (plan, years) read
 from the page's query string, so an export shows exactly what the analyst saw. The rows are read back from
 the figure's own traces, and each point's figure ids (``customdata[0]``) lead to its sources.
@@ -21,7 +21,6 @@ from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.regions import descendants
 from db import queries
-from db.dashboard_queries import figure_records, year_span
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from text.comparators import CELL
@@ -97,8 +96,8 @@ def view(
     if indicator is None:
         raise ExportNotFound(f"indicator {indicator_code!r} not found: see data/indicators.csv for the codes")
     regions = queries.regions(session)
-    figures = figure_records(session, region_codes=[region_code, *descendants(regions, region_code)])
-    bounds = year_span(session) or year_bounds(figures)
+    figures = queries.figures(session, region_codes=[region_code, *descendants(regions, region_code)])
+    bounds = queries.year_span(session) or year_bounds(figures)
     state = {**urlstate.view_state(search, bounds), "lang": lang, "indicator": indicator_code}
     lo, hi = state["from"], state["to"]
     figs = [r for r in figures if r["indicator"] == indicator_code]
@@ -156,7 +155,7 @@ def build_chart(
     v = view(session, region_code, indicator_code, lang, search)
     figure = page_figure(v, chart, lang)
     ids = sorted({i for trace in figure["data"] for cd in trace.get("customdata", []) for i in _ids(cd)})
-    detail = {int(r["id"]): r for r in queries.sources_of(session, ids).to_dict("records")}
+    detail = {int(r["id"]): r for r in queries.sources_of(session, ids)}
     query = urlstate.canonical(v["state"], v["bounds"])
     export = ChartExport(
         region=v["region"],

@@ -86,7 +86,7 @@ def build_children(
     title = f"{name(region, lang)} · {label} · {t('children_export', lang)} {state['from']}–{state['to']}"
     figure = copy.deepcopy(children_figure(kids, indicator["unit"], title, lang))
     ids = sorted({i for k in kids for i in (*k["plan_ids"], *k["actual_ids"])})
-    detail = {int(r["id"]): r for r in queries.sources_of(session, ids).to_dict("records")} if ids else {}
+    detail = {int(r["id"]): r for r in queries.sources_of(session, ids)} if ids else {}
     query = urlstate.canonical(state, v["bounds"])
     return ChartExport(
         region=region,

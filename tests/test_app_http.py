@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from app import create_app
-from tests.servers import live_server
+from harness.servers import live_server
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
-from tests.servers import free_port
+from harness.servers import free_port
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ from export import kaleido_server
 from layouts import ids
 from tests.accounts import PASSWORD, SECRET, add_users
 from tests.conftest import copy_sqlite
-from tests.servers import free_port
+from harness.servers import free_port
 
 pytestmark = pytest.mark.browser
 PAGE = "/region/621100?indicator=poor_population_reduced"

@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
 from tests.accounts import add_users, browser_login
-from tests.servers import free_port
+from harness.servers import free_port
 from tests.upload_files import target_row, targets_xlsx
 
 pytestmark = pytest.mark.browser
