@@ -15,10 +15,9 @@ import plotly.graph_objects as go
 from sqlalchemy.orm import Session
 
 from analysis.status import achievement
-from callbacks import region as region_callbacks
 from db import queries, tree
 from export import images, pdf
-from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
+from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
 from layouts.components import percent, status_text
 from text.format import format_value
 from text.i18n import both, name, t
@@ -76,17 +75,7 @@ def year_rows(chart: ChartExport) -> list[dict]:
 
 def child_rows(chart: ChartExport) -> list[dict]:
     """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
-    v, state = chart.context, chart.state
-    rows = region_callbacks.child_rows(
-        v["figures"],
-        v["regions"],
-        chart.region["code"],
-        chart.indicator,
-        state["plan"],
-        state["from"],
-        state["to"],
-        chart.lang,
-    )
+    rows = chart.context.children
     direction = chart.indicator["direction"]
     return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
 
@@ -105,7 +94,7 @@ def collect(
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
         try:
-            chart = build_chart(session, region_code, code, lang, base_url, search)
+            chart = build_series_chart(session, region_code, code, lang, base_url, search)
         except ExportNotFound:
             skipped.append(code)  # only multi-year figures: nothing to chart by year
             continue

@@ -12,7 +12,7 @@ from plotly.utils import PlotlyJSONEncoder
 from analysis.series import Point
 from app import create_app
 from callbacks.map import render_map
-from callbacks.map_view import build_view
+from views.map import build_view
 from db import map_queries
 from db.session import make_engine, session_factory
 from geo.progress import exit_category, meets
