@@ -22,10 +22,10 @@ import time
 
 from app import create_app
 from bench.common import SECRET
-from bench.dash_client import DashClient
 from db import cache
 from db.session import session_factory
 from export import routes
+from harness.dash_client import DashClient
 
 PAGE_OUTPUT = "..page-content.children"
 

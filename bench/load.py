@@ -27,9 +27,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bench.common import SECRET, pct, wait_http
-from bench.dash_client import page_payload
 from db.models import Figure, Region
 from db.session import make_engine, session_factory
+from harness.dash_client import page_payload
 from harness.servers import free_port
 from settings import ROOT
 

@@ -19,11 +19,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bench.common import SECRET, pct, wait_http
-from bench.dash_client import DashClient, page_payload
 from bench.sqlfloor import SqlRecorder, replay_ms
 from db import cache
 from db.models import Region
 from db.session import make_engine, session_factory
+from harness.dash_client import DashClient, page_payload
 from settings import ROOT
 
 PAGE_OUTPUT = "..page-content.children"

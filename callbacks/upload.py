@@ -14,6 +14,7 @@ from etl import importer
 from etl import problems as P
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 from etl.errorbook import error_workbook
+from etl.filesafety import DEFAULT_LIMITS
 from etl.pending import load_pending, save_pending
 from etl.template import build_template
 from layouts import ids
@@ -25,7 +26,8 @@ def render_upload(session, lang: str):
     if not any(guard.can_do(action) for action in ("upload", "edit")):
         return html.Div(t("not_allowed_upload", lang), className="alert alert-warning", id="upload-not-allowed")
     writable = guard.writable_codes("upload", session)
-    return upload_page([r for r in queries.regions(session) if writable is None or r["code"] in writable], lang)
+    regions = [r for r in queries.regions(session) if writable is None or r["code"] in writable]
+    return upload_page(regions, lang, DEFAULT_LIMITS)
 
 
 def _lang(search: str | None) -> str:
