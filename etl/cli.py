@@ -16,7 +16,9 @@ from etl.cli_users import users
 
 
 @click.group()
-@click.option("--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db).")
+@click.option(
+    "--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db)."
+)
 @click.pass_context
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""
