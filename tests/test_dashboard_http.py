@@ -102,3 +102,12 @@ def test_the_headline_order_names_catalogued_indicators():
         "counties_exited",
         "villages_exited",
     )
+
+
+def test_the_headline_order_examples_run():
+    import doctest
+
+    from analysis import indicators
+
+    result = doctest.testmod(indicators)
+    assert result.failed == 0 and result.attempted > 0
