@@ -18,7 +18,7 @@ import callbacks
 import export.routes
 import settings
 from auth import setup as auth_setup
-from auth.account import shell_for_current_user
+from callbacks.shell import shell_for_current_user
 from db import rollups, schema
 from db.session import make_engine, session_factory
 from etl.filesafety import DEFAULT_LIMITS

@@ -24,7 +24,7 @@ from werkzeug.exceptions import Forbidden
 from wtforms import ValidationError
 
 from auth.policy import ANONYMOUS_PUBLIC, Principal, can, can_at_all
-from db import queries
+from db import queries, tree
 
 log = logging.getLogger("auth")
 
@@ -95,7 +95,7 @@ def writable_codes(action: str, session) -> set[str] | None:
         return set()
     if principal.role == "admin":
         return None
-    return {c for code in principal.regions for c in (code, *queries.descendant_codes(session, code))}
+    return {c for code in principal.regions for c in (code, *tree.descendant_codes(session, code))}
 
 
 def require_regions(action: str, region_codes: Iterable[str], session) -> Principal:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from flask import jsonify, request
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, RequestURITooLarge
 
-from layouts.urlstate import MAX_QUERY_CHARS as MAX_URL_CHARS
+MAX_URL_CHARS = 4096  # URL props and query strings; layouts.urlstate reads no further either
 
 MAX_FIELD_BYTES = 128 * 1024
 MAX_JSON_DEPTH = 64

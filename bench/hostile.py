@@ -28,8 +28,8 @@ from auth.setup import max_request_bytes
 from bench.load import page_payload
 from bench.national import SECRET, _wait_http
 from etl.filesafety import DEFAULT_LIMITS
+from harness.servers import free_port
 from settings import ROOT
-from tests.servers import free_port
 
 TARGET_S = 2.0
 LIMIT = max_request_bytes(DEFAULT_LIMITS.max_bytes) - 1024  # just under what the server accepts at all

@@ -11,7 +11,7 @@ from export.answers import public_url
 from export.chart_data import ExportNotFound
 from export.routes import VIEW_KEYS, briefing_bytes
 from layouts import ids, urlstate
-from layouts.i18n import t
+from text.i18n import t
 
 
 def register(app, sessions) -> None:

@@ -13,13 +13,13 @@ from datetime import date
 from flask import Response, request
 
 from auth import guard
-from callbacks.map_view import build_view, figure_of
 from db import queries
 from export import images
 from export.answers import plain_error, public_url
 from export.chart_data import data_as_of, join_sources
 from layouts.map_page import map_href
 from textsafety import echo, url_host
+from views.map import build_view, figure_of
 
 WIDTH, HEIGHT = 1200, 800
 TOP_PX = 60

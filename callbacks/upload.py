@@ -7,19 +7,19 @@ import base64
 from dash import Input, Output, State, dcc, html, no_update
 
 from auth import guard
-from callbacks import history, urlstate
+from callbacks import urlstate
 from db import queries
 from db.session import transaction
 from etl import importer
 from etl import problems as P
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 from etl.errorbook import error_workbook
+from etl.filesafety import DEFAULT_LIMITS
 from etl.pending import discard_pending, load_pending, save_pending
 from etl.template import build_template
 from layouts import ids
-from layouts.history_page import history_page
-from layouts.i18n import t
 from layouts.upload_page import errors_view, preview_view, upload_page
+from text.i18n import t
 from textsafety import safe_file_name
 
 
@@ -27,16 +27,8 @@ def render_upload(session, lang: str):
     if not any(guard.can_do(action) for action in ("upload", "edit")):
         return html.Div(t("not_allowed_upload", lang), className="alert alert-warning", id="upload-not-allowed")
     writable = guard.writable_codes("upload", session)
-    return upload_page([r for r in queries.regions(session) if writable is None or r["code"] in writable], lang)
-
-
-def render_history(session, lang: str):
-    from db.batches import batch_list
-
-    return history_page(batch_list(session), lang, can_revert=guard.can_do("revert"))
-
-
-PAGES = {"/upload": render_upload, "/history": render_history}
+    regions = [r for r in queries.regions(session) if writable is None or r["code"] in writable]
+    return upload_page(regions, lang, DEFAULT_LIMITS)
 
 
 def _lang(search: str | None) -> str:
@@ -85,7 +77,6 @@ def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: 
 
 
 def register(app, sessions) -> None:
-    history.register(app, sessions)
 
     @app.callback(
         Output(ids.UPLOAD_TEMPLATE_DOWNLOAD, "data"),

@@ -8,21 +8,13 @@ from pathlib import Path
 
 import click
 
-import settings
 from db import batches as batch_data
-from db import schema
-from db.session import make_engine, session_factory, transaction
+from db.session import transaction
 from etl import importer
 from etl.errorbook import error_workbook
 from etl.template import build_template
-from layouts.format import format_value
+from text.format import format_value
 from textsafety import json_safe, one_line
-
-
-def _sessions(ctx: click.Context):
-    engine = make_engine(settings.load((ctx.obj or {}).get("database_url")).database_url)
-    schema.upgrade(engine)
-    return session_factory(engine)
 
 
 @click.command()
@@ -34,7 +26,7 @@ def template(ctx: click.Context, out: Path, region_code: str | None) -> None:
 
     Example: python -m etl template plan.xlsx --region 610000
     """
-    with _sessions(ctx)() as session:
+    with ctx.obj.sessions()() as session:
         from db import queries
 
         if region_code and queries.region(session, region_code) is None:
@@ -69,7 +61,7 @@ def import_file(
             note = importer.check_note(note)
         except importer.ImportRefused as exc:
             raise click.UsageError(f"--note: {exc} (or use --dry-run)") from exc
-    sessions = _sessions(ctx)
+    sessions = ctx.obj.sessions()
     data = file.read_bytes()
     with transaction(sessions) as session:
         result = importer.check_and_preview(session, data, file.name, default_kind=kind)
@@ -131,7 +123,7 @@ def list_batches(ctx: click.Context, fmt: str) -> None:
 
     Example: python -m etl batches
     """
-    with _sessions(ctx)() as session:
+    with ctx.obj.sessions()() as session:
         rows = batch_data.batch_list(session)
     if fmt == "json":
         click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
@@ -156,7 +148,7 @@ def revert(ctx: click.Context, batch_id: int, user: str) -> None:
     Example: python -m etl revert 12 --user 王芳
     """
     try:
-        with transaction(_sessions(ctx)) as session:
+        with transaction(ctx.obj.sessions()) as session:
             row = batch_data.revert(session, batch_id, user)
     except batch_data.BatchError as exc:
         raise click.ClickException(str(exc)) from exc

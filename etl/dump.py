@@ -6,8 +6,6 @@ import csv
 import io
 import json
 
-import pandas as pd
-
 from textsafety import json_safe, multi_line
 
 TARGET_COLUMNS = [
@@ -50,10 +48,11 @@ def source_label(row: dict) -> str:
     return f"batch {row['batch_id']}: {row['source']}"
 
 
-def dump_rows(frame: pd.DataFrame, kind: str) -> list[dict]:
+def dump_rows(figures: list[dict], kind: str) -> list[dict]:
     columns = TARGET_COLUMNS if kind == "target" else ACTUAL_COLUMNS
     out = []
-    for row in frame.to_dict("records"):
+    for row in figures:
+        row = dict(row)
         row["value"] = plain_number(row["value"])
         row["source"] = source_label(row)
         out.append({c: row[c] for c in columns})

@@ -15,13 +15,12 @@ import plotly.graph_objects as go
 from sqlalchemy.orm import Session
 
 from analysis.status import achievement
-from callbacks import region as region_callbacks
-from db import queries
+from db import queries, tree
 from export import images, pdf
-from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
+from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
 from layouts.components import percent, status_text
-from layouts.format import format_value
-from layouts.i18n import both, name, t
+from text.format import format_value
+from text.i18n import both, name, t
 from textsafety import echo, markup, one_line
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
@@ -77,17 +76,7 @@ def year_rows(chart: ChartExport) -> list[dict]:
 
 def child_rows(chart: ChartExport) -> list[dict]:
     """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
-    v, state = chart.context, chart.state
-    rows = region_callbacks.child_rows(
-        v["figures"],
-        v["regions"],
-        chart.region["code"],
-        chart.indicator,
-        state["plan"],
-        state["from"],
-        state["to"],
-        chart.lang,
-    )
+    rows = chart.context.children
     direction = chart.indicator["direction"]
     return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
 
@@ -102,11 +91,11 @@ def collect(
     region = queries.region(session, region_code)
     if region is None:
         raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 610000 (陕西省)")
-    codes = [region_code, *queries.descendant_codes(session, region_code)]
+    codes = [region_code, *tree.descendant_codes(session, region_code)]
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
         try:
-            chart = build_chart(session, region_code, code, lang, base_url, search)
+            chart = build_series_chart(session, region_code, code, lang, base_url, search)
         except ExportNotFound:
             skipped.append(code)  # only multi-year figures: nothing to chart by year
             continue

@@ -25,7 +25,8 @@ from auth import guard
 from export import briefing as briefing_pack
 from export import images, tables, workbook
 from export.answers import export_error, plain_error, public_url
-from export.chart_data import CHARTS, ExportNotFound, build_chart, safe_file_name
+from export.chart_data import CHARTS, ExportNotFound, safe_file_name
+from export.charts import build_chart
 from textsafety import echo
 
 MIMETYPES = {
@@ -95,9 +96,7 @@ def briefing_bytes(session, fmt: str, region: str, lang: str, base_url: str, sea
 
 
 def register(app, sessions) -> None:
-    """Attach the download routes to ``app.server`` and the briefing button's callback to ``app``."""
-    from callbacks import export as export_callbacks
-
+    """Attach the download routes to ``app.server`` (listed in ``callbacks.routes.SERVER_ROUTES``)."""
     server: Flask = app.server
     server.register_error_handler(HTTPException, export_error)
 
@@ -134,4 +133,3 @@ def register(app, sessions) -> None:
             fmt, BRIEFING_FORMATS, lambda s, p, url: briefing_bytes(s, fmt, p["region"], p["lang"], url, p["search"])
         )
 
-    export_callbacks.register(app, sessions)

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.chart_data import ChartExport
-from layouts.i18n import both, t
+from text.i18n import both, t
 from textsafety import first_control, multi_line
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -16,8 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from export.briefing import Briefing, IndicatorPage, status_label
 from export.tables import SOURCE_COLUMNS, neutralise, number_format, save, write_about, write_table
-from layouts.i18n import both, name, t
 from layouts.theme import COLORS
+from text.i18n import both, name, t
 from textsafety import one_line
 
 YEAR_COLUMNS = [

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
 from layouts.urlstate import parse
+from text.i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "xlsx")

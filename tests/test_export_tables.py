@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from db.models import Figure
 from db.session import make_engine, session_factory
-from export.chart_data import build_chart
+from export.charts import build_chart
 from export.tables import columns_of, csv_bytes, neutralise, xlsx_bytes
 
 DINGXI, REDUCED = "621100", "poor_population_reduced"

@@ -147,7 +147,7 @@ def _attempts_recorded(db_url: str, **where) -> int:
 
 @pytest.fixture
 def live_login(db_url):
-    from tests.servers import live_server
+    from harness.servers import live_server
 
     add_users(db_url, {"li": ("viewer", [])})
     app = create_app(

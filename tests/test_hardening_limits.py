@@ -14,9 +14,9 @@ import requests
 
 from app import create_app
 from auth import limits
+from harness.servers import live_server
 from layouts import ids, urlstate
 from tests.accounts import SECRET, payload
-from tests.servers import live_server
 
 READ = {"url.pathname": "/region/621100", "url.search": "?indicator=poor_population_reduced"}
 

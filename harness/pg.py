@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.servers import free_port
+from harness.servers import free_port
 
 
 class PgUnavailable(RuntimeError):

@@ -220,6 +220,6 @@ def name(row: dict, lang: str = "zh") -> str:
     return row["name_en"] if lang == "en" else row["name_zh"]
 
 
-from layouts.i18n_upload import UPLOAD_TEXT  # noqa: E402
+from text.i18n_upload import UPLOAD_TEXT  # noqa: E402
 
 TEXT.update(UPLOAD_TEXT)
