@@ -14,6 +14,7 @@ from pathlib import Path
 import flask_bootstrap
 from dash import Dash
 
+import api
 import callbacks
 import export.routes
 import settings
@@ -61,6 +62,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
     export.routes.register(app, sessions)
+    api.register(app, sessions, config)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served

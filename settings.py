@@ -26,6 +26,7 @@ class Settings:
     secret_key_file: Path = DEFAULT_SECRET_KEY_FILE
     secure_cookies: bool = True  # SECURE_COOKIES=0 only for plain-HTTP set-ups other than this machine
     proxy_count: int = 0  # PROXY_COUNT: reverse proxies in front, whose X-Forwarded-For is trusted
+    api_rate_per_minute: int = 600  # API_RATE_PER_MINUTE: requests a minute per API token (README "Read API")
 
 
 def default_database_url() -> str:
@@ -46,4 +47,5 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         secret_key_file=Path(env.get("SECRET_KEY_FILE") or DEFAULT_SECRET_KEY_FILE),
         secure_cookies=env.get("SECURE_COOKIES", "1") != "0",
         proxy_count=int(env.get("PROXY_COUNT", "0")),
+        api_rate_per_minute=int(env.get("API_RATE_PER_MINUTE", "600")),
     )
