@@ -61,7 +61,7 @@ def page(doc: dict, base_url: str) -> str:
         f"<h1 class='h3'>{escape(info['title'])} <small class='text-muted'>v{escape(info['version'])}</small></h1>"
         f"<p>{escape(info['description'])}</p>"
         "<p>机器可读文档 · machine-readable: <a href='/api/v1/openapi.json'>/api/v1/openapi.json</a> (OpenAPI "
-        f"{escape(doc['openapi'])}). 错误 · errors: <code>{{\"error\": \"…\", \"status\": 401}}</code>; "
+        f'{escape(doc["openapi"])}). 错误 · errors: <code>{{"error": "…", "status": 401}}</code>; '
         "429 with <code>Retry-After</code> when a token exceeds its rate.</p>"
         + "".join(sections)
         + "</main></body></html>"

@@ -50,7 +50,9 @@ def child_regions(session: Session, parent: str | None) -> list[dict]:
     children = select(func.count()).where(child.parent_code == Region.code).scalar_subquery()
     where = Region.parent_code.is_(None) if parent is None else Region.parent_code == parent
     stmt = (
-        select(Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level, children.label("children"))
+        select(
+            Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level, children.label("children")
+        )
         .where(where)
         .order_by(Region.code)
     )

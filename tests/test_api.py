@@ -244,7 +244,8 @@ def _find(tree, component_id: str) -> dict | None:
 
 
 def page_statuses(tree) -> dict:
-    """What the region page shows: each year's achievement text and status, and the period's span and status."""
+    """What the region page shows: each year's achievement text, status and actual figures; the period's span,
+    status and figures (target and actual)."""
     years = {}
     table = _find(tree, ids.YEAR_TABLE)
     for row in _nodes(table) if table else []:
@@ -253,20 +254,33 @@ def page_statuses(tree) -> dict:
             continue
         cells = row["props"]["children"]
         badge = next((n for n in _nodes(cells[-1]) if "data-status" in n.get("props", {})), None)
-        years[int(year)] = (cells[-2]["props"]["children"], badge["props"]["data-status"] if badge else None)
+        actual = _figs(cells[3])
+        years[int(year)] = (cells[-2]["props"]["children"], badge["props"]["data-status"] if badge else None, actual)
     summary = _find(tree, ids.PERIOD_SUMMARY)
     cell = next((n for n in _nodes(summary) if "data-period" in n.get("props", {})), None) if summary else None
-    period = (cell["props"]["data-period"], cell["props"]["data-status"]) if cell else None
+    period = (cell["props"]["data-period"], cell["props"]["data-status"], _figs(cell)) if cell else None
     return {"years": years, "period": period}
+
+
+def _figs(cell) -> str:
+    """The figure ids a page cell links to (its source link's id), "" for none."""
+    link = next((n for n in _nodes(cell) if isinstance(n.get("props", {}).get("id"), dict)), None)
+    return link["props"]["id"]["figs"] if link else ""
 
 
 def api_statuses(item: dict) -> dict:
     def percent(value):
         return "—" if value is None else f"{value:.1f}%"
 
-    years = {y["year"]: (percent(y["achievement"]), y["status"]) for y in item["years"]}
+    def figs(ids_: list[int]) -> str:
+        return ",".join(map(str, ids_))
+
+    years = {y["year"]: (percent(y["achievement"]), y["status"], figs(y["actual_figure_ids"])) for y in item["years"]}
     a = item["period"]
-    return {"years": years, "period": (f"{a['start']}-{a['end']}", a["status"]) if a else None}
+    if a is None:
+        return {"years": years, "period": None}
+    ids_ = figs(a["target_figure_ids"] + a["actual_figure_ids"])
+    return {"years": years, "period": (f"{a['start']}-{a['end']}", a["status"], ids_)}
 
 
 def _tree_codes(base: str, parent: str | None = None) -> list[str]:
@@ -289,9 +303,8 @@ def test_progress_equals_the_region_page_for_every_seed_region_and_indicator(bas
 
 def test_progress_to_a_year_matches_the_page_seen_from_that_year(base):
     for to in ("2016", "2018", "2019"):
-        (item,) = get(
-            base, "/api/v1/progress", region="621100", indicator="poor_population_reduced", to=to
-        ).json()["data"]
+        params = {"region": "621100", "indicator": "poor_population_reduced", "to": to}
+        (item,) = get(base, "/api/v1/progress", **params).json()["data"]
         shown = page_statuses(_page(base, "621100", f"?indicator=poor_population_reduced&to={to}"))
         assert api_statuses(item) == shown and item["to"] == int(to)
 
