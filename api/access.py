@@ -46,6 +46,10 @@ def bearer(header: str | None) -> str | None:
     return (value.strip() or None) if scheme.lower() == "bearer" else None
 
 
+def is_api(path: str) -> bool:
+    return path == PREFIX.rstrip("/") or path.startswith(PREFIX)
+
+
 def principal() -> Principal | None:
     """Whoever this API request reads as: the token's account, the logged-in account, the public, or None."""
     return g.get("token_principal") or guard.current_principal()
@@ -56,7 +60,7 @@ def install(server, sessions, per_minute: int) -> None:
         token = bearer(request.headers.get("Authorization"))
         if token is not None:
             return _check_token(sessions, token, per_minute)
-        if not request.path.startswith(PREFIX):
+        if not is_api(request.path):
             return None
         if request.method not in READ_METHODS:
             return error(405, "the API is read-only: use GET")
@@ -71,7 +75,7 @@ def install(server, sessions, per_minute: int) -> None:
 
 
 def _check_token(sessions, token: str, per_minute: int):
-    if request.method not in READ_METHODS or not request.path.startswith(PREFIX):
+    if request.method not in READ_METHODS or not is_api(request.path):
         log.warning("refused API token on %s %s", request.method, request.path)
         return error(403, "API tokens are read-only: only GET /api/v1/… accepts them")
     with transaction(sessions) as s:

@@ -34,6 +34,11 @@ def _value(point: Point | None):
     return None if point is None else _number(point.value)
 
 
+def _ids(figure_ids) -> list[int]:
+    """Stored figures only: a summed record of a large subtree (db/scaled_views.py) has id 0."""
+    return [int(i) for i in figure_ids if i]
+
+
 def _year_row(p: Progress, cell: YearCell | None, year: int) -> dict:
     plan, actual = (cell.plan, cell.actual) if cell else (None, p.series["actual"].get(year))
     return {
@@ -48,8 +53,8 @@ def _year_row(p: Progress, cell: YearCell | None, year: int) -> dict:
         "target_rolled_up": bool(plan and plan.rolled_up),
         "actual_rolled_up": bool(actual and actual.rolled_up),
         "actual_derived": bool(actual and actual.derived),
-        "target_figure_ids": list(plan.figure_ids) if plan else [],
-        "actual_figure_ids": list(actual.figure_ids) if actual else [],
+        "target_figure_ids": _ids(plan.figure_ids) if plan else [],
+        "actual_figure_ids": _ids(actual.figure_ids) if actual else [],
     }
 
 
@@ -73,8 +78,8 @@ def _period(p: Progress) -> dict | None:
         "needed_per_year": None if a.needed_per_year is None else _number(a.needed_per_year),
         "remaining_years": a.remaining_years,
         "missing_years": list(a.missing_years),
-        "target_figure_ids": list(p.period_ids),
-        "actual_figure_ids": actual_ids,
+        "target_figure_ids": _ids(p.period_ids),
+        "actual_figure_ids": _ids(actual_ids),
     }
 
 

@@ -77,7 +77,7 @@ def register(server, sessions) -> None:
     @server.after_request
     def api_no_store(response):
         # token and account answers stay out of shared caches; public answers may be cached like pages
-        who = access.principal() if request.path.startswith(access.PREFIX) else None
+        who = access.principal() if access.is_api(request.path) else None
         if who is not None and who.role != PUBLIC:
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -96,7 +96,7 @@ def test_a_live_name_is_not_given_twice(url):
 
 
 def test_no_credentials_get_401_json_never_a_redirect(base):
-    for path in (FIGURES, "/api/v1/regions.csv", "/api/v1/progress?region=610000", "/api/v1/docs", "/api/v1/x"):
+    for path in (FIGURES, "/api/v1/regions.csv", "/api/v1/progress?region=610000", "/api/v1/docs", "/api/v1/x", "/api"):
         response = call(base, path)
         assert response.status_code == 401, path
         assert response.headers["Content-Type"].startswith("application/json")
