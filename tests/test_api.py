@@ -364,3 +364,23 @@ def test_synthetic_figures_paged_through_no_duplicate_none_missing(synth_db):
         assert all(f["source"]["title"].startswith("合成数据") for f in rows[:100])
         subtree, _ = all_pages(url, "/api/v1/figures", region=province, subtree=1, limit=700)
         assert len(subtree) == len({f["id"] for f in subtree}) == in_province > 0
+
+
+def test_figure_pages_and_progress_on_the_backend(sessions):
+    """The data layer alone, so that ``--backend postgresql`` runs it on PostgreSQL too."""
+    from api.progress import region_progress
+    from db.api_queries import FigureFilter, figure_page
+
+    wanted = FigureFilter(region="610000", indicator="poor_population_reduced", year_from=2019, year_to=2019)
+    with sessions() as s:
+        values = {
+            plan: sorted(r["value"] for r in figure_page(s, FigureFilter(**{**wanted.__dict__, "plan": plan}), 0, 50))
+            for plan in ("original", "revised")
+        }
+        first = figure_page(s, FigureFilter(), 0, 10)
+        second = figure_page(s, FigureFilter(), first[-1]["id"], 10)
+        (item,) = region_progress(s, "610000", "poor_population_reduced", "revised", None, 2019)
+    assert values == {"original": [578800, 635000], "revised": [565000, 578800]}
+    assert [r["id"] for r in first + second] == sorted({r["id"] for r in first + second})
+    year = next(y for y in item["years"] if y["year"] == 2019)
+    assert (year["target"], year["actual"], year["status"]) == (565000, 578800, "achieved")

@@ -217,3 +217,35 @@ def test_migration_0009_adds_the_token_table_keeping_every_row(tmp_path):
         assert conn.exec_driver_sql("SELECT id, user_name, note FROM batches").all() == [(7, "zhang", "kept")]
         assert conn.exec_driver_sql("SELECT count(*) FROM api_tokens").scalar() == 0
     schema.upgrade(engine)
+
+
+def test_token_store_checks_counts_and_revokes_on_the_backend(db_url):
+    """The data layer alone, so that ``--backend postgresql`` runs it on PostgreSQL too."""
+    from datetime import datetime, timedelta
+
+    from db import tokens
+    from db.session import session_factory, transaction
+
+    add_users(db_url, {"viewer1": ("viewer", [])})
+    sessions = session_factory(make_engine(db_url))
+    at = datetime(2026, 11, 30, 6, 0, 0)
+    with transaction(sessions) as s:
+        secret, row = tokens.add_token(s, "nb", "viewer1", "test", at)
+    verdicts = []
+    for second in (0, 1, 2, 59, 61):
+        with transaction(sessions) as s:
+            verdicts.append(tokens.use_token(s, secret, at + timedelta(seconds=second), per_minute=3))
+    assert [v.principal.name if v.principal else v.reason for v in verdicts] == [
+        "viewer1",
+        "viewer1",
+        "viewer1",
+        "rate",
+        "viewer1",  # a new window
+    ]
+    assert verdicts[3].retry_after == 1
+    with transaction(sessions) as s:
+        tokens.revoke(s, str(row["id"]), "test", at)
+        assert tokens.use_token(s, secret, at, per_minute=3).reason == "revoked"
+        assert tokens.use_token(s, secret + "x", at, per_minute=3).reason == "unknown"
+        (listed,) = tokens.tokens(s)
+    assert listed["last_used_at"] == at + timedelta(seconds=61) and listed["revoked_by"] == "test"
