@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from openapi_spec_validator import validate
 
 from app import create_app
 from layouts import ids
@@ -321,6 +322,7 @@ def test_openapi_document_lists_every_endpoint_and_parameter(base):
     names = [p["name"] for p in doc["paths"]["/api/v1/figures"]["get"]["parameters"]]
     assert names == ["region", "subtree", "indicator", "kind", "from", "to", "plan", "after", "limit"]
     assert doc["components"]["securitySchemes"]["token"]["scheme"] == "bearer"
+    validate(doc)  # raises on anything that is not valid OpenAPI 3.1
 
 
 def test_docs_page_is_local_html_without_scripts(base):
