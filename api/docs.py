@@ -5,6 +5,7 @@ Example: ``page(document(), "http://127.0.0.1:8050")`` is the whole page as text
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 EXAMPLES = {
@@ -15,12 +16,17 @@ EXAMPLES = {
 }
 
 
+def _inline(text: str) -> str:
+    """Escaped text with `code` spans: ``_inline("send `next`") == "send <code>next</code>"``."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(text))
+
+
 def _parameters(op: dict) -> str:
     if not op["parameters"]:
         return "<p class='text-muted'>无参数 · no parameters</p>"
     rows = "".join(
         f"<tr><td><code>{escape(p['name'])}</code>{' *' if p['required'] else ''}</td>"
-        f"<td><code>{escape(_type(p['schema']))}</code></td><td>{escape(p['description'])}</td></tr>"
+        f"<td><code>{escape(_type(p['schema']))}</code></td><td>{_inline(p['description'])}</td></tr>"
         for p in op["parameters"]
     )
     return (
@@ -48,8 +54,8 @@ def page(doc: dict, base_url: str) -> str:
         sections.append(
             f"<section class='mb-4' id='{escape(name)}'><h2 class='h5'><code>GET {escape(path)}</code> · "
             f"<code>{escape(path)}.csv</code></h2><p><strong>{escape(op['summary'])}</strong></p>"
-            f"<p>{escape(op['description'])}</p>{_parameters(op)}"
-            f"<pre class='bg-light p-2'>curl -H 'Authorization: Bearer fpt_…' '{escape(example)}'</pre></section>"
+            f"<p>{_inline(op['description'])}</p>{_parameters(op)}"
+            f"<pre class='bg-light p-2' style='white-space: pre-wrap; word-break: break-all'>curl -H 'Authorization: Bearer fpt_…' '{escape(example)}'</pre></section>"
         )
     info = doc["info"]
     return (
@@ -59,7 +65,7 @@ def page(doc: dict, base_url: str) -> str:
         "<link rel='stylesheet' href='/vendor/bootstrap/bootstrap.min.css'></head>"
         "<body><main class='container my-4' style='max-width: 60rem'>"
         f"<h1 class='h3'>{escape(info['title'])} <small class='text-muted'>v{escape(info['version'])}</small></h1>"
-        f"<p>{escape(info['description'])}</p>"
+        f"<p>{_inline(info['description'])}</p>"
         "<p>机器可读文档 · machine-readable: <a href='/api/v1/openapi.json'>/api/v1/openapi.json</a> (OpenAPI "
         f'{escape(doc["openapi"])}). 错误 · errors: <code>{{"error": "…", "status": 401}}</code>; '
         "429 with <code>Retry-After</code> when a token exceeds its rate.</p>"

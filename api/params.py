@@ -58,12 +58,12 @@ FIGURES = (
     Param(
         "plan",
         "enum",
-        "original: targets of original plans only; revised: targets in force under the revised plan (a "
+        "计划版本 · original: targets of original plans only; revised: targets in force under the revised plan (a "
         "restatement replaces the original target of the same region, indicator and period); actuals and "
         "baselines always. Default: every target.",
         ("original", "revised"),
     ),
-    Param("after", "int", "游标 · the last id of the previous page (follow ``next``)", default=0),
+    Param("after", "int", "游标 · the last id of the previous page (follow `next`)", default=0),
     Param("limit", "int", f"每页条数 · figures per page (≤ {PAGE_MAX:,})", default=PAGE_DEFAULT, maximum=PAGE_MAX),
 )
 PROGRESS = (
