@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+PRE = "<pre class='bg-light p-2' style='white-space: pre-wrap; word-break: break-all'>"
 EXAMPLES = {
     "regions": "?parent=610000",
     "indicators": "",
@@ -55,7 +56,7 @@ def page(doc: dict, base_url: str) -> str:
             f"<section class='mb-4' id='{escape(name)}'><h2 class='h5'><code>GET {escape(path)}</code> · "
             f"<code>{escape(path)}.csv</code></h2><p><strong>{escape(op['summary'])}</strong></p>"
             f"<p>{_inline(op['description'])}</p>{_parameters(op)}"
-            f"<pre class='bg-light p-2' style='white-space: pre-wrap; word-break: break-all'>curl -H 'Authorization: Bearer fpt_…' '{escape(example)}'</pre></section>"
+            f"{PRE}curl -H 'Authorization: Bearer fpt_…' '{escape(example)}'</pre></section>"
         )
     info = doc["info"]
     return (
