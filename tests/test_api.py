@@ -386,3 +386,29 @@ def test_figure_pages_and_progress_on_the_backend(sessions):
     assert [r["id"] for r in first + second] == sorted({r["id"] for r in first + second})
     year = next(y for y in item["years"] if y["year"] == 2019)
     assert (year["target"], year["actual"], year["status"]) == (565000, 578800, "achieved")
+
+
+def test_a_reverted_batch_leaves_the_api_as_it_leaves_the_pages(sessions):
+    """Marking the batch of 陕西's restated 2019 target (565000) reverted, as ``etl revert`` marks an upload (build
+    batches themselves cannot be reverted): figures and progress fall back to the original 635000."""
+    from sqlalchemy import update
+
+    from api.progress import region_progress
+    from db.api_queries import FigureFilter, figure_page
+    from db.models import Batch
+    from db.session import transaction
+    from db.writes import now
+
+    wanted = FigureFilter(region="610000", indicator="poor_population_reduced", year_from=2019, year_to=2019)
+    with sessions() as s:
+        restated = next(r for r in figure_page(s, wanted, 0, 50) if r["value"] == 565000)
+    with transaction(sessions) as s:
+        s.execute(update(Batch).where(Batch.id == restated["batch_id"]).values(reverted_at=now(), reverted_by="t"))
+    with sessions() as s:
+        left = figure_page(s, wanted, 0, 50)
+        revised = figure_page(s, FigureFilter(**{**wanted.__dict__, "plan": "revised"}), 0, 50)
+        (item,) = region_progress(s, "610000", "poor_population_reduced", "revised", None, 2019)
+    assert restated["id"] not in {r["id"] for r in left}
+    assert sorted(r["value"] for r in revised) == [578800, 635000]
+    year = next(y for y in item["years"] if y["year"] == 2019)
+    assert (year["target"], year["status"]) == (635000, "behind")
