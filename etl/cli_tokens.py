@@ -35,7 +35,11 @@ def add(ctx: click.Context, name: str, user_name: str) -> None:
             secret, row = token_store.add_token(s, name, user_name, _operator(), now())
     except token_store.TokenError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"token {row['id']} {row['name']} for {row['user']} (shown once, keep it secret):", err=True)
+    click.echo(
+        f"token {row['id']} {row['name']} for {row['user']}: shown once, keep it secret; "
+        "send it as `Authorization: Bearer <token>` to /api/v1/…",
+        err=True,
+    )
     click.echo(secret)
 
 
