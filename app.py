@@ -62,8 +62,8 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
     export.routes.register(app, sessions)
-    api.register(app, sessions, config)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
+    api.register(app, sessions, config)  # after auth: its token check goes just before the page gate
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
     return app

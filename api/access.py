@@ -1,4 +1,4 @@
-"""Who may call the read API, checked before anything else on every request (first ``before_request``).
+"""Who may call the read API, checked on every request just before the page gate (auth/guard.py).
 
 - No ``Authorization`` header: as for pages — a logged-in account, or anyone when PUBLIC_READ=1; else ``401``
   with a JSON error (never a redirect to the login page), ``403`` for an account without the view right.
@@ -11,7 +11,7 @@
 A valid token's account is kept in ``g.token_principal``; the page gate (auth/guard.py) lets such a request
 through, as it is already checked here.
 
-Example: ``install(server, sessions, per_minute=600)`` inside ``api.register``.
+Example: ``install(server, sessions, per_minute=600)`` inside ``api.register``, after ``auth.setup.install``.
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def install(server, sessions, per_minute: int) -> None:
             return error(403, f"{who.name} may not view data")
         return None
 
-    server.before_request_funcs.setdefault(None, []).insert(0, check)
+    # just before the page gate (after any request-size limits), which lets a checked token through
+    hooks = server.before_request_funcs.setdefault(None, [])
+    hooks.insert(hooks.index(guard.gate) if guard.gate in hooks else 0, check)
 
 
 def _check_token(sessions, token: str, per_minute: int):
