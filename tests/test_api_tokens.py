@@ -146,20 +146,9 @@ def test_revoking_by_id_and_disabling_the_account_refuse_at_once(url, base):
     assert call(base, FIGURES, token).status_code == 401
 
 
-def _forged_revert(batch_id: int) -> dict:
-    """A callback an administrator's click would send: revert a batch (a write)."""
-    return {
-        "output": "history-message.children",
-        "outputs": {"id": "history-message", "property": "children"},
-        "inputs": [{"id": {"type": "revert-button", "batch": batch_id}, "property": "n_clicks", "value": 1}],
-        "changedPropIds": [f'{{"batch":{batch_id},"type":"revert-button"}}.n_clicks'],
-    }
-
-
 @pytest.mark.parametrize(
     "method, path, body",
     [
-        ("POST", "/_dash-update-component", _forged_revert(1)),
         ("POST", "/api/v1/figures", {"value": 1}),
         ("PUT", "/api/v1/figures", {"value": 1}),
         ("DELETE", "/api/v1/figures", None),
@@ -173,6 +162,29 @@ def test_an_admin_token_never_writes_nor_leaves_the_api(url, base, method, path,
     token = new_token(url, "admin-script", "admin1")
     before = dump(url)
     response = call(base, path, token, method=method, json=body)
+    assert response.status_code == 403 and "read-only" in response.json()["error"]
+    assert dump(url) == before
+
+
+def test_an_admin_token_cannot_forge_a_revert_callback(url):
+    """The very request an administrator's click on 撤销 Revert sends, with an admin token instead of a session."""
+    from db.session import session_factory, transaction
+    from etl import importer
+    from tests.accounts import payload
+    from tests.upload_files import target_row, targets_xlsx
+
+    row = target_row(code="621100", name="定西市", end=2020, value="9.99万", note="synthetic forged-request test")
+    with transaction(session_factory(make_engine(url))) as s:
+        result = importer.check_and_preview(s, targets_xlsx(row), "定西.xlsx")
+        batch_id = importer.commit(s, result, importer.Audit(user="admin1", note="synthetic batch to revert"))
+    app = _app(url)
+    forged = payload(
+        app, "history-confirm.submit_n_clicks", {"history-confirm.submit_n_clicks": 1, "history-pending.data": batch_id}
+    )
+    token = new_token(url, "admin-script", "admin1")
+    before = dump(url)
+    with live_server(app.server) as base:
+        response = call(base, "/_dash-update-component", token, method="POST", json=forged)
     assert response.status_code == 403 and "read-only" in response.json()["error"]
     assert dump(url) == before
 
