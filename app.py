@@ -14,6 +14,7 @@ from pathlib import Path
 import flask_bootstrap
 from dash import Dash
 
+import api
 import callbacks
 import export.routes
 import settings
@@ -63,6 +64,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     callbacks.register(app, sessions)
     export.routes.register(app, sessions)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
+    api.register(app, sessions, config)  # after auth: its token check goes just before the page gate
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
     return app

@@ -28,6 +28,7 @@ class Settings:
     secure_cookies: bool = True  # SECURE_COOKIES=0 only for plain-HTTP set-ups other than this machine
     proxy_count: int = 0  # PROXY_COUNT: reverse proxies in front, whose X-Forwarded-For is trusted
     public_url: str = DEFAULT_PUBLIC_URL  # PUBLIC_URL: the site's address as exports print it (never the Host header)
+    api_rate_per_minute: int = 600  # API_RATE_PER_MINUTE: requests a minute per API token (README "Read API")
 
 
 def default_database_url() -> str:
@@ -49,4 +50,5 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         secure_cookies=env.get("SECURE_COOKIES", "1") != "0",
         proxy_count=int(env.get("PROXY_COUNT", "0")),
         public_url=(env.get("PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/"),
+        api_rate_per_minute=int(env.get("API_RATE_PER_MINUTE", "600")),
     )

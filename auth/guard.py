@@ -17,7 +17,7 @@ import logging
 from collections.abc import Iterable
 from urllib.parse import urlencode, urlsplit
 
-from flask import Response, current_app, jsonify, redirect, request
+from flask import Response, current_app, g, jsonify, redirect, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import Forbidden
@@ -127,6 +127,8 @@ def gate():
     if request.method not in SAFE_METHODS and not _same_origin():
         log.warning("refused cross-origin %s %s from %s", request.method, path, request.headers.get("Origin"))
         return jsonify(error="cross-origin request refused"), 403
+    if g.get("token_principal") is not None:
+        return None  # a personal API token, checked by api/access.py (GET /api/ only)
     if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
         return None
     if current_user.is_authenticated:

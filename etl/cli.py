@@ -89,3 +89,7 @@ cli.add_command(cli_upload.list_batches)
 cli.add_command(cli_upload.revert)
 cli.add_command(cli_scale.regions)
 cli.add_command(cli_scale.synth)
+
+from etl.cli_tokens import tokens  # noqa: E402
+
+cli.add_command(tokens)

@@ -6,25 +6,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT = Path(sys.executable).parent / "lint-imports"
-PACKAGES = (
-    "text",
-    "analysis",
-    "geo",
-    "db",
-    "auth",
-    "layouts",
-    "views",
-    "export",
-    "etl",
-    "callbacks",
-    "harness",
-    "bench",
+PACKAGES = tuple(
+    p
+    for p in tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
+    if p != "tests"
 )
 
 
