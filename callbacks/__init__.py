@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from callbacks import filters, map, navigation, overview, region, sources, upload
+from callbacks import filters, folding, map, navigation, overview, region, sources, upload
 
 
 def register(app, sessions) -> None:
     navigation.register(app, sessions)
     filters.register(app, sessions)
+    folding.register(app, sessions)
     overview.register(app, sessions)
     region.register(app, sessions)
     sources.register(app, sessions)

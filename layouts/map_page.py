@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from geo.progress import ExitDelay, Progress
 from layouts import ids
+from layouts.controls import folding_filters
 from layouts.format import format_value
 from layouts.i18n import t
 
@@ -196,7 +197,7 @@ def map_page(
         [
             map_breadcrumb(crumbs, lang),
             html.H1(title, id=ids.MAP_TITLE, className="h4"),
-            _controls(controls, lang),
+            folding_filters(_controls(controls, lang)),
             exports,
             dcc.Graph(
                 id=ids.MAP_GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "65vh", "minHeight": "420px"}
