@@ -1,7 +1,7 @@
 /* Accessibility of Dash's own components, mended as they render (served from /assets; checked by axe-core in
    tests/browser/test_accessibility.py):
    - radio and check lists are a named group of native inputs, not a listbox of "options" holding inputs;
-   - a dropdown's hidden focus relay leaves the tab order (its visible button takes the focus);
+   - a dropdown's focus relay (the keyboard's way in, passing the focus to its button) is named, not hidden;
    - a range slider's number boxes are named after the slider's label (from / to), an upload's file input after
      its drop zone. */
 (function () {
@@ -24,8 +24,13 @@
         option.removeAttribute('aria-selected');
       }
     });
-    document.querySelectorAll('input.dash-dropdown-focus-target[tabindex="0"]').forEach(relay => {
-      relay.setAttribute('tabindex', '-1');
+    document.querySelectorAll('input.dash-dropdown-focus-target[aria-hidden]').forEach(relay => {
+      const wrapper = relay.closest('.dash-dropdown-wrapper') || relay.parentElement;
+      const owner = wrapper.querySelector('[id]');
+      const label = owner && document.querySelector('label[for="' + owner.id + '"]');
+      const prev = wrapper.previousElementSibling;
+      relay.removeAttribute('aria-hidden');
+      relay.setAttribute('aria-label', ((label || prev || wrapper).textContent || '').trim());
     });
     document.querySelectorAll('.dash-range-slider-input:not([aria-label])').forEach(box => {
       const slider = box.closest('[id]');

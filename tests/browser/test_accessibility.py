@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from app import create_app
@@ -104,10 +104,9 @@ def test_the_keyboard_reaches_every_control_of_the_region_page(server):
         "#plan-actual-chart a.chart-table-link": "chart's table",
     }
     reached = set()
-    body = driver.find_element(By.TAG_NAME, "body")
-    body.click()
-    for _ in range(60):
-        driver.switch_to.active_element.send_keys(Keys.TAB)
+    driver.execute_script("document.activeElement.blur(); window.scrollTo(0, 0)")
+    for _ in range(80):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
         for selector, label in wanted.items():
             if driver.execute_script(
                 "const el = document.querySelector(arguments[0]);"
