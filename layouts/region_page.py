@@ -37,9 +37,14 @@ def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str
     return html.Nav(html.Ol(items, className="breadcrumb mb-1"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
 
 
+def chart_title(figure: dict) -> str:
+    """``chart_title({"layout": {"title": {"text": "A &amp; B"}}}) == "A & B"``: a chart's accessible name."""
+    return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
+
+
 def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> html.Div:
     """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
-    title = unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
+    title = chart_title(figure)
     described = {"aria-describedby": table_id} if table_id else {}
     link = (
         html.A(f"{both('chart_table')} ↓", href=f"#{table_id}", className="chart-table-link small")
@@ -235,6 +240,8 @@ def region_page(
             html.Div(
                 [dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), menu("children")],
                 className="col-lg-6",
+                role="figure",
+                **{"aria-label": chart_title(charts["children"])},
             )
         )
     if p.named:
