@@ -56,6 +56,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         external_scripts=[f"/vendor/plotly/{PLOTLY_FILES[0]}"],
         update_title=None,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="zh-CN">', 1)  # Chinese first, then English
     app.server.config["ENGINE"] = engine
     app.server.config["PUBLIC_URL"] = config.public_url.rstrip("/")  # exports' link back, never the Host header
     sessions = session_factory(engine)

@@ -3,9 +3,9 @@ lists them. The pages they render are in the route table, ``callbacks.routes``."
 
 from __future__ import annotations
 
-from callbacks import export, filters, history, map, map_export, navigation, overview, region, sources, upload
+from callbacks import export, filters, folding, history, map, map_export, navigation, overview, region, sources, upload
 
-MODULES = (navigation, filters, overview, region, sources, history, upload, map_export, map, export)
+MODULES = (navigation, filters, folding, overview, region, sources, history, upload, map_export, map, export)
 
 
 def register(app, sessions) -> None:

@@ -58,6 +58,18 @@ SERVER_ROUTES = (
     ("/export/briefing.<fmt>", "export.routes"),
     ("/export/map.<fmt>", "callbacks.map_export"),
     ("/export/<path:_rest>", "export.routes"),  # any other /export/ path: a plain-text 404
+    ("/api/v1/regions", "api.routes"),
+    ("/api/v1/regions.csv", "api.routes"),
+    ("/api/v1/indicators", "api.routes"),
+    ("/api/v1/indicators.csv", "api.routes"),
+    ("/api/v1/figures", "api.routes"),
+    ("/api/v1/figures.csv", "api.routes"),
+    ("/api/v1/progress", "api.routes"),
+    ("/api/v1/progress.csv", "api.routes"),
+    ("/api/v1/openapi.json", "api.routes"),
+    ("/api/v1/docs", "api.routes"),
+    ("/api", "api.routes"),  # any other /api path: a JSON 404
+    ("/api/<path:rest>", "api.routes"),
     ("/login", "auth.login"),
     ("/logout", "auth.login"),
     ("/vendor/bootstrap/<path:name>", "app"),

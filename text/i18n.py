@@ -64,6 +64,10 @@ TEXT = {
     "click_for_sources": ("点击图中的柱或点查看来源", "Click a bar or point to see its sources"),
     "not_found": ("未找到该地区", "Region not found"),
     "login": ("登录", "Log in"),
+    # folding controls on phones; a chart's text equivalent
+    "menu": ("菜单", "Menu"),
+    "filters": ("筛选", "Filters"),
+    "chart_table": ("表格", "Table"),
     "logout": ("退出", "Log out"),
     "role_viewer": ("查看者", "viewer"),
     "role_analyst": ("分析员", "analyst"),
