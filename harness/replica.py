@@ -27,7 +27,8 @@ from harness.pg import PgServer, PgUnavailable, _as_server_user
 from harness.servers import free_port
 
 PRIMARY_SETTINGS = "-c wal_level=replica -c max_wal_senders=4 -c full_page_writes=on -c wal_keep_size=64MB"
-STANDBY_SETTINGS = "-c max_connections=200 -c hot_standby=on -c hot_standby_feedback=on -c max_standby_streaming_delay=5s"
+# a standby refuses to start with fewer connections than its primary allows (harness/pg.py sets 200)
+STANDBY_SETTINGS = "-c max_connections=200 -c hot_standby=on -c hot_standby_feedback=on"
 
 
 def _query(port: int, sql: str, params: tuple = ()):
@@ -118,8 +119,11 @@ class ReplicaPair:
         return standby
 
     def wait_replayed(self, timeout: float = 30) -> str:
-        """Wait until the standby has replayed everything the primary has written so far; returns that LSN."""
-        target = _query(self.primary.port, "SELECT pg_current_wal_lsn()::text")[0]
+        """Wait until the standby has replayed everything the primary has written so far; returns that LSN.
+
+        The insert position, not the flushed one: with ``synchronous_commit=off`` a commit may not be flushed yet.
+        """
+        target = _query(self.primary.port, "SELECT pg_current_wal_insert_lsn()::text")[0]
         _until(
             f"standby replay up to {target}",
             lambda: _query(self.standby.port, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (target,))[0],
