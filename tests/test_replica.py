@@ -68,9 +68,7 @@ def _version(url: str) -> int:
 def _dump(url: str) -> dict[str, list]:
     """Every row of every table, in a stable order."""
     with psycopg.connect(_dsn(url)) as conn:
-        tables = [
-            r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
-        ]
+        tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")]
         return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
 
 
