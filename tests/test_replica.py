@@ -169,6 +169,14 @@ def test_an_import_on_the_primary_shows_on_the_standby_and_writes_to_the_standby
         )
         assert response.status_code == 200, response.text[:300]
         assert READ_ONLY in json.dumps(response.json(), ensure_ascii=False)
+        form = requests.get(f"{viewers}/login", timeout=30)  # a login counts attempts: a write
+        login_there = requests.post(
+            f"{viewers}/login",
+            data={"username": "planner_dingxi", "password": PASSWORD, "csrf_token": csrf_from(form.text)},
+            cookies=form.cookies,
+            timeout=60,
+        )
+        assert login_there.status_code == 503 and READ_ONLY in login_there.text
         pair.wait_replayed()
         assert _dump(standby) == _dump(primary)  # nothing half-written: the standby holds exactly the primary's
         assert _version(standby) == after
