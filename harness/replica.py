@@ -97,8 +97,7 @@ class ReplicaPair:
     def _standby_of(primary: PgServer, timeout: float) -> PgServer:
         primary._admin("CREATE ROLE repl WITH REPLICATION LOGIN")
         hba = primary.root / "data" / "pg_hba.conf"
-        rule = "host replication repl 127.0.0.1/32 trust\n"
-        primary._run(["sh", "-c", f"printf '{rule}' | cat - {hba} > {hba}.new && mv {hba}.new {hba}"])
+        hba.write_text("host replication repl 127.0.0.1/32 trust\n" + hba.read_text())  # first match wins
         primary._admin("SELECT pg_reload_conf()")
         root = Path(tempfile.mkdtemp(prefix="pgstandby-"))
         if os.geteuid() == 0:
