@@ -21,7 +21,7 @@ import settings
 from auth import setup as auth_setup
 from callbacks.shell import shell_for_current_user
 from db import rollups, schema
-from db.session import make_engine, session_factory
+from db.session import ReadOnlyDatabase, make_engine, session_factory
 from etl.filesafety import DEFAULT_LIMITS
 from layouts import ids
 
@@ -68,7 +68,13 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     api.register(app, sessions, config)  # after auth: its token check goes just before the page gate
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
+    app.server.register_error_handler(ReadOnlyDatabase, _read_only)
     return app
+
+
+def _read_only(exc: ReadOnlyDatabase):
+    """Any other write that reaches a replica (a login, a token's use): 503 with the message, nothing written."""
+    return str(exc), 503, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def _cache(app: Dash, sessions, cache_mb: int) -> None:

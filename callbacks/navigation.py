@@ -6,7 +6,9 @@ from dash import Input, Output, html
 
 from callbacks import routes
 from db import queries
+from db.cache import data_version
 from layouts import ids, urlstate
+from layouts.data_version import data_version_note
 from layouts.synthetic import synthetic_banner
 from text.i18n import t
 
@@ -35,6 +37,7 @@ def register(app, sessions) -> None:
             page = render(session, pathname, search)
             if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
+            page = html.Div([page, data_version_note(data_version(session), lang)])
         return page, toggle, t("language", lang)
 
     # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).

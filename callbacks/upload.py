@@ -9,7 +9,7 @@ from dash import Input, Output, State, dcc, html, no_update
 from auth import guard
 from callbacks import urlstate
 from db import queries
-from db.session import transaction
+from db.session import ReadOnlyDatabase, transaction
 from etl import importer
 from etl import problems as P
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
@@ -149,6 +149,8 @@ def register(app, sessions) -> None:
                 if foreign:
                     raise importer.ImportRefused("; ".join(p.located() for p in foreign[:20]))
                 batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
+        except ReadOnlyDatabase as exc:  # the file stays pending: confirm it again on the primary
+            return html.Div(str(exc), className="alert alert-warning", role="alert"), no_update
         except importer.ImportRefused as exc:
             discard_pending(state.get("token"), user.name)  # a refused upload is not kept
             return html.Div(

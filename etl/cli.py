@@ -9,13 +9,24 @@ from pathlib import Path
 import click
 
 from db import queries
+from db.session import ReadOnlyDatabase
 from etl import cli_export
 from etl import dump as dumping
 from etl.cli_context import CliDatabase
 from etl.cli_users import users
 
 
-@click.group()
+class _Commands(click.Group):
+    """Every command: a write refused by a read-only replica ends with its message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ReadOnlyDatabase as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Commands)
 @click.option(
     "--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db)."
 )

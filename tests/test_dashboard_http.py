@@ -111,3 +111,15 @@ def test_the_headline_order_examples_run():
 
     result = doctest.testmod(indicators)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_every_page_says_which_data_version_it_shows(client, seed_db_url):
+    from db.cache import data_version
+    from db.session import make_engine, session_factory
+
+    engine = make_engine(seed_db_url)
+    with session_factory(engine)() as session:
+        version = data_version(session)
+    engine.dispose()
+    for pathname, search, label in [("/", "", "数据版本"), ("/region/610000", "?lang=en", "data version")]:
+        assert f'"{label} {version}"' in route(client, pathname, search), pathname

@@ -36,6 +36,7 @@ TEXT = {
     "col_plan_ids": ("目标数据编号", "target figure ids"),
     "col_actual_ids": ("实际数据编号", "actual figure ids"),
     "data_as_of": ("数据截至", "data as of"),
+    "data_version": ("数据版本", "data version"),
     "inert_note": (
         "以 = + - @ 开头的文字前加了撇号(')以防被当作公式执行。",
         "Text starting with = + - @ has a leading apostrophe (') so it is never run as a formula.",
