@@ -5,9 +5,9 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
+from text.i18n import t
 
-REVERTIBLE = ("upload", "edit")
+REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
 
 
 def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> html.Table:

@@ -3,6 +3,8 @@ targets, consistency flags and multi-year figures."""
 
 from __future__ import annotations
 
+from html import unescape
+
 from dash import dcc, html
 
 from analysis.consistency import Check
@@ -11,11 +13,11 @@ from layouts import ids
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
-from layouts.format import format_value
-from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
+from text.format import format_value
+from text.i18n import both, name, reliability, t, tf
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
@@ -35,8 +37,27 @@ def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str
     return html.Nav(html.Ol(items, className="breadcrumb mb-1"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
 
 
-def graph(name_: str, figure: dict, wrapper_id: str) -> html.Div:
-    return html.Div(dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), id=wrapper_id)
+def chart_title(figure: dict) -> str:
+    """``chart_title({"layout": {"title": {"text": "A &amp; B"}}}) == "A & B"``: a chart's accessible name."""
+    return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
+
+
+def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> html.Div:
+    """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
+    title = chart_title(figure)
+    described = {"aria-describedby": table_id} if table_id else {}
+    link = (
+        html.A(f"{both('chart_table')} ↓", href=f"#{table_id}", className="chart-table-link small")
+        if table_id
+        else None
+    )
+    return html.Div(
+        [dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
+        id=wrapper_id,
+        role="figure",
+        **{"aria-label": title},
+        **described,
+    )
 
 
 def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
@@ -219,13 +240,20 @@ def region_page(
             html.Div(
                 [dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), menu("children")],
                 className="col-lg-6",
+                role="figure",
+                **{"aria-label": chart_title(charts["children"])},
             )
         )
     if p.named:
         lower.append(
             html.Div(
                 [
-                    graph("timeline", timeline_figure(p.named, t("named_targets", lang), lang, names), ids.TIMELINE),
+                    graph(
+                        "timeline",
+                        timeline_figure(p.named, t("named_targets", lang), lang, names),
+                        ids.TIMELINE,
+                        ids.TIMELINE_TABLE,
+                    ),
                     timeline_table(p, names, lang),
                 ],
                 className="col-lg-6",
@@ -237,9 +265,15 @@ def region_page(
             summary,
             html.Div(
                 [
-                    html.Div([graph("annual", charts["annual"], ids.PLAN_CHART), menu("annual")], className="col-lg-6"),
                     html.Div(
-                        [graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), menu("cumulative")],
+                        [graph("annual", charts["annual"], ids.PLAN_CHART, ids.YEAR_TABLE), menu("annual")],
+                        className="col-lg-6",
+                    ),
+                    html.Div(
+                        [
+                            graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                            menu("cumulative"),
+                        ],
                         className="col-lg-6",
                     ),
                 ],
