@@ -94,7 +94,7 @@ def load_catalog(session: Session, with_years: bool = True) -> Catalog:
         for r in batches.regions_with_aliases(session)
     ]
     years = batches.plan_years(session) if with_years else None
-    return Catalog(Gazetteer.from_rows(rows), batches.indicator_table(session), years)
+    return Catalog(Gazetteer.from_rows(rows), batches.indicator_table(session), years, batches.stored_spans(session))
 
 
 def check_bytes(

@@ -127,7 +127,10 @@ class YearOutsidePlan(Problem):
 
 
 class StockAsFlow(Problem):
-    HINT = "a stock or rate is read at one moment: give the year-end figure for a single year (起始年 = 截止年)"
+    HINT = (
+        "a stock or rate is read at one moment: give the year-end figure for a single year (起始年 = 截止年); "
+        "only a period a stored plan already gives this indicator may span several years"
+    )
 
 
 class DuplicateRow(Problem):

@@ -204,3 +204,18 @@ def test_prefilled_template_uploaded_unchanged_has_nothing_to_import(db_url, tmp
     assert (report["counts"]["new"], report["counts"]["changed"]) == (0, 0) and report["counts"]["unchanged"] > 2
     result = run(db_url, "import", str(tmp_path / "unchanged.xlsx"), "--note", "unchanged")
     assert result.exit_code == 0 and "nothing to import" in result.stdout
+
+
+def test_a_rate_may_span_only_the_several_years_a_stored_plan_gives_it(db_url, tmp_path):
+    """陕西's plan gives the rise of funds for deeply poor counties over 2018–2020: the template pre-fills that
+    period, so an upload may restate it; any other several-year period of a rate is still refused."""
+    indicator = "other:deep_poverty_funds_increase"
+    rows = [
+        TARGET_HEADERS,
+        target_row(indicator=indicator, start=2018, end=2020, value="25%", note="synthetic"),
+        target_row(indicator=indicator, start=2018, end=2019, value="25%", note="synthetic"),
+    ]
+    (tmp_path / "rates.csv").write_bytes(csv_bytes(rows))
+    result = run(db_url, "import", str(tmp_path / "rates.csv"), "--kind", "target", "--dry-run", "--format", "json")
+    errors = json.loads(result.stdout)["errors"]
+    assert [(e["code"], e["row"]) for e in errors] == [("StockAsFlow", 3)], errors
