@@ -21,8 +21,7 @@ from db import tree
 from db.models import Batch, Figure, PlanVersion, Region
 from db.queries import LIVE, TEXT_COLUMNS, _figure_select, regions
 
-# figures.tier (committed|stretch) arrives with migration 0007_target_tier; shown when the model has it
-TIER = getattr(Figure, "tier", None)
+TIER = Figure.tier  # committed|stretch (migration 0007_target_tier), read by _figure_select
 
 
 @dataclass(frozen=True)
@@ -104,8 +103,6 @@ def _conditions(session: Session, f: FigureFilter) -> list:
 def figure_page(session: Session, f: FigureFilter, after: int, limit: int) -> list[dict]:
     """Up to ``limit`` live figures with ``id > after`` that pass ``f``, by id; text columns "" for NULL."""
     stmt = _figure_select().add_columns(Batch.created_at.label("batch_created_at"))
-    if TIER is not None:
-        stmt = stmt.add_columns(TIER.label("tier"))
     stmt = stmt.where(Figure.id > after, *_conditions(session, f)).order_by(Figure.id).limit(limit)
     rows = [dict(r) for r in session.execute(stmt).mappings()]
     for row in rows:
@@ -113,4 +110,3 @@ def figure_page(session: Session, f: FigureFilter, after: int, limit: int) -> li
             if row.get(column) is None:
                 row[column] = ""
     return rows
-

@@ -114,6 +114,15 @@ def test_shaanxi_2019_figures_with_source_quote_plan_version_and_batch(base):
     assert "63.5万" in original["quote"] and original["plan_version"]["name"] and original["source"]["title"]
 
 
+def test_figures_carry_their_tier_in_json_and_csv(base):
+    data = get(base, "/api/v1/figures", region="210781", limit=10000).json()["data"]
+    tiers = {(f["indicator"], f["tier"]) for f in data if f["kind"] == "target"}
+    assert ("other:housing_renovation_households", "stretch") in tiers  # 凌海's 力争 figure
+    assert {f["tier"] for f in get(base, "/api/v1/figures", **SHAANXI_2019).json()["data"]} == {"committed"}
+    rows = read_csv(get(base, "/api/v1/figures.csv", region="210781", limit=10000))
+    assert {r["tier"] for r in rows} == {"committed", "stretch"}
+
+
 @pytest.mark.parametrize(
     "plan, targets",
     [("original", [635000]), ("revised", [565000]), (None, [565000, 635000])],  # revised: the restatement
