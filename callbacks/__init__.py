@@ -1,16 +1,26 @@
-"""Callback wiring. ``register(app, sessions)`` attaches every page's callbacks to one app."""
+"""Callback wiring. ``register(app, sessions)`` attaches every callback module to one app: the one place that
+lists them. The pages they render are in the route table, ``callbacks.routes``."""
 
 from __future__ import annotations
 
-from callbacks import documents, filters, map, navigation, overview, region, sources, upload
+from callbacks import (
+    documents,
+    export,
+    filters,
+    folding,
+    history,
+    map,
+    map_export,
+    navigation,
+    overview,
+    region,
+    sources,
+    upload,
+)
+
+MODULES = (navigation, filters, folding, overview, region, sources, history, upload, map_export, map, export, documents)
 
 
 def register(app, sessions) -> None:
-    navigation.register(app, sessions)
-    filters.register(app, sessions)
-    overview.register(app, sessions)
-    region.register(app, sessions)
-    sources.register(app, sessions)
-    upload.register(app, sessions)
-    map.register(app, sessions)
-    documents.register(app, sessions)
+    for module in MODULES:
+        module.register(app, sessions)

@@ -24,7 +24,7 @@ from etl.held_documents import read_progress, write_progress
 from layouts import documents_grid as grid_view
 from layouts import documents_page as page
 from layouts import ids
-from layouts.i18n_documents import dt
+from text.i18n_documents import dt
 
 PASTED_NAME = "粘贴文本 pasted.txt"
 LEVELS = ("province", "prefecture", "county")

@@ -7,10 +7,16 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 from auth import guard
 from callbacks import urlstate
 from db import batches, queries
-from db.session import transaction
+from db.session import ReadOnlyDatabase, transaction
 from layouts import ids
-from layouts.history_page import history_table
-from layouts.i18n import t
+from layouts.history_page import history_page, history_table
+from text.i18n import t
+from views.history import history_view
+
+
+def render_history(session, lang: str):
+    """The history page: ``history_view`` rendered, with revert buttons for those who may revert."""
+    return history_page(history_view(session).batches, lang, can_revert=guard.can_do("revert"))
 
 
 def register(app, sessions) -> None:
@@ -56,7 +62,7 @@ def register(app, sessions) -> None:
                 className="alert alert-success",
                 id="history-reverted",
             )
-        except batches.BatchError as exc:
+        except (batches.BatchError, ReadOnlyDatabase) as exc:
             message = html.Div(str(exc), className="alert alert-warning")
         with sessions() as session:
-            return history_table(batches.batch_list(session), lang), message
+            return history_table(history_view(session).batches, lang), message

@@ -1,35 +1,25 @@
-"""Routing: path and query string -> page. ``/`` is the overview, ``/region/<adcode>`` a region page."""
+"""Routing: path and query string -> page, through the table in ``callbacks.routes``."""
 
 from __future__ import annotations
 
 from dash import Input, Output, html
 
-from callbacks import upload as upload_pages
-from callbacks.documents import render_documents
-from callbacks.map import render_map
-from callbacks.overview import render_overview
-from callbacks.region import render_region
-from db import aggregates
+from callbacks import routes
+from db import queries
+from db.cache import data_version
 from layouts import ids, urlstate
-from layouts.i18n import t
+from layouts.data_version import data_version_note
 from layouts.synthetic import synthetic_banner
+from text.i18n import t
 
 
 def render(session, pathname: str | None, search: str | None):
     """The page for a path (a pure function of the URL and the database)."""
-    pathname = pathname or "/"
-    if pathname in upload_pages.PAGES:
-        return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
-    if pathname == "/documents":
-        return render_documents(session, urlstate.lang_of(urlstate.parse(search)))
-    if pathname.startswith("/region/"):
-        return render_region(session, pathname.split("/")[2], search)
-    if pathname == "/map" or pathname.startswith("/map/"):
-        state = urlstate.parse(search)
-        return render_map(session, pathname[5:].strip("/") or None, state, urlstate.lang_of(state))
-    if pathname == "/":
-        return render_overview(session, search, urlstate.view_state)
-    return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
+    found = routes.find(pathname)
+    if found is None:
+        return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
+    page, params = found
+    return page.render(session, params, search)
 
 
 def register(app, sessions) -> None:
@@ -45,8 +35,9 @@ def register(app, sessions) -> None:
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
             page = render(session, pathname, search)
-            if aggregates.has_synthetic(session):
+            if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
+            page = html.Div([page, data_version_note(data_version(session), lang)])
         return page, toggle, t("language", lang)
 
     # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).

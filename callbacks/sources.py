@@ -7,8 +7,8 @@ from dash import ALL, Input, Output, State, ctx, no_update
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
-from layouts.i18n import both
 from layouts.sources import source_cards
+from text.i18n import both
 
 
 def clicked_figure_ids(triggered_id, value) -> list[int]:
@@ -53,5 +53,5 @@ def register(app, sessions) -> None:
         if not figure_ids:
             return no_update, no_update, no_update
         with sessions() as session:
-            rows = queries.sources_of(session, figure_ids).to_dict("records")
+            rows = queries.sources_of(session, figure_ids)
         return True, source_cards(rows, urlstate.lang_of(urlstate.parse(search))), both("sources_title")

@@ -63,9 +63,23 @@ def indicator_table(session: Session) -> dict[str, dict]:
 def plan_years(session: Session) -> tuple[int, int] | None:
     """First to last year of the live plans and records: the years an upload may cover (a typo such as 2091
     or a year of a different plan period falls outside)."""
-    from db.dashboard_queries import year_span  # roll-ups: milliseconds at millions of figures
+    from db.queries import year_span  # roll-ups: milliseconds at millions of figures
 
     return year_span(session)
+
+
+def stored_spans(session: Session) -> set[tuple[str, int, int]]:
+    """(indicator, start, end) of the live stock and rate figures that cover several years: periods a stored plan
+    gives such an indicator (陕西's 2018–2020 rise of funds for deeply poor counties), which an upload restating
+    them may use too. Example: ``("other:deep_poverty_funds_increase", 2018, 2020) in stored_spans(s)``"""
+    stmt = (
+        select(Figure.indicator_code, Figure.period_start, Figure.period_end)
+        .join(Batch, Batch.id == Figure.batch_id)
+        .join(Indicator, Indicator.code == Figure.indicator_code)
+        .where(LIVE, Indicator.kind.in_(("stock", "rate")), Figure.period_start < Figure.period_end)
+        .distinct()
+    )
+    return {(ind, int(start), int(end)) for ind, start, end in session.execute(stmt)}
 
 
 def current_values(

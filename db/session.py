@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -39,8 +40,30 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+READ_ONLY_SQLSTATE = "25006"  # read_only_sql_transaction: a hot standby, or default_transaction_read_only
+
+
+class ReadOnlyDatabase(RuntimeError):
+    """A write reached a read-only database (a PostgreSQL replica): nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "只读副本:此服务器从只读副本读取数据,写入(上传、修改、撤销、导入)请发往主库 / "
+            "this server reads from a read-only replica: writes (uploads, edits, reverts, imports) go to the primary"
+        )
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """Run a block in one transaction: commit whole, or roll back whole on any error."""
-    with factory() as session, session.begin():
-        yield session
+    """Run a block in one transaction: commit whole, or roll back whole on any error.
+
+    A write refused by a read-only replica raises ``ReadOnlyDatabase`` (after the rollback), for every writer.
+    Example: ``with transaction(sessions) as s: s.add(row)``
+    """
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == READ_ONLY_SQLSTATE:
+            raise ReadOnlyDatabase() from exc
+        raise

@@ -7,26 +7,32 @@ import sys
 
 import click
 
-import settings
 from db import queries
-from db.session import make_engine, session_factory
+from db.session import ReadOnlyDatabase
 from etl import cli_export
 from etl import dump as dumping
+from etl.cli_context import CliDatabase
 from etl.cli_users import users
 
 
-def _engine(ctx: click.Context):
-    return make_engine(settings.load(ctx.obj.get("database_url")).database_url)
+class _Commands(click.Group):
+    """Every command: a write refused by a read-only replica ends with its message, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ReadOnlyDatabase as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
-@click.group()
+@click.group(cls=_Commands)
 @click.option(
     "--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db)."
 )
 @click.pass_context
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""
-    ctx.obj = {"database_url": database_url}
+    ctx.obj = CliDatabase(database_url)
 
 
 cli.add_command(users)
@@ -43,7 +49,7 @@ def build(ctx: click.Context) -> None:
     """
     from etl.build import build as run_build
 
-    summary = run_build(_engine(ctx), progress=lambda m: click.echo(m, err=True))
+    summary = run_build(ctx.obj.engine(), progress=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(summary, ensure_ascii=False))
 
 
@@ -57,7 +63,7 @@ def dump(ctx: click.Context, what: str, fmt: str) -> None:
     Example: python -m etl dump targets --format csv
     """
     kind = "target" if what == "targets" else "actual"
-    with session_factory(_engine(ctx))() as session:
+    with ctx.obj.sessions()() as session:
         rows = dumping.dump_rows(queries.figures(session, kind), kind)
     columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
@@ -73,3 +79,7 @@ cli.add_command(cli_scale.regions)
 cli.add_command(cli_scale.synth)
 cli.add_command(cli_ingest.extract)
 cli.add_command(cli_ingest.ingest)
+
+from etl.cli_tokens import tokens  # noqa: E402
+
+cli.add_command(tokens)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import click
 
-import settings
-from db import accounts, schema
-from db.session import make_engine, session_factory, transaction
+from db import accounts
+from db.session import transaction
 from etl import documents, intake
-from layouts.format import format_value
+from text.format import format_value
+from textsafety import one_line
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 DATE = click.DateTime(["%Y-%m-%d"])
@@ -108,9 +108,7 @@ def ingest(
         doc = read_file(file)
     except documents.DocumentRejected as exc:
         _refuse([exc.located()], fmt)
-    engine = make_engine(settings.load((ctx.obj or {}).get("database_url")).database_url)
-    schema.upgrade(engine)
-    with transaction(session_factory(engine)) as session:
+    with transaction(ctx.obj.sessions()) as session:
         from db import queries
 
         if region_code and queries.region(session, region_code) is None:
@@ -134,8 +132,10 @@ def ingest(
                 "stored (revert that batch to take the document in again)",
             )
             return
-        problems = proposal.problems + intake.validate_rows(
-            session, proposal.rows, file_name=file.name, allowed_regions=allowed
+        problems = (
+            proposal.problems
+            + intake.note_problems(note, file.name)
+            + intake.validate_rows(session, proposal.rows, file_name=file.name, allowed_regions=allowed)
         )
         if problems:
             _refuse([p.located() for p in problems], fmt, {"document": proposal.document(), "rows": proposal.rows})
@@ -155,20 +155,21 @@ def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | 
         return
     d = proposal.document()
     click.echo(
-        f"{d['file_name']}: {d['title']} · {d['region_name'] or '?'} ({d['region_code'] or '?'}) · "
+        f"{one_line(d['file_name'])}: {one_line(d['title'])} · {d['region_name'] or '?'} ({d['region_code'] or '?'}) · "
         f"{d['published_on'] or 'no date'} · {d['format']}{' (OCR)' if d['ocr'] else ''} · "
         f"{len(proposal.targets)} targets, {len(proposal.rows) - len(proposal.targets)} other figures"
     )
     for n in proposal.notices:
-        click.echo(f"  note: {n}")
+        click.echo(f"  note: {one_line(n)}")
     if message:
         click.echo(message)
         return
     for r in proposal.rows:
         value = format_value(r["value"], r["unit"], "zh", r["comparator"])
         click.echo(
-            f"  {r['row_id']:>3} {r['kind']:8} {r['region_code']} {r['region_name']} {r['indicator']} "
-            f"{r['period_start']}–{r['period_end']}: {value} [{r['tier']}]{' OCR' if r['ocr'] else ''} «{r['quote']}»"
+            f"  {r['row_id']:>3} {r['kind']:8} {r['region_code']} {r['region_name']} {one_line(r['indicator'])} "
+            f"{r['period_start']}–{r['period_end']}: {value} [{r['tier']}]{' OCR' if r['ocr'] else ''} "
+            f"«{one_line(r['quote'])}»"
         )
     if batch_id is not None:
         click.echo(f"ingested as batch {batch_id}; revert with: python -m etl revert {batch_id}")

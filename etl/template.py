@@ -14,10 +14,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from db import batches, queries
+from db import batches, queries, tree
 from etl.columns import ACTUAL_FIELDS, TARGET_FIELDS, header
 from etl.filesafety import DEFAULT_LIMITS, MB
-from layouts.format import COMPARATOR_ZH
+from text import comparators
 
 TARGETS, ACTUALS, REGIONS, INDICATORS, HELP = (
     "目标 Targets",
@@ -53,8 +53,10 @@ def instructions(years: tuple[int, int] | None) -> list[str]:
         "2. 地区:填地区代码(如 610000)或名称(如 陕西省),见“地区 Regions”表;两者都填时须一致。",
         "   Region: an adcode (610000) or a name (陕西省), see the Regions sheet; if both are given they must agree.",
         "3. 指标:从下拉列表选择,见“指标 Indicators”表(单位、存量或流量)。Indicator: pick from the drop-down list.",
-        "4. 年份:单一年度时起始年可留空或与截止年相同;存量和比率(如贫困人口、贫困发生率)只能填单一年度。",
-        "   Years: for one year leave period_start blank or repeat it; stocks and rates take a single year only.",
+        "4. 年份:单一年度时起始年可留空或与截止年相同;存量和比率(如贫困人口、贫困发生率)只能填单一年度,",
+        "   已存计划给出的多年期除外(预填行保留原年份)。",
+        "   Years: for one year leave period_start blank or repeat it; stocks and rates take a single year only,",
+        "   except a several-year period a stored plan gives them (pre-filled rows keep theirs).",
         f"   本库计划覆盖年份 Years the stored plans cover: {span}",
         "5. 数值可以这样写 Values may be typed as: 12.5万、28.52万人、1,756、１２５０００、8%、≥95%、95%以上、约3万。",
         "   单位列可写 万人/万元 等,数值即按万计;不要在数值和单位中同时写“万”。",
@@ -133,7 +135,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
         "region_code": f"='{REGIONS}'!$A$2:$A${n_regions + 1}",
         "region_name": f"='{REGIONS}'!$B$2:$B${n_regions + 1}",
         "indicator": f"='{INDICATORS}'!$A$2:$A${n_indicators + 1}",
-        "comparator": '"=,≥,≤,>,<,~"',
+        "comparator": f'"{",".join(comparators.CELL_CHOICES)}"',
         "reliability": '"官方,转载,低"',
     }
     for f, formula in lists.items():
@@ -164,7 +166,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
 
 
 def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict]]:
-    codes = {region_code, *queries.descendant_codes(session, region_code)}
+    codes = {region_code, *tree.descendant_codes(session, region_code)}
     names = {r["code"]: r["name_zh"] for r in queries.regions(session)}
     out: dict[str, list[dict]] = {"target": [], "actual": []}
     for (kind, region, ind, start, end), current in sorted(batches.current_values(session).items()):
@@ -177,7 +179,7 @@ def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict
                 "indicator": f"{indicators[ind]['name_zh']} {ind}",
                 "period_start": start,
                 "period_end": end,
-                "comparator": COMPARATOR_ZH.get(current["comparator"], "") or "=",
+                "comparator": comparators.cell(current["comparator"]),
                 "value": int(current["value"]) if float(current["value"]).is_integer() else current["value"],
                 "unit": indicators[ind]["unit"],
             }

@@ -21,11 +21,13 @@ from etl.values import normalize_text
 
 @dataclass
 class Catalog:
-    """What the database knows: regions (with aliases), indicators, and the years the plans cover."""
+    """What the database knows: regions (with aliases), indicators, the years the plans cover, and the
+    several-year periods stored plans give stock or rate indicators (``batches.stored_spans``)."""
 
     gazetteer: Gazetteer
     indicators: dict[str, dict]
     years: tuple[int, int] | None = None
+    spans: set[tuple[str, int, int]] = field(default_factory=set)
     _names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

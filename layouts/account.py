@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import both
+from text.i18n import both
 
 ROLE_KEYS = {"viewer": "role_viewer", "analyst": "role_analyst", "planner": "role_planner", "admin": "role_admin"}
 

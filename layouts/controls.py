@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import analysis.status
 from layouts import ids
-from layouts.i18n import name, t
+from text.i18n import both, name, t
 
 
 def indicator_select(indicators: list[dict], value: str | None, lang: str, allow_all: bool) -> html.Div:
@@ -96,9 +97,30 @@ def status_help(lang: str) -> html.Details:
 
 def filter_bar(children: list, shown: dict | None = None) -> html.Div:
     """The filters, with the view state they show (indicator, plan, from, to) kept beside them: a callback
-    then tells a user's change from the values the page was rendered with."""
+    then tells a user's change from the values the page was rendered with. Folded behind one button on phones."""
     keep = {k: (shown or {}).get(k) for k in ("indicator", "plan", "from", "to")}
+    return folding_filters(
+        html.Div(
+            [*children, dcc.Store(id=ids.VIEW_STATE, data=keep)],
+            className="d-flex flex-wrap align-items-end gap-2 p-2 border rounded bg-light",
+        ),
+        className="mb-3",
+    )
+
+
+def folding_filters(body, className: str = "") -> html.Div:
+    """``body`` as it is on wider screens; on phones (CSS ``.filter-fold``) folded behind a "筛选 Filters"
+    button that opens and closes it (``callbacks/folding.py``)."""
     return html.Div(
-        [*children, dcc.Store(id=ids.VIEW_STATE, data=keep)],
-        className="d-flex flex-wrap align-items-end gap-2 mb-3 p-2 border rounded bg-light",
+        [
+            html.Button(
+                ["☰ ", both("filters")],
+                id=ids.FILTER_TOGGLE,
+                type="button",
+                className="btn btn-outline-secondary btn-sm filter-toggle mb-2",
+                **{"aria-controls": ids.FILTER_COLLAPSE, "aria-expanded": "false"},
+            ),
+            dbc.Collapse(body, id=ids.FILTER_COLLAPSE, is_open=False, className="filter-fold"),
+        ],
+        className=className,
     )

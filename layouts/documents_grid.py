@@ -12,8 +12,8 @@ import dash_ag_grid as dag
 from dash import html
 
 from layouts import ids
-from layouts.format import zh_number
-from layouts.i18n_documents import dt
+from text.format import zh_number
+from text.i18n_documents import dt
 
 COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
 TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.documents_grid import candidates_grid, problems_view, quote_view
-from layouts.i18n_documents import dt
+from text.i18n_documents import dt
 
 ACCEPT = ".txt,.html,.htm,.docx,.pdf"
 MB = 1024 * 1024

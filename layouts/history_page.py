@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
+from text.i18n import t
 
 REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
 

@@ -5,6 +5,7 @@ URL = "url"
 LANG = "lang-store"
 LANG_TOGGLE = "lang-toggle"
 PAGE = "page-content"
+DATA_VERSION = "data-version"
 SYNTHETIC_BANNER = "synthetic-banner"
 HEADER_TITLE = "header-title"
 NAV = "nav"
@@ -16,6 +17,10 @@ ACCOUNT_NAME = "account-name"
 LOGOUT_BUTTON = "logout-button"
 NAV_UPLOAD = "nav-upload"
 NAV_HISTORY = "nav-history"
+NAV_TOGGLE = "nav-toggle"  # phones: the header folds into a menu behind this button
+NAV_MENU = "nav-menu"
+FILTER_TOGGLE = "filter-toggle"  # phones: a page's filters fold behind this button
+FILTER_COLLAPSE = "filter-collapse"
 
 # Sources panel (shell): every clickable number opens it
 SOURCE_LINK = "source-link"  # pattern-matching type: {"type": SOURCE_LINK, "cell": str, "figs": "1,2"}

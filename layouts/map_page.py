@@ -10,8 +10,9 @@ from dash import dcc, html
 
 from geo.progress import ExitDelay, Progress
 from layouts import ids
-from layouts.format import format_value
-from layouts.i18n import t
+from layouts.controls import folding_filters
+from text.format import format_value
+from text.i18n import both, t
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -196,10 +197,20 @@ def map_page(
         [
             map_breadcrumb(crumbs, lang),
             html.H1(title, id=ids.MAP_TITLE, className="h4"),
-            _controls(controls, lang),
+            folding_filters(_controls(controls, lang)),
             exports,
-            dcc.Graph(
-                id=ids.MAP_GRAPH, figure=figure, config=GRAPH_CONFIG, style={"height": "65vh", "minHeight": "420px"}
+            html.Div(
+                [
+                    dcc.Graph(
+                        id=ids.MAP_GRAPH,
+                        figure=figure,
+                        config=GRAPH_CONFIG,
+                        style={"height": "65vh", "minHeight": "420px"},
+                    ),
+                    html.A(f"{both('chart_table')} ↓", href=f"#{ids.MAP_TABLE}", className="chart-table-link small"),
+                ],
+                role="figure",
+                **{"aria-label": title, "aria-describedby": ids.MAP_TABLE},
             ),
             html.P(t("map_hint", lang), className="text-muted small"),
             _table(*table),

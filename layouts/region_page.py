@@ -3,6 +3,8 @@ targets, consistency flags and multi-year figures."""
 
 from __future__ import annotations
 
+from html import unescape
+
 from dash import dcc, html
 
 from analysis.consistency import Check
@@ -12,11 +14,11 @@ from layouts.charts import STRETCH_LABEL
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
-from layouts.format import format_value
-from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
+from text.format import format_value
+from text.i18n import both, name, reliability, t, tf
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
@@ -36,11 +38,30 @@ def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str
     return html.Nav(html.Ol(items, className="breadcrumb mb-1"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
 
 
-def graph(name_: str, figure: dict, wrapper_id: str) -> html.Div:
-    return html.Div(dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), id=wrapper_id)
+def chart_title(figure: dict) -> str:
+    """``chart_title({"layout": {"title": {"text": "A &amp; B"}}}) == "A & B"``: a chart's accessible name."""
+    return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
 
 
-def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
+def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> html.Div:
+    """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
+    title = chart_title(figure)
+    described = {"aria-describedby": table_id} if table_id else {}
+    link = (
+        html.A(f"{both('chart_table')} ↓", href=f"#{table_id}", className="chart-table-link small")
+        if table_id
+        else None
+    )
+    return html.Div(
+        [dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
+        id=wrapper_id,
+        role="figure",
+        **{"aria-label": title},
+        **described,
+    )
+
+
+def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = None) -> html.Table:
     unit, code = p.indicator["unit"], p.indicator["code"]
 
     def cell(point, key: str):
@@ -55,7 +76,7 @@ def year_table(p: Progress, years: list[int], lang: str) -> html.Table:
         )
 
     cells = {c.year: c for c in p.years}
-    stretch = p.series.get("stretch") or {}  # 力争 targets: a column of their own, only where a region has them
+    stretch = stretch or {}  # 力争 targets: a column of their own, only where a region has them
     heads = [t(k, lang) for k in ("year", "plan_original", "plan_revised")]
     heads += [STRETCH_LABEL.get(lang, STRETCH_LABEL["zh"])] if stretch else []
     heads += [t(k, lang) for k in ("actual", "achievement", "status")]
@@ -178,8 +199,10 @@ def region_page(
     years: list[int] = (),
     indicators_grid: html.Div | None = None,
     can_export: bool = False,
+    stretch: dict | None = None,
 ) -> html.Div:
-    """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"."""
+    """The page for ``path[-1]``; ``charts`` holds "annual", "cumulative" and optionally "children"; ``stretch``
+    the 力争 tier by year (a year-table column of its own)."""
     current, charts, names = path[-1], charts or {}, names or {}
     head = [
         breadcrumb(path, state, bounds, lang),
@@ -221,13 +244,20 @@ def region_page(
             html.Div(
                 [dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), menu("children")],
                 className="col-lg-6",
+                role="figure",
+                **{"aria-label": chart_title(charts["children"])},
             )
         )
     if p.named:
         lower.append(
             html.Div(
                 [
-                    graph("timeline", timeline_figure(p.named, t("named_targets", lang), lang, names), ids.TIMELINE),
+                    graph(
+                        "timeline",
+                        timeline_figure(p.named, t("named_targets", lang), lang, names),
+                        ids.TIMELINE,
+                        ids.TIMELINE_TABLE,
+                    ),
                     timeline_table(p, names, lang),
                 ],
                 className="col-lg-6",
@@ -239,9 +269,15 @@ def region_page(
             summary,
             html.Div(
                 [
-                    html.Div([graph("annual", charts["annual"], ids.PLAN_CHART), menu("annual")], className="col-lg-6"),
                     html.Div(
-                        [graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART), menu("cumulative")],
+                        [graph("annual", charts["annual"], ids.PLAN_CHART, ids.YEAR_TABLE), menu("annual")],
+                        className="col-lg-6",
+                    ),
+                    html.Div(
+                        [
+                            graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                            menu("cumulative"),
+                        ],
                         className="col-lg-6",
                     ),
                 ],
@@ -249,7 +285,7 @@ def region_page(
             ),
             briefing_menu(current["code"], lang) if can_export else None,
             html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
-            year_table(p, list(years), lang),
+            year_table(p, list(years), lang, stretch),
             html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
             if indicators_grid is not None
             else None,

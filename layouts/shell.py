@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
+from text.i18n import both
 
 NAV_ITEMS: list[tuple[str, str, str, str]] = [
     (ids.NAV_OVERVIEW, "总览", "Overview", "/"),
@@ -27,6 +28,18 @@ def nav(items: list[tuple[str, str, str, str]] | None = None) -> html.Nav:
     return html.Nav(links, id=ids.NAV, className="nav me-auto")
 
 
+def menu_toggle() -> html.Button:
+    """The header's menu button, shown on narrow screens only (Bootstrap's ``navbar-expand-md``)."""
+    return html.Button(
+        html.Span(className="navbar-toggler-icon", **{"aria-hidden": "true"}),
+        id=ids.NAV_TOGGLE,
+        type="button",
+        className="navbar-toggler",
+        title=both("menu"),
+        **{"aria-label": both("menu"), "aria-controls": ids.NAV_MENU, "aria-expanded": "false"},
+    )
+
+
 def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = None) -> html.Div:
     return html.Div(
         [
@@ -39,18 +52,27 @@ def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = 
                         html.Span(
                             "Poverty-alleviation targets and progress", className="text-muted small d-none d-lg-inline"
                         ),
-                        nav(nav_items),
-                        dcc.Link(
-                            "中文 / English",
-                            id=ids.LANG_TOGGLE,
-                            href="?lang=en",
-                            className="btn btn-outline-secondary btn-sm",
+                        menu_toggle(),
+                        dbc.Collapse(
+                            [
+                                nav(nav_items),
+                                dcc.Link(
+                                    "中文 / English",
+                                    id=ids.LANG_TOGGLE,
+                                    href="?lang=en",
+                                    className="btn btn-outline-secondary btn-sm",
+                                ),
+                                account,
+                            ],
+                            id=ids.NAV_MENU,
+                            is_open=False,
+                            navbar=True,
+                            className="header-menu gap-3",
                         ),
-                        account,
                     ],
-                    className="container-fluid d-flex align-items-center gap-3",
+                    className="container-fluid gap-3",
                 ),
-                className="navbar border-bottom mb-2 bg-light py-1",
+                className="navbar navbar-expand-md border-bottom mb-2 bg-light py-1",
             ),
             html.Main(id=ids.PAGE, className="container-fluid"),
             # Rendered with the frame, before any page: dcc.Graph's code is then loaded when a page's charts

@@ -18,10 +18,11 @@ PATTERNS = {"original": "", "revised": "/", "actual": ""}
 
 # Status is told by icon and text too, never by colour alone.
 STATUS_ICON = {"achieved": "✔", "on_track": "➜", "at_risk": "⚠", "behind": "✖", "no_data": "?"}
+# Black on every status colour: at least 5:1 (white on green or orange is below WCAG's 4.5:1)
 STATUS_TEXT_COLOR = {
-    "achieved": "#ffffff",
+    "achieved": "#000000",
     "on_track": "#000000",
     "at_risk": "#000000",
-    "behind": "#ffffff",
+    "behind": "#000000",
     "no_data": "#000000",
 }

@@ -7,6 +7,8 @@ mode="${1:-runtime}"
 
 apt_packages=(fonts-noto-cjk fonts-liberation chromium tesseract-ocr tesseract-ocr-chi-sim)
 [ "$mode" = test ] && apt_packages+=(chromium-driver poppler-utils postgresql)
+# npm brings axe-core for the accessibility tests (test mode only; the app never serves it)
+if [ "$mode" = test ] && ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
@@ -25,4 +27,14 @@ if [ ! -f "$stamp" ]; then
   echo "==> pip install -r $req"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r "$req"
   touch "$stamp"
+fi
+
+if [ "$mode" = test ]; then
+  vendor=tests/browser/vendor  # pinned in package.json and package-lock.json; node_modules is git-ignored
+  npm_stamp="$vendor/node_modules/.installed-$(sha256sum "$vendor/package-lock.json" | cut -c1-16)"
+  if [ ! -f "$npm_stamp" ]; then
+    echo "==> npm ci --prefix $vendor (axe-core, for the accessibility tests)"
+    npm ci --prefix "$vendor" --no-audit --no-fund --loglevel=error
+    touch "$npm_stamp"
+  fi
 fi

@@ -47,7 +47,7 @@ SEED_TARGETS = [
     ("621123", "counties_exited", 2017, 2017, 1, "=", "渭源"),
     ("621121", "counties_exited", 2017, 2017, 1, "=", "通渭"),
     ("621126", "counties_exited", 2017, 2017, 1, "=", "岷县"),
-    ("621100", "poverty_incidence", 2017, 2017, 8, "<", "8%"),
+    ("621100", "poverty_incidence", 2017, 2017, 8, "<=", "8%"),
     ("610000", "poor_population_reduced", 2018, 2018, 1017000, "=", "101.7万"),
     ("610000", "poor_population_reduced", 2019, 2019, 635000, "=", "63.5万"),
     ("610000", "poor_population_reduced", 2020, 2020, 180700, "=", "18.07万"),

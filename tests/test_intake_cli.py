@@ -38,6 +38,15 @@ def test_ingest_stores_the_targets_with_quotes_and_batches_lists_it(db_url, tmp_
     assert "王芳" in listing[0] and "dingxi-plan.txt" in listing[0] and "定西 实施方案" in listing[0]
 
 
+def test_a_note_with_a_control_character_is_refused_with_its_position(db_url, tmp_path):
+    before = dumps(db_url)
+    path = write(tmp_path, "dingxi-plan.txt", DINGXI)
+    result = run(db_url, "ingest", str(path), "--note", "定西\x1b[2J实施方案", "--user", "王芳")
+    assert result.exit_code == 1
+    assert "dingxi-plan.txt, column note: 备注 note: control character U+001B (␛) at position 3" in result.stderr
+    assert dumps(db_url) == before
+
+
 def test_dry_run_writes_nothing_and_json_lists_the_rows(db_url, tmp_path):
     before = dumps(db_url)
     path = write(tmp_path, "weiyuan.txt", WEIYUAN)

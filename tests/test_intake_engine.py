@@ -143,6 +143,20 @@ def test_a_planner_outside_the_documents_region_is_refused_and_nothing_stored(se
         commit(session, p, p.rows, user_name="li", allowed_regions={"621100"})
 
 
+def test_a_note_with_a_control_character_is_refused_and_nothing_stored(sessions, db_url):
+    before = dumps(db_url)
+    p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
+    with pytest.raises(IntakeRefused) as info, transaction(sessions) as session:
+        commit(session, p, p.rows, user_name="王芳", note="2021 年度计划\x07")
+    assert info.value.located() == [
+        "weiyuan-2021.txt, column note: 备注 note: control character U+0007 (␇) at position 10 — fix: "
+        + info.value.problems[0].HINT
+    ]
+    assert dumps(db_url) == before
+    with transaction(sessions) as session:  # line breaks are a note's own
+        assert commit(session, p, p.rows, user_name="王芳", note="2021 年度计划\r\n第二行") > 0
+
+
 def test_a_region_the_document_names_outside_the_tree_is_a_clear_problem(sessions, db_url):
     before = dumps(db_url)
     p = proposal_of(sessions, HUINING, "huining.txt")
@@ -198,6 +212,7 @@ GOOD = {
         ({"comparator": "≈≈"}, "UnknownComparator", "comparator"),
         ({"tier": "maybe"}, "UnknownTier", "tier"),
         ({"kind": "actual", "tier": "stretch"}, "UnknownTier", "tier"),
+        ({"indicator": "other:new_thing", "indicator_name": "新\x1b[31m指标"}, "ControlCharacter", "indicator_name"),
     ],
 )
 def test_each_bad_field_is_a_problem_naming_row_and_field(sessions, change, problem, column):

@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from .checks import COMPARATORS, KINDS, TIERS, validate_rows
+from .checks import COMPARATORS, KINDS, TIERS, note_problems, validate_rows
 from .proposal import Proposal, looked_for, propose
 from .store import IntakeRefused, commit
 
@@ -23,6 +23,7 @@ __all__ = [
     "Proposal",
     "commit",
     "looked_for",
+    "note_problems",
     "propose",
     "validate_rows",
 ]

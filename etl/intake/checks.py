@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from auth.policy import Principal, can
 from db import batches, documents
 from etl import problems as P
+from textsafety import describe_control, first_control
 
 from . import problems as IP
 
@@ -24,6 +25,21 @@ TIERS = ("committed", "stretch")
 COMPARATORS = ("=", ">=", "<=", "<", ">", "~")
 YEARS = (1980, 2050)  # 八七扶贫攻坚计划 (1994) to 2035 and on: a year outside is a misread (2091 for 2019)
 ROW_FIELDS = ("kind", "region_code", "indicator", "period_start", "period_end", "value", "comparator", "tier")
+TYPED_FIELDS = (
+    "region_code",
+    "indicator",
+    "indicator_name",
+    "unit",
+)  # a reviewer may type these; quotes are the document's
+
+
+def note_problems(note: str, file_name: str = "") -> list[P.Problem]:
+    """The batch note as a reviewer typed it: line breaks allowed, any other control character refused.
+
+    Example: ``note_problems("2021 年度计划\x1b")`` -> ``[ControlCharacter(..., "note", ...)]``
+    """
+    found = first_control((note or "").replace("\r\n", "\n"), multiline=True)
+    return [P.ControlCharacter(file_name, None, "note", note, f"备注 note: {describe_control(found)}")] if found else []
 
 
 def _number(value) -> float | None:
@@ -83,6 +99,9 @@ def _row_problems(row: dict, file_name: str, indicators: dict, chains: dict) -> 
     def add(cls, column, message):
         out.append(cls(file_name, rid, column, row.get(column), message))
 
+    for column in TYPED_FIELDS:
+        if isinstance(row.get(column), str) and (found := first_control(row[column])):
+            add(P.ControlCharacter, column, describe_control(found))
     if row.get("kind") not in KINDS:
         add(IP.UnknownRowKind, "kind", f"未知类型 unknown kind {row.get('kind')!r}")
     code = str(row.get("region_code") or "").strip()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db import batches, documents, writes
 from etl.problems import Problem
 
-from .checks import validate_rows
+from .checks import note_problems, validate_rows
 from .problems import AlreadyIngested, NoTargetsFound
 from .proposal import Proposal
 
@@ -56,14 +56,17 @@ def commit(
 ) -> int:
     """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
     its id. Raises IntakeRefused (nothing stored) when the same text is stored already, no target is accepted,
-    a row has problems, or a row's region is outside ``allowed_regions`` (a planner's own)."""
+    a row or the note has problems (a control character, say), or a row's region is outside ``allowed_regions``
+    (a planner's own)."""
     already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
         raise IntakeRefused(f"already ingested as batch {already['id']}", [already_ingested_problem(proposal, already)])
     if not any(r.get("kind") == "target" for r in rows):
         problem = NoTargetsFound(proposal.file_name, None, "", "", "没有可保存的目标 no accepted target rows")
         raise IntakeRefused("no accepted target rows", [problem])
-    problems = validate_rows(session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions)
+    problems = note_problems(note, proposal.file_name) + validate_rows(
+        session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions
+    )
     if problems:
         raise IntakeRefused(f"{len(problems)} problem(s) in the rows; nothing stored", problems)
     targets = [r for r in rows if r["kind"] == "target"]
@@ -73,7 +76,7 @@ def commit(
         user_name=user_name or "anonymous",
         file_name=proposal.file_name[:255],
         sha256=proposal.sha256,
-        note=(note or "").strip() or f"文件 document: {proposal.title}",
+        note=(note or "").strip().replace("\r\n", "\n") or f"文件 document: {proposal.title}",
         rows_targets=len(targets),
         rows_actuals=len(rows) - len(targets),
     )

@@ -16,9 +16,9 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
+from harness.servers import free_port
 from tests.accounts import add_users, browser_login
 from tests.plan_docx import dingxi_plan, docx_bytes
-from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 REGION_VIEW = "/region/621100?indicator=poor_population_reduced&plan=revised"

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_target_tier"
-down_revision = "0005_overlaps"
+down_revision = "0006_sessions"
 branch_labels = None
 depends_on = None
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from db import map_queries, queries
 from geo import boundaries
 from geo.progress import ExitDelay, Progress, exit_delays, progress_by_region, years_with_figures
-from layouts.i18n import name, t
 from layouts.map_figures import exit_map, progress_map
+from text.i18n import name, t
 
 EXIT_INDICATOR = "counties_exited"
 

@@ -1,4 +1,6 @@
-"""Aggregates over a region's subtree that stay fast at millions of figures.
+"""Subtree sums read from the roll-ups, for the tests that prove roll-ups, their pending batches and the cache
+equal a naive sum. The dashboard reads through ``db/scaled_views.py``; this is the smallest reader of the same
+tables: test code, kept with the tests that use it.
 
 A subtree's figures are one range of the covering index ``ix_figures_subtree`` (indicator, region_code, ...):
 ``region_code BETWEEN code AND code_hi`` (see ``db/tree.py``), read without touching the table. Results are
@@ -12,34 +14,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from db import rollups
-from db.cache import cached, per_transaction
+from db.cache import cached
 from db.models import COMMITTED, Batch, Figure, FigureRollup, PlanVersion, Region
-
-
-def subtree(session: Session, code: str) -> dict | None:
-    """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
-    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
-
-    def load():
-        row = session.execute(select(*columns).where(Region.code == code)).mappings().first()
-        return dict(row) if row else None
-
-    found = per_transaction(session, ("subtree", code), load)
-    return dict(found) if found else None
-
-
-def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
-    """A WHERE clause on a region code column for a subtree; an index range when the codes are contiguous."""
-    if node["code_hi"] is not None:
-        low = column >= node["code"] if include_self else column > node["code"]
-        return and_(low, column <= node["code_hi"])
-    lo = node["dfs_lo"] if include_self else node["dfs_lo"] + 1
-    codes = select(Region.code).where(Region.dfs_lo.between(lo, node["dfs_hi"]))
-    return column.in_(codes)
+from db.tree import in_subtree, subtree
 
 
 def _series_of(session: Session) -> tuple[list[int], dict[int, str]]:
@@ -76,15 +57,6 @@ def _totals(session: Session, where, indicator: str, kinds: tuple[str, ...] = KI
             acc[0] += float(total)
             acc[1] += int(count)
     return [{"series": s, "year": y, "value": v, "count": n} for (s, y), (v, n) in sorted(sums.items())]
-
-
-def _pending_where(session: Session, node: dict | None):
-    """Figures of batches not rolled up yet, in a subtree (None: everywhere), or None when there are none."""
-    waiting = rollups.pending(session)
-    if not waiting:
-        return None
-    in_batches = Figure.batch_id.in_(waiting)
-    return in_batches if node is None else and_(in_batches, in_subtree(node, include_self=True))
 
 
 def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[str, list[dict]]:
@@ -127,7 +99,7 @@ def _rollup_totals(session: Session, codes: list[str], indicator: str) -> dict[s
     }
     if rollups.pending(session):
         for code in codes:
-            extra = _totals(session, _pending_where(session, subtree(session, code)), indicator)
+            extra = _totals(session, rollups.pending_where(session, subtree(session, code)), indicator)
             if extra:
                 out[code] = _sum_rows(out.get(code, []) + extra)
     return out
@@ -259,19 +231,3 @@ def subtree_count(session: Session, code: str, indicator: str) -> int:
     )
 
 
-def descendant_codes(session: Session, code: str, max_depth_level: str | None = None) -> list[str]:
-    """Codes below a region (not itself) in depth-first order, one range read of ``ix_regions_dfs_lo``."""
-    node = subtree(session, code)
-    if node is None:
-        return []
-    stmt = select(Region.code).where(Region.dfs_lo > node["dfs_lo"], Region.dfs_lo <= node["dfs_hi"])
-    if max_depth_level is not None:
-        stmt = stmt.where(Region.level == max_depth_level)
-    return list(session.scalars(stmt.order_by(Region.dfs_lo)))
-
-
-@cached
-def has_synthetic(session: Session) -> bool:
-    """True when live synthetic figures are stored (``etl synth``): every page then says so."""
-    stmt = select(Batch.id).where(Batch.kind == "synth", Batch.reverted_at.is_(None)).limit(1)
-    return session.execute(stmt).first() is not None

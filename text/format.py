@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
+
 UNIT_EN = {"人": "people", "户": "households", "个": "", "元": "yuan", "%": "%", "万元": "yuan"}
-COMPARATOR_ZH = {"=": "", ">=": "≥", "<=": "≤", "<": "<", ">": ">", "~": "约"}
-COMPARATOR_EN = {"=": "", ">=": "≥ ", "<=": "≤ ", "<": "< ", ">": "> ", "~": "~"}
 
 
 def _trim(value: float, decimals: int) -> str:

@@ -68,3 +68,20 @@ class DashClient:
         if response.status_code not in (200, 204):
             raise CallbackError(f"{output}: HTTP {response.status_code}: {response.get_data(as_text=True)[:500]}")
         return (response.get_json() if response.status_code == 200 else {}), elapsed
+
+
+def page_payload(dependencies: list[dict], pathname: str) -> bytes:
+    """The router callback's request body for a path, built from the app's own ``/_dash-dependencies``."""
+    spec = next(d for d in dependencies if d["output"].startswith("..page-content.children"))
+    outputs = [
+        dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in spec["output"].strip(".").split("...")
+    ]
+    inputs = [{**i, "value": pathname if i["property"] == "pathname" else ""} for i in spec["inputs"]]
+    body = {
+        "output": spec["output"],
+        "outputs": outputs,
+        "inputs": inputs,
+        "state": [],
+        "changedPropIds": ["url.pathname"],
+    }
+    return json.dumps(body).encode()

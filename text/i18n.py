@@ -36,6 +36,7 @@ TEXT = {
     "col_plan_ids": ("目标数据编号", "target figure ids"),
     "col_actual_ids": ("实际数据编号", "actual figure ids"),
     "data_as_of": ("数据截至", "data as of"),
+    "data_version": ("数据版本", "data version"),
     "inert_note": (
         "以 = + - @ 开头的文字前加了撇号(')以防被当作公式执行。",
         "Text starting with = + - @ has a leading apostrophe (') so it is never run as a formula.",
@@ -64,6 +65,10 @@ TEXT = {
     "click_for_sources": ("点击图中的柱或点查看来源", "Click a bar or point to see its sources"),
     "not_found": ("未找到该地区", "Region not found"),
     "login": ("登录", "Log in"),
+    # folding controls on phones; a chart's text equivalent
+    "menu": ("菜单", "Menu"),
+    "filters": ("筛选", "Filters"),
+    "chart_table": ("表格", "Table"),
     "logout": ("退出", "Log out"),
     "role_viewer": ("查看者", "viewer"),
     "role_analyst": ("分析员", "analyst"),
@@ -220,6 +225,6 @@ def name(row: dict, lang: str = "zh") -> str:
     return row["name_en"] if lang == "en" else row["name_zh"]
 
 
-from layouts.i18n_upload import UPLOAD_TEXT  # noqa: E402
+from text.i18n_upload import UPLOAD_TEXT  # noqa: E402
 
 TEXT.update(UPLOAD_TEXT)

@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.servers import free_port
+from harness.servers import free_port
 
 
 class PgUnavailable(RuntimeError):
@@ -46,7 +46,8 @@ class PgServer:
     bin_dir: Path
 
     @classmethod
-    def start(cls) -> PgServer:
+    def start(cls, settings: str = "") -> PgServer:
+        """Start a server; ``settings`` ("-c name=value …") are added to (and win over) the defaults."""
         bin_dir = _bin_dir()
         root = Path(tempfile.mkdtemp(prefix="pgtest-"))
         if os.geteuid() == 0:
@@ -70,7 +71,7 @@ class PgServer:
         )
         options = (
             f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 " + settings
         )
         server._run(
             [
