@@ -14,9 +14,10 @@ from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
 from auth import guard
+from auth.limits import MAX_FIELD_BYTES
 from callbacks import urlstate
 from db import queries
-from db.session import transaction
+from db.session import ReadOnlyDatabase, transaction
 from etl import intake
 from etl.document_review import held_proposal, hold_proposal, review, with_problems
 from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
@@ -45,7 +46,7 @@ def render_documents(session, lang: str):
     if writable is not None:
         held = (queries.region(session, c) for c in sorted(guard.current_principal().regions))
         assigned = [r for r in held if r]
-    return page.documents_page(regions, lang, assigned, max_bytes=DOCUMENT_LIMITS.max_bytes)
+    return page.documents_page(regions, lang, assigned, max_bytes=DOCUMENT_LIMITS.max_bytes, max_text=MAX_FIELD_BYTES)
 
 
 def _lang(search: str | None) -> str:
@@ -124,10 +125,10 @@ def register(app, sessions) -> None:
             const bytes = Math.floor((contents.length - contents.indexOf(",") - 1) * 3 / 4);
             if (bytes > limit.max) {
                 const size = (bytes / 1048576).toFixed(1);
-                return [null, "⚠ " + limit.message.replaceAll("{size}", size), null];
+                return [none, "⚠ " + limit.message.replaceAll("{size}", size), null];
             }
             const at = String(Date.now());
-            return [{contents: contents, filename: fileName, at: at}, "", {at: at}];
+            return [{filename: fileName, at: at}, "", {at: at}];
         }""",
         Output(ids.DOC_FILE_CHECKED, "data"),
         Output(ids.DOC_TOO_LARGE, "children"),
@@ -142,14 +143,15 @@ def register(app, sessions) -> None:
         *outputs,
         Output(ids.DOC_FILE, "contents"),
         Input(ids.DOC_FILE_CHECKED, "data"),
+        State(ids.DOC_FILE, "contents"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def uploaded(chosen, region, date, search):
+    def uploaded(chosen, contents, region, date, search):
         guard.require("upload")
-        contents, file_name = (chosen or {}).get("contents"), (chosen or {}).get("filename")
+        file_name = (chosen or {}).get("filename")
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
         data = base64.b64decode(contents.split(",", 1)[1])
@@ -170,6 +172,20 @@ def register(app, sessions) -> None:
 
     # While a file is read, a poll (not downstream of the reading callback, so never held back by it) shows the
     # pages read so far; it stops itself once the reading is finished.
+    # A pasted text over the callback limit (auth.limits) is stopped here, with a message, before it is sent.
+    app.clientside_callback(
+        """function(text, limit) {
+            const bytes = new TextEncoder().encode(text || "").length;
+            if (bytes <= limit.max) { return ["", false]; }
+            return [limit.message.replaceAll("{size}", String(Math.ceil(bytes / 1024))), true];
+        }""",
+        Output(ids.DOC_TEXT_TOO_LONG, "children"),
+        Output(ids.DOC_READ_TEXT, "disabled"),
+        Input(ids.DOC_TEXT, "value"),
+        State(ids.DOC_TEXT_LIMIT, "data"),
+        prevent_initial_call=True,
+    )
+
     app.clientside_callback(
         "function(reading) { return !reading; }",
         Output(ids.DOC_PROGRESS_TICK, "disabled"),
@@ -311,6 +327,8 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
             )
             codes = [r["region_code"] for r in rows]
             first = queries.region(session, proposal.region_code if proposal.region_code in codes else codes[0])
+    except ReadOnlyDatabase as exc:  # the proposal stays held: commit it again on the primary
+        return page.message(str(exc), id_="documents-refused"), no_update
     except intake.IntakeRefused as exc:
         return page.message(dt("refused", lang, msg="; ".join(exc.located())), id_="documents-refused"), no_update
     return page.committed_view(batch_id, len(rows), first, lang), None

@@ -14,6 +14,7 @@ from text.i18n_documents import dt
 
 ACCEPT = ".txt,.html,.htm,.docx,.pdf"
 MB = 1024 * 1024
+KB = 1024
 
 
 def not_allowed(lang: str, logged_in: bool = True) -> html.Div:
@@ -29,12 +30,17 @@ def _region_options(regions: list[dict]) -> list[dict]:
 
 
 def documents_page(
-    regions: list[dict], lang: str, assigned: list[dict] | None = None, max_bytes: int = 20 * MB
+    regions: list[dict],
+    lang: str,
+    assigned: list[dict] | None = None,
+    max_bytes: int = 20 * MB,
+    max_text: int = 128 * KB,
 ) -> html.Div:
     """The page for a user who may add documents; ``regions`` are those they may write (for the override),
     ``assigned`` the regions their account holds (None: an administrator, every region).
 
-    A file over ``max_bytes`` is refused in the browser with a message, before it is sent."""
+    A file over ``max_bytes`` (a pasted text over ``max_text`` bytes of UTF-8) is refused in the browser with a
+    message, before it is sent."""
     if assigned is None:
         mine = dt("all_regions", lang)
     else:
@@ -90,6 +96,15 @@ def documents_page(
                                 placeholder=dt("paste_placeholder", lang),
                                 className="form-control mb-1",
                                 style={"height": "7rem"},
+                            ),
+                            html.P(dt("paste_limit", lang, limit=max_text // KB), className="form-text small mb-1"),
+                            html.Div(id=ids.DOC_TEXT_TOO_LONG, className="text-danger small", role="alert"),
+                            dcc.Store(
+                                id=ids.DOC_TEXT_LIMIT,
+                                data={
+                                    "max": max_text,
+                                    "message": dt("paste_too_long", lang, limit=max_text // KB, size="{size}"),
+                                },
                             ),
                             html.Button(
                                 dt("read_text", lang), id=ids.DOC_READ_TEXT, className="btn btn-outline-primary"

@@ -129,4 +129,6 @@ DOC_PROGRESS_TICK = "doc-progress-tick"  # dcc.Interval, on only while a file is
 DOC_FILE_CHECKED = "doc-file-checked"  # dcc.Store: the chosen file once its size is checked in the browser
 DOC_LIMIT = "doc-limit"  # dcc.Store: the size limit and its message, for that check
 DOC_TOO_LARGE = "doc-too-large"
+DOC_TEXT_LIMIT = "doc-text-limit"  # dcc.Store: the pasted text's limit and its message, checked in the browser
+DOC_TEXT_TOO_LONG = "doc-text-too-long"
 DOC_READING = "doc-reading"  # dcc.Store: {"at": token} of the file being read (for the progress poll)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from auth.limits import MAX_FIELD_BYTES, file_inputs_of, refusal
 from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
 from tests.conftest import copy_sqlite
 from tests.plan_docx import dingxi_plan, docx_bytes, shaanxi_plan
@@ -69,8 +70,10 @@ def find(tree, component_id: str) -> dict | None:
 def read_in(app, client, paragraphs: list[str], file_name: str):
     """Upload a .docx through the page's callback; (response, page state, grid rows)."""
     contents = "data:application/octet-stream;base64," + base64.b64encode(docx_bytes(paragraphs)).decode()
-    chosen = {"contents": contents, "filename": file_name, "at": 1}
-    response = post_callback(client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen}))
+    chosen = {"filename": file_name, "at": 1}
+    response = post_callback(
+        client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen, "doc-file.contents": contents})
+    )
     if response.status_code != 200:
         return response, None, None
     answer = response.get_json()["response"]
@@ -215,11 +218,9 @@ def test_the_public_is_offered_the_login_page(seed_db_url):
 def test_a_region_override_outside_the_planners_is_refused_before_reading(app, url):
     client = client_as(app, "planner_dingxi")
     contents = "data:application/octet-stream;base64," + base64.b64encode(docx_bytes(dingxi_plan())).decode()
-    chosen = {"contents": contents, "filename": "定西.docx", "at": 1}
-    response = post_callback(
-        client,
-        payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen, "doc-region.value": "610000"}),
-    )
+    chosen = {"filename": "定西.docx", "at": 1}
+    values = {"doc-file-checked.data": chosen, "doc-file.contents": contents, "doc-region.value": "610000"}
+    response = post_callback(client, payload(app, "doc-file-checked.data", values))
     text = answer_text(response)
     assert "documents-refused" in text and "610000" in text and "doc-grid" not in text
 
@@ -280,8 +281,46 @@ def test_a_file_that_cannot_be_read_says_why_and_stores_nothing(app, url, file_n
     client = client_as(app, "planner_dingxi")
     before = dump(url)
     contents = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
-    chosen = {"contents": contents, "filename": file_name, "at": 1}
-    response = post_callback(client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen}))
+    chosen = {"filename": file_name, "at": 1}
+    response = post_callback(
+        client, payload(app, "doc-file-checked.data", {"doc-file-checked.data": chosen, "doc-file.contents": contents})
+    )
     answer = answer_text(response)
     assert "documents-bad-file" in answer and file_name in answer and "doc-grid" not in answer
     assert dump(url) == before
+
+
+def test_a_pasted_plan_of_about_100_kb_is_read(app):
+    """Under auth.limits' 128 KB per text: the 定西 plan padded (synthetic filler) to ~100 KB of UTF-8."""
+    client = client_as(app, "planner_dingxi")
+    plan = "\n".join(dingxi_plan())
+    filler = "会议强调,要加强组织领导,压实工作责任,确保各项任务落到实处。\n"  # synthetic: no number, no target
+    text = plan + "\n" + filler * ((100 * 1024 - len(plan.encode())) // len(filler.encode()))
+    assert 95 * 1024 < len(text.encode()) < MAX_FIELD_BYTES
+    values = {"doc-read-text.n_clicks": 1, "doc-text.value": text}
+    response = post_callback(client, payload(app, "doc-read-text.n_clicks", values))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    grid = find(response.get_json()["response"], "doc-grid")
+    assert any("2017年减少贫困人口21.65万人" in row["quote"] for row in grid["props"]["rowData"])
+
+
+def test_a_pasted_text_over_the_limit_is_refused_and_the_page_says_so(app):
+    client = client_as(app, "planner_dingxi")
+    text = "甲" * (MAX_FIELD_BYTES // 3 + 10)  # synthetic: 128 KB and a little more of UTF-8
+    values = {"doc-read-text.n_clicks": 1, "doc-text.value": text}
+    response = post_callback(client, payload(app, "doc-read-text.n_clicks", values))
+    assert response.status_code == 413 and "doc-text.value" in response.get_json()["error"]
+    page = answer_text(post_callback(client, payload(app, "url.pathname", {"url.pathname": "/documents"})))
+    assert "最多 128 KB" in page and "doc-text-limit" in page
+
+
+def test_a_file_larger_than_a_text_field_reaches_the_page_as_the_uploads_contents(app):
+    """The file goes as ``doc-file.contents`` (the one kind of text auth.limits lets be file-sized)."""
+    contents = "data:application/pdf;base64," + base64.b64encode(bytes(range(256)) * 1024).decode()  # 256 KB
+    request = payload(
+        app,
+        "doc-file-checked.data",
+        {"doc-file-checked.data": {"filename": "a.pdf", "at": 1}, "doc-file.contents": contents},
+    )
+    assert len(contents) > MAX_FIELD_BYTES
+    assert refusal(request, file_inputs_of(app.callback_map), app.callback_map) is None

@@ -35,6 +35,14 @@ DOC_TEXT = {
     "paste_title": ("文件标题(可选)", "Document title (optional)"),
     "paste_placeholder": ("在此粘贴文件全文……", "Paste the document's full text here…"),
     "read_text": ("读取文本", "Read the text"),
+    "paste_limit": (
+        "粘贴的文本最多 {limit} KB(约 4 万个汉字);更长的文件请作为文件上传。",
+        "Pasted text: at most {limit} KB (about 40,000 Chinese characters); upload a longer document as a file.",
+    ),
+    "paste_too_long": (
+        "⚠ 粘贴的文本有 {size} KB,超过 {limit} KB 的上限:请作为文件上传(.txt / .docx)。",
+        "⚠ The pasted text is {size} KB, over the {limit} KB limit: upload it as a file (.txt / .docx) instead.",
+    ),
     "overrides": (
         "可选:文件日期与地区(文件本身未写明或写错时)",
         "Optional: document date and region (when the document does not say, or says wrongly)",
