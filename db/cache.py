@@ -18,7 +18,7 @@ import functools
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.models import DataState
@@ -65,6 +65,40 @@ def data_version(session: Session) -> int:
         "data_version",
         lambda: int(session.execute(select(DataState.version).where(DataState.id == 1)).scalar_one()),
     )
+
+
+_SCOPE = text(
+    """WITH RECURSIVE up(code, parent_code) AS (
+         SELECT code, parent_code FROM regions WHERE code = :code
+         UNION ALL SELECT r.code, r.parent_code FROM regions r JOIN up ON r.code = up.parent_code)
+       SELECT d.version, d.catalogue, top.code, COALESCE(rv.version, 0),
+              EXISTS (SELECT 1 FROM batches b WHERE NOT EXISTS (
+                SELECT 1 FROM rolled_batches rb WHERE rb.batch_id = b.id))
+       FROM data_state d
+       LEFT JOIN up top ON top.parent_code IS NULL
+       LEFT JOIN region_versions rv ON rv.province_code = top.code
+       WHERE d.id = 1"""
+)
+
+
+def scope_version(session: Session, code: str | None) -> tuple:
+    """The version a page or aggregate of region ``code`` depends on, read once per transaction: ``("region",
+    catalogue, province, its version)`` when only that region's province matters, else ``("all", version)`` (no
+    region: overview, national, map; an unknown code; batches not rolled up yet, whose provinces are unknown).
+    An import into 定西 leaves 陕西's key alone and changes the overview's.
+
+    Example: ``scope_version(s, "610981")`` -> ``("region", 3, "610000", 7)``
+    """
+    if code is None:
+        return ("all", data_version(session))
+
+    def read():
+        version, catalogue, top, top_version, pending = session.execute(_SCOPE, {"code": code}).one()
+        if top is None or pending:
+            return ("all", int(version))
+        return ("region", int(catalogue), top, int(top_version))
+
+    return per_transaction(session, ("scope_version", code), read)
 
 
 def forget_version(session: Session) -> None:
