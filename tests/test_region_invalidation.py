@@ -3,8 +3,6 @@ page is still served from cache (migration 0010_region_versions, db/cache.py ``s
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
@@ -26,7 +24,9 @@ def _page(app, path: str):
     output = next(k for k in app.callback_map if k.startswith("..page-content.children"))
     body = {
         "output": output,
-        "outputs": [dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in output.strip(".").split("...")],
+        "outputs": [
+            dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in output.strip(".").split("...")
+        ],
         "inputs": [
             {"id": "url", "property": "pathname", "value": path},
             {"id": "url", "property": "search", "value": "?indicator=poor_population_reduced"},

@@ -88,7 +88,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("province_code"),
     )
     op.add_column("data_state", sa.Column("catalogue", sa.Integer(), nullable=False, server_default="1"))
-    op.execute("INSERT INTO region_versions (province_code, version) SELECT code, 1 FROM regions WHERE parent_code IS NULL")
+    op.execute(
+        "INSERT INTO region_versions (province_code, version) SELECT code, 1 FROM regions WHERE parent_code IS NULL"
+    )
     for statement in POSTGRESQL if op.get_bind().dialect.name == "postgresql" else SQLITE:
         op.execute(statement)
 
