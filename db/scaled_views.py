@@ -58,7 +58,7 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
     own = queries.figures(session, region_codes=[code])
-    return regions, own + summed_records(session, tuple(c["code"] for c in children))
+    return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
 
 
 def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
@@ -92,10 +92,12 @@ def _path(session: Session, code: str) -> list[dict]:
     return out[::-1]
 
 
-@cached
-def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
+@cached(region="within")
+def summed_records(session: Session, codes: tuple[str, ...], within: str | None = None) -> list[dict]:
     """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
     target is its plan version's kind (original or revision), so that targets from several plan documents add up.
+    ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
+    province only (db/cache.py).
 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.

@@ -7,7 +7,7 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from db import batches, cache, schema, writes
+from db import batches, cache, rollups, schema, writes
 from db.session import make_engine, session_factory, transaction
 
 SHAANXI, DINGXI, COUNTY = "/region/610000", "/region/621100", "621102"
@@ -38,13 +38,13 @@ def _page(app, path: str):
     return answer
 
 
-def _import_into_county(engine, value: float, kind: str = "upload") -> int:
+def _import_into_county(engine, value: float, kind: str = "upload", county: str = COUNTY) -> int:
     with transaction(session_factory(engine)) as s:
         source = writes.get_or_create_source(s, kind="upload", title="t", file_name="t.xlsx")
         batch = writes.new_batch(s, kind, file_name="t.xlsx")
         row = {
             "kind": "actual",
-            "region_code": COUNTY,
+            "region_code": county,
             "indicator_code": "poor_population_reduced",
             "period_start": 2030,
             "period_end": 2030,
@@ -138,3 +138,52 @@ def test_upgrade_to_0010_keeps_data_and_versions_every_province(tmp_path):
     schema.upgrade(engine, previous.down_revision)  # and back down
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM regions")).scalar_one() == 3
+
+
+def test_aggregates_of_other_provinces_stay_cached_after_an_import(tmp_path, monkeypatch):
+    from db import scaled_views
+    from etl.synth import synthesize
+
+    url = f"sqlite:///{tmp_path / 'synth.db'}"
+    synthesize(make_engine(url), figures=4000, progress=lambda _m: None)
+    monkeypatch.setattr(scaled_views, "SMALL", 50)
+    cache.configure(1024)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        tops = [r["code"] for r in scaled_views.overview_records(s)[0]]
+        county = s.execute(text("SELECT code FROM regions WHERE level = 'county' ORDER BY code")).scalars().first()
+    home = next(t for t in tops if t[:2] == county[:2])
+    other = next(t for t in tops if t != home)
+    with sessions() as s:
+        before = {code: scaled_views.region_records(s, code)[1] for code in (home, other)}
+    _import_into_county(engine, 4321, county=county)
+    hits, misses = cache.stats["hits"], cache.stats["misses"]
+    with sessions() as s:
+        assert scaled_views.region_records(s, other)[1] == before[other]
+        assert (cache.stats["hits"], cache.stats["misses"]) == (hits + 1, misses)
+        home_after = scaled_views.region_records(s, home)[1]
+        assert cache.stats["misses"] == misses + 1
+    assert any(r["period_end"] == 2030 for r in home_after)
+    assert not any(r["period_end"] == 2030 for r in before[home])
+
+
+def test_figures_written_without_roll_ups_invalidate_every_page_until_rolled_up(db_url):
+    engine = make_engine(db_url)
+    sessions = session_factory(engine)
+    with transaction(sessions) as s:
+        batch = writes.new_batch(s, "upload", file_name="raw.xlsx")
+        source = writes.get_or_create_source(s, kind="upload", title="raw", file_name="raw.xlsx")
+        s.execute(
+            text(
+                "INSERT INTO figures (kind, region_code, indicator_code, period_start, period_end, value, comparator, "
+                "unit, source_id, batch_id, quote, note) VALUES ('actual', :c, 'poor_population_reduced', 2030, "
+                "2030, 1, '=', '人', :s, :b, '', '')"
+            ),
+            {"c": COUNTY, "s": source.id, "b": batch.id},
+        )
+    with sessions() as s:
+        assert cache.scope_version(s, "610000")[0] == "all", "which province changed is not known yet"
+    rollups.ensure(engine)
+    with sessions() as s:
+        assert cache.scope_version(s, "610000")[0] == "region"
