@@ -89,7 +89,7 @@ _SCOPE = text(
 def scope_version(session: Session, code: str | None) -> tuple:
     """The version a page or aggregate of region ``code`` depends on, read once per transaction: ``("region",
     catalogue, province, its version)`` when only that region's province matters, else ``("all", version)`` (no
-    region: overview, national, map; an unknown code; batches with figures not rolled up yet, whose provinces are unknown).
+    region: overview, national, map; an unknown code; figures whose batch is not rolled up yet, provinces unknown).
     An import into 定西 leaves 陕西's key alone and changes the overview's.
 
     Example: ``scope_version(s, "610981")`` -> ``("region", 3, "610000", 7)``
