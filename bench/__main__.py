@@ -55,7 +55,8 @@ def _table(report: dict) -> str:
         after = data["after_import"]
         lines.append(
             f"after {after['imports']} imports into county {after['region']}: other provinces' pages p95 "
-            f"{after['other_region_p95_ms']} ms ({after['other_region_cache_hits']} cache hits), the county's page "
+            f"{after['other_region_p95_ms']} ms ({after['cache_hits']} cache hits, {after['cache_misses']} misses), "
+            f"the county's page "
             f"computed afresh p95 {after['same_region_cold_p95_ms']} ms"
         )
     return "\n".join(lines)
