@@ -113,10 +113,8 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
         plan = versions.get(version)
         series = overlaps.series(kind, plan.kind if plan else None)
         groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
-    for code in codes:
-        node = tree.subtree(session, code)
-        if node is not None:
-            _count_overlaps_exactly(groups, code, overlaps.live_in_subtree(session, node, reverted))
+    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), reverted).items():
+        _count_overlaps_exactly(groups, code, rows)
     out = []
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
         if acc.count <= 0:
@@ -191,7 +189,8 @@ def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
     """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
-    nodes = [tree.subtree(session, c) for c in codes]
+    known = {n["code"]: n for n in tree.subtrees(session, codes)}
+    nodes = [known.get(c) for c in codes]
     from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
     if from_rollups:
         r = FigureRollup
