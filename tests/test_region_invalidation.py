@@ -117,8 +117,8 @@ def test_scope_version_follows_the_province(db_url):
     assert after["621102"] != start["621102"] and after[None] != start[None]
 
 
-def test_upgrade_to_0010_keeps_data_and_versions_every_province(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+def test_upgrade_to_0010_keeps_data_and_versions_every_province(backend_url):
+    engine = make_engine(backend_url)
     previous = ScriptDirectory.from_config(schema.alembic_config(engine)).get_revision("0010_region_versions")
     schema.upgrade(engine, previous.down_revision)
     with engine.begin() as conn:
