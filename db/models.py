@@ -171,10 +171,21 @@ class RolledBatch(Base):
 
 class DataState(Base):
     """One row: ``version`` goes up with every change to batches (database triggers, migration 0004_scale), so
-    caches in any worker know when figures changed (db/cache.py)."""
+    caches in any worker know when figures changed (db/cache.py); ``catalogue`` with every change that is not
+    one province's figures (regions, indicators, build, synth: migration 0010_region_versions)."""
 
     __tablename__ = "data_state"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer)
+    catalogue: Mapped[int] = mapped_column(Integer, server_default="1")
+
+
+class RegionVersion(Base):
+    """Goes up when a batch's figures under this top-level region are written or reverted (triggers, migration
+    0010_region_versions): a region page's cache key (db/cache.py)."""
+
+    __tablename__ = "region_versions"
+    province_code: Mapped[str] = mapped_column(String(12), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
 
 
