@@ -24,7 +24,7 @@ down_revision = "0009_api_tokens"
 branch_labels = None
 depends_on = None
 
-SCOPED_KINDS = "('upload', 'edit', 'intake')"
+SCOPED_KINDS = "('upload', 'edit', 'document')"  # document: a plan ingested through etl/intake
 _CATALOGUE = "UPDATE data_state SET catalogue = catalogue + 1 WHERE id = 1"
 _TOP = "SELECT code FROM regions WHERE parent_code IS NULL"
 
