@@ -15,7 +15,7 @@ from collections import defaultdict
 from sqlalchemy import and_, func, literal, select
 from sqlalchemy.orm import Session
 
-from db import rollups
+from db import rollups, visibility
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
@@ -43,7 +43,7 @@ def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
 
 
 def _series_of(session: Session) -> tuple[list[int], dict[int, str]]:
-    reverted = list(session.scalars(select(Batch.id).where(Batch.reverted_at.is_not(None))))
+    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
     versions = {
         vid: ("original" if kind == "original" else "revised")
         for vid, kind in session.execute(select(PlanVersion.id, PlanVersion.kind))
@@ -225,7 +225,7 @@ def indicators_in_subtree(session: Session, code: str | None) -> list[str]:
     if code and node is None:
         return []
     where = in_subtree(node, include_self=True) if node else literal(True)
-    live = select(Batch.id).where(Batch.reverted_at.is_(None))
+    live = select(Batch.id).where(visibility.live(session))
     found = []
     for indicator in session.scalars(select(Indicator.code).order_by(Indicator.code)):
         for kind in KINDS:
@@ -271,5 +271,5 @@ def descendant_codes(session: Session, code: str, max_depth_level: str | None = 
 @cached
 def has_synthetic(session: Session) -> bool:
     """True when live synthetic figures are stored (``etl synth``): every page then says so."""
-    stmt = select(Batch.id).where(Batch.kind == "synth", Batch.reverted_at.is_(None)).limit(1)
+    stmt = select(Batch.id).where(Batch.kind == "synth", visibility.COUNTS).limit(1)
     return session.execute(stmt).first() is not None

@@ -86,7 +86,9 @@ def cached(fn):
         if _config["size"] == 0:
             return fn(session, *args, **kwargs)
         url = session.get_bind().url.render_as_string(hide_password=True)
-        key = (url, data_version(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        from db.visibility import view_key  # pending batches this session counts (db/visibility.py)
+
+        key = (url, data_version(session), view_key(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
         with _lock:
             if key in _store:
                 _store.move_to_end(key)

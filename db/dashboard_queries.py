@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from db.cache import cached
 from db.models import Batch, Figure, Region
-from db.queries import LIVE, TEXT_COLUMNS, _figure_select
+from db.queries import TEXT_COLUMNS, _figure_select
+from db.visibility import live
 
 
 def figure_records(
@@ -21,7 +22,7 @@ def figure_records(
 
     Example: ``figure_records(s, ["610000"], "poor_population_reduced")[0]["value"]``
     """
-    stmt = _figure_select()
+    stmt = _figure_select(session)
     if kind:
         stmt = stmt.where(Figure.kind == kind)
     if region_codes is not None:
@@ -56,12 +57,12 @@ def year_span(session: Session) -> tuple[int, int] | None:
     rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
         select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
         .join(Batch, Batch.id == FigureRollup.batch_id)
-        .where(LIVE, FigureRollup.region_code.in_(tops))
+        .where(live(session), FigureRollup.region_code.in_(tops))
     )
     waiting = rollups.pending(session)
     if waiting:  # batches written without roll-ups: their own figures, through the batch index
         rolled = rolled.union_all(
-            select(Figure.period_start, Figure.period_end).join(Batch).where(LIVE, Figure.batch_id.in_(waiting))
+            select(Figure.period_start, Figure.period_end).join(Batch).where(live(session), Figure.batch_id.in_(waiting))
         )
     spans = rolled.subquery()
     row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()

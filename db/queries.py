@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, Source
+from db.visibility import APPROVED, COUNTS, live
 
-LIVE = Batch.reverted_at.is_(None)
+LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
 
 FIGURE_COLUMNS = [
     "id",
@@ -52,7 +53,8 @@ TEXT_COLUMNS = [
 ]
 
 
-def _figure_select():
+def _figure_select(session: Session | None = None):
+    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"."""
     return (
         select(
             Figure.id,
@@ -68,7 +70,7 @@ def _figure_select():
             PlanVersion.name.label("plan_version"),
             PlanVersion.kind.label("plan_version_kind"),
             Figure.plan_version_id,
-            Source.reliability,
+            case((Batch.state != APPROVED, "pending"), else_=Source.reliability).label("reliability"),
             Source.title.label("source"),
             Source.kind.label("source_kind"),
             Source.url.label("source_url"),
@@ -84,7 +86,7 @@ def _figure_select():
         .join(Source, Source.id == Figure.source_id)
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(LIVE)
+        .where(live(session))
     )
 
 
@@ -101,7 +103,7 @@ def figures(session: Session, kind: str | None = None, region_codes=None, indica
 
     Example: ``figures(s, "target", ["621100"], "poor_population_reduced")``
     """
-    stmt = _figure_select()
+    stmt = _figure_select(session)
     if kind:
         stmt = stmt.where(Figure.kind == kind)
     if region_codes is not None:
@@ -214,7 +216,7 @@ def batches(session: Session) -> list[dict]:
 
 
 def sources_of(session: Session, figure_ids: list[int]) -> pd.DataFrame:
-    stmt = _figure_select().where(Figure.id.in_(figure_ids))
+    stmt = _figure_select(session).where(Figure.id.in_(figure_ids))
     return _frame(session, stmt)
 
 

@@ -69,7 +69,11 @@ def safe_file_name(stem: str) -> str:
 
 def data_as_of(batches: list[dict]) -> datetime | None:
     """When the data last changed: the newest live batch (an upload, edit or build step)."""
-    live = [b["created_at"] for b in batches if b["reverted_at"] is None and b["created_at"] is not None]
+    live = [
+        b["created_at"]
+        for b in batches
+        if b["reverted_at"] is None and b["created_at"] is not None and b.get("state", "approved") == "approved"
+    ]
     return max(live) if live else None
 
 
