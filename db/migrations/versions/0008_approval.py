@@ -82,9 +82,7 @@ def downgrade() -> None:
     op.drop_table("notes_history")
     op.drop_index("ix_notes_region", table_name="notes")
     op.drop_table("notes")
-    with op.batch_alter_table("regions") as batch:
-        batch.drop_column("approval_required")
     op.drop_index("ix_batches_state", table_name="batches")
-    with op.batch_alter_table("batches") as batch:
-        for column in reversed(BATCH_COLUMNS):
-            batch.drop_column(column.name)
+    # plain DROP COLUMN (SQLite 3.35+): a table copy would drop the triggers on batches and trip foreign keys
+    for table, column in [("regions", "approval_required"), *(("batches", c.name) for c in reversed(BATCH_COLUMNS))]:
+        op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
