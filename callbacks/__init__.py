@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from callbacks import filters, map, navigation, overview, region, sources, upload
+from callbacks import filters, map, navigation, overview, region, review, sources, upload
 
 
 def register(app, sessions) -> None:
@@ -13,3 +13,4 @@ def register(app, sessions) -> None:
     sources.register(app, sessions)
     upload.register(app, sessions)
     map.register(app, sessions)
+    review.register(app, sessions)

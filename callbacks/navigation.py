@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
+from callbacks import review
 from callbacks import upload as upload_pages
 from callbacks.map import render_map
 from callbacks.overview import render_overview
@@ -19,6 +20,8 @@ def render(session, pathname: str | None, search: str | None):
     pathname = pathname or "/"
     if pathname in upload_pages.PAGES:
         return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
+    if pathname in review.PAGES:
+        return review.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
     if pathname.startswith("/region/"):
         return render_region(session, pathname.split("/")[2], search)
     if pathname == "/map" or pathname.startswith("/map/"):
@@ -41,6 +44,7 @@ def register(app, sessions) -> None:
         lang = urlstate.lang_of(urlstate.parse(search))
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
+            review.pending_view(session, search)  # ?pending=1: what this user may see waiting for approval
             page = render(session, pathname, search)
             if aggregates.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])

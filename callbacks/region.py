@@ -10,12 +10,14 @@ from analysis.overview import year_bounds
 from analysis.progress import progress
 from auth import guard
 from callbacks.map import region_map_panel
+from callbacks.review import pending_view, region_notes
 from db import queries, scaled_views
 from db.dashboard_queries import year_span
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, t
+from layouts.notes_view import notes_section, with_note_markers
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
 
@@ -62,6 +64,8 @@ def render_region(session, code: str, search: str | None) -> html.Div:
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
         ),
     }
+    notes = region_notes(session, code, chosen)
+    charts["annual"] = with_note_markers(charts["annual"], notes, years, lang)
     kids = child_rows(figs, regions, code, indicator, state["plan"], lo, hi, lang)
     if kids:
         charts["children"] = children_figure(kids, unit, t("children_chart", lang), lang)
@@ -89,6 +93,7 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         can_export=guard.can_do("export"),
     )
     # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
+    page.children.append(notes_section(notes, years, guard.can_do("note"), lang))
     page.children.append(html.Div(id=ids.REGION_MAP_SLOT))
     return page
 
@@ -105,6 +110,7 @@ def register(app, sessions) -> None:
         code = (pathname or "").rstrip("/").split("/")[-1]
         shown = shown or {}
         with sessions() as session:
+            pending_view(session, search)
             return region_map_panel(
                 session,
                 code,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
+from callbacks.review import notes_of_figures, pending_for_sources
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
 from layouts.i18n import both
+from layouts.notes_view import note_cards
 from layouts.sources import source_cards
 
 
@@ -52,6 +54,9 @@ def register(app, sessions) -> None:
     def panel(figure_ids: list[int], search: str | None):
         if not figure_ids:
             return no_update, no_update, no_update
+        lang = urlstate.lang_of(urlstate.parse(search))
         with sessions() as session:
+            pending_for_sources(session)
             rows = queries.sources_of(session, figure_ids).to_dict("records")
-        return True, source_cards(rows, urlstate.lang_of(urlstate.parse(search))), both("sources_title")
+            notes = notes_of_figures(session, rows)
+        return True, source_cards(rows, lang) + note_cards(notes, lang), both("sources_title")

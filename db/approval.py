@@ -174,3 +174,48 @@ def batches_in_state(session: Session, state: str | None = None, user: str | Non
     rows = list(session.scalars(stmt))
     codes = region_codes_of(session, [b.id for b in rows])
     return [_summary(b, codes[b.id]) for b in rows]
+
+
+def batch_changes(session: Session, batch_id: int) -> list[dict]:
+    """A batch's figures against the values that count for everyone: the upload preview's items (status new or
+    changed, old → new), so the reviewer sees the same cell-level diff the author confirmed.
+
+    Example: ``batch_changes(s, 42)[0]["old_value"], batch_changes(s, 42)[0]["new_value"] == 285200.0, 290000.0``
+    """
+    from db import batches
+    from db.models import Indicator
+
+    f = Figure
+    stmt = (
+        select(f.id, f.kind, f.region_code, f.indicator_code, f.period_start, f.period_end, f.value, f.comparator)
+        .where(f.batch_id == batch_id)
+        .order_by(f.region_code, f.indicator_code, f.period_start, f.period_end, f.kind, f.id)
+    )
+    rows = session.execute(stmt).all()
+    current = batches.current_values(session, {r[3] for r in rows}, {r[2] for r in rows})
+    names = batches.region_names(session, {r[2] for r in rows}) if rows else {}
+    units = dict(session.execute(select(Indicator.code, Indicator.unit)).all())
+    items = []
+    for fid, kind, region, indicator, start, end, value, comparator in rows:
+        old = current.get((kind, region, indicator, start, end))
+        if old is not None and old["batch_id"] == batch_id:
+            old = None  # the batch counts already (approved): nothing older to compare within this view
+        items.append(
+            {
+                "status": "new" if old is None else "changed",
+                "kind": kind,
+                "region_code": region,
+                "region_name": names.get(region, ""),
+                "indicator": indicator,
+                "period_start": start,
+                "period_end": end,
+                "unit": units.get(indicator, ""),
+                "old_value": None if old is None else old["value"],
+                "old_comparator": None if old is None else old["comparator"],
+                "new_value": value,
+                "new_comparator": comparator,
+                "sheet": "#",
+                "row": fid,
+            }
+        )
+    return items

@@ -22,6 +22,7 @@ from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_
 from layouts.components import percent, status_text
 from layouts.format import format_value
 from layouts.i18n import both, name, t
+from layouts.notes_view import notes_footer
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
@@ -215,7 +216,7 @@ def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
     fig["data"].extend(tables(page))
-    lines = images.footer_lines(chart)
+    lines = [*notes_footer(chart.notes), *images.footer_lines(chart)]
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 

@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.regions import descendants
-from db import queries
+from db import notes, queries
 from db.dashboard_queries import figure_records, year_span
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.format import display_unit_text
 from layouts.i18n import name, reliability, t
+from layouts.notes_view import note_line, with_note_markers
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
@@ -54,6 +55,7 @@ class ChartExport:
     state: dict = field(default_factory=dict)
     context: dict = field(default_factory=dict)  # the page's view: figures, regions, bounds (for sub-regions)
     height: int = 0  # at least this tall as an image (the sub-regions chart grows with its bars)
+    notes: list[dict] = field(default_factory=list)  # notes (说明) on the region, indicator and years shown
 
     @property
     def file_stem(self) -> str:
@@ -118,6 +120,7 @@ def view(
         "bounds": bounds,
         "figures": figs,
         "regions": regions,
+        "notes": [n for n in notes.notes(session, [region_code], indicator_code) if n["year"] in years],
     }
 
 
@@ -130,6 +133,7 @@ def page_figure(v: dict, chart: str, lang: str) -> dict:
         fig = plan_actual_figure(
             p.series, p.plan_points, years, indicator["unit"], page_title, lang, indicator["direction"]
         )
+        fig = with_note_markers(fig, v.get("notes", []), years, lang)
     else:
         fig = cumulative_figure(p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang)
     fig = copy.deepcopy(fig)
@@ -177,8 +181,11 @@ def build_chart(
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
         state=v["state"],
         context=v,
+        notes=v["notes"],
     )
     export.rows = point_rows(export, detail)
+    for row in export.rows:
+        row["notes"] = " / ".join(note_line(n) for n in export.notes if n["year"] == row["year"])
     return export
 
 

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.i18n import t
+from layouts.review_page import approval_cell
 
 REVERTIBLE = ("upload", "edit")
 
@@ -25,6 +26,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     "col_rows",
                     "col_note",
                     "col_state",
+                    "col_approval",
                 )
             ]
             + [html.Th("")]
@@ -59,6 +61,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     html.Td(f"{b['rows_targets']:,} / {b['rows_actuals']:,}"),
                     html.Td(b["note"]),
                     html.Td(state, className="text-muted" if b["reverted_at"] else ""),
+                    html.Td(approval_cell(b, lang), className="small", id=f"history-approval-{b['id']}"),
                     html.Td(button),
                 ],
                 id=f"history-row-{b['id']}",

@@ -223,3 +223,8 @@ def name(row: dict, lang: str = "zh") -> str:
 from layouts.i18n_upload import UPLOAD_TEXT  # noqa: E402
 
 TEXT.update(UPLOAD_TEXT)
+
+from layouts.i18n_review import REVIEW_RELIABILITY, REVIEW_TEXT  # noqa: E402
+
+TEXT.update(REVIEW_TEXT)
+RELIABILITY.update(REVIEW_RELIABILITY)

@@ -1,0 +1,172 @@
+"""Approval and notes wiring: the review page (/review), the header's "waiting for me" banner and include-pending
+switch, decisions, and notes added on a region page. Every decision and note is checked here on the server."""
+
+from __future__ import annotations
+
+from dash import ALL, Input, Output, State, ctx, html, no_update
+
+from auth import approval as rights
+from auth import guard
+from callbacks import urlstate
+from db import approval, notes, queries
+from db.session import transaction
+from db.visibility import APPROVED, RETURNED, SUBMITTED, include_pending
+from layouts import ids
+from layouts.i18n import t
+from layouts.notes_view import note_cards
+from layouts.review_page import review_list, review_page, waiting_banner
+
+RETURNED_SHOWN = 5
+
+
+def _lang(search: str | None) -> str:
+    return urlstate.lang_of(urlstate.parse(search))
+
+
+def pending_view(session, search: str | None) -> None:
+    """With ``?pending=1``, count the pending batches the current user may see in this session's reads."""
+    if urlstate.parse(search).get("pending") == "1":
+        include_pending(session, rights.visible_pending(session, guard.current_principal()))
+
+
+def pending_for_sources(session) -> None:
+    """The sources panel shows a pending figure to whoever may see it (ids come from their own page)."""
+    include_pending(session, rights.visible_pending(session, guard.current_principal()))
+
+
+def _items(session) -> list[tuple[dict, list[dict]]]:
+    return [(b, approval.batch_changes(session, b["id"])) for b in rights.decidable(session, guard.current_principal())]
+
+
+def render_review(session, lang: str):
+    if not guard.can_do("approve"):
+        return html.Div(t("review_not_allowed", lang), className="alert alert-warning", id="review-not-allowed")
+    return review_page(_items(session), lang)
+
+
+PAGES = {"/review": render_review}
+
+
+def _banner(session, search: str | None) -> list:
+    principal = guard.current_principal()
+    if principal is None or principal.role == "public":
+        return []
+    waiting = len(rights.decidable(session, principal))
+    mine = approval.batches_in_state(session, None, user=principal.name)
+    returned = [b for b in mine if b["state"] == RETURNED and b["reverted_at"] is None][:RETURNED_SHOWN]
+    submitted = sum(1 for b in mine if b["state"] == SUBMITTED and b["reverted_at"] is None)
+    show_switch = principal.role in ("admin", "approver") or submitted > 0
+    on = urlstate.parse(search).get("pending") == "1"
+    return waiting_banner(waiting, returned, submitted, show_switch, on, _lang(search))
+
+
+def register(app, sessions) -> None:
+    @app.callback(Output(ids.WAITING_BANNER, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
+    def banner(_pathname, search):
+        with sessions() as session:
+            return _banner(session, search)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.PENDING_SWITCH, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def switch(value, search):
+        wanted = "1" if value else ""
+        if (urlstate.parse(search).get("pending") or "") == wanted:
+            return no_update
+        return urlstate.with_changes(search, pending=wanted)
+
+    @app.callback(
+        Output(ids.REVIEW_REQUEST, "data"),
+        Input({"type": ids.REVIEW_APPROVE, "index": ALL}, "n_clicks"),
+        Input({"type": ids.REVIEW_RETURN, "index": ALL}, "n_clicks"),
+        State({"type": ids.REVIEW_REASON, "index": ALL}, "value"),
+        prevent_initial_call=True,
+    )
+    def ask(approves, returns, reasons):
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not any([*(approves or []), *(returns or [])]):
+            return no_update
+        reason_by_id = {s["id"]["index"]: v for s, v in zip(ctx.states_list[0], reasons or [], strict=False)}
+        decision = APPROVED if trigger["type"] == ids.REVIEW_APPROVE else RETURNED
+        return {"batch": trigger["index"], "decision": decision, "reason": reason_by_id.get(trigger["index"]) or ""}
+
+    @app.callback(
+        Output(ids.REVIEW_LIST, "children"),
+        Output(ids.REVIEW_MESSAGE, "children"),
+        Input(ids.REVIEW_REQUEST, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def decide(request, search):
+        lang = _lang(search)
+        principal = guard.require("approve")
+        request = request or {}
+        try:
+            batch_id, decision = int(request.get("batch")), str(request.get("decision"))
+        except (TypeError, ValueError):
+            return no_update, no_update
+        reason = str(request.get("reason") or "")
+        with sessions() as session:  # who may decide: read apart, so the decision's UPDATE comes first below
+            refusal = rights.decision_refusal(session, principal, batch_id)
+        if refusal is None and decision == RETURNED and not reason.strip():
+            refusal = t("reason_required", lang)
+        if refusal is None:
+            try:
+                with transaction(sessions) as session:
+                    approval.decide(session, batch_id, decision, principal.name, reason)
+                done = "approved_done" if decision == APPROVED else "returned_done"
+                message = html.Div(t(done, lang).format(id=batch_id), className="alert alert-success", id="review-done")
+            except approval.ApprovalError as exc:
+                message = html.Div(str(exc), className="alert alert-warning", id="review-refused")
+        else:
+            guard.log.warning("refused decision on batch %s to %s: %s", batch_id, principal.name, refusal)
+            message = html.Div(refusal, className="alert alert-warning", id="review-refused")
+        with sessions() as session:
+            return review_list(_items(session), lang), message
+
+    @app.callback(
+        Output(ids.NOTE_LIST, "children"),
+        Output(ids.NOTE_MESSAGE, "children"),
+        Output(ids.NOTE_TEXT, "value"),
+        Input(ids.NOTE_ADD, "n_clicks"),
+        State(ids.NOTE_YEAR, "value"),
+        State(ids.NOTE_TEXT, "value"),
+        State(ids.URL, "pathname"),
+        State(ids.VIEW_STATE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def add_note(clicks, year, text, pathname, shown, search):
+        lang = _lang(search)
+        if not clicks:
+            return no_update, no_update, no_update
+        user = guard.require("note")
+        code = (pathname or "").rstrip("/").split("/")[-1]
+        indicator = (shown or {}).get("indicator")
+        try:
+            with transaction(sessions) as session:
+                if guard.refused_regions("note", [code], session):
+                    raise notes.NoteError(t("note_not_yours", lang) + " " + code)
+                notes.add_note(session, code, indicator or "", int(year or 0), text or "", user.name)
+        except (notes.NoteError, ValueError) as exc:
+            return no_update, html.Div(str(exc), className="alert alert-warning", id="note-refused"), no_update
+        with sessions() as session:
+            cards = note_cards(notes.notes(session, [code], indicator), lang)
+        return cards, html.Div(t("note_added", lang), className="alert alert-success py-1", id="note-added"), ""
+
+
+def region_notes(session, code: str, indicator: str) -> list[dict]:
+    """The notes of a region page's indicator (its own region)."""
+    return notes.notes(session, [code], indicator) if queries.region(session, code) else []
+
+
+def notes_of_figures(session, rows: list[dict]) -> list[dict]:
+    """The notes on the regions, indicators and years of these figure records (for the sources panel)."""
+    keys = {(r["region_code"], r["indicator"], y) for r in rows for y in range(r["period_start"], r["period_end"] + 1)}
+    if not keys:
+        return []
+    found = notes.notes(session, sorted({k[0] for k in keys}))
+    return [n for n in found if (n["region_code"], n["indicator"], n["year"]) in keys]
