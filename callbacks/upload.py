@@ -8,7 +8,7 @@ from dash import Input, Output, State, dcc, html, no_update
 
 from auth import guard
 from callbacks import history, urlstate
-from db import queries
+from db import batches, queries
 from db.session import transaction
 from etl import importer
 from etl import problems as P
@@ -146,12 +146,14 @@ def register(app, sessions) -> None:
                 if foreign:
                     raise importer.ImportRefused("; ".join(p.located() for p in foreign[:20]))
                 batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
+                waits = batches.batch_row(session, batch_id)["state"] == "submitted"  # region requires approval
         except importer.ImportRefused as exc:
             return html.Div(
                 t("refused", lang).format(msg=exc), className="alert alert-warning", role="alert"
             ), no_update
         targets = sum(1 for i in result.preview.changes if i["kind"] == "target")
         message = t("imported", lang).format(id=batch_id, t=targets, a=len(result.preview.changes) - targets)
+        message += " " + t("submitted_for_review", lang) if waits else ""
         return html.Div(
             ["✓ ", message, " ", dcc.Link(t("see_history", lang), href=f"/history?lang={lang}")],
             className="alert alert-success",

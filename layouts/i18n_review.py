@@ -22,6 +22,10 @@ REVIEW_TEXT = {
     "waiting_for_you": ("{n} 个批次待您审核", "{n} batch(es) waiting for your review"),
     "returned_to_you": ("批次 {id} 被 {by} 退回:{reason}", "Batch {id} was returned by {by}: {reason}"),
     "submitted_waiting": ("您有 {n} 个批次待审核", "{n} of your batches wait for approval"),
+    "submitted_for_review": (
+        "该地区的数字须经审核:批次已提交,审核通过后生效。",
+        "Figures of this region need approval: the batch is submitted and counts once approved.",
+    ),
     "include_pending": ("含待审核", "include pending"),
     "col_approval": ("审核", "Approval"),
     "state_submitted": ("待审核 · {by} 提交", "pending · submitted by {by}"),
