@@ -42,7 +42,9 @@ def decision_refusal(session: Session, principal: Principal | None, batch_id: in
     if batch is None:
         return f"批次 {batch_id} 不存在 / batch {batch_id} does not exist"
     if principal.name in (batch["user"], batch["submitted_by"]):
-        return f"批次 {batch_id} 由您提交,须由另一位审核人决定 / you submitted batch {batch_id}: another approver decides"
+        return (
+            f"批次 {batch_id} 由您提交,须由另一位审核人决定 / you submitted batch {batch_id}: another approver decides"
+        )
     if not covers(session, principal, batch["region_codes"]):
         return f"批次 {batch_id} 含您无权审核的地区 / batch {batch_id} has regions you may not approve"
     return None

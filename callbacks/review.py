@@ -96,6 +96,7 @@ def register(app, sessions) -> None:
     @app.callback(
         Output(ids.REVIEW_LIST, "children"),
         Output(ids.REVIEW_MESSAGE, "children"),
+        Output(ids.WAITING_BANNER, "children", allow_duplicate=True),
         Input(ids.REVIEW_REQUEST, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
@@ -107,7 +108,7 @@ def register(app, sessions) -> None:
         try:
             batch_id, decision = int(request.get("batch")), str(request.get("decision"))
         except (TypeError, ValueError):
-            return no_update, no_update
+            return no_update, no_update, no_update
         reason = str(request.get("reason") or "")
         with sessions() as session:  # who may decide: read apart, so the decision's UPDATE comes first below
             refusal = rights.decision_refusal(session, principal, batch_id)
@@ -125,7 +126,7 @@ def register(app, sessions) -> None:
             guard.log.warning("refused decision on batch %s to %s: %s", batch_id, principal.name, refusal)
             message = html.Div(refusal, className="alert alert-warning", id="review-refused")
         with sessions() as session:
-            return review_list(_items(session), lang), message
+            return review_list(_items(session), lang), message, _banner(session, search)
 
     @app.callback(
         Output(ids.NOTE_LIST, "children"),

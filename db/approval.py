@@ -114,9 +114,8 @@ def decide(session: Session, batch_id: int, decision: str, user_name: str, reaso
     if user_name in (batch["user"], batch["submitted_by"]) and batch["state"] == SUBMITTED:
         raise OwnBatch(f"batch {batch_id} was submitted by {user_name}: another approver must decide (four-eyes)")
     if batch["decided_by"]:
-        raise AlreadyDecided(
-            f"batch {batch_id} was already {batch['state']} by {batch['decided_by']} at {batch['decided_at']:%Y-%m-%d %H:%M}"
-        )
+        when = f"{batch['decided_at']:%Y-%m-%d %H:%M}"
+        raise AlreadyDecided(f"batch {batch_id} was already {batch['state']} by {batch['decided_by']} at {when}")
     raise AlreadyDecided(f"batch {batch_id} is {batch['state']}, not waiting for approval")
 
 

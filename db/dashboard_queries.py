@@ -62,7 +62,9 @@ def year_span(session: Session) -> tuple[int, int] | None:
     waiting = rollups.pending(session)
     if waiting:  # batches written without roll-ups: their own figures, through the batch index
         rolled = rolled.union_all(
-            select(Figure.period_start, Figure.period_end).join(Batch).where(live(session), Figure.batch_id.in_(waiting))
+            select(Figure.period_start, Figure.period_end)
+            .join(Batch)
+            .where(live(session), Figure.batch_id.in_(waiting))
         )
     spans = rolled.subquery()
     row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()

@@ -12,10 +12,10 @@ import settings
 from db import approval, schema
 from db import batches as batch_data
 from db.session import make_engine, session_factory, transaction
+from db.visibility import STATES
 from etl import importer
 from etl.errorbook import error_workbook
 from etl.template import build_template
-from db.visibility import STATES
 from layouts.format import format_value
 
 

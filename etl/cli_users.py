@@ -59,7 +59,12 @@ def users() -> None:
 @users.command()
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
-@click.option("--region", "regions", multiple=True, help="Adcode a planner may write or an approver decide, with everything below it.")
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    help="Adcode a planner may write or an approver decide, with everything below it.",
+)
 @click.pass_context
 def add(ctx: click.Context, name: str, role: str, regions: tuple[str, ...]) -> None:
     """Create an account.

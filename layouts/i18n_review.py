@@ -2,6 +2,7 @@
 
 REVIEW_TEXT = {
     "nav_review": ("审核", "Review"),
+    "role_approver": ("审核人", "approver"),
     "review_title": ("审核:待审核的批次", "Review: batches waiting for approval"),
     "review_hint": (
         "每个批次逐格列出与现行数值的差异。通过后对所有人生效;退回须写明原因,提交人修改后可重新上传。本人提交的批次须由另一位审核人决定。",

@@ -72,7 +72,9 @@ def note_cards(notes: list[dict], lang: str) -> list:
     cards = []
     for n in notes:
         edited = (
-            " " + t("note_edited", lang).format(by=n["edited_by"], at=_when(n["edited_at"])) if n.get("edited_at") else ""
+            " " + t("note_edited", lang).format(by=n["edited_by"], at=_when(n["edited_at"]))
+            if n.get("edited_at")
+            else ""
         )
         cards.append(
             html.Div(
@@ -116,7 +118,10 @@ def notes_section(notes: list[dict], years: list[int], can_note: bool, lang: str
             html.H2(t("notes_title", lang), className="h6 mt-3"),
             form,
             html.Div(id=ids.NOTE_MESSAGE, role="status"),
-            html.Div(note_cards(notes, lang) or [html.P(t("notes_none", lang), className="small text-muted")], id=ids.NOTE_LIST),
+            html.Div(
+                note_cards(notes, lang) or [html.P(t("notes_none", lang), className="small text-muted")],
+                id=ids.NOTE_LIST,
+            ),
         ],
         id="notes-section",
     )

@@ -26,9 +26,7 @@ def batch_card(batch: dict, changes: list[dict], lang: str) -> html.Div:
             ),
             changes_table(changes, lang, f"review-changes-{i}"),
             html.Label(t("review_reason", lang), htmlFor=f"review-reason-{i}", className="form-label small"),
-            dcc.Textarea(
-                id={"type": ids.REVIEW_REASON, "index": i}, value="", className="form-control mb-2", rows=2
-            ),
+            dcc.Textarea(id={"type": ids.REVIEW_REASON, "index": i}, value="", className="form-control mb-2", rows=2),
             html.Button(
                 t("approve", lang), id={"type": ids.REVIEW_APPROVE, "index": i}, className="btn btn-success btn-sm me-2"
             ),

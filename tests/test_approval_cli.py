@@ -156,7 +156,7 @@ def test_two_approvers_at_once_store_exactly_one_decision(db_url, tmp_path):
     assert sorted(v == "stored" for v in outcomes.values()) == [False, True], outcomes
     loser = next(u for u, v in outcomes.items() if v != "stored")
     winner = next(u for u, v in outcomes.items() if v == "stored")
-    assert f"already" in outcomes[loser] and winner in outcomes[loser]
+    assert "already" in outcomes[loser] and winner in outcomes[loser]
     with session_factory(make_engine(db_url))() as s:
         row = approval.batch_summary(s, batch)
     assert row["decided_by"] == winner and row["state"] in ("approved", "returned")

@@ -16,7 +16,7 @@ from db.session import make_engine, session_factory
 from etl.cli import cli
 from export.briefing import Briefing, IndicatorPage, briefing_pdf, child_rows, year_rows
 from export.chart_data import build_chart
-from export.tables import csv_bytes, columns_of, xlsx_bytes
+from export.tables import columns_of, csv_bytes, xlsx_bytes
 from tests.accounts import CAST, SECRET, add_users, answer_text, login, payload, post_callback
 
 HOSTILE = "<script>alert('x')</script> 2016年 受洪灾影响,岷县搬迁推迟"
@@ -39,9 +39,18 @@ def url(db_url) -> str:
 
 
 def test_notes_keep_their_author_and_every_edit(url):
-    assert run(url, "notes", "edit", "1", "--text", "2019年 洪灾,岷县搬迁推迟至2020年", "--user", "approver_dingxi").exit_code == 0
+    assert (
+        run(
+            url, "notes", "edit", "1", "--text", "2019年 洪灾,岷县搬迁推迟至2020年", "--user", "approver_dingxi"
+        ).exit_code
+        == 0
+    )
     (note,) = json.loads(run(url, "notes", "list", "--region", "621100", "--format", "json").stdout)
-    assert (note["author"], note["edited_by"], note["text"]) == ("planner_dingxi", "approver_dingxi", "2019年 洪灾,岷县搬迁推迟至2020年")
+    assert (note["author"], note["edited_by"], note["text"]) == (
+        "planner_dingxi",
+        "approver_dingxi",
+        "2019年 洪灾,岷县搬迁推迟至2020年",
+    )
     assert [(h["author"], h["text"]) for h in note["history"]] == [
         ("planner_dingxi", HOSTILE),
         ("approver_dingxi", "2019年 洪灾,岷县搬迁推迟至2020年"),

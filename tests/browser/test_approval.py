@@ -74,7 +74,7 @@ def decide(dash_duo, base: str, batch: str, button: str, reason: str = "") -> st
     if reason:
         dash_duo.find_element(f"#review-batch-{batch} textarea").send_keys(reason)
     click(dash_duo, f"#review-batch-{batch} {button}")
-    dash_duo.wait_for_contains_text(f"#{'review-done'}", batch, timeout=20)
+    dash_duo.wait_for_contains_text("#review-done", batch, timeout=20)
     return diff
 
 
@@ -110,9 +110,13 @@ def test_submit_return_correct_approve(dash_duo, db_url, tmp_path, output_dir):
 
     as_user(dash_duo, base, "approver_dingxi")
     assert f"{OLD}人 → {RIGHT}人" in decide(dash_duo, base, second, "button.btn-success")
+    assert not dash_duo.driver.find_elements(By.ID, "waiting-count")  # nothing waits any more
+    assert "审核人 approver" in dash_duo.find_element("#account-name").find_element(By.XPATH, "..").text
 
     with transaction(sessions) as s:
-        notes.add_note(s, "621100", "poor_population_reduced", 2016, "<script>alert(1)</script> 2016 年中调整", "planner_dingxi")
+        notes.add_note(
+            s, "621100", "poor_population_reduced", 2016, "<script>alert(1)</script> 2016 年中调整", "planner_dingxi"
+        )
     as_user(dash_duo, base, "viewer1")
     seen = chart_text(dash_duo, base)
     assert RIGHT in seen and WRONG not in seen and "※说明" in seen

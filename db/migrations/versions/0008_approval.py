@@ -3,6 +3,7 @@
 Revision ID: 0008_approval
 Revises: 0005_overlaps
 """
+
 import sqlalchemy as sa
 from alembic import op
 
