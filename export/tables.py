@@ -201,9 +201,13 @@ def xlsx_bytes(export: ChartExport) -> bytes:
     write_table(wb.create_sheet("来源 Sources"), export.sources, SOURCE_COLUMNS, export.lang, export.indicator["unit"])
     write_about(wb.create_sheet("说明 About"), about_rows(export))
     if export.notes:  # notes (说明) on the years shown, as text
-        rows = [{**n, "created_at": str(n["created_at"]), "edited_at": str(n["edited_at"] or "")} for n in export.notes]
-        write_table(wb.create_sheet("说明 Notes"), rows, NOTE_COLUMNS, export.lang)
+        write_table(wb.create_sheet("说明 Notes"), [note_cells(n) for n in export.notes], NOTE_COLUMNS, export.lang)
     return save(wb)
+
+
+def note_cells(note: dict) -> dict:
+    """A note as a row of the 说明 Notes sheet (times as text, as written)."""
+    return {**note, "created_at": str(note["created_at"]), "edited_at": str(note["edited_at"] or "")}
 
 
 def save(wb: Workbook) -> bytes:

@@ -166,3 +166,21 @@ def test_users_add_an_approver_needs_a_region(db_url):
     assert run(db_url, "users", "add", "wu", "--role", "approver").exit_code == 2
     result = run(db_url, "users", "add", "wu", "--role", "approver", "--region", "621100")
     assert result.exit_code == 0 and result.output == "added wu (approver 621100)\n"
+
+
+def test_a_grid_edit_in_a_region_under_approval_waits_too(db_url):
+    from db.session import make_engine, session_factory, transaction
+    from etl import importer
+    from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
+
+    setup(db_url)
+    sessions = session_factory(make_engine(db_url))
+    with sessions() as s:
+        rows = grid_rows(s, "621122")  # 陇西县, below 定西
+    assert rows, "the seed has figures for 陇西县"
+    rows[0]["value"] = 12345
+    with transaction(sessions) as s:
+        result = importer.check_and_preview(s, edits_csv(rows), EDIT_FILE_NAME)
+        batch = importer.commit(s, result, importer.Audit(user="planner_dingxi", note="grid", kind="edit"))
+    (row,) = batches(db_url, "submitted")
+    assert (row["id"], row["kind"], row["region_codes"]) == (batch, "edit", ["621122"])

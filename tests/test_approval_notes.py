@@ -145,3 +145,32 @@ def test_the_briefing_pdf_prints_the_note(url, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert "说明" in text and "<script>alert('x')</script>" in flat and "岷县搬迁推迟" in flat
+
+
+def test_the_briefing_workbook_lists_the_note(url):
+    from export.briefing import collect
+    from export.workbook import briefing_xlsx
+
+    with session_factory(make_engine(url))() as s:
+        pack = collect(s, "621100")
+    wb = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(pack)))
+    assert wb.sheetnames[-2:] == ["说明 Notes", "来源 Sources"]
+    assert HOSTILE in [c.value for c in wb["说明 Notes"]["D"]]
+
+
+def test_forged_note_requests_are_refused_and_store_nothing(url):
+    app = create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+    values = {
+        "note-add.n_clicks": 1,
+        "note-year.value": 2016,
+        "note-text.value": "forged note",
+        "url.pathname": "/region/621100",
+        "view-state.data": {"indicator": INDICATOR},
+    }
+    for who, status in (("viewer1", 403), ("planner_shaanxi", 200), ("approver_dingxi", 200)):
+        client = app.server.test_client()
+        assert login(client, who).status_code == 302
+        response = post_callback(client, payload(app, "note-add.n_clicks", values))
+        assert response.status_code == status
+    listed = json.loads(run(url, "notes", "list", "--format", "json").stdout)
+    assert [n["author"] for n in listed] == ["planner_dingxi", "approver_dingxi"]  # only the approver of 定西 added
