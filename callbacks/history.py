@@ -6,6 +6,7 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from auth import guard
 from callbacks import urlstate
+from callbacks.review import visible_batches
 from db import batches, queries
 from db.session import transaction
 from layouts import ids
@@ -59,4 +60,4 @@ def register(app, sessions) -> None:
         except batches.BatchError as exc:
             message = html.Div(str(exc), className="alert alert-warning")
         with sessions() as session:
-            return history_table(batches.batch_list(session), lang), message
+            return history_table(visible_batches(session, batches.batch_list(session)), lang), message

@@ -34,6 +34,25 @@ def pending_for_sources(session) -> None:
     include_pending(session, rights.visible_pending(session, guard.current_principal()))
 
 
+def visible_batches(session, rows: list[dict]) -> list[dict]:
+    """History rows the current user may see: every approved batch; a submitted or returned one only for its
+    author, those who may decide on its regions, and administrators."""
+    principal = guard.current_principal()
+    hidden = [b["id"] for b in rows if b.get("state", APPROVED) != APPROVED]
+    if not hidden:
+        return rows
+    name = principal.name if principal is not None else None
+    codes, memo = approval.region_codes_of(session, hidden), {}
+    allowed = {
+        i
+        for i, b in ((b["id"], b) for b in rows if b["id"] in codes)
+        if (principal is not None and principal.role == "admin")
+        or name in (b["user_name"], b.get("submitted_by"))
+        or rights.covers(session, principal, codes[i], memo)
+    }
+    return [b for b in rows if b.get("state", APPROVED) == APPROVED or b["id"] in allowed]
+
+
 def _items(session) -> list[tuple[dict, list[dict]]]:
     return [(b, approval.batch_changes(session, b["id"])) for b in rights.decidable(session, guard.current_principal())]
 

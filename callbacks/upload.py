@@ -32,7 +32,9 @@ def render_upload(session, lang: str):
 def render_history(session, lang: str):
     from db.batches import batch_list
 
-    return history_page(batch_list(session), lang, can_revert=guard.can_do("revert"))
+    from callbacks.review import visible_batches
+
+    return history_page(visible_batches(session, batch_list(session)), lang, can_revert=guard.can_do("revert"))
 
 
 PAGES = {"/upload": render_upload, "/history": render_history}

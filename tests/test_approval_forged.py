@@ -151,3 +151,19 @@ def test_pending_figures_reach_only_those_allowed_even_through_caches(app, url):
         assert csv.status_code == 200 and "287700" not in csv.get_data(as_text=True)
         assert "285200" in csv.get_data(as_text=True)
     assert client_as(app, "viewer1").get(f"/export/data.csv?{query}").status_code == 403
+
+
+def test_history_lists_a_waiting_batch_only_to_those_who_may_see_it(app, url):
+    batch = submit(url, "planner_dingxi")
+    body = payload(app, "url.pathname", {"url.pathname": "/history", "url.search": ""})
+    for who, shown in (
+        ("viewer1", False),
+        ("planner_shaanxi", False),
+        ("approver_shaanxi", False),
+        ("planner_dingxi", True),
+        ("approver_dingxi", True),
+        ("admin1", True),
+    ):
+        text = answer_text(post_callback(client_as(app, who), body))
+        assert (f"history-row-{batch}" in text) is shown, who
+        assert "history-row-1" in text  # approved batches: everyone

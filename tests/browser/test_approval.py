@@ -127,6 +127,10 @@ def test_submit_return_correct_approve(dash_duo, db_url, tmp_path, output_dir):
     dash_duo.wait_for_element(f"#history-approval-{second}", timeout=20)
     approved = dash_duo.find_element(f"#history-approval-{second}").text
     assert re.search(r"planner_dingxi 提交; approver_dingxi 于 \d{4}-\d\d-\d\d \d\d:\d\d 通过", approved), approved
+    assert not dash_duo.driver.find_elements(By.ID, f"history-row-{first}")  # returned: not for viewers
+    as_user(dash_duo, base, "approver_dingxi")
+    dash_duo.driver.get(f"{base}/history")
+    dash_duo.wait_for_element(f"#history-approval-{first}", timeout=20)
     returned = dash_duo.find_element(f"#history-approval-{first}").text
     assert "approver_dingxi" in returned and "退回" in returned and "请核对" in returned
     dash_duo.driver.save_screenshot(str(output_dir / "approval-history.png"))
