@@ -30,9 +30,8 @@ def render_upload(session, lang: str):
 
 
 def render_history(session, lang: str):
-    from db.batches import batch_list
-
     from callbacks.review import visible_batches
+    from db.batches import batch_list
 
     return history_page(visible_batches(session, batch_list(session)), lang, can_revert=guard.can_do("revert"))
 
