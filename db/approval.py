@@ -55,10 +55,14 @@ def required_codes(session: Session) -> list[str]:
 
 def under_approval(session: Session, region_codes: Iterable[str]) -> set[str]:
     """The codes among ``region_codes`` that are, or lie below, a region needing approval."""
-    marked = set(required_codes(session))
+    from db.cache import per_transaction
+
+    marked = set(per_transaction(session, "approval_required", lambda: required_codes(session)))
     if not marked:
         return set()
-    parents = dict(session.execute(select(Region.code, Region.parent_code)).all())
+    parents = per_transaction(  # once per transaction: an upload writes in chunks
+        session, "region_parents", lambda: dict(session.execute(select(Region.code, Region.parent_code)).all())
+    )
     found = set()
     for code in set(region_codes):
         current = code
