@@ -92,8 +92,8 @@ def render_region(session, code: str, search: str | None) -> html.Div:
         status_grid(summary, state, bounds, lang, "region", ids.REGION_INDICATORS) if summary else None,
         can_export=guard.can_do("export"),
     )
-    # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
     page.children.append(notes_section(notes, years, guard.can_do("note"), lang))
+    # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
     page.children.append(html.Div(id=ids.REGION_MAP_SLOT))
     return page
 

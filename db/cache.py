@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import DataState
+from db.visibility import view_key  # pending batches a session counts are part of every key
 
 _lock = threading.Lock()
 _store: OrderedDict = OrderedDict()
@@ -86,8 +87,6 @@ def cached(fn):
         if _config["size"] == 0:
             return fn(session, *args, **kwargs)
         url = session.get_bind().url.render_as_string(hide_password=True)
-        from db.visibility import view_key  # pending batches this session counts (db/visibility.py)
-
         key = (url, data_version(session), view_key(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
         with _lock:
             if key in _store:
