@@ -184,3 +184,30 @@ def test_a_grid_edit_in_a_region_under_approval_waits_too(db_url):
         batch = importer.commit(s, result, importer.Audit(user="planner_dingxi", note="grid", kind="edit"))
     (row,) = batches(db_url, "submitted")
     assert (row["id"], row["kind"], row["region_codes"]) == (batch, "edit", ["621122"])
+
+
+def test_rollups_and_overlap_corrections_count_a_pending_batch_only_where_included(db_url, tmp_path):
+    from db import scaled_views, visibility
+    from tests.upload_files import actual_row, actuals_xlsx
+
+    def dingxi_2014(sessions, include=()) -> list[tuple[float, int]]:
+        with sessions() as s:  # the summed path: roll-ups plus the overlap correction (a second 2014 actual)
+            visibility.include_pending(s, include)
+            records = scaled_views.summed_records(s, ("621100",))
+        return [
+            (r["value"], r["count"])
+            for r in records
+            if (r["indicator"], r["kind"], r["period_start"], r["period_end"])
+            == ("poor_population_reduced", "actual", 2014, 2014)
+        ]
+
+    setup(db_url)
+    sessions = session_factory(make_engine(db_url))
+    assert dingxi_2014(sessions) == [(207600.0, 1)]  # 20.76万 as published
+    path = tmp_path / "actual2014.xlsx"
+    path.write_bytes(actuals_xlsx(actual_row(code="621100", name="定西市", end=2014, value="21万")))
+    result = run(db_url, "import", str(path), "--note", "2014 更正", "--user", "planner_dingxi", "--format", "json")
+    batch = json.loads(result.stdout)["batch_id"]
+    assert dingxi_2014(sessions) == [(207600.0, 1)]  # cached and fresh: the same for everyone
+    assert dingxi_2014(sessions, [batch]) == [(210000.0, 1)]  # the correction replaces, never adds
+    assert dingxi_2014(sessions) == [(207600.0, 1)]  # a cached pending view is never served to others
