@@ -54,14 +54,14 @@ def batches(url: str, state: str) -> list[dict]:
     return json.loads(result.output)
 
 
-def setup(db_url):
+def require_dingxi(db_url):
     add_users(db_url, CAST)
     result = run(db_url, "approval", "require", "--region", "621100")
     assert result.exit_code == 0 and result.output == "621100 定西市 and every region below it requires approval\n"
 
 
 def test_a_submitted_batch_counts_for_no_one_until_approved(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "29万", "planner_dingxi")
     waiting = batches(db_url, "submitted")
     assert [(b["id"], b["state"], b["user"], b["region_codes"]) for b in waiting] == [
@@ -77,7 +77,7 @@ def test_a_submitted_batch_counts_for_no_one_until_approved(db_url, tmp_path):
 
 
 def test_returned_batches_count_for_no_one_and_keep_the_reason(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "29万", "planner_dingxi")
     assert run(db_url, "return", str(batch), "--reason", "", "--user", "approver_dingxi").exit_code == 1
     result = run(db_url, "return", str(batch), "--reason", "应为 28.6万", "--user", "approver_dingxi")
@@ -90,7 +90,7 @@ def test_returned_batches_count_for_no_one_and_keep_the_reason(db_url, tmp_path)
 
 
 def test_refused_decisions_leave_the_batch_waiting(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     run(db_url, "users", "add", "zhao", "--role", "approver", "--region", "621100")
     batch = upload(db_url, tmp_path, "29万", "zhao")  # an approver's own import (CLI --user is not checked)
     for user, why in (
@@ -112,7 +112,7 @@ def test_refused_decisions_leave_the_batch_waiting(db_url, tmp_path):
 
 
 def test_an_admin_cannot_approve_their_own_batch(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "29万", "admin1")
     result = run(db_url, "approve", str(batch), "--user", "admin1")
     assert result.exit_code == 1 and "another approver decides" in result.output
@@ -120,7 +120,7 @@ def test_an_admin_cannot_approve_their_own_batch(db_url, tmp_path):
 
 
 def test_regions_without_approval_work_as_before(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "30万", "planner_shaanxi", code="610000", name="陕西省")
     assert batches(db_url, "submitted") == []
     assert batch in [b["id"] for b in batches(db_url, "approved")]
@@ -131,7 +131,7 @@ def test_regions_without_approval_work_as_before(db_url, tmp_path):
 
 
 def test_two_approvers_at_once_store_exactly_one_decision(db_url, tmp_path):
-    setup(db_url)
+    require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "29万", "planner_dingxi")
     start, outcomes = threading.Barrier(2), {}
 
@@ -173,7 +173,7 @@ def test_a_grid_edit_in_a_region_under_approval_waits_too(db_url):
     from etl import importer
     from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 
-    setup(db_url)
+    require_dingxi(db_url)
     sessions = session_factory(make_engine(db_url))
     with sessions() as s:
         rows = grid_rows(s, "621122")  # 陇西县, below 定西
@@ -201,7 +201,7 @@ def test_rollups_and_overlap_corrections_count_a_pending_batch_only_where_includ
             == ("poor_population_reduced", "actual", 2014, 2014)
         ]
 
-    setup(db_url)
+    require_dingxi(db_url)
     sessions = session_factory(make_engine(db_url))
     assert dingxi_2014(sessions) == [(207600.0, 1)]  # 20.76万 as published
     path = tmp_path / "actual2014.xlsx"
