@@ -36,6 +36,8 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
     for b in batches:
         if b["reverted_at"]:
             state = t("reverted", lang).format(at=f"{b['reverted_at']:%Y-%m-%d %H:%M}", by=b["reverted_by"] or "")
+        elif b.get("state") in ("submitted", "returned"):  # counts for no one yet (layouts/review_page.py)
+            state = t(f"state_short_{b['state']}", lang)
         else:
             state = t("live", lang)
         button = (

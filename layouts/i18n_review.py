@@ -33,6 +33,8 @@ REVIEW_TEXT = {
     "submitted_by": ("{by} 提交", "submitted by {by}"),
     "state_approved": ("{by} 于 {at} 通过", "approved by {by} at {at}"),
     "state_returned": ("{by} 于 {at} 退回:{reason}", "returned by {by} at {at}: {reason}"),
+    "state_short_submitted": ("⏳ 待审核", "⏳ pending"),
+    "state_short_returned": ("✖ 已退回,不生效", "✖ returned, not counted"),
     "state_auto": ("无需审核", "no approval needed"),
     "notes_title": ("说明", "Notes"),
     "note_year": ("年份", "Year"),

@@ -107,9 +107,10 @@ def approval_cell(batch: dict, lang: str) -> str:
     at = f"{batch['decided_at']:%Y-%m-%d %H:%M}" if batch.get("decided_at") else ""
     if state == "submitted":
         return t("state_submitted", lang).format(by=batch.get("submitted_by") or batch["user_name"])
+    submitted = t("submitted_by", lang).format(by=batch.get("submitted_by") or batch["user_name"])
     if state == "returned":
-        return t("state_returned", lang).format(by=batch["decided_by"], at=at, reason=batch.get("reason") or "")
+        reason = batch.get("reason") or ""
+        return f"{submitted}; " + t("state_returned", lang).format(by=batch["decided_by"], at=at, reason=reason)
     if batch.get("decided_by"):
-        submitted = t("submitted_by", lang).format(by=batch.get("submitted_by") or batch["user_name"])
         return f"{submitted}; " + t("state_approved", lang).format(by=batch["decided_by"], at=at)
     return t("state_auto", lang)

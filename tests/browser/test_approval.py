@@ -132,6 +132,7 @@ def test_submit_return_correct_approve(dash_duo, db_url, tmp_path, output_dir):
     dash_duo.driver.get(f"{base}/history")
     dash_duo.wait_for_element(f"#history-approval-{first}", timeout=20)
     returned = dash_duo.find_element(f"#history-approval-{first}").text
-    assert "approver_dingxi" in returned and "退回" in returned and "请核对" in returned
+    assert re.search(r"planner_dingxi 提交; approver_dingxi 于 \d{4}-\d\d-\d\d \d\d:\d\d 退回", returned), returned
+    assert "请核对" in returned and "已退回" in dash_duo.find_element(f"#history-row-{first}").text
     dash_duo.driver.save_screenshot(str(output_dir / "approval-history.png"))
     assert dash_duo.get_logs() == []
