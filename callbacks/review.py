@@ -148,10 +148,26 @@ def register(app, sessions) -> None:
             return review_list(_items(session), lang), message, _banner(session, search)
 
     @app.callback(
+        Output(ids.NOTE_TEXT, "value", allow_duplicate=True),
+        Output(ids.NOTE_EDITING, "data"),
+        Input({"type": ids.NOTE_EDIT, "index": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def start_edit(clicks):
+        if not isinstance(ctx.triggered_id, dict) or not any(clicks or []):
+            return no_update, no_update
+        guard.require("note")
+        with sessions() as session:
+            found = notes.note_by_id(session, int(ctx.triggered_id["index"]))
+        return (found["text"], found["id"]) if found else (no_update, no_update)
+
+    @app.callback(
         Output(ids.NOTE_LIST, "children"),
         Output(ids.NOTE_MESSAGE, "children"),
         Output(ids.NOTE_TEXT, "value"),
+        Output(ids.NOTE_EDITING, "data", allow_duplicate=True),
         Input(ids.NOTE_ADD, "n_clicks"),
+        State(ids.NOTE_EDITING, "data"),
         State(ids.NOTE_YEAR, "value"),
         State(ids.NOTE_TEXT, "value"),
         State(ids.URL, "pathname"),
@@ -159,23 +175,32 @@ def register(app, sessions) -> None:
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def add_note(clicks, year, text, pathname, shown, search):
+    def add_note(clicks, editing, year, text, pathname, shown, search):
         lang = _lang(search)
         if not clicks:
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update
         user = guard.require("note")
         code = (pathname or "").rstrip("/").split("/")[-1]
         indicator = (shown or {}).get("indicator")
         try:
             with transaction(sessions) as session:
-                if guard.refused_regions("note", [code], session):
-                    raise notes.NoteError(t("note_not_yours", lang) + " " + code)
-                notes.add_note(session, code, indicator or "", int(year or 0), text or "", user.name)
+                old = notes.note_by_id(session, int(editing)) if editing else None
+                if editing and old is None:
+                    raise notes.NoteError(f"note {editing} does not exist")
+                where = old["region_code"] if old else code
+                if guard.refused_regions("note", [where], session):
+                    raise notes.NoteError(t("note_not_yours", lang) + " " + where)
+                if old:
+                    notes.edit_note(session, old["id"], text or "", user.name)
+                else:
+                    notes.add_note(session, code, indicator or "", int(year or 0), text or "", user.name)
         except (notes.NoteError, ValueError) as exc:
-            return no_update, html.Div(str(exc), className="alert alert-warning", id="note-refused"), no_update
+            refused = html.Div(str(exc), className="alert alert-warning", id="note-refused")
+            return no_update, refused, no_update, no_update
         with sessions() as session:
-            cards = note_cards(notes.notes(session, [code], indicator), lang)
-        return cards, html.Div(t("note_added", lang), className="alert alert-success py-1", id="note-added"), ""
+            cards = note_cards(notes.notes(session, [code], indicator), lang, editable=True)
+        said = t("note_saved" if editing else "note_added", lang)
+        return cards, html.Div(said, className="alert alert-success py-1", id="note-added"), "", None
 
 
 def region_notes(session, code: str, indicator: str) -> list[dict]:

@@ -41,6 +41,8 @@ REVIEW_TEXT = {
     "note_text": ("说明内容", "Note"),
     "note_add": ("添加说明", "Add note"),
     "note_added": ("说明已添加。", "Note added."),
+    "note_saved": ("说明已修改,原文保留在历史中。", "Note changed; the earlier text stays in its history."),
+    "note_edit": ("修改", "Edit"),
     "note_marker": ("※说明", "※note"),
     "note_by": ("{author} · {at}", "{author} · {at}"),
     "note_edited": ("(已修改:{by} · {at})", "(edited by {by} · {at})"),

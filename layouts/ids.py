@@ -115,3 +115,5 @@ NOTE_YEAR = "note-year"
 NOTE_TEXT = "note-text"
 NOTE_ADD = "note-add"
 NOTE_MESSAGE = "note-message"
+NOTE_EDIT = "note-edit"  # pattern-matching type; index = note id
+NOTE_EDITING = "note-editing"  # dcc.Store: the id of the note being edited, or None

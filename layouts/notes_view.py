@@ -67,8 +67,8 @@ def with_note_markers(figure: dict, notes: list[dict], years: list[int], lang: s
     return out
 
 
-def note_cards(notes: list[dict], lang: str) -> list:
-    """Notes as small cards (text children: never markup)."""
+def note_cards(notes: list[dict], lang: str, editable: bool = False) -> list:
+    """Notes as small cards (text children: never markup); ``editable`` adds an edit button to each."""
     cards = []
     for n in notes:
         edited = (
@@ -85,6 +85,13 @@ def note_cards(notes: list[dict], lang: str) -> list:
                         t("note_by", lang).format(author=n["author"], at=_when(n["created_at"])) + edited,
                         className="small text-muted",
                     ),
+                    html.Button(
+                        t("note_edit", lang),
+                        id={"type": ids.NOTE_EDIT, "index": n["id"]},
+                        className="btn btn-link btn-sm p-0 align-self-start",
+                    )
+                    if editable
+                    else None,
                 ],
                 className="card card-body mb-2 p-2 border-warning",
                 **{"data-note-id": str(n["id"])},
@@ -117,9 +124,11 @@ def notes_section(notes: list[dict], years: list[int], can_note: bool, lang: str
         [
             html.H2(t("notes_title", lang), className="h6 mt-3"),
             form,
+            dcc.Store(id=ids.NOTE_EDITING),
             html.Div(id=ids.NOTE_MESSAGE, role="status"),
             html.Div(
-                note_cards(notes, lang) or [html.P(t("notes_none", lang), className="small text-muted")],
+                note_cards(notes, lang, editable=can_note)
+                or [html.P(t("notes_none", lang), className="small text-muted")],
                 id=ids.NOTE_LIST,
             ),
         ],

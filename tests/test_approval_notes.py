@@ -174,3 +174,25 @@ def test_forged_note_requests_are_refused_and_store_nothing(url):
         assert response.status_code == status
     listed = json.loads(run(url, "notes", "list", "--format", "json").stdout)
     assert [n["author"] for n in listed] == ["planner_dingxi", "approver_dingxi"]  # only the approver of 定西 added
+
+
+def test_editing_a_note_on_the_page_keeps_its_history_and_needs_the_region(url):
+    app = create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+    values = {
+        "note-add.n_clicks": 1,
+        "note-editing.data": 1,
+        "note-year.value": 2016,
+        "note-text.value": "2016年 洪灾,搬迁推迟",
+        "url.pathname": "/region/610000",  # a forger's page: the note's own region decides
+        "view-state.data": {"indicator": INDICATOR},
+    }
+    for who, status in (("analyst1", 200), ("planner_shaanxi", 200), ("viewer1", 403)):
+        client = app.server.test_client()
+        assert login(client, who).status_code == 302
+        response = post_callback(client, payload(app, "note-add.n_clicks", values))
+        assert response.status_code == status
+        if who == "planner_shaanxi":
+            assert "note-refused" in answer_text(response)
+    (note,) = json.loads(run(url, "notes", "list", "--format", "json").stdout)
+    assert (note["text"], note["edited_by"]) == ("2016年 洪灾,搬迁推迟", "analyst1")
+    assert [h["author"] for h in note["history"]] == ["planner_dingxi", "analyst1"]
