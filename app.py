@@ -14,11 +14,12 @@ from pathlib import Path
 import flask_bootstrap
 from dash import Dash
 
+import api
 import callbacks
 import export.routes
 import settings
 from auth import setup as auth_setup
-from auth.account import shell_for_current_user
+from callbacks.shell import shell_for_current_user
 from db import rollups, schema
 from db.session import make_engine, session_factory
 from etl.filesafety import DEFAULT_LIMITS
@@ -56,12 +57,14 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         update_title=None,
     )
     app.server.config["ENGINE"] = engine
+    app.server.config["PUBLIC_URL"] = config.public_url.rstrip("/")  # exports' link back, never the Host header
     sessions = session_factory(engine)
     _serve_vendor_assets(app)
     app.layout = shell_for_current_user
     callbacks.register(app, sessions)
     export.routes.register(app, sessions)
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
+    api.register(app, sessions, config)  # after auth: its token check goes just before the page gate
     auth_setup.announce_first_admin(sessions, progress)
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
     return app

@@ -12,6 +12,7 @@ SOURCES_DIR = DATA_DIR / "sources"
 REFERENCE_DIR = DATA_DIR / "reference"
 DEFAULT_DB_PATH = DATA_DIR / "dashboard.db"
 DEFAULT_SECRET_KEY_FILE = DATA_DIR / "secret_key"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8050"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Settings:
     secret_key_file: Path = DEFAULT_SECRET_KEY_FILE
     secure_cookies: bool = True  # SECURE_COOKIES=0 only for plain-HTTP set-ups other than this machine
     proxy_count: int = 0  # PROXY_COUNT: reverse proxies in front, whose X-Forwarded-For is trusted
+    public_url: str = DEFAULT_PUBLIC_URL  # PUBLIC_URL: the site's address as exports print it (never the Host header)
+    api_rate_per_minute: int = 600  # API_RATE_PER_MINUTE: requests a minute per API token (README "Read API")
 
 
 def default_database_url() -> str:
@@ -46,4 +49,6 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         secret_key_file=Path(env.get("SECRET_KEY_FILE") or DEFAULT_SECRET_KEY_FILE),
         secure_cookies=env.get("SECURE_COOKIES", "1") != "0",
         proxy_count=int(env.get("PROXY_COUNT", "0")),
+        public_url=(env.get("PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/"),
+        api_rate_per_minute=int(env.get("API_RATE_PER_MINUTE", "600")),
     )

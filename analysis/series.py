@@ -1,6 +1,6 @@
 """Shape live figures into plan-versus-actual series for one region and indicator.
 
-Input is the figure records from ``db.queries.figures`` (a DataFrame or its ``to_dict("records")``) for a
+Input is the figure records from ``db.queries.figures`` (plain records, or ``figures_frame``'s DataFrame) for a
 region and its descendants; output is plain data. A region's own figure for a year always wins; children are
 summed only where the region has none, and a multi-year figure is never added to the single years inside it.
 """

@@ -17,19 +17,20 @@ import logging
 from collections.abc import Iterable
 from urllib.parse import urlencode, urlsplit
 
-from flask import current_app, jsonify, redirect, request
+from flask import Response, current_app, g, jsonify, redirect, request
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import Forbidden
 from wtforms import ValidationError
 
 from auth.policy import ANONYMOUS_PUBLIC, Principal, can, can_at_all
-from db import queries
+from db import queries, tree
 
 log = logging.getLogger("auth")
 
 OPEN_PATHS = frozenset({"/login", "/logout", "/_favicon.ico", "/favicon.ico"})
 OPEN_PREFIXES = ("/vendor/",)  # stylesheets of the login page
+MAX_NEXT_IN_LINK = 1024
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSRF_COOKIE = "_csrf_token"
 # A second, coarse layer in the gate, by URL and by callback output, so that a route or callback added later is
@@ -94,7 +95,7 @@ def writable_codes(action: str, session) -> set[str] | None:
         return set()
     if principal.role == "admin":
         return None
-    return {c for code in principal.regions for c in (code, *queries.descendant_codes(session, code))}
+    return {c for code in principal.regions for c in (code, *tree.descendant_codes(session, code))}
 
 
 def require_regions(action: str, region_codes: Iterable[str], session) -> Principal:
@@ -126,6 +127,8 @@ def gate():
     if request.method not in SAFE_METHODS and not _same_origin():
         log.warning("refused cross-origin %s %s from %s", request.method, path, request.headers.get("Origin"))
         return jsonify(error="cross-origin request refused"), 403
+    if g.get("token_principal") is not None:
+        return None  # a personal API token, checked by api/access.py (GET /api/ only)
     if path in OPEN_PATHS or path.startswith(OPEN_PREFIXES):
         return None
     if current_user.is_authenticated:
@@ -137,6 +140,8 @@ def gate():
     if path.startswith("/_dash-") or request.method not in SAFE_METHODS:
         return jsonify(error="login required", login="/login"), 401
     target = path + ("?" + request.query_string.decode() if request.query_string else "")
+    if len(target) > MAX_NEXT_IN_LINK:  # encoded, it would make the login address too long to serve
+        return redirect("/login")
     return redirect("/login?" + urlencode({"next": target}))
 
 
@@ -150,6 +155,9 @@ def _protected():
         if not can_at_all(current_principal(), action):
             status = 403 if current_user.is_authenticated else 401
             log.warning("refused %s on %s %s", action, request.method, request.path)
+            if request.path.startswith("/export/"):  # downloads answer errors in plain text (export/answers.py)
+                text = f"{action} needs an account with that right: log in at /login\n"
+                return Response(text, status, mimetype="text/plain")
             return jsonify(error=f"{action} needs an account with that right", login="/login"), status
     return None
 

@@ -1,7 +1,8 @@
 """Login and logout with Flask-Login: ``/login`` (a plain HTML form, CSRF token as a hidden input) and ``/logout``.
 
-The session is a signed cookie holding the user id and a fingerprint of the password hash: disabling an account
-or changing its password ends its sessions at the next request.
+The session is a signed cookie holding the user id, a fingerprint of the password hash and a token naming a row
+of the ``sessions`` table (``db/login_sessions.py``): logout deletes the row, so a copy of the cookie stops
+working at once, on every worker; disabling an account or changing its password ends its sessions too.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from flask_wtf.csrf import generate_csrf, validate_csrf
 from wtforms import ValidationError
 
 from auth import passwords, ratelimit
+from auth.next_url import safe_next
 from auth.policy import Principal
-from db import accounts
+from db import accounts, login_sessions
 from db.session import transaction
 from db.writes import now
 
@@ -65,12 +67,13 @@ MESSAGES = {
 class Account(UserMixin):
     """The logged-in user as Flask-Login sees it; ``principal`` is what the policy checks."""
 
-    def __init__(self, row: dict):
+    def __init__(self, row: dict, token: str):
         self.row = row
+        self.token = token  # names this browser's row in the sessions table
         self.principal = Principal(row["name"], row["role"], frozenset(row["regions"]), row["active"])
 
     def get_id(self) -> str:
-        return f"{self.row['id']}.{fingerprint(self.row['password_hash'])}"
+        return f"{self.row['id']}.{fingerprint(self.row['password_hash'])}.{self.token}"
 
     @property
     def is_active(self) -> bool:
@@ -87,14 +90,16 @@ def install(server: Flask, sessions) -> None:
 
     @manager.user_loader
     def load(session_id: str):
-        user_id, _, mark = session_id.partition(".")
-        if not user_id.isdigit():
+        user_id, mark, token = (session_id.split(".", 2) + ["", ""])[:3]
+        if not user_id.isdigit() or not token:
             return None
         with sessions() as s:
+            if not login_sessions.session_alive(s, token, int(user_id), now()):
+                return None
             row = accounts.user_by_id(s, int(user_id))
         if row is None or not row["active"] or fingerprint(row["password_hash"]) != mark:
             return None
-        return Account(row)
+        return Account(row, token)
 
     @server.route("/login", methods=["GET", "POST"])
     def login():
@@ -114,6 +119,8 @@ def install(server: Flask, sessions) -> None:
         except ValidationError:
             return _page("csrf", "")
         if current_user.is_authenticated:
+            with transaction(sessions) as s:
+                login_sessions.end_session(s, current_user.token)
             log.info("logout %s", current_user.principal.name)
         logout_user()
         session.clear()
@@ -123,44 +130,40 @@ def install(server: Flask, sessions) -> None:
 def _attempt(sessions):
     name = (request.form.get("username") or "").strip()[:64]
     password = request.form.get("password") or ""
-    target = _safe_next(request.form.get("next", ""))
+    target = safe_next(request.form.get("next", ""))
     try:
         validate_csrf(request.form.get("csrf_token"))
     except ValidationError:
         return _page("csrf", target, name)
     address = request.remote_addr or "unknown"
-    at = now()
     with transaction(sessions) as s:
-        verdict = ratelimit.check(s, name, address, at)
-        if not verdict.allowed:
-            log.warning(
-                "login refused for %s from %s: %s locked for %ss", name, address, verdict.reason, verdict.retry_after
-            )
-            response = _page("locked", target, name, minutes=-(-verdict.retry_after // 60))
-            response.headers["Retry-After"] = str(verdict.retry_after)
-            return response
-        row = accounts.user_by_name(s, name)
-        ok = passwords.verify_password(row["password_hash"] if row else None, password) and bool(row and row["active"])
-        ratelimit.record(s, name, address, ok, at)
-        if ok:
-            accounts.mark_login(s, row["id"], at)
-            if passwords.needs_rehash(row["password_hash"]):
-                row = accounts.set_password(s, name, passwords.hash_password(password), by=name)
+        held = ratelimit.reserve(s, name, address, now())
+        row = accounts.user_by_name(s, name) if held.verdict.allowed else None
+    verdict = held.verdict
+    if not verdict.allowed:
+        log.warning(
+            "login refused for %s from %s: %s locked for %ss", name, address, verdict.reason, verdict.retry_after
+        )
+        response = _page("locked", target, name, minutes=-(-verdict.retry_after // 60))
+        response.headers["Retry-After"] = str(verdict.retry_after)
+        return response
+    # outside any transaction: the hash takes a while and holds no lock; the attempt is already counted
+    ok = passwords.verify_password(row["password_hash"] if row else None, password) and bool(row and row["active"])
     if not ok:
         log.warning("login failed for %s from %s", name, address)
         return _page("bad", target, name)
+    at = now()
+    with transaction(sessions) as s:
+        ratelimit.succeeded(s, held.attempt_id)
+        accounts.mark_login(s, row["id"], at)
+        if passwords.needs_rehash(row["password_hash"]):
+            row = accounts.set_password(s, name, passwords.hash_password(password), by=name)
+        token = login_sessions.open_session(s, row["id"], address, at, SESSION_LIFETIME)
     session.clear()  # a fresh session: nothing from before the login carries over
     session.permanent = True
-    login_user(Account(row))
+    login_user(Account(row, token))
     log.info("login %s (%s) from %s", name, row["role"], address)
     return redirect(target or "/")
-
-
-def _safe_next(target: str) -> str:
-    """Only paths on this site: never ``//evil.example`` or ``https://…`` (open redirect)."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return ""
 
 
 def _page(message: str | None, target: str, username: str = "", logout: bool = False, no_admin: bool = False, **values):
@@ -170,7 +173,7 @@ def _page(message: str | None, target: str, username: str = "", logout: bool = F
         message=text.format(**values),
         level=level,
         csrf_token=generate_csrf(),
-        next=_safe_next(target),
+        next=safe_next(target),
         username=username,
         logout=logout,
         no_admin=no_admin,

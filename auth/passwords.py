@@ -8,6 +8,8 @@ Example::
 
 from __future__ import annotations
 
+import threading
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -17,6 +19,8 @@ MIN_LENGTH = 12
 _HASHER = PasswordHasher()
 # Verified against when the user name is unknown, so that a wrong name and a wrong password take the same time.
 _DUMMY = _HASHER.hash("not a real password, only for timing")
+_checks = {"run": 0}
+_checks_lock = threading.Lock()
 
 
 class WeakPassword(ValueError):
@@ -37,10 +41,17 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored: str | None, password: str) -> bool:
     """True when ``password`` matches; a missing or damaged hash never matches (and costs the same time)."""
+    with _checks_lock:
+        _checks["run"] += 1
     try:
         return _HASHER.verify(stored or _DUMMY, password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def checks_run() -> int:
+    """How many passwords this process has checked (each costs a 64 MiB hash): what the login throttle bounds."""
+    return _checks["run"]
 
 
 def needs_rehash(stored: str) -> bool:

@@ -5,10 +5,19 @@ refused after ``MAX_PER_ADDRESS`` failures within ``WINDOW`` (guessing many acco
 refused, the password is not even checked, so guessing on makes no progress. Unknown names count like real
 ones, so the answer never tells whether an account exists.
 
+Checking and counting are one step (``reserve``): the attempt holds the account's and the address's rows in
+``login_throttle`` while it counts and records itself as a failure, so that twenty attempts sent at once queue
+there and at most the limit go on to the (64 MiB) password check. A password that matches turns its record into a
+success (``succeeded``).
+
 Example::
 
-    verdict = check(session, "li", "10.0.0.5", now())
-    if not verdict.allowed: ...  # answer 429 with Retry-After: verdict.retry_after seconds
+    with transaction(sessions) as s:
+        held = reserve(s, "li", "10.0.0.5", now())
+    if not held.verdict.allowed: ...  # answer 429 with Retry-After: held.verdict.retry_after seconds
+    ...                               # check the password, then on success:
+    with transaction(sessions) as s:
+        succeeded(s, held.attempt_id)
 """
 
 from __future__ import annotations
@@ -53,5 +62,24 @@ def check(
     return Verdict(True)
 
 
-def record(session, user_name: str, address: str, succeeded: bool, at: datetime) -> None:
-    accounts.record_attempt(session, user_name, address, succeeded, at)
+@dataclass(frozen=True)
+class Reservation:
+    verdict: Verdict
+    attempt_id: int | None = None  # the attempt, recorded as a failure until its password matches
+
+
+def reserve(session, user_name: str, address: str, at: datetime) -> Reservation:
+    """Check and count in one step: run it in a transaction of its own, committed before the password check."""
+    accounts.hold_throttle(session, [f"user:{user_name}", f"address:{address}"], at)
+    verdict = check(session, user_name, address, at)
+    if not verdict.allowed:
+        return Reservation(verdict)
+    return Reservation(verdict, accounts.record_attempt(session, user_name, address, False, at))
+
+
+def succeeded(session, attempt_id: int) -> None:
+    accounts.mark_attempt_succeeded(session, attempt_id)
+
+
+def record(session, user_name: str, address: str, ok: bool, at: datetime) -> None:
+    accounts.record_attempt(session, user_name, address, ok, at)

@@ -12,7 +12,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from auth import guard, headers, login
+from auth import guard, headers, limits, login
 from auth.secret_key import resolve
 
 MB = 1024 * 1024
@@ -43,6 +43,7 @@ def install(dash_app, sessions, config, upload_bytes: int = DEFAULT_UPLOAD_BYTES
         server.wsgi_app = ProxyFix(
             server.wsgi_app, x_for=config.proxy_count, x_proto=config.proxy_count, x_host=config.proxy_count
         )
+    limits.install(dash_app)  # first: nothing below parses a request before its size is checked
     login.install(server, sessions)
     server.before_request(guard.gate)
     headers.install(dash_app)

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from bench import national
-from tests.servers import free_port
+from harness.servers import free_port
 
 
 def _backend_url(name: str, workdir: Path, pg) -> str:
@@ -68,7 +68,7 @@ def main(
             for backend in [b.strip() for b in backends.split(",") if b.strip()]:
                 click.echo(f"== {backend}", err=True)
                 if backend == "postgresql" and pg is None:
-                    from tests.pg import PgServer
+                    from harness.pg import PgServer
 
                     pg = PgServer.start()
                 url = _backend_url(backend, Path(tmp), pg)

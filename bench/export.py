@@ -16,7 +16,7 @@ from pathlib import Path
 from db.session import make_engine, session_factory
 from export import kaleido_server
 from export.briefing import briefing_pdf, collect
-from export.chart_data import build_chart
+from export.charts import build_chart
 from export.images import chart_image
 from export.tables import csv_bytes, xlsx_bytes
 from export.workbook import briefing_xlsx

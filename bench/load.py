@@ -26,28 +26,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bench.national import SECRET, _wait_http, pct
+from bench.common import SECRET, pct, wait_http
 from db.models import Figure, Region
 from db.session import make_engine, session_factory
+from harness.dash_client import page_payload
+from harness.servers import free_port
 from settings import ROOT
-from tests.servers import free_port
-
-
-def page_payload(dependencies: list[dict], pathname: str) -> bytes:
-    """The router callback's request body for a path, built from the app's own ``/_dash-dependencies``."""
-    spec = next(d for d in dependencies if d["output"].startswith("..page-content.children"))
-    outputs = [
-        dict(zip(("id", "property"), k.rsplit(".", 1), strict=True)) for k in spec["output"].strip(".").split("...")
-    ]
-    inputs = [{**i, "value": pathname if i["property"] == "pathname" else ""} for i in spec["inputs"]]
-    body = {
-        "output": spec["output"],
-        "outputs": outputs,
-        "inputs": inputs,
-        "state": [],
-        "changedPropIds": ["url.pathname"],
-    }
-    return json.dumps(body).encode()
 
 
 class Tally:
@@ -174,7 +158,7 @@ def run(url: str, viewers: int, planners: int, seconds: float, workers: int, max
     )
     tally, uploads = Tally(), []
     try:
-        _wait_http(f"{base}/", time.perf_counter() + 300)
+        wait_http(f"{base}/", time.perf_counter() + 300)
         with urllib.request.urlopen(f"{base}/_dash-dependencies", timeout=30) as response:
             dependencies = json.loads(response.read())
         rng = random.Random(1)

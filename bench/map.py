@@ -27,8 +27,8 @@ from db import map_queries
 from db.session import make_engine, session_factory
 from geo import boundaries
 from geo.progress import progress_by_region
+from harness.servers import live_server
 from layouts.map_figures import progress_map
-from tests.servers import live_server
 
 PAGES = ["/map", "/map/610000", "/map/621100"]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import random
-import secrets
 import statistics
 import subprocess
 import sys
@@ -19,22 +18,16 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.dash_client import DashClient
+from bench.common import SECRET, pct, wait_http
 from bench.sqlfloor import SqlRecorder, replay_ms
 from db import cache
 from db.models import Region
 from db.session import make_engine, session_factory
+from harness.dash_client import DashClient, page_payload
 from settings import ROOT
 
 PAGE_OUTPUT = "..page-content.children"
 FIRST_CHART_RUNS = 5  # fresh browsers; the median is reported, every run is kept in the JSON
-SECRET = secrets.token_urlsafe(48)  # a throw-away session key: nothing is written to data/secret_key
-
-
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile: ``pct([1, 2, 3, 4], 0.5) == 2``."""
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, int(round(q * len(ordered) + 0.5)) - 1))]
 
 
 def sample_pages(engine, per_view: int, seed: int = 7) -> dict[str, list[str]]:
@@ -102,17 +95,6 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, 
     return results
 
 
-def _wait_http(url: str, deadline: float) -> None:
-    while time.perf_counter() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"no answer from {url}")
-
-
 def _rss_peak_mb(pid: int) -> float:
     """Peak resident memory of a process and its children (gunicorn master and workers), in MiB."""
     pids = [pid] + [
@@ -140,7 +122,7 @@ def serve_and_browse(url: str, port: int, chart_path: str, workers: int = 2, pro
         stderr=subprocess.PIPE,
     )
     try:
-        _wait_http(f"http://127.0.0.1:{port}/", started + 300)
+        wait_http(f"http://127.0.0.1:{port}/", started + 300)
         cold_start = (time.perf_counter() - started) * 1000
         _warm(f"http://127.0.0.1:{port}", chart_path, workers)
         charts = [first_chart_ms(f"http://127.0.0.1:{port}{chart_path}") for _ in range(FIRST_CHART_RUNS)]
@@ -165,7 +147,6 @@ def _warm(base: str, path: str, workers: int) -> None:
     measures what a new visitor waits for (fresh browser, no cached scripts), not the server's own start."""
     import json
 
-    from bench.load import page_payload
 
     with urllib.request.urlopen(f"{base}/_dash-dependencies", timeout=60) as response:
         body = page_payload(json.loads(response.read()), path)

@@ -15,10 +15,6 @@ import time
 import pandas as pd
 from dash._utils import to_json
 
-from analysis.overview import overview_rows
-from callbacks import urlstate
-from db import queries
-
 SQL = """SELECT f.id, f.kind, f.region_code, f.indicator_code AS indicator, f.period_start, f.period_end, f.value,
        f.plan_version_id, f.batch_id, pv.name AS plan_version, pv.kind AS plan_version_kind, b.kind AS batch_kind,
        b.reverted_at
@@ -91,36 +87,26 @@ class PandasPeer:
         return out
 
     def page(self, session, pathname: str):
-        """The page for a path, computed from the in-memory DataFrame."""
-        from callbacks.region import render_region  # same layout code, fed by pandas instead of SQL
-        from db import scaled_views
+        """The page for a path: the app's own view and layout code, fed by pandas instead of SQL."""
+        from callbacks.region import render
+        from layouts.overview_page import overview_page
+        from views.overview import overview_view
+        from views.region import region_view
 
         if pathname == "/":
             tops = self.regions[self.regions["parent_code"].isna()]
             owner_of = {d: t for t in tops["code"] for d in [t, *self._descendants(t)]}
             owner = self.figures["region_code"].map(owner_of)
-            records = self._records(self.figures, owner)
-            regions = _dicts(tops)
-            indicators = queries.indicators(session)
-            state = urlstate.view_state("", (2014, 2020))
-            rows = overview_rows(records, regions, indicators, state["plan"], state["from"], state["to"], None)
-            from layouts.overview_page import overview_page
-
-            return overview_page(rows, indicators, state, (2014, 2020), state["lang"])
+            records, regions = self._records(self.figures, owner), _dicts(tops)
+            view = overview_view(session, "", read=lambda _s: (regions, records))
+            return overview_page(view.rows, view.options, view.state, view.bounds, view.state["lang"])
         code = pathname.split("/")[2]
         kids = self.children.get(code, [])
         owner_of = {code: code, **{d: k for k in kids for d in [k, *self._descendants(k)]}}
         subset = self.figures[self.figures["region_code"].isin(list(owner_of))]
         records = self._records(subset, subset["region_code"].map(owner_of))
-        original = scaled_views.region_records
-        scaled_views.region_records = lambda _s, _c: (
-            _dicts(self.regions[self.regions["code"].isin([code, *kids])]),
-            records,
-        )
-        try:
-            return render_region(session, code, "")
-        finally:
-            scaled_views.region_records = original
+        regions = _dicts(self.regions[self.regions["code"].isin([code, *kids])])
+        return render(region_view(session, code, "", read=lambda _s, _c: (regions, records)))
 
     def time_page(self, session, pathname: str, dash_app=None) -> float:
         """Milliseconds to build and serialise the page (inside a request of ``dash_app``, as a callback runs)."""

@@ -1,16 +1,25 @@
-"""Callback wiring. ``register(app, sessions)`` attaches every page's callbacks to one app."""
+"""Callback wiring. ``register(app, sessions)`` attaches every callback module to one app: the one place that
+lists them. The pages they render are in the route table, ``callbacks.routes``."""
 
 from __future__ import annotations
 
-from callbacks import filters, map, navigation, overview, region, review, sources, upload
+from callbacks import (
+    export,
+    filters,
+    history,
+    map,
+    map_export,
+    navigation,
+    overview,
+    region,
+    review,
+    sources,
+    upload,
+)
+
+MODULES = (navigation, filters, overview, region, sources, history, upload, map_export, map, export, review)
 
 
 def register(app, sessions) -> None:
-    navigation.register(app, sessions)
-    filters.register(app, sessions)
-    overview.register(app, sessions)
-    region.register(app, sessions)
-    sources.register(app, sessions)
-    upload.register(app, sessions)
-    map.register(app, sessions)
-    review.register(app, sessions)
+    for module in MODULES:
+        module.register(app, sessions)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from dash import Input, Output, State, ctx, dcc, no_update
-from flask import request
 
 from auth import guard
+from export.answers import public_url
 from export.chart_data import ExportNotFound
 from export.routes import VIEW_KEYS, briefing_bytes
 from layouts import ids, urlstate
-from layouts.i18n import t
+from text.i18n import t
 
 
 def register(app, sessions) -> None:
@@ -40,7 +40,7 @@ def register(app, sessions) -> None:
         try:
             with sessions() as session:
                 data, stem = briefing_bytes(
-                    session, fmt, parts[1], lang, request.host_url, "?" + urlencode(view) if view else ""
+                    session, fmt, parts[1], lang, public_url(), "?" + urlencode(view) if view else ""
                 )
         except ExportNotFound as exc:
             return no_update, str(exc)

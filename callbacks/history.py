@@ -6,12 +6,18 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 
 from auth import guard
 from callbacks import urlstate
-from callbacks.review import visible_batches
 from db import batches, queries
 from db.session import transaction
 from layouts import ids
-from layouts.history_page import history_table
-from layouts.i18n import t
+from layouts.history_page import history_page, history_table
+from text.i18n import t
+from views.history import history_view
+
+
+def render_history(session, lang: str):
+    """The history page: ``history_view`` rendered, with revert buttons for those who may revert."""
+    view = history_view(session, guard.current_principal())
+    return history_page(view.batches, lang, can_revert=guard.can_do("revert"))
 
 
 def register(app, sessions) -> None:
@@ -60,4 +66,4 @@ def register(app, sessions) -> None:
         except batches.BatchError as exc:
             message = html.Div(str(exc), className="alert alert-warning")
         with sessions() as session:
-            return history_table(visible_batches(session, batches.batch_list(session)), lang), message
+            return history_table(history_view(session, guard.current_principal()).batches, lang), message

@@ -8,13 +8,12 @@ from dash import Input, Output, State, ctx, no_update
 from flask import has_request_context
 
 from auth import guard
-from callbacks import map_export
-from callbacks.map_view import MapView, build_view, figure_of
 from db import queries
 from geo import boundaries
 from layouts import ids, urlstate
-from layouts.i18n import name, t
 from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
+from text.i18n import name, t
+from views.map import MapView, build_view, figure_of
 
 
 def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:
@@ -78,8 +77,6 @@ def region_map_panel(session, code: str, indicator: str | None, lang: str, plan:
 
 
 def register(app, sessions) -> None:
-    map_export.register(app, sessions)
-
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
         Input(ids.MAP_INDICATOR, "value"),

@@ -9,16 +9,17 @@ the boundaries' origin.
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlparse
 
 from flask import Response, request
 
 from auth import guard
-from callbacks.map_view import build_view, figure_of
 from db import queries
 from export import images
+from export.answers import plain_error, public_url
 from export.chart_data import data_as_of, join_sources
 from layouts.map_page import map_href
+from textsafety import echo, url_host
+from views.map import build_view, figure_of
 
 WIDTH, HEIGHT = 1200, 800
 TOP_PX = 60
@@ -31,7 +32,7 @@ def short_names(source: str) -> list[str]:
 
     Example: ``short_names("https://a.gov.cn/x https://b.cn/y") == ["a.gov.cn", "b.cn"]``
     """
-    urls = [urlparse(s).netloc for s in source.split() if s.startswith(("http://", "https://"))]
+    urls = [url_host(s) for s in source.split() if s.startswith(("http://", "https://"))]
     if urls:
         return urls
     return [source if len(source) <= 30 else source[:29] + "…"] if source else []
@@ -67,7 +68,7 @@ def register(app, sessions) -> None:
     def export_map(fmt: str):
         guard.require("export")  # the gate checks /export/ too; each export route checks for itself as well
         if fmt not in FORMATS:
-            return Response(f"unknown format {fmt!r}: use map.png or map.pdf", status=404)
+            return plain_error(404, f"unknown format {echo(fmt)}: use map.png or map.pdf")
         args = request.args
         lang = "en" if args.get("lang") == "en" else "zh"
         region = args.get("region") or None
@@ -76,8 +77,8 @@ def register(app, sessions) -> None:
             view = build_view(session, region, state, lang)
             as_of = data_as_of(queries.batches(session))
         if view is None:
-            return Response(f"no boundary for region {args.get('region')!r}", status=404)
-        url = request.host_url.rstrip("/") + map_href(region, lang, **state)
+            return plain_error(404, f"no boundary for region {echo(args.get('region'))}: use an adcode such as 621100")
+        url = public_url() + map_href(region, lang, **state)
         body = map_image(view, lang, fmt, footer_lines(view, as_of, url))
         name = f"map-{region or 'china'}-{view.indicator or ''}.{fmt}"
         return Response(body, mimetype=FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'})

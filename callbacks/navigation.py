@@ -1,35 +1,25 @@
-"""Routing: path and query string -> page. ``/`` is the overview, ``/region/<adcode>`` a region page."""
+"""Routing: path and query string -> page, through the table in ``callbacks.routes``."""
 
 from __future__ import annotations
 
 from dash import Input, Output, html
 
-from callbacks import review
-from callbacks import upload as upload_pages
-from callbacks.map import render_map
-from callbacks.overview import render_overview
-from callbacks.region import render_region
-from db import aggregates
+from auth import guard
+from callbacks import routes
+from db import queries
 from layouts import ids, urlstate
-from layouts.i18n import t
 from layouts.synthetic import synthetic_banner
+from text.i18n import t
+from views.approval import count_pending
 
 
 def render(session, pathname: str | None, search: str | None):
     """The page for a path (a pure function of the URL and the database)."""
-    pathname = pathname or "/"
-    if pathname in upload_pages.PAGES:
-        return upload_pages.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
-    if pathname in review.PAGES:
-        return review.PAGES[pathname](session, urlstate.lang_of(urlstate.parse(search)))
-    if pathname.startswith("/region/"):
-        return render_region(session, pathname.split("/")[2], search)
-    if pathname == "/map" or pathname.startswith("/map/"):
-        state = urlstate.parse(search)
-        return render_map(session, pathname[5:].strip("/") or None, state, urlstate.lang_of(state))
-    if pathname == "/":
-        return render_overview(session, search, urlstate.view_state)
-    return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
+    found = routes.find(pathname)
+    if found is None:
+        return html.Div(t("not_found", urlstate.lang_of(urlstate.parse(search))))
+    page, params = found
+    return page.render(session, params, search)
 
 
 def register(app, sessions) -> None:
@@ -44,9 +34,9 @@ def register(app, sessions) -> None:
         lang = urlstate.lang_of(urlstate.parse(search))
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
-            review.pending_view(session, search)  # ?pending=1: what this user may see waiting for approval
+            count_pending(session, search, guard.current_principal())  # ?pending=1: what this user may see waiting
             page = render(session, pathname, search)
-            if aggregates.has_synthetic(session):
+            if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
         return page, toggle, t("language", lang)
 

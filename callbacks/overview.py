@@ -1,33 +1,18 @@
-"""The overview page: all figures -> assessed rows, worst first; a click on a region opens its page."""
+"""The overview page: ``views.overview.overview_view`` rendered; a click on a region opens its page."""
 
 from __future__ import annotations
 
 from dash import ALL, Input, Output, ctx, no_update
 
-from analysis.overview import overview_rows, year_bounds
-from db import queries, scaled_views
-from db.dashboard_queries import year_span
 from layouts import ids
 from layouts.overview_page import overview_page
+from views.overview import overview_view
 
 
-def render_overview(session, search: str | None, view_state) -> object:
-    regions, figures = scaled_views.overview_records(session)
-    bounds = year_span(session) or year_bounds(figures)
-    state = view_state(search, bounds)
-    indicators = queries.indicators(session)
-    rows = overview_rows(
-        figures,
-        regions,
-        indicators,
-        state["plan"],
-        state["from"],
-        state["to"],
-        state["indicator"] or None,
-    )
-    target_indicators = {r["indicator"] for r in figures if r["kind"] == "target"}
-    options = [i for i in indicators if i["code"] in target_indicators]
-    return overview_page(rows, options, state, bounds, state["lang"])
+def render_overview(session, search: str | None) -> object:
+    """The overview for a query string: ``overview_view`` rendered."""
+    view = overview_view(session, search)
+    return overview_page(view.rows, view.options, view.state, view.bounds, view.state["lang"])
 
 
 def register(app, sessions) -> None:

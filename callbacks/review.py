@@ -8,75 +8,32 @@ from dash import ALL, Input, Output, State, ctx, html, no_update
 from auth import approval as rights
 from auth import guard
 from callbacks import urlstate
-from db import approval, notes, queries
+from db import approval, notes
 from db.session import transaction
-from db.visibility import APPROVED, RETURNED, SUBMITTED, include_pending
+from db.visibility import APPROVED, RETURNED
 from layouts import ids
-from layouts.i18n import t
 from layouts.notes_view import note_cards
 from layouts.review_page import review_list, review_page, waiting_banner
-
-RETURNED_SHOWN = 5
+from text.i18n import t
+from views.approval import banner_view, review_items
 
 
 def _lang(search: str | None) -> str:
     return urlstate.lang_of(urlstate.parse(search))
 
 
-def pending_view(session, search: str | None) -> None:
-    """With ``?pending=1``, count the pending batches the current user may see in this session's reads."""
-    if urlstate.parse(search).get("pending") == "1":
-        include_pending(session, rights.visible_pending(session, guard.current_principal()))
-
-
-def pending_for_sources(session) -> None:
-    """The sources panel shows a pending figure to whoever may see it (ids come from their own page)."""
-    include_pending(session, rights.visible_pending(session, guard.current_principal()))
-
-
-def visible_batches(session, rows: list[dict]) -> list[dict]:
-    """History rows the current user may see: every approved batch; a submitted or returned one only for its
-    author, those who may decide on its regions, and administrators."""
-    principal = guard.current_principal()
-    hidden = [b["id"] for b in rows if b.get("state", APPROVED) != APPROVED]
-    if not hidden:
-        return rows
-    name = principal.name if principal is not None else None
-    codes, memo = approval.region_codes_of(session, hidden), {}
-    allowed = {
-        i
-        for i, b in ((b["id"], b) for b in rows if b["id"] in codes)
-        if (principal is not None and principal.role == "admin")
-        or name in (b["user_name"], b.get("submitted_by"))
-        or rights.covers(session, principal, codes[i], memo)
-    }
-    return [b for b in rows if b.get("state", APPROVED) == APPROVED or b["id"] in allowed]
-
-
-def _items(session) -> list[tuple[dict, list[dict]]]:
-    return [(b, approval.batch_changes(session, b["id"])) for b in rights.decidable(session, guard.current_principal())]
-
-
 def render_review(session, lang: str):
+    """The /review page: the batches the current user may decide, with their changes."""
     if not guard.can_do("approve"):
         return html.Div(t("review_not_allowed", lang), className="alert alert-warning", id="review-not-allowed")
-    return review_page(_items(session), lang)
-
-
-PAGES = {"/review": render_review}
+    return review_page(review_items(session, guard.current_principal()), lang)
 
 
 def _banner(session, search: str | None) -> list:
-    principal = guard.current_principal()
-    if principal is None or principal.role == "public":
+    b = banner_view(session, search, guard.current_principal())
+    if b is None:
         return []
-    waiting = len(rights.decidable(session, principal))
-    mine = approval.batches_in_state(session, None, user=principal.name)
-    returned = [b for b in mine if b["state"] == RETURNED and b["reverted_at"] is None][:RETURNED_SHOWN]
-    submitted = sum(1 for b in mine if b["state"] == SUBMITTED and b["reverted_at"] is None)
-    show_switch = principal.role in ("admin", "approver") or submitted > 0
-    on = urlstate.parse(search).get("pending") == "1"
-    return waiting_banner(waiting, returned, submitted, show_switch, on, _lang(search))
+    return waiting_banner(b.waiting, b.returned, b.submitted, b.show_switch, b.on, _lang(search))
 
 
 def register(app, sessions) -> None:
@@ -145,7 +102,7 @@ def register(app, sessions) -> None:
             guard.log.warning("refused decision on batch %s to %s: %s", batch_id, principal.name, refusal)
             message = html.Div(refusal, className="alert alert-warning", id="review-refused")
         with sessions() as session:
-            return review_list(_items(session), lang), message, _banner(session, search)
+            return review_list(review_items(session, principal), lang), message, _banner(session, search)
 
     @app.callback(
         Output(ids.NOTE_TEXT, "value", allow_duplicate=True),
@@ -201,17 +158,3 @@ def register(app, sessions) -> None:
             cards = note_cards(notes.notes(session, [code], indicator), lang, editable=True)
         said = t("note_saved" if editing else "note_added", lang)
         return cards, html.Div(said, className="alert alert-success py-1", id="note-added"), "", None
-
-
-def region_notes(session, code: str, indicator: str) -> list[dict]:
-    """The notes of a region page's indicator (its own region)."""
-    return notes.notes(session, [code], indicator) if queries.region(session, code) else []
-
-
-def notes_of_figures(session, rows: list[dict]) -> list[dict]:
-    """The notes on the regions, indicators and years of these figure records (for the sources panel)."""
-    keys = {(r["region_code"], r["indicator"], y) for r in rows for y in range(r["period_start"], r["period_end"] + 1)}
-    if not keys:
-        return []
-    found = notes.notes(session, sorted({k[0] for k in keys}))
-    return [n for n in found if (n["region_code"], n["indicator"], n["year"]) in keys]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
-from callbacks.review import notes_of_figures, pending_for_sources
+from auth import guard
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
-from layouts.i18n import both
 from layouts.notes_view import note_cards
 from layouts.sources import source_cards
+from text.i18n import both
+from views.approval import count_visible_pending, notes_of_figures
 
 
 def clicked_figure_ids(triggered_id, value) -> list[int]:
@@ -56,7 +57,7 @@ def register(app, sessions) -> None:
             return no_update, no_update, no_update
         lang = urlstate.lang_of(urlstate.parse(search))
         with sessions() as session:
-            pending_for_sources(session)
-            rows = queries.sources_of(session, figure_ids).to_dict("records")
+            count_visible_pending(session, guard.current_principal())
+            rows = queries.sources_of(session, figure_ids)
             notes = notes_of_figures(session, rows)
         return True, source_cards(rows, lang) + note_cards(notes, lang), both("sources_title")

@@ -7,36 +7,28 @@ import base64
 from dash import Input, Output, State, dcc, html, no_update
 
 from auth import guard
-from callbacks import history, urlstate
+from callbacks import urlstate
 from db import batches, queries
 from db.session import transaction
 from etl import importer
 from etl import problems as P
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 from etl.errorbook import error_workbook
-from etl.pending import load_pending, save_pending
+from etl.filesafety import DEFAULT_LIMITS
+from etl.pending import discard_pending, load_pending, save_pending
 from etl.template import build_template
 from layouts import ids
-from layouts.history_page import history_page
-from layouts.i18n import t
 from layouts.upload_page import errors_view, preview_view, upload_page
+from text.i18n import t
+from textsafety import safe_file_name
 
 
 def render_upload(session, lang: str):
     if not any(guard.can_do(action) for action in ("upload", "edit")):
         return html.Div(t("not_allowed_upload", lang), className="alert alert-warning", id="upload-not-allowed")
     writable = guard.writable_codes("upload", session)
-    return upload_page([r for r in queries.regions(session) if writable is None or r["code"] in writable], lang)
-
-
-def render_history(session, lang: str):
-    from callbacks.review import visible_batches
-    from db.batches import batch_list
-
-    return history_page(visible_batches(session, batch_list(session)), lang, can_revert=guard.can_do("revert"))
-
-
-PAGES = {"/upload": render_upload, "/history": render_history}
+    regions = [r for r in queries.regions(session) if writable is None or r["code"] in writable]
+    return upload_page(regions, lang, DEFAULT_LIMITS)
 
 
 def _lang(search: str | None) -> str:
@@ -59,15 +51,21 @@ def foreign_rows(session, result, action: str) -> list[P.Problem]:
     ]
 
 
-def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: str, lang: str):
-    """Check and preview bytes; the page's result view and the state the confirm step needs."""
-    token = save_pending(data)
+def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: str, lang: str, owner: str):
+    """Check and preview bytes; the page's result view and the state the confirm step needs.
+
+    Kept for ``owner`` only (``etl.pending``): a valid upload until it is confirmed, an invalid one only as its
+    annotated error copy for the download button."""
     with sessions() as session:
         result = importer.check_and_preview(session, data, file_name, default_kind=kind or None)
         result.checked.problems.extend(foreign_rows(session, result, source))
+    if result.ok:
+        token = save_pending(data, owner)
+    else:
+        token = save_pending(error_workbook(result.book, result.checked.problems), owner, kind="errors")
     state = {
         "token": token,
-        "file_name": file_name,
+        "file_name": result.file_name,
         "kind": kind or None,
         "source": source,
         "ok": result.ok,
@@ -79,7 +77,6 @@ def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: 
 
 
 def register(app, sessions) -> None:
-    history.register(app, sessions)
 
     @app.callback(
         Output(ids.UPLOAD_TEMPLATE_DOWNLOAD, "data"),
@@ -108,9 +105,9 @@ def register(app, sessions) -> None:
     def uploaded(contents, file_name, kind, search):
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update
-        guard.require("upload")
+        user = guard.require("upload")
         data = base64.b64decode(contents.split(",", 1)[1])
-        view, state = check_view(sessions, data, file_name, kind, "upload", _lang(search))
+        view, state = check_view(sessions, data, file_name, kind, "upload", _lang(search), user.name)
         return view, state, None, None  # cleared, so choosing the same file again is a new upload
 
     @app.callback(Output(ids.UPLOAD_CONFIRM, "disabled"), Input(ids.UPLOAD_NOTE, "value"))
@@ -134,7 +131,12 @@ def register(app, sessions) -> None:
         user = guard.require(action)
         if not (note or "").strip():
             return html.Div(t("note_required", lang), className="alert alert-warning"), no_update
-        data = load_pending(state.get("token"))
+        try:
+            note = importer.check_note(note)  # a note to correct, not a refused upload: the file stays
+        except importer.ImportRefused as exc:
+            refused = html.Div(t("refused", lang).format(msg=exc), className="alert alert-warning", role="alert")
+            return refused, no_update
+        data = load_pending(state.get("token"), user.name)  # another account's token opens nothing
         if data is None:
             return html.Div(
                 t("refused", lang).format(msg="file expired; upload it again"), className="alert alert-warning"
@@ -149,9 +151,11 @@ def register(app, sessions) -> None:
                 batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
                 waits = batches.batch_row(session, batch_id)["state"] == "submitted"  # region requires approval
         except importer.ImportRefused as exc:
+            discard_pending(state.get("token"), user.name)  # a refused upload is not kept
             return html.Div(
                 t("refused", lang).format(msg=exc), className="alert alert-warning", role="alert"
             ), no_update
+        discard_pending(state.get("token"), user.name)
         targets = sum(1 for i in result.preview.changes if i["kind"] == "target")
         message = t("imported", lang).format(id=batch_id, t=targets, a=len(result.preview.changes) - targets)
         message += " " + t("submitted_for_review", lang) if waits else ""
@@ -169,14 +173,12 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def download_errors(clicks, state):
-        guard.require("upload")
-        data = load_pending((state or {}).get("token"))
+        user = guard.require("upload")
+        data = load_pending((state or {}).get("token"), user.name, kind="errors")
         if not clicks or data is None:
             return no_update
-        with sessions() as session:
-            result = importer.check_bytes(session, data, state["file_name"], default_kind=state["kind"])
-        stem = state["file_name"].rsplit(".", 1)[0]
-        return dcc.send_bytes(error_workbook(result.book, result.checked.problems), f"{stem}-错误标注-errors.xlsx")
+        stem = safe_file_name(str(state.get("file_name") or "upload").rsplit(".", 1)[0])
+        return dcc.send_bytes(data, f"{stem}-错误标注-errors.xlsx")
 
     @app.callback(Output(ids.EDIT_GRID, "rowData"), Input(ids.EDIT_REGION, "value"), prevent_initial_call=True)
     def edit_region(region_code):
@@ -198,10 +200,10 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def preview_edits(clicks, rows, search):
-        guard.require("edit")
+        user = guard.require("edit")
         lang = _lang(search)
         data = edits_csv(rows or [])
         if not clicks or not data:
             return html.Div(t("no_edits", lang), className="alert alert-info"), None, None
-        view, state = check_view(sessions, data, EDIT_FILE_NAME, None, "edit", lang)
+        view, state = check_view(sessions, data, EDIT_FILE_NAME, None, "edit", lang, user.name)
         return view, state, None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.models import LoginAttempt, Region, User, UserRegion
+from db.models import LoginAttempt, LoginSession, LoginThrottle, Region, User, UserRegion
 from db.writes import now
 
 
@@ -99,6 +101,8 @@ def _get(session: Session, name: str) -> User:
 def set_active(session: Session, name: str, active: bool, by: str) -> dict:
     user = _get(session, name)
     user.active, user.changed_at, user.changed_by = active, now(), by
+    if not active:
+        session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     session.flush()
     return _as_dict(session, user)
 
@@ -106,6 +110,7 @@ def set_active(session: Session, name: str, active: bool, by: str) -> dict:
 def set_password(session: Session, name: str, password_hash: str, by: str) -> dict:
     user = _get(session, name)
     user.password_hash, user.changed_at, user.changed_by = password_hash, now(), by
+    session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     session.flush()
     return _as_dict(session, user)
 
@@ -124,9 +129,44 @@ def mark_login(session: Session, user_id: int, at: datetime) -> None:
     session.get(User, user_id).last_login_at = at
 
 
-def record_attempt(session: Session, user_name: str, address: str, succeeded: bool, at: datetime) -> None:
-    session.add(LoginAttempt(user_name=user_name[:64], address=address[:64], succeeded=succeeded, at=at))
+def record_attempt(session: Session, user_name: str, address: str, succeeded: bool, at: datetime) -> int:
+    """Keep one login attempt; returns its id."""
+    attempt = LoginAttempt(user_name=user_name[:64], address=address[:64], succeeded=succeeded, at=at)
+    session.add(attempt)
     session.flush()
+    return attempt.id
+
+
+def mark_attempt_succeeded(session: Session, attempt_id: int) -> None:
+    session.execute(update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(succeeded=True))
+
+
+def hold_throttle(session: Session, keys: list[str], at: datetime) -> None:
+    """Hold the throttle rows of ``keys`` until the transaction ends; attempts on the same keys wait here.
+
+    A write, so that it locks on every database: an upsert takes SQLite's write lock and PostgreSQL's row lock
+    (``SELECT ... FOR UPDATE`` does nothing on SQLite). Keys are taken in sorted order, so two attempts never
+    wait on each other in a circle. Example: ``hold_throttle(s, ["address:10.0.0.5", "user:li"], now())``.
+    """
+    dialect = session.get_bind().dialect.name
+    for key in sorted(set(keys)):
+        if dialect in ("sqlite", "postgresql"):
+            insert = (sqlite if dialect == "sqlite" else postgresql).insert(LoginThrottle)
+            stmt = insert.values(key=key, touched_at=at)
+            session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"touched_at": at}))
+        else:
+            _hold_throttle_portable(session, key, at)
+
+
+def _hold_throttle_portable(session: Session, key: str, at: datetime) -> None:
+    touch = update(LoginThrottle).where(LoginThrottle.key == key).values(touched_at=at)
+    if session.execute(touch).rowcount:
+        return
+    try:
+        with session.begin_nested():
+            session.add(LoginThrottle(key=key, touched_at=at))
+    except IntegrityError:  # another attempt created it first: wait for its lock
+        session.execute(touch)
 
 
 def recent_failures(

@@ -2,9 +2,10 @@
 is ``auth/approval.py``'s question.
 
 A batch that changes figures (upload, edit, document intake) in or below a region marked ``approval_required``
-is stored ``submitted`` (``mark_submitted``, called where figures are written) and counts for no one but those
-allowed to include it (db/visibility.py) until an approver decides. A decision is one conditional UPDATE, so of
-two approvers acting at once exactly one decision is stored and the other is told (``AlreadyDecided``).
+is stored ``submitted`` (``db.submission.mark_submitted``, called where figures are written) and counts for no
+one but those allowed to include it (db/visibility.py) until an approver decides. A decision is one conditional
+UPDATE, so of two approvers acting at once exactly one decision is stored and the other is told
+(``AlreadyDecided``).
 
 Example::
 
@@ -14,16 +15,14 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from db import writes
 from db.models import Batch, Figure, Region
+from db.submission import required_codes  # noqa: F401  (regions marked, for callers of this module)
 from db.visibility import APPROVED, RETURNED, STATES, SUBMITTED
-
-APPROVABLE = ("upload", "edit", "document")  # batches people write; build and synthetic batches follow files
+from textsafety import describe_control, first_control
 
 
 class ApprovalError(ValueError):
@@ -48,46 +47,6 @@ def set_required(session: Session, code: str, required: bool) -> dict:
     return {"code": code, "name_zh": region.name_zh, "approval_required": required}
 
 
-def required_codes(session: Session) -> list[str]:
-    """Regions marked as needing approval (each with its subtree)."""
-    return list(session.scalars(select(Region.code).where(Region.approval_required.is_(True)).order_by(Region.code)))
-
-
-def under_approval(session: Session, region_codes: Iterable[str]) -> set[str]:
-    """The codes among ``region_codes`` that are, or lie below, a region needing approval."""
-    from db.cache import per_transaction
-
-    marked = set(per_transaction(session, "approval_required", lambda: required_codes(session)))
-    if not marked:
-        return set()
-    parents = per_transaction(  # once per transaction: an upload writes in chunks
-        session, "region_parents", lambda: dict(session.execute(select(Region.code, Region.parent_code)).all())
-    )
-    found = set()
-    for code in set(region_codes):
-        current = code
-        while current is not None:
-            if current in marked:
-                found.add(code)
-                break
-            current = parents.get(current)
-    return found
-
-
-def mark_submitted(session: Session, rows: list[dict]) -> None:
-    """Called with each chunk of figures written: a person's batch touching a region under approval waits."""
-    codes_by_batch: dict[int, set[str]] = {}
-    for row in rows:
-        codes_by_batch.setdefault(row["batch_id"], set()).add(row["region_code"])
-    for batch_id, codes in codes_by_batch.items():
-        batch = session.get(Batch, batch_id)
-        if batch is None or batch.kind not in APPROVABLE or batch.state != APPROVED or batch.decided_at is not None:
-            continue
-        if under_approval(session, codes):
-            batch.state, batch.submitted_by = SUBMITTED, batch.user_name
-            session.flush()
-
-
 def decide(session: Session, batch_id: int, decision: str, user_name: str, reason: str | None = None) -> dict:
     """Approve or return a submitted batch, atomically; returns the batch row.
 
@@ -96,9 +55,11 @@ def decide(session: Session, batch_id: int, decision: str, user_name: str, reaso
     """
     if decision not in (APPROVED, RETURNED):
         raise ApprovalError(f"decision must be {APPROVED} or {RETURNED}, not {decision!r}")
-    reason = (reason or "").strip() or None
+    reason = (reason or "").strip().replace("\r\n", "\n") or None
     if decision == RETURNED and reason is None:
         raise ApprovalError("a reason is required to return a batch (what the planner must correct)")
+    if reason is not None and (found := first_control(reason, multiline=True)):
+        raise ApprovalError(f"退回原因 reason: {describe_control(found)}; delete it and try again")
     stmt = (
         update(Batch)
         .where(

@@ -45,13 +45,13 @@ def scope(session: Session, codes: list[str]) -> tuple[dict[str, list[str]], lis
 
     Example: ``scope(s, ["621100"]) == ({"621100": ["621100", "621102", ...]}, ["621100", "621102", ...])``
     """
-    from db import aggregates, scaled_views
+    from db import scaled_views, tree
 
-    nodes = [aggregates.subtree(session, c) for c in codes]
+    nodes = [tree.subtree(session, c) for c in codes]
     if sum(scaled_views.subtree_size(session, n) for n in nodes if n) > scaled_views.SMALL:
         return {c: [c] for c in codes}, SubtreeSums(codes)
-    trees = {c: [c, *aggregates.descendant_codes(session, c)] for c in codes}  # one index range each
-    return trees, sorted({c for tree in trees.values() for c in tree})
+    trees = {c: [c, *tree.descendant_codes(session, c)] for c in codes}  # one index range each
+    return trees, sorted({c for codes_below in trees.values() for c in codes_below})
 
 
 def _summed(session: Session, codes: SubtreeSums) -> pd.DataFrame:
@@ -108,7 +108,7 @@ def indicator_figures(session: Session, indicator: str, region_codes: list[str])
     if isinstance(region_codes, SubtreeSums):
         frame = _summed(session, region_codes)
         return frame[frame["indicator"] == indicator].reset_index(drop=True)
-    return queries.figures(session, region_codes=region_codes, indicator=indicator)
+    return queries.figures_frame(session, region_codes=region_codes, indicator=indicator)
 
 
 def region_names(session: Session, codes: list[str]) -> dict[str, dict]:

@@ -252,3 +252,46 @@ class LoginAttempt(Base):
         Index("ix_login_attempts_user", "user_name", "at"),
         Index("ix_login_attempts_address", "address", "at"),
     )
+
+
+class LoginSession(Base):
+    """A logged-in browser. Its cookie carries a token whose SHA-256 is ``id``: logout deletes the row, so a copy of
+    the cookie stops working on every worker and host at once."""
+
+    __tablename__ = "sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    address: Mapped[str] = mapped_column(String(64))
+
+
+class LoginThrottle(Base):
+    """One row per account name ("user:li") and per address ("address:10.0.0.5") that tried to log in. An attempt
+    holds its two rows while it counts the recent failures and records itself, so concurrent attempts queue there:
+    the check and the count are one step (auth/ratelimit.py)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    touched_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ApiToken(Base):
+    """A personal API token (db/tokens.py): only its SHA-256 is kept; read-only, whatever the user's role.
+
+    ``window_start``/``window_count`` count the requests of the current rate-limit window in the database, so
+    every worker process sees the same count."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))  # the token's first characters, to tell tokens apart
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(64))
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked_by: Mapped[str | None] = mapped_column(String(64))
+    window_start: Mapped[datetime | None] = mapped_column(DateTime)
+    window_count: Mapped[int] = mapped_column(Integer, default=0)

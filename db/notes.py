@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Indicator, Note, NoteVersion, Region
 from db.writes import now
+from textsafety import describe_control, first_control
 
 MAX_TEXT = 2000
 
@@ -36,9 +37,13 @@ def _check(session: Session, region_code: str, indicator_code: str, year: int, t
 
 
 def _text(text: str) -> str:
-    text = (text or "").strip()
+    """The note as stored: line breaks allowed (CRLF becomes LF), any other control character refused (as a
+    batch note, ``etl.importer.check_note``)."""
+    text = (text or "").strip().replace("\r\n", "\n")
     if not text:
         raise NoteError("the note is empty: write what happened, e.g. 2019年 受洪灾影响,岷县搬迁推迟")
+    if found := first_control(text, multiline=True):
+        raise NoteError(f"说明 note: {describe_control(found)}; delete it and save again")
     if len(text) > MAX_TEXT:
         raise NoteError(f"the note has {len(text)} characters; keep it under {MAX_TEXT}")
     return text

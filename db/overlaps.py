@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from analysis.series import adcode_ancestors
 from db.models import Batch, Figure, FigureOverlap, PlanVersion
+from db.tree import in_subtree
 
 CHUNK = 500
 RANGES = 200  # code ranges OR-ed in one statement (SQLite's expression depth is 1,000)
@@ -122,8 +123,6 @@ def live_in_subtree(session: Session, node: dict, reverted: list[int]) -> list[d
     """The listed figures of live batches in a region's subtree (itself included), as records for
     ``analysis.series.counted``: id, region_code, indicator, kind, plan_version_id, plan_version_kind,
     period_start, period_end, value, batch_id."""
-    from db.aggregates import in_subtree  # aggregates -> rollups -> overlaps: imported here, not at the top
-
     f, v = Figure, PlanVersion
     stmt = (
         select(

@@ -1,4 +1,5 @@
-"""Reads: functions take a session and return plain data (dicts, DataFrames), never components."""
+"""Reads: functions take a session and return plain data (dicts; a DataFrame only where pandas is the point),
+never components. ``figures`` is the one read path for figure records."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import pandas as pd
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
-from db.models import Batch, Figure, Indicator, PlanVersion, Region, Source
+from db import rollups
+from db.cache import cached
+from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
 from db.visibility import APPROVED, COUNTS, live
 
 LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
@@ -90,18 +93,28 @@ def _figure_select(session: Session | None = None):
     )
 
 
-def _frame(session: Session, stmt) -> pd.DataFrame:
-    rows = session.execute(stmt).mappings().all()
-    frame = pd.DataFrame([dict(r) for r in rows], columns=FIGURE_COLUMNS)
-    text = [c for c in TEXT_COLUMNS if c in frame.columns]
-    frame[text] = frame[text].astype(object).where(frame[text].notna(), "")
-    return frame
+def _records(session: Session, stmt) -> list[dict]:
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    text = [keys.index(c) for c in TEXT_COLUMNS if c in keys]
+    out = []
+    for row in result.all():
+        values = list(row)
+        for i in text:
+            if values[i] is None:
+                values[i] = ""
+        out.append(dict(zip(keys, values, strict=True)))
+    return out
 
 
-def figures(session: Session, kind: str | None = None, region_codes=None, indicator: str | None = None) -> pd.DataFrame:
-    """Live figures (reverted batches left out), newest batch last.
+def figures(
+    session: Session, kind: str | None = None, region_codes=None, indicator: str | None = None, where=None
+) -> list[dict]:
+    """Figures that count in this session (db/visibility.py) as plain records (``FIGURE_COLUMNS``, text columns
+    "" instead of NULL), ordered by region, indicator, period, then batch (newest last); ``where`` adds a
+    condition (e.g. a subtree range from ``db.tree.in_subtree``).
 
-    Example: ``figures(s, "target", ["621100"], "poor_population_reduced")``
+    Example: ``figures(s, "target", ["621100"], "poor_population_reduced")[0]["value"]``
     """
     stmt = _figure_select(session)
     if kind:
@@ -110,10 +123,20 @@ def figures(session: Session, kind: str | None = None, region_codes=None, indica
         stmt = stmt.where(Figure.region_code.in_(list(region_codes)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == indicator)
+    if where is not None:
+        stmt = stmt.where(where)
     stmt = stmt.order_by(
         Figure.region_code, Figure.indicator_code, Figure.period_start, Figure.period_end, Figure.batch_id, Figure.id
     )
-    return _frame(session, stmt)
+    return _records(session, stmt)
+
+
+def figures_frame(session: Session, **filters) -> pd.DataFrame:
+    """``figures`` as a DataFrame, for the code that computes with pandas (map progress).
+
+    Example: ``figures_frame(s, region_codes=["621100"], indicator="counties_exited")``
+    """
+    return pd.DataFrame(figures(session, **filters), columns=FIGURE_COLUMNS)
 
 
 def region(session: Session, code: str) -> dict | None:
@@ -130,11 +153,12 @@ def region(session: Session, code: str) -> dict | None:
 
 
 def regions(session: Session) -> list[dict]:
-    rows = session.scalars(select(Region).order_by(Region.code))
-    return [
-        {"code": r.code, "parent_code": r.parent_code, "name_zh": r.name_zh, "name_en": r.name_en, "level": r.level}
-        for r in rows
-    ]
+    """Every region as a dict (code, parent_code, name_zh, name_en, level), in code order: plain rows, no ORM
+    objects (the region pages need the whole tree on every request)."""
+    stmt = select(Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level).order_by(Region.code)
+    result = session.execute(stmt)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def region_path(session: Session, code: str) -> list[dict]:
@@ -151,20 +175,11 @@ def child_regions(session: Session, code: str) -> list[dict]:
     return [{"code": r.code, "name_zh": r.name_zh, "name_en": r.name_en, "level": r.level} for r in rows]
 
 
-def descendant_codes(session: Session, code: str) -> list[str]:
-    """All codes below a region (not itself), breadth first."""
-    out, frontier = [], [code]
-    while frontier:
-        frontier = list(session.scalars(select(Region.code).where(Region.parent_code.in_(frontier))))
-        out.extend(frontier)
-    return out
-
-
 def regions_with_targets(session: Session) -> list[dict]:
     """Regions that hold targets themselves or through their descendants' named targets."""
     stmt = (
         select(Region.code, Region.name_zh, Region.name_en, Region.level, Region.parent_code)
-        .where(Region.code.in_(select(Figure.region_code).join(Batch).where(LIVE, Figure.kind == "target")))
+        .where(Region.code.in_(select(Figure.region_code).join(Batch).where(live(session), Figure.kind == "target")))
         .order_by(Region.code)
     )
     return [dict(r) for r in session.execute(stmt).mappings()]
@@ -195,7 +210,7 @@ def indicators_with_figures(session: Session, region_codes: list[str]) -> list[s
     stmt = (
         select(Figure.indicator_code, func.count())
         .join(Batch)
-        .where(LIVE, Figure.region_code.in_(region_codes))
+        .where(live(session), Figure.region_code.in_(region_codes))
         .group_by(Figure.indicator_code)
         .order_by(func.count().desc())
     )
@@ -215,9 +230,10 @@ def batches(session: Session) -> list[dict]:
     return [{c.name: getattr(b, c.name) for c in Batch.__table__.columns} for b in rows]
 
 
-def sources_of(session: Session, figure_ids: list[int]) -> pd.DataFrame:
-    stmt = _figure_select(session).where(Figure.id.in_(figure_ids))
-    return _frame(session, stmt)
+def sources_of(session: Session, figure_ids: list[int]) -> list[dict]:
+    """The figures with these ids that count in this session, as ``figures`` records (quote, source, URL,
+    reliability)."""
+    return _records(session, _figure_select(session).where(Figure.id.in_(figure_ids)))
 
 
 def parent_alias():
@@ -228,3 +244,35 @@ def batch_region_codes(session: Session, batch_id: int) -> list[str]:
     """The regions a batch wrote figures for (who may revert it depends on them): ``["621102", "621122"]``."""
     stmt = select(Figure.region_code).where(Figure.batch_id == batch_id).distinct().order_by(Figure.region_code)
     return list(session.scalars(stmt))
+
+
+def reverted_batch_ids(session: Session) -> list[int]:
+    return list(session.scalars(select(Batch.id).where(Batch.reverted_at.is_not(None))))
+
+
+@cached
+def year_span(session: Session) -> tuple[int, int] | None:
+    """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
+    tops = select(Region.code).where(Region.parent_code.is_(None))
+    rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
+        select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
+        .join(Batch, Batch.id == FigureRollup.batch_id)
+        .where(live(session), FigureRollup.region_code.in_(tops))
+    )
+    waiting = rollups.pending(session)
+    if waiting:  # batches written without roll-ups: their own figures, through the batch index
+        rolled = rolled.union_all(
+            select(Figure.period_start, Figure.period_end)
+            .join(Batch)
+            .where(live(session), Figure.batch_id.in_(waiting))
+        )
+    spans = rolled.subquery()
+    row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
+    return (int(row[0]), int(row[1])) if row[0] is not None else None
+
+
+@cached
+def has_synthetic(session: Session) -> bool:
+    """True when live synthetic figures are stored (``etl synth``): every page then says so."""
+    stmt = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)
+    return session.execute(stmt).first() is not None

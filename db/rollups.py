@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import event, select
+from sqlalchemy import and_, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import overlaps
+from db import overlaps, tree
 from db.models import Batch, Figure, FigureRollup, Region, RolledBatch
 
 LEVELS = ("province", "prefecture", "county")
@@ -101,6 +101,15 @@ def pending(session: Session) -> list[int]:
         .order_by(Batch.id)
     )
     return per_transaction(session, "rollups_pending", lambda: list(session.scalars(stmt)))
+
+
+def pending_where(session: Session, node: dict | None):
+    """Figures of batches not rolled up yet, in a subtree (None: everywhere), or None when there are none."""
+    waiting = pending(session)
+    if not waiting:
+        return None
+    in_batches = Figure.batch_id.in_(waiting)
+    return in_batches if node is None else and_(in_batches, tree.in_subtree(node, include_self=True))
 
 
 def ensure(engine) -> int:

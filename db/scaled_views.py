@@ -3,7 +3,7 @@
 A page assesses one region from its own figures and its descendants' sums. Up to ``SMALL`` (2,000) figures in the
 subtree, it gets every figure (exact: each number traces to its quote). Past that, the descendants come as one
 summed record per child region, indicator, kind, series and period: same columns as
-``dashboard_queries.figure_records``, ``id`` 0, the note "合计 N 条 · sum of N figures", read from the roll-ups
+``queries.figures``, ``id`` 0, the note "合计 N 条 · sum of N figures", read from the roll-ups
 (db/rollups.py) or the index range and corrected for overlapping figures (db/overlaps.py), so that the pure
 analysis code runs unchanged on either and gives the same numbers.
 
@@ -20,9 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
-from db import aggregates, overlaps, rollups
+from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
-from db.dashboard_queries import figure_records
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
 SMALL = 2_000
@@ -38,27 +37,27 @@ def subtree_size(session: Session, node: dict) -> int:
     if node["level"] in rollups.LEVELS:
         stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code == node["code"])
         count = int(session.execute(stmt).scalar_one())
-        waiting = aggregates._pending_where(session, node)
+        waiting = rollups.pending_where(session, node)
         if waiting is not None:
             count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
         return count
-    where = aggregates.in_subtree(node, include_self=True)
+    where = tree.in_subtree(node, include_self=True)
     return int(session.execute(select(func.count()).select_from(Figure).where(where)).scalar_one())
 
 
 def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]:
     """(regions, figure records) for a region page; see the module docstring. Empty lists for an unknown code."""
-    node = aggregates.subtree(session, code)
+    node = tree.subtree(session, code)
     if node is None:
         return [], []
     path = [r["code"] for r in _path(session, code)]
     if subtree_size(session, node) <= SMALL:
         inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
         regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
-        return regions, figure_records(session, where=aggregates.in_subtree(node, include_self=True))
+        return regions, queries.figures(session, where=tree.in_subtree(node, include_self=True))
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
-    own = figure_records(session, region_codes=[code])
+    own = queries.figures(session, region_codes=[code])
     return regions, own + summed_records(session, tuple(c["code"] for c in children))
 
 
@@ -67,7 +66,7 @@ def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
     top-level region (provinces), so the overview compares provinces."""
     tops = _regions(session, Region.parent_code.is_(None))
     if _figure_count(session) <= SMALL:
-        return _regions(session, Region.code.is_not(None)), figure_records(session)
+        return _regions(session, Region.code.is_not(None)), queries.figures(session)
     return tops, summed_records(session, tuple(t["code"] for t in tops))
 
 
@@ -76,7 +75,7 @@ def _figure_count(session: Session) -> int:
     tops = select(Region.code).where(Region.parent_code.is_(None))
     stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code.in_(tops))
     count = int(session.execute(stmt).scalar_one())
-    waiting = aggregates._pending_where(session, None)
+    waiting = rollups.pending_where(session, None)
     if waiting is not None:
         count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
     return count
@@ -101,7 +100,7 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
     """
-    reverted, _ = aggregates._series_of(session)
+    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in session.scalars(select(PlanVersion))}
     synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
     names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
@@ -113,7 +112,7 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
         series = overlaps.series(kind, plan.kind if plan else None)
         groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
     for code in codes:
-        node = aggregates.subtree(session, code)
+        node = tree.subtree(session, code)
         if node is not None:
             _count_overlaps_exactly(groups, code, overlaps.live_in_subtree(session, node, reverted))
     out = []
@@ -190,7 +189,7 @@ def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
     """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
-    nodes = [aggregates.subtree(session, c) for c in codes]
+    nodes = [tree.subtree(session, c) for c in codes]
     from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
     if from_rollups:
         r = FigureRollup
@@ -216,9 +215,9 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
     for node in nodes:
         if node is None:
             continue
-        where = aggregates.in_subtree(node, include_self=True)
+        where = tree.in_subtree(node, include_self=True)
         if node["code"] in from_rollups:
-            where = aggregates._pending_where(session, node)  # batches not rolled up yet, if any
+            where = rollups.pending_where(session, node)  # batches not rolled up yet, if any
             if where is None:
                 continue
         f = Figure

@@ -4,17 +4,19 @@ Each region gets ``dfs_lo``/``dfs_hi`` (depth-first numbering, children in code 
 range ``dfs_lo <= n <= dfs_hi``; ``code_hi`` is the largest adcode in the subtree when the subtree's codes form one
 run in code order (always so for GB/T 2260, where a child's code starts with its parent's), which lets figures be
 aggregated by ``region_code BETWEEN code AND code_hi`` on an index. ``code_hi`` is NULL otherwise, and readers fall
-back to a join through ``dfs_lo``.
+back to a join through ``dfs_lo``. ``subtree``, ``in_subtree`` and ``descendant_codes`` are the readers' side: every
+subtree condition in db/ is built here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import and_, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from db.models import Region
+from db.cache import per_transaction
+from db.models import Figure, Region
 
 LEVELS = ("province", "prefecture", "county", "township", "village")
 
@@ -98,3 +100,36 @@ def bulk_upsert_regions(session: Session, rows: Iterable[dict]) -> tuple[int, in
         conn.execute(stmt, [{"c": r["code"], **{f"v_{f}": r[f] for f in fields}} for r in changed])
     renumber(session)
     return len(new), len(changed)
+
+
+def subtree(session: Session, code: str) -> dict | None:
+    """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
+    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
+
+    def load():
+        row = session.execute(select(*columns).where(Region.code == code)).mappings().first()
+        return dict(row) if row else None
+
+    found = per_transaction(session, ("subtree", code), load)
+    return dict(found) if found else None
+
+
+def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
+    """A WHERE clause on a region code column for a subtree; an index range when the codes are contiguous."""
+    if node["code_hi"] is not None:
+        low = column >= node["code"] if include_self else column > node["code"]
+        return and_(low, column <= node["code_hi"])
+    lo = node["dfs_lo"] if include_self else node["dfs_lo"] + 1
+    codes = select(Region.code).where(Region.dfs_lo.between(lo, node["dfs_hi"]))
+    return column.in_(codes)
+
+
+def descendant_codes(session: Session, code: str, max_depth_level: str | None = None) -> list[str]:
+    """Codes below a region (not itself) in depth-first order, one range read of ``ix_regions_dfs_lo``."""
+    node = subtree(session, code)
+    if node is None:
+        return []
+    stmt = select(Region.code).where(Region.dfs_lo > node["dfs_lo"], Region.dfs_lo <= node["dfs_hi"])
+    if max_depth_level is not None:
+        stmt = stmt.where(Region.level == max_depth_level)
+    return list(session.scalars(stmt.order_by(Region.dfs_lo)))

@@ -8,24 +8,21 @@ from pathlib import Path
 
 import click
 
-import settings
 from db import queries
-from db.session import make_engine, session_factory
 from etl import cli_export
 from etl import dump as dumping
+from etl.cli_context import CliDatabase
 from etl.cli_users import users
 
 
-def _engine(ctx: click.Context):
-    return make_engine(settings.load(ctx.obj.get("database_url")).database_url)
-
-
 @click.group()
-@click.option("--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db).")
+@click.option(
+    "--database-url", envvar="DATABASE_URL", default=None, help="SQLAlchemy URL (default: data/dashboard.db)."
+)
 @click.pass_context
 def cli(ctx: click.Context, database_url: str | None) -> None:
     """扶贫目标进度看板 ETL."""
-    ctx.obj = {"database_url": database_url}
+    ctx.obj = CliDatabase(database_url)
 
 
 cli.add_command(users)
@@ -42,7 +39,7 @@ def build(ctx: click.Context) -> None:
     """
     from etl.build import build as run_build
 
-    summary = run_build(_engine(ctx), progress=lambda m: click.echo(m, err=True))
+    summary = run_build(ctx.obj.engine(), progress=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(summary, ensure_ascii=False))
 
 
@@ -79,7 +76,7 @@ def dump(ctx: click.Context, what: str, fmt: str, include_pending: bool) -> None
     Example: python -m etl dump targets --format csv [--include-pending]
     """
     kind = "target" if what == "targets" else "actual"
-    with session_factory(_engine(ctx))() as session:
+    with ctx.obj.sessions()() as session:
         if include_pending:
             from etl.cli_approval import include_all_pending
 
@@ -101,3 +98,7 @@ cli.add_command(cli_approval.approval_group)
 cli.add_command(cli_approval.approve)
 cli.add_command(cli_approval.return_batch)
 cli.add_command(cli_notes.notes)
+
+from etl.cli_tokens import tokens  # noqa: E402
+
+cli.add_command(tokens)

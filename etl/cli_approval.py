@@ -13,7 +13,7 @@ from auth.policy import Principal
 from db import accounts, approval
 from db.session import transaction
 from db.visibility import APPROVED, RETURNED, SUBMITTED, include_pending
-from etl.cli_upload import _sessions
+from textsafety import one_line
 
 
 def include_all_pending(session) -> None:
@@ -36,7 +36,7 @@ def approval_group() -> None:
 
 def _set(ctx: click.Context, region: str, required: bool) -> None:
     try:
-        with transaction(_sessions(ctx)) as session:
+        with transaction(ctx.obj.sessions()) as session:
             row = approval.set_required(session, region, required)
     except approval.ApprovalError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -67,7 +67,7 @@ def off(ctx: click.Context, region: str) -> None:
 
 
 def _decide(ctx: click.Context, batch_id: int, decision: str, user: str, reason: str | None) -> dict:
-    sessions = _sessions(ctx)
+    sessions = ctx.obj.sessions()
     with sessions() as session:
         refusal = decision_refusal(session, principal_of(session, user), batch_id)
     if refusal:
@@ -103,4 +103,4 @@ def return_batch(ctx: click.Context, batch_id: int, reason: str, user: str) -> N
     Example: python -m etl return 42 --reason "2016 目标应为 3.2万人" --user zhao
     """
     row = _decide(ctx, batch_id, RETURNED, user, reason)
-    click.echo(f"batch {row['id']} returned by {row['decided_by']}: {row['reason']}")
+    click.echo(f"batch {row['id']} returned by {one_line(row['decided_by'])}: {one_line(row['reason'])}")

@@ -9,8 +9,6 @@ from urllib.parse import urlencode
 
 import click
 
-import settings
-from db.session import make_engine, session_factory
 from export.chart_data import ExportNotFound
 from export.routes import briefing_bytes, chart_bytes
 
@@ -47,10 +45,6 @@ def search(plan: str, years: str | None) -> str:
             raise click.BadParameter(f"{years!r}: write the years as FROM-TO, e.g. 2016-2020", param_hint="--years")
         query.update({"from": lo.strip(), "to": hi.strip()})
     return "?" + urlencode(query) if query else ""
-
-
-def _sessions(ctx: click.Context):
-    return session_factory(make_engine(settings.load((ctx.obj or {}).get("database_url")).database_url))
 
 
 def _format(out: Path, fmt: str | None, allowed: tuple[str, ...], option: bool = True) -> str:
@@ -119,7 +113,7 @@ def export_command(
     fmt = _format(out, fmt, EXPORT_FORMATS)
     params = {"region": region, "indicator": indicator, "lang": lang, "chart": chart, "search": search(plan, years)}
     try:
-        with _sessions(ctx)() as session:
+        with ctx.obj.sessions()() as session:
             data, _ = chart_bytes(session, fmt, params, base_url)
     except ExportNotFound as exc:
         raise click.ClickException(str(exc)) from None
@@ -142,7 +136,7 @@ def report_command(ctx, region: str, plan: str, years: str | None, lang: str, ba
     """
     fmt = _format(out, None, REPORT_FORMATS, option=False)
     try:
-        with _sessions(ctx)() as session:
+        with ctx.obj.sessions()() as session:
             data, _ = briefing_bytes(session, fmt, region, lang, base_url, search(plan, years))
     except ExportNotFound as exc:
         raise click.ClickException(str(exc)) from None

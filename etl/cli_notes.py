@@ -11,7 +11,7 @@ from db import notes as note_data
 from db import queries
 from db.session import transaction
 from etl.cli_approval import principal_of
-from etl.cli_upload import _sessions
+from textsafety import json_safe, one_line
 
 
 @click.group()
@@ -39,7 +39,7 @@ def add(ctx: click.Context, region: str, indicator: str, year: int, text: str, u
     --text "2019年 受洪灾影响,岷县搬迁推迟" --user li
     """
     try:
-        with transaction(_sessions(ctx)) as session:
+        with transaction(ctx.obj.sessions()) as session:
             _check_right(session, user, region)
             row = note_data.add_note(session, region, indicator, year, text, user)
     except note_data.NoteError as exc:
@@ -58,7 +58,7 @@ def edit(ctx: click.Context, note_id: int, text: str, user: str) -> None:
     Example: python -m etl notes edit 3 --text "2019年 洪灾,岷县搬迁推迟至2020年" --user li
     """
     try:
-        with transaction(_sessions(ctx)) as session:
+        with transaction(ctx.obj.sessions()) as session:
             found = note_data.note_by_id(session, note_id)
             if found is None:
                 raise note_data.NoteError(f"note {note_id} does not exist (etl notes list shows the ids)")
@@ -78,16 +78,17 @@ def list_notes(ctx: click.Context, region: str | None, fmt: str) -> None:
 
     Example: python -m etl notes list --region 621100 --format json
     """
-    with _sessions(ctx)() as session:
+    with ctx.obj.sessions()() as session:
         rows = note_data.notes(session, [region] if region else None)
         for row in rows:
             row["history"] = note_data.history(session, row["id"])
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str))
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
         return
-    for r in rows:
-        edited = f" (edited by {r['edited_by']} {r['edited_at']:%Y-%m-%d %H:%M})" if r["edited_at"] else ""
+    for r in rows:  # user text with control characters as visible escapes: a terminal obeys ESC and CR
+        by = one_line(r["edited_by"])
+        edited = f" (edited by {by} {r['edited_at']:%Y-%m-%d %H:%M})" if r["edited_at"] else ""
         click.echo(
-            f"{r['id']:>4} {r['region_code']} {r['region_name']} {r['indicator']} {r['year']}: {r['text']} "
-            f"— {r['author']} {r['created_at']:%Y-%m-%d %H:%M}{edited}"
+            f"{r['id']:>4} {r['region_code']} {r['region_name']} {r['indicator']} {r['year']}: {one_line(r['text'])} "
+            f"— {one_line(r['author'])} {r['created_at']:%Y-%m-%d %H:%M}{edited}"
         )

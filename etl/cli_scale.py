@@ -8,11 +8,6 @@ from pathlib import Path
 import click
 
 import settings
-from db.session import make_engine
-
-
-def _url(ctx: click.Context) -> str:
-    return settings.load(ctx.obj.get("database_url")).database_url
 
 
 @click.command()
@@ -37,7 +32,7 @@ def regions(ctx: click.Context, villages: bool, dist: Path | None) -> None:
         click.echo(
             f"regions: wrote {upper:,} rows to data/regions_national.csv and {lower:,} to the village sample", err=True
         )
-    summary = load_national(make_engine(_url(ctx)), villages=villages, progress=lambda m: click.echo(m, err=True))
+    summary = load_national(ctx.obj.engine(), villages=villages, progress=lambda m: click.echo(m, err=True))
     click.echo(json.dumps(summary))
 
 
@@ -59,14 +54,13 @@ def synth(ctx: click.Context, figures: int, seed: int, into_default: bool) -> No
     """
     from etl.synth import MixedDataError, synthesize
 
-    url = _url(ctx)
-    if url == settings.default_database_url() and not into_default:
+    if ctx.obj.url == settings.default_database_url() and not into_default:
         raise click.ClickException(
             "synthetic figures go to a database of their own: pass --database-url (for example "
             "sqlite:////tmp/synth.db), or --into-default to really write into data/dashboard.db"
         )
     try:
-        summary = synthesize(make_engine(url), figures=figures, seed=seed, progress=lambda m: click.echo(m, err=True))
+        summary = synthesize(ctx.obj.engine(), figures=figures, seed=seed, progress=lambda m: click.echo(m, err=True))
     except MixedDataError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(summary))

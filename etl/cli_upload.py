@@ -8,21 +8,15 @@ from pathlib import Path
 
 import click
 
-import settings
-from db import approval, schema
+from db import approval
 from db import batches as batch_data
-from db.session import make_engine, session_factory, transaction
+from db.session import transaction
 from db.visibility import STATES
 from etl import importer
 from etl.errorbook import error_workbook
 from etl.template import build_template
-from layouts.format import format_value
-
-
-def _sessions(ctx: click.Context):
-    engine = make_engine(settings.load((ctx.obj or {}).get("database_url")).database_url)
-    schema.upgrade(engine)
-    return session_factory(engine)
+from text.format import format_value
+from textsafety import json_safe, one_line
 
 
 @click.command()
@@ -34,7 +28,7 @@ def template(ctx: click.Context, out: Path, region_code: str | None) -> None:
 
     Example: python -m etl template plan.xlsx --region 610000
     """
-    with _sessions(ctx)() as session:
+    with ctx.obj.sessions()() as session:
         from db import queries
 
         if region_code and queries.region(session, region_code) is None:
@@ -64,9 +58,12 @@ def import_file(
 
     Example: python -m etl import plan.xlsx --note "2019 政府工作报告 restatement" --user 王芳
     """
-    if not dry_run and not note.strip():
-        raise click.UsageError("--note is required to import (or use --dry-run)")
-    sessions = _sessions(ctx)
+    if not dry_run:
+        try:
+            note = importer.check_note(note)
+        except importer.ImportRefused as exc:
+            raise click.UsageError(f"--note: {exc} (or use --dry-run)") from exc
+    sessions = ctx.obj.sessions()
     data = file.read_bytes()
     with transaction(sessions) as session:
         result = importer.check_and_preview(session, data, file.name, default_kind=kind)
@@ -88,7 +85,7 @@ def _report(result: importer.Result, fmt: str, dry_run: bool) -> None:
     if fmt == "json":
         out = result.to_json()
         out["dry_run"] = dry_run
-        click.echo(json.dumps(out, ensure_ascii=False, default=str))
+        click.echo(json_safe(json.dumps(out, ensure_ascii=False, default=str)))
         return
     if not result.ok:
         click.echo(f"{result.file_name}: {len(result.checked.problems)} problem(s), nothing imported")
@@ -129,19 +126,20 @@ def list_batches(ctx: click.Context, fmt: str, state: str | None) -> None:
 
     Example: python -m etl batches --state submitted --format json
     """
-    with _sessions(ctx)() as session:
+    with ctx.obj.sessions()() as session:
         rows = [b for b in batch_data.batch_list(session) if state is None or b["state"] == state]
         codes = approval.region_codes_of(session, [b["id"] for b in rows])
     rows = [{**b, "user": b["user_name"], "region_codes": codes[b["id"]]} for b in rows]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str))
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
         return
-    for b in rows:
-        done = f"reverted {b['reverted_at']:%Y-%m-%d %H:%M} by {b['reverted_by']}" if b["reverted_at"] else "live"
+    for b in rows:  # user text with control characters as visible escapes: a terminal obeys ESC and CR
+        by = one_line(b["reverted_by"])
+        done = f"reverted {b['reverted_at']:%Y-%m-%d %H:%M} by {by}" if b["reverted_at"] else "live"
         click.echo(
-            f"{b['id']:>5} {b['kind']:6} {b['created_at']:%Y-%m-%d %H:%M} {b['user_name']:<12} "
-            f"{b['file_name'] or '':<36} targets {b['rows_targets']:>5} actuals {b['rows_actuals']:>5} "
-            f"{b['state']} {done} | {b['note']}"
+            f"{b['id']:>5} {b['kind']:6} {b['created_at']:%Y-%m-%d %H:%M} {one_line(b['user_name']):<12} "
+            f"{one_line(b['file_name']):<36} targets {b['rows_targets']:>5} actuals {b['rows_actuals']:>5} "
+            f"{b['state']} {done} | {one_line(b['note'])}"
         )
 
 
@@ -155,8 +153,8 @@ def revert(ctx: click.Context, batch_id: int, user: str) -> None:
     Example: python -m etl revert 12 --user 王芳
     """
     try:
-        with transaction(_sessions(ctx)) as session:
+        with transaction(ctx.obj.sessions()) as session:
             row = batch_data.revert(session, batch_id, user)
     except batch_data.BatchError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"reverted batch {batch_id} ({row['file_name']}, {row['note']})")
+    click.echo(f"reverted batch {batch_id} ({one_line(row['file_name'])}, {one_line(row['note'])})")

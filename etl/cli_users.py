@@ -11,18 +11,12 @@ import os
 
 import click
 
-import settings
 from auth import passwords
 from auth.policy import ROLES, SCOPED_ROLES
-from db import accounts, schema
-from db.session import make_engine, session_factory, transaction
+from db import accounts
+from db.session import transaction
 from db.writes import now
-
-
-def _sessions(ctx: click.Context):
-    engine = make_engine(settings.load(ctx.obj.get("database_url")).database_url)
-    schema.upgrade(engine)
-    return session_factory(engine)
+from textsafety import describe_control, first_control, json_safe, one_line
 
 
 def _operator() -> str:
@@ -72,9 +66,11 @@ def add(ctx: click.Context, name: str, role: str, regions: tuple[str, ...]) -> N
     Example: python -m etl users add li --role planner --region 621100
     """
     _check_regions(role, regions)
+    if found := first_control(name):
+        raise click.UsageError(f"NAME: {describe_control(found)}; an account name is one line of visible text")
     password = _new_password(name)
     try:
-        with transaction(_sessions(ctx)) as s:
+        with transaction(ctx.obj.sessions()) as s:
             row = accounts.add_user(s, name, passwords.hash_password(password), role, list(regions), _operator())
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -89,22 +85,22 @@ def list_users(ctx: click.Context, fmt: str) -> None:
 
     Example: python -m etl users list --format json
     """
-    with _sessions(ctx)() as s:
+    with ctx.obj.sessions()() as s:
         rows = [{k: v for k, v in row.items() if k != "password_hash"} for row in accounts.users(s)]
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, default=str))
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
         return
     for row in rows:
         state = "active" if row["active"] else "disabled"
         click.echo(
-            f"{row['name']}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
+            f"{one_line(row['name'])}\t{row['role']}\t{','.join(row['regions']) or '-'}\t{state}\t"
             f"last login {row['last_login_at'] or 'never'}"
         )
 
 
 def _change(ctx: click.Context, action, name: str, *args) -> dict:
     try:
-        with transaction(_sessions(ctx)) as s:
+        with transaction(ctx.obj.sessions()) as s:
             return action(s, name, *args, by=_operator())
     except accounts.AccountError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -169,6 +165,6 @@ def unlock(ctx: click.Context, name: str) -> None:
 
     Example: python -m etl users unlock li
     """
-    with transaction(_sessions(ctx)) as s:
+    with transaction(ctx.obj.sessions()) as s:
         accounts.clear_failures(s, name, now(), address=_operator())
     click.echo(f"unlocked {name}")

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-import pandas as pd
+from textsafety import json_safe, multi_line
 
 TARGET_COLUMNS = [
     "region_code",
@@ -48,10 +48,11 @@ def source_label(row: dict) -> str:
     return f"batch {row['batch_id']}: {row['source']}"
 
 
-def dump_rows(frame: pd.DataFrame, kind: str) -> list[dict]:
+def dump_rows(figures: list[dict], kind: str) -> list[dict]:
     columns = TARGET_COLUMNS if kind == "target" else ACTUAL_COLUMNS
     out = []
-    for row in frame.to_dict("records"):
+    for row in figures:
+        row = dict(row)
         row["value"] = plain_number(row["value"])
         row["source"] = source_label(row)
         out.append({c: row[c] for c in columns})
@@ -59,12 +60,13 @@ def dump_rows(frame: pd.DataFrame, kind: str) -> list[dict]:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> str:
+    """CSV text; control characters in stored text (an old database may hold them) as visible escapes."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: multi_line(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1)
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=1))

@@ -15,7 +15,7 @@ import io
 
 from db import batches
 from etl.columns import header
-from layouts.format import COMPARATOR_ZH
+from text import comparators
 
 EDIT_FILE_NAME = "在线修改 in-app edit.csv"
 FIELDS = ["kind", "region_code", "indicator", "period_start", "period_end", "comparator", "value", "unit"]
@@ -32,7 +32,7 @@ def grid_rows(session, region_code: str) -> list[dict]:
     for (kind, region, ind, start, end), current in sorted(batches.current_values(session).items()):
         if region != region_code or ind not in indicators:
             continue
-        comparator = COMPARATOR_ZH.get(current["comparator"], "") or "="
+        comparator = comparators.cell(current["comparator"])
         rows.append(
             {
                 "kind": kind,

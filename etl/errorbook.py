@@ -19,6 +19,7 @@ from openpyxl.styles import Font, PatternFill
 
 from etl.problems import Problem
 from etl.readers import Book
+from textsafety import multi_line, one_line
 
 SUMMARY = "错误汇总 Errors"
 ERROR_HEADER = "错误 Errors"
@@ -27,6 +28,8 @@ SUMMARY_HEADERS = ["工作表 sheet", "行 row", "列 column", "值 value", "问
 
 
 def _cell(ws, value, bold: bool = False, fill: PatternFill | None = None) -> WriteOnlyCell:
+    if isinstance(value, str):
+        value = multi_line(value)  # control characters as visible escapes: XLSX refuses them raw
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
         cell.data_type = "s"  # data, never a formula
@@ -78,7 +81,7 @@ def error_workbook(book: Book | None, problems: list[Problem]) -> bytes:
 
 
 def _safe_title(name: str, book: Workbook) -> str:
-    title = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet"
+    title = re.sub(r"[\[\]:*?/\\]", "_", one_line(name))[:31] or "Sheet"
     taken = {ws.title for ws in book.worksheets}
     candidate, n = title, 1
     while candidate in taken:

@@ -23,6 +23,7 @@ from etl.gazetteer import Gazetteer, RegionRow
 from etl.load import figure_dicts
 from etl.readers import Book, read_book
 from etl.validate import Catalog, Checked, Row, validate_book
+from textsafety import describe_control, first_control, one_line
 
 STATUSES = ("new", "changed", "unchanged")
 
@@ -104,7 +105,9 @@ def check_bytes(
     limits: Limits = DEFAULT_LIMITS,
     catalog: Catalog | None = None,
 ) -> Result:
-    """Read and validate a file's bytes; refusals of the whole file become one located FileProblem."""
+    """Read and validate a file's bytes; refusals of the whole file become one located FileProblem.
+    The file name, as the browser or the shell gave it, is stored with control characters as visible escapes."""
+    file_name = clean_file_name(file_name)
     sha = hashlib.sha256(data).hexdigest()
     try:
         book = read_book(data, file_name, limits)
@@ -113,6 +116,26 @@ def check_bytes(
         return Result(file_name, sha, Checked([], [problem], []))
     checked = validate_book(book, catalog or load_catalog(session), default_kind)
     return Result(file_name, sha, checked, book=book)
+
+
+def clean_file_name(file_name: str) -> str:
+    """A file name as it may be stored and shown: one line, control characters as visible escapes, at most 200
+    characters. Example: ``clean_file_name("报表\\x1b[2J\\r.xlsx") == "报表␛[2J␍.xlsx"``"""
+    name = one_line(file_name)
+    return name if len(name) <= 200 else name[:150] + "…" + name[-49:]
+
+
+def check_note(note: str) -> str:
+    """The batch note as stored: line breaks allowed (CRLF becomes LF), any other control character refused.
+
+    Example: ``check_note("2019 重述\\r\\n第二行") == "2019 重述\\n第二行"``
+    """
+    note = (note or "").strip().replace("\r\n", "\n")
+    if not note:
+        raise ImportRefused("a note is required (what this upload is, e.g. '2019 政府工作报告 restatement')")
+    if found := first_control(note, multiline=True):
+        raise ImportRefused(f"备注 note: {describe_control(found)}; delete it and confirm again")
+    return note
 
 
 def check_and_preview(
@@ -196,11 +219,10 @@ def commit(
     """
     if not result.ok:
         raise ImportRefused(f"{len(result.checked.problems)} problem(s) must be fixed first")
-    if not audit.note.strip():
-        raise ImportRefused("a note is required (what this upload is, e.g. '2019 政府工作报告 restatement')")
+    note = check_note(audit.note)
     fresh = preview(session, result.checked.rows)
     if expected_fingerprint is not None and fresh.fingerprint != expected_fingerprint:
-        raise ImportRefused("the stored values changed since the preview; review the new preview and confirm again")
+        raise ImportRefused("the stored values changed since the preview; upload the file again to see the new preview")
     result.preview = fresh
     changed = {(i["sheet"], i["row"]) for i in fresh.changes}
     rows = [r for r in result.checked.rows if (r.sheet, r.row) in changed]
@@ -210,10 +232,10 @@ def commit(
     batch = writes.new_batch(
         session,
         audit.kind,
-        user_name=audit.user or "anonymous",
+        user_name=one_line(audit.user or "anonymous")[:64],
         file_name=result.file_name,
         sha256=result.sha256,
-        note=audit.note.strip(),
+        note=note,
         rows_targets=len(targets),
         rows_actuals=len(rows) - len(targets),
     )
@@ -231,7 +253,7 @@ def commit(
     if targets:
         version_id = writes.new_plan_version(
             session,
-            name=f"{audit.note.strip()} ({title}, batch {batch.id})",
+            name=f"{note if len(note) <= 120 else note[:119] + '…'} ({title[:100]}, batch {batch.id})",
             kind="revision",
             source_id=source_id,
             batch_id=batch.id,

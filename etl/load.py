@@ -5,15 +5,14 @@ Build steps (reference CSVs) and planners' uploads both store rows through here.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from sqlalchemy.orm import Session
 
 from db import writes
+from textsafety import url_host
 
 
 def web_source(session: Session, url: str, reliability: str):
-    host = urlparse(url).netloc or url
+    host = url_host(url)
     return writes.get_or_create_source(session, kind="web", title=host, url=url, reliability=reliability)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textsafety import one_line
+
 
 @dataclass
 class Problem:
@@ -23,7 +25,9 @@ class Problem:
     HINT = "correct the cell and upload again"
 
     def __post_init__(self) -> None:
-        self.value = "" if self.value is None else str(self.value)[:200]
+        # shown in terminals, pages and cells: a cell's text (also quoted in a message) never raw
+        self.value = "" if self.value is None else one_line(str(self.value)[:200])
+        self.message = one_line(self.message)
         self.hint = self.hint or self.HINT
 
     @property
@@ -33,7 +37,11 @@ class Problem:
     def located(self) -> str:
         where = ", ".join(
             p
-            for p in (self.sheet, f"row {self.row}" if self.row else "", f"column {self.column}" if self.column else "")
+            for p in (
+                one_line(self.sheet),
+                f"row {self.row}" if self.row else "",
+                f"column {self.column}" if self.column else "",
+            )
             if p
         )
         return f"{where}: {self.message} — fix: {self.hint}"
@@ -136,6 +144,13 @@ class BadReliability(Problem):
 
 class BadUrl(Problem):
     HINT = "a source link must start with http:// or https://"
+
+
+class ControlCharacter(Problem):
+    HINT = (
+        "删除该控制字符(常见于从网页或终端复制的文本);备注和原文可换行 / delete the control character (often "
+        "pasted from a web page or a terminal); notes and quotes may hold line breaks, links may not"
+    )
 
 
 class TextTooLong(Problem):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from etl.filesafety import DEFAULT_LIMITS, FileRejected, Limits, TooManyRows, WrongFileType, check_file
 from etl.xlsxformats import percent_cells
+from textsafety import one_line
 
 
 @dataclass
@@ -56,7 +57,23 @@ def read_book(data: bytes, file_name: str, limits: Limits = DEFAULT_LIMITS) -> B
     if kind == "csv":
         text, encoding = decode_text(data, file_name)
         return Book(file_name, "csv", [_read_csv(text, file_name, limits)], encoding)
-    return Book(file_name, "xlsx", _read_xlsx(data, file_name, limits))
+    try:
+        return Book(file_name, "xlsx", _read_xlsx(data, file_name, limits))
+    except FileRejected:
+        raise
+    except _damaged() as exc:  # a part that is not well-formed XML, found only when that part is read
+        raise WrongFileType(
+            f"{file_name}: the workbook is damaged ({one_line(exc)[:200] or type(exc).__name__})",
+            "open it in Excel, save it again as .xlsx (文件 → 另存为 → Excel 工作簿) and upload it again",
+        ) from exc
+
+
+def _damaged() -> tuple[type[BaseException], ...]:
+    """What a damaged part of a workbook raises in the readers: calamine's XmlError (a CalamineError),
+    ElementTree's ParseError (a SyntaxError), openpyxl's KeyError, TypeError or ValueError."""
+    from python_calamine import CalamineError
+
+    return (CalamineError, SyntaxError, KeyError, ValueError, TypeError, IndexError, EOFError, OSError)
 
 
 def decode_text(data: bytes, file_name: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from etl import problems as P
 from etl.columns import kind_of
 from etl.readers import column_letter
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
+from textsafety import describe_control, first_control
 
 RELIABILITY = {
     "official": "official",
@@ -301,13 +302,18 @@ class RowChecker:
         if reliability is None:
             self.fail(P.BadReliability, number, "reliability", raw, f"{raw!r} is not a known reliability")
         url = str(self.cell(cells, "source_url") or "").strip()
-        if url and not re.match(r"https?://\S+$", url):
+        if url and (found := first_control(url)):
+            message = f"the source link holds a {describe_control(found)}"
+            self.fail(P.ControlCharacter, number, "source_url", url, message)
+        elif url and not re.match(r"https?://\S+\Z", url):
             self.fail(P.BadUrl, number, "source_url", url, "the source link is not a web address")
         texts = []
         for name in ("quote", "note"):
             text = self.cell(cells, name)
-            text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text))
+            text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text).replace("\r\n", "\n"))
             if len(text) > MAX_TEXT:
                 self.fail(P.TextTooLong, number, name, text[:40] + "…", f"{len(text):,} characters")
+            elif found := first_control(text, multiline=True):
+                self.fail(P.ControlCharacter, number, name, text[:40], f"the text holds a {describe_control(found)}")
             texts.append(text)
         return reliability, url, *texts

@@ -14,10 +14,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from db import batches, queries
+from db import batches, queries, tree
 from etl.columns import ACTUAL_FIELDS, TARGET_FIELDS, header
 from etl.filesafety import DEFAULT_LIMITS, MB
-from layouts.format import COMPARATOR_ZH
+from text import comparators
 
 TARGETS, ACTUALS, REGIONS, INDICATORS, HELP = (
     "目标 Targets",
@@ -133,7 +133,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
         "region_code": f"='{REGIONS}'!$A$2:$A${n_regions + 1}",
         "region_name": f"='{REGIONS}'!$B$2:$B${n_regions + 1}",
         "indicator": f"='{INDICATORS}'!$A$2:$A${n_indicators + 1}",
-        "comparator": '"=,≥,≤,>,<,~"',
+        "comparator": f'"{",".join(comparators.CELL_CHOICES)}"',
         "reliability": '"官方,转载,低"',
     }
     for f, formula in lists.items():
@@ -164,7 +164,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
 
 
 def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict]]:
-    codes = {region_code, *queries.descendant_codes(session, region_code)}
+    codes = {region_code, *tree.descendant_codes(session, region_code)}
     names = {r["code"]: r["name_zh"] for r in queries.regions(session)}
     out: dict[str, list[dict]] = {"target": [], "actual": []}
     for (kind, region, ind, start, end), current in sorted(batches.current_values(session).items()):
@@ -177,7 +177,7 @@ def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict
                 "indicator": f"{indicators[ind]['name_zh']} {ind}",
                 "period_start": start,
                 "period_end": end,
-                "comparator": COMPARATOR_ZH.get(current["comparator"], "") or "=",
+                "comparator": comparators.cell(current["comparator"]),
                 "value": int(current["value"]) if float(current["value"]).is_integer() else current["value"],
                 "unit": indicators[ind]["unit"],
             }

@@ -15,45 +15,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from text.comparators import PREFIXES, SUFFIXES, WORDS
+
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
-PREFIX_COMPARATORS = (
-    (">=", ">="),
-    ("<=", "<="),
-    ("≥", ">="),
-    ("≤", "<="),
-    ("⩾", ">="),
-    ("⩽", "<="),
-    (">", ">"),
-    ("<", "<"),
-    ("不低于", ">="),
-    ("不少于", ">="),
-    ("至少", ">="),
-    ("不超过", "<="),
-    ("不高于", "<="),
-    ("低于", "<"),
-    ("高于", ">"),
-    ("超过", ">"),
-    ("约", "~"),
-    ("~", "~"),
-    ("=", "="),
-)
-SUFFIX_COMPARATORS = (("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"), ("多", ">"))
-COMPARATOR_WORDS = {
-    "": "=",
-    "=": "=",
-    "≥": ">=",
-    ">=": ">=",
-    "≤": "<=",
-    "<=": "<=",
-    ">": ">",
-    "<": "<",
-    "~": "~",
-    "约": "~",
-    "以上": ">=",
-    "以下": "<=",
-    "不低于": ">=",
-    "不超过": "<=",
-}
 UNITS = ("平方米", "公里", "人", "户", "个", "元", "%", "项", "名", "亩")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -86,8 +50,8 @@ def normalize_text(text: str) -> str:
 def parse_comparator(text) -> str:
     """A comparator cell ("≥", ">=", "以上", blank) to the stored form; ValueProblem if unknown."""
     key = normalize_text(text or "")
-    if key in COMPARATOR_WORDS:
-        return COMPARATOR_WORDS[key]
+    if key in WORDS:
+        return WORDS[key]
     raise ValueProblem(f"unknown comparator {text!r}", "use one of = ≥ ≤ > < ~ (or leave it blank for =)")
 
 
@@ -107,11 +71,11 @@ def parse_cell(raw) -> Parsed:
     if not text:
         raise ValueProblem("the value is empty", "type a number, e.g. 12.5万 or 125000")
     comparator = "="
-    for word, op in PREFIX_COMPARATORS:
+    for word, op in PREFIXES:
         if text.startswith(word):
             comparator, text = op, text[len(word) :]
             break
-    for word, op in SUFFIX_COMPARATORS:
+    for word, op in SUFFIXES:
         if text.endswith(word):
             if comparator != "=" and comparator != op:
                 raise ValueProblem("two different comparators", "keep one, e.g. ≥95% or 95%以上")

@@ -15,14 +15,14 @@ import plotly.graph_objects as go
 from sqlalchemy.orm import Session
 
 from analysis.status import achievement
-from callbacks import region as region_callbacks
-from db import queries
+from db import queries, tree
 from export import images, pdf
-from export.chart_data import ChartExport, ExportNotFound, build_chart, sources_short
+from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
 from layouts.components import percent, status_text
-from layouts.format import format_value
-from layouts.i18n import both, name, t
 from layouts.notes_view import notes_footer
+from text.format import format_value
+from text.i18n import both, name, t
+from textsafety import echo, markup, one_line
 
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
@@ -77,17 +77,7 @@ def year_rows(chart: ChartExport) -> list[dict]:
 
 def child_rows(chart: ChartExport) -> list[dict]:
     """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
-    v, state = chart.context, chart.state
-    rows = region_callbacks.child_rows(
-        v["figures"],
-        v["regions"],
-        chart.region["code"],
-        chart.indicator,
-        state["plan"],
-        state["from"],
-        state["to"],
-        chart.lang,
-    )
+    rows = chart.context.children
     direction = chart.indicator["direction"]
     return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
 
@@ -101,12 +91,12 @@ def collect(
     """
     region = queries.region(session, region_code)
     if region is None:
-        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 610000 (陕西省)")
-    codes = [region_code, *queries.descendant_codes(session, region_code)]
+        raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 610000 (陕西省)")
+    codes = [region_code, *tree.descendant_codes(session, region_code)]
     pages, skipped = [], []
     for code in queries.indicators_with_figures(session, codes):
         try:
-            chart = build_chart(session, region_code, code, lang, base_url, search)
+            chart = build_series_chart(session, region_code, code, lang, base_url, search)
         except ExportNotFound:
             skipped.append(code)  # only multi-year figures: nothing to chart by year
             continue
@@ -126,11 +116,12 @@ def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> 
 
 
 def _wrap(text: str, width: int, lines: int = 2) -> str:
-    parts = textwrap.wrap(text, width) if text else []
+    """Plain text as at most ``lines`` table lines, escaped for Plotly: ``_wrap("<b>", 9) == "&lt;b&gt;"``."""
+    parts = textwrap.wrap(one_line(text), width) if text else []
     if len(parts) > lines:
         parts = parts[:lines]
         parts[-1] = parts[-1][:-1] + "…"
-    return "<br>".join(parts)
+    return "<br>".join(markup(part) for part in parts)
 
 
 def _table(columns: list[str], cells: list[list[str]], x, y, widths: list[float] | None = None) -> dict:
@@ -173,7 +164,7 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
 def _children_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
-        [r["label"] for r in rows],
+        [markup(r["label"]) for r in rows],
         [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
         [percent(r["achievement"]) for r in rows],
@@ -190,7 +181,7 @@ def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
             rows.append(s)
     cells = [
         [_wrap(r["source_short"], 16) for r in rows],
-        [r["reliability"] for r in rows],
+        [markup(r["reliability"]) for r in rows],
         [_wrap(r["quote"], quote_chars) for r in rows],
     ]
     columns = [t("source", lang), t("reliability", lang), t("quote", lang)]

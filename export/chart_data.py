@@ -1,36 +1,34 @@
 """One chart as it leaves the app: the page's own figure, its points as rows, and what makes it trustworthy.
 
-The figure is built by the same calls as the region page (``figure_records`` -> ``analysis.progress.progress``
--> ``layouts.charts.plan_actual_figure`` / ``cumulative_figure``) with the same view state (plan, years) read
-from the page's query string, so an export shows exactly what the analyst saw. The rows are read back from
+The figure is built from the region page's own view (``views.region.region_view``, the records the page reads)
+with the same chart builders (``layouts.charts.plan_actual_figure`` / ``cumulative_figure``) and view state (plan,
+years) read from the page's query string, so an export shows exactly what the analyst saw. The rows are read back from
 the figure's own traces, and each point's figure ids (``customdata[0]``) lead to its sources.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
-from urllib.parse import urlparse
 
 from sqlalchemy.orm import Session
 
-from analysis.overview import year_bounds
-from analysis.progress import Progress, progress
-from analysis.regions import descendants
-from db import notes, queries
-from db.dashboard_queries import figure_records, year_span
+from analysis.progress import Progress
+from db import queries
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
-from layouts.format import display_unit_text
-from layouts.i18n import name, reliability, t
 from layouts.notes_view import note_line, with_note_markers
+from text.comparators import CELL
+from text.format import display_unit_text
+from text.i18n import name, reliability, t
+from textsafety import echo, safe_file_name, url_host
+from views.region import RegionView, region_view
 
 CHARTS = {"annual": "annual_chart", "cumulative": "cumulative_chart", "children": "children_chart"}
 # "=" is left blank: an exact figure needs no sign, and a lone "=" would read as a formula in a spreadsheet
-COMPARATOR = {"=": "", ">=": "≥", "<=": "≤", "<": "<", ">": ">", "~": "≈"}
+COMPARATOR = {stored: "" if stored == "=" else symbol for stored, symbol in CELL.items()}
 
 
 class ExportNotFound(LookupError):
@@ -53,7 +51,7 @@ class ChartExport:
     as_of: datetime | None
     view_url: str
     state: dict = field(default_factory=dict)
-    context: dict = field(default_factory=dict)  # the page's view: figures, regions, bounds (for sub-regions)
+    context: RegionView | None = None  # the page's view (sub-region bars, bounds)
     height: int = 0  # at least this tall as an image (the sub-regions chart grows with its bars)
     notes: list[dict] = field(default_factory=list)  # notes (说明) on the region, indicator and years shown
 
@@ -62,11 +60,6 @@ class ChartExport:
         """``621100-定西市-poor_population_reduced``: code first, so plain-ASCII fallbacks stay distinct."""
         suffix = "" if self.chart == "annual" else f"-{self.chart}"
         return safe_file_name(f"{self.region['code']}-{self.region['name_zh']}-{self.indicator['code']}{suffix}")
-
-
-def safe_file_name(stem: str) -> str:
-    """A file name valid on Windows too: ``safe_file_name("other:forest_rangers") == "other_forest_rangers"``."""
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "_", stem)
 
 
 def data_as_of(batches: list[dict]) -> datetime | None:
@@ -82,66 +75,47 @@ def data_as_of(batches: list[dict]) -> datetime | None:
 def short_source(row: dict) -> str:
     """A source in a few characters: a web page's host, a document's title (cut at 30 characters)."""
     if row.get("source_kind") == "web" and row.get("source_url"):
-        return urlparse(row["source_url"]).netloc or row["source_url"]
+        return url_host(row["source_url"])
     title = row.get("source") or ""
     return title if len(title) <= 30 else title[:29] + "…"
 
 
 def view(
     session: Session, region_code: str, indicator_code: str, lang: str = "zh", search: str = "", need_years: bool = True
-) -> dict:
-    """The region page's computation for one indicator: progress, years shown, view state and bounds.
+) -> RegionView:
+    """The region page's own view (``views.region.region_view``) for one indicator, or ExportNotFound.
     ``need_years=False`` for the sub-regions chart, which the page shows even when the region has no year.
 
-    Example: ``view(s, "621100", "poor_population_reduced")["progress"].plan == "original"``
+    Example: ``view(s, "621100", "poor_population_reduced").progress.plan == "original"``
     """
-    path = queries.region_path(session, region_code)
-    indicator = queries.indicator(session, indicator_code)
-    if not path:
-        raise ExportNotFound(f"region {region_code!r} not found: use an adcode such as 621100 (定西市)")
-    if indicator is None:
-        raise ExportNotFound(f"indicator {indicator_code!r} not found: see data/indicators.csv for the codes")
-    regions = queries.regions(session)
-    figures = figure_records(session, region_codes=[region_code, *descendants(regions, region_code)])
-    bounds = year_span(session) or year_bounds(figures)
-    state = {**urlstate.view_state(search, bounds), "lang": lang, "indicator": indicator_code}
-    lo, hi = state["from"], state["to"]
-    figs = [r for r in figures if r["indicator"] == indicator_code]
-    p = progress(figs, region_code, indicator, state["plan"], lo, hi)
-    years = [y for y in sorted({*p.series["original"], *p.series["revised"], *p.series["actual"]}) if lo <= y <= hi]
-    if not years and need_years:
-        raise ExportNotFound(f"no annual figures for {indicator_code} in {path[-1]['name_zh']} ({region_code})")
-    return {
-        "region": path[-1],
-        "indicator": indicator,
-        "progress": p,
-        "years": years,
-        "state": state,
-        "bounds": bounds,
-        "figures": figs,
-        "regions": regions,
-        "notes": [n for n in notes.notes(session, [region_code], indicator_code) if n["year"] in years],
-    }
+    v = region_view(session, region_code, search, indicator=indicator_code, lang=lang)
+    if not v.path:
+        raise ExportNotFound(f"region {echo(region_code)} not found: use an adcode such as 621100 (定西市)")
+    if v.indicator is None:
+        raise ExportNotFound(f"indicator {echo(indicator_code)} not found: see data/indicators.csv for the codes")
+    if not v.years and need_years:
+        raise ExportNotFound(f"no annual figures for {indicator_code} in {v.region['name_zh']} ({region_code})")
+    return v
 
 
-def page_figure(v: dict, chart: str, lang: str) -> dict:
+def page_figure(v: RegionView, chart: str, lang: str) -> dict:
     """The page's figure for ``chart``, titled with the region's name (a chart on its own needs it)."""
-    p, indicator, years = v["progress"], v["indicator"], v["years"]
+    p, indicator, years = v.progress, v.indicator, v.years
     label = f"{name(indicator, lang)} ({display_unit_text(indicator['unit'], lang)})"
     page_title = f"{label} · {t(CHARTS[chart], lang)}"
     if chart == "annual":
         fig = plan_actual_figure(
             p.series, p.plan_points, years, indicator["unit"], page_title, lang, indicator["direction"]
         )
-        fig = with_note_markers(fig, v.get("notes", []), years, lang)
+        fig = with_note_markers(fig, v.notes, years, lang)
     else:
         fig = cumulative_figure(p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang)
     fig = copy.deepcopy(fig)
-    fig["layout"]["title"]["text"] = escape(f"{name(v['region'], lang)} · {page_title}", quote=False)
+    fig["layout"]["title"]["text"] = escape(f"{name(v.region, lang)} · {page_title}", quote=False)
     return fig
 
 
-def build_chart(
+def build_series_chart(
     session: Session,
     region_code: str,
     indicator_code: str,
@@ -150,38 +124,35 @@ def build_chart(
     search: str = "",
     chart: str = "annual",
 ) -> ChartExport:
-    """Everything an export of one chart needs; ``search`` is the page's query string (plan, from, to).
+    """The annual or cumulative chart's export; ``search`` is the page's query string (plan, from, to).
+    ``export.charts.build_chart`` picks this or the sub-regions chart.
 
-    Example: ``build_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2015``
+    Example: ``build_series_chart(s, "621100", "poor_population_reduced").rows[0]["year"] == 2015``
     """
-    if chart not in CHARTS:
-        raise ExportNotFound(f"unknown chart {chart!r}: use one of {', '.join(CHARTS)}")
-    if chart == "children":
-        from export.children import build_children  # it builds on this module
-
-        return build_children(session, region_code, indicator_code, lang, base_url, search)
+    if chart not in ("annual", "cumulative"):
+        raise ExportNotFound(f"unknown chart {echo(chart)}: use one of {', '.join(CHARTS)}")
     v = view(session, region_code, indicator_code, lang, search)
     figure = page_figure(v, chart, lang)
     ids = sorted({i for trace in figure["data"] for cd in trace.get("customdata", []) for i in _ids(cd)})
-    detail = {int(r["id"]): r for r in queries.sources_of(session, ids).to_dict("records")}
-    query = urlstate.canonical(v["state"], v["bounds"])
+    detail = {int(r["id"]): r for r in queries.sources_of(session, ids)}
+    query = urlstate.canonical(v.state, v.bounds)
     export = ChartExport(
-        region=v["region"],
-        indicator=v["indicator"],
+        region=v.region,
+        indicator=v.indicator,
         lang=lang,
         chart=chart,
         title=figure["layout"]["title"]["text"],
         figure=figure,
-        progress=v["progress"],
-        years=v["years"],
+        progress=v.progress,
+        years=v.years,
         rows=[],
         sources=source_rows(list(detail.values()), lang),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
         as_of=data_as_of(queries.batches(session)),
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
-        state=v["state"],
+        state=v.state,
         context=v,
-        notes=v["notes"],
+        notes=[n for n in v.notes if n["year"] in v.years],
     )
     export.rows = point_rows(export, detail)
     for row in export.rows:

@@ -1,8 +1,8 @@
 """The region page's sub-regions chart as an export: one row per child (its plan and actual bars), with the
 figures behind each child's totals as sources.
 
-The bars come from the same calls as the page (``callbacks.region.child_rows`` -> ``layouts.charts.
-children_figure``) with the page's view state, so the export shows exactly the bars the analyst saw.
+The bars are the page's own (``views.region.region_view(...).children`` -> ``layouts.charts.children_figure``)
+with the page's view state, so the export shows exactly the bars the analyst saw.
 """
 
 from __future__ import annotations
@@ -12,30 +12,22 @@ import copy
 from sqlalchemy.orm import Session
 
 from analysis.status import achievement
-from callbacks import region as region_callbacks
 from db import queries
 from export.chart_data import ChartExport, ExportNotFound, _joined, _worst, data_as_of, source_rows, view
 from layouts import urlstate
 from layouts.charts import children_figure
 from layouts.components import status_text
-from layouts.format import display_unit_text
-from layouts.i18n import name, reliability, t
+from text.format import display_unit_text
+from text.i18n import name, reliability, t
+from views.region import RegionView
 
 BAR_PX = 34  # per sub-region, as on the page
 IMAGE_EXTRA_PX = 240  # title, axis, legend and footer around the bars
 
 
-def child_bars(v: dict, lang: str) -> list[dict]:
-    """The page's sub-region rows for a view (``chart_data.view``): code, label, plan, actual, ids, status."""
-    state = v["state"]
-    return region_callbacks.child_rows(
-        v["figures"], v["regions"], v["region"]["code"], v["indicator"], state["plan"], state["from"], state["to"], lang
-    )
-
-
-def child_rows(kids: list[dict], v: dict, detail: dict[int, dict], lang: str) -> list[dict]:
+def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: str) -> list[dict]:
     """One row per bar pair: the child, its plan and actual totals, achievement, status and their sources."""
-    indicator, state = v["indicator"], v["state"]
+    indicator, state = v.indicator, v.state
     out = []
     for kid in kids:
         figs = [detail[i] for i in (*kid["plan_ids"], *kid["actual_ids"]) if i in detail]
@@ -75,8 +67,8 @@ def build_children(
     Example: ``[r["region_code"] for r in build_children(s, "610000", "counties_exited").rows][0] == "610100"``
     """
     v = view(session, region_code, indicator_code, lang, search, need_years=False)
-    kids = child_bars(v, lang)
-    region, indicator, state = v["region"], v["indicator"], v["state"]
+    kids = v.children
+    region, indicator, state = v.region, v.indicator, v.state
     if not kids:
         raise ExportNotFound(
             f"no sub-region figures for {indicator_code} in {region['name_zh']} ({region_code}) "
@@ -86,8 +78,8 @@ def build_children(
     title = f"{name(region, lang)} · {label} · {t('children_export', lang)} {state['from']}–{state['to']}"
     figure = copy.deepcopy(children_figure(kids, indicator["unit"], title, lang))
     ids = sorted({i for k in kids for i in (*k["plan_ids"], *k["actual_ids"])})
-    detail = {int(r["id"]): r for r in queries.sources_of(session, ids).to_dict("records")} if ids else {}
-    query = urlstate.canonical(state, v["bounds"])
+    detail = {int(r["id"]): r for r in queries.sources_of(session, ids)} if ids else {}
+    query = urlstate.canonical(state, v.bounds)
     return ChartExport(
         region=region,
         indicator=indicator,
@@ -95,8 +87,8 @@ def build_children(
         chart="children",
         title=figure["layout"]["title"]["text"],
         figure=figure,
-        progress=v["progress"],
-        years=v["years"],
+        progress=v.progress,
+        years=v.years,
         rows=child_rows(kids, v, detail, lang),
         sources=source_rows(list(detail.values()), lang),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),

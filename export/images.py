@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from export import kaleido_server, pdf
 from export.chart_data import ChartExport, sources_short
 from layouts.theme import FONT_FAMILY
+from textsafety import echo, markup
 
 # Latin letters and digits from Liberation Sans: Chromium's PDF maps Noto CJK's digits to no text, so URLs and
 # dates would vanish from copied or extracted PDF text. Chinese falls through to Noto Sans CJK SC, named
@@ -55,8 +56,9 @@ def footer(sources: str, plan_versions: list[str], as_of: datetime | None, view_
 def with_footer(
     figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT, legend: bool = True
 ) -> dict:
-    """A figure dict at a fixed size with ``lines`` at the bottom (under the legend when ``legend`` moves it
-    there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy re-validates the whole template.
+    """A figure dict at a fixed size with ``lines`` (plain text, escaped here) at the bottom (under the legend
+    when ``legend`` moves it there); the data is untouched. Dicts, not ``go.Figure`` copies: a copy
+    re-validates the whole template.
 
     Example: ``with_footer(fig, ["来源 Sources: gov.cn"])["layout"]["annotations"][-1]["text"]``
     """
@@ -83,7 +85,7 @@ def with_footer(
         }
     layout.setdefault("annotations", []).append(
         {
-            "text": "<br>".join(lines),
+            "text": "<br>".join(markup(line) for line in lines),  # user text (notes, titles) is text, not markup
             "xref": "paper",
             "yref": "paper",
             "x": 0,
@@ -105,7 +107,7 @@ def render(figure: dict, fmt: str, width: int = WIDTH, height: int = HEIGHT, sca
     Example: ``render(fig, "pdf")[:5] == b"%PDF-"``
     """
     if fmt not in FORMATS:
-        raise UnknownFormat(f"unknown image format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise UnknownFormat(f"unknown image format {echo(fmt)}: use one of {', '.join(FORMATS)}")
     scale = scale if scale is not None else 2 if fmt == "png" else 1
     data = kaleido_server.render(figure, fmt, width, height, scale=scale)
     return pdf.merge([data]) if fmt == "pdf" else data

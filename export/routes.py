@@ -8,7 +8,8 @@
 
 Optional, as on the page: ``chart=annual|cumulative|children`` (children: the sub-regions bars), ``lang=zh|en``,
 ``plan=original|revised``, ``from``/``to`` (years). Every route needs the export right (analyst, planner, admin),
-checked here and in the gate.
+checked here and in the gate. The link back on every export starts with the ``PUBLIC_URL`` setting, never with
+the request's Host header; every error under ``/export/`` is plain text that never reflects a request's markup.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ import io
 from datetime import date
 from urllib.parse import urlencode
 
-from flask import Flask, abort, request, send_file
+from flask import Flask, request, send_file
+from werkzeug.exceptions import HTTPException
 
 from auth import guard
 from export import briefing as briefing_pack
 from export import images, tables, workbook
-from export.chart_data import CHARTS, ExportNotFound, build_chart, safe_file_name
+from export.answers import export_error, plain_error, public_url
+from export.chart_data import CHARTS, ExportNotFound, safe_file_name
+from export.charts import build_chart
+from textsafety import echo
 
 MIMETYPES = {
     **images.FORMATS,
@@ -51,7 +56,7 @@ def params(args) -> dict:
         raise BadRequest("missing ?region=: give an adcode such as 621100")
     chart = args.get("chart") or "annual"
     if chart not in CHARTS:
-        raise BadRequest(f"?chart={chart!r}: use one of {', '.join(CHARTS)}")
+        raise BadRequest(f"?chart={echo(chart)}: use one of {', '.join(CHARTS)}")
     view = {k: args[k] for k in VIEW_KEYS if args.get(k)}
     return {
         "region": region,
@@ -91,23 +96,22 @@ def briefing_bytes(session, fmt: str, region: str, lang: str, base_url: str, sea
 
 
 def register(app, sessions) -> None:
-    """Attach the download routes to ``app.server`` and the briefing button's callback to ``app``."""
-    from callbacks import export as export_callbacks
-
+    """Attach the download routes to ``app.server`` (listed in ``callbacks.routes.SERVER_ROUTES``)."""
     server: Flask = app.server
+    server.register_error_handler(HTTPException, export_error)
 
     def run(fmt: str, allowed: tuple[str, ...], make):
         guard.require("export")
         if fmt not in allowed:
-            abort(404, f"unknown format .{fmt}: use one of {', '.join(allowed)}")
+            return plain_error(404, f"unknown format {echo(fmt)}: use one of {', '.join(allowed)}")
         try:
             p = params(request.args)
             with sessions() as session:
-                data, stem = make(session, p, request.host_url)
+                data, stem = make(session, p, public_url())
         except BadRequest as exc:
-            abort(400, str(exc))
+            return plain_error(400, str(exc))
         except ExportNotFound as exc:
-            abort(404, str(exc))
+            return plain_error(404, str(exc))
         return attachment(data, fmt, stem)
 
     @server.route("/export/chart.<fmt>")
@@ -118,10 +122,14 @@ def register(app, sessions) -> None:
     def export_data(fmt: str):
         return run(fmt, DATA_FORMATS, lambda s, p, url: chart_bytes(s, fmt, p, url))
 
+    @server.route("/export/<path:_rest>")
+    def export_unknown(_rest: str):
+        guard.require("export")
+        return plain_error(404, "no such export: use /export/chart.…, data.…, briefing.… or map.…")
+
     @server.route("/export/briefing.<fmt>")
     def export_briefing(fmt: str):
         return run(
             fmt, BRIEFING_FORMATS, lambda s, p, url: briefing_bytes(s, fmt, p["region"], p["lang"], url, p["search"])
         )
 
-    export_callbacks.register(app, sessions)

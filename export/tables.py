@@ -1,7 +1,8 @@
 """Rows -> CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX (number formats, a sources sheet).
 
 Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
-apostrophe, so a hostile quote or note stays inert text (CSV/formula injection).
+apostrophe, so a hostile quote or note stays inert text (CSV/formula injection). Control characters other than
+tab and line breaks (which XLSX refuses and a terminal obeys) are written as visible escapes (``textsafety``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.chart_data import ChartExport
-from layouts.i18n import both, t
+from text.i18n import both, t
+from textsafety import first_control, multi_line
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -90,13 +92,22 @@ WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, 
 
 
 def neutralise(value):
-    """Make text that a spreadsheet would evaluate inert; numbers and other values pass through.
+    """Make text safe for a spreadsheet cell: inert if it would evaluate, control characters as visible escapes;
+    numbers and other values pass through.
 
-    Examples: ``neutralise('=HYPERLINK("x")') == "'=HYPERLINK(\\"x\\")"``; ``neutralise(-3.5) == -3.5``.
+    Examples: ``neutralise('=HYPERLINK("x")') == "'=HYPERLINK(\\"x\\")"``; ``neutralise("a\\x1b") == "a␛"``;
+    ``neutralise(-3.5) == -3.5``.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = multi_line(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def is_link(value) -> bool:
+    """A web address that may become a live link: http(s), with no control character or space in it."""
+    text = str(value or "")
+    return text.startswith(("http://", "https://")) and first_control(text) is None and " " not in text
 
 
 def plain(value):
@@ -159,7 +170,7 @@ def write_table(ws: Worksheet, rows: list[dict], columns, lang: str = "zh", unit
                 cell.number_format = "0"
             elif kind == "pct":
                 cell.number_format = '0.0"%"'  # achievement is stored as a percent number (91.1)
-            elif kind == "url" and str(row.get(key) or "").startswith(("http://", "https://")):
+            elif kind == "url" and is_link(row.get(key)):
                 cell.hyperlink, cell.style = row[key], "Hyperlink"
     for c, (_, _, kind) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(c)].width = WIDTHS[kind]

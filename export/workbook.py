@@ -15,9 +15,19 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.briefing import Briefing, IndicatorPage, status_label
-from export.tables import NOTE_COLUMNS, SOURCE_COLUMNS, note_cells, number_format, save, write_about, write_table
-from layouts.i18n import both, name, t
+from export.tables import (
+    NOTE_COLUMNS,
+    SOURCE_COLUMNS,
+    neutralise,
+    note_cells,
+    number_format,
+    save,
+    write_about,
+    write_table,
+)
 from layouts.theme import COLORS
+from text.i18n import both, name, t
+from textsafety import one_line
 
 YEAR_COLUMNS = [
     ("year", "year", "year"),
@@ -56,7 +66,7 @@ def add_chart(ws: Worksheet, page: IndicatorPage, first: int, last: int, anchor:
     """A clustered bar chart over the year table (original, revised, actual), placed at ``anchor``."""
     chart = BarChart()
     chart.type, chart.grouping = "col", "clustered"
-    chart.title = page.chart.title
+    chart.title = one_line(page.chart.title)
     chart.y_axis.title = page.chart.indicator["unit"]
     chart.x_axis.title = t("year", page.chart.lang)
     chart.x_axis.delete = chart.y_axis.delete = False
@@ -74,10 +84,10 @@ def add_chart(ws: Worksheet, page: IndicatorPage, first: int, last: int, anchor:
 def indicator_sheet(ws: Worksheet, page: IndicatorPage, lang: str) -> None:
     chart = page.chart
     unit = chart.indicator["unit"]
-    ws["A1"] = chart.title
+    ws["A1"] = neutralise(chart.title)
     ws["A1"].font = Font(bold=True, size=14)
     as_of = chart.as_of.strftime("%Y-%m-%d") if chart.as_of else "—"
-    ws["A2"] = f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {unit} · {chart.view_url}"
+    ws["A2"] = neutralise(f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {unit} · {chart.view_url}")
     ws["A2"].hyperlink = chart.view_url
     rows = [{**r, "status_text": status_label(r["status"], lang)} for r in page.status]
     last = write_table(ws, rows, YEAR_COLUMNS, lang, unit, start_row=TABLE_ROW)
@@ -131,7 +141,7 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
     for page in briefing.pages:
         title = sheet_title(name(page.chart.indicator, lang), taken)
         indicator_sheet(wb.create_sheet(title), page, lang)
-        contents.append([title, page.chart.title])
+        contents.append([title, neutralise(page.chart.title)])
         contents.cell(row=contents.max_row, column=1).hyperlink = f"#'{title}'!A1"
         sources.extend({**s, "indicator": name(page.chart.indicator, lang)} for s in page.chart.sources)
     notes = [note_cells(n) for page in briefing.pages for n in page.chart.notes]

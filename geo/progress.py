@@ -1,5 +1,5 @@
 """Plan versus actual per region for one indicator and year, and county exit delays: pure functions over
-the figures DataFrame of ``db.queries.figures``.
+the figures DataFrame of ``db.queries.figures_frame``.
 
 Achieved or behind is the dashboard's status rule (``analysis.status.meets`` / ``achievement``), measured
 against the same plan the dashboard uses (``analysis.series.effective_plan``: original, or revised). The

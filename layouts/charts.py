@@ -15,9 +15,9 @@ from analysis.progress import cumulative
 from analysis.series import Point
 from analysis.status import achievement
 from layouts.components import percent
-from layouts.format import format_value, zh_number
-from layouts.i18n import reliability, t
 from layouts.theme import COLORS, FONT_FAMILY, PATTERNS
+from text.format import format_value, zh_number
+from text.i18n import reliability, t
 
 SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual": "actual"}
 

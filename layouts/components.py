@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 
 from layouts import ids
-from layouts.i18n import t
 from layouts.theme import COLORS, STATUS_ICON, STATUS_TEXT_COLOR
+from text.i18n import t
 
 
 def status_badge(status: str, lang: str, small: bool = False) -> html.Span:

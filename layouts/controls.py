@@ -6,7 +6,7 @@ from dash import dcc, html
 
 import analysis.status
 from layouts import ids
-from layouts.i18n import name, t
+from text.i18n import name, t
 
 
 def indicator_select(indicators: list[dict], value: str | None, lang: str, allow_all: bool) -> html.Div:

@@ -6,12 +6,13 @@ a callback that shows a spinner and a message until the file arrives.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
+from layouts.urlstate import parse
+from text.i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
 DATA_FORMATS = ("csv", "xlsx")
@@ -33,7 +34,7 @@ def export_href(
     Example: ``export_href("chart", "png", "621100", "funds", "zh")``
     == ``"/export/chart.png?region=621100&indicator=funds&lang=zh"``
     """
-    state = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    state = parse(search)
     query = {"region": region_code, **({"indicator": indicator_code} if indicator_code else {}), "lang": lang}
     if chart != "annual":
         query["chart"] = chart

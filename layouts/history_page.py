@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
 from layouts.review_page import approval_cell
+from text.i18n import t
 
 REVERTIBLE = ("upload", "edit")
 

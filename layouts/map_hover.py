@@ -6,8 +6,8 @@ import textwrap
 
 from analysis.series import Point
 from geo.progress import ExitDelay, Progress
-from layouts.format import format_value
-from layouts.i18n import reliability, t
+from text.format import format_value
+from text.i18n import reliability, t
 
 
 def _source_line(point: Point | None, lang: str) -> str:

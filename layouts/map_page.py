@@ -10,8 +10,8 @@ from dash import dcc, html
 
 from geo.progress import ExitDelay, Progress
 from layouts import ids
-from layouts.format import format_value
-from layouts.i18n import t
+from text.format import format_value
+from text.i18n import t
 
 GRAPH_CONFIG = {
     "displaylogo": False,

@@ -1,6 +1,7 @@
 """Notes (说明) on pages and in exports: markers on the annual chart, cards in the sources panel and under the
 chart, one line per note for exported images and tables. Note text is always text: Dash components escape it,
-and the chart's hover and the exports' footers get it HTML-escaped (plotly reads a subset of HTML).
+the chart's hover gets it through ``textsafety.markup`` and the exports' footers through ``export.images``
+(plotly reads a subset of HTML).
 
 Example::
 
@@ -10,12 +11,12 @@ Example::
 from __future__ import annotations
 
 import copy
-from html import escape
 
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
+from text.i18n import t
+from textsafety import markup
 
 MARKER_COLOR = "#8a5a00"
 
@@ -30,12 +31,13 @@ def note_line(note: dict) -> str:
 
 
 def notes_footer(notes: list[dict], limit: int = 160) -> list[str]:
-    """Footer lines of an exported page with its notes, HTML-escaped (plotly reads a subset of HTML)."""
+    """Footer lines of an exported page with its notes, as plain text (``export.images.with_footer`` makes
+    them text for plotly)."""
     lines = []
     for note in notes:
         text = note_line(note)
         text = text if len(text) <= limit else text[: limit - 1] + "…"
-        lines.append(escape(f"说明 Note {text}", quote=False))
+        lines.append(f"说明 Note {text}")
     return lines
 
 
@@ -58,7 +60,7 @@ def with_note_markers(figure: dict, notes: list[dict], years: list[int], lang: s
                 "yref": "paper",
                 "yanchor": "bottom",
                 "text": t("note_marker", lang),
-                "hovertext": "<br>".join(escape(note_line(n), quote=False) for n in group),
+                "hovertext": "<br>".join(markup(note_line(n)) for n in group),
                 "showarrow": False,
                 "font": {"size": 11, "color": MARKER_COLOR},
                 "name": f"note-{year}",

@@ -10,10 +10,10 @@ from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
-from layouts.format import format_value
-from layouts.i18n import name, t, tf
 from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
+from text.format import format_value
+from text.i18n import name, t, tf
 
 
 def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:

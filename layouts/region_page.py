@@ -11,11 +11,11 @@ from layouts import ids
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
-from layouts.format import format_value
-from layouts.i18n import name, reliability, t, tf
 from layouts.overview_page import period_cell
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
+from text.format import format_value
+from text.i18n import name, reliability, t, tf
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 

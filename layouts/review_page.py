@@ -6,8 +6,8 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
-from layouts.i18n import t
 from layouts.upload_page import _table as changes_table
+from text.i18n import t
 
 
 def batch_card(batch: dict, changes: list[dict], lang: str) -> html.Div:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dash import html
 
-from layouts.format import en_number, format_value, zh_number
-from layouts.i18n import reliability, t
+from text.format import en_number, format_value, zh_number
+from text.i18n import reliability, t
 
 
 def number_spellings(value: float) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from layouts import ids
-from layouts.i18n import t
+from text.i18n import t
 
 
 def synthetic_banner(lang: str) -> html.Div:

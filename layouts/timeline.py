@@ -6,8 +6,8 @@ from html import escape
 
 from analysis.named import NamedTarget
 from layouts.charts import Figure, base_layout
-from layouts.i18n import t, tf
 from layouts.theme import COLORS
+from text.i18n import t, tf
 
 
 def timeline_figure(named: list[NamedTarget], title: str, lang: str = "zh", names: dict | None = None) -> Figure:

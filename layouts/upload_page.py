@@ -6,17 +6,20 @@ from __future__ import annotations
 import dash_ag_grid as dag
 from dash import dcc, html
 
-from etl.filesafety import DEFAULT_LIMITS, MB
 from layouts import ids
-from layouts.format import format_value
-from layouts.i18n import t
+from text.comparators import CELL_CHOICES
+from text.format import format_value
+from text.i18n import t
 
 MAX_SHOWN = 500
+MB = 1024 * 1024
 
 
-def upload_page(regions: list[dict], lang: str) -> html.Div:
+def upload_page(regions: list[dict], lang: str, limits) -> html.Div:
+    """The upload page; ``limits`` (``etl.filesafety.Limits``) says how large a file may be."""
     options = [{"label": f"{r['name_zh']} ({r['code']})", "value": r["code"]} for r in regions]
-    limits = f"{t('limits', lang)}: ≤ {DEFAULT_LIMITS.max_bytes // MB} MB, ≤ {DEFAULT_LIMITS.max_rows:,} " + (
+    max_bytes = limits.max_bytes
+    limits = f"{t('limits', lang)}: ≤ {max_bytes // MB} MB, ≤ {limits.max_rows:,} " + (
         "行;.xlsx 或 .csv(UTF-8 / GBK);不接受 .xlsm 与加密文件;公式不会被计算。"
         if lang == "zh"
         else "rows; .xlsx or .csv (UTF-8 / GBK); no .xlsm or encrypted files; formulas are never calculated."
@@ -73,7 +76,7 @@ def upload_page(regions: list[dict], lang: str) -> html.Div:
                         children=html.Div(t("drop_file", lang)),
                         multiple=False,
                         accept=".xlsx,.csv",
-                        max_size=4 * DEFAULT_LIMITS.max_bytes,
+                        max_size=4 * max_bytes,
                         className="border border-2 border-secondary-subtle rounded p-4 text-center mb-1",
                         style={"borderStyle": "dashed", "cursor": "pointer"},
                     ),
@@ -122,7 +125,7 @@ def edit_grid(rows: list[dict], lang: str) -> dag.AgGrid:
             "editable": True,
             "width": 110,
             "cellEditor": "agSelectCellEditor",
-            "cellEditorParams": {"values": ["=", "≥", "≤", ">", "<", "~"]},
+            "cellEditorParams": {"values": list(CELL_CHOICES)},
         },
         {
             "field": "value",

@@ -8,11 +8,19 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlencode
 
 PLANS = ("original", "revised")
+# A view needs a few short values: a longer query is not read at all (the server refuses it, auth/limits.py), and
+# only the first MAX_PARAMS parameters are, so no URL can make parsing cost more than a few microseconds.
+MAX_QUERY_CHARS = 4096
+MAX_PARAMS = 32
 
 
 def parse(search: str | None) -> dict[str, str]:
-    """``parse("?lang=en&indicator=x") == {"lang": "en", "indicator": "x"}``"""
-    return {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    """``parse("?lang=en&indicator=x") == {"lang": "en", "indicator": "x"}``; an over-long query reads as ``{}``."""
+    query = (search or "").lstrip("?")
+    if len(query) > MAX_QUERY_CHARS:
+        return {}
+    first = "&".join(query.split("&", MAX_PARAMS)[:MAX_PARAMS])
+    return {k: v[-1] for k, v in parse_qs(first).items()}
 
 
 def lang_of(state: dict[str, str]) -> str:

@@ -1,7 +1,7 @@
 """Shared fixtures: a real database per session built from data/sources/, never the default database.
 
 ``--backend sqlite`` (default) uses SQLite files; ``--backend postgresql`` runs the tests that use a database
-fixture against a throwaway PostgreSQL server (``tests/pg.py``) and deselects the rest and browser tests. Where
+fixture against a throwaway PostgreSQL server (``harness/pg.py``) and deselects the rest and browser tests. Where
 PostgreSQL cannot start, that run is skipped with the reason, except in CI (CI=true), where it fails.
 """
 
@@ -50,7 +50,7 @@ def _backend(request) -> str:
 @pytest.fixture(scope="session")
 def pg_server():
     """A throwaway PostgreSQL server for this test run."""
-    from tests.pg import PgServer, PgUnavailable
+    from harness.pg import PgServer, PgUnavailable
 
     try:
         server = PgServer.start()

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 from app import create_app
-from tests.servers import live_server
+from harness.servers import live_server
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,19 @@ def test_region_callback_renders_dingxi_plan(base_url):
     assert status == 200
     for label in ("12.5万人", "28.52万人", "21.65万人"):
         assert label in rendered
+
+
+def test_the_route_table_lists_every_route_the_server_answers(seed_db_url):
+    from callbacks.routes import PAGES, SERVER_ROUTES, find
+
+    app = create_app(seed_db_url, build_if_empty=False, progress=lambda _m: None)
+    served = {
+        rule.rule
+        for rule in app.server.url_map.iter_rules()
+        if not rule.rule.startswith(("/_dash", "/_reload", "/_favicon", "/assets", "/static"))
+        and rule.rule not in ("/", "/<path:path>")
+    }
+    assert served == {rule for rule, _module in SERVER_ROUTES}
+    assert [p.pattern for p in PAGES] == ["/", "/region/<code>", "/map", "/map/<code>", "/upload", "/history"]
+    assert find("/region/610000")[1] == {"code": "610000"} and find("/map/")[0].pattern == "/map"
+    assert find("/nowhere") is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from db import schema
-from db.dashboard_queries import figure_records
+from db.queries import figures as figure_records
 from db.session import make_engine, session_factory
 
 ROWS = [

@@ -15,7 +15,7 @@ from app import create_app
 from db.session import make_engine, session_factory
 from etl.cli import cli
 from export.briefing import Briefing, IndicatorPage, briefing_pdf, child_rows, year_rows
-from export.chart_data import build_chart
+from export.charts import build_chart
 from export.tables import columns_of, csv_bytes, xlsx_bytes
 from tests.accounts import CAST, SECRET, add_users, answer_text, login, payload, post_callback
 

@@ -57,12 +57,13 @@ def batches_by(url: str, user: str) -> list[tuple]:
         return conn.execute("SELECT kind, user_name FROM batches WHERE user_name = ?", (user,)).fetchall()
 
 
-def pending_state(url: str, data: bytes, file_name: str, source: str) -> dict:
-    """What the preview step leaves in the page's store; a forger can make it up just as well."""
+def pending_state(url: str, data: bytes, file_name: str, source: str, owner: str) -> dict:
+    """What the preview step leaves in the page's store; a forger can make it up just as well (for a file of
+    their own: a pending file opens only for the account that uploaded it)."""
     with session_factory(make_engine(url))() as s:
         result = importer.check_and_preview(s, data, file_name)
     return {
-        "token": save_pending(data),
+        "token": save_pending(data, owner),
         "file_name": file_name,
         "kind": None,
         "source": source,
@@ -91,7 +92,7 @@ def expect_refused(response, who: str, before: list[str], url: str) -> None:
 
 @pytest.mark.parametrize("who", WHO)
 def test_forged_upload_confirm(app, url, who):
-    state = pending_state(url, targets_xlsx(DINGXI_ROW), "定西.xlsx", "upload")
+    state = pending_state(url, targets_xlsx(DINGXI_ROW), "定西.xlsx", "upload", who)
     client = client_as(app, who)
     before = dump(url)
     response = post_callback(client, confirm_payload(app, state))
@@ -126,7 +127,7 @@ def test_forged_grid_edit(app, url, who):
     with session_factory(make_engine(url))() as s:
         rows = grid_rows(s, "621100")
     rows[0]["value"] = "12345"
-    state = pending_state(url, edits_csv(rows), EDIT_FILE_NAME, "edit")
+    state = pending_state(url, edits_csv(rows), EDIT_FILE_NAME, "edit", who)
     client = client_as(app, who)
     before = dump(url)
     preview = post_callback(
@@ -186,10 +187,11 @@ def test_a_planner_may_write_below_their_region_but_not_above(app, url):
     county = target_row(code="621122", name="陇西县", end=2020, value="1.11万", note="synthetic")
     province = target_row(code="620000", name="甘肃省", end=2020, value="99.9万", note="synthetic")
     client = client_as(app, "planner_dingxi")
-    ok = post_callback(client, confirm_payload(app, pending_state(url, targets_xlsx(county), "陇西.xlsx", "upload")))
+    own = pending_state(url, targets_xlsx(county), "陇西.xlsx", "upload", "planner_dingxi")
+    ok = post_callback(client, confirm_payload(app, own))
     assert "upload-imported" in answer_text(ok)
     before = dump(url)
-    mixed = pending_state(url, targets_xlsx(county, province), "混合.xlsx", "upload")
+    mixed = pending_state(url, targets_xlsx(county, province), "混合.xlsx", "upload", "planner_dingxi")
     refused = post_callback(client, confirm_payload(app, mixed))
     text = answer_text(refused)
     assert "620000" in text and "row 3" in text  # located: the province row, the whole file refused

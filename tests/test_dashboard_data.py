@@ -9,7 +9,6 @@ from analysis.overview import overview_rows
 from analysis.progress import progress
 from analysis.regions import descendants, plan_regions
 from db import queries
-from db.dashboard_queries import figure_records, year_span
 from db.session import make_engine, session_factory
 from layouts.sources import highlight, number_spellings
 from layouts.urlstate import canonical, view_state
@@ -19,10 +18,10 @@ from layouts.urlstate import canonical, view_state
 def seed(seed_db_url):
     with session_factory(make_engine(seed_db_url))() as session:
         yield {
-            "figures": figure_records(session),
+            "figures": queries.figures(session),
             "regions": queries.regions(session),
             "indicators": {i["code"]: i for i in queries.indicators(session)},
-            "span": year_span(session),
+            "span": queries.year_span(session),
         }
 
 
@@ -31,12 +30,15 @@ def subtree(seed, code: str, indicator: str) -> list[dict]:
     return [r for r in seed["figures"] if r["region_code"] in codes and r["indicator"] == indicator]
 
 
-def test_figure_records_match_the_dataframe_query(seed_db_url):
+def test_figures_are_plain_records_in_a_stable_order(seed_db_url):
     with session_factory(make_engine(seed_db_url))() as session:
-        fast = figure_records(session, ["610000"], "poor_population_reduced")
-        frame = queries.figures(session, region_codes=["610000"], indicator="poor_population_reduced")
-    assert [r["id"] for r in fast] == frame["id"].tolist()
-    assert [r["value"] for r in fast] == frame["value"].tolist()
+        rows = queries.figures(session, region_codes=["610000"], indicator="poor_population_reduced")
+        frame = queries.figures_frame(session, region_codes=["610000"], indicator="poor_population_reduced")
+    assert rows and all(list(r) == queries.FIGURE_COLUMNS for r in rows)
+    assert all(r[c] is not None for r in rows for c in queries.TEXT_COLUMNS), "text columns are never NULL"
+    order = [(r["period_start"], r["period_end"], r["batch_id"], r["id"]) for r in rows]
+    assert order == sorted(order)
+    assert frame["id"].tolist() == [r["id"] for r in rows] and frame["value"].tolist() == [r["value"] for r in rows]
 
 
 def test_the_five_plan_regions(seed):
@@ -133,13 +135,6 @@ def test_the_number_is_marked_in_its_quote(quote, value, marked):
     assert marked in number_spellings(value)
     parts = highlight(quote, value)
     assert parts[1].children == marked and parts[0] + marked + parts[2] == quote
-
-
-def test_region_records_match_the_orm_query(seed_db_url):
-    from db.dashboard_queries import region_records
-
-    with session_factory(make_engine(seed_db_url))() as session:
-        assert region_records(session) == queries.regions(session)
 
 
 def test_child_totals_sum_each_prefectures_county_exits(seed):

@@ -63,3 +63,51 @@ def test_language_link_keeps_the_view(client):
     rendered = json.loads(route(client, "/region/610000", "?indicator=counties_exited&to=2019"))
     href = rendered["response"]["lang-toggle"]["href"]
     assert href.startswith("/region/610000?") and "lang=en" in href and "to=2019" in href
+
+
+def _view_state(rendered: str) -> dict:
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("props", {}).get("id") == "view-state":
+                found.append(node["props"]["data"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(rendered))
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("code", ["610000", "621100"])
+def test_a_region_page_opens_on_its_headline_indicator(client, code):
+    # 陕西 and 定西 hold more county-exit figures than people figures; the page still opens on 脱贫人口.
+    assert _view_state(route(client, f"/region/{code}"))["indicator"] == "poor_population_reduced"
+
+
+def test_the_headline_order_names_catalogued_indicators():
+    import csv
+    from pathlib import Path
+
+    from analysis.indicators import HEADLINE
+
+    with open(Path(__file__).resolve().parent.parent / "data" / "indicators.csv", encoding="utf-8") as f:
+        catalogue = [row["code"] for row in csv.DictReader(f)]
+    assert set(HEADLINE) <= set(catalogue) and HEADLINE[:3] == (
+        "poor_population_reduced",
+        "counties_exited",
+        "villages_exited",
+    )
+
+
+def test_the_headline_order_examples_run():
+    import doctest
+
+    from analysis import indicators
+
+    result = doctest.testmod(indicators)
+    assert result.failed == 0 and result.attempted > 0

@@ -13,7 +13,7 @@ from PIL import Image
 
 from db.session import make_engine, session_factory
 from export import kaleido_server
-from export.chart_data import build_chart
+from export.charts import build_chart
 from export.images import HEIGHT, WIDTH, UnknownFormat, chart_image, footer_lines, render, with_footer
 from export.pdf import fix_cmap
 

@@ -74,14 +74,15 @@ def test_briefing_route_sends_the_region_pack(client):
         ("/export/data.csv?region=621100", 400, "missing ?indicator="),
         (f"/export/data.csv?{REDUCED}&chart=pie", 400, "use one of annual, cumulative, children"),
         (f"/export/data.csv?{REDUCED}&chart=children", 404, "no sub-region figures for poor_population_reduced"),
-        ("/export/chart.png?region=999999&indicator=poor_population_reduced", 404, "region &#39;999999&#39; not found"),
-        ("/export/briefing.pdf?region=999999", 404, "region &#39;999999&#39; not found"),
+        ("/export/chart.png?region=999999&indicator=poor_population_reduced", 404, "region '999999' not found"),
+        ("/export/briefing.pdf?region=999999", 404, "region '999999' not found"),
     ],
 )
 def test_bad_requests_get_a_clear_error(client, path, code, message):
     response = client.get(path)
     assert response.status_code == code
     assert message in response.data.decode()
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"  # issue 16: never HTML
 
 
 def test_menu_links_are_the_routes_the_server_answers():

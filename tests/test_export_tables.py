@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from db.models import Figure
 from db.session import make_engine, session_factory
-from export.chart_data import build_chart
+from export.charts import build_chart
 from export.tables import columns_of, csv_bytes, neutralise, xlsx_bytes
 
 DINGXI, REDUCED = "621100", "poor_population_reduced"
@@ -43,7 +43,7 @@ def figure_points(export) -> set[tuple[str, int, float]]:
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
-        ("\r=1", "'\r=1"),
+        ("\r=1", "␍=1"),  # a lone CR is never written raw (issue 16): its visible escape is inert text already
         ("定西市 = 28.52万", "定西市 = 28.52万"),
         (-2.5, -2.5),
         (None, None),

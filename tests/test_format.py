@@ -1,6 +1,6 @@
 import pytest
 
-from layouts.format import format_value, zh_number
+from text.format import format_value, zh_number
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,23 @@ def test_format_value(value, unit, lang, comparator, expected):
 def test_zh_number_keeps_small_numbers_plain():
     assert zh_number(1756) == "1756"
     assert zh_number(0) == "0"
+
+
+def test_comparator_table_examples_run():
+    import doctest
+
+    from text import comparators
+
+    result = doctest.testmod(comparators)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_every_comparator_reads_back_from_its_cell_and_its_display():
+    from etl.values import parse_cell, parse_comparator
+    from text.comparators import CELL_CHOICES, COMPARATORS, cell
+
+    assert [cell(c.stored) for c in COMPARATORS] == list(CELL_CHOICES)
+    for c in COMPARATORS:
+        assert parse_comparator(cell(c.stored)) == c.stored
+        assert parse_comparator(c.zh) == c.stored
+        assert parse_cell(format_value(12, "人", "zh", c.stored)).comparator == c.stored

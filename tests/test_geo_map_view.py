@@ -12,12 +12,12 @@ from plotly.utils import PlotlyJSONEncoder
 from analysis.series import Point
 from app import create_app
 from callbacks.map import render_map
-from callbacks.map_view import build_view
 from db import map_queries
 from db.session import make_engine, session_factory
 from geo.progress import exit_category, meets
 from tests.accounts import add_users, login
 from tests.conftest import copy_sqlite
+from views.map import build_view
 
 SEED = ["210781", "411702", "460000", "610000", "621100"]
 DINGXI_EXITS = {  # county: (planned, actual, category)

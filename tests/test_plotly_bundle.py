@@ -11,7 +11,7 @@ import plotly.offline
 import pytest
 
 from app import PLOTLY_DIR, PLOTLY_FILES, create_app
-from bench.dash_client import DashClient
+from harness.dash_client import DashClient
 from layouts import ids
 
 BUNDLE = PLOTLY_DIR / PLOTLY_FILES[0]

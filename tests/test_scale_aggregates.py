@@ -1,4 +1,4 @@
-"""Subtree aggregates equal a naive sum; the cache sees every import and revert at once."""
+"""Roll-ups add up to a naive sum; the cache sees every import and revert at once; a subtree is one range."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import random
 import pytest
 from sqlalchemy import select
 
-from db import aggregates, cache, rollups, schema, tree, writes
+from db import cache, rollups, schema, tree, writes
 from db.models import Figure
 from db.session import make_engine, session_factory, transaction
+from tests import subtree_sums
 
 # a small tree: two provinces; 61's subtree has a prefecture with counties and villages
 REGIONS = [
@@ -124,7 +125,7 @@ def test_subtree_sums_equal_the_naive_sum_for_every_region(engine):
             for include_self in (False, True):
                 got = {
                     (r["series"], r["year"]): r["value"]
-                    for r in aggregates.subtree_totals(s, code, "people", include_self=include_self)
+                    for r in subtree_sums.subtree_totals(s, code, "people", include_self=include_self)
                 }
                 assert got == pytest.approx(_naive(engine, code, include_self)), (code, include_self)
 
@@ -140,8 +141,8 @@ def test_child_totals_cover_each_child_subtree(engine):
         ],
     )
     with session_factory(engine)() as s:
-        by_child = {(r["code"], r["series"]): r["value"] for r in aggregates.child_totals(s, "610000", "people")}
-        national = {r["code"]: r["value"] for r in aggregates.child_totals(s, None, "people")}
+        by_child = {(r["code"], r["series"]): r["value"] for r in subtree_sums.child_totals(s, "610000", "people")}
+        national = {r["code"]: r["value"] for r in subtree_sums.child_totals(s, None, "people")}
     assert by_child == {("610900", "actual"): 12.0, ("611000", "actual"): 11.0}
     assert national == {"610000": 23.0, "620000": 13.0}
 
@@ -151,7 +152,7 @@ def test_an_import_and_a_revert_are_seen_through_the_cache(engine):
 
     def province_actual() -> float:
         with sessions() as s:
-            rows = aggregates.subtree_totals(s, "610000", "people")
+            rows = subtree_sums.subtree_totals(s, "610000", "people")
         return sum(r["value"] for r in rows if r["series"] == "actual")
 
     _import(engine, [("610902", "actual", 2018, 100.0)], "first")
@@ -169,24 +170,24 @@ def test_an_import_and_a_revert_are_seen_through_the_cache(engine):
 def test_indicators_in_subtree_ignore_reverted_batches(engine):
     batch = _import(engine, [("621122", "target", 2019, 1.0)])
     with session_factory(engine)() as s:
-        assert aggregates.indicators_in_subtree(s, "620000") == ["people"]
-        assert aggregates.indicators_in_subtree(s, "610000") == []
+        assert subtree_sums.indicators_in_subtree(s, "620000") == ["people"]
+        assert subtree_sums.indicators_in_subtree(s, "610000") == []
     with transaction(session_factory(engine)) as s:
         writes.mark_reverted(s, batch, "tester")
     with session_factory(engine)() as s:
-        assert aggregates.indicators_in_subtree(s, "620000") == []
+        assert subtree_sums.indicators_in_subtree(s, "620000") == []
 
 
 def test_descendants_come_from_one_range(engine):
     with session_factory(engine)() as s:
-        assert aggregates.descendant_codes(s, "610900") == [
+        assert tree.descendant_codes(s, "610900") == [
             "610902",
             "610981",
             "610981101",
             "610981101001",
             "610981101002",
         ]
-        assert aggregates.descendant_codes(s, "610900", "village") == ["610981101001", "610981101002"]
+        assert tree.descendant_codes(s, "610900", "village") == ["610981101001", "610981101002"]
 
 
 def test_every_change_to_batches_raises_the_data_version(engine):
@@ -232,8 +233,8 @@ def test_batches_written_without_roll_ups_are_read_from_figures_then_rolled_up(e
         )
     with session_factory(engine)() as s:
         assert rollups.pending(s) == [batch.id]
-        assert aggregates.subtree_totals(s, "610000", "people")[0]["value"] == 9.0
+        assert subtree_sums.subtree_totals(s, "610000", "people")[0]["value"] == 9.0
     assert rollups.ensure(engine) == 3  # province, prefecture, county
     with session_factory(engine)() as s:
         assert rollups.pending(s) == []
-        assert aggregates.subtree_totals(s, "610000", "people")[0]["value"] == 9.0
+        assert subtree_sums.subtree_totals(s, "610000", "people")[0]["value"] == 9.0

@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from db import aggregates
 from db.models import Batch, Figure, Source
 from db.session import make_engine, session_factory
 from etl.cli import cli
 from etl.synth import PER_INDICATOR, MixedDataError, synthesize
+from tests import subtree_sums
 
 
 def test_every_synthetic_figure_is_labelled_and_sums_add_up(backend_url):
@@ -27,7 +27,7 @@ def test_every_synthetic_figure_is_labelled_and_sums_add_up(backend_url):
         assert [(k, bk, n) for k, _, bk, n, _ in labels] == [("synthetic", "synth", "合成数据 synthetic")]
         assert "合成数据 SYNTHETIC" in labels[0][1]
         county = s.scalar(select(Figure.region_code).where(Figure.indicator_code == "poor_population_reduced"))
-        rows = aggregates.subtree_totals(s, county, "poor_population_reduced", include_self=True)
+        rows = subtree_sums.subtree_totals(s, county, "poor_population_reduced", include_self=True)
         assert sum(r["count"] for r in rows) == PER_INDICATOR
     engine.dispose()
 

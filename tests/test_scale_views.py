@@ -11,7 +11,6 @@ from sqlalchemy import select
 from analysis.progress import progress
 from analysis.regions import descendants
 from db import queries, scaled_views, writes
-from db.dashboard_queries import figure_records
 from db.models import Region
 from db.session import make_engine, session_factory, transaction
 from etl.synth import synthesize
@@ -36,7 +35,7 @@ def test_summed_records_give_the_same_series_as_every_figure(synthetic_url, monk
         regions, summed = scaled_views.region_records(s, province)
         assert any(r["id"] == 0 and "sum of" in r["note"] for r in summed), "the scaled path was taken"
         assert {r["code"] for r in regions} >= {r["region_code"] for r in summed}
-        every = figure_records(s, region_codes=[province, *descendants(queries.regions(s), province)])
+        every = queries.figures(s, region_codes=[province, *descendants(queries.regions(s), province)])
     for plan in ("original", "revised"):
         exact = progress([r for r in every if r["indicator"] == indicator["code"]], province, indicator, plan)
         scaled = progress([r for r in summed if r["indicator"] == indicator["code"]], province, indicator, plan)
@@ -186,7 +185,7 @@ def test_summed_records_match_every_figure_with_several_plan_versions_correction
         indicator = queries.indicator(s, indicator_code)
         _, summed = scaled_views.region_records(s, code)
         assert any(r["id"] == 0 for r in summed), "the scaled path was taken"
-        every = figure_records(s, region_codes=[code, *descendants(queries.regions(s), code)])
+        every = queries.figures(s, region_codes=[code, *descendants(queries.regions(s), code)])
     for plan in ("original", "revised"):
         exact = progress([r for r in every if r["indicator"] == indicator_code], code, indicator, plan)
         scaled = progress([r for r in summed if r["indicator"] == indicator_code], code, indicator, plan)
@@ -207,7 +206,7 @@ def test_summed_records_still_match_after_the_overlapping_uploads_are_reverted(m
         province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
         indicator = queries.indicator(s, "poor_population_reduced")
         _, summed = scaled_views.region_records(s, province)
-        every = figure_records(s, region_codes=[province, *descendants(queries.regions(s), province)])
+        every = queries.figures(s, region_codes=[province, *descendants(queries.regions(s), province)])
     exact = progress([r for r in every if r["indicator"] == indicator["code"]], province, indicator, "original")
     scaled = progress([r for r in summed if r["indicator"] == indicator["code"]], province, indicator, "original")
     assert _values(scaled) == _values(exact)

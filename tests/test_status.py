@@ -140,7 +140,7 @@ def test_level_target(levels, as_of, baseline, status):
 
 
 def fig(id_, kind, region, year, value, version=None, end=None, comparator="=", reliability="official"):
-    """A figure record as ``db.dashboard_queries.figure_records`` returns it (synthetic, for tests)."""
+    """A figure record as ``db.queries.figures`` returns it (synthetic, for tests)."""
     return {
         "id": id_,
         "kind": kind,

@@ -169,3 +169,38 @@ def test_percent_typed_in_excel_is_read_as_shown(db_url, tmp_path):
     book.save(tmp_path / "rates.xlsx")
     report = json.loads(run(db_url, "import", str(tmp_path / "rates.xlsx"), "--dry-run", "--format", "json").stdout)
     assert report["valid"] and report["changes"][0]["new_value"] == 0.75
+
+
+def _dropdown_choices(sheet, column_letter: str) -> set[str]:
+    for dv in sheet.data_validations.dataValidation:
+        if any(str(r).startswith(f"{column_letter}2:") for r in dv.sqref.ranges):
+            return set(dv.formula1.strip('"').split(","))
+    raise AssertionError(f"no drop-down list on column {column_letter}")
+
+
+def test_prefilled_template_uploaded_unchanged_has_nothing_to_import(db_url, tmp_path):
+    # An "about" target (约3万, synthetic) and a ≥ one, so the pre-filled comparator column holds more than "=".
+    rows = [
+        TARGET_HEADERS,
+        target_row(code="610000", indicator="households_exited", start=2020, end=2020, value="约3万", note="synthetic"),
+        target_row(code="610000", indicator="poverty_incidence", start=2020, end=2020, value="≤1%", note="synthetic"),
+    ]
+    (tmp_path / "about.csv").write_bytes(csv_bytes(rows))
+    assert run(db_url, "import", str(tmp_path / "about.csv"), "--kind", "target", "--note", "synthetic").exit_code == 0
+
+    template = tmp_path / "prefilled.xlsx"
+    assert run(db_url, "template", str(template), "--region", "610000").exit_code == 0
+    book = load_workbook(template)
+    targets = book["目标 Targets"]
+    column = TARGET_HEADERS.index(next(h for h in TARGET_HEADERS if "comparator" in h))
+    letter = targets.cell(1, column + 1).column_letter
+    cells = {row[column].value for row in targets.iter_rows(min_row=2)}
+    assert {"~", "≤"} <= cells, cells
+    assert cells <= _dropdown_choices(targets, letter), "every pre-filled comparator is one the drop-down offers"
+
+    book.save(tmp_path / "unchanged.xlsx")  # written and read back as a planner's Excel would
+    report = json.loads(run(db_url, "import", str(tmp_path / "unchanged.xlsx"), "--dry-run", "--format", "json").stdout)
+    assert report["valid"], report["errors"]
+    assert (report["counts"]["new"], report["counts"]["changed"]) == (0, 0) and report["counts"]["unchanged"] > 2
+    result = run(db_url, "import", str(tmp_path / "unchanged.xlsx"), "--note", "unchanged")
+    assert result.exit_code == 0 and "nothing to import" in result.stdout

@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from app import create_app
 from db.session import make_engine
+from harness.servers import free_port
 from tests.accounts import PASSWORD, SECRET, add_users
 from tests.conftest import copy_sqlite
-from tests.servers import free_port
 from tests.upload_files import target_row, targets_xlsx
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
-from tests.servers import free_port
+from harness.servers import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -279,4 +279,14 @@ def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /plotly/.test(n))"
     )
     assert [urlparse(s).path for s in scripts] == ["/vendor/plotly/plotly-dashboard.min.js"]
+    assert_clean(dash)
+
+
+@pytest.mark.parametrize("code", ["610000", "621100"])
+def test_a_region_page_without_query_opens_on_people_lifted(dash, code):
+    """陕西 and 定西 report more county exits than people figures; the page still opens on 脱贫人口."""
+    visit(dash, f"/region/{code}")
+    dash.wait_for_contains_text("#indicator-select", "脱贫人口", timeout=15)
+    dash.wait_for_contains_text("#region-title", code)
+    assert dash.driver.current_url.endswith(f"/region/{code}")
     assert_clean(dash)

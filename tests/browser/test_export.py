@@ -10,10 +10,10 @@ from dash.testing.wait import until
 
 from app import create_app
 from export import kaleido_server
+from harness.servers import free_port
 from layouts import ids
 from tests.accounts import PASSWORD, SECRET, add_users
 from tests.conftest import copy_sqlite
-from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 PAGE = "/region/621100?indicator=poor_population_reduced"

@@ -10,8 +10,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from app import create_app
 from geo import boundaries
+from harness.servers import free_port
 from tests.accounts import add_users, browser_login
-from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 

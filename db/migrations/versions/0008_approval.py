@@ -1,14 +1,14 @@
 """approval and notes: batch states (every existing batch approved), regions that require approval, notes with history
 
 Revision ID: 0008_approval
-Revises: 0005_overlaps
+Revises: 0006_sessions
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_approval"
-down_revision = "0005_overlaps"
+down_revision = "0006_sessions"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,56 @@
+"""Numbers as readers expect them: 28.52万人 / 1.2亿元 in Chinese, 285,200 people in English."""
+
+from __future__ import annotations
+
+from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
+
+UNIT_EN = {"人": "people", "户": "households", "个": "", "元": "yuan", "%": "%", "万元": "yuan"}
+
+
+def _trim(value: float, decimals: int) -> str:
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def zh_number(value: float) -> str:
+    """Chinese display: ``zh_number(285200) == "28.52万"``, ``zh_number(1.2e8) == "1.2亿"``, 6000 -> "6000"."""
+    magnitude = abs(value)
+    if magnitude >= 1e8:
+        return _trim(value / 1e8, 4) + "亿"
+    if magnitude >= 1e4:
+        return _trim(value / 1e4, 4) + "万"
+    return _trim(value, 2)
+
+
+def en_number(value: float) -> str:
+    """English display with thousands separators: ``en_number(285200) == "285,200"``."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def display_unit(unit: str) -> str:
+    """Units are stored in base form; 万人/万元 as written in a document display as 人/元."""
+    return unit[1:] if unit.startswith("万") and len(unit) > 1 else unit
+
+
+def display_unit_text(unit: str, lang: str = "zh") -> str:
+    """A unit on its own: ``display_unit_text("人", "en") == "people"``."""
+    shown = display_unit(unit)
+    return UNIT_EN.get(shown, shown) or "count" if lang == "en" else shown
+
+
+def format_value(value: float | None, unit: str = "", lang: str = "zh", comparator: str = "=") -> str:
+    """A figure with its unit and comparator, or the 'no reported figure' text when missing.
+
+    Examples: ``format_value(285200, "人") == "28.52万人"``; ``format_value(8, "%", comparator="<") == "<8%"``;
+    ``format_value(285200, "人", "en") == "285,200 people"``.
+    """
+    if value is None:
+        return "无报告数据" if lang == "zh" else "no reported figure"
+    unit = display_unit(unit)
+    if lang == "zh":
+        return f"{COMPARATOR_ZH.get(comparator, '')}{zh_number(value)}{unit}"
+    unit_en = UNIT_EN.get(unit, unit)
+    sep = "" if unit_en in ("%", "") else " "
+    return f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()

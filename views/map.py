@@ -1,0 +1,165 @@
+"""What a map shows, gathered from the database and the boundaries: regions, indicator, year, progress.
+
+``build_view`` is shared by the map page, the region page's map panel, map export and the benchmark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db import map_queries, queries
+from geo import boundaries
+from geo.progress import ExitDelay, Progress, exit_delays, progress_by_region, years_with_figures
+from layouts.map_figures import exit_map, progress_map
+from text.i18n import name, t
+
+EXIT_INDICATOR = "counties_exited"
+
+
+@dataclass
+class MapView:
+    code: str | None  # None: the whole country
+    features: list[dict]
+    indicators: list[dict]
+    indicator: str | None
+    unit: str = ""
+    years: list[int] = field(default_factory=list)
+    year: int | None = None  # None: each region's latest year with figures
+    colour_by: str = "status"
+    plan_kind: str = "original"  # the plan measured against, as on the dashboard: original | revised
+    exit_view: bool = False
+    progress: dict[str, Progress] = field(default_factory=dict)
+    delays: dict[str, ExitDelay] = field(default_factory=dict)
+    title: str = ""
+    in_region_table: bool = False
+    national: bool = False
+
+
+def _score(progress: dict[str, Progress]) -> tuple[int, int, int]:
+    """Regions judged, then regions with a plan, then regions with any figure: what makes a map worth a look."""
+    statuses = [p.status for p in progress.values()]
+    judged = sum(s in ("achieved", "behind") for s in statuses)
+    return judged, judged + statuses.count("awaiting"), sum(s != "no_data" for s in statuses)
+
+
+def _best_indicator(session, counts: dict[str, int], catalogue: dict, subtrees, all_codes) -> str | None:
+    """Among the five indicators with most figures, the one that colours most regions (latest years)."""
+    candidates = [c for c in counts if c in catalogue][:5]
+    if not candidates:
+        return None
+
+    def score(code: str):
+        frame = map_queries.indicator_figures(session, code, all_codes)
+        return _score(progress_by_region(frame, subtrees, None, catalogue[code]["direction"])), counts[code]
+
+    return max(candidates, key=score)
+
+
+def _regions(session, code: str | None) -> tuple[list[dict], bool] | None:
+    """The features to colour and whether this is the national view of plan regions."""
+    if code is None:
+        found = [boundaries.feature(r["code"]) for r in map_queries.plan_regions(session)]
+        return [f for f in found if f is not None], True
+    if boundaries.feature(code) is None:
+        return None
+    return boundaries.children(code) or [boundaries.feature(code)], False
+
+
+def _scope(session, features: list[dict]):
+    """Codes on the map, each with its subtree in the region table, all those codes, indicator counts."""
+    codes = [f["id"] for f in features]
+    subtrees, all_codes = map_queries.scope(session, codes)
+    return codes, subtrees, all_codes, map_queries.indicator_counts(session, all_codes)
+
+
+def build_view(session, code: str | None, state: dict, lang: str) -> MapView | None:
+    """Regions, indicator (URL's, else the one with most figures), year and progress for one map.
+
+    Example: ``build_view(s, "621100", {"indicator": "counties_exited"}, "zh").exit_view is True``
+    """
+    regions = _regions(session, code)
+    if regions is None:
+        return None
+    features, national = regions
+    codes, subtrees, all_codes, counts = _scope(session, features)
+    if code is not None and not counts and codes != [code]:
+        # No sub-region holds a figure (海南's plan is province-wide): show the region itself, coloured.
+        features = [boundaries.feature(code)]
+        codes, subtrees, all_codes, counts = _scope(session, features)
+    features = _with_table_names(features, map_queries.region_names(session, codes))
+    catalogue = {i["code"]: i for i in queries.indicators(session)}
+    indicators = [catalogue[c] for c in counts if c in catalogue]
+    chosen = (
+        state.get("indicator")
+        if state.get("indicator") in catalogue and state.get("indicator") in counts
+        else _best_indicator(session, counts, catalogue, subtrees, all_codes)
+    )
+    plan_kind = "revised" if state.get("plan") == "revised" else "original"
+    view = MapView(
+        code,
+        features,
+        indicators,
+        chosen,
+        national=national,
+        plan_kind=plan_kind,
+        in_region_table=code is not None and queries.region(session, code) is not None,
+    )
+    here = t("china", lang) if code is None else _feature_name(boundaries.feature(code), lang)
+    if chosen is None:
+        view.title = here
+        view.progress = progress_by_region(map_queries.indicator_figures(session, "", []), subtrees, None)
+        return view
+    indicator = catalogue[chosen]
+    view.unit = indicator["unit"]
+    frame = map_queries.indicator_figures(session, chosen, all_codes)
+    levels = {f["properties"]["level"] for f in features}
+    if chosen == EXIT_INDICATOR and code is not None and levels != {"county"}:
+        # Exits are county events: a province's or prefecture's exit map shows all its counties.
+        counties = boundaries.counties_in(code)
+        codes = [f["id"] for f in counties]
+        view.features = _with_table_names(counties, map_queries.region_names(session, codes))
+        frame, levels = map_queries.indicator_figures(session, chosen, codes), {"county"}
+    if chosen == EXIT_INDICATOR and levels == {"county"}:
+        view.exit_view = True
+        view.delays = exit_delays(frame, codes, plan_kind)
+        planned = any(d.planned for d in view.delays.values())
+        view.title = f"{here} · {name(indicator, lang)} · {t('exit_map' if planned else 'exit_year', lang)}"
+        return view
+    view.years = years_with_figures(frame)
+    wanted = int(state["year"]) if str(state.get("year", "")).isdigit() else None
+    view.year = wanted if wanted in view.years else None  # None: each region's latest year
+    view.colour_by = "achievement" if state.get("colour") == "achievement" else "status"
+    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind)
+    view.title = f"{here} · {name(indicator, lang)} · {view.year or t('map_latest_year', lang)}"
+    return view
+
+
+def _with_table_names(features: list[dict], names: dict[str, dict]) -> list[dict]:
+    """The region table's names win over the boundary file's (its English names are curated)."""
+    out = []
+    for f in features:
+        known = names.get(f["id"])
+        props = (
+            {**f["properties"], "name_zh": known["name_zh"], "name_en": known["name_en"]} if known else f["properties"]
+        )
+        out.append({**f, "properties": props})
+    return out
+
+
+def _feature_name(feature: dict | None, lang: str) -> str:
+    return feature["properties"]["name_en" if lang == "en" else "name_zh"] if feature else ""
+
+
+def figure_of(view: MapView, lang: str, width_px: int = 900, height_px: int = 540):
+    """The Plotly figure of a map view (national view: provinces as grey background, maritime line)."""
+    if view.national:
+        frame = boundaries.view(boundaries.children(None), width_px, height_px, min_share=0)  # with the South Sea
+    else:
+        frame = boundaries.view(view.features, width_px, height_px)
+    if view.exit_view:
+        return exit_map(view.features, view.delays, view.title, frame, lang)
+    background = boundaries.children(None) if view.national else None
+    maritime = boundaries.maritime_lines() if view.national else None
+    return progress_map(
+        view.features, view.progress, view.unit, view.title, frame, lang, view.colour_by, background, maritime
+    )

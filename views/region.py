@@ -1,0 +1,140 @@
+"""The region page's data: the region, the indicators it offers (headline first), the chosen one's progress and
+years, its sub-regions' bars and the consistency checks, all from ``db.scaled_views.region_records``.
+
+The page (``callbacks/region.py``), the chart and data exports (``export/chart_data.py``, ``export/children.py``,
+``export/briefing.py``) and the benchmark's pandas peer (``bench/peer.py``) call ``region_view``.
+
+Example::
+
+    view = region_view(s, "610000", "?plan=revised")
+    view.indicator["code"], view.progress.period.status, [c["code"] for c in view.children]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from analysis.children import child_totals
+from analysis.consistency import consistency_checks
+from analysis.indicators import headline_order
+from analysis.overview import year_bounds
+from analysis.progress import Progress, progress
+from auth.policy import Principal
+from db import queries, scaled_views
+from layouts import urlstate
+from text.i18n import name
+from views.approval import count_pending, region_notes
+
+Reader = Callable[[Session, str], tuple[list[dict], list[dict]]]
+
+
+@dataclass
+class RegionView:
+    path: list[dict]  # the region and its ancestors, root first; [] for an unknown code
+    state: dict  # the view state (lang, plan, from, to, indicator shown)
+    bounds: tuple[int, int] = (0, 0)
+    regions: list[dict] = field(default_factory=list)  # the regions the records cover (path, sub-regions)
+    figures: list[dict] = field(default_factory=list)  # every record the page read, all indicators
+    catalogue: dict[str, dict] = field(default_factory=dict)
+    options: list[dict] = field(default_factory=list)  # indicators with figures, headline order
+    indicator: dict | None = None
+    progress: Progress | None = None
+    years: list[int] = field(default_factory=list)  # the years the charts show
+    children: list[dict] = field(default_factory=list)  # sub-region bars: code, label, plan, actual, ids, status
+    checks: list = field(default_factory=list)  # consistency between levels
+    names: dict[str, str] = field(default_factory=dict)
+    notes: list[dict] = field(default_factory=list)  # notes (说明) on the region and the chosen indicator
+
+    @property
+    def region(self) -> dict | None:
+        return self.path[-1] if self.path else None
+
+    @property
+    def lang(self) -> str:
+        return self.state["lang"]
+
+    def indicator_figures(self, code: str) -> list[dict]:
+        return [r for r in self.figures if r["indicator"] == code]
+
+
+def child_rows(
+    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
+) -> list[dict]:
+    """Sub-region rows for the children chart: code, label, plan, actual, figure ids, status."""
+    by_code = {r["code"]: r for r in regions}
+    return [
+        {**row, "label": name(by_code[row["code"]], lang)}
+        for row in child_totals(figures, regions, code, indicator, plan, lo, hi)
+    ]
+
+
+def region_view(
+    session: Session,
+    code: str,
+    search: str | None = "",
+    *,
+    indicator: str | None = None,
+    lang: str | None = None,
+    read: Reader = scaled_views.region_records,
+    viewer: Principal | None = None,
+) -> RegionView:
+    """Everything the region page shows for ``code`` and its query string ``search``.
+
+    The indicator is the query string's when the region has figures for it, else the first in the catalogue's
+    headline order (``analysis.indicators``); ``indicator=`` forces one (an export names its chart's).
+    ``read`` gives (regions, figure records); the benchmark's peer passes its own. Unknown code: ``path == []``.
+    With ``?pending=1`` the page also counts the batches waiting for approval that ``viewer`` may see
+    (``views.approval``); without a viewer (exports, the API) it shows what counts for everyone.
+
+    Example: ``region_view(s, "621100").indicator["code"] == "poor_population_reduced"``
+    """
+    count_pending(session, search, viewer)
+    path = queries.region_path(session, code)
+    if not path:
+        state = urlstate.parse(search)
+        return RegionView([], {"lang": lang or urlstate.lang_of(state)})
+    regions, figures = read(session, code)
+    bounds = queries.year_span(session) or year_bounds(figures)
+    state = urlstate.view_state(search, bounds)
+    if lang:
+        state["lang"] = lang
+    catalogue = {i["code"]: i for i in queries.indicators(session)}
+    counts: dict[str, int] = {}
+    for r in figures:
+        counts[r["indicator"]] = counts.get(r["indicator"], 0) + (10 if r["kind"] == "target" else 1)
+    available = [c for c in headline_order(counts) if c in catalogue]
+    view = RegionView(path, state, bounds, regions, figures, catalogue, [catalogue[c] for c in available])
+    if indicator is not None:
+        chosen = indicator if indicator in catalogue else None
+    else:
+        chosen = state["indicator"] if state["indicator"] in available else (available[0] if available else None)
+    if chosen is None:
+        return view
+    lo, hi, lang = state["from"], state["to"], state["lang"]
+    view.state = {**state, "indicator": chosen}
+    view.indicator = catalogue[chosen]
+    figs = view.indicator_figures(chosen)
+    view.progress = progress(figs, code, view.indicator, state["plan"], lo, hi)
+    shown = {*view.progress.series["original"], *view.progress.series["revised"], *view.progress.series["actual"]}
+    view.years = [y for y in sorted(shown) if lo <= y <= hi]
+    view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
+    view.checks = consistency_checks(figs, code, state["plan"])
+    view.names = {r["code"]: name(r, lang) for r in regions}
+    view.notes = region_notes(session, code, chosen)
+    return view
+
+
+def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
+    """The region's own status per indicator with targets (the page's status grid), worst first."""
+    code, state = view.region["code"], view.state
+    summary = [
+        (view.region, progress(view.indicator_figures(c["code"]), code, c, state["plan"], state["from"], state["to"]))
+        for c in view.options
+        if any(r["kind"] == "target" and r["indicator"] == c["code"] for r in view.figures)
+    ]
+    summary = [(region, q) for region, q in summary if q.years or q.period is not None]
+    summary.sort(key=lambda row: row[1].worst)
+    return summary
