@@ -64,6 +64,15 @@ SERVER_ROUTES = (
     ("/logout", "auth.login"),
     ("/vendor/bootstrap/<path:name>", "app"),
     ("/vendor/plotly/<name>", "app"),
+    *(
+        (f"/api/v1/{name}{ext}", "api.routes")
+        for name in ("regions", "indicators", "figures", "progress")
+        for ext in ("", ".csv")
+    ),
+    ("/api/v1/openapi.json", "api.routes"),
+    ("/api/v1/docs", "api.routes"),
+    ("/api", "api.routes"),  # any other /api/ path: a JSON 404
+    ("/api/<path:rest>", "api.routes"),
 )
 
 
