@@ -154,6 +154,10 @@ def test_pending_figures_reach_only_those_allowed_even_through_caches(app, url):
         assert csv.status_code == 200 and "287700" not in csv.get_data(as_text=True)
         assert "285200" in csv.get_data(as_text=True)
     assert client_as(app, "viewer1").get(f"/export/data.csv?{query}").status_code == 403
+    api = "/api/v1/figures?region=621100&indicator=poor_population_reduced&kind=target&limit=10000"
+    for who in ("admin1", "planner_dingxi", "approver_dingxi"):  # the read API too, whoever asks
+        values = [f["value"] for f in client_as(app, who).get(api).get_json()["data"]]
+        assert 287700 not in values and 285200 in values, who
 
 
 def test_history_lists_a_waiting_batch_only_to_those_who_may_see_it(app, url):

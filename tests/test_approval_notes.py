@@ -196,3 +196,13 @@ def test_editing_a_note_on_the_page_keeps_its_history_and_needs_the_region(url):
     (note,) = json.loads(run(url, "notes", "list", "--format", "json").stdout)
     assert (note["text"], note["edited_by"]) == ("2016年 洪灾,搬迁推迟", "analyst1")
     assert [h["author"] for h in note["history"]] == ["planner_dingxi", "analyst1"]
+
+
+def test_a_note_with_a_control_character_is_refused_and_a_line_break_kept(url):
+    add = ["notes", "add", "--region", "621100", "--indicator", INDICATOR, "--year", "2019", "--user", "analyst1"]
+    refused = run(url, *add, "--text", "洪灾\x1b[2J推迟")
+    assert refused.exit_code == 1 and "control character U+001B" in refused.output
+    assert run(url, "notes", "edit", "1", "--text", "a\x07b", "--user", "analyst1").exit_code == 1
+    assert run(url, *add, "--text", "第一行\r\n第二行").exit_code == 0
+    texts = [n["text"] for n in json.loads(run(url, "notes", "list", "--format", "json").stdout)]
+    assert texts == [HOSTILE, "第一行\n第二行"]
