@@ -14,8 +14,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from app import create_app
 from db import approval, notes
 from db.session import make_engine, session_factory, transaction
+from harness.servers import free_port
 from tests.accounts import add_users, browser_login
-from tests.servers import free_port
 from tests.upload_files import target_row, targets_xlsx
 
 pytestmark = pytest.mark.browser
