@@ -26,6 +26,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.models import DataState
+from db.visibility import view_key  # pending batches a session counts are part of every key
 
 _lock = threading.Lock()
 _store: OrderedDict = OrderedDict()
@@ -133,7 +134,7 @@ def cached(fn=None, *, region: str | None = None):
             return fn(session, *args, **kwargs)
         url = session.get_bind().url.render_as_string(hide_password=True)
         version = scope_version(session, kwargs.get(region)) if region else data_version(session)
-        key = (url, version, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        key = (url, version, view_key(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
         with _lock:
             if key in _store:
                 _store.move_to_end(key)

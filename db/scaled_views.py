@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
-from db import overlaps, queries, rollups, tree
+from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region
 
@@ -102,7 +102,7 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
     """
-    reverted = queries.reverted_batch_ids(session)
+    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in session.scalars(select(PlanVersion))}
     synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
     names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}

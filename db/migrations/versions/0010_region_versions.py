@@ -106,6 +106,6 @@ def downgrade() -> None:
     else:
         for statement in SQLITE:
             op.execute("DROP TRIGGER " + statement.split()[2])
-    with op.batch_alter_table("data_state") as batch_op:
-        batch_op.drop_column("catalogue")
+    # plain DROP COLUMN (SQLite 3.35+): a table copy would trip the triggers that write data_state
+    op.execute("ALTER TABLE data_state DROP COLUMN catalogue")
     op.drop_table("region_versions")
