@@ -3,9 +3,22 @@ lists them. The pages they render are in the route table, ``callbacks.routes``."
 
 from __future__ import annotations
 
-from callbacks import export, filters, folding, history, map, map_export, navigation, overview, region, sources, upload
+from callbacks import (
+    export,
+    filters,
+    folding,
+    history,
+    map,
+    map_export,
+    navigation,
+    overview,
+    region,
+    review,
+    sources,
+    upload,
+)
 
-MODULES = (navigation, filters, folding, overview, region, sources, history, upload, map_export, map, export)
+MODULES = (navigation, filters, folding, overview, region, sources, history, upload, map_export, map, export, review)
 
 
 def register(app, sessions) -> None:

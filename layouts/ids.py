@@ -104,3 +104,21 @@ HISTORY_REVERT = "history-revert"  # pattern-matching type; index = batch id
 HISTORY_CONFIRM = "history-confirm"
 HISTORY_PENDING = "history-pending"
 HISTORY_MESSAGE = "history-message"
+
+# Approval and notes
+NAV_REVIEW = "nav-review"
+REVIEW_LIST = "review-list"
+REVIEW_MESSAGE = "review-message"
+REVIEW_APPROVE = "review-approve"  # pattern-matching type; index = batch id
+REVIEW_RETURN = "review-return"  # pattern-matching type; index = batch id
+REVIEW_REASON = "review-reason"  # pattern-matching type; index = batch id
+REVIEW_REQUEST = "review-request"  # the decision asked for: {"batch", "decision", "reason"}
+WAITING_BANNER = "waiting-banner"
+PENDING_SWITCH = "pending-switch"
+NOTE_LIST = "note-list"
+NOTE_YEAR = "note-year"
+NOTE_TEXT = "note-text"
+NOTE_ADD = "note-add"
+NOTE_MESSAGE = "note-message"
+NOTE_EDIT = "note-edit"  # pattern-matching type; index = note id
+NOTE_EDITING = "note-editing"  # dcc.Store: the id of the note being edited, or None
