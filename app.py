@@ -83,13 +83,23 @@ def _cache(app: Dash, sessions, cache_mb: int) -> None:
 
     cache.configure(1024 if cache_mb > 0 else 0)
     pages = {key for key in app.callback_map if key.startswith(f"..{ids.PAGE}.children")}
-    response_cache.install(app.server, sessions, pages, cache_mb, _data_page)
+    response_cache.install(app.server, sessions, pages, cache_mb, _data_page, _page_region)
+
+
+def _path(payload: dict) -> str:
+    return next((i.get("value") for i in payload.get("inputs", []) if i.get("property") == "pathname"), None) or "/"
 
 
 def _data_page(payload: dict) -> bool:
     """Pages that depend only on the URL and the stored figures (not on the account: upload, history, users)."""
-    path = next((i.get("value") for i in payload.get("inputs", []) if i.get("property") == "pathname"), None) or "/"
+    path = _path(payload)
     return path == "/" or path.startswith(("/region/", "/map"))
+
+
+def _page_region(payload: dict) -> str | None:
+    """The region a region page shows (its cache follows that region's province), None for every other page."""
+    path = _path(payload)
+    return path.removeprefix("/region/").split("/")[0] or None if path.startswith("/region/") else None
 
 
 def server(db_url: str | None = None):

@@ -1,8 +1,10 @@
 """Who may do what: pure functions, no request, no database.
 
-Roles, each including the one before: viewer (view), analyst (+ export), planner (+ upload, edit, revert, only
-for the regions assigned and every region below them, like DHIS2's data-capture org units), admin (everything,
-everywhere). The anonymous public, when PUBLIC_READ=1, may only view.
+Roles, each including the one before: viewer (view), analyst (+ export, notes anywhere), planner (+ upload, edit,
+revert, notes, only for the regions assigned and every region below them, like DHIS2's data-capture org units),
+admin (everything, everywhere). An approver views, exports, notes and approves or returns batches, only for the
+regions assigned (DHIS2's approval levels). The anonymous public, when PUBLIC_READ=1, may only view. Nobody
+approves a batch they submitted (four-eyes: ``auth/approval.py``).
 
 Example::
 
@@ -16,16 +18,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-ROLES = ("viewer", "analyst", "planner", "admin")
-ACTIONS = ("view", "export", "upload", "edit", "revert", "admin")
-REGIONAL = frozenset({"upload", "edit", "revert"})
+ROLES = ("viewer", "analyst", "planner", "approver", "admin")
+ACTIONS = ("view", "export", "upload", "edit", "revert", "approve", "note", "admin")
+REGIONAL = frozenset({"upload", "edit", "revert", "approve", "note"})
+SCOPED_ROLES = frozenset({"planner", "approver"})  # accounts that hold regions
 PUBLIC = "public"
 
 GRANTS: dict[str, frozenset[str]] = {
     PUBLIC: frozenset({"view"}),
     "viewer": frozenset({"view"}),
-    "analyst": frozenset({"view", "export"}),
-    "planner": frozenset({"view", "export", "upload", "edit", "revert"}),
+    "analyst": frozenset({"view", "export", "note"}),
+    "planner": frozenset({"view", "export", "upload", "edit", "revert", "note"}),
+    "approver": frozenset({"view", "export", "approve", "note"}),
     "admin": frozenset(ACTIONS),
 }
 
@@ -55,7 +59,7 @@ def can(
         return False
     if action not in GRANTS.get(user.role, frozenset()):
         return False
-    if action not in REGIONAL or user.role == "admin":
+    if action not in REGIONAL or user.role == "admin" or user.role not in SCOPED_ROLES:
         return True
     if region_code is None:
         return False
@@ -66,4 +70,4 @@ def can_at_all(user: Principal | None, action: str) -> bool:
     """May ``user`` do ``action`` somewhere? (A planner needs at least one region.) Used to show or hide tools."""
     if user is None or not user.active or action not in GRANTS.get(user.role, frozenset()):
         return False
-    return action not in REGIONAL or user.role == "admin" or bool(user.regions)
+    return action not in REGIONAL or user.role not in SCOPED_ROLES or bool(user.regions)

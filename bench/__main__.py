@@ -5,7 +5,13 @@ Example: ``python -m bench --figures 200000 --json bench/output/national.json``
 For each backend it fills a temporary database with SYNTHETIC figures, then measures the overview, region and
 drill-down callbacks (server time through Dash's own endpoint), the same SQL replayed bare (the floor), the same
 pages done the common way (whole table in pandas, filtered per callback), bulk-load rows/s, cold start of
-gunicorn to the first response, the first chart drawn in headless Chromium, and peak memory.
+gunicorn to the first response, the first chart drawn in headless Chromium, and peak memory; and, right after
+imports into one county (``after_import``), other provinces' pages (served from cache) and the county's page
+(computed afresh).
+
+JSON: ``backends.<name>.callbacks[]`` with ``name``, ``p50_ms``, ``p95_ms``, ``cold_p50_ms``, ``cold_p95_ms``,
+``sql_p95_ms``, ``peer_p95_ms``; ``backends.<name>.after_import`` with ``region``, ``other_region_p95_ms``,
+``same_region_cold_p95_ms``; ``backends.<name>.first_chart_ms``.
 """
 
 from __future__ import annotations
@@ -46,6 +52,13 @@ def _table(report: dict) -> str:
                 f"{c['sql_p95_ms']:>9.1f}{peer:>10.1f}{c['p95_ms'] / c['sql_p95_ms']:>8.2f}x"
                 f"{c['cold_p95_ms'] / c['sql_p95_ms']:>8.2f}x{peer / c['p95_ms']:>8.1f}x"
             )
+        after = data["after_import"]
+        lines.append(
+            f"after {after['imports']} imports into county {after['region']}: other provinces' pages p95 "
+            f"{after['other_region_p95_ms']} ms ({after['cache_hits']} cache hits, {after['cache_misses']} misses), "
+            f"the county's page "
+            f"computed afresh p95 {after['same_region_cold_p95_ms']} ms"
+        )
     return "\n".join(lines)
 
 
@@ -82,12 +95,13 @@ def main(
                     peer = PandasPeer(engine)
                     peer_load = round(peer.load_s, 1)
                     click.echo(f"  pandas peer: whole table read in {peer_load} s", err=True)
-                callbacks = national.measure_callbacks(
+                callbacks, after = national.measure_callbacks(
                     url, sample, rounds, peer, progress=lambda m: click.echo(m, err=True)
                 )
                 del peer
                 data = {
                     "callbacks": callbacks,
+                    "after_import": after,
                     "import_rows_per_s": load["rows_per_s"],
                     "cold_start_ms": None,
                     "first_chart_ms": None,

@@ -46,11 +46,15 @@ def sample_pages(engine, per_view: int, seed: int = 7) -> dict[str, list[str]]:
     }
 
 
-def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, progress=print) -> list[dict]:
+def measure_callbacks(
+    url: str, pages: dict[str, list[str]], rounds: int, peer, progress=print
+) -> tuple[list[dict], dict]:
     """Per view: served p50/p95 (caches on, every page asked ``rounds`` times and at least 200 requests in all,
     first asks cold), cold p50/p95
-    (caches off), the bare SQL of each cold call replayed, and the pandas peer."""
+    (caches off), the bare SQL of each cold call replayed, and the pandas peer; then the pages right after an
+    import into one county (bench/after_import.py)."""
     from app import create_app
+    from bench import after_import
 
     # an open dashboard (PUBLIC_READ=1): viewers need no account, as in the scripts/run quick start
     common = {"build_if_empty": False, "progress": lambda _m: None, "public_read": True, "secret_key": SECRET}
@@ -90,9 +94,10 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, peer, 
         }
         results.append(row)
         progress(f"  {view}: {row}")
+    after = after_import.measure(served_app, key, pages, progress=progress)
     for app in (cold_app, served_app):
         app.server.config["ENGINE"].dispose()
-    return results
+    return results, after
 
 
 def _rss_peak_mb(pid: int) -> float:
@@ -146,7 +151,6 @@ def _warm(base: str, path: str, workers: int) -> None:
     """Ask each worker for the page once, as earlier visitors of a running dashboard have: the first chart then
     measures what a new visitor waits for (fresh browser, no cached scripts), not the server's own start."""
     import json
-
 
     with urllib.request.urlopen(f"{base}/_dash-dependencies", timeout=60) as response:
         body = page_payload(json.loads(response.read()), path)

@@ -14,11 +14,26 @@ from callbacks import (
     navigation,
     overview,
     region,
+    review,
     sources,
     upload,
 )
 
-MODULES = (navigation, filters, folding, overview, region, sources, history, upload, map_export, map, export, documents)
+MODULES = (
+    navigation,
+    filters,
+    folding,
+    overview,
+    region,
+    sources,
+    history,
+    upload,
+    map_export,
+    map,
+    export,
+    review,
+    documents,
+)
 
 
 def register(app, sessions) -> None:

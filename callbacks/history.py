@@ -16,7 +16,8 @@ from views.history import history_view
 
 def render_history(session, lang: str):
     """The history page: ``history_view`` rendered, with revert buttons for those who may revert."""
-    return history_page(history_view(session).batches, lang, can_revert=guard.can_do("revert"))
+    view = history_view(session, guard.current_principal())
+    return history_page(view.batches, lang, can_revert=guard.can_do("revert"))
 
 
 def register(app, sessions) -> None:
@@ -65,4 +66,4 @@ def register(app, sessions) -> None:
         except (batches.BatchError, ReadOnlyDatabase) as exc:
             message = html.Div(str(exc), className="alert alert-warning")
         with sessions() as session:
-            return history_table(history_view(session).batches, lang), message
+            return history_table(history_view(session, guard.current_principal()).batches, lang), message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Input, Output, html
 
+from auth import guard
 from callbacks import routes
 from db import queries
 from db.cache import data_version
@@ -11,6 +12,7 @@ from layouts import ids, urlstate
 from layouts.data_version import data_version_note
 from layouts.synthetic import synthetic_banner
 from text.i18n import t
+from views.approval import count_pending
 
 
 def render(session, pathname: str | None, search: str | None):
@@ -34,6 +36,7 @@ def register(app, sessions) -> None:
         lang = urlstate.lang_of(urlstate.parse(search))
         toggle = (pathname or "/") + urlstate.with_changes(search, lang="zh" if lang == "en" else "en")
         with sessions() as session:
+            count_pending(session, search, guard.current_principal())  # ?pending=1: what this user may see waiting
             page = render(session, pathname, search)
             if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])

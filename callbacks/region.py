@@ -8,16 +8,18 @@ from auth import guard
 from callbacks.map import region_map_panel
 from layouts import ids, urlstate
 from layouts.charts import children_figure, cumulative_figure, plan_actual_figure
+from layouts.notes_view import notes_section, with_note_markers
 from layouts.overview_page import status_grid
 from layouts.region_page import region_page
 from text.format import display_unit_text
 from text.i18n import name, t
+from views.approval import count_pending
 from views.region import RegionView, indicator_summary, region_view
 
 
 def render_region(session, code: str, search: str | None) -> html.Div:
     """The region page for a path's adcode and query string: ``region_view`` rendered."""
-    return render(region_view(session, code, search))
+    return render(region_view(session, code, search, viewer=guard.current_principal()))
 
 
 def render(view: RegionView) -> html.Div:
@@ -42,6 +44,7 @@ def render(view: RegionView) -> html.Div:
             p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
         ),
     }
+    charts["annual"] = with_note_markers(charts["annual"], view.notes, years, lang)
     if view.children:
         charts["children"] = children_figure(view.children, unit, t("children_chart", lang), lang)
     summary = indicator_summary(view)
@@ -60,6 +63,7 @@ def render(view: RegionView) -> html.Div:
         can_export=guard.can_do("export"),
         stretch=view.stretch,
     )
+    page.children.append(notes_section(view.notes, years, guard.can_do("note"), lang))
     # The map of sub-regions takes ten times the rest of the page to build: it loads in its own request.
     page.children.append(html.Div(id=ids.REGION_MAP_SLOT))
     return page
@@ -77,6 +81,7 @@ def register(app, sessions) -> None:
         code = (pathname or "").rstrip("/").split("/")[-1]
         shown = shown or {}
         with sessions() as session:
+            count_pending(session, search, guard.current_principal())
             return region_map_panel(
                 session,
                 code,

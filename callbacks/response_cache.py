@@ -1,9 +1,12 @@
 """Cached answers for read-only callbacks, keyed by the database's data version: safe with any number of workers.
 
 A Dash callback is a POST to ``/_dash-update-component``; for the callbacks listed (the page router), the answer
-is kept per (data version, request body, cookies) in a bounded per-process LRU. Any import, revert or rebuild
-raises the data version (db/cache.py), so no worker ever serves a page older than the newest committed batch;
-cookies are part of the key, so one user's page is never served to another.
+is kept per (data version, request body, cookies) in a bounded per-process LRU. The version is the page's scope
+(db/cache.py ``scope_version``): a region page's province version and the catalogue, the global version for the
+overview, national and map pages. An import, edit or revert raises the versions of the provinces it touches and
+the global one, so no worker ever serves a page older than the newest committed batch, while other provinces'
+pages stay cached; cookies are part of the key, so one user's page is never served to another. Each answer says
+``X-Callback-Cache: hit`` or ``miss``; ``server.extensions["callback_cache"]`` counts them.
 
 Example: ``install(app.server, sessions, {"..page-content.children...lang-toggle.href...lang-toggle.children.."})``
 """
@@ -17,7 +20,7 @@ from collections import OrderedDict
 
 from flask import Response, g, request
 
-from db.cache import data_version
+from db.cache import scope_version
 
 MAX_ENTRY = 4 * 1024 * 1024
 
@@ -46,12 +49,15 @@ class _Store:
                 self.used -= len(old)
 
 
-def install(server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True) -> None:
-    """Serve repeated calls of these callbacks (by their output key) from memory when ``cacheable(request body)``;
-    ``budget_mb`` 0 turns it off."""
+def install(
+    server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True, region=lambda body: None
+) -> None:
+    """Serve repeated calls of these callbacks (by their output key) from memory when ``cacheable(request body)``,
+    under the version of ``region(request body)`` (None: every region); ``budget_mb`` 0 turns it off."""
     if budget_mb <= 0:
         return
     store = _Store(budget_mb * 1024 * 1024)
+    stats = server.extensions["callback_cache"] = {"hits": 0, "misses": 0}
 
     @server.before_request
     def _serve_cached():
@@ -65,11 +71,13 @@ def install(server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=
         if payload.get("output") not in outputs or not cacheable(payload):
             return None
         with sessions() as session:
-            version = data_version(session)
+            version = scope_version(session, region(payload))
         key = (version, hashlib.sha256(body + request.headers.get("Cookie", "").encode()).digest())
         cached = store.get(key)
         if cached is not None:
+            stats["hits"] += 1
             return Response(cached, mimetype="application/json", headers={"X-Callback-Cache": "hit"})
+        stats["misses"] += 1
         g.callback_cache_key = key
         return None
 
@@ -77,6 +85,7 @@ def install(server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=
     def _remember(response):
         key = g.pop("callback_cache_key", None)
         if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            response.headers["X-Callback-Cache"] = "miss"
             data = response.get_data()
             if len(data) <= MAX_ENTRY:
                 store.put(key, data)

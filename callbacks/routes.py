@@ -12,6 +12,7 @@ vendored assets), registered by the modules named; ``tests/test_app_http.py`` ch
 | ``/upload`` | upload and in-app edits | ``callbacks.upload`` |
 | ``/documents`` | plan documents in: read, review candidate targets, commit | ``callbacks.documents`` |
 | ``/history`` | batches, revert | ``views.history`` → ``callbacks.history`` |
+| ``/review`` | batches waiting for approval, decisions | ``views.approval`` → ``callbacks.review`` |
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from callbacks import documents, history, map, overview, region, upload
+from callbacks import documents, history, map, overview, region, review, upload
 from layouts import urlstate
 
 
@@ -52,6 +53,7 @@ PAGES = (
     Page("/upload", lambda session, _p, search: upload.render_upload(session, _lang(search))),
     Page("/documents", lambda session, _p, search: documents.render_documents(session, _lang(search))),
     Page("/history", lambda session, _p, search: history.render_history(session, _lang(search))),
+    Page("/review", lambda session, _p, search: review.render_review(session, _lang(search))),
 )
 
 SERVER_ROUTES = (
@@ -76,6 +78,15 @@ SERVER_ROUTES = (
     ("/logout", "auth.login"),
     ("/vendor/bootstrap/<path:name>", "app"),
     ("/vendor/plotly/<name>", "app"),
+    *(
+        (f"/api/v1/{name}{ext}", "api.routes")
+        for name in ("regions", "indicators", "figures", "progress")
+        for ext in ("", ".csv")
+    ),
+    ("/api/v1/openapi.json", "api.routes"),
+    ("/api/v1/docs", "api.routes"),
+    ("/api", "api.routes"),  # any other /api/ path: a JSON 404
+    ("/api/<path:rest>", "api.routes"),
 )
 
 

@@ -15,7 +15,8 @@ from layouts.shell import NAV_ITEMS, app_shell
 def _nav_items() -> list:
     """Links to the tools the user may use (hiding is for clarity only: each write is checked on the server)."""
     writer = can_do("upload") or can_do("edit")
-    return [item for item in NAV_ITEMS if item[0] != getattr(ids, "NAV_UPLOAD", None) or writer]
+    hidden = {ids.NAV_UPLOAD: not writer, ids.NAV_REVIEW: not can_do("approve")}
+    return [item for item in NAV_ITEMS if not hidden.get(item[0])]
 
 
 def shell_for_current_user():

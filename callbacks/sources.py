@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
+from auth import guard
 from db import queries
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
+from layouts.notes_view import note_cards
 from layouts.sources import source_cards
 from text.i18n import both
+from views.approval import count_visible_pending, notes_of_figures
 
 
 def clicked_figure_ids(triggered_id, value) -> list[int]:
@@ -52,6 +55,9 @@ def register(app, sessions) -> None:
     def panel(figure_ids: list[int], search: str | None):
         if not figure_ids:
             return no_update, no_update, no_update
+        lang = urlstate.lang_of(urlstate.parse(search))
         with sessions() as session:
+            count_visible_pending(session, guard.current_principal())
             rows = queries.sources_of(session, figure_ids)
-        return True, source_cards(rows, urlstate.lang_of(urlstate.parse(search))), both("sources_title")
+            notes = notes_of_figures(session, rows)
+        return True, source_cards(rows, lang) + note_cards(notes, lang), both("sources_title")

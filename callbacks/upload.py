@@ -8,7 +8,7 @@ from dash import Input, Output, State, dcc, html, no_update
 
 from auth import guard
 from callbacks import urlstate
-from db import queries
+from db import batches, queries
 from db.session import ReadOnlyDatabase, transaction
 from etl import importer
 from etl import problems as P
@@ -149,6 +149,7 @@ def register(app, sessions) -> None:
                 if foreign:
                     raise importer.ImportRefused("; ".join(p.located() for p in foreign[:20]))
                 batch_id = importer.commit(session, result, audit, expected_fingerprint=state["fingerprint"])
+                waits = batches.batch_row(session, batch_id)["state"] == "submitted"  # region requires approval
         except ReadOnlyDatabase as exc:  # the file stays pending: confirm it again on the primary
             return html.Div(str(exc), className="alert alert-warning", role="alert"), no_update
         except importer.ImportRefused as exc:
@@ -159,6 +160,7 @@ def register(app, sessions) -> None:
         discard_pending(state.get("token"), user.name)
         targets = sum(1 for i in result.preview.changes if i["kind"] == "target")
         message = t("imported", lang).format(id=batch_id, t=targets, a=len(result.preview.changes) - targets)
+        message += " " + t("submitted_for_review", lang) if waits else ""
         return html.Div(
             ["✓ ", message, " ", dcc.Link(t("see_history", lang), href=f"/history?lang={lang}")],
             className="alert alert-success",

@@ -1,8 +1,9 @@
 """Reads for the read API (api/): regions by parent, and live figures one keyset page at a time.
 
-Figures come from the same select as the dashboard's (``queries._figure_select``: live batches only), ordered by
-id, so a page is ``id > after ORDER BY id LIMIT n``: the primary key's range, as fast on page 1,000 as on page 1,
-and stable while figures are added (new ids come last).
+Figures come from the same select as the dashboard's (``queries._figure_select`` without a session: what counts
+for everyone, db/visibility.py, never a batch waiting for approval), ordered by id, so a page is
+``id > after ORDER BY id LIMIT n``: the primary key's range, as fast on page 1,000 as on page 1, and stable
+while figures are added (new ids come last).
 
 Example::
 

@@ -6,6 +6,10 @@ transaction. An import, a rebuild, a revert or a region load is a batch, so ever
 next request and never serves a stale result; nothing has to be told to invalidate, whichever process or program
 wrote. Old entries simply age out of the LRU.
 
+A result that depends on one region only is keyed by that region's *scope* instead (``scope_version``: the
+catalogue version and the version of the region's province, migration 0010_region_versions), so an import into
+定西 leaves 陕西's pages and aggregates cached in every worker while the overview and 定西's pages are recomputed.
+
 Example::
 
     @cached
@@ -18,10 +22,11 @@ import functools
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.models import DataState
+from db.visibility import view_key  # pending batches a session counts are part of every key
 
 _lock = threading.Lock()
 _store: OrderedDict = OrderedDict()
@@ -67,6 +72,41 @@ def data_version(session: Session) -> int:
     )
 
 
+_SCOPE = text(
+    """WITH RECURSIVE up(code, parent_code) AS (
+         SELECT code, parent_code FROM regions WHERE code = :code
+         UNION ALL SELECT r.code, r.parent_code FROM regions r JOIN up ON r.code = up.parent_code)
+       SELECT d.version, d.catalogue, top.code, COALESCE(rv.version, 0),
+              EXISTS (SELECT 1 FROM batches b WHERE NOT EXISTS (
+                SELECT 1 FROM rolled_batches rb WHERE rb.batch_id = b.id)
+                AND EXISTS (SELECT 1 FROM figures f WHERE f.batch_id = b.id))
+       FROM data_state d
+       LEFT JOIN up top ON top.parent_code IS NULL
+       LEFT JOIN region_versions rv ON rv.province_code = top.code
+       WHERE d.id = 1"""
+)
+
+
+def scope_version(session: Session, code: str | None) -> tuple:
+    """The version a page or aggregate of region ``code`` depends on, read once per transaction: ``("region",
+    catalogue, province, its version)`` when only that region's province matters, else ``("all", version)`` (no
+    region: overview, national, map; an unknown code; figures whose batch is not rolled up yet, provinces unknown).
+    An import into 定西 leaves 陕西's key alone and changes the overview's.
+
+    Example: ``scope_version(s, "610981")`` -> ``("region", 3, "610000", 7)``
+    """
+    if code is None:
+        return ("all", data_version(session))
+
+    def read():
+        version, catalogue, top, top_version, pending = session.execute(_SCOPE, {"code": code}).one()
+        if top is None or pending:
+            return ("all", int(version))
+        return ("region", int(catalogue), top, int(top_version))
+
+    return per_transaction(session, ("scope_version", code), read)
+
+
 def forget_version(session: Session) -> None:
     """Drop what the session remembers for this transaction (after it wrote, so its next read sees its write)."""
     session.info.pop("per_transaction", None)
@@ -78,15 +118,23 @@ def _copy(value):
     return value
 
 
-def cached(fn):
-    """Memoise ``fn(session, *args)`` per (database, data version, arguments)."""
+def cached(fn=None, *, region: str | None = None):
+    """Memoise ``fn(session, *args)`` per (database, data version, arguments). With ``region`` (the name of a
+    keyword argument holding a region code) the version is that region's ``scope_version``: an import into
+    another province leaves the entry valid; without it (or when the argument is None) every import does.
+
+    Example: ``@cached(region="within")`` on ``summed_records(session, codes, within="610000")``
+    """
+    if fn is None:
+        return functools.partial(cached, region=region)
 
     @functools.wraps(fn)
     def wrapper(session: Session, *args, **kwargs):
         if _config["size"] == 0:
             return fn(session, *args, **kwargs)
         url = session.get_bind().url.render_as_string(hide_password=True)
-        key = (url, data_version(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        version = scope_version(session, kwargs.get(region)) if region else data_version(session)
+        key = (url, version, view_key(session), fn.__qualname__, args, tuple(sorted(kwargs.items())))
         with _lock:
             if key in _store:
                 _store.move_to_end(key)

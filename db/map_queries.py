@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 
 from db import queries
 from db.models import Batch, Figure, Region
-
-LIVE = Batch.reverted_at.is_(None)
+from db.visibility import COUNTS as LIVE
 
 
 def region_parents(session: Session) -> dict[str, str | None]:

@@ -25,6 +25,8 @@ class Region(Base):
     dfs_lo: Mapped[int | None] = mapped_column(Integer, index=True)
     dfs_hi: Mapped[int | None] = mapped_column(Integer)
     code_hi: Mapped[str | None] = mapped_column(String(12))
+    # figures written here or below need an approver's decision before they count (db/approval.py)
+    approval_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class RegionAlias(Base):
@@ -79,6 +81,13 @@ class Batch(Base):
     rows_actuals: Mapped[int] = mapped_column(Integer, default=0)
     reverted_at: Mapped[datetime | None] = mapped_column(DateTime)
     reverted_by: Mapped[str | None] = mapped_column(String(64))
+    # approved (counts for everyone) | submitted (waits for an approver) | returned (counts for no one)
+    state: Mapped[str] = mapped_column(String(16), default="approved", server_default="approved")
+    submitted_by: Mapped[str | None] = mapped_column(String(64))
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_batches_state", "state"),)
 
 
 class PlanVersion(Base):
@@ -186,15 +195,54 @@ class RolledBatch(Base):
 
 class DataState(Base):
     """One row: ``version`` goes up with every change to batches (database triggers, migration 0004_scale), so
-    caches in any worker know when figures changed (db/cache.py)."""
+    caches in any worker know when figures changed (db/cache.py); ``catalogue`` with every change that is not
+    one province's figures (regions, indicators, build, synth: migration 0010_region_versions)."""
 
     __tablename__ = "data_state"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(Integer)
+    catalogue: Mapped[int] = mapped_column(Integer, server_default="1")
+
+
+class RegionVersion(Base):
+    """Goes up when a batch's figures under this top-level region are written or reverted (triggers, migration
+    0010_region_versions): a region page's cache key (db/cache.py)."""
+
+    __tablename__ = "region_versions"
+    province_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class Note(Base):
+    """A dated note (说明) on a region, indicator and year: why a number is what it is. Edits keep history."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    region_code: Mapped[str] = mapped_column(ForeignKey("regions.code"))
+    indicator_code: Mapped[str] = mapped_column(ForeignKey("indicators.code"))
+    year: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    edited_by: Mapped[str | None] = mapped_column(String(64))
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_notes_region", "region_code", "indicator_code", "year"),)
+
+
+class NoteVersion(Base):
+    """Every text a note has had, with who wrote it and when (the first version included)."""
+
+    __tablename__ = "notes_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class User(Base):
-    """An account. Role is viewer|analyst|planner|admin; planners write only under their ``UserRegion`` rows."""
+    """An account. Role is viewer|analyst|planner|approver|admin; planners write and approvers decide only under
+    their ``UserRegion`` rows."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -4,14 +4,15 @@ never components. ``figures`` is the one read path for figure records."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from db import rollups
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
+from db.visibility import APPROVED, COUNTS, live
 
-LIVE = Batch.reverted_at.is_(None)
+LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
 
 FIGURE_COLUMNS = [
     "id",
@@ -57,7 +58,8 @@ TEXT_COLUMNS = [
 ]
 
 
-def _figure_select():
+def _figure_select(session: Session | None = None):
+    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"."""
     return (
         select(
             Figure.id,
@@ -73,7 +75,7 @@ def _figure_select():
             PlanVersion.name.label("plan_version"),
             PlanVersion.kind.label("plan_version_kind"),
             Figure.plan_version_id,
-            Source.reliability,
+            case((Batch.state != APPROVED, "pending"), else_=Source.reliability).label("reliability"),
             Source.title.label("source"),
             Source.kind.label("source_kind"),
             Source.url.label("source_url"),
@@ -90,7 +92,7 @@ def _figure_select():
         .join(Source, Source.id == Figure.source_id)
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(LIVE)
+        .where(live(session))
     )
 
 
@@ -111,13 +113,13 @@ def _records(session: Session, stmt) -> list[dict]:
 def figures(
     session: Session, kind: str | None = None, region_codes=None, indicator: str | None = None, where=None
 ) -> list[dict]:
-    """Live figures (reverted batches left out) as plain records (``FIGURE_COLUMNS``, text columns "" instead of
-    NULL), ordered by region, indicator, period, then batch (newest last); ``where`` adds a condition (e.g. a
-    subtree range from ``db.tree.in_subtree``).
+    """Figures that count in this session (db/visibility.py) as plain records (``FIGURE_COLUMNS``, text columns
+    "" instead of NULL), ordered by region, indicator, period, then batch (newest last); ``where`` adds a
+    condition (e.g. a subtree range from ``db.tree.in_subtree``).
 
     Example: ``figures(s, "target", ["621100"], "poor_population_reduced")[0]["value"]``
     """
-    stmt = _figure_select()
+    stmt = _figure_select(session)
     if kind:
         stmt = stmt.where(Figure.kind == kind)
     if region_codes is not None:
@@ -180,7 +182,7 @@ def regions_with_targets(session: Session) -> list[dict]:
     """Regions that hold targets themselves or through their descendants' named targets."""
     stmt = (
         select(Region.code, Region.name_zh, Region.name_en, Region.level, Region.parent_code)
-        .where(Region.code.in_(select(Figure.region_code).join(Batch).where(LIVE, Figure.kind == "target")))
+        .where(Region.code.in_(select(Figure.region_code).join(Batch).where(live(session), Figure.kind == "target")))
         .order_by(Region.code)
     )
     return [dict(r) for r in session.execute(stmt).mappings()]
@@ -211,7 +213,7 @@ def indicators_with_figures(session: Session, region_codes: list[str]) -> list[s
     stmt = (
         select(Figure.indicator_code, func.count())
         .join(Batch)
-        .where(LIVE, Figure.region_code.in_(region_codes))
+        .where(live(session), Figure.region_code.in_(region_codes))
         .group_by(Figure.indicator_code)
         .order_by(func.count().desc())
     )
@@ -232,8 +234,9 @@ def batches(session: Session) -> list[dict]:
 
 
 def sources_of(session: Session, figure_ids: list[int]) -> list[dict]:
-    """The live figures with these ids, as ``figures`` records (quote, source, URL, reliability)."""
-    return _records(session, _figure_select().where(Figure.id.in_(figure_ids)))
+    """The figures with these ids that count in this session, as ``figures`` records (quote, source, URL,
+    reliability)."""
+    return _records(session, _figure_select(session).where(Figure.id.in_(figure_ids)))
 
 
 def parent_alias():
@@ -257,12 +260,14 @@ def year_span(session: Session) -> tuple[int, int] | None:
     rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
         select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
         .join(Batch, Batch.id == FigureRollup.batch_id)
-        .where(LIVE, FigureRollup.region_code.in_(tops))
+        .where(live(session), FigureRollup.region_code.in_(tops))
     )
     waiting = rollups.pending(session)
     if waiting:  # batches written without roll-ups: their own figures, through the batch index
         rolled = rolled.union_all(
-            select(Figure.period_start, Figure.period_end).join(Batch).where(LIVE, Figure.batch_id.in_(waiting))
+            select(Figure.period_start, Figure.period_end)
+            .join(Batch)
+            .where(live(session), Figure.batch_id.in_(waiting))
         )
     spans = rolled.subquery()
     row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
@@ -272,5 +277,5 @@ def year_span(session: Session) -> tuple[int, int] | None:
 @cached
 def has_synthetic(session: Session) -> bool:
     """True when live synthetic figures are stored (``etl synth``): every page then says so."""
-    stmt = select(Batch.id).where(Batch.kind == "synth", Batch.reverted_at.is_(None)).limit(1)
+    stmt = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)
     return session.execute(stmt).first() is not None

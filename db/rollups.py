@@ -90,17 +90,19 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
     return written
 
 
+_PENDING = (
+    select(Batch.id)
+    .outerjoin(RolledBatch, RolledBatch.batch_id == Batch.id)
+    .where(RolledBatch.batch_id.is_(None))
+    .order_by(Batch.id)
+)
+
+
 def pending(session: Session) -> list[int]:
     """Batches not rolled up yet (read once per transaction); readers add their figures from the figures table."""
     from db.cache import per_transaction
 
-    stmt = (
-        select(Batch.id)
-        .outerjoin(RolledBatch, RolledBatch.batch_id == Batch.id)
-        .where(RolledBatch.batch_id.is_(None))
-        .order_by(Batch.id)
-    )
-    return per_transaction(session, "rollups_pending", lambda: list(session.scalars(stmt)))
+    return per_transaction(session, "rollups_pending", lambda: list(session.scalars(_PENDING)))
 
 
 def pending_where(session: Session, node: dict | None):

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
-from db import overlaps, queries, rollups, tree
+from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
 
@@ -58,7 +58,7 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     children = _regions(session, Region.parent_code == code)
     regions = _regions(session, Region.code.in_(path)) + children
     own = queries.figures(session, region_codes=[code])
-    return regions, own + summed_records(session, tuple(c["code"] for c in children))
+    return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
 
 
 def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
@@ -92,15 +92,17 @@ def _path(session: Session, code: str) -> list[dict]:
     return out[::-1]
 
 
-@cached
-def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
+@cached(region="within")
+def summed_records(session: Session, codes: tuple[str, ...], within: str | None = None) -> list[dict]:
     """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
     target is its plan version's kind (original or revision), so that targets from several plan documents add up.
+    ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
+    province only (db/cache.py).
 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
     """
-    reverted = queries.reverted_batch_ids(session)
+    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in session.scalars(select(PlanVersion))}
     synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
     names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
@@ -111,10 +113,8 @@ def summed_records(session: Session, codes: tuple[str, ...]) -> list[dict]:
         plan = versions.get(version)
         series = overlaps.series(kind, plan.kind if plan else None)
         groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
-    for code in codes:
-        node = tree.subtree(session, code)
-        if node is not None:
-            _count_overlaps_exactly(groups, code, overlaps.live_in_subtree(session, node, reverted))
+    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), reverted).items():
+        _count_overlaps_exactly(groups, code, rows)
     out = []
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
         if acc.count <= 0:
@@ -190,7 +190,8 @@ def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
     """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
-    nodes = [tree.subtree(session, c) for c in codes]
+    known = {n["code"]: n for n in tree.subtrees(session, codes)}
+    nodes = [known.get(c) for c in codes]
     from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
     if from_rollups:
         r = FigureRollup

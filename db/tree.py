@@ -114,6 +114,21 @@ def subtree(session: Session, code: str) -> dict | None:
     return dict(found) if found else None
 
 
+def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
+    """``subtree`` of several regions in one query (unknown codes left out), remembered for the transaction.
+
+    Example: ``subtrees(s, ["610000", "620000"])``
+    """
+    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
+    memo = {}
+    for start in range(0, len(codes), 500):
+        rows = session.execute(select(*columns).where(Region.code.in_(codes[start : start + 500]))).mappings()
+        memo.update((row["code"], dict(row)) for row in rows)
+    for code in codes:
+        per_transaction(session, ("subtree", code), lambda code=code: memo.get(code))
+    return [dict(memo[c]) for c in codes if c in memo]
+
+
 def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
     """A WHERE clause on a region code column for a subtree; an index range when the codes are contiguous."""
     if node["code_hi"] is not None:

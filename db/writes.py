@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from db import rollups, tree
+from db import rollups, submission, tree
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
 
 
@@ -111,6 +111,7 @@ def add_figures(session: Session, rows: Iterable[dict]) -> int:
     if rows:
         session.execute(Figure.__table__.insert(), rows)
         rollups.mark_written(session, {r["batch_id"] for r in rows})
+        submission.mark_submitted(session, rows)  # a batch in a region that requires approval waits for it
     return len(rows)
 
 

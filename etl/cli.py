@@ -56,20 +56,25 @@ def build(ctx: click.Context) -> None:
 @cli.command()
 @click.argument("what", type=click.Choice(["targets", "actuals"]))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv")
+@click.option("--include-pending", is_flag=True, help="Add figures waiting for approval (reliability 'pending').")
 @click.pass_context
-def dump(ctx: click.Context, what: str, fmt: str) -> None:
-    """Print stored targets or actuals with their sources.
+def dump(ctx: click.Context, what: str, fmt: str, include_pending: bool) -> None:
+    """Print stored targets or actuals with their sources: what counts for everyone (approved figures).
 
-    Example: python -m etl dump targets --format csv
+    Example: python -m etl dump targets --format csv [--include-pending]
     """
     kind = "target" if what == "targets" else "actual"
     with ctx.obj.sessions()() as session:
+        if include_pending:
+            from etl.cli_approval import include_all_pending
+
+            include_all_pending(session)
         rows = dumping.dump_rows(queries.figures(session, kind), kind)
     columns = dumping.TARGET_COLUMNS if kind == "target" else dumping.ACTUAL_COLUMNS
     sys.stdout.write(dumping.to_csv(rows, columns) if fmt == "csv" else dumping.to_json(rows) + "\n")
 
 
-from etl import cli_ingest, cli_scale, cli_upload  # noqa: E402
+from etl import cli_approval, cli_ingest, cli_notes, cli_scale, cli_upload  # noqa: E402
 
 cli.add_command(cli_upload.template)
 cli.add_command(cli_upload.import_file)
@@ -79,6 +84,10 @@ cli.add_command(cli_scale.regions)
 cli.add_command(cli_scale.synth)
 cli.add_command(cli_ingest.extract)
 cli.add_command(cli_ingest.ingest)
+cli.add_command(cli_approval.approval_group)
+cli.add_command(cli_approval.approve)
+cli.add_command(cli_approval.return_batch)
+cli.add_command(cli_notes.notes)
 
 from etl.cli_tokens import tokens  # noqa: E402
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 
+from db import approval
 from db import batches as batch_data
 from db.session import transaction
+from db.visibility import STATES
 from etl import importer
 from etl.errorbook import error_workbook
 from etl.template import build_template
@@ -117,24 +119,27 @@ def _report(result: importer.Result, fmt: str, dry_run: bool) -> None:
 
 @click.command("batches")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--state", type=click.Choice(STATES), default=None, help="Only batches in this approval state.")
 @click.pass_context
-def list_batches(ctx: click.Context, fmt: str) -> None:
-    """List write batches, newest first, with who, when, file, sha256, rows, note and revert state.
+def list_batches(ctx: click.Context, fmt: str, state: str | None) -> None:
+    """List write batches, newest first, with who, when, file, sha256, rows, note, approval and revert state.
 
-    Example: python -m etl batches
+    Example: python -m etl batches --state submitted --format json
     """
     with ctx.obj.sessions()() as session:
-        rows = batch_data.batch_list(session)
+        rows = [b for b in batch_data.batch_list(session) if state is None or b["state"] == state]
+        codes = approval.region_codes_of(session, [b["id"] for b in rows])
+    rows = [{**b, "user": b["user_name"], "region_codes": codes[b["id"]]} for b in rows]
     if fmt == "json":
         click.echo(json_safe(json.dumps(rows, ensure_ascii=False, default=str)))
         return
     for b in rows:  # user text with control characters as visible escapes: a terminal obeys ESC and CR
         by = one_line(b["reverted_by"])
-        state = f"reverted {b['reverted_at']:%Y-%m-%d %H:%M} by {by}" if b["reverted_at"] else "live"
+        done = f"reverted {b['reverted_at']:%Y-%m-%d %H:%M} by {by}" if b["reverted_at"] else "live"
         click.echo(
             f"{b['id']:>5} {b['kind']:6} {b['created_at']:%Y-%m-%d %H:%M} {one_line(b['user_name']):<12} "
             f"{one_line(b['file_name']):<36} targets {b['rows_targets']:>5} actuals {b['rows_actuals']:>5} "
-            f"{state} | {one_line(b['note'])}"
+            f"{b['state']} {done} | {one_line(b['note'])}"
         )
 
 

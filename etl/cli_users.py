@@ -12,7 +12,7 @@ import os
 import click
 
 from auth import passwords
-from auth.policy import ROLES
+from auth.policy import ROLES, SCOPED_ROLES
 from db import accounts
 from db.session import transaction
 from db.writes import now
@@ -39,10 +39,10 @@ def _new_password(name: str) -> str:
 
 
 def _check_regions(role: str, regions: tuple[str, ...]) -> None:
-    if role == "planner" and not regions:
-        raise click.UsageError("a planner needs at least one --region (an adcode, e.g. --region 621100)")
-    if role != "planner" and regions:
-        raise click.UsageError(f"--region applies to planners only; a {role} reads every region")
+    if role in SCOPED_ROLES and not regions:
+        raise click.UsageError(f"a {role} needs at least one --region (an adcode, e.g. --region 621100)")
+    if role not in SCOPED_ROLES and regions:
+        raise click.UsageError(f"--region applies to planners and approvers only; a {role} reads every region")
 
 
 @click.group()
@@ -53,7 +53,12 @@ def users() -> None:
 @users.command()
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True)
-@click.option("--region", "regions", multiple=True, help="Adcode a planner may write, with everything below it.")
+@click.option(
+    "--region",
+    "regions",
+    multiple=True,
+    help="Adcode a planner may write or an approver decide, with everything below it.",
+)
 @click.pass_context
 def add(ctx: click.Context, name: str, role: str, regions: tuple[str, ...]) -> None:
     """Create an account.

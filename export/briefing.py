@@ -19,6 +19,7 @@ from db import queries, tree
 from export import images, pdf
 from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
 from layouts.components import percent, status_text
+from layouts.notes_view import notes_footer
 from text.format import format_value
 from text.i18n import both, name, t
 from textsafety import echo, markup, one_line
@@ -206,7 +207,7 @@ def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
     fig["data"].extend(tables(page))
-    lines = images.footer_lines(chart)
+    lines = [*notes_footer(chart.notes), *images.footer_lines(chart)]
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 

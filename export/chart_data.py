@@ -19,6 +19,7 @@ from analysis.progress import Progress
 from db import queries
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
+from layouts.notes_view import note_line, with_note_markers
 from text.comparators import CELL
 from text.format import display_unit_text
 from text.i18n import name, reliability, t
@@ -52,6 +53,7 @@ class ChartExport:
     state: dict = field(default_factory=dict)
     context: RegionView | None = None  # the page's view (sub-region bars, bounds)
     height: int = 0  # at least this tall as an image (the sub-regions chart grows with its bars)
+    notes: list[dict] = field(default_factory=list)  # notes (说明) on the region, indicator and years shown
 
     @property
     def file_stem(self) -> str:
@@ -62,7 +64,11 @@ class ChartExport:
 
 def data_as_of(batches: list[dict]) -> datetime | None:
     """When the data last changed: the newest live batch (an upload, edit or build step)."""
-    live = [b["created_at"] for b in batches if b["reverted_at"] is None and b["created_at"] is not None]
+    live = [
+        b["created_at"]
+        for b in batches
+        if b["reverted_at"] is None and b["created_at"] is not None and b.get("state", "approved") == "approved"
+    ]
     return max(live) if live else None
 
 
@@ -107,6 +113,7 @@ def page_figure(v: RegionView, chart: str, lang: str) -> dict:
             lang,
             indicator["direction"],
         )
+        fig = with_note_markers(fig, v.notes, years, lang)
     else:
         fig = cumulative_figure(p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang)
     fig = copy.deepcopy(fig)
@@ -151,8 +158,11 @@ def build_series_chart(
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
         state=v.state,
         context=v,
+        notes=[n for n in v.notes if n["year"] in v.years],
     )
     export.rows = point_rows(export, detail)
+    for row in export.rows:
+        row["notes"] = " / ".join(note_line(n) for n in export.notes if n["year"] == row["year"])
     return export
 
 

@@ -40,6 +40,7 @@ DATA_COLUMNS = [
     ("quote", "quote", "text"),
     ("note", "col_note", "text"),
     ("figure_ids", "col_figure_ids", "text"),
+    ("notes", "col_notes", "text"),
 ]
 # the sub-regions chart: one row per child, its plan and actual bars side by side
 CHILD_DATA_COLUMNS = [
@@ -75,6 +76,16 @@ SOURCE_COLUMNS = [
     ("quote", "quote", "text"),
     ("note", "col_note", "text"),
     ("batch_id", "col_batch", "int"),
+]
+NOTE_COLUMNS = [
+    ("region_code", "col_region_code", "text"),
+    ("indicator", "col_indicator_code", "text"),
+    ("year", "year", "year"),
+    ("text", "notes_title", "text"),
+    ("author", "col_user", "text"),
+    ("created_at", "col_time", "text"),
+    ("edited_by", "col_edited_by", "text"),
+    ("edited_at", "col_edited_at", "text"),
 ]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, "pct": 10}
@@ -200,7 +211,14 @@ def xlsx_bytes(export: ChartExport) -> bytes:
     write_table(data, export.rows, columns_of(export), export.lang, export.indicator["unit"])
     write_table(wb.create_sheet("来源 Sources"), export.sources, SOURCE_COLUMNS, export.lang, export.indicator["unit"])
     write_about(wb.create_sheet("说明 About"), about_rows(export))
+    if export.notes:  # notes (说明) on the years shown, as text
+        write_table(wb.create_sheet("说明 Notes"), [note_cells(n) for n in export.notes], NOTE_COLUMNS, export.lang)
     return save(wb)
+
+
+def note_cells(note: dict) -> dict:
+    """A note as a row of the 说明 Notes sheet (times as text, as written)."""
+    return {**note, "created_at": str(note["created_at"]), "edited_at": str(note["edited_at"] or "")}
 
 
 def save(wb: Workbook) -> bytes:

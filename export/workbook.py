@@ -15,7 +15,16 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.briefing import Briefing, IndicatorPage, status_label
-from export.tables import SOURCE_COLUMNS, neutralise, number_format, save, write_about, write_table
+from export.tables import (
+    NOTE_COLUMNS,
+    SOURCE_COLUMNS,
+    neutralise,
+    note_cells,
+    number_format,
+    save,
+    write_about,
+    write_table,
+)
 from layouts.theme import COLORS
 from text.i18n import both, name, t
 from textsafety import one_line
@@ -135,6 +144,9 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
         contents.append([title, neutralise(page.chart.title)])
         contents.cell(row=contents.max_row, column=1).hyperlink = f"#'{title}'!A1"
         sources.extend({**s, "indicator": name(page.chart.indicator, lang)} for s in page.chart.sources)
+    notes = [note_cells(n) for page in briefing.pages for n in page.chart.notes]
+    if notes:  # notes (说明) on the years shown, as text
+        write_table(wb.create_sheet("说明 Notes"), notes, NOTE_COLUMNS, lang)
     columns = [("indicator", "indicator", "text"), *SOURCE_COLUMNS]
     write_table(wb.create_sheet("来源 Sources"), sources, columns, lang)
     return save(wb)

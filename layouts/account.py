@@ -8,6 +8,7 @@ from layouts import ids
 from text.i18n import both
 
 ROLE_KEYS = {"viewer": "role_viewer", "analyst": "role_analyst", "planner": "role_planner", "admin": "role_admin"}
+ROLE_KEYS["approver"] = "role_approver"  # text/i18n_review.py
 
 
 def account_bar(user: dict | None, csrf_token: str = "") -> html.Div:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from layouts import ids
+from layouts.review_page import approval_cell
 from text.i18n import t
 
 REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
@@ -25,6 +26,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     "col_rows",
                     "col_note",
                     "col_state",
+                    "col_approval",
                 )
             ]
             + [html.Th("")]
@@ -34,6 +36,8 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
     for b in batches:
         if b["reverted_at"]:
             state = t("reverted", lang).format(at=f"{b['reverted_at']:%Y-%m-%d %H:%M}", by=b["reverted_by"] or "")
+        elif b.get("state") in ("submitted", "returned"):  # counts for no one yet (layouts/review_page.py)
+            state = t(f"state_short_{b['state']}", lang)
         else:
             state = t("live", lang)
         button = (
@@ -59,6 +63,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     html.Td(f"{b['rows_targets']:,} / {b['rows_actuals']:,}"),
                     html.Td(b["note"]),
                     html.Td(state, className="text-muted" if b["reverted_at"] else ""),
+                    html.Td(approval_cell(b, lang), className="small", id=f"history-approval-{b['id']}"),
                     html.Td(button),
                 ],
                 id=f"history-row-{b['id']}",

@@ -132,3 +132,21 @@ DOC_TOO_LARGE = "doc-too-large"
 DOC_TEXT_LIMIT = "doc-text-limit"  # dcc.Store: the pasted text's limit and its message, checked in the browser
 DOC_TEXT_TOO_LONG = "doc-text-too-long"
 DOC_READING = "doc-reading"  # dcc.Store: {"at": token} of the file being read (for the progress poll)
+
+# Approval and notes
+NAV_REVIEW = "nav-review"
+REVIEW_LIST = "review-list"
+REVIEW_MESSAGE = "review-message"
+REVIEW_APPROVE = "review-approve"  # pattern-matching type; index = batch id
+REVIEW_RETURN = "review-return"  # pattern-matching type; index = batch id
+REVIEW_REASON = "review-reason"  # pattern-matching type; index = batch id
+REVIEW_REQUEST = "review-request"  # the decision asked for: {"batch", "decision", "reason"}
+WAITING_BANNER = "waiting-banner"
+PENDING_SWITCH = "pending-switch"
+NOTE_LIST = "note-list"
+NOTE_YEAR = "note-year"
+NOTE_TEXT = "note-text"
+NOTE_ADD = "note-add"
+NOTE_MESSAGE = "note-message"
+NOTE_EDIT = "note-edit"  # pattern-matching type; index = note id
+NOTE_EDITING = "note-editing"  # dcc.Store: the id of the note being edited, or None

@@ -17,6 +17,7 @@ NAV_ITEMS: list[tuple[str, str, str, str]] = [
     (ids.NAV_UPLOAD, "上传", "Upload", "/upload"),
     (ids.NAV_DOCUMENTS, "文件", "Documents", "/documents"),
     (ids.NAV_HISTORY, "历史", "History", "/history"),
+    (ids.NAV_REVIEW, "审核", "Review", "/review"),
 ]
 
 
@@ -74,6 +75,7 @@ def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = 
                 ),
                 className="navbar navbar-expand-md border-bottom mb-2 bg-light py-1",
             ),
+            html.Div(id=ids.WAITING_BANNER, className="container-fluid"),  # what waits for the user (审核)
             html.Main(id=ids.PAGE, className="container-fluid"),
             # Rendered with the frame, before any page: dcc.Graph's code is then loaded when a page's charts
             # mount, so they draw in the page's first render instead of after a suspended one

@@ -59,6 +59,7 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
         "to": hi,
         "indicator": state.get("indicator", ""),
         "reported": state.get("reported") == "1",  # overview: only targets with a reported figure
+        **({"pending": True} if state.get("pending") == "1" else {}),  # 含待审核, for those allowed (callbacks/review)
     }
 
 
@@ -81,4 +82,6 @@ def canonical(state: dict, bounds: tuple[int, int]) -> str:
         out["to"] = str(state["to"])
     if state.get("reported"):
         out["reported"] = "1"
+    if state.get("pending"):
+        out["pending"] = "1"
     return "?" + urlencode(out) if out else ""

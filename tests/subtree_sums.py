@@ -17,14 +17,14 @@ from collections import defaultdict
 from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
-from db import rollups
+from db import rollups, visibility
 from db.cache import cached
 from db.models import COMMITTED, Batch, Figure, FigureRollup, PlanVersion, Region
 from db.tree import in_subtree, subtree
 
 
 def _series_of(session: Session) -> tuple[list[int], dict[int, str]]:
-    reverted = list(session.scalars(select(Batch.id).where(Batch.reverted_at.is_not(None))))
+    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
     versions = {
         vid: ("original" if kind == "original" else "revised")
         for vid, kind in session.execute(select(PlanVersion.id, PlanVersion.kind))
@@ -199,7 +199,7 @@ def indicators_in_subtree(session: Session, code: str | None) -> list[str]:
     if code and node is None:
         return []
     where = in_subtree(node, include_self=True) if node else literal(True)
-    live = select(Batch.id).where(Batch.reverted_at.is_(None))
+    live = select(Batch.id).where(visibility.live(session))
     found = []
     for indicator in session.scalars(select(Indicator.code).order_by(Indicator.code)):
         for kind in KINDS:
@@ -229,5 +229,3 @@ def subtree_count(session: Session, code: str, indicator: str) -> int:
         )
         for kind in KINDS
     )
-
-

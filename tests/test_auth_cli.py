@@ -47,7 +47,7 @@ def test_password_from_a_hidden_prompt_with_confirmation(db_url):
     ("args", "message"),
     [
         (["add", "li", "--role", "planner"], "a planner needs at least one --region"),
-        (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners only"),
+        (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners and approvers only"),
         (["add", "li", "--role", "planner", "--region", "999999"], "unknown region code(s) 999999"),
         (["add", "li", "--role", "root"], "Invalid value for '--role'"),
         (["disable", "nobody"], "no user 'nobody'"),

@@ -63,9 +63,11 @@ def test_a_planner_region_is_never_widened_by_a_sibling_prefix():
         (None, set()),
         (ANONYMOUS_PUBLIC, {"view"}),
         (VIEWER, {"view"}),
-        (ANALYST, {"view", "export"}),
-        (PLANNER, {"view", "export", "upload", "edit", "revert"}),
+        (ANALYST, {"view", "export", "note"}),  # analysts are not scoped: they note any region
+        (PLANNER, {"view", "export", "upload", "edit", "revert", "note"}),
         (Principal("p0", "planner"), {"view", "export"}),  # a planner without regions writes nothing
+        (Principal("a1", "approver", frozenset({"621100"})), {"view", "export", "approve", "note"}),
+        (Principal("a0", "approver"), {"view", "export"}),  # an approver without regions decides nothing
         (ADMIN, set(ACTIONS)),
     ],
 )

@@ -211,3 +211,19 @@ def test_summed_records_still_match_after_the_overlapping_uploads_are_reverted(m
     scaled = progress([r for r in summed if r["indicator"] == indicator["code"]], province, indicator, "original")
     assert _values(scaled) == _values(exact)
     assert 99999 not in _values(exact)["actual"].values()
+
+
+def test_overlaps_of_several_subtrees_read_at_once_equal_one_read_per_subtree(mixed_url):
+    from db import overlaps, tree
+
+    with session_factory(make_engine(mixed_url))() as s:
+        province = s.scalar(select(Region.code).where(Region.level == "province").order_by(Region.code))
+        for parent in (None, province):
+            where = Region.parent_code.is_(None) if parent is None else Region.parent_code == parent
+            codes = list(s.scalars(select(Region.code).where(where).order_by(Region.code)))
+            nodes = tree.subtrees(s, codes)
+            assert [n["code"] for n in nodes] == codes
+            at_once = overlaps.live_in_subtrees(s, nodes, [])
+            one_by_one = {n["code"]: overlaps.live_in_subtree(s, n, []) for n in nodes}
+            assert at_once == one_by_one
+            assert any(at_once.values()), "the corrections and the prefecture's total overlap"

@@ -228,3 +228,8 @@ def name(row: dict, lang: str = "zh") -> str:
 from text.i18n_upload import UPLOAD_TEXT  # noqa: E402
 
 TEXT.update(UPLOAD_TEXT)
+
+from text.i18n_review import REVIEW_RELIABILITY, REVIEW_TEXT  # noqa: E402
+
+TEXT.update(REVIEW_TEXT)
+RELIABILITY.update(REVIEW_RELIABILITY)

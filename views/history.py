@@ -1,4 +1,5 @@
 """The history page's data: every batch (build step, upload, edit, revert) newest first, and who may revert.
+A batch waiting for approval or returned is listed only to those who may see it (``views.approval``).
 
 Example: ``history_view(s).batches[0]["kind"]``
 """
@@ -9,7 +10,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from auth.policy import Principal
 from db import batches
+from views.approval import visible_batches
 
 
 @dataclass
@@ -17,6 +20,6 @@ class HistoryView:
     batches: list[dict]  # db.batches.batch_list rows
 
 
-def history_view(session: Session) -> HistoryView:
-    """The batches the history page lists. Example: ``len(history_view(s).batches) > 0``"""
-    return HistoryView(batches.batch_list(session))
+def history_view(session: Session, viewer: Principal | None = None) -> HistoryView:
+    """The batches the history page lists to ``viewer``. Example: ``len(history_view(s, viewer).batches) > 0``"""
+    return HistoryView(visible_batches(session, batches.batch_list(session), viewer))

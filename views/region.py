@@ -23,9 +23,11 @@ from analysis.indicators import headline_order
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.series import Point, stretch_points
+from auth.policy import Principal
 from db import queries, scaled_views
 from layouts import urlstate
 from text.i18n import name
+from views.approval import count_pending, region_notes
 
 Reader = Callable[[Session, str], tuple[list[dict], list[dict]]]
 
@@ -46,6 +48,7 @@ class RegionView:
     children: list[dict] = field(default_factory=list)  # sub-region bars: code, label, plan, actual, ids, status
     checks: list = field(default_factory=list)  # consistency between levels
     names: dict[str, str] = field(default_factory=dict)
+    notes: list[dict] = field(default_factory=list)  # notes (说明) on the region and the chosen indicator
 
     @property
     def region(self) -> dict | None:
@@ -78,15 +81,19 @@ def region_view(
     indicator: str | None = None,
     lang: str | None = None,
     read: Reader = scaled_views.region_records,
+    viewer: Principal | None = None,
 ) -> RegionView:
     """Everything the region page shows for ``code`` and its query string ``search``.
 
     The indicator is the query string's when the region has figures for it, else the first in the catalogue's
     headline order (``analysis.indicators``); ``indicator=`` forces one (an export names its chart's).
     ``read`` gives (regions, figure records); the benchmark's peer passes its own. Unknown code: ``path == []``.
+    With ``?pending=1`` the page also counts the batches waiting for approval that ``viewer`` may see
+    (``views.approval``); without a viewer (exports, the API) it shows what counts for everyone.
 
     Example: ``region_view(s, "621100").indicator["code"] == "poor_population_reduced"``
     """
+    count_pending(session, search, viewer)
     path = queries.region_path(session, code)
     if not path:
         state = urlstate.parse(search)
@@ -118,6 +125,7 @@ def region_view(
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
     view.checks = consistency_checks(figs, code, state["plan"])
     view.names = {r["code"]: name(r, lang) for r in regions}
+    view.notes = region_notes(session, code, chosen)
     return view
 
 

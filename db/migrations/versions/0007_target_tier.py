@@ -6,7 +6,7 @@ Every figure stored before this revision is a committed one. ``sources.text`` ke
 taken in through intake (etl/intake), so its quotes' offsets can always be shown in context.
 
 Revision ID: 0007_target_tier
-Revises: 0005_overlaps
+Revises: 0006_sessions
 """
 
 import sqlalchemy as sa
@@ -25,7 +25,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("sources") as batch:
-        batch.drop_column("text")
-    with op.batch_alter_table("figures") as batch:
-        batch.drop_column("tier")
+    # plain DROP COLUMN (SQLite 3.35+), as upgrade adds them: a table copy of sources or figures trips the foreign
+    # keys that later tables (approval, notes) hold on them
+    op.execute("ALTER TABLE sources DROP COLUMN text")
+    op.execute("ALTER TABLE figures DROP COLUMN tier")

@@ -1,13 +1,13 @@
 """personal API tokens: hashed, revocable, last use and the rate-limit window kept per token (db/tokens.py)
 
 Revision ID: 0009_api_tokens
-Revises: 0005_overlaps
+Revises: 0008_approval
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_api_tokens"
-down_revision = "0007_target_tier"
+down_revision = "0008_approval"
 branch_labels = None
 depends_on = None
 

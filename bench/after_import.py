@@ -1,0 +1,79 @@
+"""Pages right after an import into one county: other provinces' pages should be served from cache, the county's
+page computed afresh (invalidation by region, migration 0010_region_versions). Used by ``python -m bench``.
+
+The import is a SYNTHETIC correction (an actual for a year the county already reports), written through the same
+data layer as an upload, in a temporary benchmark database only.
+"""
+
+from __future__ import annotations
+
+from bench.common import pct
+from db import cache, writes
+from db.session import session_factory, transaction
+from harness.dash_client import DashClient
+
+INDICATOR = "poor_population_reduced"
+
+
+def _province(sessions, code: str) -> str | None:
+    with sessions() as s:
+        scope = cache.scope_version(s, code)
+    return scope[2] if scope[0] == "region" else None
+
+
+def _import(sessions, county: str, value: float) -> None:
+    with transaction(sessions) as s:
+        source = writes.get_or_create_source(
+            s, kind="synthetic", title="合成数据 SYNTHETIC bench import", file_name="bench-import.csv"
+        )
+        batch = writes.new_batch(s, "upload", file_name="bench-import.csv", note="合成数据 SYNTHETIC bench import")
+        row = {
+            "kind": "actual",
+            "region_code": county,
+            "indicator_code": INDICATOR,
+            "period_start": 2020,
+            "period_end": 2020,
+            "value": value,
+            "comparator": "=",
+            "unit": "人",
+            "source_id": source.id,
+            "batch_id": batch.id,
+            "quote": "",
+            "note": "合成数据 SYNTHETIC",
+        }
+        writes.add_figures(s, [row])
+
+
+def measure(served_app, key: str, pages: dict[str, list[str]], imports: int = 10, progress=print) -> dict:
+    """Import ``imports`` times into one county; after each, time the county's page (a miss: computed afresh) and
+    every region page of another province (should be cache hits). Example: ``measure(app, key, pages)``"""
+    client = DashClient(served_app)
+    sessions = session_factory(served_app.server.config["ENGINE"])
+    county_path = pages["drill_down"][-1]  # sample_pages puts the counties last
+    county = county_path.removeprefix("/region/")
+    province = _province(sessions, county)
+    others = [p for p in {*pages["region"], *pages["drill_down"]} if _province(sessions, p[8:]) != province]
+    for path in [county_path, *others]:  # pages opened earlier, as on a running dashboard
+        client.call(key, {"url.pathname": path, "url.search": ""})
+    stats = served_app.server.extensions["callback_cache"]
+    same_ms, other_ms, before = [], [], dict(stats)
+    for i in range(imports):
+        _import(sessions, county, 1000.0 + i)
+        same_ms.append(client.call(key, {"url.pathname": county_path, "url.search": ""})[1])
+        for path in others:
+            other_ms.append(client.call(key, {"url.pathname": path, "url.search": ""})[1])
+    hits, misses = stats["hits"] - before["hits"], stats["misses"] - before["misses"]
+    result = {
+        "region": county,
+        "province": province,
+        "imports": imports,
+        "other_pages": len(others),
+        "other_region_p50_ms": round(pct(other_ms, 0.5), 2) if other_ms else None,
+        "other_region_p95_ms": round(pct(other_ms, 0.95), 2) if other_ms else None,
+        "cache_hits": hits,  # all of them other provinces' pages when every county page was a miss
+        "cache_misses": misses,
+        "same_region_cold_p50_ms": round(pct(same_ms, 0.5), 2),
+        "same_region_cold_p95_ms": round(pct(same_ms, 0.95), 2),
+    }
+    progress(f"  after import: {result}")
+    return result

@@ -1,0 +1,114 @@
+"""Notes (说明): a dated line on a region, indicator and year that says why a number is what it is. Every edit
+keeps the earlier text in ``notes_history`` with its author and time.
+
+Example::
+
+    with transaction(sessions) as s:
+        note = add_note(s, "621100", "poor_population_reduced", 2019, "2019年 受洪灾影响,岷县搬迁推迟", "li")
+        edit_note(s, note["id"], "2019年 受洪灾影响,岷县搬迁推迟至2020年", "li")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Indicator, Note, NoteVersion, Region
+from db.writes import now
+from textsafety import describe_control, first_control
+
+MAX_TEXT = 2000
+
+
+class NoteError(ValueError):
+    """A note that cannot be stored: unknown region or indicator, a year out of range, empty or long text."""
+
+
+def _check(session: Session, region_code: str, indicator_code: str, year: int, text: str) -> str:
+    if session.get(Region, region_code) is None:
+        raise NoteError(f"unknown region code {region_code}: use an adcode from data/regions.csv, e.g. 621100")
+    if session.get(Indicator, indicator_code) is None:
+        raise NoteError(f"unknown indicator {indicator_code}: see data/indicators.csv, e.g. poor_population_reduced")
+    if not 1949 <= int(year) <= 2100:
+        raise NoteError(f"year {year}: write the year the note is about, e.g. 2019")
+    return _text(text)
+
+
+def _text(text: str) -> str:
+    """The note as stored: line breaks allowed (CRLF becomes LF), any other control character refused (as a
+    batch note, ``etl.importer.check_note``)."""
+    text = (text or "").strip().replace("\r\n", "\n")
+    if not text:
+        raise NoteError("the note is empty: write what happened, e.g. 2019年 受洪灾影响,岷县搬迁推迟")
+    if found := first_control(text, multiline=True):
+        raise NoteError(f"说明 note: {describe_control(found)}; delete it and save again")
+    if len(text) > MAX_TEXT:
+        raise NoteError(f"the note has {len(text)} characters; keep it under {MAX_TEXT}")
+    return text
+
+
+def _row(note: Note) -> dict:
+    return {
+        "id": note.id,
+        "region_code": note.region_code,
+        "indicator": note.indicator_code,
+        "year": note.year,
+        "text": note.text,
+        "author": note.author,
+        "created_at": note.created_at,
+        "edited_by": note.edited_by,
+        "edited_at": note.edited_at,
+    }
+
+
+def add_note(session: Session, region_code: str, indicator_code: str, year: int, text: str, author: str) -> dict:
+    """Store a new note and its first version; returns it as a dict."""
+    text = _check(session, region_code, indicator_code, year, text)
+    at = now()
+    note = Note(
+        region_code=region_code, indicator_code=indicator_code, year=int(year), text=text, author=author, created_at=at
+    )
+    session.add(note)
+    session.flush()
+    session.add(NoteVersion(note_id=note.id, text=text, author=author, at=at))
+    session.flush()
+    return _row(note)
+
+
+def edit_note(session: Session, note_id: int, text: str, author: str) -> dict:
+    """Replace a note's text, keeping the earlier ones in its history."""
+    note = session.get(Note, note_id)
+    if note is None:
+        raise NoteError(f"note {note_id} does not exist (etl notes list shows the ids)")
+    text, at = _text(text), now()
+    note.text, note.edited_by, note.edited_at = text, author, at
+    session.add(NoteVersion(note_id=note.id, text=text, author=author, at=at))
+    session.flush()
+    return _row(note)
+
+
+def note_by_id(session: Session, note_id: int) -> dict | None:
+    note = session.get(Note, note_id)
+    return _row(note) if note else None
+
+
+def notes(session: Session, region_codes: Iterable[str] | None = None, indicator: str | None = None) -> list[dict]:
+    """Notes, by region, indicator and year, each with its region's Chinese name.
+
+    Example: ``notes(s, ["621100"], "poor_population_reduced")[0]["text"]``
+    """
+    stmt = select(Note, Region.name_zh).join(Region, Region.code == Note.region_code)
+    if region_codes is not None:
+        stmt = stmt.where(Note.region_code.in_(list(region_codes)))
+    if indicator is not None:
+        stmt = stmt.where(Note.indicator_code == indicator)
+    stmt = stmt.order_by(Note.region_code, Note.indicator_code, Note.year, Note.id)
+    return [{**_row(note), "region_name": name} for note, name in session.execute(stmt)]
+
+
+def history(session: Session, note_id: int) -> list[dict]:
+    """Every text the note has had, oldest first: ``[{"text", "author", "at"}, ...]``."""
+    stmt = select(NoteVersion).where(NoteVersion.note_id == note_id).order_by(NoteVersion.id)
+    return [{"text": v.text, "author": v.author, "at": v.at} for v in session.scalars(stmt)]
