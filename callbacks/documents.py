@@ -16,7 +16,7 @@ from werkzeug.exceptions import Forbidden
 from auth import guard
 from auth.limits import MAX_FIELD_BYTES
 from callbacks import urlstate
-from db import queries
+from db import batches, queries
 from db.session import ReadOnlyDatabase, transaction
 from etl import intake
 from etl.document_review import held_proposal, hold_proposal, review, with_problems
@@ -325,10 +325,11 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
                 note=note,
                 allowed_regions=guard.writable_codes("upload", session),
             )
+            waits = batches.batch_row(session, batch_id)["state"] == "submitted"  # region requires approval
             codes = [r["region_code"] for r in rows]
             first = queries.region(session, proposal.region_code if proposal.region_code in codes else codes[0])
     except ReadOnlyDatabase as exc:  # the proposal stays held: commit it again on the primary
         return page.message(str(exc), id_="documents-refused"), no_update
     except intake.IntakeRefused as exc:
         return page.message(dt("refused", lang, msg="; ".join(exc.located())), id_="documents-refused"), no_update
-    return page.committed_view(batch_id, len(rows), first, lang), None
+    return page.committed_view(batch_id, len(rows), first, lang, waits), None

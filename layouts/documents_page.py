@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.documents_grid import candidates_grid, problems_view, quote_view
+from text.i18n import t
 from text.i18n_documents import dt
 
 ACCEPT = ".txt,.html,.htm,.docx,.pdf"
@@ -236,7 +237,8 @@ def review_view(
     )
 
 
-def committed_view(batch_id: int, count: int, region: dict | None, lang: str) -> html.Div:
+def committed_view(batch_id: int, count: int, region: dict | None, lang: str, waits: bool = False) -> html.Div:
+    """The stored batch and where to see it; ``waits``: a region that requires approval (it counts once approved)."""
     links = [dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}", id="documents-history-link")]
     if region:
         links.insert(
@@ -249,7 +251,8 @@ def committed_view(batch_id: int, count: int, region: dict | None, lang: str) ->
             ),
         )
     return html.Div(
-        [dt("committed", lang, batch=batch_id, n=count), html.Br(), *links],
+        [dt("committed", lang, batch=batch_id, n=count), *([" ", t("submitted_for_review", lang)] if waits else [])]
+        + [html.Br(), *links],
         className="alert alert-success",
         role="status",
         id="documents-committed",

@@ -324,3 +324,14 @@ def test_a_file_larger_than_a_text_field_reaches_the_page_as_the_uploads_content
     )
     assert len(contents) > MAX_FIELD_BYTES
     assert refusal(request, file_inputs_of(app.callback_map), app.callback_map) is None
+
+
+def test_a_document_for_a_region_under_approval_is_submitted_and_the_page_says_so(app, url):
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE regions SET approval_required = 1 WHERE code = '621100'")
+    client = client_as(app, "planner_dingxi")
+    _, state, grid = read_in(app, client, dingxi_plan(), "定西.docx")
+    done = answer_text(commit(app, client, state, grid))
+    assert "documents-committed" in done and "审核通过后生效" in done, done
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        assert conn.execute("SELECT state FROM batches WHERE kind = 'document'").fetchall() == [("submitted",)]
