@@ -73,7 +73,7 @@ def test_the_route_table_lists_every_route_the_server_answers(seed_db_url):
         and rule.rule not in ("/", "/<path:path>")
     }
     assert served == {rule for rule, _module in SERVER_ROUTES}
-    pages = ["/", "/region/<code>", "/map", "/map/<code>", "/upload", "/history", "/review"]
+    pages = ["/", "/region/<code>", "/map", "/map/<code>", "/upload", "/documents", "/history", "/review"]
     assert [p.pattern for p in PAGES] == pages
     assert find("/region/610000")[1] == {"code": "610000"} and find("/map/")[0].pattern == "/map"
     assert find("/nowhere") is None

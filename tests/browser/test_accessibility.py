@@ -29,6 +29,7 @@ PAGES = {  # path: what is there once the page has drawn
     "/region/621100": DRAWN,
     "/map": "#map-graph .js-plotly-plot .main-svg",
     "/upload": "#page-content > div",
+    "/documents": "#doc-read-text",
     "/history": "#page-content > div",
 }
 RUN_AXE = """
