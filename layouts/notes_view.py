@@ -114,6 +114,7 @@ def notes_section(notes: list[dict], years: list[int], can_note: bool, lang: str
                     clearable=False,
                     style={"width": "8rem"},
                 ),
+                html.Label(t("note_text", lang), htmlFor=ids.NOTE_TEXT, className="visually-hidden"),
                 dcc.Input(id=ids.NOTE_TEXT, type="text", value="", className="form-control", maxLength=2000),
                 html.Button(t("note_add", lang), id=ids.NOTE_ADD, className="btn btn-outline-primary btn-sm"),
             ],
