@@ -21,7 +21,7 @@ from .document import read_document_info
 from .model import Extracted, ExtractedDocument
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, named_exits
+from .regions import breakdowns, line_list, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -61,7 +61,25 @@ def extract_text(
             semi = tokens[-1] if tokens else semi
         else:
             context, semi = "", None
+    figures += _line_list_exits(text, gazetteer, plan, info)
     return ExtractedDocument(info=info, figures=_dedupe(figures))
+
+
+def _line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
+    """Counties listed one per line under an exit heading (a one-column table), one figure each."""
+    out = []
+    for r, heading in line_list(text, gazetteer, info.region_code):
+        points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
+        year = points[-1].year if points else plan.doc_year
+        planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
+        kind = "target" if planned or year > plan.doc_year else "actual"
+        out.append(
+            Extracted(
+                kind, r.name, r.code, "counties_exited", year, year, 1.0, "个", "=", text[r.start : r.end],
+                r.start, r.end, confidence=0.7, indicator_label=indicators.label_of("counties_exited"),
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)

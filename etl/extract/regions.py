@@ -135,6 +135,8 @@ def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     code = gazetteer.resolve_near(token, _CONTEXT.get()) if len(token) >= 2 else None
     if code is None and len(token) >= 3 and token.endswith("县"):  # 淮阳县 became 淮阳区: 县改区/县改市
         code = next((c for alt in "区市" if (c := gazetteer.resolve_near(token[:-1] + alt, _CONTEXT.get()))), None)
+    if code is None and len(token) >= 3 and token[-1] in "县市区旗":  # 长阳县 for 长阳土家族自治县
+        code = gazetteer.resolve_near(token[:-1], _CONTEXT.get())
     if code and gazetteer.regions[code].level in LOCAL_LEVELS:
         return token, code
     return None
@@ -185,3 +187,43 @@ def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: 
         if len(parts) >= 2:
             out[id(before[-1])] = parts
     return out
+
+
+_GROUP_ROW = re.compile(r"^(\S{2,8}?)[((]\d+个[))]$")
+
+
+def line_list(text: str, gazetteer: Gazetteer, context: str | None = None) -> list[tuple[NamedRegion, str]]:
+    r"""Counties one per line under a heading about exits (a one-column table: "2019年计划脱贫摘帽的 /
+    17个贫困县分别是 / 十堰市(5个) / 郧阳区 / 郧西县 …"): (county, the heading lines above the run).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow(str(i), None, n, n, "county") for i, n in enumerate(["甲县", "乙县", "丙县"])])
+    >>> [r.name for r, _ in line_list("计划摘帽的县分别是\n甲县\n乙县\n丙县\n", g)]
+    ['甲县', '乙县', '丙县']
+    """
+    token = _CONTEXT.set(context)
+    try:
+        out, run, pos = [], [], 0
+        lines = []
+        for line in text.splitlines(keepends=True):
+            lines.append((pos, line))
+            pos += len(line)
+        for i, (start, line) in enumerate([*lines, (pos, "")]):
+            name = line.strip()
+            hit = _resolve_whole(name, gazetteer) if name and not _GROUP_ROW.match(name) else None
+            if hit or (_GROUP_ROW.match(name) and run):
+                if hit:
+                    a = start + line.index(name)
+                    run.append(NamedRegion(hit[0], hit[1], a, a + len(name), a, a + len(name)))
+                continue
+            if _GROUP_ROW.match(name):
+                continue
+            if len(run) >= 3:
+                first = next(j for j, (p, _) in enumerate(lines) if p <= run[0].start < p + len(lines[j][1]))
+                heading = "".join(ln for _, ln in lines[max(0, first - 5) : first])
+                if EXIT_RE.search(heading) or re.search(r"摘帽|退出|出列", heading):
+                    out += [(r, heading) for r in run]
+            run = []
+        return out
+    finally:
+        _CONTEXT.reset(token)
