@@ -33,6 +33,7 @@ SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|�
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前"
 )
+DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 PLANNED_FOR = re.compile(r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)")  # a plan's target, even when reported later
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
@@ -152,6 +153,8 @@ def kind_of(
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
+    if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
+        past = True
     own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(

@@ -25,6 +25,7 @@ from .regions import breakdowns, line_list, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 
 
@@ -157,6 +158,8 @@ def _quantities(
             continue
         if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
             continue
+        if TOWN_ITEM.search(sentence[max(0, q.start - 8) : q.start]):
+            continue  # "河边镇941人、回马镇252人": shares of towns, which the region list does not hold
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
         growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
