@@ -44,7 +44,9 @@ def extract_text(
         if "\n" in text[last_end:s_start]:
             intent = False
         last_end = s_end
-        if classify.FUTURE_CUES.search(sentence):
+        if classify.DONE_LE.search(sentence):
+            intent = False
+        elif classify.FUTURE_CUES.search(sentence):
             intent = True
         elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
             intent = False

@@ -145,8 +145,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
-        if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
-            if not title_years and not any(t.kind == "point" for t in tokens) and body_years:
+        if re.search(r"今年|明年|年内|年底", text):  # a news text: "今年" comes after the years it reports as done
+            if not (title_years or planned_eras) and not any(t.kind == "point" for t in tokens) and body_years:
                 doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
             past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
             past += [int(y) for y in _AS_OF_MONTH.findall(text)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from etl.gazetteer import Gazetteer
 
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
-COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县市区|县区|县市|县|区|市)$")
+COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:贫困|国定|省定|国家级|省级)?(?:县市区|县区|县市|县|区|市)$")
 LOCAL_LEVELS = {"county"}
 _CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
 
@@ -122,8 +122,9 @@ def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tupl
         start = sep + 1 if sep >= lo else lo
         token = text[start:end]
         hit = _resolve_tail(token, gazetteer) if sep < lo else _resolve_whole(token, gazetteer)
-        if hit is None:
-            return [] if sep >= lo or not parts else parts[::-1]
+        if hit is None:  # keep the names found when the list began with another item ("…村退出、延川和宜川")
+            keep = parts and (sep < lo or len(parts) >= 2 or re.search(r"\d", token))
+            return parts[::-1] if keep else []
         name, code = hit
         parts.append((name, code, end - len(name), end))
         if sep < lo:
