@@ -22,6 +22,7 @@ from .model import Extracted, ExtractedDocument
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, line_list, named_exits
+from .tables import TOTAL_LABELS, find_tables, tier_of, year_of
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -40,7 +41,11 @@ def extract_text(
     carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
     context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
     intent, last_end = False, 0  # in news: a paragraph that states goals keeps doing so until it reports results
+    tables = find_tables(text)
+    figures += [f for t in tables for f in _table_figures(text, t, gazetteer, plan, info)]
     for s_start, s_end, sentence in sentences(text):
+        if any(t.start <= s_start < t.end for t in tables):
+            continue
         if "\n" in text[last_end:s_start]:
             intent = False
         last_end = s_end
@@ -66,6 +71,52 @@ def extract_text(
             context, semi = "", None
     figures += _line_list_exits(text, gazetteer, plan, info)
     return ExtractedDocument(info=info, figures=_dedupe(figures))
+
+
+def _table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extracted]:
+    """Figures of one table: region rows (a county each; 合计 = the document's region) or indicator rows."""
+    heading = table.heading + " ".join(table.header)
+    done = re.search(r"完成情况|实际完成|已完成|实绩", heading) is not None
+    head_years = [t for t in year_tokens(table.heading, plan.doc_year) if t.kind in ("point", "range", "deadline")]
+    out = []
+    for row in table.rows:
+        region = _row_region(row.label, gazetteer, info)
+        for cell in row.cells:
+            words = cell.column if region else f"{row.label} {cell.column}"
+            measure = cell.unit[-1:] if cell.unit[-1:] in "人户元亩个%" else (cell.unit or "个")
+            code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
+            if code is None:
+                continue
+            year = year_of(cell.column) or year_of(row.label)
+            first = year
+            if year is None and head_years:
+                year, first = head_years[-1].year, head_years[-1].first or head_years[-1].year
+            if year is None:
+                year = first = plan.doc_year
+            if not indicators.is_flow(code, measure):
+                first = year
+            unit, value = indicators.base_unit(cell.unit or measure, code, cell.value)
+            name, code_r = region or (info.region_name, info.region_code)
+            out.append(
+                Extracted(
+                    "actual" if done else "target", name, code_r, code, first, year, value, unit, "=",
+                    text[row.start : row.end], row.start, row.end, tier=tier_of(cell.column),
+                    confidence=0.7, indicator_label=indicators.label_of(code) or words.strip(),
+                )
+            )
+    return _tiers(out)
+
+
+def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
+    """The region a table row is for: a named county or prefecture; 合计/全县… -> the document's region;
+    None when the row names an indicator instead."""
+    label = re.sub(r"\s", "", label)
+    if TOTAL_LABELS.match(label):
+        return info.region_name, info.region_code
+    code = gazetteer.resolve_near(label, info.region_code) if len(label) >= 2 else None
+    if code is None and len(label) >= 3 and label[-1] in "县市区旗":
+        code = gazetteer.resolve_near(label[:-1], info.region_code)
+    return (gazetteer.regions[code].name_zh, code) if code else None
 
 
 def _line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:

@@ -278,3 +278,30 @@ def growth_code(code: str | None, clause: str = "") -> str | None:
     if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
         return "other:poor_income_growth"
     return code
+
+
+def indicator_of_words(words: str, measure: str) -> str | None:
+    """The indicator a table column or row names ("减贫人数(人)", "贫困村退出(个)"), by the same rules as text.
+
+    >>> indicator_of_words("贫困村退出", "个")
+    'villages_exited'
+    """
+    words = words.strip()
+    if not words:
+        return None
+    sentence = f"{words}1{measure}"
+    a = len(words)
+    code = indicator_for(sentence, a, a + 1 + len(measure), measure, 0, len(sentence))
+    if code is None and measure in ("个", "所", "座", "处"):
+        noun = re.sub(r"(?:数|数量|个数)$", "", words)
+        for pattern, rule_code in COUNT_RULES:
+            if re.search(pattern, noun):
+                exits = EXIT_VERBS.search(noun) is not None
+                if rule_code == "counties":
+                    return "counties_exited" if exits else "other:poor_counties"
+                if rule_code == "villages":
+                    return "villages_exited" if exits else "other:poor_villages"
+                return rule_code
+    if code is None and re.search(r"[\u4e00-\u9fff]{2}", words):
+        return unknown_code(words, measure)
+    return code
