@@ -48,11 +48,13 @@ def build(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+@click.option("--region", "region_code", default=None, help="Adcode of the document's region (overrides the text).")
+@click.option("--date", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None, help="The document's date.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def extract(fmt: str, files: tuple[Path, ...]) -> None:
+def extract(fmt: str, region_code: str | None, as_of, files: tuple[Path, ...]) -> None:
     """Print every figure found in policy texts, one JSON object per line.
 
-    Example: python -m etl extract --format jsonl data/sources/dingxi-2015-decision.txt
+    Example: python -m etl extract --region 621100 --date 2015-08-20 data/sources/dingxi-2015-decision.txt
     """
     from etl.extract import extract_document
     from etl.gazetteer import Gazetteer
@@ -64,7 +66,10 @@ def extract(fmt: str, files: tuple[Path, ...]) -> None:
             text = read_text(path)
         except NotTextError as exc:
             raise click.ClickException(str(exc)) from exc
-        for fig in extract_document(text, gazetteer, file_name=path.name).figures:
+        doc = extract_document(
+            text, gazetteer, file_name=path.name, region_code=region_code, as_of=as_of.date() if as_of else None
+        )
+        for fig in doc.figures:
             click.echo(json.dumps(fig.to_json(), ensure_ascii=False))
 
 

@@ -28,14 +28,18 @@ import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
 CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比上年")
-SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+SENTENCE_PAST = re.compile(
+    r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+)
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
-PLANNED_FOR = re.compile(r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)")  # a plan's target, even when reported later
+PLANNED_FOR = re.compile(
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)"
+)  # a plan's target, even when reported later
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
@@ -160,8 +164,10 @@ def kind_of(
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)
-            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context)) and not TARGET_WORDS.search(clause)
-            or news and not FUTURE_CUES.search(before + clause)
+            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context))
+            and not TARGET_WORDS.search(clause)
+            or news
+            and not FUTURE_CUES.search(before + clause)
         )
     if past:
         return "baseline" if stock or rate else "actual"

@@ -80,11 +80,7 @@ def find_signature(text: str) -> tuple[str | None, str | None]:
     for i, ln in enumerate(lines):
         m = re.fullmatch(_CN_DATE, ln)
         if m:
-            issuer = (
-                lines[i - 1]
-                if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1])
-                else None
-            )
+            issuer = lines[i - 1] if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1]) else None
             return issuer, _iso(*m.groups())
     return None, None
 
@@ -161,9 +157,7 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
-def find_region(
-    text: str, gazetteer: Gazetteer, issuer: str | None, title: str
-) -> tuple[str | None, str | None]:
+def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
@@ -253,7 +247,9 @@ def read_document_info(
     )
 
 
-_NEWS_MARKERS = re.compile(r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问")
+_NEWS_MARKERS = re.compile(
+    r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问"
+)
 
 
 def is_news(text: str, title: str) -> bool:

@@ -22,8 +22,8 @@ from .model import Extracted, ExtractedDocument
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, line_list, named_exits
-from .tables import TOTAL_LABELS, find_tables, tier_of, year_of
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
+from .tables import TOTAL_LABELS, find_tables, tier_of, year_of
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -99,9 +99,21 @@ def _table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extrac
             name, code_r = region or (info.region_name, info.region_code)
             out.append(
                 Extracted(
-                    "actual" if done else "target", name, code_r, code, first, year, value, unit, "=",
-                    text[row.start : row.end], row.start, row.end, tier=tier_of(cell.column),
-                    confidence=0.7, indicator_label=indicators.label_of(code) or words.strip(),
+                    "actual" if done else "target",
+                    name,
+                    code_r,
+                    code,
+                    first,
+                    year,
+                    value,
+                    unit,
+                    "=",
+                    text[row.start : row.end],
+                    row.start,
+                    row.end,
+                    tier=tier_of(cell.column),
+                    confidence=0.7,
+                    indicator_label=indicators.label_of(code) or words.strip(),
                 )
             )
     return _tiers(out)
@@ -129,8 +141,20 @@ def _line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
         kind = "target" if planned or year > plan.doc_year else "actual"
         out.append(
             Extracted(
-                kind, r.name, r.code, "counties_exited", year, year, 1.0, "个", "=", text[r.start : r.end],
-                r.start, r.end, confidence=0.7, indicator_label=indicators.label_of("counties_exited"),
+                kind,
+                r.name,
+                r.code,
+                "counties_exited",
+                year,
+                year,
+                1.0,
+                "个",
+                "=",
+                text[r.start : r.end],
+                r.start,
+                r.end,
+                confidence=0.7,
+                indicator_label=indicators.label_of("counties_exited"),
             )
         )
     return out
@@ -143,7 +167,9 @@ class Context:
     dated: bool = False  # the document's date is known (not guessed from the years it names)
 
 
-def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None) -> list[Extracted]:
+def _county_exits(
+    text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None
+) -> list[Extracted]:
     out = []
     for r in named_exits(sentence, gazetteer, own_code):
         later = [t for t in tokens if r.end <= t.start < r.list_end and t.kind == "point"]
@@ -204,9 +230,7 @@ def _quantities(
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
-        if q.measure != "%" and (
-            classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
-        ):
+        if q.measure != "%" and (classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
         if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:

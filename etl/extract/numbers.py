@@ -64,7 +64,8 @@ _CN = "[零〇一二两三四五六七八九十百千]+"
 _RANGE_SEP = "[—–\\-~～至到]"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
 _QUANTITY_RE = re.compile(
-    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?"
+    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"|(?P<low2>{_ARABIC})(?:余|多)?(?P<mult2>[万亿])(?![元亩人])"
 )
 

@@ -69,11 +69,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
-        kind = (
-            m.lastgroup
-            if m.lastgroup in ("range", "from", "since", "deadline", "point", "span")
-            else _group_kind(m)
-        )
+        kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1)
@@ -169,9 +165,7 @@ def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     return before[-1] if before else None
 
 
-def period(
-    token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False
-) -> list[tuple[int, int]]:
+def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False) -> list[tuple[int, int]]:
     """Periods for one figure, given its governing year token and whether the indicator is a flow.
 
     >>> period(YearToken("deadline", 2020, 0, 0), True, PlanYears(2014, 2020))

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from etl.gazetteer import Gazetteer
 
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
-COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:贫困|国定|省定|国家级|省级)?(?:县市区|县区|县市|县|区|市)$")
+COUNT_SUFFIX = re.compile(
+    r"[一二两三四五六七八九十\d]+个?(?:贫困|国定|省定|国家级|省级)?(?:县市区|县区|县市|县|区|市)$"
+)
 LOCAL_LEVELS = {"county"}
 _CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
 
@@ -81,7 +83,8 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     """Counties listed after 分别是/包括 in a sentence about exits: "计划摘帽的…县,分别是:马山县、隆安县、…天等县".
 
     >>> from etl.gazetteer import RegionRow
-    >>> g = Gazetteer.from_rows([RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")])
+    >>> rows = [RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")]
+    >>> g = Gazetteer.from_rows(rows)
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
@@ -93,7 +96,7 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         body_end = m.end() + (stop.start() if stop else len(rest))
         items, pos, out = text[m.end() : body_end].split("、"), m.end(), []
         for item in items:
-            a, b = pos, pos + len(item)
+            b = pos + len(item)
             pos = b + 1
             hit = _resolve_suffix(item.strip(), gazetteer)
             if hit is None:
@@ -109,7 +112,7 @@ def _resolve_suffix(item: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区" -> 平桂区)."""
     for k in range(len(item), 1, -1):
         hit = _resolve_whole(item[-k:], gazetteer)
-        if hit and (k == len(item) or gazetteer.resolve(item[: -k]) is not None):
+        if hit and (k == len(item) or gazetteer.resolve(item[:-k]) is not None):
             return hit
     return None
 
@@ -198,7 +201,8 @@ def line_list(text: str, gazetteer: Gazetteer, context: str | None = None) -> li
     17个贫困县分别是 / 十堰市(5个) / 郧阳区 / 郧西县 …"): (county, the heading lines above the run).
 
     >>> from etl.gazetteer import RegionRow
-    >>> g = Gazetteer.from_rows([RegionRow(str(i), None, n, n, "county") for i, n in enumerate(["甲县", "乙县", "丙县"])])
+    >>> names = ["甲县", "乙县", "丙县"]
+    >>> g = Gazetteer.from_rows([RegionRow(str(i), None, n, n, "county") for i, n in enumerate(names)])
     >>> [r.name for r, _ in line_list("计划摘帽的县分别是\n甲县\n乙县\n丙县\n", g)]
     ['甲县', '乙县', '丙县']
     """
@@ -209,7 +213,7 @@ def line_list(text: str, gazetteer: Gazetteer, context: str | None = None) -> li
         for line in text.splitlines(keepends=True):
             lines.append((pos, line))
             pos += len(line)
-        for i, (start, line) in enumerate([*lines, (pos, "")]):
+        for start, line in [*lines, (pos, "")]:
             name = line.strip()
             hit = _resolve_whole(name, gazetteer) if name and not _GROUP_ROW.match(name) else None
             if hit or (_GROUP_ROW.match(name) and run):

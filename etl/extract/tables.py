@@ -77,8 +77,9 @@ def _split(line: str) -> list[tuple[int, int]]:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(body)))
-    spans = [(a + len(body[a:b]) - len(body[a:b].lstrip()), b - (len(body[a:b]) - len(body[a:b].rstrip())))
-             for a, b in spans]
+    spans = [
+        (a + len(body[a:b]) - len(body[a:b].lstrip()), b - (len(body[a:b]) - len(body[a:b].rstrip()))) for a, b in spans
+    ]
     if spans and spans[0][0] >= spans[0][1] and "|" in body:  # a leading | ("| a | b |")
         spans = spans[1:]
     if spans and spans[-1][0] >= spans[-1][1] and "|" in body:
@@ -149,7 +150,7 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 group = left
         header.append(" ".join(([group] if group else []) + words))
     rows = []
-    for (start, line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
+    for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
         row = Row(texts[0].strip(), start + spans[0][0], start + spans[-1][1])
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
             if col == 0:
