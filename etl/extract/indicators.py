@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 STOCK_INDICATORS = {
+    "other:per_capita_income",
     "poor_population",
     "other:poor_villages",
     "other:poor_counties",
@@ -77,6 +78,7 @@ PERCENT_RULES = [
     (r"森林覆盖率", "other:forest_coverage"),
 ]
 MONEY_RULES = [
+    (r"人均(?:纯|可支配)?收入", "other:per_capita_income"),
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|投资|经费", "funds"),
 ]
@@ -111,6 +113,9 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     after = sentence[q_end:item_end]
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
+    if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
+        # "10个国家级和8个省级贫困县": the noun comes after the last count of the pair
+        noun = re.sub(r"\d+(?:\.\d+)?个?", "", after)[:16]
     return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
 
 
@@ -150,7 +155,7 @@ def indicator_for(
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
             if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
-                exits = EXIT_VERBS.search(clause) is not None
+                exits = EXIT_VERBS.search(clause) is not None or EXIT_VERBS.search(sentence[q_end:]) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":

@@ -36,7 +36,8 @@ _TOKEN_RE = re.compile(
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"|(?P<last>去年|上一?年(?!底))"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
@@ -91,6 +92,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken("point", doc_year, m.start(), m.end()))
         elif m.group("next"):
             out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+        elif m.group("last"):
+            out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("fyp"):
             first = FIVE_YEAR_PLANS[m.group("fyp")]
             tail = m.group("eratail")
