@@ -40,14 +40,18 @@ def extract_text(
     figures: list[Extracted] = []
     carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
     context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
-    intent, last_end = False, 0  # in news: a paragraph that states goals keeps doing so until it reports results
+    intent, last_end, para = (
+        False,
+        0,
+        None,
+    )  # para: "去年,…" opening a paragraph dates its later sentences  # in news: a paragraph that states goals keeps doing so until it reports results
     tables = find_tables(text)
     figures += [f for t in tables for f in _table_figures(text, t, gazetteer, plan, info)]
     for s_start, s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
             continue
         if "\n" in text[last_end:s_start]:
-            intent = False
+            intent, para = False, None
         last_end = s_end
         if classify.DONE_LE.search(sentence):
             intent = False
@@ -58,7 +62,14 @@ def extract_text(
         if SECTION_HEADING.match(sentence):
             carried = None
         tokens = year_tokens(sentence, plan.doc_year)
-        inherited = semi or carried
+        inherited = semi or carried or para
+        if (
+            tokens
+            and tokens[0].start == 0
+            and tokens[0].kind == "point"
+            and sentence[tokens[0].end : tokens[0].end + 1] == ","
+        ):
+            para = tokens[0]
         ctx = Context(context, info.news and not intent, info.published_on is not None)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
