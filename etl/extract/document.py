@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.gazetteer import Gazetteer, short_name
+from etl.gazetteer import Gazetteer, county_of_townships, short_name
 
 from .sentences import quoted_spans
 
@@ -172,10 +172,15 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 code = hits[1]
             return code, gazetteer.regions[code].name_zh
     counts = Counter(region_mentions(text, gazetteer))
+    own_level = self_reference_level(text)
+    if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
+        # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
+        code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
+        if code and code in gazetteer.regions:
+            return code, gazetteer.regions[code].name_zh
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
-    own_level = self_reference_level(text)
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
