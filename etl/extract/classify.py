@@ -105,7 +105,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 SCOPE_BEFORE = re.compile(r"(?:向|在|对|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|"
+    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
 
@@ -119,6 +119,19 @@ def is_new_target(clause_before: str, measure: str) -> bool:
 def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+
+
+def is_progress_count(clause: str) -> bool:
+    """Progress inside a total: "其中建成41个,在建15个"."""
+    return re.match(r"^其中(?:已)?(?:建成|完成|开工|在建|交付|入住)", clause) is not None
+
+
+def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A number naming the group the next one is counted in: "剩下10个未摘帽县的4.21万户"."""
+    if next_start is None:
+        return False
+    between = sentence[q_end:next_start]
+    return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
 
 
 def is_scope(sentence: str, q_start: int) -> bool:
@@ -163,6 +176,9 @@ def kind_of(
     past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
+    rest = sentence[q_start:]
+    if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and not year_end:
+        past = True  # "危房改造3.09万户(…),现已全部入住": a result told with its outcome
     own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(

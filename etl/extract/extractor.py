@@ -241,6 +241,10 @@ def _quantities(
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
+        if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
+            clause
+        ):
+            continue
         if q.measure != "%" and (classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
