@@ -288,3 +288,26 @@ def test_seed_score_is_complete():
 
     total = run("seeds")["total"]
     assert total["recall"] >= 0.95 and total["precision"] >= 0.95, total
+
+
+def test_county_named_only_by_its_towns(g):
+    # daying-2019-annual-plan-notice: 我县 and its towns, never the county's name
+    doc = extract_document(
+        "各镇乡脱贫攻坚领导小组、县级各部门:\n结合我县实际,现将2019年度减贫计划分解下达你们。全县剩余的4267名未脱贫人口、"
+        "8个未退出贫困村要全部脱贫退出,分别是未脱贫人口:河边镇941人、回马镇252人、金元镇457人。",
+        g,
+    )
+    assert doc.info.region_code == "510923"
+    assert {f.value for f in targets(doc)} == {4267.0, 8.0}  # the towns' shares are not the county's targets
+
+
+def test_shares_in_brackets_go_to_their_counties(g):
+    # shenyang-2016-annual-targets-news
+    doc = extract_document(
+        "25.11.2016  11:05\n据介绍,今年全市上下紧紧围绕建档立卡贫困人口11662人全部脱贫的总目标,全市11662名建档立卡贫困人口"
+        "(康平7418人、新民1854人、辽中1324人、法库1066人)年底前全部完成脱贫销号。",
+        g,
+        region_code="210100",
+    )
+    shares = {(f.region_code, f.value) for f in targets(doc, indicator="poor_population_reduced")}
+    assert {("210100", 11662.0), ("210123", 7418.0), ("210181", 1854.0), ("210115", 1324.0)} <= shares
