@@ -311,3 +311,16 @@ def test_shares_in_brackets_go_to_their_counties(g):
     )
     shares = {(f.region_code, f.value) for f in targets(doc, indicator="poor_population_reduced")}
     assert {("210100", 11662.0), ("210123", 7418.0), ("210181", 1854.0), ("210115", 1324.0)} <= shares
+
+
+def test_a_revised_target_keeps_only_its_new_value(g):
+    doc = extract_document(
+        "自治区人大常委会批准将2017年减贫目标由25万人调整为20万人,贫困村退出数由1000个调整为800个。",
+        g,
+        region_code="450000",
+        as_of="2017-07-28",
+    )
+    assert {(f.indicator, f.value) for f in targets(doc)} == {
+        ("poor_population_reduced", 200000.0),
+        ("villages_exited", 800.0),
+    }

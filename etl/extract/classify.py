@@ -121,6 +121,18 @@ def is_progress_share(sentence: str, q_start: int) -> bool:
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
 
 
+SUPERSEDED = re.compile(r"^(?:以上|左右)?[^,;。\d]{0,6}(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为")
+
+
+def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
+    """The old value of a revised target: "将减贫目标由25万人调整为20万人" (the 25万 is replaced).
+
+    >>> is_superseded("将2017年减贫目标由25万人调整为20万人", 11, 15)
+    True
+    """
+    return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None
+
+
 def is_progress_count(clause: str) -> bool:
     """Progress inside a total: "其中建成41个,在建15个"."""
     return re.match(r"^其中(?:已)?(?:建成|完成|开工|在建|交付|入住)", clause) is not None

@@ -116,7 +116,7 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
         # "10个国家级和8个省级贫困县": the noun comes after the last count of the pair
         noun = re.sub(r"\d+(?:\.\d+)?个?", "", after)[:16]
-    return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
+    return noun if noun else sentence[max(item_start, q_start - 20) : q_start]
 
 
 def indicator_for(
