@@ -324,3 +324,33 @@ def test_a_revised_target_keeps_only_its_new_value(g):
         ("poor_population_reduced", 200000.0),
         ("villages_exited", 800.0),
     }
+
+
+SYNTHETIC_SPACED = (  # SYNTHETIC: a space-aligned table under a prefecture's title, a spaced-out 合  计
+    "黔西南州2018年脱贫攻坚目标任务分解表\n县(市、新区)    减贫户数    减贫人数    贫困村出列\n"
+    "兴义市    3200    12000    25\n兴仁市    2800    10500    20\n合  计    6000    22500    45\n"
+)
+SYNTHETIC_TWO_LEVEL = (  # SYNTHETIC: a two-row header, tiers under each indicator
+    "2019年各县(区)减贫任务表\n| 县区 | 减贫人口(万人) | | 贫困村退出(个) | |\n"
+    "| | 计划任务数 | 奋斗目标数 | 计划任务数 | 奋斗目标数 |\n| 陇西县 | 1.2 | 1.5 | 20 | 25 |\n"
+)
+
+
+def test_space_aligned_table_and_its_total(g):
+    doc = extract_document(SYNTHETIC_SPACED, g, as_of="2018-02-01")
+    assert doc.info.region_code == "522300"
+    rows = {(f.region_code, f.indicator, f.value) for f in targets(doc, period_end=2018)}
+    assert ("522301", "households_exited", 3200.0) in rows
+    assert ("522300", "poor_population_reduced", 22500.0) in rows  # 合  计: the prefecture's own figure
+    assert ("522300", "villages_exited", 45.0) in rows
+
+
+def test_two_row_header_gives_tiers(g):
+    doc = extract_document(SYNTHETIC_TWO_LEVEL, g, region_code="621100", as_of="2019-01-10")
+    rows = {(f.indicator, f.value, f.tier) for f in targets(doc, region_code="621122", period_end=2019)}
+    assert rows == {
+        ("poor_population_reduced", 12000.0, "committed"),
+        ("poor_population_reduced", 15000.0, "stretch"),
+        ("villages_exited", 20.0, "committed"),
+        ("villages_exited", 25.0, "stretch"),
+    }

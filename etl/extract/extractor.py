@@ -23,7 +23,7 @@ from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, line_list, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .tables import TOTAL_LABELS, find_tables, tier_of, year_of
+from .tables import TOTAL_LABELS, find_tables, measure_of, tier_of, year_of
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -94,7 +94,7 @@ def _table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extrac
         region = _row_region(row.label, gazetteer, info)
         for cell in row.cells:
             words = cell.column if region else f"{row.label} {cell.column}"
-            measure = cell.unit[-1:] if cell.unit[-1:] in "人户元亩个%" else (cell.unit or "个")
+            measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
             code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
             if code is None:
                 continue

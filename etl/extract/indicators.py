@@ -61,7 +61,7 @@ HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
     (r"危房|翻建|住房", "other:housing_renovation_households"),
     (r"搬迁", "other:relocated_households"),
-    (r"脱贫|销号", "households_exited"),
+    (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
     (r"贫困发生率|贫困面", "poverty_incidence"),

@@ -64,6 +64,8 @@ class Table:
 def _split(line: str) -> list[tuple[int, int]]:
     """Cell spans of one line: by |, else by tabs, else by runs of 2+ spaces."""
     body = line.rstrip("\n")
+    # "合  计" (a total spaced out to the column width) is one cell: close it up, keeping the length
+    body = re.sub(r"([合总小])(\s+)(计)", lambda m: m.group(1) + m.group(3) + m.group(2), body)
     indent = len(body) - len(body.lstrip())
     body = body.strip()
     if "|" in body:
@@ -151,7 +153,7 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
         header.append(" ".join(([group] if group else []) + words))
     rows = []
     for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
-        row = Row(texts[0].strip(), start + spans[0][0], start + spans[-1][1])
+        row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
             if col == 0:
                 continue
@@ -209,3 +211,17 @@ def tier_of(column: str) -> str:
 def year_of(column: str) -> int | None:
     m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", column)
     return int(m.group(1)) if m else None
+
+
+def measure_of(words: str, unit: str) -> str:
+    """The measure word of a column: its unit, else what its words count ("减贫户数" -> 户, "减贫人数" -> 人).
+
+    >>> measure_of("减贫户数", ""), measure_of("减贫人数", ""), measure_of("贫困村出列", "")
+    ('户', '人', '个')
+    """
+    if unit:
+        return unit[-1] if unit[-1] in "人户元亩个%" else unit
+    for pattern, measure in ((r"户", "户"), (r"人", "人"), (r"资金|万元|元", "元"), (r"率|比例|比重|%", "%"), (r"亩", "亩")):
+        if re.search(pattern, words):
+            return measure
+    return "个"
