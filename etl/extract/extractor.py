@@ -70,7 +70,7 @@ def extract_text(
             and sentence[tokens[0].end : tokens[0].end + 1] == ","
         ):
             para = tokens[0]
-        ctx = Context(context, info.news and not intent, info.published_on is not None)
+        ctx = Context(context, info.news and not intent, info.published_on is not None, intent)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
         if sentence.endswith((":", ":")) and tokens:
@@ -176,6 +176,7 @@ class Context:
     before: str  # earlier parts of the sentence (up to a semicolon)
     news: bool
     dated: bool = False  # the document's date is known (not guessed from the years it names)
+    intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
 
 
 def _county_exits(
@@ -267,7 +268,8 @@ def _quantities(
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None:
-            if not label or not classify.is_new_target(sentence[c_start : q.start], q.measure):
+            growth_goal = growth and (ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None)
+            if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
                 continue
             code = indicators.unknown_code(label, q.measure)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
