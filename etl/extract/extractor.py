@@ -275,6 +275,8 @@ def _quantities(
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
+        if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
+            continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = governing_token(tokens, q.start) or carried
         yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")

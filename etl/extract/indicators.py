@@ -33,7 +33,7 @@ LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
 EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
-    (r"带动", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
+    (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
     (r"搬迁|移民", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
@@ -41,7 +41,8 @@ PERSON_RULES = [
     (r"教师", "other:teachers"),
     (r"饮水", "other:drinking_water_people"),
     (r"就业|务工", "other:employment"),
-    (r"脱贫|减少贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
+    (r"兜底", "other:social_assistance_people"),
+    (r"脱贫|减少(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
 ]
 COUNT_RULES = [  # matched against the counted noun, in order
     (r"卫生室", "other:village_clinics"),
