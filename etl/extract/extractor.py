@@ -62,7 +62,8 @@ def extract_text(
         if SECTION_HEADING.match(sentence):
             carried = None
         tokens = year_tokens(sentence, plan.doc_year)
-        inherited = semi or carried or para
+        now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
+        inherited = semi or carried or (None if now else para)
         if (
             tokens
             and tokens[0].start == 0
