@@ -46,7 +46,7 @@ PLANNED_FOR = re.compile(
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
-RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")
+RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
 FALL_VERBS = re.compile(r"(?:下降到|降至|降到|降低到|减少到|减至)$")
 
@@ -79,8 +79,8 @@ def is_norm(clause: str) -> bool:
 
 
 def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
-    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速"): not a level target."""
-    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 8) : q_start])
+    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速", "增速持续保持在16%以上")."""
+    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 12) : q_start])
     return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
 
 

@@ -41,10 +41,13 @@ PERSON_RULES = [
     (r"教师", "other:teachers"),
     (r"饮水", "other:drinking_water_people"),
     (r"就业|务工", "other:employment"),
-    (r"兜底", "other:social_assistance_people"),
+    (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_people"),
     (r"脱贫|减少(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
 ]
 COUNT_RULES = [  # matched against the counted noun, in order
+    (r"水库", "other:reservoirs"),
+    (r"公益性岗位", "other:public_welfare_posts"),
+    (r"安置点|安置区", "other:resettlement_sites"),
     (r"卫生室", "other:village_clinics"),
     (r"卫生院|卫生服务中心", "other:health_centers"),
     (r"学校", "other:schools"),
@@ -65,6 +68,9 @@ HOUSEHOLD_RULES = [
     (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
+    (r"小额(?:贷款|信贷)", "other:microcredit_coverage"),
+    (r"生产总值|GDP", "other:gdp_growth"),
+    (r"固定资产投资", "other:fixed_asset_investment_growth"),
     (r"贫困发生率|贫困面", "poverty_incidence"),
     (r"自来水普及率", "other:tap_water_coverage"),
     (r"支出占|财政总支出", "other:fiscal_share_poverty"),
@@ -277,12 +283,26 @@ def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
     return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
 
 
+def subset_code(code: str | None, clause: str) -> str | None:
+    """The part of a relocation total that is registered poor (其中建档立卡…) or moving along (同步搬迁/随迁)."""
+    if code not in ("relocated_people", "other:relocated_households"):
+        return code
+    people = code == "relocated_people"
+    if re.search(r"其中[^,;。]{0,4}(?:建档立卡|建卡)|建档立卡[^,;。]{0,6}(?:人口|户)", clause) and "其中" in clause:
+        return "other:relocated_registered_poor_people" if people else "other:relocated_registered_poor_households"
+    if re.search(r"同步搬迁|随迁", clause):
+        return "other:relocated_accompanying_people" if people else code
+    return code
+
+
 def growth_code(code: str | None, clause: str = "") -> str | None:
     """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
     if "深度贫困" in clause and re.search(r"资金|预算|投入|经费", clause):
         return "other:deep_poverty_funds_increase"
     if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
         return "other:funds_growth_rate"
+    if code in ("other:gdp_growth", "other:fixed_asset_investment_growth"):
+        return code
     if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
         return "other:poor_income_growth"
     return code
