@@ -18,12 +18,13 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .document import read_document_info
-from .model import Extracted, ExtractedDocument
+from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, line_list, named_exits
+from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .tables import TOTAL_LABELS, find_tables, measure_of, tier_of, year_of
+from .table_figures import line_list_exits, table_figures
+from .tables import find_tables
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -40,13 +41,11 @@ def extract_text(
     figures: list[Extracted] = []
     carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
     context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
-    intent, last_end, para = (
-        False,
-        0,
-        None,
-    )  # para: "去年,…" opening a paragraph dates its later sentences  # in news: a paragraph that states goals keeps doing so until it reports results
+    intent = False  # in news: a paragraph that states goals keeps doing so until it reports results
+    para = None  # "去年,…" opening a paragraph dates its later sentences
+    last_end = 0
     tables = find_tables(text)
-    figures += [f for t in tables for f in _table_figures(text, t, gazetteer, plan, info)]
+    figures += [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
     for s_start, s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
             continue
@@ -81,95 +80,8 @@ def extract_text(
             semi = tokens[-1] if tokens else semi
         else:
             context, semi = "", None
-    figures += _line_list_exits(text, gazetteer, plan, info)
+    figures += line_list_exits(text, gazetteer, plan, info)
     return ExtractedDocument(info=info, figures=_dedupe(figures))
-
-
-def _table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extracted]:
-    """Figures of one table: region rows (a county each; 合计 = the document's region) or indicator rows."""
-    heading = table.heading + " ".join(table.header)
-    done = re.search(r"完成情况|实际完成|已完成|实绩", heading) is not None
-    head_years = [t for t in year_tokens(table.heading, plan.doc_year) if t.kind in ("point", "range", "deadline")]
-    out = []
-    for row in table.rows:
-        region = _row_region(row.label, gazetteer, info)
-        for cell in row.cells:
-            words = cell.column if region else f"{row.label} {cell.column}"
-            measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
-            code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
-            if code is None:
-                continue
-            year = year_of(cell.column) or year_of(row.label)
-            first = year
-            if year is None and head_years:
-                year, first = head_years[-1].year, head_years[-1].first or head_years[-1].year
-            if year is None:
-                year = first = plan.doc_year
-            if not indicators.is_flow(code, measure):
-                first = year
-            unit, value = indicators.base_unit(cell.unit or measure, code, cell.value)
-            name, code_r = region or (info.region_name, info.region_code)
-            out.append(
-                Extracted(
-                    "actual" if done else "target",
-                    name,
-                    code_r,
-                    code,
-                    first,
-                    year,
-                    value,
-                    unit,
-                    "=",
-                    text[row.start : row.end],
-                    row.start,
-                    row.end,
-                    tier=tier_of(cell.column),
-                    confidence=0.7,
-                    indicator_label=indicators.label_of(code) or words.strip(),
-                )
-            )
-    return _tiers(out)
-
-
-def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
-    """The region a table row is for: a named county or prefecture; 合计/全县… -> the document's region;
-    None when the row names an indicator instead."""
-    label = re.sub(r"\s", "", label)
-    if TOTAL_LABELS.match(label):
-        return info.region_name, info.region_code
-    code = gazetteer.resolve_near(label, info.region_code) if len(label) >= 2 else None
-    if code is None and len(label) >= 3 and label[-1] in "县市区旗":
-        code = gazetteer.resolve_near(label[:-1], info.region_code)
-    return (gazetteer.regions[code].name_zh, code) if code else None
-
-
-def _line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
-    """Counties listed one per line under an exit heading (a one-column table), one figure each."""
-    out = []
-    for r, heading in line_list(text, gazetteer, info.region_code):
-        points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
-        year = points[-1].year if points else plan.doc_year
-        planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
-        kind = "target" if planned or year > plan.doc_year else "actual"
-        out.append(
-            Extracted(
-                kind,
-                r.name,
-                r.code,
-                "counties_exited",
-                year,
-                year,
-                1.0,
-                "个",
-                "=",
-                text[r.start : r.end],
-                r.start,
-                r.end,
-                confidence=0.7,
-                indicator_label=indicators.label_of("counties_exited"),
-            )
-        )
-    return out
 
 
 @dataclass(frozen=True)
@@ -336,7 +248,7 @@ def _quantities(
                         end=s_start + item.quantity.end,
                     )
                 )
-    return _tiers(out)
+    return pair_tiers(out)
 
 
 def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
@@ -347,24 +259,6 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     if ctx.news and kind == "target":
         c -= 0.1
     return round(c, 2)
-
-
-def _tiers(figures: list[Extracted]) -> list[Extracted]:
-    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
-    alone, it is the committed figure."""
-    out = []
-    for f in figures:
-        if f.tier == "stretch" and not any(
-            g.tier == "committed"
-            and g.indicator == f.indicator
-            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
-            and g.region_code == f.region_code
-            and g.kind == f.kind
-            for g in figures
-        ):
-            f = replace(f, tier="committed")
-        out.append(f)
-    return out
 
 
 def _said_for(sentence: str, c_start: int, q) -> int:
