@@ -354,3 +354,13 @@ def test_two_row_header_gives_tiers(g):
         ("villages_exited", 20.0, "committed"),
         ("villages_exited", 25.0, "stretch"),
     }
+
+
+def test_a_place_heading_its_clause_owns_the_figure(g):
+    # SYNTHETIC sentence in the form of prefecture plans ("其中,X县…")
+    doc = extract_document("2018年,全市减贫5万人,其中陇西县减贫1.2万人,岷县减贫0.8万人。", g, region_code="621100")
+    assert {(f.region_code, f.value) for f in targets(doc)} == {
+        ("621100", 50000.0),
+        ("621122", 12000.0),
+        ("621126", 8000.0),
+    }

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
-from .document import read_document_info
+from .document import read_document_info, region_mentions
 from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
@@ -220,8 +220,7 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                own[0],
-                own[1],
+                *(_named_subject(sentence, c_start, q.start, gazetteer, own) or own),
                 code,
                 p_start,
                 p_end,
@@ -259,6 +258,21 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     if ctx.news and kind == "target":
         c -= 0.1
     return round(c, 2)
+
+
+def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
+    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"):
+    the figure is that place's."""
+    if not own[1]:
+        return None
+    head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[c_start:q_start])
+    names = region_mentions(head[:12], gazetteer)
+    if not names or not head.startswith(names[0][:2]):
+        return None
+    code = gazetteer.resolve_near(names[0], own[1])
+    if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
+        return gazetteer.regions[code].name_zh, code
+    return None
 
 
 def _said_for(sentence: str, c_start: int, q) -> int:
