@@ -364,3 +364,10 @@ def test_a_place_heading_its_clause_owns_the_figure(g):
         ("621122", 12000.0),
         ("621126", 8000.0),
     }
+
+
+def test_corner_quotes_chinese_digit_years_and_spaced_units():
+    n = normalize_text("「十三五」期間,二〇一八年(2018 年实施7409户)")
+    assert n.text == "“十三五”期间,2018年(2018年实施7409户)"
+    i = n.text.index("7409户")
+    assert "「十三五」期間,二〇一八年(2018 年实施7409户)"[slice(*n.span(i, i + 5))] == "7409户"

@@ -191,7 +191,7 @@ def kind_of(
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
     rest = sentence[q_start:]
-    if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and not year_end:
+    if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and (year_end or 0) <= doc_year:
         past = True  # "危房改造3.09万户(…),现已全部入住": a result told with its outcome
     own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
