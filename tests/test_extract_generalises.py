@@ -371,3 +371,14 @@ def test_corner_quotes_chinese_digit_years_and_spaced_units():
     assert n.text == "“十三五”期间,2018年(2018年实施7409户)"
     i = n.text.index("7409户")
     assert "「十三五」期間,二〇一八年(2018 年实施7409户)"[slice(*n.span(i, i + 5))] == "7409户"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="no dev corpus")
+def test_every_dev_figure_quotes_the_original_and_is_labelled(g):
+    from etl.textfile import read_text
+
+    for path in sorted(DEV.glob("*.txt")):
+        text = read_text(path)
+        for f in extract_document(text, g).figures:
+            assert text[f.start : f.end] == f.quote, (path.name, f)
+            assert f.tier in ("committed", "stretch") and 0 < f.confidence <= 1 and f.indicator_label, f

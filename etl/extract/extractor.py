@@ -117,7 +117,7 @@ def _county_exits(
             out.append(
                 Extracted(
                     kind,
-                    r.name,
+                    gazetteer.regions[r.code].name_zh,
                     r.code,
                     "counties_exited",
                     p_start,
@@ -128,6 +128,8 @@ def _county_exits(
                     text[s_start + a : s_start + b],
                     s_start + a,
                     s_start + b,
+                    confidence=0.8 if token is not None else 0.7,
+                    indicator_label=indicators.label_of("counties_exited"),
                 )
             )
     return out
