@@ -226,6 +226,10 @@ def self_reference_level(text: str) -> str | None:
     'province'
     """
     counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
+    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
+    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
+    counts["province" if autonomous else "county"] += district
     level = max(counts, key=counts.get)
     return level if counts[level] else None
 
