@@ -81,7 +81,7 @@ def extract_text(
         else:
             context, semi = "", None
     figures += line_list_exits(text, gazetteer, plan, info)
-    return ExtractedDocument(info=info, figures=_dedupe(figures))
+    return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
 
 
 @dataclass(frozen=True)
@@ -313,3 +313,23 @@ def _dedupe(figures: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
+    """A headline's rounded restatement of a body figure ("贵州今年将易地扶贫搬迁75万人" over 75.2万) is not a
+    second target: drop a headline figure when the body has the same series within 5%."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return figures
+    head_end = at + len(title)
+
+    def series(f):
+        return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
+
+    body = [f for f in figures if f.start >= head_end]
+    return [
+        f
+        for f in figures
+        if f.start >= head_end
+        or not any(series(b) == series(f) and abs(b.value - f.value) <= 0.05 * max(b.value, f.value) for b in body)
+    ]
