@@ -382,3 +382,20 @@ def test_every_dev_figure_quotes_the_original_and_is_labelled(g):
         for f in extract_document(text, g).figures:
             assert text[f.start : f.end] == f.quote, (path.name, f)
             assert f.tier in ("committed", "stretch") and 0 < f.confidence <= 1 and f.indicator_label, f
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "贫困县退出标准:贫困发生率降至2%以下(西部地区降至3%以下)。",
+        "贫困村退出以贫困发生率为主要衡量标准,原则上贫困发生率降至2%以下。",
+        "贫困县综合贫困发生率低于3%,方可退出。",
+    ],
+)
+def test_exit_criteria_are_not_yearly_targets(g, sentence):
+    assert extract_document(sentence, g, region_code="620000", as_of="2016-03-01").figures == []
+
+
+def test_a_rate_target_is_still_a_target(g):
+    (f,) = extract_document("到2018年,全省贫困发生率降至3%以下。", g, region_code="620000", as_of="2016-03-01").figures
+    assert (f.kind, f.indicator, f.period_end, f.value, f.comparator) == ("target", "poverty_incidence", 2018, 3.0, "<=")

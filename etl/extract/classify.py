@@ -88,6 +88,15 @@ STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
 
 
+EXIT_RULE = re.compile(r"(?:退出|脱贫|摘帽|出列|销号)[^。]*(?:标准|条件|方可|原则上|衡量|认定)|(?:标准|条件)[^。]*(?:退出|脱贫|摘帽|出列)")
+
+
+def is_exit_rule(sentence: str, measure: str) -> bool:
+    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出"):
+    a criterion every unit must meet, not a target of the document's region."""
+    return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
