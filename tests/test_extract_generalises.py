@@ -398,4 +398,5 @@ def test_exit_criteria_are_not_yearly_targets(g, sentence):
 
 def test_a_rate_target_is_still_a_target(g):
     (f,) = extract_document("到2018年,全省贫困发生率降至3%以下。", g, region_code="620000", as_of="2016-03-01").figures
-    assert (f.kind, f.indicator, f.period_end, f.value, f.comparator) == ("target", "poverty_incidence", 2018, 3.0, "<=")
+    got = (f.kind, f.indicator, f.period_end, f.value, f.comparator)
+    assert got == ("target", "poverty_incidence", 2018, 3.0, "<=")
