@@ -400,3 +400,20 @@ def test_a_rate_target_is_still_a_target(g):
     (f,) = extract_document("到2018年,全省贫困发生率降至3%以下。", g, region_code="620000", as_of="2016-03-01").figures
     got = (f.kind, f.indicator, f.period_end, f.value, f.comparator)
     assert got == ("target", "poverty_incidence", 2018, 3.0, "<=")
+
+
+def test_multi_year_totals_and_yearly_averages_are_targets(g):
+    doc = extract_document(
+        "今后三年累计减少贫困人口100万人。2018—2020年易地扶贫搬迁30万人,年均搬迁10万人。",
+        g,
+        region_code="620000",
+        as_of="2018-03-01",
+    )
+    got = {(f.indicator, f.period_start, f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    assert got == {
+        ("poor_population_reduced", 2018, 2020, 1000000.0),
+        ("relocated_people", 2018, 2020, 300000.0),
+        ("relocated_people", 2018, 2018, 100000.0),
+        ("relocated_people", 2019, 2019, 100000.0),
+        ("relocated_people", 2020, 2020, 100000.0),
+    }

@@ -36,7 +36,7 @@ SENTENCE_PAST = re.compile(
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
@@ -44,7 +44,7 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)"
 )  # a plan's target, even when reported later
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
-TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
+TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")

@@ -194,11 +194,15 @@ def _quantities(
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = governing_token(tokens, q.start) or carried
-        yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
+        yearly = bool(re.search(r"每年|年均", clause)) or (
+            "每年" in sentence and token is not None and token.kind == "from"
+        )
         periods = period(token, flow, plan, yearly=yearly)
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
+            if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
+                explicit_end = max(p_end, token.year)
             kind = classify.kind_of(
                 sentence,
                 clause,
