@@ -417,3 +417,17 @@ def test_multi_year_totals_and_yearly_averages_are_targets(g):
         ("relocated_people", 2019, 2019, 100000.0),
         ("relocated_people", 2020, 2020, 100000.0),
     }
+
+
+def test_share_target_of_the_poor(g):
+    # the example of a share target
+    (f,) = extract_document(
+        "到2018年,确保95%以上的相对贫困人口达到脱贫标准。", g, region_code="440000", as_of="2016-03-01"
+    ).figures
+    assert (f.indicator, f.period_end, f.value, f.unit, f.comparator) == (
+        "other:share_of_poor_lifted",
+        2018,
+        95.0,
+        "%",
+        ">=",
+    )

@@ -98,6 +98,7 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
+SHARE_OF_POOR = re.compile(r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)")
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
@@ -153,6 +154,8 @@ def indicator_for(
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "%":
+        if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
+            return "other:share_of_poor_lifted"
         return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "元":
         item = sentence[item_start:item_end]
@@ -248,6 +251,7 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     cut = re.search(r"[\d,、;。:]", after)
     noun = (after[: cut.start()] if cut else after).strip()
     before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
+    before = re.sub(r"(?:达到|达|为|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
     if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
         return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
     return re.sub(r"^的", "", noun)[:16]
