@@ -98,7 +98,9 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
-SHARE_OF_POOR = re.compile(r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)")
+SHARE_OF_POOR = re.compile(
+    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
+)
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
