@@ -2,19 +2,26 @@
 
 Kinds:
 
-* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence, or a stock indicator
-  (poor population, poor villages…) stated without any target word. Period: the document year.
+* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence (unless 将/确保… follows the
+  number: "现有80万贫困人口将全部脱贫" is a target), or a stock stated without any word of intent.
 * **actual** — a result already reached: its year (or range) ends before the document year
-  ("2014年,全市脱贫20.76万人" in a 2015 text), or the clause says 已经/已完成/累计, or the sentence says
-  以来/已经/取得了 and the clause has no target word (计划/力争/确保/要/将/到YYYY). A rate or stock in
-  such a sentence is a baseline. Undated past results end the year before the document
-  and start at a named era if any ("党的十八大以来" -> 2013).
-* **target** — everything else. Funds "下达/安排" for the plan year are targets (the year's budget).
+  ("2014年,全市脱贫20.76万人" in a 2015 text; a schedule's years are judged by the schedule's end), or the
+  clause says 已经/已/…了/累计完成/同比/从X增加到Y, or the sentence says 以来/取得/过去/截至… and the clause has
+  no word of intent (计划/力争/确保/要/将/目标/任务/今年/今后/到YYYY年…). In a news report a number with no word
+  of intent in its sentence or paragraph is a result too. A rate or stock in such a sentence is a baseline.
+  Undated running totals end at the document's year when its date is known, else the year before; a named
+  era starts them ("党的十八大以来" counts from the end of 2011: 2012).
+* **target** — everything else, including a plan's target for a year now past (计划2018年脱贫摘帽). Funds
+  "下达/安排" for the plan year are targets (the year's budget).
+
+Not figures at all: per-unit norms (每个贫困村至少…, except money floors per village), the places an action is
+aimed at (向/在/涉及 N个…), a number naming the group the next one is counted in (10个县的4.21万户), criteria
+(50户以下、…的自然村; 退出标准: 贫困发生率降至2%以下), the old value of a revision (由X调整为Y), progress
+(完成计划的62.8%, 其中建成41个).
 
 Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
-"<="; 以下 "<=" (it includes the number in legal usage) except after a verb of falling (下降到/降至/降到/
-降低到/减少到), where the plain reading is "fall below": "<"; 左右/近/约 "~"; otherwise "=".
-A range ("1—2项") is recorded as its lower bound with ">=".
+"<="; 以下 "<=" (以下, like 以上, includes the number: 民法典 第一千二百五十九条), also after 下降到;
+左右/近/约 "~"; otherwise "=". A range ("1—2项") is recorded as its lower bound with ">=".
 
 Example::
 
