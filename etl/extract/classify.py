@@ -55,7 +55,6 @@ TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
-FALL_VERBS = re.compile(r"(?:下降到|降至|降到|降低到|减少到|减至)$")
 
 _AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
 _BEFORE = [
