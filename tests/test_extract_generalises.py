@@ -431,3 +431,28 @@ def test_share_target_of_the_poor(g):
         "%",
         ">=",
     )
+
+
+SYNTHETIC_WORK_POINTS = (  # SYNTHETIC: a county's annual work points in the usual layout
+    "某县人民政府办公室关于印发2019年脱贫攻坚工作要点的通知\n一、目标任务\n"
+    "2019年,全县计划实现3个贫困村退出、1200户4500人脱贫,贫困发生率降至2%以下。\n"
+    "(一)产业扶贫。新发展特色种植2万亩,培育农民专业合作社50家,带动贫困户1000户增收。\n"
+    "(二)健康扶贫。贫困人口基本医疗保险参保率达到100%,家庭医生签约服务覆盖率100%。\n"
+    "落实“帮扶一户、脱贫一户”,每个贫困村至少建立1个合作社。\n"
+)
+
+
+def test_annual_work_points(g):
+    doc = extract_document(SYNTHETIC_WORK_POINTS, g, region_code="621102", as_of="2019-02-01")
+    got = {(f.indicator, f.value) for f in targets(doc, period_end=2019)}
+    assert {
+        ("villages_exited", 3.0),
+        ("households_exited", 1200.0),
+        ("poor_population_reduced", 4500.0),
+        ("poverty_incidence", 2.0),
+        ("other:cooperatives", 50.0),
+        ("other:households_benefited", 1000.0),
+        ("other:medical_insurance_coverage", 100.0),
+    } <= got
+    assert any(f.indicator_label.startswith("家庭医生") for f in targets(doc))
+    assert all(f.value > 1 for f in doc.figures)  # slogans and per-village norms are not figures

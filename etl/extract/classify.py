@@ -35,11 +35,11 @@ import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
 CLAUSE_PAST = re.compile(
-    r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比上年"
+    r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)到"  # "从3967元增加到8250元": a change reported
 )
 SENTENCE_PAST = re.compile(
-    r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
@@ -126,6 +126,7 @@ STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|�
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
 

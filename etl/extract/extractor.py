@@ -29,6 +29,7 @@ from .tables import find_tables
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
+SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
 
 def extract_text(
@@ -166,15 +167,16 @@ def _quantities(
         if q.measure != "%" and (classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
-        if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
-            continue
+        small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
+        if small and (q.high or SMALL_NORM.search(clause) or not q.raw[:1].isdigit()):
+            continue  # "至少1个", "2—3个乡镇", "帮扶一户、脱贫一户": norms and slogans
         if TOWN_ITEM.search(sentence[max(0, q.start - 8) : q.start]):
             continue  # "河边镇941人、回马镇252人": shares of towns, which the region list does not hold
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
         growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
-            code = indicators.growth_code(code, clause)
+            code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
         code = indicators.subset_code(per_unit or code, clause)
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
@@ -183,7 +185,9 @@ def _quantities(
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None:
-            growth_goal = growth and (ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None)
+            goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
+            named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
+            growth_goal = (growth or named_rate) and goal_context
             if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
                 continue
             code = indicators.unknown_code(label, q.measure)

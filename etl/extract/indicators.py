@@ -65,6 +65,7 @@ HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
     (r"危房|翻建|住房", "other:housing_renovation_households"),
     (r"搬迁", "other:relocated_households"),
+    (r"带动|增收", "other:households_benefited"),
     (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
@@ -163,7 +164,7 @@ def indicator_for(
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
         return hit[1] if hit else "other:funds_line_item"
-    if measure in ("个", "所", "座", "处", "间", "套"):
+    if measure in ("个", "所", "座", "处", "间", "套", "家"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
             if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
@@ -191,6 +192,8 @@ def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_star
     hit = nearest(rules, clause, qa, qb)
     if hit:
         return hit[1]
+    if rules is PERCENT_RULES and re.search(r"(?:率|比例|比重)", clause[:qa]):
+        return None  # the clause names its own rate ("家庭医生签约服务覆盖率100%"): not an earlier clause's
     before = sentence[:clause_start]
     hit = nearest(rules, before, len(before), len(before))
     return hit[1] if hit else None
