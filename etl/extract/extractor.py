@@ -184,6 +184,8 @@ def _quantities(
             continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
+        if code is None and q.measure == "":
+            continue  # a bare 万 before a unit the rules do not know ("20万千瓦"): no measure to report
         if code is None:
             goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
             named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
