@@ -152,4 +152,5 @@ def _quantity_context(text: str, a: int, b: int) -> bool:
     num = text[a:b]
     if _NOT_QUANTITY_AFTER.match(text[b:]):
         return False
-    return not (num == "一" and text[b : b + 1] in ("村", "县", "户", "人", "家", "批"))
+    # 一/两/三 alone stay as written: "一个", "两户", "帮扶一户" are norms and slogans, read as such later
+    return not (len(num) == 1 and num in "一二两三")
