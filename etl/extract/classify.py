@@ -38,9 +38,7 @@ CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)到"  # "从3967元增加到8250元": a change reported
 )
-SENTENCE_PAST = re.compile(
-    r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
-)
+SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
