@@ -313,6 +313,11 @@ def test_shares_in_brackets_go_to_their_counties(g):
     assert {("210100", 11662.0), ("210123", 7418.0), ("210181", 1854.0), ("210115", 1324.0)} <= shares
 
 
+def test_an_earlier_plan_figure_is_replaced_by_its_revision(g):
+    doc = extract_document("2017年原计划减少贫困人口50万人,现调整为45万人。", g, region_code="450000", as_of="2017-07-28")
+    assert [f.value for f in targets(doc)] == [450000.0]
+
+
 def test_a_revised_target_keeps_only_its_new_value(g):
     doc = extract_document(
         "自治区人大常委会批准将2017年减贫目标由25万人调整为20万人,贫困村退出数由1000个调整为800个。",

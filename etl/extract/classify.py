@@ -149,6 +149,9 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     >>> is_superseded("将2017年减贫目标由25万人调整为20万人", 11, 15)
     True
     """
+    before = sentence[max(0, q_start - 10) : q_start]
+    if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
+        return True  # "原计划脱贫50万人,调整为45万人"
     return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None
 
 
