@@ -461,3 +461,13 @@ def test_annual_work_points(g):
     } <= got
     assert any(f.indicator_label.startswith("家庭医生") for f in targets(doc))
     assert all(f.value > 1 for f in doc.figures)  # slogans and per-village norms are not figures
+
+
+def test_per_year_table_and_its_total(g):
+    # SYNTHETIC: a schedule table with years as rows
+    text = "年度|减贫人数(人)|退出村数(个)\n2018年|5000|20\n2019年|3000|15\n合计|8000|35\n"
+    doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
+    got = {(f.indicator, f.period_start, f.period_end, f.value) for f in targets(doc)}
+    assert ("poor_population_reduced", 2019, 2019, 3000.0) in got
+    assert ("poor_population_reduced", 2018, 2019, 8000.0) in got  # the total covers the schedule
+    assert ("villages_exited", 2018, 2019, 35.0) in got

@@ -22,6 +22,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     done = re.search(r"完成情况|实际完成|已完成|实绩", heading) is not None
     head_years = [t for t in year_tokens(table.heading, plan.doc_year) if t.kind in ("point", "range", "deadline")]
     out = []
+    row_years = [y for r in table.rows if (y := year_of(r.label))]
     for row in table.rows:
         region = _row_region(row.label, gazetteer, info)
         for cell in row.cells:
@@ -32,6 +33,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 continue
             year = year_of(cell.column) or year_of(row.label)
             first = year
+            if year is None and row_years and TOTAL_LABELS.match(row.label):  # the total of a per-year table
+                first, year = min(row_years), max(row_years)
             if year is None and head_years:
                 year, first = head_years[-1].year, head_years[-1].first or head_years[-1].year
             if year is None:
