@@ -39,50 +39,62 @@ def extract_text(
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     own = (info.region_name, info.region_code)
-    figures: list[Extracted] = []
-    carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
-    context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
-    intent = False  # in news: a paragraph that states goals keeps doing so until it reports results
-    para = None  # "去年,…" opening a paragraph dates its later sentences
-    last_end = 0
     tables = find_tables(text)
-    figures += [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
-    for s_start, s_end, sentence in sentences(text):
+    figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    state = _Reading(info.news, info.published_on is not None)
+    for s_start, _s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
             continue
-        if "\n" in text[last_end:s_start]:
-            intent, para = False, None
-        last_end = s_end
-        if classify.DONE_LE.search(sentence):
-            intent = False
-        elif classify.FUTURE_CUES.search(sentence):
-            intent = True
-        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
-            intent = False
-        if SECTION_HEADING.match(sentence):
-            carried = None
         tokens = year_tokens(sentence, plan.doc_year)
-        now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
-        inherited = semi or carried or (None if now else para)
-        if (
-            tokens
-            and tokens[0].start == 0
-            and tokens[0].kind == "point"
-            and sentence[tokens[0].end : tokens[0].end + 1] == ","
-        ):
-            para = tokens[0]
-        ctx = Context(context, info.news and not intent, info.published_on is not None, intent)
+        ctx, inherited = state.enter(text, s_start, sentence, tokens)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
-        if sentence.endswith((":", ":")) and tokens:
-            carried = tokens[-1]
-        if sentence.endswith(";"):
-            context += sentence
-            semi = tokens[-1] if tokens else semi
-        else:
-            context, semi = "", None
+        state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
+
+
+@dataclass
+class _Reading:
+    """What earlier sentences tell the next one: a year, the sentence's earlier parts, the paragraph's intent."""
+
+    news: bool
+    dated: bool
+    carried: object = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
+    context: str = ""  # the earlier ;-parts of the same sentence
+    semi: object = None  # … and their last year
+    intent: bool = False  # in news: a paragraph that states goals keeps doing so until it reports results
+    para: object = None  # "去年,…" opening a paragraph dates its later sentences
+    last_end: int = 0
+
+    def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
+        if "\n" in text[self.last_end : s_start]:
+            self.intent, self.para = False, None
+        if classify.DONE_LE.search(sentence):
+            self.intent = False
+        elif classify.FUTURE_CUES.search(sentence):
+            self.intent = True
+        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
+            self.intent = False
+        if SECTION_HEADING.match(sentence):
+            self.carried = None
+        now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
+        inherited = self.semi or self.carried or (None if now else self.para)
+        first = tokens[0] if tokens else None
+        if first and first.start == 0 and first.kind == "point" and sentence[first.end : first.end + 1] == ",":
+            self.para = first
+        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
+        return ctx, inherited
+
+    def leave(self, end: int, sentence: str, tokens) -> None:
+        self.last_end = end
+        if sentence.endswith((":", ":")) and tokens:
+            self.carried = tokens[-1]
+        if sentence.endswith(";"):
+            self.context += sentence
+            self.semi = tokens[-1] if tokens else self.semi
+        else:
+            self.context, self.semi = "", None
 
 
 @dataclass(frozen=True)
