@@ -278,9 +278,9 @@ def test_dev_corpus_score_stays_above_the_floor():
 
     total = run("dev")["total"]
     assert total["gold"] >= 50
-    assert total["recall"] >= 0.85, total
-    assert total["precision"] >= 0.80, total
-    assert total["region_accuracy"] >= 0.85, total
+    assert total["recall"] >= 0.95, total  # reached: 0.971
+    assert total["precision"] >= 0.95, total  # reached: 0.967
+    assert total["region_accuracy"] >= 0.93, total  # reached: 0.952
 
 
 def test_seed_score_is_complete():
