@@ -314,7 +314,9 @@ def test_shares_in_brackets_go_to_their_counties(g):
 
 
 def test_an_earlier_plan_figure_is_replaced_by_its_revision(g):
-    doc = extract_document("2017年原计划减少贫困人口50万人,现调整为45万人。", g, region_code="450000", as_of="2017-07-28")
+    doc = extract_document(
+        "2017年原计划减少贫困人口50万人,现调整为45万人。", g, region_code="450000", as_of="2017-07-28"
+    )
     assert [f.value for f in targets(doc)] == [450000.0]
 
 
