@@ -8,7 +8,8 @@ text reader and run through ``etl.extract.extract_document`` (no per-file correc
 
 Matching: a gold target is found by an extracted target with the same ``period_end`` and a value equal within
 1e-6 relative; one extracted figure matches at most one gold target, and one with the same indicator (then
-also the same region) is preferred. Recall = matched / gold, precision = matched / extracted, region accuracy = share of matched with
+also the same region) is preferred. Recall = matched / gold, precision = matched / extracted, region accuracy =
+share of matched with
 the gold ``region_code``, indicator accuracy = share of matched with the gold indicator. ``not_targets`` that
 come out as targets (same value, quote overlapping the labelled quote) are listed.
 """

@@ -157,7 +157,7 @@ def _load_document(session: Session, batch: Batch, path: Path, gazetteer: Gazett
                 "quote_start": fig.start,
                 "quote_end": fig.end,
                 "note": "",
-                "tier": getattr(fig, "tier", "committed") if is_target else "committed",
+                "tier": fig.tier if is_target else "committed",
             }
         )
     writes.add_figures(session, rows)

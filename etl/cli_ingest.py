@@ -6,7 +6,6 @@ Thin wrappers over etl.documents (reading) and etl.intake (propose, validate, co
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import json
 import sys
 from pathlib import Path
@@ -58,8 +57,7 @@ def extract(fmt: str, region_code: str | None, as_of: dt.datetime | None, files:
     from etl.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.from_csv()
-    supported = inspect.signature(extract_document).parameters
-    kwargs = {k: v for k, v in (("region_code", region_code), ("as_of", as_of and as_of.date())) if k in supported}
+    kwargs = {"region_code": region_code, "as_of": as_of and as_of.date()}
     for path in files:
         try:
             doc = read_file(path)
@@ -67,9 +65,6 @@ def extract(fmt: str, region_code: str | None, as_of: dt.datetime | None, files:
             raise click.ClickException(exc.located()) from exc
         for fig in extract_document(doc.text, gazetteer, file_name=path.name, **kwargs).figures:
             out = fig.to_json()
-            if region_code and "region_code" not in supported and fig.region_code is None:
-                out["region_code"] = region_code
-            out.setdefault("tier", getattr(fig, "tier", "committed"))
             out["ocr"] = doc.is_ocr(fig.start, fig.end)
             out["file"] = path.name
             click.echo(json.dumps(out, ensure_ascii=False))

@@ -19,9 +19,17 @@ from settings import DATA_DIR
 
 REGIONS_CSV = DATA_DIR / "regions.csv"
 NATIONAL_CSV = DATA_DIR / "regions_national.csv"
+TOWNSHIPS_CSV = DATA_DIR / "regions_villages_sample.csv.gz"
 SUFFIXES = ("自治县", "自治州", "自治旗", "自治区", "特别行政区", "省", "市", "县", "区", "州", "旗", "盟")
 # 广西壮族自治区 -> 广西, 湘西土家族苗族自治州 -> 湘西: the ethnic names before 自治… are dropped too.
-_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族|维吾尔)+(?:自治区|自治州|自治县|自治旗)$")
+_ETHNIC = (
+    "壮|回|维吾尔|藏|蒙古|满|朝鲜|土家|苗|布依|侗|瑶|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|"
+    "达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|"
+    "独龙|鄂伦春|赫哲|门巴|珞巴|基诺|哈萨克|彝|各"
+)
+_ETHNIC_AUTONOMY = re.compile(
+    rf"^(.{{2,}}?)(?:(?:{_ETHNIC})族|(?:维吾尔|蒙古|哈萨克|柯尔克孜|塔吉克|锡伯))+(?:自治区|自治州|自治县|自治旗)$"
+)
 
 
 @dataclass(frozen=True)
@@ -143,3 +151,32 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _national_rows() -> tuple[RegionRow, ...]:
     return tuple(read_regions_csv(NATIONAL_CSV))
+
+
+@lru_cache(maxsize=1)
+def _townships() -> dict[str, tuple[str, ...]]:
+    import gzip
+
+    out: dict[str, list[str]] = {}
+    if not TOWNSHIPS_CSV.exists():
+        return {}
+    with gzip.open(TOWNSHIPS_CSV, "rt", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["level"] == "township":
+                out.setdefault(r["name_zh"], []).append(r["parent_code"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def county_of_townships(names: list[str]) -> str | None:
+    """The county most of these towns (镇/乡/街道) belong to, when at least two distinct towns agree.
+
+    Example: ``county_of_townships(["河边镇", "回马镇"])`` -> "510923" (大英县).
+    """
+    from collections import Counter
+
+    towns = _townships()
+    votes = Counter(code for name in set(names) for code in towns.get(name, ()))
+    if not votes:
+        return None
+    code, n = votes.most_common(1)[0]
+    return code if n >= 2 else None

@@ -18,6 +18,8 @@ MODULES = [
     "model",
     "extractor",
     "corrections",
+    "normalize",
+    "tables",
 ]
 
 

@@ -2,19 +2,26 @@
 
 Kinds:
 
-* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence, or a stock indicator
-  (poor population, poor villages…) stated without any target word. Period: the document year.
+* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence (unless 将/确保… follows the
+  number: "现有80万贫困人口将全部脱贫" is a target), or a stock stated without any word of intent.
 * **actual** — a result already reached: its year (or range) ends before the document year
-  ("2014年,全市脱贫20.76万人" in a 2015 text), or the clause says 已经/已完成/累计, or the sentence says
-  以来/已经/取得了 and the clause has no target word (计划/力争/确保/要/将/到YYYY). A rate or stock in
-  such a sentence is a baseline. Undated past results end the year before the document
-  and start at a named era if any ("党的十八大以来" -> 2013).
-* **target** — everything else. Funds "下达/安排" for the plan year are targets (the year's budget).
+  ("2014年,全市脱贫20.76万人" in a 2015 text; a schedule's years are judged by the schedule's end), or the
+  clause says 已经/已/…了/累计完成/同比/从X增加到Y, or the sentence says 以来/取得/过去/截至… and the clause has
+  no word of intent (计划/力争/确保/要/将/目标/任务/今年/今后/到YYYY年…). In a news report a number with no word
+  of intent in its sentence or paragraph is a result too. A rate or stock in such a sentence is a baseline.
+  Undated running totals end at the document's year when its date is known, else the year before; a named
+  era starts them ("党的十八大以来" counts from the end of 2011: 2012).
+* **target** — everything else, including a plan's target for a year now past (计划2018年脱贫摘帽). Funds
+  "下达/安排" for the plan year are targets (the year's budget).
+
+Not figures at all: per-unit norms (每个贫困村至少…, except money floors per village), the places an action is
+aimed at (向/在/涉及 N个…), a number naming the group the next one is counted in (10个县的4.21万户), criteria
+(50户以下、…的自然村; 退出标准: 贫困发生率降至2%以下), the old value of a revision (由X调整为Y), progress
+(完成计划的62.8%, 其中建成41个).
 
 Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
-"<="; 以下 "<=" (it includes the number in legal usage) except after a verb of falling (下降到/降至/降到/
-降低到/减少到), where the plain reading is "fall below": "<"; 左右/近/约 "~"; otherwise "=".
-A range ("1—2项") is recorded as its lower bound with ">=".
+"<="; 以下 "<=" (以下, like 以上, includes the number: 民法典 第一千二百五十九条), also after 下降到;
+左右/近/约 "~"; otherwise "=". A range ("1—2项") is recorded as its lower bound with ">=".
 
 Example::
 
@@ -27,25 +34,31 @@ from __future__ import annotations
 import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
-CLAUSE_PAST = re.compile(r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比上年")
-SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|比上年|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+CLAUSE_PAST = re.compile(
+    r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
+    r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)到"  # "从3967元增加到8250元": a change reported
+)
+SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|到\d{4}|\d{4}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
 )
-PLANNED_FOR = re.compile(r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)")  # a plan's target, even when reported later
+DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
+DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
+PLANNED_FOR = re.compile(
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)"
+)  # a plan's target, even when reported later
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
-TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|到\d{4}|\d{4}年前|目标|任务|努力")
+TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
-RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$")
+RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
-FALL_VERBS = re.compile(r"(?:下降到|降至|降到|降低到|减少到|减至)$")
 
 _AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
 _BEFORE = [
     (r"(?:不少于|不低于|至少)$", ">="),
     (r"(?:不超过|不高于|控制在)$", "<="),
-    (r"(?:超过|高于|多于)$", ">"),
+    (r"(?:超过|高于|多于|逾)$", ">"),
     (r"(?:低于|少于|不足)$", "<"),
     (r"(?:近|约|大约|接近)$", "~"),
 ]
@@ -70,13 +83,25 @@ def is_norm(clause: str) -> bool:
 
 
 def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
-    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速"): not a level target."""
-    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 8) : q_start])
+    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速", "增速持续保持在16%以上")."""
+    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 12) : q_start])
     return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
 
 
 STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
+
+
+EXIT_RULE = re.compile(
+    r"(?:退出|摘帽|出列|销号)[^。]*(?:标准|条件|方可|原则上|衡量|认定)|(?:标准|条件)[^。]*(?:退出|摘帽|出列)"
+    r"|(?:方可|才能|即可|视为)(?:退出|脱贫|摘帽|出列|销号)|脱贫标准(?:为|是|:)"
+)
+
+
+def is_exit_rule(sentence: str, measure: str) -> bool:
+    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出"):
+    a criterion every unit must meet, not a target of the document's region."""
+    return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
@@ -94,9 +119,12 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 
-SCOPE_BEFORE = re.compile(r"(?:向|在|对|为|与)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+# a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
+STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
+SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|"
+    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
 
@@ -110,6 +138,34 @@ def is_new_target(clause_before: str, measure: str) -> bool:
 def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+
+
+SUPERSEDED = re.compile(r"^(?:以上|左右)?[^,;。\d]{0,6}(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为")
+
+
+def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
+    """The old value of a revised target: "将减贫目标由25万人调整为20万人" (the 25万 is replaced).
+
+    >>> is_superseded("将2017年减贫目标由25万人调整为20万人", 11, 15)
+    True
+    """
+    before = sentence[max(0, q_start - 10) : q_start]
+    if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
+        return True  # "原计划脱贫50万人,调整为45万人"
+    return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None
+
+
+def is_progress_count(clause: str) -> bool:
+    """Progress inside a total: "其中建成41个,在建15个"."""
+    return re.match(r"^其中(?:已)?(?:建成|完成|开工|在建|交付|入住)", clause) is not None
+
+
+def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A number naming the group the next one is counted in: "剩下10个未摘帽县的4.21万户"."""
+    if next_start is None:
+        return False
+    between = sentence[q_end:next_start]
+    return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
 
 
 def is_scope(sentence: str, q_start: int) -> bool:
@@ -152,12 +208,19 @@ def kind_of(
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
+    if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
+        past = True
+    rest = sentence[q_start:]
+    if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and (year_end or 0) <= doc_year:
+        past = True  # "危房改造3.09万户(…),现已全部入住": a result told with its outcome
     own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)
-            or SENTENCE_PAST.search(context + sentence) and not TARGET_WORDS.search(clause)
-            or news and not FUTURE_CUES.search(before + clause)
+            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context))
+            and not TARGET_WORDS.search(clause)
+            or news
+            and not FUTURE_CUES.search(before + clause)
         )
     if past:
         return "baseline" if stock or rate else "actual"

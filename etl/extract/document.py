@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.gazetteer import Gazetteer, short_name
+from etl.gazetteer import Gazetteer, county_of_townships, short_name
 
 from .sentences import quoted_spans
 
@@ -80,11 +80,7 @@ def find_signature(text: str) -> tuple[str | None, str | None]:
     for i, ln in enumerate(lines):
         m = re.fullmatch(_CN_DATE, ln)
         if m:
-            issuer = (
-                lines[i - 1]
-                if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1])
-                else None
-            )
+            issuer = lines[i - 1] if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1]) else None
             return issuer, _iso(*m.groups())
     return None, None
 
@@ -150,6 +146,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州 for 黔西南布依族苗族自治州
+        return True
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
@@ -161,9 +159,7 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
-def find_region(
-    text: str, gazetteer: Gazetteer, issuer: str | None, title: str
-) -> tuple[str | None, str | None]:
+def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
@@ -178,10 +174,15 @@ def find_region(
                 code = hits[1]
             return code, gazetteer.regions[code].name_zh
     counts = Counter(region_mentions(text, gazetteer))
+    own_level = self_reference_level(text)
+    if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
+        # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
+        code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
+        if code and code in gazetteer.regions:
+            return code, gazetteer.regions[code].name_zh
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
-    own_level = self_reference_level(text)
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
@@ -225,6 +226,10 @@ def self_reference_level(text: str) -> str | None:
     'province'
     """
     counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
+    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
+    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
+    counts["province" if autonomous else "county"] += district
     level = max(counts, key=counts.get)
     return level if counts[level] else None
 
@@ -253,7 +258,9 @@ def read_document_info(
     )
 
 
-_NEWS_MARKERS = re.compile(r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问")
+_NEWS_MARKERS = re.compile(
+    r"记者|新华网|新华社|央广网|中新网|日电|消息|责任编辑|编辑:|据介绍|据了解|获悉|发布会|答记者问"
+)
 
 
 def is_news(text: str, title: str) -> bool:

@@ -17,15 +17,19 @@ from dataclasses import dataclass, replace
 from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
-from .document import read_document_info
-from .model import Extracted, ExtractedDocument
+from .document import read_document_info, region_mentions
+from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
+from .table_figures import line_list_exits, table_figures
+from .tables import find_tables
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
+SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
 
 def extract_text(
@@ -35,33 +39,62 @@ def extract_text(
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     own = (info.region_name, info.region_code)
-    figures: list[Extracted] = []
-    carried = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
-    context, semi = "", None  # the earlier ;-parts of the same sentence, and their last year
-    intent, last_end = False, 0  # in news: a paragraph that states goals keeps doing so until it reports results
-    for s_start, s_end, sentence in sentences(text):
-        if "\n" in text[last_end:s_start]:
-            intent = False
-        last_end = s_end
-        if classify.FUTURE_CUES.search(sentence):
-            intent = True
-        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
-            intent = False
-        if SECTION_HEADING.match(sentence):
-            carried = None
+    tables = find_tables(text)
+    figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    state = _Reading(info.news, info.published_on is not None)
+    for s_start, _s_end, sentence in sentences(text):
+        if any(t.start <= s_start < t.end for t in tables):
+            continue
         tokens = year_tokens(sentence, plan.doc_year)
-        inherited = semi or carried
-        ctx = Context(context, info.news and not intent, info.published_on is not None)
+        ctx, inherited = state.enter(text, s_start, sentence, tokens)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
+        state.leave(s_start + len(sentence), sentence, tokens)
+    figures += line_list_exits(text, gazetteer, plan, info)
+    return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
+
+
+@dataclass
+class _Reading:
+    """What earlier sentences tell the next one: a year, the sentence's earlier parts, the paragraph's intent."""
+
+    news: bool
+    dated: bool
+    carried: object = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
+    context: str = ""  # the earlier ;-parts of the same sentence
+    semi: object = None  # … and their last year
+    intent: bool = False  # in news: a paragraph that states goals keeps doing so until it reports results
+    para: object = None  # "去年,…" opening a paragraph dates its later sentences
+    last_end: int = 0
+
+    def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
+        if "\n" in text[self.last_end : s_start]:
+            self.intent, self.para = False, None
+        if classify.DONE_LE.search(sentence):
+            self.intent = False
+        elif classify.FUTURE_CUES.search(sentence):
+            self.intent = True
+        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
+            self.intent = False
+        if SECTION_HEADING.match(sentence):
+            self.carried = None
+        now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
+        inherited = self.semi or self.carried or (None if now else self.para)
+        first = tokens[0] if tokens else None
+        if first and first.start == 0 and first.kind == "point" and sentence[first.end : first.end + 1] == ",":
+            self.para = first
+        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
+        return ctx, inherited
+
+    def leave(self, end: int, sentence: str, tokens) -> None:
+        self.last_end = end
         if sentence.endswith((":", ":")) and tokens:
-            carried = tokens[-1]
+            self.carried = tokens[-1]
         if sentence.endswith(";"):
-            context += sentence
-            semi = tokens[-1] if tokens else semi
+            self.context += sentence
+            self.semi = tokens[-1] if tokens else self.semi
         else:
-            context, semi = "", None
-    return ExtractedDocument(info=info, figures=_dedupe(figures))
+            self.context, self.semi = "", None
 
 
 @dataclass(frozen=True)
@@ -69,9 +102,12 @@ class Context:
     before: str  # earlier parts of the sentence (up to a semicolon)
     news: bool
     dated: bool = False  # the document's date is known (not guessed from the years it names)
+    intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
 
 
-def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None) -> list[Extracted]:
+def _county_exits(
+    text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None
+) -> list[Extracted]:
     out = []
     for r in named_exits(sentence, gazetteer, own_code):
         later = [t for t in tokens if r.end <= t.start < r.list_end and t.kind == "point"]
@@ -94,7 +130,7 @@ def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx
             out.append(
                 Extracted(
                     kind,
-                    r.name,
+                    gazetteer.regions[r.code].name_zh,
                     r.code,
                     "counties_exited",
                     p_start,
@@ -105,6 +141,8 @@ def _county_exits(text, s_start, sentence, tokens, gazetteer, plan, carried, ctx
                     text[s_start + a : s_start + b],
                     s_start + a,
                     s_start + b,
+                    confidence=0.8 if token is not None else 0.7,
+                    indicator_label=indicators.label_of("counties_exited"),
                 )
             )
     return out
@@ -132,39 +170,57 @@ def _quantities(
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
-        if q.measure != "%" and (
-            classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
+        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure):
+            continue
+        if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
+            clause
         ):
+            continue
+        if q.measure != "%" and (classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
-        if q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT:
-            continue
+        small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
+        if small and (q.high or SMALL_NORM.search(clause) or not q.raw[:1].isdigit()):
+            continue  # "至少1个", "2—3个乡镇", "帮扶一户、脱贫一户": norms and slogans
+        if TOWN_ITEM.search(sentence[max(0, q.start - 8) : q.start]):
+            continue  # "河边镇941人、回马镇252人": shares of towns, which the region list does not hold
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
         growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
-            code = indicators.growth_code(code, clause)
-        code = per_unit or code
+            code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
+        code = indicators.subset_code(per_unit or code, clause)
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
         if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
             continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
+        if code is None and q.measure == "":
+            continue  # a bare 万 before a unit the rules do not know ("20万千瓦"): no measure to report
         if code is None:
-            if not label or not classify.is_new_target(sentence[c_start : q.start], q.measure):
+            goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
+            named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
+            growth_goal = (growth or named_rate) and goal_context
+            if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
                 continue
             code = indicators.unknown_code(label, q.measure)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
+        if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
+            continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = governing_token(tokens, q.start) or carried
-        yearly = "每年" in clause or ("每年" in sentence and token is not None and token.kind == "from")
+        yearly = bool(re.search(r"每年|年均", clause)) or (
+            "每年" in sentence and token is not None and token.kind == "from"
+        )
         periods = period(token, flow, plan, yearly=yearly)
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
+            if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
+                explicit_end = max(p_end, token.year)
             kind = classify.kind_of(
                 sentence,
                 clause,
@@ -188,8 +244,7 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                own[0],
-                own[1],
+                *(_named_subject(sentence, c_start, q.start, gazetteer, own) or own),
                 code,
                 p_start,
                 p_end,
@@ -216,7 +271,7 @@ def _quantities(
                         end=s_start + item.quantity.end,
                     )
                 )
-    return _tiers(out)
+    return pair_tiers(out)
 
 
 def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
@@ -229,22 +284,19 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     return round(c, 2)
 
 
-def _tiers(figures: list[Extracted]) -> list[Extracted]:
-    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
-    alone, it is the committed figure."""
-    out = []
-    for f in figures:
-        if f.tier == "stretch" and not any(
-            g.tier == "committed"
-            and g.indicator == f.indicator
-            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
-            and g.region_code == f.region_code
-            and g.kind == f.kind
-            for g in figures
-        ):
-            f = replace(f, tier="committed")
-        out.append(f)
-    return out
+def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
+    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"):
+    the figure is that place's."""
+    if not own[1]:
+        return None
+    head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[c_start:q_start])
+    names = region_mentions(head[:12], gazetteer)
+    if not names or not head.startswith(names[0][:2]):
+        return None
+    code = gazetteer.resolve_near(names[0], own[1])
+    if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
+        return gazetteer.regions[code].name_zh, code
+    return None
 
 
 def _said_for(sentence: str, c_start: int, q) -> int:
@@ -283,3 +335,23 @@ def _dedupe(figures: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
+    """A headline's rounded restatement of a body figure ("贵州今年将易地扶贫搬迁75万人" over 75.2万) is not a
+    second target: drop a headline figure when the body has the same series within 5%."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return figures
+    head_end = at + len(title)
+
+    def series(f):
+        return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
+
+    body = [f for f in figures if f.start >= head_end]
+    return [
+        f
+        for f in figures
+        if f.start >= head_end
+        or not any(series(b) == series(f) and abs(b.value - f.value) <= 0.05 * max(b.value, f.value) for b in body)
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 STOCK_INDICATORS = {
+    "other:per_capita_income",
     "poor_population",
     "other:poor_villages",
     "other:poor_counties",
@@ -32,7 +33,7 @@ LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
 EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
-    (r"带动", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
+    (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
     (r"搬迁|移民", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
@@ -40,9 +41,13 @@ PERSON_RULES = [
     (r"教师", "other:teachers"),
     (r"饮水", "other:drinking_water_people"),
     (r"就业|务工", "other:employment"),
-    (r"脱贫|减少贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
+    (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_people"),
+    (r"脱贫|减少(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
 ]
 COUNT_RULES = [  # matched against the counted noun, in order
+    (r"水库", "other:reservoirs"),
+    (r"公益性岗位", "other:public_welfare_posts"),
+    (r"安置点|安置区", "other:resettlement_sites"),
     (r"卫生室", "other:village_clinics"),
     (r"卫生院|卫生服务中心", "other:health_centers"),
     (r"学校", "other:schools"),
@@ -60,9 +65,13 @@ HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
     (r"危房|翻建|住房", "other:housing_renovation_households"),
     (r"搬迁", "other:relocated_households"),
-    (r"脱贫|销号", "households_exited"),
+    (r"带动|增收", "other:households_benefited"),
+    (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
+    (r"小额(?:贷款|信贷)", "other:microcredit_coverage"),
+    (r"生产总值|GDP", "other:gdp_growth"),
+    (r"固定资产投资", "other:fixed_asset_investment_growth"),
     (r"贫困发生率|贫困面", "poverty_incidence"),
     (r"自来水普及率", "other:tap_water_coverage"),
     (r"支出占|财政总支出", "other:fiscal_share_poverty"),
@@ -77,6 +86,7 @@ PERCENT_RULES = [
     (r"森林覆盖率", "other:forest_coverage"),
 ]
 MONEY_RULES = [
+    (r"人均(?:纯|可支配)?收入", "other:per_capita_income"),
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|投资|经费", "funds"),
 ]
@@ -89,7 +99,10 @@ LENGTH_RULES = [(r"路", "other:road_km")]
 FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住房|危房", "other:housing_floor_m2")]
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
-_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:贫困)?(?:人口|群众|人)")
+SHARE_OF_POOR = re.compile(
+    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
+)
+_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
@@ -111,7 +124,10 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     after = sentence[q_end:item_end]
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
-    return noun if noun else sentence[max(item_start, q_start - 12) : q_start]
+    if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
+        # "10个国家级和8个省级贫困县": the noun comes after the last count of the pair
+        noun = re.sub(r"\d+(?:\.\d+)?个?", "", after)[:16]
+    return noun if noun else sentence[max(item_start, q_start - 20) : q_start]
 
 
 def indicator_for(
@@ -141,16 +157,18 @@ def indicator_for(
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "%":
+        if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
+            return "other:share_of_poor_lifted"
         return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
         return hit[1] if hit else "other:funds_line_item"
-    if measure in ("个", "所", "座", "处", "间", "套"):
+    if measure in ("个", "所", "座", "处", "间", "套", "家"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
             if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
-                exits = EXIT_VERBS.search(clause) is not None
+                exits = EXIT_VERBS.search(clause) is not None or EXIT_VERBS.search(sentence[q_end:]) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":
@@ -174,6 +192,8 @@ def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_star
     hit = nearest(rules, clause, qa, qb)
     if hit:
         return hit[1]
+    if rules is PERCENT_RULES and re.search(r"(?:率|比例|比重)", clause[:qa]):
+        return None  # the clause names its own rate ("家庭医生签约服务覆盖率100%"): not an earlier clause's
     before = sentence[:clause_start]
     hit = nearest(rules, before, len(before), len(before))
     return hit[1] if hit else None
@@ -188,7 +208,9 @@ def is_flow(indicator: str, measure: str) -> bool:
 
 _CATALOGUE: dict[str, dict] | None = None
 _MEASURE_UNIT = {"人": "人", "名": "人", "户": "户", "元": "元", "%": "%", "亩": "亩", "公里": "公里", "千米": "公里"}
-_LABEL_TRIM = re.compile(r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+")
+_LABEL_TRIM = re.compile(
+    r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+"
+)
 
 
 def catalogue() -> dict[str, dict]:
@@ -234,6 +256,7 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     cut = re.search(r"[\d,、;。:]", after)
     noun = (after[: cut.start()] if cut else after).strip()
     before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
+    before = re.sub(r"(?:达到|达|为|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
     if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
         return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
     return re.sub(r"^的", "", noun)[:16]
@@ -269,12 +292,53 @@ def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
     return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
 
 
+def subset_code(code: str | None, clause: str) -> str | None:
+    """The part of a relocation total that is registered poor (其中建档立卡…) or moving along (同步搬迁/随迁)."""
+    if code not in ("relocated_people", "other:relocated_households"):
+        return code
+    people = code == "relocated_people"
+    if re.search(r"其中[^,;。]{0,4}(?:建档立卡|建卡)|建档立卡[^,;。]{0,6}(?:人口|户)", clause) and "其中" in clause:
+        return "other:relocated_registered_poor_people" if people else "other:relocated_registered_poor_households"
+    if re.search(r"同步搬迁|随迁", clause):
+        return "other:relocated_accompanying_people" if people else code
+    return code
+
+
 def growth_code(code: str | None, clause: str = "") -> str | None:
     """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
     if "深度贫困" in clause and re.search(r"资金|预算|投入|经费", clause):
         return "other:deep_poverty_funds_increase"
     if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
         return "other:funds_growth_rate"
+    if code in ("other:gdp_growth", "other:fixed_asset_investment_growth"):
+        return code
     if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
         return "other:poor_income_growth"
+    return code
+
+
+def indicator_of_words(words: str, measure: str) -> str | None:
+    """The indicator a table column or row names ("减贫人数(人)", "贫困村退出(个)"), by the same rules as text.
+
+    >>> indicator_of_words("贫困村退出", "个")
+    'villages_exited'
+    """
+    words = words.strip()
+    if not words:
+        return None
+    sentence = f"{words}1{measure}"
+    a = len(words)
+    code = indicator_for(sentence, a, a + 1 + len(measure), measure, 0, len(sentence))
+    if code is None and measure in ("个", "所", "座", "处"):
+        noun = re.sub(r"(?:数|数量|个数)$", "", words)
+        for pattern, rule_code in COUNT_RULES:
+            if re.search(pattern, noun):
+                exits = EXIT_VERBS.search(noun) is not None
+                if rule_code == "counties":
+                    return "counties_exited" if exits else "other:poor_counties"
+                if rule_code == "villages":
+                    return "villages_exited" if exits else "other:poor_villages"
+                return rule_code
+    if code is None and re.search(r"[\u4e00-\u9fff]{2}", words):
+        return unknown_code(words, measure)
     return code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .document import DocumentInfo
 
@@ -48,3 +48,26 @@ class Extracted:
 class ExtractedDocument:
     info: DocumentInfo
     figures: list[Extracted] = field(default_factory=list)
+
+
+def pair_tiers(figures: list[Extracted]) -> list[Extracted]:
+    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
+    alone, it is the committed figure.
+
+    >>> f = Extracted("target", None, None, "funds", 2017, 2017, 1.0, "元", "=", "力争1元", 0, 4, tier="stretch")
+    >>> pair_tiers([f])[0].tier
+    'committed'
+    """
+    out = []
+    for f in figures:
+        if f.tier == "stretch" and not any(
+            g.tier == "committed"
+            and g.indicator == f.indicator
+            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
+            and g.region_code == f.region_code
+            and g.kind == f.kind
+            for g in figures
+        ):
+            f = replace(f, tier="committed")
+        out.append(f)
+    return out

@@ -32,6 +32,10 @@ _CN_QUANTITY = re.compile(
     rf"|百分之(?P<pct>[{_CN_NUM}]+)"
 )
 _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")  # 「十三五」 in traditional texts reads as “十三五”
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}(?=年)")  # 二〇一八年 -> 2018年
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
@@ -101,12 +105,17 @@ def normalize_text(original: str) -> Normalized:
     simple = "".join(_half_width(ch) for ch in to_simplified(unicodedata.normalize("NFC", original)))
     if len(simple) != len(original):  # NFC merged characters: fall back to the unmerged text
         simple = "".join(_half_width(ch) for ch in to_simplified(original))
-    simple = _OCR_O.sub("0", simple)
+    simple = _OCR_O.sub("0", simple).translate(_CORNER_QUOTES)
+    simple = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[ch]) for ch in m.group()), simple)
     pieces: list[tuple[str, int, int]] = []  # (replacement text, original start, original end)
     pos = 0
     edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
-    if edits:  # remove the ruby first, so that numerals split by it read whole
-        keep = [i for i in range(len(simple)) if not any(a <= i < b for a, b, _ in edits)]
+    edits += [(m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(simple)]
+    if edits:  # drop the ruby and stray spaces first, so that what they split reads whole
+        dropped = set()
+        for a, b, _ in edits:
+            dropped.update(range(a, b))
+        keep = [i for i in range(len(simple)) if i not in dropped]
         stripped = "".join(simple[i] for i in keep)
         inner = normalize_text(stripped)
         starts = tuple(keep[i] for i in inner.starts)
@@ -143,4 +152,5 @@ def _quantity_context(text: str, a: int, b: int) -> bool:
     num = text[a:b]
     if _NOT_QUANTITY_AFTER.match(text[b:]):
         return False
-    return not (num == "一" and text[b : b + 1] in ("村", "县", "户", "人", "家", "批"))
+    # 一/两/三 alone stay as written: "一个", "两户", "帮扶一户" are norms and slogans, read as such later
+    return not (len(num) == 1 and num in "一二两三")

@@ -47,6 +47,7 @@ UNITS = (
     "户",
     "个",
     "项",
+    "家",
     "所",
     "座",
     "处",
@@ -55,7 +56,7 @@ UNITS = (
     "%",
 )
 # A bare 万/亿 is a quantity too when a noun follows: "0.6万贫困人口".
-COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处", "间", "套"}
+COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处", "间", "套", "家"}
 MONEY_UNITS = {"元", "万元", "亿元"}
 PERSON_UNITS = {"人", "万人", "名"}
 
@@ -64,7 +65,8 @@ _CN = "[零〇一二两三四五六七八九十百千]+"
 _RANGE_SEP = "[—–\\-~～至到]"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
 _QUANTITY_RE = re.compile(
-    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?"
+    rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"|(?P<low2>{_ARABIC})(?:余|多)?(?P<mult2>[万亿])(?![元亩人])"
 )
 

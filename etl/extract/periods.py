@@ -36,7 +36,8 @@ _TOKEN_RE = re.compile(
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"|(?P<last>去年|上一?年(?!底))"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
@@ -69,11 +70,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
     for m in _TOKEN_RE.finditer(text):
         if inside(m.start(), skip):
             continue
-        kind = (
-            m.lastgroup
-            if m.lastgroup in ("range", "from", "since", "deadline", "point", "span")
-            else _group_kind(m)
-        )
+        kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1)
@@ -95,6 +92,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken("point", doc_year, m.start(), m.end()))
         elif m.group("next"):
             out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+        elif m.group("last"):
+            out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("fyp"):
             first = FIVE_YEAR_PLANS[m.group("fyp")]
             tail = m.group("eratail")
@@ -145,8 +144,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
-        if _RELATIVE_RE.search(text):  # a news text: "今年" comes after the years it reports as done
-            if not title_years and not any(t.kind == "point" for t in tokens) and body_years:
+        if re.search(r"今年|明年|年内|年底", text):  # a news text: "今年" comes after the years it reports as done
+            if not (title_years or planned_eras) and not any(t.kind == "point" for t in tokens) and body_years:
                 doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
             past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
             past += [int(y) for y in _AS_OF_MONTH.findall(text)]
@@ -169,9 +168,7 @@ def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     return before[-1] if before else None
 
 
-def period(
-    token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False
-) -> list[tuple[int, int]]:
+def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False) -> list[tuple[int, int]]:
     """Periods for one figure, given its governing year token and whether the indicator is a flow.
 
     >>> period(YearToken("deadline", 2020, 0, 0), True, PlanYears(2014, 2020))

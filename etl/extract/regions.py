@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from etl.gazetteer import Gazetteer
 
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
-COUNT_SUFFIX = re.compile(r"[一二两三四五六七八九十\d]+个?(?:县市区|县区|县市|县|区|市)$")
+COUNT_SUFFIX = re.compile(
+    r"[一二两三四五六七八九十\d]+个?(?:贫困|国定|省定|国家级|省级)?(?:县市区|县区|县市|县|区|市)$"
+)
 LOCAL_LEVELS = {"county"}
 _CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
 
@@ -81,7 +83,8 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     """Counties listed after 分别是/包括 in a sentence about exits: "计划摘帽的…县,分别是:马山县、隆安县、…天等县".
 
     >>> from etl.gazetteer import RegionRow
-    >>> g = Gazetteer.from_rows([RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")])
+    >>> rows = [RegionRow("1", None, "甲县", "A", "county"), RegionRow("2", None, "乙县", "B", "county")]
+    >>> g = Gazetteer.from_rows(rows)
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
@@ -93,7 +96,7 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         body_end = m.end() + (stop.start() if stop else len(rest))
         items, pos, out = text[m.end() : body_end].split("、"), m.end(), []
         for item in items:
-            a, b = pos, pos + len(item)
+            b = pos + len(item)
             pos = b + 1
             hit = _resolve_suffix(item.strip(), gazetteer)
             if hit is None:
@@ -109,7 +112,7 @@ def _resolve_suffix(item: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区" -> 平桂区)."""
     for k in range(len(item), 1, -1):
         hit = _resolve_whole(item[-k:], gazetteer)
-        if hit and (k == len(item) or gazetteer.resolve(item[: -k]) is not None):
+        if hit and (k == len(item) or gazetteer.resolve(item[:-k]) is not None):
             return hit
     return None
 
@@ -122,8 +125,9 @@ def _region_list(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tupl
         start = sep + 1 if sep >= lo else lo
         token = text[start:end]
         hit = _resolve_tail(token, gazetteer) if sep < lo else _resolve_whole(token, gazetteer)
-        if hit is None:
-            return [] if sep >= lo or not parts else parts[::-1]
+        if hit is None:  # keep the names found when the list began with another item ("…村退出、延川和宜川")
+            keep = parts and (sep < lo or len(parts) >= 2 or re.search(r"\d", token))
+            return parts[::-1] if keep else []
         name, code = hit
         parts.append((name, code, end - len(name), end))
         if sep < lo:
@@ -135,6 +139,8 @@ def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     code = gazetteer.resolve_near(token, _CONTEXT.get()) if len(token) >= 2 else None
     if code is None and len(token) >= 3 and token.endswith("县"):  # 淮阳县 became 淮阳区: 县改区/县改市
         code = next((c for alt in "区市" if (c := gazetteer.resolve_near(token[:-1] + alt, _CONTEXT.get()))), None)
+    if code is None and len(token) >= 3 and token[-1] in "县市区旗":  # 长阳县 for 长阳土家族自治县
+        code = gazetteer.resolve_near(token[:-1], _CONTEXT.get())
     if code and gazetteer.regions[code].level in LOCAL_LEVELS:
         return token, code
     return None
@@ -185,3 +191,44 @@ def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: 
         if len(parts) >= 2:
             out[id(before[-1])] = parts
     return out
+
+
+_GROUP_ROW = re.compile(r"^(\S{2,8}?)[((]\d+个[))]$")
+
+
+def line_list(text: str, gazetteer: Gazetteer, context: str | None = None) -> list[tuple[NamedRegion, str]]:
+    r"""Counties one per line under a heading about exits (a one-column table: "2019年计划脱贫摘帽的 /
+    17个贫困县分别是 / 十堰市(5个) / 郧阳区 / 郧西县 …"): (county, the heading lines above the run).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> names = ["甲县", "乙县", "丙县"]
+    >>> g = Gazetteer.from_rows([RegionRow(str(i), None, n, n, "county") for i, n in enumerate(names)])
+    >>> [r.name for r, _ in line_list("计划摘帽的县分别是\n甲县\n乙县\n丙县\n", g)]
+    ['甲县', '乙县', '丙县']
+    """
+    token = _CONTEXT.set(context)
+    try:
+        out, run, pos = [], [], 0
+        lines = []
+        for line in text.splitlines(keepends=True):
+            lines.append((pos, line))
+            pos += len(line)
+        for start, line in [*lines, (pos, "")]:
+            name = line.strip()
+            hit = _resolve_whole(name, gazetteer) if name and not _GROUP_ROW.match(name) else None
+            if hit or (_GROUP_ROW.match(name) and run):
+                if hit:
+                    a = start + line.index(name)
+                    run.append(NamedRegion(hit[0], hit[1], a, a + len(name), a, a + len(name)))
+                continue
+            if _GROUP_ROW.match(name):
+                continue
+            if len(run) >= 3:
+                first = next(j for j, (p, _) in enumerate(lines) if p <= run[0].start < p + len(lines[j][1]))
+                heading = "".join(ln for _, ln in lines[max(0, first - 5) : first])
+                if EXIT_RE.search(heading) or re.search(r"摘帽|退出|出列", heading):
+                    out += [(r, heading) for r in run]
+            run = []
+        return out
+    finally:
+        _CONTEXT.reset(token)

@@ -10,7 +10,6 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -118,13 +117,7 @@ def looked_for(session: Session) -> dict:
 def _extract(text: str, gaz: Gazetteer, file_name: str, region_code: str | None, as_of: dt.date | None):
     from etl.extract import extract_document
 
-    params = inspect.signature(extract_document).parameters
-    kwargs = {}
-    if "region_code" in params:
-        kwargs["region_code"] = region_code
-    if "as_of" in params:
-        kwargs["as_of"] = as_of
-    return extract_document(text, gaz, file_name=file_name, **kwargs)
+    return extract_document(text, gaz, file_name=file_name, region_code=region_code, as_of=as_of)
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -142,9 +135,9 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
     paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
     code = fig.region_code
     known = indicators.get(fig.indicator)
-    label = getattr(fig, "indicator_label", "") or ""
+    label = fig.indicator_label or ""
     region_name = names.get(code) or (gaz.regions[code].name_zh if code in gaz.regions else fig.region) or ""
-    confidence = getattr(fig, "confidence", None)
+    confidence = fig.confidence
     return {
         "row_id": row_id,
         "kind": fig.kind,
@@ -160,7 +153,7 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "value": fig.value,
         "unit": base_unit(fig.unit),
         "comparator": fig.comparator,
-        "tier": getattr(fig, "tier", "committed") or "committed",
+        "tier": fig.tier,
         "quote": fig.quote,
         "start": fig.start,
         "end": fig.end,
@@ -191,8 +184,6 @@ def propose(
     info = extracted.info
     figures = list(extracted.figures)
     own_code = region_code or info.region_code
-    if region_code and "region_code" not in inspect.signature(_extract_fn()).parameters:
-        figures = [_with_region(f, region_code) if f.region_code in (None, info.region_code) else f for f in figures]
     names = batches.region_names(session, {f.region_code for f in figures if f.region_code} | {own_code} - {None})
     indicators = batches.indicator_table(session)
     rows = [candidate_row(i, f, doc, names, indicators, gaz) for i, f in enumerate(figures, start=1)]
@@ -239,14 +230,3 @@ def no_targets(session: Session, file_name: str, figures: int) -> NoTargetsFound
         + found,
     )
 
-
-def _extract_fn():
-    from etl.extract import extract_document
-
-    return extract_document
-
-
-def _with_region(fig, code: str):
-    from dataclasses import replace
-
-    return replace(fig, region_code=code)

@@ -1,0 +1,228 @@
+"""Target tables in plain text: pipe (|), tab or space aligned rows under one or two header rows.
+
+A table is two or more consecutive lines that split into the same number (≥ 2) of cells. Its header rows are
+the lines before the first row that holds numbers; a two-row header is read as group + column ("脱贫人口" over
+"计划任务数 | 奋斗目标数"). Each data row is either
+
+* a **region row**: the first cell names a region (a county of a provincial table) or is 合计/总计/全市/全县…
+  (the document's own region: a total, not a region of its own); every number cell is a figure of the
+  column's indicator for that region; or
+* an **indicator row**: the first cell names an indicator ("减少贫困人口(万人)") and the columns are years
+  (a per-year schedule) or tiers.
+
+Column words decide the rest: a year in the header is the figure's year; 计划任务数/必成数 are the committed
+tier and 奋斗目标数/预备数/力争 the stretch tier; a unit in brackets ("(万人)", "(个)") scales the cells.
+
+Example::
+
+    >>> t = find_tables("县名|脱贫人口(人)|贫困村退出(个)\\n甲县|1200|5\\n合计|1200|5\\n")
+    >>> [(r.label, c.value) for r in t[0].rows for c in r.cells]
+    [('甲县', 1200.0), ('甲县', 5.0), ('合计', 1200.0), ('合计', 5.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import MULTIPLIERS
+
+TOTAL_LABELS = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|全[省市县区州旗盟]|全部|总数|汇总)$")
+_NUMBER = re.compile(r"^[≥≤<>约~]?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*([^\d\s]{0,3})$")
+_UNIT_IN_HEADER = re.compile(r"[((]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%|公里|座|所|名)\s*[))]")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+STRETCH_HEADER = re.compile(r"奋斗目标|预备|力争|争取")
+COMMITTED_HEADER = re.compile(r"计划任务|必成|目标任务|计划数|任务数")
+
+
+@dataclass
+class Cell:
+    value: float
+    unit: str  # written or from the header, base measure ("人", "户", "元", "%", "个" …)
+    start: int  # offset of the number in the text
+    end: int
+    column: str  # the header words over it (group + column)
+
+
+@dataclass
+class Row:
+    label: str
+    start: int  # the row's span in the text
+    end: int
+    cells: list[Cell] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: list[str]
+    rows: list[Row]
+    heading: str  # the lines just above the table (its title)
+
+
+def _split(line: str) -> list[tuple[int, int]]:
+    """Cell spans of one line: by |, else by tabs, else by runs of 2+ spaces."""
+    body = line.rstrip("\n")
+    # "合  计" (a total spaced out to the column width) is one cell: close it up, keeping the length
+    body = re.sub(r"([合总小])(\s+)(计)", lambda m: m.group(1) + m.group(3) + m.group(2), body)
+    indent = len(body) - len(body.lstrip())
+    body = body.strip()
+    if "|" in body:
+        sep = r"\|"
+    elif "\t" in body:
+        sep = r"\t+"
+    else:
+        sep = r"\s{2,}"
+    spans, pos = [], 0
+    for m in re.finditer(sep, body):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(body)))
+    spans = [
+        (a + len(body[a:b]) - len(body[a:b].lstrip()), b - (len(body[a:b]) - len(body[a:b].rstrip()))) for a, b in spans
+    ]
+    if spans and spans[0][0] >= spans[0][1] and "|" in body:  # a leading | ("| a | b |")
+        spans = spans[1:]
+    if spans and spans[-1][0] >= spans[-1][1] and "|" in body:
+        spans = spans[:-1]
+    return [(indent + a, indent + b) for a, b in spans]
+
+
+def _is_separator(line: str) -> bool:
+    s = line.strip()
+    return len(s) >= 3 and re.fullmatch(r"[|:\-—=+\s]+", s) is not None
+
+
+def find_tables(text: str) -> list[Table]:
+    """Every table in text (see the module docstring)."""
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line))
+        pos += len(line)
+    tables, i = [], 0
+    while i < len(lines):
+        block = []
+        j = i
+        while j < len(lines):
+            start, line = lines[j]
+            if _is_separator(line) and block:
+                j += 1
+                continue
+            spans = _split(line)
+            if len(spans) < 2 or not line.strip() or any(b - a > 40 for a, b in spans):
+                break
+            if block and len(spans) != len(block[0][2]) and not _narrower_ok(block, spans):
+                break
+            block.append((start, line, spans))
+            j += 1
+        table = _read_block(block, text, lines, i) if len(block) >= 2 else None
+        if table:
+            tables.append(table)
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _narrower_ok(block, spans) -> bool:
+    """A row may lack trailing empty cells."""
+    return 2 <= len(spans) < len(block[0][2]) and len(block) >= 2
+
+
+def _read_block(block, text: str, lines, first_line: int) -> Table | None:
+    cells_text = [[line[a:b] for a, b in spans] for _, line, spans in block]
+    first_data = next(
+        (k for k, row in enumerate(cells_text) if any(_parse(c) is not None for c in row[1:]) and not _years_row(row)),
+        None,
+    )
+    if first_data is None:
+        return None
+    header_rows = cells_text[:first_data]
+    width = max(len(r) for r in cells_text)
+    header = []
+    for col in range(width):
+        words, group = [], ""
+        for row in header_rows:
+            if col < len(row) and row[col].strip():
+                words.append(row[col].strip())
+            elif col < len(row) and len(header_rows) > 1 and row is header_rows[0]:
+                # an empty group cell belongs to the group on its left
+                left = next((row[k].strip() for k in range(col - 1, -1, -1) if k < len(row) and row[k].strip()), "")
+                group = left
+        header.append(" ".join(([group] if group else []) + words))
+    rows = []
+    for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
+        row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
+        for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
+            if col == 0:
+                continue
+            parsed = _parse(cell)
+            if parsed is None:
+                continue
+            value, unit = parsed
+            column = header[col] if col < len(header) else ""
+            value, unit = _scale(value, unit, column + " " + row.label)
+            row.cells.append(Cell(value, unit, start + a, start + b, column))
+        if row.cells:
+            rows.append(row)
+    if not rows:
+        return None
+    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
+    return Table(block[0][0], block[-1][0] + len(block[-1][1].rstrip("\n")), header, rows, "".join(above))
+
+
+def _years_row(row: list[str]) -> bool:
+    """A header of years without 年 ("指标 | 2018 | 2019 | 2020")."""
+    cells = [c.strip() for c in row[1:] if c.strip()]
+    return len(cells) >= 2 and all(re.fullmatch(r"(?:19|20)\d{2}", c) for c in cells)
+
+
+def _parse(cell: str) -> tuple[float, str] | None:
+    cell = re.sub(r"(?<=\d),(?=\d{3})", "", cell.strip())
+    if re.fullmatch(r"(?:19|20)\d{2}\s*年(?:度)?", cell):  # a year is a column name, not a figure
+        return None
+    m = _NUMBER.match(cell)
+    if not m:
+        return None
+    value = float(m.group(1)) * MULTIPLIERS.get(m.group(2) or "", 1)
+    return value, (m.group(2) or "") + m.group(3)
+
+
+def _scale(value: float, unit: str, column: str) -> tuple[float, str]:
+    """Apply the header's unit ("(万人)") to a bare cell; returns (value in base units, base measure)."""
+    if not unit:
+        m = _UNIT_IN_HEADER.search(column)
+        unit = m.group(1) if m else ""
+    if unit.startswith("万") and len(unit) > 1:
+        return value * 10_000, unit[1:]
+    if unit.startswith("亿") and len(unit) > 1:
+        return value * 100_000_000, unit[1:]
+    if unit == "名":
+        return value, "人"
+    return value, unit
+
+
+def tier_of(column: str) -> str:
+    """'stretch' for 奋斗目标数/预备数/力争 columns, else 'committed'."""
+    return "stretch" if STRETCH_HEADER.search(column) else "committed"
+
+
+def year_of(column: str) -> int | None:
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", column)
+    return int(m.group(1)) if m else None
+
+
+def measure_of(words: str, unit: str) -> str:
+    """The measure word of a column: its unit, else what its words count ("减贫户数" -> 户, "减贫人数" -> 人).
+
+    >>> measure_of("减贫户数", ""), measure_of("减贫人数", ""), measure_of("贫困村出列", "")
+    ('户', '人', '个')
+    """
+    if unit:
+        return unit[-1] if unit[-1] in "人户元亩个%" else unit
+    rules = ((r"户", "户"), (r"人", "人"), (r"资金|万元|元", "元"), (r"率|比例|比重|%", "%"), (r"亩", "亩"))
+    for pattern, measure in rules:
+        if re.search(pattern, words):
+            return measure
+    return "个"
