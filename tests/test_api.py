@@ -264,7 +264,7 @@ def page_statuses(tree) -> dict:
             continue
         cells = row["props"]["children"]
         badge = next((n for n in _nodes(cells[-1]) if "data-status" in n.get("props", {})), None)
-        actual = _figs(cells[3])
+        actual = _figs(cells[-3])  # actual, achievement, status close every row (a 力争 column may come before)
         years[int(year)] = (cells[-2]["props"]["children"], badge["props"]["data-status"] if badge else None, actual)
     summary = _find(tree, ids.PERIOD_SUMMARY)
     cell = next((n for n in _nodes(summary) if "data-period" in n.get("props", {})), None) if summary else None

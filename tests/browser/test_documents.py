@@ -212,5 +212,5 @@ def test_a_scanned_pdf_shows_pages_read_and_flags_its_ocr_rows(dash_duo, db_url,
     assert "OCR" in dash_duo.find_element("#documents-info").text
     assert "⚠ OCR" in dash_duo.find_element("#doc-grid").text
     dash_duo.driver.save_screenshot(str(output_dir / "documents-ocr.png"))
-    assert dash_duo.find_element("#doc-progress").text == ""
+    dash_duo.wait_for_text_to_equal("#doc-progress", "", timeout=10)  # the next poll clears it
     assert_clean(dash_duo)
