@@ -25,8 +25,8 @@ import requests
 
 from auth.limits import MAX_FIELD_BYTES
 from auth.setup import max_request_bytes
+from bench.common import SECRET, wait_http
 from bench.load import page_payload
-from bench.national import SECRET, _wait_http
 from etl.filesafety import DEFAULT_LIMITS
 from harness.servers import free_port
 from settings import ROOT
@@ -136,7 +136,7 @@ def _start(url: str, port: int) -> subprocess.Popen:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _wait_http(f"http://127.0.0.1:{port}/login", time.perf_counter() + 120)
+    wait_http(f"http://127.0.0.1:{port}/login", time.perf_counter() + 120)
     return proc
 
 

@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.national import FIRST_CHART_RUNS, SECRET, _wait_http, _warm, first_chart_ms
+from bench.common import SECRET, wait_http
+from bench.national import FIRST_CHART_RUNS, _warm, first_chart_ms
 from harness.servers import free_port
 from settings import ROOT
 
@@ -45,7 +46,7 @@ def main(workers: int | None = None) -> dict:
             start_new_session=True,
         )
         try:
-            _wait_http(f"http://127.0.0.1:{port}/", time.perf_counter() + 300)
+            wait_http(f"http://127.0.0.1:{port}/", time.perf_counter() + 300)
             _warm(f"http://127.0.0.1:{port}", PAGE, workers)
             runs = [first_chart_ms(f"http://127.0.0.1:{port}{PAGE}") for _ in range(FIRST_CHART_RUNS)]
         finally:
