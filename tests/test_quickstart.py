@@ -20,13 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def wait_for_answer(url: str, proc: subprocess.Popen, seconds: float) -> int:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited with {proc.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=10) as response:
                 return response.status
         except OSError:
-            time.sleep(0.5)
+            pass
+        try:  # not answering yet: wait for the server to exit (a failure), at most half a second
+            proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            continue
+        raise AssertionError(f"server exited with {proc.returncode}")
     raise AssertionError(f"no answer from {url} in {seconds} s")
 
 
