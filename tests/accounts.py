@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 
 from auth.passwords import hash_password
 from db import accounts
@@ -98,3 +99,25 @@ def browser_login(dash_duo, base: str, name: str, password: str = PASSWORD) -> N
     dash_duo.find_element("#password").send_keys(password)
     dash_duo.find_element("#login-submit").click()
     dash_duo.wait_for_text_to_equal("#account-name", name, timeout=20)
+
+
+def client_as(app, who: str):
+    """A Flask test client logged in as ``who`` ("anonymous": not logged in)."""
+    client = app.server.test_client()
+    if who != "anonymous":
+        assert login(client, who).status_code == 302
+    return client
+
+
+LOGIN_TABLES = ("login_attempts", "login_throttle", '"sessions"', '"users"')  # logging in writes these
+
+
+def dump(url: str) -> list[str]:
+    """Every row of every table but those logging in writes, as SQL text: equal before and after = nothing stored."""
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return [line for line in conn.iterdump() if not any(t in line for t in LOGIN_TABLES)]
+
+
+def batches_by(url: str, user: str) -> list[tuple]:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute("SELECT kind, user_name FROM batches WHERE user_name = ?", (user,)).fetchall()

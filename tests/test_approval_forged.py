@@ -14,7 +14,7 @@ from app import create_app
 from db import approval
 from db.session import make_engine, session_factory, transaction
 from etl import importer
-from tests.accounts import CAST, SECRET, add_users, answer_text, login, payload, post_callback
+from tests.accounts import CAST, SECRET, add_users, answer_text, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
 from tests.upload_files import target_row, targets_xlsx
 
@@ -44,21 +44,6 @@ def submit(url: str, user: str) -> int:
 @pytest.fixture
 def app(url):
     return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
-
-
-def client_as(app, who: str):
-    client = app.server.test_client()
-    if who != "anonymous":
-        assert login(client, who).status_code == 302
-    return client
-
-
-LOGIN_TABLES = ("login_attempts", "login_throttle", '"sessions"', '"users"')  # logging in writes these
-
-
-def dump(url: str) -> list[str]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return [line for line in conn.iterdump() if not any(t in line for t in LOGIN_TABLES)]
 
 
 def decide(app, client, batch: int, decision: str = "approved", reason: str = ""):

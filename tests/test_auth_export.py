@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app import create_app
-from tests.accounts import SECRET, add_users, login, payload, post_callback
+from tests.accounts import SECRET, add_users, client_as, payload, post_callback
 
 pytest.importorskip("export.routes")
 
@@ -35,13 +35,6 @@ def app(seed_db_path, tmp_path_factory):
     return create_app(
         f"sqlite:///{path}", build_if_empty=False, progress=lambda _m: None, public_read=True, secret_key=SECRET
     )
-
-
-def client_as(app, who: str):
-    client = app.server.test_client()
-    if who != "anonymous":
-        assert login(client, who).status_code == 302
-    return client
 
 
 @pytest.mark.parametrize("route", ROUTES)

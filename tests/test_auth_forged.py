@@ -16,7 +16,7 @@ from db.session import make_engine, session_factory, transaction
 from etl import importer
 from etl.edits import EDIT_FILE_NAME, edits_csv, grid_rows
 from etl.pending import save_pending
-from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
+from tests.accounts import SECRET, add_users, answer_text, batches_by, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
 from tests.upload_files import target_row, targets_xlsx
 
@@ -37,24 +37,6 @@ def url(seed_db_path, tmp_path) -> str:
 @pytest.fixture
 def app(url):
     return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
-
-
-def client_as(app, who: str):
-    client = app.server.test_client()
-    if who != "anonymous":
-        assert login(client, who).status_code == 302
-    return client
-
-
-def dump(url: str) -> list[str]:
-    """Every row of every table but the account tables (logging in writes there), as SQL text."""
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return [line for line in conn.iterdump() if "login_attempts" not in line and '"users"' not in line]
-
-
-def batches_by(url: str, user: str) -> list[tuple]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return conn.execute("SELECT kind, user_name FROM batches WHERE user_name = ?", (user,)).fetchall()
 
 
 def pending_state(url: str, data: bytes, file_name: str, source: str, owner: str) -> dict:

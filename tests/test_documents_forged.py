@@ -17,7 +17,7 @@ import pytest
 
 from app import create_app
 from auth.limits import MAX_FIELD_BYTES, file_inputs_of, refusal
-from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
+from tests.accounts import SECRET, add_users, answer_text, batches_by, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
 from tests.plan_docx import dingxi_plan, docx_bytes, shaanxi_plan
 
@@ -37,23 +37,6 @@ def url(seed_db_path, tmp_path) -> str:
 @pytest.fixture
 def app(url):
     return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
-
-
-def client_as(app, who: str):
-    client = app.server.test_client()
-    if who != "anonymous":
-        assert login(client, who).status_code == 302
-    return client
-
-
-def dump(url: str) -> list[str]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return [line for line in conn.iterdump() if "login_attempts" not in line and '"users"' not in line]
-
-
-def batches_by(url: str, user: str) -> list[tuple]:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        return conn.execute("SELECT kind, user_name FROM batches WHERE user_name = ?", (user,)).fetchall()
 
 
 def find(tree, component_id: str) -> dict | None:
