@@ -73,11 +73,19 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     return app
 
 
+# Before Dash renders the page: a thin moving bar (assets/dashboard.css), no text. Dash's "Loading..." was the first
+# text a new visitor's browser laid out, and that first layout, waiting on the font, held up the scripts behind it
+LOADING = '<div class="_dash-loading" role="progressbar" aria-label="加载中 Loading"></div>'
+
+
 class DashboardDash(Dash):
-    """Dash, with the page's scripts trimmed for a new visitor (``lean_scripts``)."""
+    """Dash, with the index trimmed for a new visitor: ``lean_scripts`` and the ``LOADING`` placeholder."""
 
     def interpolate_index(self, **kwargs):
-        return super().interpolate_index(**{**kwargs, "scripts": lean_scripts(kwargs.get("scripts", ""))})
+        entry = re.sub(r'<div class="_dash-loading">\s*Loading...\s*</div>', LOADING, kwargs.get("app_entry", ""))
+        return super().interpolate_index(
+            **{**kwargs, "scripts": lean_scripts(kwargs.get("scripts", "")), "app_entry": entry}
+        )
 
 
 def lean_scripts(tags: str) -> str:

@@ -50,6 +50,14 @@ def test_polyfill_only_for_browsers_without_modules_and_no_dash_table(base_url):
     assert any(b"regeneratorRuntime=" in get(base_url + src)[1] for src in modern if "bootstrap_components" in src)
 
 
+def test_no_text_before_the_page_renders(base_url):
+    """The placeholder Dash shows until the page renders holds no text (the first text laid out waits on its font)."""
+    index = get(base_url + "/")[1].decode()
+    entry = re.search(r'<div id="react-entry-point">(.*?)</div>\s*</div>', index, re.S).group(1)
+    assert "Loading..." not in index and 'role="progressbar"' in entry
+    assert re.sub(r"<[^>]*>", "", entry).strip() == ""
+
+
 def test_lean_scripts_keeps_every_other_tag():
     tags = '<script src="/a/deps/react@18.js"></script>\n<script src="/b.js"></script>'
     assert lean_scripts(tags) == tags
