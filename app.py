@@ -78,11 +78,18 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
 LOADING = '<div class="_dash-loading" role="progressbar" aria-label="加载中 Loading"></div>'
 
 
+FIRST_ASKED = ("_dash-layout", "_dash-dependencies")
+
+
 class DashboardDash(Dash):
     """Dash, with the index trimmed for a new visitor: ``lean_scripts`` and the ``LOADING`` placeholder."""
 
     def interpolate_index(self, **kwargs):
         entry = re.sub(r'<div class="_dash-loading">\s*Loading...\s*</div>', LOADING, kwargs.get("app_entry", ""))
+        # What the renderer asks for first, once its scripts have run: asked for while they load
+        prefix = self.config.requests_pathname_prefix
+        early = "".join(f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>' for name in FIRST_ASKED)
+        kwargs["css"] = early + "\n" + kwargs.get("css", "")
         return super().interpolate_index(
             **{**kwargs, "scripts": lean_scripts(kwargs.get("scripts", "")), "app_entry": entry}
         )

@@ -58,6 +58,14 @@ def test_no_text_before_the_page_renders(base_url):
     assert re.sub(r"<[^>]*>", "", entry).strip() == ""
 
 
+def test_layout_and_dependencies_asked_for_while_the_scripts_load(base_url):
+    index = get(base_url + "/region/610000")[1].decode()
+    head = index[: index.index("</head>")]
+    for name in ("_dash-layout", "_dash-dependencies"):
+        assert f'<link rel="preload" href="/{name}" as="fetch" crossorigin>' in head
+        assert get(base_url + "/" + name)[0] == 200
+
+
 def test_lean_scripts_keeps_every_other_tag():
     tags = '<script src="/a/deps/react@18.js"></script>\n<script src="/b.js"></script>'
     assert lean_scripts(tags) == tags
