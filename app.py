@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         build(engine, progress=progress)
     schema.upgrade(engine)
     rollups.ensure(engine)
-    app = Dash(
+    app = DashboardDash(
         __name__,
         title="扶贫目标进度看板",
         suppress_callback_exceptions=True,
@@ -70,6 +71,41 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
     app.server.register_error_handler(ReadOnlyDatabase, _read_only)
     return app
+
+
+# Before Dash renders the page: a thin moving bar (assets/dashboard.css), no text. Dash's "Loading..." was the first
+# text a new visitor's browser laid out, and that first layout, waiting on the font, held up the scripts behind it
+LOADING = '<div class="_dash-loading" role="progressbar" aria-label="加载中 Loading"></div>'
+
+
+FIRST_ASKED = ("_dash-layout", "_dash-dependencies")
+
+
+class DashboardDash(Dash):
+    """Dash, with the index trimmed for a new visitor: ``lean_scripts`` and the ``LOADING`` placeholder."""
+
+    def interpolate_index(self, **kwargs):
+        entry = re.sub(r'<div class="_dash-loading">\s*Loading...\s*</div>', LOADING, kwargs.get("app_entry", ""))
+        # What the renderer asks for first, once its scripts have run: asked for while they load
+        prefix = self.config.requests_pathname_prefix
+        early = "".join(f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>' for name in FIRST_ASKED)
+        kwargs["css"] = early + "\n" + kwargs.get("css", "")
+        return super().interpolate_index(
+            **{**kwargs, "scripts": lean_scripts(kwargs.get("scripts", "")), "app_entry": entry}
+        )
+
+
+def lean_scripts(tags: str) -> str:
+    """The index's script tags without what a current browser would load and run for nothing: Babel's polyfill
+    (core-js 2 and the regenerator runtime, about 0.1 s of a page's start) goes to browsers without ES modules only
+    (``nomodule``; the runtime Dash's lazy components use comes with dash-bootstrap-components' bundle), and
+    dash_table's bundle, which no page uses, is dropped.
+
+    Example: ``lean_scripts('<script src="/x/deps/polyfill@7.js"></script>')
+    == '<script src="/x/deps/polyfill@7.js" nomodule></script>'``
+    """
+    tags = re.sub(r'(<script src="[^"]*/deps/polyfill@[^"]*")>', r"\1 nomodule>", tags)
+    return re.sub(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?', "", tags)
 
 
 def _read_only(exc: ReadOnlyDatabase):
@@ -111,6 +147,10 @@ def server(db_url: str | None = None):
     """
     app = create_app(db_url)
     app.server.config["ENGINE"].dispose()
+    # Dash registers its script bundles on a worker's first request, while that worker's other threads may
+    # already serve the page's scripts: a fresh worker answered some with "not a registered library" (500). Done
+    # here, once, before the fork, every worker starts with them registered.
+    app._setup_server()
     return app.server
 
 

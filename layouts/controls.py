@@ -7,6 +7,7 @@ from dash import dcc, html
 
 import analysis.status
 from layouts import ids
+from layouts.doc_text import doc_blocks
 from text.i18n import both, name, t
 
 
@@ -88,7 +89,7 @@ def status_help(lang: str) -> html.Details:
     return html.Details(
         [
             html.Summary(f"ⓘ {t('status_rule', lang)}", className="btn btn-outline-secondary btn-sm"),
-            dcc.Markdown(analysis.status.__doc__, className="card card-body small mt-1 status-help-body"),
+            html.Div(doc_blocks(analysis.status.__doc__), className="card card-body small mt-1 status-help-body"),
         ],
         id=ids.STATUS_HELP,
         className="align-self-start",

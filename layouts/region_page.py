@@ -14,6 +14,7 @@ from layouts.charts import STRETCH_LABEL
 from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
+from layouts.later import later
 from layouts.overview_page import period_cell
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
@@ -286,10 +287,13 @@ def region_page(
             briefing_menu(current["code"], lang) if can_export else None,
             html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
             year_table(p, list(years), lang, stretch),
-            html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
+            # below the fold: drawn just after the charts above (layouts/later.py)
+            later(
+                "indicators", html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
+            )
             if indicators_grid is not None
             else None,
-            html.Div(lower, className="row g-2"),
+            later("lower", html.Div(lower, className="row g-2")) if lower else html.Div(className="row g-2"),
             consistency_list(list(checks), unit, lang),
             span_table(p.spans, unit, lang),
         ]
