@@ -4,11 +4,11 @@ never components. ``figures`` is the one read path for figure records."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db import rollups
-from db.cache import cached
+from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
 from db.visibility import APPROVED, COUNTS, live
 
@@ -164,13 +164,27 @@ def regions(session: Session) -> list[dict]:
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
+_PATH = text(
+    """WITH RECURSIVE up(code, parent_code, name_zh, name_en, level, depth) AS (
+         SELECT code, parent_code, name_zh, name_en, level, 0 FROM regions WHERE code = :code
+         UNION ALL SELECT r.code, r.parent_code, r.name_zh, r.name_en, r.level, up.depth + 1
+         FROM regions r JOIN up ON r.code = up.parent_code WHERE up.depth < 64)
+       SELECT code, parent_code, name_zh, name_en, level FROM up ORDER BY depth DESC"""
+)
+
+
 def region_path(session: Session, code: str) -> list[dict]:
-    """The region and its ancestors, root first (for a breadcrumb)."""
-    path, current = [], region(session, code)
-    while current:
-        path.append(current)
-        current = region(session, current["parent_code"]) if current["parent_code"] else None
-    return path[::-1]
+    """The region and its ancestors, root first (for a breadcrumb): one query, read once per transaction.
+
+    Example: ``[r["code"] for r in region_path(s, "621122")] == ["620000", "621100", "621122"]``
+    """
+
+    def read() -> list[dict]:
+        result = session.execute(_PATH, {"code": code})
+        keys = tuple(result.keys())
+        return [dict(zip(keys, row, strict=True)) for row in result]
+
+    return [dict(r) for r in per_transaction(session, ("region_path", code), read)]
 
 
 def child_regions(session: Session, code: str) -> list[dict]:

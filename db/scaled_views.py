@@ -29,7 +29,9 @@ REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_e
 
 
 def _regions(session: Session, where) -> list[dict]:
-    return [dict(r) for r in session.execute(select(*REGION_COLUMNS).where(where).order_by(Region.code)).mappings()]
+    result = session.connection().execute(select(*REGION_COLUMNS).where(where).order_by(Region.code))
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def subtree_size(session: Session, node: dict) -> int:
@@ -50,13 +52,13 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     node = tree.subtree(session, code)
     if node is None:
         return [], []
-    path = [r["code"] for r in _path(session, code)]
+    path = sorted(queries.region_path(session, code), key=lambda r: r["code"])
     if subtree_size(session, node) <= SMALL:
         inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
-        regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
+        regions = path + _regions(session, inside)
         return regions, queries.figures(session, where=tree.in_subtree(node, include_self=True))
     children = _regions(session, Region.parent_code == code)
-    regions = _regions(session, Region.code.in_(path)) + children
+    regions = path + children
     own = queries.figures(session, region_codes=[code])
     return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
 
@@ -79,17 +81,6 @@ def _figure_count(session: Session) -> int:
     if waiting is not None:
         count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
     return count
-
-
-def _path(session: Session, code: str) -> list[dict]:
-    out, current = [], code
-    while current:
-        row = session.execute(select(*REGION_COLUMNS).where(Region.code == current)).mappings().first()
-        if row is None:
-            break
-        out.append(dict(row))
-        current = row["parent_code"]
-    return out[::-1]
 
 
 @cached(region="within")
