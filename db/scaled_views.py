@@ -93,18 +93,19 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
     """
-    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
+    reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in session.scalars(select(PlanVersion))}
     synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
     names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
+    target_series = {v.id: overlaps.series("target", v.kind) for v in versions.values()}
+    original = overlaps.series("target", None)
     groups: dict[tuple, _Sum] = defaultdict(_Sum)
-    for (code, indicator, kind, version, start, end), batch, total, count in _group_rows(session, codes):
+    for code, indicator, kind, version, start, end, batch, total, count in _group_rows(session, codes):
         if batch in reverted:
             continue
-        plan = versions.get(version)
-        series = overlaps.series(kind, plan.kind if plan else None)
+        series = target_series.get(version, original) if kind == "target" else ""
         groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
-    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), reverted).items():
+    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), list(reverted)).items():
         _count_overlaps_exactly(groups, code, rows)
     out = []
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
@@ -180,7 +181,7 @@ def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
 
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
-    """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
+    """(code, indicator, kind, plan version, start, end, batch, total, count) rows for each region's subtree."""
     known = {n["code"]: n for n in tree.subtrees(session, codes)}
     nodes = [known.get(c) for c in codes]
     from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
@@ -203,8 +204,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
                 r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end, r.batch_id
             )
         )
-        for code, ind, kind, version, start, end, batch, total, count in session.execute(stmt):
-            yield (code, ind, kind, version, start, end), batch, total, count
+        yield from session.connection().execute(stmt)
     for node in nodes:
         if node is None:
             continue
@@ -228,5 +228,5 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
             .where(where, counted_in_sums())
             .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
         )
-        for ind, kind, version, start, end, batch, total, count in session.execute(stmt):
-            yield (node["code"], ind, kind, version, start, end), batch, total, count
+        for row in session.connection().execute(stmt):
+            yield (node["code"], *row)

@@ -7,6 +7,19 @@ from urllib.parse import quote
 from analysis.series import Point
 from layouts.theme import COLORS
 
+_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
+
+
+def _quote(text: str) -> str:
+    """``urllib.parse.quote(text)``: for ASCII text (an SVG of numbers and colours) one ``str.replace`` per
+    character to escape, "%" first, instead of a lookup per character."""
+    if not text.isascii():
+        return quote(text)
+    unsafe = sorted(set(text) - _SAFE, key=lambda ch: ch != "%")
+    for ch in unsafe:
+        text = text.replace(ch, f"%{ord(ch):02X}")
+    return text
+
 
 def _path(points: dict[int, Point], years: list[int], x, y) -> str:
     segments, pen = [], "M"
@@ -47,4 +60,4 @@ def sparkline_uri(
         f'<path d="{_path(actual, years, x, y)}" fill="none" stroke="{COLORS["actual"]}" stroke-width="2"/>'
         f"{dots}</svg>"
     )
-    return "data:image/svg+xml;utf8," + quote(svg)
+    return "data:image/svg+xml;utf8," + _quote(svg)
