@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 from db import rollups
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
+from db.session import core_execute, dict_rows
 from db.visibility import APPROVED, COUNTS, live
 
 LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
@@ -97,7 +98,7 @@ def _figure_select(session: Session | None = None):
 
 
 def _records(session: Session, stmt) -> list[dict]:
-    result = session.execute(stmt)
+    result = core_execute(session, stmt)
     keys = list(result.keys())
     text = [keys.index(c) for c in TEXT_COLUMNS if c in keys]
     out = []
@@ -180,9 +181,7 @@ def region_path(session: Session, code: str) -> list[dict]:
     """
 
     def read() -> list[dict]:
-        result = session.execute(_PATH, {"code": code})
-        keys = tuple(result.keys())
-        return [dict(zip(keys, row, strict=True)) for row in result]
+        return dict_rows(session, _PATH, {"code": code})
 
     return [dict(r) for r in per_transaction(session, ("region_path", code), read)]
 
@@ -203,19 +202,9 @@ def regions_with_targets(session: Session) -> list[dict]:
 
 
 def indicators(session: Session) -> list[dict]:
-    rows = session.scalars(select(Indicator).order_by(Indicator.code))
-    return [
-        {
-            "code": i.code,
-            "name_zh": i.name_zh,
-            "name_en": i.name_en,
-            "unit": i.unit,
-            "kind": i.kind,
-            "direction": i.direction,
-            "basis": i.basis,
-        }
-        for i in rows
-    ]
+    i = Indicator
+    columns = (i.code, i.name_zh, i.name_en, i.unit, i.kind, i.direction, i.basis)
+    return dict_rows(session, select(*columns).order_by(Indicator.code))
 
 
 def indicator(session: Session, code: str) -> dict | None:

@@ -23,28 +23,27 @@ from analysis.series import counted
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
+from db.session import core_execute, dict_rows
 
 SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
 
 
 def _regions(session: Session, where) -> list[dict]:
-    result = session.connection().execute(select(*REGION_COLUMNS).where(where).order_by(Region.code))
-    keys = tuple(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
+    return dict_rows(session, select(*REGION_COLUMNS).where(where).order_by(Region.code))
 
 
 def subtree_size(session: Session, node: dict) -> int:
     """Figures (live or not) in a region's subtree, itself included: roll-ups when there, else index counts."""
     if node["level"] in rollups.LEVELS:
         stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code == node["code"])
-        count = int(session.execute(stmt).scalar_one())
+        count = int(core_execute(session, stmt).scalar_one())
         waiting = rollups.pending_where(session, node)
         if waiting is not None:
-            count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+            count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
         return count
     where = tree.in_subtree(node, include_self=True)
-    return int(session.execute(select(func.count()).select_from(Figure).where(where)).scalar_one())
+    return int(core_execute(session, select(func.count()).select_from(Figure).where(where)).scalar_one())
 
 
 def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]:
@@ -76,10 +75,10 @@ def _figure_count(session: Session) -> int:
     """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
     tops = select(Region.code).where(Region.parent_code.is_(None))
     stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code.in_(tops))
-    count = int(session.execute(stmt).scalar_one())
+    count = int(core_execute(session, stmt).scalar_one())
     waiting = rollups.pending_where(session, None)
     if waiting is not None:
-        count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+        count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
     return count
 
 
@@ -94,9 +93,10 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     one figure per region the analysis picks, from the highest regions that report.
     """
     reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
-    versions = {v.id: v for v in session.scalars(select(PlanVersion))}
-    synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
-    names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
+    plans = select(PlanVersion.id, PlanVersion.kind, PlanVersion.name)
+    versions = {v.id: v for v in core_execute(session, plans)}
+    synthetic = set(core_execute(session, select(Batch.id).where(Batch.kind == "synth")).scalars())
+    names = dict(core_execute(session, select(Region.code, Region.name_zh).where(Region.code.in_(codes))).all())
     target_series = {v.id: overlaps.series("target", v.kind) for v in versions.values()}
     original = overlaps.series("target", None)
     groups: dict[tuple, _Sum] = defaultdict(_Sum)
@@ -204,7 +204,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
                 r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end, r.batch_id
             )
         )
-        yield from session.connection().execute(stmt)
+        yield from core_execute(session, stmt).all()
     for node in nodes:
         if node is None:
             continue
@@ -228,5 +228,5 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
             .where(where, counted_in_sums())
             .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
         )
-        for row in session.connection().execute(stmt):
+        for row in core_execute(session, stmt).all():
             yield (node["code"], *row)
