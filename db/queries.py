@@ -4,13 +4,13 @@ never components. ``figures`` is the one read path for figure records."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db import rollups
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
-from db.session import core_execute, dict_rows
+from db.session import dict_rows
 from db.visibility import APPROVED, COUNTS, live
 
 LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
@@ -59,35 +59,41 @@ TEXT_COLUMNS = [
 ]
 
 
+def _text(column, name: str):
+    """A text column that reads "" where the database holds NULL (the records' convention)."""
+    return func.coalesce(column, literal_column("''")).label(name)
+
+
 def _figure_select(session: Session | None = None):
-    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"."""
+    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"; text
+    columns (``TEXT_COLUMNS``) read "" instead of NULL."""
     return (
         select(
             Figure.id,
             Figure.kind,
             Figure.region_code,
-            Region.name_zh.label("region_name"),
+            _text(Region.name_zh, "region_name"),
             Figure.indicator_code.label("indicator"),
             Figure.period_start,
             Figure.period_end,
             Figure.value,
-            Figure.comparator,
-            Figure.unit,
-            PlanVersion.name.label("plan_version"),
-            PlanVersion.kind.label("plan_version_kind"),
+            _text(Figure.comparator, "comparator"),
+            _text(Figure.unit, "unit"),
+            _text(PlanVersion.name, "plan_version"),
+            _text(PlanVersion.kind, "plan_version_kind"),
             Figure.plan_version_id,
-            case((Batch.state != APPROVED, "pending"), else_=Source.reliability).label("reliability"),
-            Source.title.label("source"),
-            Source.kind.label("source_kind"),
-            Source.url.label("source_url"),
-            Source.file_name.label("source_file"),
-            Figure.quote,
+            _text(case((Batch.state != APPROVED, "pending"), else_=Source.reliability), "reliability"),
+            _text(Source.title, "source"),
+            _text(Source.kind, "source_kind"),
+            _text(Source.url, "source_url"),
+            _text(Source.file_name, "source_file"),
+            _text(Figure.quote, "quote"),
             Figure.quote_start,
             Figure.quote_end,
-            Figure.note,
+            _text(Figure.note, "note"),
             Figure.batch_id,
             Batch.kind.label("batch_kind"),
-            Figure.tier,
+            _text(Figure.tier, "tier"),
         )
         .join(Region, Region.code == Figure.region_code)
         .join(Source, Source.id == Figure.source_id)
@@ -98,17 +104,8 @@ def _figure_select(session: Session | None = None):
 
 
 def _records(session: Session, stmt) -> list[dict]:
-    result = core_execute(session, stmt)
-    keys = list(result.keys())
-    text = [keys.index(c) for c in TEXT_COLUMNS if c in keys]
-    out = []
-    for row in result.all():
-        values = list(row)
-        for i in text:
-            if values[i] is None:
-                values[i] = ""
-        out.append(dict(zip(keys, values, strict=True)))
-    return out
+    """Plain records of a ``_figure_select`` statement (its text columns never NULL)."""
+    return dict_rows(session, stmt)
 
 
 def figures(
