@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
@@ -97,25 +97,25 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     versions = {v.id: v for v in core_execute(session, plans)}
     synthetic = set(core_execute(session, select(Batch.id).where(Batch.kind == "synth")).scalars())
     names = dict(core_execute(session, select(Region.code, Region.name_zh).where(Region.code.in_(codes))).all())
-    target_series = {v.id: overlaps.series("target", v.kind) for v in versions.values()}
-    original = overlaps.series("target", None)
-    groups: dict[tuple, _Sum] = defaultdict(_Sum)
-    for code, indicator, kind, version, start, end, batch, total, count in _group_rows(session, codes):
-        if batch in reverted:
-            continue
-        series = target_series.get(version, original) if kind == "target" else ""
-        groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
-    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), list(reverted)).items():
-        _count_overlaps_exactly(groups, code, rows)
+    nodes = tree.subtrees(session, codes)
+    overlapping = overlaps.live_in_subtrees(session, nodes, sorted(reverted))
+    # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
+    # sums are corrected figure by figure (_exact_groups), as the analysis counts.
+    exact = set(codes) if rollups.pending(session) else {code for code, rows in overlapping.items() if rows}
+    groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
+    if exact:
+        groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
     out = []
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
-        if acc.count <= 0:
+        total, count, batch, first, last, used, synth = acc
+        if count <= 0:
             continue
-        used = sorted(v for v in acc.versions if v is not None)
-        version = (used[0] if series == "original" else used[-1]) if used else None
+        if synth is None:  # summed exactly: the set of batch ids
+            synth, batch = bool(batch & synthetic), max(batch)
+        version = (first if series == "original" else last) if used else None
         plan = versions.get(version)
-        label = plan.name if len(used) == 1 and plan else (f"{len(used)} 个计划版本 · {len(used)} plan versions")
-        note = f"合计 {acc.count} 条 · sum of {acc.count} figures"
+        label = plan.name if used == 1 and plan else (f"{used} 个计划版本 · {used} plan versions")
+        note = f"合计 {count} 条 · sum of {count} figures"
         out.append(
             {
                 "id": 0,
@@ -125,13 +125,13 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
                 "indicator": indicator,
                 "period_start": start,
                 "period_end": end,
-                "value": acc.total,
+                "value": total,
                 "comparator": "=",
                 "unit": "",
                 "plan_version": label if used else "",
                 "plan_version_kind": series,
                 "plan_version_id": version,
-                "reliability": "synthetic" if acc.batches & synthetic else "official",
+                "reliability": "synthetic" if synth else "official",
                 "source": note,
                 "source_kind": "sum",
                 "source_url": "",
@@ -140,12 +140,103 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
                 "quote_start": None,
                 "quote_end": None,
                 "note": note,
-                "batch_id": max(acc.batches),
+                "batch_id": batch,
                 "batch_kind": "sum",
                 "tier": "committed",
-                "count": acc.count,
+                "count": count,
             }
         )
+    return out
+
+
+def _series_column(kind, version_kind):
+    """SQL for ``overlaps.series``: a target's plan version kind ("original" when none), "" for other kinds."""
+    # literals, not bound parameters: PostgreSQL matches the GROUP BY expression to the selected one by its text
+    target, empty, original = (literal_column(f"'{v}'") for v in ("target", "", "original"))
+    return case((kind == target, func.coalesce(func.nullif(version_kind, empty), original)), else_=empty)
+
+
+def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> dict:
+    """{(code, indicator, kind, series, start, end): (total, count, newest batch, first plan version, last plan
+    version, plan versions used, synthetic)} for subtrees without overlapping figures, all batches rolled up:
+    grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
+    out: dict[tuple, tuple] = {}
+
+    def aggregates(table, value, count):
+        is_synth = case((table.batch_id.in_(sorted(synthetic)), 1), else_=0) if synthetic else literal_column("0")
+        return (
+            func.sum(value),
+            count,
+            func.max(table.batch_id),
+            func.min(table.plan_version_id),
+            func.max(table.plan_version_id),
+            func.count(table.plan_version_id.distinct()),
+            func.max(is_synth),
+        )
+
+    def add(code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth):
+        out[(code, indicator, kind, series, start, end)] = (
+            float(total),
+            int(count),
+            int(batch),
+            first,
+            last,
+            int(used),
+            bool(synth),
+        )
+
+    rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
+    if rolled:
+        r = FigureRollup
+        series = _series_column(r.kind, PlanVersion.kind)
+        keys = (r.region_code, r.indicator_code, r.kind, series, r.period_start, r.period_end)
+        stmt = (
+            select(*keys, *aggregates(r, r.total, func.sum(r.count)))
+            .outerjoin(PlanVersion, PlanVersion.id == r.plan_version_id)
+            .where(r.region_code.in_(rolled))
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(r.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(*row)
+    for node in nodes:
+        if node["level"] in rollups.LEVELS:
+            continue
+        f = Figure
+        series = _series_column(f.kind, PlanVersion.kind)
+        keys = (f.indicator_code, f.kind, series, f.period_start, f.period_end)
+        stmt = (
+            select(*keys, *aggregates(f, f.value, func.count()))
+            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+            .where(tree.in_subtree(node, include_self=True), counted_in_sums())
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(node["code"], *row)
+    return out
+
+
+def _exact_groups(session: Session, codes: tuple[str, ...], overlapping: dict, reverted: set[int], versions) -> dict:
+    """``_summed_groups``' values for subtrees with overlapping figures or batches not rolled up, summed per batch
+    and corrected figure by figure; the batch entry holds the set of batch ids and synthetic is None."""
+    target_series = {v.id: overlaps.series("target", v.kind) for v in versions.values()}
+    original = overlaps.series("target", None)
+    groups: dict[tuple, _Sum] = defaultdict(_Sum)
+    for code, indicator, kind, version, start, end, batch, total, count in _group_rows(session, codes):
+        if batch in reverted:
+            continue
+        series = target_series.get(version, original) if kind == "target" else ""
+        groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
+    for code in codes:
+        _count_overlaps_exactly(groups, code, overlapping.get(code, []))
+    out = {}
+    for key, acc in groups.items():
+        used = sorted(v for v in acc.versions if v is not None)
+        first, last = (used[0], used[-1]) if used else (None, None)
+        out[key] = (acc.total, acc.count, acc.batches, first, last, len(used), None)
     return out
 
 
