@@ -71,9 +71,17 @@ def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
 
 def _pick(rows: list[dict], name: str) -> dict:
     # Originals: the first plan that set the year; revisions and actuals: the newest record.
+    if len(rows) == 1:
+        return rows[0]
     key = (lambda r: (r["plan_version_id"] or 0, r["id"])) if name != "actual" else (lambda r: (r["batch_id"], r["id"]))
-    ordered = sorted(rows, key=key)
-    return ordered[0] if name == "original" else ordered[-1]
+    if name == "original":
+        return min(rows, key=key)  # the first of the smallest, as sorted(...)[0]
+    newest, newest_key = rows[0], key(rows[0])
+    for r in rows[1:]:  # the last of the largest, as sorted(...)[-1]
+        k = key(r)
+        if k >= newest_key:
+            newest, newest_key = r, k
+    return newest
 
 
 def _reliability_rank(value: str) -> int:
@@ -132,13 +140,14 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
 
 
 def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool) -> dict[int, Point]:
-    own: dict[int, list[dict]] = defaultdict(list)
-    children: dict[int, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    own: dict[int, list[dict]] = {}
+    children: dict[int, dict[str, list[dict]]] = {}
     for r in rows:
-        if r["region_code"] == region_code:
-            own[int(r["period_end"])].append(r)
+        code = r["region_code"]
+        if code == region_code:
+            own.setdefault(int(r["period_end"]), []).append(r)
         else:
-            children[int(r["period_end"])][r["region_code"]].append(r)
+            children.setdefault(int(r["period_end"]), {}).setdefault(code, []).append(r)
     points = {year: _point(_pick(group, name)) for year, group in own.items()}
     if roll_up:
         for year, by_child in children.items():
