@@ -3,6 +3,8 @@ never components. ``figures`` is the one read path for figure records."""
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
@@ -10,8 +12,8 @@ from sqlalchemy.orm import Session, aliased
 from db import rollups
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
-from db.session import dict_rows
-from db.visibility import APPROVED, COUNTS, live
+from db.session import core_execute, dict_rows
+from db.visibility import APPROVED, COUNTS, included, live, live_for
 
 LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
 
@@ -67,6 +69,12 @@ def _text(column, name: str):
 def _figure_select(session: Session | None = None):
     """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"; text
     columns (``TEXT_COLUMNS``) read "" instead of NULL."""
+    return _figure_select_for(included(session))
+
+
+@functools.lru_cache(maxsize=256)
+def _figure_select_for(pending: tuple[int, ...]):
+    """``_figure_select`` for the pending batches a session counts, built once (statements are immutable)."""
     return (
         select(
             Figure.id,
@@ -99,7 +107,7 @@ def _figure_select(session: Session | None = None):
         .join(Source, Source.id == Figure.source_id)
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(live(session))
+        .where(live_for(pending))
     )
 
 
@@ -198,10 +206,19 @@ def regions_with_targets(session: Session) -> list[dict]:
     return [dict(r) for r in session.execute(stmt).mappings()]
 
 
+_INDICATORS = select(
+    Indicator.code,
+    Indicator.name_zh,
+    Indicator.name_en,
+    Indicator.unit,
+    Indicator.kind,
+    Indicator.direction,
+    Indicator.basis,
+).order_by(Indicator.code)
+
+
 def indicators(session: Session) -> list[dict]:
-    i = Indicator
-    columns = (i.code, i.name_zh, i.name_en, i.unit, i.kind, i.direction, i.basis)
-    return dict_rows(session, select(*columns).order_by(Indicator.code))
+    return dict_rows(session, _INDICATORS)
 
 
 def indicator(session: Session, code: str) -> dict | None:
@@ -256,26 +273,33 @@ def reverted_batch_ids(session: Session) -> list[int]:
 @cached
 def year_span(session: Session) -> tuple[int, int] | None:
     """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
+    waiting = rollups.pending(session)
+    row = core_execute(session, _year_span_select(included(session), tuple(waiting))).one()
+    return (int(row[0]), int(row[1])) if row[0] is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def _year_span_select(pending: tuple[int, ...], waiting: tuple[int, ...]):
     tops = select(Region.code).where(Region.parent_code.is_(None))
     rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
         select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
         .join(Batch, Batch.id == FigureRollup.batch_id)
-        .where(live(session), FigureRollup.region_code.in_(tops))
+        .where(live_for(pending), FigureRollup.region_code.in_(tops))
     )
-    waiting = rollups.pending(session)
     if waiting:  # batches written without roll-ups: their own figures, through the batch index
         rolled = rolled.union_all(
             select(Figure.period_start, Figure.period_end)
             .join(Batch)
-            .where(live(session), Figure.batch_id.in_(waiting))
+            .where(live_for(pending), Figure.batch_id.in_(waiting))
         )
     spans = rolled.subquery()
-    row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
-    return (int(row[0]), int(row[1])) if row[0] is not None else None
+    return select(func.min(spans.c.lo), func.max(spans.c.hi))
 
 
 @cached
 def has_synthetic(session: Session) -> bool:
     """True when live synthetic figures are stored (``etl synth``): every page then says so."""
-    stmt = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)
-    return session.execute(stmt).first() is not None
+    return core_execute(session, _SYNTHETIC).first() is not None
+
+
+_SYNTHETIC = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)

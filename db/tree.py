@@ -103,12 +103,15 @@ def bulk_upsert_regions(session: Session, rows: Iterable[dict]) -> tuple[int, in
     return len(new), len(changed)
 
 
+_NUMBERING = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
+_SUBTREE = select(*_NUMBERING).where(Region.code == bindparam("code"))
+
+
 def subtree(session: Session, code: str) -> dict | None:
     """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
-    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
 
     def load():
-        rows = dict_rows(session, select(*columns).where(Region.code == code))
+        rows = dict_rows(session, _SUBTREE, {"code": code})
         return rows[0] if rows else None
 
     found = per_transaction(session, ("subtree", code), load)
@@ -120,10 +123,9 @@ def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
 
     Example: ``subtrees(s, ["610000", "620000"])``
     """
-    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
     memo = {}
     for start in range(0, len(codes), 500):
-        rows = dict_rows(session, select(*columns).where(Region.code.in_(codes[start : start + 500])))
+        rows = dict_rows(session, select(*_NUMBERING).where(Region.code.in_(codes[start : start + 500])))
         memo.update((row["code"], row) for row in rows)
     for code in codes:
         per_transaction(session, ("subtree", code), lambda code=code: memo.get(code))
