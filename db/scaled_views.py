@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import case, func, literal_column, select
+from sqlalchemy import case, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
@@ -162,15 +162,15 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
     grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
     out: dict[tuple, tuple] = {}
 
-    def aggregates(table, value, count):
-        is_synth = case((table.batch_id.in_(sorted(synthetic)), 1), else_=0) if synthetic else literal_column("0")
+    def aggregates(value, count, batch, version):
+        is_synth = case((batch.in_(sorted(synthetic)), 1), else_=0) if synthetic else literal_column("0")
         return (
             func.sum(value),
             count,
-            func.max(table.batch_id),
-            func.min(table.plan_version_id),
-            func.max(table.plan_version_id),
-            func.count(table.plan_version_id.distinct()),
+            func.max(batch),
+            func.min(version),
+            func.max(version),
+            func.count(version.distinct()),
             func.max(is_synth),
         )
 
@@ -191,7 +191,7 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         series = _series_column(r.kind, PlanVersion.kind)
         keys = (r.region_code, r.indicator_code, r.kind, series, r.period_start, r.period_end)
         stmt = (
-            select(*keys, *aggregates(r, r.total, func.sum(r.count)))
+            select(*keys, *aggregates(r.total, func.sum(r.count), r.batch_id, r.plan_version_id))
             .outerjoin(PlanVersion, PlanVersion.id == r.plan_version_id)
             .where(r.region_code.in_(rolled))
             .group_by(*keys)
@@ -200,14 +200,34 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
             stmt = stmt.where(r.batch_id.not_in(sorted(reverted)))
         for row in core_execute(session, stmt).all():
             add(*row)
-    for node in nodes:
-        if node["level"] in rollups.LEVELS:
-            continue
+    below = [n for n in nodes if n["level"] not in rollups.LEVELS]
+    ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
+    if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
+        # disjoint code ranges (townships of a county): one statement, one index range read per child
+        f = Figure
+        spans = union_all(*(select(literal(lo).label("lo"), literal(hi).label("hi")) for lo, hi in ranged)).subquery()
+        keys = (spans.c.lo, f.indicator_code, f.kind, _series_column(f.kind, PlanVersion.kind))
+        keys += (f.period_start, f.period_end)
+        stmt = (
+            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
+            .select_from(spans)
+            .join(f, f.region_code.between(spans.c.lo, spans.c.hi))
+            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+            .where(counted_in_sums())
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(*row)
+        done = {lo for lo, _ in ranged}
+        below = [n for n in below if n["code"] not in done]
+    for node in below:
         f = Figure
         series = _series_column(f.kind, PlanVersion.kind)
         keys = (f.indicator_code, f.kind, series, f.period_start, f.period_end)
         stmt = (
-            select(*keys, *aggregates(f, f.value, func.count()))
+            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
             .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
             .where(tree.in_subtree(node, include_self=True), counted_in_sums())
             .group_by(*keys)
