@@ -40,10 +40,18 @@ def child_totals(
     ``{"code": "610100", "plan": None, "actual": 1.0, ...}`` (西安市: 周至县 exited in 2018).
     """
     children = children_of(regions)
+    owner = {}  # region code -> the direct child whose subtree holds it
+    for child in children.get(code, []):
+        owner.update(dict.fromkeys(descendants(regions, child, children), child))
+        owner[child] = child
+    by_child: dict[str, list[dict]] = {}
+    for r in figures:
+        child = owner.get(r["region_code"])
+        if child is not None:
+            by_child.setdefault(child, []).append(r)
     out = []
     for child in children.get(code, []):
-        subtree = {child, *descendants(regions, child, children)}
-        figs = [r for r in figures if r["region_code"] in subtree]
+        figs = by_child.get(child)
         if not figs:
             continue
         p = progress(figs, child, indicator, plan, lo, hi)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.series import annual_points, records
+from analysis.series import _annual_points, _select_all, records
 
 RELATIVE_TOLERANCE = 0.005  # rounding in published figures (183.27万 written to two decimals)
 
@@ -48,11 +48,13 @@ def _agree_ids(points: dict, years: list[int]) -> list[int]:
 def consistency_checks(figures, region_code: str, plan: str = "original") -> list[Check]:
     """All checks for the region (figures: one indicator, the region and its descendants)."""
     rows = records(figures)
+    selected = _select_all(rows)  # each series' annual rows, selected once for every reading below
     name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}
     out: list[Check] = []
-    own_annual = {k: annual_points(rows, region_code, name_of[k]) for k in name_of}
+    own_annual = {k: _annual_points(selected[name_of[k]], region_code, name_of[k], True) for k in name_of}
     if plan == "revised":
-        own_annual["target"] = {**annual_points(rows, region_code, "original"), **own_annual["target"]}
+        original = _annual_points(selected["original"], region_code, "original", True)
+        own_annual["target"] = {**original, **own_annual["target"]}
     for span in (r for r in rows if r["region_code"] == region_code and r["period_start"] != r["period_end"]):
         if span["kind"] not in name_of:
             continue
@@ -78,10 +80,10 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
                 [int(span["id"]), *_agree_ids(points, years)],
             )
         )
-    below = [r for r in rows if r["region_code"] != region_code]
+    below = {name: [r for r in selected[name] if r["region_code"] != region_code] for name in name_of.values()}
     for kind, name in name_of.items():
-        own = annual_points(rows, region_code, name, roll_up=False)
-        children = annual_points(below, region_code, name)
+        own = _annual_points(selected[name], region_code, name, False)
+        children = _annual_points(below[name], region_code, name, True)
         for year in sorted(set(own) & set(children)):
             out.append(
                 Check(

@@ -7,6 +7,7 @@ summed only where the region has none, and a multi-year figure is never added to
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -49,11 +50,38 @@ def _select(rows: list[dict], name: str) -> list[dict]:
     return [r for r in annual if r["kind"] == "target" and r["plan_version_kind"] == version]
 
 
+_SERIES_OF = {"original": "original", "revision": "revised"}  # a target's plan version kind -> its series
+
+
+def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
+    """``_select`` of every series in one pass: {"original": [...], "revised": [...], "actual": [...]}."""
+    out: dict[str, list[dict]] = {name: [] for name in SERIES}
+    for r in rows:
+        if r["period_start"] != r["period_end"]:
+            continue
+        kind = r["kind"]
+        if kind == "actual":
+            out["actual"].append(r)
+        elif kind == "target":
+            name = _SERIES_OF.get(r["plan_version_kind"])
+            if name is not None:
+                out[name].append(r)
+    return out
+
+
 def _pick(rows: list[dict], name: str) -> dict:
     # Originals: the first plan that set the year; revisions and actuals: the newest record.
+    if len(rows) == 1:
+        return rows[0]
     key = (lambda r: (r["plan_version_id"] or 0, r["id"])) if name != "actual" else (lambda r: (r["batch_id"], r["id"]))
-    ordered = sorted(rows, key=key)
-    return ordered[0] if name == "original" else ordered[-1]
+    if name == "original":
+        return min(rows, key=key)  # the first of the smallest, as sorted(...)[0]
+    newest, newest_key = rows[0], key(rows[0])
+    for r in rows[1:]:  # the last of the largest, as sorted(...)[-1]
+        k = key(r)
+        if k >= newest_key:
+            newest, newest_key = r, k
+    return newest
 
 
 def _reliability_rank(value: str) -> int:
@@ -87,7 +115,8 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
     )
 
 
-def adcode_ancestors(code: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def adcode_ancestors(code: str) -> frozenset[str]:
     """The GB/T 2260 codes above an adcode: ``adcode_ancestors("621122") == {"620000", "621100"}``.
 
     A figure reported for a region already counts its sub-regions, so a roll-up sums only the highest regions
@@ -99,7 +128,7 @@ def adcode_ancestors(code: str) -> set[str]:
     if len(code) == 12:
         out.add(code[:9] + "000")
     out.discard(code)
-    return out
+    return frozenset(out)
 
 
 def annual_points(figures, region_code: str, name: str, roll_up: bool = True) -> dict[int, Point]:
@@ -107,14 +136,18 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
 
     Example: ``annual_points(figs, "621100", "original")[2016].value == 285200``
     """
-    rows = _select(records(figures), name)
-    own: dict[int, list[dict]] = defaultdict(list)
-    children: dict[int, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    return _annual_points(_select(records(figures), name), region_code, name, roll_up)
+
+
+def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool) -> dict[int, Point]:
+    own: dict[int, list[dict]] = {}
+    children: dict[int, dict[str, list[dict]]] = {}
     for r in rows:
-        if r["region_code"] == region_code:
-            own[int(r["period_end"])].append(r)
+        code = r["region_code"]
+        if code == region_code:
+            own.setdefault(int(r["period_end"]), []).append(r)
         else:
-            children[int(r["period_end"])][r["region_code"]].append(r)
+            children.setdefault(int(r["period_end"]), {}).setdefault(code, []).append(r)
     points = {year: _point(_pick(group, name)) for year, group in own.items()}
     if roll_up:
         for year, by_child in children.items():
@@ -139,8 +172,8 @@ def counted(rows: list[dict], name: str) -> list[dict]:
 
 def plan_vs_actual(figures, region_code: str, roll_up: bool = True) -> dict[str, dict[int, Point]]:
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}."""
-    rows = records(figures)
-    return {name: annual_points(rows, region_code, name, roll_up) for name in SERIES}
+    selected = _select_all(records(figures))
+    return {name: _annual_points(selected[name], region_code, name, roll_up) for name in SERIES}
 
 
 def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:

@@ -53,13 +53,14 @@ def measure_callbacks(
     first asks cold), cold p50/p95
     (caches off), the bare SQL of each cold call replayed, and the pandas peer; then the pages right after an
     import into one county (bench/after_import.py)."""
-    from app import create_app
+    from app import create_app, freeze_startup_objects
     from bench import after_import
 
     # an open dashboard (PUBLIC_READ=1): viewers need no account, as in the scripts/run quick start
     common = {"build_if_empty": False, "progress": lambda _m: None, "public_read": True, "secret_key": SECRET}
     cold_app = create_app(url, cache_mb=0, **common)
     served_app = create_app(url, cache_mb=64, **common)
+    freeze_startup_objects()  # as app:server() does for gunicorn's workers
     cold, served = DashClient(cold_app), DashClient(served_app)
     engine = cold_app.server.config["ENGINE"]
     key = cold.find(PAGE_OUTPUT)

@@ -10,6 +10,7 @@ from db import queries
 from db.cache import data_version
 from layouts import ids, urlstate
 from layouts.data_version import data_version_note
+from layouts.plain import plain
 from layouts.synthetic import synthetic_banner
 from text.i18n import t
 from views.approval import count_pending
@@ -41,7 +42,7 @@ def register(app, sessions) -> None:
             if queries.has_synthetic(session):
                 page = html.Div([synthetic_banner(lang), page])
             page = html.Div([page, data_version_note(data_version(session), lang)])
-        return page, toggle, t("language", lang)
+        return plain(page), toggle, t("language", lang)  # the JSON form, built in one pass (layouts/plain.py)
 
     # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
     # Registered after ``route`` so that code looking up "the callback of url.pathname" finds the router.

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Indicator, Note, NoteVersion, Region
+from db.session import dict_rows
 from db.writes import now
 from textsafety import describe_control, first_control
 
@@ -99,13 +100,16 @@ def notes(session: Session, region_codes: Iterable[str] | None = None, indicator
 
     Example: ``notes(s, ["621100"], "poor_population_reduced")[0]["text"]``
     """
-    stmt = select(Note, Region.name_zh).join(Region, Region.code == Note.region_code)
+    n = Note
+    columns = (n.id, n.region_code, n.indicator_code.label("indicator"), n.year, n.text, n.author, n.created_at)
+    stmt = select(*columns, n.edited_by, n.edited_at, Region.name_zh.label("region_name"))
+    stmt = stmt.join(Region, Region.code == Note.region_code)
     if region_codes is not None:
         stmt = stmt.where(Note.region_code.in_(list(region_codes)))
     if indicator is not None:
         stmt = stmt.where(Note.indicator_code == indicator)
     stmt = stmt.order_by(Note.region_code, Note.indicator_code, Note.year, Note.id)
-    return [{**_row(note), "region_name": name} for note, name in session.execute(stmt)]
+    return dict_rows(session, stmt)  # the keys of ``_row`` and region_name, as plain rows
 
 
 def history(session: Session, note_id: int) -> list[dict]:

@@ -3,14 +3,17 @@ never components. ``figures`` is the one read path for figure records."""
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db import rollups
-from db.cache import cached
+from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
-from db.visibility import APPROVED, COUNTS, live
+from db.session import core_execute, dict_rows
+from db.visibility import APPROVED, COUNTS, included, live, live_for
 
 LIVE = COUNTS  # what counts for everyone: not reverted, approved (db/visibility.py)
 
@@ -58,56 +61,59 @@ TEXT_COLUMNS = [
 ]
 
 
+def _text(column, name: str):
+    """A text column that reads "" where the database holds NULL (the records' convention)."""
+    return func.coalesce(column, literal_column("''")).label(name)
+
+
 def _figure_select(session: Session | None = None):
-    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"."""
+    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"; text
+    columns (``TEXT_COLUMNS``) read "" instead of NULL."""
+    return _figure_select_for(included(session))
+
+
+@functools.lru_cache(maxsize=256)
+def _figure_select_for(pending: tuple[int, ...]):
+    """``_figure_select`` for the pending batches a session counts, built once (statements are immutable)."""
     return (
         select(
             Figure.id,
             Figure.kind,
             Figure.region_code,
-            Region.name_zh.label("region_name"),
+            _text(Region.name_zh, "region_name"),
             Figure.indicator_code.label("indicator"),
             Figure.period_start,
             Figure.period_end,
             Figure.value,
-            Figure.comparator,
-            Figure.unit,
-            PlanVersion.name.label("plan_version"),
-            PlanVersion.kind.label("plan_version_kind"),
+            _text(Figure.comparator, "comparator"),
+            _text(Figure.unit, "unit"),
+            _text(PlanVersion.name, "plan_version"),
+            _text(PlanVersion.kind, "plan_version_kind"),
             Figure.plan_version_id,
-            case((Batch.state != APPROVED, "pending"), else_=Source.reliability).label("reliability"),
-            Source.title.label("source"),
-            Source.kind.label("source_kind"),
-            Source.url.label("source_url"),
-            Source.file_name.label("source_file"),
-            Figure.quote,
+            _text(case((Batch.state != APPROVED, "pending"), else_=Source.reliability), "reliability"),
+            _text(Source.title, "source"),
+            _text(Source.kind, "source_kind"),
+            _text(Source.url, "source_url"),
+            _text(Source.file_name, "source_file"),
+            _text(Figure.quote, "quote"),
             Figure.quote_start,
             Figure.quote_end,
-            Figure.note,
+            _text(Figure.note, "note"),
             Figure.batch_id,
             Batch.kind.label("batch_kind"),
-            Figure.tier,
+            _text(Figure.tier, "tier"),
         )
         .join(Region, Region.code == Figure.region_code)
         .join(Source, Source.id == Figure.source_id)
         .join(Batch, Batch.id == Figure.batch_id)
         .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
-        .where(live(session))
+        .where(live_for(pending))
     )
 
 
 def _records(session: Session, stmt) -> list[dict]:
-    result = session.execute(stmt)
-    keys = list(result.keys())
-    text = [keys.index(c) for c in TEXT_COLUMNS if c in keys]
-    out = []
-    for row in result.all():
-        values = list(row)
-        for i in text:
-            if values[i] is None:
-                values[i] = ""
-        out.append(dict(zip(keys, values, strict=True)))
-    return out
+    """Plain records of a ``_figure_select`` statement (its text columns never NULL)."""
+    return dict_rows(session, stmt)
 
 
 def figures(
@@ -164,13 +170,25 @@ def regions(session: Session) -> list[dict]:
     return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
+_PATH = text(
+    """WITH RECURSIVE up(code, parent_code, name_zh, name_en, level, depth) AS (
+         SELECT code, parent_code, name_zh, name_en, level, 0 FROM regions WHERE code = :code
+         UNION ALL SELECT r.code, r.parent_code, r.name_zh, r.name_en, r.level, up.depth + 1
+         FROM regions r JOIN up ON r.code = up.parent_code WHERE up.depth < 64)
+       SELECT code, parent_code, name_zh, name_en, level FROM up ORDER BY depth DESC"""
+)
+
+
 def region_path(session: Session, code: str) -> list[dict]:
-    """The region and its ancestors, root first (for a breadcrumb)."""
-    path, current = [], region(session, code)
-    while current:
-        path.append(current)
-        current = region(session, current["parent_code"]) if current["parent_code"] else None
-    return path[::-1]
+    """The region and its ancestors, root first (for a breadcrumb): one query, read once per transaction.
+
+    Example: ``[r["code"] for r in region_path(s, "621122")] == ["620000", "621100", "621122"]``
+    """
+
+    def read() -> list[dict]:
+        return dict_rows(session, _PATH, {"code": code})
+
+    return [dict(r) for r in per_transaction(session, ("region_path", code), read)]
 
 
 def child_regions(session: Session, code: str) -> list[dict]:
@@ -188,20 +206,19 @@ def regions_with_targets(session: Session) -> list[dict]:
     return [dict(r) for r in session.execute(stmt).mappings()]
 
 
+_INDICATORS = select(
+    Indicator.code,
+    Indicator.name_zh,
+    Indicator.name_en,
+    Indicator.unit,
+    Indicator.kind,
+    Indicator.direction,
+    Indicator.basis,
+).order_by(Indicator.code)
+
+
 def indicators(session: Session) -> list[dict]:
-    rows = session.scalars(select(Indicator).order_by(Indicator.code))
-    return [
-        {
-            "code": i.code,
-            "name_zh": i.name_zh,
-            "name_en": i.name_en,
-            "unit": i.unit,
-            "kind": i.kind,
-            "direction": i.direction,
-            "basis": i.basis,
-        }
-        for i in rows
-    ]
+    return dict_rows(session, _INDICATORS)
 
 
 def indicator(session: Session, code: str) -> dict | None:
@@ -256,26 +273,33 @@ def reverted_batch_ids(session: Session) -> list[int]:
 @cached
 def year_span(session: Session) -> tuple[int, int] | None:
     """First and last year any live figure covers, or None on an empty database (roll-ups when complete)."""
+    waiting = rollups.pending(session)
+    row = core_execute(session, _year_span_select(included(session), tuple(waiting))).one()
+    return (int(row[0]), int(row[1])) if row[0] is not None else None
+
+
+@functools.lru_cache(maxsize=64)
+def _year_span_select(pending: tuple[int, ...], waiting: tuple[int, ...]):
     tops = select(Region.code).where(Region.parent_code.is_(None))
     rolled = (  # every figure is in its top region's roll-ups: a few hundred rows
         select(FigureRollup.period_start.label("lo"), FigureRollup.period_end.label("hi"))
         .join(Batch, Batch.id == FigureRollup.batch_id)
-        .where(live(session), FigureRollup.region_code.in_(tops))
+        .where(live_for(pending), FigureRollup.region_code.in_(tops))
     )
-    waiting = rollups.pending(session)
     if waiting:  # batches written without roll-ups: their own figures, through the batch index
         rolled = rolled.union_all(
             select(Figure.period_start, Figure.period_end)
             .join(Batch)
-            .where(live(session), Figure.batch_id.in_(waiting))
+            .where(live_for(pending), Figure.batch_id.in_(waiting))
         )
     spans = rolled.subquery()
-    row = session.execute(select(func.min(spans.c.lo), func.max(spans.c.hi))).one()
-    return (int(row[0]), int(row[1])) if row[0] is not None else None
+    return select(func.min(spans.c.lo), func.max(spans.c.hi))
 
 
 @cached
 def has_synthetic(session: Session) -> bool:
     """True when live synthetic figures are stored (``etl synth``): every page then says so."""
-    stmt = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)
-    return session.execute(stmt).first() is not None
+    return core_execute(session, _SYNTHETIC).first() is not None
+
+
+_SYNTHETIC = select(Batch.id).where(Batch.kind == "synth", COUNTS).limit(1)

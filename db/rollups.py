@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from db import overlaps, tree
 from db.models import Batch, Figure, FigureRollup, Region, RolledBatch, counted_in_sums
+from db.session import core_execute
 
 LEVELS = ("province", "prefecture", "county")
 
@@ -102,7 +103,7 @@ def pending(session: Session) -> list[int]:
     """Batches not rolled up yet (read once per transaction); readers add their figures from the figures table."""
     from db.cache import per_transaction
 
-    return per_transaction(session, "rollups_pending", lambda: list(session.scalars(_PENDING)))
+    return per_transaction(session, "rollups_pending", lambda: list(core_execute(session, _PENDING).scalars()))
 
 
 def pending_where(session: Session, node: dict | None):

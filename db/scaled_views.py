@@ -16,33 +16,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
+from db.session import core_execute, dict_rows
 
 SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
 
 
 def _regions(session: Session, where) -> list[dict]:
-    return [dict(r) for r in session.execute(select(*REGION_COLUMNS).where(where).order_by(Region.code)).mappings()]
+    return dict_rows(session, select(*REGION_COLUMNS).where(where).order_by(Region.code))
 
 
 def subtree_size(session: Session, node: dict) -> int:
     """Figures (live or not) in a region's subtree, itself included: roll-ups when there, else index counts."""
     if node["level"] in rollups.LEVELS:
         stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code == node["code"])
-        count = int(session.execute(stmt).scalar_one())
+        count = int(core_execute(session, stmt).scalar_one())
         waiting = rollups.pending_where(session, node)
         if waiting is not None:
-            count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+            count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
         return count
     where = tree.in_subtree(node, include_self=True)
-    return int(session.execute(select(func.count()).select_from(Figure).where(where)).scalar_one())
+    return int(core_execute(session, select(func.count()).select_from(Figure).where(where)).scalar_one())
 
 
 def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]:
@@ -50,13 +51,13 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     node = tree.subtree(session, code)
     if node is None:
         return [], []
-    path = [r["code"] for r in _path(session, code)]
+    path = sorted(queries.region_path(session, code), key=lambda r: r["code"])
     if subtree_size(session, node) <= SMALL:
         inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
-        regions = _regions(session, Region.code.in_(path)) + _regions(session, inside)
+        regions = path + _regions(session, inside)
         return regions, queries.figures(session, where=tree.in_subtree(node, include_self=True))
     children = _regions(session, Region.parent_code == code)
-    regions = _regions(session, Region.code.in_(path)) + children
+    regions = path + children
     own = queries.figures(session, region_codes=[code])
     return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
 
@@ -74,22 +75,11 @@ def _figure_count(session: Session) -> int:
     """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
     tops = select(Region.code).where(Region.parent_code.is_(None))
     stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code.in_(tops))
-    count = int(session.execute(stmt).scalar_one())
+    count = int(core_execute(session, stmt).scalar_one())
     waiting = rollups.pending_where(session, None)
     if waiting is not None:
-        count += int(session.execute(select(func.count()).select_from(Figure).where(waiting)).scalar_one())
+        count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
     return count
-
-
-def _path(session: Session, code: str) -> list[dict]:
-    out, current = [], code
-    while current:
-        row = session.execute(select(*REGION_COLUMNS).where(Region.code == current)).mappings().first()
-        if row is None:
-            break
-        out.append(dict(row))
-        current = row["parent_code"]
-    return out[::-1]
 
 
 @cached(region="within")
@@ -102,28 +92,30 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
     """
-    reverted = visibility.skipped(session)  # reverted, and not approved unless this session includes them
-    versions = {v.id: v for v in session.scalars(select(PlanVersion))}
-    synthetic = set(session.scalars(select(Batch.id).where(Batch.kind == "synth")))
-    names = {c: n for c, n in session.execute(select(Region.code, Region.name_zh).where(Region.code.in_(codes)))}
-    groups: dict[tuple, _Sum] = defaultdict(_Sum)
-    for (code, indicator, kind, version, start, end), batch, total, count in _group_rows(session, codes):
-        if batch in reverted:
-            continue
-        plan = versions.get(version)
-        series = overlaps.series(kind, plan.kind if plan else None)
-        groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
-    for code, rows in overlaps.live_in_subtrees(session, tree.subtrees(session, codes), reverted).items():
-        _count_overlaps_exactly(groups, code, rows)
+    reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
+    plans = select(PlanVersion.id, PlanVersion.kind, PlanVersion.name)
+    versions = {v.id: v for v in core_execute(session, plans)}
+    synthetic = set(core_execute(session, select(Batch.id).where(Batch.kind == "synth")).scalars())
+    names = dict(core_execute(session, select(Region.code, Region.name_zh).where(Region.code.in_(codes))).all())
+    nodes = tree.subtrees(session, codes)
+    overlapping = overlaps.live_in_subtrees(session, nodes, sorted(reverted))
+    # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
+    # sums are corrected figure by figure (_exact_groups), as the analysis counts.
+    exact = set(codes) if rollups.pending(session) else {code for code, rows in overlapping.items() if rows}
+    groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
+    if exact:
+        groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
     out = []
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
-        if acc.count <= 0:
+        total, count, batch, first, last, used, synth = acc
+        if count <= 0:
             continue
-        used = sorted(v for v in acc.versions if v is not None)
-        version = (used[0] if series == "original" else used[-1]) if used else None
+        if synth is None:  # summed exactly: the set of batch ids
+            synth, batch = bool(batch & synthetic), max(batch)
+        version = (first if series == "original" else last) if used else None
         plan = versions.get(version)
-        label = plan.name if len(used) == 1 and plan else (f"{len(used)} 个计划版本 · {len(used)} plan versions")
-        note = f"合计 {acc.count} 条 · sum of {acc.count} figures"
+        label = plan.name if used == 1 and plan else (f"{used} 个计划版本 · {used} plan versions")
+        note = f"合计 {count} 条 · sum of {count} figures"
         out.append(
             {
                 "id": 0,
@@ -133,13 +125,13 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
                 "indicator": indicator,
                 "period_start": start,
                 "period_end": end,
-                "value": acc.total,
+                "value": total,
                 "comparator": "=",
                 "unit": "",
                 "plan_version": label if used else "",
                 "plan_version_kind": series,
                 "plan_version_id": version,
-                "reliability": "synthetic" if acc.batches & synthetic else "official",
+                "reliability": "synthetic" if synth else "official",
                 "source": note,
                 "source_kind": "sum",
                 "source_url": "",
@@ -148,12 +140,123 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
                 "quote_start": None,
                 "quote_end": None,
                 "note": note,
-                "batch_id": max(acc.batches),
+                "batch_id": batch,
                 "batch_kind": "sum",
                 "tier": "committed",
-                "count": acc.count,
+                "count": count,
             }
         )
+    return out
+
+
+def _series_column(kind, version_kind):
+    """SQL for ``overlaps.series``: a target's plan version kind ("original" when none), "" for other kinds."""
+    # literals, not bound parameters: PostgreSQL matches the GROUP BY expression to the selected one by its text
+    target, empty, original = (literal_column(f"'{v}'") for v in ("target", "", "original"))
+    return case((kind == target, func.coalesce(func.nullif(version_kind, empty), original)), else_=empty)
+
+
+def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> dict:
+    """{(code, indicator, kind, series, start, end): (total, count, newest batch, first plan version, last plan
+    version, plan versions used, synthetic)} for subtrees without overlapping figures, all batches rolled up:
+    grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
+    out: dict[tuple, tuple] = {}
+
+    def aggregates(value, count, batch, version):
+        is_synth = case((batch.in_(sorted(synthetic)), 1), else_=0) if synthetic else literal_column("0")
+        return (
+            func.sum(value),
+            count,
+            func.max(batch),
+            func.min(version),
+            func.max(version),
+            func.count(version.distinct()),
+            func.max(is_synth),
+        )
+
+    def add(code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth):
+        out[(code, indicator, kind, series, start, end)] = (
+            float(total),
+            int(count),
+            int(batch),
+            first,
+            last,
+            int(used),
+            bool(synth),
+        )
+
+    rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
+    if rolled:
+        r = FigureRollup
+        series = _series_column(r.kind, PlanVersion.kind)
+        keys = (r.region_code, r.indicator_code, r.kind, series, r.period_start, r.period_end)
+        stmt = (
+            select(*keys, *aggregates(r.total, func.sum(r.count), r.batch_id, r.plan_version_id))
+            .outerjoin(PlanVersion, PlanVersion.id == r.plan_version_id)
+            .where(r.region_code.in_(rolled))
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(r.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(*row)
+    below = [n for n in nodes if n["level"] not in rollups.LEVELS]
+    ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
+    if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
+        # disjoint code ranges (townships of a county): one statement, one index range read per child
+        f = Figure
+        spans = union_all(*(select(literal(lo).label("lo"), literal(hi).label("hi")) for lo, hi in ranged)).subquery()
+        keys = (spans.c.lo, f.indicator_code, f.kind, _series_column(f.kind, PlanVersion.kind))
+        keys += (f.period_start, f.period_end)
+        stmt = (
+            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
+            .select_from(spans)
+            .join(f, f.region_code.between(spans.c.lo, spans.c.hi))
+            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+            .where(counted_in_sums())
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(*row)
+        done = {lo for lo, _ in ranged}
+        below = [n for n in below if n["code"] not in done]
+    for node in below:
+        f = Figure
+        series = _series_column(f.kind, PlanVersion.kind)
+        keys = (f.indicator_code, f.kind, series, f.period_start, f.period_end)
+        stmt = (
+            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
+            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+            .where(tree.in_subtree(node, include_self=True), counted_in_sums())
+            .group_by(*keys)
+        )
+        if reverted:
+            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
+        for row in core_execute(session, stmt).all():
+            add(node["code"], *row)
+    return out
+
+
+def _exact_groups(session: Session, codes: tuple[str, ...], overlapping: dict, reverted: set[int], versions) -> dict:
+    """``_summed_groups``' values for subtrees with overlapping figures or batches not rolled up, summed per batch
+    and corrected figure by figure; the batch entry holds the set of batch ids and synthetic is None."""
+    target_series = {v.id: overlaps.series("target", v.kind) for v in versions.values()}
+    original = overlaps.series("target", None)
+    groups: dict[tuple, _Sum] = defaultdict(_Sum)
+    for code, indicator, kind, version, start, end, batch, total, count in _group_rows(session, codes):
+        if batch in reverted:
+            continue
+        series = target_series.get(version, original) if kind == "target" else ""
+        groups[(code, indicator, kind, series, start, end)].add(float(total), int(count), batch, version)
+    for code in codes:
+        _count_overlaps_exactly(groups, code, overlapping.get(code, []))
+    out = {}
+    for key, acc in groups.items():
+        used = sorted(v for v in acc.versions if v is not None)
+        first, last = (used[0], used[-1]) if used else (None, None)
+        out[key] = (acc.total, acc.count, acc.batches, first, last, len(used), None)
     return out
 
 
@@ -189,7 +292,7 @@ def _count_overlaps_exactly(groups: dict, code: str, rows: list[dict]) -> None:
 
 
 def _group_rows(session: Session, codes: tuple[str, ...]):
-    """((code, indicator, kind, plan version, start, end), batch, total, count) rows for each region's subtree."""
+    """(code, indicator, kind, plan version, start, end, batch, total, count) rows for each region's subtree."""
     known = {n["code"]: n for n in tree.subtrees(session, codes)}
     nodes = [known.get(c) for c in codes]
     from_rollups = [n["code"] for n in nodes if n and n["level"] in rollups.LEVELS]
@@ -212,8 +315,7 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
                 r.region_code, r.indicator_code, r.kind, r.plan_version_id, r.period_start, r.period_end, r.batch_id
             )
         )
-        for code, ind, kind, version, start, end, batch, total, count in session.execute(stmt):
-            yield (code, ind, kind, version, start, end), batch, total, count
+        yield from core_execute(session, stmt).all()
     for node in nodes:
         if node is None:
             continue
@@ -237,5 +339,5 @@ def _group_rows(session: Session, codes: tuple[str, ...]):
             .where(where, counted_in_sums())
             .group_by(f.indicator_code, f.kind, f.plan_version_id, f.period_start, f.period_end, f.batch_id)
         )
-        for ind, kind, version, start, end, batch, total, count in session.execute(stmt):
-            yield (node["code"], ind, kind, version, start, end), batch, total, count
+        for row in core_execute(session, stmt).all():
+            yield (node["code"], *row)

@@ -67,3 +67,21 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         if getattr(exc.orig, "sqlstate", None) == READ_ONLY_SQLSTATE:
             raise ReadOnlyDatabase() from exc
         raise
+
+
+def core_execute(session: Session, stmt, params: dict | None = None):
+    """Run a select of plain columns on the session's connection, without the ORM's per-statement and per-row
+    work (the read paths of the pages); pending ORM changes are flushed first, as ``session.execute`` would.
+
+    Example: ``[dict(r._mapping) for r in core_execute(s, select(Region.code, Region.name_zh))]``
+    """
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        session.flush()
+    return session.connection().execute(stmt, params)
+
+
+def dict_rows(session: Session, stmt, params: dict | None = None) -> list[dict]:
+    """``core_execute``'s rows as dicts keyed by column name. Example: ``dict_rows(s, select(Region.code))``"""
+    result = core_execute(session, stmt, params)
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db.cache import per_transaction
 from db.models import Figure, Region
+from db.session import dict_rows
 
 LEVELS = ("province", "prefecture", "county", "township", "village")
 
@@ -102,13 +103,16 @@ def bulk_upsert_regions(session: Session, rows: Iterable[dict]) -> tuple[int, in
     return len(new), len(changed)
 
 
+_NUMBERING = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
+_SUBTREE = select(*_NUMBERING).where(Region.code == bindparam("code"))
+
+
 def subtree(session: Session, code: str) -> dict | None:
     """The region's numbering: ``{"code", "dfs_lo", "dfs_hi", "code_hi", "level", "name_zh", "name_en"}``."""
-    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
 
     def load():
-        row = session.execute(select(*columns).where(Region.code == code)).mappings().first()
-        return dict(row) if row else None
+        rows = dict_rows(session, _SUBTREE, {"code": code})
+        return rows[0] if rows else None
 
     found = per_transaction(session, ("subtree", code), load)
     return dict(found) if found else None
@@ -119,11 +123,10 @@ def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
 
     Example: ``subtrees(s, ["610000", "620000"])``
     """
-    columns = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
     memo = {}
     for start in range(0, len(codes), 500):
-        rows = session.execute(select(*columns).where(Region.code.in_(codes[start : start + 500]))).mappings()
-        memo.update((row["code"], dict(row)) for row in rows)
+        rows = dict_rows(session, select(*_NUMBERING).where(Region.code.in_(codes[start : start + 500])))
+        memo.update((row["code"], row) for row in rows)
     for code in codes:
         per_transaction(session, ("subtree", code), lambda code=code: memo.get(code))
     return [dict(memo[c]) for c in codes if c in memo]

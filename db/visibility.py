@@ -38,7 +38,11 @@ def included(session: Session | None) -> tuple[int, ...]:
 
 def live(session: Session | None = None):
     """A WHERE clause on ``batches``: what counts in this session. Example: ``.where(live(session))``"""
-    extra = included(session)
+    return live_for(included(session))
+
+
+def live_for(extra: tuple[int, ...]):
+    """``live`` for a session that counts the pending batches ``extra`` too. Example: ``live_for((42,))``"""
     if not extra:
         return COUNTS
     return and_(Batch.reverted_at.is_(None), or_(Batch.state == APPROVED, Batch.id.in_(extra)))

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from analysis.progress import progress
 from analysis.regions import descendants
-from db import queries, scaled_views, writes
+from db import queries, scaled_views, tree, writes
 from db.models import Region
 from db.session import make_engine, session_factory, transaction
 from etl.synth import synthesize
@@ -227,3 +227,45 @@ def test_overlaps_of_several_subtrees_read_at_once_equal_one_read_per_subtree(mi
             one_by_one = {n["code"]: overlaps.live_in_subtree(s, n, []) for n in nodes}
             assert at_once == one_by_one
             assert any(at_once.values()), "the corrections and the prefecture's total overlap"
+
+
+def test_a_county_summed_by_its_townships_matches_every_figure(backend_url, monkeypatch):
+    """Below counties there are no roll-ups: a county's townships are summed from the figures, in one statement
+    over their code ranges (db/scaled_views.py), and give what every figure gives."""
+    engine = make_engine(backend_url)
+    synthesize(engine, figures=4000, progress=lambda _m: None)
+    with transaction(session_factory(engine)) as s:
+        county = s.scalar(select(Region.code).where(Region.level == "county").order_by(Region.code))
+        towns = [f"{county}{n:03d}" for n in (1, 2, 3)]
+        villages = {town: [f"{town}201"] for town in towns}
+        tree.bulk_upsert_regions(
+            s,
+            [{"code": t, "parent_code": county, "name_zh": t, "name_en": t, "level": "township"} for t in towns]
+            + [
+                {"code": v[0], "parent_code": t, "name_zh": v[0], "name_en": v[0], "level": "village"}
+                for t, v in villages.items()
+            ],
+        )
+        used = {r["indicator"] for r in queries.figures(s, region_codes=[county])}
+        indicator = next(i["code"] for i in queries.indicators(s) if i["code"] not in used)
+        source = writes.get_or_create_source(s, kind="synthetic", title="合成数据 SYNTHETIC towns", file_name="t")
+        batch = writes.new_batch(s, "upload", file_name="t")
+        version = writes.new_plan_version(s, name="t", kind="original", batch_id=batch.id).id
+        rows = []
+        for i, codes in enumerate(villages.values()):
+            for year in (2018, 2019):
+                base = {"region_code": codes[0], "indicator_code": indicator, "period_start": year, "period_end": year}
+                base |= {"source_id": source.id, "batch_id": batch.id, "quote": "", "note": "synthetic test"}
+                rows.append({**base, "kind": "target", "value": 10.0 + i, "plan_version_id": version})
+                rows.append({**base, "kind": "actual", "value": 9.0 + i + year % 2, "plan_version_id": None})
+        writes.add_figures(s, rows)
+    monkeypatch.setattr(scaled_views, "SMALL", 0)
+    with session_factory(engine)() as s:
+        _, summed = scaled_views.region_records(s, county)
+        every = queries.figures(s, region_codes=[county, *descendants(queries.regions(s), county)])
+        catalogue = {i["code"]: i for i in queries.indicators(s)}
+    assert {r["region_code"] for r in summed if r["indicator"] == indicator} == set(towns)
+    exact = progress([r for r in every if r["indicator"] == indicator], county, catalogue[indicator], "original")
+    scaled = progress([r for r in summed if r["indicator"] == indicator], county, catalogue[indicator], "original")
+    assert _values(scaled) == _values(exact)
+    assert exact.series["actual"] and exact.series["original"], "the comparison is not empty"

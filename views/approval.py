@@ -1,6 +1,6 @@
 """Approval and notes on the pages: which batches waiting for approval a viewer's reads count (the 含待审核
 "include pending" switch), which batches the history lists to them, what waits for their decision, what the
-header's banner says, and the notes a region page and the sources panel show.
+header's banner says, and the notes the sources panel shows.
 
 ``viewer`` is the ``auth.policy.Principal`` asking (None: nobody signed in); the callbacks pass
 ``guard.current_principal()``. Exports and the API pass none and get what counts for everyone.
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from auth import approval as rights
 from auth.policy import Principal
-from db import approval, notes, queries
+from db import approval, notes
 from db.visibility import APPROVED, RETURNED, SUBMITTED, include_pending
 from layouts import urlstate
 
@@ -89,11 +89,6 @@ def banner_view(session: Session, search: str | None, viewer: Principal | None) 
         viewer.role in ("admin", "approver") or submitted > 0,
         wants_pending(search),
     )
-
-
-def region_notes(session: Session, code: str, indicator: str) -> list[dict]:
-    """The notes of a region page's indicator (its own region)."""
-    return notes.notes(session, [code], indicator) if queries.region(session, code) else []
 
 
 def notes_of_figures(session: Session, rows: list[dict]) -> list[dict]:

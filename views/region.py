@@ -24,10 +24,10 @@ from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.series import Point, stretch_points
 from auth.policy import Principal
-from db import queries, scaled_views
+from db import notes, queries, scaled_views
 from layouts import urlstate
 from text.i18n import name
-from views.approval import count_pending, region_notes
+from views.approval import count_pending
 
 Reader = Callable[[Session, str], tuple[list[dict], list[dict]]]
 
@@ -125,17 +125,26 @@ def region_view(
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
     view.checks = consistency_checks(figs, code, state["plan"])
     view.names = {r["code"]: name(r, lang) for r in regions}
-    view.notes = region_notes(session, code, chosen)
+    view.notes = notes.notes(session, [code], chosen)  # the region exists: its path was found
     return view
 
 
 def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
     """The region's own status per indicator with targets (the page's status grid), worst first."""
     code, state = view.region["code"], view.state
+    by_indicator: dict[str, list[dict]] = {}
+    for r in view.figures:
+        by_indicator.setdefault(r["indicator"], []).append(r)
+
+    def assessed(c: dict) -> Progress:
+        if view.progress is not None and view.indicator is not None and c["code"] == view.indicator["code"]:
+            return view.progress  # the chosen indicator's, assessed already with the same figures and state
+        return progress(by_indicator[c["code"]], code, c, state["plan"], state["from"], state["to"])
+
     summary = [
-        (view.region, progress(view.indicator_figures(c["code"]), code, c, state["plan"], state["from"], state["to"]))
+        (view.region, assessed(c))
         for c in view.options
-        if any(r["kind"] == "target" and r["indicator"] == c["code"] for r in view.figures)
+        if any(r["kind"] == "target" for r in by_indicator.get(c["code"], ()))
     ]
     summary = [(region, q) for region, q in summary if q.years or q.period is not None]
     summary.sort(key=lambda row: row[1].worst)
