@@ -25,6 +25,7 @@ from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import line_list_exits, table_figures
 from .tables import find_tables
+from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -38,6 +39,9 @@ def extract_text(
     """All figures of a (normalised) policy text, no corrections applied."""
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
+    rows = labelled_rows(text, gazetteer, info.region_code)
+    if is_above_rows(rows) and info.region_code in {r.code for r in rows.values()}:
+        info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
     tables = find_tables(text)
     figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
@@ -47,8 +51,16 @@ def extract_text(
             continue
         tokens = year_tokens(sentence, plan.doc_year)
         ctx, inherited = state.enter(text, s_start, sentence, tokens)
-        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
-        figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
+        subject = own
+        if s_start in rows:  # "湖北 | 力争实现147万…": the row's region; the header's year and intent
+            row = rows[s_start]
+            subject = (row.name, row.code)
+            head = year_tokens(row.header, plan.doc_year)
+            inherited = head[-1] if head else inherited
+            if classify.FUTURE_CUES.search(row.header):
+                ctx = replace(ctx, news=False, intent=True)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
+        figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
@@ -287,13 +299,13 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
 def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
     """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"):
     the figure is that place's."""
-    if not own[1]:
-        return None
     head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[c_start:q_start])
     names = region_mentions(head[:12], gazetteer)
     if not names or not head.startswith(names[0][:2]):
         return None
     code = gazetteer.resolve_near(names[0], own[1])
+    if not own[1]:  # a text above the regions it names (a national roundup): the place named is the subject
+        return (gazetteer.regions[code].name_zh, code) if code else None
     if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
         return gazetteer.regions[code].name_zh, code
     return None

@@ -103,6 +103,9 @@ SHARE_OF_POOR = re.compile(
     r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
+# "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
+_PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,6}?贫困(?:人口|群众)")
+_PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
@@ -145,7 +148,11 @@ def indicator_for(
     item_end = clause_end if item_end is None else item_end
     clause = sentence[clause_start:clause_end]
     qa, qb = q_start - clause_start, q_end - clause_start
-    if measure == "" and _PERSON_NOUN.match(sentence[q_end:item_end]):
+    if measure == "" and (
+        _PERSON_NOUN.match(sentence[q_end:item_end])
+        or _PERSON_QUALIFIED.match(sentence[q_end:item_end])
+        or _PERSON_BEFORE.search(sentence[item_start:q_start])
+    ):
         measure = "人"
     elif measure == "" and _HOUSEHOLD_NOUN.match(sentence[q_end:item_end]):
         measure = "户"

@@ -41,7 +41,7 @@ _RELATIVE_RE = re.compile(
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
-    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
 )
 _AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
@@ -135,9 +135,11 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         doc_year = int(published_on[:4])
     else:
         title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
-        body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
+        reported, neutral, planned = _reported_and_planned(text, tokens)
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
-        doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+        # a text is written in (or after) the last year it reports, and before the years it plans for
+        named = [max(reported + neutral)] if reported else sorted(neutral + planned)
+        doc_year = (title_years or named or any_years or [0])[0]
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
             for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
@@ -145,8 +147,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
         if re.search(r"今年|明年|年内|年底", text):  # a news text: "今年" comes after the years it reports as done
-            if not (title_years or planned_eras) and not any(t.kind == "point" for t in tokens) and body_years:
-                doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
+            if not (title_years or planned_eras or reported or neutral) and planned:
+                doc_year = min(planned) - 1  # only years planned for ("确保到2017年…"): written before the first
             past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
             past += [int(y) for y in _AS_OF_MONTH.findall(text)]
             doc_year = max([doc_year, *past])
@@ -160,6 +162,34 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if era_first == doc_year + 1 and fyp in text:
             first = era_first
     return PlanYears(doc_year, max(ends), first)
+
+
+_INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
+_PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
+
+
+def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int], list[int], list[int]]:
+    """Years a text tells of as done (a word of the past in their sentence: 累计/了/就实现…), years it names
+    without either, and years it plans for (deadlines, and points in a clause of 将/计划/目标…).
+
+    >>> text = "2016年,四川就实现107.8万贫困人口脱贫。2017年将实现105万人脱贫"
+    >>> _reported_and_planned(text, year_tokens(text))
+    ([2016], [], [2017])
+    """
+    reported, neutral, planned = [], [], []
+    for t in tokens:
+        if t.kind not in ("point", "deadline"):
+            continue
+        a = max(text.rfind(ch, 0, t.start) for ch in ",,;;。\n") + 1
+        b = min([i for i in (text.find(ch, t.end) for ch in ",,;;。\n") if i >= 0] or [len(text)])
+        s_end = min([i for i in (text.find(ch, t.end) for ch in ";;。\n") if i >= 0] or [len(text)])
+        if t.kind == "deadline" or _INTENT.search(text[a:b]):
+            planned.append(t.year)
+        elif _PAST_CUE.search(text[a:s_end]):
+            reported.append(t.year)
+        else:
+            neutral.append(t.year)
+    return reported, neutral, planned
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
