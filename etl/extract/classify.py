@@ -36,9 +36,9 @@ import re
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
-    r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)到"  # "从3967元增加到8250元": a change reported
+    r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
-SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+SENTENCE_PAST = re.compile(r"至此|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
@@ -46,8 +46,8 @@ FUTURE_CUES = re.compile(
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
-    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)"
-)  # a plan's target, even when reported later
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
+)  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
@@ -123,7 +123,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"(?:建成|新建|建设|创建|完成|培育|发展|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
@@ -176,6 +176,11 @@ def is_scope(sentence: str, q_start: int) -> bool:
     True
     """
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
+
+
+def is_set_named(sentence: str, q_end: int) -> bool:
+    """The set the next items are picked from: "8个贫困县中,颍上县、颍州区…于2019年退出"."""
+    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]", sentence[q_end:]) is not None
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:

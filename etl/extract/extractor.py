@@ -180,6 +180,8 @@ def _quantities(
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
         if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
             continue
+        if classify.is_set_named(sentence, q.end):
+            continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure):
@@ -204,8 +206,8 @@ def _quantities(
         code = indicators.subset_code(per_unit or code, clause)
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
-        if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
-            continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
+        if code in ("counties_exited", "other:poor_counties") and re.search(r"(?:等|在内的)$", sentence[: q.start]):
+            continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县": examples and a count
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None and q.measure == "":

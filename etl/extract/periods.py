@@ -42,6 +42,7 @@ _RELATIVE_RE = re.compile(
 )
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"  # "从2014年的100.99万人减少到2019年的2.47万人"
 )
 _AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
@@ -146,12 +147,15 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
-        if re.search(r"今年|明年|年内|年底", text):  # a news text: "今年" comes after the years it reports as done
-            if not (title_years or planned_eras or reported or neutral) and planned:
-                doc_year = min(planned) - 1  # only years planned for ("确保到2017年…"): written before the first
-            past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
-            past += [int(y) for y in _AS_OF_MONTH.findall(text)]
-            doc_year = max([doc_year, *past])
+        named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
+        if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
+            doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
+        if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
+            doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
+        # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
+        past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+        past += [int(y) for y in _AS_OF_MONTH.findall(text)]
+        doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
@@ -161,9 +165,13 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     for fyp, era_first in FIVE_YEAR_PLANS.items():
         if era_first == doc_year + 1 and fyp in text:
             first = era_first
+    if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
+        first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
     return PlanYears(doc_year, max(ends), first)
 
 
+_NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
 _PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
 
