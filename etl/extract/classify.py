@@ -179,8 +179,10 @@ def is_scope(sentence: str, q_start: int) -> bool:
 
 
 def is_set_named(sentence: str, q_end: int) -> bool:
-    """The set the next items are picked from: "8个贫困县中,颍上县、颍州区…于2019年退出"."""
-    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]", sentence[q_end:]) is not None
+    """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
+    effort centres on ("以…21个县为主战场")."""
+    after = sentence[q_end:]
+    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口)", after) is not None
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:

@@ -24,7 +24,7 @@ from .periods import PlanYears, era_start, governing_token, period, plan_years, 
 from .regions import breakdowns, named_exits
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import line_list_exits, table_figures
-from .tables import find_tables
+from .tables import find_tables, measure_of
 from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -59,6 +59,8 @@ def extract_text(
             inherited = head[-1] if head else inherited
             if classify.FUTURE_CUES.search(row.header):
                 ctx = replace(ctx, news=False, intent=True)
+        if schedule_heading(sentence, tokens):  # a plan's per-year schedule, in a news report too
+            ctx = replace(ctx, news=False, intent=True)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
@@ -170,6 +172,7 @@ def _quantities(
     parts = breakdowns(sentence, quantities, gazetteer, own[1])
     in_parts = {id(item.quantity) for items in parts.values() for item in items}
     scope_end = None
+    heading = schedule_heading(sentence, tokens)
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -208,6 +211,8 @@ def _quantities(
             continue
         if code in ("counties_exited", "other:poor_counties") and re.search(r"(?:等|在内的)$", sentence[: q.start]):
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县": examples and a count
+        if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
+            code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None and q.measure == "":
@@ -286,6 +291,19 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def schedule_heading(sentence: str, tokens) -> str | None:
+    """The indicator heading a per-year schedule: "贫困县摘帽:2017年14个,2018年17个,2019年27个" -> "贫困县摘帽".
+
+    >>> from .periods import year_tokens
+    >>> schedule_heading("贫困县摘帽:2017年14个,2018年17个", year_tokens("贫困县摘帽:2017年14个,2018年17个"))
+    '贫困县摘帽'
+    """
+    m = re.match(r"^([^\d,;。:、]{2,12})[::]", sentence)
+    if m is None or len({t.year for t in tokens if t.kind == "point" and t.start > m.end()}) < 2:
+        return None
+    return m.group(1)
 
 
 def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:

@@ -32,7 +32,8 @@ _TOKEN_RE = re.compile(
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
-    r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
+    r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
+    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d])年时间)"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
@@ -74,7 +75,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
-            n = m.group(m.re.groupindex["span"] + 1)
+            n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
             length = int(n) if n.isdigit() else parse_chinese_integer(n)
             out.append(YearToken("span", length, m.start(), m.end()))
         elif kind == "range":
