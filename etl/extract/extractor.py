@@ -317,9 +317,22 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
 
 
 def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
-    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"):
-    the figure is that place's."""
-    head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[c_start:q_start])
+    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"),
+    or of an earlier clause of the same sentence ("盐城市8个乡镇…脱贫,23个经济薄弱村…"): the figure is that
+    place's, until a clause speaks of the whole again (全省/全市…)."""
+    found = None
+    for a, _b, _clause in clauses(sentence, 0, q_start):
+        if a > c_start:
+            break
+        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 14)])
+        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head):
+            found = None
+            continue
+        found = _place_at_head(head, gazetteer, own) or found
+    return found
+
+
+def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
     names = region_mentions(head[:12], gazetteer)
     if not names or not head.startswith(names[0][:2]):
         return None

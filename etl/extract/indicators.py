@@ -86,7 +86,7 @@ PERCENT_RULES = [
     (r"森林覆盖率", "other:forest_coverage"),
 ]
 MONEY_RULES = [
-    (r"人均(?:纯|可支配)?收入", "other:per_capita_income"),
+    (r"人均年?(?:纯|可支配)?收入", "other:per_capita_income"),
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|投资|经费", "funds"),
 ]
@@ -100,7 +100,7 @@ FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住�
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
 SHARE_OF_POOR = re.compile(
-    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
+    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?(?:贫困|低收入)(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people

@@ -28,7 +28,7 @@ from .sentences import inside, quoted_spans
 _YEAR = r"(?<!\d)((?:19|20)\d{2})"
 _TOKEN_RE = re.compile(
     rf"(?P<range>{_YEAR}年?\s*[~～—\-至到]\s*((?:19|20)\d{{2}})年(?!初))"
-    rf"|(?P<from>从{_YEAR}年起)"
+    rf"|(?P<from>从{_YEAR}年起|{_YEAR}年(?:以后|起)(?![\d,,]))"
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
@@ -158,7 +158,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
         doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
-    ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
+    ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
