@@ -116,9 +116,10 @@ def find_issuer(text: str, title: str) -> str | None:
     return None
 
 
-def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》, longest first."""
-    skip = [s for s in quoted_spans(text) if text[s[0]] == "《"]
+def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[str]:
+    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》 (inside them
+    too with titles=True), longest first."""
+    skip = [] if titles else [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
     found, taken, doubtful = [], [False] * len(text), []
     for name in names:
@@ -180,6 +181,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
         if code and code in gazetteer.regions:
             return code, gazetteer.regions[code].name_zh
+    if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
+        counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
@@ -209,6 +212,11 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
+    code = gazetteer.resolve(name)
+    return code is not None and gazetteer.regions[code].level in ("province", "prefecture", "county")
 
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
