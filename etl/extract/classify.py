@@ -190,6 +190,14 @@ def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     return next_start is not None and "中的" in clause[q_end:next_start]
 
 
+_DONE_GOALS = re.compile(r"(?:全面|超额|圆满|顺利)完成(?:了)?[^,;。]{0,8}?(?:目标)?任务")
+
+
+def states_intent(sentence: str) -> bool:
+    """Words of intent in a sentence, not counting a goal reported as met ("全面完成年度目标任务")."""
+    return FUTURE_CUES.search(_DONE_GOALS.sub("", sentence)) is not None
+
+
 def kind_of(
     sentence: str,
     clause: str,

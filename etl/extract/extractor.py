@@ -86,7 +86,7 @@ class _Reading:
             self.intent, self.para = False, None
         if classify.DONE_LE.search(sentence):
             self.intent = False
-        elif classify.FUTURE_CUES.search(sentence):
+        elif classify.states_intent(sentence):
             self.intent = True
         elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
             self.intent = False
@@ -95,7 +95,13 @@ class _Reading:
         now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
         inherited = self.semi or self.carried or (None if now else self.para)
         first = tokens[0] if tokens else None
-        if first and first.start == 0 and first.kind == "point" and sentence[first.end : first.end + 1] == ",":
+        lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
+        if (
+            first
+            and first.kind == "point"
+            and sentence[first.end : first.end + 1] == ","
+            and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
+        ):
             self.para = first
         ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
         return ctx, inherited

@@ -91,6 +91,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
         if m.group("this"):
             if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "年"):
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
+            if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
+                continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
             out.append(YearToken("point", doc_year, m.start(), m.end()))
         elif m.group("next"):
             out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
@@ -104,6 +106,9 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             elif tail in ("末", "期末"):
                 out.append(YearToken("deadline", first + 4, m.start(), m.end()))
     return out
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
 
 def _group_kind(m: re.Match) -> str:
