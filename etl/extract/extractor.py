@@ -302,12 +302,11 @@ def _quantities(
 def schedule_heading(sentence: str, tokens) -> str | None:
     """The indicator heading a per-year schedule: "贫困县摘帽:2017年14个,2018年17个,2019年27个" -> "贫困县摘帽".
 
-    >>> from .periods import year_tokens
     >>> schedule_heading("贫困县摘帽:2017年14个,2018年17个", year_tokens("贫困县摘帽:2017年14个,2018年17个"))
     '贫困县摘帽'
     """
-    m = re.match(r"^([^\d,;。:、]{2,12})[::]", sentence)
-    if m is None or len({t.year for t in tokens if t.kind == "point" and t.start > m.end()}) < 2:
+    m = re.match(r"^([^\d,;。:、\uff1a\uff0c]{2,12})[:\uff1a]", sentence)
+    if m is None or len({t.year for t in tokens if t.kind == "point" and t.start >= m.end()}) < 2:
         return None
     return m.group(1)
 
