@@ -198,6 +198,19 @@ def states_intent(sentence: str) -> bool:
     return FUTURE_CUES.search(_DONE_GOALS.sub("", sentence)) is not None
 
 
+def in_quoted_goal(sentence: str, q_start: int) -> bool:
+    """Inside a quoted list of goals: "围绕“1个县脱贫摘帽,67个贫困村退出,7.8万人脱贫”的年度目标".
+
+    >>> in_quoted_goal("围绕“1个县脱贫摘帽,67个贫困村退出”的年度目标", 3)
+    True
+    """
+    opening = sentence.rfind("“", 0, q_start)
+    if opening < 0 or "”" in sentence[opening:q_start]:
+        return False
+    closing = sentence.find("”", q_start)
+    return closing >= 0 and PLANNED_FOR.match(sentence, closing) is not None
+
+
 def kind_of(
     sentence: str,
     clause: str,
@@ -222,7 +235,8 @@ def kind_of(
     before = context + sentence[:q_start]
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
-    past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
+    planned = PLANNED_FOR.search(clause) is not None or in_quoted_goal(sentence, q_start)
+    past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
     rest = sentence[q_start:]

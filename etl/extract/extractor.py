@@ -21,7 +21,7 @@ from .document import read_document_info, region_mentions
 from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, named_exits
+from .regions import breakdowns, named_exits, resolve_county
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import line_list_exits, table_figures
 from .tables import find_tables, measure_of
@@ -215,8 +215,9 @@ def _quantities(
         code = indicators.subset_code(per_unit or code, clause)
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
-        if code in ("counties_exited", "other:poor_counties") and re.search(r"(?:等|在内的)$", sentence[: q.start]):
-            continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县": examples and a count
+        examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
+        if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
+            continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
         if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
             code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
         known = code is not None
@@ -283,7 +284,8 @@ def _quantities(
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or label,
             )
-            out.append(fig)
+            named = _bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
+            out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]
             for item in parts.get(id(q), []):
                 out.append(
                     replace(
@@ -319,6 +321,20 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     if ctx.news and kind == "target":
         c -= 0.1
     return round(c, 2)
+
+
+def _bracketed_counties(sentence: str, q, gazetteer, own_code) -> list[tuple[str, str]]:
+    """The counties a count names in brackets ("1个县(寻甸县)脱贫摘帽"): one figure each, as named exits are."""
+    m = re.match(r"^[^(,;。]{0,8}\(([^()]{2,80})\)", sentence[q.end :])
+    if m is None:
+        return []
+    out = []
+    for name in re.split(r"[、,]", m.group(1)):
+        code = resolve_county(name, gazetteer, own_code)
+        if code is None:
+            return []
+        out.append((gazetteer.regions[code].name_zh, code))
+    return out if len(out) == q.value else []
 
 
 def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:

@@ -111,6 +111,7 @@ def normalize_text(original: str) -> Normalized:
     pos = 0
     edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
     edits += [(m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(simple)]
+    edits += hard_wraps(simple)
     if edits:  # drop the ruby and stray spaces first, so that what they split reads whole
         dropped = set()
         for a, b, _ in edits:
@@ -142,6 +143,27 @@ def normalize_text(original: str) -> Normalized:
             ends += [b] * len(piece)
         text.append(piece)
     return Normalized(original, "".join(text), tuple(starts), tuple(ends))
+
+
+# A line break inside a sentence of a page laid out in fixed-width lines (a PDF's text layer): the long line before
+# stops mid-sentence and the next, indented like it, goes on.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n[ \t\u3000]*(?=[\u4e00-\u9fff\d“(])")
+
+
+def hard_wraps(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the line breaks (with the next line's indent) inside hard-wrapped paragraphs, to drop; only where
+    at least three long lines in the text end mid-sentence, so that ordinary lines and lists stay apart.
+
+    >>> t = "  " + "甲" * 30 + "\n  乙" + "丙" * 30 + "\n  丁" + "戊" * 30 + "\n  己" + "庚" * 30 + "\n  辛。"
+    >>> len(hard_wraps(t))
+    4
+    """
+    out = []
+    for m in _WRAP.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if len(text[line_start : m.start()].strip()) >= 30:
+            out.append((m.start(), m.end(), ""))
+    return out if len(out) >= 3 else []
 
 
 _NOT_QUANTITY_AFTER = re.compile(r"^(?:个全面|个一批|个精准|个新增|个不|个坚持|个到位|个落实|个清|个有|个好)")

@@ -153,6 +153,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
+        yearbook = re.search(r"年鉴\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?年鉴", text)
+        if yearbook and not title_years:  # "昆明年鉴2018": published in 2018, on the year before
+            doc_year = int(yearbook.group(1) or yearbook.group(2))
         named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
         if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)

@@ -146,6 +146,16 @@ def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     return None
 
 
+def resolve_county(name: str, gazetteer: Gazetteer, context: str | None = None) -> str | None:
+    """Adcode of a county as a text writes it ("寻甸县" for 寻甸回族彝族自治县), else None."""
+    token = _CONTEXT.set(context)
+    try:
+        hit = _resolve_whole(name.strip(), gazetteer)
+    finally:
+        _CONTEXT.reset(token)
+    return hit[1] if hit else None
+
+
 def _resolve_tail(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     for k in range(min(len(token), 6), 1, -1):
         hit = _resolve_whole(token[-k:], gazetteer)
