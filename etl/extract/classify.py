@@ -98,9 +98,14 @@ EXIT_RULE = re.compile(
 )
 
 
+POVERTY_LINE = re.compile(r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准")
+
+
 def is_exit_rule(sentence: str, measure: str) -> bool:
-    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出"):
-    a criterion every unit must meet, not a target of the document's region."""
+    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出") or a
+    poverty line set ("调整扶贫标准…由原来的1560元上调为2600元"): a criterion, not a target of the region."""
+    if measure == "元" and POVERTY_LINE.search(sentence):
+        return True
     return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
@@ -150,6 +155,8 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     True
     """
     before = sentence[max(0, q_start - 10) : q_start]
+    if re.search(r"原来的?$|原有的?$", before):
+        return True  # "由原来的1.9亿元,增加到10亿元以上"
     if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
         return True  # "原计划脱贫50万人,调整为45万人"
     return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None

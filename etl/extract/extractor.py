@@ -29,6 +29,7 @@ from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
+PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
@@ -65,7 +66,8 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
+    figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, info.title)))
+    return ExtractedDocument(info=info, figures=figures)
 
 
 @dataclass
@@ -84,7 +86,7 @@ class _Reading:
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         if "\n" in text[self.last_end : s_start]:
             self.intent, self.para = False, None
-        if classify.DONE_LE.search(sentence):
+        if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
         elif classify.states_intent(sentence):
             self.intent = True
@@ -401,6 +403,55 @@ def _dedupe(figures: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _milestones(figures: list[Extracted]) -> list[Extracted]:
+    """A figure due part-way through a year ("力争2017年上半年完成…8万人左右") beside a target of the same
+    indicator for that year ("确保到2017年底完成…18万人左右") is a milestone of it, not a second target."""
+
+    def partial(f):
+        return PART_OF_YEAR.search(f.quote) is not None
+
+    return [
+        f
+        for f in figures
+        if not (
+            f.kind == "target"
+            and partial(f)
+            and any(
+                g.kind == "target" and g.indicator == f.indicator and g.period_end == f.period_end and not partial(g)
+                for g in figures
+            )
+        )
+    ]
+
+
+def _rounded_repeats(figures: list[Extracted]) -> list[Extracted]:
+    """A figure restated rounded ("确保剩余1.4万贫困人口…" after "其中建档立卡14191人") is not a second target:
+    drop a target written with two significant digits before 万 when a precise target of the same period and unit
+    lies within 3% of it."""
+
+    def rounded(f):
+        m = re.search(r"(\d+(?:\.\d+)?)万", f.quote)
+        return m is not None and len(m.group(1).replace(".", "").strip("0")) <= 2 and f.value % 1000 == 0
+
+    return [
+        f
+        for f in figures
+        if not (
+            f.kind == "target"
+            and rounded(f)
+            and any(
+                g is not f
+                and g.kind == "target"
+                and g.unit == f.unit
+                and (g.period_start, g.period_end) == (f.period_start, f.period_end)
+                and g.value % 1000 != 0
+                and 0 < abs(g.value - f.value) <= 0.03 * g.value
+                for g in figures
+            )
+        )
+    ]
 
 
 def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
