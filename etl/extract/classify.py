@@ -98,14 +98,17 @@ EXIT_RULE = re.compile(
 )
 
 
+REACHING_STANDARD = re.compile(r"(?:以上|左右)?的[^,;。、]{0,12}达到[^,;。、]{0,6}标准")
 POVERTY_LINE = re.compile(r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准")
 
 
-def is_exit_rule(sentence: str, measure: str) -> bool:
+def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
     """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出") or a
     poverty line set ("调整扶贫标准…由原来的1560元上调为2600元"): a criterion, not a target of the region."""
     if measure == "元" and POVERTY_LINE.search(sentence):
         return True
+    if q_end is not None and REACHING_STANDARD.match(sentence, q_end):
+        return False  # "95%以上的相对贫困人口达到脱贫标准": a share to reach, the target itself
     return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
@@ -121,6 +124,10 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     if next_start is None or not re.match(r"^(?:以下|以上)", after):
         return False
     between = sentence[q_end:next_start]
+    clause_end = re.search(r"[,;。]", sentence[q_end:])
+    rest = sentence[q_end : q_end + clause_end.start()] if clause_end else sentence[q_end:]
+    if not re.search(r"\d(?:万|亿)?[个户人村座所项](?!以上|以下|以内)", rest):
+        return False  # "脱贫90万人以上、贫困村出列1000个以上": parallel targets, no count they qualify
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 

@@ -195,7 +195,7 @@ def _quantities(
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
-        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure):
+        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
             clause

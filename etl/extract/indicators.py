@@ -102,6 +102,7 @@ ITEM_RULES = [(r"产业", "other:featured_industries")]
 SHARE_OF_POOR = re.compile(
     r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?(?:贫困|低收入)(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
+SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
 _PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,6}?贫困(?:人口|群众)")
@@ -124,7 +125,7 @@ def nearest(rules: list[tuple[str, str]], text: str, a: int, b: int) -> tuple[in
 
 def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_end: int) -> str:
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
-    after = sentence[q_end:item_end]
+    after = re.sub(r"^(?:以上|以下|以内|左右)", "", sentence[q_end:item_end])
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
     if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
@@ -166,6 +167,8 @@ def indicator_for(
     if measure == "%":
         if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
             return "other:share_of_poor_lifted"
+        if SHARE_OF_VILLAGES.match(sentence[q_end:item_end]):  # "90%以上的相对贫困村达到出列标准"
+            return "other:share_of_villages_exited"
         return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "元":
         item = sentence[item_start:item_end]

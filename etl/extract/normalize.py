@@ -154,7 +154,7 @@ def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     """Spans of the line breaks (with the next line's indent) inside hard-wrapped paragraphs, to drop; only where
     at least three long lines in the text end mid-sentence, so that ordinary lines and lists stay apart.
 
-    >>> t = "  " + "甲" * 30 + "\n  乙" + "丙" * 30 + "\n  丁" + "戊" * 30 + "\n  己" + "庚" * 30 + "\n  辛。"
+    >>> t = "  " + "甲" * 30 + "\\n  乙" + "丙" * 30 + "\\n  丁" + "戊" * 30 + "\\n  己" + "庚" * 30 + "\\n  辛。"
     >>> len(hard_wraps(t))
     4
     """
