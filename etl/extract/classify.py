@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
+BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有")
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
-SENTENCE_PAST = re.compile(r"至此|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+SENTENCE_PAST = re.compile(r"至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
@@ -89,11 +89,14 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
 
 
 STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
-CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
+CRITERION_AFTER = re.compile(
+    r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
+)
 
 
 EXIT_RULE = re.compile(
     r"(?:退出|摘帽|出列|销号)[^。]*(?:标准|条件|方可|原则上|衡量|认定)|(?:标准|条件)[^。]*(?:退出|摘帽|出列)"
+    r"|(?:退出|摘帽|出列|销号)当年"
     r"|(?:方可|才能|即可|视为)(?:退出|脱贫|摘帽|出列|销号)|脱贫标准(?:为|是|:)"
 )
 
@@ -197,6 +200,21 @@ def is_set_named(sentence: str, q_end: int) -> bool:
     effort centres on ("以…21个县为主战场")."""
     after = sentence[q_end:]
     return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口)", after) is not None
+
+
+def is_reference(sentence: str, q_start: int, clause: str) -> bool:
+    """Not a new figure: one referred back to ("对这20个县市继续抓好…"), the people of the places counted
+    ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
+    if re.search(r"(?:这|该|上述|以上)$", sentence[max(0, q_start - 2) : q_start]):
+        return True
+    if re.match(r"^按[^。;]*(?:计算|测算)$", clause):
+        return True
+    return False
+
+
+def is_people_of_places(sentence: str, q_end: int) -> bool:
+    """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
+    return re.match(r"^[^,;。\d、]{0,12}[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)", sentence[q_end:]) is not None
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:

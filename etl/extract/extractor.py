@@ -29,6 +29,7 @@ from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
+PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
@@ -67,6 +68,7 @@ def extract_text(
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, info.title)))
+    figures = _counts_of_named(figures)
     return ExtractedDocument(info=info, figures=figures)
 
 
@@ -191,6 +193,10 @@ def _quantities(
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
         if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
             continue
+        if classify.is_reference(sentence, q.start, clause) or q.unit in COUNT_UNITS and classify.is_people_of_places(
+            sentence, q.end
+        ):
+            continue
         if classify.is_set_named(sentence, q.end):
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
@@ -261,6 +267,8 @@ def _quantities(
                 ctx.news,
                 sentence[q.start : c_end],
             )
+            if kind == "target" and code in PLACE_STOCKS and not re.search(r"减少到|减至|降至|降到|控制在|达|完成|覆盖", clause):
+                continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
             elif kind == "actual" and token is None:
@@ -403,6 +411,22 @@ def _dedupe(figures: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:
+    """"计划摘帽的17个贫困县" where the 17 counties are named one by one: the named exits stand for the count
+    (tests/gold convention), so the count is dropped."""
+    named: dict[tuple, int] = {}
+    for f in figures:
+        if f.indicator == "counties_exited" and f.value == 1 and f.kind == "target":
+            named[f.period_end] = named.get(f.period_end, 0) + 1
+    return [
+        f
+        for f in figures
+        if not (
+            f.indicator == "counties_exited" and f.kind == "target" and 1 < f.value <= named.get(f.period_end, 0)
+        )
+    ]
 
 
 def _milestones(figures: list[Extracted]) -> list[Extracted]:

@@ -102,10 +102,11 @@ ITEM_RULES = [(r"产业", "other:featured_industries")]
 SHARE_OF_POOR = re.compile(
     r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?(?:贫困|低收入)(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
+_NOT_EXIT = re.compile(r"脱贫(?:任务|攻坚|成果|工作)(?:比较|较|最)?重的")  # "20个脱贫任务比较重的县": a description
 SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
 _PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
-_PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,6}?贫困(?:人口|群众)")
+_PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
 _PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
@@ -178,7 +179,8 @@ def indicator_for(
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
             if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
-                exits = EXIT_VERBS.search(clause) is not None or EXIT_VERBS.search(sentence[q_end:]) is not None
+                exits = EXIT_VERBS.search(_NOT_EXIT.sub("", clause)) or EXIT_VERBS.search(_NOT_EXIT.sub("", sentence[q_end:]))
+                exits = exits is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":
