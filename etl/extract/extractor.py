@@ -245,7 +245,7 @@ def _quantities(
         if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
-        token = governing_token(tokens, q.start) or carried
+        token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start) or carried
         yearly = bool(re.search(r"每年|年均", clause)) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
@@ -309,6 +309,17 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
+    """A year said in the number's own clause, even after it ("剩余3.3万人贫困人口今年将实现全部脱贫"), before one
+    of an earlier clause."""
+    own = [t for t in tokens if c_start <= t.start < c_end]
+    before = [t for t in own if t.end <= q_start]
+    if before:
+        return before[-1]
+    earlier = any(t.end <= c_start for t in tokens)
+    return own[0] if own and earlier else None
 
 
 def schedule_heading(sentence: str, tokens) -> str | None:
