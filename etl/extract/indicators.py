@@ -34,7 +34,7 @@ EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱�
 
 PERSON_RULES = [
     (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
-    (r"搬迁|移民", "relocated_people"),
+    (r"搬迁|移民|外迁|迁建|安置", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),
@@ -104,7 +104,9 @@ SHARE_OF_POOR = re.compile(
 )
 _NOT_EXIT = re.compile(r"脱贫(?:任务|攻坚|成果|工作)(?:比较|较|最)?重的")  # "20个脱贫任务比较重的县": a description
 SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
-_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
+_PERSON_NOUN = re.compile(
+    r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)|^[^,;。\d、]{0,4}居民"
+)
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
 _PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
 _PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数)?$")
@@ -178,7 +180,7 @@ def indicator_for(
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
-            if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
+            if re.search(f"(?:{pattern})(?![级民委组干医办制班台])", noun):
                 exits = EXIT_VERBS.search(_NOT_EXIT.sub("", clause)) or EXIT_VERBS.search(_NOT_EXIT.sub("", sentence[q_end:]))
                 exits = exits is not None
                 if code == "counties":

@@ -141,7 +141,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     if published_on:
         doc_year = int(published_on[:4])
     else:
-        title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
+        deadlines = {t.year for t in tokens if t.kind == "deadline"}
+        # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
+        title_years = [t.year for t in year_tokens(title) if t.kind == "point" and t.year not in deadlines]
         reported, neutral, planned = _reported_and_planned(text, tokens)
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
