@@ -290,8 +290,8 @@ def unknown_code(label: str, measure: str) -> str:
 
 PER_UNIT_FUNDS = [
     (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
-    (r"每个(?:贫困)?村", "other:funds_per_poor_village"),
-    (r"每个(?:贫困)?县", "other:funds_per_poor_county"),
+    (r"每[个条]?(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每[个条]?(?:贫困)?县", "other:funds_per_poor_county"),
 ]
 
 
@@ -301,7 +301,7 @@ def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
     >>> per_unit_funds("攻坚期内每个深度贫困村涉农整合资金投入不低于500万元", "元", ">=")
     'other:funds_per_deep_poverty_village'
     """
-    if measure != "元" or comparator != ">=":
+    if measure != "元" or comparator not in (">=", "~"):
         return None
     return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
 

@@ -33,7 +33,7 @@ _TOKEN_RE = re.compile(
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
-    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d])年时间)"
+    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
