@@ -47,7 +47,7 @@ def extract_text(
     own = (info.region_name, info.region_code)
     tables = find_tables(text)
     figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
-    state = _Reading(info.news, info.published_on is not None)
+    state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year)
     for s_start, _s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
             continue
@@ -84,6 +84,7 @@ class _Reading:
     intent: bool = False  # in news: a paragraph that states goals keeps doing so until it reports results
     para: object = None  # "去年,…" opening a paragraph dates its later sentences
     last_end: int = 0
+    doc_year: int = 0
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         if "\n" in text[self.last_end : s_start]:
@@ -103,10 +104,10 @@ class _Reading:
         if (
             first
             and first.kind == "point"
-            and sentence[first.end : first.end + 1] == ","
+            and (sentence[first.end : first.end + 1] == "," or first.year < self.doc_year)
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
-            self.para = first
+            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
         ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
         return ctx, inherited
 
