@@ -48,6 +48,7 @@ DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
@@ -265,6 +266,8 @@ def kind_of(
     'target'
     """
     before = context + sentence[:q_start]
+    if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
+        return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
     planned = PLANNED_FOR.search(clause) is not None or in_quoted_goal(sentence, q_start)

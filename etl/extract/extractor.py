@@ -68,7 +68,7 @@ def extract_text(
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, info.title)))
-    figures = _counts_of_named(figures)
+    figures = _exact_repeats(_counts_of_named(figures))
     return ExtractedDocument(info=info, figures=figures)
 
 
@@ -423,6 +423,21 @@ def _dedupe(figures: list[Extracted]) -> list[Extracted]:
             seen.add(key)
             out.append(f)
     return out
+
+
+def _exact_repeats(figures: list[Extracted]) -> list[Extracted]:
+    """A precise figure said again later ("其中建档立卡人口42187人" … "全市计划搬迁的42187名建档立卡人口") is one
+    target: the later mention is dropped."""
+    out, seen = [], {}
+    for f in sorted(figures, key=lambda f: f.start):
+        precise = f.value >= 1000 and f.value % 100 != 0
+        if f.kind == "target" and precise and seen.get(f.value, f.start) != f.start:
+            continue
+        if f.kind == "target" and precise:
+            seen.setdefault(f.value, f.start)
+        out.append(f)
+    order = {id(f): i for i, f in enumerate(figures)}
+    return sorted(out, key=lambda f: order[id(f)])
 
 
 def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:

@@ -191,6 +191,7 @@ def indicator_for(
         return None
     tables = {
         "亩": (AREA_RULES, "other:area_mu"),
+        "公顷": ([], "other:area_ha"),
         "公里": (LENGTH_RULES, "other:length_km"),
         "千米": (LENGTH_RULES, "other:length_km"),
         "平方米": (FLOOR_RULES, "other:floor_area_m2"),

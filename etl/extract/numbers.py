@@ -34,6 +34,7 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 # Measure words (and money/area/length units) that make a number a quantity. Longest first.
 UNITS = (
     "平方米",
+    "公顷",
     "公里",
     "千米",
     "万元",
