@@ -84,7 +84,7 @@ class Gazetteer:
             for name in (r.name_zh, *r.former_names):
                 g.names.setdefault(name, r.code)
                 g.candidates.setdefault(name, []).append(r.code)
-        rank = {"province": 0, "prefecture": 1}  # "河北", "海南" alone are the provinces, not 天津's or 乌海's districts
+        rank = {"province": 0, "prefecture": 1}  # "河北", "海南" alone: the provinces, not 天津's or 乌海's districts
         for r in sorted(rows, key=lambda r: rank.get(r.level, 2)):
             for name in (r.name_zh, *r.former_names):
                 short = short_name(name)

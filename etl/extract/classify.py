@@ -38,7 +38,9 @@ CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
-SENTENCE_PAST = re.compile(r"至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+SENTENCE_PAST = re.compile(
+    r"至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+)
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
@@ -123,7 +125,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     True
     """
     after = sentence[q_end : q_end + 8]
-    if CRITERION_AFTER.match(after):
+    if CRITERION_AFTER.match(sentence[q_end : q_end + 16]):
         return True
     if next_start is None or not re.match(r"^(?:以下|以上)", after):
         return False
@@ -208,14 +210,17 @@ def is_reference(sentence: str, q_start: int, clause: str) -> bool:
     ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
     if re.search(r"(?:这|该|上述|以上)$", sentence[max(0, q_start - 2) : q_start]):
         return True
-    if re.match(r"^按[^。;]*(?:计算|测算)$", clause):
+    if re.match(r"^按[^。;]*(?:计算|测算)[,。;]?$", clause):
         return True
     return False
 
 
 def is_people_of_places(sentence: str, q_end: int) -> bool:
     """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
-    return re.match(r"^[^,;。\d、]{0,12}[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)", sentence[q_end:]) is not None
+    return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
+
+
+_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:

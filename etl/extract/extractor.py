@@ -30,6 +30,7 @@ from .text_rows import is_above_rows, labelled_rows
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
+STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
@@ -42,7 +43,7 @@ def extract_text(
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
-    if is_above_rows(rows) and info.region_code in {r.code for r in rows.values()}:
+    if is_above_rows(rows):
         info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
     tables = find_tables(text)
@@ -194,8 +195,10 @@ def _quantities(
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
         if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
             continue
-        if classify.is_reference(sentence, q.start, clause) or q.unit in COUNT_UNITS and classify.is_people_of_places(
-            sentence, q.end
+        if (
+            classify.is_reference(sentence, q.start, clause)
+            or q.unit in COUNT_UNITS
+            and classify.is_people_of_places(sentence, q.end)
         ):
             continue
         if classify.is_set_named(sentence, q.end):
@@ -268,7 +271,7 @@ def _quantities(
                 ctx.news,
                 sentence[q.start : c_end],
             )
-            if kind == "target" and code in PLACE_STOCKS and not re.search(r"减少到|减至|降至|降到|控制在|达|完成|覆盖", clause):
+            if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
@@ -441,8 +444,8 @@ def _exact_repeats(figures: list[Extracted]) -> list[Extracted]:
 
 
 def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:
-    """"计划摘帽的17个贫困县" where the 17 counties are named one by one: the named exits stand for the count
-    (tests/gold convention), so the count is dropped."""
+    """A count of counties ("计划摘帽的17个贫困县") whose counties are named one by one: the named exits stand
+    for the count (tests/gold convention), so the count is dropped."""
     named: dict[tuple, int] = {}
     for f in figures:
         if f.indicator == "counties_exited" and f.value == 1 and f.kind == "target":
@@ -450,9 +453,7 @@ def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:
     return [
         f
         for f in figures
-        if not (
-            f.indicator == "counties_exited" and f.kind == "target" and 1 < f.value <= named.get(f.period_end, 0)
-        )
+        if not (f.indicator == "counties_exited" and f.kind == "target" and 1 < f.value <= named.get(f.period_end, 0))
     ]
 
 

@@ -181,8 +181,8 @@ def indicator_for(
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
             if re.search(f"(?:{pattern})(?![级民委组干医办制班台])", noun):
-                exits = EXIT_VERBS.search(_NOT_EXIT.sub("", clause)) or EXIT_VERBS.search(_NOT_EXIT.sub("", sentence[q_end:]))
-                exits = exits is not None
+                around = _NOT_EXIT.sub("", clause) + " " + _NOT_EXIT.sub("", sentence[q_end:])
+                exits = EXIT_VERBS.search(around) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":

@@ -132,7 +132,7 @@ def parse_number(s: str) -> float:
 
 
 def unit_multiplier(mult: str | None, unit: str) -> int:
-    """The factor to base units for a multiplier character and a unit: ("万", "人") -> 10000; (None, "万元") -> 10000."""
+    """The factor to base units for a multiplier and a unit: ("万", "人") -> 10000; (None, "万元") -> 10000."""
     factor = MULTIPLIERS.get(mult or "", 1)
     if unit in ("万元", "万人", "万亩"):
         factor *= 10_000

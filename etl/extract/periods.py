@@ -5,7 +5,8 @@ Rules (the ``period`` function applies them to one figure):
 * ``2016年…`` (a point year) -> that year, for every kind of indicator.
 * ``到2020年`` / ``2020年前`` / ``2018年底`` (a deadline): a flow (people lifted, villages exited, funds…)
   is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
-* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
+* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document.
+* ``今后三年`` / ``用三年时间`` / ``5年时间`` / ``10年内`` -> plan start … plan start + n - 1
   (flows; stocks and rates are read at the end).
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
@@ -43,7 +44,8 @@ _RELATIVE_RE = re.compile(
 )
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
-    r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"  # "从2014年的100.99万人减少到2019年的2.47万人"
+    # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
+    r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"
 )
 _AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}

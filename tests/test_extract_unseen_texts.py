@@ -1,0 +1,246 @@
+"""Rules added for plan texts unlike the dev set they were first tuned on (session 19): each case is a real
+sentence of a dev corpus document (data/corpus/dev, cited by slug), run through the whole extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.periods import plan_years
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def targets(doc) -> list[tuple]:
+    return sorted(
+        (f.region_code, f.indicator, f.period_start, f.period_end, f.value) for f in doc.figures if f.kind == "target"
+    )
+
+
+def values(doc) -> set[float]:
+    return {f.value for f in doc.figures if f.kind == "target"}
+
+
+# ---- who a figure is for ---------------------------------------------------------------------------------
+
+
+def test_rows_of_a_words_table_are_the_regions_they_name(g):
+    # china-2016-provincial-targets-table: one province per row, the target written out; the header dates them
+    text = (
+        "省份 | 2016年脱贫人口目标 |\n湖北 | 力争实现147万建档立卡贫困人口稳定脱贫 |\n陕西 | 确保130万人脱贫 |\n"
+        "河北 | 实现100万贫困人口稳定脱贫 |\n海南 | 实现18万农村贫困人口脱贫与巩固提升 |\n"
+        "山东 | 确保脱贫人口不少于120万 |\n人民网北京2月25日电 各地政府工作报告……"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code is None  # a national table, not 湖北's text
+    assert targets(doc) == sorted(
+        [
+            ("420000", "poor_population_reduced", 2016, 2016, 1470000.0),
+            ("610000", "poor_population_reduced", 2016, 2016, 1300000.0),
+            ("130000", "poor_population_reduced", 2016, 2016, 1000000.0),  # the province, not 天津's 河北区
+            ("460000", "poor_population_reduced", 2016, 2016, 180000.0),
+            ("370000", "poor_population_reduced", 2016, 2016, 1200000.0),  # a bare 万 after 脱贫人口
+        ]
+    )
+
+
+def test_a_place_named_at_the_head_of_a_clause_keeps_the_rest_of_the_sentence(g):
+    # jiangsu-2016-qubei-area-plan-news
+    text = "到2017年底,盐城市8个乡镇50%以上低收入人口脱贫,23个经济薄弱村集体经济收入全部达18万元以上;"
+    doc = extract_document(text, g, region_code="320000", as_of="2016-07-28")
+    regions = {f.value: f.region_code for f in doc.figures if f.kind == "target"}
+    assert regions == {50.0: "320900", 23.0: "320900", 180000.0: "320900"}
+
+
+def test_counties_named_in_brackets_after_a_count(g):
+    # kunming-2017-yearbook-entry: "1个县(寻甸县)" is 寻甸 itself
+    text = "2017年,昆明市紧紧围绕“1个县(寻甸县)脱贫摘帽,67个贫困村退出”的年度目标,投入资金113.76亿元。"
+    doc = extract_document(text, g, region_code="530100", as_of="2018-03-01")
+    assert targets(doc) == [
+        ("530100", "villages_exited", 2017, 2017, 67.0),
+        ("530129", "counties_exited", 2017, 2017, 1.0),
+    ]
+
+
+def test_a_region_named_only_in_a_cited_title(g):
+    # jilin-2018-work-report-trad
+    text = "中國網訊 《2018年吉林省政府工作報告》提出,貧困縣全部摘帽。\n今年計劃減貧10.2萬人,實現539個貧困村退出。"
+    doc = extract_document(text, g, as_of="2018-02-07")
+    assert doc.info.region_code == "220000"
+
+
+# ---- the document's year when it does not give one -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,year",
+    [
+        # sichuan-2017-annual-targets-news: the years it reports, not the earliest (2012)
+        (
+            "今年四川要实现16个贫困县摘帽。全省农村贫困人口从2012年的750万减少到2016年的272万。仅在刚刚过去的2016年,四川就实现107.8万贫困人口脱贫。",
+            2017,
+        ),
+        # shandong-2018-three-year-opinion-news: 今年 comes before the year it plans for
+        (
+            "我省今年将基本完成17.2万贫困人口脱贫任务。我省将在2019年着力巩固提升脱贫成果。到2020年,山东全面完成脱贫攻坚任务。",
+            2018,
+        ),
+        # liaoning-2016-industry-poverty-plan-news: a named plan's first year; 5年内 is no 年内
+        ("辽宁5年内439731贫困人口全脱贫。省政府印发《辽宁省产业精准脱贫规划(2016-2020)》,到2020年确保全部脱贫。", 2016),
+        # fuyang-2020-county-exits-news: a year-end figure is known only after that year
+        ("建档立卡贫困人口从2014年的100.99万人减少到2019年的2.47万人。去年以来,……", 2020),
+        # kunming-2017-yearbook-entry: a yearbook is published the year after the one it covers
+        ("Page 18 - 昆明年鉴2018\n2017年,昆明市紧紧围绕年度目标。", 2018),
+    ],
+)
+def test_undated_texts_are_dated_by_what_they_report(text, year):
+    assert plan_years(text, None, "").doc_year == year
+
+
+# ---- targets versus what is not one ----------------------------------------------------------------------
+
+
+def test_a_paragraph_that_reports_last_year_stays_in_last_year(g):
+    # sichuan-2018-work-report-news-trad: 报告指出,2017年,… then sentences with no year of their own
+    text = (
+        "四川2018年要再實現100萬貧困人口脫貧。\n報告指出,2017年,3769個貧困村退出,全面完成年度目標任務。"
+        "實施22個扶貧專項,投入財政資金749億元。完成易地扶貧搬遷33萬人的任務,改造農村危房12.8萬戶。"
+    )
+    doc = extract_document(text, g, region_code="510000", as_of="2018-01-26")
+    assert values(doc) == {1000000.0}
+
+
+def test_a_named_year_then_quanian_is_that_year(g):
+    # gansu-2018-work-report-news-trad
+    text = "2017年,甘肅省全年減貧67萬人,貧困發生率下降到9.6%。"
+    doc = extract_document(text, g, region_code="620000", as_of="2018-01-24")
+    assert values(doc) == set()
+
+
+def test_quoted_annual_goals_are_targets_even_when_told_later(g):
+    # fuyang-2020-county-exits-news
+    text = "去年以来,市委围绕“3个贫困县摘帽、18个贫困村出列、10.88万以上贫困人口脱贫”的年度减贫目标,压实责任。"
+    doc = extract_document(text, g, region_code="341200", as_of="2020-05-01")
+    assert {(f.indicator, f.period_end, round(f.value)) for f in doc.figures if f.kind == "target"} == {
+        ("counties_exited", 2019, 3.0),
+        ("villages_exited", 2019, 18.0),
+        ("poor_population_reduced", 2019, 108800.0),
+    }
+
+
+def test_a_planned_figure_stays_a_target_when_its_work_is_under_way(g):
+    # hechi-2016-village-exits-news
+    text = "目前今年计划搬迁的73666人已全部落实到村到户、到点到人,计划用地411.09公顷已全部落实到位。"
+    doc = extract_document(text, g, region_code="451200", as_of="2016-09-01")
+    assert values(doc) == {73666.0, 411.09}
+
+
+@pytest.mark.parametrize(
+    "text,region,date",
+    [
+        # fuyang-2020-county-exits-news: examples and a count; the set the next items are picked from
+        (
+            "批准包括我市临泉县、阜南县、颍东区在内的9个县(区)退出贫困县序列。8个贫困县中,颍上县、颍州区于2019年退出贫困县序列。",
+            "341200",
+            "2020-05-01",
+        ),
+        # shanxi-2017-thirteenth-plan-schedule-news: the places an effort centres on
+        ("山西将以吕梁山、燕山—太行山集中连片特困地区21个县为主战场。", "140000", "2017-04-18"),
+        # shandong-2018-three-year-opinion-news: the people of counted places; a description of counties
+        (
+            "2000个省扶贫工作重点村贫困人口基本脱贫;20个脱贫任务比较重的县(市、区)基本公共服务主要领域指标接近全省平均水平。",
+            "370000",
+            "2018-08-11",
+        ),
+        # hunan-2020-last-counties-reply-trad: referred back; a past stock
+        ("湖南省政府要求省扶貧辦對這20個縣市繼續抓好脫貧攻堅各項工作。湖南曾有51個貧困縣。", "430000", "2020-03-02"),
+        # daying-2017-notice-table: an exit criterion
+        ("确保贫困村退出当年贫困发生率低于3%。", "510923", "2017-01-06"),
+        # neimenggu-2011-work-meeting-news-trad: the old value and a poverty line
+        (
+            "從2012年起,自治區本級財政專項扶貧資金將由原來的1.9億元。內蒙古出臺方案調整扶貧標準,由原來的1560元上調為2600元。",
+            "150000",
+            "2011-12-29",
+        ),
+        # guangdong-2016-three-year-targets-news: an assumption of a projection
+        ("按今后3年年均增长不低于7%计算。", "440000", "2016-08-31"),
+        # sichuan-2017-annual-targets-news: a condition of a policy
+        ("落实贫困患者个人医疗费用支出控制在10%以内等卫生扶贫政策。", "510000", "2017-02-16"),
+    ],
+)
+def test_numbers_that_are_not_targets(g, text, region, date):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert targets(doc) == []
+
+
+def test_a_half_year_milestone_and_a_rounded_repeat_are_not_second_targets(g):
+    # hebei-2016-relocation-annual-plan and zhangjiakou-2019-relocation-news-trad
+    text = "力争2017年上半年完成易地扶贫搬迁8万人左右,确保到2017年底完成易地扶贫搬迁18万人左右。"
+    doc = extract_document(text, g, region_code="130000", as_of="2016-02-25")
+    assert values(doc) == {180000.0}
+    text = "2019年,張家口搬遷任務為50861人,其中建檔立卡14191人。確保剩余1.4萬貧困人口按時全部搬遷入住。"
+    doc = extract_document(text, g, region_code="130700", as_of="2019-02-25")
+    assert 14000.0 not in values(doc) and 14191.0 in values(doc)
+
+
+# ---- how targets are written -----------------------------------------------------------------------------
+
+
+def test_a_per_year_schedule_under_a_heading(g):
+    # shanxi-2017-thirteenth-plan-schedule-news (a news report: the schedule is still the plan's)
+    text = (
+        "记者获悉,省政府发布了规划。\n贫困县摘帽:2017年14个,2018年17个,2019年27个。"
+        "\n贫困人口脱贫:2016年50万,2017年66万。"
+    )
+    doc = extract_document(text, g, region_code="140000", as_of="2016-04-18")
+    assert {(f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target"} == {
+        ("counties_exited", 2017, 14.0),
+        ("counties_exited", 2018, 17.0),
+        ("counties_exited", 2019, 27.0),
+        ("poor_population_reduced", 2016, 500000.0),
+        ("poor_population_reduced", 2017, 660000.0),
+    }
+
+
+def test_parallel_targets_with_yishang_and_shares_reaching_a_standard(g):
+    # anhui-2017-work-points-news-trad; guangdong-2019-leading-group-meeting
+    text = "今年要確保貧困人口脫貧90萬人以上、貧困村出列1000個以上,力爭2個貧困縣脫貧摘帽。"
+    doc = extract_document(text, g, region_code="340000", as_of="2017-03-02")
+    assert values(doc) == {900000.0, 1000.0, 2.0}
+    text = "会议强调,我省到2019年底要实现95%以上的相对贫困人口达到脱贫标准、90%以上的相对贫困村达到出列标准。"
+    doc = extract_document(text, g, region_code="440000", as_of="2019-02-18")
+    assert {(f.indicator, f.value) for f in doc.figures if f.kind == "target"} == {
+        ("other:share_of_poor_lifted", 95.0),
+        ("other:share_of_villages_exited", 90.0),
+    }
+
+
+def test_a_year_after_the_number_in_its_own_clause(g):
+    # xinyang-2020-press-conference-news
+    text = "贫困发生率由2016年底的5.44%下降到2019年底的0.46%,剩余3.3万人贫困人口今年将实现全部脱贫。"
+    doc = extract_document(text, g, region_code="411500", as_of="2020-11-20")
+    assert targets(doc) == [("411500", "poor_population_reduced", 2020, 2020, 33000.0)]
+
+
+def test_hard_wrapped_pdf_lines_read_as_one_sentence(g):
+    # kunming-2017-yearbook-entry: the 7.80万 is split from its noun by the page's line break
+    body = "2017年,昆明市紧紧围绕“1个县(寻甸县)脱贫摘帽,67个贫困村退出,7.80万建档立卡贫困"
+    lines = [
+        "                   " + body,
+        "              人口脱贫”的年度目标,构建脱贫攻坚工作六大体系,创新精准识别和社会帮扶2项机制,打好9项措",
+        "              施“组合拳”,投入各类脱贫攻坚资金113.76亿元,实现8.17万人、127个贫困村脱贫出列,寻甸县达",
+        "              到脱贫摘帽标准,全市贫困发生率下降至5.21%。",
+    ]
+    text = "\n".join(lines)
+    doc = extract_document(text, g, region_code="530100", as_of="2018-03-01")
+    assert values(doc) == {1.0, 67.0, 78000.0}
+    for f in doc.figures:
+        assert text[f.start : f.end] == f.quote
