@@ -215,6 +215,22 @@ def is_reference(sentence: str, q_start: int, clause: str) -> bool:
     return False
 
 
+def is_part_in_brackets(sentence: str, q_start: int) -> bool:
+    """A part given in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): inside its total, not a target."""
+    opening = sentence.rfind("(", 0, q_start)
+    return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def is_running_total(clause_before: str) -> bool:
+    """A running total projected to a date ("到今年底,四川将累计实现脱贫550余万"): it includes past years."""
+    return re.search(r"将累计|累计将", clause_before) is not None
+
+
+def is_place_count_of(sentence: str, q_end: int) -> bool:
+    """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
+    return re.match(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的", sentence[q_end:]) is not None
+
+
 def is_people_of_places(sentence: str, q_end: int) -> bool:
     """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
     return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None

@@ -201,6 +201,10 @@ def _quantities(
             and classify.is_people_of_places(sentence, q.end)
         ):
             continue
+        if classify.is_part_in_brackets(sentence, q.start) or classify.is_place_count_of(sentence, q.end):
+            continue
+        if classify.is_running_total(sentence[c_start : q.start]):
+            continue
         if classify.is_set_named(sentence, q.end):
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
