@@ -29,6 +29,7 @@ from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
+TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
@@ -185,6 +186,7 @@ def _quantities(
     in_parts = {id(item.quantity) for items in parts.values() for item in items}
     scope_end = None
     heading = schedule_heading(sentence, tokens)
+    prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -234,6 +236,8 @@ def _quantities(
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
         if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
+        if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
+            code = prev[0]  # "贫困村计划任务数900个、奋斗目标数1100个": the second tier of the same indicator
         if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
             code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
         known = code is not None
@@ -247,6 +251,7 @@ def _quantities(
             if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
                 continue
             code = indicators.unknown_code(label, q.measure)
+        prev = (code, c_start)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)

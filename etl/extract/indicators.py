@@ -129,6 +129,7 @@ def nearest(rules: list[tuple[str, str]], text: str, a: int, b: int) -> tuple[in
 def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_end: int) -> str:
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
     after = re.sub(r"^(?:以上|以下|以内|左右)", "", sentence[q_end:item_end])
+    after = re.sub(r"^\([^)]*\)?", "", after)  # "6个(其中国家扶贫开发工作重点县1个)": a part, not the noun
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
     if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
