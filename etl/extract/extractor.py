@@ -25,7 +25,7 @@ from .regions import breakdowns, named_exits, resolve_county
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import line_list_exits, table_figures
 from .tables import find_tables, measure_of
-from .text_rows import is_above_rows, labelled_rows
+from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -44,10 +44,11 @@ def extract_text(
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
-    if is_above_rows(rows):
+    tables = find_tables(text)
+    labels = [r.code for r in rows.values()] + [gazetteer.resolve(r.label) for t in tables for r in t.rows]
+    if region_code is None and provinces_among(labels, gazetteer) >= 3:
         info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
-    tables = find_tables(text)
     figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
     state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year)
     for s_start, _s_end, sentence in sentences(text):

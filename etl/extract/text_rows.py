@@ -64,6 +64,6 @@ def _region(label: str, gazetteer: Gazetteer, own_code: str | None) -> str | Non
     return gazetteer.resolve_near(label, own_code)
 
 
-def is_above_rows(rows: dict[int, LabelledRow]) -> bool:
-    """A table with a row for each of several provinces: the document speaks for the country, not one of them."""
-    return len({r.code for r in rows.values() if r.level == "province"}) >= 3
+def provinces_among(codes: list[str | None], gazetteer: Gazetteer) -> int:
+    """How many provinces a table's rows name: with several, the document speaks for the country, not one of them."""
+    return len({c for c in codes if c and gazetteer.regions[c].level == "province"})
