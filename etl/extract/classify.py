@@ -291,7 +291,9 @@ def kind_of(
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
-    planned = PLANNED_FOR.search(clause) is not None or in_quoted_goal(sentence, q_start)
+    if in_quoted_goal(sentence, q_start):
+        return "target"  # "紧盯“…12个贫困乡97个贫困村出列…”的年度目标", also in a report of progress
+    planned = PLANNED_FOR.search(clause) is not None
     past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True

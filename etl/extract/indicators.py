@@ -59,6 +59,7 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
     (r"县|旗", "counties"),
+    (r"贫困乡", "townships"),
     (r"村", "villages"),
 ]
 HOUSEHOLD_RULES = [
@@ -188,6 +189,8 @@ def indicator_for(
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":
                     return "villages_exited" if exits else "other:poor_villages"
+                if code == "townships":
+                    return "other:townships_exited" if exits else None
                 return code
         return None
     tables = {

@@ -44,6 +44,7 @@ _RELATIVE_RE = re.compile(
 )
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"|((?:19|20)\d{2})年[^,。;\d]{0,12}(?:整改|回头看)"  # "抓好2016年易地扶贫搬迁整改工作": after that year
     # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
     r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"
 )
@@ -185,6 +186,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
 
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
+_REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
 _PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
 
@@ -204,7 +206,7 @@ def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int]
         a = max(text.rfind(ch, 0, t.start) for ch in ",,;;。\n") + 1
         b = min([i for i in (text.find(ch, t.end) for ch in ",,;;。\n") if i >= 0] or [len(text)])
         s_end = min([i for i in (text.find(ch, t.end) for ch in ";;。\n") if i >= 0] or [len(text)])
-        if t.kind == "deadline" or _INTENT.search(text[a:b]):
+        if t.kind == "deadline" or _INTENT.search(text[a:b]) and not _REVIEW.search(text[t.end : b]):
             planned.append(t.year)
         elif _PAST_CUE.search(text[a:s_end]):
             reported.append(t.year)
