@@ -244,3 +244,42 @@ def test_hard_wrapped_pdf_lines_read_as_one_sentence(g):
     assert values(doc) == {1.0, 67.0, 78000.0}
     for f in doc.figures:
         assert text[f.start : f.end] == f.quote
+
+
+def test_tiers_of_a_list_share_the_indicator_and_bracketed_parts_are_not_targets(g):
+    # guangxi-2017-renda-resolution
+    text = (
+        "会议同意将我区2017年脱贫攻坚目标任务调整为:贫困村脱贫摘帽计划任务数900个、奋斗目标数1100个;"
+        "贫困县脱贫摘帽计划任务数6个(其中国家扶贫开发工作重点县1个)、奋斗目标数8个(其中国家扶贫开发工作重点县2个)。"
+    )
+    doc = extract_document(text, g, region_code="450000", as_of="2017-05-25")
+    got = {(f.indicator, f.value, f.tier) for f in doc.figures if f.kind == "target"}
+    assert got == {
+        ("villages_exited", 900.0, "committed"),
+        ("villages_exited", 1100.0, "stretch"),
+        ("counties_exited", 6.0, "committed"),
+        ("counties_exited", 8.0, "stretch"),
+    }
+
+
+def test_running_totals_and_counts_of_places_that_qualify_a_noun(g):
+    # sichuan-2018-year-end-targets-news
+    text = (
+        "“经过6年努力,到今年底,四川将累计实现脱贫550余万贫困人口、退出9719个贫困村、摘帽50个贫困县。”"
+        "降初说,预计到明年底,实现四川除凉山州外,高原藏区2个州以及18个市的贫困县实现全部摘帽。"
+    )
+    doc = extract_document(text, g, region_code="510000", as_of="2018-12-12")
+    assert targets(doc) == []
+
+
+def test_a_meeting_report_with_one_year_of_rectification_and_a_quoted_goal(g):
+    # qujing-2017-meeting-report-trad: the only year is last year's work to rectify; the goal is this year's
+    text = (
+        "8月12日上午,曲靖市召開會議。今年以來,全市緊盯“羅平、師宗摘帽,12個貧困鄉97個貧困村出列,"
+        "11.25萬貧困人口脫貧”的年度目標,狠抓落實。要抓好2016年易地扶貧搬遷整改工作。"
+    )
+    assert plan_years(text, None, "").doc_year == 2017
+    doc = extract_document(text, g, region_code="530300")
+    got = {(f.indicator, f.period_end, round(f.value)) for f in doc.figures if f.kind == "target"}
+    assert ("other:townships_exited", 2017, 12) in got and ("villages_exited", 2017, 97) in got
+    assert ("poor_population_reduced", 2017, 112500) in got
