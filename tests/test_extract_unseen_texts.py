@@ -283,3 +283,10 @@ def test_a_meeting_report_with_one_year_of_rectification_and_a_quoted_goal(g):
     got = {(f.indicator, f.period_end, round(f.value)) for f in doc.figures if f.kind == "target"}
     assert ("other:townships_exited", 2017, 12) in got and ("villages_exited", 2017, 97) in got
     assert ("poor_population_reduced", 2017, 112500) in got
+
+
+def test_space_aligned_table_rows_are_not_joined_as_wrapped_lines():
+    from etl.extract.normalize import hard_wraps
+
+    row = "贫困县脱贫摘帽计划任务数及奋斗目标数分解情况一览表所列县名    1200    5    300"
+    assert hard_wraps("\n".join([row] * 5)) == []

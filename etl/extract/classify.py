@@ -208,7 +208,7 @@ def is_set_named(sentence: str, q_end: int) -> bool:
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
     """Not a new figure: one referred back to ("对这20个县市继续抓好…"), the people of the places counted
     ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
-    if re.search(r"(?:这|该|上述|以上)$", sentence[max(0, q_start - 2) : q_start]):
+    if re.search(r"(?:这|该|上述)$", sentence[max(0, q_start - 2) : q_start]):
         return True
     if re.match(r"^按[^。;]*(?:计算|测算)[,。;]?$", clause):
         return True
@@ -228,7 +228,7 @@ def is_running_total(clause_before: str) -> bool:
 
 def is_place_count_of(sentence: str, q_end: int) -> bool:
     """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
-    return re.match(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的", sentence[q_end:]) is not None
+    return re.match(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)", sentence[q_end:]) is not None
 
 
 def is_people_of_places(sentence: str, q_end: int) -> bool:

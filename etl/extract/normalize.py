@@ -150,6 +150,9 @@ def normalize_text(original: str) -> Normalized:
 _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n[ \t\u3000]*(?=[\u4e00-\u9fff\d“(])")
 
 
+_COLUMNS = re.compile(r"\S(?:\t| {2,}|\u3000)\S|\|")  # a table row: cells apart by tabs, runs of spaces or bars
+
+
 def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     """Spans of the line breaks (with the next line's indent) inside hard-wrapped paragraphs, to drop; only where
     at least three long lines in the text end mid-sentence, so that ordinary lines and lists stay apart.
@@ -160,8 +163,9 @@ def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in _WRAP.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if len(text[line_start : m.start()].strip()) >= 30:
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        following = text[m.end() : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
+        if len(line) >= 30 and not _COLUMNS.search(line) and not _COLUMNS.search(following):
             out.append((m.start(), m.end(), ""))
     return out if len(out) >= 3 else []
 
