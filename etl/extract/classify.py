@@ -228,7 +228,10 @@ def is_running_total(clause_before: str) -> bool:
 
 def is_place_count_of(sentence: str, q_end: int) -> bool:
     """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
-    return re.match(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)", sentence[q_end:]) is not None
+    return _PLACES_OF.match(sentence[q_end:]) is not None
+
+
+_PLACES_OF = re.compile(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)")
 
 
 def is_people_of_places(sentence: str, q_end: int) -> bool:
