@@ -92,8 +92,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
     out = []
     for m in _RELATIVE_RE.finditer(text):
         if m.group("this"):
-            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "年"):
-                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "年一二两三四五六七八九十"):
+                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
             out.append(YearToken("point", doc_year, m.start(), m.end()))
