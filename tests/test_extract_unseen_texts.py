@@ -290,3 +290,20 @@ def test_space_aligned_table_rows_are_not_joined_as_wrapped_lines():
 
     row = "贫困县脱贫摘帽计划任务数及奋斗目标数分解情况一览表所列县名    1200    5    300"
     assert hard_wraps("\n".join([row] * 5)) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人。",
+            [(2018, 300000.0), (2019, 250000.0), (2020, 200000.0)],
+        ),
+        ("2019年、2020年分别脱贫5万人、3万人。", [(2019, 50000.0), (2020, 30000.0)]),
+    ],
+)
+def test_respective_years_after_fenbie(g, text, expected):
+    # the per-year schedules of shanxi-2017 and guangdong-2016-three-year-schedule written as one sentence
+    doc = extract_document(text, g, region_code="620000", as_of="2018-02-01")
+    assert sorted((f.period_end, f.value) for f in doc.figures if f.kind == "target") == expected
+    assert all(f.period_start == f.period_end for f in doc.figures)

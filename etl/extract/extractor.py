@@ -188,6 +188,7 @@ def _quantities(
     scope_end = None
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
+    respective = respective_years(sentence, quantities, tokens)
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -264,6 +265,8 @@ def _quantities(
             "每年" in sentence and token is not None and token.kind == "from"
         )
         periods = period(token, flow, plan, yearly=yearly)
+        if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
+            periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
@@ -323,6 +326,39 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
+    """Years given one to each figure after 分别: a range of as many years as figures ("2018年至2020年…分别减少
+    30万人、25万人和20万人"), or as many years listed ("2019年、2020年分别脱贫…"); keyed by id(quantity).
+
+    >>> from .numbers import find_quantities
+    >>> s = "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
+    >>> sorted(respective_years(s, find_quantities(s), year_tokens(s)).values())
+    [2018, 2019, 2020]
+    """
+    at = sentence.find("分别")
+    if at < 0:
+        return {}
+    after = [q for q in quantities if q.start > at]
+    listed = []
+    for q in after:
+        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
+            break
+        listed.append(q)
+    before = [t for t in tokens if t.end <= at]
+    if not before or len(listed) < 2:
+        return {}
+    last = before[-1]
+    if last.kind == "range" and last.year - last.first + 1 == len(listed):
+        years = list(range(last.first, last.year + 1))
+    else:
+        points = [t for t in before if t.kind == "point"][-len(listed) :]
+        joined = all(re.fullmatch(r"[、和及与至到,\s]*", sentence[a.end : b.start]) for a, b in zip(points, points[1:]))
+        if len(points) != len(listed) or not joined:
+            return {}
+        years = [t.year for t in points]
+    return {id(q): y for q, y in zip(listed, years)}
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
