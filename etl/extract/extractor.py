@@ -354,11 +354,12 @@ def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
         years = list(range(last.first, last.year + 1))
     else:
         points = [t for t in before if t.kind == "point"][-len(listed) :]
-        joined = all(re.fullmatch(r"[、和及与至到,\s]*", sentence[a.end : b.start]) for a, b in zip(points, points[1:]))
+        gaps = [sentence[a.end : b.start] for a, b in zip(points, points[1:], strict=False)]
+        joined = all(re.fullmatch(r"[、和及与至到,\s]*", gap) for gap in gaps)
         if len(points) != len(listed) or not joined:
             return {}
         years = [t.year for t in points]
-    return {id(q): y for q, y in zip(listed, years)}
+    return {id(q): y for q, y in zip(listed, years, strict=True)}
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
