@@ -268,6 +268,13 @@ def in_quoted_goal(sentence: str, q_start: int) -> bool:
     return closing >= 0 and PLANNED_FOR.match(sentence, closing) is not None
 
 
+def _done_before(before: str) -> bool:
+    """A 了 earlier in the sentence with no word of intent after it: "确定了…,制定了…方案,…资金增长35.6%"
+    (but not "确定了三年滚动计划:即2018年实现…")."""
+    done = list(DONE_LE.finditer(before))
+    return bool(done) and not FUTURE_CUES.search(before[done[-1].end() :])
+
+
 def kind_of(
     sentence: str,
     clause: str,
@@ -307,7 +314,7 @@ def kind_of(
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)
-            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context))
+            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
             or news
             and not FUTURE_CUES.search(before + clause)

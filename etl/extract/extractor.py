@@ -209,6 +209,8 @@ def _quantities(
             continue
         if classify.is_running_total(sentence[c_start : q.start]):
             continue
+        if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
+            continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
         if classify.is_set_named(sentence, q.end):
             continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
@@ -237,6 +239,7 @@ def _quantities(
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
         if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
+            scope_end = q.end  # and the places listed with them ("卢氏等4个深度贫困县和1235个深度贫困村")
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
         if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
             code = prev[0]  # "贫困村计划任务数900个、奋斗目标数1100个": the second tier of the same indicator
@@ -449,11 +452,11 @@ def _said_for(sentence: str, c_start: int, q) -> int:
 
 
 def _listed_after(sentence: str, end: int | None, start: int) -> bool:
-    """True when the quantity at start is the next item of a 、-list whose item ended at end."""
+    """True when the quantity at start is the next item of a 、/和-list whose item ended at end."""
     if end is None:
         return False
     between = sentence[end:start]
-    return "、" in between and not re.search(r"[,;:。\d]", between)
+    return re.search(r"[、和及]", between) is not None and not re.search(r"[,;:。\d]", between)
 
 
 def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
