@@ -85,6 +85,7 @@ PERCENT_RULES = [
     (r"党组织", "other:standardized_party_orgs_share"),
     (r"交流教师|教师[^,,。;]{0,20}比例", "other:teacher_exchange_share"),
     (r"森林覆盖率", "other:forest_coverage"),
+    (r"(?:城乡|农村|城镇)?居民(?:人均)?(?:可支配)?收入|农民(?:人均)?收入", "other:income_growth"),
 ]
 MONEY_RULES = [
     (r"人均年?(?:纯|可支配)?收入", "other:per_capita_income"),
@@ -131,6 +132,7 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
     after = re.sub(r"^(?:以上|以下|以内|左右)", "", sentence[q_end:item_end])
     after = re.sub(r"^\([^)]*\)?", "", after)  # "6个(其中国家扶贫开发工作重点县1个)": a part, not the noun
+    after = re.sub(r"^的?(?:目标|任务)+", "", after)  # "退出贫困村60个的目标": the noun is before
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
     if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
