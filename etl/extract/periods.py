@@ -39,7 +39,7 @@ _TOKEN_RE = re.compile(
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
-    r"|(?P<last>去年|上一?年(?!底))"
+    r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
