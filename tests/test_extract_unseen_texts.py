@@ -307,3 +307,9 @@ def test_respective_years_after_fenbie(g, text, expected):
     doc = extract_document(text, g, region_code="620000", as_of="2018-02-01")
     assert sorted((f.period_end, f.value) for f in doc.figures if f.kind == "target") == expected
     assert all(f.period_start == f.period_end for f in doc.figures)
+
+
+def test_a_news_agency_dateline_does_not_name_the_texts_region(g):
+    # the datelines of xizang-2018, sichuan-2018 and guizhou-2017: 新华社<city>…电 is where the reporter files from
+    text = "新华社南宁1月5日电(记者某某)记者从自治区扶贫办获悉,今年全区将实现50万贫困人口脱贫、1000个贫困村出列。"
+    assert extract_document(text, g, as_of="2019-01-05").info.region_code == "450000"

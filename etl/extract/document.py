@@ -160,9 +160,13 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
+_DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
+    title = _DATELINE.sub("", title)  # "新华社南宁1月5日电": where the reporter files from, not the text's region
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
         if len(source) > 60:  # a first line of body text, not a title
             continue
