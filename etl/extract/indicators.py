@@ -180,6 +180,8 @@ def indicator_for(
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
+        if hit is None and re.search(r"人均[^,;。\d]{0,8}收入[^;。\d]*达到?$", sentence[:q_start]):
+            return "other:per_capita_income"  # "农民人均可支配收入增长幅度高于全省平均水平,达到1万元以上"
         return hit[1] if hit else "other:funds_line_item"
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
