@@ -313,3 +313,13 @@ def test_a_news_agency_dateline_does_not_name_the_texts_region(g):
     # the datelines of xizang-2018, sichuan-2018 and guizhou-2017: 新华社<city>…电 is where the reporter files from
     text = "新华社南宁1月5日电(记者某某)记者从自治区扶贫办获悉,今年全区将实现50万贫困人口脱贫、1000个贫困村出列。"
     assert extract_document(text, g, as_of="2019-01-05").info.region_code == "450000"
+
+
+def test_a_province_known_only_by_its_cities(g):
+    # shandong-2016-poverty-data-and-routes-news: 全省 and a line per city, never 山东 itself
+    text = (
+        "截至2015年底,全省共有建档立卡贫困人口2423821人。我省将通过发展生产实现150万人左右脱贫。\n"
+        "截至2015年底,青岛共有贫困人口3768户。\n截至2015年底,日照共有贫困人口26133户。\n"
+        "截至2015年底,泰安共有贫困人口73363户。\n"
+    )
+    assert extract_document(text, g, as_of="2016-01-01").info.region_code == "370000"

@@ -187,6 +187,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return code, gazetteer.regions[code].name_zh
     if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
         counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
+    if not counts and own_level == "province":  # "青岛…日照…泰安…" and 全省: the province of the cities named
+        code = province_of_cities(text, gazetteer)
+        if code:
+            return code, gazetteer.regions[code].name_zh
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
@@ -216,6 +220,19 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one province at least three prefectures named in text (by full or short name) belong to, else None."""
+    provinces: dict[str, set[str]] = {}
+    for row in gazetteer.regions.values():
+        if row.level != "prefecture" or not row.parent_code:
+            continue
+        names = [n for n in (row.name_zh, short_name(row.name_zh)) if n and len(n) >= 2]
+        if any(n in text for n in names) and not any(gazetteer.is_ambiguous(n) for n in names if n in text):
+            provinces.setdefault(row.parent_code, set()).add(row.code)
+    found = [p for p, cities in provinces.items() if len(cities) >= 3]
+    return found[0] if len(found) == 1 else None
 
 
 def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
