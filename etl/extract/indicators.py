@@ -53,6 +53,9 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"学校", "other:schools"),
     (r"项目", "other:projects"),
     (r"合作社", "other:cooperatives"),
+    (r"龙头企业", "other:leading_enterprises"),
+    (r"家庭农场", "other:demo_family_farms"),
+    (r"旅游示范村|乡村旅游(?:重点|示范)村", "other:tourism_demo_villages"),
     (r"特困自然村", "villages_exited"),  # 整村推进 of 特困自然村 beside 贫困行政村: one series
     (r"自然村", "other:natural_villages"),
     (r"示范村", "other:demo_villages"),
