@@ -323,3 +323,13 @@ def test_a_province_known_only_by_its_cities(g):
         "截至2015年底,泰安共有贫困人口73363户。\n"
     )
     assert extract_document(text, g, as_of="2016-01-01").info.region_code == "370000"
+
+
+@pytest.mark.parametrize(
+    "heading,kind",
+    [("今年全省脱贫攻坚主要任务:", "target"), ("2018年脱贫攻坚目标任务完成情况:", "actual")],
+)
+def test_lines_under_a_heading_of_goals_are_goals_in_a_news_report(g, heading, kind):
+    text = f"记者从省扶贫办获悉。\n{heading}\n1.减少农村贫困人口10万人;\n2.退出贫困村200个。"
+    doc = extract_document(text, g, region_code="620000", as_of="2019-01-05")
+    assert {f.kind for f in doc.figures if f.value in (100000.0, 200.0)} == {kind}

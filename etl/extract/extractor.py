@@ -88,10 +88,14 @@ class _Reading:
     para: object = None  # "去年,…" opening a paragraph dates its later sentences
     last_end: int = 0
     doc_year: int = 0
+    listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
-        if "\n" in text[self.last_end : s_start]:
-            self.intent, self.para = False, None
+        gap = text[self.last_end : s_start]
+        if re.search(r"\n\s*\n", gap):
+            self.listed = False
+        if "\n" in gap:
+            self.intent, self.para = self.listed, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
         elif classify.states_intent(sentence):
@@ -116,6 +120,8 @@ class _Reading:
 
     def leave(self, end: int, sentence: str, tokens) -> None:
         self.last_end = end
+        if sentence.endswith((":", ":")):
+            self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:
             self.carried = tokens[-1]
         if sentence.endswith(";"):
