@@ -27,6 +27,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         region = _row_region(row.label, gazetteer, info)
         for cell in row.cells:
             words = cell.column if region else f"{row.label} {cell.column}"
+            if not re.sub(r"[((][^))]*[))]|\s|" + TIER_WORDS, "", words):  # "必成数(人)": the title says of what
+                words = re.sub(r"(?:19|20)\d{2}年?|表$", "", table.heading) + words
             measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
             code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
             if code is None:
@@ -63,6 +65,9 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 )
             )
     return pair_tiers(out)
+
+
+TIER_WORDS = r"必成数|预备数|计划任务数|奋斗目标数|计划数|目标数|任务数"
 
 
 def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
