@@ -337,7 +337,10 @@ def test_lines_under_a_heading_of_goals_are_goals_in_a_news_report(g, heading, k
 
 def test_tier_columns_take_their_indicator_from_the_tables_title(g):
     # the layout of daying-2017-notice-table, with the indicator only in the title
-    text = "2017年脱贫任务表\n县区        必成数(人)    预备数(人)\n安定区        12000        13000\n陇西县        15000        16000\n"
+    text = (
+        "2017年脱贫任务表\n县区        必成数(人)    预备数(人)\n"
+        "安定区        12000        13000\n陇西县        15000        16000\n"
+    )
     doc = extract_document(text, g, region_code="621100", as_of="2017-01-05")
     got = {(f.region_code, f.indicator, f.value, f.tier) for f in doc.figures if f.kind == "target"}
     assert got == {
