@@ -349,3 +349,17 @@ def test_tier_columns_take_their_indicator_from_the_tables_title(g):
         ("621122", "poor_population_reduced", 15000.0, "committed"),
         ("621122", "poor_population_reduced", 16000.0, "stretch"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年全市计划减贫3万人,其中安定区1.2万人、通渭县1万人、陇西县0.8万人。",
+        "今年全市计划减贫3万人。安定区、通渭县、陇西县分别计划减贫1.2万人、1万人和0.8万人。",
+    ],
+)
+def test_each_listed_place_keeps_its_own_figure(g, text):
+    # the per-county lists of shenyang-2016 and henan-2019, written item by item or after 分别
+    doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
+    got = {(f.region_code, f.value) for f in doc.figures if f.kind == "target"}
+    assert got == {("621100", 30000.0), ("621102", 12000.0), ("621121", 10000.0), ("621122", 8000.0)}

@@ -195,6 +195,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     respective = respective_years(sentence, quantities, tokens)
+    respective_places = _respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -306,7 +307,11 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                *(_named_subject(sentence, c_start, q.start, gazetteer, own) or own),
+                *(
+                    respective_places.get(id(q))
+                    or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
+                    or own
+                ),
                 code,
                 p_start,
                 p_end,
@@ -371,6 +376,31 @@ def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
     return {id(q): y for q, y in zip(listed, years, strict=True)}
 
 
+def _respective_places(sentence: str, quantities, gazetteer, own_code) -> dict[int, tuple[str, str]]:
+    """Places given one to each figure after 分别: "安定区、通渭县分别计划减贫1.2万人和1万人"."""
+    at = sentence.find("分别")
+    if at < 0:
+        return {}
+    head = re.split(r"[,;:。]", sentence[:at])[-1]
+    places = []
+    for token in re.split(r"[、和及与]", head):
+        token = re.sub(r"^(?:其中|今年|明年|全年)", "", token.strip())
+        code = resolve_county(token, gazetteer, own_code) or (
+            gazetteer.resolve_near(token, own_code) if len(token) >= 2 else None
+        )
+        if code:
+            places.append((gazetteer.regions[code].name_zh, code))
+    after = [q for q in quantities if q.start > at]
+    listed = []
+    for q in after:
+        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
+            break
+        listed.append(q)
+    if len(places) < 2 or len(places) != len(listed):
+        return {}
+    return {id(q): place for q, place in zip(listed, places, strict=True)}
+
+
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
     """A year said in the number's own clause, even after it ("剩余3.3万人贫困人口今年将实现全部脱贫"), before one
     of an earlier clause."""
@@ -418,10 +448,18 @@ def _bracketed_counties(sentence: str, q, gazetteer, own_code) -> list[tuple[str
     return out if len(out) == q.value else []
 
 
-def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
+def _named_subject(
+    sentence: str, c_start: int, q_start: int, gazetteer, own, i_start: int | None = None
+) -> tuple[str, str] | None:
     """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"),
     or of an earlier clause of the same sentence ("盐城市8个乡镇…脱贫,23个经济薄弱村…"): the figure is that
-    place's, until a clause speaks of the whole again (全省/全市…)."""
+    place's, until a clause speaks of the whole again (全省/全市…); a list item that names its own place
+    ("其中安定区1.2万人、通渭县1万人") is that place's."""
+    if i_start is not None and i_start > c_start:
+        item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
+        place = _place_at_head(item, gazetteer, own)
+        if place:
+            return place
     found = None
     for a, _b, _clause in clauses(sentence, 0, q_start):
         if a > c_start:
