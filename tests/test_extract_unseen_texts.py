@@ -363,3 +363,12 @@ def test_each_listed_place_keeps_its_own_figure(g, text):
     doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
     got = {(f.region_code, f.value) for f in doc.figures if f.kind == "target"}
     assert got == {("621100", 30000.0), ("621102", 12000.0), ("621121", 10000.0), ("621122", 8000.0)}
+
+
+def test_a_national_text_names_no_region_of_its_own(g):
+    # the national roundups of china-2016-provincial-targets-table: 全国 is the subject, the dateline is 北京
+    text = (
+        "国务院扶贫办:今年全国将减少农村贫困人口1000万人以上\n新华社北京3月5日电 记者从国务院扶贫办获悉,"
+        "今年全国将减少农村贫困人口1000万人以上,完成易地扶贫搬迁280万人。贵州、云南、甘肃等省份任务较重。"
+    )
+    assert extract_document(text, g, as_of="2019-03-05").info.region_code is None

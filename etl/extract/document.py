@@ -163,6 +163,9 @@ def _positions(text: str, word: str) -> list[int]:
 _DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
+_DATELINE_ANYWHERE = re.compile(r"(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
@@ -178,8 +181,12 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
                 code = hits[1]
             return code, gazetteer.regions[code].name_zh
-    counts = Counter(region_mentions(text, gazetteer))
+    text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
+    counts = Counter(region_mentions(text, gazetteer))
+    national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
+    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
+        return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
         code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
