@@ -181,9 +181,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
                 code = hits[1]
             return code, gazetteer.regions[code].name_zh
+    filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
-    counts = Counter(region_mentions(text, gazetteer))
+    counts = Counter(region_mentions(text, gazetteer)) or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
