@@ -372,3 +372,9 @@ def test_a_national_text_names_no_region_of_its_own(g):
         "今年全国将减少农村贫困人口1000万人以上,完成易地扶贫搬迁280万人。贵州、云南、甘肃等省份任务较重。"
     )
     assert extract_document(text, g, as_of="2019-03-05").info.region_code is None
+
+
+def test_a_months_progress_is_a_result(g):
+    # the progress reports beside annual goals (qujing-2017: 截至7月30日…完成…62.8%)
+    doc = extract_document("1-6月,全省实现脱贫8万人,完成年度目标任务的53%。", g, region_code="620000", as_of="2019-07-05")
+    assert targets(doc) == []
