@@ -108,6 +108,11 @@ SHARE_OF_POOR = re.compile(
     r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?(?:贫困|低收入)(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
 _NOT_EXIT = re.compile(r"脱贫(?:任务|攻坚|成果|工作)(?:比较|较|最)?重的")  # "20个脱贫任务比较重的县": a description
+DEEP_POVERTY_EXITS = {
+    "other:deep_poverty_counties": "counties_exited",
+    "other:deep_poverty_villages": "villages_exited",
+}
+_EXIT_AFTER = re.compile(r"摘帽|出列|退出|销号|脱贫(?!攻坚)")
 SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
 _PERSON_NOUN = re.compile(
     r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)|^[^,;。\d、]{0,4}居民"
@@ -198,6 +203,8 @@ def indicator_for(
                     return "villages_exited" if exits else "other:poor_villages"
                 if code == "townships":
                     return "other:townships_exited" if exits else None
+                if code in DEEP_POVERTY_EXITS and _EXIT_AFTER.search(sentence[q_end:item_end]):
+                    return DEEP_POVERTY_EXITS[code]  # "9个深度贫困县脱贫摘帽": exits of counties that are deeply poor
                 return code
         return None
     tables = {
