@@ -378,3 +378,10 @@ def test_a_months_progress_is_a_result(g):
     # the progress reports beside annual goals (qujing-2017: 截至7月30日…完成…62.8%)
     doc = extract_document("1-6月,全省实现脱贫8万人,完成年度目标任务的53%。", g, region_code="620000", as_of="2019-07-05")
     assert targets(doc) == []
+
+
+def test_rural_poor_people_are_not_people_of_counted_places(g):
+    # 农村贫困人口 holds 村: a count of people, not of villages (a county plan's 总体目标)
+    text = "到2020年,全县现行标准下18500名农村贫困人口全部脱贫,109个贫困村全部退出。"
+    doc = extract_document(text, g, region_code="621121", as_of="2018-03-15")
+    assert values(doc) == {18500.0, 109.0}

@@ -241,7 +241,7 @@ def is_people_of_places(sentence: str, q_end: int) -> bool:
     return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
 
 
-_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
+_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:

@@ -208,7 +208,7 @@ def _quantities(
             continue
         if (
             classify.is_reference(sentence, q.start, clause)
-            or q.unit in COUNT_UNITS
+            or q.unit == "个"
             and classify.is_people_of_places(sentence, q.end)
         ):
             continue
