@@ -376,7 +376,9 @@ def test_a_national_text_names_no_region_of_its_own(g):
 
 def test_a_months_progress_is_a_result(g):
     # the progress reports beside annual goals (qujing-2017: 截至7月30日…完成…62.8%)
-    doc = extract_document("1-6月,全省实现脱贫8万人,完成年度目标任务的53%。", g, region_code="620000", as_of="2019-07-05")
+    doc = extract_document(
+        "1-6月,全省实现脱贫8万人,完成年度目标任务的53%。", g, region_code="620000", as_of="2019-07-05"
+    )
     assert targets(doc) == []
 
 
