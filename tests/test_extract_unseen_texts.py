@@ -387,3 +387,11 @@ def test_rural_poor_people_are_not_people_of_counted_places(g):
     text = "到2020年,全县现行标准下18500名农村贫困人口全部脱贫,109个贫困村全部退出。"
     doc = extract_document(text, g, region_code="621121", as_of="2018-03-15")
     assert values(doc) == {18500.0, 109.0}
+
+
+def test_a_figure_for_a_year_not_yet_over_is_a_plan_in_a_news_report(g):
+    # guizhou-2017-relocation-news (25 February 2017): no word of intent, but 2017 has barely begun
+    text = "记者从省发改委获悉,2017年贵州易地扶贫搬迁匡算总投资约451亿元。"
+    doc = extract_document(text, g, region_code="520000", as_of="2017-02-25")
+    assert values(doc) == {45100000000.0}
+    assert values(extract_document(text, g, region_code="520000", as_of="2017-12-20")) == set()

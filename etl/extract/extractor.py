@@ -50,7 +50,8 @@ def extract_text(
         info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
     figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
-    state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year)
+    year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
+    state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
     for s_start, _s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
             continue
@@ -88,6 +89,7 @@ class _Reading:
     para: object = None  # "去年,…" opening a paragraph dates its later sentences
     last_end: int = 0
     doc_year: int = 0
+    year_open: bool = False
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
@@ -115,7 +117,7 @@ class _Reading:
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
             self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
-        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
+        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
     def leave(self, end: int, sentence: str, tokens) -> None:
@@ -137,6 +139,7 @@ class Context:
     news: bool
     dated: bool = False  # the document's date is known (not guessed from the years it names)
     intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
+    year_open: bool = False  # the text is dated before the last quarter of its year: that year is not over
 
 
 def _county_exits(
@@ -291,7 +294,8 @@ def _quantities(
                 explicit_end,
                 plan.doc_year,
                 ctx.before,
-                ctx.news,
+                # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
+                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year),
                 sentence[q.start : c_end],
             )
             if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
