@@ -395,3 +395,22 @@ def test_a_figure_for_a_year_not_yet_over_is_a_plan_in_a_news_report(g):
     doc = extract_document(text, g, region_code="520000", as_of="2017-02-25")
     assert values(doc) == {45100000000.0}
     assert values(extract_document(text, g, region_code="520000", as_of="2017-12-20")) == set()
+
+
+def test_a_serial_number_column_is_not_the_row_label(g):
+    # the 分解表 layout (序号 | 县区 | …) of county target tables; the 合计 row has no serial number
+    text = (
+        "2018年各县区脱贫任务分解表\n序号 | 县区 | 减贫人数(人) | 贫困村退出(个)\n"
+        "1 | 安定区 | 12000 | 30\n2 | 通渭县 | 15000 | 40\n | 合计 | 27000 | 70\n"
+    )
+    doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
+    assert targets(doc) == sorted(
+        [
+            ("621102", "poor_population_reduced", 2018, 2018, 12000.0),
+            ("621102", "villages_exited", 2018, 2018, 30.0),
+            ("621121", "poor_population_reduced", 2018, 2018, 15000.0),
+            ("621121", "villages_exited", 2018, 2018, 40.0),
+            ("621100", "poor_population_reduced", 2018, 2018, 27000.0),
+            ("621100", "villages_exited", 2018, 2018, 70.0),
+        ]
+    )

@@ -130,7 +130,22 @@ def _narrower_ok(block, spans) -> bool:
     return 2 <= len(spans) < len(block[0][2]) and len(block) >= 2
 
 
+def _without_serial_numbers(block):
+    """Drop a leading 序号 column ("序号 | 县区 | …", "1 | 安定区 | …"): the region or indicator is the next cell.
+    A row whose serial cell is blank (a 合计 row) has already lost it."""
+    width = max(len(spans) for _, _, spans in block)
+    first = [line[spans[0][0] : spans[0][1]].strip() for _, line, spans in block]
+    if not re.fullmatch(r"序号|编号|序|No\.?", first[0]) or width < 3:
+        return block
+    out = []
+    for (start, line, spans), cell in zip(block, first, strict=True):
+        serial = re.fullmatch(r"序号|编号|序|No\.?|\d{1,3}", cell) is not None
+        out.append((start, line, spans[1:] if serial and len(spans) == width else spans))
+    return out
+
+
 def _read_block(block, text: str, lines, first_line: int) -> Table | None:
+    block = _without_serial_numbers(block)
     cells_text = [[line[a:b] for a, b in spans] for _, line, spans in block]
     first_data = next(
         (k for k, row in enumerate(cells_text) if any(_parse(c) is not None for c in row[1:]) and not _years_row(row)),
