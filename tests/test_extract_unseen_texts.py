@@ -414,3 +414,9 @@ def test_a_serial_number_column_is_not_the_row_label(g):
             ("621100", "villages_exited", 2018, 2018, 70.0),
         ]
     )
+
+
+def test_a_unit_stated_above_a_table_scales_its_cells(g):
+    text = "2018年各县区减贫任务表\n单位:万人\n县区 | 减贫人数 | 易地搬迁人数\n安定区 | 1.2 | 0.3\n通渭县 | 1.5 | 0.4\n"
+    doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
+    assert values(doc) == {12000.0, 3000.0, 15000.0, 4000.0}

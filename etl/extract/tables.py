@@ -31,6 +31,7 @@ TOTAL_LABELS = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|全[省市县区�
 _NUMBER = re.compile(r"^[≥≤<>约~]?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*([^\d\s]{0,3})$")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%|公里|座|所|名)\s*[))]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_TABLE_UNIT = re.compile(r"单位[::]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%)")
 STRETCH_HEADER = re.compile(r"奋斗目标|预备|力争|争取")
 COMMITTED_HEADER = re.compile(r"计划任务|必成|目标任务|计划数|任务数")
 
@@ -166,6 +167,8 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 left = next((row[k].strip() for k in range(col - 1, -1, -1) if k < len(row) and row[k].strip()), "")
                 group = left
         header.append(" ".join(([group] if group else []) + words))
+    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
+    stated = _TABLE_UNIT.search("".join(above) + " ".join(header))  # "单位:万人" above the table or in its header
     rows = []
     for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
         row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
@@ -177,13 +180,15 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 continue
             value, unit = parsed
             column = header[col] if col < len(header) else ""
-            value, unit = _scale(value, unit, column + " " + row.label)
+            scale_words = column + " " + row.label
+            if stated and not _UNIT_IN_HEADER.search(scale_words):
+                scale_words += f"({stated.group(1)})"
+            value, unit = _scale(value, unit, scale_words)
             row.cells.append(Cell(value, unit, start + a, start + b, column))
         if row.cells:
             rows.append(row)
     if not rows:
         return None
-    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
     return Table(block[0][0], block[-1][0] + len(block[-1][1].rstrip("\n")), header, rows, "".join(above))
 
 
