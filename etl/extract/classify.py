@@ -39,7 +39,7 @@ CLAUSE_PAST = re.compile(
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
 SENTENCE_PAST = re.compile(
-    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
