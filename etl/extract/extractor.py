@@ -22,6 +22,8 @@ from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, named_exits, resolve_county
+from .repeats import drop_repeats
+from .respective import respective_places, respective_years
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import line_list_exits, table_figures
 from .tables import find_tables, measure_of
@@ -32,7 +34,6 @@ TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|�
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
-PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
@@ -71,8 +72,7 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, info.title)))
-    figures = _exact_repeats(_counts_of_named(figures))
+    figures = drop_repeats(figures, text, info.title)
     return ExtractedDocument(info=info, figures=figures)
 
 
@@ -198,7 +198,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     respective = respective_years(sentence, quantities, tokens)
-    respective_places = _respective_places(sentence, quantities, gazetteer, own[1])
+    places = respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -311,11 +311,7 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                *(
-                    respective_places.get(id(q))
-                    or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
-                    or own
-                ),
+                *(places.get(id(q)) or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start) or own),
                 code,
                 p_start,
                 p_end,
@@ -344,65 +340,6 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
-
-
-def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
-    """Years given one to each figure after 分别: a range of as many years as figures ("2018年至2020年…分别减少
-    30万人、25万人和20万人"), or as many years listed ("2019年、2020年分别脱贫…"); keyed by id(quantity).
-
-    >>> from .numbers import find_quantities
-    >>> s = "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
-    >>> sorted(respective_years(s, find_quantities(s), year_tokens(s)).values())
-    [2018, 2019, 2020]
-    """
-    at = sentence.find("分别")
-    if at < 0:
-        return {}
-    after = [q for q in quantities if q.start > at]
-    listed = []
-    for q in after:
-        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
-            break
-        listed.append(q)
-    before = [t for t in tokens if t.end <= at]
-    if not before or len(listed) < 2:
-        return {}
-    last = before[-1]
-    if last.kind == "range" and last.year - last.first + 1 == len(listed):
-        years = list(range(last.first, last.year + 1))
-    else:
-        points = [t for t in before if t.kind == "point"][-len(listed) :]
-        gaps = [sentence[a.end : b.start] for a, b in zip(points, points[1:], strict=False)]
-        joined = all(re.fullmatch(r"[、和及与至到,\s]*", gap) for gap in gaps)
-        if len(points) != len(listed) or not joined:
-            return {}
-        years = [t.year for t in points]
-    return {id(q): y for q, y in zip(listed, years, strict=True)}
-
-
-def _respective_places(sentence: str, quantities, gazetteer, own_code) -> dict[int, tuple[str, str]]:
-    """Places given one to each figure after 分别: "安定区、通渭县分别计划减贫1.2万人和1万人"."""
-    at = sentence.find("分别")
-    if at < 0:
-        return {}
-    head = re.split(r"[,;:。]", sentence[:at])[-1]
-    places = []
-    for token in re.split(r"[、和及与]", head):
-        token = re.sub(r"^(?:其中|今年|明年|全年)", "", token.strip())
-        code = resolve_county(token, gazetteer, own_code) or (
-            gazetteer.resolve_near(token, own_code) if len(token) >= 2 else None
-        )
-        if code:
-            places.append((gazetteer.regions[code].name_zh, code))
-    after = [q for q in quantities if q.start > at]
-    listed = []
-    for q in after:
-        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
-            break
-        listed.append(q)
-    if len(places) < 2 or len(places) != len(listed):
-        return {}
-    return {id(q): place for q, place in zip(listed, places, strict=True)}
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
@@ -514,111 +451,3 @@ def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
     while b > a and sentence[b - 1] in ",,;;。:":
         b -= 1
     return a, b
-
-
-def _dedupe(figures: list[Extracted]) -> list[Extracted]:
-    seen, out = set(), []
-    for f in figures:
-        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.tier)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
-def _exact_repeats(figures: list[Extracted]) -> list[Extracted]:
-    """A precise figure said again later ("其中建档立卡人口42187人" … "全市计划搬迁的42187名建档立卡人口") is one
-    target: the later mention is dropped."""
-    out, seen = [], {}
-    for f in sorted(figures, key=lambda f: f.start):
-        precise = f.value >= 1000 and f.value % 100 != 0
-        if f.kind == "target" and precise and seen.get(f.value, f.start) != f.start:
-            continue
-        if f.kind == "target" and precise:
-            seen.setdefault(f.value, f.start)
-        out.append(f)
-    order = {id(f): i for i, f in enumerate(figures)}
-    return sorted(out, key=lambda f: order[id(f)])
-
-
-def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:
-    """A count of counties ("计划摘帽的17个贫困县") whose counties are named one by one: the named exits stand
-    for the count (tests/gold convention), so the count is dropped."""
-    named: dict[tuple, int] = {}
-    for f in figures:
-        if f.indicator == "counties_exited" and f.value == 1 and f.kind == "target":
-            named[f.period_end] = named.get(f.period_end, 0) + 1
-    return [
-        f
-        for f in figures
-        if not (f.indicator == "counties_exited" and f.kind == "target" and 1 < f.value <= named.get(f.period_end, 0))
-    ]
-
-
-def _milestones(figures: list[Extracted]) -> list[Extracted]:
-    """A figure due part-way through a year ("力争2017年上半年完成…8万人左右") beside a target of the same
-    indicator for that year ("确保到2017年底完成…18万人左右") is a milestone of it, not a second target."""
-
-    def partial(f):
-        return PART_OF_YEAR.search(f.quote) is not None
-
-    return [
-        f
-        for f in figures
-        if not (
-            f.kind == "target"
-            and partial(f)
-            and any(
-                g.kind == "target" and g.indicator == f.indicator and g.period_end == f.period_end and not partial(g)
-                for g in figures
-            )
-        )
-    ]
-
-
-def _rounded_repeats(figures: list[Extracted]) -> list[Extracted]:
-    """A figure restated rounded ("确保剩余1.4万贫困人口…" after "其中建档立卡14191人") is not a second target:
-    drop a target written with two significant digits before 万 when a precise target of the same period and unit
-    lies within 3% of it."""
-
-    def rounded(f):
-        m = re.search(r"(\d+(?:\.\d+)?)万", f.quote)
-        return m is not None and len(m.group(1).replace(".", "").strip("0")) <= 2 and f.value % 1000 == 0
-
-    return [
-        f
-        for f in figures
-        if not (
-            f.kind == "target"
-            and rounded(f)
-            and any(
-                g is not f
-                and g.kind == "target"
-                and g.unit == f.unit
-                and (g.period_start, g.period_end) == (f.period_start, f.period_end)
-                and g.value % 1000 != 0
-                and 0 < abs(g.value - f.value) <= 0.03 * g.value
-                for g in figures
-            )
-        )
-    ]
-
-
-def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
-    """A headline's rounded restatement of a body figure ("贵州今年将易地扶贫搬迁75万人" over 75.2万) is not a
-    second target: drop a headline figure when the body has the same series within 5%."""
-    at = text.find(title) if title else -1
-    if at < 0:
-        return figures
-    head_end = at + len(title)
-
-    def series(f):
-        return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
-
-    body = [f for f in figures if f.start >= head_end]
-    return [
-        f
-        for f in figures
-        if f.start >= head_end
-        or not any(series(b) == series(f) and abs(b.value - f.value) <= 0.05 * max(b.value, f.value) for b in body)
-    ]
