@@ -420,3 +420,14 @@ def test_a_unit_stated_above_a_table_scales_its_cells(g):
     text = "2018年各县区减贫任务表\n单位:万人\n县区 | 减贫人数 | 易地搬迁人数\n安定区 | 1.2 | 0.3\n通渭县 | 1.5 | 0.4\n"
     doc = extract_document(text, g, region_code="621100", as_of="2018-01-05")
     assert values(doc) == {12000.0, 3000.0, 15000.0, 4000.0}
+
+
+def test_a_unit_column_scales_its_row(g):
+    text = "全省脱贫攻坚主要指标\n指标 | 单位 | 2018年 | 2019年\n减贫人数 | 万人 | 30 | 25\n贫困发生率 | % | 5 | 3\n"
+    doc = extract_document(text, g, region_code="620000", as_of="2018-01-05")
+    assert {(f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target"} == {
+        ("poor_population_reduced", 2018, 300000.0),
+        ("poor_population_reduced", 2019, 250000.0),
+        ("poverty_incidence", 2018, 5.0),
+        ("poverty_incidence", 2019, 3.0),
+    }

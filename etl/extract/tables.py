@@ -169,9 +169,11 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
         header.append(" ".join(([group] if group else []) + words))
     above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
     stated = _TABLE_UNIT.search("".join(above) + " ".join(header))  # "单位:万人" above the table or in its header
+    unit_col = next((k for k, h in enumerate(header) if re.fullmatch(r"(?:计量)?单位", h.strip())), None)
     rows = []
     for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
         row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
+        row_unit = texts[unit_col].strip() if unit_col is not None and unit_col < len(texts) else ""
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
             if col == 0:
                 continue
@@ -180,8 +182,12 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 continue
             value, unit = parsed
             column = header[col] if col < len(header) else ""
+            if col == unit_col:
+                continue
             scale_words = column + " " + row.label
-            if stated and not _UNIT_IN_HEADER.search(scale_words):
+            if row_unit and not _UNIT_IN_HEADER.search(scale_words):
+                scale_words += f"({row_unit})"  # "减贫人数 | 万人 | 30 | 25": a 单位 column
+            elif stated and not _UNIT_IN_HEADER.search(scale_words):
                 scale_words += f"({stated.group(1)})"
             value, unit = _scale(value, unit, scale_words)
             row.cells.append(Cell(value, unit, start + a, start + b, column))
