@@ -431,3 +431,18 @@ def test_a_unit_column_scales_its_row(g):
         ("poverty_incidence", 2018, 5.0),
         ("poverty_incidence", 2019, 3.0),
     }
+
+
+def test_a_year_heading_dates_the_paragraphs_below_it(g):
+    # the layout of gansu-2020-work-report-trad and guizhou-2019-work-report-news: 今后五年 sets the plan's end,
+    # the "2018年工作安排" heading the year of the sentences under it
+    text = (
+        "政府工作报告\n——2018年1月25日在甘肃省第十三届人民代表大会第一次会议上\n"
+        "今后五年,我们将确保现行标准下农村贫困人口全部脱贫,贫困县全部摘帽。\n"
+        "2018年工作安排。\n全力打好精准脱贫攻坚战。实施易地扶贫搬迁18万人,确保18个贫困县摘帽。"
+    )
+    doc = extract_document(text, g)
+    assert targets(doc) == [
+        ("620000", "counties_exited", 2018, 2018, 18.0),
+        ("620000", "relocated_people", 2018, 2018, 180000.0),
+    ]

@@ -90,6 +90,7 @@ class _Reading:
     last_end: int = 0
     doc_year: int = 0
     year_open: bool = False
+    section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
@@ -106,8 +107,13 @@ class _Reading:
             self.intent = False
         if SECTION_HEADING.match(sentence):
             self.carried = None
+        points = [t for t in tokens if t.kind == "point"]
+        if len(sentence) <= 16 and len(points) == 1 and not re.search(r"\d+(?:\.\d+)?[万亿个户人%元]", sentence):
+            self.section = points[0]  # "2018年工作安排。", "二、2019年主要任务"
+        elif SECTION_HEADING.match(sentence):
+            self.section = None
         now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
-        inherited = self.semi or self.carried or (None if now else self.para)
+        inherited = self.semi or self.carried or (None if now else self.para or self.section)
         first = tokens[0] if tokens else None
         lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
         if (
