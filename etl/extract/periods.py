@@ -33,13 +33,14 @@ _TOKEN_RE = re.compile(
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
-    r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
+    r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
     r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
+    r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
@@ -101,6 +102,10 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
+        elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
+            n = m.group("pastn")
+            n = int(n) if n.isdigit() else parse_chinese_integer(n)
+            out.append(YearToken("range", doc_year - 1, m.start(), m.end(), doc_year - n))
         elif m.group("fyp"):
             first = FIVE_YEAR_PLANS[m.group("fyp")]
             tail = m.group("eratail")
