@@ -446,3 +446,13 @@ def test_a_year_heading_dates_the_paragraphs_below_it(g):
         ("620000", "counties_exited", 2018, 2018, 18.0),
         ("620000", "relocated_people", 2018, 2018, 180000.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "title,code",
+    [("恩施州今年将实现5个县市摘帽", "422800"), ("临夏州召开脱贫攻坚推进会", "622900"), ("阿坝州2019年脱贫任务", "513200")],
+)
+def test_a_prefecture_short_name_with_zhou_also_names_a_city(g, title, code):
+    # 恩施, 临夏, 阿坝 are also a city's or county's short name; 州 after it says which
+    doc = extract_document(title + "\n今年全州计划减贫1万人。", g, as_of="2019-02-01")
+    assert doc.info.region_code == code

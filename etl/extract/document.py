@@ -145,10 +145,10 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
+        return True
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
-    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州 for 黔西南布依族苗族自治州
-        return True
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
