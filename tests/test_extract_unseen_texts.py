@@ -450,7 +450,11 @@ def test_a_year_heading_dates_the_paragraphs_below_it(g):
 
 @pytest.mark.parametrize(
     "title,code",
-    [("恩施州今年将实现5个县市摘帽", "422800"), ("临夏州召开脱贫攻坚推进会", "622900"), ("阿坝州2019年脱贫任务", "513200")],
+    [
+        ("恩施州今年将实现5个县市摘帽", "422800"),
+        ("临夏州召开脱贫攻坚推进会", "622900"),
+        ("阿坝州2019年脱贫任务", "513200"),
+    ],
 )
 def test_a_prefecture_short_name_with_zhou_also_names_a_city(g, title, code):
     # 恩施, 临夏, 阿坝 are also a city's or county's short name; 州 after it says which
