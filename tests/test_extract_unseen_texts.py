@@ -460,3 +460,15 @@ def test_a_prefecture_short_name_with_zhou_also_names_a_city(g, title, code):
     # 恩施, 临夏, 阿坝 are also a city's or county's short name; 州 after it says which
     doc = extract_document(title + "\n今年全州计划减贫1万人。", g, as_of="2019-02-01")
     assert doc.info.region_code == code
+
+
+@pytest.mark.parametrize(
+    "title,code",
+    [
+        ("吉林今年计划减贫10万人", "220000"),  # the province, although 吉林 is also 吉林市's short name
+        ("吉林市今年计划减贫1万人", "220200"),
+        ("云南省昭通市镇雄县易地扶贫搬迁", "530627"),  # the most local of a chain (zhenxiong-2017-relocation-plan-news)
+    ],
+)
+def test_the_region_a_title_names(g, title, code):
+    assert extract_document(title + "\n今年计划减贫1万人。", g, as_of="2019-02-01").info.region_code == code

@@ -147,6 +147,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
     if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
+    if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
+        return True
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
@@ -177,9 +179,11 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
             code = hits[0]
-            # "陕西延安剩余338个贫困村": a province's name right before one of its places names that place
-            if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
-                code = hits[1]
+            # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
+            for nxt in hits[1:]:
+                if code not in {r.code for r in gazetteer.ancestors(nxt)}:
+                    break
+                code = nxt
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
