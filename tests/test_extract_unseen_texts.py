@@ -472,3 +472,9 @@ def test_a_prefecture_short_name_with_zhou_also_names_a_city(g, title, code):
 )
 def test_the_region_a_title_names(g, title, code):
     assert extract_document(title + "\n今年计划减贫1万人。", g, as_of="2019-02-01").info.region_code == code
+
+
+def test_an_ascii_thousands_separator_joins_the_number(g):
+    doc = extract_document("今年计划脱贫12,000人,退出贫困村30个。", g, region_code="621100", as_of="2019-02-01")
+    assert values(doc) == {12000.0, 30.0}
+    assert any(f.quote.startswith("今年计划脱贫12,000人") for f in doc.figures)

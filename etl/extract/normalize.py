@@ -35,6 +35,7 @@ _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")  # 「十三五」 in traditional texts reads as “十三五”
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}(?=年)")  # 二〇一八年 -> 2018年
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
@@ -112,6 +113,8 @@ def normalize_text(original: str) -> Normalized:
     edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
     edits += [(m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(simple)]
     edits += hard_wraps(simple)
+    # "12,000人": a thousands separator written with an ASCII comma (a full-width ,between clauses stays)
+    edits += [(m.start(), m.end(), "") for m in _THOUSANDS.finditer(simple) if original[m.start()] == ","]
     if edits:  # drop the ruby and stray spaces first, so that what they split reads whole
         dropped = set()
         for a, b, _ in edits:
