@@ -478,3 +478,12 @@ def test_an_ascii_thousands_separator_joins_the_number(g):
     doc = extract_document("今年计划脱贫12,000人,退出贫困村30个。", g, region_code="621100", as_of="2019-02-01")
     assert values(doc) == {12000.0, 30.0}
     assert any(f.quote.startswith("今年计划脱贫12,000人") for f in doc.figures)
+
+
+def test_people_a_piece_of_work_is_for_are_not_a_target(g):
+    # hebei-2016-relocation-annual-plan: "共计18万人的易地扶贫搬迁工作" is the scope of the work started
+    text = "2016年全面启动建档立卡贫困人口9万人及同步搬迁人口9万人,共计18万人的易地扶贫搬迁工作。"
+    doc = extract_document(text, g, region_code="130000", as_of="2016-02-25")
+    assert 180000.0 not in values(doc)
+    doc = extract_document("今年将完成10万人的搬迁任务。", g, region_code="130000", as_of="2016-02-25")
+    assert values(doc) == {100000.0}

@@ -236,6 +236,12 @@ def is_place_count_of(sentence: str, q_end: int) -> bool:
 _PLACES_OF = re.compile(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)")
 
 
+def is_people_worked_for(sentence: str, q_end: int) -> bool:
+    """People a piece of work is for, not a number to reach: "完成易地扶贫搬迁5万人的后续扶持工作",
+    "共计18万人的易地扶贫搬迁工作" (but "完成10万人的搬迁任务" is the task itself)."""
+    return re.match(r"^(?:左右|以上)?的[^,;。\d]{0,12}(?:工作|扶持|帮扶|服务|保障)", sentence[q_end:]) is not None
+
+
 def is_people_of_places(sentence: str, q_end: int) -> bool:
     """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
     return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None

@@ -225,6 +225,8 @@ def _quantities(
             continue
         if classify.is_running_total(sentence[c_start : q.start]):
             continue
+        if q.measure in ("人", "户", "") and classify.is_people_worked_for(sentence, q.end):
+            continue
         if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
         if classify.is_set_named(sentence, q.end):
