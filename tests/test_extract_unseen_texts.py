@@ -487,3 +487,14 @@ def test_people_a_piece_of_work_is_for_are_not_a_target(g):
     assert 180000.0 not in values(doc)
     doc = extract_document("今年将完成10万人的搬迁任务。", g, region_code="130000", as_of="2016-02-25")
     assert values(doc) == {100000.0}
+
+
+def test_each_year_of_a_span(g):
+    text = "三年内,全省将投入扶贫资金300亿元,每年安排省级财政专项扶贫资金不少于50亿元。"
+    doc = extract_document(text, g, region_code="620000", as_of="2018-06-01")
+    assert sorted((f.period_start, f.period_end, f.value) for f in doc.figures if f.kind == "target") == [
+        (2018, 2018, 5e9),
+        (2018, 2020, 3e10),
+        (2019, 2019, 5e9),
+        (2020, 2020, 5e9),
+    ]

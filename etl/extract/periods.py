@@ -258,6 +258,8 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
         end = start + token.year - 1
+        if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
+            return [(y, y) for y in range(start, end + 1)]
         return [(start, end)] if flow else [(end, end)]
     if flow and token.year >= start:
         return [(start, token.year)]
