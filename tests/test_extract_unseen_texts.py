@@ -498,3 +498,13 @@ def test_each_year_of_a_span(g):
         (2019, 2019, 5e9),
         (2020, 2020, 5e9),
     ]
+
+
+def test_letter_spaced_text_from_a_pdf(g):
+    text = "今 年 全 省 计 划 减 少 农 村 贫 困 人 口 20 万 人 , 实 现 300 个 贫 困 村 退 出 。"
+    doc = extract_document(text, g, region_code="620000", as_of="2018-02-01")
+    assert {(f.indicator, f.value) for f in doc.figures if f.kind == "target"} == {
+        ("poor_population_reduced", 200000.0),
+        ("villages_exited", 300.0),
+    }
+    assert all(text[f.start : f.end] == f.quote for f in doc.figures)

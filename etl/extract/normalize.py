@@ -35,6 +35,22 @@ _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")  # 「十三五」 in traditional texts reads as “十三五”
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}(?=年)")  # 二〇一八年 -> 2018年
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d,。、;:%()“”]) (?=[\u4e00-\u9fff\d,。、;:%()“”])")
+
+
+def letter_spacing(text: str) -> list[tuple[int, int, str]]:
+    """Single spaces between the characters of a text copied from a PDF ("今 年 全 省 减 贫 20 万 人"), to drop;
+    only when they are everywhere (a third of the Chinese characters or more), so that ordinary text keeps its
+    spaces.
+
+    >>> len(letter_spacing("今 年 全 省 计 划 减 少 农 村 贫 困 人 口 20 万 人"))
+    16
+    """
+    spaces = [(m.start(), m.end(), "") for m in _LETTER_SPACE.finditer(text)]
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return spaces if len(spaces) >= 10 and len(spaces) * 3 >= cjk else []
+
+
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
@@ -113,6 +129,7 @@ def normalize_text(original: str) -> Normalized:
     edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
     edits += [(m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(simple)]
     edits += hard_wraps(simple)
+    edits += letter_spacing(simple)
     # "12,000人": a thousands separator written with an ASCII comma (a full-width ,between clauses stays)
     edits += [(m.start(), m.end(), "") for m in _THOUSANDS.finditer(simple) if original[m.start()] == ","]
     if edits:  # drop the ruby and stray spaces first, so that what they split reads whole
