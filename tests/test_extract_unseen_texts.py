@@ -508,3 +508,20 @@ def test_letter_spaced_text_from_a_pdf(g):
         ("villages_exited", 300.0),
     }
     assert all(text[f.start : f.end] == f.quote for f in doc.figures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年全市计划退出3个贫困县,分别是:安定区、陇西县、临洮县。",
+        "我市确定今年安定区、陇西县、临洮县3个县区申请退出贫困县序列。",
+    ],
+)
+def test_counties_named_for_exit_with_a_count_between(g, text):
+    # the 分别是 lists of guangxi-2019 and the 申请摘帽 of gansu-2018, with the count said too
+    doc = extract_document(text, g, region_code="621100", as_of="2018-01-10")
+    assert targets(doc) == [
+        ("621102", "counties_exited", 2018, 2018, 1.0),
+        ("621122", "counties_exited", 2018, 2018, 1.0),
+        ("621124", "counties_exited", 2018, 2018, 1.0),
+    ]

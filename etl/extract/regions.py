@@ -54,6 +54,9 @@ def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         while head_start > 0 and text[head_start - 1] not in ",,;;。:\n":
             head_start -= 1
         head = text[head_start:head_end]
+        verb = re.search(r"(?:申请|计划|将要|将|要|拟|力争|确保|争取)+$", head)  # "…临洮县3个县区申请退出"
+        if verb:
+            head_end, head = head_start + verb.start(), head[: verb.start()]
         count = COUNT_SUFFIX.search(head)
         names_end = head_start + (count.start() if count else len(head))
         found = _region_list(text, head_start, names_end, gazetteer) or _example_lists(
@@ -88,7 +91,7 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
-    if not EXIT_RE.search(text):
+    if not (EXIT_RE.search(text) or re.search(r"(?:退出|摘帽)[^,。;]{0,6}贫困县|贫困县[^,。;]{0,6}(?:退出|摘帽)", text)):
         return []
     for m in LIST_MARKER.finditer(text):
         rest = text[m.end() :]
