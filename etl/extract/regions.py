@@ -79,6 +79,7 @@ def _example_lists(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tu
     return found if len(found) >= 2 and re.search(r"等\d+个", text[lo:hi]) else []
 
 
+COUNTY_EXIT_NEAR = re.compile(r"(?:退出|摘帽)[^,。;]{0,6}贫困县|贫困县[^,。;]{0,6}(?:退出|摘帽)")
 LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
 
 
@@ -91,7 +92,7 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
-    if not (EXIT_RE.search(text) or re.search(r"(?:退出|摘帽)[^,。;]{0,6}贫困县|贫困县[^,。;]{0,6}(?:退出|摘帽)", text)):
+    if not (EXIT_RE.search(text) or COUNTY_EXIT_NEAR.search(text)):
         return []
     for m in LIST_MARKER.finditer(text):
         rest = text[m.end() :]
