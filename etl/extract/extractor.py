@@ -23,8 +23,8 @@ from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, named_exits, resolve_county
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .table_figures import line_list_exits, table_figures
-from .tables import find_tables, measure_of
+from .table_figures import laid_out_tables, line_list_exits, restated, table_figures
+from .tables import measure_of
 from .text_rows import is_above_rows, labelled_rows
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -44,8 +44,9 @@ def extract_text(
     if is_above_rows(rows) and info.region_code in {r.code for r in rows.values()}:
         info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
-    tables = find_tables(text)
-    figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    tables = laid_out_tables(text, gazetteer, info)
+    tabled = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    figures: list[Extracted] = []
     state = _Reading(info.news, info.published_on is not None)
     for s_start, _s_end, sentence in sentences(text):
         if any(t.start <= s_start < t.end for t in tables):
@@ -66,7 +67,8 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, info.title)))
+    figures = tabled + restated(_dedupe(figures), tabled)
+    figures = _milestones(_rounded_repeats(_headline_repeats(figures, text, info.title)))
     return ExtractedDocument(info=info, figures=figures)
 
 

@@ -12,8 +12,34 @@ import re
 from . import classify, indicators
 from .model import Extracted, pair_tiers
 from .periods import PlanYears, year_tokens
-from .regions import line_list
-from .tables import TOTAL_LABELS, measure_of, tier_of, year_of
+from .regions import line_list, resolve_county
+from .stacked_tables import stacked_tables
+from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
+
+SUBTOTAL = re.compile(r"^小\s*计$")
+LINE_ITEM = "other:funds_line_item"
+
+
+def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
+    """Every table of text: aligned (pipe, tab, spaces) and flattened by a web page (one cell per line, one line).
+
+    >>> from etl.gazetteer import Gazetteer
+    >>> len(laid_out_tables("县名|脱贫人口(人)\\n甲县|1200\\n合计|1200\\n", Gazetteer.from_rows([]), None))
+    1
+    """
+    own = info.region_code if info is not None else None
+    tables = find_tables(text)
+    for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
+        if not any(o.start < t.end and t.start < o.end for o in tables):
+            tables.append(t)
+    return sorted(tables, key=lambda t: t.start)
+
+
+def restated(prose: list[Extracted], tabled: list[Extracted]) -> list[Extracted]:
+    """Prose figures a table restates (the same amount for the same year, "乐都区819万元" beside the table's
+    "乐都区 819") are the table's: drop them from prose, keeping the table's row and region."""
+    seen = {(f.kind, f.period_end, f.value, f.unit) for f in tabled}
+    return [f for f in prose if (f.kind, f.period_end, f.value, f.unit) not in seen]
 
 
 def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extracted]:
@@ -23,12 +49,20 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     head_years = [t for t in year_tokens(table.heading, plan.doc_year) if t.kind in ("point", "range", "deadline")]
     out = []
     row_years = [y for r in table.rows if (y := year_of(r.label))]
+    placed = {id(r): _row_region(r.label, gazetteer, info) for r in table.rows}
+    by_region = sum(placed[id(r)] is not None and not TOTAL_LABELS.match(r.label) for r in table.rows) >= 2
     for row in table.rows:
-        region = _row_region(row.label, gazetteer, info)
+        region = placed[id(row)]
+        if SUBTOTAL.match(row.label):
+            continue  # a group's subtotal: neither a region nor the whole
+        if region is None and by_region and not table.items:
+            continue  # a row of a table by region that names no region of the gazetteer (巴中经济开发区)
         for cell in row.cells:
             words = cell.column if region else f"{row.label} {cell.column}"
             measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
             code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
+            if table.items and region is None:  # a project's amount: part of the region's funds, not more funds
+                code = LINE_ITEM if measure == "元" else None
             if code is None:
                 continue
             year = year_of(cell.column) or year_of(row.label)
@@ -59,10 +93,27 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                     row.end,
                     tier=tier_of(cell.column),
                     confidence=0.7,
-                    indicator_label=indicators.label_of(code) or words.strip(),
+                    indicator_label=_label(code, cell.column, row.label, words),
                 )
             )
     return pair_tiers(out)
+
+
+def _label(code: str, column: str, row_label: str, words: str) -> str:
+    if code == LINE_ITEM:
+        return f"{column}({row_label})"
+    return indicators.label_of(code) or words.strip()
+
+
+def _place(label: str, gazetteer, own: str | None) -> str | None:
+    """The code of a county (of the document's region first) or larger region a row label names."""
+    label = re.sub(r"\s", "", label)
+    if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
+        return None
+    code = resolve_county(label, gazetteer, own) or gazetteer.resolve_near(label, own)
+    if code is None and len(label) >= 3 and label[-1] in "县市区旗":
+        code = gazetteer.resolve_near(label[:-1], own)
+    return code
 
 
 def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
@@ -71,9 +122,7 @@ def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
     label = re.sub(r"\s", "", label)
     if TOTAL_LABELS.match(label):
         return info.region_name, info.region_code
-    code = gazetteer.resolve_near(label, info.region_code) if len(label) >= 2 else None
-    if code is None and len(label) >= 3 and label[-1] in "县市区旗":
-        code = gazetteer.resolve_near(label[:-1], info.region_code)
+    code = _place(label, gazetteer, info.region_code)
     return (gazetteer.regions[code].name_zh, code) if code else None
 
 

@@ -59,6 +59,7 @@ class Table:
     header: list[str]
     rows: list[Row]
     heading: str  # the lines just above the table (its title)
+    items: bool = False  # rows are line items (projects by serial number), not regions or indicators
 
 
 def _split(line: str) -> list[tuple[int, int]]:
@@ -152,8 +153,10 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 group = left
         header.append(" ".join(([group] if group else []) + words))
     rows = []
-    for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
-        row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
+    for (start, line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
+        # the label runs to the next cell: a spaced-out "合  计" was split on its spaces' far side
+        label = line[spans[0][0] : spans[1][0]] if len(spans) > 1 else texts[0]
+        row = Row(re.sub(r"[\s|]", "", label), start + spans[0][0], start + spans[-1][1])
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
             if col == 0:
                 continue

@@ -1,0 +1,221 @@
+"""Tables a web page flattened: one cell per line, or a whole table on one line.
+
+Two layouts a notice's table takes when copied from a web page:
+
+* **one cell per line** (blank lines or a trailing "|" between cells): a header run that starts with 序号
+  ("序号 / 村名 / 项目名称 / 建设内容 / 资金金额"), then rows that each start with the next serial number
+  (1, 2, 3 …) or a total (小计/合计). A row may have fewer cells than the header (merged cells): its cells
+  then line up with the header's last columns ("16 / 小额信贷贴息 / 12" under a five-column header);
+* **one line**: "…分配表 县区名称 资金分配额(万元) 备注 合计 4000 乐都区 819 平安区 100 …": a title, the
+  header words, then each row's label followed by its numbers.
+
+Both come out as ``tables.Table``; ``table_figures`` reads them as it reads aligned tables. A unit given
+above the table ("单位:万元") applies to every bare number in it.
+
+Example::
+
+    >>> t = stacked_tables("单位:万元\\n序号\\n村名\\n资金金额\\n1\\n甲村\\n20\\n2\\n乙村\\n30\\n合计\\n50\\n")[0]
+    >>> [(r.label, r.cells[0].value) for r in t.rows]
+    [('甲村', 200000.0), ('乙村', 300000.0), ('合计', 500000.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .tables import TOTAL_LABELS, Cell, Row, Table, _scale
+
+SERIAL_HEADER = re.compile(r"^(?:序号|编号|序次)$")
+AMOUNT_HEADER = re.compile(
+    r"金额|资金|投资|规模|补助|预算|安排|分配|万元|亿元|人数|户数|个数|数量|任务数|[((][^))]*[))]$"
+)
+NOTE_HEADER = re.compile(r"^(?:备注|说明|注)$")
+UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|人|户|个|亩)")
+_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|万户|户|个|万亩|亩|%)?\s*(?:[((][^))]{0,40}[))])?$")
+_BREAK = re.compile(r"^(?:备注|注[::]|说明|附件|监督|联系|举报)")
+MAX_HEADER = 12  # columns
+
+
+def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> list[Table]:
+    """Every table laid out one cell per line or on one line (see the module docstring). ``is_place`` says
+    whether a word names a region (a one-line table's row labels); without it only totals start its rows."""
+    return _one_cell_per_line(text) + _one_line(text, is_place or (lambda _w: False))
+
+
+def unit_note(text: str) -> str:
+    """The unit a table's title block gives: "单位:万元" -> "万元" ("" when none).
+
+    >>> unit_note("北塔区2020年…安排表 单位:万元"), unit_note("安排表")
+    ('万元', '')
+    """
+    m = UNIT_NOTE.search(text)
+    return m.group(1) if m else ""
+
+
+def parse_amount(cell: str) -> tuple[float, str] | None:
+    """A cell's number and written unit; a bracketed remark after it is part of the cell.
+
+    >>> parse_amount("10(其中,灾情因素6万元)"), parse_amount("73.5万元"), parse_amount("续建")
+    ((10.0, ''), (73.5, '万元'), None)
+    """
+    m = _AMOUNT.match(re.sub(r"(?<=\d),(?=\d{3})", "", cell.strip()))
+    return (float(m.group(1)), m.group(2) or "") if m else None
+
+
+def _cells(text: str) -> list[tuple[int, int] | None]:
+    """Each non-blank line as a cell span, stripped of blanks and edge "|"; None for a line that is no single
+    cell (an aligned row with inner separators)."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        a, b = 0, len(body)
+        while a < b and (body[a].isspace() or body[a] == "|"):
+            a += 1
+        while b > a and (body[b - 1].isspace() or body[b - 1] == "|"):
+            b -= 1
+        if b > a:
+            out.append((pos + a, pos + b) if not re.search(r"\||\t|\s{2,}", body[a:b]) else None)
+        pos += len(line)
+    return out
+
+
+def _one_cell_per_line(text: str) -> list[Table]:
+    cells = _cells(text)
+    words = [text[c[0] : c[1]] if c else "" for c in cells]
+    tables, i = [], 0
+    while i < len(cells):
+        if cells[i] is None or not SERIAL_HEADER.match(words[i]):
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(len(cells), i + MAX_HEADER + 1)) if words[k] == "1"), None)
+        header_ok = (
+            j is not None
+            and j - i >= 3
+            and all(
+                cells[k] is not None and len(words[k]) <= 12 and not re.search(r"\d|。", words[k]) for k in range(i, j)
+            )
+        )
+        if not header_ok:
+            i += 1
+            continue
+        header = [re.sub(r"\s+", "", w) for w in words[i:j]]
+        above = [words[k] for k in range(max(0, i - 4), i)]
+        table, end = _stacked_rows(text, cells, words, j, header, above)
+        if table:
+            tables.append(table)
+        i = max(end, i + 1)
+    return tables
+
+
+def _row_start(words: list[str], m: int, serial: int) -> bool:
+    if m >= len(words):
+        return False
+    if TOTAL_LABELS.match(re.sub(r"\s", "", words[m])):
+        return True
+    # the next serial, followed by a row's label, not by a number or a total (then it was an amount)
+    after = re.sub(r"\s", "", words[m + 1]) if m + 1 < len(words) else ""
+    return words[m] == str(serial) and parse_amount(after) is None and not TOTAL_LABELS.match(after)
+
+
+def _stacked_rows(text, cells, words, j: int, header: list[str], above: list[str]) -> tuple[Table | None, int]:
+    width = len(header)
+    amount_cols = [c for c in range(1, width) if AMOUNT_HEADER.search(header[c]) and not NOTE_HEADER.match(header[c])]
+    note = unit_note(" ".join(above + header))
+    rows, k, serial = [], j, 1
+    while k < len(cells) and cells[k] is not None and _row_start(words, k, serial):
+        is_serial = words[k] == str(serial)
+        nxt = serial + 1 if is_serial else serial
+        end = next((m for m in range(k + 1, min(len(cells), k + width + 1)) if _row_start(words, m, nxt)), None)
+        last = end is None
+        if last:
+            end = k + 1
+            while end < min(len(cells), k + width) and cells[end] is not None and not _BREAK.match(words[end]):
+                end += 1
+        if any(cells[m] is None for m in range(k, end)):
+            break
+        rows.append(_stacked_row(text, cells[k:end], words[k:end], header, amount_cols, note, is_serial))
+        serial = nxt
+        k = end
+        if last:
+            break
+    rows = [r for r in rows if r and r.cells]
+    if len(rows) < 2:
+        return None, k
+    heading = "\n".join(above)
+    first = cells[j - width]
+    return Table(first[0], rows[-1].end, header, rows, heading, items=True), k
+
+
+def _stacked_row(text, spans, words, header, amount_cols, note, is_serial) -> Row | None:
+    width = len(header)
+    shift = width - len(words)  # merged cells on the left: the row's cells line up with the header's right
+    label = next((w for w in (words[1:] if is_serial else words) if parse_amount(w) is None), "")
+    label = re.sub(r"\s", "", label)
+    cells = []
+    for col in amount_cols:
+        idx = col - shift
+        if idx < (1 if is_serial else 1) or idx >= len(words):
+            continue
+        parsed = parse_amount(words[idx])
+        if parsed is None:
+            continue
+        column = header[col] + (f"({note})" if note and not re.search(r"[((]", header[col]) else "")
+        value, unit = _scale(parsed[0], parsed[1], column)
+        cells.append(Cell(value, unit, spans[idx][0], spans[idx][1], column))
+    if not cells:
+        return None
+    return Row(label, spans[0][0], max(c.end for c in cells), cells)
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _one_line(text: str, is_place: Callable[[str], bool]) -> list[Table]:
+    tables, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        table = _line_table(line, pos, is_place)
+        if table:
+            tables.append(table)
+        pos += len(line)
+    return tables
+
+
+def _line_table(line: str, pos: int, is_place: Callable[[str], bool]) -> Table | None:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    if len(tokens) < 7 or "|" in line or "\t" in line:
+        return None
+
+    def is_number(k: int) -> bool:
+        return k < len(tokens) and parse_amount(tokens[k][2]) is not None
+
+    def is_label(k: int) -> bool:
+        word = tokens[k][2]
+        return not is_number(k) and is_number(k + 1) and (TOTAL_LABELS.match(word) is not None or is_place(word))
+
+    data = next((k for k in range(1, len(tokens) - 1) if is_label(k)), None)
+    if data is None:
+        return None
+    title_end = max((k + 1 for k in range(data) if tokens[k][2].endswith("表")), default=0)
+    header = [t[2] for t in tokens[title_end:data]]
+    if len(header) < 2 or any(re.search(r"\d", w) and not re.search(r"[((]", w) for w in header):
+        return None
+    numeric = [w for w in header[1:] if not NOTE_HEADER.match(w)] or header[-1:]
+    note = unit_note(line[: tokens[data][0]])
+    rows, k = [], data
+    while k < len(tokens) and not is_number(k) and is_number(k + 1):
+        label, cells, m = tokens[k][2], [], k + 1
+        while m < len(tokens) and is_number(m) and len(cells) < len(numeric):
+            a, b, word = tokens[m]
+            column = numeric[len(cells)]
+            column += f"({note})" if note and not re.search(r"[((]", column) else ""
+            value, unit = _scale(*parse_amount(word), column)  # type: ignore[misc]
+            cells.append(Cell(value, unit, pos + a, pos + b, column))
+            m += 1
+        rows.append(Row(label, pos + tokens[k][0], cells[-1].end, cells))
+        k = m
+    if len(rows) < 3 or sum(not TOTAL_LABELS.match(r.label) for r in rows) < 2:
+        return None
+    title = " ".join(t[2] for t in tokens[:title_end])
+    return Table(pos + tokens[0][0], rows[-1].end, [header[0], *numeric], rows, title)
