@@ -95,12 +95,35 @@ def test_one_line_table_gives_each_county_its_allocation(g):
 
 def test_a_table_row_of_a_unit_without_a_region_code_is_left_out(g):
     # SYNTHETIC, modelled on bazhong-2019-county-funds-list: a pipe table by county with a 开发区 row
-    text = "巴中市2019年省级财政专项扶贫资金分配表\n县区 | 资金(万元)\n巴州区 | 2405\n恩阳区 | 1956\n巴中经济开发区 | 115\n"
+    text = (
+        "巴中市2019年省级财政专项扶贫资金分配表\n县区 | 资金(万元)\n"
+        "巴州区 | 2405\n恩阳区 | 1956\n巴中经济开发区 | 115\n"
+    )
     doc = extract_document(text, g, region_code="511900", as_of="2019-02-18")
     assert {(f.region_code, f.value) for f in targets(doc)} == {("511902", 24050000.0), ("511903", 19560000.0)}
 
 
-@pytest.mark.parametrize("name", ["stacked_tables", "table_figures"])
+# bazhong-2019-county-funds-list: one line per county, the county before a colon
+BAZHONG = (
+    "现将省财政厅、省扶贫开发局下达我市2019年省级财政专项扶贫资金26428万元,予以公告。\n"
+    "巴州区:省级财政专项扶贫资金2405万元;\n恩阳区:省级财政专项扶贫资金1956万元;\n"
+    "南江县:省级财政专项扶贫资金4150万元;\n巴中经济开发区:省级财政专项扶贫资金115万元。\n"
+    "巴中市财政局 巴中市扶贫开发局\n2019年2月18日\n"
+)
+
+
+def test_a_list_line_of_a_unit_without_a_region_code_is_left_out(g):
+    doc = extract_document(BAZHONG, g, region_code="511900")
+    got = {(f.region_code, f.value) for f in targets(doc)}
+    assert got == {
+        ("511900", 264280000.0),
+        ("511902", 24050000.0),
+        ("511903", 19560000.0),
+        ("511922", 41500000.0),
+    }  # not 巴中经济开发区's 115万元, neither as 巴中市's
+
+
+@pytest.mark.parametrize("name", ["stacked_tables", "table_figures", "lists"])
 def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(f"etl.extract.{name}"))
     assert result.failed == 0 and result.attempted > 0

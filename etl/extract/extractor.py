@@ -23,7 +23,7 @@ from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, named_exits, resolve_county
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .table_figures import laid_out_tables, line_list_exits, restated, table_figures
+from .table_figures import laid_out_tables, line_list_exits, restated, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import is_above_rows, labelled_rows
 
@@ -46,10 +46,11 @@ def extract_text(
     own = (info.region_name, info.region_code)
     tables = laid_out_tables(text, gazetteer, info)
     tabled = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    unread = unread_spans(text, tables, gazetteer, info)
     figures: list[Extracted] = []
     state = _Reading(info.news, info.published_on is not None)
     for s_start, _s_end, sentence in sentences(text):
-        if any(t.start <= s_start < t.end for t in tables):
+        if any(a <= s_start < b for a, b in unread):
             continue
         tokens = year_tokens(sentence, plan.doc_year)
         ctx, inherited = state.enter(text, s_start, sentence, tokens)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from . import classify, indicators
+from .lists import unplaced_lines
 from .model import Extracted, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, resolve_county
@@ -33,6 +34,13 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
+
+
+def unread_spans(text: str, tables: list[Table], gazetteer, info) -> list[tuple[int, int]]:
+    """What the sentence reader must skip: the tables (read here) and the lines of a by-region list that name a
+    unit with no region code (巴中经济开发区:…115万元, bazhong-2019-county-funds-list)."""
+    own = info.region_code if info is not None else None
+    return [(t.start, t.end) for t in tables] + unplaced_lines(text, lambda w: _place(w, gazetteer, own) is not None)
 
 
 def restated(prose: list[Extracted], tabled: list[Extracted]) -> list[Extracted]:
