@@ -127,3 +127,45 @@ def test_a_list_line_of_a_unit_without_a_region_code_is_left_out(g):
 def test_docstring_examples(name):
     result = doctest.testmod(importlib.import_module(f"etl.extract.{name}"))
     assert result.failed == 0 and result.attempted > 0
+
+
+# SYNTHETIC layouts a county or prefecture notice may have (no dev document has them yet)
+
+
+def test_one_cell_per_line_by_county_without_serial_numbers(g):
+    text = (
+        "海东市2018年扶贫资金分配表\n\n县区名称\n\n资金分配额(万元)\n\n乐都区\n\n819\n\n平安区\n\n100\n\n合计\n\n919\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-11-01")
+    got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
+    assert got == {("630202", "funds", 8190000.0), ("630203", "funds", 1000000.0), ("630200", "funds", 9190000.0)}
+
+
+def test_single_space_rows_under_a_unit_line(g):
+    text = "2019年各县区减贫任务分解表\n单位:人\n县区 减贫人数 备注\n乐都区 1200\n平安区 800\n民和县 2100\n"
+    doc = extract_document(text, g, region_code="630200", as_of="2019-01-10")
+    got = {(f.region_code, f.indicator, f.value, f.period_end) for f in targets(doc)}
+    assert ("630222", "poor_population_reduced", 2100.0, 2019) in got
+    assert len(got) == 3
+
+
+def test_pipe_table_with_a_serial_column_and_a_unit_line_above(g):
+    text = (
+        "附件:2018年专项扶贫资金分配表\n单位:万元\n| 序号 | 县区 | 资金 |\n| 1 | 乐都区 | 819 |\n"
+        "| 2 | 平安区 | 100 |\n| 3 | 某某产业园 | 50 |\n| | 合计 | 969 |\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-03-01")
+    got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
+    assert ("630202", "funds", 8190000.0) in got  # the label is the second column; 单位:万元 scales
+    assert ("630200", "funds", 9690000.0) in got
+    assert not any(f.value in (1.0, 2.0, 3.0) for f in targets(doc))  # serial numbers are no figures
+    assert ("630200", "other:funds_line_item", 500000.0) in got  # a park is no region: a line item
+
+
+def test_year_columns_take_the_indicator_from_the_title(g):
+    text = "各县区2018-2020年减贫人数分解表\n县区 | 2018年 | 2019年 | 2020年\n乐都区 | 1200 | 900 | 300\n"
+    text += "平安区 | 800 | 600 | 100\n"
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-10")
+    got = {(f.region_code, f.indicator, f.period_end, f.value) for f in targets(doc)}
+    assert ("630202", "poor_population_reduced", 2019, 900.0) in got
+    assert ("630203", "poor_population_reduced", 2020, 100.0) in got

@@ -40,7 +40,13 @@ MAX_HEADER = 12  # columns
 def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> list[Table]:
     """Every table laid out one cell per line or on one line (see the module docstring). ``is_place`` says
     whether a word names a region (a one-line table's row labels); without it only totals start its rows."""
-    return _one_cell_per_line(text) + _one_line(text, is_place or (lambda _w: False))
+    serial = _one_cell_per_line(text)
+    words = [t for t in _one_line(text, is_place or (lambda _w: False)) if not any(_overlap(t, o) for o in serial)]
+    return serial + words
+
+
+def _overlap(a: Table, b: Table) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def unit_note(text: str) -> str:
@@ -172,50 +178,73 @@ def _stacked_row(text, spans, words, header, amount_cols, note, is_serial) -> Ro
 _TOKEN = re.compile(r"\S+")
 
 
-def _one_line(text: str, is_place: Callable[[str], bool]) -> list[Table]:
-    tables, pos = [], 0
+def _token_runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """The words of runs of lines that hold no sentence (no 。;, and no colon but 单位:), blank lines included:
+    where a flattened table's header and cells lie, one line or many."""
+    runs, run, pos = [], [], 0
     for line in text.splitlines(keepends=True):
-        table = _line_table(line, pos, is_place)
-        if table:
-            tables.append(table)
+        body = line.strip()
+        if body and (re.search(r"[|\t。;,,!?]", body) or (re.search(r"[::]", body) and not UNIT_NOTE.search(body))):
+            runs.append(run)
+            run = []
+        elif body:
+            run += [(pos + m.start(), pos + m.end(), m.group()) for m in _TOKEN.finditer(line)]
         pos += len(line)
+    return [r for r in [*runs, run] if len(r) >= 7]
+
+
+def _one_line(text: str, is_place: Callable[[str], bool]) -> list[Table]:
+    tables = []
+    for tokens in _token_runs(text):
+        k = 1
+        while k < len(tokens) - 1:
+            table, k = _token_table(tokens, k, is_place)
+            if table:
+                tables.append(table)
     return tables
 
 
-def _line_table(line: str, pos: int, is_place: Callable[[str], bool]) -> Table | None:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
-    if len(tokens) < 7 or "|" in line or "\t" in line:
-        return None
+def _header_word(word: str) -> bool:
+    if parse_amount(word) is not None or word.endswith("表") or "单位" in word or len(word) > 12:
+        return False
+    return not re.search(r"\d", re.sub(r"[((][^))]*[))]|(?:19|20)\d{2}年?", "", word))
 
-    def is_number(k: int) -> bool:
-        return k < len(tokens) and parse_amount(tokens[k][2]) is not None
 
-    def is_label(k: int) -> bool:
-        word = tokens[k][2]
-        return not is_number(k) and is_number(k + 1) and (TOTAL_LABELS.match(word) is not None or is_place(word))
+def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table | None, int]:
+    """The table whose first row starts at or after token k (a region or a total followed by a number), and
+    the token to go on from."""
 
-    data = next((k for k in range(1, len(tokens) - 1) if is_label(k)), None)
+    def is_number(i: int) -> bool:
+        return i < len(tokens) and parse_amount(tokens[i][2]) is not None
+
+    def is_label(i: int) -> bool:
+        word = tokens[i][2]
+        return not is_number(i) and is_number(i + 1) and (TOTAL_LABELS.match(word) is not None or is_place(word))
+
+    data = next((i for i in range(k, len(tokens) - 1) if is_label(i)), None)
     if data is None:
-        return None
-    title_end = max((k + 1 for k in range(data) if tokens[k][2].endswith("表")), default=0)
-    header = [t[2] for t in tokens[title_end:data]]
-    if len(header) < 2 or any(re.search(r"\d", w) and not re.search(r"[((]", w) for w in header):
-        return None
+        return None, len(tokens)
+    first = data
+    while first > 0 and data - first < 8 and _header_word(tokens[first - 1][2]):
+        first -= 1
+    header = [t[2] for t in tokens[first:data]]
+    if len(header) < 2:
+        return None, data + 1
     numeric = [w for w in header[1:] if not NOTE_HEADER.match(w)] or header[-1:]
-    note = unit_note(line[: tokens[data][0]])
-    rows, k = [], data
-    while k < len(tokens) and not is_number(k) and is_number(k + 1):
-        label, cells, m = tokens[k][2], [], k + 1
+    title_words = [t[2] for t in tokens[max(0, first - 4) : first]]
+    note = unit_note(" ".join(title_words + header))
+    rows, i = [], data
+    while i < len(tokens) and not is_number(i) and is_number(i + 1):
+        label, cells, m = tokens[i][2], [], i + 1
         while m < len(tokens) and is_number(m) and len(cells) < len(numeric):
             a, b, word = tokens[m]
             column = numeric[len(cells)]
             column += f"({note})" if note and not re.search(r"[((]", column) else ""
             value, unit = _scale(*parse_amount(word), column)  # type: ignore[misc]
-            cells.append(Cell(value, unit, pos + a, pos + b, column))
+            cells.append(Cell(value, unit, a, b, column))
             m += 1
-        rows.append(Row(label, pos + tokens[k][0], cells[-1].end, cells))
-        k = m
-    if len(rows) < 3 or sum(not TOTAL_LABELS.match(r.label) for r in rows) < 2:
-        return None
-    title = " ".join(t[2] for t in tokens[:title_end])
-    return Table(pos + tokens[0][0], rows[-1].end, [header[0], *numeric], rows, title)
+        rows.append(Row(label, tokens[i][0], cells[-1].end, cells))
+        i = m
+    if len(rows) < 3 or sum(not TOTAL_LABELS.match(r.label) and is_place(r.label) for r in rows) < 2:
+        return None, data + 1
+    return Table(tokens[first][0], rows[-1].end, [header[0], *numeric], rows, " ".join(title_words)), i

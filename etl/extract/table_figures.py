@@ -69,6 +69,11 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
             words = cell.column if region else f"{row.label} {cell.column}"
             measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
             code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
+            if code is None and region is not None:  # year columns: the title names the indicator
+                title = _title_words(table.heading)
+                measure = measure_of(title, cell.unit)
+                code = indicators.indicator_of_words(title, measure) if title else None
+                code = None if code is None or code.startswith("other:") else code
             if table.items and region is None:  # a project's amount: part of the region's funds, not more funds
                 code = LINE_ITEM if measure == "元" else None
             if code is None:
@@ -105,6 +110,14 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 )
             )
     return pair_tiers(out)
+
+
+def _title_words(heading: str) -> str:
+    """What a table's title says it counts: "各县区2018-2020年减贫人数分解表" -> "各县区减贫人数"."""
+    lines = [ln.strip() for ln in heading.splitlines() if ln.strip()]
+    title = lines[-1] if lines else ""
+    title = re.sub(r"[((][^))]*[))]|(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)?\d{2})?年?度?", "", title)
+    return re.sub(r"(?:分解|任务|计划|安排|分配|汇总|一览)?表$|^附件\d*[::]?", "", title)
 
 
 def _label(code: str, column: str, row_label: str, words: str) -> str:

@@ -31,6 +31,8 @@ TOTAL_LABELS = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|全[省市县区�
 _NUMBER = re.compile(r"^[≥≤<>约~]?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*([^\d\s]{0,3})$")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%|公里|座|所|名)\s*[))]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|人|户|个|亩)")
+SERIAL = re.compile(r"^(?:序号|编号|序次)$")
 STRETCH_HEADER = re.compile(r"奋斗目标|预备|力争|争取")
 COMMITTED_HEADER = re.compile(r"计划任务|必成|目标任务|计划数|任务数")
 
@@ -152,27 +154,40 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 left = next((row[k].strip() for k in range(col - 1, -1, -1) if k < len(row) and row[k].strip()), "")
                 group = left
         header.append(" ".join(([group] if group else []) + words))
+    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
+    note = _UNIT_NOTE.search("".join(above) + " ".join(header))
+    # a first column of serial numbers (序号 | 县区 | 资金): the label is the second column
+    data_rows = cells_text[first_data:]
+    serial = SERIAL.match(re.sub(r"\s", "", header[0])) is not None or (
+        len(data_rows) >= 2 and all(re.fullmatch(r"\s*\d{1,3}\s*", r[0]) for r in data_rows if r)
+    )
+    label_col = 1 if serial and width > 2 else 0
     rows = []
-    for (start, line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
+    for (start, line, spans), texts in zip(block[first_data:], data_rows, strict=False):
+        if len(spans) <= label_col:
+            continue
         # the label runs to the next cell: a spaced-out "合  计" was split on its spaces' far side
-        label = line[spans[0][0] : spans[1][0]] if len(spans) > 1 else texts[0]
+        nxt = label_col + 1
+        label = line[spans[label_col][0] : spans[nxt][0]] if len(spans) > nxt else texts[label_col]
         row = Row(re.sub(r"[\s|]", "", label), start + spans[0][0], start + spans[-1][1])
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
-            if col == 0:
+            if col <= label_col:
                 continue
             parsed = _parse(cell)
             if parsed is None:
                 continue
             value, unit = parsed
             column = header[col] if col < len(header) else ""
-            value, unit = _scale(value, unit, column + " " + row.label)
+            unit_words = column + (f"({note.group(1)})" if note and not _UNIT_IN_HEADER.search(column) else "")
+            value, unit = _scale(value, unit, unit_words + " " + row.label)
             row.cells.append(Cell(value, unit, start + a, start + b, column))
         if row.cells:
             rows.append(row)
     if not rows:
         return None
-    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
-    return Table(block[0][0], block[-1][0] + len(block[-1][1].rstrip("\n")), header, rows, "".join(above))
+    items = label_col == 1 and not re.search(r"指标|任务", header[1])
+    end = block[-1][0] + len(block[-1][1].rstrip("\n"))
+    return Table(block[0][0], end, header[label_col:], rows, "".join(above), items=items)
 
 
 def _years_row(row: list[str]) -> bool:
