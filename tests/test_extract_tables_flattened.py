@@ -159,7 +159,7 @@ def test_pipe_table_with_a_serial_column_and_a_unit_line_above(g):
     assert ("630202", "funds", 8190000.0) in got  # the label is the second column; 单位:万元 scales
     assert ("630200", "funds", 9690000.0) in got
     assert not any(f.value in (1.0, 2.0, 3.0) for f in targets(doc))  # serial numbers are no figures
-    assert ("630200", "other:funds_line_item", 500000.0) in got  # a park is no region: a line item
+    assert not any(f.value == 500000.0 for f in targets(doc))  # a park has no region code: left out
 
 
 def test_year_columns_take_the_indicator_from_the_title(g):
@@ -169,3 +169,24 @@ def test_year_columns_take_the_indicator_from_the_title(g):
     got = {(f.region_code, f.indicator, f.period_end, f.value) for f in targets(doc)}
     assert ("630202", "poor_population_reduced", 2019, 900.0) in got
     assert ("630203", "poor_population_reduced", 2020, 100.0) in got
+
+
+def test_one_cell_per_line_with_tier_columns_and_several_amounts(g):
+    text = (  # SYNTHETIC: a county's task table, one cell per line, 必成数 and 预备数 columns
+        "2018年贫困村退出任务表\n序号\n县区\n必成数\n预备数\n1\n乐都区\n12\n3\n2\n平安区\n8\n2\n合计\n20\n5\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-10")
+    got = {(f.region_code, f.indicator, f.value, f.tier) for f in targets(doc)}
+    assert ("630202", "villages_exited", 12.0, "committed") in got
+    assert ("630202", "villages_exited", 3.0, "stretch") in got
+    assert ("630200", "villages_exited", 20.0, "committed") in got
+
+
+def test_a_project_table_keeps_the_poverty_fund_column_not_the_total_investment(g):
+    text = (  # SYNTHETIC: projects with their total investment and the poverty funds allocated to them
+        "2019年扶贫项目资金安排表\n单位:万元\n序号\n项目名称\n总投资\n财政扶贫资金\n带动贫困户(户)\n"
+        "1\n甲村道路硬化\n120\n80\n45\n2\n乙村饮水工程\n60\n40\n30\n"
+    )
+    doc = extract_document(text, g, region_code="630202", as_of="2019-03-01")
+    got = sorted(f.value for f in targets(doc))
+    assert got == [400000.0, 800000.0]  # not 总投资, not the households each project reaches

@@ -28,7 +28,7 @@ from .tables import TOTAL_LABELS, Cell, Row, Table, _scale
 
 SERIAL_HEADER = re.compile(r"^(?:序号|编号|序次)$")
 AMOUNT_HEADER = re.compile(
-    r"金额|资金|投资|规模|补助|预算|安排|分配|万元|亿元|人数|户数|个数|数量|任务数|[((][^))]*[))]$"
+    r"金额|资金|投资|规模|补助|预算|安排|分配|万元|亿元|数|率|比例|[((][^))]*[))]$|^(?:19|20)\d{2}年?度?$"
 )
 NOTE_HEADER = re.compile(r"^(?:备注|说明|注)$")
 UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|人|户|个|亩)")
@@ -99,9 +99,7 @@ def _one_cell_per_line(text: str) -> list[Table]:
         header_ok = (
             j is not None
             and j - i >= 3
-            and all(
-                cells[k] is not None and len(words[k]) <= 12 and not re.search(r"\d|。", words[k]) for k in range(i, j)
-            )
+            and all(cells[k] is not None and (k == i or _header_word(words[k])) for k in range(i, j))
         )
         if not header_ok:
             i += 1
@@ -205,7 +203,14 @@ def _one_line(text: str, is_place: Callable[[str], bool]) -> list[Table]:
 
 
 def _header_word(word: str) -> bool:
-    if parse_amount(word) is not None or word.endswith("表") or "单位" in word or len(word) > 12:
+    """A column name: short words, perhaps a year or a unit in brackets, no figure."""
+    if (
+        "。" in word
+        or parse_amount(word) is not None
+        or word.endswith("表")
+        or UNIT_NOTE.search(word)
+        or len(word) > 12
+    ):
         return False
     return not re.search(r"\d", re.sub(r"[((][^))]*[))]|(?:19|20)\d{2}年?", "", word))
 

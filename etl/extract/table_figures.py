@@ -17,6 +17,7 @@ from .regions import line_list, resolve_county
 from .stacked_tables import stacked_tables
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
 
+TIER_WORDS = r"(?:计划任务|必成|奋斗目标|预备|目标任务|力争|争取)数?"
 SUBTOTAL = re.compile(r"^小\s*计$")
 LINE_ITEM = "other:funds_line_item"
 
@@ -59,16 +60,19 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     row_years = [y for r in table.rows if (y := year_of(r.label))]
     placed = {id(r): _row_region(r.label, gazetteer, info) for r in table.rows}
     by_region = sum(placed[id(r)] is not None and not TOTAL_LABELS.match(r.label) for r in table.rows) >= 2
+    dropped = _other_money_columns(table)
     for row in table.rows:
         region = placed[id(row)]
         if SUBTOTAL.match(row.label):
             continue  # a group's subtotal: neither a region nor the whole
-        if region is None and by_region and not table.items:
+        if region is None and by_region and not TOTAL_LABELS.match(row.label):
             continue  # a row of a table by region that names no region of the gazetteer (巴中经济开发区)
         for cell in row.cells:
+            if cell.column in dropped:
+                continue
             words = cell.column if region else f"{row.label} {cell.column}"
             measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
-            code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?", "", words), measure)
+            code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?|" + TIER_WORDS, "", words), measure)
             if code is None and region is not None:  # year columns: the title names the indicator
                 title = _title_words(table.heading)
                 measure = measure_of(title, cell.unit)
@@ -110,6 +114,23 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 )
             )
     return pair_tiers(out)
+
+
+MONEY_COLUMN = re.compile(r"资金|金额|投资|预算|补助|万元|亿元")
+
+
+def _other_money_columns(table: Table) -> set[str]:
+    """With several amount columns, the one that is the allocation: a project's 财政扶贫资金 rather than its
+    总投资; a region's 合计 rather than its parts by source (中央/省级/市级). The others are left out."""
+    columns = list(dict.fromkeys(c.column for r in table.rows for c in r.cells))
+    money = [c for c in columns if MONEY_COLUMN.search(c) and year_of(c) is None]
+    if len(money) < 2:
+        return set()
+    if table.items:
+        keep = [c for c in money if re.search(r"扶贫|财政", c)][:1] or money[:1]
+    else:
+        keep = [c for c in money if re.search(r"合计|总计|小计|总额", c)][:1]
+    return set(money) - set(keep) if keep else set()
 
 
 def _title_words(heading: str) -> str:
