@@ -190,3 +190,28 @@ def test_a_project_table_keeps_the_poverty_fund_column_not_the_total_investment(
     doc = extract_document(text, g, region_code="630202", as_of="2019-03-01")
     got = sorted(f.value for f in targets(doc))
     assert got == [400000.0, 800000.0]  # not 总投资, not the households each project reaches
+
+
+def test_serial_rows_written_one_per_line_single_spaced(g):
+    text = (  # SYNTHETIC: beita's table with each row on one line, cells single-spaced
+        "北塔区2020年第一批中央财政扶贫专项资金安排表\n单位:万元\n序号 村名 项目名称 建设内容 资金金额\n"
+        "1 苗儿村 水果基地 续建 20\n2 田江村 蔬菜基地 新建 30\n小计 50\n3 小额信贷贴息 12\n合计 62\n"
+    )
+    doc = extract_document(text, g, region_code="430511", as_of="2019-12-27")
+    got = sorted((f.indicator, f.value) for f in targets(doc))
+    assert got == [
+        ("funds", 620000.0),
+        ("other:funds_line_item", 120000.0),
+        ("other:funds_line_item", 200000.0),
+        ("other:funds_line_item", 300000.0),
+    ]
+    assert {f.period_end for f in targets(doc)} == {2020}
+
+
+def test_a_total_named_for_the_county_and_a_label_with_a_remark(g):
+    text = (  # SYNTHETIC: a pipe table whose total reads 全市合计 and a row label carries a remark
+        "2018年扶贫资金分配表\n县区 | 资金(万元)\n乐都区(含高庙镇) | 819\n平安区 | 100\n全市合计 | 919\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-03-01")
+    got = {(f.region_code, f.value) for f in targets(doc)}
+    assert got == {("630202", 8190000.0), ("630203", 1000000.0), ("630200", 9190000.0)}

@@ -35,12 +35,14 @@ UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|�
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|万户|户|个|万亩|亩|%)?\s*(?:[((][^))]{0,40}[))])?$")
 _BREAK = re.compile(r"^(?:备注|注[::]|说明|附件|监督|联系|举报)")
 MAX_HEADER = 12  # columns
+_TOKEN = re.compile(r"\S+")
 
 
 def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> list[Table]:
     """Every table laid out one cell per line or on one line (see the module docstring). ``is_place`` says
     whether a word names a region (a one-line table's row labels); without it only totals start its rows."""
-    serial = _one_cell_per_line(text)
+    serial = _serial_tables(text, _cells(text))
+    serial += [t for t in _serial_tables(text, _word_cells(text)) if not any(_overlap(t, o) for o in serial)]
     words = [t for t in _one_line(text, is_place or (lambda _w: False)) if not any(_overlap(t, o) for o in serial)]
     return serial + words
 
@@ -87,8 +89,22 @@ def _cells(text: str) -> list[tuple[int, int] | None]:
     return out
 
 
-def _one_cell_per_line(text: str) -> list[Table]:
-    cells = _cells(text)
+def _word_cells(text: str) -> list[tuple[int, int] | None]:
+    """Each word of the lines that hold no sentence as a cell ("1 苗儿村 水果基地 续建 20": a row written on one
+    line, single-spaced); None for a line that does."""
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if body and re.search(r"[|\t。;,,!?]", body):
+            out.append(None)
+        else:
+            out += [(pos + m.start(), pos + m.end()) for m in _TOKEN.finditer(line)]
+        pos += len(line)
+    return out
+
+
+def _serial_tables(text: str, cells: list[tuple[int, int] | None]) -> list[Table]:
     words = [text[c[0] : c[1]] if c else "" for c in cells]
     tables, i = [], 0
     while i < len(cells):
@@ -171,9 +187,6 @@ def _stacked_row(text, spans, words, header, amount_cols, note, is_serial) -> Ro
     if not cells:
         return None
     return Row(label, spans[0][0], max(c.end for c in cells), cells)
-
-
-_TOKEN = re.compile(r"\S+")
 
 
 def _token_runs(text: str) -> list[list[tuple[int, int, str]]]:

@@ -149,7 +149,7 @@ def _label(code: str, column: str, row_label: str, words: str) -> str:
 
 def _place(label: str, gazetteer, own: str | None) -> str | None:
     """The code of a county (of the document's region first) or larger region a row label names."""
-    label = re.sub(r"\s", "", label)
+    label = re.sub(r"\s|[((][^))]*[))]", "", label)  # "乐都区(含高庙镇)"
     if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
         return None
     code = resolve_county(label, gazetteer, own) or gazetteer.resolve_near(label, own)
