@@ -215,3 +215,26 @@ def test_a_total_named_for_the_county_and_a_label_with_a_remark(g):
     doc = extract_document(text, g, region_code="630200", as_of="2018-03-01")
     got = {(f.region_code, f.value) for f in targets(doc)}
     assert got == {("630202", 8190000.0), ("630203", 1000000.0), ("630200", 9190000.0)}
+
+
+def test_a_unit_column_scales_its_row(g):
+    text = (  # SYNTHETIC: a prefecture's main indicators, one row each, the unit in its own column
+        "海东市脱贫攻坚主要指标\n指标 | 单位 | 2018年 | 2019年 | 2020年\n减少贫困人口 | 万人 | 1.2 | 0.8 | 0.3\n"
+        "贫困村退出 | 个 | 20 | 15 | 5\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
+    got = {(f.indicator, f.period_end, f.value) for f in targets(doc)}
+    assert ("poor_population_reduced", 2019, 8000.0) in got
+    assert ("villages_exited", 2020, 5.0) in got
+    assert len(got) == 6
+
+
+def test_a_table_of_exit_years_gives_each_county_its_year(g):
+    text = "海东市贫困县摘帽计划表\n县区 | 计划摘帽年度\n乐都区 | 2018\n平安区 | 2018\n民和县 | 2019\n"  # SYNTHETIC
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
+    got = {(f.region_code, f.indicator, f.period_end, f.value) for f in targets(doc)}
+    assert got == {
+        ("630202", "counties_exited", 2018, 1.0),
+        ("630203", "counties_exited", 2018, 1.0),
+        ("630222", "counties_exited", 2019, 1.0),
+    }

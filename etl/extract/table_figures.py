@@ -70,6 +70,9 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         for cell in row.cells:
             if cell.column in dropped:
                 continue
+            if YEAR_COLUMN.search(cell.column):  # "计划摘帽年度 | 2019": the year a county exits
+                out += _exit_year(text, row, cell, region, gazetteer, heading, plan)
+                continue
             words = cell.column if region else f"{row.label} {cell.column}"
             measure = measure_of(re.sub(r"[((][^))]*[))]", "", words), cell.unit)
             code = indicators.indicator_of_words(re.sub(r"[((][^))]*[))]|\d{4}年?|" + TIER_WORDS, "", words), measure)
@@ -131,6 +134,40 @@ def _other_money_columns(table: Table) -> set[str]:
     else:
         keep = [c for c in money if re.search(r"合计|总计|小计|总额", c)][:1]
     return set(money) - set(keep) if keep else set()
+
+
+YEAR_COLUMN = re.compile(r"年度|年份|时间|年限|时限")
+
+
+def _exit_year(text, row, cell, region, gazetteer, heading: str, plan: PlanYears) -> list[Extracted]:
+    """A county's exit year in a table of exits ("县区 | 计划摘帽年度" over "平安区 | 2018"): that county, value 1,
+    that year; a year in any other column is no figure."""
+    year = int(cell.value)
+    exits = re.search(r"摘帽|退出|脱贫|出列", cell.column + heading)
+    if not (exits and region and 2000 <= year <= 2035 and cell.value == year):
+        return []
+    name, code = region
+    if code is None or gazetteer.regions[code].level != "county":
+        return []
+    kind = "actual" if year < plan.doc_year or re.search(r"已|实际|完成情况", cell.column) else "target"
+    return [
+        Extracted(
+            kind,
+            name,
+            code,
+            "counties_exited",
+            year,
+            year,
+            1.0,
+            "个",
+            "=",
+            text[row.start : cell.end],
+            row.start,
+            cell.end,
+            confidence=0.7,
+            indicator_label=indicators.label_of("counties_exited"),
+        )
+    ]
 
 
 def _title_words(heading: str) -> str:

@@ -164,6 +164,7 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
         len(data_rows) >= 2 and all(re.fullmatch(r"\s*\d{1,3}\s*", r[0]) for r in data_rows if r)
     )
     label_col = 1 if serial and width > 2 else 0
+    unit_col = next((c for c, h in enumerate(header) if re.fullmatch(r"(?:计量)?单位", h.strip())), None)
     rows = []
     for (start, line, spans), texts in zip(block[first_data:], data_rows, strict=False):
         if len(spans) <= label_col:
@@ -180,7 +181,10 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 continue
             value, unit = parsed
             column = header[col] if col < len(header) else ""
-            unit_words = column + (f"({note.group(1)})" if note and not _UNIT_IN_HEADER.search(column) else "")
+            # the unit: in the cell, the column's brackets, the row's 单位 cell, a 单位:万元 note above
+            own = texts[unit_col].strip() if unit_col is not None and unit_col < len(texts) else ""
+            given = own if own and not _parse(own) else note.group(1) if note else ""
+            unit_words = column + (f"({given})" if given and not _UNIT_IN_HEADER.search(column) else "")
             value, unit = _scale(value, unit, unit_words + " " + row.label)
             row.cells.append(Cell(value, unit, start + a, start + b, column))
         if row.cells:
