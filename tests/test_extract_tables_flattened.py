@@ -238,3 +238,13 @@ def test_a_table_of_exit_years_gives_each_county_its_year(g):
         ("630203", "counties_exited", 2018, 1.0),
         ("630222", "counties_exited", 2019, 1.0),
     }
+
+
+def test_rows_of_townships_are_left_out(g):
+    text = (  # SYNTHETIC: a county's task split by township (no region codes below the county)
+        "大英县2018年减贫任务分解表\n乡镇 | 减贫人数(人) | 贫困村退出(个)\n蓬莱镇 | 320 | 2\n隆盛镇 | 280 | 1\n"
+        "合计 | 600 | 3\n"
+    )
+    doc = extract_document(text, g, region_code="510923", as_of="2018-01-05")
+    got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
+    assert got == {("510923", "poor_population_reduced", 600.0), ("510923", "villages_exited", 3.0)}

@@ -18,6 +18,7 @@ from .stacked_tables import stacked_tables
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
 
 TIER_WORDS = r"(?:计划任务|必成|奋斗目标|预备|目标任务|力争|争取)数?"
+TOWN = re.compile(r"(?:镇|乡|街道|办事处|社区|管委会)$")
 SUBTOTAL = re.compile(r"^小\s*计$")
 LINE_ITEM = "other:funds_line_item"
 
@@ -61,12 +62,15 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     placed = {id(r): _row_region(r.label, gazetteer, info) for r in table.rows}
     by_region = sum(placed[id(r)] is not None and not TOTAL_LABELS.match(r.label) for r in table.rows) >= 2
     dropped = _other_money_columns(table)
+    projects = any("项目" in h for h in table.header)
     for row in table.rows:
         region = placed[id(row)]
         if SUBTOTAL.match(row.label):
             continue  # a group's subtotal: neither a region nor the whole
         if region is None and by_region and not TOTAL_LABELS.match(row.label):
             continue  # a row of a table by region that names no region of the gazetteer (巴中经济开发区)
+        if region is None and TOWN.search(row.label) and not projects:
+            continue  # a township's share: below the county, no region code (daying-2019's convention)
         for cell in row.cells:
             if cell.column in dropped:
                 continue
