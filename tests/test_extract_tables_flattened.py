@@ -248,3 +248,29 @@ def test_rows_of_townships_are_left_out(g):
     doc = extract_document(text, g, region_code="510923", as_of="2018-01-05")
     got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
     assert got == {("510923", "poor_population_reduced", 600.0), ("510923", "villages_exited", 3.0)}
+
+
+# hubei-2019-planned-county-exits-list names its counties one per line under their prefectures; the same list
+# comes in other layouts (SYNTHETIC below, the counties of that list)
+HUBEI_HEADING = "2019年计划脱贫摘帽的贫困县名单\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "十堰市(3个):郧阳区、郧西县、竹山县\n恩施州(2个):恩施市、利川市\n",  # grouped on one line each
+        "1.郧阳区\n2.郧西县\n3.竹山县\n4.恩施市\n5.利川市\n",  # numbered
+        "郧阳区 郧西县 竹山县 恩施市 利川市\n",  # space-separated
+        "| 市州 | 县(市、区) |\n| 十堰市 | 郧阳区、郧西县、竹山县 |\n| 恩施州 | 恩施市、利川市 |\n",  # a table
+    ],
+)
+def test_a_named_exit_list_in_any_layout(g, body):
+    doc = extract_document(HUBEI_HEADING + body, g, region_code="420000", as_of="2019-01-10")
+    got = {(f.region_code, f.period_end, f.value) for f in targets(doc, indicator="counties_exited")}
+    assert got == {(c, 2019, 1.0) for c in ("420304", "420322", "420323", "422801", "422802")}
+
+
+def test_names_after_the_heading_colon(g):
+    text = "2019年计划退出的贫困县:郧阳区 郧西县 竹山县\n"  # SYNTHETIC
+    doc = extract_document(text, g, region_code="420000", as_of="2019-01-10")
+    assert {f.region_code for f in targets(doc, indicator="counties_exited")} == {"420304", "420322", "420323"}

@@ -36,3 +36,76 @@ def unplaced_lines(text: str, is_place: Callable[[str], bool]) -> list[tuple[int
             run = []
         pos += len(line)
     return out
+
+
+EXIT_HEADING = re.compile(
+    r"(?:摘帽|退出|出列|脱贫)[^。;]{0,20}(?:贫困县|县\(市、区\)|县市区|县区|名单)|(?:贫困县|名单)[^。;]{0,12}(?:摘帽|退出)"
+)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、.]|[((]\d{1,3}[))]|[一二三四五六七八九十]+、)\s*")
+_GROUP = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?[市州盟地区](?:[((][^))]{0,8}[))])?\s*[::]?\s*")
+_SEPARATORS = re.compile(r"[、,,;;|\s]+")
+
+
+def exit_name_lists(text: str, resolve: Callable[[str], str | None]) -> list[tuple[str, str, int, int, str]]:
+    """Counties named in the lines under (or after the colon of) a heading about county exits, in any layout:
+    "十堰市(3个):郧阳区、郧西县、竹山县", "1.郧阳区", "郧阳区 郧西县 竹山县", "| 十堰市 | 郧阳区、郧西县 |".
+    Returns (name as written, code, start, end, heading) for each county; ``resolve`` gives a county's code.
+
+    >>> codes = {"甲县": "1", "乙县": "2", "丙县": "3"}
+    >>> text = "2019年计划摘帽的贫困县名单\\n某市(2个):甲县、乙县\\n另市(1个):丙县\\n"
+    >>> [(n, c) for n, c, *_ in exit_name_lists(text, codes.get)]
+    [('甲县', '1'), ('乙县', '2'), ('丙县', '3')]
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    out: list[tuple[str, str, int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        m = EXIT_HEADING.search(line)
+        if m is None:
+            i += 1
+            continue
+        found: list[tuple[str, str, int, int]] = []
+        colon = max(line.rfind(":", m.end()), line.rfind(":", m.end()))
+        if colon >= 0:
+            found += _names(line, start, colon + 1, resolve) or []
+        j, skipped = i + 1, 0
+        while j < len(lines):
+            names = _names(lines[j][1], lines[j][0], 0, resolve)
+            if names is None:
+                # a column header ("| 市州 | 县(市、区) |") may sit between the heading and the names
+                if not found and skipped < 1 and len(lines[j][1].strip()) <= 24 and not re.search(r"\d", lines[j][1]):
+                    skipped += 1
+                    j += 1
+                    continue
+                break
+            found += names
+            j += 1
+        if len(found) >= 2:
+            out += [(*f, line) for f in found]
+        i = max(j, i + 1)
+    return out
+
+
+def _names(line: str, offset: int, begin: int, resolve) -> list[tuple[str, str, int, int]] | None:
+    """The counties of a line that holds nothing else (numbering and a prefecture prefix aside), else None."""
+    body = line[begin:]
+    skip = _NUMBERING.match(body)
+    at = skip.end() if skip else 0
+    out = []
+    for m in re.finditer(r"[^、,,;;|\s]+", body[at:]):
+        word = m.group().rstrip("。.")
+        a = begin + at + m.start()
+        code = resolve(word)
+        if code is None and (_GROUP.fullmatch(word) or re.fullmatch(r"[((]?\d+个[))]?[::]?", word)):
+            continue  # the prefecture the counties after it belong to ("十堰市(5个):")
+        group = _GROUP.match(word)
+        if code is None and group and (code := resolve(word[group.end() :])):  # "十堰市(3个):郧阳区", unspaced
+            word, a = word[group.end() :], a + group.end()
+        if code is None:
+            return None
+        out.append((word, code, offset + a, offset + a + len(word)))
+    return out or None

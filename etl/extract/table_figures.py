@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import classify, indicators
-from .lists import unplaced_lines
+from .lists import exit_name_lists, unplaced_lines
 from .model import Extracted, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, resolve_county
@@ -210,9 +210,12 @@ def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
 
 
 def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
-    """Counties listed one per line under an exit heading (a one-column table), one figure each."""
+    """Counties listed under an exit heading (one per line, or grouped under their prefectures, numbered,
+    space- or 、-separated, in a table), one figure each."""
     out = []
-    for r, heading in line_list(text, gazetteer, info.region_code):
+    listed = [(r.name, r.code, r.start, r.end, heading) for r, heading in line_list(text, gazetteer, info.region_code)]
+    listed += exit_name_lists(text, lambda name: resolve_county(name, gazetteer, info.region_code))
+    for name, code, start, end, heading in listed:
         points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
         year = points[-1].year if points else plan.doc_year
         planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
@@ -220,17 +223,17 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
         out.append(
             Extracted(
                 kind,
-                r.name,
-                r.code,
+                gazetteer.regions[code].name_zh if code in gazetteer.regions else name,
+                code,
                 "counties_exited",
                 year,
                 year,
                 1.0,
                 "个",
                 "=",
-                text[r.start : r.end],
-                r.start,
-                r.end,
+                text[start:end],
+                start,
+                end,
                 confidence=0.7,
                 indicator_label=indicators.label_of("counties_exited"),
             )
