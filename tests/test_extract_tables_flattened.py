@@ -274,3 +274,10 @@ def test_names_after_the_heading_colon(g):
     text = "2019年计划退出的贫困县:郧阳区 郧西县 竹山县\n"  # SYNTHETIC
     doc = extract_document(text, g, region_code="420000", as_of="2019-01-10")
     assert {f.region_code for f in targets(doc, indicator="counties_exited")} == {"420304", "420322", "420323"}
+
+
+def test_a_cell_wrapped_onto_a_second_line_keeps_its_row(g):
+    text = BEITA.replace("\n\n稻花鱼", "").replace("3\n\n兴旺村\n\n葡萄基地", "3\n\n兴旺村\n\n葡萄基地\n\n(二期)")
+    doc = extract_document(text, g, region_code="430511")  # SYNTHETIC: beita with a wrapped project name
+    items = sorted(f.value for f in targets(doc, indicator="other:funds_line_item"))
+    assert items == [100000.0, 120000.0, 160000.0, 200000.0, 300000.0]

@@ -147,7 +147,9 @@ def _stacked_rows(text, cells, words, j: int, header: list[str], above: list[str
     while k < len(cells) and cells[k] is not None and _row_start(words, k, serial):
         is_serial = words[k] == str(serial)
         nxt = serial + 1 if is_serial else serial
-        end = next((m for m in range(k + 1, min(len(cells), k + width + 1)) if _row_start(words, m, nxt)), None)
+        end = next(
+            (m for m in range(k + 1, min(len(cells), k + width + 3)) if _row_start(words, m, nxt)), None
+        )  # a long cell may wrap onto 2 more lines
         last = end is None
         if last:
             end = k + 1
