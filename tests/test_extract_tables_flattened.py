@@ -281,3 +281,29 @@ def test_a_cell_wrapped_onto_a_second_line_keeps_its_row(g):
     doc = extract_document(text, g, region_code="430511")  # SYNTHETIC: beita with a wrapped project name
     items = sorted(f.value for f in targets(doc, indicator="other:funds_line_item"))
     assert items == [100000.0, 120000.0, 160000.0, 200000.0, 300000.0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "年度减贫计划\n2018年 3000人\n2019年 2000人\n2020年 1000人\n",  # single-spaced
+        "年度减贫计划:\n2018年:3000人;\n2019年:2000人;\n2020年:0.1万人。\n",  # one sentence a year
+        "年度\n减贫人数(人)\n2018年\n3000\n2019年\n2000\n2020年\n1000\n",  # one cell per line
+    ],
+)
+def test_a_per_year_schedule_as_a_list(g, body):
+    text = "乐都区脱贫攻坚三年行动计划\n" + body  # SYNTHETIC
+    doc = extract_document(text, g, region_code="630202", as_of="2018-01-05")
+    got = {(f.indicator, f.period_end, f.value) for f in targets(doc)}
+    assert got == {
+        ("poor_population_reduced", 2018, 3000.0),
+        ("poor_population_reduced", 2019, 2000.0),
+        ("poor_population_reduced", 2020, 1000.0),
+    }
+
+
+def test_past_years_of_a_list_are_results(g):
+    text = "乐都区近年减贫情况\n2015年 3000人\n2016年 2000人\n2017年 1000人\n"  # SYNTHETIC
+    doc = extract_document(text, g, region_code="630202", as_of="2018-01-05")
+    assert not targets(doc)
+    assert {f.period_end for f in doc.figures if f.kind == "actual"} == {2015, 2016, 2017}

@@ -35,6 +35,11 @@ UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|�
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|万户|户|个|万亩|亩|%)?\s*(?:[((][^))]{0,40}[))])?$")
 _BREAK = re.compile(r"^(?:备注|注[::]|说明|附件|监督|联系|举报)")
 MAX_HEADER = 12  # columns
+YEAR_LABEL = re.compile(r"^(?:19|20)\d{2}年度?[::]?$")
+YEAR_LINE = re.compile(
+    r"^\s*(?:\d{1,2}[.、]\s*)?((?:19|20)\d{2}年度?)\s*[::]?\s*(\d+(?:\.\d+)?\s*(?:万人|万户|万元|亿元|万亩|人|户|个|元|亩|%))"
+    r"\s*[;;,,。]?\s*$"
+)
 _TOKEN = re.compile(r"\S+")
 
 
@@ -44,7 +49,39 @@ def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> 
     serial = _serial_tables(text, _cells(text))
     serial += [t for t in _serial_tables(text, _word_cells(text)) if not any(_overlap(t, o) for o in serial)]
     words = [t for t in _one_line(text, is_place or (lambda _w: False)) if not any(_overlap(t, o) for o in serial)]
-    return serial + words
+    found = serial + words
+    return found + [t for t in _year_lines(text) if not any(_overlap(t, o) for o in found)]
+
+
+def _year_lines(text: str) -> list[Table]:
+    """A schedule written one year a line under a heading ("年度减贫计划:" over "2018年:3000人;" …): the
+    heading names what the figures count.
+
+    >>> table = _year_lines("年度减贫计划:\\n2018年:3000人;\\n2019年:0.2万人。\\n")[0]
+    >>> [(r.label, r.cells[0].value) for r in table.rows]
+    [('2018年', 3000.0), ('2019年', 2000.0)]
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    tables, i = [], 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and YEAR_LINE.match(lines[j][1]):
+            j += 1
+        if j - i >= 2:
+            heading = re.sub(r"[::]\s*$", "", lines[i - 1][1].strip())
+            rows = []
+            for start, line in lines[i:j]:
+                m = YEAR_LINE.match(line)
+                value, unit = _scale(*parse_amount(m.group(2)), heading)  # type: ignore[misc]
+                cell = Cell(value, unit, start + m.start(2), start + m.end(2), heading)
+                rows.append(Row(m.group(1), start + m.start(1), cell.end, [cell]))
+            tables.append(Table(rows[0].start, rows[-1].end, ["年度", heading], rows, heading))
+        i = max(j, i + 1)
+    return tables
 
 
 def _overlap(a: Table, b: Table) -> bool:
@@ -239,7 +276,8 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table
 
     def is_label(i: int) -> bool:
         word = tokens[i][2]
-        return not is_number(i) and is_number(i + 1) and (TOTAL_LABELS.match(word) is not None or is_place(word))
+        named = TOTAL_LABELS.match(word) is not None or is_place(word) or YEAR_LABEL.match(word) is not None
+        return not is_number(i) and is_number(i + 1) and named
 
     data = next((i for i in range(k, len(tokens) - 1) if is_label(i)), None)
     if data is None:
@@ -248,9 +286,12 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table
     while first > 0 and data - first < 8 and _header_word(tokens[first - 1][2]):
         first -= 1
     header = [t[2] for t in tokens[first:data]]
-    if len(header) < 2:
+    by_year = YEAR_LABEL.match(tokens[data][2]) is not None
+    if len(header) < (1 if by_year else 2):
         return None, data + 1
-    numeric = [w for w in header[1:] if not NOTE_HEADER.match(w)] or header[-1:]
+    # a schedule under one heading word ("年度减贫计划" over "2018年 3000人"): that word names the figures
+    numeric = header if by_year and len(header) == 1 else [w for w in header[1:] if not NOTE_HEADER.match(w)]
+    numeric = numeric or header[-1:]
     title_words = [t[2] for t in tokens[max(0, first - 4) : first]]
     note = unit_note(" ".join(title_words + header))
     rows, i = [], data
@@ -265,6 +306,8 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table
             m += 1
         rows.append(Row(label, tokens[i][0], cells[-1].end, cells))
         i = m
-    if len(rows) < 3 or sum(not TOTAL_LABELS.match(r.label) and is_place(r.label) for r in rows) < 2:
+    places = sum(not TOTAL_LABELS.match(r.label) and is_place(r.label) for r in rows)
+    years = sum(YEAR_LABEL.match(r.label) is not None for r in rows)
+    if len(rows) < (2 if by_year else 3) or max(places, years) < 2:
         return None, data + 1
     return Table(tokens[first][0], rows[-1].end, [header[0], *numeric], rows, " ".join(title_words)), i

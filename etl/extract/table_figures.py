@@ -56,6 +56,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     """Figures of one table: region rows (a county each; 合计 = the document's region) or indicator rows."""
     heading = table.heading + " ".join(table.header)
     done = re.search(r"完成情况|实际完成|已完成|实绩", heading) is not None
+    planned = classify.FUTURE_CUES.search(heading) or re.search(r"计划|目标|任务|安排|分配|下达", heading)
     head_years = [t for t in year_tokens(table.heading, plan.doc_year) if t.kind in ("point", "range", "deadline")]
     out = []
     row_years = [y for r in table.rows if (y := year_of(r.label))]
@@ -74,7 +75,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         for cell in row.cells:
             if cell.column in dropped:
                 continue
-            if YEAR_COLUMN.search(cell.column):  # "计划摘帽年度 | 2019": the year a county exits
+            if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
+                # "计划摘帽年度 | 2019": the year a county exits
                 out += _exit_year(text, row, cell, region, gazetteer, heading, plan)
                 continue
             words = cell.column if region else f"{row.label} {cell.column}"
@@ -103,7 +105,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
             name, code_r = region or (info.region_name, info.region_code)
             out.append(
                 Extracted(
-                    "actual" if done else "target",
+                    "actual" if done or (year < plan.doc_year and not planned) else "target",
                     name,
                     code_r,
                     code,
@@ -140,7 +142,7 @@ def _other_money_columns(table: Table) -> set[str]:
     return set(money) - set(keep) if keep else set()
 
 
-YEAR_COLUMN = re.compile(r"年度|年份|时间|年限|时限")
+YEAR_COLUMN = re.compile(r"(?:年度|年份|时间|年限|时限)(?:[((][^))]*[))])?$")
 
 
 def _exit_year(text, row, cell, region, gazetteer, heading: str, plan: PlanYears) -> list[Extracted]:
