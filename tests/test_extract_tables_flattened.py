@@ -307,3 +307,10 @@ def test_past_years_of_a_list_are_results(g):
     doc = extract_document(text, g, region_code="630202", as_of="2018-01-05")
     assert not targets(doc)
     assert {f.period_end for f in doc.figures if f.kind == "actual"} == {2015, 2016, 2017}
+
+
+def test_a_row_name_several_regions_share_is_the_one_inside_the_document_region(g):
+    # SYNTHETIC: 新华区 is a district of 石家庄 and of 沧州 (both in 河北) and of 平顶山; the table is 沧州's
+    text = "沧州市2018年扶贫资金分配表\n县区 | 资金(万元)\n新华区 | 120\n运河区 | 80\n合计 | 200\n"
+    doc = extract_document(text, g, region_code="130900", as_of="2018-03-01")
+    assert {f.region_code for f in targets(doc)} == {"130902", "130903", "130900"}

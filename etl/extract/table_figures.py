@@ -195,10 +195,23 @@ def _place(label: str, gazetteer, own: str | None) -> str | None:
     label = re.sub(r"\s|[((][^))]*[))]", "", label)  # "乐都区(含高庙镇)"
     if len(label) < 2 or not re.search(r"[\u4e00-\u9fff]", label):
         return None
-    code = resolve_county(label, gazetteer, own) or gazetteer.resolve_near(label, own)
+    code = _inside(label, gazetteer, own)
+    code = code or resolve_county(label, gazetteer, own) or gazetteer.resolve_near(label, own)
     if code is None and len(label) >= 3 and label[-1] in "县市区旗":
         code = gazetteer.resolve_near(label[:-1], own)
     return code
+
+
+def _inside(label: str, gazetteer, own: str | None) -> str | None:
+    """A region of that name inside the document's own region ("城关区" of this prefecture, not another's)."""
+    if not own:
+        return None
+    variants = [label] + ([label[:-1], label[:-1] + "区", label[:-1] + "市"] if label[-1] in "县市区旗" else [])
+    for name in variants:
+        for code in gazetteer.candidates.get(name, []):
+            if code != own and own in {r.code for r in gazetteer.ancestors(code)}:
+                return code
+    return None
 
 
 def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
