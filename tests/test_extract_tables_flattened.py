@@ -314,3 +314,14 @@ def test_a_row_name_several_regions_share_is_the_one_inside_the_document_region(
     text = "沧州市2018年扶贫资金分配表\n县区 | 资金(万元)\n新华区 | 120\n运河区 | 80\n合计 | 200\n"
     doc = extract_document(text, g, region_code="130900", as_of="2018-03-01")
     assert {f.region_code for f in targets(doc)} == {"130902", "130903", "130900"}
+
+
+def test_a_norm_per_village_of_the_same_amount_as_a_row_stays(g):
+    text = (  # SYNTHETIC: haidong's one-line table after a sentence with a per-village norm of the same amount
+        "2018年,确保每个贫困村扶贫资金不低于100万元。\n海东市市级财政扶贫专项资金分配表 县区名称 资金分配额(万元) 备注 "
+        "合计 200 平安区 100 循化县 100\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-11-01")
+    got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
+    assert ("630200", "other:funds_per_poor_village", 1000000.0) in got
+    assert ("630225", "funds", 1000000.0) in got

@@ -49,7 +49,14 @@ def restated(prose: list[Extracted], tabled: list[Extracted]) -> list[Extracted]
     """Prose figures a table restates (the same amount for the same year, "乐都区819万元" beside the table's
     "乐都区 819") are the table's: drop them from prose, keeping the table's row and region."""
     seen = {(f.kind, f.period_end, f.value, f.unit) for f in tabled}
-    return [f for f in prose if (f.kind, f.period_end, f.value, f.unit) not in seen]
+    same = {(f.kind, f.period_end, f.value, f.unit, f.indicator) for f in tabled}
+
+    def said_again(f: Extracted) -> bool:
+        if f.indicator.startswith("other:funds_per_"):  # a norm per village is no allocation
+            return (f.kind, f.period_end, f.value, f.unit, f.indicator) in same
+        return (f.kind, f.period_end, f.value, f.unit) in seen
+
+    return [f for f in prose if not said_again(f)]
 
 
 def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extracted]:
