@@ -325,3 +325,10 @@ def test_a_norm_per_village_of_the_same_amount_as_a_row_stays(g):
     got = {(f.region_code, f.indicator, f.value) for f in targets(doc)}
     assert ("630200", "other:funds_per_poor_village", 1000000.0) in got
     assert ("630225", "funds", 1000000.0) in got
+
+
+def test_an_empty_cell_of_a_tab_row_keeps_the_columns_in_place(g):
+    # SYNTHETIC: a Word or web table as the document readers hand it over, one tab between cells
+    text = "乐都区脱贫攻坚主要指标\n指标\t2018年\t2019年\t2020年\n减少贫困人口(人)\t\t3000\t2000\n"
+    doc = extract_document(text, g, region_code="630202", as_of="2018-06-01")
+    assert {(f.period_end, f.value) for f in targets(doc)} == {(2019, 3000.0), (2020, 2000.0)}

@@ -76,7 +76,7 @@ def _split(line: str) -> list[tuple[int, int]]:
     if "|" in body:
         sep = r"\|"
     elif "\t" in body:
-        sep = r"\t+"
+        sep = r"\t"  # one tab a cell (Word and web tables): an empty cell keeps its column
     else:
         sep = r"\s{2,}"
     spans, pos = [], 0
