@@ -332,3 +332,18 @@ def test_an_empty_cell_of_a_tab_row_keeps_the_columns_in_place(g):
     text = "乐都区脱贫攻坚主要指标\n指标\t2018年\t2019年\t2020年\n减少贫困人口(人)\t\t3000\t2000\n"
     doc = extract_document(text, g, region_code="630202", as_of="2018-06-01")
     assert {(f.period_end, f.value) for f in targets(doc)} == {(2019, 3000.0), (2020, 2000.0)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "乐都区:减贫3000人;\n平安区:减贫2000人;\n民和县:减贫4000人。\n",  # the county before a colon
+        "1.乐都区减贫3000人;\n2.平安区减贫2000人;\n3.民和县减贫4000人。\n",  # numbered
+        "乐都区 3000人\n平安区 2000人\n民和县 4000人\n",  # bare, the sentence above names the figures
+    ],
+)
+def test_a_by_county_list_gives_each_line_its_county(g, body):
+    text = "2018年全市减贫任务9000人,分解如下:\n" + body  # SYNTHETIC, modelled on bazhong-2019-county-funds-list
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
+    got = {(f.region_code, f.value) for f in targets(doc, indicator="poor_population_reduced", period_end=2018)}
+    assert got == {("630200", 9000.0), ("630202", 3000.0), ("630203", 2000.0), ("630222", 4000.0)}

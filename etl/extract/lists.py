@@ -109,3 +109,49 @@ def _names(line: str, offset: int, begin: int, resolve) -> list[tuple[str, str, 
             return None
         out.append((word, code, offset + a, offset + a + len(word)))
     return out or None
+
+
+_LINE_HEAD = re.compile(
+    r"^\s*(?:\d{1,2}[.、.]|[((]\d{1,2}[))]|[一二三四五六七八九十]{1,3}、)?\s*([\u4e00-\u9fff]{2,12}?)(?=[::\s]|\d)"
+)
+
+
+def region_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str, str]]:
+    """Lines of a by-region list: two or more lines in a row that each open with a region ("乐都区:819万元;",
+    "2.平安区100万元;", "民和县 4000人") and hold one figure or a few. Returns (offset of the line's first
+    character, the region's code, the heading above the run) for each; ``resolve`` gives a region's code (None
+    for a word that is none, or for the document's own region).
+
+    >>> codes = {"甲县": "1", "乙县": "2"}
+    >>> text = "资金分配如下:\\n1.甲县:20万元;\\n2.乙县30万元。\\n"
+    >>> [(text[a:a + 4], c, h) for a, c, h in region_lines(text, codes.get)]
+    [('1.甲县', '1', '资金分配如下:'), ('2.乙县', '2', '资金分配如下:')]
+    """
+    out: list[tuple[int, str, str]] = []
+    run: list[tuple[int, str]] = []
+    heading, previous, pos = "", "", 0
+    for line in [*text.splitlines(keepends=True), ""]:
+        body = line.strip()
+        m = _LINE_HEAD.match(line) if body and len(body) <= 60 and re.search(r"\d", body) else None
+        code = _head_code(m.group(1), resolve) if m else None
+        if code:
+            if not run:
+                heading = previous
+            run.append((pos + len(line) - len(line.lstrip()), code))
+        elif body or not line:
+            if len(run) >= 2:
+                out += [(a, c, heading) for a, c in run]
+            run = []
+        if body:
+            previous = body
+        pos += len(line)
+    return out
+
+
+def _head_code(head: str, resolve) -> str | None:
+    """The region a line opens with: the whole head, or its longest start that is one ("乐都区减贫3000人")."""
+    for k in range(len(head), 1, -1):
+        code = resolve(head[:k])
+        if code:
+            return code
+    return None

@@ -228,27 +228,29 @@ def _stacked_row(text, spans, words, header, amount_cols, note, is_serial) -> Ro
     return Row(label, spans[0][0], max(c.end for c in cells), cells)
 
 
-def _token_runs(text: str) -> list[list[tuple[int, int, str]]]:
+def _token_runs(text: str) -> list[tuple[list[tuple[int, int, str]], str]]:
     """The words of runs of lines that hold no sentence (no 。;, and no colon but 单位:), blank lines included:
-    where a flattened table's header and cells lie, one line or many."""
-    runs, run, pos = [], [], 0
+    where a flattened table's header and cells lie, one line or many; each with the sentence line above it."""
+    runs, run, pos, heading, above = [], [], 0, "", ""
     for line in text.splitlines(keepends=True):
         body = line.strip()
         if body and (re.search(r"[|\t。;,,!?]", body) or (re.search(r"[::]", body) and not UNIT_NOTE.search(body))):
-            runs.append(run)
-            run = []
+            runs.append((run, heading))
+            run, above = [], body
         elif body:
+            if not run:
+                heading = above
             run += [(pos + m.start(), pos + m.end(), m.group()) for m in _TOKEN.finditer(line)]
         pos += len(line)
-    return [r for r in [*runs, run] if len(r) >= 7]
+    return [(r, h) for r, h in [*runs, (run, heading)] if len(r) >= 6]
 
 
 def _one_line(text: str, is_place: Callable[[str], bool]) -> list[Table]:
     tables = []
-    for tokens in _token_runs(text):
-        k = 1
+    for tokens, heading in _token_runs(text):
+        k = 0
         while k < len(tokens) - 1:
-            table, k = _token_table(tokens, k, is_place)
+            table, k = _token_table(tokens, k, is_place, heading)
             if table:
                 tables.append(table)
     return tables
@@ -267,7 +269,7 @@ def _header_word(word: str) -> bool:
     return not re.search(r"\d", re.sub(r"[((][^))]*[))]|(?:19|20)\d{2}年?", "", word))
 
 
-def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table | None, int]:
+def _token_table(tokens, k: int, is_place: Callable[[str], bool], heading: str = "") -> tuple[Table | None, int]:
     """The table whose first row starts at or after token k (a region or a total followed by a number), and
     the token to go on from."""
 
@@ -287,6 +289,9 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table
         first -= 1
     header = [t[2] for t in tokens[first:data]]
     by_year = YEAR_LABEL.match(tokens[data][2]) is not None
+    if not header and first == 0 and heading and is_place(tokens[data][2]):
+        # no header: the sentence above says what the rows count ("2018年全市减贫任务9000人,分解如下:")
+        header = ["", re.sub(r"(?:19|20)\d{2}年?|\d+(?:\.\d+)?|[::]$|(?:分解|分配|安排)?如下", "", heading)]
     if len(header) < (1 if by_year else 2):
         return None, data + 1
     # a schedule under one heading word ("年度减贫计划" over "2018年 3000人"): that word names the figures
@@ -310,4 +315,4 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool]) -> tuple[Table
     years = sum(YEAR_LABEL.match(r.label) is not None for r in rows)
     if len(rows) < (2 if by_year else 3) or max(places, years) < 2:
         return None, data + 1
-    return Table(tokens[first][0], rows[-1].end, [header[0], *numeric], rows, " ".join(title_words)), i
+    return Table(tokens[first][0], rows[-1].end, [header[0], *numeric], rows, " ".join(title_words) or heading), i
