@@ -347,3 +347,14 @@ def test_a_by_county_list_gives_each_line_its_county(g, body):
     doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
     got = {(f.region_code, f.value) for f in targets(doc, indicator="poor_population_reduced", period_end=2018)}
     assert got == {("630200", 9000.0), ("630202", 3000.0), ("630203", 2000.0), ("630222", 4000.0)}
+
+
+def test_shares_listed_after_其中_without_brackets_go_to_their_counties(g):
+    # haidong-2018-cooperation-funds-table, the sentence of 二、资金结构 without the table after it
+    text = (
+        "江苏省追加2018年东西部扶贫协作专项资金4000万元。\n将本批追加的4000万资金全部分配给6县区,其中:乐都区819万元,"
+        "民和县1226万元,互助县600万元,化隆县1155万元,主要用于贫困地区村级卫生室的修改(扩)建项目。\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-11-01")
+    got = {(f.region_code, f.value) for f in targets(doc) if f.value < 40000000}
+    assert got == {("630202", 8190000.0), ("630222", 12260000.0), ("630223", 6000000.0), ("630224", 11550000.0)}

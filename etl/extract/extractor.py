@@ -21,7 +21,7 @@ from .document import read_document_info, region_mentions
 from .model import Extracted, ExtractedDocument, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, named_exits, resolve_county
+from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import laid_out_tables, line_list_exits, restated, table_figures, unread_spans
 from .tables import measure_of
@@ -361,7 +361,7 @@ def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) ->
 def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
     names = region_mentions(head[:12], gazetteer)
     if not names or not head.startswith(names[0][:2]):
-        return None
+        return county_at_head(head, gazetteer, own[1]) if own[1] else None
     code = gazetteer.resolve_near(names[0], own[1])
     if not own[1]:  # a text above the regions it names (a national roundup): the place named is the subject
         return (gazetteer.regions[code].name_zh, code) if code else None
