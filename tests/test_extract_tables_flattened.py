@@ -358,3 +358,19 @@ def test_shares_listed_after_其中_without_brackets_go_to_their_counties(g):
     doc = extract_document(text, g, region_code="630200", as_of="2018-11-01")
     got = {(f.region_code, f.value) for f in targets(doc) if f.value < 40000000}
     assert got == {("630202", 8190000.0), ("630222", 12260000.0), ("630223", 6000000.0), ("630224", 11550000.0)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "海东市2018年扶贫资金分配表 序号 县区 资金(万元) 1 乐都区 819 2 平安区 100 3 民和县 1226 合计 2145",
+        "海东市2018年扶贫资金分配表 县区名称 资金分配额(万元) 备注 合计 2145 乐都区 819 新增 平安区 100 巩固提升 "
+        "民和县 1226",
+        "海东市2018年扶贫资金分配表 | 县区名称 | 资金分配额(万元) | 合计 | 2145 | 乐都区 | 819 | 平安区 | 100 | "
+        "民和县 | 1226 |",
+    ],
+)
+def test_a_table_on_one_line_with_serials_remarks_or_pipes(g, line):
+    doc = extract_document(line + "\n", g, region_code="630200", as_of="2018-03-01")  # SYNTHETIC, after haidong
+    got = {(f.region_code, f.value) for f in targets(doc)}
+    assert got == {("630200", 21450000.0), ("630202", 8190000.0), ("630203", 1000000.0), ("630222", 12260000.0)}

@@ -41,6 +41,7 @@ YEAR_LINE = re.compile(
     r"\s*[;;,,。]?\s*$"
 )
 _TOKEN = re.compile(r"\S+")
+_PIPE_CELL = re.compile(r"[^|\s](?:[^|]*[^|\s])?")
 
 
 def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> list[Table]:
@@ -234,13 +235,17 @@ def _token_runs(text: str) -> list[tuple[list[tuple[int, int, str]], str]]:
     runs, run, pos, heading, above = [], [], 0, "", ""
     for line in text.splitlines(keepends=True):
         body = line.strip()
-        if body and (re.search(r"[|\t。;,,!?]", body) or (re.search(r"[::]", body) and not UNIT_NOTE.search(body))):
+        sentence = re.search(r"[\t。;,,!?]", body) or (re.search(r"[::]", body) and not UNIT_NOTE.search(body))
+        # a table flattened onto one line with pipes ("分配表 | 县区名称 | 资金 | 乐都区 | 819 |"): its cells are words
+        piped = body.count("|") >= 6 and not sentence
+        if body and (sentence or ("|" in body and not piped)):
             runs.append((run, heading))
             run, above = [], body
         elif body:
             if not run:
                 heading = above
-            run += [(pos + m.start(), pos + m.end(), m.group()) for m in _TOKEN.finditer(line)]
+            words = _PIPE_CELL if piped else _TOKEN
+            run += [(pos + m.start(), pos + m.end(), m.group()) for m in words.finditer(line)]
         pos += len(line)
     return [(r, h) for r, h in [*runs, (run, heading)] if len(r) >= 6]
 
@@ -300,6 +305,7 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool], heading: str =
     title_words = [t[2] for t in tokens[max(0, first - 4) : first]]
     note = unit_note(" ".join(title_words + header))
     rows, i = [], data
+    noted = any(NOTE_HEADER.match(w) for w in header)
     while i < len(tokens) and not is_number(i) and is_number(i + 1):
         label, cells, m = tokens[i][2], [], i + 1
         while m < len(tokens) and is_number(m) and len(cells) < len(numeric):
@@ -311,6 +317,8 @@ def _token_table(tokens, k: int, is_place: Callable[[str], bool], heading: str =
             m += 1
         rows.append(Row(label, tokens[i][0], cells[-1].end, cells))
         i = m
+        if noted and i + 1 < len(tokens) and not is_number(i) and is_label(i + 1) and not is_label(i):
+            i += 1  # the row's remark (备注: "新增") before the next row
     places = sum(not TOTAL_LABELS.match(r.label) and is_place(r.label) for r in rows)
     years = sum(YEAR_LABEL.match(r.label) is not None for r in rows)
     if len(rows) < (2 if by_year else 3) or max(places, years) < 2:
