@@ -374,3 +374,13 @@ def test_a_table_on_one_line_with_serials_remarks_or_pipes(g, line):
     doc = extract_document(line + "\n", g, region_code="630200", as_of="2018-03-01")  # SYNTHETIC, after haidong
     got = {(f.region_code, f.value) for f in targets(doc)}
     assert got == {("630200", 21450000.0), ("630202", 8190000.0), ("630203", 1000000.0), ("630222", 12260000.0)}
+
+
+def test_a_deadline_column_of_a_task_table_is_no_exit(g):
+    # SYNTHETIC: a deadline column beside the figures
+    text = "2018年减贫任务分解表\n县区 | 脱贫人数(人) | 完成时限\n乐都区 | 3000 | 2018\n平安区 | 2000 | 2018\n"
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
+    assert {(f.region_code, f.indicator, f.value) for f in targets(doc)} == {
+        ("630202", "poor_population_reduced", 3000.0),
+        ("630203", "poor_population_reduced", 2000.0),
+    }

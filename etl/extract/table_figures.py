@@ -156,7 +156,10 @@ def _exit_year(text, row, cell, region, gazetteer, heading: str, plan: PlanYears
     """A county's exit year in a table of exits ("县区 | 计划摘帽年度" over "平安区 | 2018"): that county, value 1,
     that year; a year in any other column is no figure."""
     year = int(cell.value)
-    exits = re.search(r"摘帽|退出|脱贫|出列", cell.column + heading)
+    # the column says exit ("摘帽年度"), or a bare 年度 column in a table of exits ("贫困县摘帽计划表")
+    exits = re.search(r"摘帽|退出|脱贫|出列", cell.column) or (
+        re.fullmatch(r"(?:计划)?(?:年度|年份|时间)", cell.column.strip()) and re.search(r"摘帽|退出", heading)
+    )
     if not (exits and region and 2000 <= year <= 2035 and cell.value == year):
         return []
     name, code = region
