@@ -384,3 +384,12 @@ def test_a_deadline_column_of_a_task_table_is_no_exit(g):
         ("630202", "poor_population_reduced", 3000.0),
         ("630203", "poor_population_reduced", 2000.0),
     }
+
+
+def test_a_project_split_by_source_keeps_its_total(g):
+    text = (  # SYNTHETIC: each project's money by source, then its total
+        "2019年扶贫项目资金安排表\n单位:万元\n序号\n项目名称\n中央资金\n省级资金\n合计\n"
+        "1\n甲村道路硬化\n50\n30\n80\n2\n乙村饮水工程\n25\n15\n40\n"
+    )
+    doc = extract_document(text, g, region_code="630202", as_of="2019-03-01")
+    assert sorted(f.value for f in targets(doc)) == [400000.0, 800000.0]

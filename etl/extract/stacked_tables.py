@@ -28,7 +28,7 @@ from .tables import TOTAL_LABELS, Cell, Row, Table, _scale
 
 SERIAL_HEADER = re.compile(r"^(?:序号|编号|序次)$")
 AMOUNT_HEADER = re.compile(
-    r"金额|资金|投资|规模|补助|预算|安排|分配|万元|亿元|数|率|比例|[((][^))]*[))]$|^(?:19|20)\d{2}年?度?$"
+    r"金额|资金|投资|规模|补助|预算|安排|分配|合计|总计|总额|万元|亿元|数|率|比例|[((][^))]*[))]$|^(?:19|20)\d{2}年?度?$"
 )
 NOTE_HEADER = re.compile(r"^(?:备注|说明|注)$")
 UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|人|户|个|亩)")

@@ -142,10 +142,11 @@ def _other_money_columns(table: Table) -> set[str]:
     money = [c for c in columns if MONEY_COLUMN.search(c) and year_of(c) is None]
     if len(money) < 2:
         return set()
+    total = [c for c in money if re.search(r"合计|总计|小计|总额", c)][:1]
     if table.items:
-        keep = [c for c in money if re.search(r"扶贫|财政", c)][:1] or money[:1]
+        keep = [c for c in money if re.search(r"扶贫|财政", c) and not re.search(r"其中", c)][:1] or total or money[:1]
     else:
-        keep = [c for c in money if re.search(r"合计|总计|小计|总额", c)][:1]
+        keep = total
     return set(money) - set(keep) if keep else set()
 
 
