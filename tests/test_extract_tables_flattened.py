@@ -393,3 +393,14 @@ def test_a_project_split_by_source_keeps_its_total(g):
     )
     doc = extract_document(text, g, region_code="630202", as_of="2019-03-01")
     assert sorted(f.value for f in targets(doc)) == [400000.0, 800000.0]
+
+
+def test_a_cell_or_column_comparator(g):
+    text = (  # SYNTHETIC: comparators written in the cells and in a column header
+        "2018年各县区脱贫攻坚主要指标\n县区 | 贫困发生率 | 农村居民人均可支配收入增长(%)以上\n"
+        "乐都区 | 3%以下 | 10\n平安区 | ≤2% | 9\n"
+    )
+    doc = extract_document(text, g, region_code="630200", as_of="2018-01-05")
+    got = {(f.region_code, f.value, f.comparator) for f in targets(doc)}
+    assert ("630202", 3.0, "<=") in got and ("630203", 2.0, "<=") in got
+    assert ("630202", 10.0, ">=") in got

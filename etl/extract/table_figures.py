@@ -120,7 +120,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                     year,
                     value,
                     unit,
-                    "=",
+                    cell_comparator(text[cell.start : cell.end], cell.column),
                     text[row.start : row.end],
                     row.start,
                     row.end,
@@ -185,6 +185,31 @@ def _exit_year(text, row, cell, region, gazetteer, heading: str, plan: PlanYears
             indicator_label=indicators.label_of("counties_exited"),
         )
     ]
+
+
+def cell_comparator(cell: str, column: str) -> str:
+    """A cell's comparator, written before its number ("≥95") or in its column ("增长(%)以上", "不低于").
+
+    >>> cell_comparator("≥95", "识别准确率(%)"), cell_comparator("10", "增幅(%)以上"), cell_comparator("3", "发生率")
+    ('>=', '>=', '=')
+    >>> cell_comparator("3%以下", "贫困发生率")
+    '<='
+
+    """
+    cell = cell.strip()
+    for sign, comp in _CELL_SIGNS:
+        if cell.startswith(sign):
+            return comp
+    if "左右" in cell:
+        return "~"
+    for pattern, comp in _COLUMN_WORDS:  # "95%以上" in the cell, or "增长(%)以上" over it
+        if re.search(pattern, cell) or re.search(pattern, column):
+            return comp
+    return "="
+
+
+_CELL_SIGNS = (("≥", ">="), ("≤", "<="), (">", ">"), ("<", "<"), ("约", "~"), ("~", "~"))
+_COLUMN_WORDS = ((r"不低于|不少于|以上|至少", ">="), (r"不超过|不高于|以下|以内", "<="), (r"低于", "<"))
 
 
 def _title_words(heading: str) -> str:

@@ -210,7 +210,7 @@ def _parse(cell: str) -> tuple[float, str] | None:
     if not m:
         return None
     value = float(m.group(1)) * MULTIPLIERS.get(m.group(2) or "", 1)
-    return value, (m.group(2) or "") + m.group(3)
+    return value, (m.group(2) or "") + re.sub(r"(?:以上|以下|以内|左右)$", "", m.group(3))
 
 
 def _scale(value: float, unit: str, column: str) -> tuple[float, str]:
