@@ -6,8 +6,12 @@ Two layouts a notice's table takes when copied from a web page:
   ("序号 / 村名 / 项目名称 / 建设内容 / 资金金额"), then rows that each start with the next serial number
   (1, 2, 3 …) or a total (小计/合计). A row may have fewer cells than the header (merged cells): its cells
   then line up with the header's last columns ("16 / 小额信贷贴息 / 12" under a five-column header);
-* **one line**: "…分配表 县区名称 资金分配额(万元) 备注 合计 4000 乐都区 819 平安区 100 …": a title, the
-  header words, then each row's label followed by its numbers.
+  The same with each row on one line, single-spaced ("1 苗儿村 水果基地 续建 20");
+* **words in a row**: "…分配表 县区名称 资金分配额(万元) 备注 合计 4000 乐都区 819 平安区 100 …", on one line,
+  split by pipes, or one word a line: a title, the header words, then each row's label (a region, a total or a
+  year) followed by its numbers; a remark (备注) between rows is passed over; with no header, the sentence
+  above says what the rows count ("…减贫任务9000人,分解如下:" over "乐都区 3000人");
+* **a year a line**: "年度减贫计划:" over "2018年:3000人;" "2019年:2000人;": the heading names the figures.
 
 Both come out as ``tables.Table``; ``table_figures`` reads them as it reads aligned tables. A unit given
 above the table ("单位:万元") applies to every bare number in it.
@@ -216,7 +220,7 @@ def _stacked_row(text, spans, words, header, amount_cols, note, is_serial) -> Ro
     cells = []
     for col in amount_cols:
         idx = col - shift
-        if idx < (1 if is_serial else 1) or idx >= len(words):
+        if idx < 1 or idx >= len(words):
             continue
         parsed = parse_amount(words[idx])
         if parsed is None:
