@@ -46,7 +46,8 @@ def test_one_cell_per_line_table_gives_each_project_row(g):
     values = [f.value for f in targets(doc)]
     assert 500000.0 not in values and 260000.0 not in values  # 小计 rows are no figures
     assert 60000.0 not in values  # "(其中,灾情因素6万元)" is part of its row's amount
-    assert values.count(4080000.0) == 1  # 合计 restates the notice's 408万元: once
+    assert values.count(4080000.0) == 1  # 合计 restates the notice's 408万元: once, quoting what it is for
+    assert "下达给你们" in next(f.quote for f in targets(doc) if f.value == 4080000.0)
 
 
 # beiguan-2018-funds-projects-table: one cell per line with trailing "|", amounts with their unit

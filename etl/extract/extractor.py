@@ -68,7 +68,7 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = tabled + restated(_dedupe(figures), tabled)
+    figures = restated(_dedupe(figures), tabled)
     figures = _milestones(_rounded_repeats(_headline_repeats(figures, text, info.title)))
     return ExtractedDocument(info=info, figures=figures)
 

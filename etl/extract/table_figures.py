@@ -19,6 +19,7 @@ from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_
 
 TIER_WORDS = r"(?:计划任务|必成|奋斗目标|预备|目标任务|力争|争取)数?"
 TOWN = re.compile(r"(?:镇|乡|街道|办事处|社区|管委会)$")
+TOTAL_QUOTE = re.compile(r"^\s*(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计)")
 SUBTOTAL = re.compile(r"^小\s*计$")
 LINE_ITEM = "other:funds_line_item"
 
@@ -46,17 +47,35 @@ def unread_spans(text: str, tables: list[Table], gazetteer, info) -> list[tuple[
 
 
 def restated(prose: list[Extracted], tabled: list[Extracted]) -> list[Extracted]:
-    """Prose figures a table restates (the same amount for the same year, "乐都区819万元" beside the table's
-    "乐都区 819") are the table's: drop them from prose, keeping the table's row and region."""
+    """Tables and prose together, each figure once. Prose figures a table restates (the same amount for the same
+    year, "乐都区819万元" beside the table's "乐都区 819") are the table's: the table's row and region are kept.
+    But a table's total said in a sentence ("现将…资金408万元下达给你们" and 合计 408) keeps the sentence, which
+    says what the amount is for.
+
+    >>> from etl.extract.model import Extracted
+    >>> row = Extracted("target", "甲县", "1", "funds", 2020, 2020, 4e6, "元", "=", "合计 | 400", 50, 58)
+    >>> said = Extracted("target", "甲县", "1", "funds", 2020, 2020, 4e6, "元", "=", "下达资金400万元", 0, 9)
+    >>> [f.quote for f in restated([said], [row])]
+    ['下达资金400万元']
+    """
+
+    def series(f: Extracted) -> tuple:
+        return (f.kind, f.period_end, f.value, f.unit, f.region_code, f.indicator)
+
+    in_prose = {series(f) for f in prose}
+    totals = {series(f) for f in tabled if TOTAL_QUOTE.match(f.quote)} & in_prose
+    tabled = [f for f in tabled if not (TOTAL_QUOTE.match(f.quote) and series(f) in totals)]
     seen = {(f.kind, f.period_end, f.value, f.unit) for f in tabled}
     same = {(f.kind, f.period_end, f.value, f.unit, f.indicator) for f in tabled}
 
     def said_again(f: Extracted) -> bool:
+        if series(f) in totals:
+            return False
         if f.indicator.startswith("other:funds_per_"):  # a norm per village is no allocation
             return (f.kind, f.period_end, f.value, f.unit, f.indicator) in same
         return (f.kind, f.period_end, f.value, f.unit) in seen
 
-    return [f for f in prose if not said_again(f)]
+    return tabled + [f for f in prose if not said_again(f)]
 
 
 def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extracted]:
