@@ -18,15 +18,15 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .document import read_document_info, region_mentions
-from .model import Extracted, ExtractedDocument, pair_tiers
+from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, named_exits, resolve_county
+from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .table_figures import line_list_exits, table_figures
-from .tables import find_tables, measure_of
+from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
+from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -45,16 +45,18 @@ def extract_text(
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
-    tables = find_tables(text)
+    tables = laid_out_tables(text, gazetteer, info)
     labels = [r.code for r in rows.values()] + [gazetteer.resolve(r.label) for t in tables for r in t.rows]
     if region_code is None and provinces_among(labels, gazetteer) >= 3:
         info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
-    figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    tabled = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    unread = unread_spans(text, tables, gazetteer, info)
+    figures: list[Extracted] = []
     year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
     state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
     for s_start, _s_end, sentence in sentences(text):
-        if any(t.start <= s_start < t.end for t in tables):
+        if any(a <= s_start < b for a, b in unread):
             continue
         tokens = year_tokens(sentence, plan.doc_year)
         ctx, inherited = state.enter(text, s_start, sentence, tokens)
@@ -72,7 +74,7 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = drop_repeats(figures, text, info.title)
+    figures = drop_repeats(figures, tabled, text, info.title)
     return ExtractedDocument(info=info, figures=figures)
 
 
@@ -170,24 +172,8 @@ def _county_exits(
                 sentence[r.start :],
             )
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
-            out.append(
-                Extracted(
-                    kind,
-                    gazetteer.regions[r.code].name_zh,
-                    r.code,
-                    "counties_exited",
-                    p_start,
-                    p_end,
-                    1.0,
-                    "个",
-                    "=",
-                    text[s_start + a : s_start + b],
-                    s_start + a,
-                    s_start + b,
-                    confidence=0.8 if token is not None else 0.7,
-                    indicator_label=indicators.label_of("counties_exited"),
-                )
-            )
+            name, confidence = gazetteer.regions[r.code].name_zh, 0.8 if token is not None else 0.7
+            out.append(county_exit(kind, name, r.code, (p_start, p_end), text, s_start + a, s_start + b, confidence))
     return out
 
 
@@ -424,7 +410,7 @@ def _named_subject(
 def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
     names = region_mentions(head[:12], gazetteer)
     if not names or not head.startswith(names[0][:2]):
-        return None
+        return county_at_head(head, gazetteer, own[1]) if own[1] else None
     code = gazetteer.resolve_near(names[0], own[1])
     if not own[1]:  # a text above the regions it names (a national roundup): the place named is the subject
         return (gazetteer.regions[code].name_zh, code) if code else None

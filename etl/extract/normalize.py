@@ -40,15 +40,20 @@ _LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d,。、;:%()“”]) (?=[\u4e00
 
 def letter_spacing(text: str) -> list[tuple[int, int, str]]:
     """Single spaces between the characters of a text copied from a PDF ("今 年 全 省 减 贫 20 万 人"), to drop;
-    only when they are everywhere (a third of the Chinese characters or more), so that ordinary text keeps its
+    only when they are everywhere (a third of the Chinese characters or more) and split the words into single
+    characters, so that ordinary text and a table written on one line ("序号 县区 资金 1 乐都区 819") keep their
     spaces.
 
     >>> len(letter_spacing("今 年 全 省 计 划 减 少 农 村 贫 困 人 口 20 万 人"))
     16
+    >>> letter_spacing("海东市扶贫资金分配表 序号 县区 资金(万元) 1 乐都区 819 2 平安区 100 3 民和县 1226 合计 2145")
+    []
     """
     spaces = [(m.start(), m.end(), "") for m in _LETTER_SPACE.finditer(text)]
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-    return spaces if len(spaces) >= 10 and len(spaces) * 3 >= cjk else []
+    words = [w for w in text.split() if re.search(r"[\u4e00-\u9fff]", w)]
+    single = sum(len(re.findall(r"[\u4e00-\u9fff]", w)) == 1 for w in words)
+    return spaces if len(spaces) >= 10 and len(spaces) * 3 >= cjk and single * 2 >= len(words) else []
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

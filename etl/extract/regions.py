@@ -160,6 +160,13 @@ def resolve_county(name: str, gazetteer: Gazetteer, context: str | None = None) 
     return hit[1] if hit else None
 
 
+def place_code(name: str, gazetteer: Gazetteer, own_code: str | None) -> str | None:
+    """Adcode of the county (as a text writes it) or other region a list item names, nearest own_code first:
+    "民和县" (民和回族土族自治县), "安定区"; None for anything longer than a place name."""
+    code = resolve_county(name, gazetteer, own_code)
+    return code or (gazetteer.resolve_near(name, own_code) if 2 <= len(name) <= 8 else None)
+
+
 def _resolve_tail(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     for k in range(min(len(token), 6), 1, -1):
         hit = _resolve_whole(token[-k:], gazetteer)
@@ -204,7 +211,47 @@ def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: 
             parts.append(Part(gazetteer.regions[code].name_zh, code, inner[0]))
         if len(parts) >= 2:
             out[id(before[-1])] = parts
+    for m in _AMONG.finditer(sentence):  # "分配给6县区,其中:乐都区819万元,民和县1226万元,…": no brackets
+        before = [q for q in quantities if q.end <= m.start() and m.start() - q.end <= 30]
+        parts = _listed_parts(sentence, m.end(), quantities, gazetteer, own_code)
+        if before and before[-1].measure and len(parts) >= 2:  # a total that comes out itself
+            out.setdefault(id(before[-1]), parts)
     return out
+
+
+_AMONG = re.compile(r"其中[,:]?")
+
+
+def county_at_head(head: str, gazetteer: Gazetteer, own_code: str | None) -> tuple[str, str] | None:
+    """A county inside own_code that head opens with, as texts write it short ("民和县1226万元" for
+    民和回族土族自治县).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> rows = [RegionRow("630200", None, "海东市", "H", "prefecture")]
+    >>> g = Gazetteer.from_rows(rows + [RegionRow("630222", "630200", "民和回族土族自治县", "M", "county")])
+    >>> county_at_head("民和县1226万元", g, "630200")
+    ('民和回族土族自治县', '630222')
+    """
+    for k in range(min(len(head), 9), 1, -1):
+        code = resolve_county(head[:k], gazetteer, own_code)
+        if code and code != own_code and own_code in {r.code for r in gazetteer.ancestors(code)}:
+            return gazetteer.regions[code].name_zh, code
+    return None
+
+
+def _listed_parts(sentence: str, pos: int, quantities, gazetteer: Gazetteer, own_code) -> list[Part]:
+    """The "NAME amount" items from pos on, separated by 、 or a comma, while each names a region."""
+    parts = []
+    for q in [q for q in quantities if q.start >= pos]:
+        name = sentence[pos : q.start].strip()
+        code = place_code(name, gazetteer, own_code)
+        if code is None or gazetteer.regions[code].level == "province":
+            break
+        parts.append(Part(gazetteer.regions[code].name_zh, code, q))
+        if q.end >= len(sentence) or sentence[q.end] not in "、,":
+            break
+        pos = q.end + 1
+    return parts
 
 
 _GROUP_ROW = re.compile(r"^(\S{2,8}?)[((]\d+个[))]$")

@@ -8,7 +8,7 @@ Example::
     >>> from .model import Extracted
     >>> a = Extracted("target", None, "1", "relocated_people", 2019, 2019, 14191.0, "人", "=", "建档立卡14191人", 0, 9)
     >>> b = Extracted("target", None, "1", "relocated_people", 2019, 2019, 14000.0, "人", "=", "剩余1.4万人", 20, 27)
-    >>> [f.value for f in drop_repeats([a, b], "", "")]
+    >>> [f.value for f in drop_repeats([a, b], [], "", "")]
     [14191.0]
 """
 
@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 
 from .model import Extracted
+from .table_figures import restated
 
 PART_OF_YEAR = re.compile(r"(?:(?:19|20)\d{2}年|今年|明年)(?:上半年|前三季度|[一二三1-3]季度|第[一二三]季度)")
 
 
-def drop_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
-    """The figures without repeats, milestones and counts of named counties (see the module docstring)."""
-    figures = _milestones(_rounded_repeats(_headline_repeats(_dedupe(figures), text, title)))
-    return _exact_repeats(_counts_of_named(figures))
+def drop_repeats(prose: list[Extracted], tabled: list[Extracted], text: str, title: str) -> list[Extracted]:
+    """The figures of the prose and the tables without repeats, milestones and counts of named counties (see the
+    module docstring). Repeats are looked for in the prose only: two rows of a table may hold the same exact value
+    (two counties with 3125人 each); a table's figure said again in a sentence is the table's (`restated`)."""
+    prose = _milestones(_rounded_repeats(_headline_repeats(_dedupe(prose), text, title)))
+    return _counts_of_named(restated(_exact_repeats(prose), tabled))
 
 
 def _dedupe(figures: list[Extracted]) -> list[Extracted]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .regions import resolve_county
+from .regions import place_code
 
 
 def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
@@ -22,12 +22,7 @@ def respective_years(sentence: str, quantities, tokens) -> dict[int, int]:
     at = sentence.find("分别")
     if at < 0:
         return {}
-    after = [q for q in quantities if q.start > at]
-    listed = []
-    for q in after:
-        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
-            break
-        listed.append(q)
+    listed = _listed_after(sentence, at, quantities)
     before = [t for t in tokens if t.end <= at]
     if not before or len(listed) < 2:
         return {}
@@ -53,17 +48,21 @@ def respective_places(sentence: str, quantities, gazetteer, own_code) -> dict[in
     places = []
     for token in re.split(r"[、和及与]", head):
         token = re.sub(r"^(?:其中|今年|明年|全年)", "", token.strip())
-        code = resolve_county(token, gazetteer, own_code) or (
-            gazetteer.resolve_near(token, own_code) if len(token) >= 2 else None
-        )
+        code = place_code(token, gazetteer, own_code)
         if code:
             places.append((gazetteer.regions[code].name_zh, code))
-    after = [q for q in quantities if q.start > at]
-    listed = []
-    for q in after:
-        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
-            break
-        listed.append(q)
+    listed = _listed_after(sentence, at, quantities)
     if len(places) < 2 or len(places) != len(listed):
         return {}
     return {id(q): place for q, place in zip(listed, places, strict=True)}
+
+
+def _listed_after(sentence: str, at: int, quantities) -> list:
+    """The run of figures of one measure after position at, with no comma, semicolon or colon between them
+    ("30万人、25万人和20万人")."""
+    listed = []
+    for q in (q for q in quantities if q.start > at):
+        if listed and (q.measure != listed[0].measure or re.search(r"[,;。:]", sentence[listed[-1].end : q.start])):
+            break
+        listed.append(q)
+    return listed

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer
 
+from .lists import region_lines
+from .regions import resolve_county
+
 _SEP = re.compile(r"\s*(?:\||\t)\s*")
 
 
@@ -54,7 +57,21 @@ def labelled_rows(text: str, gazetteer: Gazetteer, own_code: str | None) -> dict
             continue  # numbers only: a numeric table's row
         row = gazetteer.regions[code]
         out[start + len(line) - len(line.lstrip())] = LabelledRow(row.name_zh, code, row.level, header)
+    for start, code, heading in region_lines(text, lambda name: _inside(name, gazetteer, own_code)):
+        row = gazetteer.regions[code]
+        out.setdefault(start, LabelledRow(row.name_zh, code, row.level, heading))
     return out
+
+
+def _inside(name: str, gazetteer: Gazetteer, own_code: str | None) -> str | None:
+    """The region a list line opens with, when it lies inside the document's region (any region for a text
+    above the regions it names)."""
+    code = resolve_county(name, gazetteer, own_code) or _region(name, gazetteer, own_code)
+    if code is None or code == own_code:
+        return None
+    if own_code and own_code not in {r.code for r in gazetteer.ancestors(code)}:
+        return None
+    return code
 
 
 def _region(label: str, gazetteer: Gazetteer, own_code: str | None) -> str | None:
