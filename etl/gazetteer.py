@@ -122,6 +122,22 @@ class Gazetteer:
                 return code
         return codes[0]
 
+    def matches(self, name_or_code: str) -> list[str]:
+        """Every adcode a cell may mean: an adcode or former adcode itself; else the regions whose full or former
+        name it is; else every region whose short name it is. More than one: the cell does not say which.
+        Example: ``Gazetteer.national().matches("朝阳")`` -> 朝阳市, 朝阳县 and two 朝阳区; ``matches("朝阳市")``
+        -> ["211300"]."""
+        key = name_or_code.strip()
+        if key in self.regions:
+            return [key]
+        codes = self.candidates.get(key, [])
+        full = [c for c in codes if key in (self.regions[c].name_zh, *self.regions[c].former_names)]
+        if full:
+            return full
+        if codes:
+            return list(codes)
+        return [self.names[key]] if key in self.names else []
+
     def is_ambiguous(self, name: str) -> bool:
         return len(self.candidates.get(name.strip(), ())) > 1
 
