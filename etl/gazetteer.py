@@ -84,7 +84,8 @@ class Gazetteer:
             for name in (r.name_zh, *r.former_names):
                 g.names.setdefault(name, r.code)
                 g.candidates.setdefault(name, []).append(r.code)
-        for r in rows:
+        rank = {"province": 0, "prefecture": 1}  # "河北", "海南" alone: the provinces, not 天津's or 乌海's districts
+        for r in sorted(rows, key=lambda r: rank.get(r.level, 2)):
             for name in (r.name_zh, *r.former_names):
                 short = short_name(name)
                 if short and short not in ("市辖", "省直辖县级行"):
@@ -120,6 +121,22 @@ class Gazetteer:
             if code in related or related & {r.code for r in self.ancestors(code)}:
                 return code
         return codes[0]
+
+    def matches(self, name_or_code: str) -> list[str]:
+        """Every adcode a cell may mean: an adcode or former adcode itself; else the regions whose full or former
+        name it is; else every region whose short name it is. More than one: the cell does not say which.
+        Example: ``Gazetteer.national().matches("朝阳")`` -> 朝阳市, 朝阳县 and two 朝阳区; ``matches("朝阳市")``
+        -> ["211300"]."""
+        key = name_or_code.strip()
+        if key in self.regions:
+            return [key]
+        codes = self.candidates.get(key, [])
+        full = [c for c in codes if key in (self.regions[c].name_zh, *self.regions[c].former_names)]
+        if full:
+            return full
+        if codes:
+            return list(codes)
+        return [self.names[key]] if key in self.names else []
 
     def is_ambiguous(self, name: str) -> bool:
         return len(self.candidates.get(name.strip(), ())) > 1

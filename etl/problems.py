@@ -82,6 +82,10 @@ class UnknownRegion(Problem):
     HINT = "use a 6-digit adcode or a full name from the 地区 Regions list of the template (e.g. 610000 or 陕西省)"
 
 
+class AmbiguousRegion(Problem):
+    HINT = "write the 6-digit adcode or the full name (e.g. 211300 or 朝阳市) of the region you mean"
+
+
 class RegionMismatch(Problem):
     HINT = "the code and the name point to different regions: correct one of them or clear the name"
 

@@ -62,7 +62,7 @@ class RowChecker:
     def __init__(self, sheet, catalog, where, labels, sheet_kind, out, seen):
         self.sheet, self.catalog, self.where, self.labels = sheet, catalog, where, labels
         self.sheet_kind, self.out, self.seen = sheet_kind, out, seen
-        self.region_cache: dict[str, str | None] = {}
+        self.region_cache: dict[str, list[str]] = {}
         self.positions = list(where.items())
         self.current: dict = {}
         self.formulas: dict[int, list[tuple[int, str]]] = {}
@@ -163,33 +163,51 @@ class RowChecker:
             self.fail(P.UnknownKind, number, "kind", raw, f"{raw!r} is neither 目标 target nor 实际 actual")
         return kind
 
-    def _resolve(self, text) -> str | None:
+    def _matches(self, text) -> list[str]:
         key = str(int(text)) if isinstance(text, float) and text.is_integer() else normalize_text(text)
         if key not in self.region_cache:
-            self.region_cache[key] = self.catalog.gazetteer.resolve(key)
+            self.region_cache[key] = self.catalog.gazetteer.matches(key)
         return self.region_cache[key]
 
+    def _ambiguous(self, number, name: str, text, codes: list[str]) -> None:
+        regions = self.catalog.gazetteer.regions
+        listed = ", ".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in codes)
+        self.fail(P.AmbiguousRegion, number, name, text, f"{text!r} names several regions: {listed}")
+
+    def _within(self, code: str) -> str:
+        parents = [r.name_zh for r in reversed(self.catalog.gazetteer.ancestors(code)) if "辖" not in r.name_zh]
+        return f" (in {''.join(parents)})" if parents else ""
+
     def _region(self, number, cells):
+        """The one region a row is for. A name several regions share (朝阳) is refused, naming them all, unless
+        the code beside it says which; no region is ever guessed."""
         code_cell, name_cell = self.cell(cells, "region_code"), self.cell(cells, "region_name")
         if code_cell is None and name_cell is None:
             self.fail(P.MissingValue, number, "region_code", "", "no region code or name")
             return None
-        code = self._resolve(code_cell) if code_cell is not None else None
-        name = self._resolve(name_cell) if name_cell is not None else None
-        if code_cell is not None and code is None:
-            self.fail(P.UnknownRegion, number, "region_code", code_cell, f"no region has code or name {code_cell!r}")
-        elif name_cell is not None and name is None and code is None:
+        if code_cell is not None:
+            codes = self._matches(code_cell)
+            if not codes:
+                message = f"no region has code or name {code_cell!r}"
+                self.fail(P.UnknownRegion, number, "region_code", code_cell, message)
+            elif len(codes) > 1:
+                self._ambiguous(number, "region_code", code_cell, codes)
+            elif name_cell is not None and codes[0] not in self._matches(name_cell):
+                known = self.catalog.gazetteer.regions[codes[0]].name_zh
+                self.fail(
+                    P.RegionMismatch,
+                    number,
+                    "region_name",
+                    name_cell,
+                    f"code {code_cell} is {known}, but the name says {name_cell!r}",
+                )
+            return codes[0] if len(codes) == 1 else None
+        codes = self._matches(name_cell)
+        if not codes:
             self.fail(P.UnknownRegion, number, "region_name", name_cell, f"no region is called {name_cell!r}")
-        elif code and name_cell is not None and name != code:
-            known = self.catalog.gazetteer.regions[code].name_zh
-            self.fail(
-                P.RegionMismatch,
-                number,
-                "region_name",
-                name_cell,
-                f"code {code_cell} is {known}, but the name says {name_cell!r}",
-            )
-        return code or name
+        elif len(codes) > 1:
+            self._ambiguous(number, "region_name", name_cell, codes)
+        return codes[0] if len(codes) == 1 else None
 
     def _indicator(self, number, cells):
         raw = self.cell(cells, "indicator")

@@ -20,6 +20,9 @@ MODULES = [
     "corrections",
     "normalize",
     "tables",
+    "text_rows",
+    "repeats",
+    "respective",
 ]
 
 

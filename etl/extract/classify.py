@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有")
+BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有")
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
-    r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)到"  # "从3967元增加到8250元": a change reported
+    r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
-SENTENCE_PAST = re.compile(r"以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了")
+SENTENCE_PAST = re.compile(
+    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+)
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
@@ -46,11 +48,14 @@ FUTURE_CUES = re.compile(
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
-    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)"
-)  # a plan's target, even when reported later
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
+)  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
-NORM_RE = re.compile(r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年")
+NORM_RE = re.compile(
+    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+)
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
 
@@ -89,18 +94,29 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
 
 
 STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
-CRITERION_AFTER = re.compile(r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村))")
+CRITERION_AFTER = re.compile(
+    r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
+)
 
 
 EXIT_RULE = re.compile(
     r"(?:退出|摘帽|出列|销号)[^。]*(?:标准|条件|方可|原则上|衡量|认定)|(?:标准|条件)[^。]*(?:退出|摘帽|出列)"
+    r"|(?:退出|摘帽|出列|销号)当年"
     r"|(?:方可|才能|即可|视为)(?:退出|脱贫|摘帽|出列|销号)|脱贫标准(?:为|是|:)"
 )
 
 
-def is_exit_rule(sentence: str, measure: str) -> bool:
-    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出"):
-    a criterion every unit must meet, not a target of the document's region."""
+REACHING_STANDARD = re.compile(r"(?:以上|左右)?的[^,;。、]{0,12}达到[^,;。、]{0,6}标准")
+POVERTY_LINE = re.compile(r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准")
+
+
+def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
+    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出") or a
+    poverty line set ("调整扶贫标准…由原来的1560元上调为2600元"): a criterion, not a target of the region."""
+    if measure == "元" and POVERTY_LINE.search(sentence):
+        return True
+    if q_end is not None and REACHING_STANDARD.match(sentence, q_end):
+        return False  # "95%以上的相对贫困人口达到脱贫标准": a share to reach, the target itself
     return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
@@ -111,11 +127,15 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     True
     """
     after = sentence[q_end : q_end + 8]
-    if CRITERION_AFTER.match(after):
+    if CRITERION_AFTER.match(sentence[q_end : q_end + 16]):
         return True
     if next_start is None or not re.match(r"^(?:以下|以上)", after):
         return False
     between = sentence[q_end:next_start]
+    clause_end = re.search(r"[,;。]", sentence[q_end:])
+    rest = sentence[q_end : q_end + clause_end.start()] if clause_end else sentence[q_end:]
+    if not re.search(r"\d(?:万|亿)?[个户人村座所项](?!以上|以下|以内)", rest):
+        return False  # "脱贫90万人以上、贫困村出列1000个以上": parallel targets, no count they qualify
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 
@@ -123,7 +143,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|打造|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"(?:建成|新建|建设|创建|完成|培育|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
@@ -150,6 +170,8 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     True
     """
     before = sentence[max(0, q_start - 10) : q_start]
+    if re.search(r"原来的?$|原有的?$", before):
+        return True  # "由原来的1.9亿元,增加到10亿元以上"
     if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
         return True  # "原计划脱贫50万人,调整为45万人"
     return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None
@@ -178,9 +200,87 @@ def is_scope(sentence: str, q_start: int) -> bool:
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
+def is_set_named(sentence: str, q_end: int) -> bool:
+    """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
+    effort centres on ("以…21个县为主战场")."""
+    after = sentence[q_end:]
+    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口)", after) is not None
+
+
+def is_reference(sentence: str, q_start: int, clause: str) -> bool:
+    """Not a new figure: one referred back to ("对这20个县市继续抓好…"), the people of the places counted
+    ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
+    if re.search(r"(?:这|该|上述)$", sentence[max(0, q_start - 2) : q_start]):
+        return True
+    if re.match(r"^按[^。;]*(?:计算|测算)[,。;]?$", clause):
+        return True
+    return False
+
+
+def is_part_in_brackets(sentence: str, q_start: int) -> bool:
+    """A part given in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): inside its total, not a target."""
+    opening = sentence.rfind("(", 0, q_start)
+    return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def is_running_total(clause_before: str) -> bool:
+    """A running total projected to a date ("到今年底,四川将累计实现脱贫550余万"): it includes past years."""
+    return re.search(r"将累计|累计将", clause_before) is not None
+
+
+def is_place_count_of(sentence: str, q_end: int) -> bool:
+    """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
+    return _PLACES_OF.match(sentence[q_end:]) is not None
+
+
+_PLACES_OF = re.compile(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)")
+
+
+def is_people_worked_for(sentence: str, q_end: int) -> bool:
+    """People a piece of work is for, not a number to reach: "完成易地扶贫搬迁5万人的后续扶持工作",
+    "共计18万人的易地扶贫搬迁工作" (but "完成10万人的搬迁任务" is the task itself)."""
+    return re.match(r"^(?:左右|以上)?的[^,;。\d]{0,12}(?:工作|扶持|帮扶|服务|保障)", sentence[q_end:]) is not None
+
+
+def is_people_of_places(sentence: str, q_end: int) -> bool:
+    """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
+    return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
+
+
+_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
+
+
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
     return next_start is not None and "中的" in clause[q_end:next_start]
+
+
+_DONE_GOALS = re.compile(r"(?:全面|超额|圆满|顺利)完成(?:了)?[^,;。]{0,8}?(?:目标)?任务")
+
+
+def states_intent(sentence: str) -> bool:
+    """Words of intent in a sentence, not counting a goal reported as met ("全面完成年度目标任务")."""
+    return FUTURE_CUES.search(_DONE_GOALS.sub("", sentence)) is not None
+
+
+def in_quoted_goal(sentence: str, q_start: int) -> bool:
+    """Inside a quoted list of goals: "围绕“1个县脱贫摘帽,67个贫困村退出,7.8万人脱贫”的年度目标".
+
+    >>> in_quoted_goal("围绕“1个县脱贫摘帽,67个贫困村退出”的年度目标", 3)
+    True
+    """
+    opening = sentence.rfind("“", 0, q_start)
+    if opening < 0 or "”" in sentence[opening:q_start]:
+        return False
+    closing = sentence.find("”", q_start)
+    return closing >= 0 and PLANNED_FOR.match(sentence, closing) is not None
+
+
+def _done_before(before: str) -> bool:
+    """A 了 earlier in the sentence with no word of intent after it: "确定了…,制定了…方案,…资金增长35.6%"
+    (but not "确定了三年滚动计划:即2018年实现…")."""
+    done = list(DONE_LE.finditer(before))
+    return bool(done) and not FUTURE_CUES.search(before[done[-1].end() :])
 
 
 def kind_of(
@@ -205,9 +305,14 @@ def kind_of(
     'target'
     """
     before = context + sentence[:q_start]
+    if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
+        return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
         return "baseline"
-    past = year_end is not None and year_end < doc_year and not PLANNED_FOR.search(clause)
+    if in_quoted_goal(sentence, q_start):
+        return "target"  # "紧盯“…12个贫困乡97个贫困村出列…”的年度目标", also in a report of progress
+    planned = PLANNED_FOR.search(clause) is not None
+    past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
     rest = sentence[q_start:]
@@ -217,7 +322,7 @@ def kind_of(
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)
-            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context))
+            or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
             or news
             and not FUTURE_CUES.search(before + clause)

@@ -116,9 +116,10 @@ def find_issuer(text: str, title: str) -> str | None:
     return None
 
 
-def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》, longest first."""
-    skip = [s for s in quoted_spans(text) if text[s[0]] == "《"]
+def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[str]:
+    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》 (inside them
+    too with titles=True), longest first."""
+    skip = [] if titles else [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
     found, taken, doubtful = [], [False] * len(text), []
     for name in names:
@@ -144,10 +145,12 @@ def region_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
+        return True
+    if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
+        return True
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
-    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州 for 黔西南布依族苗族自治州
-        return True
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
@@ -159,9 +162,16 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
+_DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+_DATELINE_ANYWHERE = re.compile(r"(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
+    title = _DATELINE.sub("", title)  # "新华社南宁1月5日电": where the reporter files from, not the text's region
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
         if len(source) > 60:  # a first line of body text, not a title
             continue
@@ -169,16 +179,29 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
             code = hits[0]
-            # "陕西延安剩余338个贫困村": a province's name right before one of its places names that place
-            if len(hits) > 1 and code in {r.code for r in gazetteer.ancestors(hits[1])}:
-                code = hits[1]
+            # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
+            for nxt in hits[1:]:
+                if code not in {r.code for r in gazetteer.ancestors(nxt)}:
+                    break
+                code = nxt
             return code, gazetteer.regions[code].name_zh
-    counts = Counter(region_mentions(text, gazetteer))
+    filed_from = Counter(region_mentions(text, gazetteer))
+    text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
+    counts = Counter(region_mentions(text, gazetteer)) or filed_from  # the dateline's city, when nothing else
+    national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
+    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
+        return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
         code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
         if code and code in gazetteer.regions:
+            return code, gazetteer.regions[code].name_zh
+    if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
+        counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
+    if not counts and own_level == "province":  # "青岛…日照…泰安…" and 全省: the province of the cities named
+        code = province_of_cities(text, gazetteer)
+        if code:
             return code, gazetteer.regions[code].name_zh
     if not counts:
         return None, None
@@ -209,6 +232,24 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one province at least three prefectures named in text (by full or short name) belong to, else None."""
+    provinces: dict[str, set[str]] = {}
+    for row in gazetteer.regions.values():
+        if row.level != "prefecture" or not row.parent_code:
+            continue
+        names = [n for n in (row.name_zh, short_name(row.name_zh)) if n and len(n) >= 2]
+        if any(n in text for n in names) and not any(gazetteer.is_ambiguous(n) for n in names if n in text):
+            provinces.setdefault(row.parent_code, set()).add(row.code)
+    found = [p for p, cities in provinces.items() if len(cities) >= 3]
+    return found[0] if len(found) == 1 else None
+
+
+def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
+    code = gazetteer.resolve(name)
+    return code is not None and gazetteer.regions[code].level in ("province", "prefecture", "county")
 
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level

@@ -18,16 +18,22 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .document import read_document_info, region_mentions
-from .model import Extracted, ExtractedDocument, pair_tiers
+from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
-from .regions import breakdowns, named_exits
+from .regions import breakdowns, county_at_head, named_exits, resolve_county
+from .repeats import drop_repeats
+from .respective import respective_places, respective_years
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
-from .table_figures import line_list_exits, table_figures
-from .tables import find_tables
+from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
+from .tables import measure_of
+from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
+TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
+PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
+STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
@@ -38,20 +44,38 @@ def extract_text(
     """All figures of a (normalised) policy text, no corrections applied."""
     info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
     plan = plan_years(text, info.published_on, info.title)
+    rows = labelled_rows(text, gazetteer, info.region_code)
+    tables = laid_out_tables(text, gazetteer, info)
+    labels = [r.code for r in rows.values()] + [gazetteer.resolve(r.label) for t in tables for r in t.rows]
+    if region_code is None and provinces_among(labels, gazetteer) >= 3:
+        info = replace(info, region_code=None, region_name=None)  # a national table of provinces' targets
     own = (info.region_name, info.region_code)
-    tables = find_tables(text)
-    figures = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
-    state = _Reading(info.news, info.published_on is not None)
+    tabled = [f for t in tables for f in table_figures(text, t, gazetteer, plan, info)]
+    unread = unread_spans(text, tables, gazetteer, info)
+    figures: list[Extracted] = []
+    year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
+    state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
     for s_start, _s_end, sentence in sentences(text):
-        if any(t.start <= s_start < t.end for t in tables):
+        if any(a <= s_start < b for a, b in unread):
             continue
         tokens = year_tokens(sentence, plan.doc_year)
         ctx, inherited = state.enter(text, s_start, sentence, tokens)
-        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, own[1])
-        figures += _quantities(text, s_start, sentence, tokens, plan, own, inherited, gazetteer, ctx)
+        subject = own
+        if s_start in rows:  # "湖北 | 力争实现147万…": the row's region; the header's year and intent
+            row = rows[s_start]
+            subject = (row.name, row.code)
+            head = year_tokens(row.header, plan.doc_year)
+            inherited = head[-1] if head else inherited
+            if classify.FUTURE_CUES.search(row.header):
+                ctx = replace(ctx, news=False, intent=True)
+        if schedule_heading(sentence, tokens):  # a plan's per-year schedule, in a news report too
+            ctx = replace(ctx, news=False, intent=True)
+        figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
+        figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    return ExtractedDocument(info=info, figures=_headline_repeats(_dedupe(figures), text, info.title))
+    figures = drop_repeats(figures, tabled, text, info.title)
+    return ExtractedDocument(info=info, figures=figures)
 
 
 @dataclass
@@ -66,28 +90,48 @@ class _Reading:
     intent: bool = False  # in news: a paragraph that states goals keeps doing so until it reports results
     para: object = None  # "去年,…" opening a paragraph dates its later sentences
     last_end: int = 0
+    doc_year: int = 0
+    year_open: bool = False
+    section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
+    listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
-        if "\n" in text[self.last_end : s_start]:
-            self.intent, self.para = False, None
-        if classify.DONE_LE.search(sentence):
+        gap = text[self.last_end : s_start]
+        if re.search(r"\n\s*\n", gap):
+            self.listed = False
+        if "\n" in gap:
+            self.intent, self.para = self.listed, None
+        if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
-        elif classify.FUTURE_CUES.search(sentence):
+        elif classify.states_intent(sentence):
             self.intent = True
         elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
             self.intent = False
         if SECTION_HEADING.match(sentence):
             self.carried = None
+        points = [t for t in tokens if t.kind == "point"]
+        if len(sentence) <= 16 and len(points) == 1 and not re.search(r"\d+(?:\.\d+)?[万亿个户人%元]", sentence):
+            self.section = points[0]  # "2018年工作安排。", "二、2019年主要任务"
+        elif SECTION_HEADING.match(sentence):
+            self.section = None
         now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
-        inherited = self.semi or self.carried or (None if now else self.para)
+        inherited = self.semi or self.carried or (None if now else self.para or self.section)
         first = tokens[0] if tokens else None
-        if first and first.start == 0 and first.kind == "point" and sentence[first.end : first.end + 1] == ",":
-            self.para = first
-        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent)
+        lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
+        if (
+            first
+            and first.kind == "point"
+            and (sentence[first.end : first.end + 1] == "," or first.year < self.doc_year)
+            and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
+        ):
+            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
+        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
     def leave(self, end: int, sentence: str, tokens) -> None:
         self.last_end = end
+        if sentence.endswith((":", ":")):
+            self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:
             self.carried = tokens[-1]
         if sentence.endswith(";"):
@@ -103,6 +147,7 @@ class Context:
     news: bool
     dated: bool = False  # the document's date is known (not guessed from the years it names)
     intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
+    year_open: bool = False  # the text is dated before the last quarter of its year: that year is not over
 
 
 def _county_exits(
@@ -127,24 +172,8 @@ def _county_exits(
                 sentence[r.start :],
             )
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
-            out.append(
-                Extracted(
-                    kind,
-                    gazetteer.regions[r.code].name_zh,
-                    r.code,
-                    "counties_exited",
-                    p_start,
-                    p_end,
-                    1.0,
-                    "个",
-                    "=",
-                    text[s_start + a : s_start + b],
-                    s_start + a,
-                    s_start + b,
-                    confidence=0.8 if token is not None else 0.7,
-                    indicator_label=indicators.label_of("counties_exited"),
-                )
-            )
+            name, confidence = gazetteer.regions[r.code].name_zh, 0.8 if token is not None else 0.7
+            out.append(county_exit(kind, name, r.code, (p_start, p_end), text, s_start + a, s_start + b, confidence))
     return out
 
 
@@ -158,6 +187,10 @@ def _quantities(
     parts = breakdowns(sentence, quantities, gazetteer, own[1])
     in_parts = {id(item.quantity) for items in parts.values() for item in items}
     scope_end = None
+    heading = schedule_heading(sentence, tokens)
+    prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
+    respective = respective_years(sentence, quantities, tokens)
+    places = respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -168,9 +201,25 @@ def _quantities(
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
         if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
             continue
+        if (
+            classify.is_reference(sentence, q.start, clause)
+            or q.unit == "个"
+            and classify.is_people_of_places(sentence, q.end)
+        ):
+            continue
+        if classify.is_part_in_brackets(sentence, q.start) or classify.is_place_count_of(sentence, q.end):
+            continue
+        if classify.is_running_total(sentence[c_start : q.start]):
+            continue
+        if q.measure in ("人", "户", "") and classify.is_people_worked_for(sentence, q.end):
+            continue
+        if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
+            continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
+        if classify.is_set_named(sentence, q.end):
+            continue
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
-        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure):
+        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
             clause
@@ -192,8 +241,14 @@ def _quantities(
         code = indicators.subset_code(per_unit or code, clause)
         if q.measure == "%" and classify.is_progress_share(sentence, q.start):
             continue
-        if code in ("counties_exited", "other:poor_counties") and sentence[max(0, q.start - 1) : q.start] == "等":
-            continue  # "马山、隆安等15个国定贫困县": examples and a count; the counties are named elsewhere
+        examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
+        if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
+            scope_end = q.end  # and the places listed with them ("卢氏等4个深度贫困县和1235个深度贫困村")
+            continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
+        if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
+            code = prev[0]  # "贫困村计划任务数900个、奋斗目标数1100个": the second tier of the same indicator
+        if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
+            code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
         known = code is not None
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None and q.measure == "":
@@ -205,17 +260,20 @@ def _quantities(
             if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
                 continue
             code = indicators.unknown_code(label, q.measure)
+        prev = (code, c_start)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
         if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
-        token = governing_token(tokens, q.start) or carried
+        token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start) or carried
         yearly = bool(re.search(r"每年|年均", clause)) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
         periods = period(token, flow, plan, yearly=yearly)
+        if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
+            periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
@@ -230,9 +288,12 @@ def _quantities(
                 explicit_end,
                 plan.doc_year,
                 ctx.before,
-                ctx.news,
+                # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
+                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year),
                 sentence[q.start : c_end],
             )
+            if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
+                continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
             elif kind == "actual" and token is None:
@@ -244,7 +305,7 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                *(_named_subject(sentence, c_start, q.start, gazetteer, own) or own),
+                *(places.get(id(q)) or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start) or own),
                 code,
                 p_start,
                 p_end,
@@ -258,7 +319,8 @@ def _quantities(
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or label,
             )
-            out.append(fig)
+            named = _bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
+            out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]
             for item in parts.get(id(q), []):
                 out.append(
                     replace(
@@ -274,6 +336,29 @@ def _quantities(
     return pair_tiers(out)
 
 
+def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
+    """A year said in the number's own clause, even after it ("剩余3.3万人贫困人口今年将实现全部脱贫"), before one
+    of an earlier clause."""
+    own = [t for t in tokens if c_start <= t.start < c_end]
+    before = [t for t in own if t.end <= q_start]
+    if before:
+        return before[-1]
+    earlier = any(t.end <= c_start for t in tokens)
+    return own[0] if own and earlier else None
+
+
+def schedule_heading(sentence: str, tokens) -> str | None:
+    """The indicator heading a per-year schedule: "贫困县摘帽:2017年14个,2018年17个,2019年27个" -> "贫困县摘帽".
+
+    >>> schedule_heading("贫困县摘帽:2017年14个,2018年17个", year_tokens("贫困县摘帽:2017年14个,2018年17个"))
+    '贫困县摘帽'
+    """
+    m = re.match(r"^([^\d,;。:、\uff1a\uff0c]{2,12})[:\uff1a]", sentence)
+    if m is None or len({t.year for t in tokens if t.kind == "point" and t.start >= m.end()}) < 2:
+        return None
+    return m.group(1)
+
+
 def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     """How sure the rules are: a catalogue indicator with its own year is surest; a guessed one least."""
     c = 0.9 if known else 0.6
@@ -284,16 +369,51 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     return round(c, 2)
 
 
-def _named_subject(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | None:
-    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"):
-    the figure is that place's."""
-    if not own[1]:
-        return None
-    head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[c_start:q_start])
+def _bracketed_counties(sentence: str, q, gazetteer, own_code) -> list[tuple[str, str]]:
+    """The counties a count names in brackets ("1个县(寻甸县)脱贫摘帽"): one figure each, as named exits are."""
+    m = re.match(r"^[^(,;。]{0,8}\(([^()]{2,80})\)", sentence[q.end :])
+    if m is None:
+        return []
+    out = []
+    for name in re.split(r"[、,]", m.group(1)):
+        code = resolve_county(name, gazetteer, own_code)
+        if code is None:
+            return []
+        out.append((gazetteer.regions[code].name_zh, code))
+    return out if len(out) == q.value else []
+
+
+def _named_subject(
+    sentence: str, c_start: int, q_start: int, gazetteer, own, i_start: int | None = None
+) -> tuple[str, str] | None:
+    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"),
+    or of an earlier clause of the same sentence ("盐城市8个乡镇…脱贫,23个经济薄弱村…"): the figure is that
+    place's, until a clause speaks of the whole again (全省/全市…); a list item that names its own place
+    ("其中安定区1.2万人、通渭县1万人") is that place's."""
+    if i_start is not None and i_start > c_start:
+        item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
+        place = _place_at_head(item, gazetteer, own)
+        if place:
+            return place
+    found = None
+    for a, _b, _clause in clauses(sentence, 0, q_start):
+        if a > c_start:
+            break
+        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 14)])
+        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head):
+            found = None
+            continue
+        found = _place_at_head(head, gazetteer, own) or found
+    return found
+
+
+def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
     names = region_mentions(head[:12], gazetteer)
     if not names or not head.startswith(names[0][:2]):
-        return None
+        return county_at_head(head, gazetteer, own[1]) if own[1] else None
     code = gazetteer.resolve_near(names[0], own[1])
+    if not own[1]:  # a text above the regions it names (a national roundup): the place named is the subject
+        return (gazetteer.regions[code].name_zh, code) if code else None
     if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
         return gazetteer.regions[code].name_zh, code
     return None
@@ -311,11 +431,11 @@ def _said_for(sentence: str, c_start: int, q) -> int:
 
 
 def _listed_after(sentence: str, end: int | None, start: int) -> bool:
-    """True when the quantity at start is the next item of a 、-list whose item ended at end."""
+    """True when the quantity at start is the next item of a 、/和-list whose item ended at end."""
     if end is None:
         return False
     between = sentence[end:start]
-    return "、" in between and not re.search(r"[,;:。\d]", between)
+    return re.search(r"[、和及]", between) is not None and not re.search(r"[,;:。\d]", between)
 
 
 def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
@@ -325,33 +445,3 @@ def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
     while b > a and sentence[b - 1] in ",,;;。:":
         b -= 1
     return a, b
-
-
-def _dedupe(figures: list[Extracted]) -> list[Extracted]:
-    seen, out = set(), []
-    for f in figures:
-        key = (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.tier)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
-def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
-    """A headline's rounded restatement of a body figure ("贵州今年将易地扶贫搬迁75万人" over 75.2万) is not a
-    second target: drop a headline figure when the body has the same series within 5%."""
-    at = text.find(title) if title else -1
-    if at < 0:
-        return figures
-    head_end = at + len(title)
-
-    def series(f):
-        return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
-
-    body = [f for f in figures if f.start >= head_end]
-    return [
-        f
-        for f in figures
-        if f.start >= head_end
-        or not any(series(b) == series(f) and abs(b.value - f.value) <= 0.05 * max(b.value, f.value) for b in body)
-    ]

@@ -34,7 +34,7 @@ EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱�
 
 PERSON_RULES = [
     (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
-    (r"搬迁|移民", "relocated_people"),
+    (r"搬迁|移民|外迁|迁建|安置", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),
@@ -53,12 +53,16 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"学校", "other:schools"),
     (r"项目", "other:projects"),
     (r"合作社", "other:cooperatives"),
+    (r"龙头企业", "other:leading_enterprises"),
+    (r"家庭农场", "other:demo_family_farms"),
+    (r"旅游示范村|乡村旅游(?:重点|示范)村", "other:tourism_demo_villages"),
     (r"特困自然村", "villages_exited"),  # 整村推进 of 特困自然村 beside 贫困行政村: one series
     (r"自然村", "other:natural_villages"),
     (r"示范村", "other:demo_villages"),
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
     (r"县|旗", "counties"),
+    (r"贫困乡", "townships"),
     (r"村", "villages"),
 ]
 HOUSEHOLD_RULES = [
@@ -84,9 +88,10 @@ PERCENT_RULES = [
     (r"党组织", "other:standardized_party_orgs_share"),
     (r"交流教师|教师[^,,。;]{0,20}比例", "other:teacher_exchange_share"),
     (r"森林覆盖率", "other:forest_coverage"),
+    (r"(?:城乡|农村|城镇)?居民(?:人均)?(?:可支配)?收入|农民(?:人均)?收入", "other:income_growth"),
 ]
 MONEY_RULES = [
-    (r"人均(?:纯|可支配)?收入", "other:per_capita_income"),
+    (r"人均年?(?:纯|可支配)?收入", "other:per_capita_income"),
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|投资|经费", "funds"),
 ]
@@ -100,9 +105,21 @@ FLOOR_RULES = [(r"卫生院|医院", "other:health_facility_floor_m2"), (r"住�
 ITEM_RULES = [(r"产业", "other:featured_industries")]
 
 SHARE_OF_POOR = re.compile(
-    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?贫困(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
+    r"^(?:以上|左右)?的?(?:农村)?(?:相对)?(?:建档立卡)?(?:贫困|低收入)(?:人口|户)[^,;。]{0,12}(?:脱贫|达到|越过|退出)"
 )
-_PERSON_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)")
+_NOT_EXIT = re.compile(r"脱贫(?:任务|攻坚|成果|工作)(?:比较|较|最)?重的")  # "20个脱贫任务比较重的县": a description
+DEEP_POVERTY_EXITS = {
+    "other:deep_poverty_counties": "counties_exited",
+    "other:deep_poverty_villages": "villages_exited",
+}
+_EXIT_AFTER = re.compile(r"摘帽|出列|退出|销号|脱贫(?!攻坚)")
+SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
+_PERSON_NOUN = re.compile(
+    r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)|^[^,;。\d、]{0,4}居民"
+)
+# "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
+_PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
+_PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
@@ -121,7 +138,9 @@ def nearest(rules: list[tuple[str, str]], text: str, a: int, b: int) -> tuple[in
 
 def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_end: int) -> str:
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
-    after = sentence[q_end:item_end]
+    after = re.sub(r"^(?:以上|以下|以内|左右)", "", sentence[q_end:item_end])
+    after = re.sub(r"^\([^)]*\)?", "", after)  # "6个(其中国家扶贫开发工作重点县1个)": a part, not the noun
+    after = re.sub(r"^的?(?:目标|任务)+", "", after)  # "退出贫困村60个的目标": the noun is before
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
     if noun and not any(re.search(p, noun) for p, _ in COUNT_RULES) and re.match(r"[^,;。]{0,8}和\d", after):
@@ -145,7 +164,11 @@ def indicator_for(
     item_end = clause_end if item_end is None else item_end
     clause = sentence[clause_start:clause_end]
     qa, qb = q_start - clause_start, q_end - clause_start
-    if measure == "" and _PERSON_NOUN.match(sentence[q_end:item_end]):
+    if measure == "" and (
+        _PERSON_NOUN.match(sentence[q_end:item_end])
+        or _PERSON_QUALIFIED.match(sentence[q_end:item_end])
+        or _PERSON_BEFORE.search(sentence[item_start:q_start])
+    ):
         measure = "人"
     elif measure == "" and _HOUSEHOLD_NOUN.match(sentence[q_end:item_end]):
         measure = "户"
@@ -159,24 +182,34 @@ def indicator_for(
     if measure == "%":
         if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
             return "other:share_of_poor_lifted"
+        if SHARE_OF_VILLAGES.match(sentence[q_end:item_end]):  # "90%以上的相对贫困村达到出列标准"
+            return "other:share_of_villages_exited"
         return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
+        if hit is None and re.search(r"人均[^,;。\d]{0,8}收入[^;。\d]*达到?$", sentence[:q_start]):
+            return "other:per_capita_income"  # "农民人均可支配收入增长幅度高于全省平均水平,达到1万元以上"
         return hit[1] if hit else "other:funds_line_item"
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
         noun = counted_noun(sentence, q_start, q_end, item_start, item_end)
         for pattern, code in COUNT_RULES:
-            if re.search(f"(?:{pattern})(?![级民委组干医办制班])", noun):
-                exits = EXIT_VERBS.search(clause) is not None or EXIT_VERBS.search(sentence[q_end:]) is not None
+            if re.search(f"(?:{pattern})(?![级民委组干医办制班台])", noun):
+                around = _NOT_EXIT.sub("", clause) + " " + _NOT_EXIT.sub("", sentence[q_end:])
+                exits = EXIT_VERBS.search(around) is not None
                 if code == "counties":
                     return "counties_exited" if exits else "other:poor_counties"
                 if code == "villages":
                     return "villages_exited" if exits else "other:poor_villages"
+                if code == "townships":
+                    return "other:townships_exited" if exits else None
+                if code in DEEP_POVERTY_EXITS and _EXIT_AFTER.search(sentence[q_end:item_end]):
+                    return DEEP_POVERTY_EXITS[code]  # "9个深度贫困县脱贫摘帽": exits of counties that are deeply poor
                 return code
         return None
     tables = {
         "亩": (AREA_RULES, "other:area_mu"),
+        "公顷": ([], "other:area_ha"),
         "公里": (LENGTH_RULES, "other:length_km"),
         "千米": (LENGTH_RULES, "other:length_km"),
         "平方米": (FLOOR_RULES, "other:floor_area_m2"),
@@ -276,8 +309,8 @@ def unknown_code(label: str, measure: str) -> str:
 
 PER_UNIT_FUNDS = [
     (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
-    (r"每个(?:贫困)?村", "other:funds_per_poor_village"),
-    (r"每个(?:贫困)?县", "other:funds_per_poor_county"),
+    (r"每[个条]?(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每[个条]?(?:贫困)?县", "other:funds_per_poor_county"),
 ]
 
 
@@ -287,7 +320,7 @@ def per_unit_funds(clause: str, measure: str, comparator: str) -> str | None:
     >>> per_unit_funds("攻坚期内每个深度贫困村涉农整合资金投入不低于500万元", "元", ">=")
     'other:funds_per_deep_poverty_village'
     """
-    if measure != "元" or comparator != ">=":
+    if measure != "元" or comparator not in (">=", "~"):
         return None
     return next((code for pattern, code in PER_UNIT_FUNDS if re.search(pattern, clause)), None)
 

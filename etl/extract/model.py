@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 
 from .document import DocumentInfo
+from .indicators import label_of
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,32 @@ class Extracted:
 class ExtractedDocument:
     info: DocumentInfo
     figures: list[Extracted] = field(default_factory=list)
+
+
+def county_exit(
+    kind: str, name: str, code: str, years: tuple[int, int], text: str, start: int, end: int, confidence: float
+) -> Extracted:
+    """A county named as exiting (摘帽) in those years: one county, quoted from text[start:end].
+
+    >>> county_exit("target", "甲县", "1", (2019, 2019), "甲县2019年摘帽", 0, 9, 0.7).value
+    1.0
+    """
+    return Extracted(
+        kind,
+        name,
+        code,
+        "counties_exited",
+        years[0],
+        years[1],
+        1.0,
+        "个",
+        "=",
+        text[start:end],
+        start,
+        end,
+        confidence=confidence,
+        indicator_label=label_of("counties_exited"),
+    )
 
 
 def pair_tiers(figures: list[Extracted]) -> list[Extracted]:

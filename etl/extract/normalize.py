@@ -35,6 +35,28 @@ _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")  # 「十三五」 in traditional texts reads as “十三五”
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}(?=年)")  # 二〇一八年 -> 2018年
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d,。、;:%()“”]) (?=[\u4e00-\u9fff\d,。、;:%()“”])")
+
+
+def letter_spacing(text: str) -> list[tuple[int, int, str]]:
+    """Single spaces between the characters of a text copied from a PDF ("今 年 全 省 减 贫 20 万 人"), to drop;
+    only when they are everywhere (a third of the Chinese characters or more) and split the words into single
+    characters, so that ordinary text and a table written on one line ("序号 县区 资金 1 乐都区 819") keep their
+    spaces.
+
+    >>> len(letter_spacing("今 年 全 省 计 划 减 少 农 村 贫 困 人 口 20 万 人"))
+    16
+    >>> letter_spacing("海东市扶贫资金分配表 序号 县区 资金(万元) 1 乐都区 819 2 平安区 100 3 民和县 1226 合计 2145")
+    []
+    """
+    spaces = [(m.start(), m.end(), "") for m in _LETTER_SPACE.finditer(text)]
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    words = [w for w in text.split() if re.search(r"[\u4e00-\u9fff]", w)]
+    single = sum(len(re.findall(r"[\u4e00-\u9fff]", w)) == 1 for w in words)
+    return spaces if len(spaces) >= 10 and len(spaces) * 3 >= cjk and single * 2 >= len(words) else []
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
@@ -111,6 +133,10 @@ def normalize_text(original: str) -> Normalized:
     pos = 0
     edits = [(m.start(), m.end(), "") for m in _RUBY.finditer(simple)]
     edits += [(m.start(), m.end(), "") for m in _DIGIT_SPACE.finditer(simple)]
+    edits += hard_wraps(simple)
+    edits += letter_spacing(simple)
+    # "12,000人": a thousands separator written with an ASCII comma (a full-width ,between clauses stays)
+    edits += [(m.start(), m.end(), "") for m in _THOUSANDS.finditer(simple) if original[m.start()] == ","]
     if edits:  # drop the ruby and stray spaces first, so that what they split reads whole
         dropped = set()
         for a, b, _ in edits:
@@ -142,6 +168,31 @@ def normalize_text(original: str) -> Normalized:
             ends += [b] * len(piece)
         text.append(piece)
     return Normalized(original, "".join(text), tuple(starts), tuple(ends))
+
+
+# A line break inside a sentence of a page laid out in fixed-width lines (a PDF's text layer): the long line before
+# stops mid-sentence and the next, indented like it, goes on.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n[ \t\u3000]*(?=[\u4e00-\u9fff\d“(])")
+
+
+_COLUMNS = re.compile(r"\S(?:\t| {2,}|\u3000)\S|\|")  # a table row: cells apart by tabs, runs of spaces or bars
+
+
+def hard_wraps(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the line breaks (with the next line's indent) inside hard-wrapped paragraphs, to drop; only where
+    at least three long lines in the text end mid-sentence, so that ordinary lines and lists stay apart.
+
+    >>> t = "  " + "甲" * 30 + "\\n  乙" + "丙" * 30 + "\\n  丁" + "戊" * 30 + "\\n  己" + "庚" * 30 + "\\n  辛。"
+    >>> len(hard_wraps(t))
+    4
+    """
+    out = []
+    for m in _WRAP.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+        following = text[m.end() : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
+        if len(line) >= 30 and not _COLUMNS.search(line) and not _COLUMNS.search(following):
+            out.append((m.start(), m.end(), ""))
+    return out if len(out) >= 3 else []
 
 
 _NOT_QUANTITY_AFTER = re.compile(r"^(?:个全面|个一批|个精准|个新增|个不|个坚持|个到位|个落实|个清|个有|个好)")

@@ -34,6 +34,7 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 # Measure words (and money/area/length units) that make a number a quantity. Longest first.
 UNITS = (
     "平方米",
+    "公顷",
     "公里",
     "千米",
     "万元",
@@ -68,6 +69,7 @@ _QUANTITY_RE = re.compile(
     rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"|(?P<low2>{_ARABIC})(?:余|多)?(?P<mult2>[万亿])(?![元亩人])"
+    r"|(?P<low3>\d{3,})(?=(?:农村|建档立卡)?贫困(?:人口|群众|户))"  # "439731贫困人口": a count written bare
 )
 
 
@@ -130,7 +132,7 @@ def parse_number(s: str) -> float:
 
 
 def unit_multiplier(mult: str | None, unit: str) -> int:
-    """The factor to base units for a multiplier character and a unit: ("万", "人") -> 10000; (None, "万元") -> 10000."""
+    """The factor to base units for a multiplier and a unit: ("万", "人") -> 10000; (None, "万元") -> 10000."""
     factor = MULTIPLIERS.get(mult or "", 1)
     if unit in ("万元", "万人", "万亩"):
         factor *= 10_000
@@ -153,6 +155,9 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(
                 Quantity(m.start(), m.end(), text[m.start() : m.end()], value, None, m.group("mult2"), "")
             )
+            continue
+        if m.group("low3"):
+            out.append(Quantity(m.start(), m.end(), m.group("low3"), float(m.group("low3")), None, "", ""))
             continue
         low, high, mult, unit = m.group("low"), m.group("high"), m.group("mult"), m.group("unit")
         if _is_chinese(low) and (unit in ("%", "元", "万元", "亿元") or mult or low in ("千", "百", "十")):

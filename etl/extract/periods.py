@@ -5,7 +5,8 @@ Rules (the ``period`` function applies them to one figure):
 * ``2016年…`` (a point year) -> that year, for every kind of indicator.
 * ``到2020年`` / ``2020年前`` / ``2018年底`` (a deadline): a flow (people lifted, villages exited, funds…)
   is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
-* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document. ``今后三年`` / ``用三年时间`` -> plan start … plan start + 2
+* ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document.
+* ``今后三年`` / ``用三年时间`` / ``5年时间`` / ``10年内`` -> plan start … plan start + n - 1
   (flows; stocks and rates are read at the end).
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
@@ -28,20 +29,25 @@ from .sentences import inside, quoted_spans
 _YEAR = r"(?<!\d)((?:19|20)\d{2})"
 _TOKEN_RE = re.compile(
     rf"(?P<range>{_YEAR}年?\s*[~～—\-至到]\s*((?:19|20)\d{{2}})年(?!初))"
-    rf"|(?P<from>从{_YEAR}年起)"
+    rf"|(?P<from>从{_YEAR}年起|{_YEAR}年(?:以后|起)(?![\d,,]))"
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
-    r"|(?P<span>(?:今后|未来|用|近)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?)"
+    r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
+    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
-    r"|(?P<last>去年|上一?年(?!底))"
+    r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
+    r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
-    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"|((?:19|20)\d{2})年[^,。;\d]{0,12}(?:整改|回头看)"  # "抓好2016年易地扶贫搬迁整改工作": after that year
+    # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
+    r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"
 )
 _AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
@@ -73,7 +79,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
-            n = m.group(m.re.groupindex["span"] + 1)
+            n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
             length = int(n) if n.isdigit() else parse_chinese_integer(n)
             out.append(YearToken("span", length, m.start(), m.end()))
         elif kind == "range":
@@ -87,13 +93,19 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
     out = []
     for m in _RELATIVE_RE.finditer(text):
         if m.group("this"):
-            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "年"):
-                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE
+            if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "年一二两三四五六七八九十"):
+                continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
+            if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
+                continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
             out.append(YearToken("point", doc_year, m.start(), m.end()))
         elif m.group("next"):
             out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
+        elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
+            n = m.group("pastn")
+            n = int(n) if n.isdigit() else parse_chinese_integer(n)
+            out.append(YearToken("range", doc_year - 1, m.start(), m.end(), doc_year - n))
         elif m.group("fyp"):
             first = FIVE_YEAR_PLANS[m.group("fyp")]
             tail = m.group("eratail")
@@ -102,6 +114,9 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             elif tail in ("末", "期末"):
                 out.append(YearToken("deadline", first + 4, m.start(), m.end()))
     return out
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
 
 def _group_kind(m: re.Match) -> str:
@@ -134,24 +149,34 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     if published_on:
         doc_year = int(published_on[:4])
     else:
-        title_years = [t.year for t in year_tokens(title) if t.kind == "point"]
-        body_years = [t.year for t in tokens if t.kind in ("point", "deadline")]
+        deadlines = {t.year for t in tokens if t.kind == "deadline"}
+        # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
+        title_years = [t.year for t in year_tokens(title) if t.kind == "point" and t.year not in deadlines]
+        reported, neutral, planned = _reported_and_planned(text, tokens)
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
-        doc_year = (title_years or sorted(body_years) or any_years or [0])[0]
+        # a text is written in (or after) the last year it reports, and before the years it plans for
+        named = [max(reported + neutral)] if reported else sorted(neutral + planned)
+        doc_year = (title_years or named or any_years or [0])[0]
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
             for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
-        if re.search(r"今年|明年|年内|年底", text):  # a news text: "今年" comes after the years it reports as done
-            if not (title_years or planned_eras) and not any(t.kind == "point" for t in tokens) and body_years:
-                doc_year = min(body_years) - 1  # only deadlines ("确保到2017年…"): written before the first
-            past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
-            past += [int(y) for y in _AS_OF_MONTH.findall(text)]
-            doc_year = max([doc_year, *past])
+        yearbook = re.search(r"年鉴\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?年鉴", text)
+        if yearbook and not title_years:  # "昆明年鉴2018": published in 2018, on the year before
+            doc_year = int(yearbook.group(1) or yearbook.group(2))
+        named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
+        if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
+            doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
+        if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
+            doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
+        # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
+        past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+        past += [int(y) for y in _AS_OF_MONTH.findall(text)]
+        doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
-    ends = [t.year for t in tokens if t.kind == "deadline" and t.year >= doc_year]
+    ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
@@ -159,7 +184,40 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     for fyp, era_first in FIVE_YEAR_PLANS.items():
         if era_first == doc_year + 1 and fyp in text:
             first = era_first
+    if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
+        first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
     return PlanYears(doc_year, max(ends), first)
+
+
+_NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
+_REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
+_INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
+_PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
+
+
+def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int], list[int], list[int]]:
+    """Years a text tells of as done (a word of the past in their sentence: 累计/了/就实现…), years it names
+    without either, and years it plans for (deadlines, and points in a clause of 将/计划/目标…).
+
+    >>> text = "2016年,四川就实现107.8万贫困人口脱贫。2017年将实现105万人脱贫"
+    >>> _reported_and_planned(text, year_tokens(text))
+    ([2016], [], [2017])
+    """
+    reported, neutral, planned = [], [], []
+    for t in tokens:
+        if t.kind not in ("point", "deadline"):
+            continue
+        a = max(text.rfind(ch, 0, t.start) for ch in ",,;;。\n") + 1
+        b = min([i for i in (text.find(ch, t.end) for ch in ",,;;。\n") if i >= 0] or [len(text)])
+        s_end = min([i for i in (text.find(ch, t.end) for ch in ";;。\n") if i >= 0] or [len(text)])
+        if t.kind == "deadline" or _INTENT.search(text[a:b]) and not _REVIEW.search(text[t.end : b]):
+            planned.append(t.year)
+        elif _PAST_CUE.search(text[a:s_end]):
+            reported.append(t.year)
+        else:
+            neutral.append(t.year)
+    return reported, neutral, planned
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
@@ -200,6 +258,8 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
         end = start + token.year - 1
+        if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
+            return [(y, y) for y in range(start, end + 1)]
         return [(start, end)] if flow else [(end, end)]
     if flow and token.year >= start:
         return [(start, token.year)]

@@ -54,6 +54,9 @@ def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         while head_start > 0 and text[head_start - 1] not in ",,;;。:\n":
             head_start -= 1
         head = text[head_start:head_end]
+        verb = re.search(r"(?:申请|计划|将要|将|要|拟|力争|确保|争取)+$", head)  # "…临洮县3个县区申请退出"
+        if verb:
+            head_end, head = head_start + verb.start(), head[: verb.start()]
         count = COUNT_SUFFIX.search(head)
         names_end = head_start + (count.start() if count else len(head))
         found = _region_list(text, head_start, names_end, gazetteer) or _example_lists(
@@ -76,6 +79,7 @@ def _example_lists(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tu
     return found if len(found) >= 2 and re.search(r"等\d+个", text[lo:hi]) else []
 
 
+COUNTY_EXIT_NEAR = re.compile(r"(?:退出|摘帽)[^,。;]{0,6}贫困县|贫困县[^,。;]{0,6}(?:退出|摘帽)")
 LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
 
 
@@ -88,7 +92,7 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
-    if not EXIT_RE.search(text):
+    if not (EXIT_RE.search(text) or COUNTY_EXIT_NEAR.search(text)):
         return []
     for m in LIST_MARKER.finditer(text):
         rest = text[m.end() :]
@@ -146,6 +150,23 @@ def _resolve_whole(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     return None
 
 
+def resolve_county(name: str, gazetteer: Gazetteer, context: str | None = None) -> str | None:
+    """Adcode of a county as a text writes it ("寻甸县" for 寻甸回族彝族自治县), else None."""
+    token = _CONTEXT.set(context)
+    try:
+        hit = _resolve_whole(name.strip(), gazetteer)
+    finally:
+        _CONTEXT.reset(token)
+    return hit[1] if hit else None
+
+
+def place_code(name: str, gazetteer: Gazetteer, own_code: str | None) -> str | None:
+    """Adcode of the county (as a text writes it) or other region a list item names, nearest own_code first:
+    "民和县" (民和回族土族自治县), "安定区"; None for anything longer than a place name."""
+    code = resolve_county(name, gazetteer, own_code)
+    return code or (gazetteer.resolve_near(name, own_code) if 2 <= len(name) <= 8 else None)
+
+
 def _resolve_tail(token: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
     for k in range(min(len(token), 6), 1, -1):
         hit = _resolve_whole(token[-k:], gazetteer)
@@ -190,7 +211,47 @@ def breakdowns(sentence: str, quantities: list, gazetteer: Gazetteer, own_code: 
             parts.append(Part(gazetteer.regions[code].name_zh, code, inner[0]))
         if len(parts) >= 2:
             out[id(before[-1])] = parts
+    for m in _AMONG.finditer(sentence):  # "分配给6县区,其中:乐都区819万元,民和县1226万元,…": no brackets
+        before = [q for q in quantities if q.end <= m.start() and m.start() - q.end <= 30]
+        parts = _listed_parts(sentence, m.end(), quantities, gazetteer, own_code)
+        if before and before[-1].measure and len(parts) >= 2:  # a total that comes out itself
+            out.setdefault(id(before[-1]), parts)
     return out
+
+
+_AMONG = re.compile(r"其中[,:]?")
+
+
+def county_at_head(head: str, gazetteer: Gazetteer, own_code: str | None) -> tuple[str, str] | None:
+    """A county inside own_code that head opens with, as texts write it short ("民和县1226万元" for
+    民和回族土族自治县).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> rows = [RegionRow("630200", None, "海东市", "H", "prefecture")]
+    >>> g = Gazetteer.from_rows(rows + [RegionRow("630222", "630200", "民和回族土族自治县", "M", "county")])
+    >>> county_at_head("民和县1226万元", g, "630200")
+    ('民和回族土族自治县', '630222')
+    """
+    for k in range(min(len(head), 9), 1, -1):
+        code = resolve_county(head[:k], gazetteer, own_code)
+        if code and code != own_code and own_code in {r.code for r in gazetteer.ancestors(code)}:
+            return gazetteer.regions[code].name_zh, code
+    return None
+
+
+def _listed_parts(sentence: str, pos: int, quantities, gazetteer: Gazetteer, own_code) -> list[Part]:
+    """The "NAME amount" items from pos on, separated by 、 or a comma, while each names a region."""
+    parts = []
+    for q in [q for q in quantities if q.start >= pos]:
+        name = sentence[pos : q.start].strip()
+        code = place_code(name, gazetteer, own_code)
+        if code is None or gazetteer.regions[code].level == "province":
+            break
+        parts.append(Part(gazetteer.regions[code].name_zh, code, q))
+        if q.end >= len(sentence) or sentence[q.end] not in "、,":
+            break
+        pos = q.end + 1
+    return parts
 
 
 _GROUP_ROW = re.compile(r"^(\S{2,8}?)[((]\d+个[))]$")

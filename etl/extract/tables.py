@@ -27,10 +27,14 @@ from dataclasses import dataclass, field
 
 from .numbers import MULTIPLIERS
 
-TOTAL_LABELS = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|全[省市县区州旗盟]|全部|总数|汇总)$")
+TOTAL_LABELS = re.compile(
+    r"^(?:(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计)|小\s*计|全[省市县区州旗盟]|全部|总数|汇总)[::]?$"
+)
 _NUMBER = re.compile(r"^[≥≤<>约~]?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*([^\d\s]{0,3})$")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%|公里|座|所|名)\s*[))]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+UNIT_NOTE = re.compile(r"单位[::]\s*(万元|亿元|万人|万户|万亩|元|人|户|个|亩|%)")  # "单位:万元" over a table
+SERIAL = re.compile(r"^(?:序号|编号|序次|序|No\.?)$")  # a serial-number column's header
 STRETCH_HEADER = re.compile(r"奋斗目标|预备|力争|争取")
 COMMITTED_HEADER = re.compile(r"计划任务|必成|目标任务|计划数|任务数")
 
@@ -59,6 +63,7 @@ class Table:
     header: list[str]
     rows: list[Row]
     heading: str  # the lines just above the table (its title)
+    items: bool = False  # rows are line items (projects by serial number), not regions or indicators
 
 
 def _split(line: str) -> list[tuple[int, int]]:
@@ -71,7 +76,7 @@ def _split(line: str) -> list[tuple[int, int]]:
     if "|" in body:
         sep = r"\|"
     elif "\t" in body:
-        sep = r"\t+"
+        sep = r"\t"  # one tab a cell (Word and web tables): an empty cell keeps its column
     else:
         sep = r"\s{2,}"
     spans, pos = [], 0
@@ -130,7 +135,30 @@ def _narrower_ok(block, spans) -> bool:
     return 2 <= len(spans) < len(block[0][2]) and len(block) >= 2
 
 
+def _without_serial_numbers(block) -> tuple[list, bool]:
+    """Drop a leading serial-number column ("序号 | 县区 | …", "1 | 安定区 | …"): the region, indicator or project
+    is the next cell. The column is known by its header (序号) or, with none, by every full data row starting with
+    a serial number. A row whose serial cell is blank (a 合计 row) has already lost it. Returns the block and
+    whether it had such a column."""
+    width = max(len(spans) for _, _, spans in block)
+    first = [line[spans[0][0] : spans[0][1]].strip() for _, line, spans in block]
+    full = [
+        cell
+        for (_, line, spans), cell in zip(block, first, strict=True)
+        if len(spans) == width and any(_parse(line[a:b]) is not None for a, b in spans[1:])
+    ]
+    headed = SERIAL.match(re.sub(r"\s", "", first[0])) is not None
+    if width < 3 or not (headed or (len(full) >= 2 and all(re.fullmatch(r"\d{1,3}", c) for c in full))):
+        return block, False
+    out = []
+    for (start, line, spans), cell in zip(block, first, strict=True):
+        serial = SERIAL.match(re.sub(r"\s", "", cell)) is not None or re.fullmatch(r"\d{1,3}|", cell) is not None
+        out.append((start, line, spans[1:] if serial and len(spans) == width else spans))
+    return out, True
+
+
 def _read_block(block, text: str, lines, first_line: int) -> Table | None:
+    block, serial = _without_serial_numbers(block)
     cells_text = [[line[a:b] for a, b in spans] for _, line, spans in block]
     first_data = next(
         (k for k, row in enumerate(cells_text) if any(_parse(c) is not None for c in row[1:]) and not _years_row(row)),
@@ -151,25 +179,37 @@ def _read_block(block, text: str, lines, first_line: int) -> Table | None:
                 left = next((row[k].strip() for k in range(col - 1, -1, -1) if k < len(row) and row[k].strip()), "")
                 group = left
         header.append(" ".join(([group] if group else []) + words))
+    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
+    note = UNIT_NOTE.search("".join(above) + " ".join(header))  # "单位:万人" above the table or in its header
+    unit_col = next((k for k, h in enumerate(header) if re.fullmatch(r"(?:计量)?单位", h.strip())), None)
     rows = []
-    for (start, _line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
-        row = Row(re.sub(r"\s", "", texts[0]), start + spans[0][0], start + spans[-1][1])
+    for (start, line, spans), texts in zip(block[first_data:], cells_text[first_data:], strict=False):
+        # the label runs to the next cell: a spaced-out "合  计" was split on its spaces' far side
+        label = line[spans[0][0] : spans[1][0]] if len(spans) > 1 else texts[0]
+        row = Row(re.sub(r"[\s|]", "", label), start + spans[0][0], start + spans[-1][1])
+        # the unit: in the cell, the column's or row's brackets, the row's 单位 cell, a 单位:万元 note
+        row_unit = texts[unit_col].strip() if unit_col is not None and unit_col < len(texts) else ""
+        given = row_unit if row_unit and _parse(row_unit) is None else note.group(1) if note else ""
         for col, ((a, b), cell) in enumerate(zip(spans, texts, strict=False)):
-            if col == 0:
+            if col in (0, unit_col):
                 continue
             parsed = _parse(cell)
             if parsed is None:
                 continue
             value, unit = parsed
             column = header[col] if col < len(header) else ""
-            value, unit = _scale(value, unit, column + " " + row.label)
+            scale_words = column + " " + row.label
+            if given and not _UNIT_IN_HEADER.search(scale_words):
+                scale_words += f"({given})"
+            value, unit = _scale(value, unit, scale_words)
             row.cells.append(Cell(value, unit, start + a, start + b, column))
         if row.cells:
             rows.append(row)
     if not rows:
         return None
-    above = [ln for _, ln in lines[max(0, first_line - 3) : first_line] if ln.strip()]
-    return Table(block[0][0], block[-1][0] + len(block[-1][1].rstrip("\n")), header, rows, "".join(above))
+    items = serial and not re.search(r"指标|任务", header[0])  # numbered projects, not regions or indicators
+    end = block[-1][0] + len(block[-1][1].rstrip("\n"))
+    return Table(block[0][0], end, header, rows, "".join(above), items=items)
 
 
 def _years_row(row: list[str]) -> bool:
@@ -186,7 +226,7 @@ def _parse(cell: str) -> tuple[float, str] | None:
     if not m:
         return None
     value = float(m.group(1)) * MULTIPLIERS.get(m.group(2) or "", 1)
-    return value, (m.group(2) or "") + m.group(3)
+    return value, (m.group(2) or "") + re.sub(r"(?:以上|以下|以内|左右)$", "", m.group(3))
 
 
 def _scale(value: float, unit: str, column: str) -> tuple[float, str]:

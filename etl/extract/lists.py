@@ -1,0 +1,157 @@
+"""Lists by region: one line per county, its name before a colon ("巴州区:省级财政专项扶贫资金2405万元;").
+
+The sentences of such a list are read like any other (the county at the head of the line is the figure's region);
+this module finds the lines whose head names a unit the gazetteer has no code for (an economic development zone,
+an industrial park, a town), so that their figures are left out rather than given to the whole region.
+
+Example::
+
+    >>> text = "甲县:资金20万元;\\n乙县:资金30万元;\\n某经济开发区:资金5万元。\\n"
+    >>> [text[a:b] for a, b in unplaced_lines(text, lambda head: head in ("甲县", "乙县"))]
+    ['某经济开发区:资金5万元。']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,14})[::]")
+UNIT_SUFFIX = re.compile(r"(?:开发区|园区|新区|试验区|示范区|管委会|管理区|林场|农场|街道|办事处|[镇乡])$")
+
+
+def unplaced_lines(text: str, is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of the lines of a by-region list (three or more "名称:" lines in a row, two or more of them naming
+    regions) whose head is a unit with no region code (…开发区, …园区, …镇)."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in [*text.splitlines(keepends=True), ""]:
+        m = _HEAD.match(line)
+        if m:
+            run.append((pos + len(line) - len(line.lstrip()), pos + len(line.rstrip()), m.group(1)))
+        else:
+            if len(run) >= 3 and sum(is_place(head) for _, _, head in run) >= 2:
+                out += [(a, b) for a, b, head in run if not is_place(head) and UNIT_SUFFIX.search(head)]
+            run = []
+        pos += len(line)
+    return out
+
+
+EXIT_HEADING = re.compile(
+    r"(?:摘帽|退出|出列|脱贫)[^。;]{0,20}(?:贫困县|县\(市、区\)|县市区|县区|名单)|(?:贫困县|名单)[^。;]{0,12}(?:摘帽|退出)"
+)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、.]|[((]\d{1,3}[))]|[一二三四五六七八九十]+、)\s*")
+_GROUP = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?[市州盟地区](?:[((][^))]{0,8}[))])?\s*[::]?\s*")
+_SEPARATORS = re.compile(r"[、,,;;|\s]+")
+
+
+def exit_name_lists(text: str, resolve: Callable[[str], str | None]) -> list[tuple[str, str, int, int, str]]:
+    """Counties named in the lines under (or after the colon of) a heading about county exits, in any layout:
+    "十堰市(3个):郧阳区、郧西县、竹山县", "1.郧阳区", "郧阳区 郧西县 竹山县", "| 十堰市 | 郧阳区、郧西县 |".
+    Returns (name as written, code, start, end, heading) for each county; ``resolve`` gives a county's code.
+
+    >>> codes = {"甲县": "1", "乙县": "2", "丙县": "3"}
+    >>> text = "2019年计划摘帽的贫困县名单\\n某市(2个):甲县、乙县\\n另市(1个):丙县\\n"
+    >>> [(n, c) for n, c, *_ in exit_name_lists(text, codes.get)]
+    [('甲县', '1'), ('乙县', '2'), ('丙县', '3')]
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    out: list[tuple[str, str, int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        m = EXIT_HEADING.search(line)
+        if m is None:
+            i += 1
+            continue
+        found: list[tuple[str, str, int, int]] = []
+        colon = max(line.rfind(":", m.end()), line.rfind(":", m.end()))
+        if colon >= 0:
+            found += _names(line, start, colon + 1, resolve) or []
+        j, skipped = i + 1, 0
+        while j < len(lines):
+            names = _names(lines[j][1], lines[j][0], 0, resolve)
+            if names is None:
+                # a column header ("| 市州 | 县(市、区) |") may sit between the heading and the names
+                if not found and skipped < 1 and len(lines[j][1].strip()) <= 24 and not re.search(r"\d", lines[j][1]):
+                    skipped += 1
+                    j += 1
+                    continue
+                break
+            found += names
+            j += 1
+        if len(found) >= 2:
+            out += [(*f, line) for f in found]
+        i = max(j, i + 1)
+    return out
+
+
+def _names(line: str, offset: int, begin: int, resolve) -> list[tuple[str, str, int, int]] | None:
+    """The counties of a line that holds nothing else (numbering and a prefecture prefix aside), else None."""
+    body = line[begin:]
+    skip = _NUMBERING.match(body)
+    at = skip.end() if skip else 0
+    out = []
+    for m in re.finditer(r"[^、,,;;|\s]+", body[at:]):
+        word = m.group().rstrip("。.")
+        a = begin + at + m.start()
+        code = resolve(word)
+        if code is None and (_GROUP.fullmatch(word) or re.fullmatch(r"[((]?\d+个[))]?[::]?", word)):
+            continue  # the prefecture the counties after it belong to ("十堰市(5个):")
+        group = _GROUP.match(word)
+        if code is None and group and (code := resolve(word[group.end() :])):  # "十堰市(3个):郧阳区", unspaced
+            word, a = word[group.end() :], a + group.end()
+        if code is None:
+            return None
+        out.append((word, code, offset + a, offset + a + len(word)))
+    return out or None
+
+
+_LINE_HEAD = re.compile(
+    r"^\s*(?:\d{1,2}[.、.]|[((]\d{1,2}[))]|[一二三四五六七八九十]{1,3}、)?\s*([\u4e00-\u9fff]{2,12}?)(?=[::\s]|\d)"
+)
+
+
+def region_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str, str]]:
+    """Lines of a by-region list: two or more lines in a row that each open with a region ("乐都区:819万元;",
+    "2.平安区100万元;", "民和县 4000人") and hold one figure or a few. Returns (offset of the line's first
+    character, the region's code, the heading above the run) for each; ``resolve`` gives a region's code (None
+    for a word that is none, or for the document's own region).
+
+    >>> codes = {"甲县": "1", "乙县": "2"}
+    >>> text = "资金分配如下:\\n1.甲县:20万元;\\n2.乙县30万元。\\n"
+    >>> [(text[a:a + 4], c, h) for a, c, h in region_lines(text, codes.get)]
+    [('1.甲县', '1', '资金分配如下:'), ('2.乙县', '2', '资金分配如下:')]
+    """
+    out: list[tuple[int, str, str]] = []
+    run: list[tuple[int, str]] = []
+    heading, previous, pos = "", "", 0
+    for line in [*text.splitlines(keepends=True), ""]:
+        body = line.strip()
+        m = _LINE_HEAD.match(line) if body and len(body) <= 60 and re.search(r"\d", body) else None
+        code = _head_code(m.group(1), resolve) if m else None
+        if code:
+            if not run:
+                heading = previous
+            run.append((pos + len(line) - len(line.lstrip()), code))
+        elif body or not line:
+            if len(run) >= 2:
+                out += [(a, c, heading) for a, c in run]
+            run = []
+        if body:
+            previous = body
+        pos += len(line)
+    return out
+
+
+def _head_code(head: str, resolve) -> str | None:
+    """The region a line opens with: the whole head, or its longest start that is one ("乐都区减贫3000人")."""
+    for k in range(len(head), 1, -1):
+        code = resolve(head[:k])
+        if code:
+            return code
+    return None
