@@ -87,10 +87,12 @@ _SCOPE = text(
 
 
 def _any_figures(session: Session, batch_ids: list[int]) -> bool:
-    """Whether any of these batches (not rolled up yet: a few, usually none) has figures: one probe of
-    ix_figures_batch_id per id, the ids written into the SQL. Probed in the same statement as the batches (a
-    join or a bound list), PostgreSQL plans a scan of the whole figures table, assuming each batch holds as many
-    figures as the biggest."""
+    """Whether any of these batches (not rolled up yet: a few, usually none) has figures, through
+    ix_figures_batch_id. The ids are written into the SQL so the plan is made for them: for a join or a bound
+    list PostgreSQL assumes every batch holds as many figures as the biggest and scans the whole figures table.
+
+    Example: ``_any_figures(s, [12, 13])`` -> ``False``
+    """
     if not batch_ids:
         return False
     return core_execute(session, _FIGURES_OF, {"batch_ids": sorted(batch_ids)}).first() is not None
