@@ -187,3 +187,28 @@ def test_figures_written_without_roll_ups_invalidate_every_page_until_rolled_up(
     rollups.ensure(engine)
     with sessions() as s:
         assert cache.scope_version(s, "610000")[0] == "region"
+
+
+def test_batches_not_rolled_up_count_only_when_they_hold_figures(db_url):
+    engine = make_engine(db_url)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        start = cache.scope_version(s, "610981")
+    with transaction(sessions) as s:  # batches without figures (a region load, an empty upload): not rolled up yet
+        empty = [writes.new_batch(s, "upload", file_name=f"empty{i}.xlsx").id for i in range(3)]
+        source = writes.get_or_create_source(s, kind="upload", title="raw", file_name="raw.xlsx")
+    with sessions() as s:
+        assert set(empty) <= set(rollups.pending(s))
+        assert cache.scope_version(s, "610981") == ("region", start[1], "610000", start[3])
+    with transaction(sessions) as s:
+        s.execute(
+            text(
+                "INSERT INTO figures (kind, region_code, indicator_code, period_start, period_end, value, comparator, "
+                "unit, source_id, batch_id, quote, note) VALUES ('actual', :c, 'poor_population_reduced', 2030, "
+                "2030, 1, '=', '人', :s, :b, '', '')"
+            ),
+            {"c": COUNTY, "s": source.id, "b": empty[1]},
+        )
+    with sessions() as s:
+        version = cache.data_version(s)
+        assert cache.scope_version(s, "610981") == ("all", version), "a batch of them has figures now"
