@@ -10,6 +10,7 @@ from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
+from layouts.plain import element
 from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
 from text.format import format_value
@@ -46,7 +47,7 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
 def period_cell(p: Progress, lang: str):
     a = p.period
     if a is None:
-        return html.Span(t("no_period", lang), className="text-muted")
+        return element(html.Span, t("no_period", lang), className="text-muted")
     actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return status_cell(
         period_lines(a, p.indicator["unit"], lang),
