@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis import status as st
-from analysis.named import NamedTarget, derived_zero_years, named_targets
+from analysis.named import NAMED_INDICATORS, NamedTarget, derived_zero_years, named_targets
 from analysis.series import Point, effective_plan, plan_vs_actual, records, span_figures
 
 
@@ -114,8 +114,8 @@ def progress(
     shown are those with a plan figure inside ``year_from..year_to``.
     """
     rows = [r for r in records(figures) if r["indicator"] == indicator["code"]]
-    series = plan_vs_actual(rows, region_code)
-    named = named_targets(rows, region_code, plan)
+    series = plan_vs_actual(rows, region_code, committed=True)
+    named = named_targets(rows, region_code, plan) if indicator["code"] in NAMED_INDICATORS else []
     plan_points = effective_plan(series, plan)
     if named and plan_points:
         last = max([*series["actual"], *plan_points])
@@ -127,7 +127,7 @@ def progress(
                 }.items()
             )
         )
-    spans = span_figures(rows, region_code)
+    spans = span_figures(rows, region_code, committed=True)
     all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
     lo = year_from if year_from is not None else min(all_years, default=0)
     hi = year_to if year_to is not None else max(all_years, default=0)

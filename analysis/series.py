@@ -170,9 +170,12 @@ def counted(rows: list[dict], name: str) -> list[dict]:
     return [_pick(group, name) for _, group in sorted(highest(by_region).items())]
 
 
-def plan_vs_actual(figures, region_code: str, roll_up: bool = True) -> dict[str, dict[int, Point]]:
-    """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}."""
-    selected = _select_all(records(figures))
+def plan_vs_actual(
+    figures, region_code: str, roll_up: bool = True, committed: bool = False
+) -> dict[str, dict[int, Point]]:
+    """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
+    ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
+    selected = _select_all(figures if committed else records(figures))
     return {name: _annual_points(selected[name], region_code, name, roll_up) for name in SERIES}
 
 
@@ -214,11 +217,12 @@ def effective_plan(series: dict[str, dict[int, Point]], plan: str = "original") 
     return dict(series.get("original", {}))
 
 
-def span_figures(figures, region_code: str) -> list[dict]:
-    """Multi-year figures of the region itself (e.g. 2014–2020 totals), kept apart from annual bars."""
+def span_figures(figures, region_code: str, committed: bool = False) -> list[dict]:
+    """Multi-year figures of the region itself (e.g. 2014–2020 totals), kept apart from annual bars;
+    ``committed`` as for ``plan_vs_actual``."""
     spans = [
         r
-        for r in records(figures)
+        for r in (figures if committed else records(figures))
         if r["period_start"] != r["period_end"]
         and r["region_code"] == region_code
         and r["kind"] in ("target", "actual")

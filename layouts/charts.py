@@ -7,6 +7,7 @@ Every bar and point carries ``customdata[0]`` = its figure ids ("3,5"), so a cli
 
 from __future__ import annotations
 
+import functools
 import math
 import textwrap
 from html import escape
@@ -23,6 +24,7 @@ SERIES_LABEL = {"original": "plan_original", "revised": "plan_revised", "actual"
 STRETCH_LABEL = {"zh": "力争目标", "en": "Stretch target"}  # 力争 / 奋斗目标: beside the plan, never added to it
 
 
+@functools.lru_cache(maxsize=1024)  # a page repeats its plan versions' names on every point
 def _wrap(text: str, width: int = 28) -> str:
     # plotly renders a subset of HTML in hover text: quotes and names are shown as text, never as markup
     return "<br>".join(escape(line, quote=False) for line in textwrap.wrap(text, width)) if text else ""

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dash import html
 
 from layouts import ids
+from layouts.plain import element
 from layouts.theme import COLORS, STATUS_ICON, STATUS_TEXT_COLOR
 from text.i18n import t
 
 
-def status_badge(status: str, lang: str, small: bool = False) -> html.Span:
-    """Icon, word and colour: ``status_badge("behind", "zh")`` reads "✖ 落后" on vermillion."""
-    return html.Span(
+def status_badge(status: str, lang: str, small: bool = False) -> dict:
+    """Icon, word and colour: ``status_badge("behind", "zh")`` reads "✖ 落后" on vermillion (a plain ``html.Span``)."""
+    return element(
+        html.Span,
         f"{STATUS_ICON[status]} {t(status, lang)}",
         className="badge status-badge" + (" small" if small else ""),
         style={"backgroundColor": COLORS[status], "color": STATUS_TEXT_COLOR[status]},
@@ -24,9 +26,7 @@ def status_text(status: str, lang: str) -> str:
     return f"{STATUS_ICON[status]} {t(status, lang)}"
 
 
-def status_cell(
-    lines: list[str], status: str, figure_ids: list[int], cell: str, title: str = "", **attrs
-) -> html.Button:
+def status_cell(lines: list[str], status: str, figure_ids: list[int], cell: str, title: str = "", **attrs) -> dict:
     """A whole table cell as one clickable component: lines of text (first line bold), a status-coloured edge.
 
     One component instead of five keeps the overview's callback fast (it has one per year of every row).
@@ -50,11 +50,13 @@ def source_link(
     class_name: str = "",
     style: dict | None = None,
     **attrs,
-) -> html.Button:
-    """A number that opens its sources when clicked; ``cell`` makes the id unique on the page.
+) -> dict:
+    """A number that opens its sources when clicked; ``cell`` makes the id unique on the page (a plain
+    ``html.Button``, ``layouts/plain.py``).
 
     ``attrs`` carry ``data-*`` attributes (e.g. ``**{"data-year": "2019"}``)."""
-    return html.Button(
+    return element(
+        html.Button,
         children,
         id={"type": ids.SOURCE_LINK, "cell": cell, "figs": ",".join(map(str, figure_ids))},
         className="btn btn-link p-0 text-reset text-decoration-none source-link " + class_name,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 import analysis.status
 from layouts import ids
 from layouts.doc_text import doc_blocks
+from layouts.plain import plain
 from text.i18n import both, name, t
 
 
@@ -84,15 +87,22 @@ def reported_toggle(value: bool, lang: str) -> html.Div:
     )
 
 
-def status_help(lang: str) -> html.Details:
-    """The status rule, from ``analysis.status``'s docstring, in a disclosure that works without scripts."""
-    return html.Details(
-        [
-            html.Summary(f"ⓘ {t('status_rule', lang)}", className="btn btn-outline-secondary btn-sm"),
-            html.Div(doc_blocks(analysis.status.__doc__), className="card card-body small mt-1 status-help-body"),
-        ],
-        id=ids.STATUS_HELP,
-        className="align-self-start",
+@functools.lru_cache(maxsize=8)
+def status_help(lang: str) -> dict:
+    """The status rule, from ``analysis.status``'s docstring, in a disclosure that works without scripts.
+
+    The same on every page in a language (the rule's text is the code's own), so built once per language, as
+    the plain data Dash sends (``layouts/plain.py``); pages share it and never change it.
+    """
+    return plain(
+        html.Details(
+            [
+                html.Summary(f"ⓘ {t('status_rule', lang)}", className="btn btn-outline-secondary btn-sm"),
+                html.Div(doc_blocks(analysis.status.__doc__), className="card card-body small mt-1 status-help-body"),
+            ],
+            id=ids.STATUS_HELP,
+            className="align-self-start",
+        )
     )
 
 

@@ -12,6 +12,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from layouts import ids
+from layouts.plain import plain  # a Store's data as the JSON Dash sends: components walked, plain dicts as they are
 
 
 def later(name: str, content: Component) -> html.Div:
@@ -25,18 +26,3 @@ def later(name: str, content: Component) -> html.Div:
             html.Div(id={"type": ids.LATER_SLOT, "name": name}),
         ]
     )
-
-
-def plain(value):
-    """A component tree as the JSON Dash sends (a Store's data may not hold Component objects).
-
-    Example: ``plain(html.B("x")) == {"props": {"children": "x"}, "type": "B", "namespace": "dash_html_components"}``
-    """
-    if isinstance(value, Component):
-        as_json = value.to_plotly_json()
-        return {**as_json, "props": plain(as_json["props"])}
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    return value

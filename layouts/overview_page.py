@@ -10,6 +10,7 @@ from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
+from layouts.plain import element
 from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
 from text.format import format_value
@@ -46,7 +47,7 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
 def period_cell(p: Progress, lang: str):
     a = p.period
     if a is None:
-        return html.Span(t("no_period", lang), className="text-muted")
+        return element(html.Span, t("no_period", lang), className="text-muted")
     actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return status_cell(
         period_lines(a, p.indicator["unit"], lang),
@@ -71,20 +72,20 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         "href": href,
         "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
     }
+    pairs, lows, low_text = {}, {}, t("low_reliability", lang)
     for c in p.years:
-        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
-        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
-        lines = [status_text(c.status, lang), pair, percent(c.achievement), t("low_reliability", lang) if low else ""]
+        pair = pairs[c.year] = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
+        low = lows[c.year] = c.plan.reliability == "low" or (c.actual is not None and c.actual.reliability == "low")
+        lines = [status_text(c.status, lang), pair, percent(c.achievement), low_text if low else ""]
         row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
     if p.latest is not None:
-        c = p.latest
-        pair = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
-        low = any(pt is not None and pt.reliability == "low" for pt in (c.plan, c.actual))
+        c = p.latest  # one of p.years: its pair and reliability already known
+        pair, low = pairs[c.year], lows[c.year]
         lines = [
             str(c.year),
             pair,
             f"{percent(c.achievement)} {status_text(c.status, lang)}",
-            t("low_reliability", lang) if low else "",
+            low_text if low else "",
         ]
         row["latest"] = _status_value(lines, c.status, _cell_ids(c))
     if p.period is not None:

@@ -16,6 +16,7 @@ from layouts.controls import filter_bar, indicator_select, plan_select, status_h
 from layouts.export_menu import briefing_menu, export_menu
 from layouts.later import later
 from layouts.overview_page import period_cell
+from layouts.plain import element
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
 from text.format import format_value
@@ -24,19 +25,27 @@ from text.i18n import both, name, reliability, t, tf
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
 
-def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> html.Nav:
+def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> dict:
     overview_query = canonical({**state, "indicator": ""}, bounds)
-    items = [html.Li(dcc.Link(t("overview", lang), href=f"/{overview_query}"), className="breadcrumb-item")]
+    items = [
+        element(html.Li, element(dcc.Link, t("overview", lang), href=f"/{overview_query}"), className="breadcrumb-item")
+    ]
     for i, node in enumerate(path):
         last = i == len(path) - 1
         label = name(node, lang)
         items.append(
-            html.Li(
-                label if last else dcc.Link(label, href=f"/region/{node['code']}{canonical(state, bounds)}"),
+            element(
+                html.Li,
+                label if last else element(dcc.Link, label, href=f"/region/{node['code']}{canonical(state, bounds)}"),
                 className="breadcrumb-item" + (" active" if last else ""),
             )
         )
-    return html.Nav(html.Ol(items, className="breadcrumb mb-1"), id=ids.BREADCRUMB, **{"aria-label": "breadcrumb"})
+    return element(
+        html.Nav,
+        element(html.Ol, items, className="breadcrumb mb-1"),
+        id=ids.BREADCRUMB,
+        **{"aria-label": "breadcrumb"},
+    )
 
 
 def chart_title(figure: dict) -> str:
@@ -44,17 +53,18 @@ def chart_title(figure: dict) -> str:
     return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
 
 
-def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> html.Div:
+def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> dict:
     """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
     title = chart_title(figure)
     described = {"aria-describedby": table_id} if table_id else {}
     link = (
-        html.A(f"{both('chart_table')} ↓", href=f"#{table_id}", className="chart-table-link small")
+        element(html.A, f"{both('chart_table')} ↓", href=f"#{table_id}", className="chart-table-link small")
         if table_id
         else None
     )
-    return html.Div(
-        [dcc.Graph(id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
+    return element(
+        html.Div,
+        [element(dcc.Graph, id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
         id=wrapper_id,
         role="figure",
         **{"aria-label": title},
@@ -62,16 +72,17 @@ def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None
     )
 
 
-def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = None) -> html.Table:
+def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = None) -> dict:
     unit, code = p.indicator["unit"], p.indicator["code"]
 
     def cell(point, key: str):
         if point is None:
-            return html.Td("—" if key != "actual" else t("no_figure", lang), className="text-muted")
+            return element(html.Td, "—" if key != "actual" else t("no_figure", lang), className="text-muted")
         low = point.reliability == "low"
         text = format_value(point.value, unit, lang, point.comparator) + (" ⚠" if low else "")
         title = t("derived_zero", lang) if point.derived else reliability(point.reliability, lang)
-        return html.Td(
+        return element(
+            html.Td,
             source_link(text, point.figure_ids, f"{code}-{point.year}-{key}", title=title),
             className="table-warning" if low else "",
         )
@@ -81,51 +92,61 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
     heads = [t(k, lang) for k in ("year", "plan_original", "plan_revised")]
     heads += [STRETCH_LABEL.get(lang, STRETCH_LABEL["zh"])] if stretch else []
     heads += [t(k, lang) for k in ("actual", "achievement", "status")]
-    header = html.Thead(html.Tr([html.Th(h) for h in heads]))
+    header = element(html.Thead, element(html.Tr, [element(html.Th, h) for h in heads]))
     body = []
     for y in years:
         c = cells.get(y)
         body.append(
-            html.Tr(
+            element(
+                html.Tr,
                 [
-                    html.Td(str(y)),
+                    element(html.Td, str(y)),
                     cell(p.series["original"].get(y), "original"),
                     cell(p.series["revised"].get(y), "revised"),
                     *([cell(stretch.get(y), "stretch")] if stretch else []),
                     cell(p.series["actual"].get(y), "actual"),
-                    html.Td(percent(c.achievement) if c else "—"),
-                    html.Td(status_badge(c.status, lang, True) if c else "—"),
+                    element(html.Td, percent(c.achievement) if c else "—"),
+                    element(html.Td, status_badge(c.status, lang, True) if c else "—"),
                 ],
                 **{"data-year": str(y)},
             )
         )
-    return html.Table([header, html.Tbody(body)], className="table table-sm align-middle", id=ids.YEAR_TABLE)
+    return element(
+        html.Table, [header, element(html.Tbody, body)], className="table table-sm align-middle", id=ids.YEAR_TABLE
+    )
 
 
-def timeline_table(p: Progress, names: dict[str, str], lang: str) -> html.Table:
-    header = html.Thead(html.Tr([html.Th(t(k, lang)) for k in ("region", "planned_year", "actual_year", "delay")]))
+def timeline_table(p: Progress, names: dict[str, str], lang: str) -> dict:
+    header = element(
+        html.Thead,
+        element(html.Tr, [element(html.Th, t(k, lang)) for k in ("region", "planned_year", "actual_year", "delay")]),
+    )
     rows = [
-        html.Tr(
+        element(
+            html.Tr,
             [
-                html.Td(dcc.Link(names.get(n.region_code, n.region_name), href=f"/region/{n.region_code}")),
-                html.Td(source_link(str(n.planned_year), n.target_ids, f"named-{n.region_code}-plan")),
-                html.Td(
+                element(
+                    html.Td, element(dcc.Link, names.get(n.region_code, n.region_name), href=f"/region/{n.region_code}")
+                ),
+                element(html.Td, source_link(str(n.planned_year), n.target_ids, f"named-{n.region_code}-plan")),
+                element(
+                    html.Td,
                     source_link(str(n.actual_year), n.actual_ids, f"named-{n.region_code}-actual")
                     if n.actual_year
-                    else t("no_figure", lang)
+                    else t("no_figure", lang),
                 ),
-                html.Td(delay_text(n, lang), className="text-danger fw-bold" if (n.delay or 0) > 0 else ""),
+                element(html.Td, delay_text(n, lang), className="text-danger fw-bold" if (n.delay or 0) > 0 else ""),
             ],
             **{"data-region": n.region_code},
         )
         for n in p.named
     ]
-    return html.Table([header, html.Tbody(rows)], className="table table-sm", id=ids.TIMELINE_TABLE)
+    return element(html.Table, [header, element(html.Tbody, rows)], className="table table-sm", id=ids.TIMELINE_TABLE)
 
 
-def consistency_list(checks: list[Check], unit: str, lang: str) -> html.Div:
+def consistency_list(checks: list[Check], unit: str, lang: str) -> dict:
     if not checks:
-        return html.Div(id=ids.CONSISTENCY)
+        return element(html.Div, id=ids.CONSISTENCY)
     items = []
     for c in checks:
         values = {
@@ -142,47 +163,62 @@ def consistency_list(checks: list[Check], unit: str, lang: str) -> html.Div:
             key = "span_partial" if c.summed is not None else "span_missing"
         verdict = {True: ("✔", "agrees"), False: ("✖", "differs"), None: ("?", "cannot_check")}[c.agrees]
         items.append(
-            html.Li(
+            element(
+                html.Li,
                 [
-                    html.Strong(f"{verdict[0]} {t(verdict[1], lang)}: ", **{"data-agrees": str(c.agrees)}),
+                    element(html.Strong, f"{verdict[0]} {t(verdict[1], lang)}: ", **{"data-agrees": str(c.agrees)}),
                     source_link(tf(key, lang, **values), c.figure_ids, f"check-{len(items)}"),
-                ]
+                ],
             )
         )
-    return html.Div(
-        [html.H2(t("consistency", lang), className="h6 mt-3"), html.Ul(items, className="small")], id=ids.CONSISTENCY
+    return element(
+        html.Div,
+        [element(html.H2, t("consistency", lang), className="h6 mt-3"), element(html.Ul, items, className="small")],
+        id=ids.CONSISTENCY,
     )
 
 
-def span_table(spans: list[dict], unit: str, lang: str) -> html.Div:
+def span_table(spans: list[dict], unit: str, lang: str) -> dict:
     if not spans:
-        return html.Div(id=ids.SPAN_TABLE)
-    header = html.Thead(html.Tr([html.Th(t(k, lang)) for k in ("period", "kind", "value", "source")]))
-    body = html.Tbody(
+        return element(html.Div, id=ids.SPAN_TABLE)
+    header = element(
+        html.Thead, element(html.Tr, [element(html.Th, t(k, lang)) for k in ("period", "kind", "value", "source")])
+    )
+    body = element(
+        html.Tbody,
         [
-            html.Tr(
+            element(
+                html.Tr,
                 [
-                    html.Td(f"{r['period_start']}–{r['period_end']}"),
-                    html.Td(t("target" if r["kind"] == "target" else "actual", lang)),
-                    html.Td(
+                    element(html.Td, f"{r['period_start']}–{r['period_end']}"),
+                    element(html.Td, t("target" if r["kind"] == "target" else "actual", lang)),
+                    element(
+                        html.Td,
                         source_link(
                             format_value(r["value"], unit, lang, r["comparator"]), [int(r["id"])], f"span-{r['id']}"
-                        )
+                        ),
                     ),
-                    html.Td(
+                    element(
+                        html.Td,
                         [
-                            html.Span(r["quote"][:120], className="small"),
+                            element(html.Span, r["quote"][:120], className="small"),
                             " ",
-                            html.Span(reliability(r["reliability"], lang), className="badge text-bg-light border"),
-                        ]
+                            element(
+                                html.Span, reliability(r["reliability"], lang), className="badge text-bg-light border"
+                            ),
+                        ],
                     ),
-                ]
+                ],
             )
             for r in spans
-        ]
+        ],
     )
-    return html.Div(
-        [html.H2(t("multi_year", lang), className="h6 mt-3"), html.Table([header, body], className="table table-sm")],
+    return element(
+        html.Div,
+        [
+            element(html.H2, t("multi_year", lang), className="h6 mt-3"),
+            element(html.Table, [header, body], className="table table-sm"),
+        ],
         id=ids.SPAN_TABLE,
     )
 
@@ -207,9 +243,12 @@ def region_page(
     current, charts, names = path[-1], charts or {}, names or {}
     head = [
         breadcrumb(path, state, bounds, lang),
-        html.Div(
+        element(
+            html.Div,
             [
-                html.H1(f"{name(current, lang)} · {current['code']}", id=ids.REGION_TITLE, className="h4 me-auto"),
+                element(
+                    html.H1, f"{name(current, lang)} · {current['code']}", id=ids.REGION_TITLE, className="h4 me-auto"
+                ),
                 status_help(lang),
             ],
             className="d-flex align-items-start gap-2",
@@ -224,16 +263,17 @@ def region_page(
         ),
     ]
     if p is None:
-        return html.Div([*head, html.P(t("no_figure", lang))])
+        return html.Div([*head, element(html.P, t("no_figure", lang))])
     unit = p.indicator["unit"]
 
     def menu(chart: str):
         query = canonical(state, bounds)
         return export_menu(current["code"], p.indicator["code"], lang, query, chart) if can_export else None
 
-    summary = html.Div(
+    summary = element(
+        html.Div,
         [
-            html.Span(f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
+            element(html.Span, f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
             period_cell(p, lang),
         ],
         id=ids.PERIOD_SUMMARY,
@@ -242,8 +282,12 @@ def region_page(
     lower = []
     if "children" in charts:
         lower.append(
-            html.Div(
-                [dcc.Graph(id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG), menu("children")],
+            element(
+                html.Div,
+                [
+                    element(dcc.Graph, id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG),
+                    menu("children"),
+                ],
                 className="col-lg-6",
                 role="figure",
                 **{"aria-label": chart_title(charts["children"])},
@@ -251,7 +295,8 @@ def region_page(
         )
     if p.named:
         lower.append(
-            html.Div(
+            element(
+                html.Div,
                 [
                     graph(
                         "timeline",
@@ -268,13 +313,16 @@ def region_page(
         [
             *head,
             summary,
-            html.Div(
+            element(
+                html.Div,
                 [
-                    html.Div(
+                    element(
+                        html.Div,
                         [graph("annual", charts["annual"], ids.PLAN_CHART, ids.YEAR_TABLE), menu("annual")],
                         className="col-lg-6",
                     ),
-                    html.Div(
+                    element(
+                        html.Div,
                         [
                             graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
                             menu("cumulative"),
@@ -285,15 +333,20 @@ def region_page(
                 className="row g-2",
             ),
             briefing_menu(current["code"], lang) if can_export else None,
-            html.P(t("click_for_sources", lang), className="text-muted small mb-1"),
+            element(html.P, t("click_for_sources", lang), className="text-muted small mb-1"),
             year_table(p, list(years), lang, stretch),
             # below the fold: drawn just after the charts above (layouts/later.py)
             later(
-                "indicators", html.Div([html.H2(t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid])
+                "indicators",
+                element(
+                    html.Div, [element(html.H2, t("all_indicators_here", lang), className="h6 mt-2"), indicators_grid]
+                ),
             )
             if indicators_grid is not None
             else None,
-            later("lower", html.Div(lower, className="row g-2")) if lower else html.Div(className="row g-2"),
+            later("lower", element(html.Div, lower, className="row g-2"))
+            if lower
+            else element(html.Div, className="row g-2"),
             consistency_list(list(checks), unit, lang),
             span_table(p.spans, unit, lang),
         ]
