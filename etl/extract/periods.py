@@ -174,6 +174,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
+        past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
         doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
@@ -189,6 +190,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     return PlanYears(doc_year, max(ends), first)
 
 
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
