@@ -155,3 +155,74 @@ def _head_code(head: str, resolve) -> str | None:
         if code:
             return code
     return None
+
+
+_EXIT_WORD = r"(?:摘帽|退出|出列|脱贫)"
+_COUNTY_COUNT = (
+    r"(?:这|等|共|计)?\s*[一二两三四五六七八九十\d]+\s*个(?:贫困)?(?:县市区|县\(市、区\)|县区|县市|市县|县|区|市)"
+)
+_NAMES_AFTER = re.compile(
+    r"(?P<cue>[^。;;,,\n]{0,30}?" + _EXIT_WORD + r"的)(?P<names>[^。;;,,\n]{4,400}?)" + _COUNTY_COUNT
+)
+_GROUPED_MARKER = re.compile(r"(?:分别为|分别是|名单如下|名单为|具体为|具体是|包括)\s*[::]")
+_PREFECTURE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{2,8}?(?:[市州盟]|地区)?\s*[((][^()()]{1,12}[))]\s*[::]\s*")
+
+
+def prose_exit_lists(text: str, resolve: Callable[[str], str | None]) -> list[tuple[str, str, int, int, str]]:
+    """Counties named in a sentence about exits, in two prose layouts a line-by-line list does not catch:
+    named after the exit words and closed by their count ("今年计划脱贫摘帽的甲县、乙县这2个县市区"), and grouped
+    by prefecture after 分别为 with the exit words in that sentence or the one before ("还有3个县市要脱贫摘帽。
+    剩下的3个县市分别为:某市(2县):甲县、乙县;另市(1县):丙县。"). Returns (name as written, code, start, end,
+    context): the context holds the words of intent and the years of the list.
+
+    >>> codes = {"甲县": "1", "乙县": "2", "丙县": "3", "丁县": "4"}
+    >>> text = "今年计划脱贫摘帽的甲县、乙县这2个县。还有2个县要摘帽,分别为:某市(1县):丙县;另市(1县):丁县。"
+    >>> [(n, c) for n, c, *_ in prose_exit_lists(text, codes.get)]
+    [('甲县', '1'), ('乙县', '2'), ('丙县', '3'), ('丁县', '4')]
+    >>> prose_exit_lists(text, codes.get)[2][4]
+    '还有2个县要摘帽,分别为:'
+
+    """
+    out: list[tuple[str, str, int, int, str]] = []
+    for m in _NAMES_AFTER.finditer(text):
+        found = _listed(text, m.start("names"), m.end("names"), resolve)
+        if len(found) >= 2:
+            out += [(*f, m.group("cue")) for f in found]
+    for m in _GROUPED_MARKER.finditer(text):
+        s_start = max(text.rfind(ch, 0, m.start()) for ch in "。\n") + 1
+        k = s_start
+        while k > 0 and text[k - 1] in "。\n \t":
+            k -= 1
+        prev_start = max(text.rfind(ch, 0, k) for ch in "。\n") + 1
+        clause = max(text.rfind(ch, prev_start, k) for ch in ",,;;") + 1
+        own = text[s_start : m.end()]
+        before = own if re.search(_EXIT_WORD, own) else text[max(prev_start, clause) : m.end()]
+        if not re.search(_EXIT_WORD, before) or not re.search(_COUNTY_COUNT, text[s_start : m.start()]):
+            continue
+        end = len(text)
+        for ch in "。\n":
+            k = text.find(ch, m.end())
+            end = min(end, k) if k >= 0 else end
+        found = []
+        for g in re.finditer(r"[^;;]+", text[m.end() : end]):
+            a, b = m.end() + g.start(), m.end() + g.end()
+            head = _PREFECTURE_HEAD.match(text, a, b)
+            names = _listed(text, head.end() if head else a, b, resolve)
+            if not names:
+                found = []
+                break
+            found += names
+        if len(found) >= 2:
+            out += [(*f, before) for f in found]
+    return out
+
+
+def _listed(text: str, lo: int, hi: int, resolve) -> list[tuple[str, str, int, int]]:
+    """The 、-separated counties of text[lo:hi], all of them counties, else []."""
+    out = []
+    for m in re.finditer(r"[^、,,和及\s]+", text[lo:hi]):
+        code = resolve(m.group())
+        if code is None:
+            return []
+        out.append((m.group(), code, lo + m.start(), lo + m.end()))
+    return out

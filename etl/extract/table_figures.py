@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import classify, indicators
-from .lists import exit_name_lists, unplaced_lines
+from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
@@ -267,12 +267,19 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
     space- or 、-separated, in a table), one figure each."""
     out = []
     listed = [(r.name, r.code, r.start, r.end, heading) for r, heading in line_list(text, gazetteer, info.region_code)]
-    listed += exit_name_lists(text, lambda name: resolve_county(name, gazetteer, info.region_code))
+    county = lambda name: resolve_county(name, gazetteer, info.region_code)  # noqa: E731
+    listed += exit_name_lists(text, county)
+    listed += [hit for hit in prose_exit_lists(text, county) if not any(hit[2] == o[2] for o in listed)]
     for name, code, start, end, heading in listed:
         points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
-        year = points[-1].year if points else plan.doc_year
+        year = first = points[-1].year if points else plan.doc_year
+        if not points and REST_OF_PLAN.search(heading) and plan.plan_end > plan.doc_year:
+            first, year = plan.doc_year + 1, plan.plan_end  # "今后还有19个县市要脱贫摘帽": the plan's later years
         planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
         kind = "target" if planned or year > plan.doc_year else "actual"
         name = gazetteer.regions[code].name_zh if code in gazetteer.regions else name
-        out.append(county_exit(kind, name, code, (year, year), text, start, end, 0.7))
+        out.append(county_exit(kind, name, code, (first, year), text, start, end, 0.7))
     return out
+
+
+REST_OF_PLAN = re.compile(r"今后|剩下|剩余|还有|其余")
