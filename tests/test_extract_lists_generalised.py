@@ -62,3 +62,36 @@ def test_synthetic_exit_list_with_other_separators_and_count_words(g):
     text = "2019年河南省人民政府工作报告。\n2019年计划退出的兰考县、滑县和新蔡县等3个贫困县,要确保高质量退出。"
     doc = extract_document(text, g)
     assert [c for c, a, b in exits(doc)] == sorted(["410225", "410526", "411729"])
+
+
+# ---- a table one cell a line, each cell closed by "|" -----------------------------------------------------
+
+JIAOZUO = (  # jiaozuo-2018-funds-allocation-table-trad (traditional script, as retrieved; shortened to 3 counties)
+    "焦作市扶貧資金公示\n根據河南省扶貧資金項目公示公告制度,現將2018年扶貧資金分配下達情況公示如下:\n"
+    "以上合計2555.4萬元。\n三、 扶貧資金分配情況\n"
+    "市縣 |\n資金合計 |\n中央資金 |\n省級資金 |\n備注 |\n"
+    "修武 |\n1116.7 |\n10 |\n1106.7 |\n|\n"
+    "博愛 |\n1150.9 |\n10 |\n1140.9 |\n|\n"
+    "馬村 |\n287.8 |\n|\n287.8 |\n|\n"
+    "焦作林場 |\n|\n10 |\n|\n|\n"
+    "|\n|\n|\n|\n|\n"
+    "合計 |\n2555.4 |\n30 |\n2525.4 |\n|\n四、監督電話:3121107\n"
+)
+
+
+def test_a_table_one_cell_a_line_closed_by_pipes_in_traditional_script(g):
+    doc = extract_document(JIAOZUO, g)
+    got = {(f.region_code, f.indicator, round(f.value)) for f in doc.figures if f.kind == "target"}
+    assert ("410821", "funds", 11167000) in got  # 修武: 1116.7, in 萬元 as the total above says
+    assert ("410821", "other:funds_line_item", 100000) in got  # its 中央資金, a part of it
+    assert ("410821", "other:funds_line_item", 11067000) in got
+    assert ("410804", "funds", 2878000) in got  # 馬村區: no central funds, the empty cell skipped
+    assert {c for c, ind, v in got if v == 100000} == {"410821", "410822"}  # 焦作林場 has no code: left out
+
+
+def test_synthetic_piped_cell_lines_with_a_unit_note_and_no_total(g):
+    # SYNTHETIC: invented figures; real Qinghai counties; 单位 given above, no 合计 row, no 备注 column
+    text = "2019年海东市减贫任务表\n单位:人\n县区 |\n减贫人数 |\n乐都区 |\n3000 |\n平安区 |\n2000 |\n"
+    doc = extract_document(text, g, region_code="630200", as_of="2019-01-05")
+    got = {(f.region_code, f.indicator, f.value) for f in doc.figures if f.kind == "target"}
+    assert got == {("630202", "poor_population_reduced", 3000.0), ("630203", "poor_population_reduced", 2000.0)}

@@ -99,7 +99,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         if region is None and TOWN.search(row.label) and not projects:
             continue  # a township's share: below the county, no region code (daying-2019's convention)
         for cell in row.cells:
-            if cell.column in dropped:
+            part = cell.column in dropped and not table.items and region is not None and SOURCE.match(cell.column)
+            if cell.column in dropped and not part:
                 continue
             if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
                 # "计划摘帽年度 | 2019": the year a county exits
@@ -113,7 +114,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 measure = measure_of(title, cell.unit)
                 code = indicators.indicator_of_words(title, measure) if title else None
                 code = None if code is None or code.startswith("other:") else code
-            if table.items and region is None:  # a project's amount: part of the region's funds, not more funds
+            if (table.items and region is None) or part:  # a project's amount, or a region's by source: parts
                 code = LINE_ITEM if measure == "元" else None
             if code is None:
                 continue
@@ -151,12 +152,14 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     return pair_tiers(out)
 
 
+SOURCE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|本级|地方)(?:财政)?(?:专项)?(?:扶贫)?资金")
 MONEY_COLUMN = re.compile(r"资金|金额|投资|预算|补助|万元|亿元")
 
 
 def _other_money_columns(table: Table) -> set[str]:
     """With several amount columns, the one that is the allocation: a project's 财政扶贫资金 rather than its
-    总投资; a region's 合计 rather than its parts by source (中央/省级/市级). The others are left out."""
+    总投资; a region's 合计 rather than its parts by source (中央/省级/市级). The others are left out of the
+    allocation; a region's parts by source come out as line items (jiaozuo-2018-funds-allocation-table-trad)."""
     columns = list(dict.fromkeys(c.column for r in table.rows for c in r.cells))
     money = [c for c in columns if MONEY_COLUMN.search(c) and year_of(c) is None]
     if len(money) < 2:
@@ -223,6 +226,8 @@ def _title_words(heading: str) -> str:
 
 
 def _label(code: str, column: str, row_label: str, words: str) -> str:
+    if code == LINE_ITEM and SOURCE.match(column):
+        return column
     if code == LINE_ITEM:
         return f"{column}({row_label})"
     return indicators.label_of(code) or words.strip()
