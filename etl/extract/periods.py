@@ -156,7 +156,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
-        doc_year = (title_years or named or any_years or [0])[0]
+        doc_year = (title_years or named or any_years or _anniversary_years(text) or [0])[0]
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
             for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
@@ -188,6 +188,19 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
         first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
     return PlanYears(doc_year, max(ends), first)
+
+
+_FOUNDED = {"新中国成立": 1949, "中华人民共和国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
+_ANNIVERSARY = re.compile(r"(" + "|".join(_FOUNDED) + r")(\d{2,3})周年")
+
+
+def _anniversary_years(text: str) -> list[int]:
+    """Years a text names only by an anniversary ("是新中国成立70周年" -> 2019), for a text with no year left.
+
+    >>> _anniversary_years("今年是新中国成立70周年")
+    [2019]
+    """
+    return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
 
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
