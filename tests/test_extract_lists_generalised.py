@@ -95,3 +95,32 @@ def test_synthetic_piped_cell_lines_with_a_unit_note_and_no_total(g):
     doc = extract_document(text, g, region_code="630200", as_of="2019-01-05")
     got = {(f.region_code, f.indicator, f.value) for f in doc.figures if f.kind == "target"}
     assert got == {("630202", "poor_population_reduced", 3000.0), ("630203", "poor_population_reduced", 2000.0)}
+
+
+# ---- a list of goals one a line under a heading ------------------------------------------------------------
+
+GANSU = (  # gansu-2019-work-report-targets-list (the reprint dropped every "2019"; kept as retrieved)
+    "原标题:今年实现85万以上贫困人口脱贫\n\n图说《政府工作报告》\n\n"
+    "中国甘肃网1月27日讯据兰州晨报报道年,是新中国成立70周年,是决胜全面建成小康社会第一个百年奋斗目标的关键之年。\n\n"
+    "年工作预期目标\n\n实现85万以上贫困人口脱贫,贫困发生率降到1.3%,29个片区县、1个插花县摘帽;\n\n"
+    "生产总值增长6%左右\n\n固定资产投资增长6%左右\n\n城镇新增就业38万人\n\n城镇登记失业率控制在4%以内\n\n"
+    "居民消费价格指数涨幅控制在3%以内。\n\n1坚决打赢脱贫攻坚决定性战役,着力抓好全面小康硬任务落实\n"
+)
+
+
+def test_goal_lines_under_a_heading_are_targets_of_the_year(g):
+    doc = extract_document(GANSU, g)
+    got = {(f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    # 新中国成立70周年 dates the text; each line under 年工作预期目标 is a goal, blank lines between them
+    assert {(2019, 850000.0), (2019, 1.3), (2019, 6.0), (2019, 380000.0), (2019, 4.0), (2019, 3.0)} <= got
+
+
+def test_synthetic_goal_lines_stop_at_a_numbered_section(g):
+    # SYNTHETIC: invented figures; a colon after the heading, no blank lines, a numbered section after the list
+    text = (
+        "某省2020年政府工作报告摘要\n2020年主要预期目标:\n地区生产总值增长6.5%左右\n城镇新增就业40万人\n"
+        "农村居民人均可支配收入增长9%\n一、过去一年工作回顾\n城镇新增就业35万人\n"
+    )
+    doc = extract_document(text, g, region_code="620000", as_of="2020-01-15")
+    got = {f.value for f in doc.figures if f.kind == "target"}
+    assert {6.5, 400000.0, 9.0} <= got and 350000.0 not in got

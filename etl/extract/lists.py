@@ -226,3 +226,42 @@ def _listed(text: str, lo: int, hi: int, resolve) -> list[tuple[str, str, int, i
             return []
         out.append((m.group(), code, lo + m.start(), lo + m.end()))
     return out
+
+
+_GOAL_HEADING = re.compile(
+    r"^[^,,。;;!?]{0,12}(?:预期目标|主要目标|目标任务|主要指标|预期指标|工作目标|发展目标)[::]?$"
+)
+_LIST_BREAK = re.compile(r"^(?:\d{1,2}(?![\d.%万亿个])|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))])")
+MAX_GOAL_LINE = 50
+
+
+def goal_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a list of goals, one a line under a heading with no colon, blank lines between
+    ("年工作预期目标" over "生产总值增长6%左右" "城镇新增就业38万人" …, gansu-2019-work-report-targets-list): three
+    or more short lines, up to a long line or a numbered section.
+
+    >>> text = "2019年主要预期目标\\n\\n生产总值增长6%左右\\n\\n城镇新增就业38万人\\n\\n居民收入增长7%。\\n1打赢\\n"
+    >>> [text[a:b] for a, b in goal_lines(text)]
+    ['生产总值增长6%左右', '城镇新增就业38万人', '居民收入增长7%。']
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((pos + lead, pos + len(line.rstrip()), line.strip()))
+        pos += len(line)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _GOAL_HEADING.match(lines[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(lines[j][2]) <= MAX_GOAL_LINE and not _LIST_BREAK.match(lines[j][2]):
+            j += 1
+            if lines[j - 1][2].endswith("。"):
+                break
+        if j - i - 1 >= 3:
+            out += [(a, b) for a, b, _ in lines[i + 1 : j]]
+        i = max(j, i + 1)
+    return out
