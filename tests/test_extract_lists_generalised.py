@@ -124,3 +124,19 @@ def test_synthetic_goal_lines_stop_at_a_numbered_section(g):
     doc = extract_document(text, g, region_code="620000", as_of="2020-01-15")
     got = {f.value for f in doc.figures if f.kind == "target"}
     assert {6.5, 400000.0, 9.0} <= got and 350000.0 not in got
+
+
+LILING = (  # liling-2019-funds-allocation-plan-table (shortened to three rows; one cell a line, blank lines between)
+    "本级财政专项扶贫资金分配方案\n\n发布时间:2019-01-22\n\n一、资金来源 \n\n县级财政专项扶贫资金1200万元\n\n"
+    "现将资金分配如下:\n\n一、 扶贫办:农业特色产业发展资金660万;\n\n四、 扶贫办:职业教育雨露计划资金130万;\n\n"
+    "2019年醴陵市本级财政专项扶贫资金分配表\n\n序号\n\n项目名称\n\n建设地点\n\n建设内容\n\n投资规模\n\n责任单位\n\n"
+    "1\n\n农业特色产业发展项目\n\n全市24个镇/\n\n发展农业特色产业\n\n660\n\n扶贫办\n\n"
+    "2\n\n贫困村危桥改造\n\n左权、沩山、茶山、官庄\n\n危桥改造\n\n251\n\n交通局\n\n"
+    "3\n\n雨露计划\n\n职业学校\n\n贫困生职业教育补助\n\n130\n\n扶贫办\n"
+)
+
+
+def test_a_serial_table_with_no_unit_takes_the_unit_its_rows_are_said_in_above(g):
+    doc = extract_document(LILING, g, region_code="430281")
+    items = {f.value for f in doc.figures if f.indicator == "other:funds_line_item" and f.kind == "target"}
+    assert {6600000.0, 2510000.0, 1300000.0} <= items  # 660 is "资金660万" above: the table is in 万元

@@ -33,6 +33,7 @@ from .tables import SERIAL, TOTAL_LABELS, UNIT_NOTE, Cell, Row, Table, _scale
 AMOUNT_HEADER = re.compile(
     r"金额|资金|投资|规模|补助|预算|安排|分配|合计|总计|总额|万元|亿元|数|率|比例|[((][^))]*[))]$|^(?:19|20)\d{2}年?度?$"
 )
+MONEY = re.compile(r"金额|资金|投资|规模|补助|预算|安排|分配")
 NOTE_HEADER = re.compile(r"^(?:备注|说明|注)$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|万户|户|个|万亩|亩|%)?\s*(?:[((][^))]{0,40}[))])?$")
 _BREAK = re.compile(r"^(?:备注|注[::]|说明|附件|监督|联系|举报)")
@@ -117,25 +118,36 @@ def _piped_table(text: str, cells, is_place: Callable[[str], bool]) -> Table | N
     if sum(is_place(r.label) for r in rows) < 2:
         return None
     if not note:
-        rows = _unit_from_total(rows, above)
+        rows = unit_from_text(rows, above)
     return Table(cells[0][0], rows[-1].end, header, rows, above.strip().splitlines()[-1] if above.strip() else "")
 
 
-def _unit_from_total(rows: list[Row], above: str) -> list[Row]:
-    """Bare cells take the unit of a figure above the table that equals the total row's ("合计6490万元")."""
-    total = next((r for r in rows if TOTAL_LABELS.match(r.label) and not r.cells[0].unit), None)
-    if total is None:
-        return rows
-    number = f"{total.cells[0].value:g}"
-    m = re.search(rf"(?<![\d.]){re.escape(number)}\s*(万元|亿元|万人|万户|元|人|户)", above)
-    if m is None:
+def unit_from_text(rows: list[Row], above: str) -> list[Row]:
+    """Bare cells take the unit the text above the table gives one of its figures: its total ("以上合计6490万元",
+    jiaozuo-2018) or a row ("扶贫办:农业特色产业发展资金660万", liling-2019); a bare 万 after money is 万元.
+
+    >>> rows = [Row("甲", 0, 1, [Cell(660.0, "", 0, 1, "投资规模")])]
+    >>> [c.value for r in unit_from_text(rows, "发展资金660万;") for c in r.cells]
+    [6600000.0]
+    """
+    totals = [r for r in rows if TOTAL_LABELS.match(r.label)]
+    unit = None
+    for r in [*totals, *(r for r in rows if r not in totals)]:
+        if r.cells[0].unit:
+            continue
+        number = f"{r.cells[0].value:g}"
+        m = re.search(rf"(?<![\d.]){re.escape(number)}\s*(万元|亿元|万人|万户|元|人|户|万(?![\u4e00-\u9fff]))", above)
+        if m:
+            unit = m.group(1) if m.group(1) != "万" else ("万元" if MONEY.search(r.cells[0].column) else None)
+            break
+    if unit is None:
         return rows
     out = []
     for r in rows:
         cells = []
         for c in r.cells:
-            value, unit = _scale(c.value, m.group(1), c.column) if not c.unit else (c.value, c.unit)
-            cells.append(Cell(value, unit, c.start, c.end, c.column))
+            value, u = _scale(c.value, unit, c.column) if not c.unit else (c.value, c.unit)
+            cells.append(Cell(value, u, c.start, c.end, c.column))
         out.append(Row(r.label, r.start, r.end, cells))
     return out
 
@@ -289,6 +301,8 @@ def _stacked_rows(text, cells, words, j: int, header: list[str], above: list[str
     rows = [r for r in rows if r and r.cells]
     if len(rows) < 2:
         return None, k
+    if not note:
+        rows = unit_from_text(rows, text[max(0, cells[j - width][0] - 1500) : cells[j - width][0]])
     heading = "\n".join(above)
     first = cells[j - width]
     return Table(first[0], rows[-1].end, header, rows, heading, items=True), k
