@@ -206,6 +206,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    local = _own_local_unit(text, counts, gazetteer, own_level)
+    if local:
+        return local, gazetteer.regions[local].name_zh
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
@@ -232,6 +235,26 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+_ZONES = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "经济开发区": "经济开发区"}
+
+
+def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level: str | None) -> str | None:
+    """A text whose own words are below every region it names: "全市" in a county-level city's text that names
+    only that city (醴陵市, liling-2019), "我区" in a development zone's text that names its prefecture
+    (高新区 of 新乡市 = 新乡高新技术产业开发区, xinxiang-gxq-2019)."""
+    levels = {n: gazetteer.regions[gazetteer.resolve(n)].level for n in counts}
+    if own_level == "prefecture" and "prefecture" not in levels.values():
+        codes = {gazetteer.resolve(n) for n in counts}  # that city alone: counties of a prefecture name it
+        cities = [n for n in counts if levels[n] == "county" and n.endswith("市")]
+        return gazetteer.resolve(cities[0]) if len(cities) == 1 and len(codes) == 1 else None
+    if own_level != "county" or "county" in levels.values():
+        return None
+    zone = next((full for short, full in _ZONES.items() if short in text), None)
+    parents = {gazetteer.resolve(n) for n in counts if levels[n] == "prefecture"}
+    inside = [r.code for r in gazetteer.regions.values() if r.parent_code in parents and zone and zone in r.name_zh]
+    return inside[0] if zone and len(inside) == 1 else None
 
 
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
