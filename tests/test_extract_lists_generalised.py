@@ -140,3 +140,26 @@ def test_a_serial_table_with_no_unit_takes_the_unit_its_rows_are_said_in_above(g
     doc = extract_document(LILING, g, region_code="430281")
     items = {f.value for f in doc.figures if f.indicator == "other:funds_line_item" and f.kind == "target"}
     assert {6600000.0, 2510000.0, 1300000.0} <= items  # 660 is "资金660万" above: the table is in 万元
+
+
+# ---- whose table: a county-level city's 全市, a development zone's 我区 --------------------------------------
+
+
+def test_a_county_level_city_speaking_of_itself_as_the_city(g):
+    # liling-2019-funds-allocation-plan-table: 全市 and only 醴陵市 named: the county-level city, not 株洲市 above it
+    doc = extract_document(LILING, g)
+    assert doc.info.region_code == "430281"
+
+
+def test_a_development_zone_named_short_inside_its_prefecture(g):
+    # xinxiang-gxq-2019-funds-use-table: 高新区 and 我区, the prefecture named only in a cited rule
+    text = (
+        "发布日期:2019-02-27\n2019年高新区区本级共安排扶贫专项资金24.2万元。根据《新乡市扶贫资金项目公告公示实施细则》"
+        "有关规定,现将资金分配使用情况公示如下:\n二、分配原则\n资金安排按照我区贫困人口规模、年度脱贫目标等客观因素分配资金。\n"
+        "三、资金分配情况表\n资金类别 | 项目名称 | 资金规模(万元) | 责任单位 |\n"
+        "高新区区本级扶贫专项资金 | 农业保险 | 10.8 | 社会事务局 |\n"
+        "高新区区本级扶贫专项资金 | 贫困户饮用水改造 | 3 | 社会事务局 |\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "410771"  # 新乡高新技术产业开发区
+    assert {f.region_code for f in doc.figures} == {"410771"}
