@@ -163,3 +163,13 @@ def test_a_development_zone_named_short_inside_its_prefecture(g):
     doc = extract_document(text, g)
     assert doc.info.region_code == "410771"  # 新乡高新技术产业开发区
     assert {f.region_code for f in doc.figures} == {"410771"}
+
+
+def test_the_autonomous_region_as_a_source_of_funds_is_not_the_texts_own_level(g):
+    # keerqin-2014-four-year-village-support-trad (traditional, with the reprint's pinyin glosses)
+    text = (
+        "2014年,科爾沁區(qū)共選派30名副處級(jí)領(lǐng)導(dǎo),包聯(lián)30個(gè)重點(diǎn)貧困村,分4個(gè)年度進(jìn)行扶持。"
+        "計(jì)劃每年投入自治區(qū)財(cái)政扶貧資金1500萬(wàn)元。"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "150502"  # 科尔沁区, not 内蒙古自治区 whose funds it receives

@@ -277,7 +277,7 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区)(?!平均|第一|首)"),
+    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
     "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
 }
