@@ -173,3 +173,15 @@ def test_the_autonomous_region_as_a_source_of_funds_is_not_the_texts_own_level(g
     )
     doc = extract_document(text, g)
     assert doc.info.region_code == "150502"  # 科尔沁区, not 内蒙古自治区 whose funds it receives
+
+
+def test_a_table_of_one_prefectures_counties_is_the_prefectures(g):
+    # shangqiu-2019-funds-allocation-table: 市级 funds, the city never named, its counties in the rows
+    text = (
+        "关于下达2019年第二批市级财政专项扶贫资金情况公告公示\n一、资金来源\n市级财政资金:5000万元\n"
+        "2019年市级财政扶贫资金分配情况表\n县区名称 | 市级资金(万元) | 备注 |\n梁园区 | 280 | |\n睢阳区 | 280 | |\n"
+        "虞城县 | 800 | |\n民权县 | 815 | |\n合计 | 2175 |\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "411400"  # 商丘市
+    assert ("411400", 21750000.0) in {(f.region_code, f.value) for f in doc.figures}

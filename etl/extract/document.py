@@ -234,7 +234,20 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         ),
     )
     code = gazetteer.resolve(best)
+    parent = _common_prefecture(codes.values(), gazetteer) if own_level in (None, "prefecture") else None
+    if parent and gazetteer.regions[code].level == "county":
+        code = parent  # "梁园区 | 280", "睢阳区 | 280", "虞城县 | 800": a prefecture's table of its counties
     return code, gazetteer.regions[code].name_zh
+
+
+def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
+    """The prefecture of three or more counties named, all of them in it (shangqiu-2019-funds-allocation-table)."""
+    codes = set(codes)
+    parents = {gazetteer.regions[c].parent_code for c in codes}
+    counties = all(gazetteer.regions[c].level == "county" for c in codes)
+    parent = next(iter(parents))
+    known = parent in gazetteer.regions and gazetteer.regions[parent].level == "prefecture"
+    return parent if counties and len(codes) >= 3 and len(parents) == 1 and known else None
 
 
 _ZONES = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "经济开发区": "经济开发区"}
