@@ -185,3 +185,30 @@ def test_a_table_of_one_prefectures_counties_is_the_prefectures(g):
     doc = extract_document(text, g)
     assert doc.info.region_code == "411400"  # 商丘市
     assert ("411400", 21750000.0) in {(f.region_code, f.value) for f in doc.figures}
+
+
+# ---- amounts opening the items of an enumerated list: parts of the total above ------------------------------
+
+JIAN = (  # jian-2017-ten-projects-trad (first three of the projects)
+    "為確保堅決打贏率先脫貧摘帽決勝戰,2017年,吉安縣在往年扶貧工作的基礎上,對所有建檔立卡貧困戶實施精準扶貧,"
+    "籌措資金63113萬元精準投入十大工程。\n一是整合資金5613萬元做好產業扶貧工程。支持貧困戶發展產業。\n"
+    "二是整合資金1250萬元用于安居扶貧工程。2017年全面完成1000戶危舊土坯房改造任務。\n"
+    "四是整合資金1262萬元做好易地搬遷扶貧工程。“十三五”期間全縣計劃完成易地扶貧搬遷任務1251戶5382人。\n"
+)
+
+
+def test_amounts_opening_enumerated_items_are_parts_of_the_total_above(g):
+    doc = extract_document(JIAN, g)
+    got = {(f.indicator, f.period_start, f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    assert ("funds", 2017, 2017, 631130000.0) in got
+    assert {("other:funds_line_item", 2017, 2017, v) for v in (56130000.0, 12500000.0, 12620000.0)} <= got
+
+
+def test_synthetic_enumerated_amounts_that_exceed_the_total_stay_funds(g):
+    # SYNTHETIC: invented figures; (一)/(二) items whose sum is more than the amount above: no parts of it
+    text = (
+        "2019年某县安排扶贫资金100万元用于村级道路。\n(一)安排资金80万元用于产业扶贫。\n"
+        "(二)安排资金60万元用于安居扶贫。\n"
+    )
+    doc = extract_document(text, g, region_code="630202", as_of="2019-02-01")
+    assert {f.indicator for f in doc.figures if f.value in (800000.0, 600000.0)} == {"funds"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 _HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,14})[::]")
 UNIT_SUFFIX = re.compile(r"(?:开发区|园区|新区|试验区|示范区|管委会|管理区|林场|农场|街道|办事处|[镇乡])$")
@@ -265,3 +266,48 @@ def goal_lines(text: str) -> list[tuple[int, int]]:
             out += [(a, b) for a, b, _ in lines[i + 1 : j]]
         i = max(j, i + 1)
     return out
+
+
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,2}[))]|\d{1,2}[.、.])"
+)
+PART_CODE = "other:funds_line_item"
+
+
+def enumerated_parts(figures: list, text: str) -> list:
+    """Amounts that open the items of an enumerated list ("一是整合资金5613万元做好产业扶贫工程。二是…") after a
+    total of money that they add up to no more than ("筹措资金63113万元精准投入十大工程"): parts of that total,
+    as line items of its period, not funds of their own (jian-2017-ten-projects-trad).
+
+    >>> from etl.extract.model import Extracted
+    >>> text = "2017年筹措资金100万元投入三大工程。\\n一是资金60万元做好产业扶贫。\\n二是资金30万元用于安居扶贫。"
+    >>> def f(v, a, y): return Extracted("target", None, None, "funds", 2017, y, v, "元", "=", "", a, a + 8)
+    >>> found = [f(1e6, text.find("100") - 4, 2017), f(6e5, text.find("一是"), 2020), f(3e5, text.find("二是"), 2020)]
+    >>> [(g.indicator, g.period_end) for g in enumerated_parts(found, text)]
+    [('funds', 2017), ('other:funds_line_item', 2017), ('other:funds_line_item', 2017)]
+    """
+    funds = sorted((f for f in figures if f.indicator == "funds"), key=lambda f: f.start)
+    items = [f for f in funds if _opens_item(text, f.start, f.end)]
+    parts: dict[int, object] = {}
+    for total in funds:
+        if id(total) in parts or total in items:
+            continue
+        after = [f for f in items if f.start > total.start and f.kind == total.kind and id(f) not in parts]
+        run = []
+        for f in after:
+            if run and text.count("\n", run[-1].end, f.start) > 3:
+                break
+            run.append(f)
+        if len(run) >= 2 and sum(f.value for f in run) <= total.value * (1 + 1e-9):
+            for f in run:
+                parts[id(f)] = replace(
+                    f, indicator=PART_CODE, period_start=total.period_start, period_end=total.period_end
+                )
+    return [parts.get(id(f), f) for f in figures]
+
+
+def _opens_item(text: str, start: int, end: int) -> bool:
+    """The amount is the first figure of an enumerated item: the item's enumerator, words, then the amount."""
+    clause = max(text.rfind(ch, 0, start + 1) for ch in "。;;,,:\n") + 1
+    head = text[clause:end]
+    return bool(_ENUMERATOR.match(head)) and len(re.findall(r"\d+(?:\.\d+)?\s*[万亿]?元", head)) == 1
