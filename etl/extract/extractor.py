@@ -18,7 +18,7 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .document import read_document_info, region_mentions
-from .lists import goal_lines
+from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
@@ -76,7 +76,7 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = drop_repeats(figures, tabled, text, info.title)
+    figures = enumerated_parts(drop_repeats(figures, tabled, text, info.title), text)
     return ExtractedDocument(info=info, figures=figures)
 
 
