@@ -169,7 +169,10 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
         if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
-        if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
+        annual = [int(y) for y in _ANNUAL_PLAN.findall(text)]
+        if annual and not title_years:  # "《…2017年工作要点》近日出台": a year's plan, issued in that year
+            doc_year = max(annual)
+        elif _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
             doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
@@ -203,6 +206,7 @@ def _anniversary_years(text: str) -> list[int]:
     return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
 
 
+_ANNUAL_PLAN = re.compile(r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?(?:工作要点|工作计划|工作安排|要点)》")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
