@@ -212,3 +212,31 @@ def test_synthetic_enumerated_amounts_that_exceed_the_total_stay_funds(g):
     )
     doc = extract_document(text, g, region_code="630202", as_of="2019-02-01")
     assert {f.indicator for f in doc.figures if f.value in (800000.0, 600000.0)} == {"funds"}
+
+
+# ---- bullets of a year's work points -----------------------------------------------------------------------
+
+JIANGXI = (  # jiangxi-2017-soviet-area-work-points-trad (shortened)
+    "2月13日,記者從省發改委獲悉,《江西省贛南等原中央蘇區振興發展2017年工作要點》近日出臺,確保全年減少貧困人口45萬人以上,"
+    "爭取6個貧困縣摘帽。\n【民生】\n確保減少貧困人口45萬人以上\n"
+    "●今年將深入推進十大扶貧工程,確保全年減少貧困人口45萬人以上,爭取6個貧困縣摘帽。\n"
+    "●通過扶持生產和就業發展脫貧19.2萬人。\n●易地扶貧搬遷安置建檔立卡貧困人口6.4萬人。\n●醫療救助脫貧7萬人。\n"
+    "新建改造農村公路5000公里\n●新建改造農村公路5000公里。\n"
+)
+
+
+def test_bullets_of_a_years_work_points_are_its_targets(g):
+    doc = extract_document(JIANGXI, g)
+    got = {(f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    # 《…2017年工作要點》近日出臺 dates the text to 2017 (今年 = 2017); each bullet under the first is a goal
+    assert {(2017, 450000.0), (2017, 192000.0), (2017, 64000.0), (2017, 70000.0), (2017, 5000.0)} <= got
+
+
+def test_synthetic_bullets_of_results_stay_results(g):
+    # SYNTHETIC: invented figures; bullets that report what was done, no word of intent above them
+    text = (
+        "2018年某县扶贫工作回顾\n过去一年成效显著。\n●全年已减少贫困人口2万人。\n●建成农村公路300公里。\n"
+        "●改造危房1000户。\n"
+    )
+    doc = extract_document(text, g, region_code="630202", as_of="2019-01-10")
+    assert not [f for f in doc.figures if f.kind == "target" and f.value in (20000.0, 300.0, 1000.0)]

@@ -265,6 +265,43 @@ def goal_lines(text: str) -> list[tuple[int, int]]:
         if j - i - 1 >= 3:
             out += [(a, b) for a, b, _ in lines[i + 1 : j]]
         i = max(j, i + 1)
+    return out + _bullet_goals(lines)
+
+
+_BULLET = re.compile(r"^[●■◆▲•★◎]")
+_SECTION_LABEL = re.compile(r"^【[^】]{1,10}】$")
+
+
+def _bullet_goals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The bullets of a list of points ("●易地扶贫搬迁安置建档立卡贫困人口6.4万人。") whose first bullet, or the
+    line above, states intent ("●今年将深入推进十大扶贫工程,确保…"; jiangxi-2017-soviet-area-work-points-trad):
+    every bullet of the run is a goal; short headings and 【section】 labels between bullets do not end it.
+
+    >>> rows = [(0, 9, "●今年将确保脱贫10万人。"), (10, 19, "●易地搬迁3万人。"), (20, 22, "交通")]
+    >>> _bullet_goals(rows + [(23, 30, "●新建公路500公里。")])
+    [(0, 9), (10, 19), (23, 30)]
+    """
+    from .classify import DONE, states_intent
+
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _BULLET.match(lines[i][2]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines):
+            body = lines[j][2]
+            if _BULLET.match(body):
+                run.append(j)
+            elif not (len(body) <= 20 or _SECTION_LABEL.match(body)):
+                break
+            j += 1
+        lead = [lines[i - 1][2]] if i else []
+        opening = lead + [lines[k][2] for k in run[:1]]
+        if len(run) >= 3 and any(states_intent(t) and not DONE.search(t) for t in opening):
+            out += [(lines[k][0], lines[k][1]) for k in run]
+        i = max(j, i + 1)
     return out
 
 
