@@ -240,3 +240,10 @@ def test_synthetic_bullets_of_results_stay_results(g):
     )
     doc = extract_document(text, g, region_code="630202", as_of="2019-01-10")
     assert not [f for f in doc.figures if f.kind == "target" and f.value in (20000.0, 300.0, 1000.0)]
+
+
+def test_counties_that_reach_the_exit_conditions(g):
+    # gannan-2019-annual-targets-news: short names, a count word, 达到…摘帽条件
+    text = "2019年甘南州力争减少贫困人口1.79万人。舟曲、临潭两县达到脱贫摘帽条件,全州提前一年实现整体脱贫目标。"
+    doc = extract_document(text, g, as_of="2019-01-20")
+    assert [c for c, a, b in exits(doc)] == ["623021", "623023"]  # 临潭县, 舟曲县
