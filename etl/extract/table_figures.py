@@ -8,6 +8,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import classify, indicators
 from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
@@ -275,6 +276,7 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
     county = lambda name: resolve_county(name, gazetteer, info.region_code)  # noqa: E731
     listed += exit_name_lists(text, county)
     listed += [hit for hit in prose_exit_lists(text, county) if not any(hit[2] == o[2] for o in listed)]
+    listed = _near_each_other(listed, gazetteer)
     for name, code, start, end, heading in listed:
         points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
         year = first = points[-1].year if points else plan.doc_year
@@ -285,6 +287,25 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
         name = gazetteer.regions[code].name_zh if code in gazetteer.regions else name
         out.append(county_exit(kind, name, code, (first, year), text, start, end, 0.7))
     return out
+
+
+def _near_each_other(listed: list[tuple], gazetteer) -> list[tuple]:
+    """A name several counties share (永定区 of 张家界 and of 龙岩) is the one in the province of most of the
+    other counties listed with it, whatever region the document seems to be of."""
+    provinces = Counter(_province(code, gazetteer) for _, code, *_ in listed)
+    out = []
+    for name, code, *rest in listed:
+        if gazetteer.is_ambiguous(name) or not gazetteer.resolve(name):
+            others = provinces - Counter([_province(code, gazetteer)])
+            home = others.most_common(1)[0][0] if others else None
+            code = (resolve_county(name, gazetteer, home) if home else None) or code
+        out.append((name, code, *rest))
+    return out
+
+
+def _province(code: str, gazetteer) -> str | None:
+    chain = [code, *(r.code for r in gazetteer.ancestors(code))]
+    return next((c for c in chain if c in gazetteer.regions and gazetteer.regions[c].level == "province"), None)
 
 
 REST_OF_PLAN = re.compile(r"今后|剩下|剩余|还有|其余")
