@@ -46,12 +46,15 @@ def test_counties_named_after_the_exit_words_and_closed_by_their_count(g):
     this_year = [c for c, a, b in exits(doc) if (a, b) == (2018, 2018)]
     # 绥宁县, 武冈市, 平江县, and 永定区 of 张家界 (not of 龙岩, whatever region the stray headline suggests)
     assert this_year == sorted(["430527", "430581", "430626", "430802"])
+    quotes = {f.quote for f in doc.figures if f.region_code == "430802"}
+    assert quotes == {"以及今年计划脱贫摘帽的绥宁县、武冈市、平江县、永定区这4个县市区"}  # what the 1 is for
 
 
 def test_counties_grouped_by_prefecture_after_fenbiewei_take_the_rest_of_the_plan(g):
     doc = extract_document(HUNAN, g)
     later = sorted(c for c, a, b in exits(doc) if (a, b) == (2019, 2020))
     assert later == sorted(["430822", "431382", "431322", "433122", "433123", "433125", "433126"])
+    assert {f.quote for f in doc.figures if f.region_code == "431382"} == {"娄底(1县1市):涟源市、新化县"}
 
 
 def test_a_document_number_dates_the_text(g):

@@ -174,21 +174,22 @@ def prose_exit_lists(text: str, resolve: Callable[[str], str | None]) -> list[tu
     named after the exit words and closed by their count ("今年计划脱贫摘帽的甲县、乙县这2个县市区"), and grouped
     by prefecture after 分别为 with the exit words in that sentence or the one before ("还有3个县市要脱贫摘帽。
     剩下的3个县市分别为:某市(2县):甲县、乙县;另市(1县):丙县。"). Returns (name as written, code, start, end,
-    context): the context holds the words of intent and the years of the list.
+    context): start and end span what to quote (the phrase with its count, or the prefecture's group), the
+    context holds the words of intent and the years of the list.
 
     >>> codes = {"甲县": "1", "乙县": "2", "丙县": "3", "丁县": "4"}
     >>> text = "今年计划脱贫摘帽的甲县、乙县这2个县。还有2个县要摘帽,分别为:某市(1县):丙县;另市(1县):丁县。"
     >>> [(n, c) for n, c, *_ in prose_exit_lists(text, codes.get)]
     [('甲县', '1'), ('乙县', '2'), ('丙县', '3'), ('丁县', '4')]
-    >>> prose_exit_lists(text, codes.get)[2][4]
-    '还有2个县要摘帽,分别为:'
+    >>> [(text[a:b], ctx) for *_, a, b, ctx in prose_exit_lists(text, codes.get)[1:3]]
+    [('今年计划脱贫摘帽的甲县、乙县这2个县', '今年计划脱贫摘帽的'), ('某市(1县):丙县', '还有2个县要摘帽,分别为:')]
 
     """
     out: list[tuple[str, str, int, int, str]] = []
     for m in _NAMES_AFTER.finditer(text):
         found = _listed(text, m.start("names"), m.end("names"), resolve)
         if len(found) >= 2:
-            out += [(*f, m.group("cue")) for f in found]
+            out += [(name, code, m.start("cue"), m.end(), m.group("cue")) for name, code, _, _ in found]
     for m in _GROUPED_MARKER.finditer(text):
         s_start = max(text.rfind(ch, 0, m.start()) for ch in "。\n") + 1
         k = s_start
@@ -212,7 +213,8 @@ def prose_exit_lists(text: str, resolve: Callable[[str], str | None]) -> list[tu
             if not names:
                 found = []
                 break
-            found += names
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            found += [(name, code, a, b) for name, code, _, _ in names]  # quoted with the prefecture's group
         if len(found) >= 2:
             out += [(*f, before) for f in found]
     return out

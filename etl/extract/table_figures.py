@@ -275,7 +275,7 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
     listed = [(r.name, r.code, r.start, r.end, heading) for r, heading in line_list(text, gazetteer, info.region_code)]
     county = lambda name: resolve_county(name, gazetteer, info.region_code)  # noqa: E731
     listed += exit_name_lists(text, county)
-    listed += [hit for hit in prose_exit_lists(text, county) if not any(hit[2] == o[2] for o in listed)]
+    listed += [hit for hit in prose_exit_lists(text, county) if not any(hit[1] == o[1] for o in listed)]
     listed = _near_each_other(listed, gazetteer)
     for name, code, start, end, heading in listed:
         points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
