@@ -206,6 +206,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     if not counts:
         return None, None
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    local = _own_local_unit(text, counts, gazetteer, own_level)
+    if local:
+        return local, gazetteer.regions[local].name_zh
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
@@ -231,7 +234,40 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         ),
     )
     code = gazetteer.resolve(best)
+    parent = _common_prefecture(codes.values(), gazetteer) if own_level in (None, "prefecture") else None
+    if parent and gazetteer.regions[code].level == "county":
+        code = parent  # "梁园区 | 280", "睢阳区 | 280", "虞城县 | 800": a prefecture's table of its counties
     return code, gazetteer.regions[code].name_zh
+
+
+def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
+    """The prefecture of three or more counties named, all of them in it (shangqiu-2019-funds-allocation-table)."""
+    codes = set(codes)
+    parents = {gazetteer.regions[c].parent_code for c in codes}
+    counties = all(gazetteer.regions[c].level == "county" for c in codes)
+    parent = next(iter(parents))
+    known = parent in gazetteer.regions and gazetteer.regions[parent].level == "prefecture"
+    return parent if counties and len(codes) >= 3 and len(parents) == 1 and known else None
+
+
+_ZONES = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "经济开发区": "经济开发区"}
+
+
+def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level: str | None) -> str | None:
+    """A text whose own words are below every region it names: "全市" in a county-level city's text that names
+    only that city (醴陵市, liling-2019), "我区" in a development zone's text that names its prefecture
+    (高新区 of 新乡市 = 新乡高新技术产业开发区, xinxiang-gxq-2019)."""
+    levels = {n: gazetteer.regions[gazetteer.resolve(n)].level for n in counts}
+    if own_level == "prefecture" and "prefecture" not in levels.values():
+        codes = {gazetteer.resolve(n) for n in counts}  # that city alone: counties of a prefecture name it
+        cities = [n for n in counts if levels[n] == "county" and n.endswith("市")]
+        return gazetteer.resolve(cities[0]) if len(cities) == 1 and len(codes) == 1 else None
+    if own_level != "county" or "county" in levels.values():
+        return None
+    zone = next((full for short, full in _ZONES.items() if short in text), None)
+    parents = {gazetteer.resolve(n) for n in counts if levels[n] == "prefecture"}
+    inside = [r.code for r in gazetteer.regions.values() if r.parent_code in parents and zone and zone in r.name_zh]
+    return inside[0] if zone and len(inside) == 1 else None
 
 
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
@@ -254,7 +290,7 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区)(?!平均|第一|首)"),
+    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
     "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
 }

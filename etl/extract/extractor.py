@@ -18,6 +18,7 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .document import read_document_info, region_mentions
+from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
@@ -55,6 +56,7 @@ def extract_text(
     figures: list[Extracted] = []
     year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
     state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
+    goals = goal_lines(text)
     for s_start, _s_end, sentence in sentences(text):
         if any(a <= s_start < b for a, b in unread):
             continue
@@ -68,13 +70,13 @@ def extract_text(
             inherited = head[-1] if head else inherited
             if classify.FUTURE_CUES.search(row.header):
                 ctx = replace(ctx, news=False, intent=True)
-        if schedule_heading(sentence, tokens):  # a plan's per-year schedule, in a news report too
+        if schedule_heading(sentence, tokens) or any(a <= s_start < b for a, b in goals):  # a schedule, a goal list
             ctx = replace(ctx, news=False, intent=True)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
-    figures = drop_repeats(figures, tabled, text, info.title)
+    figures = enumerated_parts(drop_repeats(figures, tabled, text, info.title), text)
     return ExtractedDocument(info=info, figures=figures)
 
 

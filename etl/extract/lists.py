@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 _HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,14})[::]")
 UNIT_SUFFIX = re.compile(r"(?:开发区|园区|新区|试验区|示范区|管委会|管理区|林场|农场|街道|办事处|[镇乡])$")
@@ -155,3 +156,197 @@ def _head_code(head: str, resolve) -> str | None:
         if code:
             return code
     return None
+
+
+_EXIT_WORD = r"(?:摘帽|退出|出列|脱贫)"
+_COUNTY_COUNT = (
+    r"(?:这|等|共|计)?\s*[一二两三四五六七八九十\d]+\s*个(?:贫困)?(?:县市区|县\(市、区\)|县区|县市|市县|县|区|市)"
+)
+_NAMES_AFTER = re.compile(
+    r"(?P<cue>[^。;;,,\n]{0,30}?" + _EXIT_WORD + r"的)(?P<names>[^。;;,,\n]{4,400}?)" + _COUNTY_COUNT
+)
+_GROUPED_MARKER = re.compile(r"(?:分别为|分别是|名单如下|名单为|具体为|具体是|包括)\s*[::]")
+_PREFECTURE_HEAD = re.compile(r"\s*[\u4e00-\u9fff]{2,8}?(?:[市州盟]|地区)?\s*[((][^()()]{1,12}[))]\s*[::]\s*")
+
+
+def prose_exit_lists(text: str, resolve: Callable[[str], str | None]) -> list[tuple[str, str, int, int, str]]:
+    """Counties named in a sentence about exits, in two prose layouts a line-by-line list does not catch:
+    named after the exit words and closed by their count ("今年计划脱贫摘帽的甲县、乙县这2个县市区"), and grouped
+    by prefecture after 分别为 with the exit words in that sentence or the one before ("还有3个县市要脱贫摘帽。
+    剩下的3个县市分别为:某市(2县):甲县、乙县;另市(1县):丙县。"). Returns (name as written, code, start, end,
+    context): start and end span what to quote (the phrase with its count, or the prefecture's group), the
+    context holds the words of intent and the years of the list.
+
+    >>> codes = {"甲县": "1", "乙县": "2", "丙县": "3", "丁县": "4"}
+    >>> text = "今年计划脱贫摘帽的甲县、乙县这2个县。还有2个县要摘帽,分别为:某市(1县):丙县;另市(1县):丁县。"
+    >>> [(n, c) for n, c, *_ in prose_exit_lists(text, codes.get)]
+    [('甲县', '1'), ('乙县', '2'), ('丙县', '3'), ('丁县', '4')]
+    >>> [(text[a:b], ctx) for *_, a, b, ctx in prose_exit_lists(text, codes.get)[1:3]]
+    [('今年计划脱贫摘帽的甲县、乙县这2个县', '今年计划脱贫摘帽的'), ('某市(1县):丙县', '还有2个县要摘帽,分别为:')]
+
+    """
+    out: list[tuple[str, str, int, int, str]] = []
+    for m in _NAMES_AFTER.finditer(text):
+        found = _listed(text, m.start("names"), m.end("names"), resolve)
+        if len(found) >= 2:
+            out += [(name, code, m.start("cue"), m.end(), m.group("cue")) for name, code, _, _ in found]
+    for m in _GROUPED_MARKER.finditer(text):
+        s_start = max(text.rfind(ch, 0, m.start()) for ch in "。\n") + 1
+        k = s_start
+        while k > 0 and text[k - 1] in "。\n \t":
+            k -= 1
+        prev_start = max(text.rfind(ch, 0, k) for ch in "。\n") + 1
+        clause = max(text.rfind(ch, prev_start, k) for ch in ",,;;") + 1
+        own = text[s_start : m.end()]
+        before = own if re.search(_EXIT_WORD, own) else text[max(prev_start, clause) : m.end()]
+        if not re.search(_EXIT_WORD, before) or not re.search(_COUNTY_COUNT, text[s_start : m.start()]):
+            continue
+        end = len(text)
+        for ch in "。\n":
+            k = text.find(ch, m.end())
+            end = min(end, k) if k >= 0 else end
+        found = []
+        for g in re.finditer(r"[^;;]+", text[m.end() : end]):
+            a, b = m.end() + g.start(), m.end() + g.end()
+            head = _PREFECTURE_HEAD.match(text, a, b)
+            names = _listed(text, head.end() if head else a, b, resolve)
+            if not names:
+                found = []
+                break
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            found += [(name, code, a, b) for name, code, _, _ in names]  # quoted with the prefecture's group
+        if len(found) >= 2:
+            out += [(*f, before) for f in found]
+    return out
+
+
+def _listed(text: str, lo: int, hi: int, resolve) -> list[tuple[str, str, int, int]]:
+    """The 、-separated counties of text[lo:hi], all of them counties, else []."""
+    out = []
+    for m in re.finditer(r"[^、,,和及\s]+", text[lo:hi]):
+        code = resolve(m.group())
+        if code is None:
+            return []
+        out.append((m.group(), code, lo + m.start(), lo + m.end()))
+    return out
+
+
+_GOAL_HEADING = re.compile(
+    r"^[^,,。;;!?]{0,12}(?:预期目标|主要目标|目标任务|主要指标|预期指标|工作目标|发展目标)[::]?$"
+)
+_LIST_BREAK = re.compile(r"^(?:\d{1,2}(?![\d.%万亿个])|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))])")
+MAX_GOAL_LINE = 50
+
+
+def goal_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a list of goals, one a line under a heading with no colon, blank lines between
+    ("年工作预期目标" over "生产总值增长6%左右" "城镇新增就业38万人" …, gansu-2019-work-report-targets-list): three
+    or more short lines, up to a long line or a numbered section.
+
+    >>> text = "2019年主要预期目标\\n\\n生产总值增长6%左右\\n\\n城镇新增就业38万人\\n\\n居民收入增长7%。\\n1打赢\\n"
+    >>> [text[a:b] for a, b in goal_lines(text)]
+    ['生产总值增长6%左右', '城镇新增就业38万人', '居民收入增长7%。']
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            lines.append((pos + lead, pos + len(line.rstrip()), line.strip()))
+        pos += len(line)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _GOAL_HEADING.match(lines[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and len(lines[j][2]) <= MAX_GOAL_LINE and not _LIST_BREAK.match(lines[j][2]):
+            j += 1
+            if lines[j - 1][2].endswith("。"):
+                break
+        if j - i - 1 >= 3:
+            out += [(a, b) for a, b, _ in lines[i + 1 : j]]
+        i = max(j, i + 1)
+    return out + _bullet_goals(lines)
+
+
+_BULLET = re.compile(r"^[●■◆▲•★◎]")
+_SECTION_LABEL = re.compile(r"^【[^】]{1,10}】$")
+
+
+def _bullet_goals(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The bullets of a list of points ("●易地扶贫搬迁安置建档立卡贫困人口6.4万人。") whose first bullet, or the
+    line above, states intent ("●今年将深入推进十大扶贫工程,确保…"; jiangxi-2017-soviet-area-work-points-trad):
+    every bullet of the run is a goal; short headings and 【section】 labels between bullets do not end it.
+
+    >>> rows = [(0, 9, "●今年将确保脱贫10万人。"), (10, 19, "●易地搬迁3万人。"), (20, 22, "交通")]
+    >>> _bullet_goals(rows + [(23, 30, "●新建公路500公里。")])
+    [(0, 9), (10, 19), (23, 30)]
+    """
+    from .classify import DONE, states_intent
+
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _BULLET.match(lines[i][2]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(lines):
+            body = lines[j][2]
+            if _BULLET.match(body):
+                run.append(j)
+            elif not (len(body) <= 20 or _SECTION_LABEL.match(body)):
+                break
+            j += 1
+        lead = [lines[i - 1][2]] if i else []
+        opening = lead + [lines[k][2] for k in run[:1]]
+        if len(run) >= 3 and any(states_intent(t) and not DONE.search(t) for t in opening):
+            out += [(lines[k][0], lines[k][1]) for k in run]
+        i = max(j, i + 1)
+    return out
+
+
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,2}[))]|\d{1,2}[.、.])"
+)
+PART_CODE = "other:funds_line_item"
+
+
+def enumerated_parts(figures: list, text: str) -> list:
+    """Amounts that open the items of an enumerated list ("一是整合资金5613万元做好产业扶贫工程。二是…") after a
+    total of money that they add up to no more than ("筹措资金63113万元精准投入十大工程"): parts of that total,
+    as line items of its period, not funds of their own (jian-2017-ten-projects-trad).
+
+    >>> from etl.extract.model import Extracted
+    >>> text = "2017年筹措资金100万元投入三大工程。\\n一是资金60万元做好产业扶贫。\\n二是资金30万元用于安居扶贫。"
+    >>> def f(v, a, y): return Extracted("target", None, None, "funds", 2017, y, v, "元", "=", "", a, a + 8)
+    >>> found = [f(1e6, text.find("100") - 4, 2017), f(6e5, text.find("一是"), 2020), f(3e5, text.find("二是"), 2020)]
+    >>> [(g.indicator, g.period_end) for g in enumerated_parts(found, text)]
+    [('funds', 2017), ('other:funds_line_item', 2017), ('other:funds_line_item', 2017)]
+    """
+    funds = sorted((f for f in figures if f.indicator == "funds"), key=lambda f: f.start)
+    items = [f for f in funds if _opens_item(text, f.start, f.end)]
+    parts: dict[int, object] = {}
+    for total in funds:
+        if id(total) in parts or total in items:
+            continue
+        after = [f for f in items if f.start > total.start and f.kind == total.kind and id(f) not in parts]
+        run = []
+        for f in after:
+            if run and text.count("\n", run[-1].end, f.start) > 3:
+                break
+            run.append(f)
+        if len(run) >= 2 and sum(f.value for f in run) <= total.value * (1 + 1e-9):
+            for f in run:
+                parts[id(f)] = replace(
+                    f, indicator=PART_CODE, period_start=total.period_start, period_end=total.period_end
+                )
+    return [parts.get(id(f), f) for f in figures]
+
+
+def _opens_item(text: str, start: int, end: int) -> bool:
+    """The amount is the first figure of an enumerated item: the item's enumerator, words, then the amount."""
+    clause = max(text.rfind(ch, 0, start + 1) for ch in "。;;,,:\n") + 1
+    head = text[clause:end]
+    return bool(_ENUMERATOR.match(head)) and len(re.findall(r"\d+(?:\.\d+)?\s*[万亿]?元", head)) == 1

@@ -156,7 +156,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
-        doc_year = (title_years or named or any_years or [0])[0]
+        doc_year = (title_years or named or any_years or _anniversary_years(text) or [0])[0]
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
             for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
@@ -169,11 +169,15 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
         if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
-        if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
+        annual = [int(y) for y in _ANNUAL_PLAN.findall(text)]
+        if annual and not title_years:  # "《…2017年工作要点》近日出台": a year's plan, issued in that year
+            doc_year = max(annual)
+        elif _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
             doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
+        past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
         doc_year = max([doc_year, *past])
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
@@ -189,6 +193,21 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     return PlanYears(doc_year, max(ends), first)
 
 
+_FOUNDED = {"新中国成立": 1949, "中华人民共和国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
+_ANNIVERSARY = re.compile(r"(" + "|".join(_FOUNDED) + r")(\d{2,3})周年")
+
+
+def _anniversary_years(text: str) -> list[int]:
+    """Years a text names only by an anniversary ("是新中国成立70周年" -> 2019), for a text with no year left.
+
+    >>> _anniversary_years("今年是新中国成立70周年")
+    [2019]
+    """
+    return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
+
+
+_ANNUAL_PLAN = re.compile(r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?(?:工作要点|工作计划|工作安排|要点)》")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"

@@ -33,6 +33,7 @@ from .tables import SERIAL, TOTAL_LABELS, UNIT_NOTE, Cell, Row, Table, _scale
 AMOUNT_HEADER = re.compile(
     r"金额|资金|投资|规模|补助|预算|安排|分配|合计|总计|总额|万元|亿元|数|率|比例|[((][^))]*[))]$|^(?:19|20)\d{2}年?度?$"
 )
+MONEY = re.compile(r"金额|资金|投资|规模|补助|预算|安排|分配")
 NOTE_HEADER = re.compile(r"^(?:备注|说明|注)$")
 _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)\s*(万元|亿元|元|万人|人|万户|户|个|万亩|亩|%)?\s*(?:[((][^))]{0,40}[))])?$")
 _BREAK = re.compile(r"^(?:备注|注[::]|说明|附件|监督|联系|举报)")
@@ -53,7 +54,102 @@ def stacked_tables(text: str, is_place: Callable[[str], bool] | None = None) -> 
     serial += [t for t in _serial_tables(text, _word_cells(text)) if not any(_overlap(t, o) for o in serial)]
     words = [t for t in _one_line(text, is_place or (lambda _w: False)) if not any(_overlap(t, o) for o in serial)]
     found = serial + words
-    return found + [t for t in _year_lines(text) if not any(_overlap(t, o) for o in found)]
+    found += [t for t in _year_lines(text) if not any(_overlap(t, o) for o in found)]
+    return found + [
+        t for t in _piped_lines(text, is_place or (lambda _w: False)) if not any(_overlap(t, o) for o in found)
+    ]
+
+
+_PIPED_LINE = re.compile(r"^[ \t]*([^|\n]*?)[ \t]*\|[ \t]*$")
+
+
+def _piped_lines(text: str, is_place: Callable[[str], bool]) -> list[Table]:
+    """A table one cell a line, each closed by "|" and an empty cell a bare "|" ("市县 |" "资金合计 |" … "修武 |"
+    "1116.7 |" "|"): the header runs up to the first region or total, and every row is as wide as the header.
+    With no unit given, the unit of a figure above the table equal to its total ("以上合计6490万元") is the
+    table's (jiaozuo-2018-funds-allocation-table-trad).
+
+    >>> text = "资金6万元。\\n县区 |\\n资金 |\\n甲县 |\\n2 |\\n乙县 |\\n4 |\\n合计 |\\n6 |\\n"
+    >>> [(r.label, r.cells[0].value) for r in _piped_lines(text, lambda w: w.endswith("县"))[0].rows]
+    [('甲县', 20000.0), ('乙县', 40000.0), ('合计', 60000.0)]
+    """
+    tables, run, pos = [], [], 0
+    for line in [*text.splitlines(keepends=True), ""]:
+        m = _PIPED_LINE.match(line.rstrip("\r\n")) if line else None
+        if m:
+            run.append((pos + m.start(1), pos + m.end(1), m.group(1)))
+        elif not line.strip():
+            pass  # a blank line inside the run
+        if (not m and line.strip()) or not line:
+            table = _piped_table(text, run, is_place)
+            if table:
+                tables.append(table)
+            run = []
+        pos += len(line)
+    return tables
+
+
+def _piped_table(text: str, cells, is_place: Callable[[str], bool]) -> Table | None:
+    def labelled(word: str) -> bool:
+        return bool(TOTAL_LABELS.match(re.sub(r"\s", "", word))) or is_place(word)
+
+    width = next((i for i, c in enumerate(cells) if labelled(c[2])), 0)
+    if width < 2 or not all(c[2] and _header_word(c[2]) for c in cells[:width]):
+        return None
+    header = [re.sub(r"\s+", "", c[2]) for c in cells[:width]]
+    amount_cols = [c for c in range(1, width) if AMOUNT_HEADER.search(header[c]) and not NOTE_HEADER.match(header[c])]
+    above = text[max(0, cells[0][0] - 800) : cells[0][0]]
+    note = unit_note(above + " ".join(header))
+    rows = []
+    for k in range(width, len(cells) - width + 1, width):
+        chunk = cells[k : k + width]
+        if not chunk[0][2]:
+            continue  # an empty row
+        row_cells = []
+        for col in amount_cols:
+            parsed = parse_amount(chunk[col][2]) if chunk[col][2] else None
+            if parsed is None:
+                continue
+            column = header[col] + (f"({note})" if note and not re.search(r"[((]", header[col]) else "")
+            value, unit = _scale(parsed[0], parsed[1], column)
+            row_cells.append(Cell(value, unit, chunk[col][0], chunk[col][1], column))
+        if row_cells:
+            rows.append(Row(re.sub(r"\s", "", chunk[0][2]), chunk[0][0], max(c.end for c in row_cells), row_cells))
+    if sum(is_place(r.label) for r in rows) < 2:
+        return None
+    if not note:
+        rows = unit_from_text(rows, above)
+    return Table(cells[0][0], rows[-1].end, header, rows, above.strip().splitlines()[-1] if above.strip() else "")
+
+
+def unit_from_text(rows: list[Row], above: str) -> list[Row]:
+    """Bare cells take the unit the text above the table gives one of its figures: its total ("以上合计6490万元",
+    jiaozuo-2018) or a row ("扶贫办:农业特色产业发展资金660万", liling-2019); a bare 万 after money is 万元.
+
+    >>> rows = [Row("甲", 0, 1, [Cell(660.0, "", 0, 1, "投资规模")])]
+    >>> [c.value for r in unit_from_text(rows, "发展资金660万;") for c in r.cells]
+    [6600000.0]
+    """
+    totals = [r for r in rows if TOTAL_LABELS.match(r.label)]
+    unit = None
+    for r in [*totals, *(r for r in rows if r not in totals)]:
+        if r.cells[0].unit:
+            continue
+        number = f"{r.cells[0].value:g}"
+        m = re.search(rf"(?<![\d.]){re.escape(number)}\s*(万元|亿元|万人|万户|元|人|户|万(?![\u4e00-\u9fff]))", above)
+        if m:
+            unit = m.group(1) if m.group(1) != "万" else ("万元" if MONEY.search(r.cells[0].column) else None)
+            break
+    if unit is None:
+        return rows
+    out = []
+    for r in rows:
+        cells = []
+        for c in r.cells:
+            value, u = _scale(c.value, unit, c.column) if not c.unit else (c.value, c.unit)
+            cells.append(Cell(value, u, c.start, c.end, c.column))
+        out.append(Row(r.label, r.start, r.end, cells))
+    return out
 
 
 def _year_lines(text: str) -> list[Table]:
@@ -205,6 +301,8 @@ def _stacked_rows(text, cells, words, j: int, header: list[str], above: list[str
     rows = [r for r in rows if r and r.cells]
     if len(rows) < 2:
         return None, k
+    if not note:
+        rows = unit_from_text(rows, text[max(0, cells[j - width][0] - 1500) : cells[j - width][0]])
     heading = "\n".join(above)
     first = cells[j - width]
     return Table(first[0], rows[-1].end, header, rows, heading, items=True), k

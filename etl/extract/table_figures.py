@@ -8,9 +8,10 @@ Example::
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import classify, indicators
-from .lists import exit_name_lists, unplaced_lines
+from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
@@ -99,7 +100,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         if region is None and TOWN.search(row.label) and not projects:
             continue  # a township's share: below the county, no region code (daying-2019's convention)
         for cell in row.cells:
-            if cell.column in dropped:
+            part = cell.column in dropped and not table.items and region is not None and SOURCE.match(cell.column)
+            if cell.column in dropped and not part:
                 continue
             if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
                 # "计划摘帽年度 | 2019": the year a county exits
@@ -113,7 +115,7 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 measure = measure_of(title, cell.unit)
                 code = indicators.indicator_of_words(title, measure) if title else None
                 code = None if code is None or code.startswith("other:") else code
-            if table.items and region is None:  # a project's amount: part of the region's funds, not more funds
+            if (table.items and region is None) or part:  # a project's amount, or a region's by source: parts
                 code = LINE_ITEM if measure == "元" else None
             if code is None:
                 continue
@@ -151,12 +153,14 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     return pair_tiers(out)
 
 
+SOURCE = re.compile(r"(?:中央|省级?|市级?|县级?|区级?|本级|地方)(?:财政)?(?:专项)?(?:扶贫)?资金")
 MONEY_COLUMN = re.compile(r"资金|金额|投资|预算|补助|万元|亿元")
 
 
 def _other_money_columns(table: Table) -> set[str]:
     """With several amount columns, the one that is the allocation: a project's 财政扶贫资金 rather than its
-    总投资; a region's 合计 rather than its parts by source (中央/省级/市级). The others are left out."""
+    总投资; a region's 合计 rather than its parts by source (中央/省级/市级). The others are left out of the
+    allocation; a region's parts by source come out as line items (jiaozuo-2018-funds-allocation-table-trad)."""
     columns = list(dict.fromkeys(c.column for r in table.rows for c in r.cells))
     money = [c for c in columns if MONEY_COLUMN.search(c) and year_of(c) is None]
     if len(money) < 2:
@@ -223,6 +227,8 @@ def _title_words(heading: str) -> str:
 
 
 def _label(code: str, column: str, row_label: str, words: str) -> str:
+    if code == LINE_ITEM and SOURCE.match(column):
+        return column
     if code == LINE_ITEM:
         return f"{column}({row_label})"
     return indicators.label_of(code) or words.strip()
@@ -267,12 +273,39 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
     space- or 、-separated, in a table), one figure each."""
     out = []
     listed = [(r.name, r.code, r.start, r.end, heading) for r, heading in line_list(text, gazetteer, info.region_code)]
-    listed += exit_name_lists(text, lambda name: resolve_county(name, gazetteer, info.region_code))
+    county = lambda name: resolve_county(name, gazetteer, info.region_code)  # noqa: E731
+    listed += exit_name_lists(text, county)
+    listed += [hit for hit in prose_exit_lists(text, county) if not any(hit[1] == o[1] for o in listed)]
+    listed = _near_each_other(listed, gazetteer)
     for name, code, start, end, heading in listed:
         points = [t for t in year_tokens(heading, plan.doc_year) if t.kind == "point"]
-        year = points[-1].year if points else plan.doc_year
+        year = first = points[-1].year if points else plan.doc_year
+        if not points and REST_OF_PLAN.search(heading) and plan.plan_end > plan.doc_year:
+            first, year = plan.doc_year + 1, plan.plan_end  # "今后还有19个县市要脱贫摘帽": the plan's later years
         planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
         kind = "target" if planned or year > plan.doc_year else "actual"
         name = gazetteer.regions[code].name_zh if code in gazetteer.regions else name
-        out.append(county_exit(kind, name, code, (year, year), text, start, end, 0.7))
+        out.append(county_exit(kind, name, code, (first, year), text, start, end, 0.7))
     return out
+
+
+def _near_each_other(listed: list[tuple], gazetteer) -> list[tuple]:
+    """A name several counties share (永定区 of 张家界 and of 龙岩) is the one in the province of most of the
+    other counties listed with it, whatever region the document seems to be of."""
+    provinces = Counter(_province(code, gazetteer) for _, code, *_ in listed)
+    out = []
+    for name, code, *rest in listed:
+        if gazetteer.is_ambiguous(name) or not gazetteer.resolve(name):
+            others = provinces - Counter([_province(code, gazetteer)])
+            home = others.most_common(1)[0][0] if others else None
+            code = (resolve_county(name, gazetteer, home) if home else None) or code
+        out.append((name, code, *rest))
+    return out
+
+
+def _province(code: str, gazetteer) -> str | None:
+    chain = [code, *(r.code for r in gazetteer.ancestors(code))]
+    return next((c for c in chain if c in gazetteer.regions and gazetteer.regions[c].level == "province"), None)
+
+
+REST_OF_PLAN = re.compile(r"今后|剩下|剩余|还有|其余")
