@@ -52,6 +52,7 @@ PLANNED_FOR = re.compile(
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
+REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(
     r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
@@ -143,7 +144,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
@@ -294,11 +295,13 @@ def kind_of(
     context: str = "",
     news: bool = False,
     clause_after: str = "",
+    intent: bool = False,
 ) -> str:
     """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
 
     ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
-    the number on; ``news`` makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+    the number on; ``intent`` says the paragraph states goals (an earlier sentence said 将/确保…); ``news``
+    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
 
     >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
     ...         clause_after="80万贫困人口将全部脱贫")
@@ -329,6 +332,7 @@ def kind_of(
         )
     if past:
         return "baseline" if stock or rate else "actual"
-    if stock and not FUTURE_CUES.search(before + clause) and not re.search(r"\d{4}年", clause):
+    reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
+    if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"

@@ -24,6 +24,7 @@ _ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})(?!\d)")
 HEADER_CHARS = 400  # a dateline or page stamp sits near the top
 # Words after a short region name (宁夏, 隆德) that show it names a region, not something else.
+_MEASURED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*万?(?:公里|千米|米|亩|平方|吨|千瓦|座|条)")
 _SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[省区市州县]|今年|明年|将|要|扶贫|脱贫|贫困|[0-9]")
 
 
@@ -151,6 +152,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
         return True
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    if _MEASURED_AFTER.match(text, end):
+        return False  # "绿色通道126公里": the end of a word before a length or an area, not 通道县
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 

@@ -121,7 +121,7 @@ class _Reading:
         if (
             first
             and first.kind == "point"
-            and (sentence[first.end : first.end + 1] == "," or first.year < self.doc_year)
+            and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
             self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
@@ -291,6 +291,7 @@ def _quantities(
                 # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
                 ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year),
                 sentence[q.start : c_end],
+                intent=ctx.intent,
             )
             if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach

@@ -1,0 +1,78 @@
+"""Rules added for the prose texts of the v2 held-out part (now in dev): each case is a real sentence of a dev
+corpus document (data/corpus/dev, cited by slug), run through the whole extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.periods import plan_years
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def figures(doc, kind: str = "target") -> list[tuple]:
+    return sorted((f.indicator, f.period_start, f.period_end, f.value) for f in doc.figures if f.kind == kind)
+
+
+# ---- the document's year -----------------------------------------------------------------------------------
+
+TAIXING = (
+    "3月10日下午的全市三级干部会议上,市委常委、政法委书记徐闻仲总结了2017年全市三农工作,并对今年实施乡村振兴"
+    "战略进行了具体部署。 2017年,我市被评为“全省发展高效农业成效显著县”。全市建成高标准农田4万亩,粮食总产13.7亿斤。"
+    "完成农村公路提档升级101.5公里,新建改造农桥 165座。 2018年是实施乡村振兴战略的起步之年,也是决胜全面建成"
+    "小康社会、实施“十三五”规划承上启下的关键一年,全市将新建高标准农田3.8万亩,新增设施农业面积1.5万亩。"
+    "完成成片林改造更新3000亩,绿色通道126公里,农田林网示范区8万亩。农村居民人均可支配收入达21220元以上,"
+    "增幅保持在9%以上。确保新一轮建档立卡经济薄弱村脱贫率达80%以上、低收入农户累计脱贫率在90%以上。"
+    "全年计划完成农村公路新建和提档升级36公里,新建、维修农村干河桥梁15座,新建省级农桥130座,改建农村公路桥梁5座。"
+)
+
+
+def test_a_text_that_sums_up_a_year_is_written_after_it():
+    # taixing-2018-rural-work-meeting: "总结了2017年全市三农工作,并对今年…进行了具体部署"
+    assert plan_years(TAIXING, None, "").doc_year == 2018
+
+
+def test_a_year_said_to_be_a_key_year_dates_the_paragraph_after_it(g):
+    # taixing-2018-rural-work-meeting: "2018年是…关键一年,全市将…。完成成片林改造更新3000亩,…": 2018's plan,
+    # while "2017年,我市被评为…。全市建成高标准农田4万亩" reported the year before
+    doc = extract_document(TAIXING, g)
+    planned = {v: (a, b) for _, a, b, v in figures(doc)}
+    assert planned[3000.0] == (2018, 2018) and planned[126.0] == (2018, 2018) and planned[80000.0] == (2018, 2018)
+    assert 40000.0 not in planned and 101.5 not in planned and 165.0 not in planned
+    assert {v for *_, v in figures(doc, "actual")} >= {40000.0, 101.5, 165.0}
+
+
+def test_a_stock_reached_in_a_paragraph_of_goals_is_a_target(g):
+    # taixing-2018-rural-work-meeting: "(全市将…。)农村居民人均可支配收入达21220元以上": a level to reach, not now
+    doc = extract_document(TAIXING, g)
+    assert ("other:per_capita_income", 2018, 2018, 21220.0) in figures(doc)
+
+
+def test_rates_of_villages_and_households_lifted_are_shares_to_reach(g):
+    # taixing-2018-rural-work-meeting
+    doc = extract_document(TAIXING, g)
+    got = figures(doc)
+    assert ("other:share_of_villages_exited", 2018, 2018, 80.0) in got
+    assert ("other:share_of_poor_lifted", 2018, 2018, 90.0) in got
+
+
+def test_bridges_of_rural_roads_are_not_villages(g):
+    # taixing-2018-rural-work-meeting: "改建农村公路桥梁5座" counts bridges; 农村 does not make it a village count
+    doc = extract_document(TAIXING, g)
+    assert 5.0 in {v for *_, v in figures(doc)}
+    assert not any(f.indicator in ("other:poor_villages", "villages_exited") for f in doc.figures)
+
+
+def test_a_short_county_name_inside_a_word_before_a_length_is_no_region(g):
+    # taixing-2018-rural-work-meeting: "绿色通道126公里" is a green corridor, not 通道侗族自治县 (湖南)
+    doc = extract_document(TAIXING, g)
+    assert doc.info.region_code is None
