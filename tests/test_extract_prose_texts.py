@@ -76,3 +76,44 @@ def test_a_short_county_name_inside_a_word_before_a_length_is_no_region(g):
     # taixing-2018-rural-work-meeting: "绿色通道126公里" is a green corridor, not 通道侗族自治县 (湖南)
     doc = extract_document(TAIXING, g)
     assert doc.info.region_code is None
+
+
+# ---- a report that relays a plan ---------------------------------------------------------------------------
+
+JIANGXI = (
+    "2月13日,记者从省发改委获悉,《江西省赣南等原中央苏区振兴发展2017年工作要点》近日出台,确保全年减少贫困人口"
+    "45万人以上,争取6个贫困县摘帽。\n【民生】\n确保减少贫困人口45万人以上\n"
+    "●今年将深入推进十大扶贫工程,确保全年减少贫困人口45万人以上,争取6个贫困县摘帽。\n"
+    "●通过扶持生产和就业发展脱贫19.2万人。\n●易地扶贫搬迁安置建档立卡贫困人口6.4万人。\n"
+    "新建改造农村公路5000公里\n●新建改造农村公路5000公里。\n●改造农村危桥400座。\n"
+    "●确保2017年实现原中央苏区集中连片苏区县25户以上自然村通水泥公路。\n"
+    "●落实农村义务教育学生每生每天4元营养补助。\n●实施农村订单定向医学生培养计划,培养全科医生80名。\n"
+)
+
+
+def test_a_years_work_plan_named_in_the_text_dates_it():
+    # jiangxi-2017-soviet-area-work-points-trad: "《…2017年工作要点》近日出台,确保全年…": 全年 is 2017, although
+    # the only other year is one planned for ("确保2017年实现…")
+    assert plan_years(JIANGXI, None, "").doc_year == 2017
+
+
+def test_the_lines_of_a_plan_relayed_by_a_news_report_are_its_targets(g):
+    # jiangxi-2017-soviet-area-work-points-trad: a report of a plan just issued, its points one per line with no
+    # word of intent of their own
+    doc = extract_document(JIANGXI, g)
+    got = {v for *_, v in figures(doc)}
+    assert {192000.0, 64000.0, 5000.0, 400.0, 80.0} <= got
+
+
+def test_a_verb_at_the_head_of_a_line_is_no_short_county_name(g):
+    # jiangxi-2017-soviet-area-work-points-trad: "新建改造农村公路5000公里" is the province's, not 新建区's
+    doc = extract_document(JIANGXI, g)
+    assert {f.region_code for f in doc.figures if f.value == 5000.0} == {"360000"}
+
+
+def test_the_size_of_villages_and_a_daily_allowance_per_pupil_are_no_targets(g):
+    # jiangxi-2017-soviet-area-work-points-trad: "25户以上自然村通水泥公路" (villages of 25 households or more),
+    # "每生每天4元营养补助" (a norm per pupil and day)
+    doc = extract_document(JIANGXI, g)
+    got = {v for *_, v in figures(doc)}
+    assert 25.0 not in got and 4.0 not in got

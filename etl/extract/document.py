@@ -314,4 +314,11 @@ def is_news(text: str, title: str) -> bool:
     True
     """
     official = re.search(rf"({DOC_TYPES})$", title) and "关于" in title
-    return bool(_NEWS_MARKERS.search(text)) and not official
+    # "《…2017年工作要点》近日出台,确保…": a report that relays a plan just issued reads as the plan
+    relayed = _PLAN_RELEASED.search(text[:400]) is not None
+    return bool(_NEWS_MARKERS.search(text)) and not official and not relayed
+
+
+_PLAN_RELEASED = re.compile(
+    r"《[^》]{2,60}(?:要点|计划|方案|意见|规划|决定|通知)》[^。,]{0,8}(?:出台|印发|发布|公布|出炉)"
+)

@@ -172,6 +172,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
         if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
             doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
+        annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
+        if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
+            doc_year = min(annual)
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
@@ -191,6 +194,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
 
 
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_ANNUAL_PLAN = re.compile(r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|行动计划|实施计划)》")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
