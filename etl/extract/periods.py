@@ -194,7 +194,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
 
 
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
-_ANNUAL_PLAN = re.compile(r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|行动计划|实施计划)》")
+_ANNUAL_PLAN = re.compile(
+    r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|行动计划|实施计划)》"
+)
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
