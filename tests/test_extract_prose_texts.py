@@ -117,3 +117,17 @@ def test_the_size_of_villages_and_a_daily_allowance_per_pupil_are_no_targets(g):
     doc = extract_document(JIANGXI, g)
     got = {v for *_, v in figures(doc)}
     assert 25.0 not in got and 4.0 not in got
+
+
+def test_numbered_items_are_for_the_year_of_the_sentence_that_introduces_them(g):
+    # jian-2017-ten-projects-trad: "2017年,吉安县…筹措资金63113万元精准投入十大工程。\n一是整合资金5613万元…"
+    text = (
+        "为确保坚决打赢率先脱贫摘帽决胜战,2017年,吉安县在往年扶贫工作的基础上,对所有建档立卡贫困户实施精准扶贫,"
+        "筹措资金63113万元精准投入十大工程。\n一是整合资金5613万元做好产业扶贫工程。支持贫困户发展产业。\n"
+        "二是整合资金1250万元用于安居扶贫工程。\n"
+        "四是整合资金1262万元做好易地搬迁扶贫工程。“十三五”期间全县计划完成易地扶贫搬迁任务1251户5382人。\n"
+    )
+    doc = extract_document(text, g)
+    years = {v: (a, b) for _, a, b, v in figures(doc)}
+    assert years[56130000.0] == years[12500000.0] == years[12620000.0] == (2017, 2017)
+    assert years[5382.0] == (2016, 2020)

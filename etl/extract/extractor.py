@@ -30,6 +30,7 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
@@ -94,11 +95,18 @@ class _Reading:
     year_open: bool = False
     section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
+    last_point: object = None  # the year the previous sentence named
+    enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         gap = text[self.last_end : s_start]
         if re.search(r"\n\s*\n", gap):
-            self.listed = False
+            self.listed, self.enumerated = False, None
+        if ENUMERATED.match(sentence):
+            if sentence.startswith("一"):
+                self.enumerated = self.last_point
+        elif SECTION_HEADING.match(sentence):
+            self.enumerated = None
         if "\n" in gap:
             self.intent, self.para = self.listed, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
@@ -116,6 +124,8 @@ class _Reading:
             self.section = None
         now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
+        if ENUMERATED.match(sentence) and self.enumerated is not None:
+            inherited = inherited or self.enumerated
         first = tokens[0] if tokens else None
         lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
         if (
@@ -130,6 +140,8 @@ class _Reading:
 
     def leave(self, end: int, sentence: str, tokens) -> None:
         self.last_end = end
+        points = [t for t in tokens if t.kind == "point"]
+        self.last_point = points[-1] if points else None
         if sentence.endswith((":", ":")):
             self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:
