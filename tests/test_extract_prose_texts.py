@@ -131,3 +131,28 @@ def test_numbered_items_are_for_the_year_of_the_sentence_that_introduces_them(g)
     years = {v: (a, b) for _, a, b, v in figures(doc)}
     assert years[56130000.0] == years[12500000.0] == years[12620000.0] == (2017, 2017)
     assert years[5382.0] == (2016, 2020)
+
+
+# ---- goals that speak of 累计, counties that reach the exit conditions ---------------------------------------
+
+GANNAN = (
+    "截止2018年底,甘南州贫困人口由2013年底的17.12万减少到2.16万,净减少14.96万人。\n"
+    "  2019年甘南州力争减少贫困人口1.79万人,贫困发生率降至0.67%,退出贫困村97个,累计退出比例达到96%。"
+    "舟曲、临潭两县达到脱贫摘帽条件,全州提前一年实现整体脱贫目标。"
+)
+
+
+def test_a_cumulative_share_after_a_word_of_intent_is_a_goal(g):
+    # gannan-2019-annual-targets-news: 累计 after 力争 is the goal's, not a report of the past
+    doc = extract_document(GANNAN, g)
+    got = figures(doc)
+    assert ("poverty_incidence", 2019, 2019, 0.67) in got
+    assert ("villages_exited", 2019, 2019, 97.0) in got
+    assert ("other:share_of_villages_exited", 2019, 2019, 96.0) in got
+
+
+def test_counties_named_as_reaching_the_exit_conditions_are_exits(g):
+    # gannan-2019-annual-targets-news: "舟曲、临潭两县达到脱贫摘帽条件"
+    doc = extract_document(GANNAN, g)
+    exits = {f.region for f in doc.figures if f.kind == "target" and f.indicator == "counties_exited"}
+    assert exits == {"舟曲县", "临潭县"}

@@ -278,6 +278,16 @@ def in_quoted_goal(sentence: str, q_start: int) -> bool:
     return closing >= 0 and PLANNED_FOR.match(sentence, closing) is not None
 
 
+def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
+    """A word of intent early in the sentence and no word of the past but 累计: "2019年甘南州力争减少贫困人口1.79万人,
+    贫困发生率降至0.67%,退出贫困村97个,累计退出比例达到96%" (a cumulative goal, not a report)."""
+    intent = re.search(r"力争|确保|计划|(?<![主重需])要(?!求)|将|争取", sentence_before)
+    if intent is None or DONE_LE.search(before):
+        return False
+    past = list(SENTENCE_PAST.finditer(before + rest))
+    return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
+
+
 def _done_before(before: str) -> bool:
     """A 了 earlier in the sentence with no word of intent after it: "确定了…,制定了…方案,…资金增长35.6%"
     (but not "确定了三年滚动计划:即2018年实现…")."""
@@ -328,6 +338,7 @@ def kind_of(
             CLAUSE_PAST.search(clause)
             or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
+            and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
             or news
             and not FUTURE_CUES.search(before + clause)
         )

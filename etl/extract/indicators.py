@@ -78,6 +78,7 @@ PERCENT_RULES = [
     (r"固定资产投资", "other:fixed_asset_investment_growth"),
     (r"贫困发生率|贫困面", "poverty_incidence"),
     (r"村[^,;。、\d]{0,6}(?:脱贫|出列|退出)率", "other:share_of_villages_exited"),  # 经济薄弱村脱贫率达80%以上
+    (r"(?:退出|出列)比例", "other:share_of_villages_exited"),  # "退出贫困村97个,累计退出比例达到96%"
     (r"(?:户|人口)[^,;。、\d]{0,6}脱贫率", "other:share_of_poor_lifted"),  # 低收入农户累计脱贫率在90%以上
     (r"自来水普及率", "other:tap_water_coverage"),
     (r"支出占|财政总支出", "other:fiscal_share_poverty"),

@@ -54,7 +54,7 @@ def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
         while head_start > 0 and text[head_start - 1] not in ",,;;。:\n":
             head_start -= 1
         head = text[head_start:head_end]
-        verb = re.search(r"(?:申请|计划|将要|将|要|拟|力争|确保|争取)+$", head)  # "…临洮县3个县区申请退出"
+        verb = re.search(r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到)+$", head)  # "…临洮县3个县区申请退出"
         if verb:
             head_end, head = head_start + verb.start(), head[: verb.start()]
         count = COUNT_SUFFIX.search(head)
