@@ -156,3 +156,42 @@ def test_counties_named_as_reaching_the_exit_conditions_are_exits(g):
     doc = extract_document(GANNAN, g)
     exits = {f.region for f in doc.figures if f.kind == "target" and f.indicator == "counties_exited"}
     assert exits == {"舟曲县", "临潭县"}
+
+
+# ---- a news report dated only by the months it names -------------------------------------------------------
+
+GUIZHOU = (
+    "作为全国脱贫攻坚的主战场,2012年以来,贵州全力实施“大扶贫”战略行动,累计减少贫困人口670.8万人。\n"
+    "为此,今年6月25日,贵州召开省委第十二届三次全会第一次全体会议,对到2020年的脱贫攻坚工作进行部署。\n"
+    "根据部署,“夏秋攻势”行动从2018年7月至12月,共6个月,提出将实现全省农村居民人均可支配收入增长10%左右,"
+    "全年减少贫困人口120万人,全省农村贫困发生率下降至4.5%以下,其中盘州、镇远、安龙等18个贫困县贫困发生率下降至"
+    "3%以下。\n连日来,记者在毕节市、遵义市等地深度贫困地区了解到,省、市、县、乡、村各级扶贫干部正深入一线。\n"
+)
+
+
+def test_a_month_of_a_year_dates_a_text_that_plans_only_for_later_years():
+    # guizhou-2018-summer-autumn-offensive-news: "今年6月25日…对到2020年的…工作进行部署" and "从2018年7月至12月":
+    # written in 2018, not the year before 2020
+    assert plan_years(GUIZHOU, None, "").doc_year == 2018
+
+
+def test_a_campaign_of_some_months_is_within_its_year(g):
+    # guizhou-2018-summer-autumn-offensive-news: the 10% rise is the campaign's, in 2018, not 2018-2020
+    doc = extract_document(GUIZHOU, g)
+    got = figures(doc)
+    assert ("other:poor_income_growth", 2018, 2018, 10.0) in got
+    assert ("poor_population_reduced", 2018, 2018, 1200000.0) in got
+
+
+def test_a_rate_of_a_group_named_by_examples_is_no_target_of_the_region(g):
+    # guizhou-2018-summer-autumn-offensive-news: "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下"
+    doc = extract_document(GUIZHOU, g)
+    assert 3.0 not in {v for *_, v in figures(doc)}
+    assert ("poverty_incidence", 2018, 2018, 4.5) in figures(doc)
+
+
+def test_a_line_of_body_text_is_no_headline(g):
+    # guizhou-2018-summer-autumn-offensive-news: "连日来,记者在毕节市、遵义市等地…了解到,…" names cities the
+    # reporter visited; the text is 贵州's
+    doc = extract_document(GUIZHOU, g)
+    assert doc.info.region_code == "520000"

@@ -72,7 +72,8 @@ _NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|
 def _is_headline(line: str) -> bool:
     """A news headline: a short line of words, not a navigation bar, a date stamp or a sentence of the body."""
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
-    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and "。" not in line
+    body = "。" in line or line.count(",") >= 2  # "连日来,记者在毕节市…了解到,…": a sentence of the body
+    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and not body
 
 
 def find_signature(text: str) -> tuple[str | None, str | None]:

@@ -221,6 +221,8 @@ def _quantities(
             continue
         if classify.is_part_in_brackets(sentence, q.start) or classify.is_place_count_of(sentence, q.end):
             continue
+        if classify.is_for_examples(sentence[c_start : q.start]):
+            continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if classify.is_running_total(sentence[c_start : q.start]):
             continue
         if q.measure in ("人", "户", "") and classify.is_people_worked_for(sentence, q.end):

@@ -32,6 +32,7 @@ _TOKEN_RE = re.compile(
     rf"|(?P<from>从{_YEAR}年起|{_YEAR}年(?:以后|起)(?![\d,,]))"
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
+    rf"|(?P<months>{_YEAR}年\d{{1,2}}月\s*[至到~—\-]\s*\d{{1,2}}月(?!\d))"  # 从2018年7月至12月: within that year
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
     r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
@@ -78,6 +79,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         if inside(m.start(), skip):
             continue
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
+        kind = "point" if kind == "months" else kind
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
@@ -121,7 +123,7 @@ _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
 
 def _group_kind(m: re.Match) -> str:
-    for name in ("range", "from", "since", "deadline", "point", "span"):
+    for name in ("range", "from", "since", "deadline", "months", "point", "span"):
         if m.group(name):
             return name
     raise ValueError(m.group(0))
@@ -172,6 +174,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
         if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
             doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
+            months = [int(y) for y in _MONTH_OF_YEAR.findall(text) if int(y) < min(planned)]
+            if months:  # "“夏秋攻势”行动从2018年7月至12月…": a month of a year is this year's, when nothing else is
+                doc_year = max(months)
         annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
@@ -197,6 +202,7 @@ _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s
 _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|行动计划|实施计划)》"
 )
+_MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
