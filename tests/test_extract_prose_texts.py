@@ -195,3 +195,26 @@ def test_a_line_of_body_text_is_no_headline(g):
     # reporter visited; the text is 贵州's
     doc = extract_document(GUIZHOU, g)
     assert doc.info.region_code == "520000"
+
+
+# ---- progress against a year's plan --------------------------------------------------------------------------
+
+YUNNAN = (
+    "新华社昆明8月17日电(记者王海霞)记者17日从云南省发展和改革委员会了解到,今年以来云南省积极推进易地扶贫搬迁,"
+    "2018年计划搬迁的19万建档立卡贫困人口中,第一批13.61万人的安置房开工率达99.4%。\n"
+    "  目前,云南省易地扶贫搬迁任务进展顺利,2017年计划搬迁的20万建档立卡贫困人口安置房竣工率85.3%、入住率68.3%。\n"
+)
+
+
+def test_a_years_planned_total_that_progress_is_told_of_is_a_target(g):
+    # yunnan-2018-relocation-progress-news: "2018年计划搬迁的19万建档立卡贫困人口中,…": the plan, although named
+    # as the set the progress is counted in
+    doc = extract_document(YUNNAN, g)
+    assert ("relocated_people", 2018, 2018, 190000.0) in figures(doc)
+
+
+def test_the_base_of_a_rate_and_rates_of_progress_are_no_targets(g):
+    # yunnan-2018-relocation-progress-news: "第一批13.61万人的安置房开工率达99.4%", "安置房竣工率85.3%"
+    doc = extract_document(YUNNAN, g)
+    got = {v for *_, v in figures(doc)}
+    assert not got & {136100.0, 99.4, 85.3, 68.3}

@@ -162,6 +162,15 @@ def is_progress_share(sentence: str, q_start: int) -> bool:
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
 
 
+PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")
+
+
+def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
+    """How far work has got, told without a word of intent in its clause: "第一批13.61万人的安置房开工率达99.4%",
+    "安置房竣工率85.3%" (but "确保安置房入住率达到100%" is a target)."""
+    return PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None and not FUTURE_CUES.search(clause)
+
+
 SUPERSEDED = re.compile(r"^(?:以上|左右)?[^,;。\d]{0,6}(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为")
 
 
@@ -189,6 +198,8 @@ def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
     if next_start is None:
         return False
     between = sentence[q_end:next_start]
+    if re.fullmatch(r"的[^,;。、:\d]{0,8}率(?:达到?|为)?", between):
+        return True  # "第一批13.61万人的安置房开工率达99.4%": the base of a rate
     return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
 
 

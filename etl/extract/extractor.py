@@ -30,6 +30,7 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
 ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
@@ -229,8 +230,8 @@ def _quantities(
             continue
         if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
-        if classify.is_set_named(sentence, q.end):
-            continue
+        if classify.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
+            continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
@@ -253,7 +254,9 @@ def _quantities(
         if growth:
             code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
         code = indicators.subset_code(per_unit or code, clause)
-        if q.measure == "%" and classify.is_progress_share(sentence, q.start):
+        if q.measure == "%" and (
+            classify.is_progress_share(sentence, q.start) or classify.is_progress_rate(sentence, q.start, clause)
+        ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
         if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
