@@ -218,3 +218,34 @@ def test_the_base_of_a_rate_and_rates_of_progress_are_no_targets(g):
     doc = extract_document(YUNNAN, g)
     got = {v for *_, v in figures(doc)}
     assert not got & {136100.0, 99.4, 85.3, 68.3}
+
+
+# ---- a page that lost its digits -----------------------------------------------------------------------------
+
+NINGXIA = (
+    "西吉县和全区188万贫困人口今年将脱贫\n\n"
+    "今年,宁夏最后1个贫困县和全区1.88万贫困人口将脱贫退出   3月6日,记者在自治区应对新冠肺炎疫情工作指挥部第十一场"
+    "新闻发布会上获悉,年是决胜全面建成小康社会、决战脱贫攻坚的收官之年。\n\n"
+    "  剩余的1个贫困县(西吉县)和全区1.88万贫困人口今年将脱贫退出。来源:宁夏日报客户端\n"
+)
+
+
+def test_a_text_without_a_year_in_digits_is_dated_by_the_year_it_names_in_words():
+    # ningxia-2020-final-targets-news: "年是…决战脱贫攻坚的收官之年" (the page lost "2020")
+    assert plan_years(NINGXIA, None, "").doc_year == 2020
+
+
+def test_a_county_named_in_the_headline_beside_the_whole_is_not_the_texts_region(g):
+    # ningxia-2020-final-targets-news: "西吉县和全区…": the text is 宁夏's; 西吉县 is the county it names
+    doc = extract_document(NINGXIA, g)
+    assert doc.info.region_code == "640000"
+
+
+def test_a_headline_that_lost_a_point_restates_the_body(g):
+    # ningxia-2020-final-targets-news: "188万" in the headline over the body's 1.88万; and "最后1个贫困县" is the
+    # county the body names in brackets
+    doc = extract_document(NINGXIA, g)
+    assert sorted((f.region_code, f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target") == [
+        ("640000", "poor_population_reduced", 2020, 18800.0),
+        ("640422", "counties_exited", 2020, 1.0),
+    ]

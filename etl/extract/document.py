@@ -188,6 +188,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
                 code = nxt
+            above = _self_level(source, text)
+            if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+                # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
+                code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
@@ -236,6 +240,19 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     )
     code = gazetteer.resolve(best)
     return code, gazetteer.regions[code].name_zh
+
+
+_RANK = {"county": 1, "prefecture": 2, "province": 3}
+
+
+def _self_level(line: str, text: str) -> str | None:
+    """The level a title speaks of the whole at (全省/全市/全区…), 全区 read as the text reads it."""
+    m = re.search(r"全([省市州盟县旗区])", line)
+    if m is None:
+        return None
+    if m.group(1) == "区":
+        return "province" if self_reference_level(text) == "province" else None
+    return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
 
 
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:

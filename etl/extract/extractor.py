@@ -422,6 +422,8 @@ def _named_subject(
             found = None
             continue
         found = _place_at_head(head, gazetteer, own) or found
+    if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
+        return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
     return found
 
 

@@ -160,6 +160,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
         doc_year = (title_years or named or any_years or [0])[0]
+        if not doc_year:  # a text that names no year at all (a page that lost its digits): the year it names in words
+            doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
             for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
@@ -203,6 +205,13 @@ _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|行动计划|实施计划)》"
 )
 _MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
+# Years a text names by what they are ("决战脱贫攻坚的收官之年" is 2020), for a text that names no year in digits.
+YEARS_IN_WORDS = [
+    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎", 2020),
+    (r"十四五[^。]{0,12}开局之年", 2021),
+    (r"十三五[^。]{0,12}开局之年", 2016),
+    (r"十二五[^。]{0,12}收官之年", 2015),
+]
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
