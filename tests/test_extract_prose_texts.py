@@ -249,3 +249,29 @@ def test_a_headline_that_lost_a_point_restates_the_body(g):
         ("640000", "poor_population_reduced", 2020, 18800.0),
         ("640422", "counties_exited", 2020, 1.0),
     ]
+
+
+# ---- history told in a plan's news ---------------------------------------------------------------------------
+
+NINGDE = (
+    "确保到2020年,现行标准下的14.5万农村贫困人口全部脱贫;稳定实现农村贫困人口不愁吃、不愁穿……记者从12月2日召开的"
+    "中央、省媒体集中采访座谈会上获悉,下一阶段,宁德市将把“精准扶贫、精准脱贫”作为基本方略。 1985年,闽东地区农民"
+    "人均纯收入仅329.65元,为全国水平的83%,其中收入低于160元、徘徊在温饱线上的农村贫困人口就达77.5万,约占当时全区"
+    "农村人口的1/3;9个县中有6个县被认定为国家级贫困县。 预计今年全市农民人均可支配收入12400多元,增幅连续5年位居"
+    "全省前列,其中83个省、市级扶贫开发重点村农民人均可支配收入比增15%,增幅高于全市平均水平。"
+)
+
+
+def test_a_year_of_history_does_not_date_the_text():
+    # ningde-2015-poverty-goal-news: "1985年,…约占当时全区农村人口的1/3" is history; and a text on one line has no
+    # title to take a year from
+    assert plan_years(NINGDE, None, "").doc_year > 2014
+    assert plan_years(NINGDE, None, NINGDE).doc_year > 2014
+
+
+def test_figures_of_history_and_a_rise_over_last_year_are_no_targets(g):
+    # ningde-2015-poverty-goal-news: "为全国水平的83%" (1985), "农民人均可支配收入比增15%" (比增: on the year before)
+    doc = extract_document(NINGDE, g)
+    got = {v for *_, v in figures(doc)}
+    assert not got & {83.0, 160.0, 15.0}
+    assert 145000.0 in got

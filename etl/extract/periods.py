@@ -154,6 +154,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     else:
         deadlines = {t.year for t in tokens if t.kind == "deadline"}
         # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
+        title = "" if len(title) > 60 else title  # a first line of body text, not a title
         title_years = [t.year for t in year_tokens(title) if t.kind == "point" and t.year not in deadlines]
         reported, neutral, planned = _reported_and_planned(text, tokens)
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
@@ -213,6 +214,7 @@ YEARS_IN_WORDS = [
     (r"十二五[^。]{0,12}收官之年", 2015),
 ]
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
+_HISTORY = re.compile(r"当时|上世纪|那时|彼时")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
 _PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
@@ -233,6 +235,8 @@ def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int]
         a = max(text.rfind(ch, 0, t.start) for ch in ",,;;。\n") + 1
         b = min([i for i in (text.find(ch, t.end) for ch in ",,;;。\n") if i >= 0] or [len(text)])
         s_end = min([i for i in (text.find(ch, t.end) for ch in ";;。\n") if i >= 0] or [len(text)])
+        if _HISTORY.search(text[a:s_end]):
+            continue  # "1985年,闽东地区农民人均纯收入仅329.65元,…约占当时全区农村人口的1/3": history, long before
         if t.kind == "deadline" or _INTENT.search(text[a:b]) and not _REVIEW.search(text[t.end : b]):
             planned.append(t.year)
         elif _PAST_CUE.search(text[a:s_end]):
