@@ -275,3 +275,29 @@ def test_figures_of_history_and_a_rise_over_last_year_are_no_targets(g):
     got = {v for *_, v in figures(doc)}
     assert not got & {83.0, 160.0, 15.0}
     assert 145000.0 in got
+
+
+# ---- a five-year plan's results told before the next one's goals --------------------------------------------
+
+NEIMENGGU = (
+    "“十三五”时期是内蒙古全面建成小康社会的决胜阶段,也是脱贫攻坚的决战期。到2020年,内蒙古现行标准下的80.3万建档"
+    "立卡贫困人口将实现稳定脱贫。\n据了解,“十二五”期间,内蒙古实现减贫178万人,其中少数民族贫困人口减少47.6万人,"
+    "贫困发生率由19.7%下降到了5.85%。贫困人口的人均纯收入由2010年末的1437元增加到3100多元,年均增幅16%。"
+    "这为“十三五”期间80.3万贫困人口稳定脱贫夯实了基础。\n要紧紧围绕“到2017年基本消除绝对贫困现象,26个自治区贫困"
+    "旗县全部摘帽,到2020年全区现有80.3万贫困人口全部脱贫,31个国家贫困旗县全部摘帽”这一目标。\n"
+)
+
+
+def test_an_era_reported_before_the_next_one_dates_the_text_after_it():
+    # neimenggu-2016-thirteenth-plan-goals-news: "“十二五”期间,内蒙古实现减贫178万人…下降到了5.85%"
+    assert plan_years(NEIMENGGU, None, "").doc_year == 2016
+
+
+def test_counties_of_now_that_will_all_exit_are_a_target(g):
+    # neimenggu-2016-thirteenth-plan-goals-news: "现有80.3万贫困人口全部脱贫,31个国家贫困旗县全部摘帽": 现有 does
+    # not make the exits a count of today's poor counties
+    doc = extract_document(NEIMENGGU, g)
+    got = figures(doc)
+    assert ("counties_exited", 2016, 2020, 31.0) in got
+    assert ("poor_population_reduced", 2016, 2020, 803000.0) in got
+    assert not {v for *_, v in got} & {1780000.0, 476000.0, 19.7, 5.85}

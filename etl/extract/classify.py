@@ -51,7 +51,7 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
-FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
+FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
 REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(

@@ -169,6 +169,15 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
+        eras = list(re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)([^。;]*)", text))
+        latest = max((FIVE_YEAR_PLANS[m.group(1)] for m in eras), default=0)
+        done_eras = [
+            FIVE_YEAR_PLANS[m.group(1)] + 5
+            for m in eras
+            if FIVE_YEAR_PLANS[m.group(1)] < latest and _PAST_CUE.search(m.group(2)) and not _INTENT.search(m.group(2))
+        ]
+        if done_eras:  # "“十二五”期间,内蒙古实现减贫178万人,…下降到了5.85%" before "十三五": told after that era
+            doc_year = max(doc_year, *done_eras)
         yearbook = re.search(r"年鉴\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?年鉴", text)
         if yearbook and not title_years:  # "昆明年鉴2018": published in 2018, on the year before
             doc_year = int(yearbook.group(1) or yearbook.group(2))
