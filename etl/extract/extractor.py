@@ -129,13 +129,14 @@ class _Reading:
             inherited = inherited or self.enumerated
         first = tokens[0] if tokens else None
         lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
+        lead_comma = bool(first) and sentence[first.end : first.end + 1] == ","
         if (
             first
-            and first.kind == "point"
+            and (first.kind == "point" or first.kind == "range" and first.year < self.doc_year and lead_comma)
             and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
-            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
+            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
         ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 

@@ -42,7 +42,7 @@ _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
-    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
@@ -165,11 +165,11 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
-            for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
+            for m in re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
-        eras = list(re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)([^。;]*)", text))
+        eras = list(re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)([^。;]*)", text))
         latest = max((FIVE_YEAR_PLANS[m.group(1)] for m in eras), default=0)
         done_eras = [
             FIVE_YEAR_PLANS[m.group(1)] + 5
