@@ -136,7 +136,8 @@ class _Reading:
             and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
-            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
+            # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
+            self.para = first
         ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
