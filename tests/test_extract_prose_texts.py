@@ -329,3 +329,34 @@ def test_an_era_written_between_spaces_dates_the_text_and_its_paragraph(g):
     # "十二五 期间,2015年,…达到300公里" reports that era
     doc = extract_document(XIZANG, g)
     assert figures(doc) == [("poor_population_reduced", 2016, 2020, 590000.0)]
+
+
+# ---- a repost ----------------------------------------------------------------------------------------------
+
+GUANGXI = (
+    "广西-2017年目标是110万贫困人口脱贫扁桃\n\n时间:2022年07月13日\n广西:2017年目标是110万贫困人口脱贫\n"
+    "据广西官方核验,2016年,广西完成120万贫困人口、1091个贫困村、8个贫困县脱贫工作,成为全国是年减贫人数最多的省区。\n"
+    "根据广西官方计划,十三五期间,广西将搬迁100万建档立卡贫困人口,难度堪比三峡工程移民。\n"
+    "2016年,广西实施30万建档立卡贫困人口搬迁。\n"
+)
+
+
+def test_a_repost_date_long_after_every_year_named_is_not_the_texts():
+    # guangxi-2017-annual-goal-repost: "时间:2022年07月13日" over 2016's results and 2017's goal
+    from etl.extract.document import read_document_info
+
+    assert read_document_info(GUANGXI, None).published_on is None
+
+
+def test_a_years_goal_after_the_years_reported_dates_the_text():
+    # guangxi-2017-annual-goal-repost: "2016年,广西完成…。…2017年目标是110万贫困人口脱贫"
+    assert plan_years(GUANGXI, None, "").doc_year == 2017
+
+
+def test_a_repost_keeps_its_goals_and_reports(g):
+    # guangxi-2017-annual-goal-repost
+    doc = extract_document(GUANGXI, g)
+    assert figures(doc) == [
+        ("poor_population_reduced", 2017, 2017, 1100000.0),
+        ("relocated_people", 2016, 2020, 1000000.0),
+    ]

@@ -310,14 +310,34 @@ def read_document_info(
         code, name = region_code, None
     else:
         code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+    published = find_date(text)
+    if published and _reposted(text, int(published[:4])):
+        published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
     return DocumentInfo(
         title=title,
         issuer=issuer,
-        published_on=as_of or find_date(text),
+        published_on=as_of or published,
         region_code=code,
         region_name=name,
         news=is_news(text, title),
     )
+
+
+_ERA_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+
+
+def _reposted(text: str, year: int) -> bool:
+    """A date more than a year after every year the text names (also through 十三五…), in a text that never
+    counts from its own date (今年, 5年来): a page that reposted it.
+
+    >>> _reposted("时间:2022年07月13日 广西:2017年目标是110万贫困人口脱贫", 2022)
+    True
+    """
+    if re.search(r"今年|明年|去年|年内|年底|(?<!\d)\d年多?来", text):
+        return False  # "5年多来…今年": a text that counts from its own date
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
+    years += [end for era, end in _ERA_ENDS.items() if era in text]
+    return bool(years) and year > max(years) + 1
 
 
 _NEWS_MARKERS = re.compile(

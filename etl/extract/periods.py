@@ -169,6 +169,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
+        goals = [int(y) for y in _YEAR_GOAL.findall(text)]
+        if goals and max(reported + neutral, default=0) < min(goals):
+            doc_year = max(doc_year, min(goals))  # "2016年,广西完成…。2017年目标是110万贫困人口脱贫": the goal's year
         eras = list(re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)([^。;]*)", text))
         latest = max((FIVE_YEAR_PLANS[m.group(1)] for m in eras), default=0)
         done_eras = [
@@ -223,6 +226,7 @@ YEARS_IN_WORDS = [
     (r"十二五[^。]{0,12}收官之年", 2015),
 ]
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
+_YEAR_GOAL = re.compile(r"((?:19|20)\d{2})年(?:的|度)?(?:脱贫|减贫)?目标(?:任务)?(?:是|为)")
 _HISTORY = re.compile(r"当时|上世纪|那时|彼时")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
