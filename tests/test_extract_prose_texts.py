@@ -360,3 +360,26 @@ def test_a_repost_keeps_its_goals_and_reports(g):
         ("poor_population_reduced", 2017, 2017, 1100000.0),
         ("relocated_people", 2016, 2020, 1000000.0),
     ]
+
+
+# ---- a plan's schedule printed after its first year -----------------------------------------------------------
+
+LIAONING = (
+    "中共辽宁省委 辽宁省人民政府 关于打赢脱贫攻坚战三年行动的实施意见\n\n2019年03月03日 10:19   来源:辽宁日报\n\n"
+    "  (二)目标任务\n\n  瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现全省15万人脱贫、"
+    " 500个贫困村销号、6个省级贫困县脱贫退出;2019年对剩余的13.56万贫困人口、147个贫困村、5个省级贫困县进行脱贫"
+    "攻坚扫尾;2020年对临时性返贫人口进行扶持,实现稳定脱贫,巩固减贫成果。\n"
+)
+
+
+def test_the_first_year_of_a_schedule_is_a_target_though_past_at_printing(g):
+    # liaoning-2019-three-year-action-opinion: printed in March 2019, "2018年实现…;2019年…;2020年…" is one plan
+    doc = extract_document(LIAONING, g)
+    got = figures(doc)
+    assert {("poor_population_reduced", 2018, 2018, 150000.0), ("villages_exited", 2018, 2018, 500.0)} <= set(got)
+
+
+def test_what_a_plan_is_aimed_at_is_no_target(g):
+    # liaoning-2019-three-year-action-opinion: "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县"
+    doc = extract_document(LIAONING, g)
+    assert not {v for *_, v in figures(doc)} & {285600.0, 647.0, 11.0}

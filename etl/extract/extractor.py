@@ -205,6 +205,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     respective = respective_years(sentence, quantities, tokens)
+    schedule_end = _schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
@@ -298,6 +299,8 @@ def _quantities(
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
                 explicit_end = max(p_end, token.year)
+            elif token is not None and token.kind == "point" and token in tokens and schedule_end:
+                explicit_end = max(p_end, schedule_end)  # "2018年实现…;2019年对剩余的…;2020年…": the schedule's end
             kind = classify.kind_of(
                 sentence,
                 clause,
@@ -354,6 +357,21 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def _schedule_end(text: str, end: int, sentence: str, tokens) -> int | None:
+    """The last year of a schedule that gives each year its own ;-part ("2018年实现全省15万人脱贫…;2019年对剩余的
+    13.56万贫困人口…扫尾;2020年…"): the later parts of the sentence are read ahead; else None."""
+    heads = [t.year for t in tokens if t.kind == "point" and (t.start == 0 or sentence[t.start - 1] in ";,")]
+    if not heads or not sentence.endswith(";"):
+        return None
+    later = []
+    while m := re.match(r"\s*((?:19|20)\d{2})年[^。;]*;?", text[end:]):
+        later.append(int(m.group(1)))
+        end += m.end()
+        if not m.group().endswith(";"):
+            break
+    return max(later) if later and min(later) > max(heads) else None
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
