@@ -200,7 +200,8 @@ def test_a_line_of_body_text_is_no_headline(g):
 # ---- progress against a year's plan --------------------------------------------------------------------------
 
 YUNNAN = (
-    "新华社昆明8月17日电(记者王海霞)记者17日从云南省发展和改革委员会了解到,今年以来云南省积极推进易地扶贫搬迁,"
+    "云南:积极推进易地扶贫搬迁 将更加注重质量和成效\n\n2018年08月17日 11:30   来源:新华网\n\n"
+    "  新华社昆明8月17日电(记者王海霞)记者17日从云南省发展和改革委员会了解到,今年以来云南省积极推进易地扶贫搬迁,"
     "2018年计划搬迁的19万建档立卡贫困人口中,第一批13.61万人的安置房开工率达99.4%。\n"
     "  目前,云南省易地扶贫搬迁任务进展顺利,2017年计划搬迁的20万建档立卡贫困人口安置房竣工率85.3%、入住率68.3%。\n"
 )
@@ -383,3 +384,22 @@ def test_what_a_plan_is_aimed_at_is_no_target(g):
     # liaoning-2019-three-year-action-opinion: "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县"
     doc = extract_document(LIAONING, g)
     assert not {v for *_, v in figures(doc)} & {285600.0, 647.0, 11.0}
+
+
+# ---- one goal said three ways ---------------------------------------------------------------------------------
+
+HUBEI = (
+    "湖北:4年内590万贫困人口全部脱贫\n\n发布时间: 2015-09-25 15:10:00  |  来源: 荆楚网\n\n"
+    "楚天金报讯 省委十届六次全体(扩大)会议昨日审议通过《关于全力推进精准扶贫精准脱贫的决定》,要求在2019年实现全省"
+    "590万贫困人口全部脱贫。\n\n全会提出精准扶贫精准脱贫的总目标是:到2019年,实现全省590万建档立卡贫困人口全部脱贫、"
+    "4821个贫困村全部出列、37个贫困县全部“摘帽”。\n"
+)
+
+
+def test_all_lifted_in_a_later_year_is_by_that_year_and_the_headline_restates_it(g):
+    # hubei-2015-plenum-decision-news: "在2019年实现…590万贫困人口全部脱贫" (in 2015) is 2015-2019, as "到2019年…";
+    # the headline's "4年内590万" is the same goal
+    doc = extract_document(HUBEI, g)
+    assert [f for f in figures(doc) if f[0] == "poor_population_reduced"] == [
+        ("poor_population_reduced", 2015, 2019, 5900000.0)
+    ]

@@ -30,6 +30,7 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
 ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -291,7 +292,12 @@ def _quantities(
         yearly = bool(re.search(r"每年|年均", clause)) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
-        periods = period(token, flow, plan, yearly=yearly)
+        read_as = token
+        if token is not None and token.kind == "point" and token.year > plan.doc_year and flow and ALL_DONE.match(
+            sentence, q.end
+        ):
+            read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
+        periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None

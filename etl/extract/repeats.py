@@ -139,6 +139,12 @@ def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[E
     def series(f):
         return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
 
+    def same(b, f):  # a headline's own years may be read otherwise ("4年内590万" over "到2019年…590万")
+        if series(b) == series(f):
+            return True
+        headline = at <= f.start and len(title) <= 60
+        return headline and (b.kind, b.region_code, b.indicator, b.tier) == (f.kind, f.region_code, f.indicator, f.tier)
+
     def near(a: float, b: float) -> bool:
         return abs(a - b) <= 0.05 * max(a, b)
 
@@ -150,5 +156,5 @@ def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[E
         f
         for f in figures
         if f.start >= head_end
-        or not any(series(b) == series(f) and (near(b.value, f.value) or slipped(f.value, b.value)) for b in body)
+        or not any(same(b, f) and (near(b.value, f.value) or slipped(f.value, b.value)) for b in body)
     ]
