@@ -403,3 +403,21 @@ def test_all_lifted_in_a_later_year_is_by_that_year_and_the_headline_restates_it
     assert [f for f in figures(doc) if f[0] == "poor_population_reduced"] == [
         ("poor_population_reduced", 2015, 2019, 5900000.0)
     ]
+
+
+GUIZHOU_2016 = (
+    "贵州今年计划减少农村贫困人口100万 8个贫困县“摘帽”\n"
+    "新华社贵阳1月10日电 记者从贵州省发展和改革委员会获悉,2016年,贵州将推进大扶贫战略,计划减少贫困人口100万人。\n"
+    "贵州省要求各地…有针对性地在扶贫领域加大力度、多上项目,确保100万农村贫困人口脱贫。\n"
+    "付京说,贵州省2015年完成扶贫生态移民搬迁15万人,减少贫困人口130万人。\n"
+)
+
+
+def test_the_year_after_the_one_reported_with_a_plan_of_its_own_dates_the_text(g):
+    # guizhou-2016-annual-plan-news-trad: "2016年,贵州将…" beside "2015年完成…": a text of 2016, so the undated
+    # "确保100万农村贫困人口脱贫" restates 2016's target
+    assert plan_years(GUIZHOU_2016, None, "").doc_year == 2016
+    doc = extract_document(GUIZHOU_2016, g)
+    assert [f for f in figures(doc) if f[0] == "poor_population_reduced"] == [
+        ("poor_population_reduced", 2016, 2016, 1000000.0)
+    ]

@@ -160,6 +160,11 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
+        multi_year = any(t.kind in ("deadline", "range", "span", "from") for t in tokens)
+        if "明年" not in text and not multi_year:  # "2015年完成…" and "2016年,贵州将…计划减少贫困人口100万人"
+            for y in sorted(set(reported + neutral)):
+                if re.search(rf"(?<!\d){y + 1}年[,,]*[^。;\d]{{0,12}}(?:将|计划|力争|确保)", text):
+                    named = [y + 1]  # the plan of the year after the one reported
         doc_year = (title_years or named or any_years or [0])[0]
         if not doc_year:  # a text that names no year at all (a page that lost its digits): the year it names in words
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
