@@ -421,3 +421,13 @@ def test_the_year_after_the_one_reported_with_a_plan_of_its_own_dates_the_text(g
     assert [f for f in figures(doc) if f[0] == "poor_population_reduced"] == [
         ("poor_population_reduced", 2016, 2016, 1000000.0)
     ]
+
+
+def test_villages_to_exit_within_some_years_span_those_years(g):
+    # yuexi-2015-four-hundred-project-news: "确保到2018年…,确保65个贫困村3年脱贫,其他贫困村4年脱贫" (in 2015)
+    text = (
+        "岳西县力争4年内完成发展100万亩特色农林业基地,确保到2018年实现农民人均可支配收入增幅高于全省平均"
+        "水平,贫困发生率控制在5%以下,确保65个贫困村3年脱贫,其他贫困村4年脱贫,2020年与全国同步进入小康。"
+    )
+    doc = extract_document(text, g, as_of="2015-05-27")
+    assert ("villages_exited", 2015, 2017, 65.0) in figures(doc)

@@ -35,7 +35,7 @@ _TOKEN_RE = re.compile(
     rf"|(?P<months>{_YEAR}年\d{{1,2}}月\s*[至到~—\-]\s*\d{{1,2}}月(?!\d))"  # 从2018年7月至12月: within that year
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
-    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
+    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))))"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
