@@ -35,7 +35,7 @@ import re
 
 BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有")
 CLAUSE_PAST = re.compile(
-    r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比"
+    r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
 )
 SENTENCE_PAST = re.compile(
@@ -51,10 +51,11 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
-FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部脱贫|实现脱贫")
+FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
+REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(
-    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
 )
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
@@ -96,6 +97,7 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
 STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(
     r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
+    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|屯)"  # "25户以上自然村通水泥公路": villages of that size
 )
 
 
@@ -141,9 +143,10 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 # a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
+AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦)(?:全[省市县区州])?(?:剩余|现有|所有)?的?$")
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|建设|创建|完成|培育|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|救助|签约|吸纳|带动|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
@@ -158,6 +161,15 @@ def is_new_target(clause_before: str, measure: str) -> bool:
 def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+
+
+PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")
+
+
+def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
+    """How far work has got, told without a word of intent in its clause: "第一批13.61万人的安置房开工率达99.4%",
+    "安置房竣工率85.3%" (but "确保安置房入住率达到100%" is a target)."""
+    return PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None and not FUTURE_CUES.search(clause)
 
 
 SUPERSEDED = re.compile(r"^(?:以上|左右)?[^,;。\d]{0,6}(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为")
@@ -187,6 +199,8 @@ def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
     if next_start is None:
         return False
     between = sentence[q_end:next_start]
+    if re.fullmatch(r"的[^,;。、:\d]{0,8}率(?:达到?|为)?", between):
+        return True  # "第一批13.61万人的安置房开工率达99.4%": the base of a rate
     return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
 
 
@@ -197,6 +211,8 @@ def is_scope(sentence: str, q_start: int) -> bool:
     >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
     True
     """
+    if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
+        return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
@@ -221,6 +237,16 @@ def is_part_in_brackets(sentence: str, q_start: int) -> bool:
     """A part given in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): inside its total, not a target."""
     opening = sentence.rfind("(", 0, q_start)
     return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def is_for_examples(clause_before: str) -> bool:
+    """A figure of a group named by examples ("其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下"), which no
+    one region holds.
+
+    >>> is_for_examples("其中盘州、镇远、安龙等18个贫困县贫困发生率下降至")
+    True
+    """
+    return re.search(r"等\d+个[^,;。\d]{0,8}[县区市村乡镇][^,;。\d]{0,12}$", clause_before) is not None
 
 
 def is_running_total(clause_before: str) -> bool:
@@ -276,6 +302,16 @@ def in_quoted_goal(sentence: str, q_start: int) -> bool:
     return closing >= 0 and PLANNED_FOR.match(sentence, closing) is not None
 
 
+def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
+    """A word of intent early in the sentence and no word of the past but 累计: "2019年甘南州力争减少贫困人口1.79万人,
+    贫困发生率降至0.67%,退出贫困村97个,累计退出比例达到96%" (a cumulative goal, not a report)."""
+    intent = re.search(r"力争|确保|计划|(?<![主重需])要(?!求)|将|争取", sentence_before)
+    if intent is None or DONE_LE.search(before):
+        return False
+    past = list(SENTENCE_PAST.finditer(before + rest))
+    return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
+
+
 def _done_before(before: str) -> bool:
     """A 了 earlier in the sentence with no word of intent after it: "确定了…,制定了…方案,…资金增长35.6%"
     (but not "确定了三年滚动计划:即2018年实现…")."""
@@ -294,11 +330,13 @@ def kind_of(
     context: str = "",
     news: bool = False,
     clause_after: str = "",
+    intent: bool = False,
 ) -> str:
     """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
 
     ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
-    the number on; ``news`` makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+    the number on; ``intent`` says the paragraph states goals (an earlier sentence said 将/确保…); ``news``
+    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
 
     >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
     ...         clause_after="80万贫困人口将全部脱贫")
@@ -324,11 +362,13 @@ def kind_of(
             CLAUSE_PAST.search(clause)
             or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
+            and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
             or news
             and not FUTURE_CUES.search(before + clause)
         )
     if past:
         return "baseline" if stock or rate else "actual"
-    if stock and not FUTURE_CUES.search(before + clause) and not re.search(r"\d{4}年", clause):
+    reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
+    if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"

@@ -24,6 +24,7 @@ _ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})(?:年|-|/|\.)(\d{1,2})(?:月|-|/|\.)(\d{1,2})(?!\d)")
 HEADER_CHARS = 400  # a dateline or page stamp sits near the top
 # Words after a short region name (宁夏, 隆德) that show it names a region, not something else.
+_MEASURED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*万?(?:公里|千米|米|亩|平方|吨|千瓦|座|条)")
 _SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[省区市州县]|今年|明年|将|要|扶贫|脱贫|贫困|[0-9]")
 
 
@@ -71,7 +72,8 @@ _NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|
 def _is_headline(line: str) -> bool:
     """A news headline: a short line of words, not a navigation bar, a date stamp or a sentence of the body."""
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
-    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and "。" not in line
+    body = "。" in line or line.count(",") >= 2  # "连日来,记者在毕节市…了解到,…": a sentence of the body
+    return 6 <= len(line) <= 60 and cjk >= len(line) * 0.5 and not _NAVIGATION.search(line) and not body
 
 
 def find_signature(text: str) -> tuple[str | None, str | None]:
@@ -151,6 +153,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
         return True
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    if _MEASURED_AFTER.match(text, end):
+        return False  # "绿色通道126公里": the end of a word before a length or an area, not 通道县
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
@@ -184,6 +188,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
                 code = nxt
+            above = _self_level(source, text)
+            if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+                # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
+                code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
@@ -270,6 +278,19 @@ def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level:
     return inside[0] if zone and len(inside) == 1 else None
 
 
+_RANK = {"county": 1, "prefecture": 2, "province": 3}
+
+
+def _self_level(line: str, text: str) -> str | None:
+    """The level a title speaks of the whole at (全省/全市/全区…), 全区 read as the text reads it."""
+    m = re.search(r"全([省市州盟县旗区])", line)
+    if m is None:
+        return None
+    if m.group(1) == "区":
+        return "province" if self_reference_level(text) == "province" else None
+    return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
+
+
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
     """The one province at least three prefectures named in text (by full or short name) belong to, else None."""
     provinces: dict[str, set[str]] = {}
@@ -325,14 +346,34 @@ def read_document_info(
         code, name = region_code, None
     else:
         code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+    published = find_date(text)
+    if published and _reposted(text, int(published[:4])):
+        published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
     return DocumentInfo(
         title=title,
         issuer=issuer,
-        published_on=as_of or find_date(text),
+        published_on=as_of or published,
         region_code=code,
         region_name=name,
         news=is_news(text, title),
     )
+
+
+_ERA_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
+
+
+def _reposted(text: str, year: int) -> bool:
+    """A date more than a year after every year the text names (also through 十三五…), in a text that never
+    counts from its own date (今年, 5年来): a page that reposted it.
+
+    >>> _reposted("时间:2022年07月13日 广西:2017年目标是110万贫困人口脱贫", 2022)
+    True
+    """
+    if re.search(r"今年|明年|去年|年内|年底|(?<!\d)\d年多?来", text):
+        return False  # "5年多来…今年": a text that counts from its own date
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
+    years += [end for era, end in _ERA_ENDS.items() if era in text]
+    return bool(years) and year > max(years) + 1
 
 
 _NEWS_MARKERS = re.compile(
@@ -347,4 +388,11 @@ def is_news(text: str, title: str) -> bool:
     True
     """
     official = re.search(rf"({DOC_TYPES})$", title) and "关于" in title
-    return bool(_NEWS_MARKERS.search(text)) and not official
+    # "《…2017年工作要点》近日出台,确保…": a report that relays a plan just issued reads as the plan
+    relayed = _PLAN_RELEASED.search(text[:400]) is not None
+    return bool(_NEWS_MARKERS.search(text)) and not official and not relayed
+
+
+_PLAN_RELEASED = re.compile(
+    r"《[^》]{2,60}(?:要点|计划|方案|意见|规划|决定|通知)》[^。,]{0,8}(?:出台|印发|发布|公布|出炉)"
+)

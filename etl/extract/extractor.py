@@ -31,6 +31,9 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
+YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
+ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
@@ -96,11 +99,18 @@ class _Reading:
     year_open: bool = False
     section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
+    last_point: object = None  # the year the previous sentence named
+    enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         gap = text[self.last_end : s_start]
         if re.search(r"\n\s*\n", gap):
-            self.listed = False
+            self.listed, self.enumerated = False, None
+        if ENUMERATED.match(sentence):
+            if sentence.startswith("一"):
+                self.enumerated = self.last_point
+        elif SECTION_HEADING.match(sentence):
+            self.enumerated = None
         if "\n" in gap:
             self.intent, self.para = self.listed, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
@@ -118,20 +128,26 @@ class _Reading:
             self.section = None
         now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
+        if ENUMERATED.match(sentence) and self.enumerated is not None:
+            inherited = inherited or self.enumerated
         first = tokens[0] if tokens else None
         lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
+        lead_comma = bool(first) and sentence[first.end : first.end + 1] == ","
         if (
             first
-            and first.kind == "point"
-            and (sentence[first.end : first.end + 1] == "," or first.year < self.doc_year)
+            and (first.kind == "point" or first.kind == "range" and first.year < self.doc_year and lead_comma)
+            and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
             and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
         ):
-            self.para = first  # "2017年广西脱贫攻坚实现再战再捷。全区减少…": the year the paragraph reports
+            # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
+            self.para = first
         ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
     def leave(self, end: int, sentence: str, tokens) -> None:
         self.last_end = end
+        points = [t for t in tokens if t.kind == "point"]
+        self.last_point = points[-1] if points else None
         if sentence.endswith((":", ":")):
             self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:
@@ -192,6 +208,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     respective = respective_years(sentence, quantities, tokens)
+    schedule_end = _schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
@@ -211,14 +228,16 @@ def _quantities(
             continue
         if classify.is_part_in_brackets(sentence, q.start) or classify.is_place_count_of(sentence, q.end):
             continue
+        if classify.is_for_examples(sentence[c_start : q.start]):
+            continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if classify.is_running_total(sentence[c_start : q.start]):
             continue
         if q.measure in ("人", "户", "") and classify.is_people_worked_for(sentence, q.end):
             continue
         if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
-        if classify.is_set_named(sentence, q.end):
-            continue
+        if classify.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
+            continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
         if classify.is_criterion(sentence, q.end, later[0] if later else None):
             continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
@@ -241,7 +260,9 @@ def _quantities(
         if growth:
             code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
         code = indicators.subset_code(per_unit or code, clause)
-        if q.measure == "%" and classify.is_progress_share(sentence, q.start):
+        if q.measure == "%" and (
+            classify.is_progress_share(sentence, q.start) or classify.is_progress_rate(sentence, q.start, clause)
+        ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
         if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
@@ -273,7 +294,12 @@ def _quantities(
         yearly = bool(re.search(r"每年|年均", clause)) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
-        periods = period(token, flow, plan, yearly=yearly)
+        read_as = token
+        if token is not None and token.kind == "point" and token.year > plan.doc_year and flow and ALL_DONE.match(
+            sentence, q.end
+        ):
+            read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
+        periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
@@ -281,6 +307,8 @@ def _quantities(
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
                 explicit_end = max(p_end, token.year)
+            elif token is not None and token.kind == "point" and token in tokens and schedule_end:
+                explicit_end = max(p_end, schedule_end)  # "2018年实现…;2019年对剩余的…;2020年…": the schedule's end
             kind = classify.kind_of(
                 sentence,
                 clause,
@@ -293,6 +321,7 @@ def _quantities(
                 # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
                 ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year),
                 sentence[q.start : c_end],
+                intent=ctx.intent,
             )
             if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
@@ -336,6 +365,21 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def _schedule_end(text: str, end: int, sentence: str, tokens) -> int | None:
+    """The last year of a schedule that gives each year its own ;-part ("2018年实现全省15万人脱贫…;2019年对剩余的
+    13.56万贫困人口…扫尾;2020年…"): the later parts of the sentence are read ahead; else None."""
+    heads = [t.year for t in tokens if t.kind == "point" and (t.start == 0 or sentence[t.start - 1] in ";,")]
+    if not heads or not sentence.endswith(";"):
+        return None
+    later = []
+    while m := re.match(r"\s*((?:19|20)\d{2})年[^。;]*;?", text[end:]):
+        later.append(int(m.group(1)))
+        end += m.end()
+        if not m.group().endswith(";"):
+            break
+    return max(later) if later and min(later) > max(heads) else None
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
@@ -406,6 +450,8 @@ def _named_subject(
             found = None
             continue
         found = _place_at_head(head, gazetteer, own) or found
+    if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
+        return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
     return found
 
 

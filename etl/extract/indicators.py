@@ -63,7 +63,7 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"深度贫困村", "other:deep_poverty_villages"),
     (r"县|旗", "counties"),
     (r"贫困乡", "townships"),
-    (r"村", "villages"),
+    (r"(?<!农)村", "villages"),  # "改建农村公路桥梁5座": bridges of the countryside, not villages
 ]
 HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
@@ -77,6 +77,9 @@ PERCENT_RULES = [
     (r"生产总值|GDP", "other:gdp_growth"),
     (r"固定资产投资", "other:fixed_asset_investment_growth"),
     (r"贫困发生率|贫困面", "poverty_incidence"),
+    (r"村[^,;。、\d]{0,6}(?:脱贫|出列|退出)率", "other:share_of_villages_exited"),  # 经济薄弱村脱贫率达80%以上
+    (r"(?:退出|出列)比例", "other:share_of_villages_exited"),  # "退出贫困村97个,累计退出比例达到96%"
+    (r"(?:户|人口)[^,;。、\d]{0,6}脱贫率", "other:share_of_poor_lifted"),  # 低收入农户累计脱贫率在90%以上
     (r"自来水普及率", "other:tap_water_coverage"),
     (r"支出占|财政总支出", "other:fiscal_share_poverty"),
     (r"入园率", "other:preschool_enrollment_rate"),
@@ -289,7 +292,7 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     cut = re.search(r"[\d,、;。:]", after)
     noun = (after[: cut.start()] if cut else after).strip()
     before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
-    before = re.sub(r"(?:达到|达|为|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
+    before = re.sub(r"(?:达到|达|为|在|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
     if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
         return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
     return re.sub(r"^的", "", noun)[:16]

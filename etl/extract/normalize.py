@@ -33,6 +33,9 @@ _CN_QUANTITY = re.compile(
 )
 _OCR_O = re.compile(r"(?<=\d)[Oo]|[Oo](?=\d)")
 _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")  # 「十三五」 in traditional texts reads as “十三五”
+# Characters a bad simplified -> traditional conversion put for others, left by t2s: "進入瞭" (了), "國傢" (家).
+_MISCONVERTED = re.compile(r"瞭(?!望)|傢(?!伙|俱)")
+_MISCONVERTED_AS = {"瞭": "了", "傢": "家"}
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])[〇零一二三四五六七八九]{4}(?=年)")  # 二〇一八年 -> 2018年
 _LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d,。、;:%()“”]) (?=[\u4e00-\u9fff\d,。、;:%()“”])")
@@ -128,6 +131,7 @@ def normalize_text(original: str) -> Normalized:
     if len(simple) != len(original):  # NFC merged characters: fall back to the unmerged text
         simple = "".join(_half_width(ch) for ch in to_simplified(original))
     simple = _OCR_O.sub("0", simple).translate(_CORNER_QUOTES)
+    simple = _MISCONVERTED.sub(lambda m: _MISCONVERTED_AS[m.group()], simple)
     simple = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[ch]) for ch in m.group()), simple)
     pieces: list[tuple[str, int, int]] = []  # (replacement text, original start, original end)
     pos = 0

@@ -32,20 +32,22 @@ _TOKEN_RE = re.compile(
     rf"|(?P<from>从{_YEAR}年起|{_YEAR}年(?:以后|起)(?![\d,,]))"
     rf"|(?P<since>{_YEAR}年以来)"
     rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
+    rf"|(?P<months>{_YEAR}年\d{{1,2}}月\s*[至到~—\-]\s*\d{{1,2}}月(?!\d))"  # 从2018年7月至12月: within that year
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初))"
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
-    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内))"
+    r"|(?<![\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))))"
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
-    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
     r"|((?:19|20)\d{2})年[^,。;\d]{0,12}(?:整改|回头看)"  # "抓好2016年易地扶贫搬迁整改工作": after that year
+    r"|总结(?:了)?((?:19|20)\d{2})年"  # "总结了2017年全市三农工作,并对今年…进行了部署": written after it
     # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
     r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"
 )
@@ -77,6 +79,7 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         if inside(m.start(), skip):
             continue
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
+        kind = "point" if kind == "months" else kind
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
@@ -120,7 +123,7 @@ _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
 
 def _group_kind(m: re.Match) -> str:
-    for name in ("range", "from", "since", "deadline", "point", "span"):
+    for name in ("range", "from", "since", "deadline", "months", "point", "span"):
         if m.group(name):
             return name
     raise ValueError(m.group(0))
@@ -151,29 +154,52 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     else:
         deadlines = {t.year for t in tokens if t.kind == "deadline"}
         # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
+        title = "" if len(title) > 60 else title  # a first line of body text, not a title
         title_years = [t.year for t in year_tokens(title) if t.kind == "point" and t.year not in deadlines]
         reported, neutral, planned = _reported_and_planned(text, tokens)
         any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
+        multi_year = any(t.kind in ("deadline", "range", "span", "from") for t in tokens)
+        if "明年" not in text and not multi_year:  # "2015年完成…" and "2016年,贵州将…计划减少贫困人口100万人"
+            for y in sorted(set(reported + neutral)):
+                if re.search(rf"(?<!\d){y + 1}年[,,]*[^。;\d]{{0,12}}(?:将|计划|力争|确保)", text):
+                    named = [y + 1]  # the plan of the year after the one reported
         doc_year = (title_years or named or any_years or _anniversary_years(text) or [0])[0]
+        if not doc_year:  # a text that names no year at all (a page that lost its digits): the year it names in words
+            doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
-            for m in re.finditer(r"(十[一二三四]五)[”\"]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
+            for m in re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
+        goals = [int(y) for y in _YEAR_GOAL.findall(text)]
+        if goals and max(reported + neutral, default=0) < min(goals):
+            doc_year = max(doc_year, min(goals))  # "2016年,广西完成…。2017年目标是110万贫困人口脱贫": the goal's year
+        eras = list(re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)([^。;]*)", text))
+        latest = max((FIVE_YEAR_PLANS[m.group(1)] for m in eras), default=0)
+        done_eras = [
+            FIVE_YEAR_PLANS[m.group(1)] + 5
+            for m in eras
+            if FIVE_YEAR_PLANS[m.group(1)] < latest and _PAST_CUE.search(m.group(2)) and not _INTENT.search(m.group(2))
+        ]
+        if done_eras:  # "“十二五”期间,内蒙古实现减贫178万人,…下降到了5.85%" before "十三五": told after that era
+            doc_year = max(doc_year, *done_eras)
         yearbook = re.search(r"年鉴\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s*年?年鉴", text)
         if yearbook and not title_years:  # "昆明年鉴2018": published in 2018, on the year before
             doc_year = int(yearbook.group(1) or yearbook.group(2))
         named_plans = [int(m.group(1)) for m in _NAMED_PLAN.finditer(text)]
         if named_plans and not title_years:  # "印发《…脱贫规划(2016-2020)》": written in its first year, or later
             doc_year = max(doc_year, min(named_plans)) if reported else min(named_plans)
-        annual = [int(y) for y in _ANNUAL_PLAN.findall(text)]
-        if annual and not title_years:  # "《…2017年工作要点》近日出台": a year's plan, issued in that year
-            doc_year = max(annual)
-        elif _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
+        if _RELATIVE_WORD.search(text) and not (title_years or planned_eras or reported or neutral) and planned:
             doc_year = min(planned) - 1  # "今年" and only years planned for ("确保到2017年…"): written before the first
+            months = [int(y) for y in _MONTH_OF_YEAR.findall(text) if int(y) < min(planned)]
+            if months:  # "“夏秋攻势”行动从2018年7月至12月…": a month of a year is this year's, when nothing else is
+                doc_year = max(months)
+        annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
+        if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
+            doc_year = min(annual)
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
@@ -206,10 +232,22 @@ def _anniversary_years(text: str) -> list[int]:
     return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
 
 
-_ANNUAL_PLAN = re.compile(r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?(?:工作要点|工作计划|工作安排|要点)》")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_ANNUAL_PLAN = re.compile(
+    r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|工作安排|要点|行动计划|实施计划)》"
+)
+_MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
+# Years a text names by what they are ("决战脱贫攻坚的收官之年" is 2020), for a text that names no year in digits.
+YEARS_IN_WORDS = [
+    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎", 2020),
+    (r"十四五[^。]{0,12}开局之年", 2021),
+    (r"十三五[^。]{0,12}开局之年", 2016),
+    (r"十二五[^。]{0,12}收官之年", 2015),
+]
 _RELATIVE_WORD = re.compile(r"今年|明年|(?<![\d年一二两三四五六七八九十])(?:年内|年底)")
+_YEAR_GOAL = re.compile(r"((?:19|20)\d{2})年(?:的|度)?(?:脱贫|减贫)?目标(?:任务)?(?:是|为)")
+_HISTORY = re.compile(r"当时|上世纪|那时|彼时")
 _REVIEW = re.compile(r"整改|回头看|总结")  # work on a past year: "要抓好2016年易地扶贫搬迁整改工作"
 _INTENT = re.compile(r"将|要|计划|力争|确保|目标|任务|争取|拟")
 _PAST_CUE = re.compile(r"以来|已|取得|过去|累计|同比|共有|先后|(?<![为除到])了(?!解)|减少到|下降到|就实现")
@@ -230,6 +268,8 @@ def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int]
         a = max(text.rfind(ch, 0, t.start) for ch in ",,;;。\n") + 1
         b = min([i for i in (text.find(ch, t.end) for ch in ",,;;。\n") if i >= 0] or [len(text)])
         s_end = min([i for i in (text.find(ch, t.end) for ch in ";;。\n") if i >= 0] or [len(text)])
+        if _HISTORY.search(text[a:s_end]):
+            continue  # "1985年,闽东地区农民人均纯收入仅329.65元,…约占当时全区农村人口的1/3": history, long before
         if t.kind == "deadline" or _INTENT.search(text[a:b]) and not _REVIEW.search(text[t.end : b]):
             planned.append(t.year)
         elif _PAST_CUE.search(text[a:s_end]):

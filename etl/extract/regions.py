@@ -234,9 +234,14 @@ def county_at_head(head: str, gazetteer: Gazetteer, own_code: str | None) -> tup
     """
     for k in range(min(len(head), 9), 1, -1):
         code = resolve_county(head[:k], gazetteer, own_code)
+        if code and head[k - 1] not in "县区市旗州" and not _AFTER_BARE_NAME.match(head, k):
+            continue  # "新建改造农村公路": a verb, not 新建区; a bare short name needs a figure or a verb after it
         if code and code != own_code and own_code in {r.code for r in gazetteer.ancestors(code)}:
             return gazetteer.regions[code].name_zh, code
     return None
+
+
+_AFTER_BARE_NAME = re.compile(r"$|[\d、,:;(]|将|要|今年|明年|计划|力争|确保|全[县区市]|脱贫|贫困|扶贫|实现|共|有")
 
 
 def _listed_parts(sentence: str, pos: int, quantities, gazetteer: Gazetteer, own_code) -> list[Part]:

@@ -62,10 +62,20 @@ def _counts_of_named(figures: list[Extracted]) -> list[Extracted]:
     for f in figures:
         if f.indicator == "counties_exited" and f.value == 1 and f.kind == "target":
             named[f.period_end] = named.get(f.period_end, 0) + 1
+    exits = [f for f in figures if f.indicator == "counties_exited" and f.kind == "target" and f.value == 1]
+
+    def inside(f: Extracted) -> int:  # "宁夏最后1个贫困县" beside "剩余的1个贫困县(西吉县)": counties named within it
+        prefix = (f.region_code or "").rstrip("0")
+        return sum(
+            g.period_end == f.period_end and g.region_code != f.region_code and (g.region_code or "").startswith(prefix)
+            for g in exits
+        )
+
     return [
         f
         for f in figures
         if not (f.indicator == "counties_exited" and f.kind == "target" and 1 < f.value <= named.get(f.period_end, 0))
+        and not (f in exits and len(f.region_code or "") == 6 and f.region_code.endswith("00") and inside(f) >= 1)
     ]
 
 
@@ -129,10 +139,22 @@ def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[E
     def series(f):
         return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
 
+    def same(b, f):  # a headline's own years may be read otherwise ("4年内590万" over "到2019年…590万")
+        if series(b) == series(f):
+            return True
+        headline = at <= f.start and len(title) <= 60
+        return headline and (b.kind, b.region_code, b.indicator, b.tier) == (f.kind, f.region_code, f.indicator, f.tier)
+
+    def near(a: float, b: float) -> bool:
+        return abs(a - b) <= 0.05 * max(a, b)
+
+    def slipped(a: float, b: float) -> bool:  # "188万贫困人口" over the body's 1.88万: a point lost in the headline
+        return any(near(a, b * 10**k) for k in (1, 2, 3))
+
     body = [f for f in figures if f.start >= head_end]
     return [
         f
         for f in figures
         if f.start >= head_end
-        or not any(series(b) == series(f) and abs(b.value - f.value) <= 0.05 * max(b.value, f.value) for b in body)
+        or not any(same(b, f) and (near(b.value, f.value) or slipped(f.value, b.value)) for b in body)
     ]
