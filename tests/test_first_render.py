@@ -16,6 +16,7 @@ from plotly.io.json import to_json_plotly
 import analysis.status
 import app as app_module
 from app import create_app, lean_scripts
+from harness.dash_client import page_payload
 from harness.servers import live_server
 from layouts import ids
 from layouts.doc_text import doc_blocks, inline
@@ -114,22 +115,9 @@ def test_region_page_sends_its_grid_to_be_drawn_after_the_charts(base_url):
     deps = json.loads(get(base_url + "/_dash-dependencies")[1])
     later_cb = [d for d in deps if ids.LATER_SLOT in d["output"]]
     assert len(later_cb) == 1 and later_cb[0]["clientside_function"]
-    payload = {
-        "output": "..page-content.children...lang-toggle.href...lang-toggle.children..",
-        "outputs": [
-            {"id": "page-content", "property": "children"},
-            {"id": "lang-toggle", "property": "href"},
-            {"id": "lang-toggle", "property": "children"},
-        ],
-        "inputs": [
-            {"id": "url", "property": "pathname", "value": "/region/610000"},
-            {"id": "url", "property": "search", "value": ""},
-        ],
-        "changedPropIds": ["url.pathname"],
-    }
     request = urllib.request.Request(
         base_url + "/_dash-update-component",
-        data=json.dumps(payload).encode(),
+        data=page_payload(deps, "/region/610000"),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
