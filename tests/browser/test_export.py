@@ -42,7 +42,12 @@ def log_in_and_open(dash, name: str) -> None:
 
 
 def downloaded(folder: str, suffix: str) -> list[Path]:
-    return [p for p in Path(folder).iterdir() if p.suffix == suffix]
+    """Files Chromium has finished writing: it creates the final name empty and
+    fills a .crdownload beside it until the download completes."""
+    files = list(Path(folder).iterdir())
+    if any(p.suffix == ".crdownload" for p in files):
+        return []
+    return [p for p in files if p.suffix == suffix and p.stat().st_size > 0]
 
 
 def click(dash, element) -> None:
