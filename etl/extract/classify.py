@@ -46,6 +46,8 @@ FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
+# 已 in the number's own clause before it, with no date or intent of its own
+ALREADY_BEFORE = re.compile(r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)")
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
@@ -56,6 +58,7 @@ REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突�
 TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(
     r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+    r"|元/(?:户|人|亩|村)|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
 )
 RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
 RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
@@ -96,7 +99,8 @@ def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
 
 STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(
-    r"^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
+    r"^(?:以外|之外)"  # "吃水要到一公里以外去背": a distance described, not an amount
+    r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
     r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|屯)"  # "25户以上自然村通水泥公路": villages of that size
 )
 
@@ -147,7 +151,7 @@ AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦)(?:全[省市县区州])?(?:剩�
 SCOPE_BEFORE = re.compile(r"(?:向|在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
-    r"资助|发放|帮扶|救助|签约|吸纳|带动|"
+    r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到)[^了,;]{0,20}$"
 )
 
@@ -353,6 +357,8 @@ def kind_of(
     past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
+    if clause.endswith(clause_after) and ALREADY_BEFORE.search(clause[: len(clause) - len(clause_after)]):
+        past = True  # "“十三五”期间,全市规划搬迁2万户,已有1.2万户喜迁新居": the plan's period, a result
     rest = sentence[q_start:]
     if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and (year_end or 0) <= doc_year:
         past = True  # "危房改造3.09万户(…),现已全部入住": a result told with its outcome

@@ -166,6 +166,8 @@ def _positions(text: str, word: str) -> list[int]:
     return out
 
 
+# rows of the national tree that group counties and are no region ("全市" in 重庆 is the municipality)
+GROUPINGS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -223,7 +225,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             for n, k in counts.items()
             for r in gazetteer.ancestors(gazetteer.resolve(n))
             for _ in range(k)
-            if r.level == own_level
+            if r.level == own_level and r.name_zh not in GROUPINGS
         )
         if above:
             code = above.most_common(1)[0][0]

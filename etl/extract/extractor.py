@@ -100,6 +100,7 @@ class _Reading:
     section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
     last_point: object = None  # the year the previous sentence named
+    last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
     enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
@@ -130,6 +131,9 @@ class _Reading:
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
         if ENUMERATED.match(sentence) and self.enumerated is not None:
             inherited = inherited or self.enumerated
+        if sentence.startswith("其中") and "\n" not in gap:
+            inherited = inherited or self.last_token
+            self.semi = self.semi or self.last_token  # and so do its parts after a semicolon
         first = tokens[0] if tokens else None
         lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
         lead_comma = bool(first) and sentence[first.end : first.end + 1] == ","
@@ -148,6 +152,7 @@ class _Reading:
         self.last_end = end
         points = [t for t in tokens if t.kind == "point"]
         self.last_point = points[-1] if points else None
+        self.last_token = tokens[-1] if tokens else None
         if sentence.endswith((":", ":")):
             self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:

@@ -34,7 +34,7 @@ EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱�
 
 PERSON_RULES = [
     (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
-    (r"搬迁|移民|外迁|迁建|安置", "relocated_people"),
+    (r"搬迁|搬离|移民|外迁|迁建|安置", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),

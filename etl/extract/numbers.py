@@ -146,10 +146,14 @@ def find_quantities(text: str) -> list[Quantity]:
 
     >>> [(q.raw, q.value, q.high) for q in find_quantities("有1—2项特色产业")]
     [('1—2项', 1.0, 2.0)]
+    >>> [q.raw for q in find_quantities("第四个年头,第3批12个项目")]
+    ['12个']
     """
     norm = normalize(text)
     out = []
     for m in _QUANTITY_RE.finditer(norm):
+        if norm[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # an ordinal ("第四个年头", "第3批"), not a count
         if m.group("low2"):
             value = parse_number(m.group("low2")) * MULTIPLIERS[m.group("mult2")]
             out.append(

@@ -170,7 +170,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
-            for m in re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争)", text)
+            for m in re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争|计划|规划)", text)
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
@@ -205,6 +205,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
         past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
         doc_year = max([doc_year, *past])
+        if not doc_year and eras:  # no year but an era ("“十三五”时期,全省…"): the era's first year
+            doc_year = latest
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]

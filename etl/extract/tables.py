@@ -77,8 +77,12 @@ def _split(line: str) -> list[tuple[int, int]]:
         sep = r"\|"
     elif "\t" in body:
         sep = r"\t"  # one tab a cell (Word and web tables): an empty cell keeps its column
-    else:
+    elif re.search(r"\s{2,}", body) or re.search(r"[,。;:,;:、()()]", body):
         sep = r"\s{2,}"
+    elif re.match(r"(?:\d{1,3}|序号|编号)\s", body):
+        sep = r"\s{2,}"  # rows by serial number written on one line: text_rows reads them
+    else:
+        sep = r"\s+"  # "阜平县 500万 50万": short cells one space apart, no sentence punctuation
     spans, pos = [], 0
     for m in re.finditer(sep, body):
         spans.append((pos, m.start()))
