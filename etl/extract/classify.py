@@ -47,7 +47,9 @@ FUTURE_CUES = re.compile(
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
-ALREADY_BEFORE = re.compile(r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)")
+ALREADY_BEFORE = re.compile(
+    r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)"
+)
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"

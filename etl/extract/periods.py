@@ -170,7 +170,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
         planned_eras = [
             FIVE_YEAR_PLANS[m.group(1)]
-            for m in re.finditer(r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争|计划|规划)", text)
+            for m in re.finditer(
+                r"(十[一二三四]五)[”\"]?[ \u3000]?(?:期间|时期)[^。;]{0,30}(?:将|要|确保|力争|计划|规划)", text
+            )
         ]
         if planned_eras:  # "“十一五”期间,新疆将…": a plan for that era, written at its start
             doc_year = max(planned_eras)
