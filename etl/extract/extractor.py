@@ -37,6 +37,7 @@ ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
+ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
@@ -100,6 +101,7 @@ class _Reading:
     section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
     last_point: object = None  # the year the previous sentence named
+    last_sentence: str = ""
     last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
     enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
 
@@ -145,11 +147,13 @@ class _Reading:
         ):
             # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
             self.para = first
-        ctx = Context(self.context, self.news and not self.intent, self.dated, self.intent, self.year_open)
+        before = self.context or (self.last_sentence if sentence.startswith("其中") and "\n" not in gap else "")
+        ctx = Context(before, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
     def leave(self, end: int, sentence: str, tokens) -> None:
         self.last_end = end
+        self.last_sentence = sentence
         points = [t for t in tokens if t.kind == "point"]
         self.last_point = points[-1] if points else None
         self.last_token = tokens[-1] if tokens else None
@@ -328,6 +332,9 @@ def _quantities(
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )
+            if kind == "actual" and q.measure == "元" and ALLOCATED.search(ctx.before + sentence[: q.start]):
+                if explicit_end is None or explicit_end >= plan.doc_year:
+                    kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
             if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:

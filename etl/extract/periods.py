@@ -207,8 +207,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
         past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
         doc_year = max([doc_year, *past])
-        if not doc_year and eras:  # no year but an era ("“十三五”时期,全省…"): the era's first year
-            doc_year = latest
+        named_fyp = [FIVE_YEAR_PLANS[m] for m in re.findall(r"十[一二三四]五", text)]
+        if not doc_year and named_fyp:  # no year but an era ("“十三五”时期,全省…"): the era's first year
+            doc_year = latest or max(named_fyp)
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
