@@ -83,6 +83,10 @@ COUNTY_EXIT_NEAR = re.compile(r"(?:退出|摘帽)[^,。;]{0,6}贫困县|贫困�
 LIST_MARKER = re.compile(r"(?:分别是|分别为|名单如下|名单为|具体是|包括)[::]?")
 
 
+_EXITING_ONES = re.compile(r"(?:计划|拟|将|要)(?:脱贫)?(?:摘帽|摘掉(?:贫困|穷)帽子?|退出)的")
+_COUNTED_COUNTIES = re.compile(r"(?:等)?[\d一二两三四五六七八九十]+个?(?:贫困)?(?:县市区|县区|县市|县)")
+
+
 def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     """Counties listed after 分别是/包括 in a sentence about exits: "计划摘帽的…县,分别是:马山县、隆安县、…天等县".
 
@@ -92,6 +96,11 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
     >>> [r.name for r in listed_exits("计划摘帽的县分别是:甲县、乙县。", g)]
     ['甲县', '乙县']
     """
+    for m in _EXITING_ONES.finditer(text):  # "今年计划摘掉贫困帽子的江孜、拉孜、…萨嘎6县"
+        count = _COUNTED_COUNTIES.search(text, m.end(), m.end() + 80)
+        found = _region_list(text, m.end(), count.start(), gazetteer) if count else []
+        if len(found) >= 2:
+            return [NamedRegion(n, c, a, b, m.start(), count.end()) for n, c, a, b in found]
     if not (EXIT_RE.search(text) or COUNTY_EXIT_NEAR.search(text)):
         return []
     for m in LIST_MARKER.finditer(text):
