@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有")
+BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|现在")
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
@@ -115,7 +115,9 @@ EXIT_RULE = re.compile(
 
 
 REACHING_STANDARD = re.compile(r"(?:以上|左右)?的[^,;。、]{0,12}达到[^,;。、]{0,6}标准")
-POVERTY_LINE = re.compile(r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准")
+POVERTY_LINE = re.compile(
+    r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准|(?:扶贫|贫困|脱贫)标准\d"
+)
 
 
 def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:

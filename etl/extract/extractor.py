@@ -60,6 +60,7 @@ def extract_text(
     figures: list[Extracted] = []
     year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
     state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
+    state.announcement = info.news and announces_plan(text)
     goals = goal_lines(text)
     for s_start, _s_end, sentence in sentences(text):
         if any(a <= s_start < b for a, b in unread):
@@ -84,6 +85,13 @@ def extract_text(
     return ExtractedDocument(info=info, figures=figures)
 
 
+def announces_plan(text: str) -> bool:
+    """A news report that opens by announcing a plan ("记者6日从青海省扶贫开发局获悉,2017年青海省将实现…"),
+    not by reporting results: its later paragraphs list the plan's measures without repeating 将/计划."""
+    lead = next((s for _, _, s in sentences(text[:600]) if len(s) > 20), "")
+    return classify.states_intent(lead) and not classify.DONE.search(lead) and not classify.SENTENCE_PAST.search(lead)
+
+
 @dataclass
 class _Reading:
     """What earlier sentences tell the next one: a year, the sentence's earlier parts, the paragraph's intent."""
@@ -101,6 +109,7 @@ class _Reading:
     section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
     listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
     last_point: object = None  # the year the previous sentence named
+    announcement: bool = False  # a news report whose lead announces a plan: its paragraphs state goals
     last_sentence: str = ""
     last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
     enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
@@ -115,7 +124,7 @@ class _Reading:
         elif SECTION_HEADING.match(sentence):
             self.enumerated = None
         if "\n" in gap:
-            self.intent, self.para = self.listed, None
+            self.intent, self.para = self.listed or self.announcement, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
         elif classify.states_intent(sentence):

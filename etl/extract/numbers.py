@@ -154,6 +154,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _QUANTITY_RE.finditer(norm):
         if norm[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal ("第四个年头", "第3批"), not a count
+        if norm.startswith("百分点", m.end()):
+            continue  # "高于平均水平3个百分点": a difference of rates
         if m.group("low2"):
             value = parse_number(m.group("low2")) * MULTIPLIERS[m.group("mult2")]
             out.append(
