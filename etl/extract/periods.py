@@ -207,7 +207,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
         past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
-        doc_year = max([doc_year, *past])
+        doc_year = max([doc_year, *past, *(year for pattern, year in YEAR_AT_LEAST if re.search(pattern, text))])
         named_fyp = [FIVE_YEAR_PLANS[m] for m in re.findall(r"十[一二三四]五", text)]
         if not doc_year and named_fyp:  # no year but an era ("“十三五”时期,全省…"): the era's first year
             doc_year = latest or max(named_fyp)
@@ -245,6 +245,8 @@ _ANNUAL_PLAN = re.compile(
 )
 _MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
 # Years a text names by what they are ("决战脱贫攻坚的收官之年" is 2020), for a text that names no year in digits.
+# words that did not exist before a year: an undated text using them was written that year or later
+YEAR_AT_LEAST = [(r"挂牌督战|新冠肺炎|新冠疫情", 2020)]
 YEARS_IN_WORDS = [
     (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎", 2020),
     (r"十四五[^。]{0,12}开局之年", 2021),
