@@ -21,6 +21,7 @@ from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
+from .own_exit import own_exits
 from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
 from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
@@ -81,6 +82,12 @@ def extract_text(
         figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
+    own_row = gazetteer.regions.get(info.region_code or "")
+    if own_row is not None and own_row.level == "county" and not any(f.indicator == "counties_exited" for f in figures):
+        figures += [
+            county_exit("target", own_row.name_zh, own_row.code, (year, year), text, a, b, 0.6)
+            for year, _, a, b in own_exits(text, plan.doc_year)
+        ]
     figures = enumerated_parts(drop_repeats(figures, tabled, text, info.title), text)
     return ExtractedDocument(info=info, figures=figures)
 
