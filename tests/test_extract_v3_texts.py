@@ -1,5 +1,5 @@
-"""Rules added for the v3 dev texts (data/corpus/dev, cited by slug): each case is a real sentence of one of
-them, run through the whole extractor. The v3 held-out part was not looked at."""
+"""Rules added for the v3 and v4 dev texts (data/corpus/dev, cited by slug): each case is a real sentence of one
+of them (some shortened), run through the whole extractor. The v3 held-out part was not looked at."""
 
 from __future__ import annotations
 
@@ -91,3 +91,91 @@ def test_a_grouping_row_of_the_tree_is_never_the_documents_region(g):
     doc = extract_document(text, g)
     assert doc.info.region_code != "500200"
     assert ("relocated_people", 2011, 2015, 500000.0) in targets(doc)
+
+
+# ---- v4 dev texts ---------------------------------------------------------------------------------------------
+
+
+def test_funds_allocated_in_a_news_report_are_the_years_budget_with_the_counties_after_其中(g):
+    # ningde-2020-central-funds-county-split-trad (simplified here)
+    text = (
+        "日前,福建省下达2020年度第二批中央财政专项扶贫资金52439万元,其中,宁德市分配得8803万元。"
+        "记者在资金分配表中看到,我市共分配到8803万元。其中,寿宁县1762万元、霞浦县1477万元。"
+    )
+    doc = extract_document(text, g)
+    got = {(f.region_code, f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    assert ("350900", 2020, 88030000.0) in got
+    assert ("350924", 2020, 17620000.0) in got and ("350921", 2020, 14770000.0) in got  # 寿宁县, 霞浦县
+
+
+def test_an_undated_text_naming_a_five_year_plan_is_read_in_its_first_year(g):
+    # jiangxi-2011-poverty-and-migrants-plan-news: no year written anywhere
+    text = "今年,江西省将确定“十二五”省级扶持贫困村3400个。稳步推进5万人完成移民扶贫搬迁安置。"
+    assert ("relocated_people", 2011, 2011, 50000.0) in targets(extract_document(text, g))
+
+
+def test_counties_listed_after_the_ones_planned_to_exit(g):
+    # rikaze-2019-planned-county-exits-news-trad
+    text = "2019年,日喀则市将脱贫攻坚资金集中向今年计划摘掉贫困帽子的江孜、拉孜、南木林、萨迦、谢通门、萨嘎6县倾斜。"
+    doc = extract_document(text, g, region_code="540200", as_of="2019-05-01")
+    exits = {f.region_code for f in doc.figures if f.indicator == "counties_exited" and f.kind == "target"}
+    assert len(exits) == 6 and "540222" in exits  # 江孜县
+
+
+def test_n_years_to_lift_people_out_is_a_span_of_n_years(g):
+    # ningxia-2016-timeline-roadmap-article
+    text = "——任务 银川市3年实现26746人脱贫、36个贫困村销号;石嘴山市3年实现10133人脱贫、3个贫困村销号。"
+    got = targets(extract_document(text, g, region_code="640000", as_of="2016-01-20"))
+    assert ("poor_population_reduced", 2016, 2018, 26746.0) in got
+    assert ("villages_exited", 2016, 2018, 36.0) in got
+
+
+def test_a_news_report_announcing_a_plan_states_goals_in_every_paragraph(g):
+    # qinghai-2017-annual-plan-news
+    text = (
+        "西宁3月6日电 记者6日从青海省扶贫开发局获悉,2017年青海省将实现11个贫困县摘帽、500个贫困村退出、14万贫困人口脱贫。\n"
+        "在易地扶贫搬迁上,按照就近安置,实施2.2万户、9.2万人易地扶贫搬迁项目;在就业转移上,开展短期技能培训1万人次。\n"
+    )
+    got = targets(extract_document(text, g, region_code="630000", as_of="2017-03-06"))
+    assert ("relocated_people", 2017, 2017, 92000.0) in got
+
+
+def test_a_report_opening_with_results_does_not_announce_a_plan():
+    from etl.extract.extractor import announces_plan
+
+    assert announces_plan("记者从省扶贫开发局获悉,2017年青海省将实现11个贫困县摘帽、14万贫困人口脱贫。")
+    assert not announces_plan("记者从省扶贫开发局获悉,2016年青海省实现了8万贫困人口脱贫,今年将再接再厉。")
+
+
+def test_rate_differences_poverty_lines_and_stocks_now_are_not_targets(g):
+    # gansu-2019-work-report-targets-list, guizhou-2015-poverty-stock-target-news-trad, zhangbei-2019
+    text = (
+        "确保补助系数高于市县平均水平3个百分点。按照国家扶贫标准2300元(人民币)计算,全省还将实现脱贫。"
+        "全县贫困发生率现在降至2.79%。"
+    )
+    values = {v for *_, v in targets(extract_document(text, g, region_code="620000", as_of="2019-01-20"))}
+    assert not values & {3.0, 2300.0, 2.79}
+
+
+def test_an_undated_text_on_the_2020_supervised_counties_is_from_2020(g):
+    # weining-2020-final-push-news-trad
+    text = (
+        "2019年末,全县剩余贫困人口下降至38257人。威宁是全国52个挂牌督战县之一,确保全县12129户38257人未脱贫群众如期脱贫。"
+    )
+    got = targets(extract_document(text, g, region_code="520526"))
+    assert ("poor_population_reduced", 2020, 2020, 38257.0) in got
+
+
+def test_a_countys_own_exit_without_a_count(g):
+    # gangu-2018-poverty-group-meeting-trad
+    doc = extract_document("“今年实现整县脱贫摘帽,是必须完成的重大政治任务。", g, region_code="620523", as_of="2018-03-01")
+    got = [(f.region_code, f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target"]
+    assert got == [("620523", "counties_exited", 2018, 1.0)]
+    province = extract_document("今年实现整县脱贫摘帽。", g, region_code="620000", as_of="2018-03-01")
+    assert [f for f in province.figures if f.indicator == "counties_exited"] == []
+
+
+def test_a_year_written_without_年(g):
+    # xizang-2017-press-meeting-measures-news: "2016全年14.7万贫困人口实现脱贫" in a 2017 text is a result
+    doc = extract_document("2016全年14.7万贫困人口实现脱贫并得到国家确认。", g, region_code="540000", as_of="2017-03-01")
+    assert targets(doc) == []
