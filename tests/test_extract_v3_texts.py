@@ -133,7 +133,8 @@ def test_n_years_to_lift_people_out_is_a_span_of_n_years(g):
 def test_a_news_report_announcing_a_plan_states_goals_in_every_paragraph(g):
     # qinghai-2017-annual-plan-news
     text = (
-        "西宁3月6日电 记者6日从青海省扶贫开发局获悉,2017年青海省将实现11个贫困县摘帽、500个贫困村退出、14万贫困人口脱贫。\n"
+        "西宁3月6日电 记者6日从青海省扶贫开发局获悉,"
+        "2017年青海省将实现11个贫困县摘帽、500个贫困村退出、14万贫困人口脱贫。\n"
         "在易地扶贫搬迁上,按照就近安置,实施2.2万户、9.2万人易地扶贫搬迁项目;在就业转移上,开展短期技能培训1万人次。\n"
     )
     got = targets(extract_document(text, g, region_code="630000", as_of="2017-03-06"))
@@ -168,7 +169,8 @@ def test_an_undated_text_on_the_2020_supervised_counties_is_from_2020(g):
 
 def test_a_countys_own_exit_without_a_count(g):
     # gangu-2018-poverty-group-meeting-trad
-    doc = extract_document("“今年实现整县脱贫摘帽,是必须完成的重大政治任务。", g, region_code="620523", as_of="2018-03-01")
+    text = "“今年实现整县脱贫摘帽,是必须完成的重大政治任务。"
+    doc = extract_document(text, g, region_code="620523", as_of="2018-03-01")
     got = [(f.region_code, f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target"]
     assert got == [("620523", "counties_exited", 2018, 1.0)]
     province = extract_document("今年实现整县脱贫摘帽。", g, region_code="620000", as_of="2018-03-01")
@@ -177,5 +179,6 @@ def test_a_countys_own_exit_without_a_count(g):
 
 def test_a_year_written_without_年(g):
     # xizang-2017-press-meeting-measures-news: "2016全年14.7万贫困人口实现脱贫" in a 2017 text is a result
-    doc = extract_document("2016全年14.7万贫困人口实现脱贫并得到国家确认。", g, region_code="540000", as_of="2017-03-01")
+    text = "2016全年14.7万贫困人口实现脱贫并得到国家确认。"
+    doc = extract_document(text, g, region_code="540000", as_of="2017-03-01")
     assert targets(doc) == []
