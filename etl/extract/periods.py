@@ -311,6 +311,8 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
             return [(start, start)]
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
+        if yearly and flow and plan.plan_end > token.year >= start:  # "2014年,…计划每年投入1500万元" to 2017
+            return [(y, y) for y in range(token.year, plan.plan_end + 1)]
         return [(token.year, token.year)]
     if token.kind == "since":
         end = max(token.year, start - 1)
