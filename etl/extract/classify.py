@@ -43,7 +43,7 @@ SENTENCE_PAST = re.compile(
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
@@ -57,7 +57,7 @@ PLANNED_FOR = re.compile(
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
 REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
-TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|到(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
+TARGET_WORDS = re.compile(r"计划|力争|确保|要|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力")
 NORM_RE = re.compile(
     r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
     r"|元/(?:户|人|亩|村)|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
