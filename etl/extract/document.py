@@ -370,8 +370,10 @@ def _reposted(text: str, year: int) -> bool:
 
     >>> _reposted("时间:2022年07月13日 广西:2017年目标是110万贫困人口脱贫", 2022)
     True
+    >>> _reposted("发布时间:2022-09-10 按规划,2018年至2020年,湖北省将…三年内,将落实…", 2022)
+    True
     """
-    if re.search(r"今年|明年|去年|年内|年底|(?<!\d)\d年多?来", text):
+    if re.search(r"今年|明年|去年|(?<![\d一二两三四五六七八九十])(?:年内|年底)|(?<!\d)\d年多?来", text):
         return False  # "5年多来…今年": a text that counts from its own date
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
     years += [end for era, end in _ERA_ENDS.items() if era in text]

@@ -158,7 +158,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         title = "" if len(title) > 60 else title  # a first line of body text, not a title
         title_years = [t.year for t in year_tokens(title) if t.kind == "point" and t.year not in deadlines]
         reported, neutral, planned = _reported_and_planned(text, tokens)
-        any_years = sorted(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年", text))
+        any_years = sorted(int(y) for y in _ANY_YEAR.findall(text))
         # a text is written in (or after) the last year it reports, and before the years it plans for
         named = [max(reported + neutral)] if reported else sorted(neutral + planned)
         multi_year = any(t.kind in ("deadline", "range", "span", "from") for t in tokens)
@@ -225,6 +225,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     return PlanYears(doc_year, max(ends), first)
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\s*[-—–~至到]\s*(?:19|20)\d{2}年))")  # "2023-2025年": both
 _FOUNDED = {"新中国成立": 1949, "中华人民共和国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
 _ANNIVERSARY = re.compile(r"(" + "|".join(_FOUNDED) + r")(\d{2,3})周年")
 
