@@ -204,7 +204,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
-        past = [int(y) + 1 for groups in _PAST_YEAR.findall(text) for y in groups if y]
+        untitled = re.sub(r"《[^》]{0,60}》", "", text)  # "《2018年春各学段“回头看”项目》" names a project
+        past = [int(y) + 1 for groups in _PAST_YEAR.findall(untitled) for y in groups if y]
         past += [int(y) for y in _AS_OF_MONTH.findall(text)]
         past += [int(y) for y in _DOC_NUMBER.findall(text)]  # "湘政函[2018]76号": issued in that year, cited later
         doc_year = max([doc_year, *past, *(year for pattern, year in YEAR_AT_LEAST if re.search(pattern, text))])
