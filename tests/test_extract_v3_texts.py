@@ -182,3 +182,54 @@ def test_a_year_written_without_年(g):
     text = "2016全年14.7万贫困人口实现脱贫并得到国家确认。"
     doc = extract_document(text, g, region_code="540000", as_of="2017-03-01")
     assert targets(doc) == []
+
+
+# ---- v5 dev texts ---------------------------------------------------------------------------------------------
+
+
+def test_a_reposts_date_is_dropped_when_the_text_plans_for_years_long_gone(g):
+    # hubei-2018-forestry-ecological-poverty-plan-news: "发布时间:2022-09-10" over a 2018–2020 plan
+    text = (
+        "发布时间:2022-09-10 05:46:34\n湖北省林业厅近日出台林业生态扶贫三年规划。按规划,2018年至2020年,"
+        "湖北省将新增林业产业基地40万亩。三年内,将培育省级重点林业龙头企业40家。"
+    )
+    got = targets(extract_document(text, g))
+    assert {(s, e) for _, s, e, _ in got} == {(2018, 2020)}
+
+
+def test_an_undated_range_starts_the_texts_years(g):
+    # henan-2023-income-plan-employment-news
+    text = "每年认定100个“河南省脱贫人口就业帮扶示范点”;2023-2025年,全省脱贫人口务工规模每年稳定在210万人以上。"
+    got = targets(extract_document(text, g, region_code="410000"))
+    assert [(s, e) for ind, s, e, v in got if v == 2100000.0] == [(2023, 2023), (2024, 2024), (2025, 2025)]
+
+
+def test_years_inside_project_titles_do_not_date_the_text(g):
+    # shenqiu-2018-education-aid-funds-projects
+    text = (
+        "经县脱贫攻坚领导小组研究确定,2018年统筹整合资金分配到县扶贫办资金规模873.4250万元,涉及9个项目,分别是"
+        "《2018年春各学段“回头看”项目》金额10.315万元;《2018年春县外就读及负面清单项目》金额133.0125万元。"
+    )
+    got = targets(extract_document(text, g, region_code="411624"))
+    assert {e for _, _, e, _ in got} == {2018}
+
+
+def test_a_rate_per_kilowatt_is_a_norm(g):
+    # louxing-2017-village-solar-subsidy-table
+    text = "对光伏扶贫项目按区级700元/千瓦的补偿资金列入当年财政预算解决,按700元/千瓦补助8.4万元。"
+    assert targets(extract_document(text, g, region_code="431302", as_of="2017-06-01")) == []
+
+
+def test_posts_set_up_are_targets_and_a_level_kept_is_not_a_scope(g):
+    # hubei-2020-public-welfare-posts-news
+    text = "湖北省召开新闻发布会,提出将设置不少于5万个扶贫公益岗位,托底安排贫困人口就业。"
+    got = targets(extract_document(text, g, region_code="420000", as_of="2020-04-07"))
+    assert [v for *_, v in got] == [50000.0]
+
+
+def test_counties_named_before_a_task_of_exiting(g):
+    # dali-2019-poverty-video-meeting-news
+    text = "今年,漾濞、永平、南涧3个县要全力做好脱贫摘帽工作。"
+    doc = extract_document(text, g, region_code="532900", as_of="2019-03-01")
+    exits = sorted(f.region_code for f in doc.figures if f.indicator == "counties_exited" and f.kind == "target")
+    assert exits == ["532922", "532926", "532928"]

@@ -55,7 +55,9 @@ def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
             head_start -= 1
         head = text[head_start:head_end]
         # "…临洮县3个县区申请退出", "漾濞、永平、南涧3个县要全力做好脱贫摘帽工作"
-        verb = re.search(r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到)+(?:全力|全面|坚决)?(?:做好|完成|实现)?$", head)
+        verb = re.search(
+            r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到)+(?:全力|全面|坚决)?(?:做好|完成|实现)?$", head
+        )
         if verb:
             head_end, head = head_start + verb.start(), head[: verb.start()]
         count = COUNT_SUFFIX.search(head)
