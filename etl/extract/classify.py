@@ -182,7 +182,9 @@ def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
     return PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None and not FUTURE_CUES.search(clause)
 
 
-SUPERSEDED = re.compile(r"^(?:以上|左右)?[^,;。\d]{0,6}(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为")
+SUPERSEDED = re.compile(
+    r"^(?:以上|左右)?[^,;。\d]{0,6}(?:(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为|(?:提高|提升|增加|增长)(?:到|至))"
+)
 
 
 def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
