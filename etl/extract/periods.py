@@ -166,6 +166,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             for y in sorted(set(reported + neutral)):
                 if re.search(rf"(?<!\d){y + 1}年[,,]*[^。;\d]{{0,12}}(?:将|计划|力争|确保)", text):
                     named = [y + 1]  # the plan of the year after the one reported
+            told_only = neutral and not (reported or planned) and _told_only(text, max(neutral))
+            if told_only and _THIS_YEARS_PLAN.search(text):
+                named = [max(neutral) + 1]  # "今年将新增…50亿元" beside "2017年新增…58亿元": last year's total
         doc_year = (title_years or named or any_years or _anniversary_years(text) or [0])[0]
         if not doc_year:  # a text that names no year at all (a page that lost its digits): the year it names in words
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
@@ -226,6 +229,13 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     return PlanYears(doc_year, max(ends), first)
 
 
+def _told_only(text: str, year: int) -> bool:
+    """Every sentence naming the year tells without a word of intent ("2017年宁夏新增扶贫小额信贷58亿元")."""
+    said = [s for s in re.split(r"[。;\n]", text) if f"{year}年" in s]
+    return bool(said) and not any(_INTENT.search(s) for s in said)
+
+
+_THIS_YEARS_PLAN = re.compile(r"今年[,,]?[^。;\d]{0,8}?(?:将|要|计划|力争|确保|预计)")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=\s*[-—–~至到]\s*(?:19|20)\d{2}年))")  # "2023-2025年": both
 _FOUNDED = {"新中国成立": 1949, "中华人民共和国成立": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
 _ANNIVERSARY = re.compile(r"(" + "|".join(_FOUNDED) + r")(\d{2,3})周年")
