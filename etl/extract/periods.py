@@ -169,6 +169,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             told_only = neutral and not (reported or planned) and _told_only(text, max(neutral))
             if told_only and _THIS_YEARS_PLAN.search(text):
                 named = [max(neutral) + 1]  # "今年将新增…50亿元" beside "2017年新增…58亿元": last year's total
+        firsts = [t.first for t in tokens if t.kind == "range" and t.first]
+        if planned and not (reported or neutral or title_years) and firsts:
+            named = [min([*firsts, *named])]  # "2018年~2020年,每年选出100个村…到2020年": a plan from its first year
         doc_year = (title_years or named or any_years or _anniversary_years(text) or [0])[0]
         if not doc_year:  # a text that names no year at all (a page that lost its digits): the year it names in words
             doc_year = next((year for pattern, year in YEARS_IN_WORDS if re.search(pattern, text)), 0)
