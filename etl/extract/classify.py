@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|现在")
+BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])")
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported

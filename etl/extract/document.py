@@ -66,7 +66,9 @@ def find_title(text: str) -> str:
     return headline or (lines[0] if lines else "")
 
 
-_NAVIGATION = re.compile(r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|^\W|^\S{1,4}[::]")
+_NAVIGATION = re.compile(
+    r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
+)
 
 
 def _is_headline(line: str) -> bool:
