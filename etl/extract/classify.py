@@ -183,7 +183,7 @@ def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
 
 
 SUPERSEDED = re.compile(
-    r"^(?:以上|左右)?[^,;。\d]{0,6}(?:(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为|(?:提高|提升|增加|增长)(?:到|至))"
+    r"^(?:以上|左右)?[^,;。\d]{0,6}(?:(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为|(?:提高|提升|增加|增长)(?:到|至)|增至)"
 )
 
 
@@ -198,7 +198,8 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
         return True  # "由原来的1.9亿元,增加到10亿元以上"
     if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
         return True  # "原计划脱贫50万人,调整为45万人"
-    return "由" in sentence[max(0, q_start - 8) : q_start] and SUPERSEDED.match(sentence[q_end:]) is not None
+    old = re.search(r"[由从]", sentence[max(0, q_start - 8) : q_start]) is not None
+    return old and SUPERSEDED.match(sentence[q_end:]) is not None
 
 
 def is_progress_count(clause: str) -> bool:
