@@ -112,41 +112,60 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
             continue
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
-        version = (first if series == "original" else last) if used else None
-        plan = versions.get(version)
-        label = plan.name if used == 1 and plan else (f"{used} 个计划版本 · {used} plan versions")
         note = f"合计 {count} 条 · sum of {count} figures"
-        out.append(
-            {
-                "id": 0,
-                "kind": kind,
-                "region_code": code,
-                "region_name": names.get(code, code),
-                "indicator": indicator,
-                "period_start": start,
-                "period_end": end,
-                "value": total,
-                "comparator": "=",
-                "unit": "",
-                "plan_version": label if used else "",
-                "plan_version_kind": series,
-                "plan_version_id": version,
-                "reliability": "synthetic" if synth else "official",
-                "source": note,
-                "source_kind": "sum",
-                "source_url": "",
-                "source_file": "",
-                "quote": "",
-                "quote_start": None,
-                "quote_end": None,
-                "note": note,
-                "batch_id": batch,
-                "batch_kind": "sum",
-                "tier": "committed",
-                "count": count,
-            }
-        )
+        record = _SUM_RECORD.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
+        record["kind"] = kind
+        record["region_code"] = code
+        record["region_name"] = names.get(code, code)
+        record["indicator"] = indicator
+        record["period_start"] = start
+        record["period_end"] = end
+        record["value"] = total
+        if used:
+            version = first if series == "original" else last
+            plan = versions.get(version) if used == 1 else None
+            record["plan_version"] = plan.name if plan is not None else f"{used} 个计划版本 · {used} plan versions"
+            record["plan_version_id"] = version
+        record["plan_version_kind"] = series
+        if synth:
+            record["reliability"] = "synthetic"
+        record["source"] = note
+        record["note"] = note
+        record["batch_id"] = batch
+        record["count"] = count
+        out.append(record)
     return out
+
+
+# A summed record's items, in the order of ``queries.figures``' columns; ``summed_records`` fills in the rest.
+_SUM_RECORD = {
+    "id": 0,
+    "kind": "",
+    "region_code": "",
+    "region_name": "",
+    "indicator": "",
+    "period_start": 0,
+    "period_end": 0,
+    "value": 0.0,
+    "comparator": "=",
+    "unit": "",
+    "plan_version": "",
+    "plan_version_kind": "",
+    "plan_version_id": None,
+    "reliability": "official",
+    "source": "",
+    "source_kind": "sum",
+    "source_url": "",
+    "source_file": "",
+    "quote": "",
+    "quote_start": None,
+    "quote_end": None,
+    "note": "",
+    "batch_id": 0,
+    "batch_kind": "sum",
+    "tier": "committed",
+    "count": 0,
+}
 
 
 def _series_column(kind, version_kind):
@@ -174,16 +193,13 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
             func.max(is_synth),
         )
 
-    def add(code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth):
-        out[(code, indicator, kind, series, start, end)] = (
-            float(total),
-            int(count),
-            int(batch),
-            first,
-            last,
-            int(used),
-            bool(synth),
-        )
+    def add(rows, code: str | None = None) -> None:
+        """Rows of (code unless given, indicator, kind, series, start, end, total, count, batch, first, last, used,
+        synth)."""
+        for row in rows:
+            if code is not None:
+                row = (code, *row)
+            out[row[:6]] = (float(row[6]), int(row[7]), int(row[8]), row[9], row[10], int(row[11]), bool(row[12]))
 
     rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
     if rolled:
@@ -198,8 +214,7 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(r.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(*row)
+        add(core_execute(session, stmt).all())
     below = [n for n in nodes if n["level"] not in rollups.LEVELS]
     ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
     if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
@@ -218,8 +233,7 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(*row)
+        add(core_execute(session, stmt).all())
         done = {lo for lo, _ in ranged}
         below = [n for n in below if n["code"] not in done]
     for node in below:
@@ -234,8 +248,7 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(node["code"], *row)
+        add(core_execute(session, stmt).all(), node["code"])
     return out
 
 
