@@ -7,8 +7,8 @@ from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
 UNIT_EN = {"人": "people", "户": "households", "个": "", "元": "yuan", "%": "%", "万元": "yuan"}
 
 
-def _trim(value: float, decimals: int) -> str:
-    text = f"{value:.{decimals}f}"
+def _trim(value: float, spec: str) -> str:
+    text = format(value, spec)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -16,10 +16,10 @@ def zh_number(value: float) -> str:
     """Chinese display: ``zh_number(285200) == "28.52万"``, ``zh_number(1.2e8) == "1.2亿"``, 6000 -> "6000"."""
     magnitude = abs(value)
     if magnitude >= 1e8:
-        return _trim(value / 1e8, 4) + "亿"
+        return _trim(value / 1e8, ".4f") + "亿"
     if magnitude >= 1e4:
-        return _trim(value / 1e4, 4) + "万"
-    return _trim(value, 2)
+        return _trim(value / 1e4, ".4f") + "万"
+    return _trim(value, ".2f")
 
 
 def en_number(value: float) -> str:
