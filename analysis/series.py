@@ -168,10 +168,15 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
             else:
                 by_child[code] = [r]
     points = {year: _point(_pick(group, name)) for year, group in own.items()}
-    if roll_up:
-        for year, by_child in children.items():
-            if year not in points:
-                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(highest(by_child).items())])
+    missing = [year for year in children if year not in points] if roll_up else []
+    if missing:
+        # ``highest`` of each year's regions; when no region reporting in any year lies below another one (the
+        # usual case: sub-regions of one level), every region of every year counts, and no year needs the check
+        codes = set().union(*(children[year] for year in missing))
+        nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
+        for year in missing:
+            by_child = highest(children[year]) if nested else children[year]
+            points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(by_child.items())])
     return dict(sorted(points.items()))
 
 
