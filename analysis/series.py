@@ -110,7 +110,11 @@ def _point(row: dict) -> Point:
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
     # the least reliable source; several with the same rank: the first of them, as min() over all of them picks
-    reliability = min(dict.fromkeys(p["reliability"] or "official" for p in picked), key=_reliability_rank)
+    reliabilities = dict.fromkeys([p["reliability"] or "official" for p in picked])
+    if len(reliabilities) == 1:
+        (reliability,) = reliabilities
+    else:
+        reliability = min(reliabilities, key=_reliability_rank)
     return Point(
         year,
         float(sum([p["value"] for p in picked])),
@@ -118,8 +122,8 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
         [int(p["id"]) for p in picked],
         True,
         reliability,
-        " / ".join(dict.fromkeys(p["quote"] for p in picked if p["quote"])),
-        " ".join(dict.fromkeys((p["source_url"] or p["source"] or "") for p in picked)),
+        " / ".join(dict.fromkeys([p["quote"] for p in picked if p["quote"]])),
+        " ".join(dict.fromkeys([p["source_url"] or p["source"] or "" for p in picked])),
         picked[0]["plan_version"] or "",
     )
 
@@ -167,7 +171,7 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
                 by_child[code].append(r)
             else:
                 by_child[code] = [r]
-    points = {year: _point(_pick(group, name)) for year, group in own.items()}
+    points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
         # ``highest`` of each year's regions; when no region reporting in any year lies below another one (the
@@ -176,7 +180,8 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
         nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
         for year in missing:
             by_child = highest(children[year]) if nested else children[year]
-            points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(by_child.items())])
+            picked = [by_child[code] for code in sorted(by_child)]
+            points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
     return dict(sorted(points.items()))
 
 
