@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from analysis.series import Point
@@ -39,19 +40,31 @@ def sparkline_uri(
     Example: ``sparkline_uri({2018: Point(2018, 1)}, {}, [2018]).startswith("data:image/svg+xml")``
     """
     shown = set(years)
-    values = [p.value for pts in (plan, actual) for y, p in pts.items() if y in shown]
+    values = [p.value for y, p in plan.items() if y in shown]
+    values += [p.value for y, p in actual.items() if y in shown]
     top = max(values, default=1.0) or 1.0
-    span = max(len(years) - 1, 1)
-    index = {year: i for i, year in reversed(list(enumerate(years)))}  # the first place, as list.index
     # each coordinate formatted once: a year's x serves both paths and its dot, an actual's y its path and dot
-    xs = {year: f"{4 + (i / span) * (width - 8):.1f}" for year, i in index.items()}
+    xs = _xs(tuple(years), width)
     plan_ys = {yr: f"{height - 4 - (p.value / top) * (height - 8):.1f}" for yr, p in plan.items() if yr in shown}
     actual_ys = {yr: f"{height - 4 - (p.value / top) * (height - 8):.1f}" for yr, p in actual.items() if yr in shown}
-    dots = "".join(f"{_DOT[0]}{xs[yr]}{_DOT[1]}{y}{_DOT[2]}" for yr, y in actual_ys.items())
+    dots = "".join([f"{_DOT[0]}{xs[yr]}{_DOT[1]}{y}{_DOT[2]}" for yr, y in actual_ys.items()])
+    return (
+        f"{_header(width, height)}{_PLAN[0]}{_path(plan_ys, years, xs)}{_PLAN[1]}"
+        f"{_ACTUAL[0]}{_path(actual_ys, years, xs)}{_ACTUAL[1]}{dots}{_END}"
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _xs(years: tuple[int, ...], width: int) -> dict[int, str]:
+    """Each year's x, formatted (every row of a grid has the same years): the first place, as list.index."""
+    span = max(len(years) - 1, 1)
+    index = {year: i for i, year in reversed(list(enumerate(years)))}
+    return {year: f"{4 + (i / span) * (width - 8):.1f}" for year, i in index.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def _header(width: int, height: int) -> str:
     return (
         "data:image/svg+xml;utf8,"
         f"{_OPEN}{width}{_HEIGHT}{height}{_VIEWBOX}{width}{_SPACE}{height}{_CLOSE_TAG}"
-        f"{_PLAN[0]}{_path(plan_ys, years, xs)}{_PLAN[1]}"
-        f"{_ACTUAL[0]}{_path(actual_ys, years, xs)}{_ACTUAL[1]}"
-        f"{dots}{_END}"
     )
