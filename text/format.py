@@ -48,9 +48,18 @@ def format_value(value: float | None, unit: str = "", lang: str = "zh", comparat
     """
     if value is None:
         return "无报告数据" if lang == "zh" else "no reported figure"
-    unit = display_unit(unit)
-    if lang == "zh":
-        return f"{COMPARATOR_ZH.get(comparator, '')}{zh_number(value)}{unit}"
+    unit = unit[1:] if unit.startswith("万") and len(unit) > 1 else unit  # display_unit, inline: a grid has hundreds
+    if lang == "zh":  # zh_number, inline
+        magnitude = abs(value)
+        if magnitude >= 1e8:
+            text, scale = format(value / 1e8, ".4f"), "亿"
+        elif magnitude >= 1e4:
+            text, scale = format(value / 1e4, ".4f"), "万"
+        else:
+            text, scale = format(value, ".2f"), ""
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return f"{COMPARATOR_ZH.get(comparator, '')}{text}{scale}{unit}"
     unit_en = UNIT_EN.get(unit, unit)
     sep = "" if unit_en in ("%", "") else " "
     return f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()
