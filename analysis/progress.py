@@ -72,7 +72,7 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     direction, kind = p.indicator["direction"], p.indicator["kind"]
     plan = {y: pt.value for y, pt in p.plan_points.items()}
     actual = {y: pt.value for y, pt in p.series["actual"].items()}
-    span_targets = _span_targets(spans, p.plan)
+    span_targets = _span_targets(spans, p.plan) if spans else []
     if plan:
         start, end = min(plan), max(plan)
         ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
@@ -129,9 +129,11 @@ def progress(
             )
         )
     spans = span_figures(rows, region_code, committed=True)
-    all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
-    lo = year_from if year_from is not None else min(all_years, default=0)
-    hi = year_to if year_to is not None else max(all_years, default=0)
+    lo, hi = year_from, year_to
+    if lo is None or hi is None:
+        all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
+        lo = lo if lo is not None else min(all_years, default=0)
+        hi = hi if hi is not None else max(all_years, default=0)
     actual, direction = series["actual"], indicator["direction"]
     cells = [_cell(y, point, actual.get(y), direction) for y, point in plan_points.items() if lo <= y <= hi]
     reported = [c for c in cells if c.actual is not None]
