@@ -77,12 +77,13 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
     }
     pairs, lows, low_text = {}, {}, t("low_reliability", lang)
     texts = _status_texts(lang)
-    for c in p.years:
-        plan, actual = c.plan, c.actual
-        pair = pairs[c.year] = _pair(actual.value if actual else None, plan.value, unit, lang, plan.comparator)
-        low = lows[c.year] = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
-        lines = [texts[c.status], pair, percent(c.achievement), low_text if low else ""]
-        row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
+    for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
+        plan, actual, year = c.plan, c.actual, c.year
+        pair = pairs[year] = _pair(actual.value if actual else None, plan.value, unit, lang, plan.comparator)
+        low = lows[year] = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
+        text = f"{texts[c.status]}\n{pair}\n{percent(c.achievement)}"
+        ids = ",".join(map(str, _cell_ids(c)))
+        row[f"y{year}"] = {"text": f"{text}\n{low_text}" if low and low_text else text, "status": c.status, "ids": ids}
     if p.latest is not None:
         c = p.latest  # one of p.years: its pair and reliability already known
         pair, low = pairs[c.year], lows[c.year]
