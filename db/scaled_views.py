@@ -119,14 +119,16 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
         groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
-    out = []
+    out, notes = [], {}
     for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
         total, count, batch, first, last, used, synth = acc
         if count <= 0:
             continue
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
-        note = f"合计 {count} 条 · sum of {count} figures"
+        note = notes.get(count)
+        if note is None:  # the same few counts recur (one per number of sub-regions reporting)
+            note = notes[count] = f"合计 {count} 条 · sum of {count} figures"
         record = _SUM_RECORD.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
         record["kind"] = kind
         record["region_code"] = code
