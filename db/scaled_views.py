@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from operator import itemgetter
 
 from sqlalchemy import String, bindparam, case, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
@@ -120,7 +121,7 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     if exact:
         groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
     out, notes = [], {}
-    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
+    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=itemgetter(0)):
         total, count, batch, first, last, used, synth = acc
         if count <= 0:
             continue
