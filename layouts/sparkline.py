@@ -64,7 +64,4 @@ def _xs(years: tuple[int, ...], width: int) -> dict[int, str]:
 
 @functools.lru_cache(maxsize=16)
 def _header(width: int, height: int) -> str:
-    return (
-        "data:image/svg+xml;utf8,"
-        f"{_OPEN}{width}{_HEIGHT}{height}{_VIEWBOX}{width}{_SPACE}{height}{_CLOSE_TAG}"
-    )
+    return f"data:image/svg+xml;utf8,{_OPEN}{width}{_HEIGHT}{height}{_VIEWBOX}{width}{_SPACE}{height}{_CLOSE_TAG}"
