@@ -51,7 +51,12 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
     selected = _select_all(rows)  # each series' annual rows, selected once for every reading below
     name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}
     out: list[Check] = []
-    own_annual = {k: _annual_points(selected[name_of[k]], region_code, name_of[k], True) for k in name_of}
+    # each series read twice, once without the sub-regions and once from them alone: the region's own points and
+    # its sub-regions' sums; with the sums filling the years it does not report, the two make its rolled-up series
+    below = {name: [r for r in selected[name] if r["region_code"] != region_code] for name in name_of.values()}
+    own = {name: _annual_points(selected[name], region_code, name, False) for name in name_of.values()}
+    summed = {name: _annual_points(below[name], region_code, name, True) for name in name_of.values()}
+    own_annual = {k: dict(sorted({**summed[name], **own[name]}.items())) for k, name in name_of.items()}
     if plan == "revised":
         original = _annual_points(selected["original"], region_code, "original", True)
         own_annual["target"] = {**original, **own_annual["target"]}
@@ -80,22 +85,20 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
                 [int(span["id"]), *_agree_ids(points, years)],
             )
         )
-    below = {name: [r for r in selected[name] if r["region_code"] != region_code] for name in name_of.values()}
     for kind, name in name_of.items():
-        own = _annual_points(selected[name], region_code, name, False)
-        children = _annual_points(below[name], region_code, name, True)
-        for year in sorted(set(own) & set(children)):
+        own_points, children = own[name], summed[name]
+        for year in sorted(set(own_points) & set(children)):
             out.append(
                 Check(
                     "children",
                     kind,
                     year,
                     year,
-                    own[year].value,
+                    own_points[year].value,
                     children[year].value,
                     len(children[year].figure_ids),
                     [],
-                    own[year].figure_ids + children[year].figure_ids,
+                    own_points[year].figure_ids + children[year].figure_ids,
                 )
             )
     return out

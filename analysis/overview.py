@@ -31,9 +31,11 @@ def overview_rows(
     catalogue = {i["code"]: i for i in indicators}
     children = children_of(regions)
     by_region: dict[str, list[dict]] = defaultdict(list)
+    targets = set()
     for r in figures:
         by_region[r["region_code"]].append(r)
-    targets = {r["region_code"] for r in figures if r["kind"] == "target"}
+        if r["kind"] == "target":
+            targets.add(r["region_code"])
     rows = []
     for code in plan_regions(regions, targets):
         subtree = [r for c in (code, *descendants(regions, code, children)) for r in by_region.get(c, [])]

@@ -72,7 +72,7 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     direction, kind = p.indicator["direction"], p.indicator["kind"]
     plan = {y: pt.value for y, pt in p.plan_points.items()}
     actual = {y: pt.value for y, pt in p.series["actual"].items()}
-    span_targets = _span_targets(spans, p.plan)
+    span_targets = _span_targets(spans, p.plan) if spans else []
     if plan:
         start, end = min(plan), max(plan)
         ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
@@ -113,9 +113,10 @@ def progress(
     ``year_to`` (default: the last year with any figure) is the year the plan period is seen from; years
     shown are those with a plan figure inside ``year_from..year_to``.
     """
-    rows = [r for r in records(figures) if r["indicator"] == indicator["code"]]
+    code = indicator["code"]
+    rows = [r for r in records(figures) if r["indicator"] == code]
     series = plan_vs_actual(rows, region_code, committed=True)
-    named = named_targets(rows, region_code, plan) if indicator["code"] in NAMED_INDICATORS else []
+    named = named_targets(rows, region_code, plan) if code in NAMED_INDICATORS else []
     plan_points = effective_plan(series, plan)
     if named and plan_points:
         last = max([*series["actual"], *plan_points])
@@ -128,12 +129,13 @@ def progress(
             )
         )
     spans = span_figures(rows, region_code, committed=True)
-    all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
-    lo = year_from if year_from is not None else min(all_years, default=0)
-    hi = year_to if year_to is not None else max(all_years, default=0)
-    cells = [
-        _cell(y, plan_points[y], series["actual"].get(y), indicator["direction"]) for y in plan_points if lo <= y <= hi
-    ]
+    lo, hi = year_from, year_to
+    if lo is None or hi is None:
+        all_years = [y for pts in series.values() for y in pts] + [int(s["period_end"]) for s in spans]
+        lo = lo if lo is not None else min(all_years, default=0)
+        hi = hi if hi is not None else max(all_years, default=0)
+    actual, direction = series["actual"], indicator["direction"]
+    cells = [_cell(y, point, actual.get(y), direction) for y, point in plan_points.items() if lo <= y <= hi]
     reported = [c for c in cells if c.actual is not None]
     latest = reported[-1] if reported else (cells[-1] if cells else None)
     p = Progress(region_code, indicator, plan, series, plan_points, cells, latest, None, named=named, spans=spans)

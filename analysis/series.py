@@ -36,10 +36,11 @@ def records(figures, stretch: bool = False) -> list[dict]:
     actuals are compared with the committed tier only, and a stretch figure is never summed with or put in place
     of a committed one. ``stretch_points`` reads them as a series of their own.
     """
-    rows = figures.to_dict("records") if hasattr(figures, "to_dict") else list(figures)
+    if hasattr(figures, "to_dict"):
+        figures = figures.to_dict("records")
     if stretch:
-        return rows
-    return [r for r in rows if r.get("tier", COMMITTED) == COMMITTED or r.get("kind") != "target"]
+        return list(figures)
+    return [r for r in figures if r.get("tier", COMMITTED) == COMMITTED or r.get("kind") != "target"]
 
 
 def _select(rows: list[dict], name: str) -> list[dict]:
@@ -84,34 +85,46 @@ def _pick(rows: list[dict], name: str) -> dict:
     return newest
 
 
+_RELIABILITY_RANK = {"low": 0, "repost": 1, "official": 2}
+
+
 def _reliability_rank(value: str) -> int:
-    return {"low": 0, "repost": 1, "official": 2}.get(value, 2)
+    return _RELIABILITY_RANK.get(value, 2)
 
 
 def _point(row: dict) -> Point:
+    # positional: a page builds one per figure record (year, value, comparator, figure_ids, rolled_up, reliability,
+    # quote, source, plan_version)
     return Point(
-        year=int(row["period_end"]),
-        value=float(row["value"]),
-        comparator=row["comparator"] or "=",
-        figure_ids=[int(row["id"])],
-        reliability=row["reliability"] or "official",
-        quote=row["quote"] or "",
-        source=row["source_url"] or row["source"] or "",
-        plan_version=row["plan_version"] or "",
+        int(row["period_end"]),
+        float(row["value"]),
+        row["comparator"] or "=",
+        [int(row["id"])],
+        False,
+        row["reliability"] or "official",
+        row["quote"] or "",
+        row["source_url"] or row["source"] or "",
+        row["plan_version"] or "",
     )
 
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
+    # the least reliable source; several with the same rank: the first of them, as min() over all of them picks
+    reliabilities = dict.fromkeys([p["reliability"] or "official" for p in picked])
+    if len(reliabilities) == 1:
+        (reliability,) = reliabilities
+    else:
+        reliability = min(reliabilities, key=_reliability_rank)
     return Point(
-        year=year,
-        value=float(sum(p["value"] for p in picked)),
-        comparator="=",
-        figure_ids=[int(p["id"]) for p in picked],
-        rolled_up=True,
-        reliability=min((p["reliability"] or "official" for p in picked), key=_reliability_rank),
-        quote=" / ".join(dict.fromkeys(p["quote"] for p in picked if p["quote"])),
-        source=" ".join(dict.fromkeys((p["source_url"] or p["source"] or "") for p in picked)),
-        plan_version=picked[0]["plan_version"] or "",
+        year,
+        float(sum([p["value"] for p in picked])),
+        "=",
+        [int(p["id"]) for p in picked],
+        True,
+        reliability,
+        " / ".join(dict.fromkeys([p["quote"] for p in picked if p["quote"]])),
+        " ".join(dict.fromkeys([p["source_url"] or p["source"] or "" for p in picked])),
+        picked[0]["plan_version"] or "",
     )
 
 
@@ -143,22 +156,39 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
     own: dict[int, list[dict]] = {}
     children: dict[int, dict[str, list[dict]]] = {}
     for r in rows:
-        code = r["region_code"]
+        code, year = r["region_code"], int(r["period_end"])
         if code == region_code:
-            own.setdefault(int(r["period_end"]), []).append(r)
+            group = own.get(year)
+            if group is None:
+                own[year] = [r]
+            else:
+                group.append(r)
         else:
-            children.setdefault(int(r["period_end"]), {}).setdefault(code, []).append(r)
-    points = {year: _point(_pick(group, name)) for year, group in own.items()}
-    if roll_up:
-        for year, by_child in children.items():
-            if year not in points:
-                points[year] = _sum_point(year, [_pick(g, name) for _, g in sorted(highest(by_child).items())])
+            by_child = children.get(year)
+            if by_child is None:
+                children[year] = {code: [r]}
+            elif code in by_child:
+                by_child[code].append(r)
+            else:
+                by_child[code] = [r]
+    points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
+    missing = [year for year in children if year not in points] if roll_up else []
+    if missing:
+        # ``highest`` of each year's regions; when no region reporting in any year lies below another one (the
+        # usual case: sub-regions of one level), every region of every year counts, and no year needs the check
+        codes = set().union(*(children[year] for year in missing))
+        nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
+        for year in missing:
+            by_child = highest(children[year]) if nested else children[year]
+            picked = [by_child[code] for code in sorted(by_child)]
+            points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
     return dict(sorted(points.items()))
 
 
 def highest(by_region: dict[str, list]) -> dict[str, list]:
     """The regions with no region above them among the keys (a prefecture's figure counts its counties)."""
-    return {c: g for c, g in by_region.items() if not adcode_ancestors(c) & by_region.keys()}
+    codes = by_region.keys()
+    return {c: g for c, g in by_region.items() if codes.isdisjoint(adcode_ancestors(c))}
 
 
 def counted(rows: list[dict], name: str) -> list[dict]:

@@ -66,7 +66,7 @@ def per_transaction(session: Session, key, compute):
 
 def data_version(session: Session) -> int:
     """The data version, read once per transaction: one consistent key per request. Example: ``data_version(s)``"""
-    return per_transaction(session, "data_version", lambda: int(session.execute(_VERSION).scalar_one()))
+    return per_transaction(session, "data_version", lambda: int(core_execute(session, _VERSION).scalar_one()))
 
 
 _VERSION = select(DataState.version).where(DataState.id == 1)

@@ -10,9 +10,10 @@ Example::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Indicator, Note, NoteVersion, Region
@@ -100,16 +101,28 @@ def notes(session: Session, region_codes: Iterable[str] | None = None, indicator
 
     Example: ``notes(s, ["621100"], "poor_population_reduced")[0]["text"]``
     """
+    params: dict = {}
+    if region_codes is not None:
+        params["codes"] = list(region_codes)
+    if indicator is not None:
+        params["indicator"] = indicator
+    stmt = _notes_select(region_codes is not None, indicator is not None)
+    return dict_rows(session, stmt, params)  # the keys of ``_row`` and region_name, as plain rows
+
+
+@functools.cache
+def _notes_select(by_region: bool, by_indicator: bool):
+    """``notes``' statement, built once per shape (every region page reads its notes), values bound as ``codes``
+    and ``indicator``."""
     n = Note
     columns = (n.id, n.region_code, n.indicator_code.label("indicator"), n.year, n.text, n.author, n.created_at)
     stmt = select(*columns, n.edited_by, n.edited_at, Region.name_zh.label("region_name"))
     stmt = stmt.join(Region, Region.code == Note.region_code)
-    if region_codes is not None:
-        stmt = stmt.where(Note.region_code.in_(list(region_codes)))
-    if indicator is not None:
-        stmt = stmt.where(Note.indicator_code == indicator)
-    stmt = stmt.order_by(Note.region_code, Note.indicator_code, Note.year, Note.id)
-    return dict_rows(session, stmt)  # the keys of ``_row`` and region_name, as plain rows
+    if by_region:
+        stmt = stmt.where(Note.region_code.in_(bindparam("codes", expanding=True)))
+    if by_indicator:
+        stmt = stmt.where(Note.indicator_code == bindparam("indicator"))
+    return stmt.order_by(Note.region_code, Note.indicator_code, Note.year, Note.id)
 
 
 def history(session: Session, note_id: int) -> list[dict]:

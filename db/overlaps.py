@@ -15,11 +15,12 @@ Example::
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, or_, select, true
+from sqlalchemy import and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session
 
 from analysis.series import adcode_ancestors
@@ -143,9 +144,11 @@ def live_in_subtrees(session: Session, nodes: list[dict], reverted: list[int]) -
     out = {n["code"]: live_in_subtree(session, n, reverted) for n in nodes if n["code_hi"] is None}
     out.update({code: [] for code, _ in ranged})
     if ranged:
-        column = FigureOverlap.region_code
         lows = [code for code, _ in ranged]
-        for row in _live(session, and_(column >= lows[0], column <= max(hi for _, hi in ranged)), reverted):
+        bounds = {"lo": lows[0], "hi": max(hi for _, hi in ranged)}
+        if reverted:
+            bounds["reverted"] = list(reverted)
+        for row in _rows(session, _live_in_range(bool(reverted)), bounds):
             at = bisect_right(lows, row["region_code"]) - 1
             if at >= 0 and row["region_code"] <= ranged[at][1]:
                 out[lows[at]].append(row)
@@ -153,8 +156,22 @@ def live_in_subtrees(session: Session, nodes: list[dict], reverted: list[int]) -
 
 
 def _live(session: Session, where, reverted: list[int]) -> list[dict]:
+    stmt = _live_select().where(where)
+    if reverted:
+        stmt = stmt.where(Figure.batch_id.not_in(reverted))
+    return _rows(session, stmt)
+
+
+def _rows(session: Session, stmt, params: dict | None = None) -> list[dict]:
+    result = session.connection().execute(stmt, params)  # plain rows: tens of thousands after a national correction
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
+
+
+@functools.cache
+def _live_select():
     f, v = Figure, PlanVersion
-    stmt = (
+    return (
         select(
             f.id,
             f.region_code,
@@ -169,10 +186,15 @@ def _live(session: Session, where, reverted: list[int]) -> list[dict]:
         )
         .join(FigureOverlap, FigureOverlap.figure_id == f.id)
         .outerjoin(v, v.id == f.plan_version_id)
-        .where(where)
     )
+
+
+@functools.cache
+def _live_in_range(reverted: bool):
+    """``_live`` in the code range bound as ``lo`` and ``hi`` (built once: every summed page reads it), batches bound
+    as ``reverted`` left out."""
+    column = FigureOverlap.region_code
+    stmt = _live_select().where(and_(column >= bindparam("lo"), column <= bindparam("hi")))
     if reverted:
-        stmt = stmt.where(f.batch_id.not_in(reverted))
-    result = session.connection().execute(stmt)  # plain rows: tens of thousands after a national correction
-    keys = tuple(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result]
+        stmt = stmt.where(Figure.batch_id.not_in(bindparam("reverted", expanding=True)))
+    return stmt

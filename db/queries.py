@@ -6,10 +6,10 @@ from __future__ import annotations
 import functools
 
 import pandas as pd
-from sqlalchemy import case, func, literal_column, select, text
+from sqlalchemy import bindparam, case, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
 
-from db import rollups
+from db import rollups, tree
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
 from db.session import core_execute, dict_rows
@@ -125,6 +125,16 @@ def figures(
 
     Example: ``figures(s, "target", ["621100"], "poor_population_reduced")[0]["value"]``
     """
+    if where is None:  # a statement built once per shape, its values bound: a page reads figures on every request
+        params: dict = {}
+        if kind:
+            params["kind"] = kind
+        if region_codes is not None:
+            params["codes"] = list(region_codes)
+        if indicator:
+            params["indicator"] = indicator
+        stmt = _figures_for(included(session), bool(kind), "codes" in params, bool(indicator))
+        return dict_rows(session, stmt, params)
     stmt = _figure_select(session)
     if kind:
         stmt = stmt.where(Figure.kind == kind)
@@ -132,12 +142,46 @@ def figures(
         stmt = stmt.where(Figure.region_code.in_(list(region_codes)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == indicator)
-    if where is not None:
-        stmt = stmt.where(where)
-    stmt = stmt.order_by(
-        Figure.region_code, Figure.indicator_code, Figure.period_start, Figure.period_end, Figure.batch_id, Figure.id
-    )
-    return _records(session, stmt)
+    stmt = stmt.where(where)
+    return _records(session, stmt.order_by(*_FIGURE_ORDER))
+
+
+_FIGURE_ORDER = (
+    Figure.region_code,
+    Figure.indicator_code,
+    Figure.period_start,
+    Figure.period_end,
+    Figure.batch_id,
+    Figure.id,
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: bool):
+    """``figures``' statement for one shape of its filters, their values bound as ``kind``, ``codes`` and
+    ``indicator`` (statements are immutable; one built and keyed once costs a page nothing)."""
+    stmt = _figure_select_for(pending)
+    if kind:
+        stmt = stmt.where(Figure.kind == bindparam("kind"))
+    if codes:
+        stmt = stmt.where(Figure.region_code.in_(bindparam("codes", expanding=True)))
+    if indicator:
+        stmt = stmt.where(Figure.indicator_code == bindparam("indicator"))
+    return stmt.order_by(*_FIGURE_ORDER)
+
+
+def subtree_figures(session: Session, node: dict) -> list[dict]:
+    """``figures`` of a region's subtree, itself included (``node`` from ``db.tree.subtree``).
+
+    Example: ``subtree_figures(s, tree.subtree(s, "621100"))[0]["region_code"]``
+    """
+    stmt = _subtree_figures_for(included(session), node["code_hi"] is not None)
+    return dict_rows(session, stmt, tree.subtree_bounds(node))
+
+
+@functools.lru_cache(maxsize=256)
+def _subtree_figures_for(pending: tuple[int, ...], contiguous: bool):
+    return _figure_select_for(pending).where(tree.in_bound_subtree(contiguous)).order_by(*_FIGURE_ORDER)
 
 
 def figures_frame(session: Session, **filters) -> pd.DataFrame:

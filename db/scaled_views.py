@@ -14,9 +14,11 @@ Example::
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from operator import itemgetter
 
-from sqlalchemy import case, func, literal, literal_column, select, union_all
+from sqlalchemy import String, bindparam, case, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
@@ -29,15 +31,32 @@ SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
 
 
-def _regions(session: Session, where) -> list[dict]:
-    return dict_rows(session, select(*REGION_COLUMNS).where(where).order_by(Region.code))
+def _regions(session: Session, stmt, params: dict | None = None) -> list[dict]:
+    return dict_rows(session, stmt, params)
+
+
+# Statements a page runs on every request, built once with their values bound: building and keying a statement
+# costs a cold page more than running most of them.
+_TOP_REGIONS = select(*REGION_COLUMNS).where(Region.parent_code.is_(None)).order_by(Region.code)
+_ALL_REGIONS = select(*REGION_COLUMNS).where(Region.code.is_not(None)).order_by(Region.code)
+_CHILD_REGIONS = select(*REGION_COLUMNS).where(Region.parent_code == bindparam("parent")).order_by(Region.code)
+_REGIONS_BELOW = select(*REGION_COLUMNS).where(Region.dfs_lo.between(bindparam("lo"), bindparam("hi")))
+_REGIONS_BELOW = _REGIONS_BELOW.order_by(Region.code)
+_ROLLED_COUNT = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(
+    FigureRollup.region_code == bindparam("code")
+)
+_TOTAL_COUNT = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(
+    FigureRollup.region_code.in_(select(Region.code).where(Region.parent_code.is_(None)))
+)
+_PLANS = select(PlanVersion.id, PlanVersion.kind, PlanVersion.name)
+_SYNTHETIC_BATCHES = select(Batch.id).where(Batch.kind == "synth")
+_NAMES = select(Region.code, Region.name_zh).where(Region.code.in_(bindparam("codes", expanding=True)))
 
 
 def subtree_size(session: Session, node: dict) -> int:
     """Figures (live or not) in a region's subtree, itself included: roll-ups when there, else index counts."""
     if node["level"] in rollups.LEVELS:
-        stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code == node["code"])
-        count = int(core_execute(session, stmt).scalar_one())
+        count = int(core_execute(session, _ROLLED_COUNT, {"code": node["code"]}).scalar_one())
         waiting = rollups.pending_where(session, node)
         if waiting is not None:
             count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
@@ -53,10 +72,9 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
         return [], []
     path = sorted(queries.region_path(session, code), key=lambda r: r["code"])
     if subtree_size(session, node) <= SMALL:
-        inside = Region.dfs_lo.between(node["dfs_lo"] + 1, node["dfs_hi"])
-        regions = path + _regions(session, inside)
-        return regions, queries.figures(session, where=tree.in_subtree(node, include_self=True))
-    children = _regions(session, Region.parent_code == code)
+        regions = path + _regions(session, _REGIONS_BELOW, {"lo": node["dfs_lo"] + 1, "hi": node["dfs_hi"]})
+        return regions, queries.subtree_figures(session, node)
+    children = _regions(session, _CHILD_REGIONS, {"parent": code})
     regions = path + children
     own = queries.figures(session, region_codes=[code])
     return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
@@ -65,17 +83,15 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
 def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
     """(regions, figure records) for the overview: everything when small, else one summed record set per
     top-level region (provinces), so the overview compares provinces."""
-    tops = _regions(session, Region.parent_code.is_(None))
+    tops = _regions(session, _TOP_REGIONS)
     if _figure_count(session) <= SMALL:
-        return _regions(session, Region.code.is_not(None)), queries.figures(session)
+        return _regions(session, _ALL_REGIONS), queries.figures(session)
     return tops, summed_records(session, tuple(t["code"] for t in tops))
 
 
 def _figure_count(session: Session) -> int:
     """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
-    tops = select(Region.code).where(Region.parent_code.is_(None))
-    stmt = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(FigureRollup.region_code.in_(tops))
-    count = int(core_execute(session, stmt).scalar_one())
+    count = int(core_execute(session, _TOTAL_COUNT).scalar_one())
     waiting = rollups.pending_where(session, None)
     if waiting is not None:
         count += int(core_execute(session, select(func.count()).select_from(Figure).where(waiting)).scalar_one())
@@ -93,10 +109,9 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     one figure per region the analysis picks, from the highest regions that report.
     """
     reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
-    plans = select(PlanVersion.id, PlanVersion.kind, PlanVersion.name)
-    versions = {v.id: v for v in core_execute(session, plans)}
-    synthetic = set(core_execute(session, select(Batch.id).where(Batch.kind == "synth")).scalars())
-    names = dict(core_execute(session, select(Region.code, Region.name_zh).where(Region.code.in_(codes))).all())
+    versions = {v.id: v for v in core_execute(session, _PLANS)}
+    synthetic = set(core_execute(session, _SYNTHETIC_BATCHES).scalars())
+    names = dict(core_execute(session, _NAMES, {"codes": list(codes)}).all())
     nodes = tree.subtrees(session, codes)
     overlapping = overlaps.live_in_subtrees(session, nodes, sorted(reverted))
     # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
@@ -105,48 +120,69 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
         groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
-    out = []
-    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=lambda item: item[0]):
+    out, notes = [], {}
+    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=itemgetter(0)):
         total, count, batch, first, last, used, synth = acc
         if count <= 0:
             continue
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
-        version = (first if series == "original" else last) if used else None
-        plan = versions.get(version)
-        label = plan.name if used == 1 and plan else (f"{used} 个计划版本 · {used} plan versions")
-        note = f"合计 {count} 条 · sum of {count} figures"
-        out.append(
-            {
-                "id": 0,
-                "kind": kind,
-                "region_code": code,
-                "region_name": names.get(code, code),
-                "indicator": indicator,
-                "period_start": start,
-                "period_end": end,
-                "value": total,
-                "comparator": "=",
-                "unit": "",
-                "plan_version": label if used else "",
-                "plan_version_kind": series,
-                "plan_version_id": version,
-                "reliability": "synthetic" if synth else "official",
-                "source": note,
-                "source_kind": "sum",
-                "source_url": "",
-                "source_file": "",
-                "quote": "",
-                "quote_start": None,
-                "quote_end": None,
-                "note": note,
-                "batch_id": batch,
-                "batch_kind": "sum",
-                "tier": "committed",
-                "count": count,
-            }
-        )
+        note = notes.get(count)
+        if note is None:  # the same few counts recur (one per number of sub-regions reporting)
+            note = notes[count] = f"合计 {count} 条 · sum of {count} figures"
+        record = _SUM_RECORD.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
+        record["kind"] = kind
+        record["region_code"] = code
+        record["region_name"] = names.get(code, code)
+        record["indicator"] = indicator
+        record["period_start"] = start
+        record["period_end"] = end
+        record["value"] = total
+        if used:
+            version = first if series == "original" else last
+            plan = versions.get(version) if used == 1 else None
+            record["plan_version"] = plan.name if plan is not None else f"{used} 个计划版本 · {used} plan versions"
+            record["plan_version_id"] = version
+        record["plan_version_kind"] = series
+        if synth:
+            record["reliability"] = "synthetic"
+        record["source"] = note
+        record["note"] = note
+        record["batch_id"] = batch
+        record["count"] = count
+        out.append(record)
     return out
+
+
+# A summed record's items, in the order of ``queries.figures``' columns; ``summed_records`` fills in the rest.
+_SUM_RECORD = {
+    "id": 0,
+    "kind": "",
+    "region_code": "",
+    "region_name": "",
+    "indicator": "",
+    "period_start": 0,
+    "period_end": 0,
+    "value": 0.0,
+    "comparator": "=",
+    "unit": "",
+    "plan_version": "",
+    "plan_version_kind": "",
+    "plan_version_id": None,
+    "reliability": "official",
+    "source": "",
+    "source_kind": "sum",
+    "source_url": "",
+    "source_file": "",
+    "quote": "",
+    "quote_start": None,
+    "quote_end": None,
+    "note": "",
+    "batch_id": 0,
+    "batch_kind": "sum",
+    "tier": "committed",
+    "count": 0,
+}
 
 
 def _series_column(kind, version_kind):
@@ -162,64 +198,30 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
     grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
     out: dict[tuple, tuple] = {}
 
-    def aggregates(value, count, batch, version):
-        is_synth = case((batch.in_(sorted(synthetic)), 1), else_=0) if synthetic else literal_column("0")
-        return (
-            func.sum(value),
-            count,
-            func.max(batch),
-            func.min(version),
-            func.max(version),
-            func.count(version.distinct()),
-            func.max(is_synth),
-        )
+    def add(rows, code: str | None = None) -> None:
+        """Rows of (code unless given, indicator, kind, series, start, end, total, count, batch, first, last, used,
+        synth)."""
+        for row in rows:
+            if code is not None:
+                row = (code, *row)
+            out[row[:6]] = (float(row[6]), int(row[7]), int(row[8]), row[9], row[10], int(row[11]), bool(row[12]))
 
-    def add(code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth):
-        out[(code, indicator, kind, series, start, end)] = (
-            float(total),
-            int(count),
-            int(batch),
-            first,
-            last,
-            int(used),
-            bool(synth),
-        )
-
+    bound = {}  # the values of the statements' parameters that are not about the regions
+    if synthetic:
+        bound["synthetic"] = sorted(synthetic)
+    if reverted:
+        bound["reverted"] = sorted(reverted)
     rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
     if rolled:
-        r = FigureRollup
-        series = _series_column(r.kind, PlanVersion.kind)
-        keys = (r.region_code, r.indicator_code, r.kind, series, r.period_start, r.period_end)
-        stmt = (
-            select(*keys, *aggregates(r.total, func.sum(r.count), r.batch_id, r.plan_version_id))
-            .outerjoin(PlanVersion, PlanVersion.id == r.plan_version_id)
-            .where(r.region_code.in_(rolled))
-            .group_by(*keys)
-        )
-        if reverted:
-            stmt = stmt.where(r.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(*row)
+        stmt = _rolled_sums(bool(synthetic), bool(reverted))
+        add(core_execute(session, stmt, {**bound, "codes": rolled}).all())
     below = [n for n in nodes if n["level"] not in rollups.LEVELS]
     ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
     if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
         # disjoint code ranges (townships of a county): one statement, one index range read per child
-        f = Figure
-        spans = union_all(*(select(literal(lo).label("lo"), literal(hi).label("hi")) for lo, hi in ranged)).subquery()
-        keys = (spans.c.lo, f.indicator_code, f.kind, _series_column(f.kind, PlanVersion.kind))
-        keys += (f.period_start, f.period_end)
-        stmt = (
-            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
-            .select_from(spans)
-            .join(f, f.region_code.between(spans.c.lo, spans.c.hi))
-            .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
-            .where(counted_in_sums())
-            .group_by(*keys)
-        )
-        if reverted:
-            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(*row)
+        spans = {f"{end}_{i}": code for i, (lo, hi) in enumerate(ranged) for end, code in (("lo", lo), ("hi", hi))}
+        stmt = _ranged_sums(len(ranged), bool(synthetic), bool(reverted))
+        add(core_execute(session, stmt, {**bound, **spans}).all())
         done = {lo for lo, _ in ranged}
         below = [n for n in below if n["code"] not in done]
     for node in below:
@@ -227,16 +229,75 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         series = _series_column(f.kind, PlanVersion.kind)
         keys = (f.indicator_code, f.kind, series, f.period_start, f.period_end)
         stmt = (
-            select(*keys, *aggregates(f.value, func.count(), f.batch_id, f.plan_version_id))
+            select(*keys, *_aggregates(f.value, func.count(), f.batch_id, f.plan_version_id, bool(synthetic)))
             .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
             .where(tree.in_subtree(node, include_self=True), counted_in_sums())
             .group_by(*keys)
         )
         if reverted:
-            stmt = stmt.where(f.batch_id.not_in(sorted(reverted)))
-        for row in core_execute(session, stmt).all():
-            add(node["code"], *row)
+            stmt = stmt.where(f.batch_id.not_in(bindparam("reverted", expanding=True)))
+        add(core_execute(session, stmt, bound).all(), node["code"])
     return out
+
+
+def _aggregates(value, count, batch, version, synthetic: bool) -> tuple:
+    """Total, count, newest batch, first and last plan version, plan versions used, and whether any batch is
+    synthetic (the ids bound as ``synthetic``)."""
+    is_synth = literal_column("0")
+    if synthetic:
+        is_synth = case((batch.in_(bindparam("synthetic", expanding=True)), 1), else_=0)
+    return (
+        func.sum(value),
+        count,
+        func.max(batch),
+        func.min(version),
+        func.max(version),
+        func.count(version.distinct()),
+        func.max(is_synth),
+    )
+
+
+@functools.cache
+def _rolled_sums(synthetic: bool, reverted: bool):
+    """``_summed_groups``' statement on the roll-ups of the regions bound as ``codes``."""
+    r = FigureRollup
+    series = _series_column(r.kind, PlanVersion.kind)
+    keys = (r.region_code, r.indicator_code, r.kind, series, r.period_start, r.period_end)
+    stmt = (
+        select(*keys, *_aggregates(r.total, func.sum(r.count), r.batch_id, r.plan_version_id, synthetic))
+        .outerjoin(PlanVersion, PlanVersion.id == r.plan_version_id)
+        .where(r.region_code.in_(bindparam("codes", expanding=True)))
+        .group_by(*keys)
+    )
+    if reverted:
+        stmt = stmt.where(r.batch_id.not_in(bindparam("reverted", expanding=True)))
+    return stmt
+
+
+@functools.lru_cache(maxsize=128)
+def _ranged_sums(spans: int, synthetic: bool, reverted: bool):
+    """``_summed_groups``' statement on the figures of ``spans`` disjoint code ranges bound as ``lo_i`` and
+    ``hi_i``, grouped by each range's low code."""
+    f = Figure
+    ranges = union_all(
+        *(
+            select(bindparam(f"lo_{i}", type_=String).label("lo"), bindparam(f"hi_{i}", type_=String).label("hi"))
+            for i in range(spans)
+        )
+    ).subquery()
+    keys = (ranges.c.lo, f.indicator_code, f.kind, _series_column(f.kind, PlanVersion.kind))
+    keys += (f.period_start, f.period_end)
+    stmt = (
+        select(*keys, *_aggregates(f.value, func.count(), f.batch_id, f.plan_version_id, synthetic))
+        .select_from(ranges)
+        .join(f, f.region_code.between(ranges.c.lo, ranges.c.hi))
+        .outerjoin(PlanVersion, PlanVersion.id == f.plan_version_id)
+        .where(counted_in_sums())
+        .group_by(*keys)
+    )
+    if reverted:
+        stmt = stmt.where(f.batch_id.not_in(bindparam("reverted", expanding=True)))
+    return stmt
 
 
 def _exact_groups(session: Session, codes: tuple[str, ...], overlapping: dict, reverted: set[int], versions) -> dict:

@@ -105,6 +105,7 @@ def bulk_upsert_regions(session: Session, rows: Iterable[dict]) -> tuple[int, in
 
 _NUMBERING = (Region.code, Region.dfs_lo, Region.dfs_hi, Region.code_hi, Region.level, Region.name_zh, Region.name_en)
 _SUBTREE = select(*_NUMBERING).where(Region.code == bindparam("code"))
+_SUBTREES = select(*_NUMBERING).where(Region.code.in_(bindparam("codes", expanding=True)))
 
 
 def subtree(session: Session, code: str) -> dict | None:
@@ -125,7 +126,7 @@ def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
     """
     memo = {}
     for start in range(0, len(codes), 500):
-        rows = dict_rows(session, select(*_NUMBERING).where(Region.code.in_(codes[start : start + 500])))
+        rows = dict_rows(session, _SUBTREES, {"codes": list(codes[start : start + 500])})
         memo.update((row["code"], row) for row in rows)
     for code in codes:
         per_transaction(session, ("subtree", code), lambda code=code: memo.get(code))
@@ -140,6 +141,25 @@ def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
     lo = node["dfs_lo"] if include_self else node["dfs_lo"] + 1
     codes = select(Region.code).where(Region.dfs_lo.between(lo, node["dfs_hi"]))
     return column.in_(codes)
+
+
+def in_bound_subtree(contiguous: bool, column=Figure.region_code):
+    """``in_subtree(node, include_self=True)`` with the node's range left as the parameters ``subtree_lo`` and
+    ``subtree_hi`` (``subtree_bounds``), for a statement built once; ``contiguous``: the node has a ``code_hi``.
+
+    Example: ``session.execute(select(Figure.id).where(in_bound_subtree(True)), subtree_bounds(node))``
+    """
+    if contiguous:
+        return and_(column >= bindparam("subtree_lo"), column <= bindparam("subtree_hi"))
+    codes = select(Region.code).where(Region.dfs_lo.between(bindparam("subtree_lo"), bindparam("subtree_hi")))
+    return column.in_(codes)
+
+
+def subtree_bounds(node: dict) -> dict:
+    """The parameters of ``in_bound_subtree`` for a node, itself included."""
+    if node["code_hi"] is not None:
+        return {"subtree_lo": node["code"], "subtree_hi": node["code_hi"]}
+    return {"subtree_lo": node["dfs_lo"], "subtree_hi": node["dfs_hi"]}
 
 
 def descendant_codes(session: Session, code: str, max_depth_level: str | None = None) -> list[str]:

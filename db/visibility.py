@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Batch
+from db.session import core_execute
 
 APPROVED, SUBMITTED, RETURNED = "approved", "submitted", "returned"
 STATES = (SUBMITTED, APPROVED, RETURNED)
@@ -51,9 +52,16 @@ def live_for(extra: tuple[int, ...]):
 def skipped(session: Session) -> list[int]:
     """Ids of batches whose figures do not count in this session (reverted, or not approved and not included),
     for readers that filter roll-ups and index ranges by batch id."""
-    stmt = select(Batch.id, Batch.reverted_at).where(or_(Batch.reverted_at.is_not(None), Batch.state != APPROVED))
     extra = set(included(session))
-    return [i for i, reverted in session.execute(stmt.order_by(Batch.id)) if reverted is not None or i not in extra]
+    rows = core_execute(session, _NOT_COUNTED)  # plain rows: no ORM work
+    return [i for i, reverted in rows if reverted is not None or i not in extra]
+
+
+_NOT_COUNTED = (
+    select(Batch.id, Batch.reverted_at)
+    .where(or_(Batch.reverted_at.is_not(None), Batch.state != APPROVED))
+    .order_by(Batch.id)
+)
 
 
 def view_key(session: Session) -> tuple[int, ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash_ag_grid as dag
 from dash import html
 
@@ -59,7 +61,8 @@ def period_cell(p: Progress, lang: str):
 
 
 def _status_value(lines: list[str], status: str, figure_ids: list[int]) -> dict:
-    return {"text": "\n".join(line for line in lines if line), "status": status, "ids": ",".join(map(str, figure_ids))}
+    text = "\n".join([line for line in lines if line])
+    return {"text": text, "status": status, "ids": ",".join(map(str, figure_ids))}
 
 
 def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
@@ -73,11 +76,14 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
     }
     pairs, lows, low_text = {}, {}, t("low_reliability", lang)
-    for c in p.years:
-        pair = pairs[c.year] = _pair(c.actual.value if c.actual else None, c.plan.value, unit, lang, c.plan.comparator)
-        low = lows[c.year] = c.plan.reliability == "low" or (c.actual is not None and c.actual.reliability == "low")
-        lines = [status_text(c.status, lang), pair, percent(c.achievement), low_text if low else ""]
-        row[f"y{c.year}"] = _status_value(lines, c.status, _cell_ids(c))
+    texts = _status_texts(lang)
+    for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
+        plan, actual, year = c.plan, c.actual, c.year
+        pair = pairs[year] = _pair(actual.value if actual else None, plan.value, unit, lang, plan.comparator)
+        low = lows[year] = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
+        text = f"{texts[c.status]}\n{pair}\n{percent(c.achievement)}"
+        ids = ",".join(map(str, _cell_ids(c)))
+        row[f"y{year}"] = {"text": f"{text}\n{low_text}" if low and low_text else text, "status": c.status, "ids": ids}
     if p.latest is not None:
         c = p.latest  # one of p.years: its pair and reliability already known
         pair, low = pairs[c.year], lows[c.year]
@@ -93,6 +99,12 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
         row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
     return row
+
+
+@functools.cache
+def _status_texts(lang: str) -> dict[str, str]:
+    """``status_text`` of every status in one language (a grid has one per cell)."""
+    return {status: status_text(status, lang) for status in STATUSES}
 
 
 STATUS_CELL = {
@@ -154,15 +166,12 @@ def status_grid(
     wrapper_id: str = ids.OVERVIEW_TABLE,
 ) -> html.Div:
     """The grid for (region, progress) rows already sorted worst first; each row links to its region page."""
-    data = [
-        grid_row(
-            p,
-            region,
-            lang,
-            f"/region/{region['code']}" + canonical({**state, "indicator": p.indicator["code"]}, bounds),
-        )
-        for region, p in rows
-    ]
+    queries: dict[str, str] = {}  # the query string of each indicator's rows, built once
+    for _, p in rows:
+        code = p.indicator["code"]
+        if code not in queries:
+            queries[code] = canonical({**state, "indicator": code}, bounds)
+    data = [grid_row(p, region, lang, f"/region/{region['code']}" + queries[p.indicator["code"]]) for region, p in rows]
     years = sorted({c.year for _, p in rows for c in p.years})
     return overview_grid(data, years, lang, name_, wrapper_id)
 

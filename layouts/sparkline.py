@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from analysis.series import Point
@@ -18,14 +19,15 @@ _END = quote("</svg>")
 _COMMA, _GAP = quote(","), quote(" ")
 
 
-def _path(points: dict[int, Point], years: list[int], x, y) -> str:
-    """The path's ``d`` for the years with a point, already percent-encoded."""
+def _path(ys: dict[int, str], years: list[int], xs: dict[int, str]) -> str:
+    """The path's ``d`` for the years with a point (``ys``: year -> y, formatted), already percent-encoded."""
     segments, pen = [], "M"
     for year in years:
-        if year not in points:
+        y = ys.get(year)
+        if y is None:
             pen = "M"  # a gap stays a gap, never a zero
             continue
-        segments.append(f"{pen}{x(year):.1f}{_COMMA}{y(points[year].value):.1f}")
+        segments.append(f"{pen}{xs[year]}{_COMMA}{y}")
         pen = "L"
     return _GAP.join(segments)
 
@@ -38,22 +40,28 @@ def sparkline_uri(
     Example: ``sparkline_uri({2018: Point(2018, 1)}, {}, [2018]).startswith("data:image/svg+xml")``
     """
     shown = set(years)
-    values = [p.value for pts in (plan, actual) for y, p in pts.items() if y in shown]
+    values = [p.value for y, p in plan.items() if y in shown]
+    values += [p.value for y, p in actual.items() if y in shown]
     top = max(values, default=1.0) or 1.0
-    span = max(len(years) - 1, 1)
-    index = {year: i for i, year in reversed(list(enumerate(years)))}  # the first place, as list.index
-
-    def x(year: int) -> float:
-        return 4 + (index[year] / span) * (width - 8)
-
-    def y(value: float) -> float:
-        return height - 4 - (value / top) * (height - 8)
-
-    dots = "".join(f"{_DOT[0]}{x(yr):.1f}{_DOT[1]}{y(p.value):.1f}{_DOT[2]}" for yr, p in actual.items() if yr in shown)
+    # each coordinate formatted once: a year's x serves both paths and its dot, an actual's y its path and dot
+    xs = _xs(tuple(years), width)
+    plan_ys = {yr: f"{height - 4 - (p.value / top) * (height - 8):.1f}" for yr, p in plan.items() if yr in shown}
+    actual_ys = {yr: f"{height - 4 - (p.value / top) * (height - 8):.1f}" for yr, p in actual.items() if yr in shown}
+    dots = "".join([f"{_DOT[0]}{xs[yr]}{_DOT[1]}{y}{_DOT[2]}" for yr, y in actual_ys.items()])
     return (
-        "data:image/svg+xml;utf8,"
-        f"{_OPEN}{width}{_HEIGHT}{height}{_VIEWBOX}{width}{_SPACE}{height}{_CLOSE_TAG}"
-        f"{_PLAN[0]}{_path(plan, years, x, y)}{_PLAN[1]}"
-        f"{_ACTUAL[0]}{_path(actual, years, x, y)}{_ACTUAL[1]}"
-        f"{dots}{_END}"
+        f"{_header(width, height)}{_PLAN[0]}{_path(plan_ys, years, xs)}{_PLAN[1]}"
+        f"{_ACTUAL[0]}{_path(actual_ys, years, xs)}{_ACTUAL[1]}{dots}{_END}"
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _xs(years: tuple[int, ...], width: int) -> dict[int, str]:
+    """Each year's x, formatted (every row of a grid has the same years): the first place, as list.index."""
+    span = max(len(years) - 1, 1)
+    index = {year: i for i, year in reversed(list(enumerate(years)))}
+    return {year: f"{4 + (i / span) * (width - 8):.1f}" for year, i in index.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def _header(width: int, height: int) -> str:
+    return f"data:image/svg+xml;utf8,{_OPEN}{width}{_HEIGHT}{height}{_VIEWBOX}{width}{_SPACE}{height}{_CLOSE_TAG}"

@@ -7,8 +7,8 @@ from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
 UNIT_EN = {"人": "people", "户": "households", "个": "", "元": "yuan", "%": "%", "万元": "yuan"}
 
 
-def _trim(value: float, decimals: int) -> str:
-    text = f"{value:.{decimals}f}"
+def _trim(value: float, spec: str) -> str:
+    text = format(value, spec)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -16,10 +16,10 @@ def zh_number(value: float) -> str:
     """Chinese display: ``zh_number(285200) == "28.52万"``, ``zh_number(1.2e8) == "1.2亿"``, 6000 -> "6000"."""
     magnitude = abs(value)
     if magnitude >= 1e8:
-        return _trim(value / 1e8, 4) + "亿"
+        return _trim(value / 1e8, ".4f") + "亿"
     if magnitude >= 1e4:
-        return _trim(value / 1e4, 4) + "万"
-    return _trim(value, 2)
+        return _trim(value / 1e4, ".4f") + "万"
+    return _trim(value, ".2f")
 
 
 def en_number(value: float) -> str:
@@ -48,9 +48,18 @@ def format_value(value: float | None, unit: str = "", lang: str = "zh", comparat
     """
     if value is None:
         return "无报告数据" if lang == "zh" else "no reported figure"
-    unit = display_unit(unit)
-    if lang == "zh":
-        return f"{COMPARATOR_ZH.get(comparator, '')}{zh_number(value)}{unit}"
+    unit = unit[1:] if unit.startswith("万") and len(unit) > 1 else unit  # display_unit, inline: a grid has hundreds
+    if lang == "zh":  # zh_number, inline
+        magnitude = abs(value)
+        if magnitude >= 1e8:
+            text, scale = format(value / 1e8, ".4f"), "亿"
+        elif magnitude >= 1e4:
+            text, scale = format(value / 1e4, ".4f"), "万"
+        else:
+            text, scale = format(value, ".2f"), ""
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return f"{COMPARATOR_ZH.get(comparator, '')}{text}{scale}{unit}"
     unit_en = UNIT_EN.get(unit, unit)
     sep = "" if unit_en in ("%", "") else " "
     return f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()
