@@ -316,7 +316,8 @@ def _quantities(
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start) or carried
-        yearly = bool(re.search(r"每年|年均", clause)) or (
+        # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"
+        yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
         read_as = token
@@ -324,6 +325,11 @@ def _quantities(
             sentence, q.end
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
+        if token is not None and token.kind == "span":
+            opened = [t for t in tokens if t.kind == "point" and t.end <= token.start]
+            if opened:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
+                first = opened[-1].year
+                read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
         periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
