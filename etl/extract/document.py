@@ -68,6 +68,7 @@ def find_title(text: str) -> str:
 
 _NAVIGATION = re.compile(
     r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日,"  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
 )
 
 
@@ -153,6 +154,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
         return True
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
+    if level == "county" and text[end : end + 1] in ("县", "区", "市", "旗") or text[end : end + 2] == "地区":
+        return not gazetteer.is_ambiguous(name)  # "孟津县" before it became 孟津区, "毕节地区" before 毕节市
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
     if _MEASURED_AFTER.match(text, end):
