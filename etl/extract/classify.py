@@ -153,7 +153,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 # a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
-AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦)(?:全[省市县区州])?(?:剩余|现有|所有)?的?$")
+AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
