@@ -233,3 +233,77 @@ def test_counties_named_before_a_task_of_exiting(g):
     doc = extract_document(text, g, region_code="532900", as_of="2019-03-01")
     exits = sorted(f.region_code for f in doc.figures if f.indicator == "counties_exited" and f.kind == "target")
     assert exits == ["532922", "532926", "532928"]
+
+
+# ---- v6 and v7 dev texts -------------------------------------------------------------------------------------
+
+
+def test_funds_already_allocated_are_the_years_budget_unless_told_as_progress(g):
+    # xinjiang-2016-border-funds-forum-repost-trad; sichuan-2016-midyear-progress-crntt-trad
+    text = "记者获悉,目前,新疆已下达2016年兴边富民资金3.52亿元、人口较少民族发展资金1.59亿元。"
+    got = {v for *_, v in targets(extract_document(text, g, region_code="650000", as_of="2016-11-08"))}
+    assert {352000000.0, 159000000.0} <= got
+    progress = "上半年,四川已下达中央和省级各类资金670亿元、占计划的67%。"
+    assert targets(extract_document(progress, g, region_code="510000", as_of="2016-07-20")) == []
+
+
+def test_the_old_value_of_a_raise_is_replaced(g):
+    # xinjiang-2016-border-funds-forum-repost-trad; beijing-2018-neimenggu-cooperation-funds-trad
+    text = "今年6月起,新疆将高原护边员补贴由310元提高至1000元。扶贫协作资金将从原计划的9.92亿元增至29.75亿元。"
+    values = {v for *_, v in targets(extract_document(text, g, region_code="650000", as_of="2016-05-01"))}
+    assert not values & {310.0, 992000000.0}
+
+
+def test_last_years_total_beside_this_years_plan_dates_the_text(g):
+    # ningxia-2018-microcredit-plan-xinhua (no year of its own)
+    text = (
+        "记者6日从宁夏回族自治区召开的脱贫攻坚工作会上了解到,宁夏今年将新增扶贫小额信贷50亿元。"
+        "自治区副主席说,2017年宁夏新增扶贫小额信贷58亿元,户均贷款4.6万元。"
+    )
+    got = targets(extract_document(text, g))
+    assert [(e, v) for _, _, e, v in got] == [(2018, 5000000000.0)]
+
+
+def test_a_plan_naming_only_a_range_and_deadlines_starts_with_the_range(g):
+    # datong-2018-poor-village-upgrading-plan-news
+    text = (
+        "今后三年,我市要确保完成全市18456户四类重点对象危房改造任务。2018年~2020年,每年选出100个村作为示范村。"
+        "到2020年,全市农村生活垃圾治理村庄达到90%。"
+    )
+    got = targets(extract_document(text, g, region_code="140200"))
+    assert ("other:housing_renovation_households", 2018, 2020, 18456.0) in got
+
+
+def test_from_now_to_a_year_is_a_plan_and_search_keywords_are_no_title(g):
+    # hebei-2018-tourism-poverty-action-plan-xinhua
+    text = (
+        "热门关键词:  杏林镇  请输入关键词  怀远县\n"
+        "河北省旅游扶贫行动计划出台\n据介绍,从现在到2020年,河北省将支持贫困地区创建30家A级旅游景区。"
+    )
+    doc = extract_document(text, g, as_of="2018-06-20")
+    assert doc.info.region_code == "130000"
+    assert [v for *_, v in targets(doc)] == [30.0]
+
+
+def test_years_within_a_span_count_from_the_year_that_opens_the_sentence(g):
+    # qujing-2006-eleventh-plan-yearbook: a history written long after, "5年内" from 2006
+    text = (
+        "2000年3月2日,市委印发决定。\n2006年,市委、市政府制定“十一五”扶贫开发规划,明确5年内实施市、县级整村"
+        "推进自然村1080个(每年实施216个)。"
+    )
+    got = targets(extract_document(text, g, region_code="530300"))
+    assert ("other:natural_villages", 2006, 2010, 1080.0) in got
+
+
+def test_a_countys_name_before_it_was_renamed_and_a_dated_caption(g):
+    # mengjin-2018-second-batch-funds-notice-trad (孟津县, now 孟津区); kunming-2017-yearbook-entry
+    text = "2018年,第二批扶贫专项资金规模1486.328万元,其中上级下达孟津县1124.2万元。"
+    assert extract_document(text, g).info.region_code == "410308"
+    caption = "2017年8月26日,民政部部长到禄劝县了解低保户生活情况\n2017年,昆明市围绕目标,全市贫困发生率下降至5.21%。"
+    assert extract_document(caption, g).info.region_code == "530100"
+
+
+def test_places_an_effort_is_locked_on_are_a_scope(g):
+    # qujing-2015-township-village-push-news-trad
+    text = "从2014年起,曲靖市瞄准锁定建档立卡的50个贫困乡和475个贫困村,每年启动一批。"
+    assert targets(extract_document(text, g, region_code="530300", as_of="2015-06-01")) == []

@@ -63,12 +63,13 @@ def find_title(text: str) -> str:
     if m:
         return m.group(1)
     headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
-    return headline or (lines[0] if lines else "")
+    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln)), "")
 
 
+_CAPTION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日,")  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
 _NAVIGATION = re.compile(
     r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
-    r"|^\d{4}年\d{1,2}月\d{1,2}日,"  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
+    r"|^" + _CAPTION.pattern
 )
 
 
