@@ -160,10 +160,13 @@ def freeze_startup_objects() -> None:
     """Keep what start-up built (Dash, Plotly, SQLAlchemy, the app: some 200,000 objects that live as long as the
     process) out of the garbage collector's full passes, which would otherwise walk them all every few requests
     (tens of milliseconds in a page computed afresh). With ``--preload`` the forked workers also keep sharing
-    those memory pages. Call once, after the app is built. Example: ``freeze_startup_objects()``
+    those memory pages. A page computed afresh allocates some 100,000 short-lived objects, so the youngest
+    generation is collected every 10,000 allocations instead of 700 (about 5% of a cold overview at 1M figures).
+    Call once, after the app is built. Example: ``freeze_startup_objects()``
     """
     gc.collect()
     gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _serve_vendor_assets(app: Dash) -> None:
