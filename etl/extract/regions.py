@@ -299,11 +299,12 @@ def line_list(text: str, gazetteer: Gazetteer, context: str | None = None) -> li
                     a = start + line.index(name)
                     run.append(NamedRegion(hit[0], hit[1], a, a + len(name), a, a + len(name)))
                 continue
-            if _GROUP_ROW.match(name):
-                continue
+            if _GROUP_ROW.match(name) or not name and line:
+                continue  # a group row, or a blank line between the names (a page that spaces its lines)
             if len(run) >= 3:
                 first = next(j for j, (p, _) in enumerate(lines) if p <= run[0].start < p + len(lines[j][1]))
-                heading = "".join(ln for _, ln in lines[max(0, first - 5) : first])
+                above = [ln for _, ln in lines[:first] if ln.strip()]
+                heading = "".join(above[-5:])
                 if EXIT_RE.search(heading) or re.search(r"摘帽|退出|出列", heading):
                     out += [(r, heading) for r in run]
             run = []
