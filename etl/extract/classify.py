@@ -332,6 +332,9 @@ def _done_before(before: str) -> bool:
     return bool(done) and not FUTURE_CUES.search(before[done[-1].end() :])
 
 
+INTENT_OWN = re.compile(r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年")
+
+
 def kind_of(
     sentence: str,
     clause: str,
@@ -358,8 +361,9 @@ def kind_of(
     before = context + sentence[:q_start]
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
-    if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after):
-        return "baseline"
+    own = clause[: len(clause) - len(clause_after)] if clause.endswith(clause_after) else ""
+    if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after) and not INTENT_OWN.search(own):
+        return "baseline"  # but "截至目前,…514个…,计划“十三五”期间共命名1000个…": its own clause plans
     if in_quoted_goal(sentence, q_start):
         return "target"  # "紧盯“…12个贫困乡97个贫困村出列…”的年度目标", also in a report of progress
     planned = PLANNED_FOR.search(clause) is not None

@@ -310,6 +310,7 @@ def _quantities(
             code = indicators.unknown_code(label, q.measure)
         prev = (code, c_start)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
+        baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
         if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
