@@ -57,6 +57,7 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"家庭农场", "other:demo_family_farms"),
     (r"旅游示范村|乡村旅游(?:重点|示范)村", "other:tourism_demo_villages"),
     (r"特困自然村", "villages_exited"),  # 整村推进 of 特困自然村 beside 贫困行政村: one series
+    (r"(?:民族|特色)村寨|特色村镇", "other:ethnic_villages"),
     (r"自然村", "other:natural_villages"),
     (r"示范村", "other:demo_villages"),
     (r"深度贫困县", "other:deep_poverty_counties"),
