@@ -324,7 +324,16 @@ def region_page(
                     element(
                         html.Div,
                         [
-                            graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                            # drawn just after the annual chart, which then is the page's first render's only
+                            # chart; its height kept meanwhile, so nothing below moves when it arrives
+                            element(
+                                html.Div,
+                                later(
+                                    "cumulative",
+                                    graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                                ),
+                                style={"minHeight": f"{charts['cumulative']['layout'].get('height', 0)}px"},
+                            ),
                             menu("cumulative"),
                         ],
                         className="col-lg-6",

@@ -1,5 +1,6 @@
 """What a new visitor's browser loads and renders first: the index's scripts, the status-rule help without the
-Markdown component, the region page's lower parts drawn after its charts, a fresh gunicorn worker's scripts."""
+Markdown component, the region page's second chart and lower parts drawn after its first chart, a fresh gunicorn
+worker's scripts."""
 
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ def test_later_sends_the_part_with_the_page_in_a_store():
     }
 
 
-def test_region_page_sends_its_grid_to_be_drawn_after_the_charts(base_url):
+def test_region_page_sends_its_grid_and_second_chart_to_be_drawn_after_its_first_chart(base_url):
     deps = json.loads(get(base_url + "/_dash-dependencies")[1])
     later_cb = [d for d in deps if ids.LATER_SLOT in d["output"]]
     assert len(later_cb) == 1 and later_cb[0]["clientside_function"]
@@ -136,9 +137,13 @@ def test_region_page_sends_its_grid_to_be_drawn_after_the_charts(base_url):
                 walk(value)
 
     walk(page)
-    assert [s["id"]["name"] for s in stores] == ["indicators"]
-    assert ids.REGION_INDICATORS in json.dumps(stores[0]["data"])
-    assert json.dumps(page).count('"AgGrid"') == json.dumps(stores[0]["data"]).count('"AgGrid"') == 1
+    assert [s["id"]["name"] for s in stores] == ["cumulative", "indicators"]
+    cumulative, indicators = (json.dumps(s["data"]) for s in stores)
+    assert ids.REGION_INDICATORS in indicators
+    assert json.dumps(page).count('"AgGrid"') == indicators.count('"AgGrid"') == 1
+    # the first render draws one chart, the annual one; the cumulative one comes just after it
+    assert json.dumps(page).count('"Graph"') == 2 and cumulative.count('"Graph"') == 1
+    assert ids.CUMULATIVE_CHART in cumulative and ids.CUMULATIVE_CHART not in json.dumps(page).replace(cumulative, "")
     assert "plan-actual-chart" in json.dumps(page) and "Markdown" not in json.dumps(page)
 
 
