@@ -68,6 +68,18 @@ def test_layout_and_dependencies_asked_for_while_the_scripts_load(base_url):
         assert get(base_url + "/" + name)[0] == 200
 
 
+def test_grid_bundle_is_named_in_the_index_not_run_with_it(base_url):
+    index = get(base_url + "/region/610000")[1].decode()
+    assert not [src for src in script_sources(index) if "dash_ag_grid" in src]
+    bundle = re.findall(r'<link rel="prefetch" id="dash-ag-grid-bundle" href="([^"]+)">', index)
+    assert len(bundle) == 1 and "/dash_ag_grid/dash_ag_grid." in bundle[0]
+    status, body = get(base_url + bundle[0])
+    assert status == 200 and len(body) > 500_000
+    # the stand-in that loads it when a grid mounts runs before Dash's renderer
+    stand_in = next(i for i, src in enumerate(script_sources(index)) if "/assets/lazy_ag_grid.js" in src)
+    assert stand_in < next(i for i, src in enumerate(script_sources(index)) if "dash_renderer" in src)
+
+
 def test_lean_scripts_keeps_every_other_tag():
     tags = '<script src="/a/deps/react@18.js"></script>\n<script src="/b.js"></script>'
     assert lean_scripts(tags) == tags
