@@ -343,7 +343,8 @@ def region_page(
             ),
             briefing_menu(current["code"], lang) if can_export else None,
             element(html.P, t("click_for_sources", lang), className="text-muted small mb-1"),
-            year_table(p, list(years), lang, stretch),
+            # the tables, below the charts, are drawn just after the first one (layouts/later.py)
+            later("year-table", year_table(p, list(years), lang, stretch)),
             # below the fold: drawn just after the charts above (layouts/later.py)
             later(
                 "indicators",
@@ -356,7 +357,9 @@ def region_page(
             later("lower", element(html.Div, lower, className="row g-2"))
             if lower
             else element(html.Div, className="row g-2"),
-            consistency_list(list(checks), unit, lang),
-            span_table(p.spans, unit, lang),
+            later(
+                "checks",
+                element(html.Div, [consistency_list(list(checks), unit, lang), span_table(p.spans, unit, lang)]),
+            ),
         ]
     )

@@ -1,6 +1,6 @@
 """What a new visitor's browser loads and renders first: the index's scripts, the status-rule help without the
-Markdown component, the region page's second chart and lower parts drawn after its first chart, a fresh gunicorn
-worker's scripts."""
+Markdown component, the region page's second chart, tables and lower parts drawn after its first chart, a fresh
+gunicorn worker's scripts."""
 
 from __future__ import annotations
 
@@ -124,7 +124,7 @@ def test_later_sends_the_part_with_the_page_in_a_store():
     }
 
 
-def test_region_page_sends_its_grid_and_second_chart_to_be_drawn_after_its_first_chart(base_url):
+def test_region_page_sends_its_tables_grid_and_second_chart_to_be_drawn_after_its_first_chart(base_url):
     deps = json.loads(get(base_url + "/_dash-dependencies")[1])
     later_cb = [d for d in deps if ids.LATER_SLOT in d["output"]]
     assert len(later_cb) == 1 and later_cb[0]["clientside_function"]
@@ -149,8 +149,9 @@ def test_region_page_sends_its_grid_and_second_chart_to_be_drawn_after_its_first
                 walk(value)
 
     walk(page)
-    assert [s["id"]["name"] for s in stores] == ["cumulative", "indicators"]
-    cumulative, indicators = (json.dumps(s["data"]) for s in stores)
+    assert [s["id"]["name"] for s in stores] == ["cumulative", "year-table", "indicators", "checks"]
+    cumulative, year_table, indicators, checks = (json.dumps(s["data"]) for s in stores)
+    assert ids.YEAR_TABLE in year_table and ids.CONSISTENCY in checks and ids.SPAN_TABLE in checks
     assert ids.REGION_INDICATORS in indicators
     assert json.dumps(page).count('"AgGrid"') == indicators.count('"AgGrid"') == 1
     # the first render draws one chart, the annual one; the cumulative one comes just after it
