@@ -16,7 +16,7 @@ from plotly.io.json import to_json_plotly
 
 import analysis.status
 import app as app_module
-from app import create_app, lean_scripts
+from app import create_app, lean_scripts, plotly_last
 from harness.dash_client import page_payload
 from harness.servers import live_server
 from layouts import ids
@@ -80,9 +80,26 @@ def test_grid_bundle_is_named_in_the_index_not_run_with_it(base_url):
     assert stand_in < next(i for i, src in enumerate(script_sources(index)) if "dash_renderer" in src)
 
 
+def test_plotly_is_asked_for_first_and_run_last_before_dash_starts(base_url):
+    index = get(base_url + "/region/610000")[1].decode()
+    head = index[: index.index("</head>")]
+    assert f'<link rel="preload" href="{app_module.PLOTLY_URL}" as="script">' in head
+    sources = script_sources(index)
+    assert sources[-1] == app_module.PLOTLY_URL and sources.count(app_module.PLOTLY_URL) == 1
+    assert index.index(f'<script src="{app_module.PLOTLY_URL}">') < index.index('<script id="_dash-renderer"')
+
+
 def test_lean_scripts_keeps_every_other_tag():
     tags = '<script src="/a/deps/react@18.js"></script>\n<script src="/b.js"></script>'
     assert lean_scripts(tags) == tags
+
+
+def test_plotly_last_moves_only_plotly():
+    tags = '<script src="/a.js"></script>\n<script src="/vendor/plotly/p.js"></script>\n<script src="/b.js"></script>'
+    assert plotly_last(tags) == '<script src="/a.js"></script>\n<script src="/b.js"></script>\n' + (
+        '<script src="/vendor/plotly/p.js"></script>'
+    )
+    assert plotly_last('<script src="/a.js"></script>') == '<script src="/a.js"></script>'
 
 
 def test_status_help_is_the_docstring_as_plain_html():
