@@ -29,7 +29,12 @@ from layouts import ids
 
 VENDOR_CSS = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5" / "css"
 PLOTLY_DIR = Path(__file__).parent / "vendor" / "plotly"  # partial plotly.js bundle: vendor/plotly/README.md
-PLOTLY_FILES = ("plotly-dashboard.min.js", "plotly-dashboard.min.js.LEGAL.txt")
+PLOTLY_FILES = (  # the bundle, its licences; the maps' part it loads when a figure first draws a map, its licences
+    "plotly-dashboard.min.js",
+    "plotly-dashboard.min.js.LEGAL.txt",
+    "plotly-dashboard-maps.min.js",
+    "plotly-dashboard-maps.min.js.LEGAL.txt",
+)
 PLOTLY_URL = f"/vendor/plotly/{PLOTLY_FILES[0]}"
 
 

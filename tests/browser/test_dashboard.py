@@ -278,7 +278,11 @@ def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
     scripts = dash.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /plotly/.test(n))"
     )
-    assert [urlparse(s).path for s in scripts] == ["/vendor/plotly/plotly-dashboard.min.js"]
+    # the bundle, and its maps' part, loaded for the region's map only after the page's charts were drawn
+    assert [urlparse(s).path for s in scripts] == [
+        "/vendor/plotly/plotly-dashboard.min.js",
+        "/vendor/plotly/plotly-dashboard-maps.min.js",
+    ]
     assert_clean(dash)
 
 

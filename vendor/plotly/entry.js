@@ -3,17 +3,36 @@ var Plotly = require('plotly.js/lib/core'); // core includes scatter
 
 Plotly.register([require('plotly.js/lib/bar')]);
 
-// The map traces bring maplibre-gl, about a third of what the browser runs when this script loads: they are
-// registered when a figure first draws one, so a page's first chart does not wait for them.
+// The map traces need maplibre-gl (more than half of all this: its library, its worker, its stylesheet), which is in
+// a file of its own, plotly-dashboard-maps.min.js (build.mjs): loaded, and the map traces registered, when a figure
+// first draws one, so a page's first chart waits for none of it. Plotly.validate stays synchronous: it knows the map
+// traces once a map has been drawn.
 var MAP_TRACES = ['choroplethmap', 'scattermap'];
+var MAPS_URL = document.currentScript.src.replace(/[^/]*$/, 'plotly-dashboard-maps.min.js');
 var mapsRegistered = false;
+var maps = null;
 
-function registerMaps() {
-    mapsRegistered = true;
-    Plotly.register([
-        require('plotly.js/lib/choroplethmap'),
-        require('plotly.js/lib/scattermap'),
-    ]);
+function withMaps() {
+    if (!maps) {
+        maps = new Promise(function (resolve, reject) {
+            var script = document.createElement('script');
+            script.src = MAPS_URL;
+            script.onload = function () {
+                Plotly.register([
+                    require('plotly.js/lib/choroplethmap'),
+                    require('plotly.js/lib/scattermap'),
+                ]);
+                mapsRegistered = true;
+                resolve();
+            };
+            script.onerror = function () {
+                maps = null;
+                reject(new Error('plotly.js map traces did not load: ' + MAPS_URL));
+            };
+            document.head.appendChild(script);
+        });
+    }
+    return maps;
 }
 
 function drawsMap(traces) {
@@ -23,13 +42,15 @@ function drawsMap(traces) {
     });
 }
 
-// every call that can bring a trace type: (gd, data or figure, …) or, for validate and toImage, (data or figure, …)
-[['newPlot', 1], ['react', 1], ['addTraces', 1], ['validate', 0], ['toImage', 0]].forEach(function (call) {
+// every call that can bring a trace type and answers with a promise: (gd, data or figure, …), or toImage's (figure, …)
+[['newPlot', 1], ['react', 1], ['addTraces', 1], ['toImage', 0]].forEach(function (call) {
     var name = call[0], at = call[1], original = Plotly[name];
     Plotly[name] = function () {
-        var traces = arguments[at];
-        if (!mapsRegistered && drawsMap(traces)) registerMaps();
-        return original.apply(this, arguments);
+        var self = this, args = arguments;
+        if (!mapsRegistered && drawsMap(args[at])) {
+            return withMaps().then(function () { return original.apply(self, args); });
+        }
+        return original.apply(self, args);
     };
 });
 
