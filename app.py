@@ -29,7 +29,13 @@ from layouts import ids
 
 VENDOR_CSS = Path(flask_bootstrap.__file__).parent / "static" / "bootstrap5" / "css"
 PLOTLY_DIR = Path(__file__).parent / "vendor" / "plotly"  # partial plotly.js bundle: vendor/plotly/README.md
-PLOTLY_FILES = ("plotly-dashboard.min.js", "plotly-dashboard.min.js.LEGAL.txt")
+PLOTLY_FILES = (  # the bundle, its licences; the maps' part it loads when a figure first draws a map, its licences
+    "plotly-dashboard.min.js",
+    "plotly-dashboard.min.js.LEGAL.txt",
+    "plotly-dashboard-maps.min.js",
+    "plotly-dashboard-maps.min.js.LEGAL.txt",
+)
+PLOTLY_URL = f"/vendor/plotly/{PLOTLY_FILES[0]}"
 
 
 def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=print, **overrides) -> Dash:
@@ -54,8 +60,8 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
         external_stylesheets=["/vendor/bootstrap/bootstrap.min.css"],
         # plotly.js loads with the page, not after the first layout, and holds only the trace types the dashboard
         # draws (3.1 MB, not 4.8). A plain script: window.Plotly exists before any chart mounts, so dcc.Graph
-        # never fetches the full bundle as well (first chart: python -m bench)
-        external_scripts=[f"/vendor/plotly/{PLOTLY_FILES[0]}"],
+        # never fetches the full bundle as well (first chart: python -m bench). DashboardDash runs it last
+        external_scripts=[PLOTLY_URL],
         update_title=None,
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="zh-CN">', 1)  # Chinese first, then English
@@ -83,29 +89,51 @@ FIRST_ASKED = ("_dash-layout", "_dash-dependencies")
 
 
 class DashboardDash(Dash):
-    """Dash, with the index trimmed for a new visitor: ``lean_scripts`` and the ``LOADING`` placeholder."""
+    """Dash, with the index trimmed for a new visitor: ``lean_scripts``, ``plotly_last`` and the ``LOADING``
+    placeholder."""
 
     def interpolate_index(self, **kwargs):
         entry = re.sub(r'<div class="_dash-loading">\s*Loading...\s*</div>', LOADING, kwargs.get("app_entry", ""))
         # What the renderer asks for first, once its scripts have run: asked for while they load
         prefix = self.config.requests_pathname_prefix
         early = "".join(f'<link rel="preload" href="{prefix}{name}" as="fetch" crossorigin>' for name in FIRST_ASKED)
+        early += f'<link rel="preload" href="{PLOTLY_URL}" as="script">'  # the largest script: asked for first
         kwargs["css"] = early + "\n" + kwargs.get("css", "")
-        return super().interpolate_index(
-            **{**kwargs, "scripts": lean_scripts(kwargs.get("scripts", "")), "app_entry": entry}
-        )
+        scripts = plotly_last(lean_scripts(kwargs.get("scripts", "")))
+        return super().interpolate_index(**{**kwargs, "scripts": scripts, "app_entry": entry})
+
+
+def plotly_last(tags: str) -> str:
+    """plotly.js's tag moved after every other script's (still before Dash's renderer starts, so before any chart
+    mounts): the browser parses plotly.js, its largest script, in the background while it runs the others, instead
+    of waiting for that parse before running any of them.
+
+    Example: ``plotly_last('<script src="/vendor/plotly/p.js"></script>\n<script src="/a.js"></script>')
+    == '<script src="/a.js"></script>\n<script src="/vendor/plotly/p.js"></script>'``
+    """
+    tag = re.search(r'<script src="/vendor/plotly/[^"]*"></script>\n?', tags)
+    if not tag:
+        return tags
+    rest = tags[: tag.start()] + tags[tag.end() :]
+    return rest.rstrip("\n") + "\n" + tag.group(0).rstrip("\n")
 
 
 def lean_scripts(tags: str) -> str:
-    """The index's script tags without what a current browser would load and run for nothing: Babel's polyfill
-    (core-js 2 and the regenerator runtime, about 0.1 s of a page's start) goes to browsers without ES modules only
-    (``nomodule``; the runtime Dash's lazy components use comes with dash-bootstrap-components' bundle), and
-    dash_table's bundle, which no page uses, is dropped.
+    """The index's script tags without what a current browser would load and run for nothing or not yet: Babel's
+    polyfill (core-js 2 and the regenerator runtime, about 0.1 s of a page's start) goes to browsers without ES
+    modules only (``nomodule``; the runtime Dash's lazy components use comes with dash-bootstrap-components'
+    bundle), dash_table's bundle, which no page uses, is dropped, and dash-ag-grid's (1.3 MB) is only named, in a
+    prefetch link that ``assets/lazy_ag_grid.js`` loads from when a page first draws a grid.
 
     Example: ``lean_scripts('<script src="/x/deps/polyfill@7.js"></script>')
     == '<script src="/x/deps/polyfill@7.js" nomodule></script>'``
     """
     tags = re.sub(r'(<script src="[^"]*/deps/polyfill@[^"]*")>', r"\1 nomodule>", tags)
+    tags = re.sub(
+        r'<script src="([^"]*/dash_ag_grid/dash_ag_grid\.[^"]*)"></script>',
+        r'<link rel="prefetch" id="dash-ag-grid-bundle" href="\1">',
+        tags,
+    )
     return re.sub(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\n?', "", tags)
 
 

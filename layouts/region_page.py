@@ -324,7 +324,16 @@ def region_page(
                     element(
                         html.Div,
                         [
-                            graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                            # drawn just after the annual chart, which then is the page's first render's only
+                            # chart; its height kept meanwhile, so nothing below moves when it arrives
+                            element(
+                                html.Div,
+                                later(
+                                    "cumulative",
+                                    graph("cumulative", charts["cumulative"], ids.CUMULATIVE_CHART, ids.YEAR_TABLE),
+                                ),
+                                style={"minHeight": f"{charts['cumulative']['layout'].get('height', 0)}px"},
+                            ),
                             menu("cumulative"),
                         ],
                         className="col-lg-6",
@@ -334,7 +343,8 @@ def region_page(
             ),
             briefing_menu(current["code"], lang) if can_export else None,
             element(html.P, t("click_for_sources", lang), className="text-muted small mb-1"),
-            year_table(p, list(years), lang, stretch),
+            # the tables, below the charts, are drawn just after the first one (layouts/later.py)
+            later("year-table", year_table(p, list(years), lang, stretch)),
             # below the fold: drawn just after the charts above (layouts/later.py)
             later(
                 "indicators",
@@ -347,7 +357,9 @@ def region_page(
             later("lower", element(html.Div, lower, className="row g-2"))
             if lower
             else element(html.Div, className="row g-2"),
-            consistency_list(list(checks), unit, lang),
-            span_table(p.spans, unit, lang),
+            later(
+                "checks",
+                element(html.Div, [consistency_list(list(checks), unit, lang), span_table(p.spans, unit, lang)]),
+            ),
         ]
     )

@@ -243,7 +243,10 @@ def _page(base: str, code: str, search: str) -> dict:
 def _nodes(tree):
     if isinstance(tree, dict):
         yield tree
-        yield from _nodes(tree.get("props", {}).get("children"))
+        props = tree.get("props", {})
+        yield from _nodes(props.get("children"))
+        if isinstance(props.get("id"), dict) and props["id"].get("type") == ids.LATER_CONTENT:
+            yield from _nodes(props.get("data"))  # a part drawn just after the page's first render
     elif isinstance(tree, list):
         for item in tree:
             yield from _nodes(item)

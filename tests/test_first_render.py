@@ -1,5 +1,6 @@
 """What a new visitor's browser loads and renders first: the index's scripts, the status-rule help without the
-Markdown component, the region page's lower parts drawn after its charts, a fresh gunicorn worker's scripts."""
+Markdown component, the region page's second chart, tables and lower parts drawn after its first chart, a fresh
+gunicorn worker's scripts."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from plotly.io.json import to_json_plotly
 
 import analysis.status
 import app as app_module
-from app import create_app, lean_scripts
+from app import create_app, lean_scripts, plotly_last
 from harness.dash_client import page_payload
 from harness.servers import live_server
 from layouts import ids
@@ -67,9 +68,38 @@ def test_layout_and_dependencies_asked_for_while_the_scripts_load(base_url):
         assert get(base_url + "/" + name)[0] == 200
 
 
+def test_grid_bundle_is_named_in_the_index_not_run_with_it(base_url):
+    index = get(base_url + "/region/610000")[1].decode()
+    assert not [src for src in script_sources(index) if "dash_ag_grid" in src]
+    bundle = re.findall(r'<link rel="prefetch" id="dash-ag-grid-bundle" href="([^"]+)">', index)
+    assert len(bundle) == 1 and "/dash_ag_grid/dash_ag_grid." in bundle[0]
+    status, body = get(base_url + bundle[0])
+    assert status == 200 and len(body) > 500_000
+    # the stand-in that loads it when a grid mounts runs before Dash's renderer
+    stand_in = next(i for i, src in enumerate(script_sources(index)) if "/assets/lazy_ag_grid.js" in src)
+    assert stand_in < next(i for i, src in enumerate(script_sources(index)) if "dash_renderer" in src)
+
+
+def test_plotly_is_asked_for_first_and_run_last_before_dash_starts(base_url):
+    index = get(base_url + "/region/610000")[1].decode()
+    head = index[: index.index("</head>")]
+    assert f'<link rel="preload" href="{app_module.PLOTLY_URL}" as="script">' in head
+    sources = script_sources(index)
+    assert sources[-1] == app_module.PLOTLY_URL and sources.count(app_module.PLOTLY_URL) == 1
+    assert index.index(f'<script src="{app_module.PLOTLY_URL}">') < index.index('<script id="_dash-renderer"')
+
+
 def test_lean_scripts_keeps_every_other_tag():
     tags = '<script src="/a/deps/react@18.js"></script>\n<script src="/b.js"></script>'
     assert lean_scripts(tags) == tags
+
+
+def test_plotly_last_moves_only_plotly():
+    tags = '<script src="/a.js"></script>\n<script src="/vendor/plotly/p.js"></script>\n<script src="/b.js"></script>'
+    assert plotly_last(tags) == '<script src="/a.js"></script>\n<script src="/b.js"></script>\n' + (
+        '<script src="/vendor/plotly/p.js"></script>'
+    )
+    assert plotly_last('<script src="/a.js"></script>') == '<script src="/a.js"></script>'
 
 
 def test_status_help_is_the_docstring_as_plain_html():
@@ -111,7 +141,7 @@ def test_later_sends_the_part_with_the_page_in_a_store():
     }
 
 
-def test_region_page_sends_its_grid_to_be_drawn_after_the_charts(base_url):
+def test_region_page_sends_its_tables_grid_and_second_chart_to_be_drawn_after_its_first_chart(base_url):
     deps = json.loads(get(base_url + "/_dash-dependencies")[1])
     later_cb = [d for d in deps if ids.LATER_SLOT in d["output"]]
     assert len(later_cb) == 1 and later_cb[0]["clientside_function"]
@@ -136,9 +166,14 @@ def test_region_page_sends_its_grid_to_be_drawn_after_the_charts(base_url):
                 walk(value)
 
     walk(page)
-    assert [s["id"]["name"] for s in stores] == ["indicators"]
-    assert ids.REGION_INDICATORS in json.dumps(stores[0]["data"])
-    assert json.dumps(page).count('"AgGrid"') == json.dumps(stores[0]["data"]).count('"AgGrid"') == 1
+    assert [s["id"]["name"] for s in stores] == ["cumulative", "year-table", "indicators", "checks"]
+    cumulative, year_table, indicators, checks = (json.dumps(s["data"]) for s in stores)
+    assert ids.YEAR_TABLE in year_table and ids.CONSISTENCY in checks and ids.SPAN_TABLE in checks
+    assert ids.REGION_INDICATORS in indicators
+    assert json.dumps(page).count('"AgGrid"') == indicators.count('"AgGrid"') == 1
+    # the first render draws one chart, the annual one; the cumulative one comes just after it
+    assert json.dumps(page).count('"Graph"') == 2 and cumulative.count('"Graph"') == 1
+    assert ids.CUMULATIVE_CHART in cumulative and ids.CUMULATIVE_CHART not in json.dumps(page).replace(cumulative, "")
     assert "plan-actual-chart" in json.dumps(page) and "Markdown" not in json.dumps(page)
 
 

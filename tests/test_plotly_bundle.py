@@ -93,7 +93,11 @@ def test_the_app_serves_the_bundle_and_its_licences_and_nothing_else_from_vendor
     assert "package_data/plotly.min.js" not in page
     script = http.get(f"/vendor/plotly/{PLOTLY_FILES[0]}")
     assert script.status_code == 200 and script.get_data() == BUNDLE.read_bytes()
-    assert "maplibre-gl" in http.get(f"/vendor/plotly/{PLOTLY_FILES[1]}").get_data(as_text=True)
+    assert "polybooljs" in http.get(f"/vendor/plotly/{PLOTLY_FILES[1]}").get_data(as_text=True)
+    maps = http.get(f"/vendor/plotly/{PLOTLY_FILES[2]}")  # loaded by the bundle when a figure first draws a map
+    assert maps.status_code == 200 and maps.get_data() == (PLOTLY_DIR / PLOTLY_FILES[2]).read_bytes()
+    assert "maplibre-gl" in http.get(f"/vendor/plotly/{PLOTLY_FILES[3]}").get_data(as_text=True)
+    assert "maplibre" not in BUNDLE.read_text(encoding="utf-8")[:2000]  # the main bundle starts without it
     assert http.get("/vendor/plotly/entry.js").status_code == 404
     assert http.get("/vendor/plotly/package.json").status_code == 404
 
@@ -104,4 +108,5 @@ def test_bundle_is_the_committed_build_of_its_sources():
     assert f"outfile: '{PLOTLY_FILES[0]}'" in build and "entry.js" in build
     lock = json.loads((PLOTLY_DIR / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/plotly.js"]["version"] == bundle_header()["version"]
-    assert Path(PLOTLY_DIR / PLOTLY_FILES[1]).stat().st_size > 0
+    assert f"outfile: '{PLOTLY_FILES[2]}'" in build and "maps-entry.js" in build
+    assert all(Path(PLOTLY_DIR / name).stat().st_size > 0 for name in PLOTLY_FILES)

@@ -278,7 +278,11 @@ def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
     scripts = dash.driver.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => /plotly/.test(n))"
     )
-    assert [urlparse(s).path for s in scripts] == ["/vendor/plotly/plotly-dashboard.min.js"]
+    # the bundle, and its maps' part, loaded for the region's map only after the page's charts were drawn
+    assert [urlparse(s).path for s in scripts] == [
+        "/vendor/plotly/plotly-dashboard.min.js",
+        "/vendor/plotly/plotly-dashboard-maps.min.js",
+    ]
     assert_clean(dash)
 
 
@@ -289,4 +293,27 @@ def test_a_region_page_without_query_opens_on_people_lifted(dash, code):
     dash.wait_for_contains_text("#indicator-select", "脱贫人口", timeout=15)
     dash.wait_for_contains_text("#region-title", code)
     assert dash.driver.current_url.endswith(f"/region/{code}")
+    assert_clean(dash)
+
+
+def test_the_grid_bundle_loads_when_a_grid_is_drawn_and_the_stand_in_matches_it(dash):
+    """dash-ag-grid's bundle is not among the index's scripts (app.lean_scripts): assets/lazy_ag_grid.js loads it
+    when the first grid mounts. The stand-in Dash renders must carry what the renderer reads from the real class."""
+    visit(dash, "/")
+    dash.wait_for_element(f"{ROW_SHAANXI}", timeout=20)
+    statics = dash.driver.execute_script(
+        """const stand = window.dash_ag_grid.AgGrid, real = stand.bundled;
+        const own = c => Object.getOwnPropertyNames(c).filter(n => !['length', 'name', 'prototype'].includes(n)).sort();
+        return {real: own(real), stand: own(stand), persistence: [real.dashPersistence, stand.dashPersistence],
+                renderType: [real.dashRenderType, stand.dashRenderType], api: typeof window.dash_ag_grid.getApi,
+                loadedBy: performance.getEntriesByType('resource').filter(e => /dash_ag_grid\\.v/.test(e.name))
+                  .map(e => e.initiatorType)}"""
+    )
+    assert set(statics["real"]) == {"dashPersistence", "dashRenderType", "propTypes"}
+    assert set(statics["stand"]) == set(statics["real"]) | {"bundled"}
+    assert statics["persistence"][0] == statics["persistence"][1] and statics["renderType"] == [True, True]
+    assert statics["api"] == "function"
+    assert "script" in statics["loadedBy"]
+    scripts = dash.driver.execute_script("return [...document.scripts].map(s => s.src)")
+    assert sum("dash_ag_grid.v" in src for src in scripts) == 1  # the one the stand-in added, not the index's
     assert_clean(dash)
