@@ -60,8 +60,10 @@ def extract_text(
     unread = unread_spans(text, tables, gazetteer, info)
     figures: list[Extracted] = []
     year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
-    state = _Reading(info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open)
-    state.announcement = info.news and announces_plan(text)
+    announcement = info.news and announces_plan(text)
+    state = _Reading(
+        info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open, announcement=announcement
+    )
     goals = goal_lines(text)
     for s_start, _s_end, sentence in sentences(text):
         if any(a <= s_start < b for a, b in unread):
@@ -149,7 +151,8 @@ class _Reading:
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
         if ENUMERATED.match(sentence) and self.enumerated is not None:
             inherited = inherited or self.enumerated
-        if sentence.startswith("其中") and "\n" not in gap:
+        breakdown = sentence.startswith("其中") and "\n" not in gap  # the parts of the previous sentence's total
+        if breakdown:
             inherited = inherited or self.last_token
             self.semi = self.semi or self.last_token  # and so do its parts after a semicolon
         first = tokens[0] if tokens else None
@@ -163,7 +166,7 @@ class _Reading:
         ):
             # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
             self.para = first
-        before = self.context or (self.last_sentence if sentence.startswith("其中") and "\n" not in gap else "")
+        before = self.context or (self.last_sentence if breakdown else "")
         ctx = Context(before, self.news and not self.intent, self.dated, self.intent, self.year_open)
         return ctx, inherited
 
