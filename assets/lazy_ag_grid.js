@@ -34,11 +34,16 @@
   function AgGrid(props) {
     var state = React.useState(function () { return loaded; });
     var Grid = state[0], setGrid = state[1];
+    var failure = React.useState(false);
     React.useEffect(function () {
-      if (!Grid) load().then(function (grid) { setGrid(function () { return grid; }); });
+      if (!Grid) {
+        load().then(function (grid) { setGrid(function () { return grid; }); },
+                    function () { failure[1](true); });
+      }
     }, []);
-    return Grid ? React.createElement(Grid, props)
-      : React.createElement('div', {className: props.className, style: props.style});  // its place, kept
+    if (Grid) return React.createElement(Grid, props);
+    return React.createElement('div', {className: props.className, style: props.style, role: 'status'},
+      failure[0] ? '表格未能加载,请刷新页面 · The table did not load: reload the page' : null);  // its place, kept
   }
   // What Dash's renderer reads from the component class (dash-ag-grid 35: tests/browser/test_dashboard.py checks)
   AgGrid.dashPersistence = {persisted_props: ['selectedRows'], persistence_type: 'local'};
