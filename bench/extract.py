@@ -4,7 +4,10 @@ Example: ``python -m bench.extract --part dev --json /tmp/dev.json``
 
 Parts: ``dev`` and ``heldout`` (data/corpus/<part>/*.yaml, labelled by hand, see data/corpus/README.md) and
 ``seeds`` (the five texts in data/sources/ against tests/gold/*.csv). Each text is read with the project's
-text reader and run through ``etl.extract.extract_document`` (no per-file corrections for corpus documents).
+text reader and run through ``etl.extract.extract_document`` (no per-file corrections for corpus documents),
+with the address it was published at (its ``url``), as the intake records it: a government site's address
+often carries the date a text without one of its own was published. ``--given`` also gives each text its
+labelled date and region, as a planner confirms them on the Documents page (a second measure, not the score).
 
 Matching: a gold target is found by an extracted target with the same ``period_end`` and a value equal within
 1e-6 relative; one extracted figure matches at most one gold target, and one with the same indicator (then
@@ -38,6 +41,8 @@ class GoldDoc:
     not_targets: list[dict]
     file_name: str | None = None  # corrections key (seeds only)
     region_code: str | None = None
+    url: str | None = None  # where the text was published: the intake records it, and it may date the text
+    date: str | None = None  # the document's own date, as labelled (used only with --given)
 
 
 @dataclass
@@ -89,6 +94,8 @@ def load_part(part: str) -> list[GoldDoc]:
                 targets=list(label.get("targets") or []),
                 not_targets=list(label.get("not_targets") or []),
                 region_code=str(label["region_code"]) if label.get("region_code") else None,
+                url=label.get("url"),
+                date=str(label["date"]) if label.get("date") else None,
             )
         )
     return docs
@@ -139,14 +146,18 @@ def match(gold: list[dict], figures: list) -> list[tuple[dict, object]]:
     return pairs
 
 
-def score_document(doc: GoldDoc, gazetteer) -> DocScore:
+def score_document(doc: GoldDoc, gazetteer, given: bool = False) -> DocScore:
+    """One document's score, read as the intake reads it: its text and the address it was published at; with
+    ``given``, also the date and region a planner confirms at intake (the labelled ones)."""
     from etl.extract import extract_document
     from etl.textfile import read_text
 
     s = DocScore(doc.name, gold=len(doc.targets))
+    overrides = {"as_of": doc.date, "region_code": doc.region_code} if given else {}
     try:
         text = read_text(doc.text_path)
-        figures = [f for f in extract_document(text, gazetteer, file_name=doc.file_name).figures if f.kind == "target"]
+        extracted = extract_document(text, gazetteer, file_name=doc.file_name, source_url=doc.url, **overrides)
+        figures = [f for f in extracted.figures if f.kind == "target"]
     except Exception as exc:  # a crash on one document is a result, not the end of the run
         s.error = f"{type(exc).__name__}: {exc}"
         return s
@@ -183,18 +194,19 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return out
 
 
-def run(part: str) -> dict:
+def run(part: str, given: bool = False) -> dict:
     """Scores of one part: per document and in total."""
     from etl.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.from_csv()
-    scores = [score_document(d, gazetteer) for d in load_part(part)]
+    scores = [score_document(d, gazetteer, given) for d in load_part(part)]
     total = DocScore("TOTAL")
     for s in scores:
         for k in ("gold", "extracted", "matched", "region_ok", "indicator_ok"):
             setattr(total, k, getattr(total, k) + getattr(s, k))
     return {
         "part": part,
+        "given": given,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "documents": [s.as_dict() for s in scores],
         "total": {k: v for k, v in total.as_dict().items() if k not in ("missed", "spurious", "not_targets_out")},
@@ -203,7 +215,8 @@ def run(part: str) -> dict:
 
 def table(report: dict, details: bool = True) -> str:
     head = f"{'document':44} {'gold':>5} {'extr':>5} {'match':>5} {'recall':>6} {'prec':>6} {'region':>6} {'indic':>6}"
-    lines = [f"part: {report['part']}", head, "-" * len(head)]
+    given = " (date and region given, as confirmed at intake)" if report.get("given") else ""
+    lines = [f"part: {report['part']}{given}", head, "-" * len(head)]
 
     def fmt(x):
         return f"{x:6.3f}" if x is not None else "     -"
@@ -226,12 +239,17 @@ def table(report: dict, details: bool = True) -> str:
 @click.option("--part", type=click.Choice(["dev", "heldout", "seeds"]), default="dev")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--quiet", "-q", is_flag=True, help="Only the table, without missed/spurious lists.")
-def main(part: str, json_path: Path | None, quiet: bool) -> None:
+@click.option(
+    "--given",
+    is_flag=True,
+    help="Give each corpus text its labelled date and region, as a planner confirms them on the Documents page.",
+)
+def main(part: str, json_path: Path | None, quiet: bool, given: bool) -> None:
     """Score the extractor on one labelled part and print the table.
 
     Example: python -m bench.extract --part seeds
     """
-    report = run(part)
+    report = run(part, given)
     click.echo(table(report, details=not quiet))
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

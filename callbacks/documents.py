@@ -71,7 +71,9 @@ def _labels(session, rows: list[dict]) -> list[str]:
     return sorted(set(extra)) + known
 
 
-def propose_view(sessions, doc_reader, file_name: str, region: str | None, date: str | None, lang: str):
+def propose_view(
+    sessions, doc_reader, file_name: str, region: str | None, date: str | None, lang: str, url: str | None = None
+):
     """Read and propose; (result view, page state). Nothing is written to the database.
 
     ``doc_reader()`` returns the document (file bytes read, or a pasted text); the proposal (text and candidate
@@ -82,6 +84,9 @@ def propose_view(sessions, doc_reader, file_name: str, region: str | None, date:
         as_of = _date(date)
     except ValueError:
         return page.message(dt("bad_date", lang)), None
+    url = (url or "").strip() or None
+    if intake.url_problems(url):
+        return page.message(dt("bad_url", lang), id_="documents-bad-url"), None
     with sessions() as session:
         if region and guard.refused_regions("upload", [region], session):
             return page.message(dt("not_yours", lang, codes=region), id_="documents-refused"), None
@@ -89,9 +94,15 @@ def propose_view(sessions, doc_reader, file_name: str, region: str | None, date:
             doc = doc_reader()
         except DocumentRejected as exc:
             return page.message(dt("bad_file", lang, msg=exc.located()), "danger", "documents-bad-file"), None
-        proposal = intake.propose(session, doc, file_name, region_code=region or None, as_of=as_of)
+        proposal = intake.propose(session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url)
         info = proposal.document()
-        state = {"sha256": proposal.sha256, "file_name": file_name, "region": region or None, "date": date or None}
+        state = {
+            "sha256": proposal.sha256,
+            "file_name": file_name,
+            "region": region or None,
+            "date": date or None,
+            "url": url,
+        }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
         hold_proposal(owner, proposal, state)
@@ -146,10 +157,11 @@ def register(app, sessions) -> None:
         State(ids.DOC_FILE, "contents"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
+        State(ids.DOC_URL, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def uploaded(chosen, contents, region, date, search):
+    def uploaded(chosen, contents, region, date, url, search):
         guard.require("upload")
         file_name = (chosen or {}).get("filename")
         if not contents or not file_name:
@@ -165,7 +177,7 @@ def register(app, sessions) -> None:
             return read_document(data, file_name, progress=pages)
 
         try:
-            view, state = propose_view(sessions, read, file_name, region, date, _lang(search))
+            view, state = propose_view(sessions, read, file_name, region, date, _lang(search), url)
         finally:
             write_progress(owner, token, 0, 0, finished=True)
         return view, state, None, None  # cleared, so choosing the same file again reads it again
@@ -219,10 +231,11 @@ def register(app, sessions) -> None:
         State(ids.DOC_TEXT_TITLE, "value"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
+        State(ids.DOC_URL, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def pasted(clicks, text, title, region, date, search):
+    def pasted(clicks, text, title, region, date, url, search):
         guard.require("upload")
         lang = _lang(search)
         if not clicks:
@@ -230,7 +243,7 @@ def register(app, sessions) -> None:
         if not (text or "").strip():
             return page.message(dt("empty_text", lang)), None, None
         name = f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
-        view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang)
+        view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang, url)
         return view, state, None
 
     @app.callback(

@@ -20,6 +20,7 @@ from textsafety import one_line
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 DATE = click.DateTime(["%Y-%m-%d"])
+URL_HELP = "Where the document was published (http…): stored with it; its date dates a text that gives none."
 
 
 def read_file(path: Path) -> documents.DocumentText:
@@ -46,8 +47,11 @@ def _refuse(messages: list[str], fmt: str = "text", extra: dict | None = None) -
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
 @click.option("--region", "region_code", default=None, help="The document's region (adcode), whatever it says.")
 @click.option("--date", "as_of", type=DATE, default=None, help="The document's date (YYYY-MM-DD), whatever it says.")
+@click.option("--url", "source_url", default=None, help=URL_HELP)
 @click.argument("files", nargs=-1, required=True, type=FILE)
-def extract(fmt: str, region_code: str | None, as_of: dt.datetime | None, files: tuple[Path, ...]) -> None:
+def extract(
+    fmt: str, region_code: str | None, as_of: dt.datetime | None, source_url: str | None, files: tuple[Path, ...]
+) -> None:
     """Print every figure found in plan documents (.txt, .html, .docx, .pdf, scanned PDFs by OCR), one JSON
     object per line; exit 1 with a located message for a file that cannot be read.
 
@@ -56,8 +60,11 @@ def extract(fmt: str, region_code: str | None, as_of: dt.datetime | None, files:
     from etl.extract import extract_document
     from etl.gazetteer import Gazetteer
 
+    bad_url = intake.url_problems(source_url, "--url")
+    if bad_url:
+        raise click.ClickException(bad_url[0].located())
     gazetteer = Gazetteer.from_csv()
-    kwargs = {"region_code": region_code, "as_of": as_of and as_of.date()}
+    kwargs = {"region_code": region_code, "as_of": as_of and as_of.date(), "source_url": source_url}
     for path in files:
         try:
             doc = read_file(path)
@@ -74,6 +81,7 @@ def extract(fmt: str, region_code: str | None, as_of: dt.datetime | None, files:
 @click.argument("file", type=FILE)
 @click.option("--region", "region_code", default=None, help="The document's region (adcode), whatever it says.")
 @click.option("--date", "as_of", type=DATE, default=None, help="The document's date (YYYY-MM-DD), whatever it says.")
+@click.option("--url", "source_url", default=None, help=URL_HELP)
 @click.option("--dry-run", is_flag=True, help="Read, extract and check only; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--note", default="", help="Why this document is taken in (default: its title).")
@@ -89,6 +97,7 @@ def ingest(
     file: Path,
     region_code: str | None,
     as_of: dt.datetime | None,
+    source_url: str | None,
     dry_run: bool,
     fmt: str,
     note: str,
@@ -97,8 +106,11 @@ def ingest(
     """Take in a plan document: extract its figures, check them, and store them as one batch with the text
     (a new plan version). Exit 0 when stored (or already stored), 1 with located messages when not.
 
-    Example: python -m etl ingest plan.docx --region 621100 --note "2019 年度计划" --user 王芳
+    Example: python -m etl ingest plan.docx --region 621100 --url https://fpb.example.gov.cn/t20190301_1.html
     """
+    bad_url = intake.url_problems(source_url, "--url")
+    if bad_url:
+        _refuse([bad_url[0].located()], fmt)
     try:
         doc = read_file(file)
     except documents.DocumentRejected as exc:
@@ -116,7 +128,9 @@ def ingest(
             )
         account = accounts.user_by_name(session, user)
         allowed = account["regions"] if account and account["role"] == "planner" else None
-        proposal = intake.propose(session, doc, file.name, region_code=region_code, as_of=as_of and as_of.date())
+        proposal = intake.propose(
+            session, doc, file.name, region_code=region_code, as_of=as_of and as_of.date(), source_url=source_url
+        )
         if proposal.already_ingested is not None:
             _report(
                 proposal,
@@ -142,6 +156,10 @@ def ingest(
     _report(proposal, fmt, dry_run, batch_id)
 
 
+_DATE_FROM = {"url": " (date from --url)"}
+NO_DATE = "no date found (years read from the text; set --date)"
+
+
 def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | None, message: str = "") -> None:
     if fmt == "json":
         out = proposal.to_json()
@@ -149,9 +167,10 @@ def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | 
         click.echo(json.dumps(out, ensure_ascii=False, default=str))
         return
     d = proposal.document()
+    dated = f"{d['published_on']}{_DATE_FROM.get(d['date_from'], '')}" if d["published_on"] else NO_DATE
     click.echo(
         f"{one_line(d['file_name'])}: {one_line(d['title'])} · {d['region_name'] or '?'} ({d['region_code'] or '?'}) · "
-        f"{d['published_on'] or 'no date'} · {d['format']}{' (OCR)' if d['ocr'] else ''} · "
+        f"{dated} · {d['format']}{' (OCR)' if d['ocr'] else ''} · "
         f"{len(proposal.targets)} targets, {len(proposal.rows) - len(proposal.targets)} other figures"
     )
     for n in proposal.notices:

@@ -64,6 +64,20 @@ def documents_page(
             ),
             html.Div(
                 [
+                    html.Label(dt("source_url", lang), htmlFor=ids.DOC_URL, className="form-label mb-0 small"),
+                    dcc.Input(
+                        id=ids.DOC_URL,
+                        type="url",
+                        placeholder="https://",
+                        className="form-control form-control-sm",
+                        style={"maxWidth": "40rem"},
+                    ),
+                    html.P(dt("source_url_hint", lang), className="form-text small mb-0"),
+                ],
+                className="mb-2",
+            ),
+            html.Div(
+                [
                     html.Section(
                         [
                             html.H2(dt("file_step", lang), className="h6"),
@@ -163,13 +177,24 @@ def document_info(info: dict, lang: str) -> html.Div:
         [
             item("doc_title", info.get("title")),
             item("doc_region", f"{info.get('region_name') or ''} {info.get('region_code') or ''}".strip()),
-            item("doc_date", info.get("published_on")),
+            item("doc_date", _dated(info, lang)),
             item("doc_format", info.get("format")),
             html.Span(f"⚠ {dt('ocr_doc', lang)}", className="text-warning") if info.get("ocr") else None,
+            html.Div(dt("no_date", lang), className="text-warning-emphasis", id="documents-no-date")
+            if not info.get("published_on")
+            else None,
         ],
         id="documents-info",
         className="small mb-2",
     )
+
+
+def _dated(info: dict, lang: str) -> str | None:
+    """The document's date and, when the text did not give it, where it came from."""
+    date, origin = info.get("published_on"), info.get("date_from")
+    if not date or origin not in ("url", "given"):
+        return date
+    return f"{date} · {dt('date_from_' + origin, lang)}"
 
 
 def already_view(info: dict, batch_id: int, lang: str) -> html.Div:

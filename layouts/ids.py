@@ -113,6 +113,7 @@ DOC_FILE = "doc-file"
 DOC_TEXT = "doc-text"
 DOC_TEXT_TITLE = "doc-text-title"
 DOC_DATE = "doc-date"
+DOC_URL = "doc-url"
 DOC_REGION = "doc-region"
 DOC_READ_TEXT = "doc-read-text"  # button: read the pasted text
 DOC_STATE = "doc-state"  # dcc.Store: file name, sha256, overrides (never the bytes)

@@ -23,6 +23,8 @@ MODULES = [
     "text_rows",
     "repeats",
     "respective",
+    "source_url",
+    "own_exit",
 ]
 
 

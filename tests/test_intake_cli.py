@@ -127,3 +127,30 @@ def test_extract_reads_utf16_and_gbk_text_with_exact_quotes(tmp_path):
         assert DINGXI_QUOTE in row["quote"] and row["tier"] == "committed" and row["ocr"] is False
         text = DINGXI
         assert all(text[r["start"] : r["end"]] == r["quote"] for r in records)
+
+
+def test_extract_dates_an_undated_text_from_its_url_and_refuses_a_bad_url(tmp_path):
+    # Adapted from data/corpus/dev/hubei-2017-work-report-trad.txt (a reprint), its 2017年 replaced by 今年
+    text = "《湖北省政府工作報告》提出,今年湖北省將紮實推進精準脫貧,力爭128萬人脫貧、1520個村出列。"
+    path = write(tmp_path, "hubei.txt", text)
+    url = "http://big5.china.com.cn/gate/big5/f.china.com.cn/2017-03/04/content_40408394.htm"
+    result = CliRunner().invoke(cli, ["extract", "--url", url, str(path)])
+    assert result.exit_code == 0, result.output
+    figures = {json.loads(line)["value"]: json.loads(line)["year"] for line in result.stdout.splitlines()}
+    assert (figures[1280000], figures[1520]) == (2017, 2017)
+    bad = CliRunner().invoke(cli, ["extract", "--url", "f.china.com.cn/2017", str(path)])
+    assert bad.exit_code == 1
+    assert "--url, column source_url: 来源网址不是网址 the source URL is not a web address" in bad.output
+
+
+def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
+    text = "渭源县召开脱贫攻坚推进会\n\n会议要求,今年全县要确保减少贫困人口1.5万人。\n"
+    path = write(tmp_path, "weiyuan-meeting.txt", text)
+    url = "http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html"
+    result = run(db_url, "ingest", str(path), "--region", "621123", "--url", url, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "2019-03-12 (date from --url)" in result.stdout
+    undated = run(db_url, "ingest", str(path), "--region", "621123", "--dry-run")  # 今年 of no known year
+    assert undated.exit_code == 1
+    assert "weiyuan-meeting.txt, row 1, column period_end: 年份未知 the year is unknown" in undated.stderr
+    assert "fix: give the document's date (--date YYYY-MM-DD" in undated.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from click.testing import CliRunner
 
@@ -255,3 +257,41 @@ def test_a_seed_text_the_build_loaded_is_already_stored(sessions):
     with pytest.raises(IntakeRefused, match=f"already ingested as batch {batch['id']}"):
         with transaction(sessions) as session:
             commit(session, p, p.rows, user_name="王芳")
+
+
+# An undated meeting report of a county in the seed tree: 今年 means the year its page's address says.
+WEIYUAN_MEETING = """渭源县召开脱贫攻坚推进会
+
+会议要求,今年全县要确保减少贫困人口1.5万人。
+"""
+WEIYUAN_URL = "http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html"
+
+
+def test_the_source_url_dates_an_undated_text_and_is_stored_with_it(sessions):
+    p = proposal_of(sessions, WEIYUAN_MEETING, "weiyuan-meeting.txt", region_code="621123", source_url=WEIYUAN_URL)
+    assert (p.published_on, p.date_from, p.source_url) == ("2019-03-12", "url", WEIYUAN_URL)
+    assert [(r["period_end"], r["value"]) for r in p.targets] == [(2019, 15000)]
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, p.rows, user_name="王芳", note="推进会")
+    with sessions() as session:
+        from db.models import Figure, Source
+
+        figure = session.query(Figure).filter(Figure.batch_id == batch_id).one()
+        assert session.get(Source, figure.source_id).url == WEIYUAN_URL
+
+
+def test_without_a_date_anywhere_the_proposal_says_so(sessions):
+    p = proposal_of(sessions, WEIYUAN_MEETING, "weiyuan-meeting.txt", region_code="621123")
+    assert (p.published_on, p.date_from) == (None, None)
+    given = proposal_of(sessions, WEIYUAN_MEETING, "m.txt", region_code="621123", as_of=dt.date(2018, 2, 1))
+    assert (given.published_on, given.date_from) == ("2018-02-01", "given")
+    assert [r["period_end"] for r in given.targets] == [2018]
+
+
+def test_a_source_url_that_is_not_a_web_address_is_refused_and_nothing_stored(sessions, db_url):
+    before = dumps(db_url)
+    p = proposal_of(sessions, WEIYUAN_MEETING, "weiyuan-meeting.txt", region_code="621123", source_url="weiyuan.gov.cn")
+    with pytest.raises(IntakeRefused) as refused, transaction(sessions) as session:
+        commit(session, p, p.rows, user_name="王芳", note="推进会")
+    assert "weiyuan-meeting.txt, column source_url: 来源网址不是网址" in refused.value.located()[0]
+    assert dumps(db_url) == before

@@ -48,6 +48,19 @@ DOC_TEXT = {
         "Optional: document date and region (when the document does not say, or says wrongly)",
     ),
     "date": ("文件日期", "Document date"),
+    "source_url": ("来源网址(可选)", "Source URL (optional)"),
+    "source_url_hint": (
+        "文件发布的网页地址,与文件一同保存为出处;文件未写日期时,按网址中的日期理解“今年”“明年”。",
+        "The web page the document was published on, stored with it as its source; when the document gives no "
+        "date, the date in the address tells what 今年 (this year) means.",
+    ),
+    "date_from_url": ("取自来源网址", "from the source URL"),
+    "date_from_given": ("人工填写", "as entered"),
+    "no_date": (
+        "⚠ 文件未写明日期:“今年”等按文中出现的年份推断。请在“可选:文件日期与地区”中填写日期后重新读取。",
+        "⚠ The document gives no date: 今年 (this year) and the like are read from the years it names. Enter its "
+        "date under “Optional: document date and region” and read it again.",
+    ),
     "region_override": ("文件所属地区", "Document region"),
     "reading": (
         "正在读取文件并查找目标……较长的文件或扫描件需要更久,请勿关闭页面。",
@@ -120,6 +133,7 @@ DOC_TEXT = {
         "or paste its text.",
     ),
     "empty_text": ("请粘贴文本。", "Please paste some text."),
+    "bad_url": ("来源网址应以 http:// 或 https:// 开头。", "The source URL must start with http:// or https://."),
     "bad_date": ("日期应写作 YYYY-MM-DD,例如 2019-03-01。", "Write the date as YYYY-MM-DD, e.g. 2019-03-01."),
 }
 

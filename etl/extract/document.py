@@ -36,6 +36,7 @@ class DocumentInfo:
     region_code: str | None
     region_name: str | None
     news: bool = False  # a report about a plan (its numbers are results unless a word of intent governs them)
+    date_from: str | None = None  # where published_on comes from: "given", "text", "url"; None when unknown
 
 
 def _lines(text: str) -> list[str]:
@@ -341,10 +342,19 @@ def self_reference_level(text: str) -> str | None:
 
 
 def read_document_info(
-    text: str, gazetteer: Gazetteer | None, region_code: str | None = None, as_of: str | None = None
+    text: str,
+    gazetteer: Gazetteer | None,
+    region_code: str | None = None,
+    as_of: str | None = None,
+    url_date: str | None = None,
 ) -> DocumentInfo:
     """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer);
-    region_code and as_of (YYYY-MM-DD) override what the text says."""
+    region_code and as_of (YYYY-MM-DD) override what the text says; url_date (the date in the address the text
+    was published at) counts when the text gives no date of its own.
+
+    >>> read_document_info("今年将脱贫10万人", None, url_date="2017-03-02").published_on
+    '2017-03-02'
+    """
     title = find_title(text)
     issuer = find_issuer(text, title)
     if region_code and gazetteer and gazetteer.resolve(region_code):
@@ -357,6 +367,9 @@ def read_document_info(
     published = find_date(text)
     if published and _reposted(text, int(published[:4])):
         published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
+    date_from = "text" if published else None
+    if not published and url_date and not _reposted(text, int(url_date[:4])):
+        published, date_from = url_date, "url"
     return DocumentInfo(
         title=title,
         issuer=issuer,
@@ -364,6 +377,7 @@ def read_document_info(
         region_code=code,
         region_name=name,
         news=is_news(text, title),
+        date_from="given" if as_of else date_from,
     )
 
 

@@ -45,10 +45,16 @@ SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一�
 
 
 def extract_text(
-    text: str, gazetteer: Gazetteer, *, region_code: str | None = None, as_of: str | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    region_code: str | None = None,
+    as_of: str | None = None,
+    url_date: str | None = None,
 ) -> ExtractedDocument:
-    """All figures of a (normalised) policy text, no corrections applied."""
-    info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of)
+    """All figures of a (normalised) policy text, no corrections applied; ``url_date`` dates a text that
+    gives no date of its own."""
+    info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of, url_date=url_date)
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
     tables = laid_out_tables(text, gazetteer, info)

@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from .checks import COMPARATORS, KINDS, TIERS, note_problems, validate_rows
+from .checks import COMPARATORS, KINDS, TIERS, note_problems, url_problems, validate_rows
 from .proposal import Proposal, looked_for, propose
 from .store import IntakeRefused, commit
 
@@ -25,5 +25,6 @@ __all__ = [
     "looked_for",
     "note_problems",
     "propose",
+    "url_problems",
     "validate_rows",
 ]

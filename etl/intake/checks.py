@@ -9,6 +9,7 @@ Example::
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
@@ -40,6 +41,25 @@ def note_problems(note: str, file_name: str = "") -> list[P.Problem]:
     """
     found = first_control((note or "").replace("\r\n", "\n"), multiline=True)
     return [P.ControlCharacter(file_name, None, "note", note, f"备注 note: {describe_control(found)}")] if found else []
+
+
+URL_MAX = 2000
+
+
+def url_problems(url: str | None, file_name: str = "") -> list[P.Problem]:
+    """The address a document was published at, as a planner typed it: empty, or one web address.
+
+    Example: ``url_problems("www.gov.cn/a.htm")`` -> ``[BadUrl(..., "source_url", ...)]``
+    """
+    url = (url or "").strip()
+    if not url:
+        return []
+    if found := first_control(url):
+        message = f"来源网址 source URL: {describe_control(found)}"
+        return [P.ControlCharacter(file_name, None, "source_url", url, message)]
+    if len(url) > URL_MAX or not re.match(r"https?://[^\s/]+\S*\Z", url):
+        return [P.BadUrl(file_name, None, "source_url", url, "来源网址不是网址 the source URL is not a web address")]
+    return []
 
 
 def _number(value) -> float | None:
@@ -117,7 +137,9 @@ def _row_problems(row: dict, file_name: str, indicators: dict, chains: dict) -> 
         )
     _indicator_problems(row, indicators, add)
     start, end = _year(row.get("period_start")), _year(row.get("period_end"))
-    for column, year in (("period_start", start), ("period_end", end)):
+    if start == end == 0:  # 今年, 年底 in a text that gives no date: the extractor could not tell the year
+        add(IP.UnknownYear, "period_end", "年份未知 the year is unknown: the document gives no date")
+    for column, year in (("period_start", start), ("period_end", end)) if start != 0 or end != 0 else ():
         if year is None or not YEARS[0] <= year <= YEARS[1]:
             add(P.BadYear, column, f"年份不合理 {row.get(column)!r} is not a year between {YEARS[0]} and {YEARS[1]}")
     if start is not None and end is not None and start > end:

@@ -22,6 +22,13 @@ class NoTargetsFound(Problem):
     )
 
 
+class UnknownYear(Problem):
+    HINT = (
+        "give the document's date (--date YYYY-MM-DD, or 文件日期 on the Documents page) and read it again, "
+        "or type the row's year"
+    )
+
+
 class RegionNotInTree(Problem):
     HINT = (
         "load the national region tree (python -m etl regions), or set the row's region to one in the tree "

@@ -48,6 +48,8 @@ class Proposal:
     pages: int | None = None
     size: int = 0
     file_sha256: str | None = None
+    source_url: str | None = None  # where the document was published, stored with its sources entry
+    date_from: str | None = None  # where published_on comes from: "given", "text", "url"; None when not found
 
     @property
     def ok(self) -> bool:
@@ -73,6 +75,8 @@ class Proposal:
             "characters": len(self.text),
             "already_ingested": self.already_ingested,
             "file_sha256": self.file_sha256,
+            "source_url": self.source_url,
+            "date_from": self.date_from,
         }
 
     def to_json(self) -> dict:
@@ -114,10 +118,12 @@ def looked_for(session: Session) -> dict:
     return {"indicators": names, "cues": list(CUES)}
 
 
-def _extract(text: str, gaz: Gazetteer, file_name: str, region_code: str | None, as_of: dt.date | None):
+def _extract(
+    text: str, gaz: Gazetteer, file_name: str, region_code: str | None, as_of: dt.date | None, url: str | None
+):
     from etl.extract import extract_document
 
-    return extract_document(text, gaz, file_name=file_name, region_code=region_code, as_of=as_of)
+    return extract_document(text, gaz, file_name=file_name, region_code=region_code, as_of=as_of, source_url=url)
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -172,15 +178,18 @@ def propose(
     *,
     region_code: str | None = None,
     as_of: dt.date | None = None,
+    source_url: str | None = None,
 ) -> Proposal:
     """Extract a document's figures as candidate rows; ``region_code`` and ``as_of`` override what the
-    document says. Reads only: nothing is stored.
+    document says; ``source_url`` (where it was published) is kept for its sources entry and dates a text that
+    gives no date of its own. Reads only: nothing is stored.
 
     Example: ``propose(s, read_document(data, "plan.pdf"), "plan.pdf", region_code="621100").rows``
     """
     file_name = file_name or doc.file_name
     gaz = gazetteer(session)
-    extracted = _extract(doc.text, gaz, file_name, region_code, as_of)
+    source_url = (source_url or "").strip() or None
+    extracted = _extract(doc.text, gaz, file_name, region_code, as_of, source_url)
     info = extracted.info
     figures = list(extracted.figures)
     own_code = region_code or info.region_code
@@ -205,6 +214,8 @@ def propose(
         pages=doc.pages,
         size=doc.size,
         file_sha256=doc.file_sha256,
+        source_url=source_url,
+        date_from="given" if as_of else info.date_from,
     )
     already = documents.ingested_batch(session, doc.sha256, doc.file_sha256)
     if already:

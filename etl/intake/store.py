@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db import batches, documents, writes
 from etl.problems import Problem
 
-from .checks import note_problems, validate_rows
+from .checks import note_problems, url_problems, validate_rows
 from .problems import AlreadyIngested, NoTargetsFound
 from .proposal import Proposal
 
@@ -64,8 +64,12 @@ def commit(
     if not any(r.get("kind") == "target" for r in rows):
         problem = NoTargetsFound(proposal.file_name, None, "", "", "没有可保存的目标 no accepted target rows")
         raise IntakeRefused("no accepted target rows", [problem])
-    problems = note_problems(note, proposal.file_name) + validate_rows(
-        session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions
+    problems = (
+        note_problems(note, proposal.file_name)
+        + url_problems(proposal.source_url, proposal.file_name)
+        + validate_rows(
+            session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions
+        )
     )
     if problems:
         raise IntakeRefused(f"{len(problems)} problem(s) in the rows; nothing stored", problems)
@@ -90,6 +94,7 @@ def commit(
         reliability="official",
         sha256=proposal.sha256,
         text=proposal.text,
+        url=proposal.source_url,
     )
     version_id = writes.new_plan_version(
         session,

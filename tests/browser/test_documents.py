@@ -214,3 +214,24 @@ def test_a_scanned_pdf_shows_pages_read_and_flags_its_ocr_rows(dash_duo, db_url,
     dash_duo.driver.save_screenshot(str(output_dir / "documents-ocr.png"))
     dash_duo.wait_for_text_to_equal("#doc-progress", "", timeout=10)  # the next poll clears it
     assert_clean(dash_duo)
+
+
+def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
+    # 渭源 (below 定西 in the seed tree); the meeting report and its address are the test's own (synthetic)
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
+    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    text = "渭源县召开脱贫攻坚推进会\n\n会议要求,今年渭源县要确保减少贫困人口1.5万人。"
+    dash_duo.wait_for_element("#doc-text").send_keys(text)
+    click(dash_duo, dash_duo.find_element("#doc-read-text"))
+    dash_duo.wait_for_contains_text("#documents-no-date", "文件未写明日期", timeout=30)
+
+    dash_duo.find_element("#doc-url").send_keys("http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html")
+    click(dash_duo, dash_duo.find_element("#doc-read-text"))
+    dash_duo.wait_for_contains_text("#documents-info", "2019-03-12 · 取自来源网址", timeout=30)
+    assert not dash_duo.driver.find_elements(By.ID, "documents-no-date")
+    dash_duo.wait_for_contains_text("#doc-grid", "渭源县 621123", timeout=20)
+    assert "2019" in dash_duo.find_element("#doc-grid .ag-center-cols-container .ag-row").text
+    assert_clean(dash_duo)

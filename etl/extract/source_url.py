@@ -1,0 +1,60 @@
+"""What a document's web address says about it: government and news sites put the publication date in the path.
+
+Example::
+
+    >>> url_date("http://www.gov.cn/xinwen/2017-03/02/content_5172613.htm")
+    '2017-03-02'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+_YEAR = r"(20[0-3]\d|19[89]\d)"
+_MONTH = r"(0[1-9]|1[0-2])"
+_DAY = r"(0[1-9]|[12]\d|3[01])"
+# Most specific first: a whole day (t20170302_, 2017-03/02, 20170302), then a month alone (/201703/).
+_DAY_PATTERNS = (
+    re.compile(rf"(?<!\d){_YEAR}{_MONTH}{_DAY}(?:[0-2]\d[0-5]\d[0-5]\d)?(?!\d)"),  # with hhmmss after it, or not
+    re.compile(rf"(?<!\d){_YEAR}[-_/.]{_MONTH}[-_/.]?{_DAY}(?!\d)"),
+    re.compile(rf"/{_YEAR}/(\d{{1,2}})/(\d{{1,2}})/"),
+)
+_MONTH_PATTERN = re.compile(rf"/{_YEAR}[-_]?{_MONTH}/")
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date a web address carries in its path (YYYY-MM-DD), the 15th when it names only a
+    month; None when it carries none or one that is not a real date.
+
+    >>> url_date("http://big5.taiwan.cn/xwzx/PoliticsNews/201703/t20170302_11712835.htm")
+    '2017-03-02'
+    >>> url_date("https://www.gansu.gov.cn/art/2018/6/8/art_35_361.html")
+    '2018-06-08'
+    >>> url_date("http://www.example.cn/news/2019123456.html") is None
+    True
+    >>> url_date("http://fpb.example.gov.cn/zwgk/201805/")
+    '2018-05-15'
+    >>> url_date("https://www.yaan.gov.cn/gongkai/show/20180813110056-755237-00-000.html")
+    '2018-08-13'
+    >>> url_date("file.txt") is None
+    True
+    """
+    if not url:
+        return None
+    path = urlsplit(url.strip()).path if "://" in url else url
+    for pattern in _DAY_PATTERNS:
+        for m in pattern.finditer(path):
+            day = _valid(*m.groups())
+            if day:
+                return day
+    m = _MONTH_PATTERN.search(path)
+    return _valid(m.group(1), m.group(2), "15") if m else None
+
+
+def _valid(year: str, month: str, day: str) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
