@@ -224,3 +224,17 @@ def test_document_info_for_unseen_text(fake_gazetteer):
         "2018-04-01",
         "990100",
     )
+
+
+def test_generating_capacity_is_a_quantity_in_kilowatts():
+    # data/corpus/dev/chayouhouqi-2018-pv-poverty-stations-plan-news.txt and lushi-2018-pv-poverty-projects-trad.txt
+    assert [(q.value, q.measure) for q in find_quantities("一是建设规模为1.6675万千瓦集中式光伏扶贫电站")] == [
+        (16675.0, "千瓦")
+    ]
+    assert [(q.value, q.measure) for q in find_quantities("該基地設計裝機容量20兆瓦")] == [(20000.0, "千瓦")]
+    text = (
+        "2018年,察右后旗将通过建设集中式和村级式两种光伏电站,推动贫困户脱贫。"
+        "一是建设规模为1.6675万千瓦集中式光伏扶贫电站。"
+    )
+    figures = extract_document(text, Gazetteer.from_csv()).figures
+    assert [(f.period_end, f.value, f.unit) for f in figures if f.kind == "target"] == [(2018, 16675.0, "千瓦")]

@@ -244,7 +244,17 @@ def is_flow(indicator: str, measure: str) -> bool:
 # ---- readable names, units, and indicators the catalogue does not know ----------------------------------
 
 _CATALOGUE: dict[str, dict] | None = None
-_MEASURE_UNIT = {"人": "人", "名": "人", "户": "户", "元": "元", "%": "%", "亩": "亩", "公里": "公里", "千米": "公里"}
+_MEASURE_UNIT = {
+    "人": "人",
+    "名": "人",
+    "户": "户",
+    "元": "元",
+    "%": "%",
+    "亩": "亩",
+    "公里": "公里",
+    "千米": "公里",
+    "千瓦": "千瓦",
+}
 _LABEL_TRIM = re.compile(
     r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+"
 )

@@ -34,6 +34,8 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 # Measure words (and money/area/length units) that make a number a quantity. Longest first.
 UNITS = (
     "平方米",
+    "兆瓦",
+    "千瓦",
     "公顷",
     "公里",
     "千米",
@@ -138,6 +140,8 @@ def unit_multiplier(mult: str | None, unit: str) -> int:
         factor *= 10_000
     elif unit == "亿元":
         factor *= 100_000_000
+    elif unit == "兆瓦":
+        factor *= 1000  # capacity in 千瓦 (kW)
     return factor
 
 
@@ -172,7 +176,7 @@ def find_quantities(text: str) -> list[Quantity]:
         value = round(parse_number(low) * factor, 6)
         high_value = round(parse_number(high) * factor, 6) if high else None
         written = (mult or "") + unit
-        measure = unit[-1] if unit in ("万元", "亿元", "万人", "万亩") else unit
+        measure = unit[-1] if unit in ("万元", "亿元", "万人", "万亩") else "千瓦" if unit == "兆瓦" else unit
         out.append(
             Quantity(m.start(), m.end(), text[m.start() : m.end()], value, high_value, written, measure)
         )
