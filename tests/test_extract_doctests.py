@@ -23,6 +23,7 @@ MODULES = [
     "text_rows",
     "repeats",
     "respective",
+    "aided",
 ]
 
 

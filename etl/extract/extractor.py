@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
+from .aided import aided_region
 from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
@@ -376,7 +377,12 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                *(places.get(id(q)) or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start) or own),
+                *(
+                    places.get(id(q))
+                    or aided_region(sentence, c_start, c_end, q.start, gazetteer, own[1])
+                    or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
+                    or own
+                ),
                 code,
                 p_start,
                 p_end,
