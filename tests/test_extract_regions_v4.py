@@ -49,3 +49,28 @@ def test_a_pledge_for_a_county(g):
 def test_a_helper_named_without_a_region_helped_keeps_the_texts_region(g):
     doc = extract_document("今年我市将安排帮扶资金1400万元。", g, region_code="330200", as_of="2017-05-16")
     assert regions(doc)[14000000.0] == "330200"
+
+
+def test_a_dateline_is_not_the_subject_and_the_own_region_named_is_the_whole(g):
+    # qinghai-2017-annual-plan-news
+    text = (
+        "西宁3月6日电 (孙睿 马青军)记者6日从青海省扶贫开发局获悉,"
+        "2017年青海省将实现11个贫困县摘帽、500个贫困村退出、14万贫困人口脱贫。"
+    )
+    doc = extract_document(text, g, region_code="630000", as_of="2017-03-06")
+    assert set(regions(doc).values()) == {"630000"}  # not 西宁市
+
+
+def test_a_list_of_counties_is_not_the_subject_of_the_next_clause(g):
+    # ningxia-2017-roadmap-county-tasks-news-trad
+    text = "根據我區2017年脫貧攻堅路線圖,鹽池、彭陽、隆德、涇源4個貧困縣脫貧摘帽,19.3萬貧困人口實現脫貧。"
+    doc = extract_document(text, g, region_code="640000", as_of="2017-02-01")
+    assert regions(doc)[193000.0] == "640000"  # 宁夏, not 盐池县
+
+
+def test_a_run_in_label_before_the_place(g):
+    # ningxia-2016-timeline-roadmap-article
+    text = "——任务 银川市3年实现26746人脱贫、36个贫困村销号;石嘴山市3年实现10133人脱贫、3个贫困村销号。"
+    doc = extract_document(text, g, region_code="640000", as_of="2016-06-01")
+    assert regions(doc)[26746.0] == "640100"  # 银川市
+    assert regions(doc)[10133.0] == "640200"  # 石嘴山市

@@ -491,14 +491,35 @@ def _named_subject(
     for a, _b, _clause in clauses(sentence, 0, q_start):
         if a > c_start:
             break
-        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 14)])
-        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head):
-            found = None
+        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 18)])
+        head = LABEL_LEAD.sub("", head)[:14]
+        if DATELINE_HEAD.match(head):
+            continue  # "西宁3月6日电": where the report was filed from
+        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head) or _names_own(head, gazetteer, own):
+            found = None  # "…获悉,2017年青海省将实现…": the whole again
             continue
-        found = _place_at_head(head, gazetteer, own) or found
+        place = _place_at_head(head, gazetteer, own)
+        if place and PLACE_LIST_HEAD.match(head):
+            found = None  # "盐池、彭阳、隆德、泾源4个贫困县脱贫摘帽,19.3万贫困人口…": a group named, not one place
+            continue
+        found = place or found
     if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
         return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
     return found
+
+
+LABEL_LEAD = re.compile(r"^[—–-]+[^\s\d,:]{0,4}\s+")  # "——任务 银川市3年实现…": a run-in label before the place
+DATELINE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电")
+PLACE_LIST_HEAD = re.compile(r"^[^、,;:\d]{2,8}[、和与及][^、,;:\d]{2,8}[、和与及]")
+
+
+def _names_own(head: str, gazetteer, own) -> bool:
+    """The clause opens with the document's own region ("2017年青海省将实现…"), after a year at most."""
+    head = re.sub(r"^(?:(?:19|20)\d{2}年|今年|明年)", "", head)
+    names = region_mentions(head[:12], gazetteer)
+    if not (own[1] and names and head.startswith(names[0][:2])):
+        return False
+    return gazetteer.resolve_near(names[0], own[1]) == own[1]
 
 
 def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
