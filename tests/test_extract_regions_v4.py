@@ -74,3 +74,51 @@ def test_a_run_in_label_before_the_place(g):
     doc = extract_document(text, g, region_code="640000", as_of="2016-06-01")
     assert regions(doc)[26746.0] == "640100"  # 银川市
     assert regions(doc)[10133.0] == "640200"  # 石嘴山市
+
+
+def test_a_district_named_after_its_city_in_the_signature(g):
+    # jiamusi-jiaoqu-2019-hezhe-projects-notice: 郊区 is the name of three districts; this one is 佳木斯's
+    text = (
+        "我区经村民代表大会讨论,今年拟建3个项目:一是建设赫哲文化传承展示中心,预计投入资金87万元。 特此公示!\n"
+        "佳木斯市郊区委统战部\n2019年1月18日\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "230811"
+    assert regions(doc)[870000.0] == "230811"
+
+
+def test_the_province_of_the_document_number(g):
+    # hunan-2018-dropout-control-opinion: the text names no region, its document number does (湘 = 湖南)
+    text = (
+        "论文部分内容阅读\n湘政办发[2018]27号各市州、县市区人民政府,省政府各厅委、各直属机构:为切实解决义务教育学生"
+        "失学辍学问题,确保实现到2020年九年义务教育巩固率达到98%以上的目标,根据《国务院办公厅关于进一步加强控辍保学"
+        "提高义务教育巩固水平的通知》(国办发[2017]72号)精神,现就有关工作提出如下实施意见。\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "430000"
+    assert regions(doc)[98.0] == "430000"
+
+
+def test_a_state_council_document_number_names_no_province(g):
+    doc = extract_document("根据国办发[2017]72号精神,到2020年九年义务教育巩固率达到98%以上。", g)
+    assert doc.info.region_code is None
+
+
+def test_an_autonomous_prefectures_short_name_shared_with_its_seat(g):
+    # chuxiong-2021-central-funds-advance-notice: "我州", and 楚雄 (楚雄彝族自治州 and 楚雄市) only in a link
+    text = (
+        "州财政局提前下达2021年中央财政专项扶贫资金4.13亿元 巩固彝州脱贫攻坚\n\n日期:2021年01月28日 17:46\n\n"
+        " 为提高预算完整性,加快支出进度,州财政局提前下达2021年中央财政专项扶贫资金4.13亿元。\n\n"
+        "上一条:我州下达2020年度第二批文明吸烟环境建设资金248.64万元 助力“中国彝乡·滇中翡翠·红火楚雄”建设\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "532300"
+
+
+def test_a_two_character_county_name_inside_a_word_is_no_mention(g):
+    # hangzhou-2019-rural-work-targets-trad: 示范县 is not 范县 (濮阳市)
+    text = "全市打造美麗鄉村升級版,力爭新創建省級美麗鄉村示范縣1-2個,省級特色精品村20個左右。"
+    doc = extract_document(text, g)
+    assert doc.info.region_code != "410926" and doc.info.region_code != "410900"
+    doc = extract_document("安徽和县2017年计划建设光伏电站20个。", g)
+    assert doc.info.region_code == "340523"  # after a region's name it is one

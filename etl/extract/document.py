@@ -136,7 +136,8 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
             row = gazetteer.regions[gazetteer.resolve(name)]
-            if name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+            in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
                 doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
@@ -147,6 +148,15 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
         if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
             found.append((a, row.name_zh))
     return [n for _, n in sorted(found)]
+
+
+# Characters a two-character full name (范县, 城区, 和县) may follow; after any other it ends a word (示范县, 主城区,
+# 站和县乡), unless a region's name stands right before it (安徽和县, 大同市城区).
+_BEFORE_NAME = frozenset("省市州县区旗盟在到至与及对向给为是的")
+
+
+def _ends_word_before(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _BEFORE_NAME
 
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -192,7 +202,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if hits:
             code = hits[0]
             # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
-            for nxt in hits[1:]:
+            for name in names[1:]:
+                nxt = gazetteer.resolve_near(name, code)  # "佳木斯市郊区委": 佳木斯's 郊区, not 阳泉's
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
                 code = nxt
@@ -219,8 +230,13 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         code = province_of_cities(text, gazetteer)
         if code:
             return code, gazetteer.regions[code].name_zh
-    if not counts:
-        return None, None
+    if not counts and own_level == "prefecture":  # "我州…红火楚雄": 楚雄 is both 楚雄州 and its seat 楚雄市
+        code = _prefecture_by_short_name(text, gazetteer)
+        if code:
+            return code, gazetteer.regions[code].name_zh
+    if not counts:  # "湘政办发[2018]27号": the province of the document number
+        code = province_of_document_number(text, gazetteer)
+        return (code, gazetteer.regions[code].name_zh) if code else (None, None)
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
     local = _own_local_unit(text, counts, gazetteer, own_level)
     if local:
@@ -254,6 +270,43 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     if parent and gazetteer.regions[code].level == "county":
         code = parent  # "梁园区 | 280", "睢阳区 | 280", "虞城县 | 800": a prefecture's table of its counties
     return code, gazetteer.regions[code].name_zh
+
+
+# The one-character names of provinces that open their governments' document numbers (湘政办发, 黑政发, 川府发).
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "吉": "220000",
+    "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000",
+    "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000",
+    "渝": "500000", "川": "510000", "黔": "520000", "贵": "520000", "云": "530000", "滇": "530000", "藏": "540000",
+    "陕": "610000", "甘": "620000", "青": "630000", "宁": "640000", "新": "650000",
+}  # fmt: skip
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff])([^\W\d_])(?:政|府|办|委|扶|财|发)[\u4e00-\u9fff]{0,4}[\[〔(]((?:19|20)\d{2})[\]〕)]\d+号"
+)
+
+
+def province_of_document_number(text: str, gazetteer: Gazetteer) -> str | None:
+    """The province whose abbreviation opens the text's first document number ("湘政办发[2018]27号" -> 湖南省),
+    else None ("国办发[2017]72号" is the State Council's).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("430000", None, "湖南省", "H", "province")])
+    >>> province_of_document_number("湘政办发[2018]27号各市州:", g)
+    '430000'
+    """
+    m = _DOCUMENT_NUMBER.search(text)
+    code = PROVINCE_ABBREVIATIONS.get(m.group(1)) if m else None
+    return code if code in gazetteer.regions else None
+
+
+def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one prefecture whose short name the text uses, even when a county shares it (楚雄: 楚雄州 and 楚雄市)."""
+    found = {
+        row.code
+        for row in gazetteer.regions.values()
+        if row.level == "prefecture" and (n := short_name(row.name_zh)) and len(n) >= 2 and n in text
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
