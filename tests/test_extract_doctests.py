@@ -24,6 +24,8 @@ MODULES = [
     "repeats",
     "respective",
     "aided",
+    "lists",
+    "text_rows",
 ]
 
 

@@ -122,3 +122,15 @@ def test_a_two_character_county_name_inside_a_word_is_no_mention(g):
     assert doc.info.region_code != "410926" and doc.info.region_code != "410900"
     doc = extract_document("安徽和县2017年计划建设光伏电站20个。", g)
     assert doc.info.region_code == "340523"  # after a region's name it is one
+
+
+def test_project_goals_under_a_countys_heading_line(g):
+    # hebei-2017-work-relief-projects-table
+    text = (
+        "具体项目\n阜平县:阜平县乡村道路2017年以工代赈示范工程\n目标:新建乡村公路19.6公里,解决928人行路难\n"
+        "涞源县:涞源县乡村道路2017年以工代赈示范工程\n目标:修建乡村公路32公里,解决5000人出行困难\n"
+        "以上项目定于2017年开工,2018年建成。"
+    )
+    doc = extract_document(text, g, region_code="130600", as_of="2017-05-17")
+    got = regions(doc)
+    assert got[928.0] == "130624" and got[5000.0] == "130630"  # 阜平县, 涞源县

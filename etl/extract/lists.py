@@ -149,6 +149,34 @@ def region_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[
     return out
 
 
+_PLACE_HEADING = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)[::]")
+_LABELLED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}[::]")
+
+
+def headed_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """Lines under a place's heading line ("阜平县:阜平县乡村道路2017年以工代赈示范工程" over "目标:新建乡村公路
+    19.6公里,解决928人行路难"): each labelled line (目标:, 建设内容:) below a heading that opens with a region and
+    holds no figure of its own is that region's. Returns (offset of the line's first character, the region's code).
+
+    >>> text = "甲县:甲县道路工程\\n目标:新建公路19.6公里\\n乙县:乙县水利工程\\n目标:修建塘坝2座\\n"
+    >>> [(text[a:a + 2], c) for a, c in headed_lines(text, {"甲县": "1", "乙县": "2"}.get)]
+    [('目标', '1'), ('目标', '2')]
+    """
+    out, code, pos = [], None, 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        m = _PLACE_HEADING.match(line)
+        figures = re.sub(r"(?:19|20)\d{2}年", "", line)
+        heading = _head_code(m.group(1), resolve) if m and not re.search(r"\d", figures) else None
+        if heading:
+            code = heading
+        elif code and _LABELLED_LINE.match(line) and re.search(r"\d", line):
+            out.append((start + len(line) - len(line.lstrip()), code))
+        else:
+            code = None
+    return out
+
+
 def _head_code(head: str, resolve) -> str | None:
     """The region a line opens with: the whole head, or its longest start that is one ("乐都区减贫3000人")."""
     for k in range(len(head), 1, -1):
