@@ -134,3 +134,36 @@ def test_project_goals_under_a_countys_heading_line(g):
     doc = extract_document(text, g, region_code="130600", as_of="2017-05-17")
     got = regions(doc)
     assert got[928.0] == "130624" and got[5000.0] == "130630"  # 阜平县, 涞源县
+
+
+def test_a_photo_caption_names_a_county_of_the_citys_report(g):
+    # huanggang-2018-relocation-plan-news: 该市 speaks of the city; the caption taken for a headline names a county
+    text = (
+        "1月17日,黄冈市发改委在新闻通气会上介绍,该市2017年度共有1.25万户贫困户搬进新居。\n"
+        "走访浠水县白莲镇长岭岗易地扶贫安置点,只见移民小区内张灯结彩。\n"
+        "浠水县白莲镇长岭岗易地扶贫安置点村民贴春联\n"
+        "该市今年将继续推进易地扶贫搬迁,浠水县、红安县等地将新建安置点。全市计划搬迁1.2万人。\n"
+    )
+    assert extract_document(text, g).info.region_code == "421100"  # 黄冈市, not 浠水县
+
+
+def test_a_headline_of_another_page_is_not_the_title(g):
+    # hunan-2018-county-exits-plan-news: a sidebar headline about 彰武县 (辽宁) above a report about 湖南
+    text = (
+        "彰武县召开农村集体产权制度改革工作推进会\n"
+        "据新湖南消息 8月6日,湖南省人民政府门户网站发布文件,省政府批复同意茶陵县、炎陵县、石门县、桂东县、"
+        "中方县5县脱贫摘帽。2018年全省计划实现洪江市、祁东县等县市脱贫摘帽。\n"
+    )
+    assert extract_document(text, g).info.region_code == "430000"
+
+
+def test_a_navigation_line_is_no_title(g):
+    # rikaze-2019-planned-county-exits-news-trad: "您现在的位置:海峡网>…"; 该市 is the city the report is about
+    text = (
+        "您现在的位置:海峡网>新闻中心>国内频道>国内新闻\n分享\n\n"
+        "记者30日从西藏日喀则市官方了解,截至目前,该市共脱贫13.82万人。今年年内该市将完成全部贫困人口脱贫摘帽。\n"
+        "日喀则地处珠穆朗玛峰脚下,作为西藏的农牧业大市,粮食产量占西藏的40%以上。\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.title != "您现在的位置:海峡网>新闻中心>国内频道>国内新闻"
+    assert doc.info.region_code == "540200"  # 日喀则市, not 西藏

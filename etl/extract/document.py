@@ -63,14 +63,17 @@ def find_title(text: str) -> str:
     if m:
         return m.group(1)
     headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
-    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln)), "")
+    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln) and not _WHERE_YOU_ARE.search(ln)), "")
 
 
 _CAPTION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日,")  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
 _NAVIGATION = re.compile(
-    r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
+    r"\||当前的?位置|现在的?位置|您的位置|首页|>>|\S\s*>\s*\S.*>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
     r"|^" + _CAPTION.pattern
 )
+
+
+_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置")  # a page's breadcrumb bar, never its title
 
 
 def _is_headline(line: str) -> bool:
@@ -211,6 +214,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
                 code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
+            if source is not issuer:
+                code = _title_checked(code, text, gazetteer)
+                if code is None:
+                    continue  # a headline of another page ("彰武县召开…推进会" over a text about 湖南)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
@@ -309,6 +316,23 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The title's region as the body bears it out: None when the body names it nowhere else and names only
+    regions unrelated to it (a link's headline taken for the title); its prefecture or province when the body
+    speaks of itself at that level (我市, 全市) and names it ("浠水县白莲镇…贴春联" over a report on 黄冈市)."""
+    counts = Counter(gazetteer.resolve_near(n, code) for n in region_mentions(text, gazetteer))
+    related = {code, *(r.code for r in gazetteer.ancestors(code))}
+    unrelated = [c for c in counts if c not in related and code not in {r.code for r in gazetteer.ancestors(c)}]
+    if counts[code] <= 1 and len(unrelated) >= 2 and len(unrelated) == len(counts) - counts[code]:
+        return None
+    own_level = self_reference_level(text)
+    if own_level and _RANK.get(own_level, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+        up = next((r.code for r in gazetteer.ancestors(code) if r.level == own_level), None)
+        if up and counts[up]:
+            return up
+    return code
+
+
 def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
     """The prefecture of three or more counties named, all of them in it (shangqiu-2019-funds-allocation-table)."""
     codes = set(codes)
@@ -372,9 +396,9 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
-    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
-    "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
+    "province": re.compile(_NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
+    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
+    "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
 }
 
 
