@@ -167,3 +167,22 @@ def test_a_navigation_line_is_no_title(g):
     doc = extract_document(text, g)
     assert doc.info.title != "您现在的位置:海峡网>新闻中心>国内频道>国内新闻"
     assert doc.info.region_code == "540200"  # 日喀则市, not 西藏
+
+
+def test_a_prefectures_notice_that_cites_the_autonomous_region(g):
+    # hotan-2018-forestry-funds-allocation-table: 自治区 is the body above; 和田地区 and only its counties are named
+    text = (
+        "根据《自治区扶贫资金项目公告公示制度实施办法》文件规定,现将2018年林业发展补助资金分配下达情况公示如下:\n"
+        "一、资金来源\n2.自治区资金1997万元\n二、分配原则\n按照自治区统筹,和田地区财政局分配如下:\n"
+        "皮山县 | 300\n墨玉县 | 400\n和田县 | 300\n洛浦县 | 200\n"
+    )
+    assert extract_document(text, g).info.region_code == "653200"  # 和田地区, not 新疆
+
+
+def test_an_autonomous_regions_report_naming_counties_of_many_prefectures(g):
+    # guangxi-2019-planned-county-exits-news: 自治区 is the text's own body here
+    text = (
+        "本报南宁讯 日前,经自治区扶贫开发领导小组研究同意,确定马山、隆安等15个国定贫困县为2019年度计划摘帽县。\n"
+        "计划摘帽的国定贫困县分别是:马山县、隆安县、上林县、融安县、德保县、靖西市、凌云县、田林县、昭平县。\n"
+    )
+    assert extract_document(text, g).info.region_code == "450000"

@@ -248,6 +248,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     local = _own_local_unit(text, counts, gazetteer, own_level)
     if local:
         return local, gazetteer.regions[local].name_zh
+    if own_level == "province" and _one_prefecture(counts, gazetteer):
+        own_level = None  # "根据《自治区…办法》…和田地区财政…皮山县…": a prefecture's notice, 自治区 the body above
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
@@ -314,6 +316,16 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
         if row.level == "prefecture" and (n := short_name(row.name_zh)) and len(n) >= 2 and n in text
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
+    """The prefecture the text names, when it names no other region than it and three or more of its counties."""
+    codes = {gazetteer.resolve(n) for n in counts}
+    prefectures = [c for c in codes if gazetteer.regions[c].level == "prefecture"]
+    if len(prefectures) != 1:
+        return None
+    inside = [c for c in codes - set(prefectures) if gazetteer.regions[c].parent_code == prefectures[0]]
+    return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
 
 
 def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
