@@ -186,3 +186,19 @@ def test_an_autonomous_regions_report_naming_counties_of_many_prefectures(g):
         "计划摘帽的国定贫困县分别是:马山县、隆安县、上林县、融安县、德保县、靖西市、凌云县、田林县、昭平县。\n"
     )
     assert extract_document(text, g).info.region_code == "450000"
+
+
+def test_a_county_site_that_never_names_its_county(g):
+    # qingyuan-2017-weak-villages-elimination-news: "全县" and the site's name, nothing else
+    text = (
+        "您当前的位置 : 中国庆元网  >  新闻中心  >  时政新闻   正文\n83个集体经济薄弱村成功“摘帽”\n"
+        "来源:中国庆元网-菇乡庆元  发布时间:2017-12-14\n"
+        "今年以来,我县全面实施消除集体经济薄弱村三年行动计划,明年全县将再消除薄弱村40个。\n"
+    )
+    assert extract_document(text, g).info.region_code == "331126"  # 庆元县
+
+
+def test_a_paper_of_another_level_is_not_the_texts_region(g):
+    # the paper is the province's ("来源:湖南日报"), the text speaks of a county (全县) it names
+    text = "来源:湖南日报\n今年全县将实现脱贫1.2万人,桑植县计划年底前摘帽。\n"
+    assert extract_document(text, g).info.region_code == "430822"  # 桑植县, not 湖南省

@@ -73,7 +73,8 @@ _NAVIGATION = re.compile(
 )
 
 
-_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置")  # a page's breadcrumb bar, never its title
+# a breadcrumb bar or a credit line: never a title
+_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置|^来源[::]")
 
 
 def _is_headline(line: str) -> bool:
@@ -226,6 +227,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
+    published = source_region(text, gazetteer)
+    if published and gazetteer.regions[published].level == own_level:
+        if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
+            return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
         code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
@@ -316,6 +321,34 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
         if row.level == "prefecture" and (n := short_name(row.name_zh)) and len(n) >= 2 and n in text
     }
     return found.pop() if len(found) == 1 else None
+
+
+_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|人民政府|政府|扶贫办|农业农村局)"
+_SOURCE_LINES = (
+    re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
+    re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
+    re.compile(r"位置\s*[::]\s*(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:新闻网|在线|网)"),  # "您当前的位置 : 中国庆元网 >"
+)
+
+
+def source_region(text: str, gazetteer: Gazetteer) -> str | None:
+    """The region of the paper, site or office a page credits ("来源: 宁波日报", "中国庆元网", "来源:明溪县农业农村局"),
+    when its name is one region's; else None.
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("330200", None, "宁波市", "N", "prefecture")])
+    >>> source_region("来源: 宁波日报 冯瑄", g)
+    '330200'
+    """
+    for pattern in _SOURCE_LINES:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if gazetteer.is_ambiguous(name):
+                continue
+            code = gazetteer.resolve(name)
+            if code and gazetteer.regions[code].level in _RANK:
+                return code
+    return None
 
 
 def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
