@@ -202,3 +202,15 @@ def test_a_paper_of_another_level_is_not_the_texts_region(g):
     # the paper is the province's ("来源:湖南日报"), the text speaks of a county (全县) it names
     text = "来源:湖南日报\n今年全县将实现脱贫1.2万人,桑植县计划年底前摘帽。\n"
     assert extract_document(text, g).info.region_code == "430822"  # 桑植县, not 湖南省
+
+
+def test_a_helpers_report_its_headline_and_the_region_its_aid_is_for(g):
+    # ningbo-2017-paired-aid-yanbian-news: the headline opens with 宁波 (short name); 对口地区 is 延边州
+    text = (
+        "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫\n2017年05月16日 08:36:00 来源: 宁波日报\n"
+        "  中国宁波网讯(记者冯瑄) 记者昨天从全市国内经济合作工作会议上获悉,我市全面启动对吉林省延边朝鲜族自治州的"
+        "对口帮扶。每年安排1400万元的帮扶资金用于对口地区基础设施、产业发展以及社会事业领域。至2020年,帮助延边州全面脱贫。\n"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "330200"  # 宁波市
+    assert {f.region_code for f in doc.figures if f.value == 14000000.0} == {"222400"}  # 延边朝鲜族自治州

@@ -44,3 +44,31 @@ def aided_region(
         elif after is None:
             after = found
     return before or after
+
+
+REFERRED = re.compile(r"对口地区|受援地区?|帮扶地区|结对地区")
+OBJECT_OF_AID = re.compile(r"对([^,;。]{2,16}?)的?(?:对口)?(?:帮扶|支援|援助)|(?:帮扶|帮助|援助|支援)([^,;。]{2,10})")
+LOOK_BACK = 300
+
+
+def referred_region(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """(name, adcode) of the region 对口地区/受援地 in clause refers to: the last one an earlier sentence names as
+    the object of aid ("我市全面启动对吉林省延边朝鲜族自治州的对口帮扶。每年安排1400万元的帮扶资金用于对口地区…");
+    None when the clause says no such word or no region was named so.
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("222400", None, "延边朝鲜族自治州", "Y", "prefecture")])
+    >>> text = "我市启动对延边朝鲜族自治州的对口帮扶。每年安排1400万元用于对口地区。"
+    >>> referred_region(text, text.index("每年"), "每年安排1400万元用于对口地区", g, None)
+    ('延边朝鲜族自治州', '222400')
+    """
+    if not REFERRED.search(clause):
+        return None
+    found = None
+    for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
+        names = region_mentions(m.group(1) or m.group(2), gazetteer)
+        code = gazetteer.resolve_near(names[-1], own_code) if names else None
+        found = (gazetteer.regions[code].name_zh, code) if code else found
+    return found

@@ -202,6 +202,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if len(source) > 60:  # a first line of body text, not a title
             continue
         names = region_mentions(source, gazetteer)
+        lead = _leading_short_name(source, gazetteer) if source is not issuer else None
+        if lead and (not names or names[0] != lead):
+            names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
             code = hits[0]
@@ -361,14 +364,28 @@ def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
     return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
 
 
+def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
+    """The province or prefecture a headline opens with by its short name ("宁波再担…", "甘肃今年…"), else None."""
+    for k in (3, 2):
+        name = title[:k]
+        code = gazetteer.resolve(name) if len(name) == k and not gazetteer.is_ambiguous(name) else None
+        row = gazetteer.regions[code] if code else None
+        if row and row.level in ("province", "prefecture") and name != row.name_zh:
+            return row.name_zh
+    return None
+
+
 def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
     """The title's region as the body bears it out: None when the body names it nowhere else and names only
     regions unrelated to it (a link's headline taken for the title); its prefecture or province when the body
     speaks of itself at that level (我市, 全市) and names it ("浠水县白莲镇…贴春联" over a report on 黄冈市)."""
     counts = Counter(gazetteer.resolve_near(n, code) for n in region_mentions(text, gazetteer))
     related = {code, *(r.code for r in gazetteer.ancestors(code))}
-    unrelated = [c for c in counts if c not in related and code not in {r.code for r in gazetteer.ancestors(c)}]
-    if counts[code] <= 1 and len(unrelated) >= 2 and len(unrelated) == len(counts) - counts[code]:
+    others = [c for c in counts if c != code]
+    unrelated = [c for c in others if c not in related and code not in {r.code for r in gazetteer.ancestors(c)}]
+    name = gazetteer.regions[code].name_zh
+    said = max(text.count(name), text.count(short_name(name) or name))  # "宁波日报", "中国宁波网讯" say it too
+    if said <= 1 and len(unrelated) >= 2 and len(unrelated) == len(others):
         return None
     own_level = self_reference_level(text)
     if own_level and _RANK.get(own_level, 0) > _RANK.get(gazetteer.regions[code].level, 0):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
-from .aided import aided_region
+from .aided import aided_region, referred_region
 from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
@@ -380,6 +380,7 @@ def _quantities(
                 *(
                     places.get(id(q))
                     or aided_region(sentence, c_start, c_end, q.start, gazetteer, own[1])
+                    or referred_region(text, s_start, clause, gazetteer, own[1])
                     or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
                     or own
                 ),
