@@ -26,6 +26,7 @@ MODULES = [
     "aided",
     "lists",
     "text_rows",
+    "wholes",
 ]
 
 

@@ -214,3 +214,17 @@ def test_a_helpers_report_its_headline_and_the_region_its_aid_is_for(g):
     doc = extract_document(text, g)
     assert doc.info.region_code == "330200"  # 宁波市
     assert {f.region_code for f in doc.figures if f.value == 14000000.0} == {"222400"}  # 延边朝鲜族自治州
+
+
+def test_the_whole_city_in_a_districts_text_is_the_citys(g):
+    # jiaocheng-2019-weak-villages-fund-allocation-trad: 蕉城区's page on 宁德市's 进五争十 action
+    text = "“進五爭十”三年行動指的是從2018年至2020年,三年內實現全市所有村集體經營性收入達5萬元以上。"
+    doc = extract_document(text, g, region_code="350902", as_of="2019-03-01")
+    assert regions(doc)[50000.0] == "350900"  # 宁德市
+
+
+def test_the_whole_province_compared_with_is_not_the_figures_region(g):
+    # congjiang-2011-housing-renovation-tasks-news: 全省 in another clause of the sentence
+    text = "从江县是全省第二批农村危房改造“整县推进”的五个县之一,危房改造任务为43801户,分两年实施完成。"
+    doc = extract_document(text, g, region_code="522633", as_of="2011-05-20")
+    assert regions(doc)[43801.0] == "522633"
