@@ -228,3 +228,12 @@ def test_the_whole_province_compared_with_is_not_the_figures_region(g):
     text = "从江县是全省第二批农村危房改造“整县推进”的五个县之一,危房改造任务为43801户,分两年实施完成。"
     doc = extract_document(text, g, region_code="522633", as_of="2011-05-20")
     assert regions(doc)[43801.0] == "522633"
+
+
+def test_the_province_named_as_the_subject_of_an_allocation(g):
+    # ningde-2020-central-funds-county-split-trad: the province's total, then the city's share
+    text = "日前,福建省下達2020年度第二批中央財政專項扶貧資金52439萬元,其中,寧德市分配得8803萬元。"
+    doc = extract_document(text, g, region_code="350900", as_of="2020-06-01")
+    assert regions(doc)[524390000.0] == "350000"  # 福建省
+    doc = extract_document("今年,河南省下达我市扶贫资金500万元。", g, region_code="410300", as_of="2020-06-01")
+    assert regions(doc)[5000000.0] == "410300"  # 洛阳市: 我市 is named after the province

@@ -31,7 +31,7 @@ from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
-from .wholes import whole_above
+from .wholes import named_above, whole_above
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
@@ -384,6 +384,7 @@ def _quantities(
                     or referred_region(text, s_start, clause, gazetteer, own[1])
                     or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
                     or whole_above(sentence[c_start : q.start], gazetteer, own[1])
+                    or named_above(sentence[c_start : q.start], gazetteer, own[1])
                     or own
                 ),
                 code,
