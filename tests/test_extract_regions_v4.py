@@ -237,3 +237,19 @@ def test_the_province_named_as_the_subject_of_an_allocation(g):
     assert regions(doc)[524390000.0] == "350000"  # 福建省
     doc = extract_document("今年,河南省下达我市扶贫资金500万元。", g, region_code="410300", as_of="2020-06-01")
     assert regions(doc)[5000000.0] == "410300"  # 洛阳市: 我市 is named after the province
+
+
+def test_a_place_after_the_year_at_the_head_of_a_clause(g):
+    # gannan-2019-annual-targets-news's sentence, read in its province's text
+    text = "2019年甘南州力争减少贫困人口1.79万人,贫困发生率降至0.67%,退出贫困村97个。"
+    doc = extract_document(text, g, region_code="620000", as_of="2019-02-01")
+    assert regions(doc)[17900.0] == "623000"  # 甘南藏族自治州, not 甘肃省
+
+
+def test_two_places_with_one_figure_is_neither_ones(g):
+    # constructed on the pattern "定西市、陇南市力争…": the last place named does not own the joint figure
+    doc = extract_document("到2020年,定西市、陇南市力争实现脱贫30万人。", g, region_code="620000", as_of="2019-02-01")
+    assert regions(doc)[300000.0] == "620000"
+    text = "今年陇西县计划脱贫1.2万人,通渭县计划脱贫1万人。"
+    doc = extract_document(text, g, region_code="621100", as_of="2019-02-01")
+    assert regions(doc) == {12000.0: "621122", 10000.0: "621121"}  # 陇西县, 通渭县

@@ -489,6 +489,9 @@ def _named_subject(
     if i_start is not None and i_start > c_start:
         item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
         place = _place_at_head(item, gazetteer, own)
+        listed = re.search(r"(?:^|[,;:、])([^,;:、\d]{2,8})[、和与及]$", sentence[c_start:i_start])
+        if place and listed and _place_at_head(listed.group(1), gazetteer, own):
+            return None  # "定西市、陇南市力争实现脱贫30万人": the places' joint figure, not the last one's
         if place:
             return place
     found = None
@@ -496,14 +499,15 @@ def _named_subject(
         if a > c_start:
             break
         head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 18)])
-        head = LABEL_LEAD.sub("", head)[:14]
+        head = TIME_LEAD.sub("", LABEL_LEAD.sub("", head))[:14]  # "2019年陇西县计划…", "在陇西县,…"
         if DATELINE_HEAD.match(head):
             continue  # "西宁3月6日电": where the report was filed from
         if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head) or _names_own(head, gazetteer, own):
             found = None  # "…获悉,2017年青海省将实现…": the whole again
             continue
         place = _place_at_head(head, gazetteer, own)
-        if place and PLACE_LIST_HEAD.match(head):
+        pair = re.match(r"^[^、,;:\d]{2,8}?[、和与及]", head)
+        if place and (PLACE_LIST_HEAD.match(head) or pair and _place_at_head(head[pair.end() :], gazetteer, own)):
             found = None  # "盐池、彭阳、隆德、泾源4个贫困县脱贫摘帽,19.3万贫困人口…": a group named, not one place
             continue
         found = place or found
@@ -514,6 +518,7 @@ def _named_subject(
 
 LABEL_LEAD = re.compile(r"^[—–-]+[^\s\d,:]{0,4}\s+")  # "——任务 银川市3年实现…": a run-in label before the place
 DATELINE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电")
+TIME_LEAD = re.compile(r"^(?:在|据了解,?)?(?:(?:19|20)\d{2}年度?|今年|明年|全年)?[,]?")
 PLACE_LIST_HEAD = re.compile(r"^[^、,;:\d]{2,8}[、和与及][^、,;:\d]{2,8}[、和与及]")
 
 
