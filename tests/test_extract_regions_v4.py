@@ -253,3 +253,10 @@ def test_two_places_with_one_figure_is_neither_ones(g):
     text = "今年陇西县计划脱贫1.2万人,通渭县计划脱贫1万人。"
     doc = extract_document(text, g, region_code="621100", as_of="2019-02-01")
     assert regions(doc) == {12000.0: "621122", 10000.0: "621121"}  # 陇西县, 通渭县
+
+
+def test_places_counted_before_respectively(g):
+    # constructed on the pattern of "陇西、安定、临洮三县区…": the count between the names and 分别
+    text = "陇西、通渭两县今年分别计划减贫1.2万人和1万人。"
+    doc = extract_document(text, g, region_code="621100", as_of="2019-02-01")
+    assert regions(doc) == {12000.0: "621122", 10000.0: "621121"}  # 陇西县, 通渭县
