@@ -260,3 +260,15 @@ def test_places_counted_before_respectively(g):
     text = "陇西、通渭两县今年分别计划减贫1.2万人和1万人。"
     doc = extract_document(text, g, region_code="621100", as_of="2019-02-01")
     assert regions(doc) == {12000.0: "621122", 10000.0: "621121"}  # 陇西县, 通渭县
+
+
+def test_a_section_headed_by_a_numbered_county(g):
+    # constructed on the pattern of a prefecture's plan by county: "(一)陇西县" heads the lines below it
+    text = (
+        "(一)陇西县\n今年计划脱贫1.2万人,退出贫困村20个。\n(二)通渭县\n今年计划脱贫1万人,退出贫困村15个。\n"
+        "(三)保障措施\n全市今年计划投入扶贫资金5亿元。\n"
+    )
+    doc = extract_document(text, g, region_code="621100", as_of="2019-02-01")
+    got = regions(doc)
+    assert (got[12000.0], got[20.0], got[10000.0], got[15.0]) == ("621122", "621122", "621121", "621121")
+    assert got[500000000.0] == "621100"  # the section after the counties' is the city's again

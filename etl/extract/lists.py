@@ -177,6 +177,37 @@ def headed_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[
     return out
 
 
+_NUMBERINGS = (
+    re.compile(r"^\s*[((][一二三四五六七八九十]{1,3}[))]"),
+    re.compile(r"^\s*[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"^\s*[((]\d{1,2}[))]"),
+    re.compile(r"^\s*\d{1,2}[.、.](?!\d)"),
+)
+_PLACE_ONLY = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?)[。::]?\s*$")
+
+
+def place_sections(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """Lines of a section headed by a numbered place alone ("(一)陇西县" over "今年计划脱贫1.2万人,…"), up to the
+    next heading numbered the same way: (offset of the line's first character, the place's code) for each.
+
+    >>> text = "(一)甲县\\n今年计划脱贫1.2万人。\\n(二)乙县\\n今年计划脱贫1万人。\\n(三)保障措施\\n加大投入5亿元。\\n"
+    >>> [(text[a:a + 4], c) for a, c in place_sections(text, {"甲县": "1", "乙县": "2"}.get)]
+    [('今年计划', '1'), ('今年计划', '2')]
+    """
+    out, code, style, pos = [], None, None, 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        numbered = next((n for n in _NUMBERINGS if n.match(line)), None)
+        if numbered is not None and (style is None or numbered is style):
+            rest = _PLACE_ONLY.fullmatch(line[numbered.match(line).end() :])
+            code = resolve(rest.group(1)) if rest else None  # the heading is the place's name and nothing more
+            style = numbered if code else None
+            continue
+        if code and line.strip():
+            out.append((start + len(line) - len(line.lstrip()), code))
+    return out
+
+
 def _head_code(head: str, resolve) -> str | None:
     """The region a line opens with: the whole head, or its longest start that is one ("乐都区减贫3000人")."""
     for k in range(len(head), 1, -1):
