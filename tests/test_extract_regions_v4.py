@@ -272,3 +272,16 @@ def test_a_section_headed_by_a_numbered_county(g):
     got = regions(doc)
     assert (got[12000.0], got[20.0], got[10000.0], got[15.0]) == ("621122", "621122", "621121", "621121")
     assert got[500000000.0] == "621100"  # the section after the counties' is the city's again
+
+
+def test_a_numbered_item_of_a_list_is_not_the_title(g):
+    # guangdong-2017-poor-counties-listicle-trad: a top-ten list of 广东's poorest counties
+    text = (
+        "10:梅州市豐順縣\n豐順縣位于廣東省東部,梅州市南端。廣東省有61個相對貧困的村莊。"
+        "豐順縣的目標是到2018年底使17112名貧困人口脫貧。\n"
+        "9:清遠市連州市\n連州市位于廣東省清遠市西北部。省級相對貧困村66個。\n"
+        "8:揭陽市惠來縣\n惠來是廣東省揭陽市管轄的一個縣。\n"
+    )
+    doc = extract_document(text, g)
+    assert not doc.info.title.startswith("10:")
+    assert doc.info.region_code == "440000"

@@ -73,8 +73,8 @@ _NAVIGATION = re.compile(
 )
 
 
-# a breadcrumb bar or a credit line: never a title
-_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置|^来源[::]")
+# a breadcrumb bar, a credit line or a numbered item ("10:梅州市丰顺县" of a top-ten list): never a title
+_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置|^来源[::]|^\d{1,3}[::]")
 
 
 def _is_headline(line: str) -> bool:
