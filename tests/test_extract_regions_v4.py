@@ -285,3 +285,17 @@ def test_a_numbered_item_of_a_list_is_not_the_title(g):
     doc = extract_document(text, g)
     assert not doc.info.title.startswith("10:")
     assert doc.info.region_code == "440000"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        # constructed on the patterns of provincial news naming its prefectures
+        ("甘肃省定西市今年计划减贫2万人。", 20000.0, "621100"),  # the city named after its province
+        ("定西市委书记表示,今年全市计划减贫2万人。", 20000.0, "621100"),  # 全市 in a province's text: the city named
+        ("在定西市召开的全省脱贫攻坚推进会上,省长要求今年全省减贫50万人。", 500000.0, "620000"),  # a venue
+    ],
+)
+def test_prefectures_in_a_provinces_text(g, text, value, code):
+    doc = extract_document(text, g, region_code="620000", as_of="2019-03-01")
+    assert regions(doc)[value] == code

@@ -502,7 +502,10 @@ def _named_subject(
         head = TIME_LEAD.sub("", LABEL_LEAD.sub("", head))[:14]  # "2019年陇西县计划…", "在陇西县,…"
         if DATELINE_HEAD.match(head):
             continue  # "西宁3月6日电": where the report was filed from
-        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head) or _names_own(head, gazetteer, own):
+        whole = re.match(r"^(?:全|我|本)([省市县区州旗盟])", head)
+        if whole and found and _below_own(whole.group(1), gazetteer, own):
+            continue  # "定西市委书记表示,今年全市计划…" in a province's text: the city just named
+        if whole or _names_own(head, gazetteer, own):
             found = None  # "…获悉,2017年青海省将实现…": the whole again
             continue
         place = _place_at_head(head, gazetteer, own)
@@ -513,7 +516,20 @@ def _named_subject(
         found = place or found
     if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
         return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
+    words = re.findall(r"(?:全|我|本)([省市县区州旗盟])", sentence[c_start:q_start])
+    if found and words and not _below_own(words[-1], gazetteer, own):
+        return None  # "在定西市召开的…会上,省长要求今年全省减贫50万人": the whole's, said in its own clause
     return found
+
+
+_WHOLE_LEVEL = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "旗": 1}
+_LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
+
+
+def _below_own(word: str, gazetteer, own) -> bool:
+    """全市 in a province's text, 全县 in a city's: a whole below the text's own (区 is either, so never)."""
+    row = gazetteer.regions.get(own[1] or "")
+    return row is not None and _WHOLE_LEVEL.get(word, 9) < _LEVEL_RANK.get(row.level, 0)
 
 
 LABEL_LEAD = re.compile(r"^[—–-]+[^\s\d,:]{0,4}\s+")  # "——任务 银川市3年实现…": a run-in label before the place
@@ -528,7 +544,8 @@ def _names_own(head: str, gazetteer, own) -> bool:
     names = region_mentions(head[:12], gazetteer)
     if not (own[1] and names and head.startswith(names[0][:2])):
         return False
-    return gazetteer.resolve_near(names[0], own[1]) == own[1]
+    inner = names[1:] and _place_at_head(head[len(names[0]) :], gazetteer, own)
+    return gazetteer.resolve_near(names[0], own[1]) == own[1] and not inner  # "甘肃省定西市…" is 定西's
 
 
 def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
@@ -540,6 +557,9 @@ def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
         return (gazetteer.regions[code].name_zh, code) if code else None
     if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
         return gazetteer.regions[code].name_zh, code
+    at = head.find(names[1][:2], 2) if code == own[1] and len(names) > 1 else -1
+    if 0 < at <= 8:  # "甘肃省定西市今年…": the place inside the region, named after it
+        return _place_at_head(head[at:], gazetteer, own)
     return None
 
 
