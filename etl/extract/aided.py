@@ -1,5 +1,6 @@
 """The region a figure of aid is for: the one named after 帮扶/帮助/支援 ("厦门市帮扶临夏州26.01万人",
-"落实资金1500万元帮扶黔西南州", "为古蔺县产业化扶贫项目提供人民币授信7.5亿元"), not the helper nor the text's own.
+"落实资金1500万元帮扶黔西南州", "为古蔺县产业化扶贫项目提供人民币授信7.5亿元", "向甘肃省投入对口帮扶资金10亿元"), not the helper nor the
+text's own.
 
 Example::
 
@@ -20,7 +21,9 @@ from etl.gazetteer import Gazetteer
 from .document import region_mentions
 
 # 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
-AID_VERB = re.compile(r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|为(?=[^,;。]{2,16}?提供)")
+AID_VERB = re.compile(
+    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
+)
 NAME_SPAN = 10  # a region name (临夏回族自治州 is 7 characters) with a short prefix such as 对口
 
 
