@@ -299,3 +299,9 @@ def test_a_numbered_item_of_a_list_is_not_the_title(g):
 def test_prefectures_in_a_provinces_text(g, text, value, code):
     doc = extract_document(text, g, region_code="620000", as_of="2019-03-01")
     assert regions(doc)[value] == code
+
+
+def test_money_given_to_a_region_is_for_it(g):
+    # constructed on the pattern of the helpers' reports (东西部协作): 向甘肃省投入
+    doc = extract_document("天津市今年将向甘肃省投入对口帮扶资金10亿元。", g, region_code="120000", as_of="2019-03-01")
+    assert regions(doc)[1000000000.0] == "620000"

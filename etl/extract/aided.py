@@ -1,6 +1,6 @@
 """The region a figure of aid is for: the one named after 帮扶/帮助/支援 ("厦门市帮扶临夏州26.01万人",
-"落实资金1500万元帮扶黔西南州", "为古蔺县产业化扶贫项目提供人民币授信7.5亿元", "向甘肃省投入对口帮扶资金10亿元"), not the helper nor the
-text's own.
+"落实资金1500万元帮扶黔西南州", "为古蔺县产业化扶贫项目提供人民币授信7.5亿元", "向甘肃省投入对口帮扶资金10亿元"),
+not the helper nor the text's own.
 
 Example::
 
