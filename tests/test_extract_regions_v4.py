@@ -305,3 +305,16 @@ def test_money_given_to_a_region_is_for_it(g):
     # constructed on the pattern of the helpers' reports (东西部协作): 向甘肃省投入
     doc = extract_document("天津市今年将向甘肃省投入对口帮扶资金10亿元。", g, region_code="120000", as_of="2019-03-01")
     assert regions(doc)[1000000000.0] == "620000"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "首页 > 新闻中心 > 庆元要闻\n",  # a county site's breadcrumb
+        "主办:庆元县人民政府 承办:县政府办公室\n",  # its footer
+        "庆元县人民政府门户网站\n",
+    ],
+)
+def test_a_county_site_named_in_its_breadcrumb_or_footer(g, page):
+    text = "今年我县将再消除集体经济薄弱村40个,全县计划脱贫1200人。\n" + page
+    assert extract_document(text, g).info.region_code == "331126"  # 庆元县
