@@ -25,6 +25,9 @@ MODULES = [
     "respective",
     "source_url",
     "own_exit",
+    "aided",
+    "lists",
+    "wholes",
 ]
 
 

@@ -64,14 +64,18 @@ def find_title(text: str) -> str:
     if m:
         return m.group(1)
     headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
-    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln)), "")
+    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln) and not _WHERE_YOU_ARE.search(ln)), "")
 
 
 _CAPTION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日,")  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
 _NAVIGATION = re.compile(
-    r"\||当前位置|您的位置|首页|>>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
+    r"\||当前的?位置|现在的?位置|您的位置|首页|>>|\S\s*>\s*\S.*>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
     r"|^" + _CAPTION.pattern
 )
+
+
+# a breadcrumb bar, a credit line or a numbered item ("10:梅州市丰顺县" of a top-ten list): never a title
+_WHERE_YOU_ARE = re.compile(r"(?:当前|现在)的?位置|您的位置|^来源[::]|^\d{1,3}[::]")
 
 
 def _is_headline(line: str) -> bool:
@@ -137,7 +141,8 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
             row = gazetteer.regions[gazetteer.resolve(name)]
-            if name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+            in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
                 doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
@@ -148,6 +153,15 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
         if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
             found.append((a, row.name_zh))
     return [n for _, n in sorted(found)]
+
+
+# Characters a two-character full name (范县, 城区, 和县) may follow; after any other it ends a word (示范县, 主城区,
+# 站和县乡), unless a region's name stands right before it (安徽和县, 大同市城区).
+_BEFORE_NAME = frozenset("省市州县区旗盟在到至与及对向给为是的")
+
+
+def _ends_word_before(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _BEFORE_NAME
 
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
@@ -189,11 +203,15 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if len(source) > 60:  # a first line of body text, not a title
             continue
         names = region_mentions(source, gazetteer)
+        lead = _leading_short_name(source, gazetteer) if source is not issuer else None
+        if lead and (not names or names[0] != lead):
+            names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
             code = hits[0]
             # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
-            for nxt in hits[1:]:
+            for name in names[1:]:
+                nxt = gazetteer.resolve_near(name, code)  # "佳木斯市郊区委": 佳木斯's 郊区, not 阳泉's
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
                 code = nxt
@@ -201,6 +219,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
                 code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
+            if source is not issuer:
+                code = _title_checked(code, text, gazetteer)
+                if code is None:
+                    continue  # a headline of another page ("彰武县召开…推进会" over a text about 湖南)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
@@ -209,6 +231,10 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
+    published = source_region(text, gazetteer)
+    if published and gazetteer.regions[published].level == own_level:
+        if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
+            return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
         code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
@@ -220,12 +246,19 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         code = province_of_cities(text, gazetteer)
         if code:
             return code, gazetteer.regions[code].name_zh
-    if not counts:
-        return None, None
+    if not counts and own_level == "prefecture":  # "我州…红火楚雄": 楚雄 is both 楚雄州 and its seat 楚雄市
+        code = _prefecture_by_short_name(text, gazetteer)
+        if code:
+            return code, gazetteer.regions[code].name_zh
+    if not counts:  # "湘政办发[2018]27号": the province of the document number
+        code = province_of_document_number(text, gazetteer)
+        return (code, gazetteer.regions[code].name_zh) if code else (None, None)
     level_rank = {"county": 0, "prefecture": 1, "province": 2}
     local = _own_local_unit(text, counts, gazetteer, own_level)
     if local:
         return local, gazetteer.regions[local].name_zh
+    if own_level == "province" and _one_prefecture(counts, gazetteer):
+        own_level = None  # "根据《自治区…办法》…和田地区财政…皮山县…": a prefecture's notice, 自治区 the body above
     if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
         above = Counter(
             r.code
@@ -255,6 +288,115 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     if parent and gazetteer.regions[code].level == "county":
         code = parent  # "梁园区 | 280", "睢阳区 | 280", "虞城县 | 800": a prefecture's table of its counties
     return code, gazetteer.regions[code].name_zh
+
+
+# The one-character names of provinces that open their governments' document numbers (湘政办发, 黑政发, 川府发).
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "吉": "220000",
+    "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000",
+    "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000",
+    "渝": "500000", "川": "510000", "黔": "520000", "贵": "520000", "云": "530000", "滇": "530000", "藏": "540000",
+    "陕": "610000", "甘": "620000", "青": "630000", "宁": "640000", "新": "650000",
+}  # fmt: skip
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff])([^\W\d_])(?:政|府|办|委|扶|财|发)[\u4e00-\u9fff]{0,4}[\[〔(]((?:19|20)\d{2})[\]〕)]\d+号"
+)
+
+
+def province_of_document_number(text: str, gazetteer: Gazetteer) -> str | None:
+    """The province whose abbreviation opens the text's first document number ("湘政办发[2018]27号" -> 湖南省),
+    else None ("国办发[2017]72号" is the State Council's).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("430000", None, "湖南省", "H", "province")])
+    >>> province_of_document_number("湘政办发[2018]27号各市州:", g)
+    '430000'
+    """
+    m = _DOCUMENT_NUMBER.search(text)
+    code = PROVINCE_ABBREVIATIONS.get(m.group(1)) if m else None
+    return code if code in gazetteer.regions else None
+
+
+def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one prefecture whose short name the text uses, even when a county shares it (楚雄: 楚雄州 and 楚雄市)."""
+    found = {
+        row.code
+        for row in gazetteer.regions.values()
+        if row.level == "prefecture" and (n := short_name(row.name_zh)) and len(n) >= 2 and n in text
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|人民政府|政府|扶贫办|农业农村局)"
+_SOURCE_LINES = (
+    re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
+    re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
+    re.compile(r"位置\s*[::]\s*(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:新闻网|在线|网)"),  # "您当前的位置 : 中国庆元网 >"
+    re.compile(r">\s*([\u4e00-\u9fff]{2,6}?)(?:要闻|新闻|动态)\s*(?:>|$)", re.M),  # "首页 > 新闻中心 > 庆元要闻"
+    re.compile(r"(?:主办|版权所有|主办单位)\s*[::]?\s*(?:中共)?([\u4e00-\u9fff]{2,8}?)(?:人民政府|政府|委员会|党委)"),
+    re.compile(r"([\u4e00-\u9fff]{2,8}?)人民政府(?:门户)?网站"),  # "庆元县人民政府门户网站"
+)
+
+
+def source_region(text: str, gazetteer: Gazetteer) -> str | None:
+    """The region of the paper, site or office a page credits ("来源: 宁波日报", "中国庆元网", "来源:明溪县农业农村局"),
+    when its name is one region's; else None.
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("330200", None, "宁波市", "N", "prefecture")])
+    >>> source_region("来源: 宁波日报 冯瑄", g)
+    '330200'
+    """
+    for pattern in _SOURCE_LINES:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if gazetteer.is_ambiguous(name):
+                continue
+            code = gazetteer.resolve(name)
+            if code and gazetteer.regions[code].level in _RANK:
+                return code
+    return None
+
+
+def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
+    """The prefecture the text names, when it names no other region than it and three or more of its counties."""
+    codes = {gazetteer.resolve(n) for n in counts}
+    prefectures = [c for c in codes if gazetteer.regions[c].level == "prefecture"]
+    if len(prefectures) != 1:
+        return None
+    inside = [c for c in codes - set(prefectures) if gazetteer.regions[c].parent_code == prefectures[0]]
+    return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
+
+
+def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
+    """The province or prefecture a headline opens with by its short name ("宁波再担…", "甘肃今年…"), else None."""
+    for k in (3, 2):
+        name = title[:k]
+        code = gazetteer.resolve(name) if len(name) == k and not gazetteer.is_ambiguous(name) else None
+        row = gazetteer.regions[code] if code else None
+        if row and row.level in ("province", "prefecture") and name != row.name_zh:
+            return row.name_zh
+    return None
+
+
+def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The title's region as the body bears it out: None when the body names it nowhere else and names only
+    regions unrelated to it (a link's headline taken for the title); its prefecture or province when the body
+    speaks of itself at that level (我市, 全市) and names it ("浠水县白莲镇…贴春联" over a report on 黄冈市)."""
+    counts = Counter(gazetteer.resolve_near(n, code) for n in region_mentions(text, gazetteer))
+    related = {code, *(r.code for r in gazetteer.ancestors(code))}
+    others = [c for c in counts if c != code]
+    unrelated = [c for c in others if c not in related and code not in {r.code for r in gazetteer.ancestors(c)}]
+    name = gazetteer.regions[code].name_zh
+    said = max(text.count(name), text.count(short_name(name) or name))  # "宁波日报", "中国宁波网讯" say it too
+    if said <= 1 and len(unrelated) >= 2 and len(unrelated) == len(others):
+        return None
+    own_level = self_reference_level(text)
+    if own_level and _RANK.get(own_level, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+        up = next((r.code for r in gazetteer.ancestors(code) if r.level == own_level), None)
+        if up and counts[up]:
+            return up
+    return code
 
 
 def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
@@ -320,9 +462,9 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
-    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本]市|[我全本]州|[我全本]盟)(?!平均|第一|首)"),
-    "county": re.compile(_NOT_SELF + r"(?:[我全本]县|[我全本]旗)(?!平均|第一|首)"),
+    "province": re.compile(_NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
+    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
+    "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
 }
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
+from .aided import aided_region, referred_region
 from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
@@ -30,6 +31,7 @@ from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
+from .wholes import named_above, whole_above
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
@@ -382,7 +384,15 @@ def _quantities(
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
-                *(places.get(id(q)) or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start) or own),
+                *(
+                    places.get(id(q))
+                    or aided_region(sentence, c_start, c_end, q.start, gazetteer, own[1])
+                    or referred_region(text, s_start, clause, gazetteer, own[1])
+                    or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
+                    or whole_above(sentence[c_start : q.start], gazetteer, own[1])
+                    or named_above(sentence[c_start : q.start], gazetteer, own[1])
+                    or own
+                ),
                 code,
                 p_start,
                 p_end,
@@ -485,20 +495,63 @@ def _named_subject(
     if i_start is not None and i_start > c_start:
         item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
         place = _place_at_head(item, gazetteer, own)
+        listed = re.search(r"(?:^|[,;:、])([^,;:、\d]{2,8})[、和与及]$", sentence[c_start:i_start])
+        if place and listed and _place_at_head(listed.group(1), gazetteer, own):
+            return None  # "定西市、陇南市力争实现脱贫30万人": the places' joint figure, not the last one's
         if place:
             return place
     found = None
     for a, _b, _clause in clauses(sentence, 0, q_start):
         if a > c_start:
             break
-        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 14)])
-        if re.match(r"^(?:全|我|本)[省市县区州旗盟]", head):
-            found = None
+        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 18)])
+        head = TIME_LEAD.sub("", LABEL_LEAD.sub("", head))[:14]  # "2019年陇西县计划…", "在陇西县,…"
+        if DATELINE_HEAD.match(head):
+            continue  # "西宁3月6日电": where the report was filed from
+        whole = re.match(r"^(?:全|我|本)([省市县区州旗盟])", head)
+        if whole and found and _below_own(whole.group(1), gazetteer, own):
+            continue  # "定西市委书记表示,今年全市计划…" in a province's text: the city just named
+        if whole or _names_own(head, gazetteer, own):
+            found = None  # "…获悉,2017年青海省将实现…": the whole again
             continue
-        found = _place_at_head(head, gazetteer, own) or found
+        place = _place_at_head(head, gazetteer, own)
+        pair = re.match(r"^[^、,;:\d]{2,8}?[、和与及]", head)
+        if place and (PLACE_LIST_HEAD.match(head) or pair and _place_at_head(head[pair.end() :], gazetteer, own)):
+            found = None  # "盐池、彭阳、隆德、泾源4个贫困县脱贫摘帽,19.3万贫困人口…": a group named, not one place
+            continue
+        found = place or found
     if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
         return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
+    words = re.findall(r"(?:全|我|本)([省市县区州旗盟])", sentence[c_start:q_start])
+    if found and words and not _below_own(words[-1], gazetteer, own):
+        return None  # "在定西市召开的…会上,省长要求今年全省减贫50万人": the whole's, said in its own clause
     return found
+
+
+_WHOLE_LEVEL = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "旗": 1}
+_LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
+
+
+def _below_own(word: str, gazetteer, own) -> bool:
+    """全市 in a province's text, 全县 in a city's: a whole below the text's own (区 is either, so never)."""
+    row = gazetteer.regions.get(own[1] or "")
+    return row is not None and _WHOLE_LEVEL.get(word, 9) < _LEVEL_RANK.get(row.level, 0)
+
+
+LABEL_LEAD = re.compile(r"^[—–-]+[^\s\d,:]{0,4}\s+")  # "——任务 银川市3年实现…": a run-in label before the place
+DATELINE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电")
+TIME_LEAD = re.compile(r"^(?:在|据了解,?)?(?:(?:19|20)\d{2}年度?|今年|明年|全年)?[,]?")
+PLACE_LIST_HEAD = re.compile(r"^[^、,;:\d]{2,8}[、和与及][^、,;:\d]{2,8}[、和与及]")
+
+
+def _names_own(head: str, gazetteer, own) -> bool:
+    """The clause opens with the document's own region ("2017年青海省将实现…"), after a year at most."""
+    head = re.sub(r"^(?:(?:19|20)\d{2}年|今年|明年)", "", head)
+    names = region_mentions(head[:12], gazetteer)
+    if not (own[1] and names and head.startswith(names[0][:2])):
+        return False
+    inner = names[1:] and _place_at_head(head[len(names[0]) :], gazetteer, own)
+    return gazetteer.resolve_near(names[0], own[1]) == own[1] and not inner  # "甘肃省定西市…" is 定西's
 
 
 def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
@@ -510,6 +563,9 @@ def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
         return (gazetteer.regions[code].name_zh, code) if code else None
     if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
         return gazetteer.regions[code].name_zh, code
+    at = head.find(names[1][:2], 2) if code == own[1] and len(names) > 1 else -1
+    if 0 < at <= 8:  # "甘肃省定西市今年…": the place inside the region, named after it
+        return _place_at_head(head[at:], gazetteer, own)
     return None
 
 

@@ -149,6 +149,65 @@ def region_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[
     return out
 
 
+_PLACE_HEADING = re.compile(r"^\s*([\u4e00-\u9fff]{2,12}?)[::]")
+_LABELLED_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}[::]")
+
+
+def headed_lines(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """Lines under a place's heading line ("阜平县:阜平县乡村道路2017年以工代赈示范工程" over "目标:新建乡村公路
+    19.6公里,解决928人行路难"): each labelled line (目标:, 建设内容:) below a heading that opens with a region and
+    holds no figure of its own is that region's. Returns (offset of the line's first character, the region's code).
+
+    >>> text = "甲县:甲县道路工程\\n目标:新建公路19.6公里\\n乙县:乙县水利工程\\n目标:修建塘坝2座\\n"
+    >>> [(text[a:a + 2], c) for a, c in headed_lines(text, {"甲县": "1", "乙县": "2"}.get)]
+    [('目标', '1'), ('目标', '2')]
+    """
+    out, code, pos = [], None, 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        m = _PLACE_HEADING.match(line)
+        figures = re.sub(r"(?:19|20)\d{2}年", "", line)
+        heading = _head_code(m.group(1), resolve) if m and not re.search(r"\d", figures) else None
+        if heading:
+            code = heading
+        elif code and _LABELLED_LINE.match(line) and re.search(r"\d", line):
+            out.append((start + len(line) - len(line.lstrip()), code))
+        else:
+            code = None
+    return out
+
+
+_NUMBERINGS = (
+    re.compile(r"^\s*[((][一二三四五六七八九十]{1,3}[))]"),
+    re.compile(r"^\s*[一二三四五六七八九十]{1,3}、"),
+    re.compile(r"^\s*[((]\d{1,2}[))]"),
+    re.compile(r"^\s*\d{1,2}[.、.](?!\d)"),
+)
+_PLACE_ONLY = re.compile(r"\s*([\u4e00-\u9fff]{2,12}?)[。::]?\s*$")
+
+
+def place_sections(text: str, resolve: Callable[[str], str | None]) -> list[tuple[int, str]]:
+    """Lines of a section headed by a numbered place alone ("(一)陇西县" over "今年计划脱贫1.2万人,…"), up to the
+    next heading numbered the same way: (offset of the line's first character, the place's code) for each.
+
+    >>> text = "(一)甲县\\n今年计划脱贫1.2万人。\\n(二)乙县\\n今年计划脱贫1万人。\\n(三)保障措施\\n加大投入5亿元。\\n"
+    >>> [(text[a:a + 4], c) for a, c in place_sections(text, {"甲县": "1", "乙县": "2"}.get)]
+    [('今年计划', '1'), ('今年计划', '2')]
+    """
+    out, code, style, pos = [], None, None, 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        numbered = next((n for n in _NUMBERINGS if n.match(line)), None)
+        if numbered is not None and (style is None or numbered is style):
+            rest = _PLACE_ONLY.fullmatch(line[numbered.match(line).end() :])
+            code = resolve(rest.group(1)) if rest else None  # the heading is the place's name and nothing more
+            style = numbered if code else None
+            continue
+        if code and line.strip():
+            out.append((start + len(line) - len(line.lstrip()), code))
+    return out
+
+
 def _head_code(head: str, resolve) -> str | None:
     """The region a line opens with: the whole head, or its longest start that is one ("乐都区减贫3000人")."""
     for k in range(len(head), 1, -1):

@@ -45,6 +45,8 @@ def respective_places(sentence: str, quantities, gazetteer, own_code) -> dict[in
     if at < 0:
         return {}
     head = re.split(r"[,;:。]", sentence[:at])[-1]
+    head = re.sub(r"(?:今年|明年|全年|(?:19|20)\d{2}年)?(?:计划|将|要)?$", "", head)
+    head = COUNTED.sub("", head)  # "陇西、通渭两县今年分别…": the count after the names
     places = []
     for token in re.split(r"[、和及与]", head):
         token = re.sub(r"^(?:其中|今年|明年|全年)", "", token.strip())
@@ -55,6 +57,9 @@ def respective_places(sentence: str, quantities, gazetteer, own_code) -> dict[in
     if len(places) < 2 or len(places) != len(listed):
         return {}
     return {id(q): place for q, place in zip(listed, places, strict=True)}
+
+
+COUNTED = re.compile(r"(?<=[\u4e00-\u9fff])(?:这|等)?[一二两三四五六七八九十\d]+个?(?:县市区|县区|县市|县|区|市|州)$")
 
 
 def _listed_after(sentence: str, at: int, quantities) -> list:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer
 
-from .lists import region_lines
+from .lists import headed_lines, place_sections, region_lines
 from .regions import resolve_county
 
 _SEP = re.compile(r"\s*(?:\||\t)\s*")
@@ -60,6 +60,12 @@ def labelled_rows(text: str, gazetteer: Gazetteer, own_code: str | None) -> dict
     for start, code, heading in region_lines(text, lambda name: _inside(name, gazetteer, own_code)):
         row = gazetteer.regions[code]
         out.setdefault(start, LabelledRow(row.name_zh, code, row.level, heading))
+    for start, code in [
+        *headed_lines(text, lambda name: _inside(name, gazetteer, own_code)),
+        *place_sections(text, lambda name: _inside(name, gazetteer, own_code)),
+    ]:
+        row = gazetteer.regions[code]
+        out.setdefault(start, LabelledRow(row.name_zh, code, row.level, ""))
     return out
 
 

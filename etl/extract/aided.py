@@ -1,0 +1,77 @@
+"""The region a figure of aid is for: the one named after 帮扶/帮助/支援 ("厦门市帮扶临夏州26.01万人",
+"落实资金1500万元帮扶黔西南州", "为古蔺县产业化扶贫项目提供人民币授信7.5亿元", "向甘肃省投入对口帮扶资金10亿元"),
+not the helper nor the text's own.
+
+Example::
+
+    >>> from etl.gazetteer import Gazetteer, RegionRow
+    >>> rows = [RegionRow("350200", None, "厦门市", "X", "prefecture")]
+    >>> g = Gazetteer.from_rows(rows + [RegionRow("622900", None, "临夏回族自治州", "L", "prefecture")])
+    >>> s = "厦门市帮扶临夏州26.01万人"
+    >>> aided_region(s, 0, len(s), s.index("26"), g, None)
+    ('临夏回族自治州', '622900')
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.gazetteer import Gazetteer
+
+from .document import region_mentions
+
+# 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
+AID_VERB = re.compile(
+    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
+)
+NAME_SPAN = 10  # a region name (临夏回族自治州 is 7 characters) with a short prefix such as 对口
+
+
+def aided_region(
+    sentence: str, c_start: int, c_end: int, q_start: int, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """(name, adcode) of the region named right after an aid verb in the clause sentence[c_start:c_end] of the
+    figure at q_start: the nearest such name before the figure, else the first after it; None when there is none."""
+    before, after = None, None
+    for m in AID_VERB.finditer(sentence, c_start, c_end):
+        head = sentence[m.end() : min(m.end() + NAME_SPAN, c_end)]
+        names = region_mentions(head, gazetteer)
+        if not names or not head.startswith(names[0][:2]):
+            continue
+        code = gazetteer.resolve_near(names[0], own_code)
+        if code is None:
+            continue
+        found = (gazetteer.regions[code].name_zh, code)
+        if m.end() <= q_start:
+            before = found
+        elif after is None:
+            after = found
+    return before or after
+
+
+REFERRED = re.compile(r"对口地区|受援地区?|帮扶地区|结对地区")
+OBJECT_OF_AID = re.compile(r"对([^,;。]{2,16}?)的?(?:对口)?(?:帮扶|支援|援助)|(?:帮扶|帮助|援助|支援)([^,;。]{2,10})")
+LOOK_BACK = 300
+
+
+def referred_region(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """(name, adcode) of the region 对口地区/受援地 in clause refers to: the last one an earlier sentence names as
+    the object of aid ("我市全面启动对吉林省延边朝鲜族自治州的对口帮扶。每年安排1400万元的帮扶资金用于对口地区…");
+    None when the clause says no such word or no region was named so.
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("222400", None, "延边朝鲜族自治州", "Y", "prefecture")])
+    >>> text = "我市启动对延边朝鲜族自治州的对口帮扶。每年安排1400万元用于对口地区。"
+    >>> referred_region(text, text.index("每年"), "每年安排1400万元用于对口地区", g, None)
+    ('延边朝鲜族自治州', '222400')
+    """
+    if not REFERRED.search(clause):
+        return None
+    found = None
+    for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
+        names = region_mentions(m.group(1) or m.group(2), gazetteer)
+        code = gazetteer.resolve_near(names[-1], own_code) if names else None
+        found = (gazetteer.regions[code].name_zh, code) if code else found
+    return found
