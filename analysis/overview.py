@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from analysis.progress import Progress, progress
 from analysis.regions import children_of, descendants, plan_regions
+from analysis.series import COMMITTED
 
 
 def year_bounds(figures: list[dict]) -> tuple[int, int]:
@@ -30,24 +31,41 @@ def overview_rows(
     by_code = {r["code"]: r for r in regions}
     catalogue = {i["code"]: i for i in indicators}
     children = children_of(regions)
-    by_region: dict[str, list[dict]] = defaultdict(list)
-    targets = set()
+    # One pass: each region's figures by indicator as ``progress`` reads them (``records``: committed tier), and
+    # the indicators each region holds a target of (any tier) for.
+    filed: dict[str, dict[str, list[dict]]] = {}
+    targeted: dict[str, set[str]] = {}
     for r in figures:
-        by_region[r["region_code"]].append(r)
+        code, ind = r["region_code"], r["indicator"]
+        by_indicator = filed.get(code)
+        if by_indicator is None:
+            by_indicator = filed[code] = {}
+        group = by_indicator.get(ind)
+        if group is None:
+            group = by_indicator[ind] = []
         if r["kind"] == "target":
-            targets.add(r["region_code"])
+            if code in targeted:
+                targeted[code].add(ind)
+            else:
+                targeted[code] = {ind}
+            if r.get("tier", COMMITTED) != COMMITTED:
+                continue
+        group.append(r)
     rows = []
-    for code in plan_regions(regions, targets):
-        subtree = [r for c in (code, *descendants(regions, code, children)) for r in by_region.get(c, [])]
-        by_indicator: dict[str, list[dict]] = defaultdict(list)
-        for r in subtree:
-            by_indicator[r["indicator"]].append(r)
-        for ind, figs in sorted(by_indicator.items()):
-            if ind not in catalogue or (indicator and ind != indicator):
+    for code in plan_regions(regions, set(targeted)):
+        codes = (code, *descendants(regions, code, children))
+        if len(codes) == 1:
+            by_indicator, with_target = filed.get(code, {}), targeted[code]
+        else:  # the subtree's figures, region by region in the order of ``codes``
+            by_indicator, with_target = defaultdict(list), set()
+            for c in codes:
+                for ind, group in filed.get(c, {}).items():
+                    by_indicator[ind].extend(group)
+                with_target.update(targeted.get(c, ()))
+        for ind in sorted(by_indicator):
+            if ind not in catalogue or (indicator and ind != indicator) or ind not in with_target:
                 continue
-            if not any(r["kind"] == "target" for r in figs):
-                continue
-            p = progress(figs, code, catalogue[ind], plan, year_from, year_to)
+            p = progress(by_indicator[ind], code, catalogue[ind], plan, year_from, year_to, committed=True)
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
     rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))

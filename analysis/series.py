@@ -156,21 +156,31 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
     own: dict[int, list[dict]] = {}
     children: dict[int, dict[str, list[dict]]] = {}
     for r in rows:
-        code, year = r["region_code"], int(r["period_end"])
-        if code == region_code:
-            group = own.get(year)
-            if group is None:
-                own[year] = [r]
-            else:
-                group.append(r)
+        _add(own, children, r, region_code)
+    return _points(own, children, name, roll_up)
+
+
+def _add(own: dict, children: dict, r: dict, region_code: str) -> None:
+    """File a record under its year: the region's own, or by child region."""
+    code, year = r["region_code"], int(r["period_end"])
+    if code == region_code:
+        group = own.get(year)
+        if group is None:
+            own[year] = [r]
         else:
-            by_child = children.get(year)
-            if by_child is None:
-                children[year] = {code: [r]}
-            elif code in by_child:
-                by_child[code].append(r)
-            else:
-                by_child[code] = [r]
+            group.append(r)
+    else:
+        by_child = children.get(year)
+        if by_child is None:
+            children[year] = {code: [r]}
+        elif code in by_child:
+            by_child[code].append(r)
+        else:
+            by_child[code] = [r]
+
+
+def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Point]:
+    """Year -> Point from one series' records filed by ``_add``: the region's own figure, else its children's sum."""
     points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
@@ -205,8 +215,27 @@ def plan_vs_actual(
 ) -> dict[str, dict[int, Point]]:
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
     ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
-    selected = _select_all(figures if committed else records(figures))
-    return {name: _annual_points(selected[name], region_code, name, roll_up) for name in SERIES}
+    filed = {name: ({}, {}) for name in SERIES}  # each series' (own, children) records by year, in one pass
+    for r in figures if committed else records(figures):
+        if r["period_start"] != r["period_end"]:
+            continue
+        kind = r["kind"]
+        if kind == "actual":
+            own, children = filed["actual"]
+        elif kind == "target" and r["plan_version_kind"] in _SERIES_OF:
+            own, children = filed[_SERIES_OF[r["plan_version_kind"]]]
+        else:
+            continue
+        code, year = r["region_code"], int(r["period_end"])  # _add, inline: a page files every figure
+        if code == region_code:
+            group = own.get(year)
+            if group is None:
+                own[year] = [r]
+            else:
+                group.append(r)
+        else:
+            _add(own, children, r, region_code)
+    return {name: _points(own, children, name, roll_up) for name, (own, children) in filed.items()}
 
 
 def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:
