@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from operator import itemgetter
 
 from sqlalchemy import String, bindparam, case, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
@@ -120,17 +119,19 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
         groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
-    out, notes = [], {}
-    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=itemgetter(0)):
-        total, count, batch, first, last, used, synth = acc
+    out, notes, plans = [], {}, {}
+    template = _SUM_RECORD
+    for key in sorted(groups):
+        total, count, batch, first, last, used, synth = groups[key]
         if count <= 0:
             continue
+        code, indicator, kind, series, start, end = key
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
         note = notes.get(count)
         if note is None:  # the same few counts recur (one per number of sub-regions reporting)
             note = notes[count] = f"合计 {count} 条 · sum of {count} figures"
-        record = _SUM_RECORD.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
+        record = template.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
         record["kind"] = kind
         record["region_code"] = code
         record["region_name"] = names.get(code, code)
@@ -140,8 +141,12 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
         record["value"] = total
         if used:
             version = first if series == "original" else last
-            plan = versions.get(version) if used == 1 else None
-            record["plan_version"] = plan.name if plan is not None else f"{used} 个计划版本 · {used} plan versions"
+            plan = plans.get((version, used))
+            if plan is None:  # the same few plan versions recur
+                found = versions.get(version) if used == 1 else None
+                plan = found.name if found is not None else f"{used} 个计划版本 · {used} plan versions"
+                plans[(version, used)] = plan
+            record["plan_version"] = plan
             record["plan_version_id"] = version
         record["plan_version_kind"] = series
         if synth:
