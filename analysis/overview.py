@@ -28,6 +28,21 @@ def overview_rows(
 
     Example: ``overview_rows(figs, regions, indicators)[0][1].worst == 0`` (a row that is behind comes first).
     """
+    return overview_and_targets(figures, regions, indicators, plan, year_from, year_to, indicator)[0]
+
+
+def overview_and_targets(
+    figures: list[dict],
+    regions: list[dict],
+    indicators: list[dict],
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    indicator: str | None = None,
+) -> tuple[list[tuple[dict, Progress]], set[str]]:
+    """``overview_rows`` and the codes of the indicators any figure sets a target for (the page's choices), from
+    one pass over the figures. Example: ``"poor_population_reduced" in overview_and_targets(figs, regions, inds)[1]``
+    """
     by_code = {r["code"]: r for r in regions}
     catalogue = {i["code"]: i for i in indicators}
     children = children_of(regions)
@@ -69,7 +84,7 @@ def overview_rows(
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
     rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))
-    return rows
+    return rows, set().union(*targeted.values())
 
 
 def _achieved(p: Progress) -> float:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from analysis.overview import overview_rows, year_bounds
+from analysis.overview import overview_and_targets, year_bounds
 from db import queries, scaled_views
 from layouts import urlstate
 
@@ -34,9 +34,8 @@ def overview_view(
     bounds = queries.year_span(session) or year_bounds(figures)
     state = urlstate.view_state(search, bounds)
     indicators = queries.indicators(session)
-    rows = overview_rows(
+    rows, target_indicators = overview_and_targets(
         figures, regions, indicators, state["plan"], state["from"], state["to"], state["indicator"] or None
     )
-    target_indicators = {r["indicator"] for r in figures if r["kind"] == "target"}
     options = [i for i in indicators if i["code"] in target_indicators]
     return OverviewView(rows, options, state, bounds)
