@@ -156,7 +156,15 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
     own: dict[int, list[dict]] = {}
     children: dict[int, dict[str, list[dict]]] = {}
     for r in rows:
-        _add(own, children, r, region_code)
+        code, year = r["region_code"], int(r["period_end"])
+        if code == region_code:
+            group = own.get(year)
+            if group is None:
+                own[year] = [r]
+            else:
+                group.append(r)
+        else:
+            _add(own, children, r, region_code)
     return _points(own, children, name, roll_up)
 
 
@@ -192,7 +200,7 @@ def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Po
             by_child = highest(children[year]) if nested else children[year]
             picked = [by_child[code] for code in sorted(by_child)]
             points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
-    return dict(sorted(points.items()))
+    return points if _ascending(points) else dict(sorted(points.items()))
 
 
 def highest(by_region: dict[str, list]) -> dict[str, list]:
@@ -215,27 +223,51 @@ def plan_vs_actual(
 ) -> dict[str, dict[int, Point]]:
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
     ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
-    filed = {name: ({}, {}) for name in SERIES}  # each series' (own, children) records by year, in one pass
+    # Each series' records by year, in one pass: the region's own (one record a year, as a rule; more go to
+    # ``several`` and ``_pick`` chooses) and, by child region, the sub-regions' (summed where it has none).
+    own: dict[str, dict[int, dict]] = {"original": {}, "revised": {}, "actual": {}}
+    several: dict[str, dict[int, list[dict]]] = {}
+    children: dict[str, dict[int, dict[str, list[dict]]]] = {}
     for r in figures if committed else records(figures):
         if r["period_start"] != r["period_end"]:
             continue
         kind = r["kind"]
         if kind == "actual":
-            own, children = filed["actual"]
-        elif kind == "target" and r["plan_version_kind"] in _SERIES_OF:
-            own, children = filed[_SERIES_OF[r["plan_version_kind"]]]
+            name = "actual"
+        elif kind == "target":
+            name = _SERIES_OF.get(r["plan_version_kind"])
+            if name is None:
+                continue
         else:
             continue
-        code, year = r["region_code"], int(r["period_end"])  # _add, inline: a page files every figure
-        if code == region_code:
-            group = own.get(year)
-            if group is None:
-                own[year] = [r]
-            else:
-                group.append(r)
+        year = int(r["period_end"])
+        if r["region_code"] == region_code:
+            first = own[name].setdefault(year, r)
+            if first is not r:
+                several.setdefault(name, {}).setdefault(year, [first]).append(r)
         else:
-            _add(own, children, r, region_code)
-    return {name: _points(own, children, name, roll_up) for name, (own, children) in filed.items()}
+            _add({}, children.setdefault(name, {}), r, region_code)
+    out = {}
+    for name, singles in own.items():
+        picked = several.get(name)
+        if picked is None and name not in children:
+            points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
+            out[name] = points if _ascending(points) else dict(sorted(points.items()))
+        else:
+            groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
+            out[name] = _points(groups, children.get(name, {}), name, roll_up)
+    return out
+
+
+def _ascending(points: dict[int, Point]) -> bool:
+    """Whether the years are in order already (figures come sorted by period: no need to sort them again)."""
+    years = iter(points)
+    last = next(years, None)
+    for year in years:
+        if year <= last:
+            return False
+        last = year
+    return True
 
 
 def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:
