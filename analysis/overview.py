@@ -50,14 +50,11 @@ def overview_and_targets(
     # the indicators each region holds a target of (any tier) for.
     filed: dict[str, dict[str, list[dict]]] = {}
     targeted: dict[str, set[str]] = {}
+    code = ind = group = None
     for r in figures:
-        code, ind = r["region_code"], r["indicator"]
-        by_indicator = filed.get(code)
-        if by_indicator is None:
-            by_indicator = filed[code] = {}
-        group = by_indicator.get(ind)
-        if group is None:
-            group = by_indicator[ind] = []
+        if r["region_code"] != code or r["indicator"] != ind:  # figures come sorted: runs of one region and indicator
+            code, ind = r["region_code"], r["indicator"]
+            group = filed.setdefault(code, {}).setdefault(ind, [])
         if r["kind"] == "target":
             if code in targeted:
                 targeted[code].add(ind)
