@@ -51,7 +51,7 @@ def _select(rows: list[dict], name: str) -> list[dict]:
     return [r for r in annual if r["kind"] == "target" and r["plan_version_kind"] == version]
 
 
-_SERIES_OF = {"original": "original", "revision": "revised"}  # a target's plan version kind -> its series
+SERIES_OF = {"original": "original", "revision": "revised"}  # a target's plan version kind -> its series
 
 
 def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
@@ -64,7 +64,7 @@ def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
         if kind == "actual":
             out["actual"].append(r)
         elif kind == "target":
-            name = _SERIES_OF.get(r["plan_version_kind"])
+            name = SERIES_OF.get(r["plan_version_kind"])
             if name is not None:
                 out[name].append(r)
     return out
@@ -200,7 +200,7 @@ def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Po
             by_child = highest(children[year]) if nested else children[year]
             picked = [by_child[code] for code in sorted(by_child)]
             points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
-    return points if _ascending(points) else dict(sorted(points.items()))
+    return in_year_order(points)
 
 
 def highest(by_region: dict[str, list]) -> dict[str, list]:
@@ -235,7 +235,7 @@ def plan_vs_actual(
         if kind == "actual":
             name = "actual"
         elif kind == "target":
-            name = _SERIES_OF.get(r["plan_version_kind"])
+            name = SERIES_OF.get(r["plan_version_kind"])
             if name is None:
                 continue
         else:
@@ -252,22 +252,23 @@ def plan_vs_actual(
         picked = several.get(name)
         if picked is None and name not in children:
             points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
-            out[name] = points if _ascending(points) else dict(sorted(points.items()))
+            out[name] = in_year_order(points)
         else:
             groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
             out[name] = _points(groups, children.get(name, {}), name, roll_up)
     return out
 
 
-def _ascending(points: dict[int, Point]) -> bool:
-    """Whether the years are in order already (figures come sorted by period: no need to sort them again)."""
+def in_year_order(points: dict[int, Point]) -> dict[int, Point]:
+    """``points`` by year: as they are when they came in order (figures come sorted by period), else sorted.
+    Example: ``list(in_year_order({2019: p, 2018: q})) == [2018, 2019]``"""
     years = iter(points)
     last = next(years, None)
     for year in years:
         if year <= last:
-            return False
+            return dict(sorted(points.items()))
         last = year
-    return True
+    return points
 
 
 def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:

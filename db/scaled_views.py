@@ -21,6 +21,7 @@ from sqlalchemy import String, bindparam, case, func, literal_column, select, un
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
+from analysis.sums import sum_record
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
@@ -88,6 +89,18 @@ def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
     return tops, summed_records(session, tuple(t["code"] for t in tops))
 
 
+def overview_sums(session: Session) -> tuple[list[dict], tuple[tuple, ...] | None]:
+    """(top-level regions, their ``summed_values``): what ``overview_records`` sums, as tuples; (every region,
+    None) when the overview reads every figure (``SMALL`` or fewer: ``queries.figures``).
+
+    Example: ``regions, sums = overview_sums(s)``
+    """
+    tops = _regions(session, _TOP_REGIONS)
+    if _figure_count(session) <= SMALL:
+        return _regions(session, _ALL_REGIONS), None
+    return tops, summed_values(session, tuple(t["code"] for t in tops))
+
+
 def _figure_count(session: Session) -> int:
     """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
     count = int(core_execute(session, _TOTAL_COUNT).scalar_one())
@@ -102,10 +115,21 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
     target is its plan version's kind (original or revision), so that targets from several plan documents add up.
     ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
-    province only (db/cache.py).
+    province only (db/cache.py). The records of ``summed_values`` (``analysis.sums.sum_record``).
+    """
+    notes: dict[int, str] = {}
+    return [sum_record(row, notes) for row in summed_values(session, codes, within=within)]
+
+
+@cached(region="within")
+def summed_values(session: Session, codes: tuple[str, ...], within: str | None = None) -> tuple[tuple, ...]:
+    """``summed_records`` as tuples (``analysis.sums.FIELDS``), sorted by region, indicator, kind, series and
+    period: what the overview reads, without a record per sum. ``within``: as for ``summed_records``.
 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
+
+    Example: ``summed_values(s, ("610000", "620000"))[0][:3]`` -> ``("610000", "陕西省", "funds")``
     """
     reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in core_execute(session, _PLANS)}
@@ -119,8 +143,7 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
         groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
-    out, notes, plans = [], {}, {}
-    template = _SUM_RECORD
+    out, plans = [], {}
     for key in sorted(groups):
         total, count, batch, first, last, used, synth = groups[key]
         if count <= 0:
@@ -128,17 +151,7 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
         code, indicator, kind, series, start, end = key
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
-        note = notes.get(count)
-        if note is None:  # the same few counts recur (one per number of sub-regions reporting)
-            note = notes[count] = f"合计 {count} 条 · sum of {count} figures"
-        record = template.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
-        record["kind"] = kind
-        record["region_code"] = code
-        record["region_name"] = names.get(code, code)
-        record["indicator"] = indicator
-        record["period_start"] = start
-        record["period_end"] = end
-        record["value"] = total
+        version = plan = None
         if used:
             version = first if series == "original" else last
             plan = plans.get((version, used))
@@ -146,48 +159,9 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
                 found = versions.get(version) if used == 1 else None
                 plan = found.name if found is not None else f"{used} 个计划版本 · {used} plan versions"
                 plans[(version, used)] = plan
-            record["plan_version"] = plan
-            record["plan_version_id"] = version
-        record["plan_version_kind"] = series
-        if synth:
-            record["reliability"] = "synthetic"
-        record["source"] = note
-        record["note"] = note
-        record["batch_id"] = batch
-        record["count"] = count
-        out.append(record)
-    return out
-
-
-# A summed record's items, in the order of ``queries.figures``' columns; ``summed_records`` fills in the rest.
-_SUM_RECORD = {
-    "id": 0,
-    "kind": "",
-    "region_code": "",
-    "region_name": "",
-    "indicator": "",
-    "period_start": 0,
-    "period_end": 0,
-    "value": 0.0,
-    "comparator": "=",
-    "unit": "",
-    "plan_version": "",
-    "plan_version_kind": "",
-    "plan_version_id": None,
-    "reliability": "official",
-    "source": "",
-    "source_kind": "sum",
-    "source_url": "",
-    "source_file": "",
-    "quote": "",
-    "quote_start": None,
-    "quote_end": None,
-    "note": "",
-    "batch_id": 0,
-    "batch_kind": "sum",
-    "tier": "committed",
-    "count": 0,
-}
+        name = names.get(code, code)
+        out.append((code, name, indicator, kind, series, start, end, total, count, batch, version, plan, synth))
+    return tuple(out)
 
 
 def _series_column(kind, version_kind):
