@@ -49,3 +49,16 @@ def test_every_comparator_reads_back_from_its_cell_and_its_display():
         assert parse_comparator(cell(c.stored)) == c.stored
         assert parse_comparator(c.zh) == c.stored
         assert parse_cell(format_value(12, "人", "zh", c.stored)).comparator == c.stored
+
+
+@pytest.mark.parametrize("unit", ["人", "万人", "元", "万元", "%", "个", "户", ""])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_value_format_is_format_value_with_unit_and_language_fixed(unit, lang):
+    from text.format import value_format
+
+    fmt = value_format(unit, lang)
+    for value in (None, 0, 0.5, 6000, 12345.678, -28520.0, 285200, 1.2e8, -3.45e9, 7.54):
+        for comparator in ("=", ">=", "<=", ">", "<", "~"):
+            expected = format_value(value, unit, lang, comparator)
+            assert fmt(value, comparator) == expected
+    assert value_format("人", "zh")(285200) == "28.52万人" and value_format("人", "en")(285200) == "285,200 people"
