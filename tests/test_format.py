@@ -53,12 +53,18 @@ def test_every_comparator_reads_back_from_its_cell_and_its_display():
 
 @pytest.mark.parametrize("unit", ["人", "万人", "元", "万元", "%", "个", "户", ""])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_value_format_is_format_value_with_unit_and_language_fixed(unit, lang):
-    from text.format import value_format
+def test_value_format_writes_numbers_as_zh_number_and_en_number_do(unit, lang):
+    from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
+    from text.format import UNIT_EN, display_unit, en_number, value_format
 
-    fmt = value_format(unit, lang)
-    for value in (None, 0, 0.5, 6000, 12345.678, -28520.0, 285200, 1.2e8, -3.45e9, 7.54):
+    fmt, shown = value_format(unit, lang), display_unit(unit)
+    assert fmt(None) == format_value(None, unit, lang) == ("无报告数据" if lang == "zh" else "no reported figure")
+    for value in (0, 0.5, 6000, 12345.678, -28520.0, 285200, 1.2e8, -3.45e9, 7.54):
         for comparator in ("=", ">=", "<=", ">", "<", "~"):
-            expected = format_value(value, unit, lang, comparator)
-            assert fmt(value, comparator) == expected
-    assert value_format("人", "zh")(285200) == "28.52万人" and value_format("人", "en")(285200) == "285,200 people"
+            if lang == "zh":
+                expected = f"{COMPARATOR_ZH.get(comparator, '')}{zh_number(value)}{shown}"
+            else:
+                unit_en = UNIT_EN.get(shown, shown)
+                sep = "" if unit_en in ("%", "") else " "
+                expected = f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()
+            assert fmt(value, comparator) == format_value(value, unit, lang, comparator) == expected
