@@ -9,7 +9,7 @@ from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
 from analysis.regions import children_of, descendants, plan_regions
 from analysis.series import COMMITTED, SERIES_OF, Point, in_year_order
-from analysis.sums import sum_point, sum_record
+from analysis.sums import sum_point, sum_record, sum_records
 
 
 def year_bounds(figures: list[dict]) -> tuple[int, int]:
@@ -104,7 +104,7 @@ def _progress_of_sums(group: list[tuple], code: str, ind: dict, plan, lo, hi, no
     year and series (each sum has its own key), so each annual sum is made its point; multi-year sums are read as
     records. Sums of sub-regions or of named-target indicators go through ``progress`` as records."""
     if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
-        return progress([sum_record(row, notes) for row in group], code, ind, plan, lo, hi, committed=True)
+        return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
     series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}
     spans = []
     for row in group:

@@ -21,7 +21,7 @@ from sqlalchemy import String, bindparam, case, func, literal_column, select, un
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
-from analysis.sums import sum_record
+from analysis.sums import sum_records
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
@@ -117,8 +117,7 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
     province only (db/cache.py). The records of ``summed_values`` (``analysis.sums.sum_record``).
     """
-    notes: dict[int, str] = {}
-    return [sum_record(row, notes) for row in summed_values(session, codes, within=within)]
+    return sum_records(summed_values(session, codes, within=within))
 
 
 @cached(region="within")
