@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from operator import itemgetter
 
 from sqlalchemy import String, bindparam, case, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
@@ -139,18 +140,21 @@ def summed_values(session: Session, codes: tuple[str, ...], within: str | None =
     # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
     # sums are corrected figure by figure (_exact_groups), as the analysis counts.
     exact = set(codes) if rollups.pending(session) else {code for code, rows in overlapping.items() if rows}
-    groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
+    rows = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
-        groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
+        groups = _exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions)
+        rows += [(*key, *value) for key, value in groups.items()]
     out, plans = [], {}
-    for key in sorted(groups):
-        total, count, batch, first, last, used, synth = groups[key]
+    for code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth in rows:
+        count = int(count)
         if count <= 0:
             continue
-        code, indicator, kind, series, start, end = key
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
+        else:
+            synth, batch = bool(synth), int(batch)
         version = plan = None
+        used = int(used)
         if used:
             version = first if series == "original" else last
             plan = plans.get((version, used))
@@ -159,7 +163,8 @@ def summed_values(session: Session, codes: tuple[str, ...], within: str | None =
                 plan = found.name if found is not None else f"{used} 个计划版本 · {used} plan versions"
                 plans[(version, used)] = plan
         name = names.get(code, code)
-        out.append((code, name, indicator, kind, series, start, end, total, count, batch, version, plan, synth))
+        out.append((code, name, indicator, kind, series, start, end, float(total), count, batch, version, plan, synth))
+    out.sort(key=_SUM_KEY)  # region, indicator, kind, series, period (SQLite's groups come so: little to do)
     return tuple(out)
 
 
@@ -170,20 +175,12 @@ def _series_column(kind, version_kind):
     return case((kind == target, func.coalesce(func.nullif(version_kind, empty), original)), else_=empty)
 
 
-def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> dict:
-    """{(code, indicator, kind, series, start, end): (total, count, newest batch, first plan version, last plan
-    version, plan versions used, synthetic)} for subtrees without overlapping figures, all batches rolled up:
-    grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
-    out: dict[tuple, tuple] = {}
-
-    def add(rows, code: str | None = None) -> None:
-        """Rows of (code unless given, indicator, kind, series, start, end, total, count, batch, first, last, used,
-        synth)."""
-        for row in rows:
-            if code is not None:
-                row = (code, *row)
-            out[row[:6]] = (float(row[6]), int(row[7]), int(row[8]), row[9], row[10], int(row[11]), bool(row[12]))
-
+def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> list:
+    """Rows of (code, indicator, kind, series, start, end, total, count, newest batch, first plan version, last
+    plan version, plan versions used, synthetic), as the database gives them (``summed_values`` converts them),
+    for subtrees without overlapping figures, all batches rolled up: grouped and summed by the database (roll-ups
+    for provinces, prefectures and counties; figures below)."""
+    out: list = []
     bound = {}  # the values of the statements' parameters that are not about the regions
     if synthetic:
         bound["synthetic"] = sorted(synthetic)
@@ -192,14 +189,14 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
     rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
     if rolled:
         stmt = _rolled_sums(bool(synthetic), bool(reverted))
-        add(core_execute(session, stmt, {**bound, "codes": rolled}).all())
+        out += core_execute(session, stmt, {**bound, "codes": rolled}).all()
     below = [n for n in nodes if n["level"] not in rollups.LEVELS]
     ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
     if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
         # disjoint code ranges (townships of a county): one statement, one index range read per child
         spans = {f"{end}_{i}": code for i, (lo, hi) in enumerate(ranged) for end, code in (("lo", lo), ("hi", hi))}
         stmt = _ranged_sums(len(ranged), bool(synthetic), bool(reverted))
-        add(core_execute(session, stmt, {**bound, **spans}).all())
+        out += core_execute(session, stmt, {**bound, **spans}).all()
         done = {lo for lo, _ in ranged}
         below = [n for n in below if n["code"] not in done]
     for node in below:
@@ -214,8 +211,11 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(f.batch_id.not_in(bindparam("reverted", expanding=True)))
-        add(core_execute(session, stmt, bound).all(), node["code"])
+        out += [(node["code"], *row) for row in core_execute(session, stmt, bound).all()]
     return out
+
+
+_SUM_KEY = itemgetter(0, 2, 3, 4, 5, 6)  # a sum's region, indicator, kind, series and period (analysis.sums.FIELDS)
 
 
 def _aggregates(value, count, batch, version, synthetic: bool) -> tuple:
