@@ -111,15 +111,11 @@ def sum_records(rows, notes: dict[int, str] | None = None) -> list[dict]:
 
 def sum_point(row: tuple, notes: dict[int, str]) -> Point:
     """``series._point(sum_record(row))``, without the record (``tests/test_scale_views.py`` holds them equal)."""
-    count, plan, synthetic = row[8], row[11], row[12]
-    return Point(
-        int(row[6]),
-        float(row[7]),
-        "=",
-        [0],
-        False,
-        "synthetic" if synthetic else "official",
-        "",
-        sum_note(count, notes),
-        plan or "",
-    )
+    count = row[8]
+    note = notes.get(count)
+    if note is None:  # sum_note, inline
+        note = sum_note(count, notes)
+    return Point(int(row[6]), float(row[7]), "=", [0], False, _RELIABILITY[bool(row[12])], "", note, row[11] or "")
+
+
+_RELIABILITY = {True: "synthetic", False: "official"}  # a sum's, by whether any of its figures is synthetic

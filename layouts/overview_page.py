@@ -7,7 +7,7 @@ import functools
 import dash_ag_grid as dag
 from dash import html
 
-from analysis.progress import Progress, YearCell
+from analysis.progress import Progress
 from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
@@ -17,10 +17,6 @@ from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
 from text.format import value_format
 from text.i18n import name, t, tf
-
-
-def _cell_ids(cell: YearCell) -> list[int]:
-    return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
 
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
@@ -80,7 +76,7 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         pair = f"{fmt(actual.value) if actual is not None else '—'} / {fmt(plan.value, plan.comparator)}"
         shown = "—" if achieved is None else f"{achieved:.1f}%"  # percent
         low = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
-        ids = ",".join(map(str, _cell_ids(c)))
+        ids = ",".join(map(str, plan.figure_ids if actual is None else plan.figure_ids + actual.figure_ids))
         cells[c.year] = pair, shown, low, ids
         text = f"{texts[c.status]}\n{pair}\n{shown}"
         text = f"{text}\n{low_text}" if low and low_text else text
