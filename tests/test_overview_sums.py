@@ -20,11 +20,11 @@ from views.overview import overview_view
 SEARCHES = ["", "?plan=revised", "?lang=en&to=2018", "?indicator=poor_population_reduced&from=2016", "?reported=1"]
 
 
-@pytest.fixture(scope="module")
-def synthetic_url(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('overview_sums') / 'synth.db'}"
-    synthesize(make_engine(url), figures=4000, progress=lambda _m: None)  # SYNTHETIC figures, labelled so
-    return url
+@pytest.fixture
+def synthetic_url(backend_url) -> str:
+    """SQLite, or PostgreSQL with ``--backend postgresql``."""
+    synthesize(make_engine(backend_url), figures=4000, progress=lambda _m: None)  # SYNTHETIC figures, labelled so
+    return backend_url
 
 
 @pytest.fixture
