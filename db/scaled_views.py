@@ -26,7 +26,7 @@ from analysis.sums import sum_records
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
-from db.session import core_execute, dict_rows
+from db.session import core_execute, dict_rows, plain_rows
 
 SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
@@ -189,14 +189,14 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
     rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
     if rolled:
         stmt = _rolled_sums(bool(synthetic), bool(reverted))
-        out += core_execute(session, stmt, {**bound, "codes": rolled}).all()
+        out += plain_rows(session, stmt, {**bound, "codes": rolled})
     below = [n for n in nodes if n["level"] not in rollups.LEVELS]
     ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
     if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
         # disjoint code ranges (townships of a county): one statement, one index range read per child
         spans = {f"{end}_{i}": code for i, (lo, hi) in enumerate(ranged) for end, code in (("lo", lo), ("hi", hi))}
         stmt = _ranged_sums(len(ranged), bool(synthetic), bool(reverted))
-        out += core_execute(session, stmt, {**bound, **spans}).all()
+        out += plain_rows(session, stmt, {**bound, **spans})
         done = {lo for lo, _ in ranged}
         below = [n for n in below if n["code"] not in done]
     for node in below:
@@ -211,7 +211,7 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(f.batch_id.not_in(bindparam("reverted", expanding=True)))
-        out += [(node["code"], *row) for row in core_execute(session, stmt, bound).all()]
+        out += [(node["code"], *row) for row in plain_rows(session, stmt, bound)]
     return out
 
 
