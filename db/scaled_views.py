@@ -111,12 +111,12 @@ def _figure_count(session: Session) -> int:
     return count
 
 
-@cached(region="within")
 def summed_records(session: Session, codes: tuple[str, ...], within: str | None = None) -> list[dict]:
     """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
     target is its plan version's kind (original or revision), so that targets from several plan documents add up.
     ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
-    province only (db/cache.py). The records of ``summed_values`` (``analysis.sums.sum_record``).
+    province only (db/cache.py). The records of ``summed_values`` (``analysis.sums.sum_records``), made afresh
+    from its cached tuples each call (no copy of cached records to make, one cache entry per region).
     """
     return sum_records(summed_values(session, codes, within=within))
 
