@@ -52,7 +52,7 @@ def overview_and_targets(
     targeted: dict[str, set[str]] = {}
     code = ind = group = None
     for r in figures:
-        if r["region_code"] != code or r["indicator"] != ind:  # figures come sorted: runs of one region and indicator
+        if r["region_code"] != code or r["indicator"] != ind:  # sorted figures come in runs: one lookup per run
             code, ind = r["region_code"], r["indicator"]
             group = filed.setdefault(code, {}).setdefault(ind, [])
         if r["kind"] == "target":

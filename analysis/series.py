@@ -260,7 +260,7 @@ def plan_vs_actual(
 
 
 def in_year_order(points: dict[int, Point]) -> dict[int, Point]:
-    """``points`` by year: as they are when they came in order (figures come sorted by period), else sorted.
+    """``points`` by year: as they are when they came in order (figures usually come sorted by period), else sorted.
     Example: ``list(in_year_order({2019: p, 2018: q})) == [2018, 2019]``"""
     years = iter(points)
     last = next(years, None)
