@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
-from analysis.progress import Progress, progress
+from analysis.named import NAMED_INDICATORS
+from analysis.progress import Progress, assess, progress
 from analysis.regions import children_of, descendants, plan_regions
+from analysis.series import COMMITTED, SERIES_OF, Point, in_year_order
+from analysis.sums import sum_point, sum_record, sum_records
 
 
 def year_bounds(figures: list[dict]) -> tuple[int, int]:
@@ -27,31 +31,120 @@ def overview_rows(
 
     Example: ``overview_rows(figs, regions, indicators)[0][1].worst == 0`` (a row that is behind comes first).
     """
+    return overview_and_targets(figures, regions, indicators, plan, year_from, year_to, indicator)[0]
+
+
+def overview_and_targets(
+    figures: list[dict],
+    regions: list[dict],
+    indicators: list[dict],
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    indicator: str | None = None,
+) -> tuple[list[tuple[dict, Progress]], set[str]]:
+    """``overview_rows`` and the codes of the indicators any figure sets a target for (the page's choices), from
+    one pass over the figures. Example: ``"poor_population_reduced" in overview_and_targets(figs, regions, inds)[1]``
+    """
+    # One pass: each region's figures by indicator as ``progress`` reads them (``records``: committed tier), and
+    # the indicators each region holds a target of (any tier) for.
+    filed: dict[str, dict[str, list[dict]]] = {}
+    targeted: dict[str, set[str]] = {}
+    code = ind = group = None
+    for r in figures:
+        if r["region_code"] != code or r["indicator"] != ind:  # sorted figures come in runs: one lookup per run
+            code, ind = r["region_code"], r["indicator"]
+            group = filed.setdefault(code, {}).setdefault(ind, [])
+        if r["kind"] == "target":
+            if code in targeted:
+                targeted[code].add(ind)
+            else:
+                targeted[code] = {ind}
+            if r.get("tier", COMMITTED) != COMMITTED:
+                continue
+        group.append(r)
+    assessed = functools.partial(progress, committed=True)
+    return _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed)
+
+
+def overview_of_sums(
+    sums: tuple[tuple, ...],
+    regions: list[dict],
+    indicators: list[dict],
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    indicator: str | None = None,
+) -> tuple[list[tuple[dict, Progress]], set[str]]:
+    """``overview_and_targets`` of summed figures (``analysis.sums``, sorted as ``db.scaled_views.summed_values``
+    gives them): the same rows as of their records, each sum made a point directly, not a record first.
+
+    Example: ``overview_of_sums(summed_values(s, codes), tops, inds)[0] == overview_and_targets(records, ...)[0]``
+    """
+    filed: dict[str, dict[str, list[tuple]]] = {}
+    targeted: dict[str, set[str]] = {}
+    code = ind = group = None
+    for row in sums:  # sums are of the committed tier only (db.models.counted_in_sums)
+        if row[0] != code or row[2] != ind:
+            code, ind = row[0], row[2]
+            group = filed.setdefault(code, {}).setdefault(ind, [])
+        if row[3] == "target":
+            if code in targeted:
+                targeted[code].add(ind)
+            else:
+                targeted[code] = {ind}
+        group.append(row)
+    notes: dict[int, str] = {}
+    assessed = functools.partial(_progress_of_sums, notes=notes)
+    return _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed)
+
+
+def _progress_of_sums(group: list[tuple], code: str, ind: dict, plan, lo, hi, notes: dict) -> Progress:
+    """``progress`` of one region's sums of one indicator: ``plan_vs_actual`` of their records is one point a
+    year and series (each sum has its own key), so each annual sum is made its point; multi-year sums are read as
+    records. Sums of sub-regions or of named-target indicators go through ``progress`` as records."""
+    if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
+        return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
+    series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}
+    spans = []
+    for row in group:
+        if row[5] != row[6]:
+            spans.append(sum_record(row, notes))
+            continue
+        kind = row[3]
+        if kind == "actual":
+            series["actual"][int(row[6])] = sum_point(row, notes)
+        elif kind == "target" and row[4] in SERIES_OF:
+            series[SERIES_OF[row[4]]][int(row[6])] = sum_point(row, notes)
+    series = {name: in_year_order(points) for name, points in series.items()}
+    return assess(series, spans, code, ind, plan, lo, hi)
+
+
+def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed):
+    """The rows of ``overview_and_targets`` from its figures filed by region and indicator; ``assessed(figures,
+    code, indicator, plan, year_from, year_to)`` is the progress of one region's figures of one indicator."""
     by_code = {r["code"]: r for r in regions}
     catalogue = {i["code"]: i for i in indicators}
     children = children_of(regions)
-    by_region: dict[str, list[dict]] = defaultdict(list)
-    targets = set()
-    for r in figures:
-        by_region[r["region_code"]].append(r)
-        if r["kind"] == "target":
-            targets.add(r["region_code"])
     rows = []
-    for code in plan_regions(regions, targets):
-        subtree = [r for c in (code, *descendants(regions, code, children)) for r in by_region.get(c, [])]
-        by_indicator: dict[str, list[dict]] = defaultdict(list)
-        for r in subtree:
-            by_indicator[r["indicator"]].append(r)
-        for ind, figs in sorted(by_indicator.items()):
-            if ind not in catalogue or (indicator and ind != indicator):
+    for code in plan_regions(regions, set(targeted)):
+        codes = (code, *descendants(regions, code, children))
+        if len(codes) == 1:
+            by_indicator, with_target = filed.get(code, {}), targeted[code]
+        else:  # the subtree's figures, region by region in the order of ``codes``
+            by_indicator, with_target = defaultdict(list), set()
+            for c in codes:
+                for ind, group in filed.get(c, {}).items():
+                    by_indicator[ind].extend(group)
+                with_target.update(targeted.get(c, ()))
+        for ind in sorted(by_indicator):
+            if ind not in catalogue or (indicator and ind != indicator) or ind not in with_target:
                 continue
-            if not any(r["kind"] == "target" for r in figs):
-                continue
-            p = progress(figs, code, catalogue[ind], plan, year_from, year_to)
+            p = assessed(by_indicator[ind], code, catalogue[ind], plan, year_from, year_to)
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
     rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))
-    return rows
+    return rows, set().union(*targeted.values())
 
 
 def _achieved(p: Progress) -> float:

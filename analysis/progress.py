@@ -107,15 +107,35 @@ def progress(
     plan: str = "original",
     year_from: int | None = None,
     year_to: int | None = None,
+    committed: bool = False,
 ) -> Progress:
     """Assess one region and indicator; ``figures`` hold the region's and its descendants' figures.
 
     ``year_to`` (default: the last year with any figure) is the year the plan period is seen from; years
-    shown are those with a plan figure inside ``year_from..year_to``.
+    shown are those with a plan figure inside ``year_from..year_to``. ``committed``: ``figures`` are already
+    ``records(figures)`` of this indicator only (as ``analysis.overview`` passes them).
     """
     code = indicator["code"]
-    rows = [r for r in records(figures) if r["indicator"] == code]
+    rows = figures if committed else [r for r in records(figures) if r["indicator"] == code]
     series = plan_vs_actual(rows, region_code, committed=True)
+    return assess(series, rows, region_code, indicator, plan, year_from, year_to)
+
+
+def assess(
+    series: dict[str, dict[int, Point]],
+    rows: list[dict],
+    region_code: str,
+    indicator: dict,
+    plan: str = "original",
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> Progress:
+    """``progress`` from the region's three annual series (``plan_vs_actual``); ``rows``: its committed records of
+    this indicator, of which only the multi-year ones and those of named-target indicators are read.
+
+    Example: ``assess(plan_vs_actual(rows, "610000"), rows, "610000", indicator).period.status``
+    """
+    code = indicator["code"]
     named = named_targets(rows, region_code, plan) if code in NAMED_INDICATORS else []
     plan_points = effective_plan(series, plan)
     if named and plan_points:

@@ -51,7 +51,7 @@ def _select(rows: list[dict], name: str) -> list[dict]:
     return [r for r in annual if r["kind"] == "target" and r["plan_version_kind"] == version]
 
 
-_SERIES_OF = {"original": "original", "revision": "revised"}  # a target's plan version kind -> its series
+SERIES_OF = {"original": "original", "revision": "revised"}  # a target's plan version kind -> its series
 
 
 def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
@@ -64,7 +64,7 @@ def _select_all(rows: list[dict]) -> dict[str, list[dict]]:
         if kind == "actual":
             out["actual"].append(r)
         elif kind == "target":
-            name = _SERIES_OF.get(r["plan_version_kind"])
+            name = SERIES_OF.get(r["plan_version_kind"])
             if name is not None:
                 out[name].append(r)
     return out
@@ -164,13 +164,31 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
             else:
                 group.append(r)
         else:
-            by_child = children.get(year)
-            if by_child is None:
-                children[year] = {code: [r]}
-            elif code in by_child:
-                by_child[code].append(r)
-            else:
-                by_child[code] = [r]
+            _add(own, children, r, region_code)
+    return _points(own, children, name, roll_up)
+
+
+def _add(own: dict, children: dict, r: dict, region_code: str) -> None:
+    """File a record under its year: the region's own, or by child region."""
+    code, year = r["region_code"], int(r["period_end"])
+    if code == region_code:
+        group = own.get(year)
+        if group is None:
+            own[year] = [r]
+        else:
+            group.append(r)
+    else:
+        by_child = children.get(year)
+        if by_child is None:
+            children[year] = {code: [r]}
+        elif code in by_child:
+            by_child[code].append(r)
+        else:
+            by_child[code] = [r]
+
+
+def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Point]:
+    """Year -> Point from one series' records filed by ``_add``: the region's own figure, else its children's sum."""
     points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
@@ -182,7 +200,7 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
             by_child = highest(children[year]) if nested else children[year]
             picked = [by_child[code] for code in sorted(by_child)]
             points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
-    return dict(sorted(points.items()))
+    return in_year_order(points)
 
 
 def highest(by_region: dict[str, list]) -> dict[str, list]:
@@ -205,8 +223,52 @@ def plan_vs_actual(
 ) -> dict[str, dict[int, Point]]:
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
     ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
-    selected = _select_all(figures if committed else records(figures))
-    return {name: _annual_points(selected[name], region_code, name, roll_up) for name in SERIES}
+    # Each series' records by year, in one pass: the region's own (one record a year, as a rule; more go to
+    # ``several`` and ``_pick`` chooses) and, by child region, the sub-regions' (summed where it has none).
+    own: dict[str, dict[int, dict]] = {"original": {}, "revised": {}, "actual": {}}
+    several: dict[str, dict[int, list[dict]]] = {}
+    children: dict[str, dict[int, dict[str, list[dict]]]] = {}
+    for r in figures if committed else records(figures):
+        if r["period_start"] != r["period_end"]:
+            continue
+        kind = r["kind"]
+        if kind == "actual":
+            name = "actual"
+        elif kind == "target":
+            name = SERIES_OF.get(r["plan_version_kind"])
+            if name is None:
+                continue
+        else:
+            continue
+        year = int(r["period_end"])
+        if r["region_code"] == region_code:
+            first = own[name].setdefault(year, r)
+            if first is not r:
+                several.setdefault(name, {}).setdefault(year, [first]).append(r)
+        else:
+            _add({}, children.setdefault(name, {}), r, region_code)
+    out = {}
+    for name, singles in own.items():
+        picked = several.get(name)
+        if picked is None and name not in children:
+            points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
+            out[name] = in_year_order(points)
+        else:
+            groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
+            out[name] = _points(groups, children.get(name, {}), name, roll_up)
+    return out
+
+
+def in_year_order(points: dict[int, Point]) -> dict[int, Point]:
+    """``points`` by year: as they are when they came in order (figures usually come sorted by period), else sorted.
+    Example: ``list(in_year_order({2019: p, 2018: q})) == [2018, 2019]``"""
+    years = iter(points)
+    last = next(years, None)
+    for year in years:
+        if year <= last:
+            return dict(sorted(points.items()))
+        last = year
+    return points
 
 
 def stretch_points(figures, region_code: str, plan: str = "original") -> dict[int, Point]:

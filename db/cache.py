@@ -140,7 +140,7 @@ def cached(fn=None, *, region: str | None = None):
     keyword argument holding a region code) the version is that region's ``scope_version``: an import into
     another province leaves the entry valid; without it (or when the argument is None) every import does.
 
-    Example: ``@cached(region="within")`` on ``summed_records(session, codes, within="610000")``
+    Example: ``@cached(region="within")`` on ``summed_values(session, codes, within="610000")``
     """
     if fn is None:
         return functools.partial(cached, region=region)

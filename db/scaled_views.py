@@ -22,10 +22,11 @@ from sqlalchemy import String, bindparam, case, func, literal_column, select, un
 from sqlalchemy.orm import Session
 
 from analysis.series import counted
+from analysis.sums import sum_records
 from db import overlaps, queries, rollups, tree, visibility
 from db.cache import cached
 from db.models import Batch, Figure, FigureRollup, PlanVersion, Region, counted_in_sums
-from db.session import core_execute, dict_rows
+from db.session import core_execute, dict_rows, plain_rows
 
 SMALL = 2_000
 REGION_COLUMNS = (Region.code, Region.parent_code, Region.name_zh, Region.name_en, Region.level)
@@ -89,6 +90,18 @@ def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
     return tops, summed_records(session, tuple(t["code"] for t in tops))
 
 
+def overview_sums(session: Session) -> tuple[list[dict], tuple[tuple, ...] | None]:
+    """(top-level regions, their ``summed_values``): what ``overview_records`` sums, as tuples; (every region,
+    None) when the overview reads every figure (``SMALL`` or fewer: ``queries.figures``).
+
+    Example: ``regions, sums = overview_sums(s)``
+    """
+    tops = _regions(session, _TOP_REGIONS)
+    if _figure_count(session) <= SMALL:
+        return _regions(session, _ALL_REGIONS), None
+    return tops, summed_values(session, tuple(t["code"] for t in tops))
+
+
 def _figure_count(session: Session) -> int:
     """All figures: the top regions' roll-ups (one indexed read) plus batches not rolled up yet."""
     count = int(core_execute(session, _TOTAL_COUNT).scalar_one())
@@ -98,15 +111,25 @@ def _figure_count(session: Session) -> int:
     return count
 
 
-@cached(region="within")
 def summed_records(session: Session, codes: tuple[str, ...], within: str | None = None) -> list[dict]:
     """One record per (region subtree, indicator, kind, series, period) for these regions, where the series of a
     target is its plan version's kind (original or revision), so that targets from several plan documents add up.
     ``within``: the region all ``codes`` lie in (their parent), so the cached result follows that region's
-    province only (db/cache.py).
+    province only (db/cache.py). The records of ``summed_values`` (``analysis.sums.sum_records``), made afresh
+    from its cached tuples each call (no copy of cached records to make, one cache entry per region).
+    """
+    return sum_records(summed_values(session, codes, within=within))
+
+
+@cached(region="within")
+def summed_values(session: Session, codes: tuple[str, ...], within: str | None = None) -> tuple[tuple, ...]:
+    """``summed_records`` as tuples (``analysis.sums.FIELDS``), sorted by region, indicator, kind, series and
+    period: what the overview reads, without a record per sum. ``within``: as for ``summed_records``.
 
     Each sum counts what the per-region analysis counts: overlapping figures (db/overlaps.py) are replaced by the
     one figure per region the analysis picks, from the highest regions that report.
+
+    Example: ``summed_values(s, ("610000", "620000"))[0][:3]`` -> ``("610000", "陕西省", "funds")``
     """
     reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in core_execute(session, _PLANS)}
@@ -117,72 +140,32 @@ def summed_records(session: Session, codes: tuple[str, ...], within: str | None 
     # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
     # sums are corrected figure by figure (_exact_groups), as the analysis counts.
     exact = set(codes) if rollups.pending(session) else {code for code, rows in overlapping.items() if rows}
-    groups = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
+    rows = _summed_groups(session, [n for n in nodes if n["code"] not in exact], reverted, synthetic)
     if exact:
-        groups.update(_exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions))
-    out, notes = [], {}
-    for (code, indicator, kind, series, start, end), acc in sorted(groups.items(), key=itemgetter(0)):
-        total, count, batch, first, last, used, synth = acc
+        groups = _exact_groups(session, tuple(c for c in codes if c in exact), overlapping, reverted, versions)
+        rows += [(*key, *value) for key, value in groups.items()]
+    out, plans = [], {}
+    for code, indicator, kind, series, start, end, total, count, batch, first, last, used, synth in rows:
+        count = int(count)
         if count <= 0:
             continue
         if synth is None:  # summed exactly: the set of batch ids
             synth, batch = bool(batch & synthetic), max(batch)
-        note = notes.get(count)
-        if note is None:  # the same few counts recur (one per number of sub-regions reporting)
-            note = notes[count] = f"合计 {count} 条 · sum of {count} figures"
-        record = _SUM_RECORD.copy()  # a copy and a few items: a third of the time of a 26-key literal per record
-        record["kind"] = kind
-        record["region_code"] = code
-        record["region_name"] = names.get(code, code)
-        record["indicator"] = indicator
-        record["period_start"] = start
-        record["period_end"] = end
-        record["value"] = total
+        else:
+            synth, batch = bool(synth), int(batch)
+        version = plan = None
+        used = int(used)
         if used:
             version = first if series == "original" else last
-            plan = versions.get(version) if used == 1 else None
-            record["plan_version"] = plan.name if plan is not None else f"{used} 个计划版本 · {used} plan versions"
-            record["plan_version_id"] = version
-        record["plan_version_kind"] = series
-        if synth:
-            record["reliability"] = "synthetic"
-        record["source"] = note
-        record["note"] = note
-        record["batch_id"] = batch
-        record["count"] = count
-        out.append(record)
-    return out
-
-
-# A summed record's items, in the order of ``queries.figures``' columns; ``summed_records`` fills in the rest.
-_SUM_RECORD = {
-    "id": 0,
-    "kind": "",
-    "region_code": "",
-    "region_name": "",
-    "indicator": "",
-    "period_start": 0,
-    "period_end": 0,
-    "value": 0.0,
-    "comparator": "=",
-    "unit": "",
-    "plan_version": "",
-    "plan_version_kind": "",
-    "plan_version_id": None,
-    "reliability": "official",
-    "source": "",
-    "source_kind": "sum",
-    "source_url": "",
-    "source_file": "",
-    "quote": "",
-    "quote_start": None,
-    "quote_end": None,
-    "note": "",
-    "batch_id": 0,
-    "batch_kind": "sum",
-    "tier": "committed",
-    "count": 0,
-}
+            plan = plans.get((version, used))
+            if plan is None:  # the same few plan versions recur
+                found = versions.get(version) if used == 1 else None
+                plan = found.name if found is not None else f"{used} 个计划版本 · {used} plan versions"
+                plans[(version, used)] = plan
+        name = names.get(code, code)
+        out.append((code, name, indicator, kind, series, start, end, float(total), count, batch, version, plan, synth))
+    out.sort(key=_SUM_KEY)  # region, indicator, kind, series, period (SQLite's groups come so: little to do)
+    return tuple(out)
 
 
 def _series_column(kind, version_kind):
@@ -192,20 +175,12 @@ def _series_column(kind, version_kind):
     return case((kind == target, func.coalesce(func.nullif(version_kind, empty), original)), else_=empty)
 
 
-def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> dict:
-    """{(code, indicator, kind, series, start, end): (total, count, newest batch, first plan version, last plan
-    version, plan versions used, synthetic)} for subtrees without overlapping figures, all batches rolled up:
-    grouped and summed by the database (roll-ups for provinces, prefectures and counties; figures below)."""
-    out: dict[tuple, tuple] = {}
-
-    def add(rows, code: str | None = None) -> None:
-        """Rows of (code unless given, indicator, kind, series, start, end, total, count, batch, first, last, used,
-        synth)."""
-        for row in rows:
-            if code is not None:
-                row = (code, *row)
-            out[row[:6]] = (float(row[6]), int(row[7]), int(row[8]), row[9], row[10], int(row[11]), bool(row[12]))
-
+def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synthetic: set[int]) -> list:
+    """Rows of (code, indicator, kind, series, start, end, total, count, newest batch, first plan version, last
+    plan version, plan versions used, synthetic), as the database gives them (``summed_values`` converts them),
+    for subtrees without overlapping figures, all batches rolled up: grouped and summed by the database (roll-ups
+    for provinces, prefectures and counties; figures below)."""
+    out: list = []
     bound = {}  # the values of the statements' parameters that are not about the regions
     if synthetic:
         bound["synthetic"] = sorted(synthetic)
@@ -214,14 +189,14 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
     rolled = [n["code"] for n in nodes if n["level"] in rollups.LEVELS]
     if rolled:
         stmt = _rolled_sums(bool(synthetic), bool(reverted))
-        add(core_execute(session, stmt, {**bound, "codes": rolled}).all())
+        out += plain_rows(session, stmt, {**bound, "codes": rolled})
     below = [n for n in nodes if n["level"] not in rollups.LEVELS]
     ranged = sorted((n["code"], n["code_hi"]) for n in below if n["code_hi"] is not None)
     if len(ranged) > 1 and all(hi < lo for (_, hi), (lo, _) in zip(ranged, ranged[1:], strict=False)):
         # disjoint code ranges (townships of a county): one statement, one index range read per child
         spans = {f"{end}_{i}": code for i, (lo, hi) in enumerate(ranged) for end, code in (("lo", lo), ("hi", hi))}
         stmt = _ranged_sums(len(ranged), bool(synthetic), bool(reverted))
-        add(core_execute(session, stmt, {**bound, **spans}).all())
+        out += plain_rows(session, stmt, {**bound, **spans})
         done = {lo for lo, _ in ranged}
         below = [n for n in below if n["code"] not in done]
     for node in below:
@@ -236,8 +211,11 @@ def _summed_groups(session: Session, nodes: list[dict], reverted: set[int], synt
         )
         if reverted:
             stmt = stmt.where(f.batch_id.not_in(bindparam("reverted", expanding=True)))
-        add(core_execute(session, stmt, bound).all(), node["code"])
+        out += [(node["code"], *row) for row in plain_rows(session, stmt, bound)]
     return out
+
+
+_SUM_KEY = itemgetter(0, 2, 3, 4, 5, 6)  # a sum's region, indicator, kind, series and period (analysis.sums.FIELDS)
 
 
 def _aggregates(value, count, batch, version, synthetic: bool) -> tuple:

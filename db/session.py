@@ -80,6 +80,18 @@ def core_execute(session: Session, stmt, params: dict | None = None):
     return session.connection().execute(stmt, params)
 
 
+def plain_rows(session: Session, stmt, params: dict | None = None) -> list[tuple]:
+    """``core_execute``'s rows as the DB-API driver gives them, without a SQLAlchemy row object each: for
+    statements of thousands of rows of plain columns (numbers, text) whose values need no conversion by column
+    type. Example: ``plain_rows(s, select(Region.code, Region.level))``
+    """
+    result = core_execute(session, stmt, params)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
 def dict_rows(session: Session, stmt, params: dict | None = None) -> list[dict]:
     """``core_execute``'s rows as dicts keyed by column name. Example: ``dict_rows(s, select(Region.code))``"""
     result = core_execute(session, stmt, params)

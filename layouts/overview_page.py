@@ -7,7 +7,7 @@ import functools
 import dash_ag_grid as dag
 from dash import html
 
-from analysis.progress import Progress, YearCell
+from analysis.progress import Progress
 from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
@@ -15,32 +15,25 @@ from layouts.controls import filter_bar, indicator_select, plan_select, reported
 from layouts.plain import element
 from layouts.sparkline import sparkline_uri
 from layouts.urlstate import canonical
-from text.format import format_value
+from text.format import value_format
 from text.i18n import name, t, tf
-
-
-def _pair(actual: float | None, plan: float, unit: str, lang: str, comparator: str = "=") -> str:
-    shown = format_value(actual, unit, lang) if actual is not None else "—"  # the status line says why
-    return f"{shown} / {format_value(plan, unit, lang, comparator)}"
-
-
-def _cell_ids(cell: YearCell) -> list[int]:
-    return [*(cell.plan.figure_ids if cell.plan else []), *(cell.actual.figure_ids if cell.actual else [])]
 
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
     """Period, actual / plan, percent and status, the pace still needed and any missing years."""
+    fmt = value_format(unit, lang)
     label = (str(a.end) if a.start == a.end else f"{a.start}–{a.end}") + (
         "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
     )
+    shown = fmt(a.actual) if a.actual is not None else "—"  # the status line says why
     lines = [
         label,
-        _pair(a.actual, a.target, unit, lang, a.comparator),
+        f"{shown} / {fmt(a.target, a.comparator)}",
         f"{percent(a.achievement)} {status_text(a.status, lang)}",
     ]
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
-        lines.append(tf("need_per_year", lang, years=years, value=format_value(a.needed_per_year, unit, lang)))
+        lines.append(tf("need_per_year", lang, years=years, value=fmt(a.needed_per_year)))
     if a.missing_years:
         lines.append(tf("missing_years", lang, years=", ".join(map(str, a.missing_years))))
     return lines
@@ -68,35 +61,34 @@ def _status_value(lines: list[str], status: str, figure_ids: list[int]) -> dict:
 def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
     """One overview row as plain data for the grid: each status cell is {text, status, ids}."""
     unit = p.indicator["unit"]
+    actuals = p.series["actual"]
     row = {
         "id": f"{region['code']}-{p.indicator['code']}",
         "region": name(region, lang),
         "indicator": name(p.indicator, lang),
         "href": href,
-        "trend": sparkline_uri(p.plan_points, p.series["actual"], sorted({*p.plan_points, *p.series["actual"]})),
+        "trend": sparkline_uri(p.plan_points, actuals, sorted({*p.plan_points, *actuals})),
     }
-    pairs, lows, low_text = {}, {}, t("low_reliability", lang)
-    texts = _status_texts(lang)
+    fmt, low_text, texts = value_format(unit, lang), t("low_reliability", lang), _status_texts(lang)
+    cells = {}  # year -> (pair, percent, low reliability, ids): the latest year's cell says them again
     for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
-        plan, actual, year = c.plan, c.actual, c.year
-        pair = pairs[year] = _pair(actual.value if actual else None, plan.value, unit, lang, plan.comparator)
-        low = lows[year] = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
-        text = f"{texts[c.status]}\n{pair}\n{percent(c.achievement)}"
-        ids = ",".join(map(str, _cell_ids(c)))
-        row[f"y{year}"] = {"text": f"{text}\n{low_text}" if low and low_text else text, "status": c.status, "ids": ids}
+        plan, actual, achieved = c.plan, c.actual, c.achievement
+        pair = f"{fmt(actual.value) if actual is not None else '—'} / {fmt(plan.value, plan.comparator)}"
+        shown = "—" if achieved is None else f"{achieved:.1f}%"  # percent
+        low = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
+        ids = ",".join(map(str, plan.figure_ids if actual is None else plan.figure_ids + actual.figure_ids))
+        cells[c.year] = pair, shown, low, ids
+        text = f"{texts[c.status]}\n{pair}\n{shown}"
+        text = f"{text}\n{low_text}" if low and low_text else text
+        row[f"y{c.year}"] = {"text": text, "status": c.status, "ids": ids}
     if p.latest is not None:
-        c = p.latest  # one of p.years: its pair and reliability already known
-        pair, low = pairs[c.year], lows[c.year]
-        lines = [
-            str(c.year),
-            pair,
-            f"{percent(c.achievement)} {status_text(c.status, lang)}",
-            low_text if low else "",
-        ]
-        row["latest"] = _status_value(lines, c.status, _cell_ids(c))
+        c = p.latest  # one of p.years: its pair, percent, reliability and ids already known
+        pair, shown, low, ids = cells[c.year]
+        lines = [str(c.year), pair, f"{shown} {texts[c.status]}", low_text if low else ""]
+        row["latest"] = {"text": "\n".join([line for line in lines if line]), "status": c.status, "ids": ids}
     if p.period is not None:
         a = p.period
-        actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
+        actual_ids = [i for y, pt in actuals.items() if a.start <= y <= a.end for i in pt.figure_ids]
         row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
     return row
 

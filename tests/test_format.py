@@ -49,3 +49,22 @@ def test_every_comparator_reads_back_from_its_cell_and_its_display():
         assert parse_comparator(cell(c.stored)) == c.stored
         assert parse_comparator(c.zh) == c.stored
         assert parse_cell(format_value(12, "人", "zh", c.stored)).comparator == c.stored
+
+
+@pytest.mark.parametrize("unit", ["人", "万人", "元", "万元", "%", "个", "户", ""])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_value_format_writes_numbers_as_zh_number_and_en_number_do(unit, lang):
+    from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
+    from text.format import UNIT_EN, display_unit, en_number, value_format
+
+    fmt, shown = value_format(unit, lang), display_unit(unit)
+    assert fmt(None) == format_value(None, unit, lang) == ("无报告数据" if lang == "zh" else "no reported figure")
+    for value in (0, 0.5, 6000, 12345.678, -28520.0, 285200, 1.2e8, -3.45e9, 7.54):
+        for comparator in ("=", ">=", "<=", ">", "<", "~"):
+            if lang == "zh":
+                expected = f"{COMPARATOR_ZH.get(comparator, '')}{zh_number(value)}{shown}"
+            else:
+                unit_en = UNIT_EN.get(shown, shown)
+                sep = "" if unit_en in ("%", "") else " "
+                expected = f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()
+            assert fmt(value, comparator) == format_value(value, unit, lang, comparator) == expected

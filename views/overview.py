@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from analysis.overview import overview_rows, year_bounds
+from analysis.overview import overview_and_targets, overview_of_sums, year_bounds
+from analysis.sums import sum_record
 from db import queries, scaled_views
 from layouts import urlstate
 
@@ -30,13 +31,17 @@ def overview_view(
 ) -> OverviewView:
     """The overview for a query string; ``read`` gives (regions, figure records) (the benchmark's peer passes its
     own). Example: ``overview_view(s, "").state["plan"] == "original"``"""
-    regions, figures = read(session)
-    bounds = queries.year_span(session) or year_bounds(figures)
+    if read is scaled_views.overview_records:  # at scale, the provinces' sums: each made a point directly
+        regions, sums = scaled_views.overview_sums(session)
+        figures = queries.figures(session) if sums is None else sums
+    else:
+        (regions, figures), sums = read(session), None
+    bounds = queries.year_span(session) or year_bounds(figures if sums is None else [sum_record(r) for r in sums])
     state = urlstate.view_state(search, bounds)
     indicators = queries.indicators(session)
-    rows = overview_rows(
+    assess = overview_and_targets if sums is None else overview_of_sums
+    rows, target_indicators = assess(
         figures, regions, indicators, state["plan"], state["from"], state["to"], state["indicator"] or None
     )
-    target_indicators = {r["indicator"] for r in figures if r["kind"] == "target"}
     options = [i for i in indicators if i["code"] in target_indicators]
     return OverviewView(rows, options, state, bounds)
