@@ -137,9 +137,10 @@ def _row_problems(row: dict, file_name: str, indicators: dict, chains: dict) -> 
         )
     _indicator_problems(row, indicators, add)
     start, end = _year(row.get("period_start")), _year(row.get("period_end"))
-    if start == end == 0:  # 今年, 年底 in a text that gives no date: the extractor could not tell the year
+    unknown = start == end == 0  # 今年, 年底 in a text that gives no date: the extractor could not tell the year
+    if unknown:
         add(IP.UnknownYear, "period_end", "年份未知 the year is unknown: the document gives no date")
-    for column, year in (("period_start", start), ("period_end", end)) if start != 0 or end != 0 else ():
+    for column, year in () if unknown else (("period_start", start), ("period_end", end)):
         if year is None or not YEARS[0] <= year <= YEARS[1]:
             add(P.BadYear, column, f"年份不合理 {row.get(column)!r} is not a year between {YEARS[0]} and {YEARS[1]}")
     if start is not None and end is not None and start > end:
