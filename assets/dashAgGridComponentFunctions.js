@@ -9,7 +9,70 @@ dagcomponentfuncs.RegionCell = function (props) {
   ]);
 };
 
-// The trend: an inline SVG data URI built on the server.
+// The trend: plan (dashed) and actual (solid, dots) over the years either has, from the row's plain data
+// {plan: [...], actual: [...]} (layouts/sparkline.py); a null is a year without a figure, drawn as a gap.
 dagcomponentfuncs.Sparkline = function (props) {
-  return React.createElement("img", { src: props.value, width: 120, height: 34, alt: "trend" });
+  var trend = props.value;
+  if (!trend) {
+    return null;
+  }
+  var width = props.width || 120;
+  var height = props.height || 34;
+  var n = Math.max(trend.plan.length, trend.actual.length);
+  var span = Math.max(n - 1, 1);
+  var top = 0;
+  trend.plan.concat(trend.actual).forEach(function (v) {
+    if (v !== null && v > top) {
+      top = v;
+    }
+  });
+  top = top || 1;
+  function x(i) {
+    return (4 + (i / span) * (width - 8)).toFixed(1);
+  }
+  function y(v) {
+    return (height - 4 - (v / top) * (height - 8)).toFixed(1);
+  }
+  function path(values) {
+    var parts = [];
+    var pen = "M";
+    values.forEach(function (v, i) {
+      if (v === null) {
+        pen = "M";
+        return;
+      }
+      parts.push(pen + x(i) + "," + y(v));
+      pen = "L";
+    });
+    return parts.join(" ");
+  }
+  var color = props.actualColor || "#0072B2";
+  var shapes = [
+    React.createElement("path", {
+      key: "plan",
+      d: path(trend.plan),
+      fill: "none",
+      stroke: "#777777",
+      strokeWidth: 1.5,
+      strokeDasharray: "3 2",
+    }),
+    React.createElement("path", { key: "actual", d: path(trend.actual), fill: "none", stroke: color, strokeWidth: 2 }),
+  ];
+  trend.actual.forEach(function (v, i) {
+    if (v !== null) {
+      shapes.push(React.createElement("circle", { key: "dot" + i, cx: x(i), cy: y(v), r: 2.2, fill: color }));
+    }
+  });
+  return React.createElement(
+    "svg",
+    {
+      className: "sparkline",
+      width: width,
+      height: height,
+      viewBox: "0 0 " + width + " " + height,
+      role: "img",
+      "aria-label": props.label || "trend",
+    },
+    shapes
+  );
 };

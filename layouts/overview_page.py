@@ -13,7 +13,8 @@ from layouts import ids
 from layouts.components import percent, status_cell, status_text
 from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
 from layouts.plain import element
-from layouts.sparkline import sparkline_uri
+from layouts.sparkline import SIZE, sparkline_data
+from layouts.theme import COLORS
 from layouts.urlstate import canonical
 from text.format import value_format
 from text.i18n import name, t, tf
@@ -67,7 +68,7 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         "region": name(region, lang),
         "indicator": name(p.indicator, lang),
         "href": href,
-        "trend": sparkline_uri(p.plan_points, actuals, sorted({*p.plan_points, *actuals})),
+        "trend": sparkline_data(p.plan_points, actuals),
     }
     fmt, low_text, texts = value_format(unit, lang), t("low_reliability", lang), _status_texts(lang)
     cells = {}  # year -> (pair, percent, low reliability, ids): the latest year's cell says them again
@@ -128,7 +129,13 @@ def overview_grid(
         *({"field": f"y{y}", "headerName": str(y), "flex": 1, "minWidth": 100, **STATUS_CELL} for y in years),
         {"field": "latest", "headerName": t("latest_year", lang), "flex": 1.2, "minWidth": 130, **STATUS_CELL},
         {"field": "period", "headerName": t("whole_period", lang), "flex": 1.5, "minWidth": 150, **STATUS_CELL},
-        {"field": "trend", "headerName": t("trend", lang), "cellRenderer": "Sparkline", "width": 136},
+        {
+            "field": "trend",
+            "headerName": t("trend", lang),
+            "cellRenderer": "Sparkline",
+            "cellRendererParams": {**SIZE, "actualColor": COLORS["actual"], "label": t("trend_label", lang)},
+            "width": 136,
+        },
     ]
     grid = dag.AgGrid(
         id={"type": ids.STATUS_GRID, "name": name_},

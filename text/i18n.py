@@ -100,6 +100,7 @@ TEXT = {
     "latest_year": ("最新年份", "Latest year"),
     "whole_period": ("全期", "Plan period"),
     "trend": ("趋势", "Trend"),
+    "trend_label": ("趋势:计划(虚线)与实际(实线)", "Trend: plan (dashed) and actual (solid)"),
     "achievement": ("完成率", "Achievement"),
     "need_per_year": ("{years}年每年需{value}才能完成计划", "{years} need {value} a year to meet the plan"),
     "no_period": ("无全期目标", "no period target"),

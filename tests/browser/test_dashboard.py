@@ -93,6 +93,11 @@ def test_overview_marks_shaanxi_2019_behind_and_2018_achieved(dash, shots):
     assert "落后" in cell_2019.text and "57.88万" in cell_2019.text and "63.5万" in cell_2019.text
     cell_2018 = year_cell(dash, ROW_SHAANXI, 2018)
     assert status_of(cell_2018) == "achieved" and "达成" in cell_2018.text
+    trend = dash.wait_for_element(f'{ROW_SHAANXI} [col-id="trend"] svg.sparkline')
+    assert trend.get_attribute("aria-label").startswith("趋势")
+    plan, actual = (p.get_attribute("d") for p in trend.find_elements(By.CSS_SELECTOR, "path"))
+    assert plan.count("L") == 2 and actual.startswith("M"), "three yearly targets joined; the actuals drawn"
+    assert len(trend.find_elements(By.CSS_SELECTOR, "circle")) >= 2, "a dot per reported year"
     rows = dash.find_elements("#overview-table .ag-center-cols-container .ag-row")
     regions = {r.get_attribute("row-id").split("-")[0] for r in rows}
     assert regions == {"621100", "610000", "411702", "210781", "460000"}
