@@ -13,7 +13,7 @@ from analysis.named import NAMED_INDICATORS, NamedTarget, derived_zero_years, na
 from analysis.series import Point, effective_plan, plan_vs_actual, records, span_figures
 
 
-@dataclass
+@dataclass(slots=True)
 class YearCell:
     year: int
     plan: Point | None

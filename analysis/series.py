@@ -15,7 +15,7 @@ SERIES = ("original", "revised", "actual")
 COMMITTED, STRETCH = "committed", "stretch"  # target tiers (figures.tier)
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     year: int
     value: float
