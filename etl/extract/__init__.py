@@ -21,7 +21,7 @@ from .document import DocumentInfo
 from .extractor import extract_text
 from .model import Extracted, ExtractedDocument
 from .normalize import Normalized, normalize_text
-from .source_url import url_date
+from .source_url import site_region, url_date
 
 __all__ = ["DocumentInfo", "Extracted", "ExtractedDocument", "extract_document", "extract_file"]
 
@@ -42,7 +42,8 @@ def extract_document(
     The text is normalised first (traditional -> simplified, full-width -> half-width, Chinese numerals);
     regions are looked up in ``gazetteer`` widened with the national list. ``region_code`` and ``as_of`` (the
     document's date) override what the document says; ``source_url``, the address the text was published at,
-    dates a text that gives no date of its own (government sites put the date in the path). The reviewed
+    dates a text that gives no date of its own (government sites put the date in the path) and, on a
+    ``.gov.cn`` site, places one that names no region of its own. The reviewed
     corrections in data/corrections.csv for ``file_name`` are applied.
 
     Example: ``extract_document("某县2019年脱贫1.2万人", g, region_code="621102", as_of="2019-01-02")``
@@ -50,8 +51,14 @@ def extract_document(
     norm = normalize_text(text)
     if isinstance(as_of, dt.date):
         as_of = as_of.isoformat()
+    national = widened(gazetteer)
     doc = extract_text(
-        norm.text, widened(gazetteer), region_code=region_code, as_of=as_of, url_date=url_date(source_url)
+        norm.text,
+        national,
+        region_code=region_code,
+        as_of=as_of,
+        url_date=url_date(source_url),
+        site_region=site_region(source_url, national),
     )
     doc.figures = [_to_original(f, norm) for f in doc.figures]
     if file_name:

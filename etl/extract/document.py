@@ -489,10 +489,12 @@ def read_document_info(
     region_code: str | None = None,
     as_of: str | None = None,
     url_date: str | None = None,
+    site_region: str | None = None,
 ) -> DocumentInfo:
     """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer);
     region_code and as_of (YYYY-MM-DD) override what the text says; url_date (the date in the address the text
-    was published at) counts when the text gives no date of its own.
+    was published at) counts when the text gives no date of its own; site_region (the government whose site
+    published it) when the text names no region of its own or only one above it (泰州市's "全市" on 泰兴市's site).
 
     >>> read_document_info("今年将脱贫10万人", None, url_date="2017-03-02").published_on
     '2017-03-02'
@@ -506,6 +508,8 @@ def read_document_info(
         code, name = region_code, None
     else:
         code, name = find_region(text, gazetteer, issuer, title) if gazetteer else (None, None)
+        if gazetteer and site_region in gazetteer.regions and _site_is_own(text, code, site_region, gazetteer):
+            code, name = site_region, gazetteer.regions[site_region].name_zh
     published = find_date(text)
     if published and _reposted(text, int(published[:4])):
         published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
@@ -521,6 +525,22 @@ def read_document_info(
         news=is_news(text, title),
         date_from="given" if as_of else date_from,
     )
+
+
+_OWN_WORDS = re.compile(r"[我全本](?:省|市|州|县|区|旗|盟)")
+
+
+def _site_is_own(text: str, code: str | None, site: str, gazetteer: Gazetteer) -> bool:
+    """Whether the site's region is the text's own: the text found none but speaks of its own (我县, 全市), or
+    found one the site's region lies in (a county-level city's text counted as its prefecture's)."""
+    if code is None:
+        return bool(_OWN_WORDS.search(text))
+    above = gazetteer.regions[site].parent_code
+    while above and above in gazetteer.regions:
+        if above == code:
+            return True
+        above = gazetteer.regions[above].parent_code
+    return False
 
 
 _ERA_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}

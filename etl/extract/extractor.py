@@ -53,10 +53,14 @@ def extract_text(
     region_code: str | None = None,
     as_of: str | None = None,
     url_date: str | None = None,
+    site_region: str | None = None,
 ) -> ExtractedDocument:
     """All figures of a (normalised) policy text, no corrections applied; ``url_date`` dates a text that
-    gives no date of its own."""
-    info = read_document_info(text, gazetteer, region_code=region_code, as_of=as_of, url_date=url_date)
+    gives no date of its own, ``site_region`` (whose government site published it) places one that names no
+    region of its own (``read_document_info``)."""
+    info = read_document_info(
+        text, gazetteer, region_code=region_code, as_of=as_of, url_date=url_date, site_region=site_region
+    )
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
     tables = laid_out_tables(text, gazetteer, info)

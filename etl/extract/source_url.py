@@ -1,4 +1,5 @@
-"""What a document's web address says about it: government and news sites put the publication date in the path.
+"""What a document's web address says about it: government and news sites put the publication date in the path,
+and a government site's host name names its government (www.shenqiu.gov.cn: 沈丘县).
 
 Example::
 
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from urllib.parse import urlsplit
+
+from etl.gazetteer import Gazetteer
 
 _YEAR = r"(20[0-3]\d|19[89]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
@@ -58,3 +61,28 @@ def _valid(year: str, month: str, day: str) -> str | None:
         return dt.date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
+
+
+def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The region whose government runs the site: a ``.gov.cn`` host names it in pinyin right before ``gov``
+    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only; None for other sites (a news
+    portal's city subdomain is where it files from, not whose text it is).
+
+    >>> g = Gazetteer.national()
+    >>> site_region("https://www.shenqiu.gov.cn/newslast_21417.html", g)
+    '411624'
+    >>> site_region("http://lyj.hunan.gov.cn/xxgk/201609/t20160912_3187571.html", g)
+    '430000'
+    >>> [site_region(u, g) for u in ("http://www.gov.cn/a.htm", "http://shenyang.baogaosu.com/a.html", "a.txt")]
+    [None, None, None]
+    """
+    host = urlsplit(url.strip()).hostname if url and "://" in url else None
+    labels = (host or "").lower().split(".")
+    if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
+        return None
+    found = [
+        row.code
+        for row in gazetteer.regions.values()
+        if row.name_en and row.name_en.split(" ")[0].lower().replace("'", "").replace("-", "") == labels[-3]
+    ]
+    return found[0] if len(found) == 1 else None
