@@ -23,7 +23,7 @@ from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .own_exit import own_exits
-from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
+from .periods import PlanYears, era_start, governing_token, period, plan_years, span_start, year_tokens
 from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
@@ -338,9 +338,8 @@ def _quantities(
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
         if token is not None and token.kind == "span":
-            opened = [t for t in tokens if t.kind == "point" and t.end <= token.start]
-            if opened:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
-                first = opened[-1].year
+            first = span_start(tokens, token)
+            if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
         periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
