@@ -97,3 +97,25 @@ def test_a_year_end_state_dates_an_undated_text_after_that_year(g):
     )
     doc = extract_document(text, g, region_code="150000")
     assert (2017, 2017) in periods_of(doc, 200000), [f.to_json() for f in doc.figures]
+
+
+# ---- shares of places to reach a state ----------------------------------------------------------------------------
+
+
+def test_shares_of_places_are_targets(g):
+    # gansu-2016-rural-ecommerce-goals-news
+    text = (
+        "今年,我省将培育一批农村电子商务示范县,30%的乡(村)建成电子商务服务站(点);90%的行政村通宽带。"
+        "2017年,全省70%以上的乡(村)建成电子商务服务站(点),80%以上行政村通光纤。"
+    )
+    doc = extract_document(text, g, region_code="620000", as_of="2016-05-09")
+    assert periods_of(doc, 30) == {(2016, 2016)} and periods_of(doc, 90) == {(2016, 2016)}
+    assert periods_of(doc, 70) == {(2017, 2017)} and periods_of(doc, 80) == {(2017, 2017)}
+    labels = {f.indicator_label for f in doc.figures if f.value == 30}
+    assert any("电子商务服务站" in label for label in labels), labels
+
+
+def test_a_share_of_places_reached_is_not_a_target_without_a_word_of_intent(g):
+    text = "截至去年底,全省30%的乡(村)建成电子商务服务站(点)。"
+    doc = extract_document(text, g, region_code="620000", as_of="2016-05-09")
+    assert not periods_of(doc, 30), [f.to_json() for f in doc.figures]

@@ -28,6 +28,7 @@ from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
+from .shares import is_share_of_places, share_label
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
@@ -274,7 +275,9 @@ def _quantities(
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
         if classify.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
             continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
-        if classify.is_criterion(sentence, q.end, later[0] if later else None):
+        if classify.is_criterion(sentence, q.end, later[0] if later else None) and not (
+            q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
+        ):
             continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
@@ -316,7 +319,11 @@ def _quantities(
             goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
             named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
             growth_goal = (growth or named_rate) and goal_context
-            if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
+            share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
+            label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
+            if not label or not (
+                growth_goal or share or classify.is_new_target(sentence[c_start : q.start], q.measure)
+            ):
                 continue
             code = indicators.unknown_code(label, q.measure)
         prev = (code, c_start)
