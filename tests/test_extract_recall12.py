@@ -119,3 +119,15 @@ def test_a_share_of_places_reached_is_not_a_target_without_a_word_of_intent(g):
     text = "截至去年底,全省30%的乡(村)建成电子商务服务站(点)。"
     doc = extract_document(text, g, region_code="620000", as_of="2016-05-09")
     assert not periods_of(doc, 30), [f.to_json() for f in doc.figures]
+
+
+def test_a_year_end_told_as_reached_dates_an_undated_text_after_it(g):
+    # chongzuo-2019-border-drinking-water-plan-news-trad: "至2018年底,…已全部達到", then "2019年…計劃": written in 2019
+    text = (
+        "至2018年底,我市邊境地區貧困人口已全部達到“有安全飲水”標準,農村自來水普及率總體為81.48%。"
+        "此外,2019年全市邊境縣(市)計劃建設項目163個,總投資5779萬元,計劃鞏固提升受益農村人口7.43萬人。"
+        "年度項目完工後,各個邊境縣(市)農村自來水普及率將全部達到81%以上。"
+    )
+    doc = extract_document(text, g, region_code="451400")
+    assert periods_of(doc, 81) == {(2019, 2019)}, [f.to_json() for f in doc.figures]
+    assert not periods_of(doc, 81.48), [f.to_json() for f in doc.figures]
