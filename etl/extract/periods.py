@@ -317,11 +317,17 @@ def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
     >>> tokens = year_tokens("2016年起启动新一轮易地扶贫搬迁,计划用3年时间搬迁3.8万户")
     >>> span_start(tokens, tokens[-1])
     2016
+    >>> tokens = year_tokens("2011年至2015年累计脱贫30万人,今后三年将再脱贫20万人")
+    >>> span_start(tokens, tokens[-1]) is None
+    True
     """
     opened = [t for t in tokens if t.kind in ("point", "from", "range") and t.end <= span.start]
     if not opened:
         return None
-    return opened[-1].first if opened[-1].kind == "range" else opened[-1].year
+    last = opened[-1]
+    if last.kind == "range":  # only a range as long as the span says it ("2011年至2015年…,今后三年" is after it)
+        return last.first if last.first is not None and last.year - last.first + 1 == span.year else None
+    return last.year
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
