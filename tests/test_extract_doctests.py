@@ -24,6 +24,7 @@ MODULES = [
     "repeats",
     "respective",
     "source_url",
+    "shares",
     "own_exit",
     "aided",
     "lists",

@@ -287,10 +287,10 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.778 / 0.823 / 0.898 (336 documents: the 29 of v9 scored before any rule was written for them)
-    assert total["recall"] >= 0.76, total
-    assert total["precision"] >= 0.80, total
-    assert total["region_accuracy"] >= 0.88, total
+    # reached: 0.793 / 0.836 / 0.931 (336 documents; issue 12 recall rules of session 22)
+    assert total["recall"] >= 0.78, total
+    assert total["precision"] >= 0.82, total
+    assert total["region_accuracy"] >= 0.92, total
 
 
 def test_seed_score_is_complete(tmp_path):

@@ -23,11 +23,12 @@ from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .own_exit import own_exits
-from .periods import PlanYears, era_start, governing_token, period, plan_years, year_tokens
+from .periods import PlanYears, era_start, governing_token, period, plan_years, span_start, year_tokens
 from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
+from .shares import is_share_of_places, share_label
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
@@ -278,7 +279,9 @@ def _quantities(
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
         if classify.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
             continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
-        if classify.is_criterion(sentence, q.end, later[0] if later else None):
+        if classify.is_criterion(sentence, q.end, later[0] if later else None) and not (
+            q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
+        ):
             continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
@@ -320,7 +323,11 @@ def _quantities(
             goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
             named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
             growth_goal = (growth or named_rate) and goal_context
-            if not label or not (growth_goal or classify.is_new_target(sentence[c_start : q.start], q.measure)):
+            share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
+            label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
+            if not label or not (
+                growth_goal or share or classify.is_new_target(sentence[c_start : q.start], q.measure)
+            ):
                 continue
             code = indicators.unknown_code(label, q.measure)
         prev = (code, c_start)
@@ -342,9 +349,8 @@ def _quantities(
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
         if token is not None and token.kind == "span":
-            opened = [t for t in tokens if t.kind == "point" and t.end <= token.start]
-            if opened:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
-                first = opened[-1].year
+            first = span_start(tokens, token)
+            if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
         periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"

@@ -42,7 +42,8 @@ PERSON_RULES = [
     (r"饮水", "other:drinking_water_people"),
     (r"就业|务工", "other:employment"),
     (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_people"),
-    (r"脱贫|减少(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
+    # "减少30万贫困人口": the number between the verb and its noun
+    (r"脱贫|减少(?:[\d.]+万?)?(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
 ]
 COUNT_RULES = [  # matched against the counted noun, in order
     (r"水库", "other:reservoirs"),
@@ -123,7 +124,7 @@ _PERSON_NOUN = re.compile(
 )
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
 _PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
-_PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数)?$")
+_PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数|减少)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 

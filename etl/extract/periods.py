@@ -36,11 +36,12 @@ _TOKEN_RE = re.compile(
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初)|{_YEAR}(?=全年))"  # "2016全年…": 年 left out
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
     r"|(?<![\d一二两三四五六七八九十续])([一二两三四五六七八九十\d]{1,2})年"
-    r"(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))|(?=(?:实现|完成)[^,;。年]{0,12}(?:脱贫|出列|摘帽|退出|销号))))"
+    r"(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))|(?=(?:实现|完成)[^,;。年]{0,12}(?:脱贫|出列|摘帽|退出|销号))"
+    r"|(?=(?:攻坚)?行动(?:计划|方案)|攻坚(?:计划|方案))))"  # "易地扶贫搬迁三年行动计划涉及4942户": the plan's years
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末)|(?P<next>明年|下一?年)"
+    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
@@ -51,6 +52,9 @@ _PAST_YEAR = re.compile(
     r"|总结(?:了)?((?:19|20)\d{2})年"  # "总结了2017年全市三农工作,并对今年…进行了部署": written after it
     # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
     r"|(?:减少|下降|降|增加|增长|提高)(?:到|为|至)((?:19|20)\d{2})年(?:底|末)?的\d"
+    # "到2016年底,全区有建档立卡贫困人口25万户", "至2018年底,我市…已全部达到": the state at a year end, told after it
+    r"|(?:到|至)((?:19|20)\d{2})年(?:底|末),[^。;,\d]{0,6}?(?:还有|共有|尚有|有)(?:建档立卡|农村|贫困)"
+    r"|(?:到|至)((?:19|20)\d{2})年(?:底|末),[^。;,\d]{0,16}?已(?!经?(?:提前|实现|完成)?[^。;]{0,6}(?:将|要|确保|力争))"
 )
 _AS_OF_MONTH = re.compile(r"(?:截至|截止)((?:19|20)\d{2})年\d{1,2}月")
 FIVE_YEAR_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021}
@@ -65,6 +69,7 @@ class YearToken:
     start: int  # offset in the searched text
     end: int
     first: int | None = None  # range start year
+    era: bool = False  # a five-year plan named as a figure's period, not as the document's plan
 
 
 def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
@@ -117,9 +122,12 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first))
             elif tail in ("末", "期末"):
                 out.append(YearToken("deadline", first + 4, m.start(), m.end()))
+            elif _ERA_PLAN.match(text, m.end()):  # "“十三五”贵州将完成142万人的搬迁任务": the era's plan
+                out.append(YearToken("range", first + 4, m.start(), m.end(), first, era=True))
     return out
 
 
+_ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
 
@@ -219,7 +227,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if not doc_year and named_fyp:  # no year but an era ("“十三五”时期,全省…"): the era's first year
             doc_year = latest or max(named_fyp)
     tokens = year_tokens(text, doc_year) if doc_year else tokens
-    ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year]
+    ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year and not t.era]
     ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
@@ -300,6 +308,26 @@ def _reported_and_planned(text: str, tokens: list[YearToken]) -> tuple[list[int]
         else:
             neutral.append(t.year)
     return reported, neutral, planned
+
+
+def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
+    """The first year of a span ("用3年时间") that an earlier year of its sentence opens: "2016年起启动…,计划用3年时间"
+    and "计划从2012年至2020年,用9年时间" count from 2016 and 2012, whenever the text was written.
+
+    >>> tokens = year_tokens("2016年起启动新一轮易地扶贫搬迁,计划用3年时间搬迁3.8万户")
+    >>> span_start(tokens, tokens[-1])
+    2016
+    >>> tokens = year_tokens("2011年至2015年累计脱贫30万人,今后三年将再脱贫20万人")
+    >>> span_start(tokens, tokens[-1]) is None
+    True
+    """
+    opened = [t for t in tokens if t.kind in ("point", "from", "range") and t.end <= span.start]
+    if not opened:
+        return None
+    last = opened[-1]
+    if last.kind == "range":  # only a range as long as the span says it ("2011年至2015年…,今后三年" is after it)
+        return last.first if last.first is not None and last.year - last.first + 1 == span.year else None
+    return last.year
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from etl.gazetteer import Gazetteer
 
@@ -43,17 +43,45 @@ def url_date(url: str | None) -> str | None:
     '2018-08-13'
     >>> url_date("file.txt") is None
     True
+    >>> url_date("http://wxrb.luaninfo.com/p/News_Details.aspx?id=13910&t=8&time=2019-01-18")
+    '2019-01-18'
     """
     if not url:
         return None
-    path = urlsplit(url.strip()).path if "://" in url else url
+    parts = urlsplit(url.strip()) if "://" in url else None
+    path = parts.path if parts else url
     for pattern in _DAY_PATTERNS:
         for m in pattern.finditer(path):
             day = _valid(*m.groups())
             if day:
                 return day
     m = _MONTH_PATTERN.search(path)
-    return _valid(m.group(1), m.group(2), "15") if m else None
+    if m:
+        return _valid(m.group(1), m.group(2), "15")
+    return _query_date(parts.query) if parts else None
+
+
+_DATE_KEY = re.compile(r"date|time|day", re.IGNORECASE)
+
+
+def _query_date(query: str) -> str | None:
+    """A whole date in a query parameter named for one ("News_Details.aspx?id=13910&time=2019-01-18"); an id or a
+    page number that happens to look like a date is not read.
+
+    >>> _query_date("id=13910&t=8&time=2019-01-18")
+    '2019-01-18'
+    >>> _query_date("id=20180109142145816") is None
+    True
+    """
+    for key, value in parse_qsl(query):
+        if not _DATE_KEY.search(key):
+            continue
+        for pattern in _DAY_PATTERNS[:2]:
+            m = pattern.search(value)
+            day = _valid(*m.groups()) if m else None
+            if day:
+                return day
+    return None
 
 
 def _valid(year: str, month: str, day: str) -> str | None:
