@@ -132,6 +132,29 @@ def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
     return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
+MONEY_QUALIFIER_AFTER = re.compile(
+    r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|标准|企业|合作社))|(?:的)?(?:情况|现象))"
+)
+
+
+def is_money_qualifier(sentence: str, q_end: int) -> bool:
+    """An amount that picks out the places or people it describes, or a standard, not an amount to reach:
+    "培育一批集体经济收入超100万元的示范村", "收入超过3万元的有978个", "超过4000元的脱贫标准".
+
+    >>> is_money_qualifier("着力培育一批集体经济收入超100万元的示范村", 18)
+    True
+    """
+    return MONEY_QUALIFIER_AFTER.match(sentence[q_end:]) is not None
+
+
+EXCESS_BEFORE = re.compile(r"超(?:额完成)?(?:年度|全年)?(?:目标)?(?:任务|计划)数?$")
+
+
+def is_excess(sentence: str, q_start: int) -> bool:
+    """What was done beyond the plan: "两年开工数为45087户,开工率达102.9%,超任务数1286户"."""
+    return EXCESS_BEFORE.search(sentence[max(0, q_start - 10) : q_start]) is not None
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
@@ -155,6 +178,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
 AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
@@ -226,6 +250,8 @@ def is_scope(sentence: str, q_start: int) -> bool:
     """
     if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
         return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
+    if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
+        return True  # the places in a region where an action happens
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
@@ -233,7 +259,10 @@ def is_set_named(sentence: str, q_end: int) -> bool:
     """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
     effort centres on ("以…21个县为主战场")."""
     after = sentence[q_end:]
-    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口)", after) is not None
+    return SET_NAMED_AFTER.match(after) is not None
+
+
+SET_NAMED_AFTER = re.compile(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)")
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -272,7 +301,7 @@ def is_place_count_of(sentence: str, q_end: int) -> bool:
     return _PLACES_OF.match(sentence[q_end:]) is not None
 
 
-_PLACES_OF = re.compile(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)")
+_PLACES_OF = re.compile(r"^[^,;。\d、]{0,7}?[省市州县区乡镇]的(?:深度)?(?:贫困)?(?:县|村|人口|群众|户)")
 
 
 def is_people_worked_for(sentence: str, q_end: int) -> bool:
@@ -286,7 +315,9 @@ def is_people_of_places(sentence: str, q_end: int) -> bool:
     return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
 
 
-_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
+_PEOPLE_OF_PLACES = re.compile(
+    r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众|农民|农户|居民)"
+)
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
@@ -295,11 +326,38 @@ def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
 
 
 _DONE_GOALS = re.compile(r"(?:全面|超额|圆满|顺利)完成(?:了)?[^,;。]{0,8}?(?:目标)?任务")
+# a measure of work done against its plan: "完成年度目标任务的156%", "占目标任务的80%", "完成全年计划6万户的187%",
+# "开工率87.3%", "超任务数1286户"
+PROGRESS_MEASURE = re.compile(
+    r"(?:完成|占|达到?)(?:了)?(?:年度|全年|全年度)?(?:目标)?(?:任务|计划)(?:数)?[^,;。%]{0,10}的\d+(?:\.\d+)?%"
+    r"|(?:开工|竣工|动工|入住|完工|投资完成|完成)率(?:为|达到?|已达)?\d+(?:\.\d+)?\s*%"
+    r"|超(?:额完成)?(?:年度|全年)?(?:目标)?任务数?\d"
+)
+
+
+def reports_progress(paragraph: str) -> bool:
+    """A paragraph that measures work done against its plan ("全市帮扶贫困劳动者就业1.87万人,完成年度目标任务的
+    156%"): a progress report, whose numbers are results unless a word of intent governs them.
+
+    >>> reports_progress("实施贫困户剩余劳动力转移培训9959人,完成年度目标任务的356%。建设扶贫驿站111个")
+    True
+    >>> reports_progress("今年计划完成危房改造10万户,确保入住率达到100%")
+    False
+    """
+    for m in PROGRESS_MEASURE.finditer(paragraph):
+        clause = re.split(r"[,;。]", paragraph[: m.start()])[-1]
+        if not FUTURE_CUES.search(clause):
+            return True
+    return False
+
+
+def _without_progress(sentence: str) -> str:
+    return PROGRESS_MEASURE.sub("", _DONE_GOALS.sub("", sentence))
 
 
 def states_intent(sentence: str) -> bool:
     """Words of intent in a sentence, not counting a goal reported as met ("全面完成年度目标任务")."""
-    return FUTURE_CUES.search(_DONE_GOALS.sub("", sentence)) is not None
+    return FUTURE_CUES.search(_without_progress(sentence)) is not None
 
 
 def in_quoted_goal(sentence: str, q_start: int) -> bool:

@@ -1,0 +1,113 @@
+"""Figures that are not targets (issue 12, precision): progress reports, qualifiers, scopes.
+
+Each case is a short real passage of a dev corpus text (data/corpus/dev/<file>, named beside it), run through the
+whole extractor; the labelled targets of the same passage still come out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.classify import reports_progress
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
+
+
+def target_values(doc) -> list[float]:
+    return [f.value for f in doc.figures if f.kind == "target"]
+
+
+# ---- progress reports: a paragraph that measures work done against its plan ---------------------------------
+
+# luan-2018-annual-plan-review-news (undated excerpt: the year is unknown, so only the report's shape tells)
+LUAN = (
+    "就业扶贫方面,全面深化“三业一岗”就业扶贫模式,全市帮扶贫困劳动者就业1.87万人,完成年度目标任务的156%。"
+    "实施贫困户剩余劳动力转移培训9959人,完成年度目标任务的356%。建设扶贫驿站111个、扶贫车间179个、就业扶贫基地268家。"
+    "开发居家就业岗位2.46万个,吸纳贫困劳动者就业1.54万人。"
+)
+
+
+def test_a_paragraph_measured_against_its_plan_reports_results(g):
+    doc = extract_document(LUAN, g, region_code="341500")
+    values = target_values(doc)
+    for value in (9959, 111, 179, 24600, 15400):
+        assert value not in values, [f.to_json() for f in doc.figures]
+    assert {f.kind for f in doc.figures if f.value == 9959} == {"actual"}
+
+
+def test_a_plan_in_a_progress_paragraph_stays_a_target(g):
+    # congjiang-2011-housing-renovation-tasks-news: the year's task beside what has been started so far
+    text = (
+        "2011年全县农村危房改造任务为20985户,截止5月12日,已动工21410户,动工率达102 %;"
+        "两年开工数为45087户,开工率达102.9%,超任务数1286户。"
+    )
+    doc = extract_document(text, g, region_code="522633", as_of="2011-05-15")
+    values = target_values(doc)
+    assert 20985 in values
+    assert 45087 not in values and 1286 not in values
+
+
+@pytest.mark.parametrize(
+    "paragraph,expected",
+    [
+        ("实施贫困户剩余劳动力转移培训9959人,完成年度目标任务的356%", True),  # luan-2018-annual-plan-review-news
+        # anhui-2018-npc-standing-committee-poverty-report-trad, as normalised to simplified characters
+        ("已竣工11.22万户,完成全年计划6万户的187%", True),
+        ("已动工21410户,动工率达102 %", True),  # congjiang-2011-housing-renovation-tasks-news
+        ("确保安置房入住率达到100%", False),  # a rate to reach: intent in its own clause
+        ("今年计划完成危房改造10万户", False),
+    ],
+)
+def test_reports_progress(paragraph, expected):
+    assert reports_progress(paragraph) is expected
+
+
+# ---- qualifiers: an amount that picks out what it describes ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # huishui-2015-shell-villages-clearance-news
+        ("2015年,该县着力培育一批集体经济收入超100万元的示范村。", "522731", "2015-06-01", 1_000_000),
+        # hebei-2020-remaining-poor-plan-trad
+        ("確保到今年6月底前,河北省剩餘貧困人口人均純收入穩定超過4000元的脫貧標準。", "130000", "2020-03-01", 4000),
+        # qingtian-2020-farmer-income-action-plan-news
+        ("确保完成年家庭人均收入8000元以下情况清零目标。", "331121", "2020-04-01", 8000),
+        # guangxi-2018-village-collective-income-progress-news
+        ("其中今年计划脱贫摘帽贫困村收入超过3万元的有978个,占计划摘帽村总数的67.4%。", "450000", "2018-10-23", 30000),
+    ],
+)
+def test_an_amount_that_qualifies_is_not_a_target(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+# ---- scopes: the places an action is for or happens in --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # anhui-2018-housing-renovation-plan-brief: the people of the places
+        ("确保今年全省18个摘帽贫困县农民居住安全。", "340000", "2018-03-01", 18),
+        # hebei-2018-drinking-water-investment-plan-trad: the places whose villages are meant
+        ("10個深度貧困縣的深度貧困村飲水安全鞏固提升問題要于2018年底前解決。", "130000", "2018-05-01", 10),
+        # hechi-2009-annual-poverty-work-opinion: the area the effort centres on
+        ("以第三批实施“整村推进”扶贫开发的259 个贫困村为主攻区域。", "451200", "2009-03-01", 259),
+        # lushi-2018-pv-poverty-projects-trad: the places in a county where it happens
+        ("國家發改委在盧氏縣56個搬遷安置點建設光伏電站。", "411224", "2018-05-01", 56),
+    ],
+)
+def test_a_scope_is_not_a_target(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]
