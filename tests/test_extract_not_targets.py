@@ -111,3 +111,70 @@ def test_an_amount_that_qualifies_is_not_a_target(g, text, region, date, value):
 def test_a_scope_is_not_a_target(g, text, region, date, value):
     doc = extract_document(text, g, region_code=region, as_of=date)
     assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+# ---- results told by their words: done with success, for the first time, one after another, counted, ranked --
+
+
+def test_results_told_by_their_words(g):
+    # jishui-2016-solar-poverty-plan-news
+    doc = extract_document(
+        "该董事长表示,为响应有关号召,吉水庐陵村镇银行成功申请扶贫再贷款1500万元,计划重点支持全县光伏精准扶贫项目建设。",
+        g,
+        region_code="360822",
+        as_of="2016-07-11",
+    )
+    assert 15_000_000 not in target_values(doc), [f.to_json() for f in doc.figures]
+    # neimenggu-2019-county-exits-commentary
+    doc = extract_document(
+        "2019年是实现脱贫攻坚目标的关键一年,我区认真贯彻落实精准扶贫精准脱贫基本方略,"
+        "继11个国贫旗县、26个区贫旗县顺利摘帽之后,计划退出的20个国贫旗县有望如期摘帽。",
+        g,
+        region_code="150000",
+        as_of="2019-01-08",
+    )
+    values = target_values(doc)
+    assert 11 not in values and 26 not in values, [f.to_json() for f in doc.figures]
+    # guizhou-2017-ethnic-villages-plan-news: a count ranked, beside the plan of the same sentence
+    doc = extract_document(
+        "截至目前,我省共有213个国家级中国少数民族特色村寨,命名挂牌的数量占比20.15%,位居全国第一;"
+        "514个省级少数民族特色村寨,计划“十三五”期间共命名1000个省级少数民族特色村寨。",
+        g,
+        region_code="520000",
+        as_of="2017-03-01",
+    )
+    values = target_values(doc)
+    assert 213 not in values and 1000 in values, [f.to_json() for f in doc.figures]
+
+
+# ---- what a project is expected to bring, and milestones within the year ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # guangxi-2012-industry-demo-project-news-trad
+        ("2012年,通過産業化扶貧示範基地帶動,參與農戶每年預計人均增收2000元以上。", "450000", "2012-10-17", 2000),
+        # hexian-2017-village-solar-plan-news
+        ("2017年,和县并网发电收益归贫困村集体所有,每年可以为贫困村带来收入六万元。", "340523", "2017-03-01", 60000),
+        # hebei-2016-ecommerce-stations-plan-news: how much is done by a month's end
+        ("B类:今年3月底完成40%,6月底完成80%,9月底全部完成,包括平山、枣强、临城等县。", "130000", "2016-03-10", 40),
+        ("B类:今年3月底完成40%,6月底完成80%,9月底全部完成,包括平山、枣强、临城等县。", "130000", "2016-03-10", 80),
+        # guizhou-2018-group-roads-annual-target-cnr-trad: groups of that size
+        (
+            "預計到2019年,全省將實現30戶以上村民組100%通公路,徹底打通群眾出行的“最后一公里”。",
+            "520000",
+            "2018-05-02",
+            30,
+        ),
+    ],
+)
+def test_expected_gains_milestones_and_sizes_are_not_targets(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+def test_disposable_income_to_reach_stays_a_target(g):
+    # hunan-2017-industry-clusters-plan-news: 可支配收入 is no "可 … 收入" of an expected gain
+    doc = extract_document("至2020年,贫困人口年人均可支配收入1万元以上。", g, region_code="430000", as_of="2017-11-05")
+    assert 10000 in target_values(doc), [f.to_json() for f in doc.figures]

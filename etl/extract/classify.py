@@ -37,9 +37,11 @@ BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|(?<![�
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
+    r"|成功(?:申请|争取|举办|引进|签约|创建|实施)|首次(?:突破|超过|达到)|顺利(?:摘帽|退出|出列|通过|完成)|^继(?!续)"
 )
 SENTENCE_PAST = re.compile(
     r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
@@ -105,7 +107,8 @@ STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(
     r"^(?:以外|之外)"  # "吃水要到一公里以外去背": a distance described, not an amount
     r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
-    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|屯)"  # "25户以上自然村通水泥公路": villages of that size
+    # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
+    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
 )
 
 
@@ -145,6 +148,21 @@ def is_money_qualifier(sentence: str, q_end: int) -> bool:
     True
     """
     return MONEY_QUALIFIER_AFTER.match(sentence[q_end:]) is not None
+
+
+EXPECTED_GAIN = re.compile(
+    r"(?<![不许认])(?:可以|可(?!支配)|能够?|预计|预期)[^,;。\d]{0,10}(?:增收|收益|带来收入|收入)(?:达到?|约|超过|为)?$"
+)
+
+
+def is_expected_gain(clause_before: str) -> bool:
+    """The income a project is expected to bring its beneficiaries, not an amount the plan commits to:
+    "每年預計人均增收2000元以上", "每年可以为贫困村带来收入六万元", "可使贫困家庭平均年增收约3000元".
+
+    >>> is_expected_gain("每年可以为贫困村带来收入")
+    True
+    """
+    return EXPECTED_GAIN.search(clause_before) is not None
 
 
 EXCESS_BEFORE = re.compile(r"超(?:额完成)?(?:年度|全年)?(?:目标)?(?:任务|计划)数?$")
@@ -194,7 +212,14 @@ def is_new_target(clause_before: str, measure: str) -> bool:
 
 def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
+    if MILESTONE_BEFORE.search(sentence[max(0, q_start - 16) : q_start]):
+        return True  # "今年3月底完成40%,6月底完成80%": how much of the work is done by a date within the year
     return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+
+
+MILESTONE_BEFORE = re.compile(
+    r"\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|以前)?[,]?(?:要|需|应)?(?:累计)?完成(?:全部|总|年度|全年)?(?:任务|工程量|建设任务|计划)?的?$"
+)
 
 
 PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")

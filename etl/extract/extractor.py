@@ -287,6 +287,8 @@ def _quantities(
             continue
         if q.measure == "元" and classify.is_money_qualifier(sentence, q.end) or classify.is_excess(sentence, q.start):
             continue
+        if q.measure == "元" and classify.is_expected_gain(sentence[c_start : q.start]):
+            continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
