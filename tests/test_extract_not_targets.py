@@ -178,3 +178,44 @@ def test_disposable_income_to_reach_stays_a_target(g):
     # hunan-2017-industry-clusters-plan-news: 可支配收入 is no "可 … 收入" of an expected gain
     doc = extract_document("至2020年,贫困人口年人均可支配收入1万元以上。", g, region_code="430000", as_of="2017-11-05")
     assert 10000 in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+# ---- stocks, shares of a planned amount, described sets ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # neimenggu-2017-four-hundred-billion-plan-news: a stock stated (全区有…), and its rate
+        ("到2016年底,全区有建档立卡贫困人口25万户、55.6万人,贫困发生率4.1%。", "150000", "2016-12-30", 4.1),
+        # anhui-2018-npc-standing-committee-poverty-report-trad (simplified): a share of the year's planned amount
+        ("前三季度,全省贫困户危房改造已竣工11.22万户,完成全年计划6万户的187%。", "340000", "2018-10-30", 187),
+        # anhui-2018-housing-renovation-plan-brief: places described by what they have
+        (
+            "2018年计划完成10万户危房改造,其中建档立卡贫困户6万户以上,重点支持9个深度贫困县和70个有扶贫任务的县(区)"
+            "建档立卡贫困户等四类人员农村危房改造任务,确保今年全省18个摘帽贫困县农民居住安全。",
+            "340000",
+            "2018-07-20",
+            70,
+        ),
+        # cili-2019-industry-projects-funds-news-trad: examples and their count
+        (
+            "張家界慈利兩木叁金農業開發有限公司、張家界江埡佐勝漁業水產開發有限公司、湖南神舟中藥飲片有限公司"
+            "等7家農產品深加工企業和發展種苗的慈利縣金桔農產品開發有限公司參加培訓。",
+            "430821",
+            "2019-05-08",
+            7,
+        ),
+        # guizhou-2012-five-year-assault-goals-paper: a standard applied
+        ("按2300元的国家新扶贫标准,目前还有贫困人口1149万人,占农村户籍人口的33.4%。", "520000", "2012-06-08", 2300),
+    ],
+)
+def test_stocks_plan_shares_and_described_sets_are_not_targets(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+def test_a_stock_with_intent_stays_a_target(g):
+    # the same words with intent in the number's own clause: "全省有…将…" is not a stock stated
+    doc = extract_document("2018年,全省有20万贫困人口将实现脱贫。", g, region_code="340000", as_of="2018-03-01")
+    assert 200000 in target_values(doc), [f.to_json() for f in doc.figures]

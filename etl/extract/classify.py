@@ -33,7 +33,10 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])")
+BASELINE_MARKERS = re.compile(
+    r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
+    r"|(?:全|我|本)[省市区县州旗盟]共?有(?![效序力关机望所的些])"  # "全区有建档立卡贫困人口25万户": a stock stated
+)
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
@@ -136,7 +139,7 @@ def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
 
 
 MONEY_QUALIFIER_AFTER = re.compile(
-    r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|标准|企业|合作社))|(?:的)?(?:情况|现象))"
+    r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|企业|合作社)|[^,;。\d]{0,6}标准)|(?:的)?(?:情况|现象))"
 )
 
 
@@ -214,7 +217,14 @@ def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
     if MILESTONE_BEFORE.search(sentence[max(0, q_start - 16) : q_start]):
         return True  # "今年3月底完成40%,6月底完成80%": how much of the work is done by a date within the year
-    return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+    # "完成目标任务70%", "完成全年计划6万户的187%": a share of the planned amount
+    return (
+        re.search(
+            r"(?:任务|计划)的?$|(?:任务|计划)(?:数)?[^,;。%\d]{0,3}\d+(?:\.\d+)?万?[户人个元]的$",
+            sentence[max(0, q_start - 16) : q_start],
+        )
+        is not None
+    )
 
 
 MILESTONE_BEFORE = re.compile(
@@ -278,6 +288,20 @@ def is_scope(sentence: str, q_start: int) -> bool:
     if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
         return True  # the places in a region where an action happens
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
+
+
+HAVING_SET_AFTER = re.compile(
+    r"^[^,;。\d]{0,2}有[^,;。\d]{1,12}的[^,;。\d]{0,4}[县区市村乡镇](?![^,;。\d]{0,6}(?:脱贫|摘帽|出列|退出))"
+)
+
+
+def is_set_having(sentence: str, q_end: int) -> bool:
+    """A set of places described by what they have ("全省70个有扶贫任务的县(区)"), not an amount to reach.
+
+    >>> is_set_having("覆盖全省70个有扶贫任务的县(区)", 7)
+    True
+    """
+    return HAVING_SET_AFTER.match(sentence[q_end:]) is not None
 
 
 def is_set_named(sentence: str, q_end: int) -> bool:

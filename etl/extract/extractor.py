@@ -289,6 +289,8 @@ def _quantities(
             continue
         if q.measure == "元" and classify.is_expected_gain(sentence[c_start : q.start]):
             continue
+        if q.unit in COUNT_UNITS and classify.is_set_having(sentence, q.end):
+            continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
@@ -314,7 +316,8 @@ def _quantities(
         ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
-        if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
+        listed_unit = q.unit in ("个", "项", "类", "批", "家")
+        if examples and (code in ("counties_exited", "other:poor_counties") or listed_unit):
             scope_end = q.end  # and the places listed with them ("卢氏等4个深度贫困县和1235个深度贫困村")
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
         if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
