@@ -219,3 +219,22 @@ def test_a_stock_with_intent_stays_a_target(g):
     # the same words with intent in the number's own clause: "全省有…将…" is not a stock stated
     doc = extract_document("2018年,全省有20万贫困人口将实现脱贫。", g, region_code="340000", as_of="2018-03-01")
     assert 200000 in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # anqing-2017-drinking-water-plan-news: a count the subject is one of
+        ("农村饮水安全工程是今年市政府实施的33项民生工程之一。", "340800", "2017-03-01", 33),
+        # guizhou-2016-relocation-plan-rewrite: the items a quote has just listed
+        (
+            "有关部门将精心组织、精心实施“建房、搬家、就业、保障、扶持、退出”六个关键环节。",
+            "520000",
+            "2016-03-01",
+            6,
+        ),
+    ],
+)
+def test_counts_of_a_set_are_not_targets(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]

@@ -304,6 +304,21 @@ def is_set_having(sentence: str, q_end: int) -> bool:
     return HAVING_SET_AFTER.match(sentence[q_end:]) is not None
 
 
+def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
+    """A count the subject is one of ("是今年市政府实施的33项民生工程之一"), the places something is spread over
+    ("14个项目分布于贵州省八个市州"), or the items a quote has just listed ("“建房、搬家、就业”六个关键环节").
+
+    >>> is_one_of("是今年市政府实施的33项民生工程之一", 9, 12)
+    True
+    """
+    if re.match(r"^[^,;。\d]{0,12}之一", sentence[q_end:]):
+        return True
+    if re.search(r"分布(?:于|在)$", sentence[max(0, q_start - 3) : q_start]):
+        return True
+    opening = sentence.rfind("“", 0, q_start)
+    return sentence[q_start - 1 : q_start] == "”" and opening >= 0 and "、" in sentence[opening:q_start]
+
+
 def is_set_named(sentence: str, q_end: int) -> bool:
     """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
     effort centres on ("以…21个县为主战场")."""

@@ -291,6 +291,8 @@ def _quantities(
             continue
         if q.unit in COUNT_UNITS and classify.is_set_having(sentence, q.end):
             continue
+        if classify.is_one_of(sentence, q.start, q.end):
+            continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
