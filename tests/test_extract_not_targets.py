@@ -238,3 +238,28 @@ def test_a_stock_with_intent_stays_a_target(g):
 def test_counts_of_a_set_are_not_targets(g, text, region, date, value):
     doc = extract_document(text, g, region_code=region, as_of=date)
     assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+@pytest.mark.parametrize(
+    "text,region,date,value",
+    [
+        # qujing-2015-township-village-push-news-trad: the region's weight in the province
+        (
+            "全市貧困人口達95.41萬人,占全省的13.6%;貧困發生率17.7%,貧困行政村475個,占全省的11%。",
+            "530300",
+            "2015-08-05",
+            11,
+        ),
+        # ningxia-2017-roadmap-county-tasks-news-trad: the count closing the list of places involved
+        (
+            "根據方案,今年實施的350個貧困村整村推進涉及原州區、西吉縣、隆德縣、涇源縣、彭陽縣、鹽池縣、同心縣、紅寺堡區、"
+            "海原縣、沙坡頭區、中寧縣、西夏區12個縣區。",
+            "640000",
+            "2017-01-09",
+            12,
+        ),
+    ],
+)
+def test_shares_of_a_whole_and_places_involved_are_not_targets(g, text, region, date, value):
+    doc = extract_document(text, g, region_code=region, as_of=date)
+    assert value not in target_values(doc), [f.to_json() for f in doc.figures]

@@ -319,6 +319,26 @@ def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
     return sentence[q_start - 1 : q_start] == "”" and opening >= 0 and "、" in sentence[opening:q_start]
 
 
+SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州盟旗]|总数|总量)[^,;。\d]{0,12}?的?$")
+LISTED_AFTER_INVOLVES = re.compile(r"涉及[^,;。\d]{2,80}$")
+
+
+def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
+    """A region's weight in a larger whole ("贫困人口…占全省的11%"), told without intent: a description.
+
+    >>> is_share_of_whole("贫困发生率17.7%,占全省的11%", 15, "占全省的")
+    True
+    """
+    before = sentence[max(0, q_start - 16) : q_start]
+    return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
+
+
+def is_count_of_involved(sentence: str, q_start: int) -> bool:
+    """The count closing a list of the places a plan involves ("涉及原州区、西吉县、…西夏区12个县区")."""
+    m = LISTED_AFTER_INVOLVES.search(sentence[:q_start])
+    return m is not None and "、" in m.group()
+
+
 def is_set_named(sentence: str, q_end: int) -> bool:
     """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
     effort centres on ("以…21个县为主战场")."""

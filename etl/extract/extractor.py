@@ -293,6 +293,10 @@ def _quantities(
             continue
         if classify.is_one_of(sentence, q.start, q.end):
             continue
+        if q.measure == "%" and classify.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
+            continue
+        if q.unit in COUNT_UNITS and classify.is_count_of_involved(sentence, q.start):
+            continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
