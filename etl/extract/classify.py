@@ -17,7 +17,10 @@ Kinds:
 Not figures at all: per-unit norms (每个贫困村至少…, except money floors per village), the places an action is
 aimed at (向/在/涉及 N个…), a number naming the group the next one is counted in (10个县的4.21万户), criteria
 (50户以下、…的自然村; 退出标准: 贫困发生率降至2%以下), the old value of a revision (由X调整为Y), progress
-(完成计划的62.8%, 其中建成41个).
+(完成计划的62.8%, 其中建成41个). A paragraph that measures work against its plan (完成年度目标任务的156%, 开工率…)
+reports results; amounts that qualify what they describe (收入超100万元的示范村), a project's expected gain (可以为
+贫困村带来收入六万元), shares done by a month's end, counts a subject is one of (之一) or of places involved (涉及…12个
+县区), and a region's share of a larger whole (占全省的11%) are no targets either.
 
 Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
 "<="; 以下 "<=" (以下, like 以上, includes the number: 民法典 第一千二百五十九条), also after 下降到;
@@ -305,15 +308,13 @@ def is_set_having(sentence: str, q_end: int) -> bool:
 
 
 def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
-    """A count the subject is one of ("是今年市政府实施的33项民生工程之一"), the places something is spread over
-    ("14个项目分布于贵州省八个市州"), or the items a quote has just listed ("“建房、搬家、就业”六个关键环节").
+    """A count the subject is one of ("是今年市政府实施的33项民生工程之一") or of the items a quote has just listed
+    ("“建房、搬家、就业”六个关键环节").
 
     >>> is_one_of("是今年市政府实施的33项民生工程之一", 9, 12)
     True
     """
     if re.match(r"^[^,;。\d]{0,12}之一", sentence[q_end:]):
-        return True
-    if re.search(r"分布(?:于|在)$", sentence[max(0, q_start - 3) : q_start]):
         return True
     opening = sentence.rfind("“", 0, q_start)
     return sentence[q_start - 1 : q_start] == "”" and opening >= 0 and "、" in sentence[opening:q_start]
