@@ -263,3 +263,16 @@ def test_counts_of_a_set_are_not_targets(g, text, region, date, value):
 def test_shares_of_a_whole_and_places_involved_are_not_targets(g, text, region, date, value):
     doc = extract_document(text, g, region_code=region, as_of=date)
     assert value not in target_values(doc), [f.to_json() for f in doc.figures]
+
+
+def test_last_years_figure_is_a_result(g):
+    # luxi-2020-village-ecommerce-stations-news (undated): 去年 tells a result even when the year is unknown
+    text = (
+        "“我家通过电商售卖椪柑等特色水果,去年收入超10万元,脱贫啦!”湖南湘西泸溪县武溪镇黑塘村6组贫困户覃心金4月12日说。"
+    )
+    doc = extract_document(text, g, region_code="433122")
+    assert 100000 not in target_values(doc), [f.to_json() for f in doc.figures]
+    # a plan beside last year's result stays a target
+    doc = extract_document("去年全县脱贫1200人,今年力争脱贫1500人。", g, region_code="433122", as_of="2020-03-01")
+    values = target_values(doc)
+    assert 1500 in values and 1200 not in values, [f.to_json() for f in doc.figures]
