@@ -287,9 +287,10 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.793 / 0.836 / 0.931 (336 documents; issue 12 recall rules of session 22)
+    # reached: 0.793 / 0.836 / 0.931 (336 documents; issue 12 recall rules of session 22); precision after the
+    # not-target rules of session 22 (progress reports, qualifiers, scopes, stocks): see the README
     assert total["recall"] >= 0.78, total
-    assert total["precision"] >= 0.82, total
+    assert total["precision"] >= 0.84, total
     assert total["region_accuracy"] >= 0.92, total
 
 

@@ -17,7 +17,10 @@ Kinds:
 Not figures at all: per-unit norms (每个贫困村至少…, except money floors per village), the places an action is
 aimed at (向/在/涉及 N个…), a number naming the group the next one is counted in (10个县的4.21万户), criteria
 (50户以下、…的自然村; 退出标准: 贫困发生率降至2%以下), the old value of a revision (由X调整为Y), progress
-(完成计划的62.8%, 其中建成41个).
+(完成计划的62.8%, 其中建成41个). A paragraph that measures work against its plan (完成年度目标任务的156%, 开工率…)
+reports results; amounts that qualify what they describe (收入超100万元的示范村), a project's expected gain (可以为
+贫困村带来收入六万元), shares done by a month's end, counts a subject is one of (之一) or of places involved (涉及…12个
+县区), and a region's share of a larger whole (占全省的11%) are no targets either.
 
 Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
 "<="; 以下 "<=" (以下, like 以上, includes the number: 民法典 第一千二百五十九条), also after 下降到;
@@ -33,13 +36,19 @@ from __future__ import annotations
 
 import re
 
-BASELINE_MARKERS = re.compile(r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])")
+BASELINE_MARKERS = re.compile(
+    r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
+    r"|(?:全|我|本)[省市区县州旗盟]共?有(?![效序力关机望所的些])"  # "全区有建档立卡贫困人口25万户": a stock stated
+)
 CLAUSE_PAST = re.compile(
     r"已经|已完成|已实现|已累计|累计实现|累计完成|完成了|实现了|同比|比增|比上年增长"
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
+    r"|成功(?:申请|争取|举办|引进|签约|创建|实施)|首次(?:突破|超过|达到)|顺利(?:摘帽|退出|出列|通过|完成)|^继(?!续)"
+    r"|(?<![比较与])(?:去年|上年|前年)(?!同期|底|末)"
 )
 SENTENCE_PAST = re.compile(
     r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
@@ -105,7 +114,8 @@ STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
 CRITERION_AFTER = re.compile(
     r"^(?:以外|之外)"  # "吃水要到一公里以外去背": a distance described, not an amount
     r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
-    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|屯)"  # "25户以上自然村通水泥公路": villages of that size
+    # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
+    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
 )
 
 
@@ -132,6 +142,44 @@ def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
     return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
 
 
+MONEY_QUALIFIER_AFTER = re.compile(
+    r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|企业|合作社)|[^,;。\d]{0,6}标准)|(?:的)?(?:情况|现象))"
+)
+
+
+def is_money_qualifier(sentence: str, q_end: int) -> bool:
+    """An amount that picks out the places or people it describes, or a standard, not an amount to reach:
+    "培育一批集体经济收入超100万元的示范村", "收入超过3万元的有978个", "超过4000元的脱贫标准".
+
+    >>> is_money_qualifier("着力培育一批集体经济收入超100万元的示范村", 18)
+    True
+    """
+    return MONEY_QUALIFIER_AFTER.match(sentence[q_end:]) is not None
+
+
+EXPECTED_GAIN = re.compile(
+    r"(?<![不许认])(?:可以|可(?!支配)|能够?|预计|预期)[^,;。\d]{0,10}(?:增收|收益|带来收入|收入)(?:达到?|约|超过|为)?$"
+)
+
+
+def is_expected_gain(clause_before: str) -> bool:
+    """The income a project is expected to bring its beneficiaries, not an amount the plan commits to:
+    "每年預計人均增收2000元以上", "每年可以为贫困村带来收入六万元", "可使贫困家庭平均年增收约3000元".
+
+    >>> is_expected_gain("每年可以为贫困村带来收入")
+    True
+    """
+    return EXPECTED_GAIN.search(clause_before) is not None
+
+
+EXCESS_BEFORE = re.compile(r"超(?:额完成)?(?:年度|全年)?(?:目标)?(?:任务|计划)数?$")
+
+
+def is_excess(sentence: str, q_start: int) -> bool:
+    """What was done beyond the plan: "两年开工数为45087户,开工率达102.9%,超任务数1286户"."""
+    return EXCESS_BEFORE.search(sentence[max(0, q_start - 10) : q_start]) is not None
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
@@ -155,6 +203,7 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
 AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
@@ -170,7 +219,21 @@ def is_new_target(clause_before: str, measure: str) -> bool:
 
 def is_progress_share(sentence: str, q_start: int) -> bool:
     """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
-    return re.search(r"(?:任务|计划)的?$", sentence[max(0, q_start - 4) : q_start]) is not None
+    if MILESTONE_BEFORE.search(sentence[max(0, q_start - 16) : q_start]):
+        return True  # "今年3月底完成40%,6月底完成80%": how much of the work is done by a date within the year
+    # "完成目标任务70%", "完成全年计划6万户的187%": a share of the planned amount
+    return (
+        re.search(
+            r"(?:任务|计划)的?$|(?:任务|计划)(?:数)?[^,;。%\d]{0,3}\d+(?:\.\d+)?万?[户人个元]的$",
+            sentence[max(0, q_start - 16) : q_start],
+        )
+        is not None
+    )
+
+
+MILESTONE_BEFORE = re.compile(
+    r"\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|以前)?[,]?(?:要|需|应)?(?:累计)?完成(?:全部|总|年度|全年)?(?:任务|工程量|建设任务|计划)?的?$"
+)
 
 
 PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")
@@ -226,14 +289,66 @@ def is_scope(sentence: str, q_start: int) -> bool:
     """
     if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
         return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
+    if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
+        return True  # the places in a region where an action happens
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
+
+
+HAVING_SET_AFTER = re.compile(
+    r"^[^,;。\d]{0,2}有[^,;。\d]{1,12}的[^,;。\d]{0,4}[县区市村乡镇](?![^,;。\d]{0,6}(?:脱贫|摘帽|出列|退出))"
+)
+
+
+def is_set_having(sentence: str, q_end: int) -> bool:
+    """A set of places described by what they have ("全省70个有扶贫任务的县(区)"), not an amount to reach.
+
+    >>> is_set_having("覆盖全省70个有扶贫任务的县(区)", 7)
+    True
+    """
+    return HAVING_SET_AFTER.match(sentence[q_end:]) is not None
+
+
+def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
+    """A count the subject is one of ("是今年市政府实施的33项民生工程之一") or of the items a quote has just listed
+    ("“建房、搬家、就业”六个关键环节").
+
+    >>> is_one_of("是今年市政府实施的33项民生工程之一", 9, 12)
+    True
+    """
+    if re.match(r"^[^,;。\d]{0,12}之一", sentence[q_end:]):
+        return True
+    opening = sentence.rfind("“", 0, q_start)
+    return sentence[q_start - 1 : q_start] == "”" and opening >= 0 and "、" in sentence[opening:q_start]
+
+
+SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州盟旗]|总数|总量)[^,;。\d]{0,12}?的?$")
+LISTED_AFTER_INVOLVES = re.compile(r"涉及[^,;。\d]{2,80}$")
+
+
+def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
+    """A region's weight in a larger whole ("贫困人口…占全省的11%"), told without intent: a description.
+
+    >>> is_share_of_whole("贫困发生率17.7%,占全省的11%", 15, "占全省的")
+    True
+    """
+    before = sentence[max(0, q_start - 16) : q_start]
+    return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
+
+
+def is_count_of_involved(sentence: str, q_start: int) -> bool:
+    """The count closing a list of the places a plan involves ("涉及原州区、西吉县、…西夏区12个县区")."""
+    m = LISTED_AFTER_INVOLVES.search(sentence[:q_start])
+    return m is not None and "、" in m.group()
 
 
 def is_set_named(sentence: str, q_end: int) -> bool:
     """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
     effort centres on ("以…21个县为主战场")."""
     after = sentence[q_end:]
-    return re.match(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口)", after) is not None
+    return SET_NAMED_AFTER.match(after) is not None
+
+
+SET_NAMED_AFTER = re.compile(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)")
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -272,7 +387,7 @@ def is_place_count_of(sentence: str, q_end: int) -> bool:
     return _PLACES_OF.match(sentence[q_end:]) is not None
 
 
-_PLACES_OF = re.compile(r"^[^,;。\d、]{0,3}?[省市州县区乡镇]的(?:贫困)?(?:县|村|人口|群众|户)")
+_PLACES_OF = re.compile(r"^[^,;。\d、]{0,7}?[省市州县区乡镇]的(?:深度)?(?:贫困)?(?:县|村|人口|群众|户)")
 
 
 def is_people_worked_for(sentence: str, q_end: int) -> bool:
@@ -286,7 +401,9 @@ def is_people_of_places(sentence: str, q_end: int) -> bool:
     return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
 
 
-_PEOPLE_OF_PLACES = re.compile(r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众)")
+_PEOPLE_OF_PLACES = re.compile(
+    r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众|农民|农户|居民)"
+)
 
 
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
@@ -295,11 +412,38 @@ def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
 
 
 _DONE_GOALS = re.compile(r"(?:全面|超额|圆满|顺利)完成(?:了)?[^,;。]{0,8}?(?:目标)?任务")
+# a measure of work done against its plan: "完成年度目标任务的156%", "占目标任务的80%", "完成全年计划6万户的187%",
+# "开工率87.3%", "超任务数1286户"
+PROGRESS_MEASURE = re.compile(
+    r"(?:完成|占|达到?)(?:了)?(?:年度|全年|全年度)?(?:目标)?(?:任务|计划)(?:数)?[^,;。%]{0,10}的\d+(?:\.\d+)?%"
+    r"|(?:开工|竣工|动工|入住|完工|投资完成|完成)率(?:为|达到?|已达)?\d+(?:\.\d+)?\s*%"
+    r"|超(?:额完成)?(?:年度|全年)?(?:目标)?任务数?\d"
+)
+
+
+def reports_progress(paragraph: str) -> bool:
+    """A paragraph that measures work done against its plan ("全市帮扶贫困劳动者就业1.87万人,完成年度目标任务的
+    156%"): a progress report, whose numbers are results unless a word of intent governs them.
+
+    >>> reports_progress("实施贫困户剩余劳动力转移培训9959人,完成年度目标任务的356%。建设扶贫驿站111个")
+    True
+    >>> reports_progress("今年计划完成危房改造10万户,确保入住率达到100%")
+    False
+    """
+    for m in PROGRESS_MEASURE.finditer(paragraph):
+        clause = re.split(r"[,;。]", paragraph[: m.start()])[-1]
+        if not FUTURE_CUES.search(clause):
+            return True
+    return False
+
+
+def _without_progress(sentence: str) -> str:
+    return PROGRESS_MEASURE.sub("", _DONE_GOALS.sub("", sentence))
 
 
 def states_intent(sentence: str) -> bool:
     """Words of intent in a sentence, not counting a goal reported as met ("全面完成年度目标任务")."""
-    return FUTURE_CUES.search(_DONE_GOALS.sub("", sentence)) is not None
+    return FUTURE_CUES.search(_without_progress(sentence)) is not None
 
 
 def in_quoted_goal(sentence: str, q_start: int) -> bool:

@@ -135,6 +135,7 @@ class _Reading:
     last_sentence: str = ""
     last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
     enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
+    progress: bool = False  # a paragraph measuring work done against its plan ("完成年度目标任务的156%")
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         gap = text[self.last_end : s_start]
@@ -145,8 +146,9 @@ class _Reading:
                 self.enumerated = self.last_point
         elif SECTION_HEADING.match(sentence):
             self.enumerated = None
-        if "\n" in gap:
-            self.intent, self.para = self.listed or self.announcement, None
+        if "\n" in gap or self.last_end == 0:
+            self.progress = classify.reports_progress(_paragraph(text, s_start))
+            self.intent, self.para = (self.listed or self.announcement) and not self.progress, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
         elif classify.states_intent(sentence):
@@ -180,7 +182,8 @@ class _Reading:
             # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
             self.para = first
         before = self.context or (self.last_sentence if breakdown else "")
-        ctx = Context(before, self.news and not self.intent, self.dated, self.intent, self.year_open)
+        news, progress = self.news and not self.intent, self.progress and not self.intent
+        ctx = Context(before, news, self.dated, self.intent, self.year_open, progress)
         return ctx, inherited
 
     def leave(self, end: int, sentence: str, tokens) -> None:
@@ -200,6 +203,11 @@ class _Reading:
             self.context, self.semi = "", None
 
 
+def _paragraph(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+
+
 @dataclass(frozen=True)
 class Context:
     before: str  # earlier parts of the sentence (up to a semicolon)
@@ -207,6 +215,7 @@ class Context:
     dated: bool = False  # the document's date is known (not guessed from the years it names)
     intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
     year_open: bool = False  # the text is dated before the last quarter of its year: that year is not over
+    progress: bool = False  # the paragraph measures work done against its plan: its figures are results
 
 
 def _county_exits(
@@ -227,7 +236,7 @@ def _county_exits(
                 p_end if explicit else None,
                 plan.doc_year,
                 ctx.before,
-                ctx.news or not explicit,
+                ctx.news or ctx.progress or not explicit,
                 sentence[r.start :],
             )
             a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
@@ -283,6 +292,18 @@ def _quantities(
             q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
         ):
             continue
+        if q.measure == "元" and classify.is_money_qualifier(sentence, q.end) or classify.is_excess(sentence, q.start):
+            continue
+        if q.measure == "元" and classify.is_expected_gain(sentence[c_start : q.start]):
+            continue
+        if q.unit in COUNT_UNITS and classify.is_set_having(sentence, q.end):
+            continue
+        if classify.is_one_of(sentence, q.start, q.end):
+            continue
+        if q.measure == "%" and classify.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
+            continue
+        if q.unit in COUNT_UNITS and classify.is_count_of_involved(sentence, q.start):
+            continue
         if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
             continue
         if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
@@ -308,7 +329,8 @@ def _quantities(
         ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
-        if examples and (code in ("counties_exited", "other:poor_counties") or q.unit in ("个", "项", "类", "批")):
+        listed_unit = q.unit in ("个", "项", "类", "批", "家")
+        if examples and (code in ("counties_exited", "other:poor_counties") or listed_unit):
             scope_end = q.end  # and the places listed with them ("卢氏等4个深度贫困县和1235个深度贫困村")
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
         if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
@@ -372,7 +394,7 @@ def _quantities(
                 plan.doc_year,
                 ctx.before,
                 # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
-                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year),
+                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year) or ctx.progress,
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )
