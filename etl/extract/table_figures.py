@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from . import classify, indicators
+from .cell_lines import cell_line_tables
 from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
@@ -23,6 +24,7 @@ TOWN = re.compile(r"(?:镇|乡|街道|办事处|社区|管委会)$")
 TOTAL_QUOTE = re.compile(r"^\s*(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计)")
 SUBTOTAL = re.compile(r"^小\s*计$")
 LINE_ITEM = "other:funds_line_item"
+STAFF_COLUMN = re.compile(r"工作队|干部|第一书记|责任(?:人|单位)|联系人|帮扶单位")
 
 
 def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
@@ -35,6 +37,9 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     own = info.region_code if info is not None else None
     tables = find_tables(text)
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
+        if not any(o.start < t.end and t.start < o.end for o in tables):
+            tables.append(t)
+    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
@@ -103,6 +108,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
             part = cell.column in dropped and not table.items and region is not None and SOURCE.match(cell.column)
             if cell.column in dropped and not part:
                 continue
+            if STAFF_COLUMN.search(cell.column):
+                continue  # who is sent to help (省直驻村工作队数), not what is to be done
             if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
                 # "计划摘帽年度 | 2019": the year a county exits
                 out += _exit_year(text, row, cell, region, gazetteer, heading, plan)
