@@ -18,6 +18,7 @@ from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
 from .stacked_tables import stacked_tables
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
+from .two_level_headers import two_level_tables
 
 TIER_WORDS = r"(?:计划任务|必成|奋斗目标|预备|目标任务|力争|争取)数?|计划数|目标数|任务数"
 TOWN = re.compile(r"(?:镇|乡|街道|办事处|社区|管委会)$")
@@ -39,7 +40,7 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
-    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None):
+    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None) + two_level_tables(text):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
@@ -105,7 +106,12 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         if region is None and TOWN.search(row.label) and not projects:
             continue  # a township's share: below the county, no region code (daying-2019's convention)
         for cell in row.cells:
-            part = cell.column in dropped and not table.items and region is not None and SOURCE.match(cell.column)
+            part = (
+                cell.column in dropped
+                and not table.items
+                and region is not None
+                and (SOURCE.match(cell.column) or table.grouped)
+            )
             if cell.column in dropped and not part:
                 continue
             if STAFF_COLUMN.search(cell.column):

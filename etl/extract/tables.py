@@ -64,6 +64,7 @@ class Table:
     rows: list[Row]
     heading: str  # the lines just above the table (its title)
     items: bool = False  # rows are line items (projects by serial number), not regions or indicators
+    grouped: bool = False  # columns in groups under a two-level header (C级 | D级 | 合计), the groups a total's parts
 
 
 def _split(line: str) -> list[tuple[int, int]]:
