@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
-from etl.extract.cell_lines import cell_line_tables, label_of
+from etl.extract.cell_lines import _by_indicator, cell_line_tables, label_of
 from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,3 +76,22 @@ def test_short_lines_without_a_header_are_no_table():
     # synthetic: a list of places with counts but no header cells above them
     text = "贫困县名单如下。\n甲县\n1\n乙县\n2\n丙县\n3\n"
     assert cell_line_tables(text, lambda w: w.endswith("县")) == []
+
+
+def test_indicator_rows_under_year_columns_one_cell_a_line(g):
+    # synthetic (no dev text has it): a per-year schedule flattened one cell per line
+    text = "海东市脱贫攻坚年度计划表\n指标\n2019年\n2020年\n减少贫困人口(人)\n1800\n800\n贫困村退出(个)\n20\n10\n"
+    doc = extract_document(text, g, region_code="630200", as_of="2019-03-01")
+    got = {(f.indicator, f.period_end, f.value) for f in doc.figures if f.kind == "target"}
+    assert got == {
+        ("poor_population_reduced", 2019, 1800.0),
+        ("poor_population_reduced", 2020, 800.0),
+        ("villages_exited", 2019, 20.0),
+        ("villages_exited", 2020, 10.0),
+    }
+
+
+def test_indicator_rows_need_every_cell():
+    # synthetic: a row short of a figure is not this layout
+    run = [(i, i + 1, w) for i, w in enumerate("指标 2019年 2020年 减贫人数 1800 出列村 20 10".split())]
+    assert _by_indicator(run, "") == []

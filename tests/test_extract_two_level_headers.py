@@ -67,3 +67,24 @@ def test_groups_that_do_not_share_the_columns_evenly_are_no_table():
     # synthetic: two groups over three columns
     text = "县区 脱贫人口 贫困村\n计划 力争 计划\n甲县 10 12 2\n乙县 20 22 3\n"
     assert two_level_tables(text) == []
+
+
+# synthetic (no dev text has it): years over tiers, the 计划任务数 / 奋斗目标数 as two series of one target
+TIERS = (
+    "海东市2019年减贫任务分解表(单位:人)\n县区 2019年 2020年\n计划任务数 奋斗目标数 计划任务数 奋斗目标数\n"
+    "乐都区 1000 1200 500 600\n平安区 800 900 300 400\n合计 1800 2100 800 1000\n"
+)
+
+
+def test_years_over_tiers_give_each_figure_its_year_and_tier(g):
+    doc = extract_document(TIERS, g, region_code="630200", as_of="2019-03-01")
+    got = {(f.region_code, f.period_end, f.tier, f.value) for f in doc.figures if f.kind == "target"}
+    assert {("630202", 2019, "committed", 1000.0), ("630202", 2019, "stretch", 1200.0)} <= got
+    assert {("630202", 2020, "committed", 500.0), ("630202", 2020, "stretch", 600.0)} <= got
+    assert ("630200", 2020, "stretch", 1000.0) in got  # 合计: the city's own
+    assert {f.indicator for f in doc.figures} == {"poor_population_reduced"}  # the title says what is counted
+
+
+def test_two_years_a_space_apart_stay_two_header_cells():
+    assert "县区 2019年 2020年\n" in normalize_text(TIERS).text
+    assert normalize_text("2018 年 1月 25 日").text == "2018年1月25日"  # a date written apart still closes up

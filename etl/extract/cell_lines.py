@@ -40,6 +40,51 @@ def cell_line_tables(text: str, is_place: Callable[[str], bool]) -> list[Table]:
             table, k = _table(text, run, k, is_place, heading)
             if table:
                 tables.append(table)
+        tables += [
+            t for t in _by_indicator(run, heading) if not any(t.start < o.end and o.start < t.end for o in tables)
+        ]
+    return tables
+
+
+YEAR_OR_TIER = re.compile(r"^(?:(?:19|20)\d{2}年?度?|.{0,6}(?:计划任务|必成|奋斗目标|预备|目标任务|力争)数?)$")
+
+
+def _by_indicator(run, heading: str) -> list[Table]:
+    """Rows of indicators under columns of years or tiers, one cell a line ("指标 / 2019年 / 2020年" over
+    "减少贫困人口(人) / 1800 / 800"): every row full, as many figures as there are columns.
+
+    >>> run = [(i, i + 1, w) for i, w in enumerate("指标 2019年 2020年 减贫人数(人) 1800 800 出列村(个) 20 10".split())]
+    >>> [(r.label, [c.value for c in r.cells]) for r in _by_indicator(run, "")[0].rows]
+    [('减贫人数(人)', [1800.0, 800.0]), ('出列村(个)', [20.0, 10.0])]
+    """
+    words = [re.sub(r"\s", "", w) for _, _, w in run]
+    tables, h = [], 0
+    while h < len(run):
+        n = 0
+        while h + 1 + n < len(run) and YEAR_OR_TIER.match(words[h + 1 + n]):
+            n += 1
+        if n < 2 or not _header_word(words[h]) or YEAR_OR_TIER.match(words[h]):
+            h += 1
+            continue
+        columns, rows, i = words[h + 1 : h + 1 + n], [], h + 1 + n
+        while i + n < len(run) and _header_word(words[i]) and not YEAR_OR_TIER.match(words[i]):
+            figures = [parse_amount(w) for w in words[i + 1 : i + 1 + n]]
+            if (
+                any(f is None for f in figures)
+                or parse_amount(words[i + 1 + n] if i + 1 + n < len(run) else "") is not None
+            ):
+                break
+            cells = []
+            for column, figure, (a, b, _) in zip(columns, figures, run[i + 1 : i + 1 + n], strict=True):
+                value, unit = _scale(*figure, words[i])  # type: ignore[misc]
+                cells.append(Cell(value, unit, a, b, column))
+            rows.append(Row(words[i], run[i][0], cells[-1].end, cells))
+            i += 1 + n
+        if len(rows) >= 2:
+            tables.append(Table(rows[0].start, rows[-1].end, [words[h], *columns], rows, heading))
+            h = i
+        else:
+            h += 1
     return tables
 
 

@@ -60,7 +60,8 @@ def letter_spacing(text: str) -> list[tuple[int, int, str]]:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
+# "2018 年", "1月 25 日"; not two years apart ("2019年 2020年", a table's header)
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)(?!(?:19|20)\d{2} ?年)")
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 

@@ -36,11 +36,13 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     1
     """
     own = info.region_code if info is not None else None
-    tables = find_tables(text)
+    two_level = two_level_tables(text)  # its rows under a header of two rows that an aligned reader misreads
+    tables = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    tables += two_level
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
-    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None) + two_level_tables(text):
+    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
