@@ -95,3 +95,14 @@ def test_indicator_rows_need_every_cell():
     # synthetic: a row short of a figure is not this layout
     run = [(i, i + 1, w) for i, w in enumerate("指标 2019年 2020年 减贫人数 1800 出列村 20 10".split())]
     assert _by_indicator(run, "") == []
+
+
+def test_header_without_a_name_over_the_labels():
+    # synthetic: the header names only the columns of figures
+    text = "附件:计划表\n电站数(个)\n工作队(个)\n1.甲县\n3\n1\n乙县\n2\n丙县\n4\n"
+    table = cell_line_tables(text, lambda w: w.endswith("县"))[0]
+    assert [(r.label, [(c.value, c.column) for c in r.cells]) for r in table.rows] == [
+        ("甲县", [(3.0, "电站数(个)"), (1.0, "工作队(个)")]),
+        ("乙县", [(2.0, "电站数(个)")]),
+        ("丙县", [(4.0, "电站数(个)")]),
+    ]

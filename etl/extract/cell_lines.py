@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .stacked_tables import _header_word, parse_amount, unit_from_text, unit_note
+from .stacked_tables import AMOUNT_HEADER, _header_word, parse_amount, unit_from_text, unit_note
 from .tables import TOTAL_LABELS, Cell, Row, Table, _scale
 
 MARK = re.compile(r"^(?:\d{1,3}\s*[.、.]|[一二三四五六七八九十]{1,3}\s*、|[((]\d{1,3}[))]|[▲△★☆●○◆◇■□*※#])+\s*")
@@ -133,7 +133,7 @@ def _table(text: str, run, k: int, is_place: Callable[[str], bool], heading: str
     header = _header(run, k, data)
     if header is None:
         return None, data + 1
-    columns = header[1:]
+    columns = header[1:] if not AMOUNT_HEADER.search(header[0]) else header  # no name over the labels
     note = unit_note(heading + " " + " ".join(header))
     rows, i = [], data
     while i < len(run):
