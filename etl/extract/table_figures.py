@@ -96,6 +96,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     out = []
     row_years = [y for r in table.rows if (y := year_of(r.label))]
     placed = {id(r): _row_region(r.label, gazetteer, info) for r in table.rows}
+    whole = _heading_place(table.heading, gazetteer, info)  # "保定" over its counties: the total is 保定's
+    placed.update({id(r): whole for r in table.rows if whole and TOTAL_LABELS.match(re.sub(r"\s", "", r.label))})
     by_region = sum(placed[id(r)] is not None and not TOTAL_LABELS.match(r.label) for r in table.rows) >= 2
     dropped = _other_money_columns(table)
     projects = any("项目" in h for h in table.header)
@@ -271,6 +273,18 @@ def _inside(label: str, gazetteer, own: str | None) -> str | None:
             if code != own and own in {r.code for r in gazetteer.ancestors(code)}:
                 return code
     return None
+
+
+def _heading_place(heading: str, gazetteer, info) -> tuple[str, str] | None:
+    """The region a line of its own just above a table names ("保定" over 阜平县, 涞源县 …), when it is not the
+    document's own: the region the table's total is for."""
+    lines = [ln.strip() for ln in heading.splitlines() if ln.strip()]
+    if not lines or len(lines[-1]) > 8:
+        return None
+    code = _place(lines[-1], gazetteer, info.region_code)
+    if code is None or code == info.region_code:
+        return None
+    return gazetteer.regions[code].name_zh, code
 
 
 def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:
