@@ -8,6 +8,9 @@ numbered or marked ("1.长沙市", "▲茶陵县"), followed by one figure or mo
 columns from the left. A region followed by no figure has none. A row with more figures than the header has
 columns ends the table: it is not this layout.
 
+Rows of indicators under columns of years or tiers ("指标 / 2019年 / 2020年" over "减少贫困人口(人) / 1800 / 800")
+are read too, when every row is full.
+
 Example::
 
     >>> text = "县区\\n脱贫人数\\n(人)\\n县区\\n脱贫人数\\n(人)\\n1.甲县\\n30\\n▲乙县\\n20\\n丙县\\n丁县\\n10\\n"
