@@ -38,8 +38,24 @@ def test_groups_over_columns_name_each_column():
     assert table.header[1:3] == ["C级 户数", "C级 补助资金(万元)"]
     assert table.header[-2:] == ["合计 总户数", "合计 补助资金(万元)"]
     rows = {r.label: [c.value for c in r.cells] for r in table.rows}
-    assert list(rows) == ["沙坪镇", "合计"]  # rows with dropped cells cannot be placed: passed over
+    assert list(rows) == ["桂阳街道", "桂溪街道", "沙坪镇", "曹回镇", "澄溪镇", "合计"]
     assert rows["合计"] == [3.0, 22500.0, 42.0, 882000.0, 12.0, 252000.0, 57.0, 1156500.0]  # 万元 scaled
+
+
+def test_rows_broken_over_lines_each_line_break_an_empty_cell():
+    table = two_level_tables(DIANJIANG)[0]
+    cells = {r.label: [(c.column.split()[0], c.value) for c in r.cells] for r in table.rows}
+    assert cells["桂阳街道"] == [("D级", 3.0), ("D级", 63000.0), ("合计", 3.0), ("合计", 63000.0)]
+    assert cells["曹回镇"][:2] == [("D级", 2.0), ("D级", 42000.0)]  # "5 曹回镇\n\n2 4.2 2 4.2 4 8.4"
+    assert cells["澄溪镇"][-2:] == [("合计", 2.0), ("合计", 28500.0)]  # 无房户 empty
+
+
+def test_a_row_whose_breaks_do_not_add_up_is_passed_over():
+    # synthetic: 甲县's figures and line breaks make five cells, not six
+    text = (
+        "县区 脱贫人口 贫困村 合计\n计划 力争 计划 力争 计划 力争\n甲县 1 2\n3 4\n乙县 1 2 3 4 4 6\n丙县 1 1 1 1 2 2\n"
+    )
+    assert [r.label for r in two_level_tables(text)[0].rows] == ["乙县", "丙县"]
 
 
 def test_the_total_row_gives_the_counties_targets_and_parts(g):

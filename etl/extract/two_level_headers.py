@@ -6,8 +6,9 @@ table's borders leaves the upper row narrower than the lower one, so neither lin
 A row is a label (perhaps after a serial number) and as many figures as the lower row has cells; the figures
 then line up with the lower row, and each column is named "group column" ("C级 户数", "合计 补助资金(万元)").
 How many upper cells are label columns follows from the rows (how many words come before their figures), and
-the groups must share the lower row's cells evenly. Rows whose empty cells were dropped (fewer figures) are
-passed over: their figures cannot be placed.
+the groups must share the lower row's cells evenly. A row a page broke over lines, each empty cell a line break
+("1 桂阳街道\n\n3 6.3\n\n3 6.3": C级 empty, D级 3 6.3, 无房户 empty, 合计 3 6.3), is read back when its figures
+and line breaks add up to the lower row's cells; a row that does not add up is passed over.
 
 Example::
 
@@ -67,19 +68,29 @@ def _table(text: str, lines, i: int) -> tuple[Table | None, int]:
     if not (_is_header(upper) and _is_header(lower) and len(upper) < len(lower)):
         return None, i + 1
     width = len(lower)
-    rows_at, k = [], i + 2
+    rows_at, k, row = [], i + 2, None
+
+    def close(row) -> None:
+        if row is not None and len(row[0]) - row[1] == width:
+            rows_at.append(row)
+
     while k < len(lines):
         line = lines[k][1].strip()
         if _BREAK.match(line) or SENTENCE.search(line):
             break
-        tokens = _tokens(*lines[k])
+        tokens: list = _tokens(*lines[k])
         figures = 0
         while figures < len(tokens) and _parse(tokens[len(tokens) - 1 - figures][2]) is not None:
             figures += 1
         lead = len(tokens) - figures
-        if figures == width and lead >= 1:
-            rows_at.append((tokens, lead))
+        if lead >= 1:  # a row opens with its label
+            close(row)
+            row = (tokens, lead)
+        elif row is not None:  # figures on a line of their own go on the row: each line break an empty cell
+            empty = text.count("\n", lines[k - 1][0] + len(lines[k - 1][1]), lines[k][0])
+            row = (row[0] + [None] * empty + tokens, row[1])
         k += 1
+    close(row)
     if len(rows_at) < 2:
         return None, i + 1
     labels = max(lead for _, lead in rows_at)  # label columns: the most words any row has before its figures
@@ -97,7 +108,10 @@ def _table(text: str, lines, i: int) -> tuple[Table | None, int]:
         if len(words) > 1 and SERIAL.match(words[0]):
             words = words[1:]
         cells = []
-        for (a, b, word), column in zip(tokens[lead:], columns, strict=True):
+        for token, column in zip(tokens[lead:], columns, strict=True):
+            if token is None:
+                continue
+            a, b, word = token
             value, unit = _parse(word)  # type: ignore[misc]
             named = column + (f"({note})" if note and not re.search(r"[((]", column) else "")
             value, unit = _scale(value, unit, named)
