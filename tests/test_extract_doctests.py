@@ -29,6 +29,8 @@ MODULES = [
     "aided",
     "lists",
     "wholes",
+    "cell_lines",
+    "two_level_headers",
 ]
 
 

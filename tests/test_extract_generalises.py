@@ -287,9 +287,8 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.793 / 0.836 / 0.931 (336 documents; issue 12 recall rules of session 22); precision after the
-    # not-target rules of session 22 (progress reports, qualifiers, scopes, stocks): see the README
-    assert total["recall"] >= 0.78, total
+    # reached: 0.814 / 0.861 / 0.939 (336 documents; the recall, not-target and table rules of session 22)
+    assert total["recall"] >= 0.80, total
     assert total["precision"] >= 0.84, total
     assert total["region_accuracy"] >= 0.92, total
 

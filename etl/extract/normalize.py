@@ -60,7 +60,8 @@ def letter_spacing(text: str) -> list[tuple[int, int, str]]:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)")  # "2018 年", "1月 25 日"
+# "2018 年", "1月 25 日"; not two years apart ("2019年 2020年", a table's header)
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=[年月日万亿元个人户名%亩])|(?<=[年月]) (?=\d)(?!(?:19|20)\d{2} ?年)")
 # Pinyin a page printed after a character, "實(shí)現(xiàn)": dropped (mapped to nothing).
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
@@ -182,6 +183,20 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n[ \t\u3000]*(?=[\u4e00
 _COLUMNS = re.compile(r"\S(?:\t| {2,}|\u3000)\S|\|")  # a table row: cells apart by tabs, runs of spaces or bars
 
 
+def _spaced_row(line: str) -> bool:
+    """A table row with its cells one space apart ("4 沙坪镇 1 0.75 1 2.1 1 2.1 3 4.95", "户数 补助资金(万元) 户数 …"):
+    three bare numbers, or four words or more most of them longer than one character (not letter-spaced prose).
+
+    >>> _spaced_row("4 沙坪镇 1 0.75 1 2.1"), _spaced_row("序号 乡镇、街道 C级 D级")
+    (True, True)
+    >>> _spaced_row("今 年 全 省 减 少 20 万 人")
+    False
+    """
+    words = line.split()
+    numbers = sum(re.fullmatch(r"\d+(?:\.\d+)?", w) is not None for w in words)
+    return numbers >= 3 or (len(words) >= 4 and sum(len(w) == 1 for w in words) * 2 < len(words))
+
+
 def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     """Spans of the line breaks (with the next line's indent) inside hard-wrapped paragraphs, to drop; only where
     at least three long lines in the text end mid-sentence, so that ordinary lines and lists stay apart.
@@ -194,7 +209,7 @@ def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     for m in _WRAP.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
         following = text[m.end() : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
-        if len(line) >= 30 and not _COLUMNS.search(line) and not _COLUMNS.search(following):
+        if len(line) >= 30 and not any(_COLUMNS.search(x) or _spaced_row(x) for x in (line, following)):
             out.append((m.start(), m.end(), ""))
     return out if len(out) >= 3 else []
 

@@ -11,18 +11,21 @@ import re
 from collections import Counter
 
 from . import classify, indicators
+from .cell_lines import cell_line_tables
 from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
 from .stacked_tables import stacked_tables
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
+from .two_level_headers import two_level_tables
 
 TIER_WORDS = r"(?:计划任务|必成|奋斗目标|预备|目标任务|力争|争取)数?|计划数|目标数|任务数"
 TOWN = re.compile(r"(?:镇|乡|街道|办事处|社区|管委会)$")
 TOTAL_QUOTE = re.compile(r"^\s*(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计)")
 SUBTOTAL = re.compile(r"^小\s*计$")
 LINE_ITEM = "other:funds_line_item"
+STAFF_COLUMN = re.compile(r"工作队|干部|第一书记|责任(?:人|单位)|联系人|帮扶单位")
 
 
 def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
@@ -33,8 +36,13 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     1
     """
     own = info.region_code if info is not None else None
-    tables = find_tables(text)
+    two_level = two_level_tables(text)  # its rows under a header of two rows that an aligned reader misreads
+    tables = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    tables += two_level
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
+        if not any(o.start < t.end and t.start < o.end for o in tables):
+            tables.append(t)
+    for t in cell_line_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
@@ -88,6 +96,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
     out = []
     row_years = [y for r in table.rows if (y := year_of(r.label))]
     placed = {id(r): _row_region(r.label, gazetteer, info) for r in table.rows}
+    whole = _heading_place(table.heading, gazetteer, info)  # "保定" over its counties: the total is 保定's
+    placed.update({id(r): whole for r in table.rows if whole and TOTAL_LABELS.match(re.sub(r"\s", "", r.label))})
     by_region = sum(placed[id(r)] is not None and not TOTAL_LABELS.match(r.label) for r in table.rows) >= 2
     dropped = _other_money_columns(table)
     projects = any("项目" in h for h in table.header)
@@ -100,9 +110,16 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
         if region is None and TOWN.search(row.label) and not projects:
             continue  # a township's share: below the county, no region code (daying-2019's convention)
         for cell in row.cells:
-            part = cell.column in dropped and not table.items and region is not None and SOURCE.match(cell.column)
+            part = (
+                cell.column in dropped
+                and not table.items
+                and region is not None
+                and (SOURCE.match(cell.column) or table.grouped)
+            )
             if cell.column in dropped and not part:
                 continue
+            if STAFF_COLUMN.search(cell.column):
+                continue  # who is sent to help (省直驻村工作队数), not what is to be done
             if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
                 # "计划摘帽年度 | 2019": the year a county exits
                 out += _exit_year(text, row, cell, region, gazetteer, heading, plan)
@@ -256,6 +273,18 @@ def _inside(label: str, gazetteer, own: str | None) -> str | None:
             if code != own and own in {r.code for r in gazetteer.ancestors(code)}:
                 return code
     return None
+
+
+def _heading_place(heading: str, gazetteer, info) -> tuple[str, str] | None:
+    """The region a line of its own just above a table names ("保定" over 阜平县, 涞源县 …), when it is not the
+    document's own: the region the table's total is for."""
+    lines = [ln.strip() for ln in heading.splitlines() if ln.strip()]
+    if not lines or len(lines[-1]) > 8:
+        return None
+    code = _place(lines[-1], gazetteer, info.region_code)
+    if code is None or code == info.region_code:
+        return None
+    return gazetteer.regions[code].name_zh, code
 
 
 def _row_region(label: str, gazetteer, info) -> tuple[str, str] | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from .numbers import MULTIPLIERS
 
 TOTAL_LABELS = re.compile(
-    r"^(?:(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计)|小\s*计|全[省市县区州旗盟]|全部|总数|汇总)[::]?$"
+    r"^(?:(?:全[省市县区州旗盟])?(?:合\s*计|总\s*计|共\s*计)|小\s*计|全[省市县区州旗盟]|全部|总数|汇总)[::]?$"
 )
 _NUMBER = re.compile(r"^[≥≤<>约~]?\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*([^\d\s]{0,3})$")
 _UNIT_IN_HEADER = re.compile(r"[((]\s*(万人|万户|万元|亿元|万亩|人|户|个|元|亩|%|公里|座|所|名)\s*[))]")
@@ -64,6 +64,7 @@ class Table:
     rows: list[Row]
     heading: str  # the lines just above the table (its title)
     items: bool = False  # rows are line items (projects by serial number), not regions or indicators
+    grouped: bool = False  # columns in groups under a two-level header (C级 | D级 | 合计), the groups a total's parts
 
 
 def _split(line: str) -> list[tuple[int, int]]:
