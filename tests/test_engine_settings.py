@@ -15,6 +15,7 @@ def test_each_connection_has_the_settings_the_dashboard_relies_on(backend_url):
             # short indexed reads: no JIT compilation, no parallel workers (a misestimated range join took 0.6 s)
             assert conn.execute(text("SHOW jit")).scalar() == "off"
             assert conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar() == "0"
+            assert conn.execute(text("SHOW random_page_cost")).scalar() == "1.1"  # indexes over a full read
         else:
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
