@@ -4,14 +4,16 @@ Example: ``python -m bench --figures 200000 --json bench/output/national.json``
 
 For each backend it fills a temporary database with SYNTHETIC figures, then measures the overview, region and
 drill-down callbacks (server time through Dash's own endpoint), the same SQL replayed bare (the floor), the same
-pages done the common way (whole table in pandas, filtered per callback), bulk-load rows/s, cold start of
+pages done the common way (whole table in pandas, filtered per callback; in a process of its own, as the app's
+callbacks are measured in theirs), bulk-load rows/s, cold start of
 gunicorn to the first response, the first chart drawn in headless Chromium, and peak memory; and, right after
 imports into one county (``after_import``), other provinces' pages (served from cache) and the county's page
 (computed afresh).
 
 JSON: ``backends.<name>.callbacks[]`` with ``name``, ``p50_ms``, ``p95_ms``, ``cold_p50_ms``, ``cold_p95_ms``,
 ``sql_p95_ms``, ``peer_p95_ms``; ``backends.<name>.after_import`` with ``region``, ``other_region_p95_ms``,
-``same_region_cold_p95_ms``; ``backends.<name>.first_chart_ms``.
+``other_region_before_p95_ms`` (the same pages served before the imports), ``same_region_cold_p95_ms``;
+``backends.<name>.first_chart_ms``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 import click
 
 from bench import national
+from bench.common import pct
 from harness.servers import free_port
 
 
@@ -55,7 +58,8 @@ def _table(report: dict) -> str:
         after = data["after_import"]
         lines.append(
             f"after {after['imports']} imports into county {after['region']}: other provinces' pages p95 "
-            f"{after['other_region_p95_ms']} ms ({after['cache_hits']} cache hits, {after['cache_misses']} misses), "
+            f"{after['other_region_p95_ms']} ms (before the imports {after['other_region_before_p95_ms']} ms; "
+            f"{after['cache_hits']} cache hits, {after['cache_misses']} misses), "
             f"the county's page "
             f"computed afresh p95 {after['same_region_cold_p95_ms']} ms"
         )
@@ -88,17 +92,15 @@ def main(
                 load = national.load_synthetic(url, figures, progress=lambda m: click.echo(f"  {m}", err=True))
                 engine = national.make_engine(url)
                 sample = national.sample_pages(engine, pages)
-                peer, peer_load = None, None
+                measured = national.in_child("callbacks", url, sample, rounds)
+                callbacks, after, peer_load = measured["callbacks"], measured["after_import"], None
                 if not no_peer:
-                    from bench.peer import PandasPeer
-
-                    peer = PandasPeer(engine)
-                    peer_load = round(peer.load_s, 1)
+                    peer = national.in_child("peer", url, sample)
+                    peer_load = peer["load_s"]
                     click.echo(f"  pandas peer: whole table read in {peer_load} s", err=True)
-                callbacks, after = national.measure_callbacks(
-                    url, sample, rounds, peer, progress=lambda m: click.echo(m, err=True)
-                )
-                del peer
+                    for row in callbacks:
+                        times = peer["views"][row["name"]]
+                        row["peer_p95_ms"], row["peer_p50_ms"] = round(pct(times, 0.95), 2), round(pct(times, 0.5), 2)
                 data = {
                     "callbacks": callbacks,
                     "after_import": after,

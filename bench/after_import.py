@@ -46,7 +46,8 @@ def _import(sessions, county: str, value: float) -> None:
 
 def measure(served_app, key: str, pages: dict[str, list[str]], imports: int = 10, progress=print) -> dict:
     """Import ``imports`` times into one county; after each, time the county's page (a miss: computed afresh) and
-    every region page of another province (should be cache hits). Example: ``measure(app, key, pages)``"""
+    every region page of another province (should be cache hits), and the same pages as often before the first
+    import (``other_region_before_*``: the served time they are compared with). Example: ``measure(app, key, pages)``"""
     client = DashClient(served_app)
     sessions = session_factory(served_app.server.config["ENGINE"])
     county_path = pages["drill_down"][-1]  # sample_pages puts the counties last
@@ -55,6 +56,10 @@ def measure(served_app, key: str, pages: dict[str, list[str]], imports: int = 10
     others = [p for p in {*pages["region"], *pages["drill_down"]} if _province(sessions, p[8:]) != province]
     for path in [county_path, *others]:  # pages opened earlier, as on a running dashboard
         client.call(key, {"url.pathname": path, "url.search": ""})
+    before_ms = []  # the same pages, asked as often, before any import: what "after" is compared with
+    for _ in range(imports):
+        for path in others:
+            before_ms.append(client.call(key, {"url.pathname": path, "url.search": ""})[1])
     stats = served_app.server.extensions["callback_cache"]
     same_ms, other_ms, before = [], [], dict(stats)
     for i in range(imports):
@@ -70,6 +75,8 @@ def measure(served_app, key: str, pages: dict[str, list[str]], imports: int = 10
         "other_pages": len(others),
         "other_region_p50_ms": round(pct(other_ms, 0.5), 2) if other_ms else None,
         "other_region_p95_ms": round(pct(other_ms, 0.95), 2) if other_ms else None,
+        "other_region_before_p50_ms": round(pct(before_ms, 0.5), 2) if before_ms else None,
+        "other_region_before_p95_ms": round(pct(before_ms, 0.95), 2) if before_ms else None,
         "cache_hits": hits,  # all of them other provinces' pages when every county page was a miss
         "cache_misses": misses,
         "same_region_cold_p50_ms": round(pct(same_ms, 0.5), 2),
