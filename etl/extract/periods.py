@@ -269,9 +269,11 @@ _ANNUAL_PLAN = re.compile(
 _MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
 # Years a text names by what they are ("决战脱贫攻坚的收官之年" is 2020), for a text that names no year in digits.
 # words that did not exist before a year: an undated text using them was written that year or later
-YEAR_AT_LEAST = [(r"挂牌督战|新冠肺炎|新冠疫情", 2020)]
+# "疫情防控", "疫情期间", "克服疫情影响" beside poverty work: the epidemic of 2020 (not 非洲猪瘟疫情)
+EPIDEMIC = r"(?<!猪瘟)(?<!禽流感)疫情(?:防控|期间|影响)|(?:受|克服|战胜|抗击)(?:新冠肺炎)?疫情"
+YEAR_AT_LEAST = [(r"挂牌督战|新冠肺炎|新冠疫情|" + EPIDEMIC, 2020)]
 YEARS_IN_WORDS = [
-    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎", 2020),
+    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎|" + EPIDEMIC, 2020),
     (r"十四五[^。]{0,12}开局之年", 2021),
     (r"十三五[^。]{0,12}开局之年", 2016),
     (r"十二五[^。]{0,12}收官之年", 2015),
