@@ -71,3 +71,20 @@ def test_a_text_after_2020_that_plans_no_exits_keeps_its_date(g):
 def test_a_date_given_at_intake_is_kept(g):
     text, _ = _doc("chuxiong-2020-last-village-forum-repost")
     assert read_document_info(text, g, as_of="2025-03-31").published_on == "2025-03-31"
+
+
+def test_a_plan_cited_with_its_issue_date_keeps_its_goals_as_targets(g):
+    # guangdong-2016-three-year-schedule-paper-trad, a paper dated 2018 by its address: "2016年6月,《中共廣東省委、
+    # 廣東省人民政府關於新時期精準扶貧精準脫貧三年攻堅的實施意見》正式出臺:到2016年底,廣東50萬相對貧困人口實現脫貧;
+    # 到2017年底,60萬…" — the plan's yearly goals, not results the paper reports
+    text, url = _doc("guangdong-2016-three-year-schedule-paper-trad")
+    doc = extract_document(text, g, source_url=url)
+    assert doc.info.published_on[:4] == "2018"
+    assert {(2016, 500000.0), (2017, 600000.0), (2018, 665000.0)} <= _targets(doc)
+
+
+def test_a_year_named_without_a_cited_plan_still_reports():
+    from etl.extract.cited_plans import cited_plan_year
+
+    assert cited_plan_year("2016年,全省减贫50万人,") is None
+    assert cited_plan_year("2017年3月,省政府印发《脱贫攻坚三年行动方案》,明确到2019年") == 2017

@@ -18,6 +18,7 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .aided import aided_region, referred_region
+from .cited_plans import cited_plan_year
 from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
@@ -378,6 +379,8 @@ def _quantities(
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
+        cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
+        cited = cited if cited and cited < plan.doc_year else None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
@@ -391,7 +394,7 @@ def _quantities(
                 not flow and q.measure != "%",
                 q.measure == "%",
                 explicit_end,
-                plan.doc_year,
+                cited or plan.doc_year,
                 ctx.before,
                 # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
                 ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year) or ctx.progress,
