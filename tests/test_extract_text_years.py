@@ -88,3 +88,14 @@ def test_a_year_named_without_a_cited_plan_still_reports():
 
     assert cited_plan_year("2016年,全省减贫50万人,") is None
     assert cited_plan_year("2017年3月,省政府印发《脱贫攻坚三年行动方案》,明确到2019年") == 2017
+
+
+def test_a_paragraph_of_parts_takes_the_year_of_the_total_above_not_its_comparison(g):
+    # fujian-2019-key-counties-subsidy-news (2018-11-14): "省财政提前下达23个…重点县2019年补助资金9.75亿元,比上年增长
+    # 8.8%。" then a new paragraph "其中,每县县级基本财力保障转移支付1000万元,共计2.3亿元,…": 2019's parts, not
+    # 2017's (上年 is what the growth is measured against) nor results of 2018
+    text, url = _doc("fujian-2019-key-counties-subsidy-news")
+    doc = extract_document(text, g, source_url=url)
+    parts = {f.value: f for f in doc.figures if f.value in (230000000.0, 150000000.0, 365000000.0)}
+    assert set(parts) == {230000000.0, 150000000.0, 365000000.0}
+    assert all(f.kind == "target" and f.period_end == 2019 for f in parts.values()), parts

@@ -24,7 +24,16 @@ from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .own_exit import own_exits
-from .periods import PlanYears, era_start, governing_token, period, plan_years, span_start, year_tokens
+from .periods import (
+    PlanYears,
+    compared_with,
+    era_start,
+    governing_token,
+    period,
+    plan_years,
+    span_start,
+    year_tokens,
+)
 from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
@@ -167,7 +176,7 @@ class _Reading:
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
         if ENUMERATED.match(sentence) and self.enumerated is not None:
             inherited = inherited or self.enumerated
-        breakdown = sentence.startswith("其中") and "\n" not in gap  # the parts of the previous sentence's total
+        breakdown = sentence.startswith("其中")  # the parts of the previous sentence's total
         if breakdown:
             inherited = inherited or self.last_token
             self.semi = self.semi or self.last_token  # and so do its parts after a semicolon
@@ -192,7 +201,8 @@ class _Reading:
         self.last_sentence = sentence
         points = [t for t in tokens if t.kind == "point"]
         self.last_point = points[-1] if points else None
-        self.last_token = tokens[-1] if tokens else None
+        dating = [t for t in tokens if not compared_with(sentence, t)]  # "…9.75亿元,比上年增长8.8%": 2019's, not 2017's
+        self.last_token = dating[-1] if dating else None
         if sentence.endswith((":", ":")):
             self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:

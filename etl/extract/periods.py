@@ -333,6 +333,19 @@ def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
     return last.year
 
 
+_COMPARED = re.compile(r"(?:比|较|比起|相比)$")
+
+
+def compared_with(sentence: str, token: YearToken) -> bool:
+    """The year a change is measured against ("比上年增长8.8%", "较2015年增加"), which dates no figure.
+
+    >>> s = "下达2019年补助资金9.75亿元,比上年增长8.8%"
+    >>> [compared_with(s, t) for t in year_tokens(s, 2018)]
+    [False, True]
+    """
+    return bool(_COMPARED.search(sentence[max(0, token.start - 2) : token.start]))
+
+
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     """The last year token before pos (tokens from the same sentence)."""
     before = [t for t in tokens if t.end <= pos]
