@@ -99,3 +99,11 @@ def test_a_paragraph_of_parts_takes_the_year_of_the_total_above_not_its_comparis
     parts = {f.value: f for f in doc.figures if f.value in (230000000.0, 150000000.0, 365000000.0)}
     assert set(parts) == {230000000.0, 150000000.0, 365000000.0}
     assert all(f.kind == "target" and f.period_end == 2019 for f in parts.values()), parts
+
+
+def test_a_text_counting_to_the_end_of_december_is_of_the_next_year():
+    # huanggang-2018-relocation-plan-news ("1月17日", no page date): "截至2017年12月底,全市已搬迁入住2.76万户…"
+    text = (DEV / "huanggang-2018-relocation-plan-news.txt").read_text(encoding="utf-8")
+    assert "截至2017年12月底" in text
+    assert plan_years(text, None, "").doc_year == 2018
+    assert plan_years("截至2017年11月底,全市已搬迁2.76万户", None, "").doc_year == 2017  # a month of that year
