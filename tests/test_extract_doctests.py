@@ -31,6 +31,7 @@ MODULES = [
     "wholes",
     "cell_lines",
     "two_level_headers",
+    "cited_plans",
 ]
 
 

@@ -546,6 +546,14 @@ def _site_is_own(text: str, code: str | None, site: str, gazetteer: Gazetteer) -
 _ERA_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
 
+# Poverty exits (counties 摘帽, villages 出列, people 脱贫) were planned up to 2020, when absolute poverty ended: a
+# text that still plans them was written by then.
+LAST_EXIT_YEAR = 2020
+EXITS_AHEAD = re.compile(
+    r"(?:将|确保|力争|要|计划)(?:于|在)?[^。;]{0,24}?(?:脱贫出列|脱贫摘帽|摘帽出列|全部脱贫|全部摘帽|全部出列|消除绝对贫困)"
+)
+
+
 def _reposted(text: str, year: int) -> bool:
     """A date more than a year after every year the text names (also through 十三五…), in a text that never
     counts from its own date (今年, 5年来): a page that reposted it.
@@ -554,7 +562,11 @@ def _reposted(text: str, year: int) -> bool:
     True
     >>> _reposted("发布时间:2022-09-10 按规划,2018年至2020年,湖北省将…三年内,将落实…", 2022)
     True
+    >>> _reposted("2025/3/31 20:08:00 1个贫困村,也将于今年6月底以前达到标准,脱贫出列", 2025)
+    True
     """
+    if year > LAST_EXIT_YEAR and EXITS_AHEAD.search(text):
+        return True  # "也将于今年6月底以前…脱贫出列,全面消除绝对贫困" under a stamp of 2025: exits to come end in 2020
     if re.search(r"今年|明年|去年|(?<![\d一二两三四五六七八九十])(?:年内|年底)|(?<!\d)\d年多?来", text):
         return False  # "5年多来…今年": a text that counts from its own date
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]

@@ -18,12 +18,22 @@ from etl.gazetteer import Gazetteer
 
 from . import classify, indicators
 from .aided import aided_region, referred_region
+from .cited_plans import cited_plan_year
 from .document import read_document_info, region_mentions
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .own_exit import own_exits
-from .periods import PlanYears, era_start, governing_token, period, plan_years, span_start, year_tokens
+from .periods import (
+    PlanYears,
+    compared_with,
+    era_start,
+    governing_token,
+    period,
+    plan_years,
+    span_start,
+    year_tokens,
+)
 from .regions import breakdowns, county_at_head, named_exits, resolve_county
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
@@ -166,7 +176,7 @@ class _Reading:
         inherited = self.semi or self.carried or (None if now else self.para or self.section)
         if ENUMERATED.match(sentence) and self.enumerated is not None:
             inherited = inherited or self.enumerated
-        breakdown = sentence.startswith("其中") and "\n" not in gap  # the parts of the previous sentence's total
+        breakdown = sentence.startswith("其中")  # the parts of the previous sentence's total
         if breakdown:
             inherited = inherited or self.last_token
             self.semi = self.semi or self.last_token  # and so do its parts after a semicolon
@@ -191,7 +201,8 @@ class _Reading:
         self.last_sentence = sentence
         points = [t for t in tokens if t.kind == "point"]
         self.last_point = points[-1] if points else None
-        self.last_token = tokens[-1] if tokens else None
+        dating = [t for t in tokens if not compared_with(sentence, t)]  # "…9.75亿元,比上年增长8.8%": 2019's, not 2017's
+        self.last_token = dating[-1] if dating else None
         if sentence.endswith((":", ":")):
             self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
         if sentence.endswith((":", ":")) and tokens:
@@ -378,6 +389,8 @@ def _quantities(
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
+        cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
+        cited = cited if cited and cited < plan.doc_year else None
         for p_start, p_end in periods:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
@@ -391,7 +404,7 @@ def _quantities(
                 not flow and q.measure != "%",
                 q.measure == "%",
                 explicit_end,
-                plan.doc_year,
+                cited or plan.doc_year,
                 ctx.before,
                 # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
                 ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year) or ctx.progress,

@@ -47,7 +47,7 @@ _RELATIVE_RE = re.compile(
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
 _PAST_YEAR = re.compile(
-    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末)|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
+    r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末|12月(?:底|末|31日))|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
     r"|((?:19|20)\d{2})年[^,。;\d]{0,12}(?:整改|回头看)"  # "抓好2016年易地扶贫搬迁整改工作": after that year
     r"|总结(?:了)?((?:19|20)\d{2})年"  # "总结了2017年全市三农工作,并对今年…进行了部署": written after it
     # "从2014年的100.99万人减少到2019年的2.47万人": a year-end figure, known after that year
@@ -269,9 +269,12 @@ _ANNUAL_PLAN = re.compile(
 _MONTH_OF_YEAR = re.compile(r"(?<![到至])((?:19|20)\d{2})年\d{1,2}月")
 # Years a text names by what they are ("决战脱贫攻坚的收官之年" is 2020), for a text that names no year in digits.
 # words that did not exist before a year: an undated text using them was written that year or later
-YEAR_AT_LEAST = [(r"挂牌督战|新冠肺炎|新冠疫情", 2020)]
+# "疫情防控", "疫情期间", "克服疫情影响" beside poverty work: the epidemic of 2020 (not 非洲猪瘟疫情)
+EPIDEMIC = r"(?<!猪瘟)(?<!禽流感)疫情(?:防控|期间|影响)|(?:受|克服|战胜|抗击)(?:新冠肺炎)?疫情"
+YEAR_AT_LEAST = [(r"挂牌督战|新冠肺炎|新冠疫情|" + EPIDEMIC, 2020)]
 YEARS_IN_WORDS = [
-    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎", 2020),
+    (r"(?:决战脱贫攻坚|十三五)[^。]{0,12}收官之年|新冠肺炎|" + EPIDEMIC, 2020),
+    (r"(?:全面|彻底)消除绝对贫困", 2020),  # "…脱贫出列,全面消除绝对贫困": the goal of 2020
     (r"十四五[^。]{0,12}开局之年", 2021),
     (r"十三五[^。]{0,12}开局之年", 2016),
     (r"十二五[^。]{0,12}收官之年", 2015),
@@ -328,6 +331,19 @@ def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
     if last.kind == "range":  # only a range as long as the span says it ("2011年至2015年…,今后三年" is after it)
         return last.first if last.first is not None and last.year - last.first + 1 == span.year else None
     return last.year
+
+
+_COMPARED = re.compile(r"(?:比|较|比起|相比)$")
+
+
+def compared_with(sentence: str, token: YearToken) -> bool:
+    """The year a change is measured against ("比上年增长8.8%", "较2015年增加"), which dates no figure.
+
+    >>> s = "下达2019年补助资金9.75亿元,比上年增长8.8%"
+    >>> [compared_with(s, t) for t in year_tokens(s, 2018)]
+    [False, True]
+    """
+    return bool(_COMPARED.search(sentence[max(0, token.start - 2) : token.start]))
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
