@@ -362,9 +362,25 @@ def is_reference(sentence: str, q_start: int, clause: str) -> bool:
 
 
 def is_part_in_brackets(sentence: str, q_start: int) -> bool:
-    """A part given in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): inside its total, not a target."""
+    """A count of places broken down by kind in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): how many
+    of the places are of that kind, inside its total, not a target of its own. Other parts in brackets are
+    targets with their own indicator, as 其中 parts outside brackets are ("资金2849万元(其中,灾后民房恢复重建资金
+    1271.6万元)").
+
+    >>> is_part_in_brackets("贫困县脱贫摘帽计划任务数6个(其中国家扶贫开发工作重点县1个)", 28)
+    True
+    >>> is_part_in_brackets("补助资金2849万元(其中,灾后民房恢复重建资金1271.6万元)", 24)
+    False
+    """
     opening = sentence.rfind("(", 0, q_start)
-    return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+    if opening < 0 or ")" in sentence[opening:q_start] or sentence[opening + 1 : opening + 3] != "其中":
+        return False
+    counts_places = PLACE_BEFORE_COUNT.search(sentence, opening, q_start) is not None
+    return counts_places and PLACE_COUNT.match(sentence, q_start) is not None
+
+
+PLACE_BEFORE_COUNT = re.compile(r"[县村乡镇旗]$")
+PLACE_COUNT = re.compile(r"\d+(?:\.\d+)?个")
 
 
 def is_for_examples(clause_before: str) -> bool:
