@@ -551,3 +551,23 @@ def kind_of(
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+# a verb that makes or changes the places it governs, the count right after it (modifiers between)
+PLACES_MADE_BEFORE = re.compile(
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建)[^,;。、\d到对向在与]{0,10}$"
+)
+PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")
+
+
+def places_to_reach(clause_before: str, after: str) -> bool:
+    """A count of places a plan makes or changes, not the places it is for: the object of a verb of making
+    ("消除全县205个集体经济“空壳村”", "带动1000个以上贫困村成为…示范村") or places that all reach a state
+    ("7366个建档立卡贫困村全部建成村级电商服务站"); not "到50个贫困县提供科技服务", "对44个贫困县…进行改造".
+
+    >>> places_to_reach("集中3年时间消除全县", "个集体经济“空壳村”")
+    True
+    >>> places_to_reach("全区每年选派800名科技特派员到", "个贫困县提供科技服务")
+    False
+    """
+    return PLACES_MADE_BEFORE.search(clause_before) is not None or PLACES_ALL_AFTER.match(after) is not None

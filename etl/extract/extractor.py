@@ -403,7 +403,8 @@ def _quantities(
             if kind != "target" and q.measure == "元" and ALLOCATED.search(ctx.before + said) and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :])
+            if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
