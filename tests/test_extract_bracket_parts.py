@@ -73,3 +73,16 @@ def test_a_count_of_places_broken_down_by_kind_is_not_a_target(g):
 )
 def test_which_bracketed_parts_are_kinds_of_places(sentence, number, expected):
     assert is_part_in_brackets(sentence, sentence.index(number)) is expected
+
+
+def test_each_part_of_a_bracketed_list_is_for_the_region_it_names(g):
+    # gansu-2018-east-west-cooperation-three-year-plan-trad: the aid verb of the first item is that item's only
+    text = (
+        "通過與東部協作四市共同努力,助推甘肅省2020年58個集中連片特困縣實現摘帽退出,186.85萬貧困人口實現脫貧"
+        "(其中:天津市幫扶蘭州市3.26萬人、白銀市14.64萬人、天水市25.7萬人)。"
+    )
+    doc = extract_document(text, g, region_code="620000", as_of="2018-09-21")
+    regions = {f.value: f.region_code for f in doc.figures if f.kind == "target"}
+    assert regions[32600.0] == "620100"  # 兰州市, the one 天津市 aids
+    assert regions[146400.0] == "620400"  # 白银市
+    assert regions[257000.0] == "620500"  # 天水市
