@@ -86,3 +86,29 @@ def test_each_part_of_a_bracketed_list_is_for_the_region_it_names(g):
     assert regions[32600.0] == "620100"  # 兰州市, the one 天津市 aids
     assert regions[146400.0] == "620400"  # 白银市
     assert regions[257000.0] == "620500"  # 天水市
+
+
+def test_a_part_keeps_an_indicator_of_its_own_so_that_sums_do_not_count_it_twice(g):
+    # lanzhou-2013-housing-renovation-county-tasks-trad (shortened; traditional script as published)
+    text = "今年省上下達我市2013年農村危房改造補助資金計劃4000戶(其中貧困殘疾人家庭620戶)。"
+    doc = extract_document(text, g, region_code="620100", as_of="2013-10-01")
+    codes = {f.value: (f.indicator, f.indicator_label) for f in doc.figures if f.kind == "target"}
+    assert codes[4000.0][0] == "other:housing_renovation_households"
+    assert codes[620.0][0] != "other:housing_renovation_households"
+    assert codes[620.0][1] == "贫困残疾人家庭"
+
+
+def test_a_total_is_not_named_by_the_part_in_brackets_after_it(g):
+    # the corpus convention (data/corpus/README.md): 易地扶贫搬迁 75.2万人, 其中建档立卡 66万人
+    text = "今年全省计划易地扶贫搬迁75.2万人(其中建档立卡贫困人口66万人)。"
+    doc = extract_document(text, g, region_code="620000", as_of="2018-03-01")
+    codes = {f.value: f.indicator for f in doc.figures if f.kind == "target"}
+    assert codes == {752000.0: "relocated_people", 660000.0: "other:relocated_registered_poor_people"}
+
+
+def test_a_part_of_a_fund_is_a_line_item(g):
+    # jiujiang-2010-housing-renovation-pilot-funds-news (shortened)
+    text = "今年下达补助资金2849万元(其中,灾后民房恢复重建资金1271.6万元)。"
+    doc = extract_document(text, g, region_code="360400", as_of="2010-08-01")
+    codes = {f.value: f.indicator for f in doc.figures if f.kind == "target"}
+    assert codes == {28490000.0: "funds", 12716000.0: "other:funds_line_item"}  # the total is no set named

@@ -348,7 +348,10 @@ def is_set_named(sentence: str, q_end: int) -> bool:
     return SET_NAMED_AFTER.match(after) is not None
 
 
-SET_NAMED_AFTER = re.compile(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)")
+# "8个贫困县中,…", "以…21个县为主战场"; not a total whose part follows ("2849万元(其中,…")
+SET_NAMED_AFTER = re.compile(
+    r"^(?![^,;。\d]{0,2}其中)[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)"
+)
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -372,13 +375,28 @@ def is_part_in_brackets(sentence: str, q_start: int) -> bool:
     >>> is_part_in_brackets("补助资金2849万元(其中,灾后民房恢复重建资金1271.6万元)", 24)
     False
     """
-    opening = sentence.rfind("(", 0, q_start)
-    if opening < 0 or ")" in sentence[opening:q_start] or sentence[opening + 1 : opening + 3] != "其中":
+    if not in_part_brackets(sentence, q_start):
         return False
+    opening = sentence.rfind("(", 0, q_start)
     counts_places = PLACE_BEFORE_COUNT.search(sentence, opening, q_start) is not None
     return counts_places and PLACE_COUNT.match(sentence, q_start) is not None
 
 
+def in_part_brackets(sentence: str, q_start: int) -> bool:
+    """Inside brackets that give a part of the number before them: "(其中,灾后民房恢复重建资金1271.6万元)"."""
+    opening = sentence.rfind("(", 0, q_start)
+    return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def part_words(sentence: str, q_start: int) -> str:
+    """The words naming a part in brackets, before its number: "(其中,灾后民房恢复重建资金1271.6万元)" ->
+    "灾后民房恢复重建资金"."""
+    opening = sentence.rfind("(其中", 0, q_start)
+    words = sentence[opening + 3 : q_start] if opening >= 0 else ""
+    return re.sub(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$", "", re.split(r"[、,;]", words)[-1])
+
+
+PART_BRACKETS = re.compile(r"\(其中[^()]*\)")
 PLACE_BEFORE_COUNT = re.compile(r"[县村乡镇旗]$")
 PLACE_COUNT = re.compile(r"\d+(?:\.\d+)?个")
 
