@@ -287,7 +287,7 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.834 / 0.863 / 0.937 (336 documents; session 23: bracketed parts, places made, beneficiaries)
+    # reached: 0.835 / 0.864 / 0.937 (336 documents; session 23: bracketed parts, places made, beneficiaries)
     assert total["recall"] >= 0.82, total
     assert total["precision"] >= 0.84, total
     assert total["region_accuracy"] >= 0.92, total
