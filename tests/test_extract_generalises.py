@@ -287,8 +287,8 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.818 / 0.864 / 0.939 (336 documents; session 23's year rules on top of session 22's)
-    assert total["recall"] >= 0.81, total
+    # reached: 0.838 / 0.866 / 0.937 (336 documents; session 23: year rules, bracketed parts, places made, beneficiaries)
+    assert total["recall"] >= 0.82, total
     assert total["precision"] >= 0.85, total
     assert total["region_accuracy"] >= 0.92, total
 

@@ -42,6 +42,8 @@ def aided_region(
         if code is None:
             continue
         found = (gazetteer.regions[code].name_zh, code)
+        if "、" in sentence[min(m.end(), q_start) : max(m.start(), q_start)]:
+            continue  # another item of a list ("天津市帮扶兰州市3.26万人、白银市14.64万人"): its own place
         if m.end() <= q_start:
             before = found
         elif after is None:

@@ -348,7 +348,10 @@ def is_set_named(sentence: str, q_end: int) -> bool:
     return SET_NAMED_AFTER.match(after) is not None
 
 
-SET_NAMED_AFTER = re.compile(r"^[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)")
+# "8个贫困县中,…", "以…21个县为主战场"; not a total whose part follows ("2849万元(其中,…")
+SET_NAMED_AFTER = re.compile(
+    r"^(?![^,;。\d]{0,2}其中)[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)"
+)
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -362,9 +365,40 @@ def is_reference(sentence: str, q_start: int, clause: str) -> bool:
 
 
 def is_part_in_brackets(sentence: str, q_start: int) -> bool:
-    """A part given in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): inside its total, not a target."""
+    """A count of places broken down by kind in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): how many
+    of the places are of that kind, inside its total, not a target of its own. Other parts in brackets are
+    targets with their own indicator, as 其中 parts outside brackets are ("资金2849万元(其中,灾后民房恢复重建资金
+    1271.6万元)").
+
+    >>> is_part_in_brackets("贫困县脱贫摘帽计划任务数6个(其中国家扶贫开发工作重点县1个)", 28)
+    True
+    >>> is_part_in_brackets("补助资金2849万元(其中,灾后民房恢复重建资金1271.6万元)", 24)
+    False
+    """
+    if not in_part_brackets(sentence, q_start):
+        return False
+    opening = sentence.rfind("(", 0, q_start)
+    counts_places = PLACE_BEFORE_COUNT.search(sentence, opening, q_start) is not None
+    return counts_places and PLACE_COUNT.match(sentence, q_start) is not None
+
+
+def in_part_brackets(sentence: str, q_start: int) -> bool:
+    """Inside brackets that give a part of the number before them: "(其中,灾后民房恢复重建资金1271.6万元)"."""
     opening = sentence.rfind("(", 0, q_start)
     return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def part_words(sentence: str, q_start: int) -> str:
+    """The words naming a part in brackets, before its number: "(其中,灾后民房恢复重建资金1271.6万元)" ->
+    "灾后民房恢复重建资金"."""
+    opening = sentence.rfind("(其中", 0, q_start)
+    words = sentence[opening + 3 : q_start] if opening >= 0 else ""
+    return re.sub(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$", "", re.split(r"[、,;]", words)[-1])
+
+
+PART_BRACKETS = re.compile(r"\(其中[^()]*\)")
+PLACE_BEFORE_COUNT = re.compile(r"[县村乡镇旗]$")
+PLACE_COUNT = re.compile(r"\d+(?:\.\d+)?个")
 
 
 def is_for_examples(clause_before: str) -> bool:
@@ -535,3 +569,23 @@ def kind_of(
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+# a verb that makes or changes the places it governs, the count right after it (modifiers between)
+PLACES_MADE_BEFORE = re.compile(
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建)[^,;。、\d到对向在与]{0,10}$"
+)
+PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")
+
+
+def places_to_reach(clause_before: str, after: str) -> bool:
+    """A count of places a plan makes or changes, not the places it is for: the object of a verb of making
+    ("消除全县205个集体经济“空壳村”", "带动1000个以上贫困村成为…示范村") or places that all reach a state
+    ("7366个建档立卡贫困村全部建成村级电商服务站"); not "到50个贫困县提供科技服务", "对44个贫困县…进行改造".
+
+    >>> places_to_reach("集中3年时间消除全县", "个集体经济“空壳村”")
+    True
+    >>> places_to_reach("全区每年选派800名科技特派员到", "个贫困县提供科技服务")
+    False
+    """
+    return PLACES_MADE_BEFORE.search(clause_before) is not None or PLACES_ALL_AFTER.match(after) is not None

@@ -334,7 +334,9 @@ def _quantities(
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
             code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
-        code = indicators.subset_code(per_unit or code, clause)
+        in_part = classify.in_part_brackets(sentence, q.start)
+        # a total's own words, not those of the part in brackets after it ("75.2万人(其中建档立卡66万人)")
+        code = indicators.subset_code(per_unit or code, clause if in_part else classify.PART_BRACKETS.sub("", clause))
         if q.measure == "%" and (
             classify.is_progress_share(sentence, q.start) or classify.is_progress_rate(sentence, q.start, clause)
         ):
@@ -416,7 +418,8 @@ def _quantities(
             if kind != "target" and q.measure == "元" and ALLOCATED.search(ctx.before + said) and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            if kind == "target" and code in PLACE_STOCKS and not STATE_TO_REACH.search(clause):
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :])
+            if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
@@ -452,6 +455,10 @@ def _quantities(
                 indicator_label=indicators.label_of(code) or label,
             )
             named = _bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
+            if in_part and not named:
+                words = classify.part_words(sentence, q.start)
+                if not region_mentions(words, gazetteer):  # "(其中天津市7.6亿元,…)": each place's share
+                    fig = _own_part_code(fig, out, words or label, q.measure)
             out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]
             for item in parts.get(id(q), []):
                 out.append(
@@ -466,6 +473,24 @@ def _quantities(
                     )
                 )
     return pair_tiers(out)
+
+
+def _own_part_code(fig: Extracted, earlier: list[Extracted], label: str | None, measure: str) -> Extracted:
+    """A part in (其中…) brackets with the indicator, region and year of its total before it gets a code of its
+    own words, so that sums do not count it twice ("危房改造1.2万户(其中建档立卡贫困户8000户)")."""
+    total = next(
+        (
+            f
+            for f in reversed(earlier)
+            if f.start <= fig.start
+            and (f.indicator, f.region_code, f.period_end) == (fig.indicator, fig.region_code, fig.period_end)
+        ),
+        None,
+    )
+    if total is None or not label or fig.indicator == "other:funds_line_item":
+        return fig
+    code = "other:funds_line_item" if measure == "元" else indicators.unknown_code(label, measure)
+    return replace(fig, indicator=code, indicator_label=label)
 
 
 def _schedule_end(text: str, end: int, sentence: str, tokens) -> int | None:

@@ -33,7 +33,7 @@ LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
 EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
 
 PERSON_RULES = [
-    (r"带动|增收", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
+    (r"带动|增收|受益|惠及", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
     (r"搬迁|搬离|移民|外迁|迁建|安置", "relocated_people"),
     (r"培训", "other:trainees"),
     (r"护林员", "other:forest_rangers"),
