@@ -224,39 +224,66 @@ def plan_vs_actual(
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
     ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
     # Each series' records by year, in one pass: the region's own (one record a year, as a rule; more go to
-    # ``several`` and ``_pick`` chooses) and, by child region, the sub-regions' (summed where it has none).
+    # ``several`` and ``_pick`` chooses) and, in order, the sub-regions' (summed where it has none).
     own: dict[str, dict[int, dict]] = {"original": {}, "revised": {}, "actual": {}}
     several: dict[str, dict[int, list[dict]]] = {}
-    children: dict[str, dict[int, dict[str, list[dict]]]] = {}
+    below: dict[str, list[dict]] = {}
+    series_of = SERIES_OF
     for r in figures if committed else records(figures):
-        if r["period_start"] != r["period_end"]:
+        end = r["period_end"]
+        if r["period_start"] != end:
             continue
         kind = r["kind"]
         if kind == "actual":
             name = "actual"
         elif kind == "target":
-            name = SERIES_OF.get(r["plan_version_kind"])
+            name = series_of.get(r["plan_version_kind"])
             if name is None:
                 continue
         else:
             continue
-        year = int(r["period_end"])
         if r["region_code"] == region_code:
-            first = own[name].setdefault(year, r)
+            first = own[name].setdefault(int(end), r)
             if first is not r:
-                several.setdefault(name, {}).setdefault(year, [first]).append(r)
+                several.setdefault(name, {}).setdefault(int(end), [first]).append(r)
         else:
-            _add({}, children.setdefault(name, {}), r, region_code)
+            rows = below.get(name)
+            if rows is None:
+                below[name] = [r]
+            else:
+                rows.append(r)
     out = {}
     for name, singles in own.items():
         picked = several.get(name)
-        if picked is None and name not in children:
+        children = _by_child(below[name], singles) if roll_up and name in below else None
+        if picked is None and not children:
             points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
             out[name] = in_year_order(points)
         else:
             groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
-            out[name] = _points(groups, children.get(name, {}), name, roll_up)
+            out[name] = _points(groups, children or {}, name, roll_up)
     return out
+
+
+def _by_child(rows: list[dict], own: dict[int, dict]) -> dict[int, dict[str, list[dict]]]:
+    """Year -> child region -> records, for the years the region's ``own`` figures leave open (only those are
+    summed)."""
+    children: dict[int, dict[str, list[dict]]] = {}
+    for r in rows:
+        year = int(r["period_end"])
+        if year in own:
+            continue
+        code = r["region_code"]
+        by_child = children.get(year)
+        if by_child is None:
+            children[year] = {code: [r]}
+        else:
+            group = by_child.get(code)
+            if group is None:
+                by_child[code] = [r]
+            else:
+                group.append(r)
+    return children
 
 
 def in_year_order(points: dict[int, Point]) -> dict[int, Point]:
