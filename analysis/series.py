@@ -109,21 +109,31 @@ def _point(row: dict) -> Point:
 
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
+    # one loop over the figures summed (a region page makes a hundred of these sums of a dozen)
+    values, ids = [], []
+    reliabilities, quotes, sources = {}, {}, {}  # each value once, in order of appearance
+    for p in picked:
+        values.append(p["value"])
+        ids.append(int(p["id"]))
+        reliabilities[p["reliability"] or "official"] = None
+        quote = p["quote"]
+        if quote:
+            quotes[quote] = None
+        sources[p["source_url"] or p["source"] or ""] = None
     # the least reliable source; several with the same rank: the first of them, as min() over all of them picks
-    reliabilities = dict.fromkeys([p["reliability"] or "official" for p in picked])
     if len(reliabilities) == 1:
         (reliability,) = reliabilities
     else:
         reliability = min(reliabilities, key=_reliability_rank)
     return Point(
         year,
-        float(sum([p["value"] for p in picked])),
+        float(sum(values)),
         "=",
-        [int(p["id"]) for p in picked],
+        ids,
         True,
         reliability,
-        " / ".join(dict.fromkeys([p["quote"] for p in picked if p["quote"]])),
-        " ".join(dict.fromkeys([p["source_url"] or p["source"] or "" for p in picked])),
+        " / ".join(quotes),
+        " ".join(sources),
         picked[0]["plan_version"] or "",
     )
 
@@ -154,41 +164,23 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
 
 def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool) -> dict[int, Point]:
     own: dict[int, list[dict]] = {}
-    children: dict[int, dict[str, list[dict]]] = {}
+    below: list[dict] = []  # sub-regions' records, read only with ``roll_up``
     for r in rows:
-        code, year = r["region_code"], int(r["period_end"])
-        if code == region_code:
+        if r["region_code"] == region_code:
+            year = int(r["period_end"])
             group = own.get(year)
             if group is None:
                 own[year] = [r]
             else:
                 group.append(r)
-        else:
-            _add(own, children, r, region_code)
-    return _points(own, children, name, roll_up)
-
-
-def _add(own: dict, children: dict, r: dict, region_code: str) -> None:
-    """File a record under its year: the region's own, or by child region."""
-    code, year = r["region_code"], int(r["period_end"])
-    if code == region_code:
-        group = own.get(year)
-        if group is None:
-            own[year] = [r]
-        else:
-            group.append(r)
-    else:
-        by_child = children.get(year)
-        if by_child is None:
-            children[year] = {code: [r]}
-        elif code in by_child:
-            by_child[code].append(r)
-        else:
-            by_child[code] = [r]
+        elif roll_up:
+            below.append(r)
+    return _points(own, _by_child(below, own) if below else {}, name, roll_up)
 
 
 def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Point]:
-    """Year -> Point from one series' records filed by ``_add``: the region's own figure, else its children's sum."""
+    """Year -> Point from one series' records: ``own`` the region's by year, ``children`` its sub-regions' by year
+    and region (``_by_child``): the region's own figure, else its children's sum."""
     points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
@@ -198,8 +190,9 @@ def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Po
         nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
         for year in missing:
             by_child = highest(children[year]) if nested else children[year]
-            picked = [by_child[code] for code in sorted(by_child)]
-            points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
+            points[year] = _sum_point(
+                year, [g[0] if len(g) == 1 else _pick(g, name) for _, g in sorted(by_child.items())]
+            )
     return in_year_order(points)
 
 
