@@ -175,12 +175,12 @@ def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool)
                 group.append(r)
         elif roll_up:
             below.append(r)
-    return _points(own, _by_child(below, own) if below else {}, name, roll_up)
+    return _points(own, *(_by_child(below, own) if below else ({}, {})), name, roll_up)
 
 
-def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Point]:
-    """Year -> Point from one series' records: ``own`` the region's by year, ``children`` its sub-regions' by year
-    and region (``_by_child``): the region's own figure, else its children's sum."""
+def _points(own: dict, children: dict, several: dict, name: str, roll_up: bool) -> dict[int, Point]:
+    """Year -> Point from one series' records: ``own`` the region's by year, ``children`` and ``several`` its
+    sub-regions' (``_by_child``): the region's own figure, else its children's sum."""
     points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
@@ -190,9 +190,14 @@ def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Po
         nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
         for year in missing:
             by_child = highest(children[year]) if nested else children[year]
-            points[year] = _sum_point(
-                year, [g[0] if len(g) == 1 else _pick(g, name) for _, g in sorted(by_child.items())]
-            )
+            if several:
+                picked = [
+                    r if (year, code) not in several else _pick(several[(year, code)], name)
+                    for code, r in sorted(by_child.items())
+                ]
+            else:
+                picked = [by_child[code] for code in sorted(by_child)]
+            points[year] = _sum_point(year, picked)
     return in_year_order(points)
 
 
@@ -248,35 +253,34 @@ def plan_vs_actual(
     out = {}
     for name, singles in own.items():
         picked = several.get(name)
-        children = _by_child(below[name], singles) if roll_up and name in below else None
+        children, several_below = _by_child(below[name], singles) if roll_up and name in below else ({}, {})
         if picked is None and not children:
             points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
             out[name] = in_year_order(points)
         else:
             groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
-            out[name] = _points(groups, children or {}, name, roll_up)
+            out[name] = _points(groups, children, several_below, name, roll_up)
     return out
 
 
-def _by_child(rows: list[dict], own: dict[int, dict]) -> dict[int, dict[str, list[dict]]]:
-    """Year -> child region -> records, for the years the region's ``own`` figures leave open (only those are
-    summed)."""
-    children: dict[int, dict[str, list[dict]]] = {}
+def _by_child(rows: list[dict], own: dict) -> tuple[dict[int, dict[str, dict]], dict[tuple[int, str], list[dict]]]:
+    """Year -> child region -> its first record, for the years the region's ``own`` figures leave open (only those
+    are summed); and (year, child region) -> all its records, where it has several (``_pick`` chooses)."""
+    children: dict[int, dict[str, dict]] = {}
+    several: dict[tuple[int, str], list[dict]] = {}
     for r in rows:
         year = int(r["period_end"])
         if year in own:
             continue
-        code = r["region_code"]
         by_child = children.get(year)
         if by_child is None:
-            children[year] = {code: [r]}
+            children[year] = {r["region_code"]: r}
         else:
-            group = by_child.get(code)
-            if group is None:
-                by_child[code] = [r]
-            else:
-                group.append(r)
-    return children
+            code = r["region_code"]
+            first = by_child.setdefault(code, r)
+            if first is not r:
+                several.setdefault((year, code), [first]).append(r)
+    return children, several
 
 
 def in_year_order(points: dict[int, Point]) -> dict[int, Point]:
