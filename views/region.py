@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +32,7 @@ from text.i18n import name
 from views.approval import count_pending
 
 Reader = Callable[[Session, str], tuple[list[dict], list[dict]]]
+_INDICATOR, _KIND = itemgetter("indicator"), itemgetter("kind")
 
 
 @dataclass
@@ -107,15 +110,14 @@ def region_view(
     if lang:
         state["lang"] = lang
     catalogue = {i["code"]: i for i in queries.indicators(session)}
-    counts: dict[str, int] = {}
     by_indicator: dict[str, list[dict]] = {}
-    for r in figures:
-        code_ = r["indicator"]
-        group = by_indicator.get(code_)
+    for indicator_code, rows in groupby(figures, _INDICATOR):  # records come by region, then indicator
+        group = by_indicator.get(indicator_code)
         if group is None:
-            group = by_indicator[code_] = []
-        group.append(r)
-        counts[code_] = counts.get(code_, 0) + (10 if r["kind"] == "target" else 1)
+            by_indicator[indicator_code] = list(rows)
+        else:
+            group.extend(rows)
+    counts = {c: len(rows) + 9 * list(map(_KIND, rows)).count("target") for c, rows in by_indicator.items()}
     available = [c for c in headline_order(counts) if c in catalogue]
     view = RegionView(path, state, bounds, regions, figures, by_indicator, catalogue, [catalogue[c] for c in available])
     if indicator is not None:
