@@ -157,7 +157,7 @@ def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
     summary = [
         (view.region, assessed(c))
         for c in view.options
-        if any(r["kind"] == "target" for r in by_indicator.get(c["code"], ()))
+        if "target" in map(_KIND, by_indicator.get(c["code"], ()))
     ]
     summary = [(region, q) for region, q in summary if q.years or q.period is not None]
     summary.sort(key=lambda row: row[1].worst)
