@@ -155,9 +155,7 @@ def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
         return progress(rows, code, c, state["plan"], state["from"], state["to"], committed=True)
 
     summary = [
-        (view.region, assessed(c))
-        for c in view.options
-        if "target" in map(_KIND, by_indicator.get(c["code"], ()))
+        (view.region, assessed(c)) for c in view.options if "target" in map(_KIND, by_indicator.get(c["code"], ()))
     ]
     summary = [(region, q) for region, q in summary if q.years or q.period is not None]
     summary.sort(key=lambda row: row[1].worst)
