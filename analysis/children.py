@@ -5,7 +5,7 @@ from __future__ import annotations
 from analysis import status as st
 from analysis.progress import Progress, progress
 from analysis.regions import children_of, descendants
-from analysis.series import Point
+from analysis.series import Point, records
 
 
 def _total(points: dict[int, Point], years: list[int], kind: str) -> float | None:
@@ -44,17 +44,17 @@ def child_totals(
     for child in children.get(code, []):
         owner.update(dict.fromkeys(descendants(regions, child, children), child))
         owner[child] = child
-    by_child: dict[str, list[dict]] = {}
-    for r in figures:
+    by_child: dict[str, list[dict]] = {}  # each child's committed records of the indicator (see ``progress``)
+    for r in records(figures):
         child = owner.get(r["region_code"])
-        if child is not None:
+        if child is not None and r["indicator"] == indicator["code"]:
             by_child.setdefault(child, []).append(r)
     out = []
     for child in children.get(code, []):
         figs = by_child.get(child)
         if not figs:
             continue
-        p = progress(figs, child, indicator, plan, lo, hi)
+        p = progress(figs, child, indicator, plan, lo, hi, committed=True)
         plan_years = [y for y in p.plan_points if lo <= y <= hi]
         actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
         if plan_years or actual_years:

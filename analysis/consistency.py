@@ -53,16 +53,27 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
     out: list[Check] = []
     # each series read twice, once without the sub-regions and once from them alone: the region's own points and
     # its sub-regions' sums; with the sums filling the years it does not report, the two make its rolled-up series
-    below = {name: [r for r in selected[name] if r["region_code"] != region_code] for name in name_of.values()}
     own = {name: _annual_points(selected[name], region_code, name, False) for name in name_of.values()}
-    summed = {name: _annual_points(below[name], region_code, name, True) for name in name_of.values()}
-    own_annual = {k: dict(sorted({**summed[name], **own[name]}.items())) for k, name in name_of.items()}
-    if plan == "revised":
-        original = _annual_points(selected["original"], region_code, "original", True)
-        own_annual["target"] = {**original, **own_annual["target"]}
-    for span in (r for r in rows if r["region_code"] == region_code and r["period_start"] != r["period_end"]):
-        if span["kind"] not in name_of:
-            continue
+    spans = [
+        r
+        for r in rows
+        if r["region_code"] == region_code and r["period_start"] != r["period_end"] and r["kind"] in name_of
+    ]
+    # the sums are compared with the region's own years, and with its multi-year figures: none, no sums to make
+    needed = set(name_of.values()) if spans else {name for name, points in own.items() if points}
+    summed = {
+        name: _annual_points([r for r in selected[name] if r["region_code"] != region_code], region_code, name, True)
+        if name in needed
+        else {}
+        for name in name_of.values()
+    }
+    own_annual: dict[str, dict] = {}
+    if spans:
+        own_annual = {k: dict(sorted({**summed[name], **own[name]}.items())) for k, name in name_of.items()}
+        if plan == "revised":
+            original = _annual_points(selected["original"], region_code, "original", True)
+            own_annual["target"] = {**original, **own_annual["target"]}
+    for span in spans:
         years = list(range(int(span["period_start"]), int(span["period_end"]) + 1))
         points = own_annual[span["kind"]]
         inside = [y for y in years if y in points]

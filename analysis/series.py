@@ -109,21 +109,31 @@ def _point(row: dict) -> Point:
 
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
+    # one loop over the figures summed (a region page makes a hundred of these sums of a dozen)
+    values, ids = [], []
+    reliabilities, quotes, sources = {}, {}, {}  # each value once, in order of appearance
+    for p in picked:
+        values.append(p["value"])
+        ids.append(int(p["id"]))
+        reliabilities[p["reliability"] or "official"] = None
+        quote = p["quote"]
+        if quote:
+            quotes[quote] = None
+        sources[p["source_url"] or p["source"] or ""] = None
     # the least reliable source; several with the same rank: the first of them, as min() over all of them picks
-    reliabilities = dict.fromkeys([p["reliability"] or "official" for p in picked])
     if len(reliabilities) == 1:
         (reliability,) = reliabilities
     else:
         reliability = min(reliabilities, key=_reliability_rank)
     return Point(
         year,
-        float(sum([p["value"] for p in picked])),
+        float(sum(values)),
         "=",
-        [int(p["id"]) for p in picked],
+        ids,
         True,
         reliability,
-        " / ".join(dict.fromkeys([p["quote"] for p in picked if p["quote"]])),
-        " ".join(dict.fromkeys([p["source_url"] or p["source"] or "" for p in picked])),
+        " / ".join(quotes),
+        " ".join(sources),
         picked[0]["plan_version"] or "",
     )
 
@@ -154,41 +164,23 @@ def annual_points(figures, region_code: str, name: str, roll_up: bool = True) ->
 
 def _annual_points(rows: list[dict], region_code: str, name: str, roll_up: bool) -> dict[int, Point]:
     own: dict[int, list[dict]] = {}
-    children: dict[int, dict[str, list[dict]]] = {}
+    below: list[dict] = []  # sub-regions' records, read only with ``roll_up``
     for r in rows:
-        code, year = r["region_code"], int(r["period_end"])
-        if code == region_code:
+        if r["region_code"] == region_code:
+            year = int(r["period_end"])
             group = own.get(year)
             if group is None:
                 own[year] = [r]
             else:
                 group.append(r)
-        else:
-            _add(own, children, r, region_code)
-    return _points(own, children, name, roll_up)
+        elif roll_up:
+            below.append(r)
+    return _points(own, *(_by_child(below, own) if below else ({}, {})), name, roll_up)
 
 
-def _add(own: dict, children: dict, r: dict, region_code: str) -> None:
-    """File a record under its year: the region's own, or by child region."""
-    code, year = r["region_code"], int(r["period_end"])
-    if code == region_code:
-        group = own.get(year)
-        if group is None:
-            own[year] = [r]
-        else:
-            group.append(r)
-    else:
-        by_child = children.get(year)
-        if by_child is None:
-            children[year] = {code: [r]}
-        elif code in by_child:
-            by_child[code].append(r)
-        else:
-            by_child[code] = [r]
-
-
-def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Point]:
-    """Year -> Point from one series' records filed by ``_add``: the region's own figure, else its children's sum."""
+def _points(own: dict, children: dict, several: dict, name: str, roll_up: bool) -> dict[int, Point]:
+    """Year -> Point from one series' records: ``own`` the region's by year, ``children`` and ``several`` its
+    sub-regions' (``_by_child``): the region's own figure, else its children's sum."""
     points = {year: _point(group[0] if len(group) == 1 else _pick(group, name)) for year, group in own.items()}
     missing = [year for year in children if year not in points] if roll_up else []
     if missing:
@@ -198,8 +190,14 @@ def _points(own: dict, children: dict, name: str, roll_up: bool) -> dict[int, Po
         nested = not all(codes.isdisjoint(adcode_ancestors(code)) for code in codes)
         for year in missing:
             by_child = highest(children[year]) if nested else children[year]
-            picked = [by_child[code] for code in sorted(by_child)]
-            points[year] = _sum_point(year, [g[0] if len(g) == 1 else _pick(g, name) for g in picked])
+            if several:
+                picked = [
+                    r if (year, code) not in several else _pick(several[(year, code)], name)
+                    for code, r in sorted(by_child.items())
+                ]
+            else:
+                picked = [by_child[code] for code in sorted(by_child)]
+            points[year] = _sum_point(year, picked)
     return in_year_order(points)
 
 
@@ -224,39 +222,65 @@ def plan_vs_actual(
     """All three annual series for one region: {"original": {...}, "revised": {...}, "actual": {...}}.
     ``committed``: ``figures`` are already ``records(figures)`` (as ``analysis.progress`` passes them)."""
     # Each series' records by year, in one pass: the region's own (one record a year, as a rule; more go to
-    # ``several`` and ``_pick`` chooses) and, by child region, the sub-regions' (summed where it has none).
+    # ``several`` and ``_pick`` chooses) and, in order, the sub-regions' (summed where it has none).
     own: dict[str, dict[int, dict]] = {"original": {}, "revised": {}, "actual": {}}
     several: dict[str, dict[int, list[dict]]] = {}
-    children: dict[str, dict[int, dict[str, list[dict]]]] = {}
+    below: dict[str, list[dict]] = {}
+    series_of = SERIES_OF
     for r in figures if committed else records(figures):
-        if r["period_start"] != r["period_end"]:
+        end = r["period_end"]
+        if r["period_start"] != end:
             continue
         kind = r["kind"]
         if kind == "actual":
             name = "actual"
         elif kind == "target":
-            name = SERIES_OF.get(r["plan_version_kind"])
+            name = series_of.get(r["plan_version_kind"])
             if name is None:
                 continue
         else:
             continue
-        year = int(r["period_end"])
         if r["region_code"] == region_code:
-            first = own[name].setdefault(year, r)
+            first = own[name].setdefault(int(end), r)
             if first is not r:
-                several.setdefault(name, {}).setdefault(year, [first]).append(r)
+                several.setdefault(name, {}).setdefault(int(end), [first]).append(r)
         else:
-            _add({}, children.setdefault(name, {}), r, region_code)
+            rows = below.get(name)
+            if rows is None:
+                below[name] = [r]
+            else:
+                rows.append(r)
     out = {}
     for name, singles in own.items():
         picked = several.get(name)
-        if picked is None and name not in children:
+        children, several_below = _by_child(below[name], singles) if roll_up and name in below else ({}, {})
+        if picked is None and not children:
             points = {year: _point(r) for year, r in singles.items()}  # the usual case: one record a year
             out[name] = in_year_order(points)
         else:
             groups = {year: (picked or {}).get(year) or [r] for year, r in singles.items()}
-            out[name] = _points(groups, children.get(name, {}), name, roll_up)
+            out[name] = _points(groups, children, several_below, name, roll_up)
     return out
+
+
+def _by_child(rows: list[dict], own: dict) -> tuple[dict[int, dict[str, dict]], dict[tuple[int, str], list[dict]]]:
+    """Year -> child region -> its first record, for the years the region's ``own`` figures leave open (only those
+    are summed); and (year, child region) -> all its records, where it has several (``_pick`` chooses)."""
+    children: dict[int, dict[str, dict]] = {}
+    several: dict[tuple[int, str], list[dict]] = {}
+    for r in rows:
+        year = int(r["period_end"])
+        if year in own:
+            continue
+        by_child = children.get(year)
+        if by_child is None:
+            children[year] = {r["region_code"]: r}
+        else:
+            code = r["region_code"]
+            first = by_child.setdefault(code, r)
+            if first is not r:
+                several.setdefault((year, code), [first]).append(r)
+    return children, several
 
 
 def in_year_order(points: dict[int, Point]) -> dict[int, Point]:

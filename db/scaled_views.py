@@ -51,7 +51,6 @@ _TOTAL_COUNT = select(func.coalesce(func.sum(FigureRollup.count), 0)).where(
 )
 _PLANS = select(PlanVersion.id, PlanVersion.kind, PlanVersion.name)
 _SYNTHETIC_BATCHES = select(Batch.id).where(Batch.kind == "synth")
-_NAMES = select(Region.code, Region.name_zh).where(Region.code.in_(bindparam("codes", expanding=True)))
 
 
 def subtree_size(session: Session, node: dict) -> int:
@@ -134,8 +133,8 @@ def summed_values(session: Session, codes: tuple[str, ...], within: str | None =
     reverted = set(visibility.skipped(session))  # reverted, and not approved unless this session includes them
     versions = {v.id: v for v in core_execute(session, _PLANS)}
     synthetic = set(core_execute(session, _SYNTHETIC_BATCHES).scalars())
-    names = dict(core_execute(session, _NAMES, {"codes": list(codes)}).all())
     nodes = tree.subtrees(session, codes)
+    names = {node["code"]: node["name_zh"] for node in nodes}
     overlapping = overlaps.live_in_subtrees(session, nodes, sorted(reverted))
     # Common case, summed whole in SQL: a subtree without overlapping figures, every batch rolled up. Otherwise its
     # sums are corrected figure by figure (_exact_groups), as the analysis counts.

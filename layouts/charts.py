@@ -201,6 +201,18 @@ def stretch_trace(points: list[Point], unit: str, lang: str) -> dict:
     }
 
 
+def _running_ids(span: list[int], points: dict) -> list[list[str]]:
+    """Per year of ``span``, the figure ids behind the running total up to it, as one comma-joined string."""
+    ids: list[str] = []
+    out = []
+    for year in span:
+        point = points.get(year)
+        if point is not None:
+            ids.extend(map(str, point.figure_ids))
+        out.append([",".join(ids)])
+    return out
+
+
 def cumulative_figure(
     plan_points: dict[int, Point], actual: dict[int, Point], years: list[int], unit: str, title: str, lang: str = "zh"
 ) -> Figure:
@@ -241,10 +253,7 @@ def cumulative_figure(
                 "line": {"color": color, "dash": dash, "width": 3},
                 "marker": {"size": 9},
                 "text": [format_value(v, unit, lang) if v is not None else "" for v in values],
-                "customdata": [
-                    [",".join(str(i) for yy in span[: k + 1] if yy in points for i in points[yy].figure_ids)]
-                    for k in range(len(span))
-                ],
+                "customdata": _running_ids(span, points),
                 "hovertemplate": "%{x}: %{text}<extra>" + t(name, lang) + "</extra>",
             }
         )

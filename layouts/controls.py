@@ -10,17 +10,19 @@ from dash import dcc, html
 import analysis.status
 from layouts import ids
 from layouts.doc_text import doc_blocks
-from layouts.plain import plain
+from layouts.plain import element, plain
 from text.i18n import both, name, t
 
 
-def indicator_select(indicators: list[dict], value: str | None, lang: str, allow_all: bool) -> html.Div:
+def indicator_select(indicators: list[dict], value: str | None, lang: str, allow_all: bool) -> dict:
     options = [{"label": t("all_indicators", lang), "value": ""}] if allow_all else []
     options += [{"label": name(i, lang), "value": i["code"]} for i in indicators]
-    return html.Div(
+    return element(
+        html.Div,
         [
-            html.Label(t("indicator", lang), htmlFor=ids.INDICATOR_SELECT, className="form-label small mb-0"),
-            dcc.Dropdown(
+            element(html.Label, t("indicator", lang), htmlFor=ids.INDICATOR_SELECT, className="form-label small mb-0"),
+            element(
+                dcc.Dropdown,
                 id=ids.INDICATOR_SELECT,
                 options=options,
                 value=value or "",
@@ -33,12 +35,14 @@ def indicator_select(indicators: list[dict], value: str | None, lang: str, allow
     )
 
 
-def year_range(bounds: tuple[int, int], value: tuple[int, int], lang: str) -> html.Div:
+def year_range(bounds: tuple[int, int], value: tuple[int, int], lang: str) -> dict:
     lo, hi = bounds
-    return html.Div(
+    return element(
+        html.Div,
         [
-            html.Label(t("years", lang), htmlFor=ids.YEAR_RANGE, className="form-label small mb-0"),
-            dcc.RangeSlider(
+            element(html.Label, t("years", lang), htmlFor=ids.YEAR_RANGE, className="form-label small mb-0"),
+            element(
+                dcc.RangeSlider,
                 id=ids.YEAR_RANGE,
                 min=lo,
                 max=hi,
@@ -55,11 +59,13 @@ def year_range(bounds: tuple[int, int], value: tuple[int, int], lang: str) -> ht
     )
 
 
-def plan_select(value: str, lang: str) -> html.Div:
-    return html.Div(
+def plan_select(value: str, lang: str) -> dict:
+    return element(
+        html.Div,
         [
-            html.Label(t("plan", lang), className="form-label small mb-0 d-block"),
-            dcc.RadioItems(
+            element(html.Label, t("plan", lang), className="form-label small mb-0 d-block"),
+            element(
+                dcc.RadioItems,
                 id=ids.PLAN_SELECT,
                 value=value,
                 inline=True,
@@ -106,32 +112,35 @@ def status_help(lang: str) -> dict:
     )
 
 
-def filter_bar(children: list, shown: dict | None = None) -> html.Div:
+def filter_bar(children: list, shown: dict | None = None) -> dict:
     """The filters, with the view state they show (indicator, plan, from, to) kept beside them: a callback
     then tells a user's change from the values the page was rendered with. Folded behind one button on phones."""
     keep = {k: (shown or {}).get(k) for k in ("indicator", "plan", "from", "to")}
     return folding_filters(
-        html.Div(
-            [*children, dcc.Store(id=ids.VIEW_STATE, data=keep)],
+        element(
+            html.Div,
+            [*children, element(dcc.Store, id=ids.VIEW_STATE, data=keep)],
             className="d-flex flex-wrap align-items-end gap-2 p-2 border rounded bg-light",
         ),
         className="mb-3",
     )
 
 
-def folding_filters(body, className: str = "") -> html.Div:
+def folding_filters(body, className: str = "") -> dict:
     """``body`` as it is on wider screens; on phones (CSS ``.filter-fold``) folded behind a "筛选 Filters"
     button that opens and closes it (``callbacks/folding.py``)."""
-    return html.Div(
+    return element(
+        html.Div,
         [
-            html.Button(
+            element(
+                html.Button,
                 ["☰ ", both("filters")],
                 id=ids.FILTER_TOGGLE,
                 type="button",
                 className="btn btn-outline-secondary btn-sm filter-toggle mb-2",
                 **{"aria-controls": ids.FILTER_COLLAPSE, "aria-expanded": "false"},
             ),
-            dbc.Collapse(body, id=ids.FILTER_COLLAPSE, is_open=False, className="filter-fold"),
+            element(dbc.Collapse, body, id=ids.FILTER_COLLAPSE, is_open=False, className="filter-fold"),
         ],
         className=className,
     )

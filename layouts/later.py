@@ -12,17 +12,18 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from layouts import ids
-from layouts.plain import plain  # a Store's data as the JSON Dash sends: components walked, plain dicts as they are
+from layouts.plain import element, plain  # a Store's data as Dash sends it: components walked, plain dicts as they are
 
 
-def later(name: str, content: Component) -> html.Div:
+def later(name: str, content: Component | dict) -> dict:
     """``content`` drawn right after the rest of the page, in the slot this returns.
 
     Example: ``later("lower", html.Div(charts, className="row g-2"))``
     """
-    return html.Div(
+    return element(
+        html.Div,
         [
-            dcc.Store(id={"type": ids.LATER_CONTENT, "name": name}, data=plain(content)),
-            html.Div(id={"type": ids.LATER_SLOT, "name": name}),
-        ]
+            element(dcc.Store, id={"type": ids.LATER_CONTENT, "name": name}, data=plain(content)),
+            element(html.Div, id={"type": ids.LATER_SLOT, "name": name}),
+        ],
     )

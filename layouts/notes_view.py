@@ -15,6 +15,7 @@ import copy
 from dash import dcc, html
 
 from layouts import ids
+from layouts.plain import element
 from text.i18n import t
 from textsafety import markup
 
@@ -102,36 +103,40 @@ def note_cards(notes: list[dict], lang: str, editable: bool = False) -> list:
     return cards
 
 
-def notes_section(notes: list[dict], years: list[int], can_note: bool, lang: str) -> html.Div:
+def notes_section(notes: list[dict], years: list[int], can_note: bool, lang: str) -> dict:
     """Under the charts: this region's notes for the indicator shown, and a form to add one."""
     form = (
-        html.Div(
+        element(
+            html.Div,
             [
-                dcc.Dropdown(
+                element(
+                    dcc.Dropdown,
                     id=ids.NOTE_YEAR,
                     options=[{"label": str(y), "value": y} for y in years],
                     value=years[-1] if years else None,
                     clearable=False,
                     style={"width": "8rem"},
                 ),
-                html.Label(t("note_text", lang), htmlFor=ids.NOTE_TEXT, className="visually-hidden"),
-                dcc.Input(id=ids.NOTE_TEXT, type="text", value="", className="form-control", maxLength=2000),
-                html.Button(t("note_add", lang), id=ids.NOTE_ADD, className="btn btn-outline-primary btn-sm"),
+                element(html.Label, t("note_text", lang), htmlFor=ids.NOTE_TEXT, className="visually-hidden"),
+                element(dcc.Input, id=ids.NOTE_TEXT, type="text", value="", className="form-control", maxLength=2000),
+                element(html.Button, t("note_add", lang), id=ids.NOTE_ADD, className="btn btn-outline-primary btn-sm"),
             ],
             className="d-flex gap-2 align-items-center mb-2",
         )
         if can_note and years
         else None
     )
-    return html.Div(
+    return element(
+        html.Div,
         [
-            html.H2(t("notes_title", lang), className="h6 mt-3"),
+            element(html.H2, t("notes_title", lang), className="h6 mt-3"),
             form,
-            dcc.Store(id=ids.NOTE_EDITING),
-            html.Div(id=ids.NOTE_MESSAGE, role="status"),
-            html.Div(
+            element(dcc.Store, id=ids.NOTE_EDITING),
+            element(html.Div, id=ids.NOTE_MESSAGE, role="status"),
+            element(
+                html.Div,
                 note_cards(notes, lang, editable=can_note)
-                or [html.P(t("notes_none", lang), className="small text-muted")],
+                or [element(html.P, t("notes_none", lang), className="small text-muted")],
                 id=ids.NOTE_LIST,
             ),
         ],

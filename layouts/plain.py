@@ -16,6 +16,11 @@ from dash.development.base_component import Component
 
 def plain(value):
     """``value`` with every component reachable through components and lists replaced by its JSON form."""
+    kind = type(value)
+    if kind is dict or kind is str:  # the usual items of a page already plain (``element``), and text
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
     if isinstance(value, Component):
         attrs = value.__dict__
         props = {name: plain(attrs[name]) for name in value._prop_names if name in attrs}
@@ -29,11 +34,12 @@ def plain(value):
 
 
 _UNSET = object()
-_SHAPES: dict[type, tuple[list[str], frozenset, tuple[str, ...]]] = {}
+_SHAPES: dict[type, tuple[list[str], dict[str, int], tuple[str, ...]]] = {}
 
 
-def _shape(component: type[Component]) -> tuple[list[str], frozenset, tuple[str, ...]]:
-    """A component class's prop names in its own order, as a set, and its wildcard prefixes ("data-", "aria-")."""
+def _shape(component: type[Component]) -> tuple[list[str], dict[str, int], tuple[str, ...]]:
+    """A component class's prop names in its own order, each name's place in it, and its wildcard prefixes
+    ("data-", "aria-")."""
     shape = _SHAPES.get(component)
     if shape is None:
         probe = object.__new__(component)
@@ -42,7 +48,8 @@ def _shape(component: type[Component]) -> tuple[list[str], frozenset, tuple[str,
         except TypeError:
             pass
         names = [n for n in probe._prop_names if not n.endswith("*")]
-        shape = _SHAPES[component] = (names, frozenset(names), tuple(probe._valid_wildcard_attributes))
+        places = {n: i for i, n in enumerate(names)}
+        shape = _SHAPES[component] = (names, places, tuple(probe._valid_wildcard_attributes))
     return shape
 
 
@@ -54,15 +61,19 @@ def element(component: type[Component], children=_UNSET, **props) -> dict:
 
     Example: ``element(html.Td, "x", className="a") == plain(html.Td("x", className="a"))``
     """
-    names, known, wildcards = _shape(component)
+    _names, known, wildcards = _shape(component)
     if children is not _UNSET:
         props["children"] = plain(children)
     elif "children" in known:
         props["children"] = None  # as the component sets it
+    ours = []  # the component's own props (in its order below), then the wildcard ones as given
     for key in props:
-        if key not in known and not key.startswith(wildcards):
+        if key in known:
+            ours.append(key)
+        elif not key.startswith(wildcards):
             raise TypeError(f"{component.__name__} received an unexpected keyword argument: `{key}`")
-    ordered = {n: props[n] for n in names if n in props}
+    ours.sort(key=known.__getitem__)
+    ordered = {k: props[k] for k in ours}
     if len(ordered) < len(props):
         ordered.update((k, v) for k, v in props.items() if k not in known)
     return {"props": ordered, "type": component._type, "namespace": component._namespace}

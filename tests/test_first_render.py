@@ -130,11 +130,20 @@ def test_plain_is_the_json_dash_sends():
     assert plain(tree) == json.loads(to_json_plotly(tree))
 
 
+def store_props(part: dict) -> dict:
+    return part["props"]["children"][0]["props"]
+
+
+def slot_id(part: dict) -> dict:
+    return part["props"]["children"][1]["props"]["id"]
+
+
 def test_later_sends_the_part_with_the_page_in_a_store():
     part = later("lower", html.Div([html.P("x")], className="row"))
-    store, slot = part.children
-    assert store.id == {"type": ids.LATER_CONTENT, "name": "lower"} and slot.id["type"] == ids.LATER_SLOT
-    assert store.data == {
+    assert part == plain(html.Div([dcc.Store(**store_props(part)), html.Div(id=slot_id(part))]))
+    store, slot = (child["props"] for child in part["props"]["children"])
+    assert store["id"] == {"type": ids.LATER_CONTENT, "name": "lower"} and slot["id"]["type"] == ids.LATER_SLOT
+    assert store["data"] == {
         "props": {"children": [plain(html.P("x"))], "className": "row"},
         "type": "Div",
         "namespace": "dash_html_components",

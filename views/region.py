@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +24,7 @@ from analysis.consistency import consistency_checks
 from analysis.indicators import headline_order
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
-from analysis.series import Point, stretch_points
+from analysis.series import Point, records, stretch_points
 from auth.policy import Principal
 from db import notes, queries, scaled_views
 from layouts import urlstate
@@ -30,6 +32,7 @@ from text.i18n import name
 from views.approval import count_pending
 
 Reader = Callable[[Session, str], tuple[list[dict], list[dict]]]
+_INDICATOR, _KIND = itemgetter("indicator"), itemgetter("kind")
 
 
 @dataclass
@@ -39,6 +42,7 @@ class RegionView:
     bounds: tuple[int, int] = (0, 0)
     regions: list[dict] = field(default_factory=list)  # the regions the records cover (path, sub-regions)
     figures: list[dict] = field(default_factory=list)  # every record the page read, all indicators
+    by_indicator: dict[str, list[dict]] = field(default_factory=dict)  # ``figures`` by indicator, in their order
     catalogue: dict[str, dict] = field(default_factory=dict)
     options: list[dict] = field(default_factory=list)  # indicators with figures, headline order
     indicator: dict | None = None
@@ -59,6 +63,8 @@ class RegionView:
         return self.state["lang"]
 
     def indicator_figures(self, code: str) -> list[dict]:
+        if self.by_indicator:
+            return list(self.by_indicator.get(code, ()))
         return [r for r in self.figures if r["indicator"] == code]
 
 
@@ -104,11 +110,16 @@ def region_view(
     if lang:
         state["lang"] = lang
     catalogue = {i["code"]: i for i in queries.indicators(session)}
-    counts: dict[str, int] = {}
-    for r in figures:
-        counts[r["indicator"]] = counts.get(r["indicator"], 0) + (10 if r["kind"] == "target" else 1)
+    by_indicator: dict[str, list[dict]] = {}
+    for indicator_code, rows in groupby(figures, _INDICATOR):  # records come by region, then indicator
+        group = by_indicator.get(indicator_code)
+        if group is None:
+            by_indicator[indicator_code] = list(rows)
+        else:
+            group.extend(rows)
+    counts = {c: len(rows) + 9 * list(map(_KIND, rows)).count("target") for c, rows in by_indicator.items()}
     available = [c for c in headline_order(counts) if c in catalogue]
-    view = RegionView(path, state, bounds, regions, figures, catalogue, [catalogue[c] for c in available])
+    view = RegionView(path, state, bounds, regions, figures, by_indicator, catalogue, [catalogue[c] for c in available])
     if indicator is not None:
         chosen = indicator if indicator in catalogue else None
     else:
@@ -119,7 +130,7 @@ def region_view(
     view.state = {**state, "indicator": chosen}
     view.indicator = catalogue[chosen]
     figs = view.indicator_figures(chosen)
-    view.progress = progress(figs, code, view.indicator, state["plan"], lo, hi)
+    view.progress = progress(records(figs), code, view.indicator, state["plan"], lo, hi, committed=True)
     view.stretch = stretch_points(figs, code, state["plan"])
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
@@ -132,19 +143,19 @@ def region_view(
 def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
     """The region's own status per indicator with targets (the page's status grid), worst first."""
     code, state = view.region["code"], view.state
-    by_indicator: dict[str, list[dict]] = {}
-    for r in view.figures:
-        by_indicator.setdefault(r["indicator"], []).append(r)
+    by_indicator = view.by_indicator or {}
+    if not by_indicator:
+        for r in view.figures:
+            by_indicator.setdefault(r["indicator"], []).append(r)
 
     def assessed(c: dict) -> Progress:
         if view.progress is not None and view.indicator is not None and c["code"] == view.indicator["code"]:
             return view.progress  # the chosen indicator's, assessed already with the same figures and state
-        return progress(by_indicator[c["code"]], code, c, state["plan"], state["from"], state["to"])
+        rows = records(by_indicator[c["code"]])  # one indicator's already: no filter by indicator to run again
+        return progress(rows, code, c, state["plan"], state["from"], state["to"], committed=True)
 
     summary = [
-        (view.region, assessed(c))
-        for c in view.options
-        if any(r["kind"] == "target" for r in by_indicator.get(c["code"], ()))
+        (view.region, assessed(c)) for c in view.options if "target" in map(_KIND, by_indicator.get(c["code"], ()))
     ]
     summary = [(region, q) for region, q in summary if q.years or q.period is not None]
     summary.sort(key=lambda row: row[1].worst)
