@@ -49,6 +49,7 @@ CLAUSE_PAST = re.compile(
 SENTENCE_PAST = re.compile(
     r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
     r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
+    r"|签下"  # "再签下26个扶贫合作项目,总投资额达242亿元": agreements signed
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
@@ -144,6 +145,7 @@ def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
 
 MONEY_QUALIFIER_AFTER = re.compile(
     r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|企业|合作社)|[^,;。\d]{0,6}标准)|(?:的)?(?:情况|现象))"
+    r"|^(?:以下|以内)、[^,;。]{0,3}\d"  # "给予5万元以下、3年以内免担保、免抵押的扶贫小额信贷": a loan's limits
 )
 
 
@@ -569,6 +571,19 @@ def kind_of(
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | None, doc_year: int) -> bool:
+    """Whether a news report's figure with no word of intent is a result. Not when it is a flow of a year not yet
+    over (``open_flow``: the report is dated before the last quarter): "2019年全省减少贫困人口50万人" in February
+    2019 is that year's plan, and so is money with no year of its own ("近日,泉州市级财政下达…资金1500万元" in
+    June), which a year's budget spends from its start.
+
+    >>> told_as_result(True, True, "元", None, 2019), told_as_result(True, True, "人", None, 2019)
+    (False, True)
+    """
+    this_year = year_end == doc_year or year_end is None and measure == "元"
+    return news and not (open_flow and this_year)
 
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)

@@ -379,8 +379,12 @@ def _quantities(
             "每年" in sentence and token is not None and token.kind == "from"
         )
         read_as = token
-        if token is not None and token.kind == "point" and token.year > plan.doc_year and flow and ALL_DONE.match(
-            sentence, q.end
+        if (
+            token is not None
+            and token.kind == "point"
+            and token.year > plan.doc_year
+            and flow
+            and ALL_DONE.match(sentence, q.end)
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
         if token is not None and token.kind == "span":
@@ -408,8 +412,8 @@ def _quantities(
                 explicit_end,
                 cited or plan.doc_year,
                 ctx.before,
-                # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
-                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year) or ctx.progress,
+                classify.told_as_result(ctx.news, ctx.year_open and flow, q.measure, explicit_end, plan.doc_year)
+                or ctx.progress,
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )

@@ -1,0 +1,67 @@
+"""A news report's figures with no word of intent are results, except money told before the year's last quarter
+(the year's budget, spent from its start); and what stops that reading where it does not hold: a loan's limits
+("5万元以下、3年以内") and agreements signed (签下). Real sentences of dev texts whose names start with a–r
+(data/corpus/dev, cited by slug), run through the whole extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import classify, extract_document
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
+
+
+def target_values(doc) -> set[float]:
+    return {f.value for f in doc.figures if f.kind == "target"}
+
+
+@pytest.mark.parametrize(
+    "news,open_flow,measure,year_end,result",
+    [
+        (True, True, "元", None, False),  # money with no year, in a report of the year's first nine months: a budget
+        (True, True, "元", 2019, False),  # a flow of this year, told before its last quarter: the plan
+        (True, True, "人", 2019, False),
+        (True, True, "人", None, True),  # people with no year: a result, as before
+        (True, True, "元", 2018, True),  # money of last year: a result
+        (True, False, "元", None, True),  # a report of the last quarter: the year is nearly over
+        (False, True, "元", None, False),  # not news: the intent words decide
+    ],
+)
+def test_news_money_of_a_year_not_yet_over_is_its_budget(news, open_flow, measure, year_end, result):
+    assert classify.told_as_result(news, open_flow, measure, year_end, 2019) is result
+
+
+@pytest.mark.parametrize(
+    "text,code,as_of,value",
+    [
+        # hebei-2016-ecommerce-stations-plan-news: the limits of a microcredit loan, not an amount to reach
+        (
+            "记者近日从省扶贫办获悉。河北省已把电商扶贫纳入扶贫小额贷款支持范围,对开办网店、从事网货生产销售的贫困户"
+            "以及带动贫困户生产销售网货产品效果明显(以销售贫困户产品为主)的企业和网店,给予5万元以下、3年以内免担保、"
+            "免抵押的扶贫小额信贷支持,由财政按基准利率贴息。",
+            "130000",
+            "2016-03-10",
+            50000.0,
+        ),
+        # beijing-2018-neimenggu-cooperation-funds-trad: the investment of agreements signed, a result
+        (
+            "央廣網北京4月28日消息(記者孫冰潔)今天(28日)上午,在北京舉辦的內蒙古興安盟京蒙對口幫扶合作暨承接京津冀"
+            "產業轉移推介會上,北京與內蒙古興安盟再簽下26個扶貧合作項目,總投資額達242億元。",
+            "110000",
+            "2018-04-28",
+            24200000000.0,
+        ),
+    ],
+)
+def test_loan_limits_and_signed_agreements_are_no_targets(g, text, code, as_of, value):
+    doc = extract_document(text, g, region_code=code, as_of=as_of)
+    assert value not in target_values(doc)
