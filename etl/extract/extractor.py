@@ -379,12 +379,8 @@ def _quantities(
             "每年" in sentence and token is not None and token.kind == "from"
         )
         read_as = token
-        if (
-            token is not None
-            and token.kind == "point"
-            and token.year > plan.doc_year
-            and flow
-            and ALL_DONE.match(sentence, q.end)
+        if token is not None and token.kind == "point" and token.year > plan.doc_year and flow and ALL_DONE.match(
+            sentence, q.end
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
         if token is not None and token.kind == "span":
