@@ -65,3 +65,29 @@ def test_news_money_of_a_year_not_yet_over_is_its_budget(news, open_flow, measur
 def test_loan_limits_and_signed_agreements_are_no_targets(g, text, code, as_of, value):
     doc = extract_document(text, g, region_code=code, as_of=as_of)
     assert value not in target_values(doc)
+
+
+@pytest.mark.parametrize(
+    "text,code,as_of,value,end",
+    [
+        # hebei-2018-first-batch-pv-poverty-projects-trad: 筹建, to prepare and build
+        (
+            "河北省曲陽、灤平、萬全等23個(gè)縣(區(qū))在列,將籌建1412個(gè)村級(jí)光伏電站,總裝機(jī)規(guī)模615506.13千瓦。",
+            "130000",
+            "2018-01-23",
+            1412.0,
+            2018,
+        ),
+        # jiujiang-2010-housing-renovation-pilot-funds-news: 纳入, brought into a programme
+        (
+            "据介绍,纳入这批试点范围有2590户,其中,因今年水灾等原因倒房户数有1156户。",
+            "360400",
+            "2010-06-01",
+            2590.0,
+            2010,
+        ),
+    ],
+)
+def test_a_verb_of_making_or_bringing_in_governs_a_new_indicator(g, text, code, as_of, value, end):
+    doc = extract_document(text, g, region_code=code, as_of=as_of)
+    assert {f.period_end for f in doc.figures if f.kind == "target" and f.value == value} == {end}
