@@ -91,3 +91,12 @@ def test_loan_limits_and_signed_agreements_are_no_targets(g, text, code, as_of, 
 def test_a_verb_of_making_or_bringing_in_governs_a_new_indicator(g, text, code, as_of, value, end):
     doc = extract_document(text, g, region_code=code, as_of=as_of)
     assert {f.period_end for f in doc.figures if f.kind == "target" and f.value == value} == {end}
+
+
+def test_a_sum_spent_is_a_result(g):
+    # guizhou-2011-twelfth-plan-goals-news-trad: 共投入, spent in total over the years just reported
+    text = (
+        "“十一五”以來,貴州省不斷加大扶貧開發(fā)力度。共投入中央和省級財政扶貧資金140.72億元,實施到村到戶項目5萬多個。"
+    )
+    doc = extract_document(text, g, region_code="520000", as_of="2011-01-18")
+    assert 14072000000.0 not in target_values(doc)
