@@ -24,6 +24,10 @@ def target_values(doc) -> set[float]:
     return {f.value for f in doc.figures if f.kind == "target"}
 
 
+def periods_of(doc, value: float) -> set[tuple[int, int]]:
+    return {(f.period_start, f.period_end) for f in doc.figures if f.kind == "target" and f.value == value}
+
+
 @pytest.mark.parametrize(
     "news,open_flow,measure,year_end,result",
     [
@@ -100,3 +104,13 @@ def test_a_sum_spent_is_a_result(g):
     )
     doc = extract_document(text, g, region_code="520000", as_of="2011-01-18")
     assert 14072000000.0 not in target_values(doc)
+
+
+def test_this_year_on_starts_a_schedule(g):
+    # fujian-2016-rural-tourism-key-villages-plan-trad: 今年起每年, one figure for each year to the plan's end
+    text = (
+        "“十三五”期間,通過實(shí)施鄉(xiāng)村旅游扶貧工程,推動全國1萬個鄉(xiāng)村旅游扶貧重點(diǎn)村實(shí)現(xiàn)年旅游經(jīng)營收入達(dá)到100萬元,貧困人口年人均旅游收入達(dá)到1萬元以上的目標(biāo)。"
+        "省旅游局相關(guān)負(fù)責(zé)人表示,我省將根據(jù)《福建省鄉(xiāng)村旅游扶貧工程2016-2020年實(shí)施方案》,今年起每年在472個“鄉(xiāng)村旅游扶貧重點(diǎn)村”中挑選50個村,作為我省鄉(xiāng)村旅游扶貧重點(diǎn)村,加大精準(zhǔn)幫扶力度。"
+    )
+    doc = extract_document(text, g, region_code="350000", as_of="2016-10-10")
+    assert periods_of(doc, 50.0) == {(year, year) for year in range(2016, 2021)}

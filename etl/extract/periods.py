@@ -106,9 +106,9 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
-            out.append(YearToken("point", doc_year, m.start(), m.end()))
+            out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("next"):
-            out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+            out.append(YearToken(_point_or_from(text, m), doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
@@ -125,6 +125,11 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             elif _ERA_PLAN.match(text, m.end()):  # "“十三五”贵州将完成142万人的搬迁任务": the era's plan
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first, era=True))
     return out
+
+
+def _point_or_from(text: str, m: re.Match) -> str:
+    """ "今年起每年…", "明年开始": a schedule from that year on, as "从2016年起" is."""
+    return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
