@@ -114,3 +114,29 @@ def test_this_year_on_starts_a_schedule(g):
     )
     doc = extract_document(text, g, region_code="350000", as_of="2016-10-10")
     assert periods_of(doc, 50.0) == {(year, year) for year in range(2016, 2021)}
+
+
+@pytest.mark.parametrize(
+    "text,code,as_of,value,end",
+    [
+        # chengde-2017-centralized-pv-poverty-quota-trad: a province's quota for the year (the page gives no date)
+        (
+            "編者按:日前,省發(fā)展改革委、省扶貧辦下達(dá)了《關(guān)于開展2017年集中式光伏扶貧項(xiàng)目申報(bào)工作的通知》,2017年全省共安排集中式光伏扶貧項(xiàng)目指標(biāo)100萬千瓦,經(jīng)向省發(fā)改委爭取,我市在2017年集中式光伏扶貧項(xiàng)目指標(biāo)爭取上實(shí)現(xiàn)歷史性突破,共獲得指標(biāo)44萬千瓦,占全省指標(biāo)總數(shù)的44%。",
+            "130800",
+            None,
+            1000000.0,
+            2017,
+        ),
+        # hunan-2012-housing-renovation-extra-tasks-news: a task handed down on top of the first batch
+        (
+            "记者今天从湖南省民政厅获悉,根据国家拉动内需、改善民生总体规划部署,在首批25万户农村危房改造任务基础上,财政部、国家发展和改革委员会、住房和城乡建设部向湖南省追加下达了农村危改任务6万户。",
+            "430000",
+            "2012-10-16",
+            60000.0,
+            2012,
+        ),
+    ],
+)
+def test_a_quota_handed_down_is_the_years_target(g, text, code, as_of, value, end):
+    doc = extract_document(text, g, region_code=code, as_of=as_of)
+    assert periods_of(doc, value) == {(end, end)}

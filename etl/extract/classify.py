@@ -573,6 +573,19 @@ def kind_of(
     return "target"
 
 
+QUOTA = re.compile(r"(?:下达|安排|分配|追加|获得|切块)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}$")
+
+
+def is_quota(clause_before: str) -> bool:
+    """A quota handed down for the year ("全省共安排集中式光伏扶贫项目指标100万千瓦", "追加下达了农村危改任务6万户"):
+    the year's target, as an allocation of funds is its budget, even when told as done.
+
+    >>> is_quota("2017年全省共安排集中式光伏扶贫项目指标")
+    True
+    """
+    return QUOTA.search(clause_before) is not None
+
+
 def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | None, doc_year: int) -> bool:
     """Whether a news report's figure with no word of intent is a result. Not when it is a flow of a year not yet
     over (``open_flow``: the report is dated before the last quarter): "2019年全省减少贫困人口50万人" in February
