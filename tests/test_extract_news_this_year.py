@@ -140,3 +140,29 @@ def test_this_year_on_starts_a_schedule(g):
 def test_a_quota_handed_down_is_the_years_target(g, text, code, as_of, value, end):
     doc = extract_document(text, g, region_code=code, as_of=as_of)
     assert periods_of(doc, value) == {(end, end)}
+
+
+@pytest.mark.parametrize(
+    "text,code,as_of,value,years",
+    [
+        # gansu-2015-housing-renovation-plan-news: each year from 2015 to the first deadline, 2017 (not 2019)
+        (
+            "从2015年开始,每年完成建档立卡农村贫困户危房改造14万户,到2017年完成包括庆阳、平凉、会宁革命老区14.9万户在内的42万户农村贫困户危房(危窑)改造任务;到2019年,全面完成建档立卡的63万农村贫困户危房改造任务”的工作目标。",
+            "620000",
+            "2015-07-22",
+            140000.0,
+            range(2015, 2018),
+        ),
+        # neimenggu-2012-poverty-assault-plan-paper: each year from 2012 to 2015, the deadline said before 2020's
+        (
+            "我们要把扶贫开发作为头号民生工程,举全区之力打好新一轮扶贫攻坚战,到2015年贫困人口人均纯收入达到3000元,贫困人口减少150万;到2020年贫困人口人均纯收入达到6000元,266.6万贫困人口全部脱贫,率先在我国西部地区基本消除绝对贫困现象,并力争在自治区成立70周年时(2017年)提前实现这一目标。2012年,把扶贫攻坚作为民生1号工程,每年投入20亿元,每年减少30万贫困人口,力争到2020年,率先在我国西部地区基本消除绝对贫困现象。",
+            "150000",
+            "2012-02-16",
+            300000.0,
+            range(2012, 2016),
+        ),
+    ],
+)
+def test_a_schedule_runs_to_the_first_deadline_after_its_start(g, text, code, as_of, value, years):
+    doc = extract_document(text, g, region_code=code, as_of=as_of)
+    assert periods_of(doc, value) == {(year, year) for year in years}

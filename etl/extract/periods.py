@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .numbers import parse_chinese_integer
 from .sentences import inside, quoted_spans
@@ -150,6 +150,14 @@ class PlanYears:
     doc_year: int
     plan_end: int
     first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
+    ends: tuple[int, ...] = field(
+        default=(), repr=False, compare=False
+    )  # every deadline the text names, the plan's end among them
+
+    def schedule_end(self, first: int) -> int:
+        """Where a per-year schedule from ``first`` stops: the first deadline after it ("从2015年开始,每年完成…14万户"
+        beside "到2017年…42万户" and "到2019年…63万户" runs to 2017), else the plan's end."""
+        return min((end for end in self.ends if end > first), default=self.plan_end)
 
     @property
     def start(self) -> int:
@@ -242,7 +250,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             first = era_first
     if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
         first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
-    return PlanYears(doc_year, max(ends), first)
+    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))))
 
 
 def _told_only(text: str, year: int) -> bool:
@@ -376,7 +384,7 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
         if yearly and flow and plan.plan_end > token.year >= start:  # "2014年,…计划每年投入1500万元" to 2017
-            return [(y, y) for y in range(token.year, plan.plan_end + 1)]
+            return [(y, y) for y in range(token.year, plan.schedule_end(token.year) + 1)]
         return [(token.year, token.year)]
     if token.kind == "since":
         end = max(token.year, start - 1)
@@ -387,7 +395,7 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
         if yearly:
-            return [(y, y) for y in range(token.year, max(token.year, plan.plan_end) + 1)]
+            return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
         end = start + token.year - 1
