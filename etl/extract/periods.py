@@ -150,9 +150,8 @@ class PlanYears:
     doc_year: int
     plan_end: int
     first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
-    ends: tuple[int, ...] = field(
-        default=(), repr=False, compare=False
-    )  # every deadline the text names, the plan's end among them
+    # every deadline the text names, the plan's end among them
+    ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def schedule_end(self, first: int) -> int:
         """Where a per-year schedule from ``first`` stops: the first deadline after it ("从2015年开始,每年完成…14万户"
