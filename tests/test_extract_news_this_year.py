@@ -166,3 +166,13 @@ def test_a_quota_handed_down_is_the_years_target(g, text, code, as_of, value, en
 def test_a_schedule_runs_to_the_first_deadline_after_its_start(g, text, code, as_of, value, years):
     doc = extract_document(text, g, region_code=code, as_of=as_of)
     assert periods_of(doc, value) == {(year, year) for year in years}
+
+
+def test_done_in_the_whole_year_is_a_result(g):
+    # neimenggu-2009-water-work-meeting-news: 全年完成…, 解决了…: the year's work told as done, no word of intent
+    text = (
+        "全年完成新增有效灌溉面积116万亩,新增节水灌溉面积313万亩,发展饲草料地灌溉面积69万亩,"
+        "完成水土保持综合治理面积710万亩,解决了86.7万人的饮水安全问题,农村牧区群众饮水安全条件得到进一步改善。"
+    )
+    doc = extract_document(text, g, region_code="150000", as_of="2009-04-30")
+    assert not {1160000.0, 3130000.0, 690000.0, 7100000.0} & target_values(doc)

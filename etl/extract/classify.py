@@ -53,7 +53,7 @@ SENTENCE_PAST = re.compile(
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
