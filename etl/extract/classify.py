@@ -47,12 +47,13 @@ CLAUSE_PAST = re.compile(
     r"|(?<![比较与])(?:去年|上年|前年)(?!同期|底|末)"
 )
 SENTENCE_PAST = re.compile(
-    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助|投入|整合)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
     r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
+    r"|签下"  # "再签下26个扶贫合作项目,总投资额达242亿元": agreements signed
 )
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年"
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
@@ -144,6 +145,7 @@ def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
 
 MONEY_QUALIFIER_AFTER = re.compile(
     r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|企业|合作社)|[^,;。\d]{0,6}标准)|(?:的)?(?:情况|现象))"
+    r"|^(?:以下|以内)、[^,;。]{0,3}\d"  # "给予5万元以下、3年以内免担保、免抵押的扶贫小额信贷": a loan's limits
 )
 
 
@@ -205,7 +207,7 @@ AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市�
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 NEW_TARGET_VERB = re.compile(
-    r"(?:建成|新建|改建|修建|维修|建设|创建|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)[^了,;]{0,20}$"
 )
@@ -569,6 +571,32 @@ def kind_of(
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+QUOTA = re.compile(r"(?:下达|安排|分配|追加|获得|切块)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}$")
+
+
+def is_quota(clause_before: str) -> bool:
+    """A quota handed down for the year ("全省共安排集中式光伏扶贫项目指标100万千瓦", "追加下达了农村危改任务6万户"):
+    the year's target, as an allocation of funds is its budget, even when told as done.
+
+    >>> is_quota("2017年全省共安排集中式光伏扶贫项目指标")
+    True
+    """
+    return QUOTA.search(clause_before) is not None
+
+
+def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | None, doc_year: int) -> bool:
+    """Whether a news report's figure with no word of intent is a result. Not when it is a flow of a year not yet
+    over (``open_flow``: the report is dated before the last quarter): "2019年全省减少贫困人口50万人" in February
+    2019 is that year's plan, and so is money with no year of its own ("近日,泉州市级财政下达…资金1500万元" in
+    June), which a year's budget spends from its start.
+
+    >>> told_as_result(True, True, "元", None, 2019), told_as_result(True, True, "人", None, 2019)
+    (False, True)
+    """
+    this_year = year_end == doc_year or year_end is None and measure == "元"
+    return news and not (open_flow and this_year)
 
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)

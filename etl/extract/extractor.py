@@ -408,14 +408,15 @@ def _quantities(
                 explicit_end,
                 cited or plan.doc_year,
                 ctx.before,
-                # "2019年全省减少贫困人口50万人" in a report of February 2019: a year not yet over, so a plan
-                ctx.news and not (ctx.year_open and flow and explicit_end == plan.doc_year) or ctx.progress,
+                classify.told_as_result(ctx.news, ctx.year_open and flow, q.measure, explicit_end, plan.doc_year)
+                or ctx.progress,
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
-            if kind != "target" and q.measure == "元" and ALLOCATED.search(ctx.before + said) and not progress:
+            allocated = q.measure == "元" and ALLOCATED.search(ctx.before + said) or classify.is_quota(said)
+            if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
             made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :])

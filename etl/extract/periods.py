@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .numbers import parse_chinese_integer
 from .sentences import inside, quoted_spans
@@ -106,9 +106,9 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
-            out.append(YearToken("point", doc_year, m.start(), m.end()))
+            out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("next"):
-            out.append(YearToken("point", doc_year + 1, m.start(), m.end()))
+            out.append(YearToken(_point_or_from(text, m), doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
@@ -125,6 +125,11 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             elif _ERA_PLAN.match(text, m.end()):  # "“十三五”贵州将完成142万人的搬迁任务": the era's plan
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first, era=True))
     return out
+
+
+def _point_or_from(text: str, m: re.Match) -> str:
+    """ "今年起每年…", "明年开始": a schedule from that year on, as "从2016年起" is."""
+    return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
@@ -145,6 +150,13 @@ class PlanYears:
     doc_year: int
     plan_end: int
     first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
+    # every deadline the text names, the plan's end among them
+    ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def schedule_end(self, first: int) -> int:
+        """Where a per-year schedule from ``first`` stops: the first deadline after it ("从2015年开始,每年完成…14万户"
+        beside "到2017年…42万户" and "到2019年…63万户" runs to 2017), else the plan's end."""
+        return min((end for end in self.ends if end > first), default=self.plan_end)
 
     @property
     def start(self) -> int:
@@ -237,7 +249,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             first = era_first
     if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
         first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
-    return PlanYears(doc_year, max(ends), first)
+    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))))
 
 
 def _told_only(text: str, year: int) -> bool:
@@ -371,7 +383,7 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(start, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "point":
         if yearly and flow and plan.plan_end > token.year >= start:  # "2014年,…计划每年投入1500万元" to 2017
-            return [(y, y) for y in range(token.year, plan.plan_end + 1)]
+            return [(y, y) for y in range(token.year, plan.schedule_end(token.year) + 1)]
         return [(token.year, token.year)]
     if token.kind == "since":
         end = max(token.year, start - 1)
@@ -382,7 +394,7 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
         if yearly:
-            return [(y, y) for y in range(token.year, max(token.year, plan.plan_end) + 1)]
+            return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
         end = start + token.year - 1
