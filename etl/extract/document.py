@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer, county_of_townships, short_name
 
+from .banners import banner_mentions
 from .sentences import quoted_spans
 
 DOC_TYPES = "决定|意见|通知|方案|办法|规划|计划|纲要|细则"
@@ -234,7 +235,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
-    counts = Counter(region_mentions(text, gazetteer)) or filed_from  # the dateline's city, when nothing else
+    counts = Counter(region_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
