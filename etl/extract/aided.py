@@ -18,6 +18,7 @@ import re
 
 from etl.gazetteer import Gazetteer
 
+from .anaphora import named_before
 from .document import region_mentions
 
 # 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
@@ -70,7 +71,7 @@ def referred_region(
     ('延边朝鲜族自治州', '222400')
     """
     if not REFERRED.search(clause):
-        return None
+        return named_before(text, s_start, clause, gazetteer)  # "2018年该县计划完成…": the county named before
     found = None
     for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
         names = region_mentions(m.group(1) or m.group(2), gazetteer)
