@@ -227,6 +227,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
                 code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
+            if source is not issuer and (helper := _helper_credited(source, code, text, gazetteer)):
+                return helper, gazetteer.regions[helper].name_zh
             if source is not issuer:
                 code = _title_checked(code, text, gazetteer)
                 if code is None:
@@ -407,6 +409,21 @@ def _shared_name_after(title: str, code: str, gazetteer: Gazetteer, own_level: s
                 levelled = [c for c in inside if gazetteer.regions[c].level == own_level]
                 return levelled[0] if len(levelled) == 1 else max(inside, key=lambda c: _RANK.get(gazetteer.regions[c].level, 0))
     return None
+
+
+_VISITED = re.compile(r"(?:到|赴|帮扶|支援|援助|援建|对口)$")
+
+
+def _helper_credited(title: str, code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The region a page credits (来源: 巴州新闻网) when its title names code as the place visited or aided
+    ("张平阳率队到普格县开展综合帮扶工作") and the text speaks of itself (我区) at the credited region's level:
+    the helper's own report, not the aided region's text."""
+    name = gazetteer.regions[code].name_zh
+    at = title.find(name)
+    credited = source_region(text, gazetteer) if at > 0 and _VISITED.search(title[:at]) else None
+    if credited is None or credited == code or code in {r.code for r in gazetteer.ancestors(credited)}:
+        return None
+    return credited if gazetteer.regions[credited].level == self_reference_level(text) else None
 
 
 def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
