@@ -72,7 +72,9 @@ def referred_region(
     """
     if not REFERRED.search(clause):
         # "2018年该县计划完成…": the county named before; "福州市2.47亿元" after "福州市帮扶定西市…": 定西's
-        return named_before(text, s_start, clause, gazetteer) or helper_partner(text, s_start, clause, gazetteer, own_code)
+        return named_before(text, s_start, clause, gazetteer) or helper_partner(
+            text, s_start, clause, gazetteer, own_code
+        )
     found = None
     for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
         names = region_mentions(m.group(1) or m.group(2), gazetteer)

@@ -407,7 +407,11 @@ def _shared_name_after(title: str, code: str, gazetteer: Gazetteer, own_level: s
             ]
             if len(inside) >= 2:
                 levelled = [c for c in inside if gazetteer.regions[c].level == own_level]
-                return levelled[0] if len(levelled) == 1 else max(inside, key=lambda c: _RANK.get(gazetteer.regions[c].level, 0))
+                return (
+                    levelled[0]
+                    if len(levelled) == 1
+                    else max(inside, key=lambda c: _RANK.get(gazetteer.regions[c].level, 0))
+                )
     return None
 
 
