@@ -104,3 +104,15 @@ def test_a_province_the_centre_grants_a_figure_to_is_the_provinces_in_a_county_t
     doc = _extract("lushi-2018-pv-poverty-projects-trad", g)
     assert doc.info.region_code == "411224"
     assert _targets(doc)[500_000] == {"410000"}
+
+
+def test_a_province_page_that_names_no_region_is_the_province_its_host_abbreviates(g):
+    # "2014年,全省实施边远贫困地区人才支持计划…每年选派440名科技人员" on hljszw.org.cn (黑龙江省志网)
+    doc = _extract("heilongjiang-2014-tech-personnel-plan-yearbook", g)
+    assert doc.info.region_code == "230000"
+    assert _targets(doc)[440] == {"230000"}
+
+
+def test_a_city_page_on_a_provincial_host_is_not_the_provinces(g):
+    text = "今年,我市共争取到国家、省级财政扶贫资金3700万元"
+    assert extract_document(text, g, source_url="http://hunan.voc.com.cn/a/1.html").info.region_code is None

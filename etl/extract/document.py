@@ -584,6 +584,8 @@ _OWN_WORDS = re.compile(r"[我全本](?:省|市|州|县|区|旗|盟)")
 def _site_is_own(text: str, code: str | None, site: str, gazetteer: Gazetteer) -> bool:
     """Whether the site's region is the text's own: the text found none but speaks of its own (我县, 全市), or
     found one the site's region lies in (a county-level city's text counted as its prefecture's)."""
+    if code is None and gazetteer.regions[site].level == "province":
+        return self_reference_level(text) == "province"  # "全省…" on hljszw.org.cn; not "我市" on hunan.voc.com.cn
     if code is None:
         return bool(_OWN_WORDS.search(text))
     above = gazetteer.regions[site].parent_code
