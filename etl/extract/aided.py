@@ -18,6 +18,7 @@ import re
 
 from etl.gazetteer import Gazetteer
 
+from .anaphora import named_before
 from .document import region_mentions
 
 # 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
@@ -70,10 +71,48 @@ def referred_region(
     ('延边朝鲜族自治州', '222400')
     """
     if not REFERRED.search(clause):
-        return None
+        # "2018年该县计划完成…": the county named before; "福州市2.47亿元" after "福州市帮扶定西市…": 定西's
+        return named_before(text, s_start, clause, gazetteer) or helper_partner(
+            text, s_start, clause, gazetteer, own_code
+        )
     found = None
     for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
         names = region_mentions(m.group(1) or m.group(2), gazetteer)
         code = gazetteer.resolve_near(names[-1], own_code) if names else None
         found = (gazetteer.regions[code].name_zh, code) if code else found
     return found
+
+
+HELPS = re.compile(r"([^\s,;。、()::]{2,10}?)(?:对口)?(?:帮扶|支援|援助)([^\s,;。、()\d]{2,10})")
+_ITEM_LEAD = re.compile(r"^[(]?(?:其中)?[::,]?")
+
+
+def helper_partner(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """(name, adcode) of the one region the text says the region opening the clause helps, when that helper lies
+    outside the text's own region: "(其中天津市7.6亿元,福州市2.47亿元…)" after "福州市帮扶定西市36.53万人" gives
+    福州's 2.47亿元 to 定西市 (天津, which helps seven cities, keeps the text's own).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("350100", None, "福州市", "F", "prefecture"),
+    ...                          RegionRow("621100", None, "定西市", "D", "prefecture")])
+    >>> text = "福州市帮扶定西市36.53万人。东部安排资金(其中福州市2.47亿元)"
+    >>> helper_partner(text, text.index("东部"), "福州市2.47亿元", g, None)
+    ('定西市', '621100')
+    """
+    head = _ITEM_LEAD.sub("", clause)
+    names = region_mentions(head[:10], gazetteer)
+    if not names or not head.startswith(names[0]):
+        return None
+    helper = gazetteer.resolve_near(names[0], own_code)
+    if helper is None or helper == own_code or own_code in {r.code for r in gazetteer.ancestors(helper)}:
+        return None
+    aided = set()
+    for m in HELPS.finditer(text, 0, s_start):
+        before, after = region_mentions(m.group(1), gazetteer), region_mentions(m.group(2), gazetteer)
+        if before and after and m.group(1).endswith(before[-1]) and m.group(2).startswith(after[0][:2]):
+            if gazetteer.resolve_near(before[-1], own_code) == helper:
+                aided.add(gazetteer.resolve_near(after[0], own_code))
+    code = aided.pop() if len(aided) == 1 else None
+    return (gazetteer.regions[code].name_zh, code) if code else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from etl.gazetteer import Gazetteer, county_of_townships, short_name
 
+from .banners import banner_mentions
 from .sentences import quoted_spans
 
 DOC_TYPES = "决定|意见|通知|方案|办法|规划|计划|纲要|细则"
@@ -60,13 +61,14 @@ def find_title(text: str) -> str:
     for ln in lines:
         if is_title.match(ln) and len(ln) > 6:
             return ln
-    m = re.search(r"《([^》]{4,60})》由", text)
+    m = re.search(r"《([^》]{4,60})》由", text) or _ORIGINAL_TITLE.search(text)
     if m:
-        return m.group(1)
+        return m.group(1).strip()
     headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
     return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln) and not _WHERE_YOU_ARE.search(ln)), "")
 
 
+_ORIGINAL_TITLE = re.compile(r"^原标题[::]\s*([^\n]{4,60})$", re.M)  # a repost's credit of the headline it ran under
 _CAPTION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日,")  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
 _NAVIGATION = re.compile(
     r"\||当前的?位置|现在的?位置|您的位置|首页|>>|\S\s*>\s*\S.*>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
@@ -166,6 +168,8 @@ def _ends_word_before(ch: str) -> bool:
 
 def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if _SELF_WORD.fullmatch(name):
+        return False  # "全州未脱贫的…人口" in 楚雄州's text: the whole prefecture (全州), not 全州县
     if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
@@ -177,6 +181,9 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     if _MEASURED_AFTER.match(text, end):
         return False  # "绿色通道126公里": the end of a word before a length or an area, not 通道县
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
+
+
+_SELF_WORD = re.compile(r"[我全本该][省市州县区旗盟]")
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -215,10 +222,13 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
                 code = nxt
+            code = _shared_name_after(source, code, gazetteer, self_reference_level(text)) or code
             above = _self_level(source, text)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
                 code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
+            if source is not issuer and (helper := _helper_credited(source, code, text, gazetteer)):
+                return helper, gazetteer.regions[helper].name_zh
             if source is not issuer:
                 code = _title_checked(code, text, gazetteer)
                 if code is None:
@@ -227,7 +237,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
-    counts = Counter(region_mentions(text, gazetteer)) or filed_from  # the dateline's city, when nothing else
+    counts = Counter(region_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
@@ -379,6 +390,46 @@ def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _shared_name_after(title: str, code: str, gazetteer: Gazetteer, own_level: str | None) -> str | None:
+    """The region inside code whose short name, shared with another (楚雄: 楚雄州 and 楚雄市; 承德: 承德市 and
+    承德县), follows code's name in a title ("云南楚雄贫困发生率…", "河北承德成功争取…"): the one at the text's own
+    level, else the higher; None when no such name follows."""
+    name = gazetteer.regions[code].name_zh
+    for said in (name, short_name(name)):
+        at = title.find(said) if said else -1
+        if at < 0:
+            continue
+        for k in (3, 2):
+            inside = [
+                c
+                for c in gazetteer.candidates.get(title[at + len(said) : at + len(said) + k], [])
+                if code in {r.code for r in gazetteer.ancestors(c)}
+            ]
+            if len(inside) >= 2:
+                levelled = [c for c in inside if gazetteer.regions[c].level == own_level]
+                return (
+                    levelled[0]
+                    if len(levelled) == 1
+                    else max(inside, key=lambda c: _RANK.get(gazetteer.regions[c].level, 0))
+                )
+    return None
+
+
+_VISITED = re.compile(r"(?:到|赴|帮扶|支援|援助|援建|对口)$")
+
+
+def _helper_credited(title: str, code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The region a page credits (来源: 巴州新闻网) when its title names code as the place visited or aided
+    ("张平阳率队到普格县开展综合帮扶工作") and the text speaks of itself (我区) at the credited region's level:
+    the helper's own report, not the aided region's text."""
+    name = gazetteer.regions[code].name_zh
+    at = title.find(name)
+    credited = source_region(text, gazetteer) if at > 0 and _VISITED.search(title[:at]) else None
+    if credited is None or credited == code or code in {r.code for r in gazetteer.ancestors(credited)}:
+        return None
+    return credited if gazetteer.regions[credited].level == self_reference_level(text) else None
+
+
 def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
     """The title's region as the body bears it out: None when the body names it nowhere else and names only
     regions unrelated to it (a link's headline taken for the title); its prefecture or province when the body
@@ -434,7 +485,7 @@ _RANK = {"county": 1, "prefecture": 2, "province": 3}
 
 def _self_level(line: str, text: str) -> str | None:
     """The level a title speaks of the whole at (全省/全市/全区…), 全区 read as the text reads it."""
-    m = re.search(r"全([省市州盟县旗区])", line)
+    m = re.search(_NOT_SELF + r"全([省市州盟县旗区])", line)  # "…指标440MW 占全省指标44%": a share of it
     if m is None:
         return None
     if m.group(1) == "区":
@@ -533,6 +584,8 @@ _OWN_WORDS = re.compile(r"[我全本](?:省|市|州|县|区|旗|盟)")
 def _site_is_own(text: str, code: str | None, site: str, gazetteer: Gazetteer) -> bool:
     """Whether the site's region is the text's own: the text found none but speaks of its own (我县, 全市), or
     found one the site's region lies in (a county-level city's text counted as its prefecture's)."""
+    if code is None and gazetteer.regions[site].level == "province":
+        return self_reference_level(text) == "province"  # "全省…" on hljszw.org.cn; not "我市" on hunan.voc.com.cn
     if code is None:
         return bool(_OWN_WORDS.search(text))
     above = gazetteer.regions[site].parent_code

@@ -93,8 +93,9 @@ def _valid(year: str, month: str, day: str) -> str | None:
 
 def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
     """The region whose government runs the site: a ``.gov.cn`` host names it in pinyin right before ``gov``
-    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only; None for other sites (a news
-    portal's city subdomain is where it files from, not whose text it is).
+    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only; on other sites, only the
+    province a host opens with (``host_province``): a news portal's city subdomain is where it files from, not
+    whose text it is.
 
     >>> g = Gazetteer.national()
     >>> site_region("https://www.shenqiu.gov.cn/newslast_21417.html", g)
@@ -107,10 +108,41 @@ def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
     host = urlsplit(url.strip()).hostname if url and "://" in url else None
     labels = (host or "").lower().split(".")
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
-        return None
+        return host_province(labels, gazetteer)
     found = [
         row.code
         for row in gazetteer.regions.values()
         if row.name_en and row.name_en.split(" ")[0].lower().replace("'", "").replace("-", "") == labels[-3]
     ]
     return found[0] if len(found) == 1 else None
+
+
+# Provinces' three-letter abbreviations in host names (hljszw.org.cn: 黑龙江省志网); two letters say too little (hn).
+_ABBREVIATED = {"hlj": "230000", "nmg": "150000"}
+
+
+def host_province(labels: list[str], gazetteer: Gazetteer) -> str | None:
+    """The province another site's first host label opens with, by its pinyin or its three-letter
+    abbreviation (hljszw.org.cn, hunan.voc.com.cn); None for any other host.
+
+    >>> g = Gazetteer.national()
+    >>> [host_province(h.split("."), g) for h in ("hljszw.org.cn", "hunan.voc.com.cn", "www.china.com.cn")]
+    ['230000', '430000', None]
+    """
+    first = next((label for label in labels if label not in ("www", "m", "big5", "wap")), "")
+    code = next((c for k, c in _ABBREVIATED.items() if first.startswith(k)), None)
+    if code is None:
+        found = [
+            row.code
+            for row in gazetteer.regions.values()
+            if row.level == "province"
+            and row.name_en
+            and not row.name_en.startswith("Inner")
+            and first.startswith(_pinyin(row.name_en))
+        ]
+        code = max(found, key=lambda c: len(_pinyin(gazetteer.regions[c].name_en)), default=None)
+    return code if code in gazetteer.regions else None
+
+
+def _pinyin(name_en: str) -> str:
+    return name_en.split(" ")[0].lower().replace("'", "").replace("-", "")

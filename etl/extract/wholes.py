@@ -40,6 +40,8 @@ def whole_above(said: str, gazetteer: Gazetteer, own_code: str | None) -> tuple[
     return (up.name_zh, up.code) if up else None
 
 
+# "2018年国家下达河南省光伏发电新增建设规模50万千瓦" in 卢氏县's text: the province the centre grants it to
+_GRANTOR = re.compile(r"^(?:国家|中央|国务院)[\u4e00-\u9fff]{0,6}?(?:下达|分配|下拨)给?")
 _LEAD_IN = re.compile(r"^(?:日前|近日|近期|目前|今年|(?:19|20)\d{2}年度?)?[,、]?")
 
 
@@ -57,7 +59,7 @@ def named_above(clause: str, gazetteer: Gazetteer, own_code: str | None) -> tupl
     True
     """
     row = gazetteer.regions.get(own_code or "")
-    head = _LEAD_IN.sub("", clause)
+    head = _GRANTOR.sub("", _LEAD_IN.sub("", clause))
     names = region_mentions(head, gazetteer)
     if row is None or not names or not head.startswith(names[0][:2]) or re.search(r"[我全本该][省市县区州旗盟]", head):
         return None
