@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from etl.extract import extract_document
-from etl.extract.document import find_title, region_mentions
+from etl.extract.document import find_title
 from etl.extract.normalize import normalize_text
+from etl.extract.own_region import region_mentions
 from etl.gazetteer import Gazetteer
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
@@ -53,7 +54,14 @@ def test_quanzhou_is_the_whole_prefecture_not_the_county_of_guangxi(g):
 def test_a_shared_short_name_after_the_province_in_a_title_is_the_place_at_the_texts_level(g, slug, region):
     doc = _extract(slug, g)
     assert doc.info.region_code == region
-    assert all(codes == {region} for codes in _targets(doc).values())
+    # a figure the text says of 全省 is the province's (承德: 2017年全省共安排…指標100萬千瓦); every other, the text's
+    own = {
+        v: codes
+        for v, codes in _targets(doc).items()
+        if not any("全省" in f.quote for f in doc.figures if f.value == v)
+    }
+    assert all(codes == {region} for codes in own.values())
+    assert all(codes == {region[:2] + "0000"} for v, codes in _targets(doc).items() if v not in own)
 
 
 def test_an_original_title_credit_is_the_title(g):

@@ -19,7 +19,7 @@ import re
 from etl.gazetteer import Gazetteer
 
 from .anaphora import named_before
-from .document import region_mentions
+from .own_region import region_mentions
 
 # 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
 AID_VERB = re.compile(

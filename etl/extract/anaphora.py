@@ -17,7 +17,7 @@ import re
 
 from etl.gazetteer import Gazetteer
 
-from .document import region_mentions
+from .own_region import region_mentions
 
 THAT_ONE = re.compile(r"该([省市州县区旗盟])")
 LOOK_BACK = 300

@@ -19,11 +19,12 @@ from etl.gazetteer import Gazetteer
 from . import classify, indicators
 from .aided import aided_region, referred_region
 from .cited_plans import cited_plan_year
-from .document import read_document_info, region_mentions
+from .document import read_document_info
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
 from .numbers import COUNT_UNITS, find_quantities
 from .own_exit import own_exits
+from .own_region import region_mentions
 from .periods import (
     PlanYears,
     compared_with,
@@ -379,8 +380,12 @@ def _quantities(
             "每年" in sentence and token is not None and token.kind == "from"
         )
         read_as = token
-        if token is not None and token.kind == "point" and token.year > plan.doc_year and flow and ALL_DONE.match(
-            sentence, q.end
+        if (
+            token is not None
+            and token.kind == "point"
+            and token.year > plan.doc_year
+            and flow
+            and ALL_DONE.match(sentence, q.end)
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
         if token is not None and token.kind == "span":

@@ -18,7 +18,7 @@ import re
 
 from etl.gazetteer import Gazetteer
 
-from .document import region_mentions
+from .own_region import region_mentions
 
 WHOLE = re.compile(r"(?<![占在居于为比较超])[全我本]([省市州盟])(?!平均|第一|首)")
 LEVEL_OF = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}

@@ -1,0 +1,430 @@
+"""The document's own region: the regions a text names (full and short names, banners), and which one is the
+text's own, from its title, issuer, credit and source lines, document number and the words it uses of itself
+(我县, 全市).
+
+Example::
+
+    >>> from etl.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_csv()
+    >>> find_region("会宁县人民政府关于做好2017年脱贫工作的通知", g, "会宁县人民政府", "")[1]
+    '会宁县'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from etl.gazetteer import Gazetteer, county_of_townships, short_name
+
+from .banners import banner_mentions
+from .sentences import quoted_spans
+
+# Words after a short region name (宁夏, 隆德) that show it names a region, not something else.
+_MEASURED_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*万?(?:公里|千米|米|亩|平方|吨|千瓦|座|条)")
+_SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[省区市州县]|今年|明年|将|要|扶贫|脱贫|贫困|[0-9]")
+
+
+def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[str]:
+    """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》 (inside them
+    too with titles=True), longest first."""
+    skip = [] if titles else [s for s in quoted_spans(text) if text[s[0]] == "《"]
+    names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
+    found, taken, doubtful = [], [False] * len(text), []
+    for name in names:
+        if name not in text:
+            continue
+        for a in _positions(text, name):
+            b = a + len(name)
+            if any(taken[a:b]) or any(s <= a < e for s, e in skip):
+                continue
+            row = gazetteer.regions[gazetteer.resolve(name)]
+            in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+                doubtful.append((a, b, row))
+                continue
+            for k in range(a, b):
+                taken[k] = True
+            found.append((a, row.name_zh))
+    ends = {a + len(n) for a, n in found} | {a + len(short_name(n) or n) for a, n in found}
+    for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
+        if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
+            found.append((a, row.name_zh))
+    return [n for _, n in sorted(found)]
+
+
+# Characters a two-character full name (范县, 城区, 和县) may follow; after any other it ends a word (示范县, 主城区,
+# 站和县乡), unless a region's name stands right before it (安徽和县, 大同市城区).
+_BEFORE_NAME = frozenset("省市州县区旗盟在到至与及对向给为是的")
+
+
+def _ends_word_before(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _BEFORE_NAME
+
+
+def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer: Gazetteer) -> bool:
+    """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
+    if _SELF_WORD.fullmatch(name):
+        return False  # "全州未脱贫的…人口" in 楚雄州's text: the whole prefecture (全州), not 全州县
+    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
+        return True
+    if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
+        return True
+    if level == "county" and text[end : end + 1] in ("县", "区", "市", "旗") or text[end : end + 2] == "地区":
+        return not gazetteer.is_ambiguous(name)  # "孟津县" before it became 孟津区, "毕节地区" before 毕节市
+    if gazetteer.is_ambiguous(name):
+        return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
+    if _MEASURED_AFTER.match(text, end):
+        return False  # "绿色通道126公里": the end of a word before a length or an area, not 通道县
+    return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
+
+
+_SELF_WORD = re.compile(r"[我全本该][省市州县区旗盟]")
+
+
+def _positions(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
+
+
+# rows of the national tree that group counties and are no region ("全市" in 重庆 is the municipality)
+GROUPINGS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+_DATELINE_ANYWHERE = re.compile(r"(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
+def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str) -> tuple[str | None, str | None]:
+    """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
+    mentioned region (ties go to the most local one)."""
+    title = _DATELINE.sub("", title)  # "新华社南宁1月5日电": where the reporter files from, not the text's region
+    for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
+        if len(source) > 60:  # a first line of body text, not a title
+            continue
+        names = region_mentions(source, gazetteer)
+        lead = _leading_short_name(source, gazetteer) if source is not issuer else None
+        if lead and (not names or names[0] != lead):
+            names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
+        hits = [gazetteer.resolve(h) for h in names]
+        if hits:
+            code = hits[0]
+            # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
+            for name in names[1:]:
+                nxt = gazetteer.resolve_near(name, code)  # "佳木斯市郊区委": 佳木斯's 郊区, not 阳泉's
+                if code not in {r.code for r in gazetteer.ancestors(nxt)}:
+                    break
+                code = nxt
+            code = _shared_name_after(source, code, gazetteer, self_reference_level(text)) or code
+            above = _self_level(source, text)
+            if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+                # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
+                code = next((r.code for r in gazetteer.ancestors(code) if r.level == above), code)
+            if source is not issuer and (helper := _helper_credited(source, code, text, gazetteer)):
+                return helper, gazetteer.regions[helper].name_zh
+            if source is not issuer:
+                code = _title_checked(code, text, gazetteer)
+                if code is None:
+                    continue  # a headline of another page ("彰武县召开…推进会" over a text about 湖南)
+            return code, gazetteer.regions[code].name_zh
+    filed_from = Counter(region_mentions(text, gazetteer))
+    text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
+    own_level = self_reference_level(text)
+    counts = Counter(region_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts = counts or filed_from  # the dateline's city, when nothing else
+    national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
+    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
+        return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
+    published = source_region(text, gazetteer)
+    if published and gazetteer.regions[published].level == own_level:
+        if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
+            return published, gazetteer.regions[published].name_zh
+    if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
+        # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
+        code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
+        if code and code in gazetteer.regions:
+            return code, gazetteer.regions[code].name_zh
+    if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
+        counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
+    if not counts and own_level == "province":  # "青岛…日照…泰安…" and 全省: the province of the cities named
+        code = province_of_cities(text, gazetteer)
+        if code:
+            return code, gazetteer.regions[code].name_zh
+    if not counts and own_level == "prefecture":  # "我州…红火楚雄": 楚雄 is both 楚雄州 and its seat 楚雄市
+        code = _prefecture_by_short_name(text, gazetteer)
+        if code:
+            return code, gazetteer.regions[code].name_zh
+    if not counts:  # "湘政办发[2018]27号": the province of the document number
+        code = province_of_document_number(text, gazetteer)
+        return (code, gazetteer.regions[code].name_zh) if code else (None, None)
+    level_rank = {"county": 0, "prefecture": 1, "province": 2}
+    local = _own_local_unit(text, counts, gazetteer, own_level)
+    if local:
+        return local, gazetteer.regions[local].name_zh
+    if own_level == "province" and _one_prefecture(counts, gazetteer):
+        own_level = None  # "根据《自治区…办法》…和田地区财政…皮山县…": a prefecture's notice, 自治区 the body above
+    if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
+        above = Counter(
+            r.code
+            for n, k in counts.items()
+            for r in gazetteer.ancestors(gazetteer.resolve(n))
+            for _ in range(k)
+            if r.level == own_level and r.name_zh not in GROUPINGS
+        )
+        if above:
+            code = above.most_common(1)[0][0]
+            return code, gazetteer.regions[code].name_zh
+    codes = {n: gazetteer.resolve(n) for n in counts}
+    under = Counter()  # mentions of the places inside each region count half for it
+    for n, k in counts.items():
+        for r in gazetteer.ancestors(codes[n]):
+            under[r.code] += k
+    best = max(
+        counts,
+        key=lambda n: (
+            gazetteer.regions[codes[n]].level == own_level,
+            counts[n] + 0.5 * under[codes[n]],
+            -level_rank.get(gazetteer.regions[codes[n]].level, 3),
+        ),
+    )
+    code = gazetteer.resolve(best)
+    parent = _common_prefecture(codes.values(), gazetteer) if own_level in (None, "prefecture") else None
+    if parent and gazetteer.regions[code].level == "county":
+        code = parent  # "梁园区 | 280", "睢阳区 | 280", "虞城县 | 800": a prefecture's table of its counties
+    return code, gazetteer.regions[code].name_zh
+
+
+# The one-character names of provinces that open their governments' document numbers (湘政办发, 黑政发, 川府发).
+PROVINCE_ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000", "吉": "220000",
+    "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000", "闽": "350000", "赣": "360000",
+    "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000", "粤": "440000", "桂": "450000", "琼": "460000",
+    "渝": "500000", "川": "510000", "黔": "520000", "贵": "520000", "云": "530000", "滇": "530000", "藏": "540000",
+    "陕": "610000", "甘": "620000", "青": "630000", "宁": "640000", "新": "650000",
+}  # fmt: skip
+_DOCUMENT_NUMBER = re.compile(
+    r"(?<![\u4e00-\u9fff])([^\W\d_])(?:政|府|办|委|扶|财|发)[\u4e00-\u9fff]{0,4}[\[〔(]((?:19|20)\d{2})[\]〕)]\d+号"
+)
+
+
+def province_of_document_number(text: str, gazetteer: Gazetteer) -> str | None:
+    """The province whose abbreviation opens the text's first document number ("湘政办发[2018]27号" -> 湖南省),
+    else None ("国办发[2017]72号" is the State Council's).
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("430000", None, "湖南省", "H", "province")])
+    >>> province_of_document_number("湘政办发[2018]27号各市州:", g)
+    '430000'
+    """
+    m = _DOCUMENT_NUMBER.search(text)
+    code = PROVINCE_ABBREVIATIONS.get(m.group(1)) if m else None
+    return code if code in gazetteer.regions else None
+
+
+def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one prefecture whose short name the text uses, even when a county shares it (楚雄: 楚雄州 and 楚雄市)."""
+    found = {
+        row.code
+        for row in gazetteer.regions.values()
+        if row.level == "prefecture" and (n := short_name(row.name_zh)) and len(n) >= 2 and n in text
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|人民政府|政府|扶贫办|农业农村局)"
+_SOURCE_LINES = (
+    re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
+    re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
+    re.compile(r"位置\s*[::]\s*(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:新闻网|在线|网)"),  # "您当前的位置 : 中国庆元网 >"
+    re.compile(r">\s*([\u4e00-\u9fff]{2,6}?)(?:要闻|新闻|动态)\s*(?:>|$)", re.M),  # "首页 > 新闻中心 > 庆元要闻"
+    re.compile(r"(?:主办|版权所有|主办单位)\s*[::]?\s*(?:中共)?([\u4e00-\u9fff]{2,8}?)(?:人民政府|政府|委员会|党委)"),
+    re.compile(r"([\u4e00-\u9fff]{2,8}?)人民政府(?:门户)?网站"),  # "庆元县人民政府门户网站"
+)
+
+
+def source_region(text: str, gazetteer: Gazetteer) -> str | None:
+    """The region of the paper, site or office a page credits ("来源: 宁波日报", "中国庆元网", "来源:明溪县农业农村局"),
+    when its name is one region's; else None.
+
+    >>> from etl.gazetteer import RegionRow
+    >>> g = Gazetteer.from_rows([RegionRow("330200", None, "宁波市", "N", "prefecture")])
+    >>> source_region("来源: 宁波日报 冯瑄", g)
+    '330200'
+    """
+    for pattern in _SOURCE_LINES:
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if gazetteer.is_ambiguous(name):
+                continue
+            code = gazetteer.resolve(name)
+            if code and gazetteer.regions[code].level in _RANK:
+                return code
+    return None
+
+
+def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
+    """The prefecture the text names, when it names no other region than it and three or more of its counties."""
+    codes = {gazetteer.resolve(n) for n in counts}
+    prefectures = [c for c in codes if gazetteer.regions[c].level == "prefecture"]
+    if len(prefectures) != 1:
+        return None
+    inside = [c for c in codes - set(prefectures) if gazetteer.regions[c].parent_code == prefectures[0]]
+    return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
+
+
+def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
+    """The province or prefecture a headline opens with by its short name ("宁波再担…", "甘肃今年…"), else None."""
+    for k in (3, 2):
+        name = title[:k]
+        code = gazetteer.resolve(name) if len(name) == k and not gazetteer.is_ambiguous(name) else None
+        row = gazetteer.regions[code] if code else None
+        if row and row.level in ("province", "prefecture") and name != row.name_zh:
+            return row.name_zh
+    return None
+
+
+def _shared_name_after(title: str, code: str, gazetteer: Gazetteer, own_level: str | None) -> str | None:
+    """The region inside code whose short name, shared with another (楚雄: 楚雄州 and 楚雄市; 承德: 承德市 and
+    承德县), follows code's name in a title ("云南楚雄贫困发生率…", "河北承德成功争取…"): the one at the text's own
+    level, else the higher; None when no such name follows."""
+    name = gazetteer.regions[code].name_zh
+    for said in (name, short_name(name)):
+        at = title.find(said) if said else -1
+        if at < 0:
+            continue
+        for k in (3, 2):
+            inside = [
+                c
+                for c in gazetteer.candidates.get(title[at + len(said) : at + len(said) + k], [])
+                if code in {r.code for r in gazetteer.ancestors(c)}
+            ]
+            if len(inside) >= 2:
+                levelled = [c for c in inside if gazetteer.regions[c].level == own_level]
+                return (
+                    levelled[0]
+                    if len(levelled) == 1
+                    else max(inside, key=lambda c: _RANK.get(gazetteer.regions[c].level, 0))
+                )
+    return None
+
+
+_VISITED = re.compile(r"(?:到|赴|帮扶|支援|援助|援建|对口)$")
+
+
+def _helper_credited(title: str, code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The region a page credits (来源: 巴州新闻网) when its title names code as the place visited or aided
+    ("张平阳率队到普格县开展综合帮扶工作") and the text speaks of itself (我区) at the credited region's level:
+    the helper's own report, not the aided region's text."""
+    name = gazetteer.regions[code].name_zh
+    at = title.find(name)
+    credited = source_region(text, gazetteer) if at > 0 and _VISITED.search(title[:at]) else None
+    if credited is None or credited == code or code in {r.code for r in gazetteer.ancestors(credited)}:
+        return None
+    return credited if gazetteer.regions[credited].level == self_reference_level(text) else None
+
+
+def _title_checked(code: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """The title's region as the body bears it out: None when the body names it nowhere else and names only
+    regions unrelated to it (a link's headline taken for the title); its prefecture or province when the body
+    speaks of itself at that level (我市, 全市) and names it ("浠水县白莲镇…贴春联" over a report on 黄冈市)."""
+    counts = Counter(gazetteer.resolve_near(n, code) for n in region_mentions(text, gazetteer))
+    related = {code, *(r.code for r in gazetteer.ancestors(code))}
+    others = [c for c in counts if c != code]
+    unrelated = [c for c in others if c not in related and code not in {r.code for r in gazetteer.ancestors(c)}]
+    name = gazetteer.regions[code].name_zh
+    said = max(text.count(name), text.count(short_name(name) or name))  # "宁波日报", "中国宁波网讯" say it too
+    if said <= 1 and len(unrelated) >= 2 and len(unrelated) == len(others):
+        return None
+    own_level = self_reference_level(text)
+    if own_level and _RANK.get(own_level, 0) > _RANK.get(gazetteer.regions[code].level, 0):
+        up = next((r.code for r in gazetteer.ancestors(code) if r.level == own_level), None)
+        if up and counts[up]:
+            return up
+    return code
+
+
+def _common_prefecture(codes, gazetteer: Gazetteer) -> str | None:
+    """The prefecture of three or more counties named, all of them in it (shangqiu-2019-funds-allocation-table)."""
+    codes = set(codes)
+    parents = {gazetteer.regions[c].parent_code for c in codes}
+    counties = all(gazetteer.regions[c].level == "county" for c in codes)
+    parent = next(iter(parents))
+    known = parent in gazetteer.regions and gazetteer.regions[parent].level == "prefecture"
+    return parent if counties and len(codes) >= 3 and len(parents) == 1 and known else None
+
+
+_ZONES = {"高新区": "高新技术产业开发区", "经开区": "经济技术开发区", "经济开发区": "经济开发区"}
+
+
+def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level: str | None) -> str | None:
+    """A text whose own words are below every region it names: "全市" in a county-level city's text that names
+    only that city (醴陵市, liling-2019), "我区" in a development zone's text that names its prefecture
+    (高新区 of 新乡市 = 新乡高新技术产业开发区, xinxiang-gxq-2019)."""
+    levels = {n: gazetteer.regions[gazetteer.resolve(n)].level for n in counts}
+    if own_level == "prefecture" and "prefecture" not in levels.values():
+        codes = {gazetteer.resolve(n) for n in counts}  # that city alone: counties of a prefecture name it
+        cities = [n for n in counts if levels[n] == "county" and n.endswith("市")]
+        return gazetteer.resolve(cities[0]) if len(cities) == 1 and len(codes) == 1 else None
+    if own_level != "county" or "county" in levels.values():
+        return None
+    zone = next((full for short, full in _ZONES.items() if short in text), None)
+    parents = {gazetteer.resolve(n) for n in counts if levels[n] == "prefecture"}
+    inside = [r.code for r in gazetteer.regions.values() if r.parent_code in parents and zone and zone in r.name_zh]
+    return inside[0] if zone and len(inside) == 1 else None
+
+
+_RANK = {"county": 1, "prefecture": 2, "province": 3}
+
+
+def _self_level(line: str, text: str) -> str | None:
+    """The level a title speaks of the whole at (全省/全市/全区…), 全区 read as the text reads it."""
+    m = re.search(_NOT_SELF + r"全([省市州盟县旗区])", line)  # "…指标440MW 占全省指标44%": a share of it
+    if m is None:
+        return None
+    if m.group(1) == "区":
+        return "province" if self_reference_level(text) == "province" else None
+    return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
+
+
+def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
+    """The one province at least three prefectures named in text (by full or short name) belong to, else None."""
+    provinces: dict[str, set[str]] = {}
+    for row in gazetteer.regions.values():
+        if row.level != "prefecture" or not row.parent_code:
+            continue
+        names = [n for n in (row.name_zh, short_name(row.name_zh)) if n and len(n) >= 2]
+        if any(n in text for n in names) and not any(gazetteer.is_ambiguous(n) for n in names if n in text):
+            provinces.setdefault(row.parent_code, set()).add(row.code)
+    found = [p for p, cities in provinces.items() if len(cities) >= 3]
+    return found[0] if len(found) == 1 else None
+
+
+def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
+    code = gazetteer.resolve(name)
+    return code is not None and gazetteer.regions[code].level in ("province", "prefecture", "county")
+
+
+_NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
+_SELF = {
+    "province": re.compile(_NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
+    "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
+    "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
+}
+
+
+def self_reference_level(text: str) -> str | None:
+    """The level the text speaks of itself at: 我省/全省 -> province, 我市/全市 -> prefecture, 我县 -> county.
+
+    >>> self_reference_level("我省将确保33万农村贫困人口脱贫,全省共有49个贫困县摘帽")
+    'province'
+    """
+    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
+    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
+    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
+    counts["province" if autonomous else "county"] += district
+    level = max(counts, key=counts.get)
+    return level if counts[level] else None
