@@ -136,3 +136,12 @@ def app_environment(tmp_path_factory):
     patch.setenv("SECRET_KEY_FILE", str(tmp_path_factory.mktemp("secret") / "secret_key"))
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def g():
+    """The national gazetteer (every province, prefecture and county of data/regions_national.csv), read once; a
+    test module that reads another region file defines its own ``g``."""
+    from etl.gazetteer import Gazetteer
+
+    return Gazetteer.national()

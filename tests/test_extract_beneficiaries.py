@@ -10,14 +10,8 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.indicators import indicator_for
-from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
 
 
 def test_people_who_will_benefit_are_a_target(g):

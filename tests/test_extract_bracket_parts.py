@@ -11,18 +11,9 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.classify import is_part_in_brackets
-from etl.gazetteer import Gazetteer
+from tests.extract_support import target_values
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
-
-
-def target_values(doc) -> set[float]:
-    return {f.value for f in doc.figures if f.kind == "target"}
 
 
 def test_a_part_of_a_fund_in_brackets_is_a_target(g):

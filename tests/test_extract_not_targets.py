@@ -12,14 +12,8 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.classify import reports_progress
-from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
 
 
 def target_values(doc) -> list[float]:

@@ -9,18 +9,9 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
-from etl.gazetteer import Gazetteer
+from tests.extract_support import target_values
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
-
-
-def target_values(doc) -> set[float]:
-    return {f.value for f in doc.figures if f.kind == "target"}
 
 
 @pytest.mark.parametrize(

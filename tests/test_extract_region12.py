@@ -18,11 +18,6 @@ from etl.gazetteer import Gazetteer
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
 
 
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.national()
-
-
 def _extract(slug: str, g: Gazetteer):
     meta = yaml.safe_load((DEV / f"{slug}.yaml").read_text(encoding="utf-8"))
     return extract_document((DEV / f"{slug}.txt").read_text(encoding="utf-8"), g, source_url=meta["url"])

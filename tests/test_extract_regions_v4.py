@@ -7,12 +7,6 @@ from __future__ import annotations
 import pytest
 
 from etl.extract import extract_document
-from etl.gazetteer import Gazetteer
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.national()
 
 
 def regions(doc) -> dict[float, str | None]:

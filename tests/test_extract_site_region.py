@@ -6,18 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from etl.extract import extract_document
-from etl.gazetteer import Gazetteer
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.national()
 
 
 def _doc(slug: str):

@@ -13,14 +13,8 @@ import yaml
 from etl.extract import extract_document
 from etl.extract.document import read_document_info
 from etl.extract.periods import plan_years
-from etl.gazetteer import Gazetteer
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.national()
 
 
 def _doc(slug: str) -> tuple[str, str]:

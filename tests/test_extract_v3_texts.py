@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from etl.extract import extract_document
 from etl.extract.numbers import find_quantities
 from etl.extract.tables import find_tables
-from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return Gazetteer.national()
 
 
 def targets(doc) -> list[tuple]:
