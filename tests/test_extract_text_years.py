@@ -101,3 +101,13 @@ def test_a_text_counting_to_the_end_of_december_is_of_the_next_year():
     assert "截至2017年12月底" in text
     assert plan_years(text, None, "").doc_year == 2018
     assert plan_years("截至2017年11月底,全市已搬迁2.76万户", None, "").doc_year == 2017  # a month of that year
+
+
+def test_a_span_in_a_text_of_no_known_year_gives_no_year(g):
+    # ganzi-2019-work-report-poverty-tasks-excerpt: an excerpt with no date, "一年推进、两年恢复、三年振兴"
+    text = "全力实现12个县摘帽、251个村退出、7161户31242人脱贫。确保实现“一年推进、两年恢复、三年振兴”的重建目标。"
+    doc = extract_document(text, g)
+    periods = {(f.period_start, f.period_end) for f in doc.figures if f.kind == "target"}
+    assert periods == {(0, 0)}  # the year unknown (0), for the reviewer to date; never year 2
+    dated = extract_document(text, g, as_of="2019-02-20")
+    assert {f.period_end for f in dated.figures if f.kind == "target"} == {2019}

@@ -240,7 +240,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = latest or max(named_fyp)
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year and not t.era]
-    ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
+    if doc_year:  # "三年振兴" in a text of no known year is no plan ending in year 3
+        ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
     first = None
