@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
-from etl.extract.classify import is_part_in_brackets
+from etl.extract.not_figures import is_part_in_brackets
 from tests.extract_support import target_values
 
 ROOT = Path(__file__).resolve().parent.parent

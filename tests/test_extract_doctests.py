@@ -32,6 +32,8 @@ MODULES = [
     "cell_lines",
     "two_level_headers",
     "cited_plans",
+    "own_region",
+    "not_figures",
 ]
 
 

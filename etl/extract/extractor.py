@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from etl.gazetteer import Gazetteer
 
-from . import classify, indicators
+from . import classify, indicators, not_figures
 from .aided import aided_region, referred_region
 from .cited_plans import cited_plan_year
 from .document import read_document_info
@@ -280,49 +280,55 @@ def _quantities(
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
-        if (classify.is_norm(clause) and not per_unit) or classify.in_scope_phrase(sentence, q.end, nxt):
+        if (not_figures.is_norm(clause) and not per_unit) or not_figures.in_scope_phrase(sentence, q.end, nxt):
             continue
         if (
-            classify.is_reference(sentence, q.start, clause)
+            not_figures.is_reference(sentence, q.start, clause)
             or q.unit == "个"
-            and classify.is_people_of_places(sentence, q.end)
+            and not_figures.is_people_of_places(sentence, q.end)
         ):
             continue
-        if classify.is_part_in_brackets(sentence, q.start) or classify.is_place_count_of(sentence, q.end):
+        if not_figures.is_part_in_brackets(sentence, q.start) or not_figures.is_place_count_of(sentence, q.end):
             continue
-        if classify.is_for_examples(sentence[c_start : q.start]):
+        if not_figures.is_for_examples(sentence[c_start : q.start]):
             continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
-        if classify.is_running_total(sentence[c_start : q.start]):
+        if not_figures.is_running_total(sentence[c_start : q.start]):
             continue
-        if q.measure in ("人", "户", "") and classify.is_people_worked_for(sentence, q.end):
+        if q.measure in ("人", "户", "") and not_figures.is_people_worked_for(sentence, q.end):
             continue
-        if q.measure == "元" and classify.POVERTY_LINE.search(ctx.before):
+        if q.measure == "元" and not_figures.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
-        if classify.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
+        if not_figures.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
             continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
-        if classify.is_criterion(sentence, q.end, later[0] if later else None) and not (
+        if not_figures.is_criterion(sentence, q.end, later[0] if later else None) and not (
             q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
         ):
             continue
-        if q.measure == "元" and classify.is_money_qualifier(sentence, q.end) or classify.is_excess(sentence, q.start):
+        if (
+            q.measure == "元"
+            and not_figures.is_money_qualifier(sentence, q.end)
+            or not_figures.is_excess(sentence, q.start)
+        ):
             continue
-        if q.measure == "元" and classify.is_expected_gain(sentence[c_start : q.start]):
+        if q.measure == "元" and not_figures.is_expected_gain(sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and classify.is_set_having(sentence, q.end):
+        if q.unit in COUNT_UNITS and not_figures.is_set_having(sentence, q.end):
             continue
-        if classify.is_one_of(sentence, q.start, q.end):
+        if not_figures.is_one_of(sentence, q.start, q.end):
             continue
-        if q.measure == "%" and classify.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
+        if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and classify.is_count_of_involved(sentence, q.start):
+        if q.unit in COUNT_UNITS and not_figures.is_count_of_involved(sentence, q.start):
             continue
-        if classify.is_superseded(sentence, q.start, q.end) or classify.is_exit_rule(sentence, q.measure, q.end):
+        if not_figures.is_superseded(sentence, q.start, q.end) or not_figures.is_exit_rule(sentence, q.measure, q.end):
             continue
-        if classify.is_scope_of_next(sentence, q.end, later[0] if later else None) or classify.is_progress_count(
+        if not_figures.is_scope_of_next(sentence, q.end, later[0] if later else None) or not_figures.is_progress_count(
             clause
         ):
             continue
-        if q.measure != "%" and (classify.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
+        if q.measure != "%" and (
+            not_figures.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
+        ):
             scope_end = q.end
             continue
         small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
@@ -331,15 +337,17 @@ def _quantities(
         if TOWN_ITEM.search(sentence[max(0, q.start - 8) : q.start]):
             continue  # "河边镇941人、回马镇252人": shares of towns, which the region list does not hold
         i_start, i_end = item_bounds(sentence, q.start, q.end, c_start, c_end)
-        growth = q.measure == "%" and classify.is_relative_change(sentence, q.start, q.end)
+        growth = q.measure == "%" and not_figures.is_relative_change(sentence, q.start, q.end)
         code = indicators.indicator_for(sentence, q.start, q.end, q.measure, c_start, c_end, i_start, i_end)
         if growth:
             code = indicators.growth_code(code, clause) or indicators.growth_code(None, sentence[: q.end])
-        in_part = classify.in_part_brackets(sentence, q.start)
+        in_part = not_figures.in_part_brackets(sentence, q.start)
         # a total's own words, not those of the part in brackets after it ("75.2万人(其中建档立卡66万人)")
-        code = indicators.subset_code(per_unit or code, clause if in_part else classify.PART_BRACKETS.sub("", clause))
+        code = indicators.subset_code(
+            per_unit or code, clause if in_part else not_figures.PART_BRACKETS.sub("", clause)
+        )
         if q.measure == "%" and (
-            classify.is_progress_share(sentence, q.start) or classify.is_progress_rate(sentence, q.start, clause)
+            not_figures.is_progress_share(sentence, q.start) or not_figures.is_progress_rate(sentence, q.start, clause)
         ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
@@ -362,7 +370,7 @@ def _quantities(
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
             if not label or not (
-                growth_goal or share or classify.is_new_target(sentence[c_start : q.start], q.measure)
+                growth_goal or share or not_figures.is_new_target(sentence[c_start : q.start], q.measure)
             ):
                 continue
             code = indicators.unknown_code(label, q.measure)
@@ -371,7 +379,7 @@ def _quantities(
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
-        if code == "poor_population" and not classify.STOCK_GOAL.search(clause):
+        if code == "poor_population" and not not_figures.STOCK_GOAL.search(clause):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start) or carried
@@ -395,7 +403,7 @@ def _quantities(
         periods = period(read_as, flow, plan, yearly=yearly)
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
-        stretch = classify.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
+        stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
         for p_start, p_end in periods:
@@ -462,7 +470,7 @@ def _quantities(
             )
             named = _bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
             if in_part and not named:
-                words = classify.part_words(sentence, q.start)
+                words = not_figures.part_words(sentence, q.start)
                 if not region_mentions(words, gazetteer):  # "(其中天津市7.6亿元,…)": each place's share
                     fig = _own_part_code(fig, out, words or label, q.measure)
             out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]

@@ -5,9 +5,9 @@ text's own, from its title, issuer, credit and source lines, document number and
 Example::
 
     >>> from etl.gazetteer import Gazetteer
-    >>> g = Gazetteer.from_csv()
-    >>> find_region("会宁县人民政府关于做好2017年脱贫工作的通知", g, "会宁县人民政府", "")[1]
-    '会宁县'
+    >>> title = "会宁县人民政府关于做好2017年脱贫工作的通知"
+    >>> find_region(title, Gazetteer.national(), "会宁县人民政府", title)
+    ('620422', '会宁县')
 """
 
 from __future__ import annotations

@@ -1,0 +1,370 @@
+"""Numbers in a plan's text that are no figures of the plan, or not of the kind they look: per-unit norms,
+relative changes, exit criteria and poverty lines, amounts that qualify what they describe, expected gains, the
+places or people an action is aimed at, counts a subject is one of, progress shares and rates, superseded values,
+parts in brackets, examples and running totals (``classify`` decides target, result or baseline for the rest).
+
+Example::
+
+    >>> is_norm("每个贫困村至少建立1个产业合作社")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import FUTURE_CUES
+
+NORM_RE = re.compile(
+    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+    r"|元/[\u4e00-\u9fff]{1,2}|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
+)
+RELATIVE_BEFORE = re.compile(r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$")
+RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
+
+
+def is_norm(clause: str) -> bool:
+    """A per-unit rule ("每个贫困村至少建立1个…", "各市县每年选择2—3个乡镇"), not an aggregate target."""
+    return NORM_RE.search(clause) is not None
+
+
+def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
+    """A growth rate against an unstated base ("再提高20%", "不低于20%的增速", "增速持续保持在16%以上")."""
+    before = re.sub(r"(?:不少于|不低于|至少)$", "", sentence[max(0, q_start - 12) : q_start])
+    return bool(RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(sentence[q_end : q_end + 4]))
+
+
+STRETCH_CUES = re.compile(r"力争|奋斗目标|预备数|争取")
+CRITERION_AFTER = re.compile(
+    r"^(?:以外|之外)"  # "吃水要到一公里以外去背": a distance described, not an amount
+    r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
+    # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
+    r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
+)
+
+
+EXIT_RULE = re.compile(
+    r"(?:退出|摘帽|出列|销号)[^。]*(?:标准|条件|方可|原则上|衡量|认定)|(?:标准|条件)[^。]*(?:退出|摘帽|出列)"
+    r"|(?:退出|摘帽|出列|销号)当年"
+    r"|(?:方可|才能|即可|视为)(?:退出|脱贫|摘帽|出列|销号)|脱贫标准(?:为|是|:)"
+)
+
+
+REACHING_STANDARD = re.compile(r"(?:以上|左右)?的[^,;。、]{0,12}达到[^,;。、]{0,6}标准")
+POVERTY_LINE = re.compile(
+    r"(?:扶贫|贫困)标准[^。]*(?:调整|上调|提高|确定)为|(?:调整|上调|确定)(?:扶贫|贫困)标准|(?:扶贫|贫困|脱贫)标准\d"
+)
+
+
+def is_exit_rule(sentence: str, measure: str, q_end: int | None = None) -> bool:
+    """A rate or income in a rule for exiting ("贫困县退出标准:贫困发生率降至2%以下", "…低于3%,方可退出") or a
+    poverty line set ("调整扶贫标准…由原来的1560元上调为2600元"): a criterion, not a target of the region."""
+    if measure == "元" and POVERTY_LINE.search(sentence):
+        return True
+    if q_end is not None and REACHING_STANDARD.match(sentence, q_end):
+        return False  # "95%以上的相对贫困人口达到脱贫标准": a share to reach, the target itself
+    return measure in ("%", "元") and EXIT_RULE.search(sentence) is not None
+
+
+MONEY_QUALIFIER_AFTER = re.compile(
+    r"^(?:以上|以下|以内|左右)?(?:的(?:有\d|[^,;。\d]{0,4}(?:村|户|县|乡|镇|企业|合作社)|[^,;。\d]{0,6}标准)|(?:的)?(?:情况|现象))"
+    r"|^(?:以下|以内)、[^,;。]{0,3}\d"  # "给予5万元以下、3年以内免担保、免抵押的扶贫小额信贷": a loan's limits
+)
+
+
+def is_money_qualifier(sentence: str, q_end: int) -> bool:
+    """An amount that picks out the places or people it describes, or a standard, not an amount to reach:
+    "培育一批集体经济收入超100万元的示范村", "收入超过3万元的有978个", "超过4000元的脱贫标准".
+
+    >>> is_money_qualifier("着力培育一批集体经济收入超100万元的示范村", 18)
+    True
+    """
+    return MONEY_QUALIFIER_AFTER.match(sentence[q_end:]) is not None
+
+
+EXPECTED_GAIN = re.compile(
+    r"(?<![不许认])(?:可以|可(?!支配)|能够?|预计|预期)[^,;。\d]{0,10}(?:增收|收益|带来收入|收入)(?:达到?|约|超过|为)?$"
+)
+
+
+def is_expected_gain(clause_before: str) -> bool:
+    """The income a project is expected to bring its beneficiaries, not an amount the plan commits to:
+    "每年預計人均增收2000元以上", "每年可以为贫困村带来收入六万元", "可使贫困家庭平均年增收约3000元".
+
+    >>> is_expected_gain("每年可以为贫困村带来收入")
+    True
+    """
+    return EXPECTED_GAIN.search(clause_before) is not None
+
+
+EXCESS_BEFORE = re.compile(r"超(?:额完成)?(?:年度|全年)?(?:目标)?(?:任务|计划)数?$")
+
+
+def is_excess(sentence: str, q_start: int) -> bool:
+    """What was done beyond the plan: "两年开工数为45087户,开工率达102.9%,超任务数1286户"."""
+    return EXCESS_BEFORE.search(sentence[max(0, q_start - 10) : q_start]) is not None
+
+
+def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
+
+    >>> is_criterion("涉及50户以下、贫困发生率50%以上整体搬迁自然村寨3603个", 5, 30)
+    True
+    """
+    after = sentence[q_end : q_end + 8]
+    if CRITERION_AFTER.match(sentence[q_end : q_end + 16]):
+        return True
+    if next_start is None or not re.match(r"^(?:以下|以上)", after):
+        return False
+    between = sentence[q_end:next_start]
+    clause_end = re.search(r"[,;。]", sentence[q_end:])
+    rest = sentence[q_end : q_end + clause_end.start()] if clause_end else sentence[q_end:]
+    if not re.search(r"\d(?:万|亿)?[个户人村座所项](?!以上|以下|以内)", rest):
+        return False  # "脱贫90万人以上、贫困村出列1000个以上": parallel targets, no count they qualify
+    return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
+
+
+# a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
+STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
+AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
+SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
+IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
+NEW_TARGET_VERB = re.compile(
+    r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
+    r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
+    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)[^了,;]{0,20}$"
+)
+
+
+def is_new_target(clause_before: str, measure: str) -> bool:
+    """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
+    "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
+    return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+
+
+def is_progress_share(sentence: str, q_start: int) -> bool:
+    """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
+    if MILESTONE_BEFORE.search(sentence[max(0, q_start - 16) : q_start]):
+        return True  # "今年3月底完成40%,6月底完成80%": how much of the work is done by a date within the year
+    # "完成目标任务70%", "完成全年计划6万户的187%": a share of the planned amount
+    return (
+        re.search(
+            r"(?:任务|计划)的?$|(?:任务|计划)(?:数)?[^,;。%\d]{0,3}\d+(?:\.\d+)?万?[户人个元]的$",
+            sentence[max(0, q_start - 16) : q_start],
+        )
+        is not None
+    )
+
+
+MILESTONE_BEFORE = re.compile(
+    r"\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|以前)?[,]?(?:要|需|应)?(?:累计)?完成(?:全部|总|年度|全年)?(?:任务|工程量|建设任务|计划)?的?$"
+)
+
+
+PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")
+
+
+def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
+    """How far work has got, told without a word of intent in its clause: "第一批13.61万人的安置房开工率达99.4%",
+    "安置房竣工率85.3%" (but "确保安置房入住率达到100%" is a target)."""
+    return PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None and not FUTURE_CUES.search(clause)
+
+
+SUPERSEDED = re.compile(
+    r"^(?:以上|左右)?[^,;。\d]{0,6}(?:(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为|(?:提高|提升|增加|增长)(?:到|至)|增至)"
+)
+
+
+def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
+    """The old value of a revised target: "将减贫目标由25万人调整为20万人" (the 25万 is replaced).
+
+    >>> is_superseded("将2017年减贫目标由25万人调整为20万人", 11, 15)
+    True
+    """
+    before = sentence[max(0, q_start - 10) : q_start]
+    if re.search(r"原来的?$|原有的?$", before):
+        return True  # "由原来的1.9亿元,增加到10亿元以上"
+    if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
+        return True  # "原计划脱贫50万人,调整为45万人"
+    old = re.search(r"[由从]", sentence[max(0, q_start - 8) : q_start]) is not None
+    return old and SUPERSEDED.match(sentence[q_end:]) is not None
+
+
+def is_progress_count(clause: str) -> bool:
+    """Progress inside a total: "其中建成41个,在建15个"."""
+    return re.match(r"^其中(?:已)?(?:建成|完成|开工|在建|交付|入住)", clause) is not None
+
+
+def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
+    """A number naming the group the next one is counted in: "剩下10个未摘帽县的4.21万户"."""
+    if next_start is None:
+        return False
+    between = sentence[q_end:next_start]
+    if re.fullmatch(r"的[^,;。、:\d]{0,8}率(?:达到?|为)?", between):
+        return True  # "第一批13.61万人的安置房开工率达99.4%": the base of a rate
+    return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
+
+
+def is_scope(sentence: str, q_start: int) -> bool:
+    """The places or people an action is aimed at, not an amount to reach: "向11个深度贫困县…发力",
+    "在17个贫困区县搬迁", "已对484万贫困人口…建档立卡".
+
+    >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
+    True
+    """
+    if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
+        return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
+    if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
+        return True  # the places in a region where an action happens
+    return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
+
+
+HAVING_SET_AFTER = re.compile(
+    r"^[^,;。\d]{0,2}有[^,;。\d]{1,12}的[^,;。\d]{0,4}[县区市村乡镇](?![^,;。\d]{0,6}(?:脱贫|摘帽|出列|退出))"
+)
+
+
+def is_set_having(sentence: str, q_end: int) -> bool:
+    """A set of places described by what they have ("全省70个有扶贫任务的县(区)"), not an amount to reach.
+
+    >>> is_set_having("覆盖全省70个有扶贫任务的县(区)", 7)
+    True
+    """
+    return HAVING_SET_AFTER.match(sentence[q_end:]) is not None
+
+
+def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
+    """A count the subject is one of ("是今年市政府实施的33项民生工程之一") or of the items a quote has just listed
+    ("“建房、搬家、就业”六个关键环节").
+
+    >>> is_one_of("是今年市政府实施的33项民生工程之一", 9, 12)
+    True
+    """
+    if re.match(r"^[^,;。\d]{0,12}之一", sentence[q_end:]):
+        return True
+    opening = sentence.rfind("“", 0, q_start)
+    return sentence[q_start - 1 : q_start] == "”" and opening >= 0 and "、" in sentence[opening:q_start]
+
+
+SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州盟旗]|总数|总量)[^,;。\d]{0,12}?的?$")
+LISTED_AFTER_INVOLVES = re.compile(r"涉及[^,;。\d]{2,80}$")
+
+
+def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
+    """A region's weight in a larger whole ("贫困人口…占全省的11%"), told without intent: a description.
+
+    >>> is_share_of_whole("贫困发生率17.7%,占全省的11%", 15, "占全省的")
+    True
+    """
+    before = sentence[max(0, q_start - 16) : q_start]
+    return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
+
+
+def is_count_of_involved(sentence: str, q_start: int) -> bool:
+    """The count closing a list of the places a plan involves ("涉及原州区、西吉县、…西夏区12个县区")."""
+    m = LISTED_AFTER_INVOLVES.search(sentence[:q_start])
+    return m is not None and "、" in m.group()
+
+
+def is_set_named(sentence: str, q_end: int) -> bool:
+    """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
+    effort centres on ("以…21个县为主战场")."""
+    after = sentence[q_end:]
+    return SET_NAMED_AFTER.match(after) is not None
+
+
+# "8个贫困县中,…", "以…21个县为主战场"; not a total whose part follows ("2849万元(其中,…")
+SET_NAMED_AFTER = re.compile(
+    r"^(?![^,;。\d]{0,2}其中)[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)"
+)
+
+
+def is_reference(sentence: str, q_start: int, clause: str) -> bool:
+    """Not a new figure: one referred back to ("对这20个县市继续抓好…"), the people of the places counted
+    ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
+    if re.search(r"(?:这|该|上述)$", sentence[max(0, q_start - 2) : q_start]):
+        return True
+    if re.match(r"^按[^。;]*(?:计算|测算)[,。;]?$", clause):
+        return True
+    return False
+
+
+def is_part_in_brackets(sentence: str, q_start: int) -> bool:
+    """A count of places broken down by kind in brackets ("计划任务数6个(其中国家扶贫开发工作重点县1个)"): how many
+    of the places are of that kind, inside its total, not a target of its own. Other parts in brackets are
+    targets with their own indicator, as 其中 parts outside brackets are ("资金2849万元(其中,灾后民房恢复重建资金
+    1271.6万元)").
+
+    >>> is_part_in_brackets("贫困县脱贫摘帽计划任务数6个(其中国家扶贫开发工作重点县1个)", 28)
+    True
+    >>> is_part_in_brackets("补助资金2849万元(其中,灾后民房恢复重建资金1271.6万元)", 24)
+    False
+    """
+    if not in_part_brackets(sentence, q_start):
+        return False
+    opening = sentence.rfind("(", 0, q_start)
+    counts_places = PLACE_BEFORE_COUNT.search(sentence, opening, q_start) is not None
+    return counts_places and PLACE_COUNT.match(sentence, q_start) is not None
+
+
+def in_part_brackets(sentence: str, q_start: int) -> bool:
+    """Inside brackets that give a part of the number before them: "(其中,灾后民房恢复重建资金1271.6万元)"."""
+    opening = sentence.rfind("(", 0, q_start)
+    return opening >= 0 and ")" not in sentence[opening:q_start] and sentence[opening + 1 : opening + 3] == "其中"
+
+
+def part_words(sentence: str, q_start: int) -> str:
+    """The words naming a part in brackets, before its number: "(其中,灾后民房恢复重建资金1271.6万元)" ->
+    "灾后民房恢复重建资金"."""
+    opening = sentence.rfind("(其中", 0, q_start)
+    words = sentence[opening + 3 : q_start] if opening >= 0 else ""
+    return re.sub(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$", "", re.split(r"[、,;]", words)[-1])
+
+
+PART_BRACKETS = re.compile(r"\(其中[^()]*\)")
+PLACE_BEFORE_COUNT = re.compile(r"[县村乡镇旗]$")
+PLACE_COUNT = re.compile(r"\d+(?:\.\d+)?个")
+
+
+def is_for_examples(clause_before: str) -> bool:
+    """A figure of a group named by examples ("其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下"), which no
+    one region holds.
+
+    >>> is_for_examples("其中盘州、镇远、安龙等18个贫困县贫困发生率下降至")
+    True
+    """
+    return re.search(r"等\d+个[^,;。\d]{0,8}[县区市村乡镇][^,;。\d]{0,12}$", clause_before) is not None
+
+
+def is_running_total(clause_before: str) -> bool:
+    """A running total projected to a date ("到今年底,四川将累计实现脱贫550余万"): it includes past years."""
+    return re.search(r"将累计|累计将", clause_before) is not None
+
+
+def is_place_count_of(sentence: str, q_end: int) -> bool:
+    """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
+    return _PLACES_OF.match(sentence[q_end:]) is not None
+
+
+_PLACES_OF = re.compile(r"^[^,;。\d、]{0,7}?[省市州县区乡镇]的(?:深度)?(?:贫困)?(?:县|村|人口|群众|户)")
+
+
+def is_people_worked_for(sentence: str, q_end: int) -> bool:
+    """People a piece of work is for, not a number to reach: "完成易地扶贫搬迁5万人的后续扶持工作",
+    "共计18万人的易地扶贫搬迁工作" (but "完成10万人的搬迁任务" is the task itself)."""
+    return re.match(r"^(?:左右|以上)?的[^,;。\d]{0,12}(?:工作|扶持|帮扶|服务|保障)", sentence[q_end:]) is not None
+
+
+def is_people_of_places(sentence: str, q_end: int) -> bool:
+    """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
+    return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
+
+
+_PEOPLE_OF_PLACES = re.compile(
+    r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众|农民|农户|居民)"
+)
+
+
+def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
+    """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
+    return next_start is not None and "中的" in clause[q_end:next_start]
