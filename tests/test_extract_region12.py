@@ -38,25 +38,22 @@ def test_quanzhou_is_the_whole_prefecture_not_the_county_of_guangxi(g):
 
 
 @pytest.mark.parametrize(
-    ("slug", "region"),
+    ("slug", "region", "provinces"),
     [
         # "云南楚雄贫困发生率下降至046": 楚雄 is both 楚雄彝族自治州 and 楚雄市; the text says 全州
-        ("chuxiong-2020-last-village-forum-repost", "532300"),
+        ("chuxiong-2020-last-village-forum-repost", "532300", {}),
         # "原标题:河北承德成功争取…指标440MW 占全省指标44%": 承德市 (not 承德县), and 占全省 is a share, not the level
-        ("chengde-2017-centralized-pv-poverty-quota-trad", "130800"),
+        # and its 「2017年全省共安排…指標100萬千瓦」 is the province's
+        ("chengde-2017-centralized-pv-poverty-quota-trad", "130800", {1000000.0: {"130000"}}),
     ],
 )
-def test_a_shared_short_name_after_the_province_in_a_title_is_the_place_at_the_texts_level(g, slug, region):
+def test_a_shared_short_name_after_the_province_in_a_title_is_the_place_at_the_texts_level(g, slug, region, provinces):
     doc = _extract(slug, g)
     assert doc.info.region_code == region
-    # a figure the text says of 全省 is the province's (承德: 2017年全省共安排…指標100萬千瓦); every other, the text's
-    own = {
-        v: codes
-        for v, codes in _targets(doc).items()
-        if not any("全省" in f.quote for f in doc.figures if f.value == v)
-    }
-    assert all(codes == {region} for codes in own.values())
-    assert all(codes == {region[:2] + "0000"} for v, codes in _targets(doc).items() if v not in own)
+    targets = _targets(doc)
+    assert {v: codes for v, codes in targets.items() if v in provinces} == provinces
+    others = [codes for v, codes in targets.items() if v not in provinces]
+    assert targets and all(codes == {region} for codes in others)
 
 
 def test_an_original_title_credit_is_the_title(g):

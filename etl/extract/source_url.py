@@ -109,11 +109,7 @@ def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
     labels = (host or "").lower().split(".")
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
         return host_province(labels, gazetteer)
-    found = [
-        row.code
-        for row in gazetteer.regions.values()
-        if row.name_en and row.name_en.split(" ")[0].lower().replace("'", "").replace("-", "") == labels[-3]
-    ]
+    found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == labels[-3]]
     return found[0] if len(found) == 1 else None
 
 
