@@ -20,6 +20,7 @@ come out as targets (same value, quote overlapping the labelled quote) are liste
 from __future__ import annotations
 
 import csv
+import fnmatch
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -194,12 +195,15 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return out
 
 
-def run(part: str, given: bool = False) -> dict:
-    """Scores of one part: per document and in total."""
+def run(part: str, given: bool = False, only: str | None = None) -> dict:
+    """Scores of one part, or of its documents whose name matches the glob ``only``: per document and in total."""
     from etl.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.from_csv()
-    scores = [score_document(d, gazetteer, given) for d in load_part(part)]
+    docs = [d for d in load_part(part) if only is None or fnmatch.fnmatchcase(d.name, only)]
+    if not docs:
+        raise click.UsageError(f"no document of part {part!r} matches --only {only!r}")
+    scores = [score_document(d, gazetteer, given) for d in docs]
     total = DocScore("TOTAL")
     for s in scores:
         for k in ("gold", "extracted", "matched", "region_ok", "indicator_ok"):
@@ -207,6 +211,7 @@ def run(part: str, given: bool = False) -> dict:
     return {
         "part": part,
         "given": given,
+        "only": only,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "documents": [s.as_dict() for s in scores],
         "total": {k: v for k, v in total.as_dict().items() if k not in ("missed", "spurious", "not_targets_out")},
@@ -216,7 +221,8 @@ def run(part: str, given: bool = False) -> dict:
 def table(report: dict, details: bool = True) -> str:
     head = f"{'document':44} {'gold':>5} {'extr':>5} {'match':>5} {'recall':>6} {'prec':>6} {'region':>6} {'indic':>6}"
     given = " (date and region given, as confirmed at intake)" if report.get("given") else ""
-    lines = [f"part: {report['part']}{given}", head, "-" * len(head)]
+    only = f" (documents matching {report['only']})" if report.get("only") else ""
+    lines = [f"part: {report['part']}{given}{only}", head, "-" * len(head)]
 
     def fmt(x):
         return f"{x:6.3f}" if x is not None else "     -"
@@ -244,12 +250,13 @@ def table(report: dict, details: bool = True) -> str:
     is_flag=True,
     help="Give each corpus text its labelled date and region, as a planner confirms them on the Documents page.",
 )
-def main(part: str, json_path: Path | None, quiet: bool, given: bool) -> None:
+@click.option("--only", default=None, help="Only the documents whose name matches this glob, e.g. '[a-r]*'.")
+def main(part: str, json_path: Path | None, quiet: bool, given: bool, only: str | None) -> None:
     """Score the extractor on one labelled part and print the table.
 
     Example: python -m bench.extract --part seeds
     """
-    report = run(part, given)
+    report = run(part, given, only)
     click.echo(table(report, details=not quiet))
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

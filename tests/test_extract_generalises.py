@@ -276,12 +276,31 @@ def test_extract_cli_region_and_date_override(tmp_path):
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="no dev corpus")
-def bench_total(part: str, tmp_path: Path) -> dict:
-    """The benchmark's own total for ``part``, through its command line (tests never import bench/)."""
+def bench_report(part: str, tmp_path: Path, *options: str) -> dict:
+    """The benchmark's own report for ``part``, through its command line (tests never import bench/)."""
     out = tmp_path / f"{part}.json"
-    command = [sys.executable, "-m", "bench.extract", "--part", part, "--quiet", "--json", str(out)]
+    command = [sys.executable, "-m", "bench.extract", "--part", part, "--quiet", "--json", str(out), *options]
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, timeout=600)
-    return json.loads(out.read_text(encoding="utf-8"))["total"]
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def bench_total(part: str, tmp_path: Path) -> dict:
+    return bench_report(part, tmp_path)["total"]
+
+
+def test_bench_scores_the_documents_a_glob_names(tmp_path):
+    report = bench_report("dev", tmp_path, "--only", "[s-z]*")
+    names = [d["name"] for d in report["documents"]]
+    assert names and all("s" <= n[0] <= "z" for n in names)
+    assert report["total"]["gold"] == sum(d["gold"] for d in report["documents"])
+    refused = subprocess.run(
+        [sys.executable, "-m", "bench.extract", "--part", "dev", "--only", "no-such-*"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert refused.returncode == 2 and "matches --only" in refused.stderr
 
 
 def test_dev_corpus_score_stays_above_the_floor(tmp_path):
