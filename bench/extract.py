@@ -20,8 +20,8 @@ come out as targets (same value, quote overlapping the labelled quote) are liste
 from __future__ import annotations
 
 import csv
-import fnmatch
 import datetime as dt
+import fnmatch
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
