@@ -400,7 +400,7 @@ def _quantities(
             first = span_start(tokens, token)
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
-        periods = period(read_as, flow, plan, yearly=yearly)
+        periods = period(read_as, flow, plan, yearly=yearly, rate=q.measure == "%")
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None

@@ -365,8 +365,11 @@ def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     return before[-1] if before else None
 
 
-def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False) -> list[tuple[int, int]]:
-    """Periods for one figure, given its governing year token and whether the indicator is a flow.
+def period(
+    token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False, rate: bool = False
+) -> list[tuple[int, int]]:
+    """Periods for one figure, given its governing year token, whether the indicator is a flow and whether the
+    figure is a percentage (a growth rate counts as a flow, but "到2020年…年均增长10%" is one figure).
 
     >>> period(YearToken("deadline", 2020, 0, 0), True, PlanYears(2014, 2020))
     [(2014, 2020)]
@@ -403,6 +406,9 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
             return [(y, y) for y in range(start, end + 1)]
         return [(start, end)] if flow else [(end, end)]
     if flow and token.year >= start:
+        # "计划到2020年之前帮助叙永县每年融资帮扶金额达到1000万元": one figure per year to the deadline
+        if yearly and not rate:
+            return [(y, y) for y in range(start, token.year + 1)]
         return [(start, token.year)]
     return [(token.year, token.year)]
 

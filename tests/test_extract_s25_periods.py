@@ -1,0 +1,36 @@
+"""Which years a figure is for (session 25, periods): deadlines, per-year schedules, 今年 and the document's own
+year, on sentences and whole texts of the dev corpus (data/corpus/dev, names a–r) the rules were written from,
+read whole as the intake reads them (with their address)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from etl.extract import extract_document
+from etl.extract.periods import PlanYears, YearToken, period
+from etl.gazetteer import Gazetteer
+
+DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
+
+
+def _extract(slug: str, g: Gazetteer):
+    meta = yaml.safe_load((DEV / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return extract_document((DEV / f"{slug}.txt").read_text(encoding="utf-8"), g, source_url=meta["url"])
+
+
+def _periods(doc, value: float) -> list[tuple[int, int]]:
+    return sorted((f.period_start, f.period_end) for f in doc.figures if f.kind == "target" and f.value == value)
+
+
+def test_a_yearly_amount_before_a_deadline_is_one_figure_per_year(g):
+    # "其中中铁信托公司计划到2020年之前帮助叙永县每年融资帮扶金额达到1000万元"
+    doc = _extract("luzhou-2018-financial-institutions-aid-pledges-news", g)
+    assert _periods(doc, 10_000_000.0) == [(2018, 2018), (2019, 2019), (2020, 2020)]
+
+
+def test_a_yearly_rate_before_a_deadline_stays_one_figure():
+    deadline = YearToken("deadline", 2020, 0, 0)
+    assert period(deadline, True, PlanYears(2016, 2020), yearly=True, rate=True) == [(2016, 2020)]
+    assert period(deadline, True, PlanYears(2016, 2020), yearly=True) == [(y, y) for y in range(2016, 2021)]
