@@ -34,3 +34,10 @@ def test_a_yearly_rate_before_a_deadline_stays_one_figure():
     deadline = YearToken("deadline", 2020, 0, 0)
     assert period(deadline, True, PlanYears(2016, 2020), yearly=True, rate=True) == [(2016, 2020)]
     assert period(deadline, True, PlanYears(2016, 2020), yearly=True) == [(y, y) for y in range(2016, 2021)]
+
+
+def test_this_year_so_far_dates_the_years_task(g):
+    # "今年以来,凉山州聚焦聚力500个贫困村退出、20.7万贫困人口脱贫年度任务" (2018): this year's task, not 2018-2020
+    doc = _extract("liangshan-2018-autumn-offensive-news", g)
+    assert _periods(doc, 500.0) == [(2018, 2018)]
+    assert _periods(doc, 207_000.0) == [(2018, 2018)]
