@@ -41,3 +41,11 @@ def test_this_year_so_far_dates_the_years_task(g):
     doc = _extract("liangshan-2018-autumn-offensive-news", g)
     assert _periods(doc, 500.0) == [(2018, 2018)]
     assert _periods(doc, 207_000.0) == [(2018, 2018)]
+
+
+def test_a_briefing_on_the_targets_since_a_year_does_not_make_that_year_this_year(g):
+    # "…从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉,2017年,该市共实现7.4988万名…脱贫…。
+    # 今年,该市扶贫攻坚任务计划要确保…164个贫困村出列,6.5万贫困人口脱贫": 2017 told as done, 今年 is 2018
+    doc = _extract("guilin-2018-targets-briefing-news-trad", g)
+    assert _periods(doc, 164.0) == [(2018, 2018)]
+    assert _periods(doc, 65_000.0) == [(2018, 2018)]
