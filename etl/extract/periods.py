@@ -255,9 +255,8 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
 
 def _told_only(text: str, year: int) -> bool:
     """Every sentence naming the year tells without a word of intent ("2017年宁夏新增扶贫小额信贷58亿元")."""
-    since = re.compile(
-        rf"[^,,。;\n]*{year}年以来[^,,。;\n]*"
-    )  # "从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉"
+    # a clause of the years since it is none: "从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉"
+    since = re.compile(rf"[^,,。;\n]*{year}年以来[^,,。;\n]*")
     said = [s for s in re.split(r"[。;\n]", since.sub("", text)) if f"{year}年" in s]
     return bool(said) and not any(_INTENT.search(s) for s in said)
 
