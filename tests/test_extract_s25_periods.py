@@ -49,3 +49,9 @@ def test_a_briefing_on_the_targets_since_a_year_does_not_make_that_year_this_yea
     doc = _extract("guilin-2018-targets-briefing-news-trad", g)
     assert _periods(doc, 164.0) == [(2018, 2018)]
     assert _periods(doc, 65_000.0) == [(2018, 2018)]
+
+
+def test_a_deadline_later_in_the_sentence_dates_it_over_the_paragraphs_year(g):
+    # "2014年,科尔沁区…分4个年度进行扶持。…预计扶持贫困人口5548户、18809人,到2017年末实现所扶持贫困人口全部脱贫"
+    doc = _extract("keerqin-2014-four-year-village-support-trad", g)
+    assert _periods(doc, 5548.0) == [(2014, 2017)]

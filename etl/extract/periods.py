@@ -367,6 +367,15 @@ def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     return before[-1] if before else None
 
 
+def later_year(tokens: list[YearToken], pos: int) -> YearToken | None:
+    """A year (a deadline or a point) after pos in a sentence that names none before it, which dates the sentence
+    over a year inherited from the paragraph: "预计扶持贫困人口5548户、18809人,到2017年末实现所扶持贫困人口全部脱贫"
+    (after "2014年,科尔沁区…") is to be reached by 2017."""
+    if any(t.end <= pos for t in tokens):
+        return None
+    return next((t for t in tokens if t.start >= pos and t.kind in ("deadline", "point")), None)
+
+
 def period(
     token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False, rate: bool = False
 ) -> list[tuple[int, int]]:
