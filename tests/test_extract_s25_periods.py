@@ -55,3 +55,10 @@ def test_a_deadline_later_in_the_sentence_dates_it_over_the_paragraphs_year(g):
     # "2014年,科尔沁区…分4个年度进行扶持。…预计扶持贫困人口5548户、18809人,到2017年末实现所扶持贫困人口全部脱贫"
     doc = _extract("keerqin-2014-four-year-village-support-trad", g)
     assert _periods(doc, 5548.0) == [(2014, 2017)]
+
+
+def test_five_years_in_a_text_on_a_five_year_plan_are_that_plans_years(g):
+    # (2017) "“十三五”期间,我省每年集中扶持100个旅游扶贫试点村…我省将组织和支持20家旅游规划设计单位,5年内完成200个
+    # 乡村旅游扶贫重点村的规划编制": 2016-2020, not 2017-2021
+    doc = _extract("gansu-2017-rural-tourism-plan-news-trad", g)
+    assert [end for _, end in _periods(doc, 200.0)] == [2020]

@@ -152,6 +152,7 @@ class PlanYears:
     first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
     # every deadline the text names, the plan's end among them
     ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    era: int | None = field(default=None, repr=False, compare=False)  # the first year of the five-year plan it names
 
     def schedule_end(self, first: int) -> int:
         """Where a per-year schedule from ``first`` stops: the first deadline after it ("从2015年开始,每年完成…14万户"
@@ -240,8 +241,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = latest or max(named_fyp)
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year and not t.era]
+    era = _own_era(text, doc_year)
     if doc_year:  # "三年振兴" in a text of no known year is no plan ending in year 3
-        ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
+        ends += [_span_years(t.year, doc_year, era)[1] for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
     first = None
@@ -250,7 +252,22 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             first = era_first
     if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
         first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
-    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))))
+    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))), era)
+
+
+def _own_era(text: str, doc_year: int) -> int | None:
+    """The first year of the five-year plan ("十三五") a text names that its year falls in, or that starts the year
+    after it."""
+    eras = [first for fyp, first in FIVE_YEAR_PLANS.items() if fyp in text and first - 1 <= doc_year <= first + 4]
+    return max(eras, default=None)
+
+
+def _span_years(length: int, start: int, era: int | None) -> tuple[int, int]:
+    """The years of a span said from the document's year: "5年内" in a text on a "十三五" plan is that plan's five
+    years ("“十三五”期间,…5年内完成200个乡村旅游扶贫重点村的规划编制", 2017: 2016-2020)."""
+    if length == 5 and era is not None:
+        return era, era + 4
+    return start, start + length - 1
 
 
 def _told_only(text: str, year: int) -> bool:
@@ -412,7 +429,7 @@ def period(
             return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
-        end = start + token.year - 1
+        start, end = _span_years(token.year, start, plan.era)
         if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
             return [(y, y) for y in range(start, end + 1)]
         return [(start, end)] if flow else [(end, end)]
