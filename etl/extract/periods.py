@@ -7,7 +7,10 @@ Rules (the ``period`` function applies them to one figure):
   is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
 * ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document.
 * ``今后三年`` / ``用三年时间`` / ``5年时间`` / ``10年内`` -> plan start … plan start + n - 1
-  (flows; stocks and rates are read at the end).
+  (flows; stocks and rates are read at the end); ``5年内`` in a text on a five-year plan (十三五) it falls in ->
+  that plan's five years.
+* ``到2020年…每年`` -> one figure per year from the document's year to the deadline (not for a rate).
+* ``今年以来`` -> the document's year.
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
