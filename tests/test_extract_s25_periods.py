@@ -62,3 +62,9 @@ def test_five_years_in_a_text_on_a_five_year_plan_are_that_plans_years(g):
     # 乡村旅游扶贫重点村的规划编制": 2016-2020, not 2017-2021
     doc = _extract("gansu-2017-rural-tourism-plan-news-trad", g)
     assert [end for _, end in _periods(doc, 200.0)] == [2020]
+
+
+def test_next_year_with_a_month_end_before_is_a_deadline(g):
+    # (2018-11-27) "在明年6月底前全面解决30户以上自然村寨279.54万农村人口饮水安全问题": by mid 2019, from 2018
+    doc = _extract("guizhou-2018-drinking-water-plan-news", g)
+    assert _periods(doc, 2_795_400.0) == [(2018, 2019)]

@@ -111,7 +111,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("next"):
-            out.append(YearToken(_point_or_from(text, m), doc_year + 1, m.start(), m.end()))
+            kind = "deadline" if _BY_THEN.match(text, m.end()) else _point_or_from(text, m)
+            out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
@@ -135,6 +136,7 @@ def _point_or_from(text: str, m: re.Match) -> str:
     return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
+_BY_THEN = re.compile(r"(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)")  # "在明年6月底前全面解决…": by then
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
