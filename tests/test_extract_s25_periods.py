@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from etl.extract import extract_document
-from etl.extract.periods import PlanYears, YearToken, period
+from etl.extract.periods import PlanYears, YearToken, period, year_tokens
 from etl.gazetteer import Gazetteer
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
@@ -68,3 +68,10 @@ def test_next_year_with_a_month_end_before_is_a_deadline(g):
     # (2018-11-27) "在明年6月底前全面解决30户以上自然村寨279.54万农村人口饮水安全问题": by mid 2019, from 2018
     doc = _extract("guizhou-2018-drinking-water-plan-news", g)
     assert _periods(doc, 2_795_400.0) == [(2018, 2019)]
+
+
+def test_a_month_end_of_a_year_is_a_deadline_of_that_year():
+    said = "全省计划在2018年6月底累计组建1.6万余个村级民间自办文化社团"
+    assert [(t.kind, t.year) for t in year_tokens(said)] == [("deadline", 2018)]
+    assert [(t.kind, t.year) for t in year_tokens("力争2020年6月底前完成全部建设任务")] == [("deadline", 2020)]
+    assert year_tokens("2018年6月,省里印发方案") == []  # a date, no period
