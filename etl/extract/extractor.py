@@ -30,6 +30,7 @@ from .periods import (
     compared_with,
     era_start,
     governing_token,
+    later_year,
     period,
     plan_years,
     span_start,
@@ -382,7 +383,8 @@ def _quantities(
         if code == "poor_population" and not not_figures.STOCK_GOAL.search(clause):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
-        token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start) or carried
+        token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start)
+        token = token or (carried and later_year(tokens, q.start)) or carried
         # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"
         yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"
@@ -400,7 +402,7 @@ def _quantities(
             first = span_start(tokens, token)
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
-        periods = period(read_as, flow, plan, yearly=yearly)
+        periods = period(read_as, flow, plan, yearly=yearly, rate=q.measure == "%")
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None

@@ -7,7 +7,10 @@ Rules (the ``period`` function applies them to one figure):
   is cumulative from the plan's start year to the deadline; a stock or a rate is read at the deadline.
 * ``2011年~2015年`` -> that range; ``2016年以来`` -> 2016 … the year before the document.
 * ``今后三年`` / ``用三年时间`` / ``5年时间`` / ``10年内`` -> plan start … plan start + n - 1
-  (flows; stocks and rates are read at the end).
+  (flows; stocks and rates are read at the end); ``5年内`` in a text on a five-year plan (十三五) it falls in ->
+  that plan's five years.
+* ``到2020年…每年`` -> one figure per year from the document's year to the deadline (not for a rate).
+* ``今年以来`` -> the document's year.
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
@@ -31,7 +34,8 @@ _TOKEN_RE = re.compile(
     rf"(?P<range>{_YEAR}年?\s*[~～—\-至到]\s*((?:19|20)\d{{2}})年(?!初))"
     rf"|(?P<from>从{_YEAR}年起|{_YEAR}年(?:以后|起)(?![\d,,]))"
     rf"|(?P<since>{_YEAR}年以来)"
-    rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月))"
+    rf"|(?P<deadline>(?:到|至|截至){_YEAR}年(?:底|末)?(?:前)?(?!初)|{_YEAR}年(?:底前|底|末|前|以前)(?!\d{{1,2}}月)"
+    rf"|{_YEAR}年\d{{1,2}}月(?:底|末)?(?:前|以前|之前)|(?<=在){_YEAR}年\d{{1,2}}月(?:底|末))"  # "在2018年6月底累计"
     rf"|(?P<months>{_YEAR}年\d{{1,2}}月\s*[至到~—\-]\s*\d{{1,2}}月(?!\d))"  # 从2018年7月至12月: within that year
     rf"|(?P<point>{_YEAR}年(?!\d{{1,2}}月|初)|{_YEAR}(?=全年))"  # "2016全年…": 年 left out
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
@@ -41,7 +45,7 @@ _TOKEN_RE = re.compile(
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|以来|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
+    r"(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
@@ -108,7 +112,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("next"):
-            out.append(YearToken(_point_or_from(text, m), doc_year + 1, m.start(), m.end()))
+            kind = "deadline" if _BY_THEN.match(text, m.end()) else _point_or_from(text, m)
+            out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
         elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
@@ -132,6 +137,7 @@ def _point_or_from(text: str, m: re.Match) -> str:
     return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
+_BY_THEN = re.compile(r"(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)")  # "在明年6月底前全面解决…": by then
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
 
@@ -152,6 +158,7 @@ class PlanYears:
     first: int | None = None  # the plan's first year when it is not the document's ("十三五" plan of late 2015)
     # every deadline the text names, the plan's end among them
     ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    era: int | None = field(default=None, repr=False, compare=False)  # the first year of the five-year plan it names
 
     def schedule_end(self, first: int) -> int:
         """Where a per-year schedule from ``first`` stops: the first deadline after it ("从2015年开始,每年完成…14万户"
@@ -240,8 +247,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             doc_year = latest or max(named_fyp)
     tokens = year_tokens(text, doc_year) if doc_year else tokens
     ends = [t.year for t in tokens if t.kind in ("deadline", "range") and t.year >= doc_year and not t.era]
+    era = _own_era(text, doc_year)
     if doc_year:  # "三年振兴" in a text of no known year is no plan ending in year 3
-        ends += [doc_year + t.year - 1 for t in tokens if t.kind == "span"]
+        ends += [_span_years(t.year, doc_year, era)[1] for t in tokens if t.kind == "span"]
     if not ends:
         ends = [t.year for t in tokens if t.kind == "point" and t.year >= doc_year] or [doc_year]
     first = None
@@ -250,12 +258,29 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             first = era_first
     if any(int(m.group(1)) == doc_year + 1 for m in _NAMED_PLAN.finditer(text)):
         first = doc_year + 1  # a plan for (2016-2020) issued late in 2015
-    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))))
+    return PlanYears(doc_year, max(ends), first, tuple(sorted(set(ends))), era)
+
+
+def _own_era(text: str, doc_year: int) -> int | None:
+    """The first year of the five-year plan ("十三五") a text names that its year falls in, or that starts the year
+    after it."""
+    eras = [first for fyp, first in FIVE_YEAR_PLANS.items() if fyp in text and first - 1 <= doc_year <= first + 4]
+    return max(eras, default=None)
+
+
+def _span_years(length: int, start: int, era: int | None) -> tuple[int, int]:
+    """The years of a span said from the document's year: "5年内" in a text on a "十三五" plan is that plan's five
+    years ("“十三五”期间,…5年内完成200个乡村旅游扶贫重点村的规划编制", 2017: 2016-2020)."""
+    if length == 5 and era is not None:
+        return era, era + 4
+    return start, start + length - 1
 
 
 def _told_only(text: str, year: int) -> bool:
     """Every sentence naming the year tells without a word of intent ("2017年宁夏新增扶贫小额信贷58亿元")."""
-    said = [s for s in re.split(r"[。;\n]", text) if f"{year}年" in s]
+    # a clause of the years since it is none: "从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉"
+    since = re.compile(rf"[^,,。;\n]*{year}年以来[^,,。;\n]*")
+    said = [s for s in re.split(r"[。;\n]", since.sub("", text)) if f"{year}年" in s]
     return bool(said) and not any(_INTENT.search(s) for s in said)
 
 
@@ -365,8 +390,20 @@ def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     return before[-1] if before else None
 
 
-def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False) -> list[tuple[int, int]]:
-    """Periods for one figure, given its governing year token and whether the indicator is a flow.
+def later_year(tokens: list[YearToken], pos: int) -> YearToken | None:
+    """A year (a deadline or a point) after pos in a sentence that names none before it, which dates the sentence
+    over a year inherited from the paragraph: "预计扶持贫困人口5548户、18809人,到2017年末实现所扶持贫困人口全部脱贫"
+    (after "2014年,科尔沁区…") is to be reached by 2017."""
+    if any(t.end <= pos for t in tokens):
+        return None
+    return next((t for t in tokens if t.start >= pos and t.kind in ("deadline", "point")), None)
+
+
+def period(
+    token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = False, rate: bool = False
+) -> list[tuple[int, int]]:
+    """Periods for one figure, given its governing year token, whether the indicator is a flow and whether the
+    figure is a percentage (a growth rate counts as a flow, but "到2020年…年均增长10%" is one figure).
 
     >>> period(YearToken("deadline", 2020, 0, 0), True, PlanYears(2014, 2020))
     [(2014, 2020)]
@@ -398,11 +435,14 @@ def period(token: YearToken | None, flow: bool, plan: PlanYears, yearly: bool = 
             return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
     if token.kind == "span":
-        end = start + token.year - 1
+        start, end = _span_years(token.year, start, plan.era)
         if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
             return [(y, y) for y in range(start, end + 1)]
         return [(start, end)] if flow else [(end, end)]
     if flow and token.year >= start:
+        # "计划到2020年之前帮助叙永县每年融资帮扶金额达到1000万元": one figure per year to the deadline
+        if yearly and not rate:
+            return [(y, y) for y in range(start, token.year + 1)]
         return [(start, token.year)]
     return [(token.year, token.year)]
 
