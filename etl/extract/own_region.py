@@ -27,7 +27,12 @@ _SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[
 
 def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[str]:
     """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》 (inside them
-    too with titles=True), longest first."""
+    too with titles=True), in text order."""
+    return [n for _, _, n in region_spans(text, gazetteer, titles)]
+
+
+def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of each region mention region_mentions finds, in text order."""
     skip = [] if titles else [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
     found, taken, doubtful = [], [False] * len(text), []
@@ -45,12 +50,25 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
                 continue
             for k in range(a, b):
                 taken[k] = True
-            found.append((a, row.name_zh))
-    ends = {a + len(n) for a, n in found} | {a + len(short_name(n) or n) for a, n in found}
+            found.append((a, b, row.name_zh))
+    ends = {a + len(n) for a, _, n in found} | {a + len(short_name(n) or n) for a, _, n in found}
     for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
         if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
-            found.append((a, row.name_zh))
-    return [n for _, n in sorted(found)]
+            found.append((a, b, row.name_zh))
+    return sorted(found)
+
+
+def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
+    """region_mentions without the names that only qualify the next one, a place inside them ("据山东平邑县经济
+    开发区透露": 平邑县, not 山东省 too): an address names its outer regions on the way to the place it means."""
+    spans = region_spans(text, gazetteer)
+    out = []
+    for (_, b, name), (a2, _, inner) in zip(spans, [*spans[1:], (-1, -1, "")], strict=False):
+        code = gazetteer.resolve(name)
+        if a2 == b and inner and code in {r.code for r in gazetteer.ancestors(gazetteer.resolve_near(inner, code))}:
+            continue
+        out.append(name)
+    return out
 
 
 # Characters a two-character full name (范县, 城区, 和县) may follow; after any other it ends a word (示范县, 主城区,
@@ -133,7 +151,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
-    counts = Counter(region_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
@@ -409,7 +427,10 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
+    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word
+    "province": re.compile(
+        _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
+    ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
     "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
 }

@@ -91,9 +91,10 @@ def _valid(year: str, month: str, day: str) -> str | None:
         return None
 
 
-def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
+def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | None:
     """The region whose government runs the site: a ``.gov.cn`` host names it in pinyin right before ``gov``
-    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only; on other sites, only the
+    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only, or the one of them whose name
+    the text bears (www.nanyue.gov.cn is 南岳区's and 南乐县's: "来源:南岳区财政局"); on other sites, only the
     province a host opens with (``host_province``): a news portal's city subdomain is where it files from, not
     whose text it is.
 
@@ -110,6 +111,8 @@ def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
         return host_province(labels, gazetteer)
     found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == labels[-3]]
+    if len(found) > 1:
+        found = [c for c in found if gazetteer.regions[c].name_zh in text]
     return found[0] if len(found) == 1 else None
 
 

@@ -1,0 +1,56 @@
+"""The document's own region (issue 12, session 25): a site whose host names two regions, an address that names
+the outer regions on its way to the place it means, and the words a text uses of itself. Real sentences and texts
+of the dev corpus (data/corpus/dev, names a–r), read whole as the intake reads them (with their address)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from etl.extract import extract_document
+from etl.extract.own_region import find_region, self_reference_level, unqualified_mentions
+from etl.extract.source_url import site_region
+
+DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
+
+
+def _extract(slug: str, g):
+    meta = yaml.safe_load((DEV / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return extract_document((DEV / f"{slug}.txt").read_text(encoding="utf-8"), g, source_url=meta["url"])
+
+
+def _regions(doc) -> set[str | None]:
+    return {f.region_code for f in doc.figures if f.kind == "target"}
+
+
+def test_a_host_pinyin_two_regions_share_is_the_one_the_text_names(g):
+    url = "http://www.nanyue.gov.cn/nyczj/czysgk/i951217.html"  # 南岳区 and 南乐县 are both "Nanyue"
+    assert site_region(url, g) is None
+    assert site_region(url, g, "发布时间:2018年05月20日 15:40 来源:南岳区财政局") == "430412"
+    doc = _extract("nanyue-2018-funds-performance-table", g)
+    assert doc.info.region_code == "430412" and _regions(doc) == {"430412"}
+
+
+def test_an_address_names_the_place_it_leads_to_not_the_province_on_the_way(g):
+    lead = (
+        "国际在线消息(记者 陈晨):日前,据山东平邑县经济开发区透露,2019年经开区上级拨付开发区财政专项扶贫资金为100万元。"
+    )
+    assert unqualified_mentions(lead, g) == ["平邑县"]
+    assert find_region(lead, g, None, lead)[0] == "371326"
+    doc = _extract("pingyi-2019-development-zone-funds-news", g)
+    assert _regions(doc) == {"371326"}
+
+
+def test_regions_side_by_side_both_count(g):
+    assert unqualified_mentions("北京市天津市各安排资金", g) == ["北京市", "天津市"]
+
+
+def test_a_delegates_seat_in_the_regions_congress_is_not_the_texts_own_word(g):
+    said = (
+        "“都安瑶族自治县作为全区4个极度贫困县之一,要以决战决胜的姿态全力冲刺,确保实现脱贫摘帽。”"
+        "自治区人大代表、都安县长蓝如帅在接受采访时说。"
+    )
+    assert self_reference_level(said) is None
+    doc = _extract("duan-2020-county-head-interview-news", g)
+    assert doc.info.region_code == "451228" and _regions(doc) == {"451228"}
