@@ -54,3 +54,13 @@ def test_a_delegates_seat_in_the_regions_congress_is_not_the_texts_own_word(g):
     assert self_reference_level(said) is None
     doc = _extract("duan-2020-county-head-interview-news", g)
     assert doc.info.region_code == "451228" and _regions(doc) == {"451228"}
+
+
+def test_a_city_papers_initials_place_its_own_report(g):
+    url = "http://epaper.dtnews.cn/dtrb/html/2018-11/21/content_102_91250.htm"  # 大同日报
+    said = "到2020年,全市农村生活垃圾治理村庄达到90%"
+    assert site_region(url, g, said) == "140200"
+    assert site_region(url, g, "到2020年,全省农村生活垃圾治理村庄达到90%") is None
+    assert site_region("http://lyrb.lyd.com.cn/html/2011-08/04/a.htm", g, said) is None  # ly: 洛阳, 临沂, 龙岩…
+    doc = _extract("datong-2018-poor-village-upgrading-plan-news", g)
+    assert doc.info.region_code == "140200" and _regions(doc) == {"140200"}

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from etl.gazetteer import Gazetteer
 
+from .own_region import self_reference_level
+
 _YEAR = r"(20[0-3]\d|19[89]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
 _DAY = r"(0[1-9]|[12]\d|3[01])"
@@ -109,7 +111,10 @@ def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | 
     host = urlsplit(url.strip()).hostname if url and "://" in url else None
     labels = (host or "").lower().split(".")
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
-        return host_province(labels, gazetteer)
+        province = host_province(labels, gazetteer)
+        if province or self_reference_level(text) != "prefecture":
+            return province
+        return paper_city(url, gazetteer)
     found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == labels[-3]]
     if len(found) > 1:
         found = [c for c in found if gazetteer.regions[c].name_zh in text]
@@ -145,3 +150,50 @@ def host_province(labels: list[str], gazetteer: Gazetteer) -> str | None:
 
 def _pinyin(name_en: str) -> str:
     return name_en.split(" ")[0].lower().replace("'", "").replace("-", "")
+
+
+# A city paper's host or edition folder: the initials of its city's pinyin and 日报/晚报/news (dtrb: 大同日报).
+_PAPER = re.compile(r"([a-z]{2,4}?)(?:rb|wb|news|daily)")
+
+
+def paper_city(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The prefecture a newspaper's host label or first folder names by its initials (epaper.dtnews.cn/dtrb/:
+    大同日报), when those initials are one prefecture's only (lyrb is 洛阳日报's, but ly is also 临沂's).
+
+    >>> g = Gazetteer.national()
+    >>> [paper_city(u, g) for u in ("http://epaper.dtnews.cn/dtrb/html/a.htm", "http://lyrb.lyd.com.cn/html/a.htm")]
+    ['140200', None]
+    """
+    parts = urlsplit(url.strip()) if url and "://" in url else None
+    if parts is None:
+        return None
+    words = (parts.hostname or "").lower().split(".")[:-2] + parts.path.lower().split("/")[1:2]
+    initials = {m.group(1) for w in words if (m := _PAPER.fullmatch(w))}
+    found = {
+        row.code
+        for row in gazetteer.regions.values()
+        if row.level == "prefecture" and row.name_en and _initials(row.name_en) in initials
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|[aoeiuv])"
+)
+
+
+def _initials(name_en: str) -> str | None:
+    """The first letters of a place name's pinyin syllables ("Datong City" -> "dt", "Xi'an" -> "xa"), split into
+    the fewest syllables; None when the name is no pinyin (Hohhot)."""
+    out = ""
+    for word in name_en.split(" ")[0].lower().replace("-", "").split("'"):
+        fewest: dict[int, list[str]] = {0: []}
+        for i in range(len(word)):
+            for j in range(i + 1, min(len(word), i + 6) + 1) if i in fewest else ():
+                if _SYLLABLE.fullmatch(word, i, j) and (j not in fewest or len(fewest[i]) + 1 < len(fewest[j])):
+                    fewest[j] = [*fewest[i], word[i:j]]
+        if len(word) not in fewest:
+            return None
+        out += "".join(s[0] for s in fewest[len(word)])
+    return out
