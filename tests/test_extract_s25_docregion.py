@@ -64,3 +64,12 @@ def test_a_city_papers_initials_place_its_own_report(g):
     assert site_region("http://lyrb.lyd.com.cn/html/2011-08/04/a.htm", g, said) is None  # ly: 洛阳, 临沂, 龙岩…
     doc = _extract("datong-2018-poor-village-upgrading-plan-news", g)
     assert doc.info.region_code == "140200" and _regions(doc) == {"140200"}
+
+
+def test_a_county_portals_own_domain_places_a_text_of_its_own(g):
+    said = "今年全县农民人均可支配收入增长9%,高于九江0.5个百分点。"  # a made-up sentence: a portal's own news
+    assert unqualified_mentions(said, g) == []
+    assert site_region("http://www.xiushui.net/news/a.html", g, said) == "360424"  # 修水县
+    assert site_region("http://www.xiushui.net/news/a.html", g, said.replace("全县", "全省")) is None
+    for url in ("http://shenyang.baogaosu.com/a.html", "http://anping.hebei.com.cn/a.html", "http://mmm.xiushui.net/a"):
+        assert site_region(url, g, said) in (None, "130000")  # a channel of another site: not the region's own

@@ -112,13 +112,47 @@ def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | 
     labels = (host or "").lower().split(".")
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
         province = host_province(labels, gazetteer)
-        if province or self_reference_level(text) != "prefecture":
+        if province:
             return province
+        portal = portal_region(labels, gazetteer, text)
+        if portal or self_reference_level(text) != "prefecture":
+            return portal
         return paper_city(url, gazetteer)
-    found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == labels[-3]]
+    return _named_by_pinyin(labels[-3], gazetteer, text)
+
+
+def _named_by_pinyin(label: str, gazetteer: Gazetteer, text: str) -> str | None:
+    found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == label]
     if len(found) > 1:
         found = [c for c in found if gazetteer.regions[c].name_zh in text]
     return found[0] if len(found) == 1 else None
+
+
+_SUFFIXES = ({"com", "net", "org"}, {"cn", "com", "net"})
+# the levels a county's or a city's own text speaks of itself at: a county-level city says 我市 as a prefecture does
+_OWN_LEVELS = {"prefecture": ("prefecture",), "county": ("county",), "county-level city": ("county", "prefecture")}
+
+
+def portal_region(labels: list[str], gazetteer: Gazetteer, text: str) -> str | None:
+    """The county or city whose own portal the host is, its domain the region's pinyin (www.taixing.cn: 泰兴市), when
+    the text speaks of itself at that region's level (我市, 全县); a region's name under another domain
+    (shenyang.baogaosu.com, anping.hebei.com.cn) is a channel of that site, not the region's.
+
+    >>> g = Gazetteer.national()
+    >>> [portal_region(h.split("."), g, "今年全县将脱贫1万人") for h in ("www.pingyi.cn", "pingyi.example.com")]
+    ['371326', None]
+    """
+    if len(labels) < 2:
+        return None
+    rest = labels[:-2] if labels[-2] in _SUFFIXES[0] and labels[-1] == "cn" else labels[:-1]
+    if not rest or labels[-1] not in _SUFFIXES[1] or any(x not in ("www", "m", "wap", "big5") for x in rest[:-1]):
+        return None
+    code = _named_by_pinyin(rest[-1], gazetteer, text)
+    row = gazetteer.regions.get(code or "")
+    if row is None or row.level not in ("prefecture", "county"):
+        return None
+    kind = "county-level city" if row.level == "county" and row.name_zh.endswith("市") else row.level
+    return code if self_reference_level(text) in _OWN_LEVELS[kind] else None
 
 
 # Provinces' three-letter abbreviations in host names (hljszw.org.cn: 黑龙江省志网); two letters say too little (hn).
