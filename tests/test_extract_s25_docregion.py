@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from etl.extract import extract_document
-from etl.extract.own_region import find_region, self_reference_level, unqualified_mentions
+from etl.extract.own_region import approval_subject, find_region, self_reference_level, unqualified_mentions
 from etl.extract.source_url import site_region
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
@@ -73,3 +73,11 @@ def test_a_county_portals_own_domain_places_a_text_of_its_own(g):
     assert site_region("http://www.xiushui.net/news/a.html", g, said.replace("全县", "全省")) is None
     for url in ("http://shenyang.baogaosu.com/a.html", "http://anping.hebei.com.cn/a.html", "http://mmm.xiushui.net/a"):
         assert site_region(url, g, said) in (None, "130000")  # a channel of another site: not the region's own
+
+
+def test_an_approval_is_for_the_place_it_answers(g):
+    title = "甘肃省发展和改革委员会关于会宁县2017年度易地扶贫搬迁项目可行性研究报告的批复"  # a made-up title
+    text = f"{title}\n白银市发展改革委:\n你委报来的报告收悉。经研究,批复如下:\n一、建设规模:搬迁安置60户305人。"
+    assert find_region(text, g, "甘肃省发展和改革委员会", title) == ("620422", "会宁县")
+    assert approval_subject("湖南省人民政府关于同意茶陵县等5县脱贫摘帽的批复", g) is None
+    assert approval_subject("湖南省人民政府关于湖南省2018年贫困县退出的批复", g) is None  # its own region

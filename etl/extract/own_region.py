@@ -126,6 +126,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     title = _DATELINE.sub("", title)  # "新华社南宁1月5日电": where the reporter files from, not the text's region
+    subject = approval_subject(title, gazetteer)
+    if subject:
+        return subject, gazetteer.regions[subject].name_zh
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
         if len(source) > 60:  # a first line of body text, not a title
             continue
@@ -411,6 +414,30 @@ def _self_level(line: str, text: str) -> str | None:
     if m.group(1) == "区":
         return "province" if self_reference_level(text) == "province" else None
     return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
+
+
+_APPROVAL = re.compile(r"^(.{2,30}?)关于(?:同意)?(.+)的批复$")
+
+
+def approval_subject(title: str, gazetteer: Gazetteer) -> str | None:
+    """The region an approval (批复) answers, named right after 关于, when it lies inside its issuer's region: the
+    project it approves is that region's, its figures too; None for any other title or one that approves several
+    places (关于同意茶陵县等5县…).
+
+    >>> g = Gazetteer.national()
+    >>> approval_subject("甘肃省发展和改革委员会关于会宁县2017年度易地扶贫搬迁项目可行性研究报告的批复", g)
+    '620422'
+    >>> approval_subject("湖南省人民政府关于同意茶陵县等5县脱贫摘帽的批复", g) is None
+    True
+    """
+    m = _APPROVAL.match(title)
+    issuer = region_mentions(m.group(1), gazetteer) if m else []
+    named = region_spans(m.group(2), gazetteer) if m else []
+    if not issuer or not named or named[0][0] != 0 or re.search("[、等和及]", m.group(2)[: named[0][1] + 2]):
+        return None
+    above = gazetteer.resolve(issuer[0])
+    code = gazetteer.resolve_near(named[0][2], above)
+    return code if code and above in {r.code for r in gazetteer.ancestors(code)} else None
 
 
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
