@@ -9,7 +9,13 @@ from pathlib import Path
 import yaml
 
 from etl.extract import extract_document
-from etl.extract.own_region import approval_subject, find_region, self_reference_level, unqualified_mentions
+from etl.extract.own_region import (
+    approval_subject,
+    find_region,
+    listed_counties,
+    self_reference_level,
+    unqualified_mentions,
+)
 from etl.extract.source_url import site_region
 
 DEV = Path(__file__).resolve().parent.parent / "data" / "corpus" / "dev"
@@ -81,3 +87,11 @@ def test_an_approval_is_for_the_place_it_answers(g):
     assert find_region(text, g, "甘肃省发展和改革委员会", title) == ("620422", "会宁县")
     assert approval_subject("湖南省人民政府关于同意茶陵县等5县脱贫摘帽的批复", g) is None
     assert approval_subject("湖南省人民政府关于湖南省2018年贫困县退出的批复", g) is None  # its own region
+
+
+def test_a_list_of_short_county_names_names_their_prefecture(g):
+    said = "努力办好全省30件民生实事和全州28件民生实事。确保新龙、德格、石渠义务教育均衡发展通过国家评估"
+    assert listed_counties(said, g) == ["新龙县", "德格县", "石渠县"]
+    assert self_reference_level(said) == "prefecture"  # 全省 and 全州 once each: the tie goes to the more local
+    assert find_region(said, g, None, "政府工作报告")[0] == "513300"  # 甘孜州
+    assert listed_counties("推进水、电、路、网建设", g) == []

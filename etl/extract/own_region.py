@@ -74,6 +74,24 @@ def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     return out
 
 
+def listed_counties(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The counties a list of three or more short names stands for, when all of them are counties of one prefecture
+    ("确保新龙、德格、石渠义务教育均衡发展通过国家评估": 新龙县, 德格县, 石渠县 of 甘孜州).
+
+    >>> listed_counties("确保新龙、德格、石渠义务教育均衡发展通过国家评估", Gazetteer.national())
+    ['新龙县', '德格县', '石渠县']
+    """
+    out = []
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2}、){2,}[\u4e00-\u9fff]{2}", text):
+        items = m.group().split("、")
+        codes = [None if gazetteer.is_ambiguous(n) else gazetteer.resolve(n) for n in items]
+        rows = [gazetteer.regions.get(c or "") for c in codes]
+        if all(r and r.level == "county" and r.name_zh != n for r, n in zip(rows, items, strict=True)):
+            if len({r.parent_code for r in rows}) == 1:
+                out += [r.name_zh for r in rows]
+    return out
+
+
 _COMPARED = re.compile(r"(?:[高低快慢优]于|超过|超出|领先|比)$")
 
 
@@ -161,6 +179,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
     counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
@@ -480,5 +499,5 @@ def self_reference_level(text: str) -> str | None:
     # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
     autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
     counts["province" if autonomous else "county"] += district
-    level = max(counts, key=counts.get)
+    level = max(reversed(counts), key=counts.get)  # a tie goes to the more local level
     return level if counts[level] else None
