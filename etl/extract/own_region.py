@@ -61,7 +61,7 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
 def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
     """region_mentions without the names that only qualify the next one, a place inside them ("据山东平邑县经济
     开发区透露": 平邑县, not 山东省 too): an address names its outer regions on the way to the place it means; and
-    without the regions a figure is measured against ("增幅9.2%,高于泰州0.1个百分点")."""
+    without the regions a figure is measured against ("收入增长9%,高于九江0.5个百分点")."""
     spans = region_spans(text, gazetteer)
     out = []
     for (a, b, name), (a2, _, inner) in zip(spans, [*spans[1:], (-1, -1, "")], strict=False):

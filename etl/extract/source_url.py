@@ -134,7 +134,7 @@ _OWN_LEVELS = {"prefecture": ("prefecture",), "county": ("county",), "county-lev
 
 
 def portal_region(labels: list[str], gazetteer: Gazetteer, text: str) -> str | None:
-    """The county or city whose own portal the host is, its domain the region's pinyin (www.taixing.cn: 泰兴市), when
+    """The county or city whose own portal the host is, its domain the region's pinyin (www.xiushui.net: 修水县), when
     the text speaks of itself at that region's level (我市, 全县); a region's name under another domain
     (shenyang.baogaosu.com, anping.hebei.com.cn) is a channel of that site, not the region's.
 
