@@ -58,7 +58,7 @@ def extract_document(
         region_code=region_code,
         as_of=as_of,
         url_date=url_date(source_url),
-        site_region=site_region(source_url, national),
+        site_region=site_region(source_url, national, norm.text),
     )
     doc.figures = [_to_original(f, norm) for f in doc.figures]
     if file_name:

@@ -27,7 +27,12 @@ _SHORT_NAME_NEXT = re.compile(r"[委人]|省委|市委|政府|党委|自治|全[
 
 def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[str]:
     """Region names (full names, or short names followed by 委/人大) in text, outside 《titles》 (inside them
-    too with titles=True), longest first."""
+    too with titles=True), in text order."""
+    return [n for _, _, n in region_spans(text, gazetteer, titles)]
+
+
+def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of each region mention region_mentions finds, in text order."""
     skip = [] if titles else [s for s in quoted_spans(text) if text[s[0]] == "《"]
     names = [n for n in gazetteer.names_longest_first() if len(n) >= 2 and not n.isdigit()]
     found, taken, doubtful = [], [False] * len(text), []
@@ -45,12 +50,49 @@ def region_mentions(text: str, gazetteer: Gazetteer, titles: bool = False) -> li
                 continue
             for k in range(a, b):
                 taken[k] = True
-            found.append((a, row.name_zh))
-    ends = {a + len(n) for a, n in found} | {a + len(short_name(n) or n) for a, n in found}
+            found.append((a, b, row.name_zh))
+    ends = {a + len(n) for a, _, n in found} | {a + len(short_name(n) or n) for a, _, n in found}
     for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
         if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
-            found.append((a, row.name_zh))
-    return [n for _, n in sorted(found)]
+            found.append((a, b, row.name_zh))
+    return sorted(found)
+
+
+def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
+    """region_mentions without the names that only qualify the next one, a place inside them ("据山东平邑县经济
+    开发区透露": 平邑县, not 山东省 too): an address names its outer regions on the way to the place it means; and
+    without the regions a figure is measured against ("收入增长9%,高于九江0.5个百分点")."""
+    spans = region_spans(text, gazetteer)
+    out = []
+    for (a, b, name), (a2, _, inner) in zip(spans, [*spans[1:], (-1, -1, "")], strict=False):
+        code = gazetteer.resolve(name)
+        if a2 == b and inner and code in {r.code for r in gazetteer.ancestors(gazetteer.resolve_near(inner, code))}:
+            continue
+        if _COMPARED.search(text, max(0, a - 4), a):
+            continue
+        out.append(name)
+    return out
+
+
+def listed_counties(text: str, gazetteer: Gazetteer) -> list[str]:
+    """The counties a list of three or more short names stands for, when all of them are counties of one prefecture
+    ("确保新龙、德格、石渠义务教育均衡发展通过国家评估": 新龙县, 德格县, 石渠县 of 甘孜州).
+
+    >>> listed_counties("确保新龙、德格、石渠义务教育均衡发展通过国家评估", Gazetteer.national())
+    ['新龙县', '德格县', '石渠县']
+    """
+    out = []
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2}、){2,}[\u4e00-\u9fff]{2}", text):
+        items = m.group().split("、")
+        codes = [None if gazetteer.is_ambiguous(n) else gazetteer.resolve(n) for n in items]
+        rows = [gazetteer.regions.get(c or "") for c in codes]
+        if all(r and r.level == "county" and r.name_zh != n for r, n in zip(rows, items, strict=True)):
+            if len({r.parent_code for r in rows}) == 1:
+                out += [r.name_zh for r in rows]
+    return out
+
+
+_COMPARED = re.compile(r"(?:[高低快慢优]于|超过|超出|领先|比)$")
 
 
 # Characters a two-character full name (范县, 城区, 和县) may follow; after any other it ends a word (示范县, 主城区,
@@ -102,6 +144,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     """(adcode, name) of the document's own region: from the issuer, else the title, else the body's most
     mentioned region (ties go to the most local one)."""
     title = _DATELINE.sub("", title)  # "新华社南宁1月5日电": where the reporter files from, not the text's region
+    subject = approval_subject(title, gazetteer)
+    if subject:
+        return subject, gazetteer.regions[subject].name_zh
     for source in (issuer or "", re.sub(r"[^、,]{2,8}[、等](?=\S{0,12}\d+个)", "", title)):
         if len(source) > 60:  # a first line of body text, not a title
             continue
@@ -133,7 +178,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     own_level = self_reference_level(text)
-    counts = Counter(region_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
+    counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
     if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
@@ -389,6 +435,30 @@ def _self_level(line: str, text: str) -> str | None:
     return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
 
 
+_APPROVAL = re.compile(r"^(.{2,30}?)关于(?:同意)?(.+)的批复$")
+
+
+def approval_subject(title: str, gazetteer: Gazetteer) -> str | None:
+    """The region an approval (批复) answers, named right after 关于, when it lies inside its issuer's region: the
+    project it approves is that region's, its figures too; None for any other title or one that approves several
+    places (关于同意茶陵县等5县…).
+
+    >>> g = Gazetteer.national()
+    >>> approval_subject("甘肃省发展和改革委员会关于会宁县2017年度易地扶贫搬迁项目可行性研究报告的批复", g)
+    '620422'
+    >>> approval_subject("湖南省人民政府关于同意茶陵县等5县脱贫摘帽的批复", g) is None
+    True
+    """
+    m = _APPROVAL.match(title)
+    issuer = region_mentions(m.group(1), gazetteer) if m else []
+    named = region_spans(m.group(2), gazetteer) if m else []
+    if not issuer or not named or named[0][0] != 0 or re.search("[、等和及]", m.group(2)[: named[0][1] + 2]):
+        return None
+    above = gazetteer.resolve(issuer[0])
+    code = gazetteer.resolve_near(named[0][2], above)
+    return code if code and above in {r.code for r in gazetteer.ancestors(code)} else None
+
+
 def province_of_cities(text: str, gazetteer: Gazetteer) -> str | None:
     """The one province at least three prefectures named in text (by full or short name) belong to, else None."""
     provinces: dict[str, set[str]] = {}
@@ -409,7 +479,10 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    "province": re.compile(_NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达))(?!平均|第一|首)"),
+    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word
+    "province": re.compile(
+        _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
+    ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
     "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
 }
@@ -426,5 +499,5 @@ def self_reference_level(text: str) -> str | None:
     # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
     autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
     counts["province" if autonomous else "county"] += district
-    level = max(counts, key=counts.get)
+    level = max(reversed(counts), key=counts.get)  # a tie goes to the more local level
     return level if counts[level] else None

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from etl.gazetteer import Gazetteer
 
+from .own_region import self_reference_level
+
 _YEAR = r"(20[0-3]\d|19[89]\d)"
 _MONTH = r"(0[1-9]|1[0-2])"
 _DAY = r"(0[1-9]|[12]\d|3[01])"
@@ -91,9 +93,10 @@ def _valid(year: str, month: str, day: str) -> str | None:
         return None
 
 
-def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
+def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | None:
     """The region whose government runs the site: a ``.gov.cn`` host names it in pinyin right before ``gov``
-    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only; on other sites, only the
+    (www.shenqiu.gov.cn, lyj.hunan.gov.cn), when that pinyin is one region's only, or the one of them whose name
+    the text bears (www.nanyue.gov.cn is 南岳区's and 南乐县's: "来源:南岳区财政局"); on other sites, only the
     province a host opens with (``host_province``): a news portal's city subdomain is where it files from, not
     whose text it is.
 
@@ -108,9 +111,48 @@ def site_region(url: str | None, gazetteer: Gazetteer) -> str | None:
     host = urlsplit(url.strip()).hostname if url and "://" in url else None
     labels = (host or "").lower().split(".")
     if len(labels) < 3 or labels[-2:] != ["gov", "cn"]:
-        return host_province(labels, gazetteer)
-    found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == labels[-3]]
+        province = host_province(labels, gazetteer)
+        if province:
+            return province
+        portal = portal_region(labels, gazetteer, text)
+        if portal or self_reference_level(text) != "prefecture":
+            return portal
+        return paper_city(url, gazetteer)
+    return _named_by_pinyin(labels[-3], gazetteer, text)
+
+
+def _named_by_pinyin(label: str, gazetteer: Gazetteer, text: str) -> str | None:
+    found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == label]
+    if len(found) > 1:
+        found = [c for c in found if gazetteer.regions[c].name_zh in text]
     return found[0] if len(found) == 1 else None
+
+
+_SUFFIXES = ({"com", "net", "org"}, {"cn", "com", "net"})
+# the levels a county's or a city's own text speaks of itself at: a county-level city says 我市 as a prefecture does
+_OWN_LEVELS = {"prefecture": ("prefecture",), "county": ("county",), "county-level city": ("county", "prefecture")}
+
+
+def portal_region(labels: list[str], gazetteer: Gazetteer, text: str) -> str | None:
+    """The county or city whose own portal the host is, its domain the region's pinyin (www.xiushui.net: 修水县), when
+    the text speaks of itself at that region's level (我市, 全县); a region's name under another domain
+    (shenyang.baogaosu.com, anping.hebei.com.cn) is a channel of that site, not the region's.
+
+    >>> g = Gazetteer.national()
+    >>> [portal_region(h.split("."), g, "今年全县将脱贫1万人") for h in ("www.pingyi.cn", "pingyi.example.com")]
+    ['371326', None]
+    """
+    if len(labels) < 2:
+        return None
+    rest = labels[:-2] if labels[-2] in _SUFFIXES[0] and labels[-1] == "cn" else labels[:-1]
+    if not rest or labels[-1] not in _SUFFIXES[1] or any(x not in ("www", "m", "wap", "big5") for x in rest[:-1]):
+        return None
+    code = _named_by_pinyin(rest[-1], gazetteer, text)
+    row = gazetteer.regions.get(code or "")
+    if row is None or row.level not in ("prefecture", "county"):
+        return None
+    kind = "county-level city" if row.level == "county" and row.name_zh.endswith("市") else row.level
+    return code if self_reference_level(text) in _OWN_LEVELS[kind] else None
 
 
 # Provinces' three-letter abbreviations in host names (hljszw.org.cn: 黑龙江省志网); two letters say too little (hn).
@@ -142,3 +184,50 @@ def host_province(labels: list[str], gazetteer: Gazetteer) -> str | None:
 
 def _pinyin(name_en: str) -> str:
     return name_en.split(" ")[0].lower().replace("'", "").replace("-", "")
+
+
+# A city paper's host or edition folder: the initials of its city's pinyin and 日报/晚报/news (dtrb: 大同日报).
+_PAPER = re.compile(r"([a-z]{2,4}?)(?:rb|wb|news|daily)")
+
+
+def paper_city(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The prefecture a newspaper's host label or first folder names by its initials (epaper.dtnews.cn/dtrb/:
+    大同日报), when those initials are one prefecture's only (lyrb is 洛阳日报's, but ly is also 临沂's).
+
+    >>> g = Gazetteer.national()
+    >>> [paper_city(u, g) for u in ("http://epaper.dtnews.cn/dtrb/html/a.htm", "http://lyrb.lyd.com.cn/html/a.htm")]
+    ['140200', None]
+    """
+    parts = urlsplit(url.strip()) if url and "://" in url else None
+    if parts is None:
+        return None
+    words = (parts.hostname or "").lower().split(".")[:-2] + parts.path.lower().split("/")[1:2]
+    initials = {m.group(1) for w in words if (m := _PAPER.fullmatch(w))}
+    found = {
+        row.code
+        for row in gazetteer.regions.values()
+        if row.level == "prefecture" and row.name_en and _initials(row.name_en) in initials
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ue|ui|[aoeiuv])"
+)
+
+
+def _initials(name_en: str) -> str | None:
+    """The first letters of a place name's pinyin syllables ("Datong City" -> "dt", "Xi'an" -> "xa"), split into
+    the fewest syllables; None when the name is no pinyin (Hohhot)."""
+    out = ""
+    for word in name_en.split(" ")[0].lower().replace("-", "").split("'"):
+        fewest: dict[int, list[str]] = {0: []}
+        for i in range(len(word)):
+            for j in range(i + 1, min(len(word), i + 6) + 1) if i in fewest else ():
+                if _SYLLABLE.fullmatch(word, i, j) and (j not in fewest or len(fewest[i]) + 1 < len(fewest[j])):
+                    fewest[j] = [*fewest[i], word[i:j]]
+        if len(word) not in fewest:
+            return None
+        out += "".join(s[0] for s in fewest[len(word)])
+    return out
