@@ -368,3 +368,111 @@ _PEOPLE_OF_PLACES = re.compile(
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
     return next_start is not None and "中的" in clause[q_end:next_start]
+
+
+NAVIGATION = re.compile(r"^(?:上一条|下一条|上一篇|下一篇|上一页|下一页|相关(?:新闻|阅读|文章|链接))[::]")
+
+
+def is_navigation(sentence: str) -> bool:
+    """A link to another page of the site ("下一条:我州提前下达2021年…资金1056.40万元"): another story's headline.
+
+    >>> is_navigation("下一条:我州提前下达2021年到村任职高校毕业生中央补助资金1056.40万元")
+    True
+    """
+    return NAVIGATION.match(sentence.lstrip()) is not None
+
+
+EXAMPLE_CASE = re.compile(
+    r"^(?:比如|例如|譬如|如)(?!期|实|何|果|下|此|今|同|数|若)[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗|盟|镇|乡|村)"
+)
+
+
+def is_example_case(clause_from_sentence_start: str) -> bool:
+    """A case told as an example ("如平江县今年共实施农村危房改造4159户"): one place's figure among many.
+
+    >>> is_example_case("如平江县今年共实施农村危房改造")
+    True
+    >>> is_example_case("如期完成贫困村出列")
+    False
+    """
+    return EXAMPLE_CASE.match(clause_from_sentence_start) is not None
+
+
+def is_count_having(sentence: str, q_start: int) -> bool:
+    """How many of a set meet a condition ("收入超过3万元的有978个"): a count of what is, not a number to reach.
+
+    >>> is_count_having("其中贫困村收入超过3万元的有978个", 16)
+    True
+    """
+    return re.search(r"的有$", sentence[max(0, q_start - 2) : q_start]) is not None
+
+
+def is_over_full(sentence: str, q_start: int, value: float) -> bool:
+    """A rate of work done above 100% ("与计划任务数相比竣工率为153.75%"): what was done beyond a plan.
+
+    >>> is_over_full("竣工率为153.75%", 4, 153.75)
+    True
+    """
+    return value > 100 and PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None
+
+
+SCOPE_CHAIN_AFTER = re.compile(r"^[^,;。\d、]{0,10}(?:、\d+(?:\.\d+)?万?个[^,;。\d、]{0,10})+的\d")
+SPREAD_OVER_BEFORE = re.compile(r"分布(?:于|在)[\u4e00-\u9fff]{0,5}$")
+FUNDS_FOR_BEFORE = re.compile(r"用于(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,3}$")
+FUNDS_FOR_AFTER = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇区][^,;。\d、]{0,12}\d+(?:\.\d+)?[万亿]?元")
+
+
+def is_listed_scope(sentence: str, q_start: int, q_end: int) -> bool:
+    """Places that the next count or amount is of, or that a whole is spread over: "带动全省58个连片特困县、17个
+    插花县的1196个建档立卡贫困村", "14个易地搬迁项目分布于贵州省8个市州", "用于2018年6个深度贫困村150万元".
+
+    >>> is_listed_scope("带动全省58个连片特困县、17个插花县的1196个建档立卡贫困村", 4, 7)
+    True
+    """
+    if SCOPE_CHAIN_AFTER.match(sentence[q_end:]):
+        return True
+    before = sentence[max(0, q_start - 12) : q_start]
+    if FUNDS_FOR_BEFORE.search(before) and FUNDS_FOR_AFTER.match(sentence[q_end:]):
+        return True
+    return SPREAD_OVER_BEFORE.search(before) is not None
+
+
+def is_bare_threshold(sentence: str, q_start: int, q_end: int) -> bool:
+    """A bound alone in brackets, describing what comes before it ("贫困发生率高(50%以上)", "农村人口少(50户以下)").
+
+    >>> is_bare_threshold("贫困发生率高(50%以上)", 7, 10)
+    True
+    """
+    return sentence[q_start - 1 : q_start] == "(" and re.match(r"^(?:以上|以下|以内)\)", sentence[q_end:]) is not None
+
+
+def is_subtotal_of_parts(sentence: str, q_start: int) -> bool:
+    """A sum of the parts listed in brackets ("(其中:天津市帮扶兰州市3.26万人、…,共92.61万人;…)")."""
+    return in_part_brackets(sentence, q_start) and re.search(r"(?:共|共计|合计)$", sentence[:q_start]) is not None
+
+
+def is_yearly_part(sentence: str, q_start: int) -> bool:
+    """A total's yearly pace in brackets after it ("推进自然村1080个(每年实施216个)"): the total is the figure."""
+    opening = sentence.rfind("(", 0, q_start)
+    return (
+        opening > 0
+        and ")" not in sentence[opening:q_start]
+        and re.match(r"\((?:每年|年均)", sentence[opening:]) is not None
+        and re.search(r"\d", sentence[max(0, opening - 4) : opening]) is not None
+    )
+
+
+def is_aside(sentence: str, q, c_start: int) -> bool:
+    """A number the sentence mentions on the way: a link to another page, an example, a count of what is, a
+    rate beyond its plan, places a count is of, a bare bound, a subtotal of parts or a total's yearly pace."""
+    return (
+        is_navigation(sentence)
+        or is_example_case(sentence[c_start:])
+        or q.unit in ("个", "项", "所", "座", "家")
+        and (is_count_having(sentence, q.start) or is_listed_scope(sentence, q.start, q.end))
+        or q.measure == "%"
+        and is_over_full(sentence, q.start, q.value)
+        or is_bare_threshold(sentence, q.start, q.end)
+        or is_subtotal_of_parts(sentence, q.start)
+        or is_yearly_part(sentence, q.start)
+    )
