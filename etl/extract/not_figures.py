@@ -401,7 +401,7 @@ def is_example_case(clause_from_sentence_start: str) -> bool:
 def is_count_having(sentence: str, q_start: int) -> bool:
     """How many of a set meet a condition ("收入超过3万元的有978个"): a count of what is, not a number to reach.
 
-    >>> is_count_having("其中贫困村收入超过3万元的有978个", 16)
+    >>> is_count_having("其中贫困村收入超过3万元的有978个", 14)
     True
     """
     return re.search(r"的有$", sentence[max(0, q_start - 2) : q_start]) is not None
