@@ -74,3 +74,35 @@ def test_a_total_s_yearly_pace_in_brackets_is_not_a_second_target(g):
     got = _targets(text, g, "530300", "2007-06-01")
     assert 216.0 not in got
     assert 1080.0 in got
+
+
+def test_bounds_joined_into_one_condition_describe_villages(g):
+    text = "2016年、2017年,贵州对贫困发生率50%以上、50户以下的自然村寨优先实施整体搬迁。"
+    assert 50.0 not in _targets(text, g, "520000", "2016-05-06")
+
+
+def test_counties_a_quota_is_allocated_to_are_a_scope(g):
+    text = "今年全面聚焦脱贫摘帽县,全额安排12个脱贫摘帽县(市)区农村危房改造指标3.68万户,补助资金8.61亿元。"
+    got = _targets(text, g, "430000", "2017-12-20")
+    assert 12.0 not in got
+    assert 36800.0 in got
+
+
+def test_a_figure_of_counties_named_one_by_one_is_the_group_s(g):
+    text = "盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人。"
+    assert 146.0 not in _targets(text, g, "640000", "2017-01-09")
+
+
+def test_the_count_of_provinces_then_named_is_no_target(g):
+    text = "各地政府工作报告中,明确今年将完成百万或以上贫困人口脱贫任务的11个省份是湖北、陕西、广西、山东、云南、湖南。"
+    assert 11.0 not in _targets(text, g, "100000", "2016-03-01")
+
+
+def test_what_a_work_gives_once_built_is_no_target(g):
+    text = "每个村按30千瓦规模建设,年发电量约4.5万千瓦,建成后可解决嘎查村村部100平方米供暖需求。"
+    assert 100.0 not in _targets(text, g, "150521", "2018-06-01")
+
+
+def test_this_year_s_level_against_last_year_s_is_measured(g):
+    text = "截至8月底,小额信贷助力10495户农户发展生产、开展经营,户贷率从去年的11.44%提高到今年的14.81%,位列全省第四。"
+    assert 14.81 not in _targets(text, g, "140200", "2022-09-10")

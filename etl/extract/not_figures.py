@@ -40,6 +40,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
     # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
     r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
+    # "贫困发生率50%以上、50户以下的自然村寨": bounds joined into one condition on the places after them
+    r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
 )
 
 
@@ -418,13 +420,14 @@ def is_over_full(sentence: str, q_start: int, value: float) -> bool:
 
 SCOPE_CHAIN_AFTER = re.compile(r"^[^,;。\d、]{0,10}(?:、\d+(?:\.\d+)?万?个[^,;。\d、]{0,10})+的\d")
 SPREAD_OVER_BEFORE = re.compile(r"分布(?:于|在)[\u4e00-\u9fff]{0,5}$")
-FUNDS_FOR_BEFORE = re.compile(r"用于(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,3}$")
-FUNDS_FOR_AFTER = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇区][^,;。\d、]{0,12}\d+(?:\.\d+)?[万亿]?元")
+FUNDS_FOR_BEFORE = re.compile(r"(?:用于|安排|下达|分配)(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,3}$")
+FUNDS_FOR_AFTER = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇区][^,;。\d、]{0,16}\d+(?:\.\d+)?[万亿]?(?:元|户|人)")
 
 
 def is_listed_scope(sentence: str, q_start: int, q_end: int) -> bool:
     """Places that the next count or amount is of, or that a whole is spread over: "带动全省58个连片特困县、17个
-    插花县的1196个建档立卡贫困村", "14个易地搬迁项目分布于贵州省8个市州", "用于2018年6个深度贫困村150万元".
+    插花县的1196个建档立卡贫困村", "14个易地搬迁项目分布于贵州省8个市州", "用于2018年6个深度贫困村150万元",
+    "全额安排12个脱贫摘帽县(市)区农村危房改造指标3.68万户".
 
     >>> is_listed_scope("带动全省58个连片特困县、17个插花县的1196个建档立卡贫困村", 4, 7)
     True
@@ -462,6 +465,53 @@ def is_yearly_part(sentence: str, q_start: int) -> bool:
     )
 
 
+NAMED_GROUP_BEFORE = re.compile(
+    r"(?:^|[,;:、])(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}\d+个[^,;。\d]{0,6}[县区市][^,;。\d]{0,14}$"
+)
+
+
+def is_for_named_group(clause_before: str) -> bool:
+    """A figure of a group of places named one by one ("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村"),
+    which no one region holds.
+
+    >>> is_for_named_group("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号")
+    True
+    """
+    return NAMED_GROUP_BEFORE.search(clause_before) is not None
+
+
+LISTED_SET_AFTER = re.compile(r"^[^,;。\d]{0,6}(?:是|为|分别是|分别为|包括)[::]?(?:[\u4e00-\u9fff]{2,6}、){2,}")
+
+
+def is_count_of_list(sentence: str, q_end: int) -> bool:
+    """The count of places the sentence then names ("…任务的11个省份是湖北、陕西、广西…"): the names are the figures.
+
+    >>> is_count_of_list("明确今年将完成脱贫任务的11个省份是湖北、陕西、广西、山东", 15)
+    True
+    """
+    return LISTED_SET_AFTER.match(sentence[q_end:]) is not None
+
+
+EXPECTED_OF_WORKS = re.compile(r"建成(?:后|投产后|以后)[^,;。]{0,4}(?:可|能|预期|预计|每年可)")
+
+
+def is_expected_of_works(clause_before: str) -> bool:
+    """What a work is expected to give once built ("建成后可解决嘎查村村部100平方米供暖需求"), not a target.
+
+    >>> is_expected_of_works("建成后可解决嘎查村村部")
+    True
+    """
+    return EXPECTED_OF_WORKS.search(clause_before) is not None
+
+
+def is_year_on_year(sentence: str, q_start: int) -> bool:
+    """This year's level against last year's ("户贷率从去年的11.44%提高到今年的14.81%"): both are measured values."""
+    return (
+        re.search(r"从(?:去年|上年)[^,;。]{0,14}(?:到|至)(?:今年|本年)的$", sentence[max(0, q_start - 30) : q_start])
+        is not None
+    )
+
+
 def is_aside(sentence: str, q, c_start: int) -> bool:
     """A number the sentence mentions on the way: a link to another page, an example, a count of what is, a
     rate beyond its plan, places a count is of, a bare bound, a subtotal of parts or a total's yearly pace."""
@@ -475,4 +525,9 @@ def is_aside(sentence: str, q, c_start: int) -> bool:
         or is_bare_threshold(sentence, q.start, q.end)
         or is_subtotal_of_parts(sentence, q.start)
         or is_yearly_part(sentence, q.start)
+        or is_for_named_group(sentence[c_start : q.start])
+        or q.unit in ("个", "项")
+        and is_count_of_list(sentence, q.end)
+        or is_expected_of_works(sentence[c_start : q.start])
+        or is_year_on_year(sentence, q.start)
     )
