@@ -106,3 +106,19 @@ def test_what_a_work_gives_once_built_is_no_target(g):
 def test_this_year_s_level_against_last_year_s_is_measured(g):
     text = "截至8月底,小额信贷助力10495户农户发展生产、开展经营,户贷率从去年的11.44%提高到今年的14.81%,位列全省第四。"
     assert 14.81 not in _targets(text, g, "140200", "2022-09-10")
+
+
+def test_the_share_a_part_makes_up_is_a_description(g):
+    text = "此次14个易地搬迁项目计划搬迁6011户共2.63万人,整体搬迁的自然村组人口占89%,总投资16亿元人民币。"
+    assert 89.0 not in _targets(text, g, "520000", "2015-12-04")
+
+
+def test_the_income_each_exiting_household_is_to_pass_is_a_bar(g):
+    text = "将10705名自身无法脱贫的贫困人口纳入低保兜底,确保10月底前3012户计划脱贫户年人均纯收入超过3750元。"
+    assert 3750.0 not in _targets(text, g, "513430", "2019-06-01")
+
+
+def test_places_a_whole_is_spread_over_stay_a_scope_with_the_places_listed_after_them(g):
+    text = "全省剩余贫困人口分布在9个市、93个县、7217个村。"
+    got = _targets(text, g, "130000", "2020-03-01")
+    assert not {9.0, 93.0, 7217.0} & got

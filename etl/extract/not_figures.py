@@ -512,22 +512,42 @@ def is_year_on_year(sentence: str, q_start: int) -> bool:
     )
 
 
+def is_part_share(sentence: str, q_start: int) -> bool:
+    """The share a part makes up ("整体搬迁的自然村组人口占89%", "156.2298亿元,占79%"): a description of the
+    whole, not a share to reach (that is written 占比达到…, 提高到…)."""
+    return re.search(r"(?<![提达到])占$", sentence[max(0, q_start - 2) : q_start]) is not None
+
+
+HOUSEHOLDS_INCOME_BEFORE = re.compile(
+    r"\d+(?:\.\d+)?万?户[^,;。\d]{0,8}(?:脱贫户|贫困户)[^,;。\d]{0,6}人均[^,;。\d]{0,6}收入[^,;。\d]{0,4}(?:超过|高于|达到)$"
+)
+
+
+def is_households_income_bar(clause_before: str) -> bool:
+    """The income each of a number of households is to pass ("确保10月底前3012户计划脱贫户年人均纯收入超过3750元"):
+    the bar of exit, a norm per household, not an amount of the region.
+
+    >>> is_households_income_bar("确保10月底前3012户计划脱贫户年人均纯收入超过")
+    True
+    """
+    return HOUSEHOLDS_INCOME_BEFORE.search(clause_before) is not None
+
+
 def is_aside(sentence: str, q, c_start: int) -> bool:
-    """A number the sentence mentions on the way: a link to another page, an example, a count of what is, a
-    rate beyond its plan, places a count is of, a bare bound, a subtotal of parts or a total's yearly pace."""
-    return (
-        is_navigation(sentence)
-        or is_example_case(sentence[c_start:])
-        or q.unit in ("个", "项", "所", "座", "家")
-        and (is_count_having(sentence, q.start) or is_listed_scope(sentence, q.start, q.end))
-        or q.measure == "%"
-        and is_over_full(sentence, q.start, q.value)
-        or is_bare_threshold(sentence, q.start, q.end)
-        or is_subtotal_of_parts(sentence, q.start)
-        or is_yearly_part(sentence, q.start)
-        or is_for_named_group(sentence[c_start : q.start])
-        or q.unit in ("个", "项")
-        and is_count_of_list(sentence, q.end)
-        or is_expected_of_works(sentence[c_start : q.start])
-        or is_year_on_year(sentence, q.start)
-    )
+    """A number the sentence mentions on the way: a link to another page, an example, a count of what is or of
+    the places something is for, a rate beyond its plan, a bound, a subtotal, a yearly pace, a group's figure,
+    what a work gives once built, a measured level or a part's share."""
+    before = sentence[c_start : q.start]
+    if is_navigation(sentence) or is_example_case(sentence[c_start:]) or is_bare_threshold(sentence, q.start, q.end):
+        return True
+    if is_subtotal_of_parts(sentence, q.start) or is_yearly_part(sentence, q.start) or is_for_named_group(before):
+        return True
+    if is_expected_of_works(before) or is_year_on_year(sentence, q.start):
+        return True
+    if q.unit in ("个", "项", "所", "座", "家"):
+        scope = is_listed_scope(sentence, q.start, q.end) and not is_scope(sentence, q.start)
+        if scope or is_count_having(sentence, q.start) or is_count_of_list(sentence, q.end):
+            return True
+    if q.measure == "%":
+        return is_over_full(sentence, q.start, q.value) or is_part_share(sentence, q.start)
+    return q.measure == "元" and is_households_income_bar(before)
