@@ -372,7 +372,9 @@ def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     return next_start is not None and "中的" in clause[q_end:next_start]
 
 
-NAVIGATION = re.compile(r"^(?:上一条|下一条|上一篇|下一篇|上一页|下一页|相关(?:新闻|阅读|文章|链接))[::]")
+NAVIGATION = re.compile(
+    r"^[【\[]?(?:上一条|下一条|上一篇|下一篇|上一页|下一页|上篇|下篇|相关(?:新闻|阅读|文章|链接)|延伸阅读|推荐阅读)[】\]]?[::]"
+)
 
 
 def is_navigation(sentence: str) -> bool:
