@@ -90,7 +90,13 @@ def test_counties_a_quota_is_allocated_to_are_a_scope(g):
 
 def test_a_figure_of_counties_named_one_by_one_is_the_group_s(g):
     text = "盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人。"
-    assert 146.0 not in _targets(text, g, "640000", "2017-01-09")
+    got = _targets(text, g, "640000", "2017-01-09")
+    assert 146.0 not in got and 58041.0 not in got
+
+
+def test_a_number_that_is_its_own_subject_after_a_named_group_is_the_region_s(g):
+    text = "全区计划实施350个贫困村整村推进。盐池、彭阳、隆德、泾源4个贫困县脱贫摘帽,19.3万贫困人口实现脱贫。"
+    assert 193000.0 in _targets(text, g, "640000", "2017-01-09")
 
 
 def test_the_count_of_provinces_then_named_is_no_target(g):

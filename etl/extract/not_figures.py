@@ -482,6 +482,23 @@ def is_for_named_group(clause_before: str) -> bool:
     return NAMED_GROUP_BEFORE.search(clause_before) is not None
 
 
+NAMED_GROUP_HEAD = re.compile(
+    r"(?:^|[,;:])(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}\d+个[^,;。\d]{0,6}[县区市][^,;。]*,$"
+)
+SUBJECTLESS = re.compile(r"^(?:减少|实现|完成|带动|解决|帮助|新增|建成)")
+
+
+def is_for_named_group_before(sentence: str, c_start: int) -> bool:
+    """A clause without a subject of its own after one whose subject is a named group: the group's figure too
+    ("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人"; but not "…4个贫困县脱贫摘帽,
+    19.3万贫困人口实现脱贫", whose number is its own subject).
+
+    >>> is_for_named_group_before("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人", 30)
+    True
+    """
+    return SUBJECTLESS.match(sentence[c_start:]) is not None and NAMED_GROUP_HEAD.search(sentence[:c_start]) is not None
+
+
 LISTED_SET_AFTER = re.compile(r"^[^,;。\d]{0,6}(?:是|为|分别是|分别为|包括)[::]?(?:[\u4e00-\u9fff]{2,6}、){2,}")
 
 
@@ -543,6 +560,8 @@ def is_aside(sentence: str, q, c_start: int) -> bool:
     if is_navigation(sentence) or is_example_case(sentence[c_start:]) or is_bare_threshold(sentence, q.start, q.end):
         return True
     if is_subtotal_of_parts(sentence, q.start) or is_yearly_part(sentence, q.start) or is_for_named_group(before):
+        return True
+    if is_for_named_group_before(sentence, c_start):
         return True
     if is_expected_of_works(before) or is_year_on_year(sentence, q.start):
         return True
