@@ -128,3 +128,13 @@ def test_places_a_whole_is_spread_over_stay_a_scope_with_the_places_listed_after
     text = "全省剩余贫困人口分布在9个市、93个县、7217个村。"
     got = _targets(text, g, "130000", "2020-03-01")
     assert not {9.0, 93.0, 7217.0} & got
+
+
+def test_counties_given_priority_are_a_scope(g):
+    text = (
+        "2018年计划完成10万户危房改造,其中建档立卡贫困户6万户以上,重点支持9个深度贫困县和70个有扶贫任务的县(区)"
+        "建档立卡贫困户等四类人员农村危房改造任务。"
+    )
+    got = _targets(text, g, "340000", "2018-03-01")
+    assert 9.0 not in got and 70.0 not in got
+    assert 100000.0 in got

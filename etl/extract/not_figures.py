@@ -442,6 +442,21 @@ def is_listed_scope(sentence: str, q_start: int, q_end: int) -> bool:
     return SPREAD_OVER_BEFORE.search(before) is not None
 
 
+PRIORITY_BEFORE = re.compile(r"(?:(?:重点|优先|继续)支持|继续扶持)(?:全[省市区州])?$")
+PLACES_AFTER = re.compile(r"^[^,;。\d、]{0,10}[县区市州镇乡]")
+
+
+def is_places_prioritised(sentence: str, q_start: int, q_end: int) -> bool:
+    """Places given priority or support that goes on ("重点支持9个深度贫困县…", "优先支持51个扶贫开发重点县"):
+    the places a measure favours, not a number of places to reach.
+
+    >>> is_places_prioritised("优先支持51个扶贫开发重点县", 4, 7)
+    True
+    """
+    before = sentence[max(0, q_start - 8) : q_start]
+    return PRIORITY_BEFORE.search(before) is not None and PLACES_AFTER.match(sentence[q_end:]) is not None
+
+
 def is_bare_threshold(sentence: str, q_start: int, q_end: int) -> bool:
     """A bound alone in brackets, describing what comes before it ("贫困发生率高(50%以上)", "农村人口少(50户以下)").
 
@@ -567,6 +582,7 @@ def is_aside(sentence: str, q, c_start: int) -> bool:
         return True
     if q.unit in ("个", "项", "所", "座", "家"):
         scope = is_listed_scope(sentence, q.start, q.end) and not is_scope(sentence, q.start)
+        scope = scope or is_places_prioritised(sentence, q.start, q.end)
         if scope or is_count_having(sentence, q.start) or is_count_of_list(sentence, q.end):
             return True
     if q.measure == "%":
