@@ -291,6 +291,8 @@ def _quantities(
             continue
         if not_figures.is_part_in_brackets(sentence, q.start) or not_figures.is_place_count_of(sentence, q.end):
             continue
+        if not_figures.is_aside(sentence, q, c_start):
+            continue
         if not_figures.is_for_examples(sentence[c_start : q.start]):
             continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if not_figures.is_running_total(sentence[c_start : q.start]):

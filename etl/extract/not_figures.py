@@ -40,6 +40,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
     # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
     r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
+    # "贫困发生率50%以上、50户以下的自然村寨": bounds joined into one condition on the places after them
+    r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
 )
 
 
@@ -368,3 +370,221 @@ _PEOPLE_OF_PLACES = re.compile(
 def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
     """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
     return next_start is not None and "中的" in clause[q_end:next_start]
+
+
+NAVIGATION = re.compile(
+    r"^[【\[]?(?:上一条|下一条|上一篇|下一篇|上一页|下一页|上篇|下篇|相关(?:新闻|阅读|文章|链接)|延伸阅读|推荐阅读)[】\]]?[::]"
+)
+
+
+def is_navigation(sentence: str) -> bool:
+    """A link to another page of the site ("下一条:我州提前下达2021年…资金1056.40万元"): another story's headline.
+
+    >>> is_navigation("下一条:我州提前下达2021年到村任职高校毕业生中央补助资金1056.40万元")
+    True
+    """
+    return NAVIGATION.match(sentence.lstrip()) is not None
+
+
+EXAMPLE_CASE = re.compile(
+    r"^(?:比如|例如|譬如|如)(?!期|实|何|果|下|此|今|同|数|若)[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|州|旗|盟|镇|乡|村)"
+)
+
+
+def is_example_case(clause_from_sentence_start: str) -> bool:
+    """A case told as an example ("如平江县今年共实施农村危房改造4159户"): one place's figure among many.
+
+    >>> is_example_case("如平江县今年共实施农村危房改造")
+    True
+    >>> is_example_case("如期完成贫困村出列")
+    False
+    """
+    return EXAMPLE_CASE.match(clause_from_sentence_start) is not None
+
+
+def is_count_having(sentence: str, q_start: int) -> bool:
+    """How many of a set meet a condition ("收入超过3万元的有978个"): a count of what is, not a number to reach.
+
+    >>> is_count_having("其中贫困村收入超过3万元的有978个", 14)
+    True
+    """
+    return re.search(r"的有$", sentence[max(0, q_start - 2) : q_start]) is not None
+
+
+def is_over_full(sentence: str, q_start: int, value: float) -> bool:
+    """A rate of work done above 100% ("与计划任务数相比竣工率为153.75%"): what was done beyond a plan.
+
+    >>> is_over_full("竣工率为153.75%", 4, 153.75)
+    True
+    """
+    return value > 100 and PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None
+
+
+SCOPE_CHAIN_AFTER = re.compile(r"^[^,;。\d、]{0,10}(?:、\d+(?:\.\d+)?万?个[^,;。\d、]{0,10})+的\d")
+SPREAD_OVER_BEFORE = re.compile(r"分布(?:于|在)[\u4e00-\u9fff]{0,5}$")
+FUNDS_FOR_BEFORE = re.compile(r"(?:用于|安排|下达|分配)(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,3}$")
+FUNDS_FOR_AFTER = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇区][^,;。\d、]{0,16}\d+(?:\.\d+)?[万亿]?(?:元|户|人)")
+
+
+def is_listed_scope(sentence: str, q_start: int, q_end: int) -> bool:
+    """Places that the next count or amount is of, or that a whole is spread over: "带动全省58个连片特困县、17个
+    插花县的1196个建档立卡贫困村", "14个易地搬迁项目分布于贵州省8个市州", "用于2018年6个深度贫困村150万元",
+    "全额安排12个脱贫摘帽县(市)区农村危房改造指标3.68万户".
+
+    >>> is_listed_scope("带动全省58个连片特困县、17个插花县的1196个建档立卡贫困村", 4, 7)
+    True
+    """
+    if SCOPE_CHAIN_AFTER.match(sentence[q_end:]):
+        return True
+    before = sentence[max(0, q_start - 12) : q_start]
+    if FUNDS_FOR_BEFORE.search(before) and FUNDS_FOR_AFTER.match(sentence[q_end:]):
+        return True
+    return SPREAD_OVER_BEFORE.search(before) is not None
+
+
+PRIORITY_BEFORE = re.compile(r"(?:(?:重点|优先|继续)支持|继续扶持)(?:全[省市区州])?$")
+PLACES_AFTER = re.compile(r"^[^,;。\d、]{0,10}[县区市州镇乡]")
+
+
+def is_places_prioritised(sentence: str, q_start: int, q_end: int) -> bool:
+    """Places given priority or support that goes on ("重点支持9个深度贫困县…", "优先支持51个扶贫开发重点县"):
+    the places a measure favours, not a number of places to reach.
+
+    >>> is_places_prioritised("优先支持51个扶贫开发重点县", 4, 7)
+    True
+    """
+    before = sentence[max(0, q_start - 8) : q_start]
+    return PRIORITY_BEFORE.search(before) is not None and PLACES_AFTER.match(sentence[q_end:]) is not None
+
+
+def is_bare_threshold(sentence: str, q_start: int, q_end: int) -> bool:
+    """A bound alone in brackets, describing what comes before it ("贫困发生率高(50%以上)", "农村人口少(50户以下)").
+
+    >>> is_bare_threshold("贫困发生率高(50%以上)", 7, 10)
+    True
+    """
+    return sentence[q_start - 1 : q_start] == "(" and re.match(r"^(?:以上|以下|以内)\)", sentence[q_end:]) is not None
+
+
+def is_subtotal_of_parts(sentence: str, q_start: int) -> bool:
+    """A sum of the parts listed in brackets ("(其中:天津市帮扶兰州市3.26万人、…,共92.61万人;…)")."""
+    return in_part_brackets(sentence, q_start) and re.search(r"(?:共|共计|合计)$", sentence[:q_start]) is not None
+
+
+def is_yearly_part(sentence: str, q_start: int) -> bool:
+    """A total's yearly pace in brackets after it ("推进自然村1080个(每年实施216个)"): the total is the figure."""
+    opening = sentence.rfind("(", 0, q_start)
+    return (
+        opening > 0
+        and ")" not in sentence[opening:q_start]
+        and re.match(r"\((?:每年|年均)", sentence[opening:]) is not None
+        and re.search(r"\d", sentence[max(0, opening - 4) : opening]) is not None
+    )
+
+
+NAMED_GROUP_BEFORE = re.compile(
+    r"(?:^|[,;:、])(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}\d+个[^,;。\d]{0,6}[县区市][^,;。\d]{0,14}$"
+)
+
+
+def is_for_named_group(clause_before: str) -> bool:
+    """A figure of a group of places named one by one ("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村"),
+    which no one region holds.
+
+    >>> is_for_named_group("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号")
+    True
+    """
+    return NAMED_GROUP_BEFORE.search(clause_before) is not None
+
+
+NAMED_GROUP_HEAD = re.compile(
+    r"(?:^|[,;:])(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}\d+个[^,;。\d]{0,6}[县区市][^,;。]*,$"
+)
+SUBJECTLESS = re.compile(r"^(?:减少|实现|完成|带动|解决|帮助|新增|建成)")
+
+
+def is_for_named_group_before(sentence: str, c_start: int) -> bool:
+    """A clause without a subject of its own after one whose subject is a named group: the group's figure too
+    ("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人"; but not "…4个贫困县脱贫摘帽,
+    19.3万贫困人口实现脱贫", whose number is its own subject).
+
+    >>> is_for_named_group_before("盐池、彭阳、隆德、泾源4个贫困县计划脱贫销号146个贫困村,减少贫困人口58041人", 30)
+    True
+    """
+    return SUBJECTLESS.match(sentence[c_start:]) is not None and NAMED_GROUP_HEAD.search(sentence[:c_start]) is not None
+
+
+LISTED_SET_AFTER = re.compile(r"^[^,;。\d]{0,6}(?:是|为|分别是|分别为|包括)[::]?(?:[\u4e00-\u9fff]{2,6}、){2,}")
+
+
+def is_count_of_list(sentence: str, q_end: int) -> bool:
+    """The count of places the sentence then names ("…任务的11个省份是湖北、陕西、广西…"): the names are the figures.
+
+    >>> is_count_of_list("明确今年将完成脱贫任务的11个省份是湖北、陕西、广西、山东", 15)
+    True
+    """
+    return LISTED_SET_AFTER.match(sentence[q_end:]) is not None
+
+
+EXPECTED_OF_WORKS = re.compile(r"建成(?:后|投产后|以后)[^,;。]{0,4}(?:可|能|预期|预计|每年可)")
+
+
+def is_expected_of_works(clause_before: str) -> bool:
+    """What a work is expected to give once built ("建成后可解决嘎查村村部100平方米供暖需求"), not a target.
+
+    >>> is_expected_of_works("建成后可解决嘎查村村部")
+    True
+    """
+    return EXPECTED_OF_WORKS.search(clause_before) is not None
+
+
+def is_year_on_year(sentence: str, q_start: int) -> bool:
+    """This year's level against last year's ("户贷率从去年的11.44%提高到今年的14.81%"): both are measured values."""
+    return (
+        re.search(r"从(?:去年|上年)[^,;。]{0,14}(?:到|至)(?:今年|本年)的$", sentence[max(0, q_start - 30) : q_start])
+        is not None
+    )
+
+
+def is_part_share(sentence: str, q_start: int) -> bool:
+    """The share a part makes up ("整体搬迁的自然村组人口占89%", "156.2298亿元,占79%"): a description of the
+    whole, not a share to reach (that is written 占比达到…, 提高到…)."""
+    return re.search(r"(?<![提达到])占$", sentence[max(0, q_start - 2) : q_start]) is not None
+
+
+HOUSEHOLDS_INCOME_BEFORE = re.compile(
+    r"\d+(?:\.\d+)?万?户[^,;。\d]{0,8}(?:脱贫户|贫困户)[^,;。\d]{0,6}人均[^,;。\d]{0,6}收入[^,;。\d]{0,4}(?:超过|高于|达到)$"
+)
+
+
+def is_households_income_bar(clause_before: str) -> bool:
+    """The income each of a number of households is to pass ("确保10月底前3012户计划脱贫户年人均纯收入超过3750元"):
+    the bar of exit, a norm per household, not an amount of the region.
+
+    >>> is_households_income_bar("确保10月底前3012户计划脱贫户年人均纯收入超过")
+    True
+    """
+    return HOUSEHOLDS_INCOME_BEFORE.search(clause_before) is not None
+
+
+def is_aside(sentence: str, q, c_start: int) -> bool:
+    """A number the sentence mentions on the way: a link to another page, an example, a count of what is or of
+    the places something is for, a rate beyond its plan, a bound, a subtotal, a yearly pace, a group's figure,
+    what a work gives once built, a measured level or a part's share."""
+    before = sentence[c_start : q.start]
+    if is_navigation(sentence) or is_example_case(sentence[c_start:]) or is_bare_threshold(sentence, q.start, q.end):
+        return True
+    if is_subtotal_of_parts(sentence, q.start) or is_yearly_part(sentence, q.start) or is_for_named_group(before):
+        return True
+    if is_for_named_group_before(sentence, c_start):
+        return True
+    if is_expected_of_works(before) or is_year_on_year(sentence, q.start):
+        return True
+    if q.unit in ("个", "项", "所", "座", "家"):
+        scope = is_listed_scope(sentence, q.start, q.end) and not is_scope(sentence, q.start)
+        scope = scope or is_places_prioritised(sentence, q.start, q.end)
+        if scope or is_count_having(sentence, q.start) or is_count_of_list(sentence, q.end):
+            return True
+    if q.measure == "%":
+        return is_over_full(sentence, q.start, q.value) or is_part_share(sentence, q.start)
+    return q.measure == "元" and is_households_income_bar(before)
