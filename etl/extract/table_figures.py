@@ -312,6 +312,7 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
         if not points and REST_OF_PLAN.search(heading) and plan.plan_end > plan.doc_year:
             first, year = plan.doc_year + 1, plan.plan_end  # "今后还有19个县市要脱贫摘帽": the plan's later years
         planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
+        planned = planned or STILL_TO_EXIT.search(heading)
         kind = "target" if planned or year > plan.doc_year else "actual"
         name = gazetteer.regions[code].name_zh if code in gazetteer.regions else name
         out.append(county_exit(kind, name, code, (first, year), text, start, end, 0.7))
@@ -337,4 +338,5 @@ def _province(code: str, gazetteer) -> str | None:
     return next((c for c in chain if c in gazetteer.regions and gazetteer.regions[c].level == "province"), None)
 
 
+STILL_TO_EXIT = re.compile(r"督战|未(?:摘帽|退出|脱贫)")  # "脱贫攻坚挂牌督战县名单": counties yet to exit
 REST_OF_PLAN = re.compile(r"今后|剩下|剩余|还有|其余")
