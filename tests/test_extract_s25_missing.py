@@ -28,3 +28,51 @@ def test_counties_under_supervision_are_still_to_exit(g):
     found = _targets(LIST_2020, g)
     assert ("counties_exited", 2020, 1.0, "451228") in found  # 都安瑶族自治县
     assert len([f for f in found if f[0] == "counties_exited"]) == 8
+
+
+def _by_value(text: str, g) -> dict[float, tuple]:
+    return {f[2]: f for f in _targets(text, g)}
+
+
+def test_townships_that_exit(g):
+    found = _by_value("恩施州人民政府\n2016年,全州计划减少贫困人口26.15万人,将有257个村整体脱贫、9个乡镇脱贫出列。", g)
+    assert found[9.0][:2] == ("other:townships_exited", 2016)
+
+
+def test_housing_renovation_said_as_wei_gai(g):
+    text = "公安县人民政府\n2012年,该县并将1230户危改任务分解至16个乡镇,另外从危改计划中拿出150户作为奖励指标。"
+    found = _by_value(text, g)
+    assert found[1230.0][0] == found[150.0][0] == "other:housing_renovation_households"
+
+
+def test_households_under_social_assistance(g):
+    found = _by_value("甘孜州人民政府\n2017年,对4619户、1.5541万人实施低保政策兜底。", g)
+    assert found[4619.0][0] == "other:social_assistance_households"
+
+
+def test_funds_per_project_village_for_the_whole_plan(g):
+    text = (
+        "青海省人民政府\n“十二五”期间,青海将力争完成1662个贫困村的整村推进任务,"
+        "每个项目村的整合资金将力争达到100万元以上。"
+    )
+    assert _by_value(text, g)[1_000_000.0][:2] == ("other:funds_per_poor_village", 2015)
+
+
+def test_funds_per_township_are_not_split_by_year(g):
+    text = (
+        "曲靖市人民政府\n从2014年起,曲靖市瞄准锁定建档立卡的50个贫困乡和475个贫困村,每年启动一批“整乡整村推进”建设,"
+        "“整乡推进”每个乡投资不低于1亿元,确保到2020年50个贫困乡、475个贫困村“整乡整村推进”全覆盖。"
+    )
+    per_township = [f for f in _targets(text, g) if f[0] == "other:funds_per_poor_township"]
+    assert per_township == [("other:funds_per_poor_township", 2020, 100_000_000.0, "530300")]
+
+
+def test_a_rate_not_to_exceed_is_named(g):
+    text = "融水县人民政府\n会议提出,2016年融水县年内完成贫困村脱贫摘帽不低于20个,守住返贫率不超过3%的红线。"
+    assert _by_value(text, g)[3.0][1] == 2016
+
+
+def test_kilowatt_hours_are_not_capacity(g):
+    from etl.extract.numbers import find_quantities
+
+    assert find_quantities("年发电量4.5万千瓦时") == []

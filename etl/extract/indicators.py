@@ -64,14 +64,15 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
     (r"县|旗", "counties"),
-    (r"贫困乡", "townships"),
+    (r"贫困乡|乡镇(?=(?:脱贫)?(?:出列|摘帽|退出|销号))", "townships"),  # "9个乡镇脱贫出列"
     (r"(?<!农)村", "villages"),  # "改建农村公路桥梁5座": bridges of the countryside, not villages
 ]
 HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
-    (r"危房|翻建|住房", "other:housing_renovation_households"),
+    (r"危房|危改|翻建|住房", "other:housing_renovation_households"),
     (r"搬迁", "other:relocated_households"),
     (r"带动|增收", "other:households_benefited"),
+    (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_households"),
     (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
@@ -296,6 +297,9 @@ def base_unit(written: str, code: str, value: float) -> tuple[str, float]:
     return _MEASURE_UNIT.get(bare, bare), value
 
 
+_LABEL_VERB = re.compile(r"(?:达到|达|为|在|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|不超过|不高于|超过|低于)$")
+
+
 def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: int, i_end: int, c_start: int) -> str:
     """The document's words for what a number counts, for the reviewer: the noun after a count
     ("7座水库" -> "水库"), else the words before the number in its list item ("覆盖70%" -> "扶贫小额贷款覆盖")."""
@@ -304,7 +308,7 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     cut = re.search(r"[\d,、;。:]", after)
     noun = (after[: cut.start()] if cut else after).strip()
     before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
-    before = re.sub(r"(?:达到|达|为|在|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
+    before = _LABEL_VERB.sub("", before)
     if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
         return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
     return re.sub(r"^的", "", noun)[:16]
@@ -324,7 +328,8 @@ def unknown_code(label: str, measure: str) -> str:
 
 PER_UNIT_FUNDS = [
     (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
-    (r"每[个条]?(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每[个条]?(?:贫困|项目)?村", "other:funds_per_poor_village"),
+    (r"每[个]?(?:贫困)?乡", "other:funds_per_poor_township"),
     (r"每[个条]?(?:贫困)?县", "other:funds_per_poor_county"),
 ]
 

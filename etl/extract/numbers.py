@@ -158,6 +158,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _QUANTITY_RE.finditer(norm):
         if norm[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal ("第四个年头", "第3批"), not a count
+        if m.group("unit") == "千瓦" and norm.startswith("时", m.end()):
+            continue  # "年发电量4.5万千瓦时": energy, not a plant's capacity
         if norm.startswith("百分点", m.end()):
             continue  # "高于平均水平3个百分点": a difference of rates
         if m.group("low2"):
