@@ -76,3 +76,12 @@ def test_kilowatt_hours_are_not_capacity(g):
     from etl.extract.numbers import find_quantities
 
     assert find_quantities("年发电量4.5万千瓦时") == []
+
+
+def test_each_satisfaction_rate_of_a_performance_table_is_a_target(g):
+    text = (
+        "南岳区2018年度扶贫项目绩效目标表\n满意度指标 服务对象满意度指标 旅游行业经营主体满意度(≥**%) >=90%\n"
+        "参与旅游扶贫项目贫困群众满意度(≥**%) >=90%\n游客满意度(≥**%) >=90%\n"
+    )
+    rates = [f for f in _targets(text, g) if f[2] == 90.0]
+    assert len({code for code, *_ in rates}) == 3

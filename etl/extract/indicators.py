@@ -127,6 +127,7 @@ _PERSON_NOUN = re.compile(
 _PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
 _PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数|减少)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
+SATISFACTION = re.compile(r"([\u4e00-\u9fff]{2,14}满意度)[^,;。\d\u4e00-\u9fff]{0,12}(?:达到?|不低于)?$")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
 
@@ -186,6 +187,9 @@ def indicator_for(
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "%":
+        rated = SATISFACTION.search(sentence[item_start:q_start])
+        if rated:  # "游客满意度(≥**%) >=90%": a performance target of its own, one per rated group
+            return unknown_code(rated.group(1), measure)
         if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
             return "other:share_of_poor_lifted"
         if SHARE_OF_VILLAGES.match(sentence[q_end:item_end]):  # "90%以上的相对贫困村达到出列标准"
