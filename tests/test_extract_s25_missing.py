@@ -85,3 +85,13 @@ def test_each_satisfaction_rate_of_a_performance_table_is_a_target(g):
     )
     rates = [f for f in _targets(text, g) if f[2] == 90.0]
     assert len({code for code, *_ in rates}) == 3
+
+
+def test_a_money_column_takes_the_unit_the_text_gives_its_total(g):
+    text = (
+        "德化县财政局\n现将市级财政专项扶贫资金12万元下达给你们(见附件1)。\n2020年10月13日\n"
+        "乡镇、村 | 金额 | 建设项目 |\n龙门滩镇霞山村 | 4 | 修复农田水利设施。 |\n"
+        "龙门滩镇磻坑村 | 4 | 新建蓄水池。 |\n葛坑镇邱村村 | 4 | 道路硬化。 |\n合计 | 12 | |\n"
+    )
+    funds = [f for f in _targets(text, g) if f[2] == 40_000.0]
+    assert len(funds) == 3 and {f[0] for f in funds} == {"other:funds_line_item"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from . import classify, indicators
 from .cell_lines import cell_line_tables
@@ -16,7 +17,7 @@ from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
-from .stacked_tables import stacked_tables
+from .stacked_tables import stacked_tables, unit_from_text
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
 from .two_level_headers import two_level_tables
 
@@ -37,7 +38,8 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     """
     own = info.region_code if info is not None else None
     two_level = two_level_tables(text)  # its rows under a header of two rows that an aligned reader misreads
-    tables = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    aligned = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    tables = [_text_unit(t, text) for t in aligned]
     tables += two_level
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
@@ -46,6 +48,12 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
+
+
+def _text_unit(table: Table, text: str) -> Table:
+    """Bare cells take the unit the text above gives one of the table's figures ("现将…资金12万元下达给你们"
+    over "合计 | 12"), as a table one cell a line does."""
+    return replace(table, rows=unit_from_text(table.rows, text[max(0, table.start - 1500) : table.start]))
 
 
 def unread_spans(text: str, tables: list[Table], gazetteer, info) -> list[tuple[int, int]]:
