@@ -95,3 +95,14 @@ def test_a_money_column_takes_the_unit_the_text_gives_its_total(g):
     )
     funds = [f for f in _targets(text, g) if f[2] == 40_000.0]
     assert len(funds) == 3 and {f[0] for f in funds} == {"other:funds_line_item"}
+
+
+def test_a_gap_over_the_average_in_points_is_a_target(g):
+    text = "甘肃省人民政府\n甘肃省2011年将力争减贫40万人,实现重点县农民人均纯收入增幅高于全省平均水平2个百分点。"
+    assert _by_value(text, g)[2.0][1] == 2011
+
+
+def test_a_fall_in_points_is_no_quantity():
+    from etl.extract.numbers import find_quantities
+
+    assert find_quantities("贫困发生率下降3个百分点") == []
