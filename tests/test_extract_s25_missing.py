@@ -106,3 +106,8 @@ def test_a_fall_in_points_is_no_quantity():
     from etl.extract.numbers import find_quantities
 
     assert find_quantities("贫困发生率下降3个百分点") == []
+
+
+def test_a_bare_wan_before_migrants_counts_people(g):
+    text = "海原县人民政府\n2017年,计划完成4万人搬迁安置任务,力争2017年底基本完成8.2万移民住房建设任务。"
+    assert _by_value(text, g)[82_000.0][0] == "relocated_people"
