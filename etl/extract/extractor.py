@@ -391,6 +391,7 @@ def _quantities(
         yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"
         )
+        yearly = yearly and not per_unit  # "每年启动一批…,每个村投资不低于1000万元": a norm for the whole plan
         read_as = token
         if (
             token is not None

@@ -64,14 +64,15 @@ COUNT_RULES = [  # matched against the counted noun, in order
     (r"深度贫困县", "other:deep_poverty_counties"),
     (r"深度贫困村", "other:deep_poverty_villages"),
     (r"县|旗", "counties"),
-    (r"贫困乡", "townships"),
+    (r"贫困乡|乡镇(?=(?:脱贫)?(?:出列|摘帽|退出|销号))", "townships"),  # "9个乡镇脱贫出列"
     (r"(?<!农)村", "villages"),  # "改建农村公路桥梁5座": bridges of the countryside, not villages
 ]
 HOUSEHOLD_RULES = [
     (r"库区移民", "other:reservoir_migrant_housing_households"),
-    (r"危房|翻建|住房", "other:housing_renovation_households"),
+    (r"危房|危改|翻建|住房", "other:housing_renovation_households"),
     (r"搬迁", "other:relocated_households"),
     (r"带动|增收", "other:households_benefited"),
+    (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_households"),
     (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
@@ -120,12 +121,13 @@ DEEP_POVERTY_EXITS = {
 _EXIT_AFTER = re.compile(r"摘帽|出列|退出|销号|脱贫(?!攻坚)")
 SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
 _PERSON_NOUN = re.compile(
-    r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人)|^[^,;。\d、]{0,4}居民"
+    r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人|移民)|^[^,;。\d、]{0,4}居民"
 )
 # "25万国标线下贫困人口", "确保脱贫人口不少于120万": a bare 万 that counts people
 _PERSON_QUALIFIED = re.compile(r"^[^,;。\d、]{0,12}?贫困(?:人口|群众)")
 _PERSON_BEFORE = re.compile(r"(?:人口|人数)(?:不少于|不低于|达到|超过|为|总数|减少)?$")
 _HOUSEHOLD_NOUN = re.compile(r"^(?:以上|左右)?(?:农村)?(?:建档立卡)?(?:贫困)?户")
+SATISFACTION = re.compile(r"([\u4e00-\u9fff]{2,14}满意度)[^,;。\d\u4e00-\u9fff]{0,12}(?:达到?|不低于)?$")
 _NOUN_END = re.compile(r"[\d和及与、,,;;。]")
 
 
@@ -185,6 +187,9 @@ def indicator_for(
     if measure == "户":
         return _by_keyword(HOUSEHOLD_RULES, sentence, clause, qa, qb, clause_start)
     if measure == "%":
+        rated = SATISFACTION.search(sentence[item_start:q_start])
+        if rated:  # "游客满意度(≥**%) >=90%": a performance target of its own, one per rated group
+            return unknown_code(rated.group(1), measure)
         if SHARE_OF_POOR.match(sentence[q_end:clause_end]):  # "95%以上的相对贫困人口达到脱贫标准"
             return "other:share_of_poor_lifted"
         if SHARE_OF_VILLAGES.match(sentence[q_end:item_end]):  # "90%以上的相对贫困村达到出列标准"
@@ -296,6 +301,9 @@ def base_unit(written: str, code: str, value: float) -> tuple[str, float]:
     return _MEASURE_UNIT.get(bare, bare), value
 
 
+_LABEL_VERB = re.compile(r"(?:达到|达|为|在|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|不超过|不高于|超过|低于)$")
+
+
 def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: int, i_end: int, c_start: int) -> str:
     """The document's words for what a number counts, for the reviewer: the noun after a count
     ("7座水库" -> "水库"), else the words before the number in its list item ("覆盖70%" -> "扶贫小额贷款覆盖")."""
@@ -304,7 +312,7 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     cut = re.search(r"[\d,、;。:]", after)
     noun = (after[: cut.start()] if cut else after).strip()
     before = _LABEL_TRIM.sub("", sentence[max(i_start, q_start - 16) : q_start]).strip()
-    before = re.sub(r"(?:达到|达|为|在|提高到|提升到|保持在|稳定在|控制在|不低于|不少于|超过|低于)$", "", before)
+    before = _LABEL_VERB.sub("", before)
     if measure in ("%",) or not noun or re.fullmatch(r"[的]?(?:任务|目标|以上|以下)?", noun):
         return (before + ("" if measure == "%" else noun)).strip("的 ") or noun
     return re.sub(r"^的", "", noun)[:16]
@@ -324,7 +332,8 @@ def unknown_code(label: str, measure: str) -> str:
 
 PER_UNIT_FUNDS = [
     (r"每个深度贫困村", "other:funds_per_deep_poverty_village"),
-    (r"每[个条]?(?:贫困)?村", "other:funds_per_poor_village"),
+    (r"每[个条]?(?:贫困|项目)?村", "other:funds_per_poor_village"),
+    (r"每[个]?(?:贫困)?乡", "other:funds_per_poor_township"),
     (r"每[个条]?(?:贫困)?县", "other:funds_per_poor_county"),
 ]
 

@@ -45,6 +45,11 @@ EXIT_HEADING = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}[.、.]|[((]\d{1,3}[))]|[一二三四五六七八九十]+、)\s*")
 _GROUP = re.compile(r"^\s*[\u4e00-\u9fff]{1,8}?[市州盟地区](?:[((][^))]{0,8}[))])?\s*[::]?\s*")
 _SEPARATORS = re.compile(r"[、,,;;|\s]+")
+# "(共52个)", "一、广西壮族自治区(8个)": a count, or a province's or prefecture's count, between the names
+_COUNT_LINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[.、.])?\s*(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|州|盟|地区))?"
+    r"\s*[((]共?\d+个[))]\s*[::]?\s*$"
+)
 
 
 def exit_name_lists(text: str, resolve: Callable[[str], str | None]) -> list[tuple[str, str, int, int, str]]:
@@ -75,6 +80,9 @@ def exit_name_lists(text: str, resolve: Callable[[str], str | None]) -> list[tup
             found += _names(line, start, colon + 1, resolve) or []
         j, skipped = i + 1, 0
         while j < len(lines):
+            if not lines[j][1].strip() or _COUNT_LINE.match(lines[j][1]):
+                j += 1  # a page that spaces its lines, a province's heading with its count
+                continue
             names = _names(lines[j][1], lines[j][0], 0, resolve)
             if names is None:
                 # a column header ("| 市州 | 县(市、区) |") may sit between the heading and the names
@@ -97,19 +105,34 @@ def _names(line: str, offset: int, begin: int, resolve) -> list[tuple[str, str, 
     skip = _NUMBERING.match(body)
     at = skip.end() if skip else 0
     out = []
-    for m in re.finditer(r"[^、,,;;|\s]+", body[at:]):
+    words = list(re.finditer(r"[^、,,;;|\s]+", body[at:]))
+    for m in words:
         word = m.group().rstrip("。.")
         a = begin + at + m.start()
         code = resolve(word)
         if code is None and (_GROUP.fullmatch(word) or re.fullmatch(r"[((]?\d+个[))]?[::]?", word)):
             continue  # the prefecture the counties after it belong to ("十堰市(5个):")
         group = _GROUP.match(word)
-        if code is None and group and (code := resolve(word[group.end() :])):  # "十堰市(3个):郧阳区", unspaced
-            word, a = word[group.end() :], a + group.end()
+        cut = _after_group(word, resolve) if code is None else 0
+        if cut:  # "十堰市(3个):郧阳区", "柳州市三江县": unspaced
+            word, a, code = word[cut:], a + cut, resolve(word[cut:])
+        if code is None and m is words[-1] and group and len(word) - group.end() < 2:
+            continue  # "…赫章县,黔东南州从": a name cut off where an excerpt ends
         if code is None:
             return None
         out.append((word, code, offset + a, offset + a + len(word)))
     return out or None
+
+
+def _after_group(word: str, resolve) -> int:
+    """Where the county starts in a word that opens with its prefecture ("柳州市三江县" -> 3), else 0."""
+    for m in _GROUP_ENDS.finditer(word):
+        if 2 <= m.end() <= 12 and resolve(word[m.end() :]):
+            return m.end()
+    return 0
+
+
+_GROUP_ENDS = re.compile(r"(?:[市州盟区]|地区)(?:[((][^))]{0,8}[))])?\s*[::]?\s*")
 
 
 _LINE_HEAD = re.compile(

@@ -63,6 +63,7 @@ COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处",
 MONEY_UNITS = {"元", "万元", "亿元"}
 PERSON_UNITS = {"人", "万人", "名"}
 
+GAP_OVER = re.compile(r"高于[^,;。\d]{0,14}$")
 _ARABIC = r"\d+(?:\.\d+)?"
 _CN = "[零〇一二两三四五六七八九十百千]+"
 _RANGE_SEP = "[—–\\-~～至到]"
@@ -158,13 +159,17 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _QUANTITY_RE.finditer(norm):
         if norm[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal ("第四个年头", "第3批"), not a count
+        if m.group("unit") == "千瓦" and norm.startswith("时", m.end()):
+            continue  # "年发电量4.5万千瓦时": energy, not a plant's capacity
         if norm.startswith("百分点", m.end()):
-            continue  # "高于平均水平3个百分点": a difference of rates
+            if m.group("low") and GAP_OVER.search(norm[max(0, m.start() - 20) : m.start()]):
+                end = m.end() + len("百分点")  # "增幅高于全省平均水平2个百分点": a gap to reach, in points
+                value = parse_number(m.group("low"))
+                out.append(Quantity(m.start(), end, text[m.start() : end], value, None, "%", "%"))
+            continue  # "下降3个百分点": a difference of rates
         if m.group("low2"):
             value = parse_number(m.group("low2")) * MULTIPLIERS[m.group("mult2")]
-            out.append(
-                Quantity(m.start(), m.end(), text[m.start() : m.end()], value, None, m.group("mult2"), "")
-            )
+            out.append(Quantity(m.start(), m.end(), text[m.start() : m.end()], value, None, m.group("mult2"), ""))
             continue
         if m.group("low3"):
             out.append(Quantity(m.start(), m.end(), m.group("low3"), float(m.group("low3")), None, "", ""))
@@ -177,9 +182,7 @@ def find_quantities(text: str) -> list[Quantity]:
         high_value = round(parse_number(high) * factor, 6) if high else None
         written = (mult or "") + unit
         measure = unit[-1] if unit in ("万元", "亿元", "万人", "万亩") else "千瓦" if unit == "兆瓦" else unit
-        out.append(
-            Quantity(m.start(), m.end(), text[m.start() : m.end()], value, high_value, written, measure)
-        )
+        out.append(Quantity(m.start(), m.end(), text[m.start() : m.end()], value, high_value, written, measure))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from . import classify, indicators
 from .cell_lines import cell_line_tables
@@ -16,7 +17,7 @@ from .lists import exit_name_lists, prose_exit_lists, unplaced_lines
 from .model import Extracted, county_exit, pair_tiers
 from .periods import PlanYears, year_tokens
 from .regions import line_list, place_code, resolve_county
-from .stacked_tables import stacked_tables
+from .stacked_tables import stacked_tables, unit_from_text
 from .tables import TOTAL_LABELS, Table, find_tables, measure_of, tier_of, year_of
 from .two_level_headers import two_level_tables
 
@@ -37,7 +38,8 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
     """
     own = info.region_code if info is not None else None
     two_level = two_level_tables(text)  # its rows under a header of two rows that an aligned reader misreads
-    tables = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    aligned = [t for t in find_tables(text) if not any(o.start < t.end and t.start < o.end for o in two_level)]
+    tables = [_text_unit(t, text) for t in aligned]
     tables += two_level
     for t in stacked_tables(text, lambda word: _place(word, gazetteer, own) is not None):
         if not any(o.start < t.end and t.start < o.end for o in tables):
@@ -46,6 +48,12 @@ def laid_out_tables(text: str, gazetteer, info) -> list[Table]:
         if not any(o.start < t.end and t.start < o.end for o in tables):
             tables.append(t)
     return sorted(tables, key=lambda t: t.start)
+
+
+def _text_unit(table: Table, text: str) -> Table:
+    """Bare cells take the unit the text above gives one of the table's figures ("现将…资金12万元下达给你们"
+    over "合计 | 12"), as a table one cell a line does."""
+    return replace(table, rows=unit_from_text(table.rows, text[max(0, table.start - 1500) : table.start]))
 
 
 def unread_spans(text: str, tables: list[Table], gazetteer, info) -> list[tuple[int, int]]:
@@ -312,6 +320,7 @@ def line_list_exits(text, gazetteer, plan: PlanYears, info) -> list[Extracted]:
         if not points and REST_OF_PLAN.search(heading) and plan.plan_end > plan.doc_year:
             first, year = plan.doc_year + 1, plan.plan_end  # "今后还有19个县市要脱贫摘帽": the plan's later years
         planned = classify.FUTURE_CUES.search(heading) or classify.PLANNED_FOR.search(heading)
+        planned = planned or STILL_TO_EXIT.search(heading)
         kind = "target" if planned or year > plan.doc_year else "actual"
         name = gazetteer.regions[code].name_zh if code in gazetteer.regions else name
         out.append(county_exit(kind, name, code, (first, year), text, start, end, 0.7))
@@ -337,4 +346,5 @@ def _province(code: str, gazetteer) -> str | None:
     return next((c for c in chain if c in gazetteer.regions and gazetteer.regions[c].level == "province"), None)
 
 
+STILL_TO_EXIT = re.compile(r"督战|未(?:摘帽|退出|脱贫)")  # "脱贫攻坚挂牌督战县名单": counties yet to exit
 REST_OF_PLAN = re.compile(r"今后|剩下|剩余|还有|其余")

@@ -266,7 +266,7 @@ def measure_of(words: str, unit: str) -> str:
     """
     if unit:
         return unit[-1] if unit[-1] in "人户元亩个%" else unit
-    rules = ((r"户", "户"), (r"人", "人"), (r"资金|万元|元", "元"), (r"率|比例|比重|%", "%"), (r"亩", "亩"))
+    rules = ((r"户", "户"), (r"人", "人"), (r"资金|金额|万元|元", "元"), (r"率|比例|比重|%", "%"), (r"亩", "亩"))
     for pattern, measure in rules:
         if re.search(pattern, words):
             return measure
