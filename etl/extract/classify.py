@@ -54,6 +54,7 @@ SENTENCE_PAST = re.compile(
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
+    r"|(?<![\d至到-])\d{1,2}月(?:底|末|中旬|上旬|下旬)?前(?![已,])"  # "10月底前建成县级电商服务中心和23个…站点"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
@@ -62,13 +63,14 @@ ALREADY_BEFORE = re.compile(
 )
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 PLANNED_FOR = re.compile(
-    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
-REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
+REACH_TO = re.compile(r"(?:达到?|(?:提高|提升|增加|增长|扩大|扩面)[到至]|突破)$")
 TARGET_WORDS = re.compile(
     r"计划|力争|确保|要|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力"
+    r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"
 )
 
 _AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
@@ -159,7 +161,10 @@ def _done_before(before: str) -> bool:
     return bool(done) and not FUTURE_CUES.search(before[done[-1].end() :])
 
 
-INTENT_OWN = re.compile(r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年")
+INTENT_OWN = re.compile(
+    r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年"
+    r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"  # "目前…就绪,年底解决9个贫困村…的饮水问题"
+)
 
 
 def kind_of(
@@ -248,7 +253,8 @@ def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | No
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)
 PLACES_MADE_BEFORE = re.compile(
-    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建)[^,;。、\d到对向在与]{0,10}$"
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建|(?:扩面|扩大|拓展)[到至])"
+    r"[^,;。、\d到对向在与]{0,10}$"
 )
 PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")
 
