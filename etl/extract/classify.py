@@ -62,8 +62,10 @@ ALREADY_BEFORE = re.compile(
     r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)"
 )
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
+WORK_DONE = re.compile(r"完成|开工|竣工|实现|已|了")
 PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
+    r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
@@ -154,6 +156,19 @@ def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
 
 
+INTENT_STRONG = re.compile(r"力争|确保|计划|争取|目标(?:是|为|:)")  # not 将/要: "把…作为首要任务", "将…纳入"
+
+
+def _intent_after_past(sentence_before: str, clause_after: str) -> bool:
+    """A word of intent after every word of the past before the number, and none of the past after it: "介绍了…
+    实施方案…,并提出了2017年脱贫攻坚总体目标:力争到2017年底,实现全市85个贫困村…" (the goal, not a report)."""
+    intents = list(INTENT_STRONG.finditer(sentence_before))
+    if not intents:
+        return False
+    tail = sentence_before[intents[-1].end() :]
+    return not any(p.search(t) for p in (SENTENCE_PAST, DONE, CLAUSE_PAST) for t in (tail, clause_after))
+
+
 def _done_before(before: str) -> bool:
     """A 了 earlier in the sentence with no word of intent after it: "确定了…,制定了…方案,…资金增长35.6%"
     (but not "确定了三年滚动计划:即2018年实现…")."""
@@ -165,6 +180,28 @@ INTENT_OWN = re.compile(
     r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年"
     r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"  # "目前…就绪,年底解决9个贫困村…的饮水问题"
 )
+
+
+PLANNED_TOTAL = re.compile(r"计划[^,;。\d计]{0,6}的?\d|(?:下达|分配|安排)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}\d")
+
+
+def breaks_down_plan(before: str) -> bool:
+    """A part listed after 其中 of a planned or allotted total: "省上已下达我市2013年农村危房改造补助资金计划4000户
+    …,已全部分解下达相关县区,其中:永登县2000户(…)、榆中县500户" (each place's share of the plan).
+
+    >>> breaks_down_plan("已下达我市2013年农村危房改造补助资金计划4000户,已全部分解下达相关县区,其中:永登县")
+    True
+    >>> breaks_down_plan("计划投资5000万元,其中已完成")
+    False
+    """
+    at = before.rfind("其中")
+    if at < 0 or PLANNED_TOTAL.search(before[:at]) is None or WORK_DONE.search(before[at:]):
+        return False
+    return PLACE_ITEM.search(before[at:]) is not None
+
+
+# a list item that names a place ("其中:永登县2000户", "、七里河区200户(贫困残疾人10户)")
+PLACE_ITEM = re.compile(r"(?:^|[:、,])[\u4e00-\u9fff]{1,8}[县区市州旗盟镇乡](?:\d[^、,()]*\([^()]*)?$")
 
 
 def kind_of(
@@ -193,6 +230,8 @@ def kind_of(
     before = context + sentence[:q_start]
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
+    if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):
+        return "target"
     own = clause[: len(clause) - len(clause_after)] if clause.endswith(clause_after) else ""
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after) and not INTENT_OWN.search(own):
         return "baseline"  # but "截至目前,…514个…,计划“十三五”期间共命名1000个…": its own clause plans
@@ -214,6 +253,7 @@ def kind_of(
             or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
             and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
+            and not _intent_after_past(sentence[:q_start], clause_after)
             or news
             and not FUTURE_CUES.search(before + clause)
         )
@@ -236,6 +276,22 @@ def is_quota(clause_before: str) -> bool:
     True
     """
     return QUOTA.search(clause_before) is not None
+
+
+ALLOCATION = re.compile(r"下达|下拨|分配|切块")
+
+
+def funds_allocated(before: str) -> bool:
+    """Money handed down to a list of recipients after the verb ("其中:下达7个贫困县2.75亿元,3个非贫困县1.38亿元"),
+    with no report of work done in between ("下达补助资金98578万元,已开工7.43万户,…完成投资24.56亿元" is spending).
+
+    >>> funds_allocated("截至目前,资金已全部下达,其中:下达7个贫困县2.75亿元,3个非贫困县")
+    True
+    >>> funds_allocated("下达补助资金98578万元,已开工7.43万户,竣工2.29万户,完成投资")
+    False
+    """
+    verbs = list(ALLOCATION.finditer(before))
+    return bool(verbs) and WORK_DONE.search(before[verbs[-1].end() :]) is None
 
 
 def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | None, doc_year: int) -> bool:
