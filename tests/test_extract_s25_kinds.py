@@ -55,6 +55,14 @@ def test_a_plans_figure_is_a_target(g, slug, value, period_end):
         ("gansu-2015-housing-renovation-plan-news", 2456000000.0, 2015),
         # "截止9月9日,10个重点县已启动实施272个村…;村落规划设计完成306个村,占计划的91.6%": progress
         ("liangshan-2011-yijia-xinzhai-progress-news", 306.0, 2011),
+        # "河南:5514个贫困村退出贫困序列" under a breadcrumb "…> 行业要闻 > 正文": 要闻 is news, not 要 (must)
+        ("henan-2018-village-exits-and-plan-news", 5514.0, 2018),
+        # "平江县今年共实施农村危房改造4159户,眼下项目已全部竣工": 今年共… counts what was done
+        ("hunan-2017-housing-renovation-news", 4159.0, 2017),
+        # "2018年底,赣州贫困人口已减至18.86万人,贫困发生率降至2.45%": 已 reaches the whole sentence
+        ("ganzhou-2020-remaining-counties-news-trad", 2.45, 2018),
+        # "…2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉,…。全市贫困人口减少到15.5万人": a report on goals
+        ("guilin-2018-targets-briefing-news-trad", 4.1, 2017),
     ],
 )
 def test_work_done_stays_a_result(g, slug, value, period_end):
