@@ -42,6 +42,8 @@ def _kinds(slug: str, g: Gazetteer, value: float, period_end: int) -> set[str]:
         # "截至目前,省上已下达我市2013年农村危房改造补助资金计划4000户…,其中:永登县2000户(贫困残疾人160户)、…"
         ("lanzhou-2013-housing-renovation-county-tasks-trad", 2000.0, 2013),
         ("lanzhou-2013-housing-renovation-county-tasks-trad", 40.0, 2013),
+        # "为全县155个村(社区)开发特设公益性岗位不少于300个" in a report with no word of intent: a floor is set
+        ("danfeng-2017-employment-five-fives-news-trad", 300.0, 2017),
     ],
 )
 def test_a_plans_figure_is_a_target(g, slug, value, period_end):

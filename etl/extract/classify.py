@@ -210,6 +210,15 @@ def breaks_down_plan(before: str) -> bool:
 PLACE_ITEM = re.compile(r"(?:^|[:、,])[\u4e00-\u9fff]{1,8}[县区市州旗盟镇乡](?:\d[^、,()]*\([^()]*)?$")
 
 
+FLOOR_BEFORE = re.compile(r"(?:不少于|不低于|至少)$")
+
+
+def _floor_required(before: str, clause: str) -> bool:
+    """A floor set, not a count reached: "为全县155个村(社区)开发特设公益性岗位不少于300个" (a result is told as a
+    number, or "…以上", not as "at least")."""
+    return FLOOR_BEFORE.search(before) is not None and not DONE.search(clause)
+
+
 def kind_of(
     sentence: str,
     clause: str,
@@ -263,7 +272,8 @@ def kind_of(
             or news
             and not FUTURE_CUES.search(before + clause)
         )
-    if past:
+    floor = _floor_required(sentence[:q_start], clause) and (year_end is None or year_end >= doc_year)
+    if past and not floor:
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
