@@ -44,6 +44,8 @@ def _kinds(slug: str, g: Gazetteer, value: float, period_end: int) -> set[str]:
         ("lanzhou-2013-housing-renovation-county-tasks-trad", 40.0, 2013),
         # "为全县155个村(社区)开发特设公益性岗位不少于300个" in a report with no word of intent: a floor is set
         ("danfeng-2017-employment-five-fives-news-trad", 300.0, 2017),
+        # "自…开展以来,…提出“三年任务两年完成”的工作目标,即2017年要消除50%…,完成83个省定经济薄弱村转化工作"
+        ("qingyuan-2017-weak-villages-elimination-news", 83.0, 2017),
     ],
 )
 def test_a_plans_figure_is_a_target(g, slug, value, period_end):

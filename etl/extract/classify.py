@@ -162,7 +162,8 @@ def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
 
 
-INTENT_STRONG = re.compile(r"力争|确保|计划|争取|目标(?:是|为|:)")  # not 将/要: "把…作为首要任务", "将…纳入"
+# not a bare 将/要: "把…作为首要任务", "将…纳入"; a year's 要 is ("即2017年要消除50%的…")
+INTENT_STRONG = re.compile(r"力争|确保|计划|争取|目标(?:是|为|:|,即)|(?:19|20)\d{2}年(?:底前?)?要")
 
 
 def _intent_after_past(sentence_before: str, clause_after: str) -> bool:
