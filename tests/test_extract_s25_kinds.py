@@ -67,6 +67,8 @@ def test_a_plans_figure_is_a_target(g, slug, value, period_end):
         ("ganzhou-2020-remaining-counties-news-trad", 2.45, 2018),
         # "…2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉,…。全市贫困人口减少到15.5万人": a report on goals
         ("guilin-2018-targets-briefing-news-trad", 4.1, 2017),
+        # "2014年,科尔沁区共选派30名副处级领导、30个重点部门和重要职能科局的…": 重要 is no 要, 共选派 a count done
+        ("keerqin-2014-four-year-village-support-trad", 30.0, 2014),
     ],
 )
 def test_work_done_stays_a_result(g, slug, value, period_end):
