@@ -53,9 +53,14 @@ SENTENCE_PAST = re.compile(
     r"|已(?:减|降|下降|减少|增加|增长|提高|提升|突破|超过)[到至为]?\d"  # "…已减至18.86万人,贫困发生率降至2.45%"
     r"|经过[^,;。]{0,16}努力"  # "经过全县上下共同努力,今年,晴隆净减少农村贫困人口6000人": a result of work done
 )
+# 要 "must", not 重要/主要/需要/首要/只要/必要/摘要/纲要/概要, 要求/要闻/要素
+MUST = r"(?<![主重需首只必摘纲概])要(?![求闻素])"
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需首只必摘纲概])要(?![求闻素])|拟|争取|预计|目标|任务|努力(?![,下])|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|共|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
+    r"计划|力争|确保|将|"
+    + MUST
+    + r"|拟|争取|预计|目标|任务|努力(?![,下])|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前"
+    r"|今年(?!上半年|以来|前|共|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
     r"|(?<![\d至到-])\d{1,2}月(?:底|末|中旬|上旬|下旬)?前(?![已,])"  # "10月底前建成县级电商服务中心和23个…站点"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
@@ -70,10 +75,12 @@ PLANNED_FOR = re.compile(
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
-FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
+FUTURE_AFTER = re.compile(r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
 REACH_TO = re.compile(r"(?:达到?|(?:提高|提升|增加|增长|扩大|扩面)[到至]|突破)$")
 TARGET_WORDS = re.compile(
-    r"计划|力争|确保|(?<![主重需首只必摘纲概])要(?![求闻素])|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力(?![,下])"
+    r"计划|力争|确保|"
+    + MUST
+    + r"|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力(?![,下])"
     r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"
 )
 
@@ -155,7 +162,7 @@ def in_quoted_goal(sentence: str, q_start: int) -> bool:
 def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     """A word of intent early in the sentence and no word of the past but 累计: "2019年甘南州力争减少贫困人口1.79万人,
     贫困发生率降至0.67%,退出贫困村97个,累计退出比例达到96%" (a cumulative goal, not a report)."""
-    intent = re.search(r"力争|确保|计划|(?<![主重需])要(?!求)|将|争取", sentence_before)
+    intent = re.search(r"力争|确保|计划|" + MUST + r"|将|争取", sentence_before)
     if intent is None or DONE_LE.search(before):
         return False
     past = list(SENTENCE_PAST.finditer(before + rest))
@@ -184,7 +191,7 @@ def _done_before(before: str) -> bool:
 
 
 INTENT_OWN = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年"
+    r"计划|力争|确保|将|" + MUST + r"|争取|目标|到(?:19|20)\d{2}年"
     r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"  # "目前…就绪,年底解决9个贫困村…的饮水问题"
 )
 
