@@ -47,13 +47,21 @@ CLAUSE_PAST = re.compile(
     r"|(?<![比较与])(?:去年|上年|前年)(?!同期|底|末)"
 )
 SENTENCE_PAST = re.compile(
-    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助|投入|整合)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
+    r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助|投入|整合|选派|培训|发放|建成|落实|转移)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
     r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
     r"|签下"  # "再签下26个扶贫合作项目,总投资额达242亿元": agreements signed
+    r"|已(?:减|降|下降|减少|增加|增长|提高|提升|突破|超过)[到至为]?\d"  # "…已减至18.86万人,贫困发生率降至2.45%"
+    r"|经过[^,;。]{0,16}努力"  # "经过全县上下共同努力,今年,晴隆净减少农村贫困人口6000人": a result of work done
 )
+# 要 "must", not 重要/主要/需要/首要/只要/必要/摘要/纲要/概要, 要求/要闻/要素
+MUST = r"(?<![主重需首只必摘纲概])要(?![求闻素])"
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
-    r"计划|力争|确保|将|(?<![主重需])要(?!求)|拟|争取|预计|目标|任务|努力|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|今年(?!上半年|以来|前|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
+    r"计划|力争|确保|将|"
+    + MUST
+    + r"|拟|争取|预计|目标|任务|努力(?![,下])|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前"
+    r"|今年(?!上半年|以来|前|共|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
+    r"|(?<![\d至到-])\d{1,2}月(?:底|末|中旬|上旬|下旬)?前(?![已,])"  # "10月底前建成县级电商服务中心和23个…站点"
 )
 DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
 # 已 in the number's own clause before it, with no date or intent of its own
@@ -61,14 +69,19 @@ ALREADY_BEFORE = re.compile(
     r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)"
 )
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
+WORK_DONE = re.compile(r"完成|开工|竣工|实现|已|了")
 PLANNED_FOR = re.compile(
-    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的(?:年度)?[^,;。]{0,4}目标"
+    r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
+    r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
-FUTURE_AFTER = re.compile(r"将|(?<![需主重])要(?!求)|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
-REACH_TO = re.compile(r"(?:达到?|提高到|提升到|增加到|增长到|突破)$")
+FUTURE_AFTER = re.compile(r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
+REACH_TO = re.compile(r"(?:达到?|(?:提高|提升|增加|增长|扩大|扩面)[到至]|突破)$")
 TARGET_WORDS = re.compile(
-    r"计划|力争|确保|要|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力"
+    r"计划|力争|确保|"
+    + MUST
+    + r"|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力(?![,下])"
+    r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"
 )
 
 _AFTER = [("以上", ">="), ("以内", "<="), ("左右", "~"), ("以下", "<=")]
@@ -120,8 +133,12 @@ def reports_progress(paragraph: str) -> bool:
     return False
 
 
+# a report on how goals are met: "…脱贫攻坚主要目标任务落实情况通报会", "年度计划执行情况"
+GOALS_REPORTED = re.compile(r"(?:目标|任务|计划)[^,;。]{0,4}(?:落实|完成|执行|推进|进展)情况")
+
+
 def _without_progress(sentence: str) -> str:
-    return PROGRESS_MEASURE.sub("", _DONE_GOALS.sub("", sentence))
+    return GOALS_REPORTED.sub("", PROGRESS_MEASURE.sub("", _DONE_GOALS.sub("", sentence)))
 
 
 def states_intent(sentence: str) -> bool:
@@ -145,11 +162,25 @@ def in_quoted_goal(sentence: str, q_start: int) -> bool:
 def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     """A word of intent early in the sentence and no word of the past but 累计: "2019年甘南州力争减少贫困人口1.79万人,
     贫困发生率降至0.67%,退出贫困村97个,累计退出比例达到96%" (a cumulative goal, not a report)."""
-    intent = re.search(r"力争|确保|计划|(?<![主重需])要(?!求)|将|争取", sentence_before)
+    intent = re.search(r"力争|确保|计划|" + MUST + r"|将|争取", sentence_before)
     if intent is None or DONE_LE.search(before):
         return False
     past = list(SENTENCE_PAST.finditer(before + rest))
     return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
+
+
+# not a bare 将/要: "把…作为首要任务", "将…纳入"; a year's 要 is ("即2017年要消除50%的…")
+INTENT_STRONG = re.compile(r"力争|确保|计划|争取|目标(?:是|为|:|,即)|(?:19|20)\d{2}年(?:底前?)?要")
+
+
+def _intent_after_past(sentence_before: str, clause_after: str) -> bool:
+    """A word of intent after every word of the past before the number, and none of the past after it: "介绍了…
+    实施方案…,并提出了2017年脱贫攻坚总体目标:力争到2017年底,实现全市85个贫困村…" (the goal, not a report)."""
+    intents = list(INTENT_STRONG.finditer(sentence_before))
+    if not intents:
+        return False
+    tail = sentence_before[intents[-1].end() :]
+    return not any(p.search(t) for p in (SENTENCE_PAST, DONE, CLAUSE_PAST) for t in (tail, clause_after))
 
 
 def _done_before(before: str) -> bool:
@@ -159,7 +190,41 @@ def _done_before(before: str) -> bool:
     return bool(done) and not FUTURE_CUES.search(before[done[-1].end() :])
 
 
-INTENT_OWN = re.compile(r"计划|力争|确保|将|(?<![主重需])要(?!求)|争取|目标|到(?:19|20)\d{2}年")
+INTENT_OWN = re.compile(
+    r"计划|力争|确保|将|" + MUST + r"|争取|目标|到(?:19|20)\d{2}年"
+    r"|(?<![\d年])年(?:底|内)前?(?:全部)?(?:解决|完成|实现|建成)(?!了)"  # "目前…就绪,年底解决9个贫困村…的饮水问题"
+)
+
+
+PLANNED_TOTAL = re.compile(r"计划[^,;。\d计]{0,6}的?\d|(?:下达|分配|安排)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}\d")
+
+
+def breaks_down_plan(before: str) -> bool:
+    """A part listed after 其中 of a planned or allotted total: "省上已下达我市2013年农村危房改造补助资金计划4000户
+    …,已全部分解下达相关县区,其中:永登县2000户(…)、榆中县500户" (each place's share of the plan).
+
+    >>> breaks_down_plan("已下达我市2013年农村危房改造补助资金计划4000户,已全部分解下达相关县区,其中:永登县")
+    True
+    >>> breaks_down_plan("计划投资5000万元,其中已完成")
+    False
+    """
+    at = before.rfind("其中")
+    if at < 0 or PLANNED_TOTAL.search(before[:at]) is None or WORK_DONE.search(before[at:]):
+        return False
+    return PLACE_ITEM.search(before[at:]) is not None
+
+
+# a list item that names a place ("其中:永登县2000户", "、七里河区200户(贫困残疾人10户)")
+PLACE_ITEM = re.compile(r"(?:^|[:、,])[\u4e00-\u9fff]{1,8}[县区市州旗盟镇乡](?:\d[^、,()]*\([^()]*)?$")
+
+
+FLOOR_BEFORE = re.compile(r"(?:不少于|不低于|至少)$")
+
+
+def _floor_required(before: str, clause: str) -> bool:
+    """A floor set, not a count reached: "为全县155个村(社区)开发特设公益性岗位不少于300个" (a result is told as a
+    number, or "…以上", not as "at least")."""
+    return FLOOR_BEFORE.search(before) is not None and not DONE.search(clause)
 
 
 def kind_of(
@@ -188,6 +253,8 @@ def kind_of(
     before = context + sentence[:q_start]
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
+    if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):
+        return "target"
     own = clause[: len(clause) - len(clause_after)] if clause.endswith(clause_after) else ""
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after) and not INTENT_OWN.search(own):
         return "baseline"  # but "截至目前,…514个…,计划“十三五”期间共命名1000个…": its own clause plans
@@ -209,10 +276,12 @@ def kind_of(
             or (SENTENCE_PAST.search(context + sentence) or DONE_LE.search(context) or _done_before(sentence[:q_start]))
             and not TARGET_WORDS.search(clause)
             and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
+            and not _intent_after_past(sentence[:q_start], clause_after)
             or news
             and not FUTURE_CUES.search(before + clause)
         )
-    if past:
+    floor = _floor_required(sentence[:q_start], clause) and (year_end is None or year_end >= doc_year)
+    if past and not floor:
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
     if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
@@ -233,6 +302,22 @@ def is_quota(clause_before: str) -> bool:
     return QUOTA.search(clause_before) is not None
 
 
+ALLOCATION = re.compile(r"下达|下拨|分配|切块")
+
+
+def funds_allocated(before: str) -> bool:
+    """Money handed down to a list of recipients after the verb ("其中:下达7个贫困县2.75亿元,3个非贫困县1.38亿元"),
+    with no report of work done in between ("下达补助资金98578万元,已开工7.43万户,…完成投资24.56亿元" is spending).
+
+    >>> funds_allocated("截至目前,资金已全部下达,其中:下达7个贫困县2.75亿元,3个非贫困县")
+    True
+    >>> funds_allocated("下达补助资金98578万元,已开工7.43万户,竣工2.29万户,完成投资")
+    False
+    """
+    verbs = list(ALLOCATION.finditer(before))
+    return bool(verbs) and WORK_DONE.search(before[verbs[-1].end() :]) is None
+
+
 def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | None, doc_year: int) -> bool:
     """Whether a news report's figure with no word of intent is a result. Not when it is a flow of a year not yet
     over (``open_flow``: the report is dated before the last quarter): "2019年全省减少贫困人口50万人" in February
@@ -248,7 +333,8 @@ def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | No
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)
 PLACES_MADE_BEFORE = re.compile(
-    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建)[^,;。、\d到对向在与]{0,10}$"
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建|(?:扩面|扩大|拓展)[到至])"
+    r"[^,;。、\d到对向在与]{0,10}$"
 )
 PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")
 

@@ -433,7 +433,10 @@ def _quantities(
             )
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
-            allocated = q.measure == "元" and ALLOCATED.search(ctx.before + said) or classify.is_quota(said)
+            allocated = q.measure == "元" and (
+                ALLOCATED.search(ctx.before + said) or classify.funds_allocated(sentence[: q.start])
+            )
+            allocated = allocated or classify.is_quota(said)
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
