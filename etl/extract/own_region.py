@@ -499,5 +499,5 @@ def self_reference_level(text: str) -> str | None:
     # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
     autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
     counts["province" if autonomous else "county"] += district
-    level = max(reversed(counts), key=counts.get)  # a tie goes to the more local level
+    level = max(counts, key=counts.get)
     return level if counts[level] else None
