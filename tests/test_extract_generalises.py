@@ -307,11 +307,11 @@ def test_dev_corpus_score_stays_above_the_floor(tmp_path):
     total = bench_total("dev", tmp_path)
     assert total["gold"] >= 50
     # headroom for dev documents still arriving (their first run scores lower); raised as the rules improve
-    # reached: 0.837 / 0.865 / 0.943 (350 documents, session 24, the v10 batch's 14 first-run texts included;
-    # the 336 of session 23: 0.855 / 0.874 / 0.953)
-    assert total["recall"] >= 0.82, total
-    assert total["precision"] >= 0.85, total
-    assert total["region_accuracy"] >= 0.92, total
+    # reached: 0.859 / 0.882 / 0.968 (362 documents, session 25, the v11 batch's 12 texts included; session 24's
+    # 350: 0.837 / 0.865 / 0.943)
+    assert total["recall"] >= 0.84, total
+    assert total["precision"] >= 0.87, total
+    assert total["region_accuracy"] >= 0.95, total
 
 
 def test_seed_score_is_complete(tmp_path):
