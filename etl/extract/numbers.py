@@ -33,6 +33,7 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 
 # Measure words (and money/area/length units) that make a number a quantity. Longest first.
 UNITS = (
+    "平方公里",
     "平方米",
     "兆瓦",
     "千瓦",
@@ -56,10 +57,20 @@ UNITS = (
     "处",
     "间",
     "套",
+    "条",
+    "台",
+    "辆",
+    "栋",
+    "箱",
+    "头",
+    "株",
+    "眼",
+    "吨",
     "%",
 )
 # A bare 万/亿 is a quantity too when a noun follows: "0.6万贫困人口".
 COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处", "间", "套", "家"}
+COUNT_UNITS |= {"条", "台", "辆", "栋", "箱", "头", "株", "眼"}  # things, not places or people
 MONEY_UNITS = {"元", "万元", "亿元"}
 PERSON_UNITS = {"人", "万人", "名"}
 

@@ -20,7 +20,10 @@ from etl.gazetteer import Gazetteer
 
 EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退出贫困县)")
 COUNT_SUFFIX = re.compile(
-    r"[一二两三四五六七八九十\d]+个?(?:贫困|国定|省定|国家级|省级)?(?:县市区|县区|县市|县|区|市)$"
+    r"[一二两三四五六七八九十\d]+个?(?:国家扶贫开发重点|深度贫困|贫困|国定|省定|国家级|省级|重点)?(?:县市区|县区|县市|县|区|市)$"
+)
+EXIT_VERB = re.compile(
+    r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到|顺利|率先|如期|同步)+(?:全力|全面|坚决)?(?:做好|完成|实现)?$"
 )
 LOCAL_LEVELS = {"county"}
 _CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)
@@ -55,9 +58,7 @@ def _named_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
             head_start -= 1
         head = text[head_start:head_end]
         # "…临洮县3个县区申请退出", "漾濞、永平、南涧3个县要全力做好脱贫摘帽工作"
-        verb = re.search(
-            r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到)+(?:全力|全面|坚决)?(?:做好|完成|实现)?$", head
-        )
+        verb = EXIT_VERB.search(head)
         if verb:
             head_end, head = head_start + verb.start(), head[: verb.start()]
         count = COUNT_SUFFIX.search(head)
