@@ -19,8 +19,9 @@ from callbacks import urlstate
 from db import batches, queries
 from db.session import ReadOnlyDatabase, transaction
 from etl import intake
-from etl.document_review import held_proposal, hold_proposal, review, with_problems
+from etl.document_review import add_quoted_row, held_proposal, hold_proposal, review, with_problems
 from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
+from etl.extract.quoted import QuoteNotFound
 from etl.held_documents import read_progress, write_progress
 from layouts import documents_grid as grid_view
 from layouts import documents_page as page
@@ -286,6 +287,43 @@ def register(app, sessions) -> None:
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
         return with_problems(grid or [], problems), view.children, view.className, count
+
+    @app.callback(
+        Output(ids.DOC_GRID, "rowData", allow_duplicate=True),
+        Output(ids.DOC_ADD_MESSAGE, "children"),
+        Output(ids.DOC_ADD_QUOTE, "value"),
+        Output(ids.DOC_PROBLEMS, "children", allow_duplicate=True),
+        Output(ids.DOC_PROBLEMS, "className", allow_duplicate=True),
+        Output("documents-count", "children", allow_duplicate=True),
+        Input(ids.DOC_ADD, "n_clicks"),
+        Input(ids.DOC_ADD_QUOTE, "n_submit"),
+        State(ids.DOC_ADD_QUOTE, "value"),
+        State(ids.DOC_GRID, "rowData"),
+        State(ids.DOC_STATE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def add_missed(_clicks, _submits, words, grid, state, search):
+        """A target the extractor missed, read from the words the reviewer copied: a new row, checked with the rest."""
+        guard.require("upload")
+        lang = _lang(search)
+        if not (words or "").strip() or not state:
+            return no_update, no_update, no_update, no_update, no_update, no_update
+        try:
+            with sessions() as session:
+                row = add_quoted_row(session, _owner(), state, words)
+        except QuoteNotFound as exc:
+            where = f"{state.get('file_name') or ''}: " if state.get("file_name") else ""
+            return no_update, f"⚠ {where}{exc} — {exc.hint}", no_update, no_update, no_update, no_update
+        if row is None:
+            return no_update, dt("expired", lang), no_update, no_update, no_update, no_update
+        grid = [*(grid or []), grid_view.grid_row(row)]
+        checked = check_rows(sessions, grid, state)
+        problems = checked[1] if checked else {}
+        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
+        count = dt("rows_counted", lang, accepted=len(checked[0]) if checked else 0, total=len(grid))
+        added = dt("added", lang, row=len(grid), quote=row["quote"][:60])
+        return with_problems(grid, problems), added, "", view.children, view.className, count
 
     @app.callback(Output(ids.DOC_COMMIT, "disabled"), Input(ids.DOC_NOTE, "value"), prevent_initial_call=True)
     def require_note(note):

@@ -5,6 +5,7 @@ Example::
 
     hold_proposal("7", proposal, state)                   # after propose(): text and rows kept for account 7
     rows, problems = review(session, "7", grid, state, allowed_regions={"621100"})
+    row = add_quoted_row(session, "7", state, "新建通村公路50条")   # a target the extractor missed, from its words
     batch_id = commit(session, held_proposal("7", state), rows, user_name="li", note="…")   # etl.intake
 """
 
@@ -13,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import fields
 
-from db import queries
+from db import batches, queries
 from db.region_names import regions_matching
 from etl import intake
+from etl.documents import DocumentText
+from etl.extract.quoted import find_quote, quoted_figure
 from etl.held_documents import hold_json, read_json
 from etl.reviewed_rows import apply_edits
 
@@ -78,3 +81,29 @@ def review(
 def with_problems(grid: list[dict], problems: Problems) -> list[dict]:
     """The grid's rows with their problems in the ``problem`` column (empty when none)."""
     return [{**g, "problem": "; ".join(problems.get(str(g["row_id"]), []))} for g in grid]
+
+
+def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:
+    """A candidate row read from words the reviewer copied from the document (a target the extractor missed),
+    added to what is held, so that review and commit treat it as any other row. None when nothing is held;
+    raises ``etl.extract.quoted.QuoteNotFound`` (message and hint) when the words are not in the text or hold
+    no number."""
+    held = _held(owner, state)
+    if held is None:
+        return None
+    text, info = held["text"], held["document"]
+    start, end = find_quote(text, words)
+    published = info.get("published_on") or ""
+    figure = quoted_figure(text, start, end, (info.get("region_name"), info.get("region_code")), _year(published))
+    doc = DocumentText(text, info.get("format") or "txt", info.get("file_name") or "", int(info.get("size") or 0))
+    names = batches.region_names(session, {figure.region_code} - {None})
+    row_id = max((int(r["row_id"]) for r in held["rows"]), default=0) + 1
+    gazetteer = intake.gazetteer(session)
+    row = intake.candidate_row(row_id, figure, doc, names, batches.indicator_table(session), gazetteer)
+    row.update(confidence=None, ocr=bool(info.get("ocr")), added=True)
+    hold_json(owner, state["sha256"], {**held, "rows": [*held["rows"], row]})
+    return row
+
+
+def _year(date: str) -> int | None:
+    return int(date[:4]) if date[:4].isdigit() else None

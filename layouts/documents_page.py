@@ -249,6 +249,7 @@ def review_view(
             ),
             candidates_grid(rows, indicator_labels, lang),
             html.Div(quote_view(None, lang), className="my-2"),
+            add_missed(lang),
             problems_view({}, [], lang),
             html.Div(
                 [
@@ -259,6 +260,26 @@ def review_view(
             ),
         ],
         id="documents-review",
+    )
+
+
+def add_missed(lang: str) -> html.Details:
+    """Where the reviewer adds a target the extractor missed, from its words in the document."""
+    return html.Details(
+        [
+            html.Summary(dt("add_title", lang), className="small"),
+            html.Label(dt("add_hint", lang), htmlFor=ids.DOC_ADD_QUOTE, className="form-text small mb-1"),
+            html.Div(
+                [
+                    dcc.Input(id=ids.DOC_ADD_QUOTE, type="text", value="", className="form-control form-control-sm"),
+                    html.Button(dt("add", lang), id=ids.DOC_ADD, className="btn btn-sm btn-outline-primary"),
+                ],
+                className="d-flex gap-2",
+            ),
+            html.Div(id=ids.DOC_ADD_MESSAGE, className="small mt-1", role="status"),
+        ],
+        id="documents-add",
+        className="border rounded p-2 mb-2",
     )
 
 

@@ -135,6 +135,9 @@ DOC_TOO_LARGE = "doc-too-large"
 DOC_TEXT_LIMIT = "doc-text-limit"  # dcc.Store: the pasted text's limit and its message, checked in the browser
 DOC_TEXT_TOO_LONG = "doc-text-too-long"
 DOC_READING = "doc-reading"  # dcc.Store: {"at": token} of the file being read (for the progress poll)
+DOC_ADD_QUOTE = "doc-add-quote"  # the words of a target the extractor missed, copied from the document
+DOC_ADD = "doc-add"  # button: add that target as a row
+DOC_ADD_MESSAGE = "doc-add-message"
 
 # Approval and notes
 NAV_REVIEW = "nav-review"

@@ -34,6 +34,7 @@ MODULES = [
     "cited_plans",
     "own_region",
     "not_figures",
+    "quoted",
 ]
 
 

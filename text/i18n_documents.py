@@ -111,6 +111,14 @@ DOC_TEXT = {
     "tier_stretch": ("力争", "stretch"),
     "quote_title": ("原文(高亮为该目标)", "Quote in its paragraph (highlighted)"),
     "quote_empty": ("点击表格中的一行查看原文。", "Click a row in the table to see its quote."),
+    "add_title": ("补充漏掉的目标", "Add a target that was missed"),
+    "add_hint": (
+        "从文件中复制目标所在的文字(含数字和单位)粘贴到此处,点击“添加”:新行加到表格末尾,请核对各列。",
+        "Copy the target's words (with its number and unit) from the document, paste them here and press Add: "
+        "a new row joins the end of the table; check its columns.",
+    ),
+    "add": ("添加", "Add"),
+    "added": ("已添加第 {row} 行:{quote}", "Row {row} added: {quote}"),
     "ocr_row": ("OCR 读取,请核对", "read by OCR: check it"),
     "problems_title": ("请先修正以下问题", "Fix these first"),
     "problem_row": ("第 {row} 行", "row {row}"),

@@ -12,7 +12,7 @@ Example::
 from __future__ import annotations
 
 from .checks import COMPARATORS, KINDS, TIERS, note_problems, url_problems, validate_rows
-from .proposal import Proposal, looked_for, propose
+from .proposal import Proposal, candidate_row, gazetteer, looked_for, propose
 from .store import IntakeRefused, commit
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "TIERS",
     "IntakeRefused",
     "Proposal",
+    "candidate_row",
     "commit",
+    "gazetteer",
     "looked_for",
     "note_problems",
     "propose",

@@ -67,9 +67,7 @@ def commit(
     problems = (
         note_problems(note, proposal.file_name)
         + url_problems(proposal.source_url, proposal.file_name)
-        + validate_rows(
-            session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions
-        )
+        + validate_rows(session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions)
     )
     if problems:
         raise IntakeRefused(f"{len(problems)} problem(s) in the rows; nothing stored", problems)
@@ -136,6 +134,8 @@ def _figure(row: dict, original: dict | None, batch_id: int, version_id: int, so
     notes = []
     if row.get("ocr"):
         notes.append("OCR识别 read by OCR: check against the page image")
+    if row.get("added"):
+        notes.append("审核添加 added in review from the quote")
     if original is not None:
         edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if not _same(original.get(k), row.get(k))]
         if edits:

@@ -235,3 +235,39 @@ def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
     dash_duo.wait_for_contains_text("#doc-grid", "渭源县 621123", timeout=20)
     assert "2019" in dash_duo.find_element("#doc-grid .ag-center-cols-container .ag-row").text
     assert_clean(dash_duo)
+
+
+def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, db_url):
+    # 渭源 (below 定西 in the seed tree); the pasted report is the test's own (synthetic). The extractor reads the
+    # people lifted out of poverty; the 12 workshops, a target it has no word for, are added by the reviewer
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1366, 1000)
+    browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
+    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    text = "渭源县2019年脱贫攻坚工作要点\n\n2019年渭源县要确保减少贫困人口1.5万人,扶持村集体兴办扶贫车间12处。"
+    dash_duo.wait_for_element("#doc-text").send_keys(text)
+    click(dash_duo, dash_duo.find_element("#doc-read-text"))
+    dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
+    values = [c.text for c in dash_duo.find_elements('#doc-grid .ag-center-cols-container [col-id="value_text"]')]
+    assert "12处" not in values
+    found = len(values)
+
+    click(dash_duo, dash_duo.find_element("#documents-add summary"))
+    dash_duo.find_element("#doc-add-quote").send_keys("没有这句话的原文 3处")
+    click(dash_duo, dash_duo.find_element("#doc-add"))
+    dash_duo.wait_for_contains_text("#doc-add-message", "文件中没有这段文字", timeout=20)
+
+    box = dash_duo.find_element("#doc-add-quote")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACK_SPACE, "扶持村集体兴办扶贫车间12处")
+    click(dash_duo, dash_duo.find_element("#doc-add"))
+    dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
+    row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="quote"]').text == "扶持村集体兴办扶贫车间12处"
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "12个"  # 处 counted in 个
+    assert "2019" in row.find_element(By.CSS_SELECTOR, '[col-id="period_text"]').text
+    assert dash_duo.find_element("#doc-add-quote").get_attribute("value") == ""
+    assert f"已接受 {found + 1} / {found + 1} 条" in dash_duo.find_element("#documents-count").text
+    assert_clean(dash_duo)
