@@ -34,6 +34,10 @@ MODULES = [
     "cited_plans",
     "own_region",
     "not_figures",
+    "reading",
+    "clause_subjects",
+    "schedules",
+    "quotes",
 ]
 
 
