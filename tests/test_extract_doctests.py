@@ -38,6 +38,8 @@ MODULES = [
     "clause_subjects",
     "schedules",
     "quotes",
+    "scopes",
+    "progress_measures",
 ]
 
 

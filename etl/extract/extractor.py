@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from etl.gazetteer import Gazetteer
 
-from . import classify, indicators, not_figures
+from . import classify, indicators, not_figures, progress_measures, scopes
 from .aided import aided_region, referred_region
 from .cited_plans import cited_plan_year
 from .clause_subjects import bracketed_counties, named_subject
@@ -177,15 +177,15 @@ def _quantities(
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
-        if (not_figures.is_norm(clause) and not per_unit) or not_figures.in_scope_phrase(sentence, q.end, nxt):
+        if (not_figures.is_norm(clause) and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
             continue
         if (
             not_figures.is_reference(sentence, q.start, clause)
             or q.unit == "个"
-            and not_figures.is_people_of_places(sentence, q.end)
+            and scopes.is_people_of_places(sentence, q.end)
         ):
             continue
-        if not_figures.is_part_in_brackets(sentence, q.start) or not_figures.is_place_count_of(sentence, q.end):
+        if not_figures.is_part_in_brackets(sentence, q.start) or scopes.is_place_count_of(sentence, q.end):
             continue
         if not_figures.is_aside(sentence, q, c_start):
             continue
@@ -193,11 +193,11 @@ def _quantities(
             continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if not_figures.is_running_total(sentence[c_start : q.start]):
             continue
-        if q.measure in ("人", "户", "") and not_figures.is_people_worked_for(sentence, q.end):
+        if q.measure in ("人", "户", "") and scopes.is_people_worked_for(sentence, q.end):
             continue
         if q.measure == "元" and not_figures.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
-        if not_figures.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
+        if scopes.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
             continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
         if not_figures.is_criterion(sentence, q.end, later[0] if later else None) and not (
             q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
@@ -206,28 +206,26 @@ def _quantities(
         if (
             q.measure == "元"
             and not_figures.is_money_qualifier(sentence, q.end)
-            or not_figures.is_excess(sentence, q.start)
+            or progress_measures.is_excess(sentence, q.start)
         ):
             continue
         if q.measure == "元" and not_figures.is_expected_gain(sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and not_figures.is_set_having(sentence, q.end):
+        if q.unit in COUNT_UNITS and scopes.is_set_having(sentence, q.end):
             continue
         if not_figures.is_one_of(sentence, q.start, q.end):
             continue
         if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and not_figures.is_count_of_involved(sentence, q.start):
+        if q.unit in COUNT_UNITS and scopes.is_count_of_involved(sentence, q.start):
             continue
         if not_figures.is_superseded(sentence, q.start, q.end) or not_figures.is_exit_rule(sentence, q.measure, q.end):
             continue
-        if not_figures.is_scope_of_next(sentence, q.end, later[0] if later else None) or not_figures.is_progress_count(
+        if scopes.is_scope_of_next(sentence, q.end, later[0] if later else None) or progress_measures.is_progress_count(
             clause
         ):
             continue
-        if q.measure != "%" and (
-            not_figures.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
-        ):
+        if q.measure != "%" and (scopes.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
         small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
@@ -246,7 +244,8 @@ def _quantities(
             per_unit or code, clause if in_part else not_figures.PART_BRACKETS.sub("", clause)
         )
         if q.measure == "%" and (
-            not_figures.is_progress_share(sentence, q.start) or not_figures.is_progress_rate(sentence, q.start, clause)
+            progress_measures.is_progress_share(sentence, q.start)
+            or progress_measures.is_progress_rate(sentence, q.start, clause)
         ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
