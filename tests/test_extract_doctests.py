@@ -40,6 +40,7 @@ MODULES = [
     "quotes",
     "scopes",
     "progress_measures",
+    "document_numbers",
 ]
 
 
