@@ -21,7 +21,7 @@ from db.session import ReadOnlyDatabase, transaction
 from etl import intake
 from etl.document_review import add_quoted_row, held_proposal, hold_proposal, review, with_problems
 from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
-from etl.extract.quoted import QuoteNotFound
+from etl.extract.added_targets import QuoteNotFound
 from etl.held_documents import read_progress, write_progress
 from layouts import documents_grid as grid_view
 from layouts import documents_page as page

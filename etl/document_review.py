@@ -18,7 +18,7 @@ from db import batches, queries
 from db.region_names import regions_matching
 from etl import intake
 from etl.documents import DocumentText
-from etl.extract.quoted import find_quote, quoted_figure
+from etl.extract.added_targets import find_quote, quoted_figure
 from etl.held_documents import hold_json, read_json
 from etl.reviewed_rows import apply_edits
 
@@ -86,7 +86,7 @@ def with_problems(grid: list[dict], problems: Problems) -> list[dict]:
 def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:
     """A candidate row read from words the reviewer copied from the document (a target the extractor missed),
     added to what is held, so that review and commit treat it as any other row. None when nothing is held;
-    raises ``etl.extract.quoted.QuoteNotFound`` (message and hint) when the words are not in the text or hold
+    raises ``etl.extract.added_targets.QuoteNotFound`` (message and hint) when the words are not in the text or hold
     no number."""
     held = _held(owner, state)
     if held is None:

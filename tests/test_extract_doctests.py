@@ -34,7 +34,14 @@ MODULES = [
     "cited_plans",
     "own_region",
     "not_figures",
-    "quoted",
+    "reading",
+    "clause_subjects",
+    "schedules",
+    "quotes",
+    "scopes",
+    "progress_measures",
+    "document_numbers",
+    "added_targets",
 ]
 
 

@@ -20,7 +20,8 @@ criteria (50户以下、…的自然村; 退出标准: 贫困发生率降至2%�
 (完成计划的62.8%, 其中建成41个). A paragraph that measures work against its plan (完成年度目标任务的156%, 开工率…)
 reports results; amounts that qualify what they describe (收入超100万元的示范村), a project's expected gain (可以为
 贫困村带来收入六万元), shares done by a month's end, counts a subject is one of (之一) or of places involved
-(涉及…12个县区), and a region's share of a larger whole (占全省的11%) are no targets either.
+(涉及…12个县区), and a region's share of a larger whole (占全省的11%) are no targets either. The rules for the places
+an action is aimed at are in ``scopes``, those for progress in ``progress_measures``.
 
 Comparators: 以上/不少于/不低于/至少 ">="; 超过/高于/多于 ">"; 低于/少于/不足 "<"; 以内/不超过/不高于/控制在
 "<="; 以下 "<=" (以下, like 以上, includes the number: 民法典 第一千二百五十九条), also after 下降到;

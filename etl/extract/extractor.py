@@ -12,13 +12,14 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from etl.gazetteer import Gazetteer
 
-from . import classify, indicators, not_figures
+from . import classify, indicators, not_figures, progress_measures, scopes
 from .aided import aided_region, referred_region
 from .cited_plans import cited_plan_year
+from .clause_subjects import bracketed_counties, named_subject
 from .document import read_document_info
 from .lists import enumerated_parts, goal_lines
 from .model import Extracted, ExtractedDocument, county_exit, pair_tiers
@@ -27,7 +28,6 @@ from .own_exit import own_exits
 from .own_region import region_mentions
 from .periods import (
     PlanYears,
-    compared_with,
     era_start,
     governing_token,
     later_year,
@@ -36,9 +36,12 @@ from .periods import (
     span_start,
     year_tokens,
 )
-from .regions import breakdowns, county_at_head, named_exits, resolve_county
+from .quotes import quote_span, said_for
+from .reading import Context, Reading
+from .regions import breakdowns, named_exits
 from .repeats import drop_repeats
 from .respective import respective_places, respective_years
+from .schedules import read_schedule_end, schedule_heading
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .shares import is_share_of_places, share_label
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
@@ -46,10 +49,8 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 from .wholes import named_above, whole_above
 
-SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
-ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
@@ -86,7 +87,7 @@ def extract_text(
     figures: list[Extracted] = []
     year_open = bool(info.published_on) and int(info.published_on[5:7] or 12) <= 9
     announcement = info.news and announces_plan(text)
-    state = _Reading(
+    state = Reading(
         info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open, announcement=announcement
     )
     goals = goal_lines(text)
@@ -126,111 +127,6 @@ def announces_plan(text: str) -> bool:
     return classify.states_intent(lead) and not classify.DONE.search(lead) and not classify.SENTENCE_PAST.search(lead)
 
 
-@dataclass
-class _Reading:
-    """What earlier sentences tell the next one: a year, the sentence's earlier parts, the paragraph's intent."""
-
-    news: bool
-    dated: bool
-    carried: object = None  # a deadline introduced by a colon ("到2015年末,要实现的具体目标是:") for the lines below
-    context: str = ""  # the earlier ;-parts of the same sentence
-    semi: object = None  # … and their last year
-    intent: bool = False  # in news: a paragraph that states goals keeps doing so until it reports results
-    para: object = None  # "去年,…" opening a paragraph dates its later sentences
-    last_end: int = 0
-    doc_year: int = 0
-    year_open: bool = False
-    section: object = None  # "2018年工作安排。": a heading's year, for the paragraphs below it
-    listed: bool = False  # the lines below a heading of goals ("主要任务:", "目标任务如下:") state goals too
-    last_point: object = None  # the year the previous sentence named
-    announcement: bool = False  # a news report whose lead announces a plan: its paragraphs state goals
-    last_sentence: str = ""
-    last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
-    enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
-    progress: bool = False  # a paragraph measuring work done against its plan ("完成年度目标任务的156%")
-
-    def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
-        gap = text[self.last_end : s_start]
-        if re.search(r"\n\s*\n", gap):
-            self.listed, self.enumerated = False, None
-        if ENUMERATED.match(sentence):
-            if sentence.startswith("一"):
-                self.enumerated = self.last_point
-        elif SECTION_HEADING.match(sentence):
-            self.enumerated = None
-        if "\n" in gap or self.last_end == 0:
-            self.progress = classify.reports_progress(_paragraph(text, s_start))
-            self.intent, self.para = (self.listed or self.announcement) and not self.progress, None
-        if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
-            self.intent = False
-        elif classify.states_intent(sentence):
-            self.intent = True
-        elif classify.SENTENCE_PAST.search(sentence) or classify.CLAUSE_PAST.search(sentence):
-            self.intent = False
-        if SECTION_HEADING.match(sentence):
-            self.carried = None
-        points = [t for t in tokens if t.kind == "point"]
-        if len(sentence) <= 16 and len(points) == 1 and not re.search(r"\d+(?:\.\d+)?[万亿个户人%元]", sentence):
-            self.section = points[0]  # "2018年工作安排。", "二、2019年主要任务"
-        elif SECTION_HEADING.match(sentence):
-            self.section = None
-        now = classify.BASELINE_MARKERS.search(sentence) or "当前" in sentence
-        inherited = self.semi or self.carried or (None if now else self.para or self.section)
-        if ENUMERATED.match(sentence) and self.enumerated is not None:
-            inherited = inherited or self.enumerated
-        breakdown = sentence.startswith("其中")  # the parts of the previous sentence's total
-        if breakdown:
-            inherited = inherited or self.last_token
-            self.semi = self.semi or self.last_token  # and so do its parts after a semicolon
-        first = tokens[0] if tokens else None
-        lead = sentence[: first.start] if first else ""  # "报告指出,2017年,…": a short lead-in before the year
-        lead_comma = bool(first) and sentence[first.end : first.end + 1] == ","
-        if (
-            first
-            and (first.kind == "point" or first.kind == "range" and first.year < self.doc_year and lead_comma)
-            and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
-            and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
-        ):
-            # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
-            self.para = first
-        before = self.context or (self.last_sentence if breakdown else "")
-        news, progress = self.news and not self.intent, self.progress and not self.intent
-        ctx = Context(before, news, self.dated, self.intent, self.year_open, progress)
-        return ctx, inherited
-
-    def leave(self, end: int, sentence: str, tokens) -> None:
-        self.last_end = end
-        self.last_sentence = sentence
-        points = [t for t in tokens if t.kind == "point"]
-        self.last_point = points[-1] if points else None
-        dating = [t for t in tokens if not compared_with(sentence, t)]  # "…9.75亿元,比上年增长8.8%": 2019's, not 2017's
-        self.last_token = dating[-1] if dating else None
-        if sentence.endswith((":", ":")):
-            self.listed = classify.states_intent(sentence) and not re.search(r"情况|成效|成绩|进展|成果|回顾", sentence)
-        if sentence.endswith((":", ":")) and tokens:
-            self.carried = tokens[-1]
-        if sentence.endswith(";"):
-            self.context += sentence
-            self.semi = tokens[-1] if tokens else self.semi
-        else:
-            self.context, self.semi = "", None
-
-
-def _paragraph(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
-
-
-@dataclass(frozen=True)
-class Context:
-    before: str  # earlier parts of the sentence (up to a semicolon)
-    news: bool
-    dated: bool = False  # the document's date is known (not guessed from the years it names)
-    intent: bool = False  # the paragraph states goals (an earlier sentence said 将/确保/目标…)
-    year_open: bool = False  # the text is dated before the last quarter of its year: that year is not over
-    progress: bool = False  # the paragraph measures work done against its plan: its figures are results
-
-
 def _county_exits(
     text, s_start, sentence, tokens, gazetteer, plan, carried, ctx: Context, own_code=None
 ) -> list[Extracted]:
@@ -252,7 +148,7 @@ def _county_exits(
                 ctx.news or ctx.progress or not explicit,
                 sentence[r.start :],
             )
-            a, b = _quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
+            a, b = quote_span(sentence, r.list_start, r.list_end, token if token in tokens else None)
             name, confidence = gazetteer.regions[r.code].name_zh, 0.8 if token is not None else 0.7
             out.append(county_exit(kind, name, r.code, (p_start, p_end), text, s_start + a, s_start + b, confidence))
     return out
@@ -271,7 +167,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     respective = respective_years(sentence, quantities, tokens)
-    schedule_end = _schedule_end(text, s_start + len(sentence), sentence, tokens)
+    schedule_end = read_schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
@@ -281,15 +177,15 @@ def _quantities(
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
-        if (not_figures.is_norm(clause) and not per_unit) or not_figures.in_scope_phrase(sentence, q.end, nxt):
+        if (not_figures.is_norm(clause) and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
             continue
         if (
             not_figures.is_reference(sentence, q.start, clause)
             or q.unit == "个"
-            and not_figures.is_people_of_places(sentence, q.end)
+            and scopes.is_people_of_places(sentence, q.end)
         ):
             continue
-        if not_figures.is_part_in_brackets(sentence, q.start) or not_figures.is_place_count_of(sentence, q.end):
+        if not_figures.is_part_in_brackets(sentence, q.start) or scopes.is_place_count_of(sentence, q.end):
             continue
         if not_figures.is_aside(sentence, q, c_start):
             continue
@@ -297,11 +193,11 @@ def _quantities(
             continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if not_figures.is_running_total(sentence[c_start : q.start]):
             continue
-        if q.measure in ("人", "户", "") and not_figures.is_people_worked_for(sentence, q.end):
+        if q.measure in ("人", "户", "") and scopes.is_people_worked_for(sentence, q.end):
             continue
         if q.measure == "元" and not_figures.POVERTY_LINE.search(ctx.before):
             continue  # "…调整扶贫标准,将…由原来的1560元上调为2600元;牧区…由原来的1800元上调为3100元"
-        if not_figures.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
+        if scopes.is_set_named(sentence, q.end) and not YEAR_PLANNED.search(sentence[: q.start]):
             continue  # but "2018年计划搬迁的19万建档立卡贫困人口中,第一批…" names the year's plan
         if not_figures.is_criterion(sentence, q.end, later[0] if later else None) and not (
             q.measure == "%" and is_share_of_places(sentence, q.start, q.end)
@@ -310,28 +206,26 @@ def _quantities(
         if (
             q.measure == "元"
             and not_figures.is_money_qualifier(sentence, q.end)
-            or not_figures.is_excess(sentence, q.start)
+            or progress_measures.is_excess(sentence, q.start)
         ):
             continue
         if q.measure == "元" and not_figures.is_expected_gain(sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and not_figures.is_set_having(sentence, q.end):
+        if q.unit in COUNT_UNITS and scopes.is_set_having(sentence, q.end):
             continue
         if not_figures.is_one_of(sentence, q.start, q.end):
             continue
         if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
             continue
-        if q.unit in COUNT_UNITS and not_figures.is_count_of_involved(sentence, q.start):
+        if q.unit in COUNT_UNITS and scopes.is_count_of_involved(sentence, q.start):
             continue
         if not_figures.is_superseded(sentence, q.start, q.end) or not_figures.is_exit_rule(sentence, q.measure, q.end):
             continue
-        if not_figures.is_scope_of_next(sentence, q.end, later[0] if later else None) or not_figures.is_progress_count(
+        if scopes.is_scope_of_next(sentence, q.end, later[0] if later else None) or progress_measures.is_progress_count(
             clause
         ):
             continue
-        if q.measure != "%" and (
-            not_figures.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)
-        ):
+        if q.measure != "%" and (scopes.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
         small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
@@ -350,7 +244,8 @@ def _quantities(
             per_unit or code, clause if in_part else not_figures.PART_BRACKETS.sub("", clause)
         )
         if q.measure == "%" and (
-            not_figures.is_progress_share(sentence, q.start) or not_figures.is_progress_rate(sentence, q.start, clause)
+            progress_measures.is_progress_share(sentence, q.start)
+            or progress_measures.is_progress_rate(sentence, q.start, clause)
         ):
             continue
         examples = re.search(r"(?:等|在内的)$", sentence[: q.start])
@@ -450,7 +345,7 @@ def _quantities(
                 era = era_start(sentence)
                 p_end = plan.doc_year - (0 if ctx.dated and era is None else 1)
                 p_start = min(era or p_end, p_end)
-            a, b = _quote_span(sentence, _said_for(sentence, c_start, q), c_end, token if token in tokens else None)
+            a, b = quote_span(sentence, said_for(sentence, c_start, q), c_end, token if token in tokens else None)
             unit, value = indicators.base_unit(q.unit, code, q.value)
             fig = Extracted(
                 kind,
@@ -458,7 +353,7 @@ def _quantities(
                     places.get(id(q))
                     or aided_region(sentence, c_start, c_end, q.start, gazetteer, own[1])
                     or referred_region(text, s_start, clause, gazetteer, own[1])
-                    or _named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
+                    or named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
                     or whole_above(sentence[c_start : q.start], gazetteer, own[1])
                     or named_above(sentence[c_start : q.start], gazetteer, own[1])
                     or own
@@ -476,7 +371,7 @@ def _quantities(
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or label,
             )
-            named = _bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
+            named = bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
             if in_part and not named:
                 words = not_figures.part_words(sentence, q.start)
                 if not region_mentions(words, gazetteer):  # "(其中天津市7.6亿元,…)": each place's share
@@ -515,21 +410,6 @@ def _own_part_code(fig: Extracted, earlier: list[Extracted], label: str | None, 
     return replace(fig, indicator=code, indicator_label=label)
 
 
-def _schedule_end(text: str, end: int, sentence: str, tokens) -> int | None:
-    """The last year of a schedule that gives each year its own ;-part ("2018年实现全省15万人脱贫…;2019年对剩余的
-    13.56万贫困人口…扫尾;2020年…"): the later parts of the sentence are read ahead; else None."""
-    heads = [t.year for t in tokens if t.kind == "point" and (t.start == 0 or sentence[t.start - 1] in ";,")]
-    if not heads or not sentence.endswith(";"):
-        return None
-    later = []
-    while m := re.match(r"\s*((?:19|20)\d{2})年[^。;]*;?", text[end:]):
-        later.append(int(m.group(1)))
-        end += m.end()
-        if not m.group().endswith(";"):
-            break
-    return max(later) if later and min(later) > max(heads) else None
-
-
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
     """A year said in the number's own clause, even after it ("剩余3.3万人贫困人口今年将实现全部脱贫"), before one
     of an earlier clause."""
@@ -539,18 +419,6 @@ def _clause_token(tokens, q_start: int, c_start: int, c_end: int):
         return before[-1]
     earlier = any(t.end <= c_start for t in tokens)
     return own[0] if own and earlier else None
-
-
-def schedule_heading(sentence: str, tokens) -> str | None:
-    """The indicator heading a per-year schedule: "贫困县摘帽:2017年14个,2018年17个,2019年27个" -> "贫困县摘帽".
-
-    >>> schedule_heading("贫困县摘帽:2017年14个,2018年17个", year_tokens("贫困县摘帽:2017年14个,2018年17个"))
-    '贫困县摘帽'
-    """
-    m = re.match(r"^([^\d,;。:、\uff1a\uff0c]{2,12})[:\uff1a]", sentence)
-    if m is None or len({t.year for t in tokens if t.kind == "point" and t.start >= m.end()}) < 2:
-        return None
-    return m.group(1)
 
 
 def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
@@ -563,127 +431,9 @@ def _confidence(known: bool, dated: bool, kind: str, ctx: Context) -> float:
     return round(c, 2)
 
 
-def _bracketed_counties(sentence: str, q, gazetteer, own_code) -> list[tuple[str, str]]:
-    """The counties a count names in brackets ("1个县(寻甸县)脱贫摘帽"): one figure each, as named exits are."""
-    m = re.match(r"^[^(,;。]{0,8}\(([^()]{2,80})\)", sentence[q.end :])
-    if m is None:
-        return []
-    out = []
-    for name in re.split(r"[、,]", m.group(1)):
-        code = resolve_county(name, gazetteer, own_code)
-        if code is None:
-            return []
-        out.append((gazetteer.regions[code].name_zh, code))
-    return out if len(out) == q.value else []
-
-
-def _named_subject(
-    sentence: str, c_start: int, q_start: int, gazetteer, own, i_start: int | None = None
-) -> tuple[str, str] | None:
-    """A place inside the document's region named at the head of the number's clause ("其中,陇西县减贫1.2万人"),
-    or of an earlier clause of the same sentence ("盐城市8个乡镇…脱贫,23个经济薄弱村…"): the figure is that
-    place's, until a clause speaks of the whole again (全省/全市…); a list item that names its own place
-    ("其中安定区1.2万人、通渭县1万人") is that place's."""
-    if i_start is not None and i_start > c_start:
-        item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
-        place = _place_at_head(item, gazetteer, own)
-        listed = re.search(r"(?:^|[,;:、])([^,;:、\d]{2,8})[、和与及]$", sentence[c_start:i_start])
-        if place and listed and _place_at_head(listed.group(1), gazetteer, own):
-            return None  # "定西市、陇南市力争实现脱贫30万人": the places' joint figure, not the last one's
-        if place:
-            return place
-    found = None
-    for a, _b, _clause in clauses(sentence, 0, q_start):
-        if a > c_start:
-            break
-        head = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[a : min(q_start, a + 18)])
-        head = TIME_LEAD.sub("", LABEL_LEAD.sub("", head))[:14]  # "2019年陇西县计划…", "在陇西县,…"
-        if DATELINE_HEAD.match(head):
-            continue  # "西宁3月6日电": where the report was filed from
-        whole = re.match(r"^(?:全|我|本)([省市县区州旗盟])", head)
-        if whole and found and _below_own(whole.group(1), gazetteer, own):
-            continue  # "定西市委书记表示,今年全市计划…" in a province's text: the city just named
-        if whole or _names_own(head, gazetteer, own):
-            found = None  # "…获悉,2017年青海省将实现…": the whole again
-            continue
-        place = _place_at_head(head, gazetteer, own)
-        pair = re.match(r"^[^、,;:\d]{2,8}?[、和与及]", head)
-        if place and (PLACE_LIST_HEAD.match(head) or pair and _place_at_head(head[pair.end() :], gazetteer, own)):
-            found = None  # "盐池、彭阳、隆德、泾源4个贫困县脱贫摘帽,19.3万贫困人口…": a group named, not one place
-            continue
-        found = place or found
-    if found and re.search(r"[和及与、](?:全|我|本)[省市县区州旗盟]", sentence[c_start:q_start]):
-        return None  # "西吉县和全区188万贫困人口": the whole's figure, the place named beside it
-    words = re.findall(r"(?:全|我|本)([省市县区州旗盟])", sentence[c_start:q_start])
-    if found and words and not _below_own(words[-1], gazetteer, own):
-        return None  # "在定西市召开的…会上,省长要求今年全省减贫50万人": the whole's, said in its own clause
-    return found
-
-
-_WHOLE_LEVEL = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "旗": 1}
-_LEVEL_RANK = {"province": 3, "prefecture": 2, "county": 1}
-
-
-def _below_own(word: str, gazetteer, own) -> bool:
-    """全市 in a province's text, 全县 in a city's: a whole below the text's own (区 is either, so never)."""
-    row = gazetteer.regions.get(own[1] or "")
-    return row is not None and _WHOLE_LEVEL.get(word, 9) < _LEVEL_RANK.get(row.level, 0)
-
-
-LABEL_LEAD = re.compile(r"^[—–-]+[^\s\d,:]{0,4}\s+")  # "——任务 银川市3年实现…": a run-in label before the place
-DATELINE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电")
-TIME_LEAD = re.compile(r"^(?:在|据了解,?)?(?:(?:19|20)\d{2}年度?|今年|明年|全年)?[,]?")
-PLACE_LIST_HEAD = re.compile(r"^[^、,;:\d]{2,8}[、和与及][^、,;:\d]{2,8}[、和与及]")
-
-
-def _names_own(head: str, gazetteer, own) -> bool:
-    """The clause opens with the document's own region ("2017年青海省将实现…"), after a year at most."""
-    head = re.sub(r"^(?:(?:19|20)\d{2}年|今年|明年)", "", head)
-    names = region_mentions(head[:12], gazetteer)
-    if not (own[1] and names and head.startswith(names[0][:2])):
-        return False
-    inner = names[1:] and _place_at_head(head[len(names[0]) :], gazetteer, own)
-    return gazetteer.resolve_near(names[0], own[1]) == own[1] and not inner  # "甘肃省定西市…" is 定西's
-
-
-def _place_at_head(head: str, gazetteer, own) -> tuple[str, str] | None:
-    names = region_mentions(head[:12], gazetteer)
-    if not names or not head.startswith(names[0][:2]):
-        return county_at_head(head, gazetteer, own[1]) if own[1] else None
-    code = gazetteer.resolve_near(names[0], own[1])
-    if not own[1]:  # a text above the regions it names (a national roundup): the place named is the subject
-        return (gazetteer.regions[code].name_zh, code) if code else None
-    if code and code != own[1] and own[1] in {r.code for r in gazetteer.ancestors(code)}:
-        return gazetteer.regions[code].name_zh, code
-    at = head.find(names[1][:2], 2) if code == own[1] and len(names) > 1 else -1
-    if 0 < at <= 8:  # "甘肃省定西市今年…": the place inside the region, named after it
-        return _place_at_head(head[at:], gazetteer, own)
-    return None
-
-
-def _said_for(sentence: str, c_start: int, q) -> int:
-    """Where the quote starts: the clause, or the clause before it when this one is a bare amount
-    ("科技推广项目安排3万亩,39万元" quotes both, so that the reader sees what the 39万元 is for)."""
-    rest = sentence[c_start : q.start] + sentence[q.end : q.end + 6]
-    words = re.sub(r"[^\u4e00-\u9fff]", "", re.split(r"[,;。]", rest)[0])
-    if len(words) >= 2 or c_start == 0:
-        return c_start
-    prev = max(sentence.rfind(ch, 0, c_start - 1) for ch in ",;:。")
-    return prev + 1
-
-
 def _listed_after(sentence: str, end: int | None, start: int) -> bool:
     """True when the quantity at start is the next item of a 、/和-list whose item ended at end."""
     if end is None:
         return False
     between = sentence[end:start]
     return re.search(r"[、和及]", between) is not None and not re.search(r"[,;:。\d]", between)
-
-
-def _quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
-    """The clause, widened to the left to take in its governing year when that sits in an earlier clause."""
-    if token is not None and token.start < a:
-        a = token.start
-    while b > a and sentence[b - 1] in ",,;;。:":
-        b -= 1
-    return a, b

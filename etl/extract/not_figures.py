@@ -1,7 +1,8 @@
 """Numbers in a plan's text that are no figures of the plan, or not of the kind they look: per-unit norms,
-relative changes, exit criteria and poverty lines, amounts that qualify what they describe, expected gains, the
-places or people an action is aimed at, counts a subject is one of, progress shares and rates, superseded values,
-parts in brackets, examples and running totals (``classify`` decides target, result or baseline for the rest).
+relative changes, exit criteria and poverty lines, amounts that qualify what they describe, expected gains, counts
+a subject is one of, superseded values, parts in brackets, examples and running totals (the places or people an
+action is aimed at are in ``scopes``, progress shares and rates in ``progress_measures``; ``classify`` decides
+target, result or baseline for the rest).
 
 Example::
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 
 from .classify import FUTURE_CUES
+from .progress_measures import is_over_full, is_year_on_year
+from .scopes import is_listed_scope, is_places_prioritised, is_scope
 
 NORM_RE = re.compile(
     r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
@@ -99,14 +102,6 @@ def is_expected_gain(clause_before: str) -> bool:
     return EXPECTED_GAIN.search(clause_before) is not None
 
 
-EXCESS_BEFORE = re.compile(r"超(?:额完成)?(?:年度|全年)?(?:目标)?(?:任务|计划)数?$")
-
-
-def is_excess(sentence: str, q_start: int) -> bool:
-    """What was done beyond the plan: "两年开工数为45087户,开工率达102.9%,超任务数1286户"."""
-    return EXCESS_BEFORE.search(sentence[max(0, q_start - 10) : q_start]) is not None
-
-
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
@@ -128,9 +123,6 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 # a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
-AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
-SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
-IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 NEW_TARGET_VERB = re.compile(
     r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
@@ -142,34 +134,6 @@ def is_new_target(clause_before: str, measure: str) -> bool:
     """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
     "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
     return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
-
-
-def is_progress_share(sentence: str, q_start: int) -> bool:
-    """A share of a task done so far ("完成项目建设计划的62.8%", "完成目标任务70%"), not a target."""
-    if MILESTONE_BEFORE.search(sentence[max(0, q_start - 16) : q_start]):
-        return True  # "今年3月底完成40%,6月底完成80%": how much of the work is done by a date within the year
-    # "完成目标任务70%", "完成全年计划6万户的187%": a share of the planned amount
-    return (
-        re.search(
-            r"(?:任务|计划)的?$|(?:任务|计划)(?:数)?[^,;。%\d]{0,3}\d+(?:\.\d+)?万?[户人个元]的$",
-            sentence[max(0, q_start - 16) : q_start],
-        )
-        is not None
-    )
-
-
-MILESTONE_BEFORE = re.compile(
-    r"\d{1,2}月(?:底|末|中旬|上旬|下旬|\d{1,2}日)?(?:前|以前)?[,]?(?:要|需|应)?(?:累计)?完成(?:全部|总|年度|全年)?(?:任务|工程量|建设任务|计划)?的?$"
-)
-
-
-PROGRESS_RATE = re.compile(r"(?:开工|竣工|入住|完工|到位|拨付|支出|完成)率(?:达到?|为|已达)?$")
-
-
-def is_progress_rate(sentence: str, q_start: int, clause: str) -> bool:
-    """How far work has got, told without a word of intent in its clause: "第一批13.61万人的安置房开工率达99.4%",
-    "安置房竣工率85.3%" (but "确保安置房入住率达到100%" is a target)."""
-    return PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None and not FUTURE_CUES.search(clause)
 
 
 SUPERSEDED = re.compile(
@@ -192,49 +156,6 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     return old and SUPERSEDED.match(sentence[q_end:]) is not None
 
 
-def is_progress_count(clause: str) -> bool:
-    """Progress inside a total: "其中建成41个,在建15个"."""
-    return re.match(r"^其中(?:已)?(?:建成|完成|开工|在建|交付|入住)", clause) is not None
-
-
-def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
-    """A number naming the group the next one is counted in: "剩下10个未摘帽县的4.21万户"."""
-    if next_start is None:
-        return False
-    between = sentence[q_end:next_start]
-    if re.fullmatch(r"的[^,;。、:\d]{0,8}率(?:达到?|为)?", between):
-        return True  # "第一批13.61万人的安置房开工率达99.4%": the base of a rate
-    return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
-
-
-def is_scope(sentence: str, q_start: int) -> bool:
-    """The places or people an action is aimed at, not an amount to reach: "向11个深度贫困县…发力",
-    "在17个贫困区县搬迁", "已对484万贫困人口…建档立卡".
-
-    >>> is_scope("引导各类资源向11个深度贫困县精准发力", 7)
-    True
-    """
-    if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
-        return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
-    if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
-        return True  # the places in a region where an action happens
-    return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
-
-
-HAVING_SET_AFTER = re.compile(
-    r"^[^,;。\d]{0,2}有[^,;。\d]{1,12}的[^,;。\d]{0,4}[县区市村乡镇](?![^,;。\d]{0,6}(?:脱贫|摘帽|出列|退出))"
-)
-
-
-def is_set_having(sentence: str, q_end: int) -> bool:
-    """A set of places described by what they have ("全省70个有扶贫任务的县(区)"), not an amount to reach.
-
-    >>> is_set_having("覆盖全省70个有扶贫任务的县(区)", 7)
-    True
-    """
-    return HAVING_SET_AFTER.match(sentence[q_end:]) is not None
-
-
 def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
     """A count the subject is one of ("是今年市政府实施的33项民生工程之一") or of the items a quote has just listed
     ("“建房、搬家、就业”六个关键环节").
@@ -249,7 +170,6 @@ def is_one_of(sentence: str, q_start: int, q_end: int) -> bool:
 
 
 SHARE_OF_WHOLE = re.compile(r"占(?:全[国省市县区州盟旗]|总数|总量)[^,;。\d]{0,12}?的?$")
-LISTED_AFTER_INVOLVES = re.compile(r"涉及[^,;。\d]{2,80}$")
 
 
 def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
@@ -260,25 +180,6 @@ def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
     """
     before = sentence[max(0, q_start - 16) : q_start]
     return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
-
-
-def is_count_of_involved(sentence: str, q_start: int) -> bool:
-    """The count closing a list of the places a plan involves ("涉及原州区、西吉县、…西夏区12个县区")."""
-    m = LISTED_AFTER_INVOLVES.search(sentence[:q_start])
-    return m is not None and "、" in m.group()
-
-
-def is_set_named(sentence: str, q_end: int) -> bool:
-    """The set the next items are picked from ("8个贫困县中,颍上县、颍州区…于2019年退出") or the places an
-    effort centres on ("以…21个县为主战场")."""
-    after = sentence[q_end:]
-    return SET_NAMED_AFTER.match(after) is not None
-
-
-# "8个贫困县中,…", "以…21个县为主战场"; not a total whose part follows ("2849万元(其中,…")
-SET_NAMED_AFTER = re.compile(
-    r"^(?![^,;。\d]{0,2}其中)[^,;。\d]{0,8}(?:之)?中[,:]|^[^,;。\d]{0,8}为(?:主战场|重点|主体|突破口|主攻)"
-)
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -343,35 +244,6 @@ def is_running_total(clause_before: str) -> bool:
     return re.search(r"将累计|累计将", clause_before) is not None
 
 
-def is_place_count_of(sentence: str, q_end: int) -> bool:
-    """A count of places that qualify the noun after them: "18个市的贫困县实现全部摘帽"."""
-    return _PLACES_OF.match(sentence[q_end:]) is not None
-
-
-_PLACES_OF = re.compile(r"^[^,;。\d、]{0,7}?[省市州县区乡镇]的(?:深度)?(?:贫困)?(?:县|村|人口|群众|户)")
-
-
-def is_people_worked_for(sentence: str, q_end: int) -> bool:
-    """People a piece of work is for, not a number to reach: "完成易地扶贫搬迁5万人的后续扶持工作",
-    "共计18万人的易地扶贫搬迁工作" (but "完成10万人的搬迁任务" is the task itself)."""
-    return re.match(r"^(?:左右|以上)?的[^,;。\d]{0,12}(?:工作|扶持|帮扶|服务|保障)", sentence[q_end:]) is not None
-
-
-def is_people_of_places(sentence: str, q_end: int) -> bool:
-    """A count of places whose people the sentence speaks of: "2000个省扶贫工作重点村贫困人口基本脱贫"."""
-    return _PEOPLE_OF_PLACES.match(sentence[q_end:]) is not None
-
-
-_PEOPLE_OF_PLACES = re.compile(
-    r"^[^,;。\d、]{0,12}(?<!农)[村县乡镇](?:的)?(?:建档立卡)?(?:贫困)?(?:人口|群众|农民|农户|居民)"
-)
-
-
-def in_scope_phrase(clause: str, q_end: int, next_start: int | None) -> bool:
-    """True when a later number in the clause is picked out of this one: "…1.5万贫困人口中的0.5265万人"."""
-    return next_start is not None and "中的" in clause[q_end:next_start]
-
-
 NAVIGATION = re.compile(
     r"^[【\[]?(?:上一条|下一条|上一篇|下一篇|上一页|下一页|上篇|下篇|相关(?:新闻|阅读|文章|链接)|延伸阅读|推荐阅读)[】\]]?[::]"
 )
@@ -409,52 +281,6 @@ def is_count_having(sentence: str, q_start: int) -> bool:
     True
     """
     return re.search(r"的有$", sentence[max(0, q_start - 2) : q_start]) is not None
-
-
-def is_over_full(sentence: str, q_start: int, value: float) -> bool:
-    """A rate of work done above 100% ("与计划任务数相比竣工率为153.75%"): what was done beyond a plan.
-
-    >>> is_over_full("竣工率为153.75%", 4, 153.75)
-    True
-    """
-    return value > 100 and PROGRESS_RATE.search(sentence[max(0, q_start - 8) : q_start]) is not None
-
-
-SCOPE_CHAIN_AFTER = re.compile(r"^[^,;。\d、]{0,10}(?:、\d+(?:\.\d+)?万?个[^,;。\d、]{0,10})+的\d")
-SPREAD_OVER_BEFORE = re.compile(r"分布(?:于|在)[\u4e00-\u9fff]{0,5}$")
-FUNDS_FOR_BEFORE = re.compile(r"(?:用于|安排|下达|分配)(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,3}$")
-FUNDS_FOR_AFTER = re.compile(r"^[^,;。\d、]{0,12}[村县乡镇区][^,;。\d、]{0,16}\d+(?:\.\d+)?[万亿]?(?:元|户|人)")
-
-
-def is_listed_scope(sentence: str, q_start: int, q_end: int) -> bool:
-    """Places that the next count or amount is of, or that a whole is spread over: "带动全省58个连片特困县、17个
-    插花县的1196个建档立卡贫困村", "14个易地搬迁项目分布于贵州省8个市州", "用于2018年6个深度贫困村150万元",
-    "全额安排12个脱贫摘帽县(市)区农村危房改造指标3.68万户".
-
-    >>> is_listed_scope("带动全省58个连片特困县、17个插花县的1196个建档立卡贫困村", 4, 7)
-    True
-    """
-    if SCOPE_CHAIN_AFTER.match(sentence[q_end:]):
-        return True
-    before = sentence[max(0, q_start - 12) : q_start]
-    if FUNDS_FOR_BEFORE.search(before) and FUNDS_FOR_AFTER.match(sentence[q_end:]):
-        return True
-    return SPREAD_OVER_BEFORE.search(before) is not None
-
-
-PRIORITY_BEFORE = re.compile(r"(?:(?:重点|优先|继续)支持|继续扶持)(?:全[省市区州])?$")
-PLACES_AFTER = re.compile(r"^[^,;。\d、]{0,10}[县区市州镇乡]")
-
-
-def is_places_prioritised(sentence: str, q_start: int, q_end: int) -> bool:
-    """Places given priority or support that goes on ("重点支持9个深度贫困县…", "优先支持51个扶贫开发重点县"):
-    the places a measure favours, not a number of places to reach.
-
-    >>> is_places_prioritised("优先支持51个扶贫开发重点县", 4, 7)
-    True
-    """
-    before = sentence[max(0, q_start - 8) : q_start]
-    return PRIORITY_BEFORE.search(before) is not None and PLACES_AFTER.match(sentence[q_end:]) is not None
 
 
 def is_bare_threshold(sentence: str, q_start: int, q_end: int) -> bool:
@@ -536,14 +362,6 @@ def is_expected_of_works(clause_before: str) -> bool:
     True
     """
     return EXPECTED_OF_WORKS.search(clause_before) is not None
-
-
-def is_year_on_year(sentence: str, q_start: int) -> bool:
-    """This year's level against last year's ("户贷率从去年的11.44%提高到今年的14.81%"): both are measured values."""
-    return (
-        re.search(r"从(?:去年|上年)[^,;。]{0,14}(?:到|至)(?:今年|本年)的$", sentence[max(0, q_start - 30) : q_start])
-        is not None
-    )
 
 
 def is_part_share(sentence: str, q_start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.quoted import QUOTE_MAX, QuoteNotFound, find_quote, quoted_figure
+from etl.extract.added_targets import QUOTE_MAX, QuoteNotFound, find_quote, quoted_figure
 from etl.values import parse_cell
 
 PDF_TEXT = "二、主要目标\n到2020年,全县新建通村\n公路 50条,力争解决3万人饮水问题。"
