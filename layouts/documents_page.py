@@ -220,14 +220,13 @@ def review_view(
 ) -> html.Div:
     """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit.
 
-    ``notice`` is the engine's word about the whole document (no targets found, and what it looked for)."""
+    ``notice`` is the engine's word about the whole document (no targets found, and what it looked for). With no
+    rows the grid is empty: targets the extractor missed can still be added from their words."""
     none = html.Div(notice or dt("no_rows", lang), className="alert alert-warning", id="documents-none")
-    if not rows:
-        return html.Div([document_info(info, lang), none])
     return html.Div(
         [
             document_info(info, lang),
-            none if notice else None,
+            none if notice or not rows else None,  # and the reviewer may still add what was missed
             html.H2(dt("review_step", lang), className="h6"),
             html.P(dt("review_hint", lang), className="text-muted small mb-1"),
             html.Div(
