@@ -111,7 +111,7 @@ def propose_view(
         checked = check_rows(sessions, grid, state)
         grid = with_problems(grid, checked[1] if checked else {})
         notice = " ".join(p.message for p in proposal.problems) or None  # no targets found: what was looked for
-        return page.review_view(info, grid, _labels(session, grid), lang, notice), state
+        return page.review_view(info, grid, _labels(session, grid), lang, notice, proposal.text), state
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
@@ -287,6 +287,17 @@ def register(app, sessions) -> None:
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
         return with_problems(grid or [], problems), view.children, view.className, count
+
+    # Words selected in the document's text: a click there (the end of a selection) copies them into the box
+    app.clientside_callback(
+        """function(_clicks) {
+            const words = (window.getSelection() || "").toString().trim();
+            return words ? words : window.dash_clientside.no_update;
+        }""",
+        Output(ids.DOC_ADD_QUOTE, "value", allow_duplicate=True),
+        Input(ids.DOC_FULL_TEXT, "n_clicks"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(ids.DOC_GRID, "rowData", allow_duplicate=True),

@@ -215,13 +215,17 @@ def already_view(info: dict, batch_id: int, lang: str) -> html.Div:
     )
 
 
+FULL_TEXT_MAX = 200_000  # characters of the document shown for choosing words; the rest is only said
+
+
 def review_view(
-    info: dict, rows: list[dict], indicator_labels: list[str], lang: str, notice: str | None = None
+    info: dict, rows: list[dict], indicator_labels: list[str], lang: str, notice: str | None = None, text: str = ""
 ) -> html.Div:
     """Document info, the candidates grid with accept/reject-all, the quote panel, problems, note and commit.
 
     ``notice`` is the engine's word about the whole document (no targets found, and what it looked for). With no
-    rows the grid is empty: targets the extractor missed can still be added from their words."""
+    rows the grid is empty: targets the extractor missed can still be added from their words, chosen in ``text``
+    (the document's text, shown in full up to FULL_TEXT_MAX characters)."""
     none = html.Div(notice or dt("no_rows", lang), className="alert alert-warning", id="documents-none")
     return html.Div(
         [
@@ -248,7 +252,7 @@ def review_view(
             ),
             candidates_grid(rows, indicator_labels, lang),
             html.Div(quote_view(None, lang), className="my-2"),
-            add_missed(lang),
+            add_missed(lang, text),
             problems_view({}, [], lang),
             html.Div(
                 [
@@ -262,8 +266,11 @@ def review_view(
     )
 
 
-def add_missed(lang: str) -> html.Details:
-    """Where the reviewer adds a target the extractor missed, from its words in the document."""
+def add_missed(lang: str, text: str = "") -> html.Details:
+    """Where the reviewer adds a target the extractor missed, from its words in the document: typed or pasted, or
+    selected in the document's text shown below (a click there copies the selection into the box)."""
+    shown = text[:FULL_TEXT_MAX]
+    rest = len(text) - len(shown)
     return html.Details(
         [
             html.Summary(dt("add_title", lang), className="small"),
@@ -276,6 +283,10 @@ def add_missed(lang: str) -> html.Details:
                 className="d-flex gap-2",
             ),
             html.Div(id=ids.DOC_ADD_MESSAGE, className="small mt-1", role="status"),
+            html.Pre(shown, id=ids.DOC_FULL_TEXT, className="doc-paragraph doc-full-text mt-2 mb-0", n_clicks=0)
+            if shown
+            else None,
+            html.P(dt("full_text_cut", lang, n=rest), className="small text-muted mb-0") if rest > 0 else None,
         ],
         id="documents-add",
         className="border rounded p-2 mb-2",

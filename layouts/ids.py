@@ -138,6 +138,7 @@ DOC_READING = "doc-reading"  # dcc.Store: {"at": token} of the file being read (
 DOC_ADD_QUOTE = "doc-add-quote"  # the words of a target the extractor missed, copied from the document
 DOC_ADD = "doc-add"  # button: add that target as a row
 DOC_ADD_MESSAGE = "doc-add-message"
+DOC_FULL_TEXT = "doc-full-text"  # the document's text, where the reviewer selects a missed target's words
 
 # Approval and notes
 NAV_REVIEW = "nav-review"

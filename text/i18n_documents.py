@@ -113,9 +113,13 @@ DOC_TEXT = {
     "quote_empty": ("点击表格中的一行查看原文。", "Click a row in the table to see its quote."),
     "add_title": ("补充漏掉的目标", "Add a target that was missed"),
     "add_hint": (
-        "从文件中复制目标所在的文字(含数字和单位)粘贴到此处,点击“添加”:新行加到表格末尾,请核对各列。",
-        "Copy the target's words (with its number and unit) from the document, paste them here and press Add: "
-        "a new row joins the end of the table; check its columns.",
+        "在下方文件原文中选中目标所在的文字(含数字和单位),或粘贴到此处,点击“添加”:新行加到表格末尾,请核对各列。",
+        "Select the target's words (with its number and unit) in the document's text below, or paste them here, and "
+        "press Add: a new row joins the end of the table; check its columns.",
+    ),
+    "full_text_cut": (
+        "(文件其余 {n} 个字符未显示,可从原文件复制粘贴)",
+        "(the other {n} characters are not shown: paste from the file)",
     ),
     "add": ("添加", "Add"),
     "added": ("已添加第 {row} 行:{quote}", "Row {row} added: {quote}"),

@@ -237,6 +237,21 @@ def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
     assert_clean(dash_duo)
 
 
+def select_in_full_text(dash_duo, words: str) -> None:
+    """Select ``words`` in the document's text on the page and release the mouse there (a click)."""
+    dash_duo.driver.execute_script(
+        """const pre = document.getElementById('doc-full-text'), node = pre.firstChild;
+        const at = node.textContent.indexOf(arguments[0]);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + arguments[0].length);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        pre.click();""",
+        words,
+    )
+
+
 def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, db_url):
     # 渭源 (below 定西 in the seed tree); the pasted report is the test's own (synthetic). The extractor reads the
     # people lifted out of poverty; the 12 workshops, a target it has no word for, are added by the reviewer
@@ -259,9 +274,11 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     click(dash_duo, dash_duo.find_element("#doc-add"))
     dash_duo.wait_for_contains_text("#doc-add-message", "文件中没有这段文字", timeout=20)
 
-    box = dash_duo.find_element("#doc-add-quote")
-    box.send_keys(Keys.CONTROL, "a")
-    box.send_keys(Keys.BACK_SPACE, "扶持村集体兴办扶贫车间12处")
+    select_in_full_text(dash_duo, "扶持村集体兴办扶贫车间12处")  # as a reviewer drags over the words
+    dash_duo.wait_for_element_by_css_selector("#doc-add-quote")
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.find_element(By.ID, "doc-add-quote").get_attribute("value") == "扶持村集体兴办扶贫车间12处"
+    )
     click(dash_duo, dash_duo.find_element("#doc-add"))
     dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
     row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
