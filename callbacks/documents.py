@@ -318,16 +318,20 @@ def register(app, sessions) -> None:
         """A target the extractor missed, read from the words the reviewer copied: a new row, checked with the rest."""
         guard.require("upload")
         lang = _lang(search)
+
+        def said(message):  # the grid and the box as they were
+            return no_update, message, no_update, no_update, no_update, no_update
+
         if not (words or "").strip() or not state:
-            return no_update, no_update, no_update, no_update, no_update, no_update
+            return said(no_update)
         try:
             with sessions() as session:
                 row = add_quoted_row(session, _owner(), state, words)
         except QuoteNotFound as exc:
-            where = f"{state.get('file_name') or ''}: " if state.get("file_name") else ""
-            return no_update, f"⚠ {where}{exc} — {exc.hint}", no_update, no_update, no_update, no_update
+            where = f"{state.get('file_name')}: " if state.get("file_name") else ""
+            return said(f"⚠ {where}{exc} — {exc.hint}")
         if row is None:
-            return no_update, dt("expired", lang), no_update, no_update, no_update, no_update
+            return said(dt("expired", lang))
         grid = [*(grid or []), grid_view.grid_row(row)]
         checked = check_rows(sessions, grid, state)
         problems = checked[1] if checked else {}

@@ -216,16 +216,23 @@ def test_a_scanned_pdf_shows_pages_read_and_flags_its_ocr_rows(dash_duo, db_url,
     assert_clean(dash_duo)
 
 
-def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
-    # 渭源 (below 定西 in the seed tree); the meeting report and its address are the test's own (synthetic)
+def paste_as_dingxi_planner(dash_duo, db_url, text: str) -> None:
+    """A planner of 定西 (渭源 is below it in the seed tree) pastes ``text`` on the documents page and reads it."""
     add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
     app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
     dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.set_window_size(1366, 1000)
     browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
     dash_duo.driver.get(f"{dash_duo.server_url}/documents")
-    text = "渭源县召开脱贫攻坚推进会\n\n会议要求,今年渭源县要确保减少贫困人口1.5万人。"
     dash_duo.wait_for_element("#doc-text").send_keys(text)
     click(dash_duo, dash_duo.find_element("#doc-read-text"))
+
+
+def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
+    # the meeting report and its address are the test's own (synthetic)
+    paste_as_dingxi_planner(
+        dash_duo, db_url, "渭源县召开脱贫攻坚推进会\n\n会议要求,今年渭源县要确保减少贫困人口1.5万人。"
+    )
     dash_duo.wait_for_contains_text("#documents-no-date", "文件未写明日期", timeout=30)
 
     dash_duo.find_element("#doc-url").send_keys("http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html")
@@ -253,17 +260,10 @@ def select_in_full_text(dash_duo, words: str) -> None:
 
 
 def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, db_url):
-    # 渭源 (below 定西 in the seed tree); the pasted report is the test's own (synthetic). The extractor reads the
-    # people lifted out of poverty; the 12 workshops, a target it has no word for, are added by the reviewer
-    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
-    app = create_app(db_url, build_if_empty=False, progress=lambda _m: None)
-    dash_duo.start_server(app, port=free_port())
-    dash_duo.driver.set_window_size(1366, 1000)
-    browser_login(dash_duo, dash_duo.server_url, "planner_dingxi")
-    dash_duo.driver.get(f"{dash_duo.server_url}/documents")
+    # the pasted report is the test's own (synthetic). The extractor reads the people lifted out of poverty; the 12
+    # workshops, a target it has no word for, are added by the reviewer
     text = "渭源县2019年脱贫攻坚工作要点\n\n2019年渭源县要确保减少贫困人口1.5万人,扶持村集体兴办扶贫车间12处。"
-    dash_duo.wait_for_element("#doc-text").send_keys(text)
-    click(dash_duo, dash_duo.find_element("#doc-read-text"))
+    paste_as_dingxi_planner(dash_duo, db_url, text)
     dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
     values = [c.text for c in dash_duo.find_elements('#doc-grid .ag-center-cols-container [col-id="value_text"]')]
     assert "12处" not in values
