@@ -73,6 +73,13 @@ def test_axe_finds_no_serious_violation_on_any_page(server, axe_source, output_d
         driver.get(server.server_url + path)
         server.wait_for_element(ready, timeout=30)
         problems[path] = serious(driver, axe_source)
+    driver.get(server.server_url + "/documents")  # and its review: the grid, the add form, the document's text
+    server.wait_for_element("#doc-text").send_keys("渭源县2019年工作要点\n\n2019年渭源县要确保减少贫困人口1.5万人。")
+    driver.execute_script("arguments[0].click()", server.find_element("#doc-read-text"))
+    server.wait_for_element("#doc-grid .ag-row", timeout=30)
+    driver.execute_script("arguments[0].click()", server.find_element("#documents-add summary"))
+    server.wait_for_element("#doc-full-text")
+    problems["/documents (review)"] = serious(driver, axe_source)
     found = {path: found for path, found in problems.items() if found}
     (output_dir / "axe-violations.json").write_text(json.dumps(found, indent=1, ensure_ascii=False))
     assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)
