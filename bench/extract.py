@@ -23,6 +23,7 @@ import csv
 import datetime as dt
 import fnmatch
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +58,8 @@ class DocScore:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     not_targets_out: list[str] = field(default_factory=list)
+    missed_why: dict[str, int] = field(default_factory=dict)  # where the missed targets were lost (``why_missed``)
+    spurious_why: dict[str, int] = field(default_factory=dict)  # what the extra targets are (``why_spurious``)
     error: str | None = None
 
     def as_dict(self) -> dict:
@@ -158,7 +161,8 @@ def score_document(doc: GoldDoc, gazetteer, given: bool = False) -> DocScore:
     try:
         text = read_text(doc.text_path)
         extracted = extract_document(text, gazetteer, file_name=doc.file_name, source_url=doc.url, **overrides)
-        figures = [f for f in extracted.figures if f.kind == "target"]
+        everything = extracted.figures
+        figures = [f for f in everything if f.kind == "target"]
     except Exception as exc:  # a crash on one document is a result, not the end of the run
         s.error = f"{type(exc).__name__}: {exc}"
         return s
@@ -179,12 +183,43 @@ def score_document(doc: GoldDoc, gazetteer, given: bool = False) -> DocScore:
         for f in figures
         if id(f) not in found_fig
     ]
+    s.missed_why = dict(Counter(why_missed(g, everything) for g in doc.targets if id(g) not in found_gold))
+    s.spurious_why = dict(Counter(why_spurious(f, doc) for f in figures if id(f) not in found_fig))
     for nt in doc.not_targets:
         spans = _occurrences(text, str(nt.get("quote", "")))
         for f in figures:
             if _same_value(f.value, float(nt["value"])) and any(a < f.end and f.start < b for a, b in spans):
                 s.not_targets_out.append(f"{nt.get('why', '')}: {f.value:g} 「{nt.get('quote', '')[:40]}」")
     return s
+
+
+def why_missed(gold: dict, figures: list) -> str:
+    """Where a missed target was lost, told from the document's figures of every kind and the labelled quote:
+    ``other year`` (a target of that value with another end year), ``came out as actual`` / ``baseline``,
+    ``named exit`` (one county named as exiting), ``read, then dropped`` (the quote's number is read as a quantity
+    and no figure keeps it) or ``not read`` (no quantity of that value in the quote)."""
+    from etl.extract.normalize import normalize_text
+    from etl.extract.numbers import find_quantities
+
+    value = float(gold["value"])
+    same = [f for f in figures if _same_value(f.value, value)]
+    if any(f.kind == "target" for f in same):
+        return "other year"
+    if same:
+        return "came out as " + "/".join(sorted({f.kind for f in same}))
+    if gold.get("indicator") == "counties_exited" and value == 1:
+        return "named exit"
+    quantities = find_quantities(normalize_text(str(gold.get("quote") or "")).text)
+    return "read, then dropped" if any(_same_value(q.value, value) for q in quantities) else "not read"
+
+
+def why_spurious(figure, doc: GoldDoc) -> str:
+    """What an extracted target that matched no gold target is: a gold value with another year, a labelled
+    non-target (``labelled achievement``, ``labelled criterion``…) or a value the labels do not name."""
+    if any(_same_value(float(g["value"]), figure.value) for g in doc.targets):
+        return "gold value, other year"
+    labelled = next((n for n in doc.not_targets if _same_value(float(n["value"]), figure.value)), None)
+    return f"labelled {labelled.get('why') or 'other'}" if labelled else "value not labelled"
 
 
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
@@ -208,6 +243,8 @@ def run(part: str, given: bool = False, only: str | None = None) -> dict:
     for s in scores:
         for k in ("gold", "extracted", "matched", "region_ok", "indicator_ok"):
             setattr(total, k, getattr(total, k) + getattr(s, k))
+        total.missed_why = dict(Counter(total.missed_why) + Counter(s.missed_why))
+        total.spurious_why = dict(Counter(total.spurious_why) + Counter(s.spurious_why))
     return {
         "part": part,
         "given": given,
@@ -216,6 +253,15 @@ def run(part: str, given: bool = False, only: str | None = None) -> dict:
         "documents": [s.as_dict() for s in scores],
         "total": {k: v for k, v in total.as_dict().items() if k not in ("missed", "spurious", "not_targets_out")},
     }
+
+
+def reasons(report: dict) -> str:
+    """The total's missed and spurious targets by reason, most first (totals only: no document is named)."""
+    lines = []
+    for key, title in (("missed_why", "missed"), ("spurious_why", "spurious")):
+        counts = sorted(report["total"].get(key, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+        lines.append(f"{title}: " + ("; ".join(f"{why} {n}" for why, n in counts) or "none"))
+    return "\n".join(lines)
 
 
 def table(report: dict, details: bool = True) -> str:
@@ -251,13 +297,16 @@ def table(report: dict, details: bool = True) -> str:
     help="Give each corpus text its labelled date and region, as a planner confirms them on the Documents page.",
 )
 @click.option("--only", default=None, help="Only the documents whose name matches this glob, e.g. '[a-r]*'.")
-def main(part: str, json_path: Path | None, quiet: bool, given: bool, only: str | None) -> None:
+@click.option("--why", is_flag=True, help="Also the total's missed and spurious targets by reason (totals only).")
+def main(part: str, json_path: Path | None, quiet: bool, given: bool, only: str | None, why: bool) -> None:
     """Score the extractor on one labelled part and print the table.
 
     Example: python -m bench.extract --part seeds
     """
     report = run(part, given, only)
     click.echo(table(report, details=not quiet))
+    if why:
+        click.echo(reasons(report))
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 
