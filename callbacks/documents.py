@@ -95,7 +95,9 @@ def propose_view(
             doc = doc_reader()
         except DocumentRejected as exc:
             return page.message(dt("bad_file", lang, msg=exc.located()), "danger", "documents-bad-file"), None
-        proposal = intake.propose(session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url)
+        proposal = intake.propose(
+            session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True
+        )
         info = proposal.document()
         state = {
             "sha256": proposal.sha256,

@@ -18,6 +18,7 @@ from text.i18n_documents import dt
 COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈ 约"}
 TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
 KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
+POSSIBLE_MARK = "? 可能 possible"  # the confidence column's word for a row no rule is sure of
 
 
 def _period_text(row: dict) -> str:
@@ -39,7 +40,8 @@ def grid_row(row: dict) -> dict:
     name = row.get("indicator_name") or row.get("indicator_label")
     return {
         "row_id": str(row["row_id"]),
-        "accept": True,
+        "accept": not row.get("possible"),  # a possible target waits for the reviewer's tick
+        "possible": bool(row.get("possible")),
         "problem": "",
         "kind": row.get("kind") or "target",
         "region_text": f"{row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
@@ -114,7 +116,10 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "field": "confidence",
             "headerName": dt("col_confidence", lang),
             "width": 90,
-            "valueFormatter": {"function": "params.value == null ? '—' : params.value + '%'"},
+            "valueFormatter": {
+                "function": f"params.data.possible ? '{POSSIBLE_MARK}' : "
+                "params.value == null ? '—' : params.value + '%'"
+            },
         },
         {"field": "ocr", "headerName": dt("col_ocr", lang), "width": 80},
         {"field": "quote", "headerName": dt("col_quote", lang), "width": 420, "tooltipField": "quote"},
@@ -136,7 +141,11 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
         dashGridOptions={
             "singleClickEdit": True,
             "stopEditingWhenCellsLoseFocus": True,
-            "rowClassRules": {"doc-row-rejected": "!params.data.accept", "doc-row-problem": "!!params.data.problem"},
+            "rowClassRules": {
+                "doc-row-rejected": "!params.data.accept",
+                "doc-row-problem": "!!params.data.problem",
+                "doc-row-possible": "!!params.data.possible",
+            },
             "tooltipShowDelay": 300,
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
         },

@@ -1,8 +1,10 @@
 """A target the extractor missed, added on the documents page from the words the reviewer copied (real app, real
 SQLite copy of the seed, the page's callbacks posted as the browser posts them).
 
-The document is a real news text of the corpus (data/corpus/dev/gansu-2017-rural-tourism-plan-news-trad, in
-traditional characters, from www.gov.cn) in a real .docx; the extractor does not give its 20 planning firms.
+The documents are real news texts of the corpus in real .docx files: 和县's solar plan
+(data/corpus/dev/hexian-2017-village-solar-plan-news), whose 11 villages the extractor does not give, and 甘肃's
+rural-tourism plan (gansu-2017-rural-tourism-plan-news-trad, traditional characters, from www.gov.cn), whose 20
+planning firms it gives only as a possible target, unticked.
 """
 
 from __future__ import annotations
@@ -10,34 +12,60 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.accounts import answer_text, client_as, dump, payload, post_callback
-from tests.test_documents_forged import app, commit, find, read_in, url  # noqa: F401 (fixtures)
+import pytest
 
-TEXT = Path(__file__).parent.parent / "data" / "corpus" / "dev" / "gansu-2017-rural-tourism-plan-news-trad.txt"
-MISSED = "我省將組織和支持20家旅遊規劃設計單位"
+from app import create_app
+from db.session import make_engine
+from etl.regions_national import load_national
+from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
+from tests.conftest import copy_sqlite
+from tests.test_documents_forged import commit, read_in
+
+CORPUS = Path(__file__).parent.parent / "data" / "corpus" / "dev"
+MISSED = "在全县11个贫困村发展60KW村级集中光伏电站"
+POSSIBLE = "我省將組織和支持20家旅遊規劃設計單位"
 
 
-def _lines() -> list[str]:
-    return [line.strip() for line in TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.fixture
+def url(seed_db_path, tmp_path) -> str:
+    """A copy of the seed database with the national region tree loaded (etl regions): 和县 is in it."""
+    path = tmp_path / "documents.db"
+    copy_sqlite(Path(seed_db_path), path)
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    load_national(engine, progress=lambda _m: None)
+    engine.dispose()
+    add_users(url)
+    return url
 
 
-def add(app, client, words: str, grid: list[dict], state: dict):  # noqa: F811
+@pytest.fixture
+def app(url):
+    return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+
+
+def _lines(name: str = "hexian-2017-village-solar-plan-news") -> list[str]:
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def add(app, client, words: str, grid: list[dict], state: dict):
     values = {"doc-add.n_clicks": 1, "doc-add-quote.value": words, "doc-grid.rowData": grid, "doc-state.data": state}
     return post_callback(client, payload(app, "doc-add.n_clicks", values))
 
 
-def test_a_missed_target_is_added_from_its_words_and_committed_with_them(app, url):  # noqa: F811
+def test_a_missed_target_is_added_from_its_words_and_committed_with_them(app, url):
     client = client_as(app, "admin1")
-    _, state, grid = read_in(app, client, _lines(), "甘肃乡村旅游.docx")
-    assert grid is not None and not any(row["value_text"] == "20家" for row in grid)
+    _, state, grid = read_in(app, client, _lines(), "和县光伏扶贫.docx")
+    assert grid is not None and not any(row["value_text"] == "11个" for row in grid)
     response = add(app, client, MISSED, grid, state)
     assert response.status_code == 200
     answer = response.get_json()["response"]
     rows = answer["doc-grid"]["rowData"]
     assert len(rows) == len(grid) + 1
     new = rows[-1]
-    assert (new["value_text"], new["quote"], new["kind"]) == ("20家", MISSED, "target")
-    assert new["region_text"] == "甘肃省 620000" and new["period_text"] == "2017"
+    assert (new["value_text"], new["quote"], new["kind"]) == ("11个", MISSED, "target")
+    assert new["region_text"] == "和县 340523" and new["period_text"] == "2017"  # the year its paragraph names
     assert answer["doc-add-quote"]["value"] == ""  # cleared for the next one
     only_new = [{**row, "accept": row["row_id"] == new["row_id"]} for row in rows]
     done = commit(app, client, state, only_new, "a target the extractor missed")
@@ -49,23 +77,36 @@ def test_a_missed_target_is_added_from_its_words_and_committed_with_them(app, ur
         ).fetchall()
     assert len(stored) == 1
     value, quote, start, end, note, text = stored[0]
-    assert (value, quote) == (20.0, MISSED) and "审核添加" in note
+    assert (value, quote) == (11.0, MISSED) and "审核添加" in note
     assert text[start:end] == MISSED  # the offsets point into the stored document's own text
 
 
-def test_words_not_in_the_document_are_refused_with_where_and_what_to_do(app, url):  # noqa: F811
+def test_words_not_in_the_document_are_refused_with_where_and_what_to_do(app, url):
     client = client_as(app, "admin1")
-    _, state, grid = read_in(app, client, _lines(), "甘肃乡村旅游.docx")
+    _, state, grid = read_in(app, client, _lines(), "和县光伏扶贫.docx")
     before = dump(url)
-    for words, said in (("全省新建旅游厕所300座", "文件中没有这段文字"), ("組織和支持", "没有带单位的数字")):
+    for words, said in (("全省新建旅游厕所300座", "文件中没有这段文字"), ("项目选址已确定", "没有带单位的数字")):
         answer = answer_text(add(app, client, words, grid, state))
-        assert said in answer and "甘肃乡村旅游.docx" in answer
+        assert said in answer and "和县光伏扶贫.docx" in answer
         assert '"doc-grid"' not in answer  # the grid is left as it was
     assert dump(url) == before
 
 
-def test_another_accounts_document_cannot_be_added_to(app, url):  # noqa: F811
-    _, state, grid = read_in(app, client_as(app, "admin1"), _lines(), "甘肃乡村旅游.docx")
+def test_another_accounts_document_cannot_be_added_to(app, url):
+    _, state, grid = read_in(app, client_as(app, "admin1"), _lines(), "和县光伏扶贫.docx")
     answer = answer_text(add(app, client_as(app, "planner_dingxi"), MISSED, grid, state))
     assert "documents-refused" not in answer and '"doc-grid"' not in answer
     assert "expired" in answer or "已过期" in answer
+
+
+def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = read_in(app, client, _lines("gansu-2017-rural-tourism-plan-news-trad"), "甘肃乡村旅游.docx")
+    possible = next(row for row in grid if row["quote"] == POSSIBLE)
+    assert possible["possible"] and not possible["accept"] and possible["value_text"] == "20家"
+    assert all(row["accept"] for row in grid if not row["possible"])
+    ticked = [{**row, "accept": row["row_id"] == possible["row_id"]} for row in grid]
+    assert "documents-committed" in answer_text(commit(app, client, state, ticked, "a possible target, ticked"))
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        stored = conn.execute("SELECT value, quote FROM figures WHERE batch_id = (SELECT max(id) FROM batches)")
+        assert stored.fetchall() == [(20.0, POSSIBLE)]

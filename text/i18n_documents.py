@@ -87,9 +87,10 @@ DOC_TEXT = {
     "review_step": ("2. 审核候选目标", "2. Review the candidate targets"),
     "review_hint": (
         "点击一行查看原文;可直接修改地区(代码或名称)、指标、年份(2020 或 2018-2020)、数值(如 12.5万)、比较符和层级;"
-        "取消勾选“接受”即拒绝该行。",
+        "取消勾选“接受”即拒绝该行。可信度为“? 可能”的行未勾选:规则不确定它是目标,请阅读原文后决定是否接受。",
         "Click a row to see its quote in context; edit region (code or name), indicator, year (2020 or 2018-2020), "
-        "value (e.g. 12.5万), comparator and tier in place; untick Accept to reject a row.",
+        "value (e.g. 12.5万), comparator and tier in place; untick Accept to reject a row. Rows whose confidence says "
+        "“? possible” are not ticked: no rule is sure they are targets; read the quote and tick those that are.",
     ),
     "accept_all": ("全部接受", "Accept all"),
     "reject_all": ("全部拒绝", "Reject all"),

@@ -36,6 +36,7 @@ def extract_document(
     region_code: str | None = None,
     as_of: dt.date | str | None = None,
     source_url: str | None = None,
+    possible: bool = False,
 ) -> ExtractedDocument:
     """Figures of one document, quotes and offsets into ``text`` as given.
 
@@ -44,7 +45,9 @@ def extract_document(
     document's date) override what the document says; ``source_url``, the address the text was published at,
     dates a text that gives no date of its own (government sites put the date in the path) and, on a
     ``.gov.cn`` site, places one that names no region of its own. The reviewed
-    corrections in data/corrections.csv for ``file_name`` are applied.
+    corrections in data/corrections.csv for ``file_name`` are applied. With ``possible``, numbers no rule makes a
+    target but that may be one (an indicator the catalogue lacks, no verb of doing before it) come out too, as
+    targets of confidence ``POSSIBLE_CONFIDENCE``, for a reviewer to accept or not (the Documents page).
 
     Example: ``extract_document("某县2019年脱贫1.2万人", g, region_code="621102", as_of="2019-01-02")``
     """
@@ -59,6 +62,7 @@ def extract_document(
         as_of=as_of,
         url_date=url_date(source_url),
         site_region=site_region(source_url, national, norm.text),
+        possible=possible,
     )
     doc.figures = [_to_original(f, norm) for f in doc.figures]
     if file_name:

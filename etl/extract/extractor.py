@@ -57,6 +57,7 @@ PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
+POSSIBLE_CONFIDENCE = 0.3  # a number of an indicator the catalogue lacks, with no verb of doing before it
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
 
 
@@ -64,6 +65,7 @@ def extract_text(
     text: str,
     gazetteer: Gazetteer,
     *,
+    possible: bool = False,
     region_code: str | None = None,
     as_of: str | None = None,
     url_date: str | None = None,
@@ -107,7 +109,7 @@ def extract_text(
         if schedule_heading(sentence, tokens) or any(a <= s_start < b for a, b in goals):  # a schedule, a goal list
             ctx = replace(ctx, news=False, intent=True)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
-        figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx)
+        figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx, possible)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     own_row = gazetteer.regions.get(info.region_code or "")
@@ -155,7 +157,7 @@ def _county_exits(
 
 
 def _quantities(
-    text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context
+    text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context, possible: bool = False
 ) -> list[Extracted]:
     out = []
     skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer, own[1])]
@@ -257,7 +259,7 @@ def _quantities(
             code = prev[0]  # "贫困村计划任务数900个、奋斗目标数1100个": the second tier of the same indicator
         if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
             code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
-        known = code is not None
+        known, unsure = code is not None, False
         label = indicators.label_for(sentence, q.start, q.end, q.measure, i_start, i_end, c_start)
         if code is None and q.measure == "":
             continue  # a bare 万 before a unit the rules do not know ("20万千瓦"): no measure to report
@@ -267,9 +269,8 @@ def _quantities(
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
-            if not label or not (
-                growth_goal or share or not_figures.is_new_target(sentence[c_start : q.start], q.measure)
-            ):
+            unsure = not (growth_goal or share or not_figures.is_new_target(sentence[c_start : q.start], q.measure))
+            if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
         prev = (code, c_start)
@@ -371,6 +372,10 @@ def _quantities(
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or label,
             )
+            if unsure and kind != "target":
+                continue
+            if unsure:  # for the reviewer to decide: shown unaccepted (README "Adding a plan document")
+                fig = replace(fig, confidence=POSSIBLE_CONFIDENCE)
             named = bracketed_counties(sentence, q, gazetteer, own[1]) if code == "counties_exited" else []
             if in_part and not named:
                 words = not_figures.part_words(sentence, q.start)

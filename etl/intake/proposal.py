@@ -57,7 +57,8 @@ class Proposal:
 
     @property
     def targets(self) -> list[dict]:
-        return [r for r in self.rows if r["kind"] == "target"]
+        """The target rows the rules are sure of (not the possible ones, which wait for a reviewer's tick)."""
+        return [r for r in self.rows if r["kind"] == "target" and not r.get("possible")]
 
     def document(self) -> dict:
         return {
@@ -119,11 +120,19 @@ def looked_for(session: Session) -> dict:
 
 
 def _extract(
-    text: str, gaz: Gazetteer, file_name: str, region_code: str | None, as_of: dt.date | None, url: str | None
+    text: str,
+    gaz: Gazetteer,
+    file_name: str,
+    region_code: str | None,
+    as_of: dt.date | None,
+    url: str | None,
+    possible: bool,
 ):
     from etl.extract import extract_document
 
-    return extract_document(text, gaz, file_name=file_name, region_code=region_code, as_of=as_of, source_url=url)
+    return extract_document(
+        text, gaz, file_name=file_name, region_code=region_code, as_of=as_of, source_url=url, possible=possible
+    )
 
 
 def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -138,6 +147,8 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
     """One figure as a plain dict for review and commit."""
+    from etl.extract.extractor import POSSIBLE_CONFIDENCE  # the extractor loads with the first document read
+
     paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
     code = fig.region_code
     known = indicators.get(fig.indicator)
@@ -168,6 +179,7 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "paragraph_quote_end": q_end,
         "confidence": round(float(confidence), 2) if confidence is not None else None,
         "ocr": doc.is_ocr(fig.start, fig.end),
+        "possible": fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE,
     }
 
 
@@ -179,17 +191,19 @@ def propose(
     region_code: str | None = None,
     as_of: dt.date | None = None,
     source_url: str | None = None,
+    possible: bool = False,
 ) -> Proposal:
     """Extract a document's figures as candidate rows; ``region_code`` and ``as_of`` override what the
     document says; ``source_url`` (where it was published) is kept for its sources entry and dates a text that
-    gives no date of its own. Reads only: nothing is stored.
+    gives no date of its own. With ``possible`` (the Documents page, where a reviewer ticks each row), numbers that
+    may be targets though no rule says so come out too, as rows marked ``possible``. Reads only: nothing is stored.
 
     Example: ``propose(s, read_document(data, "plan.pdf"), "plan.pdf", region_code="621100").rows``
     """
     file_name = file_name or doc.file_name
     gaz = gazetteer(session)
     source_url = (source_url or "").strip() or None
-    extracted = _extract(doc.text, gaz, file_name, region_code, as_of, source_url)
+    extracted = _extract(doc.text, gaz, file_name, region_code, as_of, source_url, possible)
     info = extracted.info
     figures = list(extracted.figures)
     own_code = region_code or info.region_code
@@ -240,4 +254,3 @@ def no_targets(session: Session, file_name: str, figures: int) -> NoTargetsFound
         + ")"
         + found,
     )
-
