@@ -243,7 +243,7 @@ def review_view(
                     ),
                     html.Button(dt("check", lang), id=ids.DOC_CHECK, className="btn btn-sm btn-outline-primary"),
                     html.Span(
-                        dt("rows_counted", lang, accepted=len(rows), total=len(rows)),
+                        dt("rows_counted", lang, accepted=sum(bool(r.get("accept")) for r in rows), total=len(rows)),
                         id="documents-count",
                         className="small ms-2",
                     ),
@@ -278,7 +278,9 @@ def add_missed(lang: str, text: str = "") -> html.Details:
             html.Div(
                 [
                     dcc.Input(id=ids.DOC_ADD_QUOTE, type="text", value="", className="form-control form-control-sm"),
-                    html.Button(dt("add", lang), id=ids.DOC_ADD, className="btn btn-sm btn-outline-primary"),
+                    html.Button(
+                        dt("add", lang), id=ids.DOC_ADD, className="btn btn-sm btn-outline-primary text-nowrap"
+                    ),
                 ],
                 className="d-flex gap-2",
             ),

@@ -19,7 +19,7 @@ from db.session import make_engine
 from etl.regions_national import load_national
 from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
-from tests.test_documents_forged import commit, read_in
+from tests.test_documents_forged import commit, find, read_in
 
 CORPUS = Path(__file__).parent.parent / "data" / "corpus" / "dev"
 MISSED = "在全县11个贫困村发展60KW村级集中光伏电站"
@@ -101,10 +101,13 @@ def test_another_accounts_document_cannot_be_added_to(app, url):
 
 def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
     client = client_as(app, "admin1")
-    _, state, grid = read_in(app, client, _lines("gansu-2017-rural-tourism-plan-news-trad"), "甘肃乡村旅游.docx")
+    response, state, grid = read_in(app, client, _lines("gansu-2017-rural-tourism-plan-news-trad"), "甘肃乡村旅游.docx")
     possible = next(row for row in grid if row["quote"] == POSSIBLE)
     assert possible["possible"] and not possible["accept"] and possible["value_text"] == "20家"
     assert all(row["accept"] for row in grid if not row["possible"])
+    sure = sum(not row["possible"] for row in grid)
+    counted = find(response.get_json()["response"], "documents-count")["props"]["children"]
+    assert counted == f"已接受 {sure} / {len(grid)} 条" and sure < len(grid)
     ticked = [{**row, "accept": row["row_id"] == possible["row_id"]} for row in grid]
     assert "documents-committed" in answer_text(commit(app, client, state, ticked, "a possible target, ticked"))
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
