@@ -111,5 +111,6 @@ def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
     ticked = [{**row, "accept": row["row_id"] == possible["row_id"]} for row in grid]
     assert "documents-committed" in answer_text(commit(app, client, state, ticked, "a possible target, ticked"))
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
-        stored = conn.execute("SELECT value, quote FROM figures WHERE batch_id = (SELECT max(id) FROM batches)")
-        assert stored.fetchall() == [(20.0, POSSIBLE)]
+        stored = conn.execute("SELECT value, quote, note FROM figures WHERE batch_id = (SELECT max(id) FROM batches)")
+        [(value, quote, note)] = stored.fetchall()
+    assert (value, quote) == (20.0, POSSIBLE) and "可能的目标,审核接受" in note

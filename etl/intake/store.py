@@ -136,6 +136,8 @@ def _figure(row: dict, original: dict | None, batch_id: int, version_id: int, so
         notes.append("OCR识别 read by OCR: check against the page image")
     if row.get("added"):
         notes.append("审核添加 added in review from the quote")
+    if row.get("possible"):
+        notes.append("可能的目标,审核接受 a possible target, accepted in review")
     if original is not None:
         edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if not _same(original.get(k), row.get(k))]
         if edits:
