@@ -246,6 +246,36 @@ def test_hard_wrapped_pdf_lines_read_as_one_sentence(g):
         assert text[f.start : f.end] == f.quote
 
 
+def test_a_page_break_inside_a_hard_wrapped_sentence_keeps_the_sentence_whole(g):
+    # qujing-2006-eleventh-plan-yearbook: a blank line between two lines of one sentence, both at the page's indent;
+    # the figures after it belong to the 十一五 plan's 5 years, not to the 2000 of the paragraph before
+    indent = "               "
+    text = "\n".join(
+        [
+            indent + "2001年制定规划,范围涉及2000年底尚未实现“两通五有”的自然村。",
+            "",
+            indent + "    2006年,市政府制定出台《“十一五”扶贫规划》,明确5年内实施市、县级整村推进",
+            indent + "自然村1080个(每年实施216个)、省级整村推进重点村1748个,持续推进安居工",
+            "",
+            indent + "程建设,每年培训和转移输出贫困劳动力1.8万人,实施易地扶贫开发1500人,实施科",
+            indent + "技及产业扶贫项目200万元,发放小额信贷扶贫资金1.5亿元等项目。",
+        ]
+    )
+    doc = extract_document(text, g, region_code="530300")
+    spans = {f.value: (f.period_start, f.period_end) for f in doc.figures if f.kind == "target"}
+    assert spans[1500.0] == spans[150000000.0] == (2006, 2010)
+    assert sorted(f.period_end for f in doc.figures if f.value == 18000.0) == [2006, 2007, 2008, 2009, 2010]
+    for f in doc.figures:
+        assert text[f.start : f.end] == f.quote
+
+
+def test_a_blank_line_between_unindented_lines_still_parts_paragraphs():
+    from etl.extract.normalize import hard_wraps
+
+    snippet = "央视网消息:2020年是我国现行标准下农村人口脱贫、贫困县摘帽收官之年,各地都要"
+    assert hard_wraps("\n\n".join([snippet] * 5)) == []
+
+
 def test_tiers_of_a_list_share_the_indicator_and_bracketed_parts_are_not_targets(g):
     # guangxi-2017-renda-resolution
     text = (

@@ -176,8 +176,8 @@ def normalize_text(original: str) -> Normalized:
 
 
 # A line break inside a sentence of a page laid out in fixed-width lines (a PDF's text layer): the long line before
-# stops mid-sentence and the next, indented like it, goes on.
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n[ \t\u3000]*(?=[\u4e00-\u9fff\d“(])")
+# stops mid-sentence and the next, indented like it, goes on; a page's blank line may come between the two.
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff\d%,、“”()])\n(?:[ \t\u3000]*\n)?([ \t\u3000]*)(?=[\u4e00-\u9fff\d“(])")
 
 
 _COLUMNS = re.compile(r"\S(?:\t| {2,}|\u3000)\S|\|")  # a table row: cells apart by tabs, runs of spaces or bars
@@ -209,9 +209,18 @@ def hard_wraps(text: str) -> list[tuple[int, int, str]]:
     for m in _WRAP.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
         following = text[m.end() : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
+        if m.group().count("\n") == 2 and not _same_indent(text, m):
+            continue  # after a blank line: a new paragraph, unless laid out at the same indent as the line before
         if len(line) >= 30 and not any(_COLUMNS.search(x) or _spaced_row(x) for x in (line, following)):
             out.append((m.start(), m.end(), ""))
     return out if len(out) >= 3 else []
+
+
+def _same_indent(text: str, wrap: re.Match) -> bool:
+    """The line before a wrap and the line after it start at the same indent of two or more spaces."""
+    before = text[text.rfind("\n", 0, wrap.start()) + 1 : wrap.start()]
+    indent = before[: len(before) - len(before.lstrip())]
+    return len(indent) >= 2 and wrap.group(1) == indent
 
 
 _NOT_QUANTITY_AFTER = re.compile(r"^(?:个全面|个一批|个精准|个新增|个不|个坚持|个到位|个落实|个清|个有|个好)")
