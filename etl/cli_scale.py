@@ -19,16 +19,25 @@ import settings
     default=None,
     help="Regenerate data/regions_national.csv and the village sample from china-division's dist/ first.",
 )
+@click.option(
+    "--history-from",
+    "history",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="With --derive-from: also the counties' former names and codes, from gb2260's lib/ (2010–2016 revisions).",
+)
 @click.pass_context
-def regions(ctx: click.Context, villages: bool, dist: Path | None) -> None:
+def regions(ctx: click.Context, villages: bool, dist: Path | None, history: Path | None) -> None:
     """Load the national GB/T 2260 region tree (provinces, prefectures, counties; --villages for more).
 
     Example: python -m etl regions --villages
     """
     from etl.regions_national import load_national, write_derived
 
+    if history is not None and dist is None:
+        raise click.UsageError("--history-from goes with --derive-from DIST: the tree it adds former names to")
     if dist is not None:
-        upper, lower = write_derived(dist)
+        upper, lower = write_derived(dist, history=history)
         click.echo(
             f"regions: wrote {upper:,} rows to data/regions_national.csv and {lower:,} to the village sample", err=True
         )

@@ -110,8 +110,11 @@ def _read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def derive_rows(dist: Path, village_step: int = VILLAGE_STEP) -> tuple[list[dict], list[dict]]:
-    """Rows from a china-division ``dist`` folder: (provinces+prefectures+counties, townships+sampled villages)."""
+def derive_rows(
+    dist: Path, village_step: int = VILLAGE_STEP, history: Path | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Rows from a china-division ``dist`` folder: (provinces+prefectures+counties, townships+sampled villages);
+    with ``history`` (gb2260's ``lib`` folder), the counties' former names and codes (``etl.regions_history``)."""
     upper: list[dict] = []
     for r in _read_csv(dist / "provinces.csv"):
         upper.append(_row(_pad(r["code"]), None, r["name"], "province"))
@@ -128,6 +131,13 @@ def derive_rows(dist: Path, village_step: int = VILLAGE_STEP) -> tuple[list[dict
         lower.append(_row(r["code"], parent, r["name"], "township"))
     for r in _read_csv(dist / "villages.csv")[::village_step]:
         lower.append(_row(r["code"], r["streetCode"], r["name"], "village"))
+    if history is not None:
+        from etl.regions_history import former_names_and_codes, read_revisions
+
+        former = former_names_and_codes(upper, read_revisions(history))
+        for r in upper:
+            names, codes = former.get(r["code"], ([], []))
+            r["former_names"], r["former_codes"] = ";".join(names), ";".join(codes)
     return _overlay_seed(upper), lower
 
 
@@ -158,9 +168,12 @@ def _overlay_seed(rows: list[dict], seed: Path = REGIONS_CSV) -> list[dict]:
     return sorted(by_code.values(), key=lambda r: r["code"])
 
 
-def write_derived(dist: Path, out_dir: Path = DATA_DIR, village_step: int = VILLAGE_STEP) -> tuple[int, int]:
-    """Regenerate the two committed files from a china-division ``dist`` folder; returns their row counts."""
-    upper, lower = derive_rows(dist, village_step)
+def write_derived(
+    dist: Path, out_dir: Path = DATA_DIR, village_step: int = VILLAGE_STEP, history: Path | None = None
+) -> tuple[int, int]:
+    """Regenerate the two committed files from a china-division ``dist`` folder (and gb2260's ``lib`` folder for
+    former names and codes); returns their row counts."""
+    upper, lower = derive_rows(dist, village_step, history)
     with open(out_dir / NATIONAL_CSV.name, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, COLUMNS, lineterminator="\n")
         writer.writeheader()
