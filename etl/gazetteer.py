@@ -80,10 +80,9 @@ class Gazetteer:
     @classmethod
     def from_rows(cls, rows: list[RegionRow]) -> Gazetteer:
         g = cls(regions={r.code: r for r in rows})
-        for r in rows:
-            for name in (r.name_zh, *r.former_names):
-                g.names.setdefault(name, r.code)
-                g.candidates.setdefault(name, []).append(r.code)
+        for name, code in [(r.name_zh, r.code) for r in rows] + [(n, r.code) for r in rows for n in r.former_names]:
+            g.names.setdefault(name, code)  # a region's name today wins over another's former name
+            g.candidates.setdefault(name, []).append(code)
         rank = {"province": 0, "prefecture": 1}  # "河北", "海南" alone: the provinces, not 天津's or 乌海's districts
         for r in sorted(rows, key=lambda r: rank.get(r.level, 2)):
             for name in (r.name_zh, *r.former_names):

@@ -52,6 +52,7 @@ def test_the_committed_tree_knows_counties_by_their_names_and_codes_of_2010_to_2
     assert g.resolve("130429") == "130408"  # 永年县's code, now 永年区
     assert g.resolve("苍山县") == "371324"  # renamed 兰陵县 in 2014, same code
     assert sorted(g.matches("桥东区")) == ["130502", "130702"]  # 邢台's former, 张家口's current: ambiguous
+    assert g.resolve("桥东区") == "130702"  # alone, the name as it is today
     seed = {r.code: r for r in national_rows() if r.code == "610981"}["610981"]
     assert seed.former_codes == ("610928",)  # the seed's own former code stays as the seed says
 
