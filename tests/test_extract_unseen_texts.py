@@ -555,3 +555,26 @@ def test_counties_named_for_exit_with_a_count_between(g, text):
         ("621122", "counties_exited", 2018, 2018, 1.0),
         ("621124", "counties_exited", 2018, 2018, 1.0),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2018年年底全省还有29个贫困县未摘帽、77.55万贫困人口未脱贫。",
+        "截至2018年底,全省尚有29个贫困县未摘帽,77.55万贫困人口未脱贫。",
+    ],
+)
+def test_counts_of_those_not_yet_out_are_what_remains_not_exits(g, text):
+    # a 2019 news report on 陕西 (news.cnwest.com/lianbo/a/2019/09/10/17986420.html), found in a planner's test:
+    # 29 counties had NOT exited and 77.55万 people were NOT out of poverty at the end of 2018
+    doc = extract_document(text, g, region_code="610000", as_of="2019-09-10")
+    got = sorted((f.kind, f.indicator, f.period_end, f.value) for f in doc.figures)
+    assert got == [
+        ("baseline", "other:poor_counties", 2018, 29.0),
+        ("baseline", "poor_population", 2018, 775500.0),
+    ]
+
+
+def test_a_target_for_those_not_yet_out_stays_a_target(g):
+    doc = extract_document("今年要确保剩余的29个未摘帽县全部摘帽。", g, region_code="610000", as_of="2019-03-01")
+    assert [(f.kind, f.indicator, f.value) for f in doc.figures] == [("target", "counties_exited", 29.0)]

@@ -276,9 +276,11 @@ def _quantities(
         prev = (code, c_start)
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
+        remaining = classify.NOT_YET_OUT.match(sentence, q.end, c_end) is not None
+        baseline = baseline or remaining
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
-        if code == "poor_population" and not not_figures.STOCK_GOAL.search(clause):
+        if code == "poor_population" and not (remaining or not_figures.STOCK_GOAL.search(clause)):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start)
@@ -327,6 +329,8 @@ def _quantities(
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )
+            if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
+                kind = "baseline"
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
             allocated = q.measure == "元" and (
