@@ -578,3 +578,20 @@ def test_counts_of_those_not_yet_out_are_what_remains_not_exits(g, text):
 def test_a_target_for_those_not_yet_out_stays_a_target(g):
     doc = extract_document("今年要确保剩余的29个未摘帽县全部摘帽。", g, region_code="610000", as_of="2019-03-01")
     assert [(f.kind, f.indicator, f.value) for f in doc.figures] == [("target", "counties_exited", 29.0)]
+
+
+def test_a_speakers_report_of_last_year_dates_its_paragraph_in_a_news_report_of_a_plan(g):
+    # 西安晚报 on 汉中's 2012 plan (av069.com/news/guonei/2012-04-11/48935.html, found in a planner's test): the
+    # mayor's report of 2011 sits in a news report that announces this year's goals; its figures are 2011's results
+    text = (
+        "汉中今年将实现10万人脱贫目标\n"
+        "汉中市市长胡润泽在大会报告中讲,2011年汉中民生类支出129.8亿元,占财政总支出的81.5%。"
+        "新增就业3.6万人,城镇登记失业率3.3%。建成农村公路712公里,解决40.3万人饮水问题。"
+        "移民搬迁2.48万户8.82万人,实现脱贫8.12万人。\n"
+        "今年,全市将实现10万人脱贫目标。解决25万人饮水困难,新增就业3万人。"
+    )
+    doc = extract_document(text, g, region_code="610700", as_of="2012-04-11")
+    targets = sorted(f.value for f in doc.figures if f.kind == "target")
+    assert targets == [30000.0, 100000.0, 250000.0]
+    reported = {f.value: (f.kind, f.period_end) for f in doc.figures if f.kind != "target"}
+    assert reported[81200.0] == ("actual", 2011) and reported[403000.0] == ("actual", 2011)

@@ -25,6 +25,8 @@ from .periods import compared_with
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
+# "汉中市市长胡润泽在大会报告中讲,2011年…": who says it, before the year the paragraph reports
+SPEAKER = re.compile(r"[^\d,。;]{2,24}(?:讲|说|指出|表示|介绍|称|透露|强调)[,:]")
 
 
 @dataclass
@@ -90,7 +92,7 @@ class Reading:
             first
             and (first.kind == "point" or first.kind == "range" and first.year < self.doc_year and lead_comma)
             and (sentence[first.end : first.end + 1] in (",", "是") or first.year < self.doc_year)
-            and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead))
+            and (first.start == 0 or re.fullmatch(r"[^\d,。;]{2,8}[,:]", lead) or SPEAKER.fullmatch(lead))
         ):
             # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
             self.para = first
