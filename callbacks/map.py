@@ -13,19 +13,7 @@ from geo import boundaries
 from layouts import ids, urlstate
 from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
 from text.i18n import name, t
-from views.map import MapView, build_view, figure_of
-
-
-def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:
-    crumbs: list[tuple[str | None, str]] = [(None, t("china", lang))]
-    chain, code = [], view.code
-    while code:
-        found = boundaries.feature(code)
-        if found is None:
-            break
-        chain.append((code, found["properties"]["name_en" if lang == "en" else "name_zh"]))
-        code = found["properties"].get("parent")
-    return crumbs + chain[::-1]
+from views.map import build_view, figure_of
 
 
 def render_map(session, code: str | None, state: dict, lang: str):
@@ -61,9 +49,7 @@ def render_map(session, code: str | None, state: dict, lang: str):
     query = map_href(None, lang, region=code, **state).split("?", 1)[1] if _can_export() else None
     region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
     codes = list(view.delays if view.exit_view else view.progress)
-    return map_page(
-        _crumbs(session, view, lang), view.title, controls, figure, (headers, rows, codes), query, region_link, lang
-    )
+    return map_page(view.crumbs, view.title, controls, figure, (headers, rows, codes), query, region_link, lang)
 
 
 def region_map_panel(session, code: str, indicator: str | None, lang: str, plan: str = "original"):
