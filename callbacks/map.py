@@ -11,7 +11,8 @@ from auth import guard
 from db import queries
 from geo import boundaries
 from layouts import ids, urlstate
-from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
+from layouts.map_figures import TITLE_PX
+from layouts.map_page import PANEL_HEIGHT_PX, MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
 from text.i18n import name, t
 from views.map import build_view, figure_of
 
@@ -59,7 +60,8 @@ def region_map_panel(session, code: str, indicator: str | None, lang: str, plan:
     view = build_view(session, code, {"indicator": indicator or "", "plan": plan}, lang)
     if view is None or view.indicator is None:
         return None
-    return map_panel(figure_of(view, lang), map_href(code, lang, indicator=view.indicator, plan=plan), lang)
+    figure = figure_of(view, lang, height_px=PANEL_HEIGHT_PX - TITLE_PX)  # fitted to the panel, whole outline in
+    return map_panel(figure, map_href(code, lang, indicator=view.indicator, plan=plan), lang)
 
 
 def register(app, sessions) -> None:

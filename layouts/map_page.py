@@ -14,6 +14,9 @@ from layouts.controls import folding_filters
 from text.format import format_value
 from text.i18n import both, t
 
+# The region page's map panel is as tall on every screen, so that its figure can be fitted to it on the server:
+# fitted to the map page's 540 px, a province's outline was cut flat at top and bottom in a 50vh panel.
+PANEL_HEIGHT_PX = 460
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -223,9 +226,7 @@ def map_panel(figure: go.Figure, href: str, lang: str) -> html.Div:
     return html.Div(
         [
             html.H3(t("map_of", lang), className="h6 mt-3"),
-            dcc.Graph(
-                id=ids.REGION_MAP, figure=figure, config=GRAPH_CONFIG, style={"height": "50vh", "minHeight": "360px"}
-            ),
+            dcc.Graph(id=ids.REGION_MAP, figure=figure, config=GRAPH_CONFIG, style={"height": f"{PANEL_HEIGHT_PX}px"}),
             dcc.Link(t("open_map", lang) + " →", id=ids.REGION_MAP_LINK, href=href, className="small"),
         ],
         className="mb-3",
