@@ -13,8 +13,8 @@ from geo import boundaries
 from layouts import ids, urlstate
 from layouts.map_figures import TITLE_PX
 from layouts.map_page import PANEL_HEIGHT_PX, MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
-from text.i18n import name, t
-from views.map import build_view, figure_of
+from text.i18n import name, t, tf
+from views.map import MapView, build_view, figure_of
 
 
 def render_map(session, code: str | None, state: dict, lang: str):
@@ -50,7 +50,13 @@ def render_map(session, code: str | None, state: dict, lang: str):
     query = map_href(None, lang, region=code, **state).split("?", 1)[1] if _can_export() else None
     region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
     codes = list(view.delays if view.exit_view else view.progress)
-    return map_page(view.crumbs, view.title, controls, figure, (headers, rows, codes), query, region_link, lang)
+    notice = tf("map_no_figures", lang, indicator=name(_indicator(view), lang)) if view.no_figures else None
+    table = (headers, rows, codes)
+    return map_page(view.crumbs, view.title, controls, figure, table, query, region_link, lang, notice)
+
+
+def _indicator(view: MapView) -> dict:
+    return next(i for i in view.indicators if i["code"] == view.indicator)
 
 
 def region_map_panel(session, code: str, indicator: str | None, lang: str, plan: str = "original"):
@@ -58,10 +64,16 @@ def region_map_panel(session, code: str, indicator: str | None, lang: str, plan:
     if not boundaries.children(code):
         return None
     view = build_view(session, code, {"indicator": indicator or "", "plan": plan}, lang)
+    note = None
+    if view is not None and view.no_figures:  # the page's indicator has no figures below: show one that has, say so
+        asked = name(_indicator(view), lang)
+        view = build_view(session, code, {"plan": plan}, lang)
+        if view.indicator:
+            note = tf("panel_other_indicator", lang, asked=asked, shown=name(_indicator(view), lang))
     if view is None or view.indicator is None:
         return None
     figure = figure_of(view, lang, height_px=PANEL_HEIGHT_PX - TITLE_PX)  # fitted to the panel, whole outline in
-    return map_panel(figure, map_href(code, lang, indicator=view.indicator, plan=plan), lang)
+    return map_panel(figure, map_href(code, lang, indicator=view.indicator, plan=plan), lang, note)
 
 
 def register(app, sessions) -> None:

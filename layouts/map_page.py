@@ -163,11 +163,13 @@ def map_page(
     export_query: str | None,
     region_link: str | None,
     lang: str,
+    notice: str | None = None,
 ) -> html.Div:
     """The whole map page: breadcrumb, title, choices, export links, the map, its hint and its table.
 
     ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``export_query`` is None for
-    an account without the export right (no PNG/PDF links then; the route refuses it anyway).
+    an account without the export right (no PNG/PDF links then; the route refuses it anyway); ``notice`` a
+    sentence shown above the map (the indicator has no figures here).
     """
     links = []
     if export_query is not None:
@@ -201,6 +203,7 @@ def map_page(
             map_breadcrumb(crumbs, lang),
             html.H1(title, id=ids.MAP_TITLE, className="h4"),
             folding_filters(_controls(controls, lang)),
+            html.P(notice, id=ids.MAP_NOTICE, className="alert alert-info py-2", role="status") if notice else None,
             exports,
             html.Div(
                 [
@@ -221,11 +224,13 @@ def map_page(
     )
 
 
-def map_panel(figure: go.Figure, href: str, lang: str) -> html.Div:
-    """The map panel of a region page: its sub-regions coloured for the page's indicator, and a link."""
+def map_panel(figure: go.Figure, href: str, lang: str, note: str | None = None) -> html.Div:
+    """The map panel of a region page: its sub-regions coloured for the page's indicator, and a link; ``note``
+    says why the map shows another indicator (the sub-regions hold none of the page's)."""
     return html.Div(
         [
             html.H3(t("map_of", lang), className="h6 mt-3"),
+            html.P(note, id=ids.REGION_MAP_NOTE, className="small text-muted mb-1") if note else None,
             dcc.Graph(id=ids.REGION_MAP, figure=figure, config=GRAPH_CONFIG, style={"height": f"{PANEL_HEIGHT_PX}px"}),
             dcc.Link(t("open_map", lang) + " →", id=ids.REGION_MAP_LINK, href=href, className="small"),
         ],

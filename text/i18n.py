@@ -191,6 +191,17 @@ TEXT = {
     "exited_in": ("● {year}年摘帽", "● Exited {year}"),
     "open_map": ("在地图中查看", "Open on the map"),
     "map_latest_year": ("各地最新年份", "latest year of each region"),
+    "map_no_figures": (
+        "ⓘ 此地图上的地区没有「{indicator}」的数据,请在上方选择其他指标。"
+        "No figures for this indicator in the regions on this map: choose another indicator above.",
+        "ⓘ No figures for {indicator} in the regions on this map: choose another indicator above. "
+        "(此地图上的地区没有该指标的数据)",
+    ),
+    "panel_other_indicator": (
+        "ⓘ 下级地区没有「{asked}」的数据,地图显示「{shown}」。"
+        "The sub-regions hold no figures for this page's indicator: the map shows another one.",
+        "ⓘ The sub-regions hold no figures for {asked}: the map shows {shown}. (下级地区没有本页指标的数据)",
+    ),
 }
 
 RELIABILITY = {

@@ -35,6 +35,7 @@ class MapView:
     national: bool = False
     background: list[dict] = field(default_factory=list)  # the national map's provinces, named by the region table
     crumbs: list[tuple[str | None, str]] = field(default_factory=list)  # (adcode or None for China, name), root first
+    no_figures: bool = False  # the indicator asked for has no figures on this map (the page says so)
 
 
 def _score(progress: dict[str, Progress]) -> tuple[int, int, int]:
@@ -91,11 +92,13 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     features = _with_table_names(features, map_queries.region_names(session, codes))
     catalogue = {i["code"]: i for i in queries.indicators(session)}
     indicators = [catalogue[c] for c in counts if c in catalogue]
-    chosen = (
-        state.get("indicator")
-        if state.get("indicator") in catalogue and state.get("indicator") in counts
-        else _best_indicator(session, counts, catalogue, subtrees, all_codes)
-    )
+    # The reader's indicator is kept even where this level has no figures of it (drilling down from 脱贫人口 must
+    # not turn into 贫困县摘帽 without a word): the page then says so (``no_figures``) and offers the others.
+    requested = state.get("indicator")
+    chosen = requested if requested in catalogue else _best_indicator(session, counts, catalogue, subtrees, all_codes)
+    no_figures = chosen is not None and chosen not in counts
+    if no_figures:
+        indicators = [*indicators, catalogue[chosen]]
     plan_kind = "revised" if state.get("plan") == "revised" else "original"
     view = MapView(
         code,
@@ -105,6 +108,7 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
         national=national,
         plan_kind=plan_kind,
         in_region_table=code is not None and queries.region(session, code) is not None,
+        no_figures=no_figures,
     )
     view.crumbs = crumbs(session, code, lang)
     here = view.crumbs[-1][1]
