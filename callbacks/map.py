@@ -35,7 +35,8 @@ def render_map(session, code: str | None, state: dict, lang: str):
         view.delays = dict(sorted(view.delays.items(), key=lambda item: _exit_order(*item)))
         rows = exit_rows(names, view.delays, lang)
     else:
-        headers = [t("region", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
+        headers = [t("region", lang), t("year", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang)]
+        headers.append(t("status", lang))
         rows = progress_rows(names, view.progress, view.unit, lang)
     controls = MapControls(
         [{"label": name(i, lang), "value": i["code"]} for i in view.indicators],
@@ -48,7 +49,9 @@ def render_map(session, code: str | None, state: dict, lang: str):
     )
     state = {"indicator": view.indicator, "year": view.year, "colour": view.colour_by, "plan": view.plan_kind}
     query = map_href(None, lang, region=code, **state).split("?", 1)[1] if _can_export() else None
-    region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
+    region_link = None
+    if code and view.in_region_table:
+        region_link = (f"/region/{code}?lang={lang}", tf("region_page_link", lang, name=view.crumbs[-1][1]))
     codes = list(view.delays if view.exit_view else view.progress)
     notice = tf("map_no_figures", lang, indicator=name(_indicator(view), lang)) if view.no_figures else None
     table = (headers, rows, codes)

@@ -75,6 +75,7 @@ MAP_PLAN = "map-plan"
 MAP_GRAPH = "map-graph"
 MAP_TABLE = "map-table"
 MAP_TITLE = "map-title"
+MAP_REGION_LINK = "map-region-link"  # to the region page of the region mapped
 MAP_NOTICE = "map-notice"  # the indicator asked for has no figures on this map
 MAP_EXPORT_PNG = "map-export-png"
 MAP_EXPORT_PDF = "map-export-pdf"

@@ -11,7 +11,7 @@ from plotly.colors import sample_colorscale
 
 from geo.boundaries import bounds
 from geo.progress import EXIT_CATEGORIES, STATUSES, ExitDelay, Progress
-from layouts.map_hover import exit_hover, progress_hover
+from layouts.map_hover import exit_hover, progress_hover, status_label
 from layouts.theme import FONT_FAMILY
 from text.i18n import t
 
@@ -248,7 +248,7 @@ def progress_map(
                 categories,
                 STATUSES,
                 STATUS_COLORS,
-                [t("status_" + s, lang) for s in STATUSES],
+                [status_label(s, lang) for s in STATUSES],
                 hover,
                 t("status", lang),
             )

@@ -11,6 +11,7 @@ from dash import dcc, html
 from geo.progress import ExitDelay, Progress
 from layouts import ids
 from layouts.controls import folding_filters
+from layouts.map_hover import achievement_text, planned_exit_text, status_label
 from text.format import format_value
 from text.i18n import both, t
 
@@ -45,16 +46,17 @@ def map_breadcrumb(crumbs: list[tuple[str | None, str]], lang: str) -> html.Nav:
 
 
 def progress_rows(names: dict[str, str], progress: dict[str, Progress], unit: str, lang: str) -> list[list[str]]:
-    """Table rows (region, plan, actual, achievement, status in words) for the regions on a progress map."""
+    """Table rows (region, year of the status, plan, actual, achievement, status in words) of a progress map."""
     rows = []
     for code, p in progress.items():
         rows.append(
             [
                 names[code],
+                str(p.year) if p.year else "—",
                 format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang),
                 format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang),
-                f"{p.ratio:.0%}" if p.ratio is not None else "",
-                t("status_" + p.status, lang),
+                achievement_text(p),
+                status_label(p.status, lang),
             ]
         )
     return rows
@@ -66,7 +68,7 @@ def exit_rows(names: dict[str, str], delays: dict[str, ExitDelay], lang: str) ->
     return [
         [
             names[code],
-            str(d.planned.year) if d.planned else none,
+            planned_exit_text(d, lang),
             str(d.actual.year) if d.actual else none,
             f"{d.delay}{t('years_unit', lang)}" if d.delay is not None else "",
             t("exit_" + d.category, lang),
@@ -161,13 +163,14 @@ def map_page(
     figure: go.Figure,
     table: tuple[list[str], list[list[str]], list[str]],
     export_query: str | None,
-    region_link: str | None,
+    region_link: tuple[str, str] | None,
     lang: str,
     notice: str | None = None,
 ) -> html.Div:
     """The whole map page: breadcrumb, title, choices, export links, the map, its hint and its table.
 
-    ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``export_query`` is None for
+    ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``region_link`` (address, words) the
+    link to the region's own page; ``export_query`` is None for
     an account without the export right (no PNG/PDF links then; the route refuses it anyway); ``notice`` a
     sentence shown above the map (the indicator has no figures here).
     """
@@ -192,7 +195,9 @@ def map_page(
     exports = html.Div(
         [
             *links,
-            dcc.Link(t("region", lang) + " →", href=region_link, className="btn btn-link btn-sm")
+            dcc.Link(
+                region_link[1] + " →", id=ids.MAP_REGION_LINK, href=region_link[0], className="btn btn-link btn-sm"
+            )
             if region_link
             else None,
         ],
