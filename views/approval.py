@@ -24,6 +24,13 @@ from db.visibility import APPROVED, RETURNED, SUBMITTED, include_pending
 from layouts import urlstate
 
 RETURNED_SHOWN = 5
+FIGURE_PAGES = ("/", "/region/", "/map")  # the pages whose figures ?pending=1 changes: the switch shows only there
+
+
+def shows_figures(pathname: str | None) -> bool:
+    """Whether a page reads figures that pending batches would change: ``shows_figures("/documents") is False``."""
+    path = pathname or "/"
+    return path == "/" or path.startswith(FIGURE_PAGES[1:])
 
 
 def wants_pending(search: str | None) -> bool:
@@ -75,8 +82,11 @@ class BannerView:
     on: bool = False
 
 
-def banner_view(session: Session, search: str | None, viewer: Principal | None) -> BannerView | None:
-    """What the header's "waiting for me" banner says to ``viewer``; None for the public."""
+def banner_view(
+    session: Session, search: str | None, viewer: Principal | None, pathname: str | None = "/"
+) -> BannerView | None:
+    """What the header's "waiting for me" banner says to ``viewer`` on page ``pathname``; None for the public. The
+    include-pending switch shows only on pages whose figures it changes (overview, region pages, map)."""
     if viewer is None or viewer.role == "public":
         return None
     mine = approval.batches_in_state(session, None, user=viewer.name)
@@ -86,7 +96,7 @@ def banner_view(session: Session, search: str | None, viewer: Principal | None) 
         len(rights.decidable(session, viewer)),
         returned,
         submitted,
-        viewer.role in ("admin", "approver") or submitted > 0,
+        shows_figures(pathname) and (viewer.role in ("admin", "approver") or submitted > 0),
         wants_pending(search),
     )
 

@@ -33,6 +33,9 @@ class MapView:
     title: str = ""
     in_region_table: bool = False
     national: bool = False
+    background: list[dict] = field(default_factory=list)  # the national map's provinces, named by the region table
+    crumbs: list[tuple[str | None, str]] = field(default_factory=list)  # (adcode or None for China, name), root first
+    no_figures: bool = False  # the indicator asked for has no figures on this map (the page says so)
 
 
 def _score(progress: dict[str, Progress]) -> tuple[int, int, int]:
@@ -89,11 +92,13 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     features = _with_table_names(features, map_queries.region_names(session, codes))
     catalogue = {i["code"]: i for i in queries.indicators(session)}
     indicators = [catalogue[c] for c in counts if c in catalogue]
-    chosen = (
-        state.get("indicator")
-        if state.get("indicator") in catalogue and state.get("indicator") in counts
-        else _best_indicator(session, counts, catalogue, subtrees, all_codes)
-    )
+    # The reader's indicator is kept even where this level has no figures of it (drilling down from 脱贫人口 must
+    # not turn into 贫困县摘帽 without a word): the page then says so (``no_figures``) and offers the others.
+    requested = state.get("indicator")
+    chosen = requested if requested in catalogue else _best_indicator(session, counts, catalogue, subtrees, all_codes)
+    no_figures = chosen is not None and chosen not in counts
+    if no_figures:
+        indicators = [*indicators, catalogue[chosen]]
     plan_kind = "revised" if state.get("plan") == "revised" else "original"
     view = MapView(
         code,
@@ -103,8 +108,13 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
         national=national,
         plan_kind=plan_kind,
         in_region_table=code is not None and queries.region(session, code) is not None,
+        no_figures=no_figures,
     )
-    here = t("china", lang) if code is None else _feature_name(boundaries.feature(code), lang)
+    view.crumbs = crumbs(session, code, lang)
+    here = view.crumbs[-1][1]
+    if national:
+        provinces = boundaries.children(None)
+        view.background = _with_table_names(provinces, map_queries.region_names(session, [f["id"] for f in provinces]))
     if chosen is None:
         view.title = here
         view.progress = progress_by_region(map_queries.indicator_figures(session, "", []), subtrees, None)
@@ -134,8 +144,25 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     return view
 
 
+def crumbs(session, code: str | None, lang: str) -> list[tuple[str | None, str]]:
+    """China, then each region down to ``code``, named by the region table (the one source of names; the boundary
+    file's names only where the table lacks a region).
+
+    Example: ``crumbs(s, "610000", "en") == [(None, "China"), ("610000", "Shaanxi Province")]``
+    """
+    chain, at = [], code
+    while at:
+        found = boundaries.feature(at)
+        if found is None:
+            break
+        chain.append(found)
+        at = found["properties"].get("parent")
+    named = _with_table_names(chain[::-1], map_queries.region_names(session, [f["id"] for f in chain]))
+    return [(None, t("china", lang)), *((f["id"], _feature_name(f, lang)) for f in named)]
+
+
 def _with_table_names(features: list[dict], names: dict[str, dict]) -> list[dict]:
-    """The region table's names win over the boundary file's (its English names are curated)."""
+    """The region table's names win over the boundary file's (the table is the one source of names)."""
     out = []
     for f in features:
         known = names.get(f["id"])
@@ -158,7 +185,7 @@ def figure_of(view: MapView, lang: str, width_px: int = 900, height_px: int = 54
         frame = boundaries.view(view.features, width_px, height_px)
     if view.exit_view:
         return exit_map(view.features, view.delays, view.title, frame, lang)
-    background = boundaries.children(None) if view.national else None
+    background = view.background if view.national else None
     maritime = boundaries.maritime_lines() if view.national else None
     return progress_map(
         view.features, view.progress, view.unit, view.title, frame, lang, view.colour_by, background, maritime

@@ -98,7 +98,11 @@ def test_map_colours_seed_regions_and_click_drills_into_dingxi_counties(dash_duo
     assert dash_duo.driver.execute_script(STYLE_NEEDS, GRAPH) == {"remote": 0, "symbols": 0}
     dash_duo.driver.save_screenshot(str(output_dir / "map-national.png"))
 
-    _click_region(dash_duo, "621100")
+    _click_region(dash_duo, "621100")  # the reader's indicator is kept; 定西's counties report none of it: said so
+    dash_duo.wait_for_text_to_equal("#map-title", "定西市 · 脱贫人口 · 各地最新年份", timeout=20)
+    assert "此地图上的地区没有「脱贫人口」的数据" in dash_duo.find_element("#map-notice").text
+    assert "indicator=poor_population_reduced" in dash_duo.driver.current_url
+    dash_duo.driver.get(dash_duo.server_url + "/map/621100?indicator=counties_exited")
     dash_duo.wait_for_text_to_equal("#map-title", "定西市 · 贫困县摘帽 · 计划与实际摘帽年份", timeout=20)
     _wait_for_map(dash_duo)
     counties = dash_duo.driver.execute_script(STATUS_TRACE, GRAPH)
