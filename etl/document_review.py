@@ -75,6 +75,8 @@ def review(
     rows, unreadable = apply_edits(held["rows"], grid, lambda text: regions_matching(session, text), catalogue)
     readable = [r for r in rows if str(r["row_id"]) not in unreadable]
     found = intake.validate_rows(session, readable, file_name=state["file_name"], allowed_regions=allowed_regions)
+    published = (held.get("document") or {}).get("published_on")
+    found += intake.stored_conflicts(session, readable, published, state["file_name"])
     return rows, _merge(unreadable, problems_by_row(found))
 
 
