@@ -46,6 +46,17 @@ def indicator_code(text: str, catalogue: dict[str, dict]) -> str | None:
     return by_name[0] if len(by_name) == 1 else (code or None)
 
 
+def _parse_value(text, unit: str):
+    """``parse_cell``, and the row's own unit taken off first when the upload reader does not know it (5万羽)."""
+    try:
+        return parse_cell(text)
+    except ValueProblem:
+        plain = normalize_text(str(text or ""))
+        if not unit or not plain.endswith(unit) or plain == unit:
+            raise
+        return parse_cell(plain[: -len(unit)])
+
+
 def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalogue: dict) -> tuple[dict, list[str]]:
     out, problems = dict(row), []
     regions = resolve(str(edit.get("region_text") or ""))
@@ -74,7 +85,7 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         problems.append(f"年份 year: {exc} — {exc.hint}")
     try:
         out["comparator"] = parse_comparator(edit.get("comparator") or "=")
-        parsed = parse_cell(edit.get("value_text"))
+        parsed = _parse_value(edit.get("value_text"), str(row.get("unit") or ""))
         out["value"] = parsed.value
         if parsed.comparator != "=":
             out["comparator"] = parsed.comparator
