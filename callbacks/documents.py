@@ -400,4 +400,5 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
         return page.message(str(exc), id_="documents-refused"), no_update
     except intake.IntakeRefused as exc:
         return page.message(dt("refused", lang, msg="; ".join(exc.located())), id_="documents-refused"), no_update
-    return page.committed_view(batch_id, len(rows), first, lang, waits), None
+    counts = {kind: sum(r["kind"] == kind for r in rows) for kind in intake.KINDS}
+    return page.committed_view(batch_id, counts, first, lang, waits), None

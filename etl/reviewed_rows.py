@@ -59,9 +59,15 @@ def _parse_value(text, unit: str):
 
 def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalogue: dict) -> tuple[dict, list[str]]:
     out, problems = dict(row), []
-    regions = resolve(str(edit.get("region_text") or ""))
+    said = str(edit.get("region_text") or "").strip()
+    regions = resolve(said) if said else []
     if len(regions) == 1:
         out["region_code"], out["region_name"] = regions[0]["code"], regions[0]["name_zh"]
+    elif not said:
+        problems.append(
+            "地区 region: 未填写,文件未写明地区 / missing: the document names no region — 填写地区(代码或名称),或选择"
+            "文件地区后重新读取 / type the region (code or name), or choose the document's region and read it again"
+        )
     else:
         problems.append(
             f"地区 region: {edit.get('region_text')!r} "

@@ -183,6 +183,9 @@ def document_info(info: dict, lang: str) -> html.Div:
             html.Div(dt("no_date", lang), className="text-warning-emphasis", id="documents-no-date")
             if not info.get("published_on")
             else None,
+            html.Div(dt("no_region", lang), className="text-warning-emphasis", id="documents-no-region")
+            if not info.get("region_code")
+            else None,
         ],
         id="documents-info",
         className="small mb-2",
@@ -295,8 +298,11 @@ def add_missed(lang: str, text: str = "") -> html.Details:
     )
 
 
-def committed_view(batch_id: int, count: int, region: dict | None, lang: str, waits: bool = False) -> html.Div:
-    """The stored batch and where to see it; ``waits``: a region that requires approval (it counts once approved)."""
+def committed_view(
+    batch_id: int, counts: dict[str, int], region: dict | None, lang: str, waits: bool = False
+) -> html.Div:
+    """The stored batch (``counts``: rows stored by kind, target/actual/baseline) and where to see it; ``waits``: a
+    region that requires approval (it counts once approved)."""
     links = [dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}", id="documents-history-link")]
     if region:
         links.insert(
@@ -309,7 +315,15 @@ def committed_view(batch_id: int, count: int, region: dict | None, lang: str, wa
             ),
         )
     return html.Div(
-        [dt("committed", lang, batch=batch_id, n=count), *([" ", t("submitted_for_review", lang)] if waits else [])]
+        [
+            dt(
+                "committed",
+                lang,
+                batch=batch_id,
+                **{f"{k}s": counts.get(k, 0) for k in ("target", "actual", "baseline")},
+            ),
+            *([" ", t("submitted_for_review", lang)] if waits else []),
+        ]
         + [html.Br(), *links],
         className="alert alert-success",
         role="status",

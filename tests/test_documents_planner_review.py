@@ -19,6 +19,7 @@ from app import create_app
 from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
 from tests.test_documents_forged import commit, find
+from text.i18n_documents import dt
 
 HANZHONG = """漢中今年將實現10萬人脫貧目標
 
@@ -158,3 +159,32 @@ def test_two_different_unknown_indicators_get_two_readable_names_and_codes(app):
     assert villages["indicator_label"].split(" · ")[0] == "贫困村建立农民专业合作社"
     assert people["indicator_label"].split(" · ")[0] == "贫困人口参加农民专业合作社"
     assert villages["indicator_label"].split(" · ")[1] != people["indicator_label"].split(" · ")[1]
+
+
+def test_a_document_that_names_no_region_says_so_and_its_rows_say_the_region_is_missing(app):
+    client = client_as(app, "admin1")
+    answer, _state, grid = paste(app, client, CHUNFENG, **{"doc-date.value": "2018-02-24"})
+    warning = find(answer, "documents-no-region")
+    assert warning and "文件未写明地区" in warning["props"]["children"]
+    assert "选择地区后重新读取" in warning["props"]["children"] and "names no region" in dt("no_region", "en")
+    assert grid and all("未填写" in r["problem"] and "missing" in r["problem"] for r in grid if r["accept"])
+    assert not any("不在地区表中" in r["problem"] or "''" in r["problem"] for r in grid)
+    answer, _state, grid = paste(
+        app, client, CHUNFENG, **{"doc-date.value": "2018-02-24", "doc-region.value": "610700"}
+    )
+    assert find(answer, "documents-no-region") is None and not any("未填写" in r["problem"] for r in grid)
+
+
+def test_the_commit_says_how_many_targets_actuals_and_baselines_were_stored(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    kinds = [r["kind"] for r in grid if r["accept"]]
+    assert kinds.count("target") and kinds.count("actual")
+    said = answer_text(commit(app, client, state, grid, "汉中 2012"))
+    targets, actuals, baselines = (kinds.count(k) for k in ("target", "actual", "baseline"))
+    assert "已写入批次" in said and f"目标 {targets} 个、实际值 {actuals} 个、基数 {baselines} 个" in said
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        stored = conn.execute(
+            "SELECT rows_targets, rows_actuals FROM batches WHERE id = (SELECT max(id) FROM batches)"
+        ).fetchone()
+    assert stored == (targets, actuals + baselines)  # what /history shows

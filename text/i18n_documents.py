@@ -61,6 +61,11 @@ DOC_TEXT = {
         "⚠ The document gives no date: 今年 (this year) and the like are read from the years it names. Enter its "
         "date under “Optional: document date and region” and read it again.",
     ),
+    "no_region": (
+        "⚠ 文件未写明地区:请在“可选:文件日期与地区”中选择地区后重新读取,或在表格中填写每行的地区。",
+        "⚠ The document names no region: choose its region under “Optional: document date and region” and read it "
+        "again, or type each row's region in the table.",
+    ),
     "region_override": ("文件所属地区", "Document region"),
     "reading": (
         "正在读取文件并查找目标……较长的文件或扫描件需要更久,请勿关闭页面。",
@@ -135,8 +140,8 @@ DOC_TEXT = {
     "refused": ("未写入:{msg}", "Nothing written: {msg}"),
     "not_yours": ("{codes} 不在您的管辖地区", "{codes} is not one of your regions"),
     "committed": (
-        "✓ 已写入批次 {batch}:{n} 个目标。",
-        "✓ Written as batch {batch}: {n} target(s).",
+        "✓ 已写入批次 {batch}:目标 {targets} 个、实际值 {actuals} 个、基数 {baselines} 个。",
+        "✓ Written as batch {batch}: {targets} target(s), {actuals} actual(s), {baselines} baseline(s).",
     ),
     "open_region": ("打开地区页:{name}", "Open the region page: {name}"),
     "bad_file": ("无法读取该文件:{msg}", "Cannot read this file: {msg}"),
