@@ -88,7 +88,13 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
     try:
         out["period_start"], out["period_end"] = parse_period(edit.get("period_text"))
     except ValueProblem as exc:
-        problems.append(f"年份 year: {exc} — {exc.hint}")
+        problem = exc
+        if str(edit.get("period_text")).strip() == "0":  # 今年 in a text that gives no date
+            problem = ValueProblem(
+                "年份未知,文件未写明日期 / the year is unknown: the document gives no date",
+                "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”",
+            )
+        problems.append(f"年份 year: {problem} — {problem.hint}")
     try:
         out["comparator"] = parse_comparator(edit.get("comparator") or "=")
         parsed = _parse_value(edit.get("value_text"), str(row.get("unit") or ""))

@@ -145,6 +145,12 @@ def documents_page(
                             dcc.Dropdown(
                                 id=ids.DOC_REGION, options=_region_options(regions), style={"minWidth": "18rem"}
                             ),
+                            html.Button(
+                                dt("reread", lang),
+                                id=ids.DOC_REREAD,
+                                className="btn btn-sm btn-outline-primary ms-2 text-nowrap",
+                                title=dt("reread_hint", lang),
+                            ),
                         ],
                         className="d-flex align-items-center flex-wrap gap-1 mt-2",
                     ),
@@ -328,6 +334,17 @@ def committed_view(
         className="alert alert-success",
         role="status",
         id="documents-committed",
+    )
+
+
+def reread_view(changed: list[str], added: int, view, lang: str) -> html.Div:
+    """The document read again: what changed (date, source URL, region), that the grid was rebuilt, then the
+    new review."""
+    said = dt("reread_done", lang, changed="; ".join(changed) or dt("reread_same", lang))
+    if added:
+        said += " " + dt("reread_added", lang, n=added)
+    return html.Div(
+        [html.Div(said, className="alert alert-info py-2 small", role="status", id="documents-reread"), view]
     )
 
 

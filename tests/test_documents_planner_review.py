@@ -18,7 +18,7 @@ import pytest
 from app import create_app
 from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
 from tests.conftest import copy_sqlite
-from tests.test_documents_forged import commit, find
+from tests.test_documents_forged import commit, find, read_in
 from text.i18n_documents import dt
 
 HANZHONG = """漢中今年將實現10萬人脫貧目標
@@ -26,6 +26,10 @@ HANZHONG = """漢中今年將實現10萬人脫貧目標
 2011年漢中移民搬遷2.48萬戶8.82萬人,實現脫貧8.12萬人。
 今年,全市將實現10萬人脫貧目標。
 """
+# the report's lines without a year: only its date tells what 今年 is
+HANZHONG_UNDATED = (
+    "漢中今年將實現10萬人脫貧目標\n\n今年,全市將實現10萬人脫貧目標。同時,搬遷2.8萬戶10.3萬人,解決25萬人飲水困難。\n"
+)
 # the same target said by a later report, and by an earlier one, with other values
 HANZHONG_LATER = "漢中今年脫貧目標調整\n\n2012年,全市將實現9萬人脫貧目標。\n"
 CHUNFENG = """2018年脱贫攻坚“春风行动”实施方案
@@ -166,7 +170,7 @@ def test_a_document_that_names_no_region_says_so_and_its_rows_say_the_region_is_
     answer, _state, grid = paste(app, client, CHUNFENG, **{"doc-date.value": "2018-02-24"})
     warning = find(answer, "documents-no-region")
     assert warning and "文件未写明地区" in warning["props"]["children"]
-    assert "选择地区后重新读取" in warning["props"]["children"] and "names no region" in dt("no_region", "en")
+    assert "选择地区后点击“重新读取”" in warning["props"]["children"] and "names no region" in dt("no_region", "en")
     assert grid and all("未填写" in r["problem"] and "missing" in r["problem"] for r in grid if r["accept"])
     assert not any("不在地区表中" in r["problem"] or "''" in r["problem"] for r in grid)
     answer, _state, grid = paste(
@@ -188,3 +192,40 @@ def test_the_commit_says_how_many_targets_actuals_and_baselines_were_stored(app,
             "SELECT rows_targets, rows_actuals FROM batches WHERE id = (SELECT max(id) FROM batches)"
         ).fetchone()
     assert stored == (targets, actuals + baselines)  # what /history shows
+
+
+def reread(app, client, state: dict, **fields) -> dict:
+    values = {"doc-reread.n_clicks": 1, "doc-state.data": state, **fields}
+    response = post_callback(client, payload(app, "doc-reread.n_clicks", values))
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"]
+
+
+def test_a_date_given_after_the_file_was_read_is_applied_by_reading_it_again(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = read_in(app, client, HANZHONG_UNDATED.splitlines(), "hanzhong-2012.docx")
+    ten = row_of(grid, "10万人")
+    assert ten["period_text"] == "0" and "年份未知" in ten["problem"]  # 今年, in a text without a date
+    added = add(app, client, "解決25萬人飲水困難", grid, state)["doc-grid"]["rowData"][-1]
+    assert added["period_text"] == "0"
+    answer = reread(app, client, state, **{"doc-date.value": "2012-04-11", "doc-region.value": "610700"})
+    said = find(answer, "documents-reread")["props"]["children"]
+    assert "日期: — → 2012-04-11" in said and "文件所属地区: — → 610700" in said and "补充的 1 个目标" in said
+    new_state, rows = answer["doc-state"]["data"], find(answer, "doc-grid")["props"]["rowData"]
+    assert (new_state["date"], new_state["region"], new_state["sha256"]) == ("2012-04-11", "610700", state["sha256"])
+    assert row_of(rows, "10万人")["period_text"] == "2012" and not any("年份未知" in r["problem"] for r in rows)
+    assert (rows[-1]["quote"], rows[-1]["period_text"]) == ("解決25萬人飲水困難", "2012")
+    assert find(answer, "documents-no-date") is None
+    before = dump(url)
+    stale = answer_text(commit(app, client, state, grid, "the grid read before"))
+    assert "documents-refused" in stale and dump(url) == before  # nothing of the first reading is stored
+    done = answer_text(commit(app, client, new_state, [{**r, "accept": r["kind"] == "target"} for r in rows], "汉中"))
+    assert "documents-committed" in done
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        dated = conn.execute("SELECT published_on FROM sources ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert dated == "2012-04-11"
+
+
+def test_reading_again_with_nothing_held_says_so(app):
+    answer = reread(app, client_as(app, "admin1"), None)
+    assert "documents-reread-nothing" in json.dumps(answer)
