@@ -119,6 +119,7 @@ def test_the_same_value_said_twice_is_no_problem(app):
         ("2012-01-05", True),  # an earlier report: the stored plan is the newer one
         ("", True),  # undated: which is newer cannot be told
         ("2012-09-01", False),  # a later report restates the plan: a revision, as before
+        ("2012-04-11", False),  # the same day's plan, restated or corrected: a revision, as before
     ],
 )
 def test_a_target_another_document_stored_with_another_value_is_a_problem_unless_this_one_is_newer(

@@ -139,9 +139,10 @@ def stored_conflicts(
     session: Session, rows: list[dict], published_on: str | None, file_name: str = ""
 ) -> list[P.Problem]:
     """Target rows that another document already stored with another value, for the same region, indicator,
-    period and tier, where this document is not known to be the newer one. A document dated after the stored
-    plan restates it (a revision, as ``etl.intake.store`` stores it), and the same value is a restatement:
-    neither is a problem."""
+    period and tier, where this document is older than that one or undated (stored, it would be taken as the
+    newer plan). A document of the stored plan's date or later restates it (a revision, as ``etl.intake.store``
+    stores it: a planner's correction of the same plan too), and the same value is a restatement: neither is a
+    problem."""
     keyed = [(row, key) for row in rows if (key := _target_key(row)) is not None and key[0] and key[1]]
     stored = documents.stored_targets(session, {key for _row, key in keyed})
     out: list[P.Problem] = []
@@ -149,16 +150,16 @@ def stored_conflicts(
         for found in stored.get(key, []):
             same = _number(row.get("value")) == found["value"] and (row.get("comparator") or "=") == found["comparator"]
             dated = found["published_on"]
-            if same or not dated or (published_on and str(published_on)[:10] > dated):
+            if same or not dated or (published_on and str(published_on)[:10] >= dated):
                 continue
             theirs = format_value(found["value"], row.get("unit") or "", "zh", found["comparator"] or "=")
             where = f"批次 {found['batch_id']}({found['plan'] or found['file_name'] or ''},{dated})"
-            ours = "未写日期" if not published_on else "不晚于它"
+            ours = "未写日期" if not published_on else "早于它"
             message = (
                 f"{where} 已存此目标为 {theirs},本行为 {_said(row)}:本文件{ours} "
                 f"batch {found['batch_id']} ({found['file_name'] or found['plan']}, {dated}) stores this target as "
                 f"{theirs}; this row says {_said(row)}, and this document is "
-                f"{'undated' if not published_on else 'not newer'}"
+                f"{'undated' if not published_on else 'older'}"
             )
             out.append(IP.StoredTargetConflict(file_name, row.get("row_id"), "value", row.get("value"), message))
             break

@@ -57,7 +57,7 @@ def commit(
     """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
     its id. Raises IntakeRefused (nothing stored) when the same text is stored already, no target is accepted,
     a row or the note has problems (a control character, say; two targets of one key with different values; a
-    target another, not older, document stored with another value), or a row's region is outside
+    target an undated or older document stores with another value than a newer one did), or a row's region is outside
     ``allowed_regions`` (a planner's own)."""
     already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
