@@ -19,7 +19,14 @@ from callbacks import urlstate
 from db import batches, queries
 from db.session import ReadOnlyDatabase, transaction
 from etl import intake
-from etl.document_review import add_quoted_row, held_proposal, hold_proposal, review, with_problems
+from etl.document_review import (
+    add_quoted_row,
+    held_document,
+    held_proposal,
+    hold_proposal,
+    review,
+    with_problems,
+)
 from etl.documents import DOCUMENT_LIMITS, DocumentRejected, read_document, text_document
 from etl.extract.added_targets import QuoteNotFound
 from etl.held_documents import read_progress, write_progress
@@ -73,12 +80,20 @@ def _labels(session, rows: list[dict]) -> list[str]:
 
 
 def propose_view(
-    sessions, doc_reader, file_name: str, region: str | None, date: str | None, lang: str, url: str | None = None
+    sessions,
+    doc_reader,
+    file_name: str,
+    region: str | None,
+    date: str | None,
+    lang: str,
+    url: str | None = None,
+    added: list[str] = (),
 ):
     """Read and propose; (result view, page state). Nothing is written to the database.
 
     ``doc_reader()`` returns the document (file bytes read, or a pasted text); the proposal (text and candidate
-    rows) is held on disk for this account, the page keeps only its sha256 and the overrides."""
+    rows) is held on disk for this account, the page keeps only its sha256 and the overrides. ``added``: words of
+    targets a reviewer added to an earlier reading, added again (read with these overrides)."""
     guard.require("upload")
     owner = _owner()
     try:
@@ -108,12 +123,26 @@ def propose_view(
         }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
-        hold_proposal(owner, proposal, state)
+        hold_proposal(owner, proposal, state, doc)
         grid = [grid_view.grid_row(r) for r in proposal.rows]
+        for words in added:
+            try:
+                grid.append(grid_view.grid_row(add_quoted_row(session, owner, state, words)))
+            except QuoteNotFound:
+                continue  # the words held no number once read again: the reviewer adds them anew
         checked = check_rows(sessions, grid, state)
         grid = with_problems(grid, checked[1] if checked else {})
         notice = " ".join(p.message for p in proposal.problems) or None  # no targets found: what was looked for
         return page.review_view(info, grid, _labels(session, grid), lang, notice, proposal.text), state
+
+
+def reread_changes(old: dict, new: dict, lang: str) -> list[str]:
+    """What a reading again changed: "日期:— → 2012-04-11" for each override given anew."""
+    out = []
+    for key, word in (("date", "date"), ("url", "source_url_short"), ("region", "region_override")):
+        if (old.get(key) or None) != (new.get(key) or None):
+            out.append(f"{dt(word, lang)}: {old.get(key) or '—'} → {new.get(key) or '—'}")
+    return out
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
@@ -248,6 +277,33 @@ def register(app, sessions) -> None:
         name = f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
         view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang, url)
         return view, state, None
+
+    @app.callback(
+        *outputs,
+        Input(ids.DOC_REREAD, "n_clicks"),
+        State(ids.DOC_STATE, "data"),
+        State(ids.DOC_REGION, "value"),
+        State(ids.DOC_DATE, "value"),
+        State(ids.DOC_URL, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def reread(clicks, state, region, date, url, search):
+        """The held document read again with the date, source URL and region now given: a new proposal, the
+        grid's edits dropped, the targets added from their words added again."""
+        guard.require("upload")
+        lang = _lang(search)
+        if not clicks:
+            return no_update, no_update, no_update
+        held = held_document(_owner(), state) if state else None
+        if held is None:
+            return page.message(dt("reread_nothing", lang), id_="documents-reread-nothing"), no_update, no_update
+        doc, added = held
+        view, new_state = propose_view(sessions, lambda: doc, state["file_name"], region, date, lang, url, added=added)
+        if new_state is None:
+            return view, no_update, no_update  # a bad date or URL, or a region not theirs: the review stays held
+        changed = reread_changes(state, new_state, lang)
+        return page.reread_view(changed, len(added), view, lang), new_state, None
 
     @app.callback(
         Output(ids.DOC_QUOTE, "children"),
@@ -400,4 +456,5 @@ def commit_document(sessions, user, note: str, grid: list[dict], state: dict, la
         return page.message(str(exc), id_="documents-refused"), no_update
     except intake.IntakeRefused as exc:
         return page.message(dt("refused", lang, msg="; ".join(exc.located())), id_="documents-refused"), no_update
-    return page.committed_view(batch_id, len(rows), first, lang, waits), None
+    counts = {kind: sum(r["kind"] == kind for r in rows) for kind in intake.KINDS}
+    return page.committed_view(batch_id, counts, first, lang, waits), None

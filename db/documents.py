@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Batch, Figure, Region, RegionAlias, Source
+from db.models import Batch, Figure, PlanVersion, Region, RegionAlias, Source
 
 DOCUMENT_BATCH = "document"
 GAZETTEER_LEVELS = ("province", "prefecture", "county")
@@ -36,6 +36,48 @@ def ingested_batch(session: Session, sha256: str, file_sha256: str | None = None
         stmt = select(*columns).where(Batch.id.in_(used), Batch.reverted_at.is_(None)).order_by(Batch.id)
         row = session.execute(stmt).first()
     return None if row is None else dict(row._mapping)
+
+
+def stored_targets(session: Session, keys: Iterable[tuple]) -> dict[tuple, list[dict]]:
+    """Targets stored and not reverted, by ``(region, indicator, start, end, tier)`` key: for each, its value and
+    comparator, its batch (id, file name) and its plan (name, date), newest batch first.
+
+    Example: ``stored_targets(s, {("621100", "poor_population_reduced", 2016, 2016, "committed")})``
+    """
+    keys = set(keys)
+    if not keys:
+        return {}
+    stmt = (
+        select(
+            Figure.region_code,
+            Figure.indicator_code,
+            Figure.period_start,
+            Figure.period_end,
+            Figure.tier,
+            Figure.value,
+            Figure.comparator,
+            Figure.batch_id,
+            Batch.file_name,
+            PlanVersion.name.label("plan"),
+            PlanVersion.published_on,
+        )
+        .join(Batch, Batch.id == Figure.batch_id)
+        .outerjoin(PlanVersion, PlanVersion.id == Figure.plan_version_id)
+        .where(
+            Figure.kind == "target",
+            Batch.reverted_at.is_(None),
+            Figure.region_code.in_({k[0] for k in keys}),
+            Figure.indicator_code.in_({k[1] for k in keys}),
+        )
+        .order_by(Figure.batch_id.desc(), Figure.id)
+    )
+    out: dict[tuple, list[dict]] = {}
+    for row in session.execute(stmt):
+        found = dict(row._mapping)
+        key = (found["region_code"], found["indicator_code"], found["period_start"], found["period_end"], found["tier"])
+        if key in keys:
+            out.setdefault(key, []).append(found)
+    return out
 
 
 def tree_regions(session: Session, levels: Iterable[str] = GAZETTEER_LEVELS) -> list[dict]:

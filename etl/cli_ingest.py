@@ -145,6 +145,7 @@ def ingest(
             proposal.problems
             + intake.note_problems(note, file.name)
             + intake.validate_rows(session, proposal.rows, file_name=file.name, allowed_regions=allowed)
+            + intake.stored_conflicts(session, proposal.rows, proposal.published_on, file.name)
         )
         if problems:
             _refuse([p.located() for p in problems], fmt, {"document": proposal.document(), "rows": proposal.rows})

@@ -25,10 +25,44 @@ from etl.reviewed_rows import apply_edits
 Problems = dict[str, list[str]]
 
 
-def hold_proposal(owner: str, proposal: intake.Proposal, state: dict) -> None:
-    """Keep what commit needs (document info, text, candidate rows) for ``owner``, under the text's sha256."""
+def hold_proposal(owner: str, proposal: intake.Proposal, state: dict, doc: DocumentText | None = None) -> None:
+    """Keep what commit needs (document info, text, candidate rows) for ``owner``, under the text's sha256; with
+    ``doc`` (the document read), what reading it again with other overrides needs (``held_document``)."""
     held = {"state": state, "document": proposal.document(), "text": proposal.text, "rows": proposal.rows}
+    if doc is not None:
+        held["read"] = {
+            "format": doc.format,
+            "file_name": doc.file_name,
+            "size": doc.size,
+            "pages": doc.pages,
+            "ocr_spans": [list(span) for span in doc.ocr_spans],
+            "title": doc.title,
+            "notices": list(doc.notices),
+            "file_sha256": doc.file_sha256,
+        }
     hold_json(owner, proposal.sha256, held)
+
+
+def held_document(owner: str, state: dict) -> tuple[DocumentText, list[str]] | None:
+    """The document ``owner`` read, as read (no second read of the file, no second OCR), and the words of the
+    targets the reviewer added to it: to propose it again with another date, source URL or region. None when
+    nothing is held for this page state."""
+    held = _held(owner, state)
+    if held is None or "read" not in held:
+        return None
+    read = held["read"]
+    doc = DocumentText(
+        text=held["text"],
+        format=read["format"],
+        file_name=read["file_name"],
+        size=int(read["size"] or 0),
+        pages=read["pages"],
+        ocr_spans=tuple(tuple(span) for span in read["ocr_spans"]),
+        title=read["title"],
+        notices=tuple(read["notices"]),
+        file_sha256=read["file_sha256"],
+    )
+    return doc, [r["quote"] for r in held["rows"] if r.get("added")]
 
 
 def _held(owner: str, state: dict) -> dict | None:
@@ -75,6 +109,8 @@ def review(
     rows, unreadable = apply_edits(held["rows"], grid, lambda text: regions_matching(session, text), catalogue)
     readable = [r for r in rows if str(r["row_id"]) not in unreadable]
     found = intake.validate_rows(session, readable, file_name=state["file_name"], allowed_regions=allowed_regions)
+    published = (held.get("document") or {}).get("published_on")
+    found += intake.stored_conflicts(session, readable, published, state["file_name"])
     return rows, _merge(unreadable, problems_by_row(found))
 
 

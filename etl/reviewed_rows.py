@@ -46,11 +46,28 @@ def indicator_code(text: str, catalogue: dict[str, dict]) -> str | None:
     return by_name[0] if len(by_name) == 1 else (code or None)
 
 
+def _parse_value(text, unit: str):
+    """``parse_cell``, and the row's own unit taken off first when the upload reader does not know it (5万羽)."""
+    try:
+        return parse_cell(text)
+    except ValueProblem:
+        plain = normalize_text(str(text or ""))
+        if not unit or not plain.endswith(unit) or plain == unit:
+            raise
+        return parse_cell(plain[: -len(unit)])
+
+
 def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalogue: dict) -> tuple[dict, list[str]]:
     out, problems = dict(row), []
-    regions = resolve(str(edit.get("region_text") or ""))
+    said = str(edit.get("region_text") or "").strip()
+    regions = resolve(said) if said else []
     if len(regions) == 1:
         out["region_code"], out["region_name"] = regions[0]["code"], regions[0]["name_zh"]
+    elif not said:
+        problems.append(
+            "地区 region: 未填写,文件未写明地区 / missing: the document names no region — 填写地区(代码或名称),或选择"
+            "文件地区后重新读取 / type the region (code or name), or choose the document's region and read it again"
+        )
     else:
         problems.append(
             f"地区 region: {edit.get('region_text')!r} "
@@ -71,10 +88,16 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
     try:
         out["period_start"], out["period_end"] = parse_period(edit.get("period_text"))
     except ValueProblem as exc:
-        problems.append(f"年份 year: {exc} — {exc.hint}")
+        problem = exc
+        if str(edit.get("period_text")).strip() == "0":  # 今年 in a text that gives no date
+            problem = ValueProblem(
+                "年份未知,文件未写明日期 / the year is unknown: the document gives no date",
+                "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”",
+            )
+        problems.append(f"年份 year: {problem} — {problem.hint}")
     try:
         out["comparator"] = parse_comparator(edit.get("comparator") or "=")
-        parsed = parse_cell(edit.get("value_text"))
+        parsed = _parse_value(edit.get("value_text"), str(row.get("unit") or ""))
         out["value"] = parsed.value
         if parsed.comparator != "=":
             out["comparator"] = parsed.comparator

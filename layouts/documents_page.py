@@ -145,6 +145,12 @@ def documents_page(
                             dcc.Dropdown(
                                 id=ids.DOC_REGION, options=_region_options(regions), style={"minWidth": "18rem"}
                             ),
+                            html.Button(
+                                dt("reread", lang),
+                                id=ids.DOC_REREAD,
+                                className="btn btn-sm btn-outline-primary ms-2 text-nowrap",
+                                title=dt("reread_hint", lang),
+                            ),
                         ],
                         className="d-flex align-items-center flex-wrap gap-1 mt-2",
                     ),
@@ -182,6 +188,9 @@ def document_info(info: dict, lang: str) -> html.Div:
             html.Span(f"⚠ {dt('ocr_doc', lang)}", className="text-warning") if info.get("ocr") else None,
             html.Div(dt("no_date", lang), className="text-warning-emphasis", id="documents-no-date")
             if not info.get("published_on")
+            else None,
+            html.Div(dt("no_region", lang), className="text-warning-emphasis", id="documents-no-region")
+            if not info.get("region_code")
             else None,
         ],
         id="documents-info",
@@ -295,8 +304,11 @@ def add_missed(lang: str, text: str = "") -> html.Details:
     )
 
 
-def committed_view(batch_id: int, count: int, region: dict | None, lang: str, waits: bool = False) -> html.Div:
-    """The stored batch and where to see it; ``waits``: a region that requires approval (it counts once approved)."""
+def committed_view(
+    batch_id: int, counts: dict[str, int], region: dict | None, lang: str, waits: bool = False
+) -> html.Div:
+    """The stored batch (``counts``: rows stored by kind, target/actual/baseline) and where to see it; ``waits``: a
+    region that requires approval (it counts once approved)."""
     links = [dcc.Link(dt("see_batch", lang), href=f"/history?lang={lang}", id="documents-history-link")]
     if region:
         links.insert(
@@ -309,11 +321,30 @@ def committed_view(batch_id: int, count: int, region: dict | None, lang: str, wa
             ),
         )
     return html.Div(
-        [dt("committed", lang, batch=batch_id, n=count), *([" ", t("submitted_for_review", lang)] if waits else [])]
+        [
+            dt(
+                "committed",
+                lang,
+                batch=batch_id,
+                **{f"{k}s": counts.get(k, 0) for k in ("target", "actual", "baseline")},
+            ),
+            *([" ", t("submitted_for_review", lang)] if waits else []),
+        ]
         + [html.Br(), *links],
         className="alert alert-success",
         role="status",
         id="documents-committed",
+    )
+
+
+def reread_view(changed: list[str], added: int, view, lang: str) -> html.Div:
+    """The document read again: what changed (date, source URL, region), that the grid was rebuilt, then the
+    new review."""
+    said = dt("reread_done", lang, changed="; ".join(changed) or dt("reread_same", lang))
+    if added:
+        said += " " + dt("reread_added", lang, n=added)
+    return html.Div(
+        [html.Div(said, className="alert alert-info py-2 small", role="status", id="documents-reread"), view]
     )
 
 

@@ -118,6 +118,7 @@ DOC_TEXT_TITLE = "doc-text-title"
 DOC_DATE = "doc-date"
 DOC_URL = "doc-url"
 DOC_REGION = "doc-region"
+DOC_REREAD = "doc-reread"  # the held document read again with the date, URL and region now given
 DOC_READ_TEXT = "doc-read-text"  # button: read the pasted text
 DOC_STATE = "doc-state"  # dcc.Store: file name, sha256, overrides (never the bytes)
 DOC_RESULT = "doc-result"  # document info, messages, the review area

@@ -57,10 +57,35 @@ DOC_TEXT = {
     "date_from_url": ("取自来源网址", "from the source URL"),
     "date_from_given": ("人工填写", "as entered"),
     "no_date": (
-        "⚠ 文件未写明日期:“今年”等按文中出现的年份推断。请在“可选:文件日期与地区”中填写日期后重新读取。",
+        "⚠ 文件未写明日期:“今年”等按文中出现的年份推断。请在“可选:文件日期与地区”中填写日期后点击“重新读取”。",
         "⚠ The document gives no date: 今年 (this year) and the like are read from the years it names. Enter its "
-        "date under “Optional: document date and region” and read it again.",
+        "date under “Optional: document date and region” and press “Read again”.",
     ),
+    "no_region": (
+        "⚠ 文件未写明地区:请在“可选:文件日期与地区”中选择地区后点击“重新读取”,或在表格中填写每行的地区。",
+        "⚠ The document names no region: choose its region under “Optional: document date and region” and press "
+        "“Read again”, or type each row's region in the table.",
+    ),
+    "reread": ("重新读取", "Read again"),
+    "reread_hint": (
+        "用上面填写的来源网址、文件日期和地区重新读取当前文件(无需再次上传)",
+        "Read the current document again with the source URL, date and region given here (no second upload)",
+    ),
+    "reread_done": (
+        "已按新的设置重新读取({changed}):表格已重建,之前在表格中的修改未保留,请重新审核。",
+        "Read again with the new settings ({changed}): the table was rebuilt and earlier edits in it were "
+        "dropped; review it again.",
+    ),
+    "reread_same": ("设置未变", "settings unchanged"),
+    "reread_added": (
+        "补充的 {n} 个目标已按新设置重新读取。",
+        "The {n} target(s) added from their words were read again with them.",
+    ),
+    "reread_nothing": (
+        "没有可重新读取的文件:请先上传或粘贴文件。",
+        "No document to read again: upload or paste one first.",
+    ),
+    "source_url_short": ("来源网址", "Source URL"),
     "region_override": ("文件所属地区", "Document region"),
     "reading": (
         "正在读取文件并查找目标……较长的文件或扫描件需要更久,请勿关闭页面。",
@@ -135,8 +160,8 @@ DOC_TEXT = {
     "refused": ("未写入:{msg}", "Nothing written: {msg}"),
     "not_yours": ("{codes} 不在您的管辖地区", "{codes} is not one of your regions"),
     "committed": (
-        "✓ 已写入批次 {batch}:{n} 个目标。",
-        "✓ Written as batch {batch}: {n} target(s).",
+        "✓ 已写入批次 {batch}:目标 {targets} 个、实际值 {actuals} 个、基数 {baselines} 个。",
+        "✓ Written as batch {batch}: {targets} target(s), {actuals} actual(s), {baselines} baseline(s).",
     ),
     "open_region": ("打开地区页:{name}", "Open the region page: {name}"),
     "bad_file": ("无法读取该文件:{msg}", "Cannot read this file: {msg}"),

@@ -17,6 +17,7 @@ Example::
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import classify, indicators
 from .model import Extracted
@@ -76,10 +77,11 @@ def quoted_figure(
             f"摘录中没有带单位的数字 the quote holds no number with a unit: 「{said[:40]}」",
             "复制包括数字和单位的文字,如「脱贫1.2万人」 include the number and its unit, e.g. 脱贫1.2万人",
         )
-    q = quantities[0]
+    q = _with_counter(said, quantities[0])
     code = indicators.indicator_for(said, q.start, q.end, q.measure, 0, len(said))
-    label = indicators.label_for(said, q.start, q.end, q.measure, 0, len(said), 0)
-    code = code or indicators.unknown_code(label or said[: q.start], q.measure)
+    label = indicators.readable_label(indicators.label_for(said, q.start, q.end, q.measure, 0, len(said), 0))
+    label = label or indicators.readable_label(said[: q.start])
+    code = code or indicators.unknown_code(label, q.measure)
     last = _last_year(said, doc_year) or _last_year(normalize_text(_lead(text, start)).text, doc_year)
     year_end = last.year if last else doc_year or 0
     year_start = last.first if last is not None and last.kind == "range" and last.first else year_end
@@ -100,6 +102,19 @@ def quoted_figure(
         confidence=1.0,
         indicator_label=indicators.label_of(code) or label,
     )
+
+
+# Counters the number reader does not take as a unit: after a bare 万/亿 ("生态家禽5万羽") the quote's unit is theirs.
+COUNTERS = "羽只头匹尾箱棵株枚套台件盏口眼处座栋间吨斤"
+
+
+def _with_counter(said: str, q):
+    """``q`` with the counter after a bare 万/亿 (or after a plain number) taken into its unit: 5万羽 is 50000 羽,
+    never 5万 people."""
+    after = said[q.end : q.end + 1]
+    if q.measure or not after or after not in COUNTERS or q.unit not in ("", "万", "亿"):
+        return q
+    return replace(q, end=q.end + 1, raw=q.raw + after, unit=q.unit + after, measure=after)
 
 
 def _last_year(text: str, doc_year: int | None):

@@ -318,16 +318,43 @@ def label_for(sentence: str, q_start: int, q_end: int, measure: str, i_start: in
     return re.sub(r"^的", "", noun)[:16]
 
 
+# A label's edges that name nothing: bullets and list numbers before it ("■", "(三)", "2."), a 的 left from
+# "100%的…", a trailing 均/都 from "…率均达到".
+_LABEL_LEAD = re.compile(
+    r"^(?:[\s的■□●○◆◇▲△▶▸►▪▫•·\-—–*#>、,;:]|[(\uff08]?[一二三四五六七八九十\d]{1,3}[)\uff09]|[一二三四五六七八九十\d]{1,3}[.、．])+"
+)
+_LABEL_TAIL = re.compile(r"(?:[\s,、;:]|均|都|分别)+$")
+CODE_MAX = 64  # indicators.code
+
+
+def readable_label(label: str) -> str:
+    """An unknown indicator's name as a reviewer reads it: the noun phrase the number measures, without the
+    bullets, list numbers, leading 的 and trailing 均 the text put around it.
+
+    >>> readable_label("■全县行政村道路硬化率"), readable_label("精准退出率均"), readable_label("的贫困村建立合作社")
+    ('全县行政村道路硬化率', '精准退出率', '贫困村建立合作社')
+    """
+    return _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label or ""))
+
+
 def unknown_code(label: str, measure: str) -> str:
-    """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its label.
+    """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its readable label: as
+    much of it, from its end, as a code holds, so that two different labels ending alike stay two indicators.
 
     >>> unknown_code("水库", "座").partition(":")[2]
     'shui_ku'
+    >>> unknown_code("贫困村建立农民专业合作社", "%") != unknown_code("贫困人口参加农民专业合作社", "%")
+    True
     """
     from pypinyin import lazy_pinyin
 
-    words = re.sub(r"[^\u4e00-\u9fff]", "", label)[-6:] or measure
-    return "other:" + "_".join(lazy_pinyin(words))
+    words = re.sub(r"[^\u4e00-\u9fff]", "", readable_label(label)) or measure
+    syllables: list[str] = []
+    for syllable in reversed(lazy_pinyin(words)):
+        if len("other:") + len("_".join([syllable, *syllables])) > CODE_MAX:
+            break
+        syllables.insert(0, syllable)
+    return "other:" + "_".join(syllables)
 
 
 PER_UNIT_FUNDS = [

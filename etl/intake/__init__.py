@@ -11,7 +11,7 @@ Example::
 
 from __future__ import annotations
 
-from .checks import COMPARATORS, KINDS, TIERS, note_problems, url_problems, validate_rows
+from .checks import COMPARATORS, KINDS, TIERS, note_problems, stored_conflicts, url_problems, validate_rows
 from .proposal import Proposal, candidate_row, gazetteer, looked_for, propose
 from .store import IntakeRefused, commit
 
@@ -27,6 +27,7 @@ __all__ = [
     "looked_for",
     "note_problems",
     "propose",
+    "stored_conflicts",
     "url_problems",
     "validate_rows",
 ]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from auth.policy import Principal, can
 from db import batches, documents
 from etl import problems as P
+from text.format import format_value
 from textsafety import describe_control, first_control
 
 from . import problems as IP
@@ -88,8 +89,80 @@ def validate_rows(
     out: list[P.Problem] = []
     for row in rows:
         out.extend(_row_problems(row, file_name, indicators, chains))
+    out.extend(duplicate_targets(rows, file_name))
     if allowed_regions is not None:
         out.extend(region_refusals(rows, chains, allowed_regions, file_name))
+    return out
+
+
+def _target_key(row: dict) -> tuple | None:
+    """(region, indicator, start, end, tier) of a target row; None for other kinds or unreadable years."""
+    start, end = _year(row.get("period_start")), _year(row.get("period_end"))
+    if row.get("kind") != "target" or start is None or end is None:
+        return None
+    code = str(row.get("region_code") or "").strip()
+    return code, str(row.get("indicator") or "").strip(), start, end, row.get("tier") or "committed"
+
+
+def _said(row: dict) -> str:
+    value = _number(row.get("value"))
+    shown = format_value(value, row.get("unit") or "", "zh", row.get("comparator") or "=")
+    return shown if value is not None else repr(row.get("value"))
+
+
+def duplicate_targets(rows: list[dict], file_name: str = "") -> list[P.Problem]:
+    """Two target rows of one region, indicator, period and tier with different values: only one can be the plan,
+    so each of them says which other row it collides with. The same value said twice is no problem."""
+    by_key: dict[tuple, list[dict]] = {}
+    for row in rows:
+        key = _target_key(row)
+        if key is not None and key[0] and key[1]:
+            by_key.setdefault(key, []).append(row)
+    out: list[P.Problem] = []
+    for key, group in by_key.items():
+        if len({(_number(r.get("value")), r.get("comparator") or "=") for r in group}) < 2:
+            continue
+        period = f"{key[2]}" if key[2] == key[3] else f"{key[2]}-{key[3]}"
+        for row in group:
+            others = [r for r in group if r is not row]
+            numbers = "、".join(str(r.get("row_id")) for r in others)
+            values = "、".join(_said(r) for r in others)
+            message = (
+                f"与第 {numbers} 行重复:同一地区、指标、年份({period})和层级,数值不同({_said(row)} / {values}) "
+                f"duplicates row {numbers}: same region, indicator, year ({period}) and tier with another value"
+            )
+            out.append(IP.DuplicateTarget(file_name, row.get("row_id"), "period_end", row.get("value"), message))
+    return out
+
+
+def stored_conflicts(
+    session: Session, rows: list[dict], published_on: str | None, file_name: str = ""
+) -> list[P.Problem]:
+    """Target rows that another document already stored with another value, for the same region, indicator,
+    period and tier, where this document is older than that one or undated (stored, it would be taken as the
+    newer plan). A document of the stored plan's date or later restates it (a revision, as ``etl.intake.store``
+    stores it: a planner's correction of the same plan too), and the same value is a restatement: neither is a
+    problem."""
+    keyed = [(row, key) for row in rows if (key := _target_key(row)) is not None and key[0] and key[1]]
+    stored = documents.stored_targets(session, {key for _row, key in keyed})
+    out: list[P.Problem] = []
+    for row, key in keyed:
+        for found in stored.get(key, []):
+            same = _number(row.get("value")) == found["value"] and (row.get("comparator") or "=") == found["comparator"]
+            dated = found["published_on"]
+            if same or not dated or (published_on and str(published_on)[:10] >= dated):
+                continue
+            theirs = format_value(found["value"], row.get("unit") or "", "zh", found["comparator"] or "=")
+            where = f"批次 {found['batch_id']}({found['plan'] or found['file_name'] or ''},{dated})"
+            ours = "未写日期" if not published_on else "早于它"
+            message = (
+                f"{where} 已存此目标为 {theirs},本行为 {_said(row)}:本文件{ours} "
+                f"batch {found['batch_id']} ({found['file_name'] or found['plan']}, {dated}) stores this target as "
+                f"{theirs}; this row says {_said(row)}, and this document is "
+                f"{'undated' if not published_on else 'older'}"
+            )
+            out.append(IP.StoredTargetConflict(file_name, row.get("row_id"), "value", row.get("value"), message))
+            break
     return out
 
 

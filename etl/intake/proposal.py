@@ -148,11 +148,12 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
     """One figure as a plain dict for review and commit."""
     from etl.extract.extractor import POSSIBLE_CONFIDENCE  # the extractor loads with the first document read
+    from etl.extract.indicators import readable_label
 
     paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
     code = fig.region_code
     known = indicators.get(fig.indicator)
-    label = fig.indicator_label or ""
+    label = readable_label(fig.indicator_label or "")  # "■全县行政村道路硬化率" -> "全县行政村道路硬化率"
     region_name = names.get(code) or (gaz.regions[code].name_zh if code in gaz.regions else fig.region) or ""
     confidence = fig.confidence
     return {

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db import batches, documents, writes
 from etl.problems import Problem
 
-from .checks import note_problems, url_problems, validate_rows
+from .checks import note_problems, stored_conflicts, url_problems, validate_rows
 from .problems import AlreadyIngested, NoTargetsFound
 from .proposal import Proposal
 
@@ -56,8 +56,9 @@ def commit(
 ) -> int:
     """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
     its id. Raises IntakeRefused (nothing stored) when the same text is stored already, no target is accepted,
-    a row or the note has problems (a control character, say), or a row's region is outside ``allowed_regions``
-    (a planner's own)."""
+    a row or the note has problems (a control character, say; two targets of one key with different values; a
+    target an undated or older document stores with another value than a newer one did), or a row's region is outside
+    ``allowed_regions`` (a planner's own)."""
     already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
         raise IntakeRefused(f"already ingested as batch {already['id']}", [already_ingested_problem(proposal, already)])
@@ -68,6 +69,7 @@ def commit(
         note_problems(note, proposal.file_name)
         + url_problems(proposal.source_url, proposal.file_name)
         + validate_rows(session, rows, file_name=proposal.file_name, allowed_regions=allowed_regions)
+        + stored_conflicts(session, rows, proposal.published_on, proposal.file_name)
     )
     if problems:
         raise IntakeRefused(f"{len(problems)} problem(s) in the rows; nothing stored", problems)

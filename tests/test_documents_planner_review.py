@@ -1,0 +1,232 @@
+"""What a planner's test of the documents page found (real app, real SQLite copy of the seed, the page's callbacks
+posted as the browser posts them): two different values for one target, a target another document stored, a
+unit kept from the quote, a document that names no region, a date given after reading, the language toggle and
+the commit's counts.
+
+The texts are cut from the documents of that test: 汉中's 2012 news report (西安晚报, traditional characters) and
+a 2018 春风行动 plan of a township that names no region.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
+from tests.conftest import copy_sqlite
+from tests.test_documents_forged import commit, find, read_in
+from text.i18n_documents import dt
+
+HANZHONG = """漢中今年將實現10萬人脫貧目標
+
+2011年漢中移民搬遷2.48萬戶8.82萬人,實現脫貧8.12萬人。
+今年,全市將實現10萬人脫貧目標。
+"""
+# the report's lines without a year: only its date tells what 今年 is
+HANZHONG_UNDATED = (
+    "漢中今年將實現10萬人脫貧目標\n\n今年,全市將實現10萬人脫貧目標。同時,搬遷2.8萬戶10.3萬人,解決25萬人飲水困難。\n"
+)
+# the same target said by a later report, and by an earlier one, with other values
+HANZHONG_LATER = "漢中今年脫貧目標調整\n\n2012年,全市將實現9萬人脫貧目標。\n"
+CHUNFENG = """2018年脱贫攻坚“春风行动”实施方案
+
+二、行动目标
+(一)产业扶贫
+完成玉米调减3500亩,出栏生态土猪3万头、生态家禽5万羽、禽蛋生产1600吨;100%的贫困村建立农民专业合作社,100%的贫困人口参加农民专业合作社。
+"""
+
+
+@pytest.fixture
+def url(seed_db_path, tmp_path) -> str:
+    path = tmp_path / "documents.db"
+    copy_sqlite(Path(seed_db_path), path)
+    url = f"sqlite:///{path}"
+    add_users(url)
+    return url
+
+
+@pytest.fixture
+def app(url):
+    return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
+
+
+def paste(app, client, text: str, **fields):
+    """Paste ``text`` and read it (``fields``: "doc-date.value" and the like); (answer, page state, grid rows)."""
+    values = {"doc-read-text.n_clicks": 1, "doc-text.value": text, **fields}
+    response = post_callback(client, payload(app, "doc-read-text.n_clicks", values))
+    assert response.status_code == 200, response.data
+    answer = response.get_json()["response"]
+    grid = find(answer, "doc-grid")
+    return answer, answer["doc-state"]["data"], grid["props"]["rowData"] if grid else None
+
+
+def check(app, client, grid: list[dict], state: dict) -> dict:
+    values = {"doc-check.n_clicks": 1, "doc-grid.rowData": grid, "doc-state.data": state}
+    return post_callback(client, payload(app, "doc-check.n_clicks", values)).get_json()["response"]
+
+
+def add(app, client, words: str, grid: list[dict], state: dict) -> dict:
+    values = {"doc-add.n_clicks": 1, "doc-add-quote.value": words, "doc-grid.rowData": grid, "doc-state.data": state}
+    return post_callback(client, payload(app, "doc-add.n_clicks", values)).get_json()["response"]
+
+
+def row_of(grid: list[dict], value_text: str) -> dict:
+    return next(row for row in grid if row["value_text"] == value_text)
+
+
+def _as_2012_target(grid: list[dict]) -> list[dict]:
+    """The reviewer's slip of the test: 2011's 8.12万 people lifted out of poverty made a 2012 target."""
+    return [{**r, "kind": "target", "period_text": "2012"} if r["value_text"] == "8.12万人" else r for r in grid]
+
+
+def test_two_values_for_one_target_are_a_problem_on_both_rows_until_one_is_rejected(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    grid = _as_2012_target(grid)
+    answer = check(app, client, grid, state)
+    rows = answer["doc-grid"]["rowData"]
+    ten, eight = row_of(rows, "10万人"), row_of(rows, "8.12万人")
+    assert f"与第 {eight['row_id']} 行重复" in ten["problem"] and f"duplicates row {eight['row_id']}" in ten["problem"]
+    assert f"与第 {ten['row_id']} 行重复" in eight["problem"]
+    assert "拒绝其中一行,或更正其年份或指标" in ten["problem"] and "reject one of the rows" in eight["problem"]
+    listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
+    assert f"第 {ten['row_id']} 行" in listed and f"第 {eight['row_id']} 行" in listed
+    before = dump(url)
+    refused = answer_text(commit(app, client, state, grid, "汉中 2012"))
+    assert "documents-refused" in refused and "重复" in refused
+    assert dump(url) == before
+    one = [{**r, "accept": r["row_id"] != eight["row_id"]} for r in grid]
+    assert all(r["problem"] == "" for r in check(app, client, one, state)["doc-grid"]["rowData"])
+    assert "documents-committed" in answer_text(commit(app, client, state, one, "汉中 2012"))
+
+
+def test_the_same_value_said_twice_is_no_problem(app):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    eight = row_of(grid, "8.12万人")
+    grid = [{**r, "kind": "target", "period_text": "2012", "value_text": "10万人"} if r is eight else r for r in grid]
+    rows = check(app, client, grid, state)["doc-grid"]["rowData"]
+    assert not any("重复" in r["problem"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("date", "flagged"),
+    [
+        ("2012-01-05", True),  # an earlier report: the stored plan is the newer one
+        ("", True),  # undated: which is newer cannot be told
+        ("2012-09-01", False),  # a later report restates the plan: a revision, as before
+        ("2012-04-11", False),  # the same day's plan, restated or corrected: a revision, as before
+    ],
+)
+def test_a_target_another_document_stored_with_another_value_is_a_problem_unless_this_one_is_newer(
+    app, url, date, flagged
+):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    assert "documents-committed" in answer_text(commit(app, client, state, grid, "汉中 2012"))
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        (stored_batch,) = conn.execute("SELECT max(id) FROM batches").fetchone()
+    _, state, grid = paste(app, client, HANZHONG_LATER, **{"doc-date.value": date or None})
+    nine = row_of(grid, "9万人")
+    if not flagged:
+        assert nine["problem"] == ""
+        assert "documents-committed" in answer_text(commit(app, client, state, grid, "汉中 2012 调整"))
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            kind = conn.execute("SELECT kind FROM plan_versions ORDER BY id DESC LIMIT 1").fetchone()[0]
+        assert kind == "revision"
+        return
+    assert f"批次 {stored_batch}" in nine["problem"] and f"batch {stored_batch}" in nine["problem"]
+    assert "10万人" in nine["problem"] and "2012-04-11" in nine["problem"] and "revert that batch" in nine["problem"]
+    before = dump(url)
+    assert "documents-refused" in answer_text(commit(app, client, state, grid, "汉中 2012 调整"))
+    assert dump(url) == before
+
+
+def test_an_added_target_keeps_the_quotes_unit_and_is_named_after_its_words(app):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, CHUNFENG, **{"doc-region.value": "610700", "doc-date.value": "2018-02-24"})
+    rows = add(app, client, "生态家禽5万羽", grid, state)["doc-grid"]["rowData"]
+    new = rows[-1]
+    assert (new["value_text"], new["indicator_label"]) == ("5万羽", "生态家禽 · other:sheng_tai_jia_qin")
+    assert new["problem"] == ""  # the grid's 5万羽 reads back
+
+
+def test_two_different_unknown_indicators_get_two_readable_names_and_codes(app):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, CHUNFENG, **{"doc-region.value": "610700", "doc-date.value": "2018-02-24"})
+    villages = next(r for r in grid if r["quote"].startswith("100%的贫困村"))
+    rows = add(app, client, "100%的贫困人口参加农民专业合作社", grid, state)["doc-grid"]["rowData"]
+    people = rows[-1]
+    assert villages["indicator_label"].split(" · ")[0] == "贫困村建立农民专业合作社"
+    assert people["indicator_label"].split(" · ")[0] == "贫困人口参加农民专业合作社"
+    assert villages["indicator_label"].split(" · ")[1] != people["indicator_label"].split(" · ")[1]
+
+
+def test_a_document_that_names_no_region_says_so_and_its_rows_say_the_region_is_missing(app):
+    client = client_as(app, "admin1")
+    answer, _state, grid = paste(app, client, CHUNFENG, **{"doc-date.value": "2018-02-24"})
+    warning = find(answer, "documents-no-region")
+    assert warning and "文件未写明地区" in warning["props"]["children"]
+    assert "选择地区后点击“重新读取”" in warning["props"]["children"] and "names no region" in dt("no_region", "en")
+    assert grid and all("未填写" in r["problem"] and "missing" in r["problem"] for r in grid if r["accept"])
+    assert not any("不在地区表中" in r["problem"] or "''" in r["problem"] for r in grid)
+    answer, _state, grid = paste(
+        app, client, CHUNFENG, **{"doc-date.value": "2018-02-24", "doc-region.value": "610700"}
+    )
+    assert find(answer, "documents-no-region") is None and not any("未填写" in r["problem"] for r in grid)
+
+
+def test_the_commit_says_how_many_targets_actuals_and_baselines_were_stored(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    kinds = [r["kind"] for r in grid if r["accept"]]
+    assert kinds.count("target") and kinds.count("actual")
+    said = answer_text(commit(app, client, state, grid, "汉中 2012"))
+    targets, actuals, baselines = (kinds.count(k) for k in ("target", "actual", "baseline"))
+    assert "已写入批次" in said and f"目标 {targets} 个、实际值 {actuals} 个、基数 {baselines} 个" in said
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        stored = conn.execute(
+            "SELECT rows_targets, rows_actuals FROM batches WHERE id = (SELECT max(id) FROM batches)"
+        ).fetchone()
+    assert stored == (targets, actuals + baselines)  # what /history shows
+
+
+def reread(app, client, state: dict, **fields) -> dict:
+    values = {"doc-reread.n_clicks": 1, "doc-state.data": state, **fields}
+    response = post_callback(client, payload(app, "doc-reread.n_clicks", values))
+    assert response.status_code == 200, response.data
+    return response.get_json()["response"]
+
+
+def test_a_date_given_after_the_file_was_read_is_applied_by_reading_it_again(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = read_in(app, client, HANZHONG_UNDATED.splitlines(), "hanzhong-2012.docx")
+    ten = row_of(grid, "10万人")
+    assert ten["period_text"] == "0" and "年份未知" in ten["problem"]  # 今年, in a text without a date
+    added = add(app, client, "解決25萬人飲水困難", grid, state)["doc-grid"]["rowData"][-1]
+    assert added["period_text"] == "0"
+    answer = reread(app, client, state, **{"doc-date.value": "2012-04-11", "doc-region.value": "610700"})
+    said = find(answer, "documents-reread")["props"]["children"]
+    assert "日期: — → 2012-04-11" in said and "文件所属地区: — → 610700" in said and "补充的 1 个目标" in said
+    new_state, rows = answer["doc-state"]["data"], find(answer, "doc-grid")["props"]["rowData"]
+    assert (new_state["date"], new_state["region"], new_state["sha256"]) == ("2012-04-11", "610700", state["sha256"])
+    assert row_of(rows, "10万人")["period_text"] == "2012" and not any("年份未知" in r["problem"] for r in rows)
+    assert (rows[-1]["quote"], rows[-1]["period_text"]) == ("解決25萬人飲水困難", "2012")
+    assert find(answer, "documents-no-date") is None
+    before = dump(url)
+    stale = answer_text(commit(app, client, state, grid, "the grid read before"))
+    assert "documents-refused" in stale and dump(url) == before  # nothing of the first reading is stored
+    done = answer_text(commit(app, client, new_state, [{**r, "accept": r["kind"] == "target"} for r in rows], "汉中"))
+    assert "documents-committed" in done
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        dated = conn.execute("SELECT published_on FROM sources ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert dated == "2012-04-11"
+
+
+def test_reading_again_with_nothing_held_says_so(app):
+    answer = reread(app, client_as(app, "admin1"), None)
+    assert "documents-reread-nothing" in json.dumps(answer)
