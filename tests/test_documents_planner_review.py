@@ -113,6 +113,36 @@ def test_the_same_value_said_twice_is_no_problem(app):
     assert not any("重复" in r["problem"] for r in rows)
 
 
+def test_two_line_items_of_a_shared_code_in_one_year_are_no_duplicate():
+    from etl.intake.checks import duplicate_targets
+
+    items = [
+        {
+            "row_id": i,
+            "kind": "target",
+            "region_code": "610700",
+            "indicator": code,
+            "period_start": 2012,
+            "period_end": 2012,
+            "value": value,
+            "tier": "committed",
+        }
+        for i, (code, value) in enumerate(
+            [
+                ("other:funds_line_item", 5e6),
+                ("other:funds_line_item", 7e6),
+                ("poor_population_reduced", 1e5),
+                ("poor_population_reduced", 81200),
+            ],
+            start=1,
+        )
+    ]
+    assert sorted(p.row for p in duplicate_targets(items)) == [
+        3,
+        4,
+    ]  # a funds table's lines are items, not restatements
+
+
 @pytest.mark.parametrize(
     ("date", "flagged"),
     [

@@ -95,10 +95,28 @@ def validate_rows(
     return out
 
 
+# Codes many distinct items share (a plan's funds line items, areas, lengths, projects, people reached): two
+# values of one of them in one year are two items, not two statements of one target.
+SHARED_CODES = frozenset(
+    {
+        "other:funds_line_item",
+        "other:area_mu",
+        "other:area_ha",
+        "other:length_km",
+        "other:floor_area_m2",
+        "other:projects",
+        "other:people_benefited",
+    }
+)
+
+
 def _target_key(row: dict) -> tuple | None:
-    """(region, indicator, start, end, tier) of a target row; None for other kinds or unreadable years."""
+    """(region, indicator, start, end, tier) of a target row; None for other kinds, unreadable years and the
+    indicator codes many items share (``SHARED_CODES``)."""
     start, end = _year(row.get("period_start")), _year(row.get("period_end"))
     if row.get("kind") != "target" or start is None or end is None:
+        return None
+    if str(row.get("indicator") or "").strip() in SHARED_CODES:
         return None
     code = str(row.get("region_code") or "").strip()
     return code, str(row.get("indicator") or "").strip(), start, end, row.get("tier") or "committed"
