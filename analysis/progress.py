@@ -33,6 +33,7 @@ class Progress:
     latest: YearCell | None
     period: st.Assessment | None
     period_ids: list[int] = field(default_factory=list)  # target figures behind the period target
+    period_actual_ids: list[int] = field(default_factory=list)  # exactly the actual figures in ``period.actual``
     named: list[NamedTarget] = field(default_factory=list)
     spans: list[dict] = field(default_factory=list)
 
@@ -160,7 +161,27 @@ def assess(
     latest = reported[-1] if reported else (cells[-1] if cells else None)
     p = Progress(region_code, indicator, plan, series, plan_points, cells, latest, None, named=named, spans=spans)
     p.period, p.period_ids = _period(p, spans, hi)
+    p.period_actual_ids = _period_actual_ids(p.period, series["actual"], spans)
     return p
+
+
+def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans: list[dict]) -> list[int]:
+    """The ids of the actual figures the period's actual is made of (``Assessment.actual_periods``): the years
+    summed up to the year the period is seen from, never a later year's; a multi-year actual used whole."""
+    if a is None or a.actual is None:
+        return []
+    out: list[int] = []
+    for start, end in a.actual_periods:
+        if start == end:
+            point = annual.get(start)
+            out += point.figure_ids if point is not None else []
+            continue
+        whole = [
+            s for s in spans if s["kind"] == "actual" and (int(s["period_start"]), int(s["period_end"])) == (start, end)
+        ]
+        used = [s for s in whole if float(s["value"]) == a.actual] or whole[:1]
+        out += [int(s["id"]) for s in used[:1]]
+    return out
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:

@@ -108,6 +108,9 @@ class Assessment:
     missing_years: list[int] = field(default_factory=list)
     finished: bool = True
     as_of: int | None = None  # the year the period is seen from (the year filter's last year)
+    # the (start, end) of each actual figure that ``actual`` is made of: the years summed (flows), the one
+    # multi-year actual used whole, or the year read (stocks, rates); empty when there is no ``actual``
+    actual_periods: list[tuple[int, int]] = field(default_factory=list)
 
 
 def assess_flow(
@@ -141,10 +144,12 @@ def assess_flow(
         if start <= s0 and s1 <= last and direction == "up" and meets(value, target, comparator, direction):
             base.status, base.actual, base.actual_year = ACHIEVED, value, s1
             base.achievement, base.missing_years = achievement(value, target, direction), []
+            base.actual_periods = [(s0, s1)]
             return base
     if missing:
         return base
     base.actual, base.actual_year, base.achievement = done, last, achievement(done, target, direction)
+    base.actual_periods = [(y, y) for y in window]
     if meets(done, target, comparator, direction):
         base.status = ACHIEVED
         return base
@@ -181,6 +186,7 @@ def assess_level(
     if as_of >= end:
         if end in levels:
             base.actual, base.actual_year = levels[end], end
+            base.actual_periods = [(end, end)]
             base.achievement = achievement(levels[end], target, direction)
             base.status = judge(levels[end], target, comparator, direction)
         else:
@@ -192,6 +198,7 @@ def assess_level(
     year = max(seen)
     level = levels[year]
     base.actual, base.actual_year = level, year
+    base.actual_periods = [(year, year)]
     base.achievement = achievement(level, target, direction)
     if meets(level, target, comparator, direction):
         base.status = ACHIEVED

@@ -58,7 +58,6 @@ def _period(p: Progress) -> dict | None:
     a = p.period
     if a is None:
         return None
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return {
         "start": a.start,
         "end": a.end,
@@ -75,7 +74,7 @@ def _period(p: Progress) -> dict | None:
         "remaining_years": a.remaining_years,
         "missing_years": list(a.missing_years),
         "target_figure_ids": _ids(p.period_ids),
-        "actual_figure_ids": _ids(actual_ids),
+        "actual_figure_ids": _ids(p.period_actual_ids),
     }
 
 

@@ -44,11 +44,10 @@ def period_cell(p: Progress, lang: str):
     a = p.period
     if a is None:
         return element(html.Span, t("no_period", lang), className="text-muted")
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return status_cell(
         period_lines(a, p.indicator["unit"], lang),
         a.status,
-        p.period_ids + actual_ids,
+        p.period_ids + p.period_actual_ids,
         f"{p.region_code}-{p.indicator['code']}-period",
         **{"data-period": f"{a.start}-{a.end}"},
     )
@@ -89,8 +88,7 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         row["latest"] = {"text": "\n".join([line for line in lines if line]), "status": c.status, "ids": ids}
     if p.period is not None:
         a = p.period
-        actual_ids = [i for y, pt in actuals.items() if a.start <= y <= a.end for i in pt.figure_ids]
-        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
+        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + p.period_actual_ids)
     return row
 
 

@@ -221,6 +221,19 @@ def test_shaanxi_2019_progress(base, plan, target, status, achievement):
     assert (row["target"], row["actual"], row["status"]) == (str(target), "578800", status)
 
 
+def test_period_actual_ids_are_the_years_summed_up_to_the_year_seen_from(base):
+    """162.38万 seen from 2019 is 2018 + 2019: the 2020 actual is not behind it."""
+    params = {"region": "610000", "indicator": "poor_population_reduced", "to": "2019"}
+    (item,) = get(base, "/api/v1/progress", **params).json()["data"]
+    period = item["period"]
+    by_year = {y["year"]: y["actual_figure_ids"] for y in item["years"]}
+    assert period["actual"] == 1623800
+    assert period["actual_figure_ids"] == by_year[2018] + by_year[2019]
+    actuals = get(base, "/api/v1/figures", region="610000", indicator="poor_population_reduced", kind="actual")
+    summed = [f for f in actuals.json()["data"] if f["id"] in period["actual_figure_ids"]]
+    assert sum(f["value"] for f in summed) == period["actual"]
+
+
 def _page(base: str, code: str, search: str) -> dict:
     payload = {
         "output": "..page-content.children...lang-toggle.href...lang-toggle.children..",
