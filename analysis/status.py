@@ -101,8 +101,11 @@ class Assessment:
     comparator: str = "="
     actual: float | None = None  # cumulative (flows) or the level at the end / as of (stocks, rates)
     actual_year: int | None = None
-    achievement: float | None = None
+    achievement: float | None = None  # the actual as a percent of the whole period's target
     expected_to_date: float | None = None
+    # unfinished periods judged on pace: the percent of the plan to date that the status was judged on (flows: the
+    # actual to date over ``expected_to_date``; stocks and rates: the share of the planned path covered)
+    achievement_to_date: float | None = None
     needed_per_year: float | None = None  # flows, unfinished periods: what each remaining year must add
     remaining_years: int = 0
     missing_years: list[int] = field(default_factory=list)
@@ -161,6 +164,7 @@ def assess_flow(
     else:
         expected = target * len(window) / (end - start + 1)
     base.expected_to_date = expected
+    base.achievement_to_date = achievement(done, expected, direction)
     base.remaining_years = end - last
     base.needed_per_year = max(target - done, 0.0) / base.remaining_years
     base.status = pace_status(done, expected) if direction == "up" else pace_status(expected, done)
@@ -213,5 +217,6 @@ def assess_level(
         planned, made = -planned, -made
     base.expected_to_date = b_value - planned if direction == "down" else b_value + planned
     base.remaining_years = end - year
+    base.achievement_to_date = made / planned * 100 if planned > 0 else None
     base.status = pace_status(made, planned)
     return base

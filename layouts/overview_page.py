@@ -27,11 +27,14 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
         "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
     )
     shown = fmt(a.actual) if a.actual is not None else "—"  # the status line says why
-    lines = [
-        label,
-        f"{shown} / {fmt(a.target, a.comparator)}",
-        f"{percent(a.achievement)} {status_text(a.status, lang)}",
-    ]
+    lines = [label, f"{shown} / {fmt(a.target, a.comparator)}"]
+    if a.achievement_to_date is not None and a.expected_to_date is not None:
+        # an unfinished period is judged on the plan to date: its percent goes with the status, the whole
+        # period's is said apart, so the two never read as one
+        pace = tf("pace_to_date", lang, plan=fmt(a.expected_to_date), pct=percent(a.achievement_to_date))
+        lines += [f"{pace} {status_text(a.status, lang)}", tf("of_whole_period", lang, pct=percent(a.achievement))]
+    else:
+        lines.append(f"{percent(a.achievement)} {status_text(a.status, lang)}")
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
         lines.append(tf("need_per_year", lang, years=years, value=fmt(a.needed_per_year)))

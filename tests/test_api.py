@@ -234,6 +234,21 @@ def test_period_actual_ids_are_the_years_summed_up_to_the_year_seen_from(base):
     assert sum(f["value"] for f in summed) == period["actual"]
 
 
+def test_period_status_comes_with_the_percent_it_was_judged_on(base):
+    """Seen from 2019 the period is at risk at 98.3% of the plan to date; ``achievement`` keeps its meaning (the
+    whole period's target, 88.6%) and ``achievement_to_date`` says the percent the status was judged on."""
+    params = {"region": "610000", "indicator": "poor_population_reduced", "to": "2019"}
+    (item,) = get(base, "/api/v1/progress", **params).json()["data"]
+    period = item["period"]
+    assert (period["status"], period["expected_to_date"], period["target"]) == ("at_risk", 1652000, 1832700)
+    assert period["achievement"] == pytest.approx(88.6015, abs=1e-3)
+    assert period["achievement_to_date"] == pytest.approx(98.2930, abs=1e-3)
+    (row,) = [r for r in read_csv(get(base, "/api/v1/progress.csv", **params)) if r["scope"] == "period"]
+    assert (row["expected_to_date"], row["achievement_to_date"]) == ("1652000", "98.293")
+    (finished,) = get(base, "/api/v1/progress", **{**params, "to": "2020"}).json()["data"]
+    assert finished["period"]["achievement_to_date"] is None  # judged on the whole target
+
+
 def _page(base: str, code: str, search: str) -> dict:
     payload = {
         "output": "..page-content.children...lang-toggle.href...lang-toggle.children..",

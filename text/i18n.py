@@ -102,6 +102,8 @@ TEXT = {
     "trend": ("趋势", "Trend"),
     "trend_label": ("趋势:计划(虚线)与实际(实线)", "Trend: plan (dashed) and actual (solid)"),
     "achievement": ("完成率", "Achievement"),
+    "pace_to_date": ("达同期计划{plan}的{pct}", "{pct} of plan to date ({plan})"),
+    "of_whole_period": ("全期目标完成{pct}", "{pct} of the whole-period target"),
     "need_per_year": ("{years}年每年需{value}才能完成计划", "{years} need {value} a year to meet the plan"),
     "no_period": ("无全期目标", "no period target"),
     "missing_years": ("缺{years}年数据", "missing {years}"),
