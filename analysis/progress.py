@@ -77,8 +77,11 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     if plan:
         start, end = min(plan), max(plan)
         ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
-        comparators = {pt.comparator for pt in p.plan_points.values()}
-        comparator = comparators.pop() if len(comparators) == 1 else "="
+        if kind == "flow":  # a total keeps a comparator only when every year it sums has the same one
+            comparators = {pt.comparator for pt in p.plan_points.values()}
+            comparator = comparators.pop() if len(comparators) == 1 else "="
+        else:  # stocks and rates are judged on the end year's target: its comparator (≥80% in 2017) goes with it
+            comparator = p.plan_points[end].comparator
         total = sum(plan.values()) if kind == "flow" else plan[end]
         if kind == "flow" and set(range(start, end + 1)) - set(plan):
             same = [s for s in span_targets if (int(s["period_start"]), int(s["period_end"])) == (start, end)]

@@ -8,8 +8,10 @@ import pytest
 
 from analysis.progress import progress
 from analysis.status import ACHIEVED, AT_RISK, BEHIND
-from layouts.overview_page import period_lines
-from tests.test_status import SHAANXI, UP_FLOW
+from layouts.overview_page import grid_row, period_lines
+from tests.test_status import SHAANXI, UP_FLOW, fig
+
+REGION = {"code": "621100", "name_zh": "定西市", "name_en": "Dingxi"}
 
 
 def test_an_unfinished_period_is_judged_and_shown_against_the_plan_to_date():
@@ -64,3 +66,22 @@ def test_a_period_achieved_early_is_judged_on_the_whole_target():
     figs = [dict(f, value=2000000) if f["id"] == 6 else f for f in figs]  # 200万 in 2018 alone
     a = progress(figs, "610000", UP_FLOW, year_to=2018).period
     assert a.status == ACHIEVED and a.achievement_to_date is None
+
+
+SHARE = {"code": "poverty_spending_share", "unit": "%", "kind": "rate", "direction": "up", "name_zh": "扶贫支出占比"}
+
+
+def test_a_rate_period_keeps_its_end_year_comparator():
+    """定西 扶贫支出占财政支出比例: ≥70% (2015), 75% (2016), ≥80% (2017): the period is judged on 2017's ≥80%, so the
+    period column shows ≥ as the latest-year column does."""
+    figs = [
+        dict(fig(i, "target", "621100", year, value, "original", comparator=comparator), indicator=SHARE["code"])
+        for i, (year, value, comparator) in enumerate(((2015, 70, ">="), (2016, 75, "="), (2017, 80, ">=")), 1)
+    ]
+    p = progress(figs, "621100", SHARE)
+    assert (p.period.end, p.period.target, p.period.comparator) == (2017, 80, ">=")
+    assert period_lines(p.period, "%", "zh")[1] == "— / ≥80%"
+    assert (
+        period_lines(p.period, "%", "zh")[1].split(" / ")[1]
+        == grid_row(p, REGION, "zh", "")["latest"]["text"].split("\n")[1].split(" / ")[1]
+    )
