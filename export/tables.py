@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.chart_data import ChartExport
+from text.format import display_unit_text
 from text.i18n import both, t
 from textsafety import first_control, multi_line
 
@@ -32,7 +33,7 @@ DATA_COLUMNS = [
     ("year", "year", "year"),
     ("value", "value", "number"),
     ("comparator", "col_comparator", "text"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("rolled_up", "rolled_up", "bool"),
     ("plan_version", "plan_version", "text"),
     ("reliability", "reliability", "text"),
@@ -50,7 +51,7 @@ CHILD_DATA_COLUMNS = [
     ("indicator", "indicator", "text"),
     ("plan", "target", "number"),
     ("actual", "actual", "number"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("achievement", "achievement", "pct"),
     ("status", "col_status", "text"),
     ("years", "period", "text"),
@@ -68,7 +69,7 @@ SOURCE_COLUMNS = [
     ("kind", "kind", "text"),
     ("period", "period", "text"),
     ("value", "value", "number"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("source", "source", "text"),
     ("url", "col_url", "url"),
     ("reliability", "reliability", "text"),
@@ -88,7 +89,7 @@ NOTE_COLUMNS = [
     ("edited_at", "col_edited_at", "text"),
 ]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, "pct": 10}
+WIDTHS = {"unit": 10, "text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, "pct": 10}
 
 
 def neutralise(value):
@@ -120,6 +121,8 @@ def _cell(value, kind: str, lang: str):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if kind == "pct":
         return None if value is None else round(value, 1)
+    if kind == "unit":  # the reader's form: 亩 in Chinese, mu in English (text.format, the one unit table)
+        return neutralise(display_unit_text(value, lang) if value and lang == "en" else (value or ""))
     return neutralise(plain(value) if kind in ("number", "int", "year") else ("" if value is None else value))
 
 

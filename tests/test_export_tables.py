@@ -161,3 +161,19 @@ def test_children_xlsx_has_the_bars_and_every_figure_behind_each_total(dingxi_co
     for r in rows:  # each child's figures are its own (or its sub-regions'), so its sources trace
         ids = [int(i) for i in str(r["实际数据编号 actual figure ids"] or "").split(",") if i]
         assert ids and all(by_id[i]["地区代码 region code"] == r["地区代码 region code"] for i in ids)
+
+
+@pytest.mark.parametrize("lang, unit", [("zh", "亩"), ("en", "mu")])
+def test_an_export_writes_the_unit_in_the_readers_language(seed_db_url, lang, unit):
+    """凌海市 技术推广面积 30,000 亩: "mu" in an English export (column and hover text), 亩 in a Chinese one."""
+    with session_factory(make_engine(seed_db_url))() as session:
+        export = build_chart(session, "210781", "other:tech_extension_area_mu", lang=lang)
+    frame = pd.read_csv(io.BytesIO(csv_bytes(export.rows, columns_of(export), lang)), encoding="utf-8-sig")
+    assert set(frame["单位 unit"]) == {unit}
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(export)))
+    for sheet in ("数据 Data", "来源 Sources"):
+        rows = list(book[sheet].values)
+        column = rows[0].index("单位 unit")
+        assert {r[column] for r in rows[1:]} == {unit}
+    texts = [t for trace in export.figure["data"] for t in trace.get("text", [])]
+    assert texts and all(text.endswith(unit) for text in texts if text)
