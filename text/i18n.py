@@ -41,6 +41,11 @@ TEXT = {
         "以 = + - @ 开头的文字前加了撇号(')以防被当作公式执行。",
         "Text starting with = + - @ has a leading apostrophe (') so it is never run as a formula.",
     ),
+    "figure_ids_note": (
+        "数据编号:只有一个编号的单元格是数字(可按来源表的数据编号查找);多个编号以逗号分隔,是文本。",
+        "Figure ids: a cell with one id holds a number (it looks up in the Sources sheet's figure id); several "
+        "ids are comma-separated text.",
+    ),
     "export_download": ("下载", "Download"),
     "export_data": ("数据", "Data"),
     "briefing_pack": ("简报包", "Briefing pack"),
