@@ -135,6 +135,9 @@ def overview_grid(
             "headerName": t("trend", lang),
             "cellRenderer": "Sparkline",
             "cellRendererParams": {**SIZE, "actualColor": COLORS["actual"], "label": t("trend_label", lang)},
+            # the value is the sparkline's points, drawn by the renderer: no data type to infer, so AG Grid 33+
+            # does not ask for a value formatter (console warning #48)
+            "cellDataType": False,
             "width": 136,
         },
     ]
