@@ -33,6 +33,7 @@ class Progress:
     latest: YearCell | None
     period: st.Assessment | None
     period_ids: list[int] = field(default_factory=list)  # target figures behind the period target
+    period_actual_ids: list[int] = field(default_factory=list)  # exactly the actual figures in ``period.actual``
     named: list[NamedTarget] = field(default_factory=list)
     spans: list[dict] = field(default_factory=list)
 
@@ -76,8 +77,11 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     if plan:
         start, end = min(plan), max(plan)
         ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
-        comparators = {pt.comparator for pt in p.plan_points.values()}
-        comparator = comparators.pop() if len(comparators) == 1 else "="
+        if kind == "flow":  # a total keeps a comparator only when every year it sums has the same one
+            comparators = {pt.comparator for pt in p.plan_points.values()}
+            comparator = comparators.pop() if len(comparators) == 1 else "="
+        else:  # stocks and rates are judged on the end year's target: its comparator (≥80% in 2017) goes with it
+            comparator = p.plan_points[end].comparator
         total = sum(plan.values()) if kind == "flow" else plan[end]
         if kind == "flow" and set(range(start, end + 1)) - set(plan):
             same = [s for s in span_targets if (int(s["period_start"]), int(s["period_end"])) == (start, end)]
@@ -160,7 +164,27 @@ def assess(
     latest = reported[-1] if reported else (cells[-1] if cells else None)
     p = Progress(region_code, indicator, plan, series, plan_points, cells, latest, None, named=named, spans=spans)
     p.period, p.period_ids = _period(p, spans, hi)
+    p.period_actual_ids = _period_actual_ids(p.period, series["actual"], spans)
     return p
+
+
+def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans: list[dict]) -> list[int]:
+    """The ids of the actual figures the period's actual is made of (``Assessment.actual_periods``): the years
+    summed up to the year the period is seen from, never a later year's; a multi-year actual used whole."""
+    if a is None or a.actual is None:
+        return []
+    out: list[int] = []
+    for start, end in a.actual_periods:
+        if start == end:
+            point = annual.get(start)
+            out += point.figure_ids if point is not None else []
+            continue
+        whole = [
+            s for s in spans if s["kind"] == "actual" and (int(s["period_start"]), int(s["period_end"])) == (start, end)
+        ]
+        used = [s for s in whole if float(s["value"]) == a.actual] or whole[:1]
+        out += [int(s["id"]) for s in used[:1]]
+    return out
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:

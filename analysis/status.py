@@ -101,13 +101,19 @@ class Assessment:
     comparator: str = "="
     actual: float | None = None  # cumulative (flows) or the level at the end / as of (stocks, rates)
     actual_year: int | None = None
-    achievement: float | None = None
+    achievement: float | None = None  # the actual as a percent of the whole period's target
     expected_to_date: float | None = None
+    # unfinished periods judged on pace: the percent of the plan to date that the status was judged on (flows: the
+    # actual to date over ``expected_to_date``; stocks and rates: the share of the planned path covered)
+    achievement_to_date: float | None = None
     needed_per_year: float | None = None  # flows, unfinished periods: what each remaining year must add
     remaining_years: int = 0
     missing_years: list[int] = field(default_factory=list)
     finished: bool = True
     as_of: int | None = None  # the year the period is seen from (the year filter's last year)
+    # the (start, end) of each actual figure that ``actual`` is made of: the years summed (flows), the one
+    # multi-year actual used whole, or the year read (stocks, rates); empty when there is no ``actual``
+    actual_periods: list[tuple[int, int]] = field(default_factory=list)
 
 
 def assess_flow(
@@ -141,10 +147,12 @@ def assess_flow(
         if start <= s0 and s1 <= last and direction == "up" and meets(value, target, comparator, direction):
             base.status, base.actual, base.actual_year = ACHIEVED, value, s1
             base.achievement, base.missing_years = achievement(value, target, direction), []
+            base.actual_periods = [(s0, s1)]
             return base
     if missing:
         return base
     base.actual, base.actual_year, base.achievement = done, last, achievement(done, target, direction)
+    base.actual_periods = [(y, y) for y in window]
     if meets(done, target, comparator, direction):
         base.status = ACHIEVED
         return base
@@ -156,6 +164,7 @@ def assess_flow(
     else:
         expected = target * len(window) / (end - start + 1)
     base.expected_to_date = expected
+    base.achievement_to_date = achievement(done, expected, direction)
     base.remaining_years = end - last
     base.needed_per_year = max(target - done, 0.0) / base.remaining_years
     base.status = pace_status(done, expected) if direction == "up" else pace_status(expected, done)
@@ -181,6 +190,7 @@ def assess_level(
     if as_of >= end:
         if end in levels:
             base.actual, base.actual_year = levels[end], end
+            base.actual_periods = [(end, end)]
             base.achievement = achievement(levels[end], target, direction)
             base.status = judge(levels[end], target, comparator, direction)
         else:
@@ -192,6 +202,7 @@ def assess_level(
     year = max(seen)
     level = levels[year]
     base.actual, base.actual_year = level, year
+    base.actual_periods = [(year, year)]
     base.achievement = achievement(level, target, direction)
     if meets(level, target, comparator, direction):
         base.status = ACHIEVED
@@ -206,5 +217,6 @@ def assess_level(
         planned, made = -planned, -made
     base.expected_to_date = b_value - planned if direction == "down" else b_value + planned
     base.remaining_years = end - year
+    base.achievement_to_date = made / planned * 100 if planned > 0 else None
     base.status = pace_status(made, planned)
     return base

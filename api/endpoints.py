@@ -93,6 +93,21 @@ _CELL = {
     },
 }
 
+# The plan period adds what an unfinished period is judged on: ``achievement`` stays the actual over the whole
+# period's target; ``achievement_to_date`` is the actual over ``expected_to_date``, the percent the status is judged on
+_PERIOD = {
+    **_CELL,
+    "properties": {
+        **_CELL["properties"],
+        "expected_to_date": {**_N, "description": "plan to date (unfinished periods judged on pace), else null"},
+        "achievement_to_date": {
+            **_N,
+            "description": "actual as a percent of expected_to_date: the percent the status is judged on; "
+            "null when the status is judged on the whole period's target (then read achievement)",
+        },
+    },
+}
+
 ENDPOINTS: dict[str, Endpoint] = {
     e.name: e
     for e in (
@@ -154,7 +169,7 @@ ENDPOINTS: dict[str, Endpoint] = {
                     "indicator": {"type": "object"},
                     "plan": _S,
                     "years": {"type": "array", "items": _CELL},
-                    "period": {"oneOf": [_CELL, {"type": "null"}]},
+                    "period": {"oneOf": [_PERIOD, {"type": "null"}]},
                 },
             },
         ),

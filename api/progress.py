@@ -58,7 +58,6 @@ def _period(p: Progress) -> dict | None:
     a = p.period
     if a is None:
         return None
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return {
         "start": a.start,
         "end": a.end,
@@ -71,11 +70,14 @@ def _period(p: Progress) -> dict | None:
         "finished": a.finished,
         "as_of": a.as_of,
         "expected_to_date": None if a.expected_to_date is None else _number(a.expected_to_date),
+        # the percent the status is judged on when the period is judged on pace (``achievement`` is always the
+        # whole period's); null when the status is judged on the whole target
+        "achievement_to_date": None if a.achievement_to_date is None else round(a.achievement_to_date, 4),
         "needed_per_year": None if a.needed_per_year is None else _number(a.needed_per_year),
         "remaining_years": a.remaining_years,
         "missing_years": list(a.missing_years),
         "target_figure_ids": _ids(p.period_ids),
-        "actual_figure_ids": _ids(actual_ids),
+        "actual_figure_ids": _ids(p.period_actual_ids),
     }
 
 
@@ -136,7 +138,10 @@ def csv_rows(items: list[dict]) -> list[dict]:
             rows.append({**base, "scope": "year", "period_start": y["year"], "period_end": y["year"], **_common(y)})
         a = item["period"]
         if a is not None:
-            rows.append({**base, "scope": "period", "period_start": a["start"], "period_end": a["end"], **_common(a)})
+            pace = {"expected_to_date": a["expected_to_date"], "achievement_to_date": a["achievement_to_date"]}
+            rows.append(
+                {**base, "scope": "period", "period_start": a["start"], "period_end": a["end"], **_common(a), **pace}
+            )
     return rows
 
 
@@ -168,4 +173,6 @@ CSV_COLUMNS = (
     "status",
     "target_figure_ids",
     "actual_figure_ids",
+    "expected_to_date",  # period rows only, last so that columns read by position keep their place
+    "achievement_to_date",
 )

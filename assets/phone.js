@@ -53,3 +53,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     document.querySelectorAll('.js-plotly-plot').forEach(watch);
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();
+
+/* Overview grids on narrow screens: the status columns (latest year, plan period) come right after the pinned
+   region column, before the year columns, so a phone's first screen shows each row's status, not empty years.
+   Wider screens keep the server's order (years, then latest and period). */
+(function () {
+  const narrow = window.matchMedia('(max-width: 767.98px)');
+  const SUMMARY = ['latest', 'period'];
+
+  function summaryFirst(el) {
+    if (!narrow.matches || el.__summaryFirst) return;
+    const grids = window.dash_ag_grid;
+    const holder = el.closest('[id]');
+    if (!holder || !grids || !grids.getApiAsync) return;  // the bundle is not there yet: the next mutation retries
+    el.__summaryFirst = true;
+    grids.getApiAsync(holder.id).then(api => {
+      const present = SUMMARY.filter(id => api.getColumn(id));
+      if (present.length) api.moveColumns(present, 1);  // index 0 is the pinned region column
+    }).catch(() => { el.__summaryFirst = false; });
+  }
+
+  new MutationObserver(() => {
+    document.querySelectorAll('.overview-grid').forEach(summaryFirst);
+  }).observe(document.documentElement, {childList: true, subtree: true});
+})();

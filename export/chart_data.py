@@ -171,6 +171,12 @@ def _ids(customdata) -> list[int]:
     return [int(x) for x in str(raw).split(",") if x.strip().isdigit()]
 
 
+def period_text(start, end) -> str:
+    """A period as exports write it: ``period_text(2016, 2020) == "2016–2020"``; one year alone,
+    ``period_text(2020, 2020) == "2020"``."""
+    return str(start) if int(start) == int(end) else f"{start}–{end}"
+
+
 def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
     """One row per figure behind the chart, ordered by source: what the sources sheet lists."""
     rows = [
@@ -180,7 +186,7 @@ def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
             "region_name": r["region_name"],
             "kind": t(r["kind"], lang),
             "indicator_code": r["indicator"],
-            "period": f"{r['period_start']}–{r['period_end']}",
+            "period": period_text(r["period_start"], r["period_end"]),
             "value": float(r["value"]),
             "unit": r["unit"],
             "source": r["source"],

@@ -13,7 +13,16 @@ from sqlalchemy.orm import Session
 
 from analysis.status import achievement
 from db import queries
-from export.chart_data import ChartExport, ExportNotFound, _joined, _worst, data_as_of, source_rows, view
+from export.chart_data import (
+    ChartExport,
+    ExportNotFound,
+    _joined,
+    _worst,
+    data_as_of,
+    period_text,
+    source_rows,
+    view,
+)
 from layouts import urlstate
 from layouts.charts import children_figure
 from layouts.components import status_text
@@ -42,7 +51,7 @@ def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: s
                 "unit": indicator["unit"],
                 "achievement": achievement(kid["actual"], kid["plan"], indicator["direction"]),
                 "status": status_text(kid["status"], lang) if kid["status"] else "—",
-                "years": f"{state['from']}–{state['to']}",
+                "years": period_text(state["from"], state["to"]),
                 "plan_version": _joined(f["plan_version"] for f in figs),
                 "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
                 "source": _joined(f["source_url"] or f["source"] for f in figs),

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from export.chart_data import ChartExport
+from text.format import display_unit_text
 from text.i18n import both, t
 from textsafety import first_control, multi_line
 
@@ -32,14 +33,14 @@ DATA_COLUMNS = [
     ("year", "year", "year"),
     ("value", "value", "number"),
     ("comparator", "col_comparator", "text"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("rolled_up", "rolled_up", "bool"),
     ("plan_version", "plan_version", "text"),
     ("reliability", "reliability", "text"),
     ("source", "source", "text"),
     ("quote", "quote", "text"),
     ("note", "col_note", "text"),
-    ("figure_ids", "col_figure_ids", "text"),
+    ("figure_ids", "col_figure_ids", "ids"),
     ("notes", "col_notes", "text"),
 ]
 # the sub-regions chart: one row per child, its plan and actual bars side by side
@@ -50,25 +51,25 @@ CHILD_DATA_COLUMNS = [
     ("indicator", "indicator", "text"),
     ("plan", "target", "number"),
     ("actual", "actual", "number"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("achievement", "achievement", "pct"),
     ("status", "col_status", "text"),
-    ("years", "period", "text"),
+    ("years", "period", "period"),
     ("plan_version", "plan_version", "text"),
     ("reliability", "reliability", "text"),
     ("source", "source", "text"),
     ("quote", "quote", "text"),
-    ("plan_figure_ids", "col_plan_ids", "text"),
-    ("actual_figure_ids", "col_actual_ids", "text"),
+    ("plan_figure_ids", "col_plan_ids", "ids"),
+    ("actual_figure_ids", "col_actual_ids", "ids"),
 ]
 SOURCE_COLUMNS = [
     ("figure_id", "col_figure_id", "int"),
     ("region_code", "col_region_code", "text"),
     ("region_name", "region", "text"),
     ("kind", "kind", "text"),
-    ("period", "period", "text"),
+    ("period", "period", "period"),
     ("value", "value", "number"),
-    ("unit", "col_unit", "text"),
+    ("unit", "col_unit", "unit"),
     ("source", "source", "text"),
     ("url", "col_url", "url"),
     ("reliability", "reliability", "text"),
@@ -88,7 +89,18 @@ NOTE_COLUMNS = [
     ("edited_at", "col_edited_at", "text"),
 ]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-WIDTHS = {"text": 18, "year": 8, "number": 14, "int": 10, "bool": 8, "url": 40, "pct": 10}
+WIDTHS = {
+    "ids": 12,
+    "period": 11,
+    "unit": 10,
+    "text": 18,
+    "year": 8,
+    "number": 14,
+    "int": 10,
+    "bool": 8,
+    "url": 40,
+    "pct": 10,
+}
 
 
 def neutralise(value):
@@ -120,6 +132,10 @@ def _cell(value, kind: str, lang: str):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
     if kind == "pct":
         return None if value is None else round(value, 1)
+    if kind in ("ids", "period"):  # one id or one year is a number (a lookup matches it); several stay text
+        return int(value) if isinstance(value, str) and value.isdigit() else neutralise(value or "")
+    if kind == "unit":  # the reader's form: 亩 in Chinese, mu in English (text.format, the one unit table)
+        return neutralise(display_unit_text(value, lang) if value and lang == "en" else (value or ""))
     return neutralise(plain(value) if kind in ("number", "int", "year") else ("" if value is None else value))
 
 
@@ -166,7 +182,7 @@ def write_table(ws: Worksheet, rows: list[dict], columns, lang: str = "zh", unit
             cell = ws.cell(row=r, column=c, value=_cell(row.get(key), kind, lang))
             if kind == "number":
                 cell.number_format = fmt
-            elif kind in ("year", "int"):
+            elif kind in ("year", "int") or (kind in ("ids", "period") and isinstance(cell.value, int)):
                 cell.number_format = "0"
             elif kind == "pct":
                 cell.number_format = '0.0"%"'  # achievement is stored as a percent number (91.1)
@@ -189,6 +205,7 @@ def about_rows(export: ChartExport) -> list[tuple[str, str]]:
         (both("col_view_url"), export.view_url),
         (both("col_exported_at"), datetime.now().strftime("%Y-%m-%d %H:%M")),
         (both("col_inert_note"), t("inert_note", export.lang)),
+        (both("col_figure_ids"), t("figure_ids_note", export.lang)),
     ]
 
 

@@ -26,6 +26,7 @@ from export.tables import (
     write_table,
 )
 from layouts.theme import COLORS
+from text.format import display_unit_text
 from text.i18n import both, name, t
 from textsafety import one_line
 
@@ -67,7 +68,7 @@ def add_chart(ws: Worksheet, page: IndicatorPage, first: int, last: int, anchor:
     chart = BarChart()
     chart.type, chart.grouping = "col", "clustered"
     chart.title = one_line(page.chart.title)
-    chart.y_axis.title = page.chart.indicator["unit"]
+    chart.y_axis.title = display_unit_text(page.chart.indicator["unit"], page.chart.lang)
     chart.x_axis.title = t("year", page.chart.lang)
     chart.x_axis.delete = chart.y_axis.delete = False
     data = Reference(ws, min_col=2, max_col=4, min_row=first - 1, max_row=last)
@@ -87,7 +88,8 @@ def indicator_sheet(ws: Worksheet, page: IndicatorPage, lang: str) -> None:
     ws["A1"] = neutralise(chart.title)
     ws["A1"].font = Font(bold=True, size=14)
     as_of = chart.as_of.strftime("%Y-%m-%d") if chart.as_of else "—"
-    ws["A2"] = neutralise(f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {unit} · {chart.view_url}")
+    shown_unit = display_unit_text(unit, lang)
+    ws["A2"] = neutralise(f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {shown_unit} · {chart.view_url}")
     ws["A2"].hyperlink = chart.view_url
     rows = [{**r, "status_text": status_label(r["status"], lang)} for r in page.status]
     last = write_table(ws, rows, YEAR_COLUMNS, lang, unit, start_row=TABLE_ROW)

@@ -15,7 +15,7 @@ from html import escape
 from analysis.progress import cumulative
 from analysis.series import Point
 from analysis.status import achievement
-from layouts.components import percent
+from layouts.components import percent, status_text
 from layouts.theme import COLORS, FONT_FAMILY, PATTERNS
 from text.format import format_value, zh_number
 from text.i18n import reliability, t
@@ -283,17 +283,28 @@ def cumulative_figure(
     }
 
 
+def _child_label(row: dict, lang: str) -> str:
+    name = escape(row["label"], quote=False)  # axis labels are plotly pseudo-HTML too
+    return f"{name}<br>{status_text(row['status'], lang)}" if row.get("status") else name
+
+
 def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -> Figure:
-    """Horizontal bars per sub-region (plan and actual over the years shown); customdata[0] is the code."""
-    labels = [escape(r["label"], quote=False) for r in rows]  # axis labels are plotly pseudo-HTML too
+    """Horizontal bars per sub-region (plan and actual over the years shown); customdata[0] is the code.
+
+    Each pair's axis label says its region and, under it, its status in icon and words (the worse of its latest
+    year's and whole period's, as the export's 状态 column says it), so a pair never reads as fine by colour or
+    length alone: "安定区<br>✖ 落后". The bars' own ``y`` stay the region names (tick labels carry the status)."""
+    names = [escape(r["label"], quote=False) for r in rows]
+    labels = [_child_label(r, lang) for r in rows]
     data = []
     for key, color in (("plan", COLORS["original"]), ("actual", COLORS["actual"])):
+        name = escape(t("target" if key == "plan" else "actual", lang), quote=False)
         data.append(
             {
                 "type": "bar",
-                "name": t("target" if key == "plan" else "actual", lang),
+                "name": name,
                 "orientation": "h",
-                "y": labels,
+                "y": names,
                 "x": [r[key] for r in rows],
                 "marker": {"color": color},
                 "text": [
@@ -301,7 +312,8 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
                 ],
                 "textposition": "auto",
                 "customdata": [[r["code"]] for r in rows],
-                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "hovertext": labels,
+                "hovertemplate": f"%{{hovertext}}<br>{name}: %{{text}}<extra></extra>",
             }
         )
     top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)
@@ -313,6 +325,6 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
             max(220, 80 + 34 * len(rows)),
             barmode="group",
             xaxis=axis,
-            yaxis={"autorange": "reversed", "automargin": True},
+            yaxis={"autorange": "reversed", "automargin": True, "tickvals": names, "ticktext": labels},
         ),
     }

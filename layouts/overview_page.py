@@ -27,11 +27,14 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
         "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
     )
     shown = fmt(a.actual) if a.actual is not None else "—"  # the status line says why
-    lines = [
-        label,
-        f"{shown} / {fmt(a.target, a.comparator)}",
-        f"{percent(a.achievement)} {status_text(a.status, lang)}",
-    ]
+    lines = [label, f"{shown} / {fmt(a.target, a.comparator)}"]
+    if a.achievement_to_date is not None and a.expected_to_date is not None:
+        # an unfinished period is judged on the plan to date: its percent goes with the status, the whole
+        # period's is said apart, so the two never read as one
+        pace = tf("pace_to_date", lang, plan=fmt(a.expected_to_date), pct=percent(a.achievement_to_date))
+        lines += [f"{pace} {status_text(a.status, lang)}", tf("of_whole_period", lang, pct=percent(a.achievement))]
+    else:
+        lines.append(f"{percent(a.achievement)} {status_text(a.status, lang)}")
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
         lines.append(tf("need_per_year", lang, years=years, value=fmt(a.needed_per_year)))
@@ -44,11 +47,10 @@ def period_cell(p: Progress, lang: str):
     a = p.period
     if a is None:
         return element(html.Span, t("no_period", lang), className="text-muted")
-    actual_ids = [i for y, pt in p.series["actual"].items() if a.start <= y <= a.end for i in pt.figure_ids]
     return status_cell(
         period_lines(a, p.indicator["unit"], lang),
         a.status,
-        p.period_ids + actual_ids,
+        p.period_ids + p.period_actual_ids,
         f"{p.region_code}-{p.indicator['code']}-period",
         **{"data-period": f"{a.start}-{a.end}"},
     )
@@ -89,8 +91,7 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         row["latest"] = {"text": "\n".join([line for line in lines if line]), "status": c.status, "ids": ids}
     if p.period is not None:
         a = p.period
-        actual_ids = [i for y, pt in actuals.items() if a.start <= y <= a.end for i in pt.figure_ids]
-        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + actual_ids)
+        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + p.period_actual_ids)
     return row
 
 
@@ -134,6 +135,9 @@ def overview_grid(
             "headerName": t("trend", lang),
             "cellRenderer": "Sparkline",
             "cellRendererParams": {**SIZE, "actualColor": COLORS["actual"], "label": t("trend_label", lang)},
+            # the value is the sparkline's points, drawn by the renderer: no data type to infer, so AG Grid 33+
+            # does not ask for a value formatter (console warning #48)
+            "cellDataType": False,
             "width": 136,
         },
     ]

@@ -221,6 +221,34 @@ def test_shaanxi_2019_progress(base, plan, target, status, achievement):
     assert (row["target"], row["actual"], row["status"]) == (str(target), "578800", status)
 
 
+def test_period_actual_ids_are_the_years_summed_up_to_the_year_seen_from(base):
+    """162.38万 seen from 2019 is 2018 + 2019: the 2020 actual is not behind it."""
+    params = {"region": "610000", "indicator": "poor_population_reduced", "to": "2019"}
+    (item,) = get(base, "/api/v1/progress", **params).json()["data"]
+    period = item["period"]
+    by_year = {y["year"]: y["actual_figure_ids"] for y in item["years"]}
+    assert period["actual"] == 1623800
+    assert period["actual_figure_ids"] == by_year[2018] + by_year[2019]
+    actuals = get(base, "/api/v1/figures", region="610000", indicator="poor_population_reduced", kind="actual")
+    summed = [f for f in actuals.json()["data"] if f["id"] in period["actual_figure_ids"]]
+    assert sum(f["value"] for f in summed) == period["actual"]
+
+
+def test_period_status_comes_with_the_percent_it_was_judged_on(base):
+    """Seen from 2019 the period is at risk at 98.3% of the plan to date; ``achievement`` keeps its meaning (the
+    whole period's target, 88.6%) and ``achievement_to_date`` says the percent the status was judged on."""
+    params = {"region": "610000", "indicator": "poor_population_reduced", "to": "2019"}
+    (item,) = get(base, "/api/v1/progress", **params).json()["data"]
+    period = item["period"]
+    assert (period["status"], period["expected_to_date"], period["target"]) == ("at_risk", 1652000, 1832700)
+    assert period["achievement"] == pytest.approx(88.6015, abs=1e-3)
+    assert period["achievement_to_date"] == pytest.approx(98.2930, abs=1e-3)
+    (row,) = [r for r in read_csv(get(base, "/api/v1/progress.csv", **params)) if r["scope"] == "period"]
+    assert (row["expected_to_date"], row["achievement_to_date"]) == ("1652000", "98.293")
+    (finished,) = get(base, "/api/v1/progress", **{**params, "to": "2020"}).json()["data"]
+    assert finished["period"]["achievement_to_date"] is None  # judged on the whole target
+
+
 def _page(base: str, code: str, search: str) -> dict:
     payload = {
         "output": "..page-content.children...lang-toggle.href...lang-toggle.children..",

@@ -161,3 +161,44 @@ def test_children_xlsx_has_the_bars_and_every_figure_behind_each_total(dingxi_co
     for r in rows:  # each child's figures are its own (or its sub-regions'), so its sources trace
         ids = [int(i) for i in str(r["实际数据编号 actual figure ids"] or "").split(",") if i]
         assert ids and all(by_id[i]["地区代码 region code"] == r["地区代码 region code"] for i in ids)
+
+
+@pytest.mark.parametrize("lang, unit", [("zh", "亩"), ("en", "mu")])
+def test_an_export_writes_the_unit_in_the_readers_language(seed_db_url, lang, unit):
+    """凌海市 技术推广面积 30,000 亩: "mu" in an English export (column and hover text), 亩 in a Chinese one."""
+    with session_factory(make_engine(seed_db_url))() as session:
+        export = build_chart(session, "210781", "other:tech_extension_area_mu", lang=lang)
+    frame = pd.read_csv(io.BytesIO(csv_bytes(export.rows, columns_of(export), lang)), encoding="utf-8-sig")
+    assert set(frame["单位 unit"]) == {unit}
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(export)))
+    for sheet in ("数据 Data", "来源 Sources"):
+        rows = list(book[sheet].values)
+        column = rows[0].index("单位 unit")
+        assert {r[column] for r in rows[1:]} == {unit}
+    texts = [t for trace in export.figure["data"] for t in trace.get("text", [])]
+    assert texts and all(text.endswith(unit) for text in texts if text)
+
+
+def test_xlsx_figure_ids_look_up_in_the_sources_sheet_and_one_year_reads_as_a_year(dingxi, dingxi_counties):
+    """One id is a number in 数据 Data as in 来源 Sources (so VLOOKUP matches); several stay text and the About sheet
+    says so; a one-year period is written 2020, not 2020–2020."""
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(dingxi)))
+
+    def table(sheet: str) -> list[dict]:
+        rows = list(book[sheet].values)
+        return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+    data, sources = table("数据 Data"), table("来源 Sources")
+    source_ids = {s["数据编号 figure id"] for s in sources}
+    singles = [r["数据编号 figure ids"] for r in data if isinstance(r["数据编号 figure ids"], int)]
+    assert singles and set(singles) <= source_ids
+    assert all(isinstance(r["数据编号 figure ids"], int) or "," in r["数据编号 figure ids"] for r in data)
+    periods = [s["期间 Period"] for s in sources]
+    assert 2016 in periods  # 定西 2016, one year: a number, never "2016–2016"
+    assert all(isinstance(p, int) or "–" in p for p in periods)
+    about = dict(book["说明 About"].values)
+    assert "逗号" in about["数据编号 figure ids"]
+    kids = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(dingxi_counties)))["数据 Data"]
+    head = [c.value for c in kids[1]]
+    ids = [r[head.index("实际数据编号 actual figure ids")] for r in kids.iter_rows(min_row=2, values_only=True)]
+    assert ids and all(isinstance(i, int) for i in ids)  # one exit each: one figure id each

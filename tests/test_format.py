@@ -68,3 +68,40 @@ def test_value_format_writes_numbers_as_zh_number_and_en_number_do(unit, lang):
                 sep = "" if unit_en in ("%", "") else " "
                 expected = f"{COMPARATOR_EN.get(comparator, '')}{en_number(value)}{sep}{unit_en}".strip()
             assert fmt(value, comparator) == format_value(value, unit, lang, comparator) == expected
+
+
+@pytest.mark.parametrize(
+    "value, unit, lang, expected",
+    [
+        (30000, "亩", "en", "30,000 mu"),
+        (25945, "平方米", "en", "25,945 m²"),
+        (900, "公里", "en", "900 km"),
+        (120, "公顷", "en", "120 ha"),
+        (3, "座", "en", "3"),
+        (700, "户", "en", "700 households"),
+        (30000, "亩", "zh", "3万亩"),  # Chinese keeps 万 and its own units
+        (25945, "平方米", "zh", "2.5945万平方米"),
+        (900, "公里", "zh", "900公里"),
+    ],
+)
+def test_units_have_english_forms_in_english_and_stay_chinese_in_chinese(value, unit, lang, expected):
+    assert format_value(value, unit, lang) == expected
+
+
+def _indicator_units() -> set[str]:
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "indicators.csv"
+    with path.open(encoding="utf-8") as f:
+        return {row["unit"] for row in csv.DictReader(f)}
+
+
+@pytest.mark.parametrize("unit", sorted(_indicator_units()))
+def test_no_catalogue_unit_leaves_chinese_in_english_text(unit):
+    from text.format import display_unit_text
+
+    def cjk(text: str) -> bool:
+        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+    assert not cjk(format_value(12345, unit, "en", ">=")) and not cjk(display_unit_text(unit, "en"))

@@ -197,6 +197,32 @@ def test_progress_measures_against_the_chosen_plan(plan, to, years, period, targ
     assert p.period.actual != 2880000 and p.series["actual"].get(2016) is None
 
 
+@pytest.mark.parametrize(
+    "to, actual, ids",
+    [
+        (2018, 1045000, [6]),  # seen from 2018: the 2018 actual only
+        (2019, 1623800, [6, 7]),  # 162.38万 = 2018 + 2019; the 2020 actual (8) is not part of it
+        (None, 1807200, [6, 7, 8]),
+    ],
+)
+def test_the_period_actual_ids_are_exactly_the_figures_summed(to, actual, ids):
+    p = progress(SHAANXI, "610000", UP_FLOW, year_to=to)
+    assert (p.period.actual, p.period_actual_ids) == (actual, ids)
+
+
+def test_a_multi_year_actual_used_whole_is_the_period_actual_figure():
+    figs = [f for f in SHAANXI if f["id"] != 9 and f["kind"] == "target"]
+    figs += [fig(7, "actual", "610000", 2019, 578800), fig(9, "actual", "610000", 2018, 1900000, end=2020)]
+    p = progress(figs, "610000", UP_FLOW)
+    assert (p.period.status, p.period.actual, p.period_actual_ids) == (ACHIEVED, 1900000, [9])
+
+
+def test_a_period_without_an_actual_has_no_actual_ids():
+    figs = [f for f in SHAANXI if f["id"] != 7]  # 2019 missing: nothing is summed
+    p = progress(figs, "610000", UP_FLOW)
+    assert (p.period.status, p.period_actual_ids) == (NO_DATA, [])
+
+
 def test_missing_actuals_stay_missing():
     figs = [fig(1, "target", "411702", y, v, "original") for y, v in ((2016, 6000), (2017, 7539), (2018, 7000))]
     figs.append(fig(2, "actual", "411702", 2018, 3000))

@@ -7,7 +7,25 @@ from collections.abc import Callable
 
 from text.comparators import COMPARATOR_EN, COMPARATOR_ZH
 
-UNIT_EN = {"人": "people", "户": "households", "个": "", "元": "yuan", "%": "%", "万元": "yuan"}
+# Every unit's English form, the one place English text gets it (cells, charts, hovers, maps, exports). Measure words
+# of plain counts (个, 座, 项 …) have none: "12" alone, "count" where a unit stands on its own (a chart's title).
+UNIT_EN = {
+    "人": "people",
+    "名": "people",
+    "户": "households",
+    "元": "yuan",
+    "万元": "yuan",
+    "%": "%",
+    "亩": "mu",
+    "公顷": "ha",
+    "平方米": "m²",
+    "平方公里": "km²",
+    "公里": "km",
+    "千米": "km",
+    "千瓦": "kW",
+    "吨": "t",
+    **dict.fromkeys(("个", "座", "项", "所", "家", "条", "台", "间", "套", "处", "只", "头"), ""),
+}
 
 
 def _trim(value: float, spec: str) -> str:

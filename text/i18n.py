@@ -41,6 +41,11 @@ TEXT = {
         "以 = + - @ 开头的文字前加了撇号(')以防被当作公式执行。",
         "Text starting with = + - @ has a leading apostrophe (') so it is never run as a formula.",
     ),
+    "figure_ids_note": (
+        "数据编号:只有一个编号的单元格是数字(可按来源表的数据编号查找);多个编号以逗号分隔,是文本。",
+        "Figure ids: a cell with one id holds a number (it looks up in the Sources sheet's figure id); several "
+        "ids are comma-separated text.",
+    ),
     "export_download": ("下载", "Download"),
     "export_data": ("数据", "Data"),
     "briefing_pack": ("简报包", "Briefing pack"),
@@ -102,6 +107,8 @@ TEXT = {
     "trend": ("趋势", "Trend"),
     "trend_label": ("趋势:计划(虚线)与实际(实线)", "Trend: plan (dashed) and actual (solid)"),
     "achievement": ("完成率", "Achievement"),
+    "pace_to_date": ("达同期计划{plan}的{pct}", "{pct} of plan to date ({plan})"),
+    "of_whole_period": ("全期目标完成{pct}", "{pct} of the whole-period target"),
     "need_per_year": ("{years}年每年需{value}才能完成计划", "{years} need {value} a year to meet the plan"),
     "no_period": ("无全期目标", "no period target"),
     "missing_years": ("缺{years}年数据", "missing {years}"),

@@ -127,3 +127,38 @@ def test_header_and_filters_fold_into_one_button_each(phone, shots):
     geometry = driver.execute_script(GEOMETRY)
     assert geometry["scrollWidth"] <= geometry["viewport"], geometry
     assert_clean(phone)
+
+
+RECORD_WARNINGS = """
+window.__warnings = [];
+const warn = console.warn;
+console.warn = function (...args) {
+  window.__warnings.push(args.map(String).join(' '));
+  return warn.apply(this, args);
+};
+"""
+HEADER_CELLS = """
+return [...document.querySelectorAll('#overview-table .ag-header-cell[col-id]')]
+  .map(el => ({id: el.getAttribute('col-id'), left: el.getBoundingClientRect().left,
+               right: el.getBoundingClientRect().right}))
+  .sort((a, b) => a.left - b.left);
+"""
+
+
+def test_the_overview_grid_opens_on_the_status_columns_on_a_phone(phone, shots):
+    """Region, then the latest year's and the plan period's status, then the years: a phone's first screen shows
+    each row's status (the year columns come after them). No AG Grid warning (#48 for the trend column) either:
+    the test browser logs only errors, so warnings are recorded from the page itself."""
+    phone.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_WARNINGS})
+    open_page(phone, "/")
+    WebDriverWait(phone.driver, 10).until(
+        lambda d: [c["id"] for c in d.execute_script(HEADER_CELLS)][1:3] == ["latest", "period"]
+    )
+    cells = phone.driver.execute_script(HEADER_CELLS)
+    assert cells[0]["id"] == "region" and cells[3]["id"].startswith("y"), cells
+    latest, period = cells[1], cells[2]
+    assert latest["right"] <= 390 and period["left"] < 390 - 60, cells
+    phone.driver.save_screenshot(str(shots / "overview-status-first-390x844.png"))
+    warnings = phone.driver.execute_script("return window.__warnings || []")
+    assert [w for w in warnings if "AG Grid" in w] == []
+    assert_clean(phone)
