@@ -23,6 +23,8 @@ from etl.document_review import (
     add_quoted_row,
     held_document,
     held_proposal,
+    held_review,
+    hold_grid,
     hold_proposal,
     review,
     with_problems,
@@ -344,7 +346,35 @@ def register(app, sessions) -> None:
         rows, problems = checked
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
-        return with_problems(grid or [], problems), view.children, view.className, count
+        grid = with_problems(grid or [], problems)
+        hold_grid(_owner(), state, grid)
+        return grid, view.children, view.className, count
+
+    @app.callback(
+        Output(ids.DOC_RESULT, "children", allow_duplicate=True),
+        Output(ids.DOC_DATE, "value"),
+        Output(ids.DOC_URL, "value"),
+        Output(ids.DOC_REGION, "value"),
+        Input(ids.DOC_STATE, "data"),
+        State(ids.DOC_RESULT, "children"),
+        State(ids.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def resume(state, shown, search):
+        """The page drawn again (language switched, reloaded) with a review held in this tab: the review as it
+        was last checked, with the date, source URL and region it was read with."""
+        if not state or shown or not guard.can_do("upload"):
+            return no_update, no_update, no_update, no_update
+        held = held_review(_owner(), state)
+        if held is None:
+            return no_update, no_update, no_update, no_update
+        info, grid, text = held
+        proposal = held_proposal(_owner(), state)
+        grid = grid if grid is not None else [grid_view.grid_row(r) for r in proposal.rows]
+        with sessions() as session:
+            labels = _labels(session, grid)
+        view = page.review_view(info, grid, labels, _lang(search), None, text)
+        return view, state.get("date"), state.get("url"), state.get("region")
 
     # Words selected in the document's text: a click there (the end of a selection) copies them into the box
     app.clientside_callback(
@@ -396,7 +426,9 @@ def register(app, sessions) -> None:
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
         count = dt("rows_counted", lang, accepted=len(checked[0]) if checked else 0, total=len(grid))
         added = dt("added", lang, row=len(grid), quote=row["quote"][:60])
-        return with_problems(grid, problems), added, "", view.children, view.className, count
+        grid = with_problems(grid, problems)
+        hold_grid(_owner(), state, grid)
+        return grid, added, "", view.children, view.className, count
 
     @app.callback(Output(ids.DOC_COMMIT, "disabled"), Input(ids.DOC_NOTE, "value"), prevent_initial_call=True)
     def require_note(note):
@@ -406,6 +438,7 @@ def register(app, sessions) -> None:
     @app.callback(
         Output(ids.DOC_DONE, "children", allow_duplicate=True),
         Output(ids.DOC_RESULT, "children", allow_duplicate=True),
+        Output(ids.DOC_STATE, "data", allow_duplicate=True),
         Input(ids.DOC_COMMIT, "n_clicks"),
         State(ids.DOC_NOTE, "value"),
         State(ids.DOC_GRID, "rowData"),
@@ -417,10 +450,11 @@ def register(app, sessions) -> None:
         user = guard.require("upload")
         lang = _lang(search)
         if not clicks or not state:
-            return no_update, no_update
+            return no_update, no_update, no_update
         if not (note or "").strip():
-            return page.message(dt("note_required", lang)), no_update
-        return commit_document(sessions, user, note.strip(), grid or [], state, lang)
+            return page.message(dt("note_required", lang)), no_update, no_update
+        done, result = commit_document(sessions, user, note.strip(), grid or [], state, lang)
+        return done, result, None if result is None else no_update  # stored: nothing left to resume
 
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):

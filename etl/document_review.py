@@ -81,6 +81,22 @@ def held_proposal(owner: str, state: dict) -> intake.Proposal | None:
     return intake.Proposal(**{**document, "text": held["text"], "rows": held["rows"]})
 
 
+def hold_grid(owner: str, state: dict, grid: list[dict]) -> None:
+    """Keep the reviewer's grid as last checked (edits, ticks, problems) with what is held, so that the review
+    survives the page being drawn again (the language switched, the page reloaded)."""
+    held = _held(owner, state)
+    if held is not None:
+        hold_json(owner, state["sha256"], {**held, "grid": grid})
+
+
+def held_review(owner: str, state: dict) -> tuple[dict, list[dict] | None, str] | None:
+    """(document info, the grid as last checked or None, text) of the review held for this page state."""
+    held = _held(owner, state)
+    if held is None:
+        return None
+    return held["document"], held.get("grid"), held["text"]
+
+
 def problems_by_row(problems) -> Problems:
     """The engine's problems (``row`` is the candidate's row_id, ``column`` its field) by row id."""
     out: Problems = {}

@@ -55,7 +55,7 @@ def documents_page(
         [
             html.H1(dt("title", lang), className="h4"),
             html.P([f"{dt('your_regions', lang)}: ", mine], className="text-muted small", id="documents-mine"),
-            dcc.Store(id=ids.DOC_STATE),
+            dcc.Store(id=ids.DOC_STATE, storage_type="session"),  # a review in this tab survives a redraw
             dcc.Store(id=ids.DOC_FILE_CHECKED),
             dcc.Store(id=ids.DOC_READING),
             dcc.Store(

@@ -260,3 +260,37 @@ def test_a_date_given_after_the_file_was_read_is_applied_by_reading_it_again(app
 def test_reading_again_with_nothing_held_says_so(app):
     answer = reread(app, client_as(app, "admin1"), None)
     assert "documents-reread-nothing" in json.dumps(answer)
+
+
+def resume(app, client, state: dict | None, search: str = "") -> dict | None:
+    """What the page shows when drawn again with this tab's held state (the language switched, a reload)."""
+    values = {"doc-state.data": state, "doc-result.children": None, "url.search": search}
+    response = post_callback(client, payload(app, "doc-state.data", values))
+    return response.get_json()["response"] if response.status_code == 200 else None
+
+
+def test_a_review_in_progress_survives_the_language_switch_with_its_edits(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    eight = row_of(grid, "8.12万人")
+    edited = [{**r, "accept": False} if r is eight else r for r in grid]
+    check(app, client, edited, state)
+    added = add(app, client, "今年,全市將實現10萬人脫貧目標", edited, state)["doc-grid"]["rowData"]
+    answer = resume(app, client, state, "?lang=en")
+    rows = find(answer, "doc-grid")["props"]["rowData"]
+    assert [(r["row_id"], r["accept"]) for r in rows] == [(r["row_id"], r["accept"]) for r in added]
+    assert row_of(rows, "8.12万人")["accept"] is False and len(rows) == len(grid) + 1
+    assert answer["doc-date"]["value"] == "2012-04-11"
+    assert "Review" in json.dumps(answer["doc-result"], ensure_ascii=False)  # drawn in the language switched to
+    done = commit(app, client, state, rows, "汉中 2012")
+    assert "documents-committed" in answer_text(done)
+    assert done.get_json()["response"]["doc-state"]["data"] is None  # stored: nothing left to resume
+
+
+def test_nothing_is_resumed_for_another_account_or_without_a_held_review(app):
+    client = client_as(app, "admin1")
+    _, state, _grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    assert "doc-grid" not in json.dumps(resume(app, client, None))
+    other = client_as(app, "planner_dingxi")
+    answer = resume(app, other, state)
+    assert answer is None or "doc-grid" not in json.dumps(answer)

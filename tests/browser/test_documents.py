@@ -292,3 +292,30 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     assert dash_duo.find_element("#doc-add-quote").get_attribute("value") == ""
     assert f"已接受 {found + 1} / {found + 1} 条" in dash_duo.find_element("#documents-count").text
     assert_clean(dash_duo)
+
+
+def accept_box(dash_duo, quote_part: str):
+    row_id = grid_row(dash_duo, quote_part).get_attribute("row-id")  # the accept column is pinned on the left
+    return dash_duo.find_element(
+        f'#doc-grid .ag-pinned-left-cols-container [row-id="{row_id}"] [col-id="accept"] input'
+    )
+
+
+def test_a_review_in_progress_survives_switching_the_language(dash_duo, db_url):
+    # the meeting report is the test's own (synthetic)
+    paste_as_dingxi_planner(
+        dash_duo,
+        db_url,
+        "渭源县召开脱贫攻坚推进会\n\n2019年3月12日,会议要求,今年渭源县要确保减少贫困人口1.5万人,搬迁2000人。",
+    )
+    dash_duo.wait_for_contains_text("#doc-grid", "渭源县 621123", timeout=30)
+    dash_duo.wait_for_contains_text("#documents-count", "2 / 2", timeout=20)
+    click(dash_duo, accept_box(dash_duo, "搬迁2000人"))
+    dash_duo.wait_for_contains_text("#documents-count", "1 / 2", timeout=20)
+
+    click(dash_duo, dash_duo.find_element("#lang-toggle"))
+    dash_duo.wait_for_contains_text("h1", "Plan documents", timeout=20)
+    dash_duo.wait_for_contains_text("#doc-grid", "1.5万", timeout=30)
+    assert not accept_box(dash_duo, "搬迁2000人").is_selected()  # the reviewer's rejection, kept
+    assert accept_box(dash_duo, "1.5万人").is_selected()
+    assert_clean(dash_duo)
