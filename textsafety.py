@@ -91,9 +91,10 @@ def first_control(text, multiline: bool = False) -> tuple[int, str] | None:
 
 def describe_control(found: tuple[int, str]) -> str:
     """A located description for an error message. Example: ``describe_control((3, "\\x1b"))`` ==
-    ``"control character U+001B (␛) at position 3"``"""
+    ``"第 3 个字符处有控制字符 U+001B (␛) / control character U+001B (␛) at position 3"``"""
     position, char = found
-    return f"control character U+{ord(char):04X} ({picture(char)}) at position {position}"
+    code = f"U+{ord(char):04X} ({picture(char)})"
+    return f"第 {position} 个字符处有控制字符 {code} / control character {code} at position {position}"
 
 
 def visible_tree(value):

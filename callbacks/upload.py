@@ -37,18 +37,8 @@ def _lang(search: str | None) -> str:
 
 def foreign_rows(session, result, action: str) -> list[P.Problem]:
     """A located problem for every row outside the user's regions: the whole file is refused if there is one."""
-    refused = set(guard.refused_regions(action, [r.region_code for r in result.checked.rows], session))
-    return [
-        P.RegionNotYours(
-            r.sheet,
-            r.row,
-            "地区代码 region_code",
-            r.region_code,
-            f"{r.region_code} 不在您的管辖地区 / is not one of your regions",
-        )
-        for r in result.checked.rows
-        if r.region_code in refused
-    ]
+    refused = guard.refused_regions(action, [r.region_code for r in result.checked.rows], session)
+    return importer.refuse_regions(session, result, refused)
 
 
 def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: str, lang: str, owner: str):
@@ -58,7 +48,7 @@ def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: 
     annotated error copy for the download button."""
     with sessions() as session:
         result = importer.check_and_preview(session, data, file_name, default_kind=kind or None)
-        result.checked.problems.extend(foreign_rows(session, result, source))
+        foreign_rows(session, result, source)  # added to the result's problems, in reading order
     if result.ok:
         token = save_pending(data, owner)
     else:

@@ -11,18 +11,19 @@ Example::
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
 from db import batches, writes
 from etl import problems as P
+from etl.columns import header
 from etl.filesafety import DEFAULT_LIMITS, FileRejected, Limits
 from etl.gazetteer import Gazetteer, RegionRow
 from etl.load import figure_dicts
 from etl.readers import Book, read_book
-from etl.validate import Catalog, Checked, Row, validate_book
+from etl.validate import Catalog, Checked, Row, sort_problems, validate_book
 from textsafety import describe_control, first_control, one_line
 
 STATUSES = ("new", "changed", "unchanged")
@@ -116,6 +117,27 @@ def check_bytes(
         return Result(file_name, sha, Checked([], [problem], []))
     checked = validate_book(book, catalog or load_catalog(session), default_kind)
     return Result(file_name, sha, checked, book=book)
+
+
+def refuse_regions(session: Session, result: Result, refused: Iterable[str]) -> list[P.Problem]:
+    """A located problem for every row in a ``refused`` region (outside the uploader's own: ``auth.guard``),
+    added to ``result.checked.problems`` in reading order, and returned: one is enough to refuse the whole file.
+
+    Example: ``refuse_regions(s, result, {"620000"})`` -> ``[RegionNotYours("目标 Targets", 2, "A (地区代码 …)", …)]``
+    """
+    refused = set(refused)
+    rows = [r for r in result.checked.rows if r.region_code in refused]
+    names = batches.region_names(session, refused) if rows else {}
+    out = []
+    for r in rows:
+        labels = result.checked.labels.get(r.sheet, {})
+        column = labels.get("region_code") or labels.get("region_name") or header("region_code")
+        region = f"{names.get(r.region_code, '')} ({r.region_code})".strip()
+        message = f"地区 {region} 不在您的管辖范围内 / {region} is not one of your regions"
+        out.append(P.RegionNotYours(r.sheet, r.row, column, r.region_code, message))
+    result.checked.problems.extend(out)
+    sort_problems(result.checked.problems, [s.name for s in result.book.sheets] if result.book else [])
+    return out
 
 
 def clean_file_name(file_name: str) -> str:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator
+from text.fields import field_label
 
 TIERS = {"committed": "committed", "stretch": "stretch", "必成": "committed", "力争": "stretch"}
 KINDS = ("target", "actual", "baseline")
@@ -28,11 +29,17 @@ def parse_period(text) -> tuple[int, int]:
     Anything else raises ValueProblem with how to write it."""
     found = _PERIOD.fullmatch(normalize_text(str(text or "")))
     if not found:
-        raise ValueProblem(f"{text!r} is not a year or period", "write 2020 or 2018-2020")
+        raise ValueProblem(
+            f"{text!r} 不是年份或期间 / {text!r} is not a year or period",
+            "填写 2020 或 2018-2020 / write 2020 or 2018-2020",
+        )
     start = int(found.group(1))
     end = int(found.group(2) or start)
     if end < start:
-        raise ValueProblem(f"the period {text!r} ends before it starts", "write the earlier year first")
+        raise ValueProblem(
+            f"期间 {text!r} 的截止年早于起始年 / the period {text!r} ends before it starts",
+            "先写较早的年份 / write the earlier year first",
+        )
     return start, end
 
 
@@ -65,12 +72,13 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         out["region_code"], out["region_name"] = regions[0]["code"], regions[0]["name_zh"]
     elif not said:
         problems.append(
-            "地区 region: 未填写,文件未写明地区 / missing: the document names no region — 填写地区(代码或名称),或选择"
-            "文件地区后重新读取 / type the region (code or name), or choose the document's region and read it again"
+            f"{field_label('region')}: 未填写,文件未写明地区 / missing: the document names no region — "
+            "填写地区(代码或名称),或选择文件地区后重新读取 / type the region (code or name), or choose the "
+            "document's region and read it again"
         )
     else:
         problems.append(
-            f"地区 region: {edit.get('region_text')!r} "
+            f"{field_label('region')}: {edit.get('region_text')!r} "
             + (
                 "可指多个地区 / could be several regions, use the adcode"
                 if regions
@@ -84,7 +92,7 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
             out["unit"] = catalogue[code]["unit"]
             out["indicator_name"] = catalogue[code]["name_zh"]
     elif not code:
-        problems.append("指标 indicator: 请选择指标 / choose an indicator")
+        problems.append(f"{field_label('indicator')}: 请选择指标 / choose an indicator")
     try:
         out["period_start"], out["period_end"] = parse_period(edit.get("period_text"))
     except ValueProblem as exc:
@@ -94,7 +102,7 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
                 "年份未知,文件未写明日期 / the year is unknown: the document gives no date",
                 "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”",
             )
-        problems.append(f"年份 year: {problem} — {problem.hint}")
+        problems.append(f"{field_label('year')}: {problem} — {problem.hint}")
     try:
         out["comparator"] = parse_comparator(edit.get("comparator") or "=")
         parsed = _parse_value(edit.get("value_text"), str(row.get("unit") or ""))
@@ -102,15 +110,15 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         if parsed.comparator != "=":
             out["comparator"] = parsed.comparator
     except ValueProblem as exc:
-        problems.append(f"数值 value: {exc} — {exc.hint}")
+        problems.append(f"{field_label('value')}: {exc} — {exc.hint}")
     kind = str(edit.get("kind") or row.get("kind") or "target")
     if kind in KINDS:
         out["kind"] = kind
     else:
-        problems.append(f"类型 kind: {kind!r} — 目标 target / 实际 actual / 基数 baseline")
+        problems.append(f"{field_label('kind')}: {kind!r} — 目标 target / 实际 actual / 基数 baseline")
     tier = TIERS.get(str(edit.get("tier") or "committed").strip())
     if tier is None:
-        problems.append(f"层级 tier: {edit.get('tier')!r} — 必成 committed / 力争 stretch")
+        problems.append(f"{field_label('tier')}: {edit.get('tier')!r} — 必成 committed / 力争 stretch")
     else:
         out["tier"] = tier
     return out, problems

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl import problems as P
-from etl.columns import TIER_WORDS, kind_of
+from etl.columns import COLUMNS, TIER_WORDS, header, kind_of
 from etl.readers import column_letter
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
+from text.fields import field_label
 from textsafety import describe_control, first_control
 
 RELIABILITY = {
@@ -26,6 +27,7 @@ RELIABILITY = {
 }
 COUNT_UNITS = {"人", "户", "个", "元", "项", "名", "亩", "公里", "平方米"}
 MAX_TEXT = 4000
+KIND_ZH = {"stock": "存量", "rate": "比率", "flow": "流量"}
 
 # Uploads repeat the same years, units and often values: parse each distinct cell text once.
 _year_of = lru_cache(maxsize=4096)(parse_year)
@@ -83,7 +85,8 @@ class RowChecker:
         return out
 
     def fail(self, cls, number: int, name: str, value, message: str) -> None:
-        self.out.problems.append(cls(self.sheet.name, number, self.labels.get(name, name), value, message))
+        label = self.labels.get(name) or (header(name) if name in COLUMNS else field_label(name))
+        self.out.problems.append(cls(self.sheet.name, number, label, value, message))
 
     def check(self, number: int, cells: list) -> None:
         before = len(self.out.problems)
@@ -95,6 +98,7 @@ class RowChecker:
                     number,
                     column_letter(col),
                     f"={formula.lstrip('=')}",
+                    "公式没有保存的计算结果(这里不计算公式) / "
                     "the formula has no saved value (formulas are never calculated here)",
                 )
             )
@@ -126,20 +130,18 @@ class RowChecker:
             self.seen[row.key] = row
             self.out.rows.append(row)
             return
-        cls, what = (
-            (P.DuplicateRow, "repeats")
-            if (earlier.value, earlier.comparator) == (value, comparator)
-            else (P.ConflictingRow, f"gives {earlier.value:g} for the same key as")
-        )
-        self.fail(
-            cls,
-            number,
-            "value",
-            self.cell(cells, "value"),
-            f"{earlier.sheet} row {earlier.row} {what} this row ({kind} {region} {indicator} {start}–{end})"
-            if cls is P.ConflictingRow
-            else f"this row {what} {earlier.sheet} row {earlier.row}",
-        )
+        if (earlier.value, earlier.comparator) == (value, comparator):
+            cls = P.DuplicateRow
+            message = (
+                f"本行与 {earlier.sheet} 第 {earlier.row} 行重复 / this row repeats {earlier.sheet} row {earlier.row}"
+            )
+        else:
+            cls, key = P.ConflictingRow, f"{kind} {region} {indicator} {start}–{end}"
+            message = (
+                f"{earlier.sheet} 第 {earlier.row} 行对同一项({key})给出 {earlier.value:g} / "
+                f"{earlier.sheet} row {earlier.row} gives {earlier.value:g} for the same key as this row ({key})"
+            )
+        self.fail(cls, number, "value", self.cell(cells, "value"), message)
 
     def _tier(self, number, cells, kind) -> str:
         raw = self.cell(cells, "tier")
@@ -147,20 +149,38 @@ class RowChecker:
             return "committed"
         tier = TIER_WORDS.get(normalize_text(raw).lower())
         if tier is None:
-            self.fail(P.UnknownTier, number, "tier", raw, f"{raw!r} is neither 必成 committed nor 力争 stretch")
+            self.fail(
+                P.UnknownTier,
+                number,
+                "tier",
+                raw,
+                f"{raw!r} 既不是 必成 也不是 力争 / {raw!r} is neither 必成 committed nor 力争 stretch",
+            )
         elif tier == "stretch" and kind != "target":
-            self.fail(P.UnknownTier, number, "tier", raw, "only a target has a 力争 stretch tier")
+            self.fail(P.UnknownTier, number, "tier", raw, "只有目标有 力争 档 / only a target has a 力争 stretch tier")
         return tier or "committed"
 
     def _kind(self, number, cells):
         raw = self.cell(cells, "kind")
         if raw is None:
             if self.sheet_kind is None:
-                self.fail(P.MissingValue, number, "kind", "", "the kind (目标 target / 实际 actual) is empty")
+                self.fail(
+                    P.MissingValue,
+                    number,
+                    "kind",
+                    "",
+                    "类型(目标 / 实际)为空 / the kind (目标 target / 实际 actual) is empty",
+                )
             return self.sheet_kind
         kind = kind_of(raw)
         if kind is None:
-            self.fail(P.UnknownKind, number, "kind", raw, f"{raw!r} is neither 目标 target nor 实际 actual")
+            self.fail(
+                P.UnknownKind,
+                number,
+                "kind",
+                raw,
+                f"{raw!r} 既不是 目标 也不是 实际 / {raw!r} is neither 目标 target nor 实际 actual",
+            )
         return kind
 
     def _matches(self, text) -> list[str]:
@@ -172,23 +192,29 @@ class RowChecker:
     def _ambiguous(self, number, name: str, text, codes: list[str]) -> None:
         regions = self.catalog.gazetteer.regions
         listed = ", ".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in codes)
-        self.fail(P.AmbiguousRegion, number, name, text, f"{text!r} names several regions: {listed}")
+        self.fail(
+            P.AmbiguousRegion,
+            number,
+            name,
+            text,
+            f"{text!r} 可指多个地区:{listed} / {text!r} names several regions: {listed}",
+        )
 
     def _within(self, code: str) -> str:
         parents = [r.name_zh for r in reversed(self.catalog.gazetteer.ancestors(code)) if "辖" not in r.name_zh]
-        return f" (in {''.join(parents)})" if parents else ""
+        return f" ({''.join(parents)})" if parents else ""
 
     def _region(self, number, cells):
         """The one region a row is for. A name several regions share (朝阳) is refused, naming them all, unless
         the code beside it says which; no region is ever guessed."""
         code_cell, name_cell = self.cell(cells, "region_code"), self.cell(cells, "region_name")
         if code_cell is None and name_cell is None:
-            self.fail(P.MissingValue, number, "region_code", "", "no region code or name")
+            self.fail(P.MissingValue, number, "region_code", "", "地区代码和名称都为空 / no region code or name")
             return None
         if code_cell is not None:
             codes = self._matches(code_cell)
             if not codes:
-                message = f"no region has code or name {code_cell!r}"
+                message = f"没有代码或名称为 {code_cell!r} 的地区 / no region has code or name {code_cell!r}"
                 self.fail(P.UnknownRegion, number, "region_code", code_cell, message)
             elif len(codes) > 1:
                 self._ambiguous(number, "region_code", code_cell, codes)
@@ -199,12 +225,19 @@ class RowChecker:
                     number,
                     "region_name",
                     name_cell,
+                    f"代码 {code_cell} 是 {known},名称却是 {name_cell!r} / "
                     f"code {code_cell} is {known}, but the name says {name_cell!r}",
                 )
             return codes[0] if len(codes) == 1 else None
         codes = self._matches(name_cell)
         if not codes:
-            self.fail(P.UnknownRegion, number, "region_name", name_cell, f"no region is called {name_cell!r}")
+            self.fail(
+                P.UnknownRegion,
+                number,
+                "region_name",
+                name_cell,
+                f"没有名为 {name_cell!r} 的地区 / no region is called {name_cell!r}",
+            )
         elif len(codes) > 1:
             self._ambiguous(number, "region_name", name_cell, codes)
         return codes[0] if len(codes) == 1 else None
@@ -212,11 +245,17 @@ class RowChecker:
     def _indicator(self, number, cells):
         raw = self.cell(cells, "indicator")
         if raw is None:
-            self.fail(P.MissingValue, number, "indicator", "", "the indicator is empty")
+            self.fail(P.MissingValue, number, "indicator", "", "指标为空 / the indicator is empty")
             return None
         code = self.catalog.indicator_code(raw if isinstance(raw, str) else str(raw))
         if code is None:
-            self.fail(P.UnknownIndicator, number, "indicator", raw, f"no indicator is called {raw!r}")
+            self.fail(
+                P.UnknownIndicator,
+                number,
+                "indicator",
+                raw,
+                f"没有名为 {raw!r} 的指标 / no indicator is called {raw!r}",
+            )
         return code
 
     def _year(self, number, cells, name):
@@ -239,11 +278,17 @@ class RowChecker:
         start = start or end
         if end is None:
             if not any(self.cell(cells, n) is not None for n in ("year", "period_start", "period_end")):
-                self.fail(P.MissingValue, number, "period_end", "", "the year (截止年 period_end) is empty")
+                self.fail(
+                    P.MissingValue, number, "period_end", "", "年份(截止年)为空 / the year (截止年 period_end) is empty"
+                )
             return None, None
         if start > end:
             self.fail(
-                P.PeriodReversed, number, "period_start", start, f"the period starts ({start}) after it ends ({end})"
+                P.PeriodReversed,
+                number,
+                "period_start",
+                start,
+                f"起始年 {start} 晚于截止年 {end} / the period starts ({start}) after it ends ({end})",
             )
         window = self.catalog.years
         for name, year in ((start_col, start), (end_col, end)):
@@ -253,6 +298,7 @@ class RowChecker:
                     number,
                     name,
                     year,
+                    f"{year} 不在已存规划和记录覆盖的年份内({window[0]}–{window[1]}) / "
                     f"{year} is outside the years the stored plans and records cover ({window[0]}–{window[1]})",
                 )
                 break
@@ -264,6 +310,7 @@ class RowChecker:
                 number,
                 "period_start",
                 f"{start}–{end}",
+                f"{indicator} 是{KIND_ZH.get(info['kind'], info['kind'])}(年末时点数),不能覆盖 {start}–{end} / "
                 f"{indicator} is a {info['kind']} (read at year end), so it cannot cover {start}–{end}",
             )
         return start, end
@@ -272,7 +319,7 @@ class RowChecker:
         raw = self.cell(cells, "value")
         if raw is None:
             if not any(col == self.where["value"] for col, _f in self.formulas.get(number, ())):
-                self.fail(P.MissingValue, number, "value", "", "the value is empty")
+                self.fail(P.MissingValue, number, "value", "", "数值为空 / the value is empty")
             return None, "="
         try:
             parsed = _number_of(raw) if isinstance(raw, str) else parse_cell(raw)
@@ -293,6 +340,7 @@ class RowChecker:
                     number,
                     "comparator",
                     raw_cmp,
+                    f"比较列是 {raw_cmp!r},数值却是 {raw!r} / "
                     f"the comparator says {raw_cmp!r} but the value says {raw!r}",
                 )
             comparator = given if comparator == "=" else comparator
@@ -311,6 +359,7 @@ class RowChecker:
                     number,
                     name,
                     raw if name == "value" else self.cell(cells, "unit"),
+                    f"{info['code']} 的单位是 {unit},不是 {written} / "
                     f"{info['code']} is counted in {unit}, not {written}",
                 )
                 return None
@@ -321,34 +370,58 @@ class RowChecker:
                     number,
                     "unit",
                     self.cell(cells, "unit"),
-                    f"万/亿 is written both in the value {raw!r} and in the unit",
+                    f"数值 {raw!r} 和单位中都写了 万/亿 / 万/亿 is written both in the value {raw!r} and in the unit",
                 )
                 return None
             value = round(value * factor, 6)
         if unit == "%" and not 0 <= value <= 100:
-            self.fail(P.RateOutOfRange, number, "value", raw, f"{value:g}% is not between 0 and 100")
+            self.fail(
+                P.RateOutOfRange,
+                number,
+                "value",
+                raw,
+                f"{value:g}% 不在 0 到 100 之间 / {value:g}% is not between 0 and 100",
+            )
         elif unit in COUNT_UNITS and value < 0:
-            self.fail(P.NegativeCount, number, "value", raw, f"{value:g} {unit}: a count cannot be negative")
+            self.fail(
+                P.NegativeCount,
+                number,
+                "value",
+                raw,
+                f"{value:g} {unit}:数量不能为负 / {value:g} {unit}: a count cannot be negative",
+            )
         return value
 
     def _extras(self, number, cells) -> tuple[str, str, str, str]:
         raw = self.cell(cells, "reliability")
         reliability = RELIABILITY.get(normalize_text(raw).lower(), None) if raw is not None else "official"
         if reliability is None:
-            self.fail(P.BadReliability, number, "reliability", raw, f"{raw!r} is not a known reliability")
+            self.fail(
+                P.BadReliability,
+                number,
+                "reliability",
+                raw,
+                f"{raw!r} 不是已知的可靠性 / {raw!r} is not a known reliability",
+            )
         url = str(self.cell(cells, "source_url") or "").strip()
         if url and (found := first_control(url)):
-            message = f"the source link holds a {describe_control(found)}"
+            message = f"来源链接含有控制字符:{describe_control(found)}"
             self.fail(P.ControlCharacter, number, "source_url", url, message)
         elif url and not re.match(r"https?://\S+\Z", url):
-            self.fail(P.BadUrl, number, "source_url", url, "the source link is not a web address")
+            self.fail(P.BadUrl, number, "source_url", url, "来源链接不是网址 / the source link is not a web address")
         texts = []
         for name in ("quote", "note"):
             text = self.cell(cells, name)
             text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text).replace("\r\n", "\n"))
             if len(text) > MAX_TEXT:
-                self.fail(P.TextTooLong, number, name, text[:40] + "…", f"{len(text):,} characters")
+                self.fail(
+                    P.TextTooLong,
+                    number,
+                    name,
+                    text[:40] + "…",
+                    f"{len(text):,} 个字符,超过 {MAX_TEXT:,} / {len(text):,} characters, over {MAX_TEXT:,}",
+                )
             elif found := first_control(text, multiline=True):
-                self.fail(P.ControlCharacter, number, name, text[:40], f"the text holds a {describe_control(found)}")
+                self.fail(P.ControlCharacter, number, name, text[:40], describe_control(found))
             texts.append(text)
         return reliability, url, *texts

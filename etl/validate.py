@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from etl import problems as P
-from etl.columns import REQUIRED, header_field, kind_of
+from etl.columns import COLUMNS, REQUIRED, header, header_field, kind_of
 from etl.gazetteer import Gazetteer
 from etl.readers import Book, Sheet, column_letter
 from etl.rowcheck import Row, RowChecker
 from etl.values import normalize_text
+from text.fields import field_label
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Checked:
     rows: list[Row]
     problems: list[P.Problem]
     notices: list[str]
+    # sheet name -> field -> the column as problems name it ("A (地区代码 region_code)")
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -66,8 +69,23 @@ def validate_book(book: Book, catalog: Catalog, default_kind: str | None = None)
         kind = (default_kind or guess) if book.kind == "csv" else (guess or default_kind)
         _validate_sheet(sheet, catalog, kind, out, seen)
     if not out.rows and not out.problems:
-        out.problems.append(P.NoData(book.file_name, None, "", "", "no sheet has data rows under a 数值 value header"))
+        message = "没有任何工作表在 数值 value 表头下有数据行 / no sheet has data rows under a 数值 value header"
+        out.problems.append(P.NoData(book.file_name, None, "", "", message))
+    sort_problems(out.problems, [s.name for s in book.sheets])
     return out
+
+
+def sort_problems(problems: list[P.Problem], sheets: list[str]) -> None:
+    """In place, in reading order: whole-file problems first, then by sheet (in the workbook's order), row and
+    column (A before B before AA)."""
+    order = {name: i for i, name in enumerate(sheets)}
+
+    def key(p: P.Problem) -> tuple:
+        letters = re.match(r"[A-Z]+\b", p.column or "")
+        column = letters.group(0) if letters else ""
+        return (p.row is not None, order.get(p.sheet, len(order)), p.row or 0, len(column), column)
+
+    problems.sort(key=key)
 
 
 def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]] | None:
@@ -82,12 +100,16 @@ def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]] | None:
 def _validate_sheet(sheet: Sheet, catalog: Catalog, sheet_kind: str | None, out: Checked, seen: dict) -> None:
     found = _find_header(sheet)
     if found is None:
-        out.notices.append(f"{sheet.name}: no 数值 value header, sheet skipped")
+        if (problem := _data_without_value(sheet)) is not None:
+            out.problems.append(problem)
+        else:
+            out.notices.append(f"{sheet.name}: 没有 数值 value 表头,已跳过 / no 数值 value header, sheet skipped")
         return
     index, fields = found
     header_row, header_cells = sheet.rows[index]
     where = {f: i for i, f in reversed(list(fields.items()))}
     labels = {f: f"{column_letter(i)} ({header_cells[i]})" for f, i in where.items()}
+    out.labels[sheet.name] = labels
     missing = [f for f in REQUIRED if f not in where]
     if "region_code" not in where and "region_name" not in where:
         missing.append("region_code")
@@ -95,10 +117,41 @@ def _validate_sheet(sheet: Sheet, catalog: Catalog, sheet_kind: str | None, out:
         missing.append("period_end")
     if sheet_kind is None and "kind" not in where:
         missing.append("kind")
+    found_headers = _headers(header_cells, fields)
     for f in missing:
-        out.problems.append(P.MissingColumn(sheet.name, header_row, "", "", f"the sheet has no {f} column"))
+        name = header(f) if f in COLUMNS else field_label(f)
+        message = f"工作表没有 {name} 列 / the sheet has no {name} column; 表头 headers: {found_headers}"
+        out.problems.append(P.MissingColumn(sheet.name, header_row, name, "", message))
     if missing:
         return
     checker = RowChecker(sheet, catalog, where, labels, sheet_kind, out, seen)
     for number, cells in sheet.rows[index + 1 :]:
         checker.check(number, cells)
+
+
+def _headers(cells: list, fields: dict[int, str]) -> str:
+    return ", ".join(f"{column_letter(i)} {cells[i]}" for i in sorted(fields)) or "-"
+
+
+def _data_without_value(sheet: Sheet) -> P.Problem | None:
+    """A sheet laid out like a data sheet (a header row naming an indicator and a region, rows below it) whose
+    header has no 数值 value column: refused, naming the sheet and the headers found, not skipped in silence."""
+    for index, (number, cells) in enumerate(sheet.rows[:10]):
+        fields = {i: f for i, c in enumerate(cells) if (f := header_field(c))}
+        if "indicator" not in fields.values() or not {"region_code", "region_name"} & set(fields.values()):
+            continue
+        rows = sum(1 for _n, below in sheet.rows[index + 1 :] if any(str(c).strip() for c in below if c is not None))
+        if not rows:
+            return None
+        found = _headers(cells, fields)
+        name = header("value")
+        message = (
+            f"工作表 {sheet.name} 有 {rows} 行数据,但表头没有 {name} 列 / the sheet {sheet.name} has {rows} data "
+            f"row(s) but no {name} column; 表头 headers: {found}"
+        )
+        hint = (
+            f"在第 {number} 行表头中加一列 {name},并为每行填写数值(可从模板复制该列) / add a {name} column to the "
+            f"header in row {number} and fill in each row's value (copy the column from the template)"
+        )
+        return P.MissingColumn(sheet.name, number, name, "", message, hint)
+    return None

@@ -24,6 +24,12 @@ UNITS = ("平方公里", "平方米", "千瓦", "公顷", "公里", "千米", "�
 UNITS += ("家", "所", "座", "处", "间", "套", "条", "台", "辆", "栋", "箱", "头", "株", "眼", "吨")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# Chinese first, then English, as everywhere a planner reads (etl/problems.py uses these as class hints).
+NUMBER_HINT = (
+    "填写数字,可带 万/亿 和单位,如 12.5万、28.52万人、1,756、8%、≥95% / "
+    "write digits with an optional 万/亿 and unit, e.g. 12.5万, 28.52万人, 1,756, 8%, ≥95%"
+)
+COMPARATOR_HINT = "使用 = ≥ ≤ > < ~ 之一(留空即 =) / use one of = ≥ ≤ > < ~ (or leave blank for =)"
 
 
 class ValueProblem(ValueError):
@@ -55,7 +61,7 @@ def parse_comparator(text) -> str:
     key = normalize_text(text or "")
     if key in WORDS:
         return WORDS[key]
-    raise ValueProblem(f"unknown comparator {text!r}", "use one of = ≥ ≤ > < ~ (or leave it blank for =)")
+    raise ValueProblem(f"未知比较符 {text!r} / unknown comparator {text!r}", COMPARATOR_HINT)
 
 
 def parse_cell(raw) -> Parsed:
@@ -65,14 +71,18 @@ def parse_cell(raw) -> Parsed:
     (1756.0, 125000.0, Parsed(value=8.0, comparator='>=', unit='%'))
     """
     if isinstance(raw, bool):
-        raise ValueProblem("a TRUE/FALSE cell is not a number", "type the number itself")
+        raise ValueProblem(
+            "TRUE/FALSE 单元格不是数字 / a TRUE/FALSE cell is not a number", "输入数字本身 / type the number itself"
+        )
     if isinstance(raw, (int, float)):
         if not math.isfinite(raw):
-            raise ValueProblem("not a finite number", "type an ordinary number")
+            raise ValueProblem("不是有限的数 / not a finite number", "输入普通数字 / type an ordinary number")
         return Parsed(float(raw))
     text = normalize_text(raw)
     if not text:
-        raise ValueProblem("the value is empty", "type a number, e.g. 12.5万 or 125000")
+        raise ValueProblem(
+            "数值为空 / the value is empty", "输入数字,如 12.5万 或 125000 / type a number, e.g. 12.5万 or 125000"
+        )
     comparator = "="
     for word, op in PREFIXES:
         if text.startswith(word):
@@ -81,7 +91,10 @@ def parse_cell(raw) -> Parsed:
     for word, op in SUFFIXES:
         if text.endswith(word):
             if comparator != "=" and comparator != op:
-                raise ValueProblem("two different comparators", "keep one, e.g. ≥95% or 95%以上")
+                raise ValueProblem(
+                    "两个不同的比较符 / two different comparators",
+                    "只保留一个,如 ≥95% 或 95%以上 / keep one, e.g. ≥95% or 95%以上",
+                )
             comparator, text = op, text[: -len(word)]
             break
     unit = ""
@@ -95,10 +108,7 @@ def parse_cell(raw) -> Parsed:
     if _GROUPED.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
-        raise ValueProblem(
-            f"{raw!r} is not a number",
-            "write digits with an optional 万/亿 and unit, e.g. 12.5万, 28.52万人, 1,756, 8%, ≥95%",
-        )
+        raise ValueProblem(f"{raw!r} 不是数字 / {raw!r} is not a number", NUMBER_HINT)
     return Parsed(round(float(text) * factor, 6), comparator, unit)
 
 
@@ -116,5 +126,7 @@ def parse_year(raw) -> int:
         raw = int(raw)
     text = normalize_text(raw).removesuffix("年")
     if not re.fullmatch(r"\d{4}", text):
-        raise ValueProblem(f"{raw!r} is not a year", "write a four-digit year, e.g. 2019")
+        raise ValueProblem(
+            f"{raw!r} 不是年份 / {raw!r} is not a year", "填写四位年份,如 2019 / write a four-digit year, e.g. 2019"
+        )
     return int(text)

@@ -43,7 +43,10 @@ def test_a_note_with_a_control_character_is_refused_with_its_position(db_url, tm
     path = write(tmp_path, "dingxi-plan.txt", DINGXI)
     result = run(db_url, "ingest", str(path), "--note", "定西\x1b[2J实施方案", "--user", "王芳")
     assert result.exit_code == 1
-    assert "dingxi-plan.txt, column note: 备注 note: control character U+001B (␛) at position 3" in result.stderr
+    assert (
+        "dingxi-plan.txt, column 备注 note: 第 3 个字符处有控制字符 U+001B (␛) / "
+        "control character U+001B (␛) at position 3"
+    ) in result.stderr
     assert dumps(db_url) == before
 
 
@@ -88,7 +91,7 @@ def test_bad_inputs_exit_1_with_a_located_message_and_store_nothing(db_url, tmp_
         (write(tmp_path, "report.txt", NO_TARGETS), "没有找到目标 no targets found"),
         (
             write(tmp_path, "huining.txt", HUINING),
-            "huining.txt, row 1, column region_code: 地区 会宁县 (620422) 不在地区树中",
+            "huining.txt, row 1, column 地区 region: 地区 会宁县 (620422) 不在地区树中",
         ),
         (write(tmp_path, "plan.odt", "x"), "plan.odt: 不支持的文件类型"),
     ]
@@ -108,7 +111,9 @@ def test_a_planner_account_may_not_ingest_another_regions_document(db_url, tmp_p
     before = dumps(db_url)
     result = run(db_url, "ingest", str(write(tmp_path, "weiyuan.txt", WEIYUAN)), "--user", "li")
     assert result.exit_code == 1
-    assert "column region_code: 地区 渭源县 (621123) 不在您的管辖范围内" in result.output
+    assert (
+        "column 地区 region: 地区 渭源县 (621123) 不在您的管辖范围内 / 渭源县 (621123) is not one of your regions"
+    ) in result.output
     assert dumps(db_url) == before
 
 
@@ -140,7 +145,7 @@ def test_extract_dates_an_undated_text_from_its_url_and_refuses_a_bad_url(tmp_pa
     assert (figures[1280000], figures[1520]) == (2017, 2017)
     bad = CliRunner().invoke(cli, ["extract", "--url", "f.china.com.cn/2017", str(path)])
     assert bad.exit_code == 1
-    assert "--url, column source_url: 来源网址不是网址 the source URL is not a web address" in bad.output
+    assert "--url, column 来源网址 source URL: 来源网址不是网址 / the source URL is not a web address" in bad.output
 
 
 def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
@@ -152,5 +157,5 @@ def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
     assert "2019-03-12 (date from --url)" in result.stdout
     undated = run(db_url, "ingest", str(path), "--region", "621123", "--dry-run")  # 今年 of no known year
     assert undated.exit_code == 1
-    assert "weiyuan-meeting.txt, row 1, column period_end: 年份未知 the year is unknown" in undated.stderr
+    assert "weiyuan-meeting.txt, row 1, column 年份 year: 年份未知:文件未写日期 / the year is unknown" in undated.stderr
     assert "fix: give the document's date (--date YYYY-MM-DD" in undated.stderr

@@ -13,6 +13,7 @@ from etl.cli import cli
 from etl.documents import read_document
 from etl.intake import IntakeRefused, commit, propose, validate_rows
 from tests.intake_docs import DINGXI, DINGXI_QUOTE, HUINING, NO_TARGETS, WEIYUAN
+from text.fields import field_label
 
 
 def dumps(db_url: str) -> tuple[str, str]:
@@ -151,8 +152,8 @@ def test_a_note_with_a_control_character_is_refused_and_nothing_stored(sessions,
     with pytest.raises(IntakeRefused) as info, transaction(sessions) as session:
         commit(session, p, p.rows, user_name="王芳", note="2021 年度计划\x07")
     assert info.value.located() == [
-        "weiyuan-2021.txt, column note: 备注 note: control character U+0007 (␇) at position 10 — fix: "
-        + info.value.problems[0].HINT
+        "weiyuan-2021.txt, column 备注 note: 第 10 个字符处有控制字符 U+0007 (␇) / "
+        "control character U+0007 (␇) at position 10 — fix: " + info.value.problems[0].HINT
     ]
     assert dumps(db_url) == before
     with transaction(sessions) as session:  # line breaks are a note's own
@@ -167,7 +168,7 @@ def test_a_region_the_document_names_outside_the_tree_is_a_clear_problem(session
         problems = validate_rows(session, p.rows, file_name="huining.txt")
     assert problems and {type(x).__name__ for x in problems} == {"RegionNotInTree"}
     assert "会宁县 (620422) 不在地区树中" in problems[0].located()
-    assert problems[0].located().startswith("huining.txt, row 1, column region_code")
+    assert problems[0].located().startswith("huining.txt, row 1, column 地区 region")
     with pytest.raises(IntakeRefused), transaction(sessions) as session:
         commit(session, p, p.rows, user_name="王芳")
     assert dumps(db_url) == before
@@ -221,8 +222,9 @@ def test_each_bad_field_is_a_problem_naming_row_and_field(sessions, change, prob
     with sessions() as session:
         assert validate_rows(session, [GOOD]) == []
         problems = validate_rows(session, [{**GOOD, **change}], file_name="plan.docx")
-    assert [(type(p).__name__, p.row, p.column) for p in problems][:1] == [(problem, 7, column)]
-    assert problems[0].located().startswith(f"plan.docx, row 7, column {column}: ")
+    label = field_label(column)  # the field as the reviewer reads it: 地区 region, 年份 year, 数值 value, ...
+    assert [(type(p).__name__, p.row, p.column) for p in problems][:1] == [(problem, 7, label)]
+    assert problems[0].located().startswith(f"plan.docx, row 7, column {label}: ")
 
 
 def test_a_new_indicator_with_a_readable_name_and_a_reviewers_correction_are_stored(sessions):
@@ -293,5 +295,5 @@ def test_a_source_url_that_is_not_a_web_address_is_refused_and_nothing_stored(se
     p = proposal_of(sessions, WEIYUAN_MEETING, "weiyuan-meeting.txt", region_code="621123", source_url="weiyuan.gov.cn")
     with pytest.raises(IntakeRefused) as refused, transaction(sessions) as session:
         commit(session, p, p.rows, user_name="王芳", note="推进会")
-    assert "weiyuan-meeting.txt, column source_url: 来源网址不是网址" in refused.value.located()[0]
+    assert "weiyuan-meeting.txt, column 来源网址 source URL: 来源网址不是网址" in refused.value.located()[0]
     assert dumps(db_url) == before

@@ -34,11 +34,11 @@ def test_a_short_name_several_regions_share_is_refused_at_its_cell(national_db, 
     path = _book(tmp_path, [target_row(code="", name="朝阳", end=2020, value="1.2万")])
     result = run(national_db, "import", str(path), "--dry-run")
     assert result.exit_code == 1, result.output
-    assert "目标 Targets, row 2, column B (地区名称 region_name): '朝阳' names several regions" in result.output
+    assert "目标 Targets, row 2, column B (地区名称 region_name): '朝阳' 可指多个地区" in result.output
     for candidate in ("朝阳市 211300", "朝阳区 110105", "朝阳区 220104", "朝阳县 211321"):
         assert candidate in result.output
     assert "write the 6-digit adcode or the full name" in result.output
-    assert "朝阳市 211300 (in 辽宁省)" in result.output and "朝阳区 110105 (in 北京市)" in result.output
+    assert "朝阳市 211300 (辽宁省)" in result.output and "朝阳区 110105 (北京市)" in result.output
 
 
 @pytest.mark.parametrize(
@@ -53,8 +53,8 @@ def test_every_shared_name_is_refused_whichever_column_holds_it(national_db, tmp
     path = _book(tmp_path, [target_row(code=code, name=name, end=2020, value="1.2万")])
     result = run(national_db, "import", str(path), "--dry-run")
     assert result.exit_code == 1, result.output
-    assert f"目标 Targets, row 2, column {column}: '{code or name}' names several regions" in result.output
-    assert "fix: write the 6-digit adcode or the full name" in result.output
+    assert f"目标 Targets, row 2, column {column}: '{code or name}' 可指多个地区" in result.output
+    assert "fix: 填写所指地区的 6 位代码或全称" in result.output
 
 
 def test_unambiguous_names_full_names_and_codes_still_import(national_db, tmp_path):
@@ -78,4 +78,7 @@ def test_a_code_that_contradicts_a_shared_name_is_a_mismatch(national_db, tmp_pa
     path = _book(tmp_path, [target_row(code="621123", name="朝阳区", end=2020, value="1.2万")])
     result = run(national_db, "import", str(path), "--dry-run")
     assert result.exit_code == 1
-    assert "column B (地区名称 region_name): code 621123 is 渭源县, but the name says '朝阳区'" in result.output
+    assert (
+        "column B (地区名称 region_name): 代码 621123 是 渭源县,名称却是 '朝阳区' / "
+        "code 621123 is 渭源县, but the name says '朝阳区'"
+    ) in result.output

@@ -125,10 +125,10 @@ CASES = [
         "missing value column",
         "a.xlsx",
         xlsx({T: [["地区 region", "指标 indicator", "数值 value"][:2], ["610000", "x"]]}),
-        "NoData",
-        "a.xlsx",
-        None,
-        None,
+        "MissingColumn",  # the sheet with data rows is named, not skipped as if it held none
+        T,
+        1,
+        "数值 value",
     ),
     (
         "missing indicator column",
@@ -240,8 +240,10 @@ def test_text_output_names_sheet_row_and_column(db_url, tmp_path):
     path.write_bytes(targets_xlsx(target_row(indicator="快乐指数"), target_row(value="很多", end=2019)))
     result = run(db_url, "import", str(path), "--dry-run")
     assert result.exit_code == 1
-    assert "目标 Targets, row 2, column C (指标 indicator): no indicator is called '快乐指数'" in result.stdout
-    assert "目标 Targets, row 3, column G (数值 value): '很多' is not a number" in result.stdout
+    assert (
+        "目标 Targets, row 2, column C (指标 indicator): 没有名为 '快乐指数' 的指标 / no indicator is called '快乐指数'"
+    ) in result.stdout
+    assert "目标 Targets, row 3, column G (数值 value): '很多' 不是数字 / '很多' is not a number" in result.stdout
 
 
 def test_error_workbook_keeps_rows_marks_them_and_never_turns_text_into_formulas(db_url, tmp_path):

@@ -46,4 +46,4 @@ def test_an_unknown_tier_is_located_at_its_cell(db_url, tmp_path):
     result = run(db_url, "import", str(path), "--dry-run")
     assert result.exit_code == 1
     where = "目标 Targets, row 2, column M (档次 tier): "
-    assert where + "'也许' is neither 必成 committed nor 力争 stretch" in result.output
+    assert where + "'也许' 既不是 必成 也不是 力争 / '也许' is neither 必成 committed nor 力争 stretch" in result.output

@@ -142,7 +142,7 @@ def test_planner_uploads_for_their_region_is_refused_for_another_and_logs_out(da
     other = tmp_path / "陕西2020.xlsx"
     other.write_bytes(targets_xlsx(target_row(code="610000", name="陕西省", value="31.23万", note="synthetic")))
     upload(dash, other)
-    dash.wait_for_contains_text("#upload-errors-table", "610000 不在您的管辖地区", timeout=20)
+    dash.wait_for_contains_text("#upload-errors-table", "(610000) 不在您的管辖范围内", timeout=20)
     assert not dash.driver.find_elements(By.ID, "upload-confirm"), "no confirm for another region's rows"
     dash.driver.save_screenshot(str(output_dir / "auth-upload-refused.png"))
 
