@@ -183,14 +183,13 @@ def _paragraph(row: dict) -> tuple[str, int, int]:
 
 
 def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -> html.Div:
-    """Problems by grid row number (1-based, as the reviewer sees the rows)."""
+    """Problems by grid row number (1-based, as the reviewer sees the rows), in the grid's order."""
     if not problems:
         return html.Div(id=ids.DOC_PROBLEMS, className="")
+    position = {rid: i + 1 for i, rid in enumerate(order)}
     items = [
-        html.Li(
-            [html.B(dt("problem_row", lang, row=order.index(rid) + 1 if rid in order else "?")), " ", "; ".join(found)]
-        )
-        for rid, found in problems.items()
+        html.Li([html.B(dt("problem_row", lang, row=position.get(rid, "?"))), " ", "; ".join(found)])
+        for rid, found in sorted(problems.items(), key=lambda item: position.get(item[0], len(order) + 1))
     ]
     return html.Div(
         [html.Div(["⚠ ", dt("problems_title", lang)], className="fw-bold"), html.Ul(items, className="mb-0")],

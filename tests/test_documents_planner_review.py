@@ -294,3 +294,12 @@ def test_nothing_is_resumed_for_another_account_or_without_a_held_review(app):
     other = client_as(app, "planner_dingxi")
     answer = resume(app, other, state)
     assert answer is None or "doc-grid" not in json.dumps(answer)
+
+
+def test_the_problem_list_follows_the_grids_order():
+    from layouts.documents_grid import problems_view
+
+    view = problems_view({"5": ["b"], "3": ["a"], "4": ["c"]}, ["3", "4", "5"], "zh")
+    listed = json.dumps(view.to_plotly_json(), ensure_ascii=False, default=lambda o: o.to_plotly_json())
+    assert listed.index("第 1 行") < listed.index("第 2 行") < listed.index("第 3 行")
+    assert listed.index('"a"') < listed.index('"c"') < listed.index('"b"')
