@@ -21,7 +21,7 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 # Longest first: "平方公里" before "公里". The measure words the extractor reads (etl/extract/numbers.py) are here
 # too, so that a figure it proposes reads back from the review grid as shown ("20家", "50条").
 UNITS = ("平方公里", "平方米", "千瓦", "公顷", "公里", "千米", "人", "户", "个", "元", "%", "项", "名", "亩")
-UNITS += ("家", "所", "座", "处", "间", "套", "条", "台", "辆", "栋", "箱", "头", "株", "眼", "吨")
+UNITS += ("家", "所", "座", "处", "间", "套", "条", "台", "辆", "栋", "箱", "头", "株", "眼", "吨", "羽", "只")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Chinese first, then English, as everywhere a planner reads (etl/problems.py uses these as class hints).

@@ -17,11 +17,20 @@ from etl.extract.regions import named_exits
         ("治理水土流失面积6平方公里", "6平方公里", 6.0),
         ("发展中蜂4288箱", "4288箱", 4288.0),
         ("种植核桃苗木3.5万株", "3.5万株", 35000.0),
+        ("出栏生态家禽5万羽", "5万羽", 50000.0),  # a township's 2018 春风行动 plan (a planner's test, session 27)
+        ("养殖肉羊2000只", "2000只", 2000.0),
     ],
 )
 def test_measure_words_make_a_quantity(text, raw, value):
     found = [(q.raw, q.value) for q in find_quantities(text)]
     assert (raw, value) in found
+
+
+@pytest.mark.parametrize(("cell", "value"), [("5万羽", 50000.0), ("2000只", 2000.0), ("3.5万株", 35000.0)])
+def test_an_upload_or_a_reviewed_row_reads_the_same_measure_words(cell, value):
+    from etl.values import parse_cell
+
+    assert parse_cell(cell).value == value
 
 
 def test_square_kilometres_are_not_square_metres():

@@ -66,11 +66,13 @@ UNITS = (
     "株",
     "眼",
     "吨",
+    "羽",
+    "只",
     "%",
 )
 # A bare 万/亿 is a quantity too when a noun follows: "0.6万贫困人口".
 COUNT_UNITS = {"人", "万人", "名", "户", "个", "项", "所", "座", "处", "间", "套", "家"}
-COUNT_UNITS |= {"条", "台", "辆", "栋", "箱", "头", "株", "眼"}  # things, not places or people
+COUNT_UNITS |= {"条", "台", "辆", "栋", "箱", "头", "株", "眼", "羽", "只"}  # things and animals, not places or people
 MONEY_UNITS = {"元", "万元", "亿元"}
 PERSON_UNITS = {"人", "万人", "名"}
 
