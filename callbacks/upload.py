@@ -63,7 +63,9 @@ def check_view(sessions, data: bytes, file_name: str, kind: str | None, source: 
     }
     if not result.ok:
         return errors_view([p.to_json() for p in result.checked.problems], lang), state
-    return preview_view(result.preview.counts, result.preview.items, lang), state
+    with sessions() as session:
+        names = {i["code"]: i["name_zh" if lang == "zh" else "name_en"] for i in queries.indicators(session)}
+    return preview_view(result.preview.counts, result.preview.items, lang, result.file_name, names), state
 
 
 def register(app, sessions) -> None:

@@ -194,7 +194,7 @@ def _status(status: str, lang: str) -> html.Span:
     return html.Span(t(f"status_{status}", lang), className=f"badge {style}")
 
 
-def _change_row(item: dict, lang: str) -> html.Tr:
+def _change_row(item: dict, lang: str, names: dict[str, str]) -> html.Tr:
     old = (
         "—"
         if item["old_value"] is None
@@ -211,7 +211,9 @@ def _change_row(item: dict, lang: str) -> html.Tr:
             html.Td(_status(item["status"], lang)),
             html.Td(t(item["kind"], lang)),
             html.Td(f"{item['region_name']} {item['region_code']}"),
-            html.Td(item["indicator"]),
+            html.Td(
+                f"{names[item['indicator']]} · {item['indicator']}" if item["indicator"] in names else item["indicator"]
+            ),
             html.Td(period),
             html.Td(f"{old} → {new}"),
             html.Td(f"{item['sheet']} / {item['row']}"),
@@ -219,7 +221,7 @@ def _change_row(item: dict, lang: str) -> html.Tr:
     )
 
 
-def _table(items: list[dict], lang: str, table_id: str) -> html.Table:
+def _table(items: list[dict], lang: str, table_id: str, names: dict[str, str]) -> html.Table:
     head = html.Thead(
         html.Tr(
             [
@@ -236,13 +238,17 @@ def _table(items: list[dict], lang: str, table_id: str) -> html.Table:
             ]
         )
     )
-    shown = [_change_row(i, lang) for i in items[:MAX_SHOWN]]
+    shown = [_change_row(i, lang, names) for i in items[:MAX_SHOWN]]
     more = [html.Tr(html.Td(f"… +{len(items) - MAX_SHOWN}", colSpan=7))] if len(items) > MAX_SHOWN else []
     return html.Table([head, html.Tbody(shown + more)], className="table table-sm", id=table_id)
 
 
-def preview_view(counts: dict, items: list[dict], lang: str) -> html.Div:
-    """Counts, every change as old → new, unchanged rows folded away, the required note and the confirm button."""
+def preview_view(
+    counts: dict, items: list[dict], lang: str, file_name: str = "", names: dict[str, str] | None = None
+) -> html.Div:
+    """Counts, every change as old → new, unchanged rows folded away, the required note and the confirm button;
+    ``file_name`` says which file this is, ``names`` the indicators' names in ``lang`` by code."""
+    names = names or {}
     changes = [i for i in items if i["status"] != "unchanged"]
     unchanged = [i for i in items if i["status"] == "unchanged"]
     badges = html.Div(
@@ -255,12 +261,17 @@ def preview_view(counts: dict, items: list[dict], lang: str) -> html.Div:
     return html.Div(
         [
             html.H2(t("preview_title", lang), className="h6"),
+            html.P(
+                f"{t('preview_file', lang)}: {file_name}", className="small text-muted mb-1", id="upload-preview-file"
+            )
+            if file_name
+            else None,
             badges,
-            _table(changes, lang, "upload-preview-table") if changes else html.P(t("nothing_to_import", lang)),
+            _table(changes, lang, "upload-preview-table", names) if changes else html.P(t("nothing_to_import", lang)),
             html.Details(
                 [
                     html.Summary(f"{t('show_unchanged', lang)} ({len(unchanged):,})"),
-                    _table(unchanged, lang, "upload-unchanged-table"),
+                    _table(unchanged, lang, "upload-unchanged-table", names),
                 ]
             )
             if unchanged

@@ -25,6 +25,7 @@ UPLOAD_TEXT = {
     "col_problem": ("问题", "Problem"),
     "col_fix": ("改法", "How to fix"),
     "preview_title": ("预览:确认前不会写入任何数据", "Preview: nothing is written until you confirm"),
+    "preview_file": ("文件 File", "File"),
     "status_new": ("＋ 新增", "+ new"),
     "status_changed": ("✎ 修改", "✎ changed"),
     "status_unchanged": ("＝ 未变", "= unchanged"),

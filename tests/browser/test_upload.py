@@ -53,6 +53,8 @@ def test_upload_preview_confirm_chart_revert(dash_duo, db_url, tmp_path, output_
     dash_duo.wait_for_contains_text("#upload-preview-table", NEW_VALUE, timeout=30)
     counts = dash_duo.find_element("#upload-count-new").text + dash_duo.find_element("#upload-count-changed").text
     assert "1" in counts
+    assert "陕西2020目标.xlsx" in dash_duo.find_element("#upload-preview-file").text  # which file this preview is of
+    assert "脱贫人口 · poor_population_reduced" in dash_duo.find_element("#upload-preview-table").text
     dash_duo.driver.save_screenshot(str(output_dir / "upload-preview.png"))
 
     confirm = dash_duo.find_element("#upload-confirm")
