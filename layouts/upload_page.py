@@ -221,7 +221,7 @@ def _change_row(item: dict, lang: str, names: dict[str, str]) -> html.Tr:
     )
 
 
-def _table(items: list[dict], lang: str, table_id: str, names: dict[str, str]) -> html.Table:
+def _table(items: list[dict], lang: str, table_id: str, names: dict[str, str] | None = None) -> html.Table:
     head = html.Thead(
         html.Tr(
             [
@@ -238,7 +238,7 @@ def _table(items: list[dict], lang: str, table_id: str, names: dict[str, str]) -
             ]
         )
     )
-    shown = [_change_row(i, lang, names) for i in items[:MAX_SHOWN]]
+    shown = [_change_row(i, lang, names or {}) for i in items[:MAX_SHOWN]]
     more = [html.Tr(html.Td(f"… +{len(items) - MAX_SHOWN}", colSpan=7))] if len(items) > MAX_SHOWN else []
     return html.Table([head, html.Tbody(shown + more)], className="table table-sm", id=table_id)
 
