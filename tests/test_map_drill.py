@@ -10,6 +10,7 @@ from plotly.utils import PlotlyJSONEncoder
 from callbacks.map import region_map_panel, render_map
 from db.session import make_engine, session_factory
 from layouts import ids
+from tests.components import find_component
 from views.map import build_view
 
 PEOPLE = "poor_population_reduced"  # 脱贫人口: 陕西 reports it for the province, none of its cities does
@@ -19,18 +20,6 @@ PEOPLE = "poor_population_reduced"  # 脱贫人口: 陕西 reports it for the pr
 def session(seed_db_url):
     with session_factory(make_engine(seed_db_url))() as s:
         yield s
-
-
-def _find(component, component_id):
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = _find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def test_the_map_below_shaanxi_keeps_the_indicator_the_reader_chose(session):
@@ -49,7 +38,7 @@ def test_the_map_below_shaanxi_keeps_the_indicator_the_reader_chose(session):
 )
 def test_the_map_page_says_the_level_has_no_figures_of_it(session, lang, words):
     page = render_map(session, "610000", {"indicator": PEOPLE, "lang": lang}, lang)
-    notice = _find(page, ids.MAP_NOTICE)
+    notice = find_component(page, ids.MAP_NOTICE)
     assert notice is not None
     text = notice.children
     assert all(word in text for word in words), text
@@ -59,11 +48,11 @@ def test_the_map_page_says_the_level_has_no_figures_of_it(session, lang, words):
 
 def test_a_map_with_figures_of_the_indicator_says_nothing_more(session):
     page = render_map(session, "610000", {"indicator": "counties_exited", "lang": "zh"}, "zh")
-    assert _find(page, ids.MAP_NOTICE) is None
+    assert find_component(page, ids.MAP_NOTICE) is None
 
 
 def test_the_region_pages_panel_says_which_indicator_it_shows_instead(session):
     panel = region_map_panel(session, "610000", PEOPLE, "zh")
-    note = _find(panel, ids.REGION_MAP_NOTE).children
+    note = find_component(panel, ids.REGION_MAP_NOTE).children
     assert "下级地区没有「脱贫人口」的数据,地图显示「贫困县摘帽」" in note
-    assert "贫困县摘帽" in _find(panel, ids.REGION_MAP).figure.layout.title.text
+    assert "贫困县摘帽" in find_component(panel, ids.REGION_MAP).figure.layout.title.text

@@ -12,6 +12,7 @@ from callbacks.map import render_map
 from db.session import make_engine, session_factory
 from layouts import ids
 from layouts.components import percent, status_text
+from tests.components import find_component
 from views.map import build_view, figure_of
 
 NAME = {"zh": "<b>陕西省</b>", "en": "<b>Shaanxi Province</b>"}
@@ -23,20 +24,8 @@ def session(seed_db_url):
         yield s
 
 
-def _find(component, component_id):
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = _find(child, component_id)
-            if found is not None:
-                return found
-    return None
-
-
 def _table(page) -> tuple[list[str], dict[str, list[str]]]:
-    table = _find(page, ids.MAP_TABLE)
+    table = find_component(page, ids.MAP_TABLE)
     head, body = table.children
     headers = [th.children for th in head.children.children]
     rows = {tr.to_plotly_json()["props"]["data-code"]: [td.children for td in tr.children] for tr in body.children}
@@ -69,9 +58,9 @@ def test_the_hover_and_the_key_say_the_year_and_the_apps_words(session, lang, ye
 
 
 def test_the_region_link_names_the_page_it_opens(session):
-    link = _find(render_map(session, "610000", {"lang": "zh"}, "zh"), ids.MAP_REGION_LINK)
+    link = find_component(render_map(session, "610000", {"lang": "zh"}, "zh"), ids.MAP_REGION_LINK)
     assert link.children == "陕西省 地区页 Region page →" and link.href == "/region/610000?lang=zh"
-    link = _find(render_map(session, "610000", {"lang": "en"}, "en"), ids.MAP_REGION_LINK)
+    link = find_component(render_map(session, "610000", {"lang": "en"}, "en"), ids.MAP_REGION_LINK)
     assert link.children == "Shaanxi Province: region page (地区页) →"
 
 
