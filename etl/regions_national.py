@@ -39,6 +39,8 @@ SPECIAL_EN = {
     "广西壮族自治区": "Guangxi Zhuang Autonomous Region",
     "西藏自治区": "Tibet Autonomous Region",
     "宁夏回族自治区": "Ningxia Hui Autonomous Region",
+    "长武县": "Changwu County",  # 长 read cháng, not zhǎng
+    "佛坪县": "Foping County",  # 佛 read fó: 富平县 is Fuping County
     "新疆维吾尔自治区": "Xinjiang Uygur Autonomous Region",
     "市辖区": "Municipal Districts",
     "县": "Counties",
@@ -76,10 +78,11 @@ ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+$")  # 保亭黎族�
 
 
 def pinyin(text: str) -> str:
-    """Pinyin without tones, apostrophe before a vowel-initial syllable: ``pinyin("延安") == "Yan'an"``."""
+    """Pinyin without tones, ü as ü, apostrophe before a vowel-initial syllable: ``pinyin("延安") == "Yan'an"``,
+    ``pinyin("吕梁") == "Lüliang"``."""
     from pypinyin import lazy_pinyin
 
-    syllables = lazy_pinyin(text, errors="ignore")
+    syllables = lazy_pinyin(text, errors="ignore", v_to_u=True)
     out = "".join(s if i == 0 or s[0] not in "aoe" else "'" + s for i, s in enumerate(syllables))
     return out[:1].upper() + out[1:]
 

@@ -81,6 +81,10 @@ def test_non_contiguous_codes_fall_back_to_the_depth_first_range():
         ("白沙黎族自治县", "county", "Baisha Autonomous County"),
         ("陕西省", "province", "Shaanxi Province"),
         ("东华门街道", "township", "Donghuamen Subdistrict"),
+        ("吕梁市", "prefecture", "Lüliang City"),  # ü, not pypinyin's v
+        ("长武县", "county", "Changwu County"),  # polyphones a planner's test found read wrong
+        ("佛坪县", "county", "Foping County"),
+        ("富平县", "county", "Fuping County"),
     ],
 )
 def test_english_names_follow_the_seed_conventions(name, level, english):
