@@ -131,7 +131,8 @@ def register(app, sessions) -> None:
         data = load_pending(state.get("token"), user.name)  # another account's token opens nothing
         if data is None:
             return html.Div(
-                t("refused", lang).format(msg="file expired; upload it again"), className="alert alert-warning"
+                t("refused", lang).format(msg="文件已过期,请重新上传 / file expired; upload it again"),
+                className="alert alert-warning",
             ), None
         audit = importer.Audit(user=user.name, note=note, kind=action)
         try:

@@ -154,9 +154,13 @@ def check_note(note: str) -> str:
     """
     note = (note or "").strip().replace("\r\n", "\n")
     if not note:
-        raise ImportRefused("a note is required (what this upload is, e.g. '2019 政府工作报告 restatement')")
+        raise ImportRefused(
+            "请填写说明(这次上传是什么,如 '2019 政府工作报告 重述') / "
+            "a note is required (what this upload is, e.g. '2019 政府工作报告 restatement')"
+        )
     if found := first_control(note, multiline=True):
-        raise ImportRefused(f"备注 note: {describe_control(found)}; delete it and confirm again")
+        zh, en = describe_control(found).split(" / ", 1)
+        raise ImportRefused(f"备注中{zh},请删除后再确认 / note: {en}; delete it and confirm again")
     return note
 
 
@@ -241,16 +245,20 @@ def commit(
     Unchanged rows are not written again. Runs inside the caller's transaction: all or nothing.
     """
     if not result.ok:
-        raise ImportRefused(f"{len(result.checked.problems)} problem(s) must be fixed first")
+        count = len(result.checked.problems)
+        raise ImportRefused(f"须先改正 {count} 个问题 / {count} problem(s) must be fixed first")
     note = check_note(audit.note)
     fresh = preview(session, result.checked.rows)
     if expected_fingerprint is not None and fresh.fingerprint != expected_fingerprint:
-        raise ImportRefused("the stored values changed since the preview; upload the file again to see the new preview")
+        raise ImportRefused(
+            "预览之后已存数据有变动:请重新上传文件查看新的预览 / "
+            "the stored values changed since the preview; upload the file again to see the new preview"
+        )
     result.preview = fresh
     changed = {(i["sheet"], i["row"]) for i in fresh.changes}
     rows = [r for r in result.checked.rows if (r.sheet, r.row) in changed]
     if not rows:
-        raise ImportRefused("nothing to import: every value is already stored")
+        raise ImportRefused("没有可导入的内容:所有数值均已存储 / nothing to import: every value is already stored")
     targets = [r for r in rows if r.kind == "target"]
     batch = writes.new_batch(
         session,

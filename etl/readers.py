@@ -17,7 +17,16 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
-from etl.filesafety import DEFAULT_LIMITS, FileRejected, Limits, TooManyRows, WrongFileType, check_file
+from etl.filesafety import (
+    DEFAULT_LIMITS,
+    RESAVE_HINT,
+    EncryptedWorkbook,
+    FileRejected,
+    Limits,
+    TooManyRows,
+    WrongFileType,
+    check_file,
+)
 from etl.xlsxformats import percent_cells
 from textsafety import one_line
 
@@ -38,7 +47,10 @@ class Book:
 
 
 class UnreadableText(FileRejected):
-    hint = "save the file as CSV UTF-8 (逗号分隔) from Excel, or upload the .xlsx itself"
+    hint = (
+        "在 Excel 中另存为 CSV UTF-8(逗号分隔),或直接上传 .xlsx 文件 / "
+        "save the file as CSV UTF-8 from Excel, or upload the .xlsx itself"
+    )
 
 
 def column_letter(index: int) -> str:
@@ -63,8 +75,8 @@ def read_book(data: bytes, file_name: str, limits: Limits = DEFAULT_LIMITS) -> B
         raise
     except _damaged() as exc:  # a part that is not well-formed XML, found only when that part is read
         raise WrongFileType(
-            f"{file_name}: the workbook is damaged ({one_line(exc)[:200] or type(exc).__name__})",
-            "open it in Excel, save it again as .xlsx (文件 → 另存为 → Excel 工作簿) and upload it again",
+            f"{file_name}: 工作簿已损坏 / the workbook is damaged ({one_line(exc)[:200] or type(exc).__name__})",
+            RESAVE_HINT,
         ) from exc
 
 
@@ -90,7 +102,10 @@ def decode_text(data: bytes, file_name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             error = exc
     line = data[: error.start].count(b"\n") + 1
-    raise UnreadableText(f"{file_name}: line {line}: the text is neither UTF-8 nor GBK/GB18030 (byte {error.start})")
+    raise UnreadableText(
+        f"{file_name}: 第 {line} 行:文字既不是 UTF-8 也不是 GBK/GB18030 编码(第 {error.start} 字节) / "
+        f"line {line}: the text is neither UTF-8 nor GBK/GB18030 (byte {error.start})"
+    )
 
 
 def _read_csv(text: str, file_name: str, limits: Limits) -> Sheet:
@@ -99,7 +114,9 @@ def _read_csv(text: str, file_name: str, limits: Limits) -> Sheet:
     rows = []
     for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
         if number > limits.max_rows + 1:
-            raise TooManyRows(f"{file_name}: more than {limits.max_rows:,} rows (the limit)")
+            raise TooManyRows(
+                f"{file_name}: 超过 {limits.max_rows:,} 行的上限 / more than {limits.max_rows:,} rows (the limit)"
+            )
         if any(c.strip() for c in cells):
             rows.append((number, cells))
     return Sheet(file_name.rsplit("/", 1)[-1], rows)
@@ -111,13 +128,9 @@ def _read_xlsx(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError as exc:
-        from etl.filesafety import EncryptedWorkbook
-
-        raise EncryptedWorkbook(f"{file_name}: the workbook is password-protected") from exc
+        raise EncryptedWorkbook(f"{file_name}: 工作簿设有密码 / the workbook is password-protected") from exc
     except (CalamineError, ValueError, OSError) as exc:
-        raise WrongFileType(
-            f"{file_name}: the workbook cannot be read ({exc})", "open it in Excel, save it again as .xlsx and retry"
-        ) from exc
+        raise WrongFileType(f"{file_name}: 无法读取工作簿 / the workbook cannot be read ({exc})", RESAVE_HINT) from exc
     missing = _formulas_without_value(data) if _has_formulas(data) else {}
     try:
         percents = percent_cells(data)
@@ -129,9 +142,10 @@ def _read_xlsx(data: bytes, file_name: str, limits: Limits) -> list[Sheet]:
             continue
         sheet = book.get_sheet_by_name(meta.name)
         if sheet.total_height > limits.max_rows + 1:
+            rows, limit = f"{sheet.total_height - 1:,}", f"{limits.max_rows:,}"
             raise TooManyRows(
-                f"{file_name}: sheet {meta.name!r} has {sheet.total_height - 1:,} rows; "
-                f"the limit is {limits.max_rows:,}"
+                f"{file_name}: 工作表 {meta.name!r} 有 {rows} 行,超过 {limit} 行的上限 / "
+                f"sheet {meta.name!r} has {rows} rows; the limit is {limit}"
             )
         formulas = missing.get(meta.name, {})
         formula_rows = {row for row, _col in formulas}

@@ -158,4 +158,5 @@ def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
     undated = run(db_url, "ingest", str(path), "--region", "621123", "--dry-run")  # 今年 of no known year
     assert undated.exit_code == 1
     assert "weiyuan-meeting.txt, row 1, column 年份 year: 年份未知:文件未写日期 / the year is unknown" in undated.stderr
-    assert "fix: give the document's date (--date YYYY-MM-DD" in undated.stderr
+    assert "fix: 填写文件日期(--date YYYY-MM-DD" in undated.stderr
+    assert " / give the document's date (--date YYYY-MM-DD" in undated.stderr

@@ -78,7 +78,9 @@ def test_commit_refuses_without_note_or_after_the_data_changed(sessions):
         result = importer.check_and_preview(session, data, EDIT_FILE_NAME)
         with pytest.raises(importer.ImportRefused, match="note"):
             importer.commit(session, result, importer.Audit(note="  "))
-        with pytest.raises(importer.ImportRefused, match="changed since the preview"):
+        with pytest.raises(
+            importer.ImportRefused, match="预览之后已存数据有变动.* / the stored values changed since the preview"
+        ):
             importer.commit(session, result, importer.Audit(note="x"), expected_fingerprint="0" * 64)
 
 

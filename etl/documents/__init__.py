@@ -77,7 +77,7 @@ def read_document(
 
     doc = reader(data, file_name)
     if not doc.text.strip():
-        raise EmptyDocument(file_name, "没有文字 the document holds no text")
+        raise EmptyDocument(file_name, "没有文字 / the document holds no text")
     return replace(doc, file_sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -85,5 +85,5 @@ def text_document(text: str, file_name: str = "粘贴文本 pasted text") -> Doc
     """A pasted text as a document. Example: ``text_document("到2018年脱贫1万人").format == "txt"``"""
     text = normalise(text)
     if not text.strip():
-        raise EmptyDocument(file_name, "没有文字 the text is empty")
+        raise EmptyDocument(file_name, "没有文字 / the text is empty")
     return DocumentText(text=text, format="txt", file_name=file_name, size=len(text.encode("utf-8")))

@@ -28,7 +28,11 @@ def tesseract_text(image_path: Path, file_name: str, where: str, timeout_s: int)
     """Text of one page image; raises OcrUnavailable when tesseract or its Chinese data is missing."""
     exe = shutil.which("tesseract")
     if exe is None:
-        raise OcrUnavailable(file_name, "无法OCR识别 this page is a scan and tesseract is not installed", where=where)
+        raise OcrUnavailable(
+            file_name,
+            "无法OCR识别:此页是扫描件,但未安装 tesseract / this page is a scan and tesseract is not installed",
+            where=where,
+        )
     try:
         run = subprocess.run(
             [exe, str(image_path), "stdout", "-l", "chi_sim", "--psm", "3", "-c", "preserve_interword_spaces=1"],
@@ -37,12 +41,18 @@ def tesseract_text(image_path: Path, file_name: str, where: str, timeout_s: int)
             check=False,
         )
     except subprocess.TimeoutExpired as exc:
-        raise OcrFailed(file_name, f"OCR超时 OCR took longer than {timeout_s} s", where=where) from exc
+        raise OcrFailed(
+            file_name, f"OCR超时:超过 {timeout_s} 秒 / OCR took longer than {timeout_s} s", where=where
+        ) from exc
     err = run.stderr.decode("utf-8", "replace")
     if "chi_sim" in err and ("Failed loading" in err or "Error opening data file" in err):
-        raise OcrUnavailable(file_name, "无法OCR识别 tesseract has no simplified-Chinese data (chi_sim)", where=where)
+        raise OcrUnavailable(
+            file_name,
+            "无法OCR识别:tesseract 缺少简体中文数据(chi_sim) / tesseract has no simplified-Chinese data (chi_sim)",
+            where=where,
+        )
     if run.returncode != 0:
-        raise OcrFailed(file_name, f"OCR失败 tesseract failed: {err.strip()[:200]}", where=where)
+        raise OcrFailed(file_name, f"OCR失败 / tesseract failed: {err.strip()[:200]}", where=where)
     return reflow_text(tidy(run.stdout.decode("utf-8", "replace")))
 
 
@@ -53,7 +63,7 @@ def ocr_page(page, file_name: str, number: int, timeout_s: int) -> str:
         image = page.to_image(resolution=RESOLUTION).original
     except Exception as exc:
         raise OcrFailed(
-            file_name, f"页面无法渲染 the page cannot be rendered ({type(exc).__name__})", where=where
+            file_name, f"页面无法渲染 / the page cannot be rendered ({type(exc).__name__})", where=where
         ) from exc
     with tempfile.TemporaryDirectory(prefix="ocr-") as tmp:
         path = Path(tmp) / "page.png"

@@ -25,10 +25,12 @@ def _open_checked(data: bytes, file_name: str) -> int:
             return len(pdf.pages)
     except pikepdf.PasswordError as exc:
         raise EncryptedDocument(
-            file_name, "PDF已加密 the PDF is password-protected (it needs a password to open)"
+            file_name, "PDF已加密,需要密码才能打开 / the PDF is password-protected (it needs a password to open)"
         ) from exc
     except Exception as exc:  # pikepdf.PdfError and friends: not a readable PDF
-        raise NotADocument(file_name, f"PDF已损坏 the PDF is damaged or not a PDF ({type(exc).__name__})") from exc
+        raise NotADocument(
+            file_name, f"PDF已损坏或不是 PDF 文件 / the PDF is damaged or not a PDF ({type(exc).__name__})"
+        ) from exc
 
 
 def read_pdf(
@@ -41,7 +43,11 @@ def read_pdf(
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warns on every CJK font without a FontBBox
     count = _open_checked(data, file_name)
     if count > limits.max_pages:
-        raise TooManyPages(file_name, f"页数过多 {count} pages is over the limit of {limits.max_pages}")
+        raise TooManyPages(
+            file_name,
+            f"页数过多:{count} 页,超过 {limits.max_pages} 页的上限 / "
+            f"{count} pages is over the limit of {limits.max_pages}",
+        )
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     ocr_pages = 0
@@ -49,7 +55,7 @@ def read_pdf(
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
-        raise NotADocument(file_name, f"PDF无法读取 the PDF cannot be read ({type(exc).__name__})") from exc
+        raise NotADocument(file_name, f"PDF无法读取 / the PDF cannot be read ({type(exc).__name__})") from exc
     with pdf:
         for number, page in enumerate(pdf.pages, start=1):
             text = normalise(page_paragraphs(page.extract_text_lines(return_chars=False)))
@@ -59,7 +65,8 @@ def read_pdf(
                 if ocr_pages > limits.max_ocr_pages:
                     raise TooManyPages(
                         file_name,
-                        f"扫描页过多 more than {limits.max_ocr_pages} scanned pages to read by OCR",
+                        f"扫描页过多:需 OCR 识别的扫描页超过 {limits.max_ocr_pages} 页 / "
+                        f"more than {limits.max_ocr_pages} scanned pages to read by OCR",
                         where=f"page {number}",
                     )
                 text = normalise(ocr_page(page, file_name, number, limits.ocr_timeout_s))

@@ -27,7 +27,9 @@ def decode_html(data: bytes, file_name: str) -> str:
     try:
         return decode_text(data, file_name)
     except NotTextError as exc:
-        raise NotADocument(file_name, "网页编码无法识别 the page is not UTF-8, GBK or UTF-16 text") from exc
+        raise NotADocument(
+            file_name, "网页编码无法识别:不是 UTF-8、GBK 或 UTF-16 文本 / the page is not UTF-8, GBK or UTF-16 text"
+        ) from exc
 
 
 def block_text(fragment: str) -> str:
@@ -88,7 +90,7 @@ def read_html(data: bytes, file_name: str) -> DocumentText:
         text = block_text(page.summary(html_partial=True))
         text = "\n\n".join([text, *lost_tables(html, text)])
     except Exception as exc:  # readability/lxml raise many kinds on broken markup
-        raise NotADocument(file_name, f"网页无法解析 the page cannot be parsed ({type(exc).__name__})") from exc
+        raise NotADocument(file_name, f"网页无法解析 / the page cannot be parsed ({type(exc).__name__})") from exc
     if title and title not in text[:500]:
         text = f"{title}\n\n{text}"
     return DocumentText(text=text, format="html", file_name=file_name, size=len(data), title=title)

@@ -27,7 +27,7 @@ def read_docx(data: bytes, file_name: str) -> DocumentText:
     try:
         doc = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors on damaged parts
-        raise NotADocument(file_name, f"Word文档无法读取 the document cannot be read ({type(exc).__name__})") from exc
+        raise NotADocument(file_name, f"Word文档无法读取 / the document cannot be read ({type(exc).__name__})") from exc
     lines = []
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

@@ -17,6 +17,8 @@ __all__ = ["UnknownTier"]  # shared with uploads (etl/problems.py)
 
 class NoTargetsFound(Problem):
     HINT = (
+        "确认这是一份给出数字目标的规划(到2020年…脱贫…万人、确保/力争…),或粘贴含目标的那部分文字;"
+        "若是,用 --region 指明地区、用 --date 指明日期 / "
         "check this is a plan that sets figures (到2020年…脱贫…万人, 确保/力争…), or paste the part of the text with "
         "the targets; if it does, name the region with --region and the date with --date"
     )
@@ -24,6 +26,7 @@ class NoTargetsFound(Problem):
 
 class UnknownYear(Problem):
     HINT = (
+        "填写文件日期(--date YYYY-MM-DD,或在“文件”页填写 文件日期)后重新读取,或直接填写该行的年份 / "
         "give the document's date (--date YYYY-MM-DD, or 文件日期 on the Documents page) and read it again, "
         "or type the row's year"
     )
@@ -31,25 +34,35 @@ class UnknownYear(Problem):
 
 class RegionNotInTree(Problem):
     HINT = (
+        "载入全国行政区划树(python -m etl regions),或把该行的地区改为树中已有的地区(6 位行政区划代码) / "
         "load the national region tree (python -m etl regions), or set the row's region to one in the tree "
         "(6-digit adcode)"
     )
 
 
 class MissingRegion(Problem):
-    HINT = "choose the region this figure is for (6-digit adcode), or reject the row"
+    HINT = (
+        "选择该数字所指的地区(6 位行政区划代码),或拒绝该行 / "
+        "choose the region this figure is for (6-digit adcode), or reject the row"
+    )
 
 
 class NewIndicatorName(Problem):
-    HINT = "give the new indicator a readable Chinese name (e.g. 易地搬迁户数), or choose a known indicator"
+    HINT = (
+        "给新指标起一个易懂的中文名称(如 易地搬迁户数),或选择已有指标 / "
+        "give the new indicator a readable Chinese name (e.g. 易地搬迁户数), or choose a known indicator"
+    )
 
 
 class UnknownRowKind(Problem):
-    HINT = "choose 目标 target, 实际 actual or 基数 baseline"
+    HINT = "选择 目标、实际 或 基数 / choose 目标 target, 实际 actual or 基数 baseline"
 
 
 class AlreadyIngested(Problem):
-    HINT = "nothing to do: it is stored; to take it in again, revert that batch first (/history or etl revert)"
+    HINT = (
+        "无需操作:已经存储;如需重新录入,请先撤销那一批次(“历史”页或 etl revert) / "
+        "nothing to do: it is stored; to take it in again, revert that batch first (/history or etl revert)"
+    )
 
 
 class DuplicateTarget(Problem):
