@@ -137,6 +137,7 @@ def ingest(
                 fmt,
                 dry_run,
                 None,
+                f"已导入为批次 {proposal.already_ingested},未重复保存(撤销该批次后可重新录入) / "
                 f"already ingested as batch {proposal.already_ingested}; nothing "
                 "stored (revert that batch to take the document in again)",
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import zipfile
 
 import pytest
@@ -150,6 +151,8 @@ def test_bad_files_are_refused_with_what_where_and_what_to_do(documents, name, m
     assert located.startswith(f"{name}: ")
     assert all(part in located for part in (message if isinstance(message, tuple) else (message,)))
     assert " — fix: " in located and len(located.split(" — fix: ")[1]) > 10
+    for said in (info.value.message, info.value.hint):  # Chinese first, then English
+        assert " / " in said and re.search(r"[\u4e00-\u9fff]", said.split(" / ")[0]), said
 
 
 def test_the_doc_format_gets_a_hint_to_save_as_docx():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 import pytest
@@ -229,6 +230,10 @@ def test_bad_file_gets_a_located_error_and_changes_nothing(
     if column:
         assert error["column"].startswith(column + " ") or error["column"] == column
     assert error["message"] and error["hint"], "readable: what is wrong and how to fix it"
+    if code == "FileProblem":  # whole-file refusals: the file name, then Chinese first, then English
+        assert error["message"].startswith(f"{file_name}: ")
+        for said in (error["message"], error["hint"]):
+            assert " / " in said and re.search(r"[\u4e00-\u9fff]", said.split(" / ")[0]), said
     assert state(db_url) == before, "the database is unchanged"
     annotated = load_workbook(errors_out)
     summary = [[c.value for c in r] for r in annotated["错误汇总 Errors"].iter_rows(min_row=2)]

@@ -40,8 +40,8 @@ def already_ingested_problem(proposal: Proposal, batch: dict) -> AlreadyIngested
         None,
         "",
         proposal.sha256[:12],
-        f"已导入 already ingested as batch {batch['id']} ({batch['kind']}: {batch['file_name']}, by "
-        f"{batch['user_name']}, {batch['created_at']:%Y-%m-%d %H:%M}); nothing stored",
+        f"已导入为批次 {batch['id']},未重复保存 / already ingested as batch {batch['id']} ({batch['kind']}: "
+        f"{batch['file_name']}, by {batch['user_name']}, {batch['created_at']:%Y-%m-%d %H:%M}); nothing stored",
     )
 
 
@@ -61,10 +61,13 @@ def commit(
     ``allowed_regions`` (a planner's own)."""
     already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
-        raise IntakeRefused(f"already ingested as batch {already['id']}", [already_ingested_problem(proposal, already)])
+        raise IntakeRefused(
+            f"已导入为批次 {already['id']} / already ingested as batch {already['id']}",
+            [already_ingested_problem(proposal, already)],
+        )
     if not any(r.get("kind") == "target" for r in rows):
-        problem = NoTargetsFound(proposal.file_name, None, "", "", "没有可保存的目标 no accepted target rows")
-        raise IntakeRefused("no accepted target rows", [problem])
+        problem = NoTargetsFound(proposal.file_name, None, "", "", "没有可保存的目标 / no accepted target rows")
+        raise IntakeRefused("没有可保存的目标 / no accepted target rows", [problem])
     problems = (
         note_problems(note, proposal.file_name)
         + url_problems(proposal.source_url, proposal.file_name)
@@ -72,7 +75,8 @@ def commit(
         + stored_conflicts(session, rows, proposal.published_on, proposal.file_name)
     )
     if problems:
-        raise IntakeRefused(f"{len(problems)} problem(s) in the rows; nothing stored", problems)
+        count = len(problems)
+        raise IntakeRefused(f"行中有 {count} 个问题,未保存 / {count} problem(s) in the rows; nothing stored", problems)
     targets = [r for r in rows if r["kind"] == "target"]
     batch = writes.new_batch(
         session,
