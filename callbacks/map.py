@@ -12,7 +12,16 @@ from db import queries
 from geo import boundaries
 from layouts import ids, urlstate
 from layouts.map_figures import TITLE_PX
-from layouts.map_page import PANEL_HEIGHT_PX, MapControls, exit_rows, map_href, map_page, map_panel, progress_rows
+from layouts.map_page import (
+    PAGE_HEIGHT_PX,
+    PANEL_HEIGHT_PX,
+    MapControls,
+    exit_rows,
+    map_href,
+    map_page,
+    map_panel,
+    progress_rows,
+)
 from text.i18n import name, t, tf
 from views.map import MapView, build_view, figure_of
 
@@ -22,7 +31,7 @@ def render_map(session, code: str | None, state: dict, lang: str):
     view = build_view(session, code, state, lang)
     if view is None:
         return t("not_found", lang)
-    figure = figure_of(view, lang)
+    figure = figure_of(view, lang, height_px=PAGE_HEIGHT_PX - TITLE_PX)  # fitted to the page's graph
     names = {f["id"]: f["properties"]["name_en" if lang == "en" else "name_zh"] for f in view.features}
     if view.exit_view:
         headers = [

@@ -114,7 +114,7 @@ def _report(result: importer.Result, fmt: str, dry_run: bool) -> None:
     elif dry_run:
         click.echo("dry run: nothing written")
     else:
-        click.echo("nothing to import: every value is already stored")
+        click.echo("无需导入:所有数值均已存在 / nothing to import: every value is already stored")
 
 
 @click.command("batches")

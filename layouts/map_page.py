@@ -18,6 +18,7 @@ from text.i18n import both, t
 # The region page's map panel is as tall on every screen, so that its figure can be fitted to it on the server:
 # fitted to the map page's 540 px, a province's outline was cut flat at top and bottom in a 50vh panel.
 PANEL_HEIGHT_PX = 460
+PAGE_HEIGHT_PX = 588  # the map page's graph: fixed too, its figure fitted to it (a 65vh box cut short windows' maps)
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -216,7 +217,7 @@ def map_page(
                         id=ids.MAP_GRAPH,
                         figure=figure,
                         config=GRAPH_CONFIG,
-                        style={"height": "65vh", "minHeight": "420px"},
+                        style={"height": f"{PAGE_HEIGHT_PX}px"},
                     ),
                     html.A(f"{both('chart_table')} ↓", href=f"#{ids.MAP_TABLE}", className="chart-table-link small"),
                 ],

@@ -48,3 +48,18 @@ def test_the_panel_map_shows_the_whole_outline_of_its_region(session, code, indi
     centre = _merc_px(layout.map.center.lat, layout.map.zoom)
     above, below = _merc_px(north, layout.map.zoom) - centre, centre - _merc_px(south, layout.map.zoom)
     assert max(above, below) <= drawn / 2, f"outline {above + below:.0f} px tall in a {drawn:.0f} px drawing area"
+
+
+@pytest.mark.parametrize("code", [None, "610000", "621100"])
+def test_the_map_page_shows_the_whole_outline_on_a_short_window(session, code):
+    from callbacks.map import render_map
+    from tests.components import find_component
+
+    graph = find_component(render_map(session, code, {"indicator": "counties_exited"}, "zh"), ids.MAP_GRAPH)
+    layout = graph.figure.layout
+    drawn = _height_px(graph.style, viewport_height=640) - layout.margin.t - layout.margin.b  # a 1366×640 window
+    features = [boundaries.feature(code)] if code else boundaries.children(None)
+    _west, south, _east, north = boundaries.bounds(features, min_share=0.05)
+    centre = _merc_px(layout.map.center.lat, layout.map.zoom)
+    above, below = _merc_px(north, layout.map.zoom) - centre, centre - _merc_px(south, layout.map.zoom)
+    assert max(above, below) <= drawn / 2 + 1, f"outline {above + below:.0f} px tall in a {drawn:.0f} px drawing area"
