@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
 
-from app import create_app
-from tests.accounts import SECRET, add_users, answer_text, client_as, dump, payload, post_callback
-from tests.conftest import copy_sqlite
+from tests import test_documents_forged as forged
+from tests.accounts import answer_text, client_as, dump, payload, post_callback
 from tests.test_documents_forged import commit, find, read_in
 from text.i18n_documents import dt
+
+# the forged-request tests' fixtures: a SQLite copy of the seed with its accounts, and the app on it
+url, app = forged.url, forged.app
 
 HANZHONG = """漢中今年將實現10萬人脫貧目標
 
@@ -38,20 +39,6 @@ CHUNFENG = """2018年脱贫攻坚“春风行动”实施方案
 (一)产业扶贫
 完成玉米调减3500亩,出栏生态土猪3万头、生态家禽5万羽、禽蛋生产1600吨;100%的贫困村建立农民专业合作社,100%的贫困人口参加农民专业合作社。
 """
-
-
-@pytest.fixture
-def url(seed_db_path, tmp_path) -> str:
-    path = tmp_path / "documents.db"
-    copy_sqlite(Path(seed_db_path), path)
-    url = f"sqlite:///{path}"
-    add_users(url)
-    return url
-
-
-@pytest.fixture
-def app(url):
-    return create_app(url, build_if_empty=False, progress=lambda _m: None, public_read=False, secret_key=SECRET)
 
 
 def paste(app, client, text: str, **fields):
