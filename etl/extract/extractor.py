@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from etl.gazetteer import Gazetteer
 
-from . import classify, indicators, not_figures, progress_measures, scopes
+from . import classify, from_values, indicators, not_figures, progress_measures, scopes
 from .aided import aided_region, referred_region
 from .cited_plans import cited_plan_year
 from .clause_subjects import bracketed_counties, named_subject
@@ -171,6 +171,7 @@ def _quantities(
     respective = respective_years(sentence, quantities, tokens)
     schedule_end = read_schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
+    starts = from_values.start_tokens(sentence, tokens)
     for i, q in enumerate(quantities):
         if id(q) in in_parts:
             continue
@@ -221,10 +222,14 @@ def _quantities(
             continue
         if q.unit in COUNT_UNITS and scopes.is_count_of_involved(sentence, q.start):
             continue
-        if not_figures.is_superseded(sentence, q.start, q.end) or not_figures.is_exit_rule(sentence, q.measure, q.end):
+        level_year = from_values.start_year(sentence, q.start, q.end)  # "由2011年年底的592万人减少到…"
+        superseded = level_year is None and not_figures.is_superseded(sentence, q.start, q.end)
+        if superseded or not_figures.is_exit_rule(sentence, q.measure, q.end):
             continue
-        if scopes.is_scope_of_next(sentence, q.end, later[0] if later else None) or progress_measures.is_progress_count(
-            clause
+        if (
+            level_year is None
+            and scopes.is_scope_of_next(sentence, q.end, later[0] if later else None)
+            or progress_measures.is_progress_count(clause)
         ):
             continue
         if q.measure != "%" and (scopes.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
@@ -277,14 +282,15 @@ def _quantities(
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         remaining = classify.NOT_YET_OUT.match(sentence, q.end, c_end) is not None
-        baseline = baseline or remaining
+        baseline = baseline or remaining or level_year is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
         if code == "poor_population" and not (remaining or not_figures.STOCK_GOAL.search(clause)):
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
-        token = _clause_token(tokens, q.start, c_start, c_end) or governing_token(tokens, q.start)
-        token = token or (carried and later_year(tokens, q.start)) or carried
+        dating = tokens if level_year is not None else [t for t in tokens if t not in starts]
+        token = _clause_token(dating, q.start, c_start, c_end) or governing_token(dating, q.start)
+        token = token or (carried and later_year(dating, q.start)) or carried
         # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"
         yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"
@@ -306,6 +312,8 @@ def _quantities(
         periods = period(read_as, flow, plan, yearly=yearly, rate=q.measure == "%")
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
+        if level_year is not None:
+            periods = [(level_year, level_year)]
         stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
@@ -329,7 +337,7 @@ def _quantities(
                 sentence[q.start : c_end],
                 intent=ctx.intent,
             )
-            if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
+            if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]) or level_year is not None:
                 kind = "baseline"
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
