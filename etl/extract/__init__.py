@@ -21,7 +21,7 @@ from .document import DocumentInfo
 from .extractor import extract_text
 from .model import Extracted, ExtractedDocument
 from .normalize import Normalized, normalize_text
-from .source_url import site_region, url_date
+from .source_url import newspaper_page, site_region, url_date
 
 __all__ = ["DocumentInfo", "Extracted", "ExtractedDocument", "extract_document", "extract_file"]
 
@@ -62,6 +62,7 @@ def extract_document(
         as_of=as_of,
         url_date=url_date(source_url),
         site_region=site_region(source_url, national, norm.text),
+        newspaper=newspaper_page(source_url),
         possible=possible,
     )
     doc.figures = [_to_original(f, norm) for f in doc.figures]

@@ -131,6 +131,7 @@ def read_document_info(
     as_of: str | None = None,
     url_date: str | None = None,
     site_region: str | None = None,
+    newspaper: bool = False,
 ) -> DocumentInfo:
     """Title, issuer, issue date and own region of a policy text (region left None without a gazetteer);
     region_code and as_of (YYYY-MM-DD) override what the text says; url_date (the date in the address the text
@@ -163,7 +164,7 @@ def read_document_info(
         published_on=as_of or published,
         region_code=code,
         region_name=name,
-        news=is_news(text, title),
+        news=is_news(text, title, newspaper),
         date_from="given" if as_of else date_from,
     )
 
@@ -222,7 +223,7 @@ _NEWS_MARKERS = re.compile(
 )
 
 
-def is_news(text: str, title: str) -> bool:
+def is_news(text: str, title: str, newspaper: bool = False) -> bool:
     """A news report (记者, 据介绍, 新华社…) rather than the plan document itself.
 
     >>> is_news("记者从省扶贫办获悉,今年将…", "某省今年将脱贫10万人")
@@ -231,7 +232,7 @@ def is_news(text: str, title: str) -> bool:
     official = re.search(rf"({DOC_TYPES})$", title) and "关于" in title
     # "《…2017年工作要点》近日出台,确保…": a report that relays a plan just issued reads as the plan
     relayed = _PLAN_RELEASED.search(text[:400]) is not None
-    return bool(_NEWS_MARKERS.search(text)) and not official and not relayed
+    return (newspaper or bool(_NEWS_MARKERS.search(text))) and not official and not relayed
 
 
 _PLAN_RELEASED = re.compile(

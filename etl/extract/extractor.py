@@ -70,12 +70,20 @@ def extract_text(
     as_of: str | None = None,
     url_date: str | None = None,
     site_region: str | None = None,
+    newspaper: bool = False,
 ) -> ExtractedDocument:
     """All figures of a (normalised) policy text, no corrections applied; ``url_date`` dates a text that
     gives no date of its own, ``site_region`` (whose government site published it) places one that names no
-    region of its own (``read_document_info``)."""
+    region of its own, ``newspaper`` (published in a newspaper's page edition) reads it as a report
+    (``read_document_info``)."""
     info = read_document_info(
-        text, gazetteer, region_code=region_code, as_of=as_of, url_date=url_date, site_region=site_region
+        text,
+        gazetteer,
+        region_code=region_code,
+        as_of=as_of,
+        url_date=url_date,
+        site_region=site_region,
+        newspaper=newspaper,
     )
     plan = plan_years(text, info.published_on, info.title)
     rows = labelled_rows(text, gazetteer, info.region_code)
@@ -382,7 +390,7 @@ def _quantities(
                 s_start + b,
                 tier="stretch" if stretch else "committed",
                 confidence=_confidence(known, token is not None, kind, ctx),
-                indicator_label=indicators.label_of(code) or label,
+                indicator_label=indicators.label_of(code) or indicators.readable_label(label),
             )
             if unsure and kind != "target":
                 continue

@@ -324,17 +324,19 @@ _LABEL_LEAD = re.compile(
     r"^(?:[\s的■□●○◆◇▲△▶▸►▪▫•·\-—–*#>、,;:]|[(\uff08]?[一二三四五六七八九十\d]{1,3}[)\uff09]|[一二三四五六七八九十\d]{1,3}[.、．])+"
 )
 _LABEL_TAIL = re.compile(r"(?:[\s,、;:]|均|都|分别)+$")
+_LABEL_SCOPE = re.compile(r"^(?:[全我本该](?:省|市|县|区|州|旗|盟|乡|镇)|全国)(?=[\u4e00-\u9fff]{2})")
 CODE_MAX = 64  # indicators.code
 
 
 def readable_label(label: str) -> str:
     """An unknown indicator's name as a reviewer reads it: the noun phrase the number measures, without the
-    bullets, list numbers, leading 的 and trailing 均 the text put around it.
+    bullets, list numbers, leading 的, the region it is said of (全县, 我市: the figure's region says that) and
+    trailing 均 the text put around it.
 
     >>> readable_label("■全县行政村道路硬化率"), readable_label("精准退出率均"), readable_label("的贫困村建立合作社")
-    ('全县行政村道路硬化率', '精准退出率', '贫困村建立合作社')
+    ('行政村道路硬化率', '精准退出率', '贫困村建立合作社')
     """
-    return _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label or ""))
+    return _LABEL_TAIL.sub("", _LABEL_SCOPE.sub("", _LABEL_LEAD.sub("", label or "")))
 
 
 def unknown_code(label: str, measure: str) -> str:

@@ -29,6 +29,24 @@ _DAY_PATTERNS = (
 _MONTH_PATTERN = re.compile(rf"/{_YEAR}[-_]?{_MONTH}/")
 
 
+_NEWSPAPER = re.compile(r"^(?:e?paper|szb|dzb|epaper\w*)\.|/html/20\d\d-?\d\d/\d\d/|/20\d{6}/html/")
+
+
+def newspaper_page(url: str | None) -> bool:
+    """An address of a newspaper's page edition (数字报: paper.yanews.cn/yarb/20190125/html/…,
+    epaper.gmw.cn/gmrb/html/2012-06/08/…): the text is a report, whatever words it uses.
+
+    >>> newspaper_page("https://paper.yanews.cn/yarb/20190125/html/content_20190125003002.htm")
+    True
+    >>> newspaper_page("http://www.gov.cn/xinwen/2019-05/11/content_5390720.htm")
+    False
+    """
+    if not url:
+        return False
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    return _NEWSPAPER.search(parts.netloc.lower()) is not None or _NEWSPAPER.search(parts.path) is not None
+
+
 def url_date(url: str | None) -> str | None:
     """The publication date a web address carries in its path (YYYY-MM-DD), the 15th when it names only a
     month; None when it carries none or one that is not a real date.
