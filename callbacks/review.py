@@ -144,7 +144,7 @@ def register(app, sessions) -> None:
             with transaction(sessions) as session:
                 old = notes.note_by_id(session, int(editing)) if editing else None
                 if editing and old is None:
-                    raise notes.NoteError(f"note {editing} does not exist")
+                    raise notes.NoteError(f"说明 {editing} 不存在 / note {editing} does not exist")
                 where = old["region_code"] if old else code
                 if guard.refused_regions("note", [where], session):
                     raise notes.NoteError(t("note_not_yours", lang) + " " + where)

@@ -71,7 +71,10 @@ def active_admin_exists(session: Session) -> bool:
 def add_user(session: Session, name: str, password_hash: str, role: str, regions: list[str], by: str) -> dict:
     """Create an account; every region must exist. Example: ``add_user(s, "li", h, "planner", ["621100"], "cli")``."""
     if session.scalars(select(User.id).where(User.name == name)).first() is not None:
-        raise DuplicateUser(f"user {name!r} already exists; choose another name or use `users enable`")
+        raise DuplicateUser(
+            f"用户 {name!r} 已存在:请另选用户名,或用 `users enable` 启用该账户 / "
+            f"user {name!r} already exists; choose another name or use `users enable`"
+        )
     _check_regions(session, regions)
     user = User(name=name, password_hash=password_hash, role=role, active=True, created_at=now(), created_by=by)
     session.add(user)
@@ -85,8 +88,10 @@ def _check_regions(session: Session, regions: list[str]) -> None:
     known = set(session.scalars(select(Region.code).where(Region.code.in_(regions))))
     missing = [code for code in regions if code not in known]
     if missing:
+        codes = ", ".join(missing)
         raise UnknownRegion(
-            f"unknown region code(s) {', '.join(missing)}: use adcodes from data/regions.csv "
+            f"未知地区代码 {codes}:请使用 data/regions.csv 中的行政区划代码(新数据库请先运行 `python -m etl build`) / "
+            f"unknown region code(s) {codes}: use adcodes from data/regions.csv "
             "(and run `python -m etl build` first on a new database)"
         )
 
@@ -94,7 +99,10 @@ def _check_regions(session: Session, regions: list[str]) -> None:
 def _get(session: Session, name: str) -> User:
     user = session.scalars(select(User).where(User.name == name)).first()
     if user is None:
-        raise UnknownUser(f"no user {name!r}; `python -m etl users list` shows the accounts")
+        raise UnknownUser(
+            f"没有用户 {name!r}:`python -m etl users list` 列出所有账户 / "
+            f"no user {name!r}; `python -m etl users list` shows the accounts"
+        )
     return user
 
 

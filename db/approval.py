@@ -24,6 +24,8 @@ from db.submission import required_codes  # noqa: F401  (regions marked, for cal
 from db.visibility import APPROVED, RETURNED, STATES, SUBMITTED
 from textsafety import describe_control, first_control
 
+_STATE_ZH = {SUBMITTED: "待审核", APPROVED: "已通过", RETURNED: "已退回"}  # as the review page words them
+
 
 class ApprovalError(ValueError):
     """A decision that cannot be made: unknown batch, missing reason, not waiting."""
@@ -41,7 +43,10 @@ def set_required(session: Session, code: str, required: bool) -> dict:
     """Mark a region (and so its subtree) as needing approval, or not. Example: ``set_required(s, "621100", True)``"""
     region = session.get(Region, code)
     if region is None:
-        raise ApprovalError(f"unknown region code {code}: use an adcode from data/regions.csv, e.g. 621100")
+        raise ApprovalError(
+            f"未知地区代码 {code}:请使用 data/regions.csv 中的行政区划代码,如 621100 / "
+            f"unknown region code {code}: use an adcode from data/regions.csv, e.g. 621100"
+        )
     region.approval_required = required
     session.flush()
     return {"code": code, "name_zh": region.name_zh, "approval_required": required}
@@ -54,12 +59,19 @@ def decide(session: Session, batch_id: int, decision: str, user_name: str, reaso
     Run it first in its transaction: its UPDATE is what decides between two approvers.
     """
     if decision not in (APPROVED, RETURNED):
-        raise ApprovalError(f"decision must be {APPROVED} or {RETURNED}, not {decision!r}")
+        raise ApprovalError(
+            f"决定须为 {APPROVED}(通过)或 {RETURNED}(退回),而不是 {decision!r} / "
+            f"decision must be {APPROVED} or {RETURNED}, not {decision!r}"
+        )
     reason = (reason or "").strip().replace("\r\n", "\n") or None
     if decision == RETURNED and reason is None:
-        raise ApprovalError("a reason is required to return a batch (what the planner must correct)")
+        raise ApprovalError(
+            "退回批次须写明原因(规划员须更正什么) / "
+            "a reason is required to return a batch (what the planner must correct)"
+        )
     if reason is not None and (found := first_control(reason, multiline=True)):
-        raise ApprovalError(f"退回原因 reason: {describe_control(found)}; delete it and try again")
+        zh, en = describe_control(found).split(" / ", 1)
+        raise ApprovalError(f"退回原因中{zh},请删除后重试 / reason: {en}; delete it and try again")
     stmt = (
         update(Batch)
         .where(
@@ -75,13 +87,22 @@ def decide(session: Session, batch_id: int, decision: str, user_name: str, reaso
         return batch_summary(session, batch_id)
     batch = batch_summary(session, batch_id)
     if batch is None:
-        raise ApprovalError(f"batch {batch_id} does not exist")
+        raise ApprovalError(f"批次 {batch_id} 不存在 / batch {batch_id} does not exist")
     if user_name in (batch["user"], batch["submitted_by"]) and batch["state"] == SUBMITTED:
-        raise OwnBatch(f"batch {batch_id} was submitted by {user_name}: another approver must decide (four-eyes)")
+        raise OwnBatch(
+            f"批次 {batch_id} 由 {user_name} 提交,须由另一位审核人决定(四眼原则) / "
+            f"batch {batch_id} was submitted by {user_name}: another approver must decide (four-eyes)"
+        )
+    state_zh = _STATE_ZH.get(batch["state"], batch["state"])
     if batch["decided_by"]:
-        when = f"{batch['decided_at']:%Y-%m-%d %H:%M}"
-        raise AlreadyDecided(f"batch {batch_id} was already {batch['state']} by {batch['decided_by']} at {when}")
-    raise AlreadyDecided(f"batch {batch_id} is {batch['state']}, not waiting for approval")
+        by, when = batch["decided_by"], f"{batch['decided_at']:%Y-%m-%d %H:%M}"
+        raise AlreadyDecided(
+            f"批次 {batch_id} {state_zh}({by} 于 {when}) / "
+            f"batch {batch_id} was already {batch['state']} by {by} at {when}"
+        )
+    raise AlreadyDecided(
+        f"批次 {batch_id} {state_zh},不在等待审核 / batch {batch_id} is {batch['state']}, not waiting for approval"
+    )
 
 
 def region_codes_of(session: Session, batch_ids: list[int]) -> dict[int, list[str]]:
@@ -129,7 +150,7 @@ def batches_in_state(session: Session, state: str | None = None, user: str | Non
     Example: ``batches_in_state(s, "submitted")[0]["region_codes"] == ["621102"]``
     """
     if state is not None and state not in STATES:
-        raise ApprovalError(f"state must be one of {', '.join(STATES)}")
+        raise ApprovalError(f"状态须为 {', '.join(STATES)} 之一 / state must be one of {', '.join(STATES)}")
     stmt = select(Batch).order_by(Batch.id.desc())
     if state is not None:
         stmt = stmt.where(Batch.state == state)

@@ -147,15 +147,18 @@ def revert(session: Session, batch_id: int, user_name: str) -> dict:
     what it was before. Nothing is deleted. Raises BatchError when the batch cannot be reverted."""
     batch = session.get(Batch, batch_id)
     if batch is None:
-        raise BatchError(f"batch {batch_id} does not exist")
+        raise BatchError(f"批次 {batch_id} 不存在 / batch {batch_id} does not exist")
     if batch.kind not in REVERTIBLE:
         raise BatchError(
+            f"批次 {batch_id} 是 {batch.kind} 批次:只有上传、修改和计划文件的批次可以撤销"
+            "(build 批次随 data/ 中的文件而定) / "
             f"batch {batch_id} is a {batch.kind} batch; only uploads and edits, and plan documents, can be reverted "
             "(build batches follow the files in data/)"
         )
     if batch.reverted_at is not None:
+        by, when = batch.reverted_by, f"{batch.reverted_at:%Y-%m-%d %H:%M}"
         raise BatchError(
-            f"batch {batch_id} was already reverted by {batch.reverted_by} at {batch.reverted_at:%Y-%m-%d %H:%M}"
+            f"批次 {batch_id} 已撤销({by} 于 {when}) / batch {batch_id} was already reverted by {by} at {when}"
         )
     session.execute(update(Batch).where(Batch.id == batch_id).values(reverted_at=writes.now(), reverted_by=user_name))
     return batch_row(session, batch_id)

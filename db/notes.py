@@ -30,11 +30,19 @@ class NoteError(ValueError):
 
 def _check(session: Session, region_code: str, indicator_code: str, year: int, text: str) -> str:
     if session.get(Region, region_code) is None:
-        raise NoteError(f"unknown region code {region_code}: use an adcode from data/regions.csv, e.g. 621100")
+        raise NoteError(
+            f"未知地区代码 {region_code}:请使用 data/regions.csv 中的行政区划代码,如 621100 / "
+            f"unknown region code {region_code}: use an adcode from data/regions.csv, e.g. 621100"
+        )
     if session.get(Indicator, indicator_code) is None:
-        raise NoteError(f"unknown indicator {indicator_code}: see data/indicators.csv, e.g. poor_population_reduced")
+        raise NoteError(
+            f"未知指标 {indicator_code}:见 data/indicators.csv,如 poor_population_reduced / "
+            f"unknown indicator {indicator_code}: see data/indicators.csv, e.g. poor_population_reduced"
+        )
     if not 1949 <= int(year) <= 2100:
-        raise NoteError(f"year {year}: write the year the note is about, e.g. 2019")
+        raise NoteError(
+            f"年份 {year}:请填写说明所指的年份,如 2019 / year {year}: write the year the note is about, e.g. 2019"
+        )
     return _text(text)
 
 
@@ -43,11 +51,18 @@ def _text(text: str) -> str:
     batch note, ``etl.importer.check_note``)."""
     text = (text or "").strip().replace("\r\n", "\n")
     if not text:
-        raise NoteError("the note is empty: write what happened, e.g. 2019年 受洪灾影响,岷县搬迁推迟")
+        raise NoteError(
+            "说明为空:请写明发生了什么,如 2019年 受洪灾影响,岷县搬迁推迟 / "
+            "the note is empty: write what happened, e.g. 2019年 受洪灾影响,岷县搬迁推迟"
+        )
     if found := first_control(text, multiline=True):
-        raise NoteError(f"说明 note: {describe_control(found)}; delete it and save again")
+        zh, en = describe_control(found).split(" / ", 1)
+        raise NoteError(f"说明中{zh},请删除后重新保存 / note: {en}; delete it and save again")
     if len(text) > MAX_TEXT:
-        raise NoteError(f"the note has {len(text)} characters; keep it under {MAX_TEXT}")
+        raise NoteError(
+            f"说明有 {len(text)} 个字符,请控制在 {MAX_TEXT} 个以内 / "
+            f"the note has {len(text)} characters; keep it under {MAX_TEXT}"
+        )
     return text
 
 
@@ -83,7 +98,10 @@ def edit_note(session: Session, note_id: int, text: str, author: str) -> dict:
     """Replace a note's text, keeping the earlier ones in its history."""
     note = session.get(Note, note_id)
     if note is None:
-        raise NoteError(f"note {note_id} does not exist (etl notes list shows the ids)")
+        raise NoteError(
+            f"说明 {note_id} 不存在(etl notes list 列出编号) / "
+            f"note {note_id} does not exist (etl notes list shows the ids)"
+        )
     text, at = _text(text), now()
     note.text, note.edited_by, note.edited_at = text, author, at
     session.add(NoteVersion(note_id=note.id, text=text, author=author, at=at))

@@ -78,15 +78,27 @@ def _row(token: ApiToken, user_name: str) -> dict:
 def add_token(session: Session, name: str, user_name: str, by: str, at: datetime) -> tuple[str, dict]:
     """Create a token for an active account; returns (the secret, to show once; the stored row)."""
     if not name or name.isdigit() or len(name) > 64:
-        raise TokenError(f"token name {name!r}: use 1–64 characters, not only digits (ids are numbers)")
+        raise TokenError(
+            f"令牌名称 {name!r}:请用 1–64 个字符,不能全是数字(编号才是数字) / "
+            f"token name {name!r}: use 1–64 characters, not only digits (ids are numbers)"
+        )
     user = session.scalars(select(User).where(User.name == user_name)).first()
     if user is None:
-        raise UnknownToken(f"no user {user_name!r}; `python -m etl users list` shows the accounts")
+        raise UnknownToken(
+            f"没有用户 {user_name!r}:`python -m etl users list` 列出所有账户 / "
+            f"no user {user_name!r}; `python -m etl users list` shows the accounts"
+        )
     if not user.active:
-        raise TokenError(f"user {user_name!r} is disabled; `python -m etl users enable {user_name}` first")
+        raise TokenError(
+            f"用户 {user_name!r} 已停用:请先运行 `python -m etl users enable {user_name}` / "
+            f"user {user_name!r} is disabled; `python -m etl users enable {user_name}` first"
+        )
     live = select(ApiToken.id).where(ApiToken.name == name, ApiToken.revoked_at.is_(None))
     if session.scalars(live).first() is not None:
-        raise DuplicateToken(f"a token named {name!r} exists; choose another name or revoke it first")
+        raise DuplicateToken(
+            f"已有名为 {name!r} 的令牌:请另选名称,或先撤销该令牌 / "
+            f"a token named {name!r} exists; choose another name or revoke it first"
+        )
     secret = new_secret()
     token = ApiToken(
         name=name,
@@ -114,7 +126,10 @@ def revoke(session: Session, name_or_id: str, by: str, at: datetime) -> dict:
     stmt = select(ApiToken, User.name).join(User, User.id == ApiToken.user_id).where(where)
     found = session.execute(stmt.where(ApiToken.revoked_at.is_(None))).first()
     if found is None:
-        raise UnknownToken(f"no live token {name_or_id!r}; `python -m etl tokens list` shows names and ids")
+        raise UnknownToken(
+            f"没有有效的令牌 {name_or_id!r}:`python -m etl tokens list` 列出令牌的名称和编号 / "
+            f"no live token {name_or_id!r}; `python -m etl tokens list` shows names and ids"
+        )
     token, user_name = found
     token.revoked_at, token.revoked_by = at, by
     session.flush()

@@ -61,7 +61,10 @@ def edit(ctx: click.Context, note_id: int, text: str, user: str) -> None:
         with transaction(ctx.obj.sessions()) as session:
             found = note_data.note_by_id(session, note_id)
             if found is None:
-                raise note_data.NoteError(f"note {note_id} does not exist (etl notes list shows the ids)")
+                raise note_data.NoteError(
+                    f"说明 {note_id} 不存在(etl notes list 列出编号) / "
+                    f"note {note_id} does not exist (etl notes list shows the ids)"
+                )
             _check_right(session, user, found["region_code"])
             note_data.edit_note(session, note_id, text, user)
     except note_data.NoteError as exc:

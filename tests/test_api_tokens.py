@@ -79,9 +79,12 @@ def test_token_is_printed_once_and_stored_only_as_its_hash(url):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["tokens", "add", "x", "--user", "nobody"], "no user 'nobody'"),
-        (["tokens", "add", "123", "--user", "viewer1"], "not only digits"),
-        (["tokens", "revoke", "missing"], "no live token 'missing'"),
+        (["tokens", "add", "x", "--user", "nobody"], "没有用户 'nobody':`python -m etl users list` 列出所有账户"),
+        (["tokens", "add", "x", "--user", "nobody"], "/ no user 'nobody'; `python -m etl users list` shows"),
+        (["tokens", "add", "123", "--user", "viewer1"], "令牌名称 '123':请用 1–64 个字符,不能全是数字"),
+        (["tokens", "add", "123", "--user", "viewer1"], "(编号才是数字) / token name '123': use 1–64 characters"),
+        (["tokens", "revoke", "missing"], "没有有效的令牌 'missing':`python -m etl tokens list`"),
+        (["tokens", "revoke", "missing"], "列出令牌的名称和编号 / no live token 'missing'"),
     ],
 )
 def test_token_commands_say_what_is_wrong(url, args, message):
@@ -92,7 +95,8 @@ def test_token_commands_say_what_is_wrong(url, args, message):
 def test_a_live_name_is_not_given_twice(url):
     new_token(url, "nb", "viewer1")
     result = etl(url, "tokens", "add", "nb", "--user", "analyst1")
-    assert result.exit_code == 1 and "a token named 'nb' exists" in result.output
+    assert result.exit_code == 1 and "已有名为 'nb' 的令牌:请另选名称,或先撤销该令牌 / " in result.output
+    assert "/ a token named 'nb' exists; choose another name or revoke it first" in result.output
 
 
 def test_no_credentials_get_401_json_never_a_redirect(base):
@@ -139,6 +143,9 @@ def test_revoking_by_id_and_disabling_the_account_refuse_at_once(url, base):
     assert etl(url, "users", "disable", "planner_dingxi").exit_code == 0
     response = call(base, FIGURES, token)
     assert response.status_code == 401 and "disabled" in response.json()["error"]
+    refused = etl(url, "tokens", "add", "nb2", "--user", "planner_dingxi")
+    assert refused.exit_code == 1 and "用户 'planner_dingxi' 已停用:请先运行 `python -m etl users" in refused.output
+    assert "/ user 'planner_dingxi' is disabled; `python -m etl users enable planner_dingxi` first" in refused.output
     assert etl(url, "users", "enable", "planner_dingxi").exit_code == 0
     assert call(base, FIGURES, token).status_code == 200
     token_id = etl(url, "tokens", "list").output.split("\t", 1)[0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 
+import pytest
 from click.testing import CliRunner
 
 from db import approval
@@ -79,14 +80,16 @@ def test_a_submitted_batch_counts_for_no_one_until_approved(db_url, tmp_path):
 def test_returned_batches_count_for_no_one_and_keep_the_reason(db_url, tmp_path):
     require_dingxi(db_url)
     batch = upload(db_url, tmp_path, "29万", "planner_dingxi")
-    assert run(db_url, "return", str(batch), "--reason", "", "--user", "approver_dingxi").exit_code == 1
+    no_reason = run(db_url, "return", str(batch), "--reason", "", "--user", "approver_dingxi")
+    assert no_reason.exit_code == 1 and "退回批次须写明原因(规划员须更正什么) / a reason is" in no_reason.output
     result = run(db_url, "return", str(batch), "--reason", "应为 28.6万", "--user", "approver_dingxi")
     assert result.exit_code == 0 and result.output == f"batch {batch} returned by approver_dingxi: 应为 28.6万\n"
     (row,) = batches(db_url, "returned")
     assert (row["id"], row["reason"], row["decided_by"]) == (batch, "应为 28.6万", "approver_dingxi")
     assert target_2016(db_url) == [285200] and 290000 not in target_2016(db_url, "--include-pending")
     again = run(db_url, "approve", str(batch), "--user", "approver_dingxi2")
-    assert again.exit_code == 1 and "already returned by approver_dingxi" in again.output
+    assert again.exit_code == 1 and f"批次 {batch} 已退回(approver_dingxi 于 " in again.output
+    assert f"/ batch {batch} was already returned by approver_dingxi at " in again.output
 
 
 def test_refused_decisions_leave_the_batch_waiting(db_url, tmp_path):
@@ -106,8 +109,11 @@ def test_refused_decisions_leave_the_batch_waiting(db_url, tmp_path):
         try:
             approval.decide(s, batch, "approved", "zhao")  # the data layer refuses too, whoever calls it
             raise AssertionError("four-eyes not enforced in db.approval.decide")
-        except approval.OwnBatch:
-            pass
+        except approval.OwnBatch as exc:
+            assert str(exc) == (
+                f"批次 {batch} 由 zhao 提交,须由另一位审核人决定(四眼原则) / "
+                f"batch {batch} was submitted by zhao: another approver must decide (four-eyes)"
+            )
     assert [b["id"] for b in batches(db_url, "submitted")] == [batch]
 
 
@@ -156,10 +162,37 @@ def test_two_approvers_at_once_store_exactly_one_decision(db_url, tmp_path):
     assert sorted(v == "stored" for v in outcomes.values()) == [False, True], outcomes
     loser = next(u for u, v in outcomes.items() if v != "stored")
     winner = next(u for u, v in outcomes.items() if v == "stored")
-    assert "already" in outcomes[loser] and winner in outcomes[loser]
+    assert f"批次 {batch} 已" in outcomes[loser] and f"/ batch {batch} was already" in outcomes[loser]
+    assert winner in outcomes[loser]
     with session_factory(make_engine(db_url))() as s:
         row = approval.batch_summary(s, batch)
     assert row["decided_by"] == winner and row["state"] in ("approved", "returned")
+
+
+def test_the_data_layer_refuses_in_chinese_then_english(db_url, tmp_path):
+    require_dingxi(db_url)
+    unknown = run(db_url, "approval", "require", "--region", "999999")
+    assert unknown.exit_code == 1 and "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码" in unknown.output
+    assert "/ unknown region code 999999: use an adcode from data/regions.csv" in unknown.output
+    waiting = upload(db_url, tmp_path, "29万", "planner_dingxi")
+    counted = upload(db_url, tmp_path, "30万", "planner_shaanxi", code="610000", name="陕西省")  # no approval needed
+    sessions = session_factory(make_engine(db_url))
+
+    def decide(batch: int, decision: str, reason: str | None = None):
+        return lambda s: approval.decide(s, batch, decision, "approver_dingxi", reason)
+
+    refusals = [
+        (decide(waiting, "maybe"), "决定须为 approved(通过)或 returned(退回)", "decision must be approved or"),
+        (decide(waiting, "returned", "a\x1bb"), "退回原因中第 2 个字符处有控制字符", "reason: control character"),
+        (decide(99999, "approved"), "批次 99999 不存在", "batch 99999 does not exist"),
+        (decide(counted, "approved"), f"批次 {counted} 已通过,不在等待审核", f"batch {counted} is approved, not"),
+        (lambda s: approval.batches_in_state(s, "done"), "状态须为 submitted, approved, returned 之一", "state must"),
+    ]
+    for act, zh, en in refusals:
+        with pytest.raises(approval.ApprovalError) as refused, transaction(sessions) as s:
+            act(s)
+        assert str(refused.value).startswith(zh) and f" / {en}" in str(refused.value), str(refused.value)
+    assert [b["id"] for b in batches(db_url, "submitted")] == [waiting]
 
 
 def test_users_add_an_approver_needs_a_region(db_url):

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from app import create_app
-from db.session import make_engine, session_factory
+from db.notes import NoteError, edit_note
+from db.session import make_engine, session_factory, transaction
 from etl.cli import cli
 from export.briefing import Briefing, IndicatorPage, briefing_pdf, child_rows, year_rows
 from export.charts import build_chart
@@ -64,7 +65,7 @@ def test_notes_keep_their_author_and_every_edit(url):
         ("viewer1", "621100", "may not add notes"),
         ("planner_shaanxi", "621100", "may not add notes"),
         ("approver_dingxi", "610000", "may not add notes"),
-        ("analyst1", "999999", "unknown region"),
+        ("analyst1", "999999", "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码,如 621100 / unknown"),
         ("nobody", "621100", "no such account"),
     ],
 )
@@ -193,15 +194,44 @@ def test_editing_a_note_on_the_page_keeps_its_history_and_needs_the_region(url):
         assert response.status_code == status
         if who == "planner_shaanxi":
             assert "note-refused" in answer_text(response)
+    client = app.server.test_client()
+    assert login(client, "analyst1").status_code == 302
+    response = post_callback(client, payload(app, "note-add.n_clicks", {**values, "note-editing.data": 99}))
+    assert "说明 99 不存在 / note 99 does not exist" in answer_text(response)
     (note,) = json.loads(run(url, "notes", "list", "--format", "json").stdout)
     assert (note["text"], note["edited_by"]) == ("2016年 洪灾,搬迁推迟", "analyst1")
     assert [h["author"] for h in note["history"]] == ["planner_dingxi", "analyst1"]
 
 
+@pytest.mark.parametrize(
+    ("change", "chinese", "english"),
+    [
+        ({"--indicator": "happiness"}, "未知指标 happiness:见 data/indicators.csv", "unknown indicator happiness: see"),
+        ({"--year": "1900"}, "年份 1900:请填写说明所指的年份,如 2019", "year 1900: write the year the note is about"),
+        ({"--text": "  "}, "说明为空:请写明发生了什么,如 2019年", "the note is empty: write what happened, e.g."),
+        ({"--text": "长" * 2001}, "说明有 2001 个字符,请控制在 2000 个以内", "the note has 2001 characters; keep it"),
+    ],
+)
+def test_a_refused_note_says_why_in_chinese_then_english(url, change, chinese, english):
+    add = {"--region": "621100", "--indicator": INDICATOR, "--year": "2019", "--text": "x", "--user": "analyst1"}
+    result = run(url, "notes", "add", *[arg for pair in {**add, **change}.items() for arg in pair])
+    assert result.exit_code == 1 and chinese in result.output and f" / {english}" in result.output
+
+
+def test_editing_a_missing_note_says_where_the_ids_are(url):
+    result = run(url, "notes", "edit", "99", "--text", "x", "--user", "analyst1")
+    message = "说明 99 不存在(etl notes list 列出编号) / note 99 does not exist (etl notes list shows the ids)"
+    assert result.exit_code == 1 and message in result.output
+    with pytest.raises(NoteError) as refused, transaction(session_factory(make_engine(url))) as s:
+        edit_note(s, 99, "x", "analyst1")
+    assert str(refused.value) == message
+
+
 def test_a_note_with_a_control_character_is_refused_and_a_line_break_kept(url):
     add = ["notes", "add", "--region", "621100", "--indicator", INDICATOR, "--year", "2019", "--user", "analyst1"]
     refused = run(url, *add, "--text", "洪灾\x1b[2J推迟")
-    assert refused.exit_code == 1 and "control character U+001B" in refused.output
+    assert refused.exit_code == 1 and "说明中第 3 个字符处有控制字符 U+001B (␛),请删除后重新保存" in refused.output
+    assert "/ note: control character U+001B (␛) at position 3; delete it and save again" in refused.output
     assert run(url, "notes", "edit", "1", "--text", "a\x07b", "--user", "analyst1").exit_code == 1
     assert run(url, *add, "--text", "第一行\r\n第二行").exit_code == 0
     texts = [n["text"] for n in json.loads(run(url, "notes", "list", "--format", "json").stdout)]

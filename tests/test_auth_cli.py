@@ -48,9 +48,13 @@ def test_password_from_a_hidden_prompt_with_confirmation(db_url):
     [
         (["add", "li", "--role", "planner"], "a planner needs at least one --region"),
         (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners and approvers only"),
-        (["add", "li", "--role", "planner", "--region", "999999"], "unknown region code(s) 999999"),
+        (
+            ["add", "li", "--role", "planner", "--region", "999999"],
+            "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码(新数据库请先运行 `python -m etl build`) / "
+            "unknown region code(s) 999999",
+        ),
         (["add", "li", "--role", "root"], "Invalid value for '--role'"),
-        (["disable", "nobody"], "no user 'nobody'"),
+        (["disable", "nobody"], "没有用户 'nobody':`python -m etl users list` 列出所有账户 / no user 'nobody'"),
     ],
 )
 def test_bad_commands_fail_with_a_reason_and_store_nothing(db_url, args, message):
@@ -64,7 +68,8 @@ def test_weak_passwords_and_duplicates_are_refused(db_url):
     assert weak.exit_code == 1 and "at least 12 characters" in weak.output
     assert run(db_url, "add", "li", "--role", "viewer").exit_code == 0
     again = run(db_url, "add", "li", "--role", "admin")
-    assert again.exit_code == 1 and "user 'li' already exists" in again.output
+    assert again.exit_code == 1 and "用户 'li' 已存在:请另选用户名" in again.output
+    assert "账户 / user 'li' already exists; choose another name or use `users enable`" in again.output
     assert stored(db_url, "li")["role"] == "viewer"
 
 

@@ -87,5 +87,9 @@ def test_commit_refuses_without_note_or_after_the_data_changed(sessions):
 def test_build_batches_cannot_be_reverted(sessions):
     with sessions() as session:
         build_id = next(b["id"] for b in batches.batch_list(session) if b["kind"] == "build")
-    with pytest.raises(batches.BatchError, match="only uploads and edits"), transaction(sessions) as session:
+    refusal = f"批次 {build_id} 是 build 批次:只有上传、修改和计划文件的批次可以撤销.* / .*only uploads and edits"
+    with pytest.raises(batches.BatchError, match=refusal), transaction(sessions) as session:
         batches.revert(session, build_id, "x")
+    with pytest.raises(batches.BatchError, match="^批次 99999 不存在 / batch 99999 does not exist$"):
+        with transaction(sessions) as session:
+            batches.revert(session, 99999, "x")

@@ -80,7 +80,9 @@ def test_template_round_trip_import_then_revert_restores_every_value(db_url, tmp
 
     assert run(db_url, "revert", str(batch_id), "--user", "王芳").exit_code == 0
     assert dumps(db_url) == before
-    assert run(db_url, "revert", str(batch_id)).exit_code == 1
+    twice = run(db_url, "revert", str(batch_id))
+    assert twice.exit_code == 1 and f"批次 {batch_id} 已撤销(王芳 于 " in twice.output
+    assert f"/ batch {batch_id} was already reverted by 王芳 at " in twice.output
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
