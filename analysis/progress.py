@@ -38,6 +38,15 @@ class Progress:
     spans: list[dict] = field(default_factory=list)
 
     @property
+    def stated_total(self) -> tuple[int, float] | None:
+        """The period's multi-year target (end year, value) when it runs past the yearly plan it contains
+        ("到2017年末35个…;到2018年末65个全部出列"), for the cumulative plan line; else None."""
+        a = self.period
+        if a is None or not self.plan_points or self.indicator["kind"] != "flow" or a.end <= max(self.plan_points):
+            return None
+        return a.end, a.target
+
+    @property
     def worst(self) -> int:
         """Sort key: the worse of the latest year's and the period's status."""
         found = [c.status for c in (self.latest, self.period) if c is not None]
@@ -74,7 +83,13 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     plan = {y: pt.value for y, pt in p.plan_points.items()}
     actual = {y: pt.value for y, pt in p.series["actual"].items()}
     span_targets = _span_targets(spans, p.plan) if spans else []
-    if plan:
+    first, last = (min(plan), max(plan)) if plan else (0, 0)
+    extending = [s for s in span_targets if int(s["period_start"]) <= first and int(s["period_end"]) > last]
+    if plan and kind == "flow" and extending:  # "到2017年末实现35个…出列;到2018年末实现65个全部出列"
+        main = _nearest_deadline(extending, as_of)
+        start, end, total = int(main["period_start"]), int(main["period_end"]), float(main["value"])
+        comparator, ids = main["comparator"] or "=", [int(main["id"])]
+    elif plan:
         start, end = min(plan), max(plan)
         ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
         if kind == "flow":  # a total keeps a comparator only when every year it sums has the same one
@@ -102,6 +117,15 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
     before = [y for y in actual if y < start]
     baseline = (max(before), actual[max(before)]) if before else None
     return st.assess_level(total, end, actual, as_of, comparator, direction, baseline), ids
+
+
+def _nearest_deadline(spans: list[dict], as_of: int) -> dict:
+    """The multi-year target to judge a period on, seen from ``as_of``: the first deadline not yet passed (by end
+    2018 before within five years), else the last one; of two with one deadline, the longer."""
+    ahead = [s for s in spans if int(s["period_end"]) >= as_of]
+    if ahead:
+        return min(ahead, key=lambda s: (int(s["period_end"]), int(s["period_start"]), int(s["id"])))
+    return max(spans, key=lambda s: (int(s["period_end"]), -int(s["period_start"]), -int(s["id"])))
 
 
 def progress(

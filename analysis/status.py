@@ -149,6 +149,13 @@ def assess_flow(
             base.achievement, base.missing_years = achievement(value, target, direction), []
             base.actual_periods = [(s0, s1)]
             return base
+    reported = [y for y in window if y in actuals]
+    if missing and reported and direction == "up" and meets(done, target, comparator, direction):
+        # 52 counties out by 2019 of 52 by 2020: reached, whatever the years not reported would add
+        base.status, base.actual, base.actual_year = ACHIEVED, done, reported[-1]
+        base.achievement, base.missing_years = achievement(done, target, direction), []
+        base.actual_periods = [(y, y) for y in reported]
+        return base
     if missing:
         return base
     base.actual, base.actual_year, base.achievement = done, last, achievement(done, target, direction)

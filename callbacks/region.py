@@ -41,7 +41,13 @@ def render(view: RegionView) -> html.Div:
             indicator["direction"],
         ),
         "cumulative": cumulative_figure(
-            p.plan_points, p.series["actual"], years, unit, f"{label} · {t('cumulative_chart', lang)}", lang
+            p.plan_points,
+            p.series["actual"],
+            years,
+            unit,
+            f"{label} · {t('cumulative_chart', lang)}",
+            lang,
+            p.stated_total,
         ),
     }
     charts["annual"] = with_note_markers(charts["annual"], view.notes, years, lang)

@@ -214,11 +214,18 @@ def _running_ids(span: list[int], points: dict) -> list[list[str]]:
 
 
 def cumulative_figure(
-    plan_points: dict[int, Point], actual: dict[int, Point], years: list[int], unit: str, title: str, lang: str = "zh"
+    plan_points: dict[int, Point],
+    actual: dict[int, Point],
+    years: list[int],
+    unit: str,
+    title: str,
+    lang: str = "zh",
+    stated_total: tuple[int, float] | None = None,
 ) -> Figure:
     """Running totals of plan and actual from the first plan year to the last year shown with either; after
-    the plan's last year the plan total stays level, so a late catch-up is visible. The gap at the last year
-    with both totals is labelled."""
+    the plan's last year the plan total stays level, so a late catch-up is visible. ``stated_total`` (end year,
+    value) is a multi-year target the yearly plan is part of (35 in 2017, 65 by 2018): the plan line reaches it
+    at its end year. The gap at the last year with both totals is labelled."""
     if plan_points:
         last = max([max(plan_points), *(y for y in actual if y in years)])
         span = [y for y in years if min(plan_points) <= y <= last]
@@ -238,6 +245,11 @@ def cumulative_figure(
         plan_cum = [
             total if y > max(plan_points) and total is not None else v for y, v in zip(span, plan_cum, strict=True)
         ]
+        if stated_total is not None and stated_total[0] > max(plan_points):
+            end, value = stated_total
+            plan_cum = [
+                v if y <= max(plan_points) else value if y >= end else None for y, v in zip(span, plan_cum, strict=True)
+            ]
     for name, values, points, dash in (
         ("cumulative_plan", plan_cum, plan_points, "dash"),
         ("cumulative_actual", actual_cum, actual, "solid"),
