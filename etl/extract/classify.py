@@ -66,7 +66,10 @@ FUTURE_CUES = re.compile(
     r"|今年(?!上半年|以来|前|共|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
     r"|(?<![\d至到-])\d{1,2}月(?:底|末|中旬|上旬|下旬)?前(?![已,])"  # "10月底前建成县级电商服务中心和23个…站点"
 )
-DONE = re.compile(r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫)")  # 建立了/住上了/已经/已: done
+# 建立了/住上了/已经/已: done; but not "已登记在册的240户" (which set of people, not what was done)
+DONE = re.compile(
+    r"(?<![为除到])了(?!解)|已经|(?<![确保])已(?!脱贫|(?:登记|建档|识别|认定|纳入|列入|确定)[^,;。\d]{0,6}的)"
+)
 # 已 in the number's own clause before it, with no date or intent of its own
 ALREADY_BEFORE = re.compile(
     r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)"

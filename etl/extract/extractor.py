@@ -401,6 +401,9 @@ def _quantities(
                 words = not_figures.part_words(sentence, q.start)
                 if not region_mentions(words, gazetteer):  # "(其中天津市7.6亿元,…)": each place's share
                     fig = _own_part_code(fig, out, words or label, q.measure)
+            elif not named and (words := not_figures.listed_part_words(sentence, q.start)):
+                if not region_mentions(words, gazetteer):  # "有65个,其中一类贫困村33个,二类贫困村15个"
+                    fig = _own_part_code(fig, out, words, q.measure)
             out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]
             for item in parts.get(id(q), []):
                 out.append(

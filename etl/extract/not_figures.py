@@ -224,6 +224,20 @@ def part_words(sentence: str, q_start: int) -> str:
     return re.sub(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$", "", re.split(r"[、,;]", words)[-1])
 
 
+def listed_part_words(sentence: str, q_start: int) -> str:
+    """The words naming a part listed after 其中 without brackets, before its number ("…的贫困村有65个,其中一类
+    贫困村33个,二类贫困村15个" -> "二类贫困村"); "" when the number is in no such list.
+
+    >>> listed_part_words("贫困村有65个,其中一类贫困村33个,二类贫困村15个", 24)
+    '二类贫困村'
+    """
+    at = sentence.rfind("其中", 0, q_start)
+    if at < 0 or sentence[at - 1 : at] == "(" or re.search(r"[;。()]", sentence[at:q_start]):
+        return ""
+    words = re.split(r"[、,;:]", sentence[at + 2 : q_start])[-1]
+    return re.sub(r"^[^\u4e00-\u9fff]+|[^\u4e00-\u9fff]+$", "", words)
+
+
 PART_BRACKETS = re.compile(r"\(其中[^()]*\)")
 PLACE_BEFORE_COUNT = re.compile(r"[县村乡镇旗]$")
 PLACE_COUNT = re.compile(r"\d+(?:\.\d+)?个")

@@ -26,7 +26,7 @@ def drop_repeats(prose: list[Extracted], tabled: list[Extracted], text: str, tit
     """The figures of the prose and the tables without repeats, milestones and counts of named counties (see the
     module docstring). Repeats are looked for in the prose only: two rows of a table may hold the same exact value
     (two counties with 3125人 each); a table's figure said again in a sentence is the table's (`restated`)."""
-    prose = _milestones(_rounded_repeats(_headline_repeats(_dedupe(prose), text, title)))
+    prose = _milestones(_rounded_repeats(_dedupe(_headline_repeats(prose, text, title))))
     return _counts_of_named(restated(_exact_repeats(prose), tabled))
 
 

@@ -33,6 +33,8 @@ def is_scope(sentence: str, q_start: int) -> bool:
         return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
     if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
         return True  # the places in a region where an action happens
+    if re.search(r"分布(?:在|于)[^,;。\d]{0,30}$", sentence[:q_start]):
+        return True  # "主要分布在黔东南、黔南…等地的10多个县": where they are, not a count to reach
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
