@@ -8,6 +8,7 @@ import json
 import pytest
 
 from analysis.regions import descendants
+from app import create_app
 from db import queries, scaled_views
 from db.session import make_engine, session_factory
 from etl.synth import synthesize
@@ -156,3 +157,15 @@ def test_at_scale_a_province_keeps_its_summed_rows_and_a_prefecture_gets_its_own
         found.update((region["code"], child["code"]) for region, _ in rows)
     assert found, "some prefecture of the province has rows of its own"
     assert all(region in subtree(scaled, child) for region, child in found.items())
+
+
+def test_the_served_page_follows_the_region_in_the_url(seed_db_url):
+    """Through the app (its answer cache keyed by the request, so by the query string): each region its rows."""
+    from tests.test_dashboard_http import route
+
+    client = create_app(seed_db_url, build_if_empty=False, progress=lambda _m: None).server.test_client()
+    for _ in range(2):  # the second time from the cache
+        gansu, shaanxi, whole = (route(client, "/", search) for search in ("?region=620000", "?region=610000", ""))
+        assert '"id": "621100-' in gansu and '"id": "610000-' not in gansu
+        assert '"id": "610000-' in shaanxi and '"id": "621100-' not in shaanxi
+        assert '"id": "610000-' in whole and '"id": "621100-' in whole
