@@ -53,3 +53,21 @@ def register(app, sessions) -> None:
         current = urlstate.view_state(search, bounds)
         wanted = dict(current, reported=bool(value))
         return no_update if wanted == current else urlstate.canonical(wanted, bounds)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Input(ids.OVERVIEW_REGION, "value"),
+        State(ids.URL, "search"),
+        State(ids.YEAR_RANGE, "min"),
+        State(ids.YEAR_RANGE, "max"),
+        State(ids.VIEW_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def region_to_url(value, search, lo, hi, shown):
+        """The overview's region filter: a change is one history entry; cleared, the whole country (no ``region``)."""
+        if (value or "") == ((shown or {}).get("region") or ""):
+            return no_update
+        bounds = (int(lo), int(hi)) if lo is not None and hi is not None else (1900, 2100)
+        current = urlstate.view_state(search, bounds)
+        wanted = dict(current, region=urlstate.region_code(value))
+        return no_update if wanted == current else urlstate.canonical(wanted, bounds)

@@ -240,6 +240,41 @@ def child_regions(session: Session, code: str) -> list[dict]:
     return [{"code": r.code, "name_zh": r.name_zh, "name_en": r.name_en, "level": r.level} for r in rows]
 
 
+CHOICE_LEVELS = ("province", "prefecture", "county")  # the levels a filter offers by name (not every village)
+MAX_CHOICES = 30
+_PARENT = aliased(Region)
+_CHOICE_COLUMNS = (
+    Region.code,
+    Region.name_zh,
+    Region.name_en,
+    Region.level,
+    func.coalesce(_PARENT.name_zh, "").label("parent_zh"),
+    func.coalesce(_PARENT.name_en, "").label("parent_en"),
+)
+_LEVEL_ORDER = case({level: i for i, level in enumerate(CHOICE_LEVELS)}, value=Region.level, else_=len(CHOICE_LEVELS))
+
+
+def region_choices(session: Session, text: str = "", limit: int = MAX_CHOICES) -> list[dict]:
+    """Regions to pick a filter from, with their parent's names (several counties are called 城关区): those whose
+    Chinese or English name contains ``text`` or whose code starts with it, provinces, prefectures and counties
+    only, higher levels first, at most ``limit``; the top-level regions for an empty ``text``.
+
+    Example: ``[r["code"] for r in region_choices(s, "定西")] == ["621100"]``
+    """
+    stmt = select(*_CHOICE_COLUMNS).outerjoin(_PARENT, _PARENT.code == Region.parent_code)
+    text = (text or "").strip()[:40]
+    if not text:
+        stmt = stmt.where(Region.parent_code.is_(None)).order_by(Region.code)
+    else:
+        found = (
+            Region.name_zh.contains(text, autoescape=True)
+            | func.lower(Region.name_en).contains(text.lower(), autoescape=True)
+            | Region.code.startswith(text, autoescape=True)
+        )
+        stmt = stmt.where(found, Region.level.in_(CHOICE_LEVELS)).order_by(_LEVEL_ORDER, Region.code)
+    return dict_rows(session, stmt.limit(max(1, limit)))
+
+
 def regions_with_targets(session: Session) -> list[dict]:
     """Regions that hold targets themselves or through their descendants' named targets."""
     stmt = (

@@ -133,6 +133,20 @@ def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
     return [dict(memo[c]) for c in codes if c in memo]
 
 
+def inside(session: Session, code: str, codes: Iterable[str]) -> set[str]:
+    """Those of ``codes`` in region ``code``'s subtree, itself included (one read of their numbering).
+
+    Example: ``inside(s, "620000", ["621100", "610000"]) == {"621100"}``
+    """
+    node = subtree(session, code)
+    if node is None:
+        return set()
+    lo, hi = node["dfs_lo"], node["dfs_hi"]
+    return {
+        n["code"] for n in subtrees(session, sorted(set(codes))) if n["dfs_lo"] is not None and lo <= n["dfs_lo"] <= hi
+    }
+
+
 def in_subtree(node: dict, include_self: bool, column=Figure.region_code):
     """A WHERE clause on a region code column for a subtree; an index range when the codes are contiguous."""
     if node["code_hi"] is not None:

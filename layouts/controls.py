@@ -35,6 +35,58 @@ def indicator_select(indicators: list[dict], value: str | None, lang: str, allow
     )
 
 
+def region_option(region: dict, lang: str) -> dict:
+    """A region filter choice: its name (and its parent's: several counties are called 城关区), searchable by
+    either language's name and by code. Example: ``region_option(dingxi, "en")["label"] == "Dingxi City · Gansu
+    Province"``"""
+    parent = region.get("parent_en" if lang == "en" else "parent_zh")
+    label = name(region, lang) + (f" · {parent}" if parent else "")
+    return {
+        "label": label,
+        "value": region["code"],
+        "search": f"{region['name_zh']} {region['name_en']} {region['code']}",
+    }
+
+
+def region_options(regions: list[dict], lang: str, keep: list[dict] = ()) -> list[dict]:
+    """``region_option`` of each region, after the options in ``keep`` (the chosen one), none twice."""
+    out = list(keep)
+    seen = {o["value"] for o in out}
+    out += [o for o in (region_option(r, lang) for r in regions) if o["value"] not in seen]
+    return out
+
+
+def region_select(choices: list[dict], value: str | None, lang: str) -> dict:
+    """The overview's region filter: a searchable dropdown (more regions are found by name or code as one types,
+    ``callbacks/overview.py``); empty: the whole country."""
+    return element(
+        html.Div,
+        [
+            element(
+                html.Label, t("region_filter", lang), htmlFor=ids.OVERVIEW_REGION, className="form-label small mb-0"
+            ),
+            element(
+                dcc.Dropdown,
+                id=ids.OVERVIEW_REGION,
+                options=region_options(choices, lang),
+                value=value or None,
+                clearable=True,
+                searchable=True,
+                placeholder=t("whole_country", lang),
+                labels={
+                    "search": t("region_search", lang),
+                    "no_options_found": t("no_region_found", lang),
+                    "clear_search": t("clear_search", lang),
+                    "clear_selection": t("clear_region", lang),
+                },
+                search_order="original",
+                style={"minWidth": "16rem"},
+            ),
+        ],
+        className="me-3",
+    )
+
+
 def year_range(bounds: tuple[int, int], value: tuple[int, int], lang: str) -> dict:
     lo, hi = bounds
     return element(
@@ -113,9 +165,9 @@ def status_help(lang: str) -> dict:
 
 
 def filter_bar(children: list, shown: dict | None = None) -> dict:
-    """The filters, with the view state they show (indicator, plan, from, to) kept beside them: a callback
+    """The filters, with the view state they show (indicator, plan, from, to, region) kept beside them: a callback
     then tells a user's change from the values the page was rendered with. Folded behind one button on phones."""
-    keep = {k: (shown or {}).get(k) for k in ("indicator", "plan", "from", "to")}
+    keep = {k: (shown or {}).get(k) for k in ("indicator", "plan", "from", "to", "region")}
     return folding_filters(
         element(
             html.Div,

@@ -35,8 +35,10 @@ PLAN_SELECT = "plan-select"
 STATUS_HELP = "status-help"
 VIEW_STATE = "view-state"  # dcc.Store: the state a page was rendered with (what its filters show)
 REPORTED_ONLY = "reported-only"  # overview: hide targets without any reported figure
+OVERVIEW_REGION = "overview-region"  # overview: only this region and the regions below it (?region=)
 
 # Overview
+OVERVIEW_HINT = "overview-hint"  # how the rows are sorted; which region they are filtered to
 OVERVIEW_TABLE = "overview-table"  # the wrapper; the grid inside has id {"type": STATUS_GRID, "name": "overview"}
 STATUS_GRID = "status-grid"  # pattern-matching type of the status grids (overview, region page)
 OVERVIEW_ROW = "row"  # grid row ids are f"{region}-{indicator}"; kept for code written against the old table

@@ -11,7 +11,15 @@ from analysis.progress import Progress
 from analysis.status import STATUSES, Assessment
 from layouts import ids
 from layouts.components import percent, status_cell, status_text
-from layouts.controls import filter_bar, indicator_select, plan_select, reported_toggle, status_help, year_range
+from layouts.controls import (
+    filter_bar,
+    indicator_select,
+    plan_select,
+    region_select,
+    reported_toggle,
+    status_help,
+    year_range,
+)
 from layouts.plain import element
 from layouts.sparkline import SIZE, sparkline_data
 from layouts.theme import COLORS
@@ -185,13 +193,24 @@ def has_reported(p: Progress) -> bool:
 
 
 def overview_page(
-    rows: list[tuple[dict, Progress]], indicators: list[dict], state: dict, bounds: tuple[int, int], lang: str
+    rows: list[tuple[dict, Progress]],
+    indicators: list[dict],
+    state: dict,
+    bounds: tuple[int, int],
+    lang: str,
+    regions: list[dict] = (),
+    path: list[dict] = (),
 ) -> html.Div:
-    """``rows`` are (region, progress) pairs already sorted worst first."""
+    """``rows`` are (region, progress) pairs already sorted worst first; ``regions`` the region filter's first
+    choices, ``path`` the region filtered on and its ancestors (``views.overview.OverviewView``)."""
     hidden = 0
     if state.get("reported"):
         shown = [row for row in rows if has_reported(row[1])]
         hidden, rows = len(rows) - len(shown), shown
+    hint = t("overview_hint", lang) + (" " + tf("hidden_unreported", lang, n=hidden) if hidden else "")
+    if path:
+        place = name(path[-1], lang)
+        hint = tf("region_filtered" if rows else "no_targets_in_region", lang, region=place) + " " + hint
     return html.Div(
         [
             html.Div(
@@ -200,6 +219,7 @@ def overview_page(
             ),
             filter_bar(
                 [
+                    region_select(list(regions), state.get("region"), lang),
                     indicator_select(indicators, state.get("indicator"), lang, allow_all=True),
                     year_range(bounds, (int(state["from"]), int(state["to"])), lang),
                     plan_select(state["plan"], lang),
@@ -207,10 +227,7 @@ def overview_page(
                 ],
                 state,
             ),
-            html.P(
-                t("overview_hint", lang) + (" " + tf("hidden_unreported", lang, n=hidden) if hidden else ""),
-                className="text-muted small mb-1",
-            ),
+            html.P(hint, id=ids.OVERVIEW_HINT, className="text-muted small mb-1"),
             status_grid(rows, state, bounds, lang),
         ]
     )

@@ -1,4 +1,5 @@
-"""View state in the URL query string: ?lang=en&indicator=poor_population_reduced&from=2016&to=2020&plan=revised.
+"""View state in the URL query string: ?lang=en&indicator=poor_population_reduced&from=2016&to=2020&plan=revised
+(and the overview's ?region=520000: only that region and the regions below it).
 
 A copied link reopens the same view; each change pushes a history entry, so the back button works.
 """
@@ -12,6 +13,14 @@ PLANS = ("original", "revised")
 # only the first MAX_PARAMS parameters are, so no URL can make parsing cost more than a few microseconds.
 MAX_QUERY_CHARS = 4096
 MAX_PARAMS = 32
+MAX_REGION_CHARS = 12  # an adcode (db.models.Region.code): anything longer is no region
+
+
+def region_code(text: str | None) -> str:
+    """A region code as the URL gives it, or "" (whole country) when it cannot be one: ``region_code(" 520000 ")
+    == "520000"``, ``region_code("52'0") == ""``. Whether the region exists is the view's question."""
+    code = (text or "").strip()
+    return code if code.isascii() and code.isalnum() and len(code) <= MAX_REGION_CHARS else ""
 
 
 def parse(search: str | None) -> dict[str, str]:
@@ -46,7 +55,7 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
     """The whole view state with defaults filled in and bad values repaired.
 
     Example: ``view_state("?to=2019&plan=x", (2013, 2020)) == {"lang": "zh", "plan": "original",
-    "from": 2013, "to": 2019, "indicator": "", "reported": False}``
+    "from": 2013, "to": 2019, "indicator": "", "reported": False, "region": ""}``
     """
     state = parse(search)
     lo = _year(state.get("from"), bounds[0], bounds)
@@ -59,6 +68,7 @@ def view_state(search: str | None, bounds: tuple[int, int]) -> dict:
         "to": hi,
         "indicator": state.get("indicator", ""),
         "reported": state.get("reported") == "1",  # overview: only targets with a reported figure
+        "region": region_code(state.get("region")),  # overview: only this region's subtree ("" whole country)
         **({"pending": True} if state.get("pending") == "1" else {}),  # 含待审核, for those allowed (callbacks/review)
     }
 
@@ -82,6 +92,8 @@ def canonical(state: dict, bounds: tuple[int, int]) -> str:
         out["to"] = str(state["to"])
     if state.get("reported"):
         out["reported"] = "1"
+    if state.get("region"):
+        out["region"] = state["region"]
     if state.get("pending"):
         out["pending"] = "1"
     return "?" + urlencode(out) if out else ""

@@ -151,6 +151,17 @@ TEXT = {
     "to_date": ("截至{year}年", "to {year}"),
     "home": ("首页", "Home"),
     "reported_only": ("只看有实际数据的目标", "Only targets with a reported figure"),
+    "region_filter": ("地区", "Region"),
+    "whole_country": ("全国(全部地区)", "Whole country (all regions)"),
+    "region_search": ("输入地区名称或代码", "Type a region's name or code"),
+    "no_region_found": ("没有找到该地区", "No region found"),
+    "clear_search": ("清除搜索", "Clear search"),
+    "clear_region": ("清除地区(显示全国)", "Clear region (whole country)"),
+    "region_filtered": ("只显示{region}及其下级地区。", "Only {region} and the regions below it."),
+    "no_targets_in_region": (
+        "{region}及其下级地区没有符合条件的目标。",
+        "No targets match for {region} or the regions below it.",
+    ),
     "hidden_unreported": (
         "另有 {n} 项目标没有任何实际数据,已隐藏。",
         "{n} targets with no reported figure are hidden.",
