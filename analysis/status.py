@@ -16,16 +16,20 @@ against the **original plan**, or against the revised plan when chosen.
   The period is not over and progress is 90–100% of the plan to date.
 - **落后 behind** ✖ — 时期已结束而未达成;或时期未结束、进度不足同期计划的 90%。
   The period is over and the target was missed; or it is not over and progress is below 90% of plan.
-- **无报告数据 no reported figure** ? — 找不到实际数(从不当作零);流量时期缺少任一年份时也如此。
-  No actual was found (never counted as zero); for a flow period, also when any year is missing.
+- **无报告数据 no reported figure** ? — 找不到实际数(从不当作零);流量时期缺少任一年份时也如此,
+  除非已报告各年的累计已达到目标。
+  No actual was found (never counted as zero); for a flow period, also when any year is missing, unless the
+  years reported already reach the target.
 
 时期:流量(脱贫人数、摘帽县数)按年累计;存量和比率(贫困人口、贫困发生率)看期末水平。
 多年度合计从不与其中各年相加;时期内的多年度实际数若已满足目标,即视为达成。
+年度计划若是某一多年度合计目标的一部分(2017年35个,到2018年末共65个),时期按该合计目标评价。
 未结束的时期给出完成计划每年还需的进度。"所选年份"是年份筛选的终止年。
 Periods: flows (people lifted, counties exited) add up over the years; stocks and rates (poor population,
 incidence) are read at the period end. A multi-year figure is never added to the years inside it; a
-multi-year actual inside the period that already meets the target counts as achieved. An unfinished period
-shows the pace still needed each year. "To date" means the last year of the year filter.
+multi-year actual inside the period that already meets the target counts as achieved. A yearly plan that is
+part of a stated multi-year total (35 in 2017, 65 in all by the end of 2018) is judged on that total. An
+unfinished period shows the pace still needed each year. "To date" means the last year of the year filter.
 """
 
 from __future__ import annotations
