@@ -51,3 +51,13 @@ def test_where_the_villages_lie_is_no_count_of_counties(figures):
 def test_people_already_registered_are_the_plans_scope_not_a_result(figures):
     moved = {f.value: (f.kind, f.period_start, f.period_end) for f in figures if f.value in (240, 920)}
     assert moved == {240: ("target", 2017, 2021), 920: ("target", 2017, 2021)}
+
+
+def test_an_area_naming_a_class_of_places_is_no_target():
+    # 央广网 2019-08-22 on 毕节 (http://www.cnr.cn/newscenter/native/city/20190822/t20190822_524743020.shtml)
+    g = Gazetteer.from_csv(ROOT / "data" / "regions_national.csv")
+    text = (
+        "毕节市人民政府\n2019年8月22日\n"
+        "下一步,毕节市将首先以500亩以上坝区农业产业结构调整为突破口,深入推进农业特色产业提升工程。"
+    )
+    assert not [f for f in extract_document(text, g).figures if f.value == 500]

@@ -224,7 +224,7 @@ def _quantities(
             continue
         if q.unit in COUNT_UNITS and scopes.is_set_having(sentence, q.end):
             continue
-        if not_figures.is_one_of(sentence, q.start, q.end):
+        if not_figures.is_one_of(sentence, q.start, q.end) or not_figures.is_size_class(sentence, q.end, q.measure):
             continue
         if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
             continue

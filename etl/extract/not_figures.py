@@ -87,6 +87,18 @@ def is_money_qualifier(sentence: str, q_end: int) -> bool:
     return MONEY_QUALIFIER_AFTER.match(sentence[q_end:]) is not None
 
 
+SIZE_CLASS_AFTER = re.compile(r"(?:以上|以下)的?(?:坝区|坝子|地块|耕地|连片|园区|基地)")
+
+
+def is_size_class(sentence: str, q_end: int, measure: str) -> bool:
+    """An area that names a class of places, not an area to reach: "以500亩以上坝区农业产业结构调整为突破口".
+
+    >>> is_size_class("以500亩以上坝区农业产业结构调整为突破口", 5, "亩")
+    True
+    """
+    return measure == "亩" and SIZE_CLASS_AFTER.match(sentence, q_end) is not None
+
+
 EXPECTED_GAIN = re.compile(
     r"(?<![不许认])(?:可以|可(?!支配)|能够?|预计|预期)[^,;。\d]{0,10}(?:增收|收益|带来收入|收入)(?:达到?|约|超过|为)?$"
 )
