@@ -90,12 +90,14 @@ def propose_view(
     lang: str,
     url: str | None = None,
     added: list[str] = (),
+    title: str | None = None,
 ):
     """Read and propose; (result view, page state). Nothing is written to the database.
 
     ``doc_reader()`` returns the document (file bytes read, or a pasted text); the proposal (text and candidate
     rows) is held on disk for this account, the page keeps only its sha256 and the overrides. ``added``: words of
-    targets a reviewer added to an earlier reading, added again (read with these overrides)."""
+    targets a reviewer added to an earlier reading, added again (read with these overrides). ``title``: the title
+    the user typed for a pasted text, stored as the document's."""
     guard.require("upload")
     owner = _owner()
     try:
@@ -103,6 +105,7 @@ def propose_view(
     except ValueError:
         return page.message(dt("bad_date", lang)), None
     url = (url or "").strip() or None
+    title = (title or "").strip() or None
     if intake.url_problems(url):
         return page.message(dt("bad_url", lang), id_="documents-bad-url"), None
     with sessions() as session:
@@ -113,7 +116,7 @@ def propose_view(
         except DocumentRejected as exc:
             return page.message(dt("bad_file", lang, msg=exc.located()), "danger", "documents-bad-file"), None
         proposal = intake.propose(
-            session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True
+            session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True, title=title
         )
         info = proposal.document()
         state = {
@@ -122,6 +125,7 @@ def propose_view(
             "region": region or None,
             "date": date or None,
             "url": url,
+            "title": title,
         }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
@@ -277,7 +281,9 @@ def register(app, sessions) -> None:
         if not (text or "").strip():
             return page.message(dt("empty_text", lang)), None, None
         name = f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
-        view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang, url)
+        view, state = propose_view(
+            sessions, lambda: text_document(text, name), name, region, date, lang, url, title=title
+        )
         return view, state, None
 
     @app.callback(
@@ -301,7 +307,9 @@ def register(app, sessions) -> None:
         if held is None:
             return page.message(dt("reread_nothing", lang), id_="documents-reread-nothing"), no_update, no_update
         doc, added = held
-        view, new_state = propose_view(sessions, lambda: doc, state["file_name"], region, date, lang, url, added=added)
+        view, new_state = propose_view(
+            sessions, lambda: doc, state["file_name"], region, date, lang, url, added=added, title=state.get("title")
+        )
         if new_state is None:
             return view, no_update, no_update  # a bad date or URL, or a region not theirs: the review stays held
         changed = reread_changes(state, new_state, lang)

@@ -290,3 +290,34 @@ def test_the_problem_list_follows_the_grids_order():
     listed = json.dumps(view.to_plotly_json(), ensure_ascii=False, default=lambda o: o.to_plotly_json())
     assert listed.index("第 1 行") < listed.index("第 2 行") < listed.index("第 3 行")
     assert listed.index('"a"') < listed.index('"c"') < listed.index('"b"')
+
+
+def stored_source(url: str) -> tuple:
+    """(title, url, published_on) of the document stored last."""
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute("SELECT title, url, published_on FROM sources ORDER BY id DESC LIMIT 1").fetchone()
+
+
+# the first paragraph of 渭源's 秦祁乡 abstract (a journal's, as pasted in the planner's test), after a title
+QINQI = (
+    "秦祁乡是渭源县最偏远、最干旱、贫困程度最深的乡镇,辖11个行政村64个村民小组2348户9907人"
+    "(其中:长年举家外出348户1209人)。2013年底全乡有建档立卡贫困户1024户4190人,四年来累计减贫282户1224人,"
+    "2018年减贫213户881人,现有建档立卡贫困户538户2124人,贫困发生率将从2017年的42.3%下降到21.43%,是渭源县贫困"
+)
+
+
+def test_the_title_typed_for_a_pasted_text_is_the_documents_title_also_when_read_again(app, url):
+    client = client_as(app, "admin1")
+    title = "渭源县秦祁乡脱贫攻坚(期刊摘要)"
+    answer, state, grid = paste(app, client, QINQI, **{"doc-text-title.value": title})
+    assert title in answer_text_of(answer)
+    answer = reread(app, client, state, **{"doc-date.value": "2018-12-01"})
+    state, grid = answer["doc-state"]["data"], find(answer, "doc-grid")["props"]["rowData"]
+    assert title in answer_text_of(answer)
+    accepted = [{**r, "accept": r["value_text"] == "21.43%"} for r in grid]
+    assert "documents-committed" in answer_text(commit(app, client, state, accepted, "秦祁乡"))
+    assert stored_source(url)[0] == title
+
+
+def answer_text_of(answer: dict) -> str:
+    return json.dumps(answer, ensure_ascii=False)

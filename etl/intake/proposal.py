@@ -193,11 +193,13 @@ def propose(
     as_of: dt.date | None = None,
     source_url: str | None = None,
     possible: bool = False,
+    title: str | None = None,
 ) -> Proposal:
     """Extract a document's figures as candidate rows; ``region_code`` and ``as_of`` override what the
     document says; ``source_url`` (where it was published) is kept for its sources entry and dates a text that
     gives no date of its own. With ``possible`` (the Documents page, where a reviewer ticks each row), numbers that
-    may be targets though no rule says so come out too, as rows marked ``possible``. Reads only: nothing is stored.
+    may be targets though no rule says so come out too, as rows marked ``possible``. ``title``: the one the user
+    gave (a pasted text's title box), over the title the text seems to have. Reads only: nothing is stored.
 
     Example: ``propose(s, read_document(data, "plan.pdf"), "plan.pdf", region_code="621100").rows``
     """
@@ -216,7 +218,7 @@ def propose(
     proposal = Proposal(
         file_name=file_name,
         format=doc.format,
-        title=info.title or doc.title or file_name,
+        title=(title or "").strip() or info.title or doc.title or file_name,
         issuer=info.issuer,
         region_code=own_code,
         region_name=own_name,
