@@ -80,6 +80,7 @@ def test_two_values_for_one_target_are_a_problem_on_both_rows_until_one_is_rejec
     assert f"与第 {eight['row_id']} 行重复" in ten["problem"] and f"duplicates row {eight['row_id']}" in ten["problem"]
     assert f"与第 {ten['row_id']} 行重复" in eight["problem"]
     assert "拒绝其中一行,或更正其年份或指标" in ten["problem"] and "reject one of the rows" in eight["problem"]
+    assert ten["problem"].startswith("年份 year: ") and "period_end" not in ten["problem"]  # the field as read
     listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
     assert f"第 {ten['row_id']} 行" in listed and f"第 {eight['row_id']} 行" in listed
     before = dump(url)
@@ -321,3 +322,13 @@ def test_the_title_typed_for_a_pasted_text_is_the_documents_title_also_when_read
 
 def answer_text_of(answer: dict) -> str:
     return json.dumps(answer, ensure_ascii=False)
+
+
+def test_an_engine_problem_names_its_field_by_its_label_never_its_code():
+    from etl.document_review import problems_by_row
+    from etl.intake.problems import DuplicateTarget, StoredTargetConflict
+
+    found = problems_by_row(
+        [DuplicateTarget("a.txt", 3, "period_end", 1, "重复 / dup"), StoredTargetConflict("a.txt", 3, "value", 1, "x")]
+    )
+    assert [p.split(": ")[0] for p in found["3"]] == ["年份 year", "数值 value"]

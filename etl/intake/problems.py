@@ -66,12 +66,12 @@ class AlreadyIngested(Problem):
 
 
 class DuplicateTarget(Problem):
-    HINT = "拒绝其中一行,或更正其年份或指标 reject one of the rows, or correct its year or indicator"
+    HINT = "拒绝其中一行,或更正其年份或指标 / reject one of the rows, or correct its year or indicator"
 
 
 class StoredTargetConflict(Problem):
     HINT = (
-        "本文件若是更新的计划,填写其日期后重新读取;否则拒绝本行或更正其年份或指标,或先在“历史”页撤销那一批次 "
+        "本文件若是更新的计划,填写其日期后重新读取;否则拒绝本行或更正其年份或指标,或先在“历史”页撤销那一批次 / "
         "if this document is the newer plan, give its date and read it again; otherwise reject the row or correct "
         "its year or indicator, or revert that batch on History first"
     )
