@@ -332,3 +332,25 @@ def test_an_engine_problem_names_its_field_by_its_label_never_its_code():
         [DuplicateTarget("a.txt", 3, "period_end", 1, "重复 / dup"), StoredTargetConflict("a.txt", 3, "value", 1, "x")]
     )
     assert [p.split(": ")[0] for p in found["3"]] == ["年份 year", "数值 value"]
+
+
+# a sentence of the test's own (synthetic): a target of villages, counted in 个
+VILLAGES = "定西市2019年脱贫攻坚工作要点\n\n2019年定西市确保150个贫困村退出。\n"
+
+
+def test_a_value_whose_unit_contradicts_the_indicator_is_a_problem_as_in_an_upload_and_is_not_stored(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, VILLAGES, **{"doc-date.value": "2019-02-01"})
+    villages = row_of(grid, "150个")
+    assert villages["indicator_label"].endswith("villages_exited") and villages["problem"] == ""
+    edited = [{**r, "value_text": "1.2万人"} if r is villages else r for r in grid]
+    answer = check(app, client, edited, state)
+    problem = row_of(answer["doc-grid"]["rowData"], "1.2万人")["problem"]
+    assert problem.startswith("数值 value: '1.2万人': villages_exited 的单位是 个,不是 人 / ")
+    assert "villages_exited is counted in 个, not 人" in problem
+    assert "第 1 行" in json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
+    before = dump(url)
+    refused = answer_text(commit(app, client, state, edited, "定西 2019"))
+    assert "documents-refused" in refused and "的单位是 个" in refused and dump(url) == before
+    fixed = [{**r, "value_text": "1.2万"} if r is villages else r for r in grid]  # no unit: the indicator's
+    assert row_of(check(app, client, fixed, state)["doc-grid"]["rowData"], "1.2万")["problem"] == ""
