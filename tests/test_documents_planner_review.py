@@ -354,3 +354,17 @@ def test_a_value_whose_unit_contradicts_the_indicator_is_a_problem_as_in_an_uplo
     assert "documents-refused" in refused and "的单位是 个" in refused and dump(url) == before
     fixed = [{**r, "value_text": "1.2万"} if r is villages else r for r in grid]  # no unit: the indicator's
     assert row_of(check(app, client, fixed, state)["doc-grid"]["rowData"], "1.2万")["problem"] == ""
+
+
+def test_a_report_of_results_whose_accepted_rows_are_actuals_is_committed(app, url):
+    from tests.intake_docs import DINGXI_RESULTS
+
+    client = client_as(app, "admin1")
+    answer, state, grid = paste(app, client, DINGXI_RESULTS, **{"doc-date.value": "2019-01-20"})
+    assert {r["kind"] for r in grid} == {"actual"} and "没有找到目标" in answer_text_of(answer)
+    done = answer_text(commit(app, client, state, grid, "定西 2018 成效"))
+    assert "documents-committed" in done and "实际值 2 个" in done and "--region" not in done
+    assert stored_source(url)[2] == "2019-01-20"
+    _, state, grid = paste(app, client, DINGXI_RESULTS.replace("200个", "300个"))
+    refused = answer_text(commit(app, client, state, [{**r, "accept": False} for r in grid], "none"))
+    assert "documents-refused" in refused and "--region" not in refused and "--date" not in refused

@@ -24,6 +24,13 @@ class NoTargetsFound(Problem):
     )
 
 
+class NothingAccepted(Problem):
+    HINT = (
+        "勾选要保存的行(目标、实际值或基数);文件中若确无数字,无需保存 / "
+        "tick the rows to store (targets, actuals or baselines); a document with no figures needs no storing"
+    )
+
+
 class UnknownYear(Problem):
     HINT = (
         "填写文件日期(--date YYYY-MM-DD,或在“文件”页填写 文件日期)后重新读取,或直接填写该行的年份 / "
