@@ -16,6 +16,7 @@ import pytest
 
 from tests import test_documents_forged as forged
 from tests.accounts import answer_text, client_as, dump, payload, post_callback
+from tests.intake_docs import DINGXI_RESULTS as DINGXI_RESULTS_TEXT
 from tests.test_documents_forged import commit, find, read_in
 from text.i18n_documents import dt
 
@@ -357,14 +358,53 @@ def test_a_value_whose_unit_contradicts_the_indicator_is_a_problem_as_in_an_uplo
 
 
 def test_a_report_of_results_whose_accepted_rows_are_actuals_is_committed(app, url):
-    from tests.intake_docs import DINGXI_RESULTS
-
     client = client_as(app, "admin1")
-    answer, state, grid = paste(app, client, DINGXI_RESULTS, **{"doc-date.value": "2019-01-20"})
+    answer, state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **{"doc-date.value": "2019-01-20"})
     assert {r["kind"] for r in grid} == {"actual"} and "没有找到目标" in answer_text_of(answer)
     done = answer_text(commit(app, client, state, grid, "定西 2018 成效"))
     assert "documents-committed" in done and "实际值 2 个" in done and "--region" not in done
     assert stored_source(url)[2] == "2019-01-20"
-    _, state, grid = paste(app, client, DINGXI_RESULTS.replace("200个", "300个"))
+    _, state, grid = paste(app, client, DINGXI_RESULTS_TEXT.replace("200个", "300个"))
     refused = answer_text(commit(app, client, state, [{**r, "accept": False} for r in grid], "none"))
     assert "documents-refused" in refused and "--region" not in refused and "--date" not in refused
+
+
+SCHOLARMATE = "https://scholarmate.com/S/UWzPfN"  # the abstract's address in the planner's test
+
+
+def test_a_new_document_is_not_read_with_the_previous_reviews_url_date_region_or_title(app, url):
+    client = client_as(app, "admin1")
+    first = {"doc-url.value": SCHOLARMATE, "doc-date.value": "2018-12-01", "doc-region.value": "621123"}
+    _, state, _grid = paste(app, client, QINQI, **first, **{"doc-text-title.value": "秦祁乡"})
+    shown = resume(app, client, state)  # the page drawn again: the held review's overrides back in their boxes
+    assert (shown["doc-url"]["value"], shown["doc-date"]["value"]) == (SCHOLARMATE, "2018-12-01")
+
+    # another text read with the boxes as they were: none of the first one's overrides is used, the page says so
+    fields = {**first, "doc-text-title.value": "秦祁乡", "doc-state.data": state}
+    answer, new_state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **fields)
+    assert (new_state["url"], new_state["date"], new_state["region"], new_state["title"]) == (None,) * 4
+    assert new_state["file_name"] == "粘贴文本 pasted.txt"
+    said = json.dumps(find(answer, "documents-not-carried"), ensure_ascii=False)
+    assert "来源网址" in said and "文件日期" in said and "文件所属地区" in said and "文件标题" in said
+    assert (answer["doc-url"]["value"], answer["doc-date"]["value"], answer["doc-region"]["value"]) == ("", "", None)
+    assert answer["doc-text-title"]["value"] == ""
+    assert "documents-committed" in answer_text(commit(app, client, new_state, grid, "定西 2018"))
+    assert stored_source(url)[1:] == (None, "2019-01-20")  # the report's own date, no borrowed address
+
+    # a value typed anew is the new document's; the same text read again keeps its overrides
+    other = {**first, "doc-url.value": "http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", "doc-state.data": state}
+    _, typed, _grid = paste(app, client, DINGXI_RESULTS_TEXT.replace("200个", "210个"), **other)
+    assert (typed["url"], typed["date"]) == ("http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", None)
+    again, same, _grid = paste(app, client, QINQI, **{**first, "doc-state.data": state})
+    assert (same["url"], same["date"], same["region"]) == (SCHOLARMATE, "2018-12-01", "621123")
+    assert find(again, "documents-not-carried") is None
+
+
+def test_a_commit_empties_the_source_boxes_for_the_next_document(app):
+    client = client_as(app, "admin1")
+    fields = {"doc-url.value": "http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", "doc-text-title.value": "成效"}
+    _, state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **fields)
+    answer = commit(app, client, state, grid, "定西 2018").get_json()["response"]
+    assert answer["doc-state"]["data"] is None
+    assert (answer["doc-url"]["value"], answer["doc-date"]["value"], answer["doc-region"]["value"]) == ("", "", None)
+    assert answer["doc-text-title"]["value"] == ""
