@@ -362,3 +362,24 @@ def test_a_new_file_after_a_resumed_review_is_not_stored_with_that_reviews_sourc
         stored = conn.execute("SELECT file_name, url FROM sources ORDER BY id DESC LIMIT 1").fetchone()
     assert stored == ("dingxi-2018-results.txt", None)
     assert_clean(dash_duo)
+
+
+def test_the_source_url_and_note_boxes_are_as_wide_as_they_look_on_desktop_and_phone(dash_duo, db_url):
+    paste_as_dingxi_planner(dash_duo, db_url, "渭源县2019年工作要点\n\n2019年渭源县要确保减少贫困人口1.5万人。")
+    dash_duo.wait_for_element("#doc-note", timeout=30)
+    measure = """const input = document.getElementById(arguments[0]), box = input.parentElement;
+        const style = getComputedStyle(box);
+        const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [input.getBoundingClientRect().width, inner];"""
+    for width in (1366, 390):
+        dash_duo.driver.set_window_size(width, 900)
+        for box in ("doc-url", "doc-note"):
+            WebDriverWait(dash_duo.driver, 10).until(
+                lambda d, box=box: (
+                    d.execute_script(measure, box)[1] > 0
+                    and d.execute_script(measure, box)[0] >= d.execute_script(measure, box)[1] - 2
+                )
+            )
+            input_width, inner = dash_duo.driver.execute_script(measure, box)
+            assert input_width > 300 if width > 1000 else input_width > 250, (width, box, input_width, inner)
+    assert_clean(dash_duo)
