@@ -408,3 +408,22 @@ def test_a_commit_empties_the_source_boxes_for_the_next_document(app):
     assert answer["doc-state"]["data"] is None
     assert (answer["doc-url"]["value"], answer["doc-date"]["value"], answer["doc-region"]["value"]) == ("", "", None)
     assert answer["doc-text-title"]["value"] == ""
+
+
+def test_a_possible_row_whose_words_name_nothing_is_shown_unnamed_and_needs_a_name_once_ticked(app):
+    from layouts.documents_grid import UNNAMED
+
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, QINQI, **{"doc-date.value": "2018-12-01"})
+    possible = {r["value_text"]: r["indicator_label"] for r in grid if r["possible"]}
+    assert possible["1209人"].startswith(UNNAMED) and possible["9907人"].startswith(UNNAMED)  # ")", "(其中"
+    assert possible["2348户"].startswith(UNNAMED)  # "辖11个行政村64个村民小组": a description, no name
+    assert possible["348户"].startswith("长年举家外出 · ")
+    assert not any(label.startswith(("(", ")", "辖")) for label in possible.values())
+    ticked = [{**r, "accept": r["value_text"] == "1209人"} for r in grid]
+    problem = row_of(check(app, client, ticked, state)["doc-grid"]["rowData"], "1209人")["problem"]
+    assert "需要名称" in problem and "needs a readable name" in problem
+    chosen = [
+        {**r, "indicator_label": "贫困人口 · poor_population"} if r["value_text"] == "1209人" else r for r in ticked
+    ]
+    assert row_of(check(app, client, chosen, state)["doc-grid"]["rowData"], "1209人")["problem"] == ""

@@ -148,7 +148,7 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
     """One figure as a plain dict for review and commit."""
     from etl.extract.extractor import POSSIBLE_CONFIDENCE  # the extractor loads with the first document read
-    from etl.extract.indicators import readable_label
+    from etl.extract.indicators import names_something, readable_label
 
     paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
     code = fig.region_code
@@ -156,6 +156,9 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
     label = readable_label(fig.indicator_label or "")  # "■全县行政村道路硬化率" -> "全县行政村道路硬化率"
     region_name = names.get(code) or (gaz.regions[code].name_zh if code in gaz.regions else fig.region) or ""
     confidence = fig.confidence
+    possible = fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE
+    if possible and not known and not names_something(label):
+        label = ""  # "(其中", ")", "辖11个行政村64个村民小组": unnamed, for the reviewer who ticks it to name
     return {
         "row_id": row_id,
         "kind": fig.kind,
@@ -163,7 +166,11 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "region_name": region_name,
         "region_in_tree": code in names,
         "indicator": fig.indicator,
-        "indicator_name": known["name_zh"] if known else (label or fig.indicator.split(":", 1)[-1]),
+        "indicator_name": known["name_zh"]
+        if known
+        else label
+        if possible
+        else (label or fig.indicator.split(":", 1)[-1]),
         "indicator_known": known is not None,
         "period_start": fig.period_start,
         "period_end": fig.period_end,
@@ -180,7 +187,7 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "paragraph_quote_end": q_end,
         "confidence": round(float(confidence), 2) if confidence is not None else None,
         "ocr": doc.is_ocr(fig.start, fig.end),
-        "possible": fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE,
+        "possible": possible,
     }
 
 
