@@ -7,9 +7,10 @@ stay on disk under the account that sent them (``etl/held_documents.py``), the p
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt_
 
-from dash import Input, Output, State, ctx, no_update
+from dash import Input, Output, State, ctx, html, no_update
 from flask_login import current_user
 from werkzeug.exceptions import Forbidden
 
@@ -38,6 +39,13 @@ from layouts import ids
 from text.i18n_documents import dt
 
 PASTED_NAME = "粘贴文本 pasted.txt"
+
+
+def _pasted_name(title: str | None) -> str:
+    """A pasted text's file name: its title's, else PASTED_NAME."""
+    return f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
+
+
 LEVELS = ("province", "prefecture", "county")
 
 
@@ -90,12 +98,16 @@ def propose_view(
     lang: str,
     url: str | None = None,
     added: list[str] = (),
+    title: str | None = None,
+    previous: dict | None = None,
 ):
     """Read and propose; (result view, page state). Nothing is written to the database.
 
     ``doc_reader()`` returns the document (file bytes read, or a pasted text); the proposal (text and candidate
     rows) is held on disk for this account, the page keeps only its sha256 and the overrides. ``added``: words of
-    targets a reviewer added to an earlier reading, added again (read with these overrides)."""
+    targets a reviewer added to an earlier reading, added again (read with these overrides). ``title``: the title
+    the user typed for a pasted text, stored as the document's. ``previous``: the page state of the review held
+    before, whose overrides are not carried over to another document (``own_overrides``); the page says so."""
     guard.require("upload")
     owner = _owner()
     try:
@@ -103,6 +115,7 @@ def propose_view(
     except ValueError:
         return page.message(dt("bad_date", lang)), None
     url = (url or "").strip() or None
+    title = (title or "").strip() or None
     if intake.url_problems(url):
         return page.message(dt("bad_url", lang), id_="documents-bad-url"), None
     with sessions() as session:
@@ -112,8 +125,15 @@ def propose_view(
             doc = doc_reader()
         except DocumentRejected as exc:
             return page.message(dt("bad_file", lang, msg=exc.located()), "danger", "documents-bad-file"), None
+        given = {"url": url, "date": date or None, "region": region or None, "title": title}
+        given, dropped = own_overrides(given, previous, doc.sha256)
+        url, date, region, title = given["url"], given["date"], given["region"], given["title"]
+        if "title" in dropped and file_name == _pasted_name(previous.get("title")):  # named after that title
+            file_name = _pasted_name(None)
+            doc = dataclasses.replace(doc, file_name=file_name)
+        as_of = _date(date)
         proposal = intake.propose(
-            session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True
+            session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True, title=title
         )
         info = proposal.document()
         state = {
@@ -122,6 +142,7 @@ def propose_view(
             "region": region or None,
             "date": date or None,
             "url": url,
+            "title": title,
         }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
@@ -135,7 +156,28 @@ def propose_view(
         checked = check_rows(sessions, grid, state)
         grid = with_problems(grid, checked[1] if checked else {})
         notice = " ".join(p.message for p in proposal.problems) or None  # no targets found: what was looked for
-        return page.review_view(info, grid, _labels(session, grid), lang, notice, proposal.text), state
+        view = page.review_view(info, grid, _labels(session, grid), lang, notice, proposal.text)
+        if dropped:
+            words = dict(OVERRIDES)
+            fields = ("、" if lang == "zh" else ", ").join(dt(words[k], lang) for k in dropped)
+            said = page.message(dt("not_carried", lang, fields=fields), "info", "documents-not-carried")
+            view = html.Div([said, view])
+        return view, state
+
+
+OVERRIDES = (("url", "source_url_short"), ("date", "date"), ("region", "region_override"), ("title", "title_short"))
+
+
+def own_overrides(given: dict, previous: dict | None, sha256: str) -> tuple[dict, list[str]]:
+    """The overrides of a new read (source URL, date, region, title) without those that belong to the previous
+    review (``previous``: its page state), and which were left out. A page drawn again shows the held review's
+    overrides in their boxes (``resume``), and a committed document's stay there: a new document (another text)
+    read with one of them unchanged would be stored with the previous document's source. A value typed anew is the
+    new document's; the same document read again keeps them all."""
+    if not previous or previous.get("sha256") == sha256:
+        return given, []
+    dropped = [key for key, _word in OVERRIDES if given.get(key) and given.get(key) == previous.get(key)]
+    return {k: None if k in dropped else v for k, v in given.items()}, dropped
 
 
 def reread_changes(old: dict, new: dict, lang: str) -> list[str]:
@@ -145,6 +187,18 @@ def reread_changes(old: dict, new: dict, lang: str) -> list[str]:
         if (old.get(key) or None) != (new.get(key) or None):
             out.append(f"{dt(word, lang)}: {old.get(key) or '—'} → {new.get(key) or '—'}")
     return out
+
+
+FIELDS = (("url", ids.DOC_URL, ""), ("date", ids.DOC_DATE, ""), ("region", ids.DOC_REGION, None))
+FIELD_OUTPUTS = tuple(Output(box, "value", allow_duplicate=True) for _key, box, _empty in FIELDS)
+
+
+def fields_after(state: dict | None, shown: dict) -> tuple:
+    """The override boxes after a new read: a value the read left out (the previous document's, ``own_overrides``)
+    cleared, so the page shows what this document was read with; the others as they are."""
+    if state is None:
+        return tuple(no_update for _ in FIELDS)
+    return tuple(empty if shown.get(key) and not state.get(key) else no_update for key, _box, empty in FIELDS)
 
 
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
@@ -187,19 +241,21 @@ def register(app, sessions) -> None:
     @app.callback(
         *outputs,
         Output(ids.DOC_FILE, "contents"),
+        *FIELD_OUTPUTS,
         Input(ids.DOC_FILE_CHECKED, "data"),
         State(ids.DOC_FILE, "contents"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
         State(ids.DOC_URL, "value"),
+        State(ids.DOC_STATE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def uploaded(chosen, contents, region, date, url, search):
+    def uploaded(chosen, contents, region, date, url, previous, search):
         guard.require("upload")
         file_name = (chosen or {}).get("filename")
         if not contents or not file_name:
-            return no_update, no_update, no_update, no_update
+            return no_update, no_update, no_update, no_update, *fields_after(None, {})
         data = base64.b64decode(contents.split(",", 1)[1])
         owner, token = _owner(), str(chosen.get("at") or "")
         write_progress(owner, token, 0, 0)
@@ -211,10 +267,11 @@ def register(app, sessions) -> None:
             return read_document(data, file_name, progress=pages)
 
         try:
-            view, state = propose_view(sessions, read, file_name, region, date, _lang(search), url)
+            view, state = propose_view(sessions, read, file_name, region, date, _lang(search), url, previous=previous)
         finally:
             write_progress(owner, token, 0, 0, finished=True)
-        return view, state, None, None  # cleared, so choosing the same file again reads it again
+        shown = {"url": (url or "").strip(), "date": date, "region": region}
+        return view, state, None, None, *fields_after(state, shown)  # contents cleared: the same file reads again
 
     # While a file is read, a poll (not downstream of the reading callback, so never held back by it) shows the
     # pages read so far; it stops itself once the reading is finished.
@@ -260,25 +317,40 @@ def register(app, sessions) -> None:
 
     @app.callback(
         *outputs,
+        *FIELD_OUTPUTS,
+        Output(ids.DOC_TEXT_TITLE, "value"),
         Input(ids.DOC_READ_TEXT, "n_clicks"),
         State(ids.DOC_TEXT, "value"),
         State(ids.DOC_TEXT_TITLE, "value"),
         State(ids.DOC_REGION, "value"),
         State(ids.DOC_DATE, "value"),
         State(ids.DOC_URL, "value"),
+        State(ids.DOC_STATE, "data"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def pasted(clicks, text, title, region, date, url, search):
+    def pasted(clicks, text, title, region, date, url, previous, search):
         guard.require("upload")
         lang = _lang(search)
+        unchanged = fields_after(None, {})
         if not clicks:
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, *unchanged, no_update
         if not (text or "").strip():
-            return page.message(dt("empty_text", lang)), None, None
-        name = f"{title.strip()}.txt" if (title or "").strip() else PASTED_NAME
-        view, state = propose_view(sessions, lambda: text_document(text, name), name, region, date, lang, url)
-        return view, state, None
+            return page.message(dt("empty_text", lang)), None, None, *unchanged, no_update
+        view, state = propose_view(
+            sessions,
+            lambda: text_document(text, _pasted_name(title)),
+            _pasted_name(title),
+            region,
+            date,
+            lang,
+            url,
+            title=title,
+            previous=previous,
+        )
+        shown = {"url": (url or "").strip(), "date": date, "region": region}
+        cleared_title = "" if state is not None and (title or "").strip() and not state.get("title") else no_update
+        return view, state, None, *fields_after(state, shown), cleared_title
 
     @app.callback(
         *outputs,
@@ -301,7 +373,9 @@ def register(app, sessions) -> None:
         if held is None:
             return page.message(dt("reread_nothing", lang), id_="documents-reread-nothing"), no_update, no_update
         doc, added = held
-        view, new_state = propose_view(sessions, lambda: doc, state["file_name"], region, date, lang, url, added=added)
+        view, new_state = propose_view(
+            sessions, lambda: doc, state["file_name"], region, date, lang, url, added=added, title=state.get("title")
+        )
         if new_state is None:
             return view, no_update, no_update  # a bad date or URL, or a region not theirs: the review stays held
         changed = reread_changes(state, new_state, lang)
@@ -439,6 +513,8 @@ def register(app, sessions) -> None:
         Output(ids.DOC_DONE, "children", allow_duplicate=True),
         Output(ids.DOC_RESULT, "children", allow_duplicate=True),
         Output(ids.DOC_STATE, "data", allow_duplicate=True),
+        *FIELD_OUTPUTS,
+        Output(ids.DOC_TEXT_TITLE, "value", allow_duplicate=True),
         Input(ids.DOC_COMMIT, "n_clicks"),
         State(ids.DOC_NOTE, "value"),
         State(ids.DOC_GRID, "rowData"),
@@ -449,12 +525,16 @@ def register(app, sessions) -> None:
     def commit(clicks, note, grid, state, search):
         user = guard.require("upload")
         lang = _lang(search)
+        kept = (no_update,) * (len(FIELDS) + 1)
         if not clicks or not state:
-            return no_update, no_update, no_update
+            return no_update, no_update, no_update, *kept
         if not (note or "").strip():
-            return page.message(dt("note_required", lang)), no_update, no_update
+            return page.message(dt("note_required", lang)), no_update, no_update, *kept
         done, result = commit_document(sessions, user, note.strip(), grid or [], state, lang)
-        return done, result, None if result is None else no_update  # stored: nothing left to resume
+        if result is not None:
+            return done, result, no_update, *kept  # refused: the review stays, with its overrides
+        # stored: nothing left to resume, and the boxes are emptied for the next document (its own source)
+        return done, None, None, *(empty for _key, _box, empty in FIELDS), ""
 
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):

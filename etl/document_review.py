@@ -21,6 +21,7 @@ from etl.documents import DocumentText
 from etl.extract.added_targets import find_quote, quoted_figure
 from etl.held_documents import hold_json, read_json
 from etl.reviewed_rows import apply_edits
+from text.fields import field_label
 
 Problems = dict[str, list[str]]
 
@@ -98,10 +99,11 @@ def held_review(owner: str, state: dict) -> tuple[dict, list[dict] | None, str] 
 
 
 def problems_by_row(problems) -> Problems:
-    """The engine's problems (``row`` is the candidate's row_id, ``column`` its field) by row id."""
+    """The engine's problems (``row`` is the candidate's row_id, ``column`` its field) by row id, each led by
+    its field's bilingual label (年份 year, never period_end)."""
     out: Problems = {}
     for p in problems:
-        out.setdefault(str(p.row), []).append(f"{p.column}: {p.message} — {p.hint}")
+        out.setdefault(str(p.row), []).append(f"{field_label(p.column)}: {p.message} — {p.hint}")
     return out
 
 

@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator
+from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, unit_mismatch
 from text.fields import field_label
 
 TIERS = {"committed": "committed", "stretch": "stretch", "必成": "committed", "力争": "stretch"}
 KINDS = ("target", "actual", "baseline")
+UNIT_HINT = (
+    "按指标的单位填写数值(如 12个),或改选单位相符的指标 / "
+    "write the value in the indicator's unit (e.g. 12个), or choose an indicator counted in this unit"
+)
 _PERIOD = re.compile(r"(\d{4})年?(?:[-–—~至到](\d{4})年?)?")
 
 
@@ -109,6 +113,9 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         out["value"] = parsed.value
         if parsed.comparator != "=":
             out["comparator"] = parsed.comparator
+        unit = (catalogue.get(out["indicator"]) or {}).get("unit") or ""
+        if unit and (mismatch := unit_mismatch(out["indicator"], unit, parsed.unit)):  # as an upload refuses it
+            problems.append(f"{field_label('value')}: {edit.get('value_text')!r}: {mismatch} — {UNIT_HINT}")
     except ValueProblem as exc:
         problems.append(f"{field_label('value')}: {exc} — {exc.hint}")
     kind = str(edit.get("kind") or row.get("kind") or "target")

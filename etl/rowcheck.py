@@ -12,7 +12,15 @@ from functools import lru_cache
 from etl import problems as P
 from etl.columns import COLUMNS, TIER_WORDS, header, kind_of
 from etl.readers import column_letter
-from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
+from etl.values import (
+    ValueProblem,
+    normalize_text,
+    parse_cell,
+    parse_comparator,
+    parse_year,
+    unit_factor,
+    unit_mismatch,
+)
 from text.fields import field_label
 from textsafety import describe_control, first_control
 
@@ -353,15 +361,8 @@ class RowChecker:
         unit, value = info["unit"], parsed.value
         factor, column_unit = _unit_of(str(self.cell(cells, "unit") or ""))
         for name, written in (("value", parsed.unit), ("unit", column_unit)):
-            if written and written != unit:
-                self.fail(
-                    P.UnitMismatch,
-                    number,
-                    name,
-                    raw if name == "value" else self.cell(cells, "unit"),
-                    f"{info['code']} 的单位是 {unit},不是 {written} / "
-                    f"{info['code']} is counted in {unit}, not {written}",
-                )
+            if mismatch := unit_mismatch(info["code"], unit, written):
+                self.fail(P.UnitMismatch, number, name, raw if name == "value" else self.cell(cells, "unit"), mismatch)
                 return None
         if factor != 1:
             if isinstance(raw, str) and re.search("[万亿]", raw):

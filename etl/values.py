@@ -112,6 +112,20 @@ def parse_cell(raw) -> Parsed:
     return Parsed(round(float(text) * factor, 6), comparator, unit)
 
 
+def unit_mismatch(code: str, unit: str, written: str) -> str | None:
+    """The one unit rule of uploads and the review grid: a value written with a unit (the base unit, 万/亿 taken
+    off) other than its indicator's is refused, with why. None when it agrees or no unit is written.
+
+    >>> unit_mismatch("villages_exited", "个", "人")
+    'villages_exited 的单位是 个,不是 人 / villages_exited is counted in 个, not 人'
+    >>> unit_mismatch("villages_exited", "个", "个"), unit_mismatch("villages_exited", "个", "")
+    (None, None)
+    """
+    if not written or written == unit:
+        return None
+    return f"{code} 的单位是 {unit},不是 {written} / {code} is counted in {unit}, not {written}"
+
+
 def unit_factor(unit_cell: str) -> tuple[int, str]:
     """A unit column as written to (multiplier, base unit): "万人" -> (10000, "人"), "%" -> (1, "%")."""
     unit = normalize_text(unit_cell or "")

@@ -19,6 +19,7 @@ COMPARATORS = {"=": "=", ">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "≈
 TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
 KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
 POSSIBLE_MARK = "? 可能 possible"  # the confidence column's word for a row no rule is sure of
+UNNAMED = "? 未命名 unnamed"  # a possible row whose words name no indicator: ticked, it needs a name or a choice
 
 
 def _period_text(row: dict) -> str:
@@ -38,6 +39,8 @@ def indicator_label(code: str, name_zh: str | None) -> str:
 def grid_row(row: dict) -> dict:
     """A candidate row from the engine as the grid shows it (editable text fields, flags), accepted by default."""
     name = row.get("indicator_name") or row.get("indicator_label")
+    if not name and row.get("possible") and str(row["indicator"]).startswith("other:"):
+        name = UNNAMED
     return {
         "row_id": str(row["row_id"]),
         "accept": not row.get("possible"),  # a possible target waits for the reviewer's tick

@@ -38,3 +38,9 @@ NO_TARGETS = """定西市扶贫工作情况通报
 
 在市委的领导下,全市各级各部门高度重视、全力推进扶贫开发工作,取得了显著成效。要科学应对因病、因学、因灾等主要返贫因素。
 """
+
+# a news report of results (synthetic, the test's own): what 定西 achieved in 2018, no target
+DINGXI_RESULTS = """定西市2018年脱贫攻坚成效显著
+
+2019年1月20日,记者从定西市扶贫办获悉,2018年全市实现10.2万贫困人口脱贫,200个贫困村退出。
+"""

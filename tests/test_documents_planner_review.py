@@ -16,6 +16,7 @@ import pytest
 
 from tests import test_documents_forged as forged
 from tests.accounts import answer_text, client_as, dump, payload, post_callback
+from tests.intake_docs import DINGXI_RESULTS as DINGXI_RESULTS_TEXT
 from tests.test_documents_forged import commit, find, read_in
 from text.i18n_documents import dt
 
@@ -80,6 +81,7 @@ def test_two_values_for_one_target_are_a_problem_on_both_rows_until_one_is_rejec
     assert f"与第 {eight['row_id']} 行重复" in ten["problem"] and f"duplicates row {eight['row_id']}" in ten["problem"]
     assert f"与第 {ten['row_id']} 行重复" in eight["problem"]
     assert "拒绝其中一行,或更正其年份或指标" in ten["problem"] and "reject one of the rows" in eight["problem"]
+    assert ten["problem"].startswith("年份 year: ") and "period_end" not in ten["problem"]  # the field as read
     listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
     assert f"第 {ten['row_id']} 行" in listed and f"第 {eight['row_id']} 行" in listed
     before = dump(url)
@@ -290,3 +292,138 @@ def test_the_problem_list_follows_the_grids_order():
     listed = json.dumps(view.to_plotly_json(), ensure_ascii=False, default=lambda o: o.to_plotly_json())
     assert listed.index("第 1 行") < listed.index("第 2 行") < listed.index("第 3 行")
     assert listed.index('"a"') < listed.index('"c"') < listed.index('"b"')
+
+
+def stored_source(url: str) -> tuple:
+    """(title, url, published_on) of the document stored last."""
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute("SELECT title, url, published_on FROM sources ORDER BY id DESC LIMIT 1").fetchone()
+
+
+# the first paragraph of 渭源's 秦祁乡 abstract (a journal's, as pasted in the planner's test), after a title
+QINQI = (
+    "秦祁乡是渭源县最偏远、最干旱、贫困程度最深的乡镇,辖11个行政村64个村民小组2348户9907人"
+    "(其中:长年举家外出348户1209人)。2013年底全乡有建档立卡贫困户1024户4190人,四年来累计减贫282户1224人,"
+    "2018年减贫213户881人,现有建档立卡贫困户538户2124人,贫困发生率将从2017年的42.3%下降到21.43%,是渭源县贫困"
+)
+
+
+def test_the_title_typed_for_a_pasted_text_is_the_documents_title_also_when_read_again(app, url):
+    client = client_as(app, "admin1")
+    title = "渭源县秦祁乡脱贫攻坚(期刊摘要)"
+    answer, state, grid = paste(app, client, QINQI, **{"doc-text-title.value": title})
+    assert title in answer_text_of(answer)
+    answer = reread(app, client, state, **{"doc-date.value": "2018-12-01"})
+    state, grid = answer["doc-state"]["data"], find(answer, "doc-grid")["props"]["rowData"]
+    assert title in answer_text_of(answer)
+    accepted = [{**r, "accept": r["value_text"] == "21.43%"} for r in grid]
+    assert "documents-committed" in answer_text(commit(app, client, state, accepted, "秦祁乡"))
+    assert stored_source(url)[0] == title
+
+
+def answer_text_of(answer: dict) -> str:
+    return json.dumps(answer, ensure_ascii=False)
+
+
+def test_an_engine_problem_names_its_field_by_its_label_never_its_code():
+    from etl.document_review import problems_by_row
+    from etl.intake.problems import DuplicateTarget, StoredTargetConflict
+
+    found = problems_by_row(
+        [DuplicateTarget("a.txt", 3, "period_end", 1, "重复 / dup"), StoredTargetConflict("a.txt", 3, "value", 1, "x")]
+    )
+    assert [p.split(": ")[0] for p in found["3"]] == ["年份 year", "数值 value"]
+
+
+# a sentence of the test's own (synthetic): a target of villages, counted in 个
+VILLAGES = "定西市2019年脱贫攻坚工作要点\n\n2019年定西市确保150个贫困村退出。\n"
+
+
+def test_a_value_whose_unit_contradicts_the_indicator_is_a_problem_as_in_an_upload_and_is_not_stored(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, VILLAGES, **{"doc-date.value": "2019-02-01"})
+    villages = row_of(grid, "150个")
+    assert villages["indicator_label"].endswith("villages_exited") and villages["problem"] == ""
+    edited = [{**r, "value_text": "1.2万人"} if r is villages else r for r in grid]
+    answer = check(app, client, edited, state)
+    problem = row_of(answer["doc-grid"]["rowData"], "1.2万人")["problem"]
+    assert problem.startswith("数值 value: '1.2万人': villages_exited 的单位是 个,不是 人 / ")
+    assert "villages_exited is counted in 个, not 人" in problem
+    assert "第 1 行" in json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
+    before = dump(url)
+    refused = answer_text(commit(app, client, state, edited, "定西 2019"))
+    assert "documents-refused" in refused and "的单位是 个" in refused and dump(url) == before
+    fixed = [{**r, "value_text": "1.2万"} if r is villages else r for r in grid]  # no unit: the indicator's
+    assert row_of(check(app, client, fixed, state)["doc-grid"]["rowData"], "1.2万")["problem"] == ""
+
+
+def test_a_report_of_results_whose_accepted_rows_are_actuals_is_committed(app, url):
+    client = client_as(app, "admin1")
+    answer, state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **{"doc-date.value": "2019-01-20"})
+    assert {r["kind"] for r in grid} == {"actual"} and "没有找到目标" in answer_text_of(answer)
+    done = answer_text(commit(app, client, state, grid, "定西 2018 成效"))
+    assert "documents-committed" in done and "实际值 2 个" in done and "--region" not in done
+    assert stored_source(url)[2] == "2019-01-20"
+    _, state, grid = paste(app, client, DINGXI_RESULTS_TEXT.replace("200个", "300个"))
+    refused = answer_text(commit(app, client, state, [{**r, "accept": False} for r in grid], "none"))
+    assert "documents-refused" in refused and "--region" not in refused and "--date" not in refused
+
+
+SCHOLARMATE = "https://scholarmate.com/S/UWzPfN"  # the abstract's address in the planner's test
+
+
+def test_a_new_document_is_not_read_with_the_previous_reviews_url_date_region_or_title(app, url):
+    client = client_as(app, "admin1")
+    first = {"doc-url.value": SCHOLARMATE, "doc-date.value": "2018-12-01", "doc-region.value": "621123"}
+    _, state, _grid = paste(app, client, QINQI, **first, **{"doc-text-title.value": "秦祁乡"})
+    shown = resume(app, client, state)  # the page drawn again: the held review's overrides back in their boxes
+    assert (shown["doc-url"]["value"], shown["doc-date"]["value"]) == (SCHOLARMATE, "2018-12-01")
+
+    # another text read with the boxes as they were: none of the first one's overrides is used, the page says so
+    fields = {**first, "doc-text-title.value": "秦祁乡", "doc-state.data": state}
+    answer, new_state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **fields)
+    assert (new_state["url"], new_state["date"], new_state["region"], new_state["title"]) == (None,) * 4
+    assert new_state["file_name"] == "粘贴文本 pasted.txt"
+    said = json.dumps(find(answer, "documents-not-carried"), ensure_ascii=False)
+    assert "来源网址" in said and "文件日期" in said and "文件所属地区" in said and "文件标题" in said
+    assert (answer["doc-url"]["value"], answer["doc-date"]["value"], answer["doc-region"]["value"]) == ("", "", None)
+    assert answer["doc-text-title"]["value"] == ""
+    assert "documents-committed" in answer_text(commit(app, client, new_state, grid, "定西 2018"))
+    assert stored_source(url)[1:] == (None, "2019-01-20")  # the report's own date, no borrowed address
+
+    # a value typed anew is the new document's; the same text read again keeps its overrides
+    other = {**first, "doc-url.value": "http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", "doc-state.data": state}
+    _, typed, _grid = paste(app, client, DINGXI_RESULTS_TEXT.replace("200个", "210个"), **other)
+    assert (typed["url"], typed["date"]) == ("http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", None)
+    again, same, _grid = paste(app, client, QINQI, **{**first, "doc-state.data": state})
+    assert (same["url"], same["date"], same["region"]) == (SCHOLARMATE, "2018-12-01", "621123")
+    assert find(again, "documents-not-carried") is None
+
+
+def test_a_commit_empties_the_source_boxes_for_the_next_document(app):
+    client = client_as(app, "admin1")
+    fields = {"doc-url.value": "http://www.dingxi.gov.cn/art/2019/1/20/art_1.html", "doc-text-title.value": "成效"}
+    _, state, grid = paste(app, client, DINGXI_RESULTS_TEXT, **fields)
+    answer = commit(app, client, state, grid, "定西 2018").get_json()["response"]
+    assert answer["doc-state"]["data"] is None
+    assert (answer["doc-url"]["value"], answer["doc-date"]["value"], answer["doc-region"]["value"]) == ("", "", None)
+    assert answer["doc-text-title"]["value"] == ""
+
+
+def test_a_possible_row_whose_words_name_nothing_is_shown_unnamed_and_needs_a_name_once_ticked(app):
+    from layouts.documents_grid import UNNAMED
+
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, QINQI, **{"doc-date.value": "2018-12-01"})
+    possible = {r["value_text"]: r["indicator_label"] for r in grid if r["possible"]}
+    assert possible["1209人"].startswith(UNNAMED) and possible["9907人"].startswith(UNNAMED)  # ")", "(其中"
+    assert possible["2348户"].startswith(UNNAMED)  # "辖11个行政村64个村民小组": a description, no name
+    assert possible["348户"].startswith("长年举家外出 · ")
+    assert not any(label.startswith(("(", ")", "辖")) for label in possible.values())
+    ticked = [{**r, "accept": r["value_text"] == "1209人"} for r in grid]
+    problem = row_of(check(app, client, ticked, state)["doc-grid"]["rowData"], "1209人")["problem"]
+    assert "需要名称" in problem and "needs a readable name" in problem
+    chosen = [
+        {**r, "indicator_label": "贫困人口 · poor_population"} if r["value_text"] == "1209人" else r for r in ticked
+    ]
+    assert row_of(check(app, client, chosen, state)["doc-grid"]["rowData"], "1209人")["problem"] == ""

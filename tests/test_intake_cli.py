@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from etl.cli import cli
-from tests.intake_docs import DINGXI, DINGXI_QUOTE, HUINING, NO_TARGETS, WEIYUAN
+from tests.intake_docs import DINGXI, DINGXI_QUOTE, DINGXI_RESULTS, HUINING, NO_TARGETS, WEIYUAN
 
 
 def run(db_url: str, *args: str):
@@ -89,6 +89,7 @@ def test_bad_inputs_exit_1_with_a_located_message_and_store_nothing(db_url, tmp_
     cases = [
         (write(tmp_path, "empty.txt", ""), "empty.txt: 空文件"),
         (write(tmp_path, "report.txt", NO_TARGETS), "没有找到目标 no targets found"),
+        (write(tmp_path, "results.txt", DINGXI_RESULTS), "没有找到目标 no targets found"),  # actuals alone
         (
             write(tmp_path, "huining.txt", HUINING),
             "huining.txt, row 1, column 地区 region: 地区 会宁县 (620422) 不在地区树中",

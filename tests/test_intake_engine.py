@@ -12,7 +12,7 @@ from db.session import transaction
 from etl.cli import cli
 from etl.documents import read_document
 from etl.intake import IntakeRefused, commit, propose, validate_rows
-from tests.intake_docs import DINGXI, DINGXI_QUOTE, HUINING, NO_TARGETS, WEIYUAN
+from tests.intake_docs import DINGXI, DINGXI_QUOTE, DINGXI_RESULTS, HUINING, NO_TARGETS, WEIYUAN
 from text.fields import field_label
 
 
@@ -181,8 +181,29 @@ def test_a_text_without_targets_says_what_was_looked_for(sessions):
     message = problem.located()
     assert "没有找到目标" in message and "no targets found" in message
     assert "脱贫人口" in message and "确保" in message and "力争" in message
-    with pytest.raises(IntakeRefused, match="no accepted target"), transaction(sessions) as session:
+    with pytest.raises(IntakeRefused, match="no accepted rows"), transaction(sessions) as session:
         commit(session, p, p.rows, user_name="王芳")
+
+
+def test_a_report_of_results_alone_is_stored_with_its_text_and_no_plan_version(sessions, db_url):
+    p = proposal_of(sessions, DINGXI_RESULTS, "dingxi-2018-results.txt")
+    assert p.targets == [] and p.problems  # the CLI refuses it: 没有找到目标 (tests/test_intake_cli.py)
+    assert [(r["kind"], r["value"]) for r in p.rows] == [("actual", 102000), ("actual", 200)]
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, p.rows, user_name="王芳", note="定西 2018 成效")
+    with sessions() as session:
+        from db.models import Figure, PlanVersion, Source
+
+        figures = session.query(Figure).filter(Figure.batch_id == batch_id).all()
+        assert sorted((f.kind, f.value, f.plan_version_id) for f in figures) == [
+            ("actual", 200, None),
+            ("actual", 102000, None),
+        ]
+        assert all(f.quote and p.text[f.quote_start : f.quote_end] == f.quote for f in figures)
+        assert session.get(Source, figures[0].source_id).text == p.text
+        assert session.query(PlanVersion).filter(PlanVersion.batch_id == batch_id).count() == 0
+    with pytest.raises(IntakeRefused, match="没有可保存的行"), transaction(sessions) as session:
+        commit(session, proposal_of(sessions, WEIYUAN, "w.txt"), [], user_name="王芳")
 
 
 GOOD = {

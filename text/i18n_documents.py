@@ -85,6 +85,12 @@ DOC_TEXT = {
         "没有可重新读取的文件:请先上传或粘贴文件。",
         "No document to read again: upload or paste one first.",
     ),
+    "not_carried": (
+        "{fields}是上一份文件的,未用于本文件;如确属本文件,请重新填写后点击“重新读取”。",
+        "The {fields} given for the previous document were not used for this one; if they are this document's, "
+        "give them again and press “Read again”.",
+    ),
+    "title_short": ("文件标题", "document title"),
     "source_url_short": ("来源网址", "Source URL"),
     "region_override": ("文件所属地区", "Document region"),
     "reading": (

@@ -339,6 +339,28 @@ def readable_label(label: str) -> str:
     return _LABEL_TAIL.sub("", _LABEL_SCOPE.sub("", _LABEL_LEAD.sub("", label or "")))
 
 
+_NO_NAME = re.compile(r"(?:其中|其|共|合计|总计|总共|包括|含|辖|计|另|有|和|及|与|等|占|人|户|个)*")
+_OWN_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?[个户人名所座家条项村乡镇]")
+
+
+def names_something(label: str) -> bool:
+    """Whether a label could name an indicator: two Chinese characters or more once brackets and punctuation are
+    off, not only words like 其中/合计/辖, and no count of its own (a description, "辖11个行政村64个村民小组").
+    The Documents page shows a possible target whose label names nothing as unnamed (``etl.intake.candidate_row``):
+    it may still be one (a table cell's "|", "咸宁市(1个)"), and the reviewer who ticks it names it.
+
+    >>> names_something("扶贫电站"), names_something("村民小组")
+    (True, True)
+    >>> names_something("(其中"), names_something(")"), names_something("辖11个行政村64个村民小组")
+    (False, False, False)
+    """
+    words = readable_label(label or "")
+    if _OWN_COUNT.search(words):
+        return False
+    chinese = re.sub(r"[^\u4e00-\u9fff]", "", words)
+    return len(chinese) >= 2 and not _NO_NAME.fullmatch(chinese)
+
+
 def unknown_code(label: str, measure: str) -> str:
     """A stable ``other:`` code for an indicator the catalogue lacks, from the pinyin of its readable label: as
     much of it, from its end, as a code holds, so that two different labels ending alike stay two indicators.

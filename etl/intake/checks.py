@@ -154,10 +154,12 @@ def duplicate_targets(rows: list[dict], file_name: str = "") -> list[P.Problem]:
             numbers = "、".join(str(r.get("row_id")) for r in others)
             values = "、".join(_said(r) for r in others)
             message = (
-                f"与第 {numbers} 行重复:同一地区、指标、年份({period})和层级,数值不同({_said(row)} / {values}) "
+                f"与第 {numbers} 行重复:同一地区、指标、年份({period})和层级,数值不同({_said(row)} / {values}) / "
                 f"duplicates row {numbers}: same region, indicator, year ({period}) and tier with another value"
             )
-            out.append(IP.DuplicateTarget(file_name, row.get("row_id"), "period_end", row.get("value"), message))
+            out.append(
+                IP.DuplicateTarget(file_name, row.get("row_id"), field_label("period_end"), row.get("value"), message)
+            )
     return out
 
 
@@ -182,12 +184,14 @@ def stored_conflicts(
             where = f"批次 {found['batch_id']}({found['plan'] or found['file_name'] or ''},{dated})"
             ours = "未写日期" if not published_on else "早于它"
             message = (
-                f"{where} 已存此目标为 {theirs},本行为 {_said(row)}:本文件{ours} "
+                f"{where} 已存此目标为 {theirs},本行为 {_said(row)}:本文件{ours} / "
                 f"batch {found['batch_id']} ({found['file_name'] or found['plan']}, {dated}) stores this target as "
                 f"{theirs}; this row says {_said(row)}, and this document is "
                 f"{'undated' if not published_on else 'older'}"
             )
-            out.append(IP.StoredTargetConflict(file_name, row.get("row_id"), "value", row.get("value"), message))
+            out.append(
+                IP.StoredTargetConflict(file_name, row.get("row_id"), field_label("value"), row.get("value"), message)
+            )
             break
     return out
 

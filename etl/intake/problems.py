@@ -24,6 +24,13 @@ class NoTargetsFound(Problem):
     )
 
 
+class NothingAccepted(Problem):
+    HINT = (
+        "勾选要保存的行(目标、实际值或基数);文件中若确无数字,无需保存 / "
+        "tick the rows to store (targets, actuals or baselines); a document with no figures needs no storing"
+    )
+
+
 class UnknownYear(Problem):
     HINT = (
         "填写文件日期(--date YYYY-MM-DD,或在“文件”页填写 文件日期)后重新读取,或直接填写该行的年份 / "
@@ -66,12 +73,12 @@ class AlreadyIngested(Problem):
 
 
 class DuplicateTarget(Problem):
-    HINT = "拒绝其中一行,或更正其年份或指标 reject one of the rows, or correct its year or indicator"
+    HINT = "拒绝其中一行,或更正其年份或指标 / reject one of the rows, or correct its year or indicator"
 
 
 class StoredTargetConflict(Problem):
     HINT = (
-        "本文件若是更新的计划,填写其日期后重新读取;否则拒绝本行或更正其年份或指标,或先在“历史”页撤销那一批次 "
+        "本文件若是更新的计划,填写其日期后重新读取;否则拒绝本行或更正其年份或指标,或先在“历史”页撤销那一批次 / "
         "if this document is the newer plan, give its date and read it again; otherwise reject the row or correct "
         "its year or indicator, or revert that batch on History first"
     )

@@ -148,7 +148,7 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
     """One figure as a plain dict for review and commit."""
     from etl.extract.extractor import POSSIBLE_CONFIDENCE  # the extractor loads with the first document read
-    from etl.extract.indicators import readable_label
+    from etl.extract.indicators import names_something, readable_label
 
     paragraph, q_start, q_end = paragraph_around(doc.text, fig.start, fig.end)
     code = fig.region_code
@@ -156,6 +156,9 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
     label = readable_label(fig.indicator_label or "")  # "■全县行政村道路硬化率" -> "全县行政村道路硬化率"
     region_name = names.get(code) or (gaz.regions[code].name_zh if code in gaz.regions else fig.region) or ""
     confidence = fig.confidence
+    possible = fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE
+    if possible and not known and not names_something(label):
+        label = ""  # "(其中", ")", "辖11个行政村64个村民小组": unnamed, for the reviewer who ticks it to name
     return {
         "row_id": row_id,
         "kind": fig.kind,
@@ -163,7 +166,11 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "region_name": region_name,
         "region_in_tree": code in names,
         "indicator": fig.indicator,
-        "indicator_name": known["name_zh"] if known else (label or fig.indicator.split(":", 1)[-1]),
+        "indicator_name": known["name_zh"]
+        if known
+        else label
+        if possible
+        else (label or fig.indicator.split(":", 1)[-1]),
         "indicator_known": known is not None,
         "period_start": fig.period_start,
         "period_end": fig.period_end,
@@ -180,7 +187,7 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         "paragraph_quote_end": q_end,
         "confidence": round(float(confidence), 2) if confidence is not None else None,
         "ocr": doc.is_ocr(fig.start, fig.end),
-        "possible": fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE,
+        "possible": possible,
     }
 
 
@@ -193,11 +200,13 @@ def propose(
     as_of: dt.date | None = None,
     source_url: str | None = None,
     possible: bool = False,
+    title: str | None = None,
 ) -> Proposal:
     """Extract a document's figures as candidate rows; ``region_code`` and ``as_of`` override what the
     document says; ``source_url`` (where it was published) is kept for its sources entry and dates a text that
     gives no date of its own. With ``possible`` (the Documents page, where a reviewer ticks each row), numbers that
-    may be targets though no rule says so come out too, as rows marked ``possible``. Reads only: nothing is stored.
+    may be targets though no rule says so come out too, as rows marked ``possible``. ``title``: the one the user
+    gave (a pasted text's title box), over the title the text seems to have. Reads only: nothing is stored.
 
     Example: ``propose(s, read_document(data, "plan.pdf"), "plan.pdf", region_code="621100").rows``
     """
@@ -216,7 +225,7 @@ def propose(
     proposal = Proposal(
         file_name=file_name,
         format=doc.format,
-        title=info.title or doc.title or file_name,
+        title=(title or "").strip() or info.title or doc.title or file_name,
         issuer=info.issuer,
         region_code=own_code,
         region_name=own_name,

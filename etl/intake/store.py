@@ -17,7 +17,7 @@ from db import batches, documents, writes
 from etl.problems import Problem
 
 from .checks import note_problems, stored_conflicts, url_problems, validate_rows
-from .problems import AlreadyIngested, NoTargetsFound
+from .problems import AlreadyIngested, NothingAccepted
 from .proposal import Proposal
 
 EDITABLE = ("kind", "region_code", "indicator", "period_start", "period_end", "value", "comparator", "tier")
@@ -55,19 +55,23 @@ def commit(
     allowed_regions: Iterable[str] | None = None,
 ) -> int:
     """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
-    its id. Raises IntakeRefused (nothing stored) when the same text is stored already, no target is accepted,
-    a row or the note has problems (a control character, say; two targets of one key with different values; a
-    target an undated or older document stores with another value than a newer one did), or a row's region is outside
-    ``allowed_regions`` (a planner's own)."""
+    its id. A document whose accepted rows are only actuals and baselines (a news report of results, each with its
+    quote) is stored with its text and no plan version. Raises IntakeRefused (nothing stored) when the same text is
+    stored already, no row is accepted, a row or the note has problems (a control character, say; two targets of
+    one key with different values; a target an undated or older document stores with another value than a newer
+    one did), or a row's region is outside ``allowed_regions`` (a planner's own).
+
+    ``python -m etl ingest`` refuses a text in which no target is found before it gets here (the proposal's
+    problem "没有找到目标 no targets found", with what was looked for)."""
     already = documents.ingested_batch(session, proposal.sha256, proposal.file_sha256)
     if already:
         raise IntakeRefused(
             f"已导入为批次 {already['id']} / already ingested as batch {already['id']}",
             [already_ingested_problem(proposal, already)],
         )
-    if not any(r.get("kind") == "target" for r in rows):
-        problem = NoTargetsFound(proposal.file_name, None, "", "", "没有可保存的目标 / no accepted target rows")
-        raise IntakeRefused("没有可保存的目标 / no accepted target rows", [problem])
+    if not rows:
+        said = "没有可保存的行(目标、实际值或基数) / no accepted rows (targets, actuals or baselines)"
+        raise IntakeRefused(said, [NothingAccepted(proposal.file_name, None, "", "", said)])
     problems = (
         note_problems(note, proposal.file_name)
         + url_problems(proposal.source_url, proposal.file_name)
@@ -100,14 +104,16 @@ def commit(
         text=proposal.text,
         url=proposal.source_url,
     )
-    version_id = writes.new_plan_version(
-        session,
-        name=proposal.title[:255],
-        kind=_version_kind(session, targets),
-        source_id=source_id,
-        batch_id=batch.id,
-        published_on=proposal.published_on,
-    ).id
+    version_id = None  # a report of results (actuals, baselines only) is no plan: no plan version
+    if targets:
+        version_id = writes.new_plan_version(
+            session,
+            name=proposal.title[:255],
+            kind=_version_kind(session, targets),
+            source_id=source_id,
+            batch_id=batch.id,
+            published_on=proposal.published_on,
+        ).id
     originals = {r["row_id"]: r for r in proposal.rows}
     figures = []
     for row in rows:
@@ -136,7 +142,7 @@ def _same(a, b) -> bool:
         return str(a or "").strip() == str(b or "").strip()
 
 
-def _figure(row: dict, original: dict | None, batch_id: int, version_id: int, source_id: int) -> dict:
+def _figure(row: dict, original: dict | None, batch_id: int, version_id: int | None, source_id: int) -> dict:
     notes = []
     if row.get("ocr"):
         notes.append("OCR识别 read by OCR: check against the page image")

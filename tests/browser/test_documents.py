@@ -7,6 +7,7 @@ the corrected value (22万 for 2017) is the test's own, labelled so in the note.
 
 from __future__ import annotations
 
+import sqlite3
 from urllib.parse import urlparse
 
 import pytest
@@ -318,4 +319,67 @@ def test_a_review_in_progress_survives_switching_the_language(dash_duo, db_url):
     dash_duo.wait_for_contains_text("#doc-grid", "1.5万", timeout=30)
     assert not accept_box(dash_duo, "搬迁2000人").is_selected()  # the reviewer's rejection, kept
     assert accept_box(dash_duo, "1.5万人").is_selected()
+    assert_clean(dash_duo)
+
+
+def test_a_new_file_after_a_resumed_review_is_not_stored_with_that_reviews_source_url(dash_duo, db_url, tmp_path):
+    # the meeting report, the results report and the address are the test's own (synthetic)
+    add_users(db_url, {"planner_dingxi": ("planner", ["621100"])})
+    dash_duo.start_server(create_app(db_url, build_if_empty=False, progress=lambda _m: None), port=free_port())
+    base = dash_duo.server_url
+    browser_login(dash_duo, base, "planner_dingxi")
+    dash_duo.driver.get(f"{base}/documents")
+    address = "http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html"
+    dash_duo.wait_for_element("#doc-url").send_keys(address)
+    dash_duo.find_element("#doc-text").send_keys(
+        "渭源县召开脱贫攻坚推进会\n\n会议要求,今年渭源县要确保减少贫困人口1.5万人。"
+    )
+    click(dash_duo, dash_duo.find_element("#doc-read-text"))
+    dash_duo.wait_for_contains_text("#documents-info", "2019-03-12 · 取自来源网址", timeout=30)
+
+    dash_duo.driver.get(f"{base}/documents")  # not committed; the page opened again resumes the review
+    dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.find_element(By.ID, "doc-url").get_attribute("value") == address
+    )
+
+    report = tmp_path / "dingxi-2018-results.txt"
+    report.write_text(
+        "定西市2018年脱贫攻坚成效显著\n\n2019年1月20日,记者从定西市扶贫办获悉,2018年全市实现10.2万贫困人口脱贫,"
+        "200个贫困村退出。\n",
+        encoding="utf-8",
+    )
+    dash_duo.find_element("#doc-file input[type=file]").send_keys(str(report))
+    dash_duo.wait_for_contains_text("#doc-grid", "10.2万人", timeout=60)
+    dash_duo.wait_for_contains_text("#documents-not-carried", "来源网址", timeout=10)
+    assert dash_duo.find_element("#doc-url").get_attribute("value") == ""
+    assert "取自来源网址" not in dash_duo.find_element("#documents-info").text
+    dash_duo.find_element("#doc-note").send_keys("定西 2018 成效 (synthetic browser test)")
+    WebDriverWait(dash_duo.driver, 10).until(lambda d: d.find_element(By.ID, "doc-commit").is_enabled())
+    click(dash_duo, dash_duo.find_element("#doc-commit"))
+    dash_duo.wait_for_element("#documents-committed", timeout=30)
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+        stored = conn.execute("SELECT file_name, url FROM sources ORDER BY id DESC LIMIT 1").fetchone()
+    assert stored == ("dingxi-2018-results.txt", None)
+    assert_clean(dash_duo)
+
+
+def test_the_source_url_and_note_boxes_are_as_wide_as_they_look_on_desktop_and_phone(dash_duo, db_url):
+    paste_as_dingxi_planner(dash_duo, db_url, "渭源县2019年工作要点\n\n2019年渭源县要确保减少贫困人口1.5万人。")
+    dash_duo.wait_for_element("#doc-note", timeout=30)
+    measure = """const input = document.getElementById(arguments[0]), box = input.parentElement;
+        const style = getComputedStyle(box);
+        const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [input.getBoundingClientRect().width, inner];"""
+    for width in (1366, 390):
+        dash_duo.driver.set_window_size(width, 900)
+        for box in ("doc-url", "doc-note"):
+            WebDriverWait(dash_duo.driver, 10).until(
+                lambda d, box=box: (
+                    d.execute_script(measure, box)[1] > 0
+                    and d.execute_script(measure, box)[0] >= d.execute_script(measure, box)[1] - 2
+                )
+            )
+            input_width, inner = dash_duo.driver.execute_script(measure, box)
+            assert input_width > 300 if width > 1000 else input_width > 250, (width, box, input_width, inner)
     assert_clean(dash_duo)
