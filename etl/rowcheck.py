@@ -14,6 +14,7 @@ from etl.columns import COLUMNS, TIER_WORDS, header, kind_of
 from etl.readers import column_letter
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, parse_year, unit_factor
 from text.fields import field_label
+from text.format import format_value, plain_number
 from textsafety import describe_control, first_control
 
 RELIABILITY = {
@@ -138,8 +139,10 @@ class RowChecker:
         else:
             cls, key = P.ConflictingRow, f"{kind} {region} {indicator} {start}–{end}"
             message = (
-                f"{earlier.sheet} 第 {earlier.row} 行对同一项({key})给出 {earlier.value:g} / "
-                f"{earlier.sheet} row {earlier.row} gives {earlier.value:g} for the same key as this row ({key})"
+                f"{earlier.sheet} 第 {earlier.row} 行对同一项({key})给出 "
+                f"{format_value(earlier.value, earlier.unit, 'zh', earlier.comparator)} / {earlier.sheet} row "
+                f"{earlier.row} gives {format_value(earlier.value, earlier.unit, 'en', earlier.comparator)} for the "
+                f"same key as this row ({key})"
             )
         self.fail(cls, number, "value", self.cell(cells, "value"), message)
 
@@ -380,7 +383,7 @@ class RowChecker:
                 number,
                 "value",
                 raw,
-                f"{value:g}% 不在 0 到 100 之间 / {value:g}% is not between 0 and 100",
+                f"{plain_number(value)}% 不在 0 到 100 之间 / {plain_number(value)}% is not between 0 and 100",
             )
         elif unit in COUNT_UNITS and value < 0:
             self.fail(
@@ -388,7 +391,7 @@ class RowChecker:
                 number,
                 "value",
                 raw,
-                f"{value:g} {unit}:数量不能为负 / {value:g} {unit}: a count cannot be negative",
+                f"{plain_number(value)} {unit}:数量不能为负 / {plain_number(value)} {unit}: a count cannot be negative",
             )
         return value
 
@@ -412,7 +415,11 @@ class RowChecker:
         texts = []
         for name in ("quote", "note"):
             text = self.cell(cells, name)
-            text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text).replace("\r\n", "\n"))
+            text = (
+                ""
+                if text is None
+                else (plain_number(text) if isinstance(text, float) else str(text).replace("\r\n", "\n"))
+            )
             if len(text) > MAX_TEXT:
                 self.fail(
                     P.TextTooLong,

@@ -275,3 +275,18 @@ def test_formula_without_value_in_a_fresh_openpyxl_file_is_located(db_url, tmp_p
     assert [(e["code"], e["row"], e["column"], e["value"]) for e in report["errors"]] == [
         ("FormulaWithoutValue", 2, "F", "=2*3")
     ]
+
+
+def test_numbers_in_row_problems_read_as_the_cells_show_them(db_url, tmp_path):
+    """A number cell read as 20.0 is 20 in the refusal (the 值 column and the message), as the spreadsheet shows it."""
+    path = tmp_path / "plan.xlsx"
+    rows = [actual_row(value=20.0), actual_row(value=20.0), actual_row(end=2018, value=285200.0)]
+    rows.append(actual_row(end=2018, value=1234567.0))
+    path.write_bytes(actuals_xlsx(*rows))
+    report = json.loads(run(db_url, "import", str(path), "--dry-run", "--format", "json").stdout)
+    by_code = {e["code"]: e for e in report["errors"]}
+    assert by_code["DuplicateRow"]["value"] == "20"
+    conflict = by_code["ConflictingRow"]
+    assert conflict["value"] == "1234567"
+    assert "给出 28.52万人 / " in conflict["message"] and "gives 285,200 people for the same key" in conflict["message"]
+    assert ".0" not in json.dumps(report["errors"], ensure_ascii=False)
