@@ -66,6 +66,7 @@ class RowChecker:
         self.sheet, self.catalog, self.where, self.labels = sheet, catalog, where, labels
         self.sheet_kind, self.out, self.seen = sheet_kind, out, seen
         self.region_cache: dict[str, list[str]] = {}
+        self.suggestion_cache: dict[str, list[str]] = {}
         self.positions = list(where.items())
         self.current: dict = {}
         self.formulas: dict[int, list[tuple[int, str]]] = {}
@@ -192,6 +193,20 @@ class RowChecker:
             self.region_cache[key] = self.catalog.gazetteer.matches(key)
         return self.region_cache[key]
 
+    def _did_you_mean(self, text) -> tuple[str, str]:
+        """The closest region names to a name that matched none (贵洲省: 贵州省), as the Chinese and English tails
+        of the refusal; nothing for a code or when no name is close."""
+        if not isinstance(text, str) or not re.search(r"[\u4e00-\u9fff]", text):
+            return "", ""
+        key = normalize_text(text)
+        if key not in self.suggestion_cache:
+            self.suggestion_cache[key] = self.catalog.gazetteer.similar(key)
+        regions = self.catalog.gazetteer.regions
+        listed = "、".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in self.suggestion_cache[key])
+        if not listed:
+            return "", ""
+        return f",是否指 {listed}?", f"; did you mean {listed.replace('、', ', ')}?"
+
     def _ambiguous(self, number, name: str, text, codes: list[str]) -> None:
         regions = self.catalog.gazetteer.regions
         listed = ", ".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in codes)
@@ -217,7 +232,8 @@ class RowChecker:
         if code_cell is not None:
             codes = self._matches(code_cell)
             if not codes:
-                message = f"没有代码或名称为 {code_cell!r} 的地区 / no region has code or name {code_cell!r}"
+                zh, en = self._did_you_mean(code_cell)
+                message = f"没有代码或名称为 {code_cell!r} 的地区{zh} / no region has code or name {code_cell!r}{en}"
                 self.fail(P.UnknownRegion, number, "region_code", code_cell, message)
             elif len(codes) > 1:
                 self._ambiguous(number, "region_code", code_cell, codes)
@@ -239,7 +255,9 @@ class RowChecker:
                 number,
                 "region_name",
                 name_cell,
-                f"没有名为 {name_cell!r} 的地区 / no region is called {name_cell!r}",
+                "没有名为 {0!r} 的地区{1} / no region is called {0!r}{2}".format(
+                    name_cell, *self._did_you_mean(name_cell)
+                ),
             )
         elif len(codes) > 1:
             self._ambiguous(number, "region_name", name_cell, codes)
