@@ -6,7 +6,7 @@ Example: ``document()["paths"]["/api/v1/figures"]["get"]["parameters"][0]["name"
 from __future__ import annotations
 
 from api.endpoints import ENDPOINTS, Endpoint
-from api.params import Param
+from api.params import CODE, INDICATOR_CODE, INDICATOR_MAX, Param
 
 VERSION = "1.0.0"
 ERROR = {
@@ -31,8 +31,10 @@ def _schema(p: Param) -> dict:
         schema = {"type": "integer", "minimum": 1949 if p.kind == "year" else 0}
         if p.maximum is not None:
             schema["maximum"] = p.maximum
+    elif p.kind == "indicator":
+        schema = {"type": "string", "pattern": INDICATOR_CODE, "maxLength": INDICATOR_MAX}
     else:
-        schema = {"type": "string", "pattern": "^[A-Za-z0-9_]{1,64}$"}
+        schema = {"type": "string", "pattern": CODE.pattern}
     if p.default not in (None, False):
         schema["default"] = p.default
     return schema

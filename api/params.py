@@ -14,6 +14,10 @@ import re
 from dataclasses import dataclass
 
 CODE = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+# an indicator code as the catalogue holds it (indicators.code, String(64)): a catalogue code (funds) or one with a
+# namespace, as ``etl/extract/indicators.py unknown_code`` and data/indicators.csv make them (other:poor_villages)
+INDICATOR_CODE = r"^(?:[A-Za-z][A-Za-z0-9_]*:)?[A-Za-z0-9_]+$"
+INDICATOR, INDICATOR_MAX = re.compile(INDICATOR_CODE), 64
 YEARS = (1949, 2100)
 PAGE_DEFAULT, PAGE_MAX = 1_000, 10_000
 
@@ -29,7 +33,7 @@ class BadParameter(ValueError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    kind: str  # code | year | int | enum | flag
+    kind: str  # code | indicator | year | int | enum | flag
     help: str
     choices: tuple[str, ...] = ()
     required: bool = False
@@ -51,7 +55,7 @@ INDICATORS: tuple[Param, ...] = ()
 FIGURES = (
     Param("region", "code", "地区代码 · adcode, e.g. 610000"),
     Param("subtree", "flag", "含下级地区 · 1: the region and every region below it", default=False),
-    Param("indicator", "code", "指标代码 · indicator code, e.g. poor_population_reduced"),
+    Param("indicator", "indicator", "指标代码 · indicator code, e.g. poor_population_reduced or other:poor_villages"),
     Param("kind", "enum", "类型 · figure kind", ("target", "actual", "baseline")),
     Param("from", "year", "起始年 · figures whose period starts in or after this year"),
     Param("to", "year", "终止年 · figures whose period ends in or before this year"),
@@ -68,7 +72,11 @@ FIGURES = (
 )
 PROGRESS = (
     Param("region", "code", "地区代码 · adcode, e.g. 610000", required=True),
-    Param("indicator", "code", "指标代码 · one indicator (default: every indicator with a target)"),
+    Param(
+        "indicator",
+        "indicator",
+        "指标代码 · one indicator, e.g. other:poor_villages (default: every indicator with a target)",
+    ),
     Param(
         "plan",
         "enum",
@@ -85,6 +93,15 @@ def _value(p: Param, raw: str):
     if p.kind == "code":
         if not CODE.match(raw):
             raise BadParameter(p.name, f"{raw!r} is not a code: letters, digits and _ only")
+        return raw
+    if p.kind == "indicator":
+        if len(raw) > INDICATOR_MAX or not INDICATOR.match(raw):
+            raise BadParameter(
+                p.name,
+                f"{raw!r} 不是指标代码:只含字母、数字和 _,可带前缀如 other:(至多 64 个字符)/ {raw!r} is not an "
+                "indicator code: letters, digits and _, optionally after a prefix such as other: (at most 64 "
+                "characters); GET /api/v1/indicators lists the codes",
+            )
         return raw
     if p.kind == "enum":
         if raw not in p.choices:

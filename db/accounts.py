@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import LoginAttempt, LoginSession, LoginThrottle, Region, User, UserRegion
+from db.region_hint import missing_regions_message
 from db.writes import now
 
 
@@ -88,12 +89,7 @@ def _check_regions(session: Session, regions: list[str]) -> None:
     known = set(session.scalars(select(Region.code).where(Region.code.in_(regions))))
     missing = [code for code in regions if code not in known]
     if missing:
-        codes = ", ".join(missing)
-        raise UnknownRegion(
-            f"未知地区代码 {codes}:请使用 data/regions.csv 中的行政区划代码(新数据库请先运行 `python -m etl build`) / "
-            f"unknown region code(s) {codes}: use adcodes from data/regions.csv "
-            "(and run `python -m etl build` first on a new database)"
-        )
+        raise UnknownRegion(missing_regions_message(missing))
 
 
 def _get(session: Session, name: str) -> User:

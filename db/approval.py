@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from db import writes
 from db.models import Batch, Figure, Region
+from db.region_hint import missing_regions_message
 from db.submission import required_codes  # noqa: F401  (regions marked, for callers of this module)
 from db.visibility import APPROVED, RETURNED, STATES, SUBMITTED
 from textsafety import describe_control, first_control
@@ -43,10 +44,7 @@ def set_required(session: Session, code: str, required: bool) -> dict:
     """Mark a region (and so its subtree) as needing approval, or not. Example: ``set_required(s, "621100", True)``"""
     region = session.get(Region, code)
     if region is None:
-        raise ApprovalError(
-            f"未知地区代码 {code}:请使用 data/regions.csv 中的行政区划代码,如 621100 / "
-            f"unknown region code {code}: use an adcode from data/regions.csv, e.g. 621100"
-        )
+        raise ApprovalError(missing_regions_message([code]))
     region.approval_required = required
     session.flush()
     return {"code": code, "name_zh": region.name_zh, "approval_required": required}

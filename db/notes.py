@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from db.models import Indicator, Note, NoteVersion, Region
+from db.region_hint import missing_regions_message
 from db.session import dict_rows
 from db.writes import now
 from textsafety import describe_control, first_control
@@ -30,10 +31,7 @@ class NoteError(ValueError):
 
 def _check(session: Session, region_code: str, indicator_code: str, year: int, text: str) -> str:
     if session.get(Region, region_code) is None:
-        raise NoteError(
-            f"未知地区代码 {region_code}:请使用 data/regions.csv 中的行政区划代码,如 621100 / "
-            f"unknown region code {region_code}: use an adcode from data/regions.csv, e.g. 621100"
-        )
+        raise NoteError(missing_regions_message([region_code]))
     if session.get(Indicator, indicator_code) is None:
         raise NoteError(
             f"未知指标 {indicator_code}:见 data/indicators.csv,如 poor_population_reduced / "

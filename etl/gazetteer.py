@@ -158,10 +158,46 @@ class Gazetteer:
                 out.append(row)
         return out
 
+    def similar(self, text: str, limit: int = 3) -> list[str]:
+        """Adcodes of the regions whose full name is closest to a name that matched none (a typo): those of the
+        same kind first (the same last character: 省, 市, 县 …), then by likeness; none below a likeness of 0.6.
+        Among equally like names, those that sound alike first (兰洲市: 兰州市 before 株洲市).
+        Example: ``Gazetteer.national().similar("贵洲省")`` -> ["520000"]."""
+        import difflib
+
+        key = text.strip()
+        if not key:
+            return []
+        if getattr(self, "_by_length", None) is None or self._by_length_of != len(self.regions):
+            self._by_length: dict[int, dict[str, list[str]]] = {}
+            for r in self.regions.values():
+                self._by_length.setdefault(len(r.name_zh), {}).setdefault(r.name_zh, []).append(r.code)
+            self._by_length_of = len(self.regions)
+        matcher = difflib.SequenceMatcher(b=key, autojunk=False)
+        scored = []
+        for size in (len(key) - 1, len(key), len(key) + 1):
+            for name, codes in self._by_length.get(size, {}).items():
+                matcher.set_seq1(name)
+                if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6:
+                    ratio = matcher.ratio()
+                    if ratio >= 0.6:
+                        sound = -_same_sound(name, key)  # 贵洲 for 贵州: a typo by sound (拼音 input) comes first
+                        scored += [(name[-1] != key[-1], -ratio, sound, code) for code in codes]
+        rank = {"province": 0, "prefecture": 1, "county": 2}
+        scored.sort(key=lambda s: (*s[:3], rank.get(self.regions[s[3]].level, 3), s[3]))
+        return [code for *_, code in scored[:limit]]
+
     def names_longest_first(self) -> list[str]:
         if getattr(self, "_longest", None) is None or len(self._longest) != len(self.names):
             self._longest = sorted(self.names, key=len, reverse=True)
         return self._longest
+
+
+def _same_sound(a: str, b: str) -> int:
+    """How many characters, from the start, of two names read alike (toneless pinyin)."""
+    from pypinyin import lazy_pinyin
+
+    return sum(x == y for x, y in zip(lazy_pinyin(a), lazy_pinyin(b), strict=False))
 
 
 @lru_cache(maxsize=1)

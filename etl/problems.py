@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.values import COMPARATOR_HINT, NUMBER_HINT
+from text.format import plain_number
 from textsafety import one_line
 
 
@@ -26,7 +27,10 @@ class Problem:
     HINT = "改正该单元格后重新上传 / correct the cell and upload again"
 
     def __post_init__(self) -> None:
-        # shown in terminals, pages and cells: a cell's text (also quoted in a message) never raw
+        # shown in terminals, pages and cells: a cell's text (also quoted in a message) never raw; a number as the
+        # cell shows it (20, not the reader's 20.0)
+        if isinstance(self.value, int | float) and not isinstance(self.value, bool):
+            self.value = plain_number(self.value)
         self.value = "" if self.value is None else one_line(str(self.value)[:200])
         self.message = one_line(self.message)
         self.hint = self.hint or self.HINT

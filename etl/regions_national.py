@@ -39,8 +39,9 @@ SPECIAL_EN = {
     "广西壮族自治区": "Guangxi Zhuang Autonomous Region",
     "西藏自治区": "Tibet Autonomous Region",
     "宁夏回族自治区": "Ningxia Hui Autonomous Region",
-    "长武县": "Changwu County",  # 长 read cháng, not zhǎng
     "佛坪县": "Foping County",  # 佛 read fó: 富平县 is Fuping County
+    "万柏林区": "Wanbailin District",  # a district whose name ends in 林, not a forestry district (林区)
+    "六合区": "Luhe District",  # 南京's 六合 is lù; a village 六合 is liù
     "新疆维吾尔自治区": "Xinjiang Uygur Autonomous Region",
     "市辖区": "Municipal Districts",
     "县": "Counties",
@@ -74,15 +75,82 @@ SUFFIX_EN = [  # longest first
     ("村", "Village"),
     ("社区", "Community"),
 ]
+# Place names read some characters otherwise than everyday words (pypinyin's default): 长 is cháng in 长治, 长沙,
+# 延长 (zhǎng only in 长子), 都 dū in 成都, 宁都, 都匀, 朝 cháo in 朝阳. A character's place-name reading, then
+# whole names whose reading is their own (official spellings: 单县 Shanxian, 宕昌 Tanchang, 洪洞 Hongtong, 六安 Lu'an).
+PLACE_CHAR_READINGS = {"长": "chang", "都": "du", "朝": "chao", "乐": "le", "什": "shi", "勒": "le", "蚌": "beng"}
+PLACE_WORD_READINGS = {
+    "长子": "zhang zi",
+    "乐亭": "lao ting",
+    "乐陵": "lao ling",
+    "乐清": "yue qing",
+    "单县": "shan xian",
+    "涡阳": "guo yang",
+    "宕昌": "tan chang",
+    "洪洞": "hong tong",
+    "荥经": "ying jing",
+    "筠连": "jun lian",
+    "覃塘": "qin tang",
+    "伽师": "jia shi",
+    "繁峙": "fan shi",
+    "浚县": "xun xian",
+    "六安": "lu an",
+    "蚌埠": "beng bu",
+    "番禺": "pan yu",
+    "歙县": "she xian",
+    "铅山": "yan shan",
+    "莘县": "shen xian",
+    "东阿": "dong e",
+    "召陵": "shao ling",
+    "闵行": "min hang",
+    "马尾": "ma wei",
+    "漯河": "luo he",
+    "泊头": "bo tou",
+    "龙圩": "long xu",
+    "崆峒": "kong tong",
+    "曾都": "zeng du",
+    "浪卡子": "lang ka zi",
+    "佛冈": "fo gang",
+    "佛坪": "fo ping",
+    "大城": "da cheng",
+}
+_LONGEST_WORD = max(map(len, PLACE_WORD_READINGS))
+_HANZI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+$")  # 保亭黎族苗族 -> 保亭
 
 
-def pinyin(text: str) -> str:
-    """Pinyin without tones, ü as ü, apostrophe before a vowel-initial syllable: ``pinyin("延安") == "Yan'an"``,
-    ``pinyin("吕梁") == "Lüliang"``."""
+def place_syllables(text: str) -> list[str]:
+    """Toneless syllables of a place name's Chinese characters, read as a place name: the whole names of
+    ``PLACE_WORD_READINGS`` first (longest first), then ``PLACE_CHAR_READINGS``, else pypinyin's reading in context.
+
+    >>> place_syllables("长治"), place_syllables("长子"), place_syllables("单县")
+    (['chang', 'zhi'], ['zhang', 'zi'], ['shan', 'xian'])
+    """
     from pypinyin import lazy_pinyin
 
-    syllables = lazy_pinyin(text, errors="ignore", v_to_u=True)
+    hanzi = "".join(_HANZI.findall(text))
+    syllables = lazy_pinyin(hanzi, errors="ignore", v_to_u=True)
+    if len(syllables) != len(hanzi):  # a character without a reading: read each alone
+        syllables = [next(iter(lazy_pinyin(c, errors="ignore", v_to_u=True)), "") for c in hanzi]
+    i = 0
+    while i < len(hanzi):
+        for size in range(min(_LONGEST_WORD, len(hanzi) - i), 1, -1):
+            word = PLACE_WORD_READINGS.get(hanzi[i : i + size])
+            if word:
+                syllables[i : i + size] = word.split()
+                i += size
+                break
+        else:
+            syllables[i] = PLACE_CHAR_READINGS.get(hanzi[i], syllables[i])
+            i += 1
+    return [s for s in syllables if s]
+
+
+def pinyin(text: str) -> str:
+    """Pinyin without tones, ü as ü, apostrophe before a vowel-initial syllable, place-name readings
+    (``place_syllables``): ``pinyin("延安") == "Yan'an"``, ``pinyin("吕梁") == "Lüliang"``, ``pinyin("长治") ==
+    "Changzhi"``."""
+    syllables = place_syllables(text)
     out = "".join(s if i == 0 or s[0] not in "aoe" else "'" + s for i, s in enumerate(syllables))
     return out[:1].upper() + out[1:]
 

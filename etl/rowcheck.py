@@ -22,6 +22,7 @@ from etl.values import (
     unit_mismatch,
 )
 from text.fields import field_label
+from text.format import format_value, plain_number
 from textsafety import describe_control, first_control
 
 RELIABILITY = {
@@ -73,6 +74,7 @@ class RowChecker:
         self.sheet, self.catalog, self.where, self.labels = sheet, catalog, where, labels
         self.sheet_kind, self.out, self.seen = sheet_kind, out, seen
         self.region_cache: dict[str, list[str]] = {}
+        self.suggestion_cache: dict[str, list[str]] = {}
         self.positions = list(where.items())
         self.current: dict = {}
         self.formulas: dict[int, list[tuple[int, str]]] = {}
@@ -146,8 +148,10 @@ class RowChecker:
         else:
             cls, key = P.ConflictingRow, f"{kind} {region} {indicator} {start}–{end}"
             message = (
-                f"{earlier.sheet} 第 {earlier.row} 行对同一项({key})给出 {earlier.value:g} / "
-                f"{earlier.sheet} row {earlier.row} gives {earlier.value:g} for the same key as this row ({key})"
+                f"{earlier.sheet} 第 {earlier.row} 行对同一项({key})给出 "
+                f"{format_value(earlier.value, earlier.unit, 'zh', earlier.comparator)} / {earlier.sheet} row "
+                f"{earlier.row} gives {format_value(earlier.value, earlier.unit, 'en', earlier.comparator)} for the "
+                f"same key as this row ({key})"
             )
         self.fail(cls, number, "value", self.cell(cells, "value"), message)
 
@@ -197,6 +201,20 @@ class RowChecker:
             self.region_cache[key] = self.catalog.gazetteer.matches(key)
         return self.region_cache[key]
 
+    def _did_you_mean(self, text) -> tuple[str, str]:
+        """The closest region names to a name that matched none (贵洲省: 贵州省), as the Chinese and English tails
+        of the refusal; nothing for a code or when no name is close."""
+        if not isinstance(text, str) or not re.search(r"[\u4e00-\u9fff]", text):
+            return "", ""
+        key = normalize_text(text)
+        if key not in self.suggestion_cache:
+            self.suggestion_cache[key] = self.catalog.gazetteer.similar(key)
+        regions = self.catalog.gazetteer.regions
+        listed = "、".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in self.suggestion_cache[key])
+        if not listed:
+            return "", ""
+        return f",是否指 {listed}?", f"; did you mean {listed.replace('、', ', ')}?"
+
     def _ambiguous(self, number, name: str, text, codes: list[str]) -> None:
         regions = self.catalog.gazetteer.regions
         listed = ", ".join(f"{regions[c].name_zh} {c}{self._within(c)}" for c in codes)
@@ -222,7 +240,8 @@ class RowChecker:
         if code_cell is not None:
             codes = self._matches(code_cell)
             if not codes:
-                message = f"没有代码或名称为 {code_cell!r} 的地区 / no region has code or name {code_cell!r}"
+                zh, en = self._did_you_mean(code_cell)
+                message = f"没有代码或名称为 {code_cell!r} 的地区{zh} / no region has code or name {code_cell!r}{en}"
                 self.fail(P.UnknownRegion, number, "region_code", code_cell, message)
             elif len(codes) > 1:
                 self._ambiguous(number, "region_code", code_cell, codes)
@@ -244,7 +263,9 @@ class RowChecker:
                 number,
                 "region_name",
                 name_cell,
-                f"没有名为 {name_cell!r} 的地区 / no region is called {name_cell!r}",
+                "没有名为 {0!r} 的地区{1} / no region is called {0!r}{2}".format(
+                    name_cell, *self._did_you_mean(name_cell)
+                ),
             )
         elif len(codes) > 1:
             self._ambiguous(number, "region_name", name_cell, codes)
@@ -381,7 +402,7 @@ class RowChecker:
                 number,
                 "value",
                 raw,
-                f"{value:g}% 不在 0 到 100 之间 / {value:g}% is not between 0 and 100",
+                f"{plain_number(value)}% 不在 0 到 100 之间 / {plain_number(value)}% is not between 0 and 100",
             )
         elif unit in COUNT_UNITS and value < 0:
             self.fail(
@@ -389,7 +410,7 @@ class RowChecker:
                 number,
                 "value",
                 raw,
-                f"{value:g} {unit}:数量不能为负 / {value:g} {unit}: a count cannot be negative",
+                f"{plain_number(value)} {unit}:数量不能为负 / {plain_number(value)} {unit}: a count cannot be negative",
             )
         return value
 
@@ -413,7 +434,11 @@ class RowChecker:
         texts = []
         for name in ("quote", "note"):
             text = self.cell(cells, name)
-            text = "" if text is None else (f"{text:g}" if isinstance(text, float) else str(text).replace("\r\n", "\n"))
+            text = (
+                ""
+                if text is None
+                else (plain_number(text) if isinstance(text, float) else str(text).replace("\r\n", "\n"))
+            )
             if len(text) > MAX_TEXT:
                 self.fail(
                     P.TextTooLong,

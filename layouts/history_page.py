@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.review_page import approval_cell
-from text.i18n import t
+from text.i18n import batch_kind, t
 
 REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
 
@@ -54,7 +54,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
             html.Tr(
                 [
                     html.Td(b["id"]),
-                    html.Td(b["kind"]),
+                    html.Td(batch_kind(b["kind"], lang), title=b["kind"]),
                     html.Td(f"{b['created_at']:%Y-%m-%d %H:%M}"),
                     html.Td(b["user_name"]),
                     html.Td(

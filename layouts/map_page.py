@@ -13,7 +13,7 @@ from layouts import ids
 from layouts.controls import folding_filters
 from layouts.map_hover import achievement_text, planned_exit_text, status_label
 from text.format import format_value
-from text.i18n import both, t
+from text.i18n import both, dropdown_labels, t
 
 # The region page's map panel is as tall on every screen, so that its figure can be fitted to it on the server:
 # fitted to the map page's 540 px, a province's outline was cut flat at top and bottom in a 50vh panel.
@@ -89,11 +89,19 @@ def _table(headers: list[str], rows: list[list[str]], codes: list[str]) -> html.
     )
 
 
-def _select(label: str, component_id: str, options: list[dict], value) -> html.Div:
+def _select(label: str, component_id: str, options: list[dict], value, lang: str) -> html.Div:
     return html.Div(
         [
             html.Label(label, htmlFor=component_id, className="form-label me-2 mb-0"),
-            dcc.Dropdown(id=component_id, options=options, value=value, clearable=False, style={"minWidth": "14rem"}),
+            dcc.Dropdown(
+                id=component_id,
+                options=options,
+                value=value,
+                clearable=False,
+                placeholder=t("dropdown_placeholder", lang),
+                labels=dropdown_labels(lang),  # its search box says 搜索 on a Chinese page, not Dash's "Search"
+                style={"minWidth": "14rem"},
+            ),
         ],
         className="d-flex align-items-center me-3",
     )
@@ -136,8 +144,8 @@ def _controls(c: MapControls, lang: str) -> html.Div:
     ]
     return html.Div(
         [
-            _select(t("indicator", lang), ids.MAP_INDICATOR, c.indicators, c.indicator),
-            html.Div(_select(t("year", lang), ids.MAP_YEAR, years, c.year or "latest"), className=hidden),
+            _select(t("indicator", lang), ids.MAP_INDICATOR, c.indicators, c.indicator, lang),
+            html.Div(_select(t("year", lang), ids.MAP_YEAR, years, c.year or "latest", lang), className=hidden),
             _radio(
                 t("colour_by", lang),
                 ids.MAP_COLOUR,

@@ -9,7 +9,7 @@ from dash import dcc, html
 from layouts import ids
 from text.comparators import CELL_CHOICES
 from text.format import format_value
-from text.i18n import t
+from text.i18n import dropdown_labels, t
 
 MAX_SHOWN = 500
 MB = 1024 * 1024
@@ -38,7 +38,13 @@ def upload_page(regions: list[dict], lang: str, limits) -> html.Div:
                                 htmlFor=ids.UPLOAD_TEMPLATE_REGION,
                                 className="form-label me-2",
                             ),
-                            dcc.Dropdown(id=ids.UPLOAD_TEMPLATE_REGION, options=options, style={"minWidth": "18rem"}),
+                            dcc.Dropdown(
+                                id=ids.UPLOAD_TEMPLATE_REGION,
+                                options=options,
+                                placeholder=t("dropdown_placeholder", lang),
+                                labels=dropdown_labels(lang),
+                                style={"minWidth": "18rem"},
+                            ),
                             html.Button(
                                 t("template_download", lang),
                                 id=ids.UPLOAD_TEMPLATE_BUTTON,
@@ -96,7 +102,13 @@ def upload_page(regions: list[dict], lang: str, limits) -> html.Div:
                     html.Div(
                         [
                             html.Label(t("edit_region", lang), htmlFor=ids.EDIT_REGION, className="form-label me-2"),
-                            dcc.Dropdown(id=ids.EDIT_REGION, options=options, style={"minWidth": "18rem"}),
+                            dcc.Dropdown(
+                                id=ids.EDIT_REGION,
+                                options=options,
+                                placeholder=t("dropdown_placeholder", lang),
+                                labels=dropdown_labels(lang),
+                                style={"minWidth": "18rem"},
+                            ),
                             html.Button(
                                 t("edit_preview", lang), id=ids.EDIT_PREVIEW_BUTTON, className="btn btn-outline-primary"
                             ),

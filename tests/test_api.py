@@ -15,7 +15,9 @@ import pytest
 import requests
 from openapi_spec_validator import validate
 
+from api.params import FIGURES, PROGRESS, parse
 from app import create_app
+from etl.extract.indicators import unknown_code
 from harness.servers import live_server
 from layouts import ids
 from tests.conftest import copy_sqlite
@@ -193,6 +195,30 @@ def test_bad_requests_get_json_errors_saying_what_to_send(base, path, params, st
     assert response.status_code == status
     assert response.headers["Content-Type"].startswith("application/json")
     assert fragment in response.json()["error"]
+
+
+def test_every_catalogue_indicator_code_is_a_valid_parameter_and_junk_is_not(base):
+    """``other:`` codes (most of the catalogue) are codes too: in every parameter that takes an indicator."""
+    with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
+        codes = [row["code"] for row in csv.DictReader(f)]
+    assert sum(c.startswith("other:") for c in codes) > len(codes) // 2
+    for code in codes:
+        assert parse(FIGURES, {"indicator": code})["indicator"] == code
+        assert parse(PROGRESS, {"region": "610000", "indicator": code})["indicator"] == code
+    made = unknown_code("贫困村建立农民专业合作社", "%")
+    assert parse(FIGURES, {"indicator": made})["indicator"] == made
+    response = get(base, "/api/v1/figures", indicator="other:poor_villages")
+    assert response.status_code == 200, response.text
+    assert all(f["indicator"] == "other:poor_villages" for f in response.json()["data"])
+    response = get(base, "/api/v1/progress", region="610000", indicator="other:poor_villages")
+    assert response.status_code in (200, 404) and "not a code" not in response.text
+    for junk in ("other: poor", "a:b:c", ":x", "other:", "x" * 65, "资金", "funds;drop"):
+        for path, params in (("/api/v1/figures", {}), ("/api/v1/progress", {"region": "610000"})):
+            response = get(base, path, indicator=junk, **params)
+            assert response.status_code == 400, (junk, response.text)
+            error = response.json()["error"]
+            assert "不是指标代码" in error and "is not an indicator code" in error
+            assert error.index("不是指标代码") < error.index("is not an indicator code")
 
 
 def test_api_is_read_only_without_a_token_too(base):

@@ -172,8 +172,9 @@ def test_two_approvers_at_once_store_exactly_one_decision(db_url, tmp_path):
 def test_the_data_layer_refuses_in_chinese_then_english(db_url, tmp_path):
     require_dingxi(db_url)
     unknown = run(db_url, "approval", "require", "--region", "999999")
-    assert unknown.exit_code == 1 and "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码" in unknown.output
-    assert "/ unknown region code 999999: use an adcode from data/regions.csv" in unknown.output
+    assert unknown.exit_code == 1
+    assert "未知地区代码 999999:请使用 data/regions_national.csv 中的行政区划代码" in unknown.output
+    assert "/ unknown region code(s) 999999: use an adcode from data/regions_national.csv" in unknown.output
     waiting = upload(db_url, tmp_path, "29万", "planner_dingxi")
     counted = upload(db_url, tmp_path, "30万", "planner_shaanxi", code="610000", name="陕西省")  # no approval needed
     sessions = session_factory(make_engine(db_url))

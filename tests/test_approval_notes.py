@@ -65,7 +65,7 @@ def test_notes_keep_their_author_and_every_edit(url):
         ("viewer1", "621100", "may not add notes"),
         ("planner_shaanxi", "621100", "may not add notes"),
         ("approver_dingxi", "610000", "may not add notes"),
-        ("analyst1", "999999", "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码,如 621100 / unknown"),
+        ("analyst1", "999999", "未知地区代码 999999:请使用 data/regions_national.csv 中的行政区划代码,如 621100 / unk"),
         ("nobody", "621100", "no such account"),
     ],
 )

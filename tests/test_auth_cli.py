@@ -50,8 +50,8 @@ def test_password_from_a_hidden_prompt_with_confirmation(db_url):
         (["add", "li", "--role", "viewer", "--region", "621100"], "--region applies to planners and approvers only"),
         (
             ["add", "li", "--role", "planner", "--region", "999999"],
-            "未知地区代码 999999:请使用 data/regions.csv 中的行政区划代码(新数据库请先运行 `python -m etl build`) / "
-            "unknown region code(s) 999999",
+            "未知地区代码 999999:请使用 data/regions_national.csv 中的行政区划代码,如 621100 / "
+            "unknown region code(s) 999999: use an adcode from data/regions_national.csv",
         ),
         (["add", "li", "--role", "root"], "Invalid value for '--role'"),
         (["disable", "nobody"], "没有用户 'nobody':`python -m etl users list` 列出所有账户 / no user 'nobody'"),
@@ -61,6 +61,21 @@ def test_bad_commands_fail_with_a_reason_and_store_nothing(db_url, args, message
     result = run(db_url, *args)
     assert result.exit_code != 0 and message in result.output
     assert stored(db_url, "li") is None
+
+
+def test_a_region_of_the_national_tree_not_yet_loaded_points_to_the_command_that_loads_it(db_url):
+    """`etl build` loads the seed regions only: 贵州 520000 needs `etl regions`, and the refusal says so."""
+    refused = run(db_url, "add", "gz", "--role", "planner", "--region", "520000", "--region", "999999")
+    assert refused.exit_code == 1 and stored(db_url, "gz") is None
+    assert "地区 520000 贵州省 尚未载入本数据库:请运行 `python -m etl regions` 载入全国区划" in refused.output
+    assert "未知地区代码 999999" in refused.output
+    english = refused.output.split(" / ", 1)[1]
+    assert "region(s) 520000 贵州省 not loaded in this database: run `python -m etl regions`" in english
+    assert "unknown region code(s) 999999" in english and "etl build` first" not in refused.output
+    loaded = CliRunner().invoke(cli, ["--database-url", db_url, "regions"])
+    assert loaded.exit_code == 0, loaded.output
+    added = run(db_url, "add", "gz", "--role", "planner", "--region", "520000")
+    assert added.exit_code == 0 and added.output == "added gz (planner 520000)\n"
 
 
 def test_weak_passwords_and_duplicates_are_refused(db_url):

@@ -31,8 +31,11 @@ def _regions(doc) -> set[str | None]:
 
 
 def test_a_host_pinyin_two_regions_share_is_the_one_the_text_names(g):
-    url = "http://www.nanyue.gov.cn/nyczj/czysgk/i951217.html"  # 南岳区 and 南乐县 are both "Nanyue"
-    assert site_region(url, g) is None
+    shared = "http://www.taihe.gov.cn/zwgk/x.html"  # 太和县 and 泰和县 are both "Taihe"
+    assert site_region(shared, g) is None
+    assert site_region(shared, g, "来源:泰和县财政局") == "360826"
+    url = "http://www.nanyue.gov.cn/nyczj/czysgk/i951217.html"  # 南岳区 only: 南乐县 reads Nanle as a place name
+    assert site_region(url, g) == "430412"
     assert site_region(url, g, "发布时间:2018年05月20日 15:40 来源:南岳区财政局") == "430412"
     doc = _extract("nanyue-2018-funds-performance-table", g)
     assert doc.info.region_code == "430412" and _regions(doc) == {"430412"}

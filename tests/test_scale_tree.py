@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from db.tree import number_tree
 from etl.gazetteer import read_regions_csv
 from etl.regions_national import english_name, national_rows, pinyin
+from geo import boundaries
+from settings import DATA_DIR
 
 PARENT_LEVEL = {
     "prefecture": "province",
@@ -89,6 +93,65 @@ def test_non_contiguous_codes_fall_back_to_the_depth_first_range():
 )
 def test_english_names_follow_the_seed_conventions(name, level, english):
     assert english_name(name, level) == english
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "english"),
+    [
+        ("朝阳区", "county", "Chaoyang District"),  # 朝 cháo in place names
+        ("朝阳市", "prefecture", "Chaoyang City"),
+        ("长治市", "prefecture", "Changzhi City"),  # 长 cháng in place names ...
+        ("长宁区", "county", "Changning District"),
+        ("天长市", "county", "Tianchang City"),
+        ("长子县", "county", "Zhangzi County"),  # ... but zhǎng in 长子
+        ("单县", "county", "Shanxian"),
+        ("都匀市", "county", "Duyun City"),  # 都 dū in place names
+        ("宁都县", "county", "Ningdu County"),
+        ("成都市", "prefecture", "Chengdu City"),
+        ("乐亭县", "county", "Laoting County"),
+        ("乐陵市", "county", "Laoling City"),
+        ("乐清市", "county", "Yueqing City"),
+        ("南乐县", "county", "Nanle County"),
+        ("六安市", "prefecture", "Lu'an City"),
+        ("六合区", "county", "Luhe District"),
+        ("六合村", "village", "Liuhe Village"),  # only 南京's 六合 is lù
+        ("蚌埠市", "prefecture", "Bengbu City"),
+        ("番禺区", "county", "Panyu District"),
+        ("歙县", "county", "Shexian"),
+        ("铅山县", "county", "Yanshan County"),
+        ("涡阳县", "county", "Guoyang County"),
+        ("莘县", "county", "Shenxian"),
+        ("东阿县", "county", "Dong'e County"),
+        ("大城县", "county", "Dacheng County"),
+        ("宕昌县", "county", "Tanchang County"),
+        ("洪洞县", "county", "Hongtong County"),
+        ("浚县", "county", "Xunxian"),
+        ("什邡市", "county", "Shifang City"),
+        ("漯河市", "prefecture", "Luohe City"),
+        ("龙圩区", "county", "Longxu District"),
+        ("阿勒泰地区", "prefecture", "Aletai Prefecture"),
+        ("万柏林区", "county", "Wanbailin District"),  # ends in 林, not a forestry district
+        ("大水䃎村民委员会", "village", "Dashuizha Village"),  # a character outside the basic block keeps its reading
+    ],
+)
+def test_place_names_are_read_as_place_names(name, level, english):
+    assert english_name(name, level) == english
+
+
+@pytest.mark.parametrize(
+    ("code", "english"),
+    [
+        ("110105", "Chaoyang District"),
+        ("140400", "Changzhi City"),
+        ("371722", "Shanxian"),
+        ("140428", "Zhangzi County"),
+        ("522701", "Duyun City"),
+    ],
+)
+def test_the_committed_national_tree_and_boundaries_carry_the_place_name_readings(code, english):
+    with open(DATA_DIR / "regions_national.csv", encoding="utf-8") as f:
+        assert {r["code"]: r["name_en"] for r in csv.DictReader(f)}[code] == english
+    assert boundaries.feature(code)["properties"]["name_en"] == english
 
 
 def test_pinyin_marks_syllable_boundaries():

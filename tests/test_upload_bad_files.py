@@ -275,3 +275,43 @@ def test_formula_without_value_in_a_fresh_openpyxl_file_is_located(db_url, tmp_p
     assert [(e["code"], e["row"], e["column"], e["value"]) for e in report["errors"]] == [
         ("FormulaWithoutValue", 2, "F", "=2*3")
     ]
+
+
+def test_numbers_in_row_problems_read_as_the_cells_show_them(db_url, tmp_path):
+    """A number cell read as 20.0 is 20 in the refusal (the 值 column and the message), as the spreadsheet shows it."""
+    path = tmp_path / "plan.xlsx"
+    rows = [actual_row(value=20.0), actual_row(value=20.0), actual_row(end=2018, value=285200.0)]
+    rows.append(actual_row(end=2018, value=1234567.0))
+    path.write_bytes(actuals_xlsx(*rows))
+    report = json.loads(run(db_url, "import", str(path), "--dry-run", "--format", "json").stdout)
+    by_code = {e["code"]: e for e in report["errors"]}
+    assert by_code["DuplicateRow"]["value"] == "20"
+    conflict = by_code["ConflictingRow"]
+    assert conflict["value"] == "1234567"
+    assert "给出 28.52万人 / " in conflict["message"] and "gives 285,200 people for the same key" in conflict["message"]
+    assert ".0" not in json.dumps(report["errors"], ensure_ascii=False)
+
+
+def test_a_mistyped_region_name_is_refused_with_the_closest_names(db_url, tmp_path):
+    """甘素省 is refused (no region is guessed), and the refusal names 甘肃省, Chinese first, then English (贵洲省 on a
+    database with the national tree: test_the_gazetteer_suggests_names_of_the_same_kind_first)."""
+    path = tmp_path / "plan.xlsx"
+    rows = [target_row(code="", name="甘素省"), target_row(code="", name="陕西剩"), target_row(code="", name="火星省")]
+    path.write_bytes(targets_xlsx(*rows))
+    report = json.loads(run(db_url, "import", str(path), "--dry-run", "--format", "json").stdout)
+    messages = {e["value"]: e["message"] for e in report["errors"] if e["code"] == "UnknownRegion"}
+    assert messages["甘素省"] == (
+        "没有名为 '甘素省' 的地区,是否指 甘肃省 620000? / no region is called '甘素省'; did you mean 甘肃省 620000?"
+    )
+    assert messages["陕西剩"].startswith("没有名为 '陕西剩' 的地区,是否指 陕西省 610000")
+    assert messages["火星省"] == "没有名为 '火星省' 的地区 / no region is called '火星省'"  # nothing close: no guess
+
+
+def test_the_gazetteer_suggests_names_of_the_same_kind_first():
+    from etl.gazetteer import Gazetteer
+
+    g = Gazetteer.national()
+    assert g.similar("贵洲省") == ["520000"]
+    assert g.similar("兰洲市")[0] == "620100"  # 兰州市, which sounds alike, before 株洲市
+    assert g.similar("定西巿") == ["621100"]  # 巿 (fú) typed for 市
+    assert g.similar("火星省") == []

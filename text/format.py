@@ -43,6 +43,14 @@ def zh_number(value: float) -> str:
     return _trim(value, ".2f")
 
 
+def plain_number(value: float) -> str:
+    """A number as a spreadsheet cell shows it, without a float's trailing .0 or an exponent:
+    ``plain_number(20.0) == "20"``, ``plain_number(0.35) == "0.35"``, ``plain_number(1234567.0) == "1234567"``."""
+    if float(value).is_integer():
+        return str(int(value))
+    return _trim(value, ".6f")
+
+
 def en_number(value: float) -> str:
     """English display with thousands separators: ``en_number(285200) == "285,200"``."""
     if float(value).is_integer():

@@ -16,6 +16,15 @@ TEXT = {
     "quote": ("原文", "Quote"),
     "reliability": ("可靠性", "Reliability"),
     "plan_version": ("计划版本", "Plan version"),
+    # the words inside a dropdown (dcc.Dropdown labels)
+    "dropdown_select_all": ("全选", "Select all"),
+    "dropdown_deselect_all": ("全不选", "Deselect all"),
+    "dropdown_selected_count": ("已选 {num_selected} 项", "{num_selected} selected"),
+    "dropdown_placeholder": ("请选择…", "Select…"),
+    "dropdown_search": ("搜索", "Search"),
+    "dropdown_clear_search": ("清除搜索", "Clear search"),
+    "dropdown_clear_selection": ("清除选择", "Clear selection"),
+    "dropdown_no_options_found": ("没有匹配的选项", "No options found"),
     "rolled_up": ("下级地区合计", "sum of sub-regions"),
     # export (charts, data, briefing packs)
     "col_region_code": ("地区代码", "region code"),
@@ -249,6 +258,18 @@ def reliability(value: str, lang: str = "zh") -> str:
 def tf(key: str, lang: str = "zh", **values) -> str:
     """A text with values filled in: ``tf("years_late", "en", n=3) == "3 yr late"``."""
     return t(key, lang).format(**values)
+
+
+def batch_kind(kind: str, lang: str = "zh") -> str:
+    """A batch's kind in words: ``batch_kind("upload") == "上传"``; a kind without words stays as stored."""
+    key = f"batch_kind_{kind}"
+    return t(key, lang) if key in TEXT else kind
+
+
+def dropdown_labels(lang: str = "zh") -> dict:
+    """The words inside a dcc.Dropdown (its search box, "no options"), which Dash writes in English otherwise."""
+    keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection")
+    return {k: t(f"dropdown_{k}", lang) for k in (*keys, "no_options_found")}
 
 
 def name(row: dict, lang: str = "zh") -> str:

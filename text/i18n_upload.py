@@ -57,6 +57,13 @@ UPLOAD_TEXT = {
     ),
     "col_batch": ("批次", "Batch"),
     "col_kind": ("类型", "Kind"),
+    # a batch's kind (db.models.Batch.kind) as the history page names it
+    "batch_kind_upload": ("上传", "Upload"),
+    "batch_kind_edit": ("在线修改", "Edit"),
+    "batch_kind_document": ("文件", "Document"),
+    "batch_kind_build": ("构建", "Build"),
+    "batch_kind_regions": ("地区", "Regions"),
+    "batch_kind_synth": ("合成数据", "Synthetic"),
     "col_time": ("时间 (UTC)", "Time (UTC)"),
     "col_user": ("操作人", "User"),
     "col_file": ("文件", "File"),
