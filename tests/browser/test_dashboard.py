@@ -13,9 +13,6 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from app import create_app
-from harness.servers import free_port
-
 pytestmark = pytest.mark.browser
 
 ROW_SHAANXI = '#overview-table .ag-center-cols-container [row-id="610000-poor_population_reduced"]'
@@ -28,21 +25,6 @@ DINGXI_EXITS = {  # county: (planned year, actual year)
     "621121": (2017, 2020),
     "621126": (2017, 2020),
 }
-
-
-@pytest.fixture
-def dash(dash_duo, seed_db_url):
-    app = create_app(seed_db_url, build_if_empty=False)
-    dash_duo.start_server(app, port=free_port())
-    dash_duo.driver.set_window_size(1366, 768)
-    return dash_duo
-
-
-@pytest.fixture(scope="module")
-def shots(output_dir):
-    folder = output_dir / "screenshots"
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def visit(dash, path: str) -> None:

@@ -49,13 +49,6 @@ def phone(dash_duo, seed_db_url):
     return dash_duo
 
 
-@pytest.fixture(scope="module")
-def shots(output_dir):
-    folder = output_dir / "screenshots"
-    folder.mkdir(exist_ok=True)
-    return folder
-
-
 def open_page(phone, path: str) -> None:
     phone.driver.get(phone.server_url + path)
     phone.wait_for_element(PAGES[path], timeout=30)

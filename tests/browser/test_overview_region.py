@@ -8,29 +8,12 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from app import create_app
-from harness.servers import free_port
 from tests.browser.test_dashboard import ROW_SHAANXI, assert_clean, click, visit, wait_url
 
 pytestmark = pytest.mark.browser
 
 ROWS = "#overview-table .ag-center-cols-container .ag-row"
 EVERY_REGION = {"621100", "610000", "411702", "210781", "460000"}
-
-
-@pytest.fixture
-def dash(dash_duo, seed_db_url):
-    app = create_app(seed_db_url, build_if_empty=False)
-    dash_duo.start_server(app, port=free_port())
-    dash_duo.driver.set_window_size(1366, 768)
-    return dash_duo
-
-
-@pytest.fixture(scope="module")
-def shots(output_dir):
-    folder = output_dir / "screenshots"
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def regions_shown(dash) -> set[str]:
