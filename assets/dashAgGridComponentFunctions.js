@@ -76,3 +76,54 @@ dagcomponentfuncs.Sparkline = function (props) {
     shapes
   );
 };
+
+// The documents grid's indicator editor: free text with the catalogue's labels as suggestions (a <datalist>), so a
+// reviewer picks a known indicator or types the name of one the catalogue lacks (the server makes it a new
+// indicator and says so). AG Grid community has no typeable select. Enter commits, Escape cancels (the grid's own
+// keys); cellEditorParams: {values: [labels], label: "the input's accessible name"}.
+var indicatorEditorCount = 0;
+dagcomponentfuncs.IndicatorEditor = function (props) {
+  var input = React.useRef(null);
+  var listId = React.useMemo(function () {
+    indicatorEditorCount += 1;
+    return "indicator-options-" + indicatorEditorCount;
+  }, []);
+  var typed = props.eventKey && props.eventKey.length === 1 ? props.eventKey : null; // editing began by typing
+  React.useEffect(function () {
+    var el = input.current;
+    if (!el) {
+      return;
+    }
+    el.focus();
+    if (typed === null) {
+      el.select();
+    } else {
+      props.onValueChange(typed);
+    }
+  }, []);
+  var values = props.values || [];
+  return React.createElement("div", { className: "doc-indicator-editor" }, [
+    React.createElement("input", {
+      key: "input",
+      ref: input,
+      type: "text",
+      list: listId,
+      value: props.value == null ? "" : props.value,
+      onChange: function (event) {
+        props.onValueChange(event.target.value);
+      },
+      className: "ag-input-field-input ag-text-field-input doc-indicator-input",
+      "aria-label": props.label || "indicator",
+      title: props.label || "",
+      autoComplete: "off",
+      spellCheck: false,
+    }),
+    React.createElement(
+      "datalist",
+      { key: "list", id: listId },
+      values.map(function (label) {
+        return React.createElement("option", { key: label, value: label });
+      })
+    ),
+  ]);
+};

@@ -27,6 +27,7 @@ from etl.document_review import (
     held_review,
     hold_grid,
     hold_proposal,
+    notes_by_row,
     review,
     with_problems,
 )
@@ -154,7 +155,7 @@ def propose_view(
             except QuoteNotFound:
                 continue  # the words held no number once read again: the reviewer adds them anew
         checked = check_rows(sessions, grid, state)
-        grid = with_problems(grid, checked[1] if checked else {})
+        grid = with_problems(grid, checked[1] if checked else {}, notes_by_row(checked[0]) if checked else {})
         notice = " ".join(p.message for p in proposal.problems) or None  # no targets found: what was looked for
         view = page.review_view(info, grid, _labels(session, grid), lang, notice, proposal.text)
         if dropped:
@@ -418,9 +419,10 @@ def register(app, sessions) -> None:
         if checked is None:
             return no_update, dt("expired", lang), "alert alert-warning", no_update
         rows, problems = checked
-        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
+        notes = notes_by_row(rows)  # new indicators the rows will create: said, not refused
+        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang, notes)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
-        grid = with_problems(grid or [], problems)
+        grid = with_problems(grid or [], problems, notes)
         hold_grid(_owner(), state, grid)
         return grid, view.children, view.className, count
 
@@ -497,10 +499,11 @@ def register(app, sessions) -> None:
         grid = [*(grid or []), grid_view.grid_row(row)]
         checked = check_rows(sessions, grid, state)
         problems = checked[1] if checked else {}
-        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang)
+        notes = notes_by_row(checked[0]) if checked else {}
+        view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang, notes)
         count = dt("rows_counted", lang, accepted=len(checked[0]) if checked else 0, total=len(grid))
         added = dt("added", lang, row=len(grid), quote=row["quote"][:60])
-        grid = with_problems(grid, problems)
+        grid = with_problems(grid, problems, notes)
         hold_grid(_owner(), state, grid)
         return grid, added, "", view.children, view.className, count
 

@@ -5,6 +5,7 @@ Example::
 
     hold_proposal("7", proposal, state)                   # after propose(): text and rows kept for account 7
     rows, problems = review(session, "7", grid, state, allowed_regions={"621100"})
+    notes = notes_by_row(rows)                            # {"4": ["指标 indicator: 新指标:…将随本文件保存 / …"]}
     row = add_quoted_row(session, "7", state, "新建通村公路50条")   # a target the extractor missed, from its words
     batch_id = commit(session, held_proposal("7", state), rows, user_name="li", note="…")   # etl.intake
 """
@@ -132,9 +133,23 @@ def review(
     return rows, _merge(unreadable, problems_by_row(found))
 
 
-def with_problems(grid: list[dict], problems: Problems) -> list[dict]:
-    """The grid's rows with their problems in the ``problem`` column (empty when none)."""
-    return [{**g, "problem": "; ".join(problems.get(str(g["row_id"]), []))} for g in grid]
+def notes_by_row(rows: list[dict]) -> Problems:
+    """Notes on the accepted rows by row id, which do not stop a commit: a new indicator each such row will create
+    (``etl.reviewed_rows``: its name, code and the catalogue label it is close to)."""
+    return {str(r["row_id"]): [r["indicator_note"]] for r in rows if r.get("indicator_note")}
+
+
+def with_problems(grid: list[dict], problems: Problems, notes: Problems | None = None) -> list[dict]:
+    """The grid's rows with their problems in the ``problem`` column and their notes in ``note`` (empty when none)."""
+    notes = notes or {}
+    return [
+        {
+            **g,
+            "problem": "; ".join(problems.get(str(g["row_id"]), [])),
+            "note": "; ".join(notes.get(str(g["row_id"]), [])),
+        }
+        for g in grid
+    ]
 
 
 def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:

@@ -46,6 +46,7 @@ def grid_row(row: dict) -> dict:
         "accept": not row.get("possible"),  # a possible target waits for the reviewer's tick
         "possible": bool(row.get("possible")),
         "problem": "",
+        "note": "",
         "kind": row.get("kind") or "target",
         "region_text": f"{row.get('region_name') or ''} {row.get('region_code') or ''}".strip(),
         "indicator_label": indicator_label(row["indicator"], name),
@@ -94,8 +95,11 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "indicator_label",
             "col_indicator",
             width=230,
-            cellEditor="agSelectCellEditor",
-            cellEditorParams={"values": indicator_labels},
+            # free text with the catalogue's labels suggested: a name the catalogue lacks is a new indicator
+            cellEditor="IndicatorEditor",  # assets/dashAgGridComponentFunctions.js
+            cellEditorParams={"values": indicator_labels, "label": dt("indicator_editor", lang)},
+            # up and down move in the suggestions, not to another row, while the cell is edited
+            suppressKeyboardEvent={"function": "params.editing && ['ArrowUp', 'ArrowDown'].includes(params.event.key)"},
         ),
         editable("period_text", "col_period", width=110),
         editable("value_text", "col_value", width=120),
@@ -132,7 +136,12 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "width": 320,
             "wrapText": True,
             "autoHeight": True,
-            "cellStyle": {"color": "#b02a37"},
+            # the row's problems (red), then its notes (a new indicator it will create: blue, no refusal)
+            "valueGetter": {
+                "function": "params.data.problem && params.data.note ? params.data.problem + '; ' + params.data.note "
+                ": params.data.problem || params.data.note || ''"
+            },
+            "cellStyle": {"function": "params.data.problem ? {color: '#b02a37'} : {color: '#084298'}"},
         },
     ]
     return dag.AgGrid(
@@ -147,6 +156,7 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "rowClassRules": {
                 "doc-row-rejected": "!params.data.accept",
                 "doc-row-problem": "!!params.data.problem",
+                "doc-row-note": "!params.data.problem && !!params.data.note",
                 "doc-row-possible": "!!params.data.possible",
             },
             "tooltipShowDelay": 300,
@@ -185,18 +195,30 @@ def _paragraph(row: dict) -> tuple[str, int, int]:
     return text, start, end
 
 
-def problems_view(problems: dict[str, list[str]], order: list[str], lang: str) -> html.Div:
-    """Problems by grid row number (1-based, as the reviewer sees the rows), in the grid's order."""
-    if not problems:
-        return html.Div(id=ids.DOC_PROBLEMS, className="")
+def problems_view(
+    problems: dict[str, list[str]], order: list[str], lang: str, notes: dict[str, list[str]] | None = None
+) -> html.Div:
+    """Problems by grid row number (1-based, as the reviewer sees the rows), in the grid's order; then the notes
+    (new indicators the rows will create), which do not stop a commit, in a box of their own."""
     position = {rid: i + 1 for i, rid in enumerate(order)}
-    items = [
-        html.Li([html.B(dt("problem_row", lang, row=position.get(rid, "?"))), " ", "; ".join(found)])
-        for rid, found in sorted(problems.items(), key=lambda item: position.get(item[0], len(order) + 1))
+
+    def listed(found: dict[str, list[str]]) -> html.Ul:
+        items = [
+            html.Li([html.B(dt("problem_row", lang, row=position.get(rid, "?"))), " ", "; ".join(said)])
+            for rid, said in sorted(found.items(), key=lambda item: position.get(item[0], len(order) + 1))
+        ]
+        return html.Ul(items, className="mb-0")
+
+    errors = [html.Div(["⚠ ", dt("problems_title", lang)], className="fw-bold"), listed(problems)]
+    said = [html.Div(["ℹ ", dt("notes_title", lang)], className="fw-bold"), listed(notes)] if notes else []
+    if not problems and not said:
+        return html.Div(id=ids.DOC_PROBLEMS, className="")
+    if not said:
+        return html.Div(errors, id=ids.DOC_PROBLEMS, className="alert alert-danger", role="alert")
+    if not problems:
+        return html.Div(said, id=ids.DOC_PROBLEMS, className="alert alert-info", role="alert")
+    boxes = [
+        html.Div(errors, className="alert alert-danger"),
+        html.Div(said, id="documents-notes", className="alert alert-info"),
     ]
-    return html.Div(
-        [html.Div(["⚠ ", dt("problems_title", lang)], className="fw-bold"), html.Ul(items, className="mb-0")],
-        id=ids.DOC_PROBLEMS,
-        className="alert alert-danger",
-        role="alert",
-    )
+    return html.Div(boxes, id=ids.DOC_PROBLEMS, className="", role="alert")

@@ -118,9 +118,11 @@ DOC_TEXT = {
     "review_step": ("2. 审核候选目标", "2. Review the candidate targets"),
     "review_hint": (
         "点击一行查看原文;可直接修改地区(代码或名称)、指标、年份(2020 或 2018-2020)、数值(如 12.5万)、比较符和层级;"
+        "指标可从列表中选择,或输入目录中没有的指标名称(将新建该指标);"
         "取消勾选“接受”即拒绝该行。可信度为“? 可能”的行未勾选:规则不确定它是目标,请阅读原文后决定是否接受。",
         "Click a row to see its quote in context; edit region (code or name), indicator, year (2020 or 2018-2020), "
-        "value (e.g. 12.5万), comparator and tier in place; untick Accept to reject a row. Rows whose confidence says "
+        "value (e.g. 12.5万), comparator and tier in place; choose an indicator from the list, or type the name of one "
+        "the catalogue lacks (it is created); untick Accept to reject a row. Rows whose confidence says "
         "“? possible” are not ticked: no rule is sure they are targets; read the quote and tick those that are.",
     ),
     "accept_all": ("全部接受", "Accept all"),
@@ -158,6 +160,14 @@ DOC_TEXT = {
     "ocr_row": ("OCR 读取,请核对", "read by OCR: check it"),
     "problems_title": ("请先修正以下问题", "Fix these first"),
     "problem_row": ("第 {row} 行", "row {row}"),
+    "notes_title": (
+        "将新建以下指标(不在指标目录中),请核对名称,以免重复",
+        "These new indicators (not in the catalogue) will be created: check their names for duplicates",
+    ),
+    "indicator_editor": (
+        "指标:从列表中选择,或输入目录中没有的指标名称",
+        "Indicator: choose one from the list, or type the name of one the catalogue lacks",
+    ),
     "note_label": ("说明(必填,例如文件来源与审核情况)", "Note (required, e.g. where the document came from)"),
     "commit": ("提交已接受的目标", "Commit the accepted targets"),
     "note_required": ("请填写说明。", "Please write a note."),

@@ -383,3 +383,63 @@ def test_the_source_url_and_note_boxes_are_as_wide_as_they_look_on_desktop_and_p
             input_width, inner = dash_duo.driver.execute_script(measure, box)
             assert input_width > 300 if width > 1000 else input_width > 250, (width, box, input_width, inner)
     assert_clean(dash_duo)
+
+
+def test_a_reviewer_types_an_indicator_the_catalogue_lacks_and_the_region_page_shows_it_by_name(
+    dash_duo, db_url, output_dir
+):
+    # the work plan is the test's own (synthetic), after 贵州's 2017 target the catalogue had no indicator for
+    name, code = "贫困村基本实现全面小康", "other:pin_kun_cun_ji_ben_shi_xian_quan_mian_xiao_kang"
+    paste_as_dingxi_planner(
+        dash_duo,
+        db_url,
+        "渭源县2017年脱贫攻坚工作要点\n\n"
+        "2017年3月1日,渭源县要确保减少贫困人口1.5万人。到2017年末,全县贫困村15个基本实现全面小康。",
+    )
+    quote = "全县贫困村15个基本实现全面小康"
+    dash_duo.wait_for_contains_text("#doc-grid", quote, timeout=30)
+    click(dash_duo, accept_box(dash_duo, quote))  # a possible target: the reviewer ticks it
+    dash_duo.wait_for_contains_text("#documents-count", "2 / 2", timeout=20)
+
+    cell = '[col-id="indicator_label"]'
+    before = grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text
+    click(dash_duo, grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell))
+    editor = WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, f"#doc-grid {cell} input")
+    )
+    assert "输入目录中没有的指标名称" in editor.get_attribute("aria-label")  # its accessible name says what it takes
+    suggested = dash_duo.driver.execute_script(
+        "return Array.from(arguments[0].list.options).map(o => o.value);", editor
+    )
+    assert "贫困村退出 · villages_exited" in suggested  # the catalogue's labels, to pick from as before
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys("写错了", Keys.ESCAPE)  # Escape: nothing changes
+    WebDriverWait(dash_duo.driver, 10).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f"#doc-grid {cell} input"))
+    assert grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text == before
+
+    click(dash_duo, grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell))
+    editor = WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, f"#doc-grid {cell} input")
+    )
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(name, Keys.ENTER)  # Enter: the typed name
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text == name
+    )
+    dash_duo.wait_for_contains_text("#doc-problems", f"新指标:{name}({code})将随本文件保存", timeout=20)
+    assert "alert-info" in dash_duo.find_element("#doc-problems").get_attribute("class")  # a note, not a problem
+    problem = grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, '[col-id="problem"]')
+    assert "将随本文件保存" in problem.get_attribute("textContent")  # scrolled off to the right, still there
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-new-indicator.png"))
+
+    dash_duo.find_element("#doc-note").send_keys("渭源 2017 工作要点 (synthetic browser test)")
+    WebDriverWait(dash_duo.driver, 10).until(lambda d: d.find_element(By.ID, "doc-commit").is_enabled())
+    click(dash_duo, dash_duo.find_element("#doc-commit"))
+    dash_duo.wait_for_element("#documents-committed", timeout=30)
+
+    dash_duo.driver.get(f"{dash_duo.server_url}/region/621123?indicator={code}")
+    dash_duo.wait_for_element('#year-table tr[data-year="2017"]', timeout=20)
+    assert "15" in dash_duo.find_element('#year-table tr[data-year="2017"]').text
+    dash_duo.wait_for_contains_text("#page-content", name, timeout=10)
+    dash_duo.driver.save_screenshot(str(output_dir / "documents-new-indicator-region.png"))
+    assert_clean(dash_duo)
