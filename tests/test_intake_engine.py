@@ -301,6 +301,20 @@ def test_the_source_url_dates_an_undated_text_and_is_stored_with_it(sessions):
 
         figure = session.query(Figure).filter(Figure.batch_id == batch_id).one()
         assert session.get(Source, figure.source_id).url == WEIYUAN_URL
+        assert session.get(Source, figure.source_id).reliability == "official"  # a government site's
+
+
+def test_a_document_from_a_site_other_than_a_governments_is_stored_as_a_repost(sessions):
+    # a mirror of 新华社's report (session 28's planner test): not the government's own publication
+    mirror = "http://universityofharmony.com/c/2019-03-12/1263451.shtml"
+    p = proposal_of(sessions, WEIYUAN_MEETING, "weiyuan-mirror.txt", region_code="621123", source_url=mirror)
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, p.rows, user_name="王芳", note="转载")
+    with sessions() as session:
+        from db.models import Figure, Source
+
+        figure = session.query(Figure).filter(Figure.batch_id == batch_id).one()
+        assert session.get(Source, figure.source_id).reliability == "repost"
 
 
 def test_without_a_date_anywhere_the_proposal_says_so(sessions):

@@ -47,9 +47,11 @@ _TOKEN_RE = re.compile(
 _RELATIVE_RE = re.compile(
     r"(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
-    r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?)"
+    r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
+    r"(?P<sincen>[两三四五六七八九十2-9])年来)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
 )
+_YEAR_END_BEFORE = re.compile(r"((?:19|20)\d{2})年(?:年?底|末)[^。;]*$")
 _PAST_YEAR = re.compile(
     r"(?:截至|截止)((?:19|20)\d{2})年(?:底|末|12月(?:底|末|31日))|过去的((?:19|20)\d{2})年|((?:19|20)\d{2})年(?:底|末)的|((?:19|20)\d{2})年,[^。;]{0,20}(?:取得|完成了|实现了)"
     r"|((?:19|20)\d{2})年[^,。;\d]{0,12}(?:整改|回头看)"  # "抓好2016年易地扶贫搬迁整改工作": after that year
@@ -116,10 +118,15 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
-        elif m.group("past"):  # "过去五年", "近三年来": the years before the document's
-            n = m.group("pastn")
+        elif m.group("past"):  # "过去五年", "近三年来", "五年来": the years before the document's
+            n = m.group("pastn") or m.group("sincen")
             n = int(n) if n.isdigit() else parse_chinese_integer(n)
-            out.append(YearToken("range", doc_year - 1, m.start(), m.end(), doc_year - n))
+            base = _YEAR_END_BEFORE.search(text[max(0, m.start() - 40) : m.start()]) if m.group("sincen") else None
+            if base:  # "2013年底全乡有贫困户1024户,四年来累计减贫282户": the years after that year end
+                first = int(base.group(1)) + 1
+                out.append(YearToken("range", first + n - 1, m.start(), m.end(), first))
+            else:
+                out.append(YearToken("range", doc_year - 1, m.start(), m.end(), doc_year - n))
         elif m.group("fyp"):
             first = FIVE_YEAR_PLANS[m.group("fyp")]
             tail = m.group("eratail")

@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,21 @@ from .problems import AlreadyIngested, NothingAccepted
 from .proposal import Proposal
 
 EDITABLE = ("kind", "region_code", "indicator", "period_start", "period_end", "value", "comparator", "tier")
+
+
+def source_reliability(url: str | None) -> str:
+    """How a document came: from a government site or as the planner's own file, "official"; from any other site
+    (a news portal's report, a mirror), "repost" (转载), as the sources list shows it.
+
+    >>> source_reliability("http://www.gansu.gov.cn/art/2018/6/8/art_35_361.html"), source_reliability(None)
+    ('official', 'official')
+    >>> source_reliability("http://universityofharmony.com/c/2017-01-04/1263451.shtml")
+    'repost'
+    """
+    if not url:
+        return "official"
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return "official" if host == "gov.cn" or host.endswith(".gov.cn") else "repost"
 
 
 class IntakeRefused(ValueError):
@@ -99,7 +115,7 @@ def commit(
         file_name=proposal.file_name[:255],
         issuer=(proposal.issuer or None) and proposal.issuer[:255],
         published_on=proposal.published_on,
-        reliability="official",
+        reliability=source_reliability(proposal.source_url),
         sha256=proposal.sha256,
         text=proposal.text,
         url=proposal.source_url,

@@ -128,7 +128,7 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     # revert on History: the page is back as before
     dash_duo.driver.get(f"{base}/history")
     dash_duo.wait_for_element(f"#history-row-{batch_id} button", timeout=20)
-    assert "document" in dash_duo.find_element(f"#history-row-{batch_id}").text
+    assert "文件" in dash_duo.find_element(f"#history-row-{batch_id}").text
     click(dash_duo, dash_duo.find_element(f"#history-row-{batch_id} button"))
     WebDriverWait(dash_duo.driver, 10).until(expected_conditions.alert_is_present())
     dash_duo.driver.switch_to.alert.accept()
