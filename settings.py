@@ -35,13 +35,21 @@ def default_database_url() -> str:
     return f"sqlite:///{DEFAULT_DB_PATH}"
 
 
+def served_url(host: str, port: int) -> str:
+    """The address the app is served at, for exports' links when PUBLIC_URL is not set: HOST and PORT, with a
+    wildcard host (0.0.0.0, ::) read as the loopback address. Example: ``served_url("127.0.0.1", 8079)``."""
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else (f"[{host}]" if ":" in host else host)
+    return f"http://{shown}:{port}"
+
+
 def load(database_url: str | None = None, env: dict | None = None) -> Settings:
     """Resolve settings. Example: ``load(env={"PORT": "9000"}).port == 9000``."""
     env = os.environ if env is None else env
+    host, port = env.get("HOST", "127.0.0.1"), int(env.get("PORT", "8050"))
     return Settings(
         database_url=database_url or env.get("DATABASE_URL") or default_database_url(),
-        host=env.get("HOST", "127.0.0.1"),
-        port=int(env.get("PORT", "8050")),
+        host=host,
+        port=port,
         debug=env.get("DASH_DEBUG", "") == "1",
         cache_mb=int(env.get("CACHE_MB", "64")),
         public_read=env.get("PUBLIC_READ", "") == "1",
@@ -49,6 +57,6 @@ def load(database_url: str | None = None, env: dict | None = None) -> Settings:
         secret_key_file=Path(env.get("SECRET_KEY_FILE") or DEFAULT_SECRET_KEY_FILE),
         secure_cookies=env.get("SECURE_COOKIES", "1") != "0",
         proxy_count=int(env.get("PROXY_COUNT", "0")),
-        public_url=(env.get("PUBLIC_URL") or DEFAULT_PUBLIC_URL).rstrip("/"),
+        public_url=(env.get("PUBLIC_URL") or served_url(host, port)).rstrip("/"),
         api_rate_per_minute=int(env.get("API_RATE_PER_MINUTE", "600")),
     )
