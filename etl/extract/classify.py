@@ -63,7 +63,7 @@ FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|"
     + MUST
     + r"|拟|争取|预计|目标|任务|努力(?![,下])|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前"
-    r"|(?<!不)可(?:带动|为|实现|达到?|解决|覆盖|帮助|使|让|吸纳|提供|惠及|辐射)"  # "可带动全省近5万贫困人口脱贫": expected
+    r"|(?<!不)可(?:带动|为|实现|达到?|解决|覆盖|帮助|使|让|吸纳|提供|惠及|辐射)"  # "可带动全省近5万人脱贫": expected
     r"|今年(?!上半年|以来|前|共|[1-9一二三四])|明年|年内|年底前|全年(?!完成|实现|共)"
     r"|(?<![\d至到-])\d{1,2}月(?:底|末|中旬|上旬|下旬)?前(?![已,])"  # "10月底前建成县级电商服务中心和23个…站点"
 )
@@ -75,6 +75,8 @@ DONE = re.compile(
 ALREADY_BEFORE = re.compile(
     r"^(?!.*(?:\d{4}年|年底|年内|今年|明年|将|确保|力争|计划)).*(?<![确保])已(?:有|经|完成|实现|建成|累计)"
 )
+# a task reported done: its 任务/目标 are what was done, no word of intent ("要顺利完成…任务" keeps its 要)
+FINISHED_TASK = re.compile(r"(?:顺利|圆满|超额)完成[^,;。]*?(?:任务|目标)")
 DONE_LE = re.compile(r"(?<![为除到])了(?!解)")
 WORK_DONE = re.compile(r"完成|开工|竣工|实现|已|了")
 PLANNED_FOR = re.compile(
@@ -277,6 +279,8 @@ def kind_of(
     if DONE.search(rest) and not FUTURE_CUES.search(context + sentence) and (year_end or 0) <= doc_year:
         past = True  # "危房改造3.09万户(…),现已全部入住": a result told with its outcome
     own_clause = re.sub(rf"到{doc_year}年", "", clause) if year_end == doc_year else clause
+    if FINISHED_TASK.search(clause) and (year_end or 0) <= doc_year:
+        own_clause = re.sub(r"任务|目标", "", own_clause)  # "顺利完成省核定的454个贫困村退出…年度任务": done
     if not past and (year_end is None or year_end == doc_year) and not FUTURE_CUES.search(own_clause):
         past = bool(
             CLAUSE_PAST.search(clause)

@@ -361,6 +361,11 @@ def _quantities(
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
                 p_start = p_end = plan.doc_year - (0 if baseline or not flow and q.measure != "%" else 1)
+            elif kind == "baseline" and token.kind in ("span", "range") and level_year is None:
+                # "到2018年年底全省还有29个…": the stock at that year end; "十三五期间…,现有111.95万人…": now
+                in_clause = token in tokens and c_start <= token.start < q.start
+                if not in_clause and classify.BASELINE_MARKERS.search(sentence[c_start : q.start]):  # the stock now
+                    p_start = p_end = plan.doc_year  # "…将力争每年减贫28万人以上,顺利实现现有111.95万人…如期脱贫"
             elif kind == "actual" and token is None:
                 # a running total in a dated text is as of its date; since an era, to the last year end
                 era = era_start(sentence)
