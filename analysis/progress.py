@@ -212,11 +212,18 @@ def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans:
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:
-    """Running totals over ``years``; None from the first missing year on (a gap is not a zero)."""
+    """Running totals over ``years``; None from the first missing year on (a gap is not a zero). A calendar year
+    that ``years`` skip is a gap too: a region whose sub-regions set only a stretch target for 2017 has no 2017 on
+    its axis, yet its committed plan misses 2017 as the sub-region's own does (the line stops at both levels).
+
+    Example: ``cumulative({2016: p, 2018: q}, [2016, 2018]) == [p.value, None]``
+    """
     total, out, broken = 0.0, [], False
+    previous = None
     for y in years:
-        if y not in points:
+        if y not in points or (previous is not None and any(g not in points for g in range(previous + 1, y))):
             broken = True
+        previous = y
         if broken:
             out.append(None)
             continue
