@@ -23,6 +23,32 @@ class YearCell:
 
 
 @dataclass
+class RollUp:
+    """Which of a region's figures are sums of its sub-regions, and how many sub-regions those sums cover.
+
+    ``years``: the years shown whose plan or actual is such a sum; ``counts``: year -> direct sub-regions with a
+    figure (of their own or from below) that year; ``total``: the region's direct sub-regions.
+    """
+
+    years: list[int]
+    counts: dict[int, int]
+    total: int
+
+    @property
+    def reporting(self) -> tuple[int, int]:
+        """The fewest and the most sub-regions reporting in one of ``years``."""
+        return min(self.counts.values(), default=0), max(self.counts.values(), default=0)
+
+    def partial_in(self, year: int) -> bool:
+        """Whether the year's sum leaves out sub-regions that do not report."""
+        return year in self.counts and self.counts[year] < self.total
+
+    @property
+    def partial(self) -> bool:
+        return any(self.partial_in(y) for y in self.years)
+
+
+@dataclass
 class Progress:
     region_code: str
     indicator: dict
@@ -36,6 +62,9 @@ class Progress:
     period_actual_ids: list[int] = field(default_factory=list)  # exactly the actual figures in ``period.actual``
     named: list[NamedTarget] = field(default_factory=list)
     spans: list[dict] = field(default_factory=list)
+    # which figures are sums of sub-regions and how many report (``analysis.children.rollup_of``); set by the
+    # region's view, which knows its sub-regions
+    rollup: RollUp | None = None
 
     @property
     def stated_total(self) -> tuple[int, float] | None:
