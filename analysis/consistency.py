@@ -7,7 +7,9 @@ Two kinds of check for one region and indicator:
   when an actual year inside is missing the check says so instead of comparing; a target schedule that
   leaves a year without a target is compared over the years it sets, and says which it left out.
 * ``children``: a region's own figure for a year (陕西 2018: 23 counties exited) against the sum of its
-  sub-regions' figures for that year (23 county exits).
+  sub-regions' figures for that year (23 county exits). Only a sum above the region's figure, or a full set of
+  sub-regions (each with a figure of its own) whose sum differs, is inconsistent: when some sub-regions do not
+  report (昭通 2016: 1 of 11 counties), a sum below the region's figure is expected and cannot be checked.
 
 Example: ``[c.agrees for c in consistency_checks(figs, "610000")]``.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from analysis.regions import children_of
 from analysis.series import _annual_points, _select_all, records
 
 RELATIVE_TOLERANCE = 0.005  # rounding in published figures (183.27万 written to two decimals)
@@ -32,21 +35,51 @@ class Check:
     parts: int
     missing_years: list[int] = field(default_factory=list)
     figure_ids: list[int] = field(default_factory=list)
+    # children checks: the region's direct sub-regions, and how many of them report a figure of their own that
+    # year (None: the sub-regions are not known, every part is taken as reported)
+    sub_regions: int | None = None
+    reporting: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Whether the sum covers every part: always for spans (missing years say otherwise), for children when
+        every direct sub-region reports a figure of its own."""
+        return self.check != "children" or self.sub_regions is None or self.reporting == self.sub_regions
 
     @property
     def agrees(self) -> bool | None:
-        """True or False when comparable; None when parts are missing."""
+        """True or False when comparable; None when parts are missing (a span's years, or sub-regions that do not
+        report and leave the sum below the region's own figure, as expected)."""
         if self.summed is None:
             return None
-        return abs(self.summed - self.stated) <= RELATIVE_TOLERANCE * max(abs(self.stated), 1.0)
+        slack = RELATIVE_TOLERANCE * max(abs(self.stated), 1.0)
+        if abs(self.summed - self.stated) <= slack:
+            return True
+        if not self.complete and self.summed < self.stated:
+            return None  # the sub-regions not reporting may hold the rest
+        return False
 
 
 def _agree_ids(points: dict, years: list[int]) -> list[int]:
     return [i for y in years if y in points for i in points[y].figure_ids]
 
 
-def consistency_checks(figures, region_code: str, plan: str = "original") -> list[Check]:
-    """All checks for the region (figures: one indicator, the region and its descendants)."""
+def _reporting(rows: list[dict], direct: set[str]) -> dict[int, set[str]]:
+    """Year -> the direct sub-regions with a figure of their own (a page's summed record of a sub-region's
+    subtree is not one: it may sum only some of the regions below)."""
+    out: dict[int, set[str]] = {}
+    for r in rows:
+        if r["region_code"] in direct and r.get("source_kind") != "sum":
+            out.setdefault(int(r["period_end"]), set()).add(r["region_code"])
+    return out
+
+
+def consistency_checks(
+    figures, region_code: str, plan: str = "original", regions: list[dict] | None = None
+) -> list[Check]:
+    """All checks for the region (figures: one indicator, the region and its descendants). ``regions`` (with
+    ``parent_code``) tell how many direct sub-regions there are, so that a sum of some of them is not taken for
+    all; without them every sub-region is taken as reporting."""
     rows = records(figures)
     selected = _select_all(rows)  # each series' annual rows, selected once for every reading below
     name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}
@@ -99,8 +132,10 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
                 [int(span["id"]), *_agree_ids(points, years)],
             )
         )
+    direct = set(children_of(regions).get(region_code, [])) if regions is not None else None
     for kind, name in name_of.items():
         own_points, children = own[name], summed[name]
+        reporting = _reporting(selected[name], direct) if direct is not None and children else {}
         for year in sorted(set(own_points) & set(children)):
             out.append(
                 Check(
@@ -113,6 +148,8 @@ def consistency_checks(figures, region_code: str, plan: str = "original") -> lis
                     len(children[year].figure_ids),
                     [],
                     own_points[year].figure_ids + children[year].figure_ids,
+                    len(direct) if direct is not None else None,
+                    len(reporting.get(year, ())) if direct is not None else None,
                 )
             )
     return out

@@ -23,6 +23,32 @@ class YearCell:
 
 
 @dataclass
+class RollUp:
+    """Which of a region's figures are sums of its sub-regions, and how many sub-regions those sums cover.
+
+    ``years``: the years shown whose plan or actual is such a sum; ``counts``: year -> direct sub-regions with a
+    figure (of their own or from below) that year; ``total``: the region's direct sub-regions.
+    """
+
+    years: list[int]
+    counts: dict[int, int]
+    total: int
+
+    @property
+    def reporting(self) -> tuple[int, int]:
+        """The fewest and the most sub-regions reporting in one of ``years``."""
+        return min(self.counts.values(), default=0), max(self.counts.values(), default=0)
+
+    def partial_in(self, year: int) -> bool:
+        """Whether the year's sum leaves out sub-regions that do not report."""
+        return year in self.counts and self.counts[year] < self.total
+
+    @property
+    def partial(self) -> bool:
+        return any(self.partial_in(y) for y in self.years)
+
+
+@dataclass
 class Progress:
     region_code: str
     indicator: dict
@@ -36,6 +62,9 @@ class Progress:
     period_actual_ids: list[int] = field(default_factory=list)  # exactly the actual figures in ``period.actual``
     named: list[NamedTarget] = field(default_factory=list)
     spans: list[dict] = field(default_factory=list)
+    # which figures are sums of sub-regions and how many report (``analysis.children.rollup_of``); set by the
+    # region's view, which knows its sub-regions
+    rollup: RollUp | None = None
 
     @property
     def stated_total(self) -> tuple[int, float] | None:
@@ -212,11 +241,18 @@ def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans:
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:
-    """Running totals over ``years``; None from the first missing year on (a gap is not a zero)."""
+    """Running totals over ``years``; None from the first missing year on (a gap is not a zero). A calendar year
+    that ``years`` skip is a gap too: a region whose sub-regions set only a stretch target for 2017 has no 2017 on
+    its axis, yet its committed plan misses 2017 as the sub-region's own does (the line stops at both levels).
+
+    Example: ``cumulative({2016: p, 2018: q}, [2016, 2018]) == [p.value, None]``
+    """
     total, out, broken = 0.0, [], False
+    previous = None
     for y in years:
-        if y not in points:
+        if y not in points or (previous is not None and any(g not in points for g in range(previous + 1, y))):
             broken = True
+        previous = y
         if broken:
             out.append(None)
             continue

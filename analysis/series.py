@@ -108,12 +108,34 @@ def _point(row: dict) -> Point:
     )
 
 
+_LOWER_BOUNDS, _UPPER_BOUNDS = frozenset({"=", ">=", ">"}), frozenset({"=", "<=", "<"})
+
+
+def summed_comparator(comparators: set[str]) -> str:
+    """The comparator of a sum, from those of the figures summed: a sum of "at least" figures is at least their
+    sum (≥28万 + ≥5万 is ≥33万), and so is one of exact and "at least" figures; bounds both ways, or an "about"
+    among them, make an approximate sum (~).
+
+    Examples: ``summed_comparator({">="}) == ">="``; ``summed_comparator({"=", ">"}) == ">="``;
+    ``summed_comparator({">=", "<="}) == "~"``; ``summed_comparator({"="}) == "="``.
+    """
+    if len(comparators) == 1:
+        (only,) = comparators
+        return only
+    if comparators <= _LOWER_BOUNDS:
+        return ">="
+    if comparators <= _UPPER_BOUNDS:
+        return "<="
+    return "~"
+
+
 def _sum_point(year: int, picked: list[dict]) -> Point:
     # one loop over the figures summed (a region page makes a hundred of these sums of a dozen)
-    values, ids = [], []
+    values, ids, comparators = [], [], set()
     reliabilities, quotes, sources = {}, {}, {}  # each value once, in order of appearance
     for p in picked:
         values.append(p["value"])
+        comparators.add(p["comparator"] or "=")
         ids.append(int(p["id"]))
         reliabilities[p["reliability"] or "official"] = None
         quote = p["quote"]
@@ -128,7 +150,7 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
     return Point(
         year,
         float(sum(values)),
-        "=",
+        summed_comparator(comparators),  # ≥28万 summed alone stays ≥28万
         ids,
         True,
         reliability,

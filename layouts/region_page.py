@@ -7,6 +7,7 @@ from html import unescape
 
 from dash import dcc, html
 
+from analysis.children import years_text
 from analysis.consistency import Check
 from analysis.progress import Progress
 from layouts import ids
@@ -23,6 +24,46 @@ from text.format import format_value
 from text.i18n import both, name, reliability, t, tf
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+
+# The page's words about sums of sub-regions (roll-ups): (Chinese, English), one shown by the page's language
+ROLLUP_TEXT = {
+    "note": (
+        "Σ 下级合计:{total}个下级中{reporting}个有数据({years}年)",
+        "Σ sum of sub-regions: {reporting} of {total} report ({years})",
+    ),
+    "partial": (
+        "状态仅反映有数据的下级,不是本级自身的评价",
+        "the status covers only those reporting, not the region's own",
+    ),
+    "partial_tag": ("部分下级", "partial"),
+    "children_reporting": (
+        "({total}个下级中{reporting}个有本级数据{more})",
+        "({reporting} of {total} sub-regions report a figure of their own{more})",
+    ),
+    "lower_expected": (",合计低于本级属正常", ": a lower sum is expected"),
+}
+
+
+def rollup_text(key: str, lang: str, **values) -> str:
+    """``rollup_text("partial_tag", "en") == "partial"``."""
+    zh, en = ROLLUP_TEXT[key]
+    return (en if lang == "en" else zh).format(**values)
+
+
+def rollup_note(p: Progress, lang: str) -> dict | None:
+    """Says plainly that figures shown are sums of sub-regions, how many report, and, when some do not, that the
+    status is theirs, not the region's own: "Σ 下级合计:16个下级中1个有数据(2016、2018–2020年)"."""
+    r = p.rollup
+    if r is None:
+        return None
+    low, high = r.reporting
+    years = years_text(r.years)
+    text = rollup_text("note", lang, total=r.total, reporting=low if low == high else f"{low}–{high}", years=years)
+    if r.partial:
+        text = f"{text} · {rollup_text('partial', lang)}"
+    return element(
+        html.Span, text, className="rollup-note small text-muted", **{"data-partial": str(r.partial).lower()}
+    )
 
 
 def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> dict:
@@ -79,8 +120,12 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
         if point is None:
             return element(html.Td, "—" if key != "actual" else t("no_figure", lang), className="text-muted")
         low = point.reliability == "low"
-        text = format_value(point.value, unit, lang, point.comparator) + (" ⚠" if low else "")
+        summed = point.rolled_up and not point.derived  # a sum of sub-regions: Σ, and said so in its title
+        text = (
+            format_value(point.value, unit, lang, point.comparator) + (" Σ" if summed else "") + (" ⚠" if low else "")
+        )
         title = t("derived_zero", lang) if point.derived else reliability(point.reliability, lang)
+        title = f"{t('rolled_up', lang)} · {title}" if summed else title
         return element(
             html.Td,
             source_link(text, point.figure_ids, f"{code}-{point.year}-{key}", title=title),
@@ -106,7 +151,7 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
                     *([cell(stretch.get(y), "stretch")] if stretch else []),
                     cell(p.series["actual"].get(y), "actual"),
                     element(html.Td, percent(c.achievement) if c else "—"),
-                    element(html.Td, status_badge(c.status, lang, True) if c else "—"),
+                    element(html.Td, _status_of(c, p, lang) if c else "—"),
                 ],
                 **{"data-year": str(y)},
             )
@@ -114,6 +159,14 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
     return element(
         html.Table, [header, element(html.Tbody, body)], className="table table-sm align-middle", id=ids.YEAR_TABLE
     )
+
+
+def _status_of(c, p: Progress, lang: str):
+    """A year's status badge; tagged partial when it judges a sum that leaves out sub-regions not reporting."""
+    badge = status_badge(c.status, lang, True)
+    if p.rollup is None or not p.rollup.partial_in(c.year):
+        return badge
+    return [badge, " ", element(html.Span, f"({rollup_text('partial_tag', lang)})", className="small text-muted")]
 
 
 def timeline_table(p: Progress, names: dict[str, str], lang: str) -> dict:
@@ -162,12 +215,16 @@ def consistency_list(checks: list[Check], unit: str, lang: str) -> dict:
         if c.check == "span" and c.missing_years:
             key = "span_partial" if c.summed is not None else "span_missing"
         verdict = {True: ("✔", "agrees"), False: ("✖", "differs"), None: ("?", "cannot_check")}[c.agrees]
+        said = tf(key, lang, **values)
+        if not c.complete:  # some sub-regions do not report: a sum below this region's figure is no alarm
+            more = rollup_text("lower_expected", lang) if c.agrees is None else ""
+            said += rollup_text("children_reporting", lang, total=c.sub_regions, reporting=c.reporting, more=more)
         items.append(
             element(
                 html.Li,
                 [
                     element(html.Strong, f"{verdict[0]} {t(verdict[1], lang)}: ", **{"data-agrees": str(c.agrees)}),
-                    source_link(tf(key, lang, **values), c.figure_ids, f"check-{len(items)}"),
+                    source_link(said, c.figure_ids, f"check-{len(items)}"),
                 ],
             )
         )
@@ -275,6 +332,7 @@ def region_page(
         [
             element(html.Span, f"{name(p.indicator, lang)} · {t('whole_period', lang)}: ", className="fw-bold"),
             period_cell(p, lang),
+            rollup_note(p, lang),
         ],
         id=ids.PERIOD_SUMMARY,
         className="d-flex flex-wrap gap-3 mb-2",

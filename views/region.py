@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
-from analysis.children import child_totals
+from analysis.children import child_totals, rollup_of, years_text
 from analysis.consistency import consistency_checks
 from analysis.indicators import headline_order
 from analysis.overview import year_bounds
@@ -71,12 +71,15 @@ class RegionView:
 def child_rows(
     figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
 ) -> list[dict]:
-    """Sub-region rows for the children chart: code, label, plan, actual, figure ids, status."""
+    """Sub-region rows for the children chart: code, name, label, years, plan, actual, figure ids, status. The
+    label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child."""
     by_code = {r["code"]: r for r in regions}
-    return [
-        {**row, "label": name(by_code[row["code"]], lang)}
-        for row in child_totals(figures, regions, code, indicator, plan, lo, hi)
-    ]
+    out = []
+    for row in child_totals(figures, regions, code, indicator, plan, lo, hi):
+        shown = name(by_code[row["code"]], lang)
+        label = f"{shown} · {years_text(row['years'])}" if row["years"] else shown
+        out.append({**row, "name": shown, "label": label})
+    return out
 
 
 def region_view(
@@ -133,8 +136,9 @@ def region_view(
     view.progress = progress(records(figs), code, view.indicator, state["plan"], lo, hi, committed=True)
     view.stretch = stretch_points(figs, code, state["plan"])
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
+    view.progress.rollup = rollup_of(figs, regions, code, view.progress, view.years)
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
-    view.checks = consistency_checks(figs, code, state["plan"])
+    view.checks = consistency_checks(figs, code, state["plan"], regions)
     view.names = {r["code"]: name(r, lang) for r in regions}
     view.notes = notes.notes(session, [code], chosen)  # the region exists: its path was found
     return view
