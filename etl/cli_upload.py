@@ -139,6 +139,7 @@ def list_batches(ctx: click.Context, fmt: str, state: str | None) -> None:
         click.echo(
             f"{b['id']:>5} {b['kind']:6} {b['created_at']:%Y-%m-%d %H:%M} {one_line(b['user_name']):<12} "
             f"{one_line(b['file_name']):<36} targets {b['rows_targets']:>5} actuals {b['rows_actuals']:>5} "
+            f"baselines {b['rows_baselines']:>5} "
             f"{b['state']} {done} | {one_line(b['note'])}"
         )
 
