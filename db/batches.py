@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db import writes
@@ -173,8 +173,43 @@ def batch_row(session: Session, batch_id: int) -> dict | None:
 
 
 def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dict]:
-    """Batches newest first, as plain dicts of their audit columns."""
+    """Batches newest first, as plain dicts of their audit columns, and ``rows_baselines``: a build step's or a
+    document's stored ``rows_actuals`` counts its baselines too, so for those kinds the three counts are the figures
+    the batch holds of each kind (``figure_counts``); uploads, edits and synthetic data hold no baselines.
+
+    Example: ``batch_list(s)[0]["rows_baselines"]``
+    """
     stmt = select(Batch).order_by(Batch.id.desc())
     if kinds is not None:
         stmt = stmt.where(Batch.kind.in_(list(kinds)))
-    return [{c.name: getattr(b, c.name) for c in Batch.__table__.columns} for b in session.scalars(stmt)]
+    rows = [{c.name: getattr(b, c.name) for c in Batch.__table__.columns} for b in session.scalars(stmt)]
+    counts = figure_counts(session, [r["id"] for r in rows if r["kind"] in WITH_BASELINES])
+    for row in rows:
+        row["rows_baselines"] = 0
+        if row["kind"] in WITH_BASELINES:
+            held = counts.get(row["id"], {})
+            row.update({f"rows_{kind}s": held.get(kind, 0) for kind in FIGURE_KINDS})
+    return rows
+
+
+FIGURE_KINDS = ("target", "actual", "baseline")
+WITH_BASELINES = ("build", "document")  # the batch kinds that may write baselines (etl/build.py, etl/intake/store.py)
+
+
+def figure_counts(session: Session, batch_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """batch id -> {kind: the figures of that kind it holds}; read through the batch_id index, so keep the ids to
+    batches of modest size (a synthetic batch of a million figures would be read whole).
+
+    Example: ``figure_counts(s, [7]) == {7: {"target": 7, "actual": 4, "baseline": 3}}``
+    """
+    out: dict[int, dict[str, int]] = {}
+    ids = sorted(set(batch_ids))
+    for i in range(0, len(ids), CHUNK):
+        stmt = (
+            select(Figure.batch_id, Figure.kind, func.count())
+            .where(Figure.batch_id.in_(ids[i : i + CHUNK]))
+            .group_by(Figure.batch_id, Figure.kind)
+        )
+        for batch_id, kind, n in session.execute(stmt):
+            out.setdefault(batch_id, {})[kind] = n
+    return out

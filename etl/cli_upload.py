@@ -81,6 +81,11 @@ def import_file(
     sys.exit(0 if result.ok else 1)
 
 
+def tier_tag(item: dict) -> str:
+    """ "/力争" after the kind of a stretch-tier target in the preview lines ("target/力争"), else ""."""
+    return "/力争" if item.get("tier") == "stretch" else ""
+
+
 def _report(result: importer.Result, fmt: str, dry_run: bool) -> None:
     if fmt == "json":
         out = result.to_json()
@@ -104,7 +109,7 @@ def _report(result: importer.Result, fmt: str, dry_run: bool) -> None:
         )
         new = format_value(item["new_value"], item["unit"], "zh", item["new_comparator"])
         click.echo(
-            f"  {item['status']:8} {item['kind']:6} {item['region_code']} {item['region_name']} "
+            f"  {item['status']:8} {item['kind'] + tier_tag(item):6} {item['region_code']} {item['region_name']} "
             f"{item['indicator']} {item['period_start']}–{item['period_end']}: {old} → {new}"
         )
     if len(result.preview.changes) > 50:
@@ -139,6 +144,7 @@ def list_batches(ctx: click.Context, fmt: str, state: str | None) -> None:
         click.echo(
             f"{b['id']:>5} {b['kind']:6} {b['created_at']:%Y-%m-%d %H:%M} {one_line(b['user_name']):<12} "
             f"{one_line(b['file_name']):<36} targets {b['rows_targets']:>5} actuals {b['rows_actuals']:>5} "
+            f"baselines {b['rows_baselines']:>5} "
             f"{b['state']} {done} | {one_line(b['note'])}"
         )
 

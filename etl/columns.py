@@ -60,6 +60,7 @@ TARGET_FIELDS = [
     "quote",
     "reliability",
     "note",
+    "tier",  # last, optional: a sheet without it is all committed; blank is committed too
 ]
 ACTUAL_FIELDS = [
     "region_code",
@@ -74,6 +75,7 @@ ACTUAL_FIELDS = [
     "reliability",
     "note",
 ]
+TIER_CHOICES = ("必成", "力争")  # the template's drop-down; TIER_WORDS accepts more (计划任务数, 奋斗目标数…)
 REQUIRED = ("indicator", "value")
 TIER_WORDS = {
     "committed": "committed",

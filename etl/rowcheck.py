@@ -15,6 +15,7 @@ from etl.readers import column_letter
 from etl.values import (
     ValueProblem,
     normalize_text,
+    number_text,
     parse_cell,
     parse_comparator,
     parse_year,
@@ -386,7 +387,7 @@ class RowChecker:
                 self.fail(P.UnitMismatch, number, name, raw if name == "value" else self.cell(cells, "unit"), mismatch)
                 return None
         if factor != 1:
-            if isinstance(raw, str) and re.search("[万亿]", raw):
+            if isinstance(raw, str) and re.search("[万亿]", number_text(raw)):
                 self.fail(
                     P.UnitMismatch,
                     number,

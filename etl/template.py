@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from db import batches, queries, tree
-from etl.columns import ACTUAL_FIELDS, TARGET_FIELDS, header
+from etl.columns import ACTUAL_FIELDS, TARGET_FIELDS, TIER_CHOICES, header
 from etl.filesafety import DEFAULT_LIMITS, MB
 from text import comparators
 
@@ -36,6 +36,7 @@ WIDTHS = {
     "comparator": 8,
     "value": 14,
     "unit": 8,
+    "tier": 8,
     "source_url": 30,
     "quote": 40,
     "reliability": 10,
@@ -58,10 +59,14 @@ def instructions(years: tuple[int, int] | None) -> list[str]:
         "   Years: for one year leave period_start blank or repeat it; stocks and rates take a single year only,",
         "   except a several-year period a stored plan gives them (pre-filled rows keep theirs).",
         f"   本库计划覆盖年份 Years the stored plans cover: {span}",
-        "5. 数值可以这样写 Values may be typed as: 12.5万、28.52万人、1,756、１２５０００、8%、≥95%、95%以上、约3万。",
+        "5. 数值可以这样写 Values may be typed as: 12.5万、28.52万人、1,756、１２５０００、8%、≥95%、95%以上、约3万;",
+        "   萬/億 同 万/亿(1.5萬人)。萬/億 read as 万/亿 (1.5萬人).",
         "   单位列可写 万人/万元 等,数值即按万计;不要在数值和单位中同时写“万”。",
         "   The unit column may say 万人 (value counted in 万); do not write 万 in both the value and the unit.",
         "6. 比较:= ≥ ≤ > < ~(约),留空即为 =。Comparator: = ≥ ≤ > < ~, blank means =.",
+        "   档次(仅目标):必成(留空即必成)或 力争;也可写 计划任务数 / 奋斗目标数、预备数。力争目标与同期必成目标并存,",
+        "   不会相加或替代。Tier (targets only): 必成 committed (blank means committed) or 力争 stretch; a stretch",
+        "   target is kept beside the committed one for the same period, never added to it or put in its place.",
         "7. 来源链接、原文、可靠性(官方/转载/低)、备注为选填。Source link, quote, reliability and note are optional.",
         "8. 上传后先看预览:每个单元格标为 新增 / 修改(旧 → 新)/ 未变;确认时须填写说明。未变的行不会重复写入。",
         "   After upload you see a preview (new / changed old → new / unchanged) and confirm with a note.",
@@ -137,6 +142,7 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
         "indicator": f"='{INDICATORS}'!$A$2:$A${n_indicators + 1}",
         "comparator": f'"{",".join(comparators.CELL_CHOICES)}"',
         "reliability": '"官方,转载,低"',
+        "tier": f'"{",".join(TIER_CHOICES)}"',
     }
     for f, formula in lists.items():
         if f in col:
@@ -144,7 +150,8 @@ def _style_data_sheet(sheet, fields: list[str], n_regions: int, n_indicators: in
                 type="list",
                 formula1=formula,
                 allow_blank=True,
-                showErrorMessage=f != "region_name",
+                # a name or a tier word outside the list (奋斗目标数) is still read: the checks say what is wrong
+                showErrorMessage=f not in ("region_name", "tier"),
                 errorTitle="请从列表选择 Choose from the list",
                 error="请从下拉列表中选择 Please choose a value from the drop-down list",
             )
@@ -169,9 +176,12 @@ def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict
     codes = {region_code, *tree.descendant_codes(session, region_code)}
     names = {r["code"]: r["name_zh"] for r in queries.regions(session)}
     out: dict[str, list[dict]] = {"target": [], "actual": []}
-    for (kind, region, ind, start, end), current in sorted(batches.current_values(session).items()):
+    # stretch targets too, each with its tier, so that a pre-filled template uploaded unchanged changes nothing
+    for key, current in sorted(batches.current_values(session, stretch=True).items()):
+        kind, region, ind, start, end = key[:5]
         if region not in codes or ind not in indicators:
             continue
+        tier = {"tier": TIER_CHOICES[1] if key[5:] == ("stretch",) else TIER_CHOICES[0]} if kind == "target" else {}
         out[kind].append(
             {
                 "region_code": region,
@@ -182,6 +192,7 @@ def _prefill(session, region_code: str, indicators: dict) -> dict[str, list[dict
                 "comparator": comparators.cell(current["comparator"]),
                 "value": int(current["value"]) if float(current["value"]).is_integer() else current["value"],
                 "unit": indicators[ind]["unit"],
+                **tier,
             }
         )
     return out

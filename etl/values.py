@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from text.comparators import PREFIXES, SUFFIXES, WORDS
 
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+# Traditional 萬/億 are the same multipliers (Hong Kong, Taiwan and reposted texts write them; the Documents page's
+# extractor reads them too): the value, the unit column and the 万-twice check all see them as 万/亿.
+TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
 # Longest first: "平方公里" before "公里". The measure words the extractor reads (etl/extract/numbers.py) are here
 # too, so that a figure it proposes reads back from the review grid as shown ("20家", "50条").
 UNITS = ("平方公里", "平方米", "千瓦", "公顷", "公里", "千米", "人", "户", "个", "元", "%", "项", "名", "亩")
@@ -56,6 +59,14 @@ def normalize_text(text: str) -> str:
     return "".join(text.replace("，", ",").replace("、", ",").split())
 
 
+def number_text(text) -> str:
+    """A number cell's text as ``normalize_text`` gives it, traditional 萬/億 read as 万/亿: "１.５萬人" -> "1.5万人".
+
+    Only for numbers and units: names (regions, indicators) keep what was written.
+    """
+    return normalize_text(text).translate(TRADITIONAL)
+
+
 def parse_comparator(text) -> str:
     """A comparator cell ("≥", ">=", "以上", blank) to the stored form; ValueProblem if unknown."""
     key = normalize_text(text or "")
@@ -69,6 +80,8 @@ def parse_cell(raw) -> Parsed:
 
     >>> parse_cell("1,756").value, parse_cell("１２.５万").value, parse_cell("8%以上")
     (1756.0, 125000.0, Parsed(value=8.0, comparator='>=', unit='%'))
+    >>> parse_cell("1.5萬人"), parse_cell("２億元").value
+    (Parsed(value=15000.0, comparator='=', unit='人'), 200000000.0)
     """
     if isinstance(raw, bool):
         raise ValueProblem(
@@ -78,7 +91,7 @@ def parse_cell(raw) -> Parsed:
         if not math.isfinite(raw):
             raise ValueProblem("不是有限的数 / not a finite number", "输入普通数字 / type an ordinary number")
         return Parsed(float(raw))
-    text = normalize_text(raw)
+    text = number_text(raw)
     if not text:
         raise ValueProblem(
             "数值为空 / the value is empty", "输入数字,如 12.5万 或 125000 / type a number, e.g. 12.5万 or 125000"
@@ -128,7 +141,7 @@ def unit_mismatch(code: str, unit: str, written: str) -> str | None:
 
 def unit_factor(unit_cell: str) -> tuple[int, str]:
     """A unit column as written to (multiplier, base unit): "万人" -> (10000, "人"), "%" -> (1, "%")."""
-    unit = normalize_text(unit_cell or "")
+    unit = number_text(unit_cell or "")
     if len(unit) > 1 and unit[0] in MULTIPLIERS:
         return MULTIPLIERS[unit[0]], unit[1:]
     return 1, unit

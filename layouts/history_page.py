@@ -11,6 +11,13 @@ from text.i18n import batch_kind, t
 REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
 
 
+def _counts(b: dict) -> html.Td:
+    """Targets / actuals / baselines the batch wrote, each counted apart (a document's baselines are no actuals)."""
+    n = (b["rows_targets"], b["rows_actuals"], b.get("rows_baselines", 0))
+    title = "目标 targets {:,}, 实际 actuals {:,}, 基数 baselines {:,}".format(*n)
+    return html.Td(" / ".join(f"{x:,}" for x in n), title=title, className="text-nowrap")
+
+
 def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> html.Table:
     """Batches newest first; live uploads and edits get a revert button (pattern id {type, index=batch id})."""
     head = html.Thead(
@@ -60,7 +67,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     html.Td(
                         [b["file_name"] or "", html.Br(), html.Code(sha, title=b["sha256"] or "", className="small")]
                     ),
-                    html.Td(f"{b['rows_targets']:,} / {b['rows_actuals']:,}"),
+                    _counts(b),
                     html.Td(b["note"]),
                     html.Td(state, className="text-muted" if b["reverted_at"] else ""),
                     html.Td(approval_cell(b, lang), className="small", id=f"history-approval-{b['id']}"),

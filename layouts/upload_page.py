@@ -10,6 +10,7 @@ from layouts import ids
 from text.comparators import CELL_CHOICES
 from text.format import format_value
 from text.i18n import dropdown_labels, t
+from text.i18n_documents import dt
 
 MAX_SHOWN = 500
 MB = 1024 * 1024
@@ -206,6 +207,12 @@ def _status(status: str, lang: str) -> html.Span:
     return html.Span(t(f"status_{status}", lang), className=f"badge {style}")
 
 
+def _kind(item: dict, lang: str) -> str:
+    """目标 Target, or 目标 · 力争 for a stretch-tier target (compared with the stored stretch figure only)."""
+    kind = t(item["kind"], lang)
+    return f"{kind} · {dt('tier_stretch', lang)}" if item.get("tier") == "stretch" else kind
+
+
 def _change_row(item: dict, lang: str, names: dict[str, str]) -> html.Tr:
     old = (
         "—"
@@ -221,7 +228,7 @@ def _change_row(item: dict, lang: str, names: dict[str, str]) -> html.Tr:
     return html.Tr(
         [
             html.Td(_status(item["status"], lang)),
-            html.Td(t(item["kind"], lang)),
+            html.Td(_kind(item, lang)),
             html.Td(f"{item['region_name']} {item['region_code']}"),
             html.Td(
                 f"{names[item['indicator']]} · {item['indicator']}" if item["indicator"] in names else item["indicator"]

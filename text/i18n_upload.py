@@ -67,7 +67,7 @@ UPLOAD_TEXT = {
     "col_time": ("时间 (UTC)", "Time (UTC)"),
     "col_user": ("操作人", "User"),
     "col_file": ("文件", "File"),
-    "col_rows": ("目标 / 实际", "Targets / actuals"),
+    "col_rows": ("目标 / 实际 / 基数", "Targets / actuals / baselines"),
     "col_note": ("说明", "Note"),
     "col_state": ("状态", "State"),
     "live": ("✓ 生效中", "✓ live"),
