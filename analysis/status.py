@@ -30,6 +30,12 @@ incidence) are read at the period end. A multi-year figure is never added to the
 multi-year actual inside the period that already meets the target counts as achieved. A yearly plan that is
 part of a stated multi-year total (35 in 2017, 65 in all by the end of 2018) is judged on that total. An
 unfinished period shows the pace still needed each year. "To date" means the last year of the year filter.
+
+下级合计 Σ:地区本级没有数字的年份,显示其下级地区的合计,并注明有几个下级报告了数字;只有部分下级报告时,
+状态只反映这些下级,不是本级自身的评价。下级地区对比图按同一年份比较计划与实际。
+Sums of sub-regions Σ: a year with no figure of the region's own shows the sum of its sub-regions, saying how
+many of them report; when only some report, the status speaks for those alone, not for the region. The
+sub-regions chart compares each one's plan and actual over the same years.
 """
 
 from __future__ import annotations
