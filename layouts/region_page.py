@@ -53,6 +53,18 @@ def chart_title(figure: dict) -> str:
     return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
 
 
+def sized(figure: dict) -> dict:
+    """``sized({"layout": {"height": 220}}) == {"height": "220px"}``: a chart's box as tall as its figure.
+
+    ``dcc.Graph``'s own style is ``height: 100%``; placed straight in a grid column (a flex item, stretched to its
+    row) that resolves against the column's height, not the figure's, and plotly's responsive resize then reads
+    it and redraws the chart that tall: the sub-regions chart beside its download row came out 39 px (the row's
+    height), drawn under the grid above it. A height in pixels keeps the width responsive and the height the
+    figure's. ``{}`` for a figure without a height."""
+    height = (figure.get("layout") or {}).get("height")
+    return {"height": f"{height}px"} if height else {}
+
+
 def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> dict:
     """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
     title = chart_title(figure)
@@ -64,7 +76,16 @@ def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None
     )
     return element(
         html.Div,
-        [element(dcc.Graph, id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
+        [
+            element(
+                dcc.Graph,
+                id={"type": ids.CHART, "name": name_},
+                figure=figure,
+                config=GRAPH_CONFIG,
+                style=sized(figure),
+            ),
+            link,
+        ],
         id=wrapper_id,
         role="figure",
         **{"aria-label": title},
@@ -285,7 +306,13 @@ def region_page(
             element(
                 html.Div,
                 [
-                    element(dcc.Graph, id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG),
+                    element(
+                        dcc.Graph,
+                        id=ids.CHILDREN_CHART,
+                        figure=charts["children"],
+                        config=GRAPH_CONFIG,
+                        style=sized(charts["children"]),
+                    ),
                     menu("children"),
                 ],
                 className="col-lg-6",
