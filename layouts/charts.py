@@ -174,6 +174,9 @@ def plan_actual_figure(
             title,
             340,
             barmode="group",
+            # plotly hides the key of a one-series chart (a county with actuals only): the bars' meaning would
+            # be left to their colour
+            showlegend=True,
             annotations=annotations,
             yaxis=value_axis(top * 1.1, lang, unit),
             xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in years]},

@@ -15,6 +15,7 @@ from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
 from layouts.later import later
+from layouts.map_figures import STATUS_COLORS
 from layouts.overview_page import period_cell
 from layouts.plain import element
 from layouts.timeline import delay_text, timeline_figure
@@ -93,6 +94,20 @@ def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None
     )
 
 
+def unplanned(p: Progress, year: int, lang: str) -> dict | str:
+    """The status of a year without a target: an actual says so as the map does ("○ 有实际·无目标", same colour,
+    icon and words), a year with neither reads "—"."""
+    if p.series["actual"].get(year) is None:
+        return "—"
+    return element(
+        html.Span,
+        t("status_no_target", lang),
+        className="badge status-badge small",
+        style={"backgroundColor": STATUS_COLORS["no_target"], "color": "#000000"},
+        **{"data-status": "no_target"},
+    )
+
+
 def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = None) -> dict:
     unit, code = p.indicator["unit"], p.indicator["code"]
 
@@ -127,7 +142,7 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
                     *([cell(stretch.get(y), "stretch")] if stretch else []),
                     cell(p.series["actual"].get(y), "actual"),
                     element(html.Td, percent(c.achievement) if c else "—"),
-                    element(html.Td, status_badge(c.status, lang, True) if c else "—"),
+                    element(html.Td, status_badge(c.status, lang, True) if c else unplanned(p, y, lang)),
                 ],
                 **{"data-year": str(y)},
             )

@@ -2,7 +2,7 @@
 keeps the height its figure asks for, lies below the targets grid and above the next section, and a click on a
 bar opens that sub-region. Checked at 1366 px and on a phone (390 px).
 
-锦州市 210700 has one county in the seed, 凌海市 210781, with a 2016 target and actual for people lifted out of
+锦州市 210700 has one county in the seed, 凌海市 210781, with a 2017 target and a 2019 actual for people lifted out of
 poverty: one bar pair, the smallest chart, the one that collapsed (to ~39 px, under the grid) when its download
 row sat beside it in the column.
 """
@@ -135,3 +135,41 @@ def test_a_click_on_a_sub_region_bar_opens_it(analyst):
     wait_url(analyst, lambda u: f"/region/{CHILD}" in u)
     analyst.wait_for_contains_text(f"#{ids.REGION_TITLE}", CHILD)
     assert_clean(analyst)
+
+
+# 淳化县 610430 has one figure in the seed: it exited poverty in 2018 (an actual), with no target
+COUNTY = "/region/610430?indicator=counties_exited"
+LEGEND_TEXT = "return [...document.querySelectorAll(arguments[0] + ' .legend .legendtext')].map(e => e.textContent)"
+
+
+@pytest.mark.parametrize("lang, actual", [("zh", "实际"), ("en", "Actual")])
+def test_a_one_series_chart_keeps_its_key(dash, lang, actual):
+    dash.driver.get(f"{dash.server_url}{COUNTY}&lang={lang}")
+    dash.wait_for_element(f"#{ids.PLAN_CHART} .barlayer .point path", timeout=30)
+    WebDriverWait(dash.driver, 10).until(lambda d: d.execute_script(LEGEND_TEXT, f"#{ids.PLAN_CHART}"))
+    assert dash.driver.execute_script(LEGEND_TEXT, f"#{ids.PLAN_CHART}") == [actual]
+    assert_clean(dash)
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "○ 有实际·无目标"), ("en", "○ Actual, no target")])
+def test_an_actual_without_a_target_says_so_in_the_year_table_as_on_the_map(dash, lang, said):
+    dash.driver.get(f"{dash.server_url}{COUNTY}&lang={lang}")
+    row = dash.wait_for_element(f'#{ids.YEAR_TABLE} tr[data-year="2018"]', timeout=30)
+    status = row.find_elements(By.TAG_NAME, "td")[-1]
+    assert status.text == said
+    assert status.find_element(By.CSS_SELECTOR, "[data-status]").get_attribute("data-status") == "no_target"
+    assert_clean(dash)
+
+
+@pytest.mark.parametrize(
+    "lang, shown",
+    [("en", "Linghai City (凌海市) 2019"), ("zh", "凌海市 2019")],  # 锦州市's figures are its county's
+)
+def test_the_sources_panel_names_regions_in_the_page_language(dash, lang, shown):
+    dash.driver.get(f"{dash.server_url}{PAGE}&lang={lang}")
+    link = dash.wait_for_element(f'#{ids.YEAR_TABLE} tr[data-year="2019"] .source-link', timeout=30)
+    dash.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+    link.click()
+    dash.wait_for_element("#source-body .card", timeout=15)
+    dash.wait_for_contains_text("#source-body", shown)
+    assert_clean(dash)
