@@ -104,7 +104,7 @@ def unplanned(p: Progress, year: int, lang: str) -> dict | str:
         t("status_no_target", lang),
         className="badge status-badge small",
         style={"backgroundColor": STATUS_COLORS["no_target"], "color": "#000000"},
-        **{"data-status": "no_target"},
+        **{"data-state": "no_target"},  # not a judged status (data-status): the API's year status stays None
     )
 
 

@@ -157,7 +157,7 @@ def test_an_actual_without_a_target_says_so_in_the_year_table_as_on_the_map(dash
     row = dash.wait_for_element(f'#{ids.YEAR_TABLE} tr[data-year="2018"]', timeout=30)
     status = row.find_elements(By.TAG_NAME, "td")[-1]
     assert status.text == said
-    assert status.find_element(By.CSS_SELECTOR, "[data-status]").get_attribute("data-status") == "no_target"
+    assert status.find_element(By.CSS_SELECTOR, "[data-state]").get_attribute("data-state") == "no_target"
     assert_clean(dash)
 
 
