@@ -6,6 +6,7 @@ from dash import ALL, Input, Output, State, ctx, no_update
 
 from auth import guard
 from db import queries
+from db.map_queries import region_names
 from layouts import ids, urlstate
 from layouts.components import parse_figure_ids
 from layouts.notes_view import note_cards
@@ -60,4 +61,5 @@ def register(app, sessions) -> None:
             count_visible_pending(session, guard.current_principal())
             rows = queries.sources_of(session, figure_ids)
             notes = notes_of_figures(session, rows)
-        return True, source_cards(rows, lang) + note_cards(notes, lang), both("sources_title")
+            names = region_names(session, sorted({r["region_code"] for r in rows})) if lang == "en" else {}
+        return True, source_cards(rows, lang, names) + note_cards(notes, lang), both("sources_title")

@@ -174,6 +174,9 @@ def plan_actual_figure(
             title,
             340,
             barmode="group",
+            # plotly hides the key of a one-series chart (a county with actuals only): the bars' meaning would
+            # be left to their colour
+            showlegend=True,
             annotations=annotations,
             yaxis=value_axis(top * 1.1, lang, unit),
             xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in years]},
@@ -295,6 +298,12 @@ def cumulative_figure(
     }
 
 
+CHILD_ROW = 40  # px per sub-region: its two bars and a two-line label (name, status)
+CHILD_MIN_PLOT = 112  # px of plot for one or two sub-regions: bars and value axis still readable
+CHILD_MARGIN = {"t": 44, "b": 60}  # title above; the value axis's labels, then the key, below
+CHILD_AXIS = 26  # px from the plot's foot to the key's top: the value axis's labels between
+
+
 def _child_label(row: dict, lang: str) -> str:
     name = escape(row["label"], quote=False)  # axis labels are plotly pseudo-HTML too
     return f"{name}<br>{status_text(row['status'], lang)}" if row.get("status") else name
@@ -330,12 +339,18 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
         )
     top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)
     axis = value_axis(top, lang, unit)
+    plot = max(CHILD_MIN_PLOT, CHILD_ROW * len(rows))
     return {
         "data": data,
         "layout": base_layout(
             title,
-            max(220, 80 + 34 * len(rows)),
+            CHILD_MARGIN["t"] + plot + CHILD_MARGIN["b"],
             barmode="group",
+            margin={"l": 56, "r": 16, **CHILD_MARGIN},
+            # the key a fixed number of pixels under the plot, whatever the number of bars (a set fraction of the
+            # plot put it on the axis's labels for one bar pair and past the chart's foot for sixteen); anchored
+            # by its top, as a phone (assets/phone.js) and the export (export/images.py) place keys too
+            legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -CHILD_AXIS / plot, "yanchor": "top"},
             xaxis=axis,
             yaxis={"autorange": "reversed", "automargin": True, "tickvals": names, "ticktext": labels},
         ),

@@ -16,6 +16,7 @@ from layouts.components import percent, source_link, status_badge
 from layouts.controls import filter_bar, indicator_select, plan_select, status_help, year_range
 from layouts.export_menu import briefing_menu, export_menu
 from layouts.later import later
+from layouts.map_figures import STATUS_COLORS
 from layouts.overview_page import period_cell
 from layouts.plain import element
 from layouts.timeline import delay_text, timeline_figure
@@ -94,6 +95,18 @@ def chart_title(figure: dict) -> str:
     return unescape(((figure.get("layout") or {}).get("title") or {}).get("text") or "")
 
 
+def sized(figure: dict) -> dict:
+    """``sized({"layout": {"height": 220}}) == {"height": "220px"}``: a chart's box as tall as its figure.
+
+    ``dcc.Graph``'s own style is ``height: 100%``; placed straight in a grid column (a flex item, stretched to its
+    row) that resolves against the column's height, not the figure's, and plotly's responsive resize then reads
+    it and redraws the chart that tall: the sub-regions chart beside its download row came out 39 px (the row's
+    height), drawn under the grid above it. A height in pixels keeps the width responsive and the height the
+    figure's. ``{}`` for a figure without a height."""
+    height = (figure.get("layout") or {}).get("height")
+    return {"height": f"{height}px"} if height else {}
+
+
 def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None) -> dict:
     """A chart as a figure named by its title; ``table_id`` names the table that says the same in text (linked)."""
     title = chart_title(figure)
@@ -105,11 +118,34 @@ def graph(name_: str, figure: dict, wrapper_id: str, table_id: str | None = None
     )
     return element(
         html.Div,
-        [element(dcc.Graph, id={"type": ids.CHART, "name": name_}, figure=figure, config=GRAPH_CONFIG), link],
+        [
+            element(
+                dcc.Graph,
+                id={"type": ids.CHART, "name": name_},
+                figure=figure,
+                config=GRAPH_CONFIG,
+                style=sized(figure),
+            ),
+            link,
+        ],
         id=wrapper_id,
         role="figure",
         **{"aria-label": title},
         **described,
+    )
+
+
+def unplanned(p: Progress, year: int, lang: str) -> dict | str:
+    """The status of a year without a target: an actual says so as the map does ("○ 有实际·无目标", same colour,
+    icon and words), a year with neither reads "—"."""
+    if p.series["actual"].get(year) is None:
+        return "—"
+    return element(
+        html.Span,
+        t("status_no_target", lang),
+        className="badge status-badge small",
+        style={"backgroundColor": STATUS_COLORS["no_target"], "color": "#000000"},
+        **{"data-state": "no_target"},  # not a judged status (data-status): the API's year status stays None
     )
 
 
@@ -151,7 +187,7 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
                     *([cell(stretch.get(y), "stretch")] if stretch else []),
                     cell(p.series["actual"].get(y), "actual"),
                     element(html.Td, percent(c.achievement) if c else "—"),
-                    element(html.Td, _status_of(c, p, lang) if c else "—"),
+                    element(html.Td, _status_of(c, p, lang) if c else unplanned(p, y, lang)),
                 ],
                 **{"data-year": str(y)},
             )
@@ -343,7 +379,13 @@ def region_page(
             element(
                 html.Div,
                 [
-                    element(dcc.Graph, id=ids.CHILDREN_CHART, figure=charts["children"], config=GRAPH_CONFIG),
+                    element(
+                        dcc.Graph,
+                        id=ids.CHILDREN_CHART,
+                        figure=charts["children"],
+                        config=GRAPH_CONFIG,
+                        style=sized(charts["children"]),
+                    ),
                     menu("children"),
                 ],
                 className="col-lg-6",

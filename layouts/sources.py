@@ -31,9 +31,17 @@ def highlight(quote: str, value: float) -> list:
     return [quote]
 
 
-def source_cards(rows: list[dict], lang: str) -> list:
-    """One card per figure."""
-    cards = []
+def region_label(row: dict, names: dict[str, dict], lang: str) -> str:
+    """A figure's region as the page's language names it, the Chinese name after an English one (the quote is
+    Chinese): ``region_label({"region_code": "530600", "region_name": "昭通市"},
+    {"530600": {"name_en": "Zhaotong City"}}, "en") == "Zhaotong City (昭通市)"``."""
+    english = (names.get(row.get("region_code")) or {}).get("name_en") if lang == "en" else None
+    return f"{english} ({row['region_name']})" if english and english != row["region_name"] else row["region_name"]
+
+
+def source_cards(rows: list[dict], lang: str, names: dict[str, dict] | None = None) -> list:
+    """One card per figure; ``names`` (adcode -> {"name_en", ...}) gives regions their English names."""
+    cards, names = [], names or {}
     for r in rows:
         low = r["reliability"] == "low"
         link = (
@@ -53,7 +61,7 @@ def source_cards(rows: list[dict], lang: str) -> list:
                     html.Div(
                         [
                             html.Strong(
-                                f"{r['region_name']} {r['period_start']}"
+                                f"{region_label(r, names, lang)} {r['period_start']}"
                                 + (f"–{r['period_end']}" if r["period_end"] != r["period_start"] else "")
                                 + " "
                             ),
