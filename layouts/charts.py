@@ -161,7 +161,8 @@ def plan_actual_figure(
             annotations.append(
                 {
                     "x": years.index(year),
-                    "y": max(actual[year].value, plan.value),
+                    # above the year's tallest bar, a stretch tier's included (its own label sits at its top)
+                    "y": max(actual[year].value, plan.value, *(p.value for p in stretch if p.year == year)),
                     "showarrow": False,
                     "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}<br>{rate}",
                     "yshift": 18,

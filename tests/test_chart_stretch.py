@@ -95,3 +95,10 @@ def _charts(tree) -> dict:
 
     walk(tree)
     return found
+
+
+def test_the_gap_label_sits_above_a_taller_stretch_bar_not_on_its_label():
+    # 巴中 2019 in a planner's test upload: 必成 ≥8万, 力争 ≥9万, actual 1.9万; the gap label was drawn at 8万,
+    # on top of the stretch bar's own ≥9万 label
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
+    assert fig["layout"]["annotations"][0]["y"] == 100.0
