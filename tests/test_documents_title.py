@@ -25,8 +25,11 @@ from tests.plan_docx import docx_bytes
         # a short first line of words, then the body
         ("昭通脱贫攻坚\n2016年,昭通全市将确保28万贫困人口顺利脱贫。", "昭通脱贫攻坚"),
         # a headline under a navigation bar longer than a title
-        ("首页 > 新闻 > 扶贫 > 正文 > 昭通新闻 > 云南新闻 > 国内新闻 > 国际新闻 > 图片 > 视频 > 专题 > 评论\n"
-         "昭通今年确保28万人脱贫\n记者获悉,今年昭通将确保28万贫困人口脱贫。", "昭通今年确保28万人脱贫"),
+        (
+            "首页 > 新闻 > 扶贫 > 正文 > 昭通新闻 > 云南新闻 > 国内新闻 > 国际新闻 > 图片 > 视频 > 专题 > 评论\n"
+            "昭通今年确保28万人脱贫\n记者获悉,今年昭通将确保28万贫困人口脱贫。",
+            "昭通今年确保28万人脱贫",
+        ),
     ],
 )
 def test_the_title_is_a_headline_or_short_first_line_never_a_body_sentence_or_subheading(text, title):
