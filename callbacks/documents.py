@@ -28,6 +28,7 @@ from etl.document_review import (
     hold_grid,
     hold_proposal,
     notes_by_row,
+    retitle,
     review,
     with_problems,
 )
@@ -179,6 +180,27 @@ def own_overrides(given: dict, previous: dict | None, sha256: str) -> tuple[dict
         return given, []
     dropped = [key for key, _word in OVERRIDES if given.get(key) and given.get(key) == previous.get(key)]
     return {k: None if k in dropped else v for k, v in given.items()}, dropped
+
+
+def date_changed(state: dict | None, date: str | None) -> bool:
+    """Whether the date box now says another date than the held review was read with (a box emptied, or filled
+    again with the same date by a redraw, is no change)."""
+    return bool(state) and bool(date) and date != state.get("date")
+
+
+def title_view(owner: str, state: dict | None, title: str | None, lang: str) -> tuple[dict | None, str]:
+    """(new page state or None, what to say) for a title typed over the held review's."""
+    title = " ".join((title or "").split())
+    if not state:
+        return None, dt("expired", lang)
+    if not title:
+        return None, dt("title_empty", lang)
+    if found := intake.title_problems(title, state.get("file_name") or ""):
+        return None, dt("title_bad", lang, msg=" ".join(f"{p.column}: {p.message} — {p.hint}" for p in found))
+    new_state = retitle(owner, state, title)
+    if new_state is None:
+        return None, dt("expired", lang)
+    return new_state, dt("title_set", lang, title=title)
 
 
 def reread_changes(old: dict, new: dict, lang: str) -> list[str]:
@@ -356,19 +378,22 @@ def register(app, sessions) -> None:
     @app.callback(
         *outputs,
         Input(ids.DOC_REREAD, "n_clicks"),
+        Input(ids.DOC_DATE, "value"),
         State(ids.DOC_STATE, "data"),
         State(ids.DOC_REGION, "value"),
-        State(ids.DOC_DATE, "value"),
         State(ids.DOC_URL, "value"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def reread(clicks, state, region, date, url, search):
+    def reread(clicks, date, state, region, url, search):
         """The held document read again with the date, source URL and region now given: a new proposal, the
-        grid's edits dropped, the targets added from their words added again."""
+        grid's edits dropped, the targets added from their words added again. A date typed (or changed) while a
+        review is held reads it again by itself: the rows whose year hangs on the date (今年, 去年) get their years."""
         guard.require("upload")
         lang = _lang(search)
-        if not clicks:
+        if ctx.triggered_id == ids.DOC_DATE and not date_changed(state, date):
+            return no_update, no_update, no_update
+        if ctx.triggered_id != ids.DOC_DATE and not clicks:
             return no_update, no_update, no_update
         held = held_document(_owner(), state) if state else None
         if held is None:
@@ -381,6 +406,21 @@ def register(app, sessions) -> None:
             return view, no_update, no_update  # a bad date or URL, or a region not theirs: the review stays held
         changed = reread_changes(state, new_state, lang)
         return page.reread_view(changed, len(added), view, lang), new_state, None
+
+    @app.callback(
+        Output(ids.DOC_STATE, "data", allow_duplicate=True),
+        Output(ids.DOC_TITLE_SAID, "children"),
+        Input(ids.DOC_TITLE, "value"),
+        State(ids.DOC_STATE, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def titled(title, state, search):
+        """The title the reviewer typed over the guessed one, for an uploaded file as for a pasted text: held with
+        the review (nothing read again) and stored with the document on commit."""
+        guard.require("upload")
+        new_state, said = title_view(_owner(), state, title, _lang(search))
+        return new_state if new_state is not None else no_update, said
 
     @app.callback(
         Output(ids.DOC_QUOTE, "children"),

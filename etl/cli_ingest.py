@@ -184,10 +184,17 @@ def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | 
         value = format_value(r["value"], r["unit"], "zh", r["comparator"])
         click.echo(
             f"  {r['row_id']:>3} {r['kind']:8} {r['region_code']} {r['region_name']} {one_line(r['indicator'])} "
-            f"{r['period_start']}–{r['period_end']}: {value} [{r['tier']}]{' OCR' if r['ocr'] else ''} "
+            f"{_period(r)}: {value} [{r['tier']}]{' OCR' if r['ocr'] else ''} "
             f"«{one_line(r['quote'])}»"
         )
     if batch_id is not None:
         click.echo(f"ingested as batch {batch_id}; revert with: python -m etl revert {batch_id}")
     elif dry_run:
         click.echo("dry run: nothing written")
+
+
+def _period(row: dict) -> str:
+    """ "2016–2016", or 年份未知 when the year hangs on a date the document does not give."""
+    if row["period_start"] is None:
+        return "年份未知 year unknown"
+    return f"{row['period_start']}–{row['period_end']}"

@@ -83,6 +83,20 @@ def held_proposal(owner: str, state: dict) -> intake.Proposal | None:
     return intake.Proposal(**{**document, "text": held["text"], "rows": held["rows"]})
 
 
+def retitle(owner: str, state: dict, title: str) -> dict | None:
+    """The held review under the title the reviewer typed (stored with the document on commit): the new page
+    state, or None when nothing is held for ``state``. Nothing is read again; the grid stays as it is.
+
+    Example: ``state = retitle("7", state, "昭通市脱贫攻坚报道")``
+    """
+    held = _held(owner, state)
+    if held is None:
+        return None
+    new_state = {**state, "title": title}
+    hold_json(owner, state["sha256"], {**held, "state": new_state, "document": {**held["document"], "title": title}})
+    return new_state
+
+
 def hold_grid(owner: str, state: dict, grid: list[dict]) -> None:
     """Keep the reviewer's grid as last checked (edits, ticks, problems) with what is held, so that the review
     survives the page being drawn again (the language switched, the page reloaded)."""

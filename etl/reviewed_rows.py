@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from etl.extract.indicators import CODE_MAX, names_something, readable_label, unknown_code
+from etl.intake.problems import UNKNOWN_YEAR
 from etl.values import ValueProblem, normalize_text, parse_cell, parse_comparator, unit_mismatch
 from text.fields import field_label
 
@@ -32,6 +33,7 @@ UNIT_HINT = (
     "按指标的单位填写数值(如 12个),或改选单位相符的指标 / "
     "write the value in the indicator's unit (e.g. 12个), or choose an indicator counted in this unit"
 )
+YEAR_HINT = "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”"
 _PERIOD = re.compile(r"(\d{4})年?(?:[-–—~至到](\d{4})年?)?")
 
 
@@ -218,11 +220,8 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         out["period_start"], out["period_end"] = parse_period(edit.get("period_text"))
     except ValueProblem as exc:
         problem = exc
-        if str(edit.get("period_text")).strip() == "0":  # 今年 in a text that gives no date
-            problem = ValueProblem(
-                "年份未知,文件未写明日期 / the year is unknown: the document gives no date",
-                "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”",
-            )
+        if not str(edit.get("period_text") or "").strip():  # 今年 in a text that gives no date: proposed empty
+            problem = ValueProblem(UNKNOWN_YEAR, YEAR_HINT)
         problems.append(f"{field_label('year')}: {problem} — {problem.hint}")
     try:
         out["comparator"] = parse_comparator(edit.get("comparator") or "=")

@@ -23,6 +23,9 @@ UNNAMED = "? 未命名 unnamed"  # a possible row whose words name no indicator:
 
 
 def _period_text(row: dict) -> str:
+    """ "2020" or "2018-2020"; empty when the year is unknown (今年 in an undated text), never 0 or -1."""
+    if row.get("period_start") is None or row.get("period_end") is None:
+        return ""
     start, end = int(row["period_start"]), int(row["period_end"])
     return str(end) if start == end else f"{start}-{end}"
 

@@ -175,13 +175,16 @@ def documents_page(
     )
 
 
-def document_info(info: dict, lang: str) -> html.Div:
+def document_info(info: dict, lang: str, editable: bool = False) -> html.Div:
+    """The document line: title, region, date (and where it came from), format, and warnings. ``editable``: the
+    title as a box the reviewer corrects (a review in progress), else as text."""
+
     def item(key: str, value) -> html.Span:
         return html.Span([html.B(f"{dt(key, lang)}: "), str(value or "—")], className="me-3")
 
     return html.Div(
         [
-            item("doc_title", info.get("title")),
+            title_box(info.get("title") or "", lang) if editable else item("doc_title", info.get("title")),
             item("doc_region", f"{info.get('region_name') or ''} {info.get('region_code') or ''}".strip()),
             item("doc_date", _dated(info, lang)),
             item("doc_format", info.get("format")),
@@ -195,6 +198,27 @@ def document_info(info: dict, lang: str) -> html.Div:
         ],
         id="documents-info",
         className="small mb-2",
+    )
+
+
+def title_box(title: str, lang: str) -> html.Div:
+    """The guessed title in a box: corrected on Enter or leaving the box, for an uploaded file as for a pasted text."""
+    return html.Div(
+        [
+            html.Label(f"{dt('doc_title', lang)}:", htmlFor=ids.DOC_TITLE, className="fw-bold me-2 mb-0"),
+            dcc.Input(
+                id=ids.DOC_TITLE,
+                type="text",
+                value=title,
+                debounce=True,
+                maxLength=200,
+                className="form-control form-control-sm",
+                style={"maxWidth": "36rem"},
+            ),
+            html.Span(id=ids.DOC_TITLE_SAID, className="small ms-2", role="status"),
+        ],
+        className="d-flex align-items-center mb-1",
+        title=dt("doc_title_hint", lang),
     )
 
 
@@ -238,7 +262,7 @@ def review_view(
     none = html.Div(notice or dt("no_rows", lang), className="alert alert-warning", id="documents-none")
     return html.Div(
         [
-            document_info(info, lang),
+            document_info(info, lang, editable=True),
             none if notice or not rows else None,  # and the reviewer may still add what was missed
             html.H2(dt("review_step", lang), className="h6"),
             html.P(dt("review_hint", lang), className="text-muted small mb-1"),

@@ -158,6 +158,7 @@ def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
     assert "2019-03-12 (date from --url)" in result.stdout
     undated = run(db_url, "ingest", str(path), "--region", "621123", "--dry-run")  # 今年 of no known year
     assert undated.exit_code == 1
-    assert "weiyuan-meeting.txt, row 1, column 年份 year: 年份未知:文件未写日期 / the year is unknown" in undated.stderr
+    said = "weiyuan-meeting.txt, row 1, column 年份 year: 年份未知,请填写文件日期或年份 / year unknown"
+    assert said in undated.stderr
     assert "fix: 填写文件日期(--date YYYY-MM-DD" in undated.stderr
     assert " / give the document's date (--date YYYY-MM-DD" in undated.stderr

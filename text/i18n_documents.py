@@ -57,9 +57,11 @@ DOC_TEXT = {
     "date_from_url": ("取自来源网址", "from the source URL"),
     "date_from_given": ("人工填写", "as entered"),
     "no_date": (
-        "⚠ 文件未写明日期:“今年”等按文中出现的年份推断。请在“可选:文件日期与地区”中填写日期后点击“重新读取”。",
-        "⚠ The document gives no date: 今年 (this year) and the like are read from the years it names. Enter its "
-        "date under “Optional: document date and region” and press “Read again”.",
+        "⚠ 文件未写明日期:“今年”等按文中出现的年份推断,无法推断的行年份留空。请在“可选:文件日期与地区”中填写日期,"
+        "文件即按该日期重新读取。",
+        "⚠ The document gives no date: 今年 (this year) and the like are read from the years it names, and rows "
+        "whose year cannot be told are left without one. Enter its date under “Optional: document date and "
+        "region”: the document is read again with it.",
     ),
     "no_region": (
         "⚠ 文件未写明地区:请在“可选:文件日期与地区”中选择地区后点击“重新读取”,或在表格中填写每行的地区。",
@@ -101,6 +103,14 @@ DOC_TEXT = {
     "progress_pages": ("已读取 {done} / {total} 页", "{done} of {total} pages read"),
     "doc_info": ("文件", "Document"),
     "doc_title": ("标题", "Title"),
+    "doc_title_hint": (
+        "标题取自文件正文,可在此更正(按回车或点击别处生效);提交时与文件一同保存,并作为来源和计划版本显示。",
+        "The title is guessed from the text: correct it here (Enter or click elsewhere); it is stored with the "
+        "document and shown as its source and plan version.",
+    ),
+    "title_set": ("标题已改为“{title}”。", "Title set to “{title}”."),
+    "title_empty": ("标题不能为空,未修改。", "A title cannot be empty; it was not changed."),
+    "title_bad": ("标题未修改:{msg}", "Title not changed: {msg}"),
     "doc_region": ("地区", "Region"),
     "doc_date": ("日期", "Date"),
     "doc_format": ("格式", "Format"),

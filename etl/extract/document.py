@@ -45,7 +45,13 @@ def _iso(y: str, m: str, d: str) -> str:
 
 def find_title(text: str) -> str:
     """The document title: a short 关于…决定/意见/通知 line (joined to an issuer line just above it),
-    else a short line ending in a document type, else a 《title》 a news page credits, else the first line."""
+    else a short line ending in a document type, else a 《title》 a news page credits, else a news headline above
+    the body's first sentence, else the first line when it is short and no sentence; else "" (no title: the
+    caller names the document by its file, and the reviewer may type one).
+
+    >>> find_title("到去年底,全市尚有贫困人口111.95万人,居全省第一。\\n仅去年一年,全市就投入专项扶贫资金6亿元")
+    ''
+    """
     lines = _lines(text)
     is_title = re.compile(rf"^[^,。,;:]{{4,80}}({DOC_TYPES})$")
     for i, ln in enumerate(lines):
@@ -59,8 +65,48 @@ def find_title(text: str) -> str:
     m = re.search(r"《([^》]{4,60})》由", text) or _ORIGINAL_TITLE.search(text)
     if m:
         return m.group(1).strip()
-    headline = next((ln for ln in lines[:12] if _is_headline(ln)), None)
-    return headline or next((ln for ln in lines[:1] if not _CAPTION.match(ln) and not _WHERE_YOU_ARE.search(ln)), "")
+    first = next((ln for ln in lines[:1] if _may_be_title(ln)), None)
+    return _headline(lines[:12]) or first or _signer(lines)
+
+
+def _signer(lines: list[str]) -> str:
+    """Who signed a text that has no title line: the short line above a line holding only a date, at its end
+    ("佳木斯市郊区委统战部" over "2019年1月18日"); it names the document better than its file name does."""
+    for i in range(max(1, len(lines) - 3), len(lines)):
+        above = lines[i - 1]
+        if re.fullmatch(_CN_DATE, lines[i]) and len(above) <= 30 and _may_be_title(above):
+            return above
+    return ""
+
+
+TITLE_MAX = 60  # characters: a longer line is a sentence of the body, not a title
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The first headline above the body: a subheading after the body's first sentence is not the title.
+
+    >>> _headline(["号角起,战鼓擂。", "仅2015年,全市…摆脱贫困;", "正视现实 寻找差距"]) is None
+    True
+    """
+    for ln in lines:
+        if _is_headline(ln):
+            return ln
+        if _is_sentence(ln):
+            return None
+    return None
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of the body: it holds a full stop (号角起,战鼓擂。), and is no navigation bar."""
+    return "。" in line and not _NAVIGATION.search(line)
+
+
+def _may_be_title(line: str) -> bool:
+    """The first line as the title of last resort: short words, not a sentence, a photo caption, a credit line, a
+    date or a code ("(2016年1月9日)", "EN", "发布日期:2019-08-16")."""
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+    plain = not _CAPTION.match(line) and not _WHERE_YOU_ARE.search(line)
+    return "。" not in line and len(line) <= TITLE_MAX and cjk >= max(4, len(line) * 0.3) and plain
 
 
 _ORIGINAL_TITLE = re.compile(r"^原标题[::]\s*([^\n]{4,60})$", re.M)  # a repost's credit of the headline it ran under

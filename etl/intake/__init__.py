@@ -11,7 +11,16 @@ Example::
 
 from __future__ import annotations
 
-from .checks import COMPARATORS, KINDS, TIERS, note_problems, stored_conflicts, url_problems, validate_rows
+from .checks import (
+    COMPARATORS,
+    KINDS,
+    TIERS,
+    note_problems,
+    stored_conflicts,
+    title_problems,
+    url_problems,
+    validate_rows,
+)
 from .proposal import Proposal, candidate_row, gazetteer, looked_for, propose
 from .store import IntakeRefused, commit
 
@@ -28,6 +37,7 @@ __all__ = [
     "note_problems",
     "propose",
     "stored_conflicts",
+    "title_problems",
     "url_problems",
     "validate_rows",
 ]

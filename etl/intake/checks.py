@@ -45,6 +45,23 @@ def note_problems(note: str, file_name: str = "") -> list[P.Problem]:
     return [P.ControlCharacter(file_name, None, field_label("note"), note, describe_control(found))] if found else []
 
 
+TITLE_MAX = 200
+TITLE_LABEL = "标题 title"
+
+
+def title_problems(title: str, file_name: str = "") -> list[P.Problem]:
+    """A document title as a reviewer typed it: one line of at most TITLE_MAX characters.
+
+    Example: ``title_problems("昭通脱贫攻坚\x1b")`` -> ``[ControlCharacter(..., "title", ...)]``
+    """
+    if found := first_control(title or ""):
+        return [P.ControlCharacter(file_name, None, TITLE_LABEL, title, describe_control(found))]
+    if len(title or "") > TITLE_MAX:
+        message = f"标题超过 {TITLE_MAX} 字 / the title is longer than {TITLE_MAX} characters"
+        return [IP.TitleTooLong(file_name, None, TITLE_LABEL, title[:40] + "…", message)]
+    return []
+
+
 URL_MAX = 2000
 
 
@@ -241,9 +258,9 @@ def _row_problems(row: dict, file_name: str, indicators: dict, chains: dict) -> 
         )
     _indicator_problems(row, indicators, add)
     start, end = _year(row.get("period_start")), _year(row.get("period_end"))
-    unknown = start == end == 0  # 今年, 年底 in a text that gives no date: the extractor could not tell the year
+    unknown = row.get("period_start") is None and row.get("period_end") is None  # 今年 in an undated text
     if unknown:
-        add(IP.UnknownYear, "period_end", "年份未知:文件未写日期 / the year is unknown: the document gives no date")
+        add(IP.UnknownYear, "period_end", IP.UNKNOWN_YEAR)
     for column, year in () if unknown else (("period_start", start), ("period_end", end)):
         if year is None or not YEARS[0] <= year <= YEARS[1]:
             add(

@@ -31,12 +31,19 @@ class NothingAccepted(Problem):
     )
 
 
+UNKNOWN_YEAR = "年份未知,请填写文件日期或年份 / year unknown: give the document's date or the year"
+
+
 class UnknownYear(Problem):
     HINT = (
         "填写文件日期(--date YYYY-MM-DD,或在“文件”页填写 文件日期)后重新读取,或直接填写该行的年份 / "
         "give the document's date (--date YYYY-MM-DD, or 文件日期 on the Documents page) and read it again, "
         "or type the row's year"
     )
+
+
+class TitleTooLong(Problem):
+    HINT = "缩短标题,写文件名称即可 / shorten the title: the document's name is enough"
 
 
 class RegionNotInTree(Problem):

@@ -145,6 +145,19 @@ def paragraph_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[a:b], start - a, end - a
 
 
+YEAR_WRITTEN = 1000  # the extractor reads years of four digits: one below is counted from an unknown date
+
+
+def year_unknown(fig) -> bool:
+    """Whether the figure's year hangs on a document date nobody knows: the extractor counts 今年, 去年, 年底 from
+    year 0 when neither the text, its address nor the reviewer dates it (今年 -> 0, 去年 -> -1). Such a row is
+    proposed with no year (``None``), to be typed or read again with the document's date; never stored as 0 or -1.
+
+    Example: a figure of 去年 in an undated text has ``period_start == period_end == -1``: ``year_unknown`` is True.
+    """
+    return min(fig.period_start, fig.period_end) < YEAR_WRITTEN
+
+
 def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: dict, gaz: Gazetteer) -> dict:
     """One figure as a plain dict for review and commit."""
     from etl.extract.extractor import POSSIBLE_CONFIDENCE  # the extractor loads with the first document read
@@ -159,6 +172,7 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
     possible = fig.kind == "target" and confidence == POSSIBLE_CONFIDENCE
     if possible and not known and not names_something(label):
         label = ""  # "(其中", ")", "辖11个行政村64个村民小组": unnamed, for the reviewer who ticks it to name
+    start, end = (None, None) if year_unknown(fig) else (fig.period_start, fig.period_end)
     return {
         "row_id": row_id,
         "kind": fig.kind,
@@ -172,9 +186,10 @@ def candidate_row(row_id: int, fig, doc: DocumentText, names: dict, indicators: 
         if possible
         else (label or fig.indicator.split(":", 1)[-1]),
         "indicator_known": known is not None,
-        "period_start": fig.period_start,
-        "period_end": fig.period_end,
-        "year": fig.period_end,
+        "period_start": start,
+        "period_end": end,
+        "year": end,
+        "year_unknown": start is None,
         "value": fig.value,
         "unit": base_unit(fig.unit),
         "comparator": fig.comparator,
