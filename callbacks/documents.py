@@ -18,6 +18,7 @@ from auth import guard
 from auth.limits import MAX_FIELD_BYTES
 from callbacks import urlstate
 from db import batches, queries
+from db.map_queries import region_names
 from db.session import ReadOnlyDatabase, transaction
 from etl import intake
 from etl.document_review import (
@@ -85,6 +86,13 @@ def _date(text: str | None) -> dt_.date | None:
     return dt_.date.fromisoformat(text) if text else None
 
 
+def _named(session, info: dict) -> dict:
+    """The document line's facts with the region's English name, for an English page."""
+    code = info.get("region_code")
+    names = region_names(session, [code]) if code else {}
+    return {**info, "region_name_en": (names.get(code) or {}).get("name_en")}
+
+
 def _labels(session, rows: list[dict]) -> list[str]:
     known = [grid_view.indicator_label(i["code"], i["name_zh"]) for i in queries.indicators(session)]
     extra = [r["indicator_label"] for r in rows if r["indicator_label"] not in known]
@@ -137,7 +145,7 @@ def propose_view(
         proposal = intake.propose(
             session, doc, file_name, region_code=region or None, as_of=as_of, source_url=url, possible=True, title=title
         )
-        info = proposal.document()
+        info = _named(session, proposal.document())
         state = {
             "sha256": proposal.sha256,
             "file_name": file_name,
@@ -489,6 +497,7 @@ def register(app, sessions) -> None:
         grid = grid if grid is not None else [grid_view.grid_row(r) for r in proposal.rows]
         with sessions() as session:
             labels = _labels(session, grid)
+            info = _named(session, info)
         view = page.review_view(info, grid, labels, _lang(search), None, text)
         return view, state.get("date"), state.get("url"), state.get("region")
 

@@ -185,7 +185,7 @@ def document_info(info: dict, lang: str, editable: bool = False) -> html.Div:
     return html.Div(
         [
             title_box(info.get("title") or "", lang) if editable else item("doc_title", info.get("title")),
-            item("doc_region", f"{info.get('region_name') or ''} {info.get('region_code') or ''}".strip()),
+            item("doc_region", region_said(info, lang)),
             item("doc_date", _dated(info, lang)),
             item("doc_format", info.get("format")),
             html.Span(f"⚠ {dt('ocr_doc', lang)}", className="text-warning") if info.get("ocr") else None,
@@ -199,6 +199,17 @@ def document_info(info: dict, lang: str, editable: bool = False) -> html.Div:
         id="documents-info",
         className="small mb-2",
     )
+
+
+def region_said(info: dict, lang: str) -> str:
+    """The document's region with its code; in English its English name, the Chinese in brackets.
+
+    Example: ``region_said({"region_name": "昭通市", "region_name_en": "Zhaotong City", "region_code": "530600"},
+    "en") == "Zhaotong City (昭通市) 530600"``
+    """
+    zh, en = info.get("region_name") or "", info.get("region_name_en")
+    name = f"{en} ({zh})" if lang == "en" and en and zh and en != zh else zh
+    return f"{name} {info.get('region_code') or ''}".strip()
 
 
 def title_box(title: str, lang: str) -> html.Div:
