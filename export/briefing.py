@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis.status import achievement
 from db import queries, tree
-from export import images, pdf
+from export import basis, images, pdf
 from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
 from layouts.components import percent, status_text
 from layouts.notes_view import notes_footer
@@ -59,7 +59,9 @@ class Briefing:
 
 def year_rows(chart: ChartExport) -> list[dict]:
     """One row per year the chart shows: original, revised, actual, the plan compared with, and its status
-    (the dashboard's rule, ``analysis.status``); years without a plan have no status."""
+    (the dashboard's rule, ``analysis.status``); years without a plan have no status. ``summed``: the series
+    whose value is a sum of sub-regions (marked Σ), ``partial``: the status judges a partial sum, ``basis``: the
+    row's basis in words ("本级", "下级合计 Σ:实际(5个下级中1个有数据,部分下级)")."""
     p = chart.progress
     cells = {c.year: c for c in p.years}
     rows = []
@@ -69,6 +71,9 @@ def year_rows(chart: ChartExport) -> list[dict]:
             point = p.series[key].get(year)
             row[key] = point.value if point else None
             row[f"{key}_comparator"] = point.comparator if point else "="
+        row["summed"] = [key for key in ("original", "revised", "actual") if basis.summed(p.series[key].get(year))]
+        row["partial"] = basis.partial_in(p, [year]) and year in cells
+        row["basis"] = basis.year_basis(p, year, chart.lang)
         cell = cells.get(year)
         row["achievement"] = cell.achievement if cell else None
         rows.append(row)
@@ -111,6 +116,12 @@ def status_label(status: str | None, lang: str) -> str:
     return status_text(status, lang) if status else "—"
 
 
+def row_status(row: dict, lang: str) -> str:
+    """A year row's status in words, tagged "(部分下级)" when it judges a partial sum of sub-regions (the page's
+    tag): ``row_status({"status": "behind", "partial": True}, "zh") == "✖ 落后 (部分下级)"``."""
+    return basis.with_tag(status_label(row["status"], lang), row["status"], bool(row.get("partial")), lang)
+
+
 def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:
     return format_value(value, unit, lang, comparator) if value is not None else "—"
 
@@ -147,9 +158,9 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.status
     cells = [
         [str(r["year"]) for r in rows],
-        *[[_value(r[k], unit, lang, r[f"{k}_comparator"]) for r in rows] for k in ("original", "revised", "actual")],
+        *[[_marked(r, k, unit, lang) for r in rows] for k in ("original", "revised", "actual")],
         [percent(r["achievement"]) for r in rows],
-        [status_label(r["status"], lang) for r in rows],
+        [row_status(r, lang) for r in rows],
     ]
     columns = [
         t("year", lang),
@@ -159,6 +170,12 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
         t("achievement", lang),
     ]
     return _table([*columns, t("col_status", lang)], _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y)
+
+
+def _marked(row: dict, key: str, unit: str, lang: str) -> str:
+    """A year row's value with the page's Σ when it is a sum of sub-regions."""
+    shown = _value(row[key], unit, lang, row[f"{key}_comparator"])
+    return f"{shown} {basis.SIGMA}" if key in row.get("summed", ()) else shown
 
 
 def _children_table(page: IndicatorPage, lang: str, x) -> dict:
@@ -207,7 +224,8 @@ def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
     fig["data"].extend(tables(page))
-    lines = [*notes_footer(chart.notes), *images.footer_lines(chart)]
+    summed = basis.note(chart.progress, chart.lang)  # the page's roll-up note: which figures are sums, how many report
+    lines = [*([summed] if summed else []), *notes_footer(chart.notes), *images.footer_lines(chart)]
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 
@@ -218,8 +236,12 @@ def cover_figure(briefing: Briefing) -> dict:
     rows = []
     for i, page in enumerate(briefing.pages, start=2):
         p = page.chart.progress
-        period = f"{p.period.start}–{p.period.end}: {status_text(p.period.status, lang)}" if p.period else "—"
-        latest = f"{p.latest.year}: {status_text(p.latest.status, lang)}" if p.latest else "—"
+        period, latest = "—", "—"
+        if p.period:
+            shown = basis.tagged(p.period.status, p, range(p.period.start, p.period.end + 1), lang)
+            period = f"{p.period.start}–{p.period.end}: {shown}"
+        if p.latest:
+            latest = f"{p.latest.year}: {basis.tagged(p.latest.status, p, [p.latest.year], lang)}"
         rows.append(
             [str(i), name(page.chart.indicator, lang), latest, period, _wrap(sources_short(page.chart, 120), 60)]
         )

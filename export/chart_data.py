@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from analysis.progress import Progress
 from db import queries
+from export import basis
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
 from layouts.notes_view import note_line, with_note_markers
@@ -217,6 +218,8 @@ def _worst(codes: list[str]) -> str:
 def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
     """The chart's points, one row each, read from its traces in drawing order (series, then year)."""
     lang, out = export.lang, []
+    stretch = export.context.stretch if export.context is not None else {}
+    by_id = basis.points_by_id(export.progress, stretch)
     for trace in export.figure["data"]:
         for i, (x, y) in enumerate(zip(trace["x"], trace["y"], strict=True)):
             cd = trace.get("customdata") or []
@@ -235,6 +238,8 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
                     "comparator": COMPARATOR.get(comparators.pop(), "") if len(comparators) == 1 else "",
                     "unit": export.indicator["unit"],
                     "rolled_up": any(f["region_code"] != export.region["code"] for f in figs),
+                    # own figure or sum of sub-regions (how many report, partial), as the page marks it
+                    "basis": basis.ids_basis(ids, export.progress, by_id, lang) if y is not None else "",
                     "plan_version": _joined(f["plan_version"] for f in figs),
                     "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
                     "source": _joined(f["source_url"] or f["source"] for f in figs),

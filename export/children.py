@@ -11,6 +11,7 @@ import copy
 
 from sqlalchemy.orm import Session
 
+from analysis.children import years_text
 from analysis.status import achievement
 from db import queries
 from export.chart_data import (
@@ -51,7 +52,8 @@ def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: s
                 "unit": indicator["unit"],
                 "achievement": achievement(kid["actual"], kid["plan"], indicator["direction"]),
                 "status": status_text(kid["status"], lang) if kid["status"] else "—",
-                "years": period_text(state["from"], state["to"]),
+                # the years this row compares (its label's "通江县 · 2018–2019"), not the page's whole range
+                "years": years_text(kid["years"]) if kid.get("years") else period_text(state["from"], state["to"]),
                 "plan_version": _joined(f["plan_version"] for f in figs),
                 "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
                 "source": _joined(f["source_url"] or f["source"] for f in figs),

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from export import basis
 from export.chart_data import ChartExport
 from text.format import display_unit_text
 from text.i18n import both, t
@@ -35,6 +36,7 @@ DATA_COLUMNS = [
     ("comparator", "col_comparator", "text"),
     ("unit", "col_unit", "unit"),
     ("rolled_up", "rolled_up", "bool"),
+    ("basis", "col_basis", "text"),
     ("plan_version", "plan_version", "text"),
     ("reliability", "reliability", "text"),
     ("source", "source", "text"),
@@ -146,7 +148,7 @@ def columns_of(export: ChartExport) -> list[tuple[str, str, str]]:
 
 def header(columns: list[tuple[str, str, str]]) -> list[str]:
     """Bilingual column headers, Chinese first: ``["地区代码 region code", ...]``."""
-    return [both(key) for _, key, _ in columns]
+    return [basis.label(key) if key in basis.LABELS else both(key) for _, key, _ in columns]
 
 
 def csv_bytes(rows: list[dict], columns=DATA_COLUMNS, lang: str = "zh") -> bytes:
@@ -198,8 +200,10 @@ def write_table(ws: Worksheet, rows: list[dict], columns, lang: str = "zh", unit
 
 def about_rows(export: ChartExport) -> list[tuple[str, str]]:
     """What the About sheet says: title, plan versions, data date, the view's address, the export time."""
+    summed = basis.note(export.progress, export.lang) if export.chart != "children" else None
     return [
         (both("col_title"), export.title),
+        *([(basis.label("rollup_note"), summed)] if summed else []),  # the page's note on sums of sub-regions
         (both("plan_version"), "; ".join(export.plan_versions) or "—"),
         (both("data_as_of"), export.as_of.strftime("%Y-%m-%d %H:%M") if export.as_of else "—"),
         (both("col_view_url"), export.view_url),

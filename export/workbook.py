@@ -14,7 +14,8 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from export.briefing import Briefing, IndicatorPage, status_label
+from export import basis
+from export.briefing import Briefing, IndicatorPage, row_status
 from export.tables import (
     NOTE_COLUMNS,
     SOURCE_COLUMNS,
@@ -37,6 +38,7 @@ YEAR_COLUMNS = [
     ("actual", "actual", "number"),
     ("achievement", "achievement", "pct"),
     ("status_text", "col_status", "text"),
+    ("basis", "col_basis", "text"),  # 本级 own / 下级合计 Σ: which figures are sums of sub-regions, how many report
 ]
 CHILD_COLUMNS = [
     ("code", "col_region_code", "text"),
@@ -46,7 +48,8 @@ CHILD_COLUMNS = [
     ("achievement", "achievement", "pct"),
 ]
 SERIES_COLORS = [COLORS["original"], COLORS["revised"], COLORS["actual"]]
-TABLE_ROW = 4  # header row of the year table; rows 1-2 hold the title and the footer line
+TABLE_ROW = 4  # header row of the year table; rows 1-2 hold the title and the footer line, row 3 the roll-up note
+CHART_ANCHOR = "I4"  # right of the year table
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
@@ -91,11 +94,15 @@ def indicator_sheet(ws: Worksheet, page: IndicatorPage, lang: str) -> None:
     shown_unit = display_unit_text(unit, lang)
     ws["A2"] = neutralise(f"{both('data_as_of')}: {as_of} · {both('col_unit')}: {shown_unit} · {chart.view_url}")
     ws["A2"].hyperlink = chart.view_url
-    rows = [{**r, "status_text": status_label(r["status"], lang)} for r in page.status]
+    summed = basis.note(chart.progress, lang)
+    if summed:  # the page's roll-up note: a reader can't take a (partial) sum for the region's own figure
+        ws["A3"] = neutralise(f"{basis.label('rollup_note')}: {summed}")
+        ws["A3"].font = Font(bold=True, color="9C5700")
+    rows = [{**r, "status_text": row_status(r, lang)} for r in page.status]
     last = write_table(ws, rows, YEAR_COLUMNS, lang, unit, start_row=TABLE_ROW)
     ws.auto_filter.ref = None  # a filter on the chart's own cells would hide bars when used
     if rows:
-        add_chart(ws, page, TABLE_ROW + 1, last, "G4")
+        add_chart(ws, page, TABLE_ROW + 1, last, CHART_ANCHOR)
     if page.children:
         children = page.children
         start = max(last + 3, TABLE_ROW + 24)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -112,8 +115,11 @@ def test_sub_regions_chart_downloads_through_the_same_routes(client, fmt, magic)
     name = urllib.parse.unquote(response.headers["Content-Disposition"].split("filename*=UTF-8''")[1])
     assert name.startswith("621100-定西市-counties_exited-children-")
     if fmt == "csv":
-        rows = response.data.decode("utf-8-sig").splitlines()
-        assert len(rows) == 8 and all(",2011–2019," in row for row in rows[1:]), "the page's years travel along"
+        rows = list(csv.DictReader(io.StringIO(response.data.decode("utf-8-sig"))))
+        assert len(rows) == 7, "one row per sub-region bar"
+        # each row's period is the years it compares (its label's), inside the page's years (?to=2019 travels)
+        assert all(r["地区 Region"].split(" · ")[1] == r["期间 Period"] for r in rows)
+        assert all(int(y) <= 2019 for r in rows for y in re.findall(r"\d{4}", r["期间 Period"]))
 
 
 def region_page_as(app, who: str, search: str) -> str:
