@@ -124,6 +124,9 @@ class Assessment:
     # the (start, end) of each actual figure that ``actual`` is made of: the years summed (flows), the one
     # multi-year actual used whole, or the year read (stocks, rates); empty when there is no ``actual``
     actual_periods: list[tuple[int, int]] = field(default_factory=list)
+    # the actual is (partly) a sum of only some sub-regions, not comparable with the target: (sub-regions in the
+    # sum, sub-regions in all); the status is then ``NO_DATA`` (? 部分下级报告), never a judgement
+    partial: tuple[int, int] | None = None
 
 
 def assess_flow(
