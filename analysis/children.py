@@ -148,7 +148,8 @@ def covered_regions(
     codes, parents: dict[str, str | None], children: dict[str, list[str]], top: str | None = None
 ) -> frozenset[str]:
     """The regions a sum of figures of ``codes`` covers whole: any set of all the sub-regions of one region stands
-    for that region, up as far as it goes (never above ``top``, the region whose sum it is). Example (巴中 511900 of 通江, 南江, 平昌, 巴州, 恩阳):
+    for that region, up as far as it goes (never above ``top``, the region whose sum it is). Example (巴中 511900
+    of 通江, 南江, 平昌, 巴州, 恩阳):
     ``covered_regions({"511921"}, ...) == {"511921"}``; with all five, ``{"511900"}``."""
     out = set(codes)
     frontier = set(out)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 
-from analysis.children import covered_regions
 from analysis.progress import cumulative
 from db.session import make_engine, session_factory
 from layouts.region_page import year_table
@@ -100,6 +99,8 @@ def test_a_sum_of_every_sub_region_is_judged_as_before(db_url, tmp_path):
 
 
 def test_a_sum_covers_a_region_only_when_all_its_sub_regions_are_in_it():
+    from analysis.children import covered_regions
+
     parents = {"511900": "510000", "511921": "511900", "511922": "511900", "510100": "510000"}
     children = {"510000": ["510100", "511900"], "511900": ["511921", "511922"]}
     assert covered_regions({"511921"}, parents, children) == {"511921"}  # 四川: 通江 is not 巴中
