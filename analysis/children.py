@@ -60,11 +60,16 @@ def _owners(regions: list[dict], code: str, children: dict[str, list[str]]) -> d
     return owner
 
 
-def _status(p: Progress, has_plan: bool) -> str | None:
-    """The worse of the latest year's and the whole period's status (the overview's ranking); None without a
-    plan in the years shown, as a year without a plan has no status."""
-    found = [c.status for c in (p.latest, p.period) if c is not None]
-    return min(found, key=st.severity) if has_plan and found else None
+def _status(p: Progress, has_plan: bool) -> tuple[str | None, list[int]]:
+    """The worse of the latest year's and the whole period's status (the overview's ranking), and the years it is
+    of (the latest year's on a tie); (None, []) without a plan in the years shown, as a year without a plan has no
+    status. Example (通江: 2018–2019 at 100%, 2019 behind): ``("behind", [2019])``."""
+    found = [(c.status, [c.year]) for c in (p.latest,) if c is not None]
+    if p.period is not None:
+        found.append((p.period.status, list(range(p.period.start, p.period.end + 1))))
+    if not has_plan or not found:
+        return None, []
+    return min(found, key=lambda f: st.severity(f[0]))
 
 
 def child_totals(
@@ -73,7 +78,8 @@ def child_totals(
     """One row per direct child holding figures of ``indicator``: ``{"code", "years", "plan", "actual"}``, plan
     and actual over the same ``years`` inside ``lo..hi`` (``compared_years``: flows summed over the years with
     both, stocks and rates at the last such year); None where nothing was reported. ``plan_ids`` and
-    ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None).
+    ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None) and
+    ``status_years`` the years that status is of (the latest year's, or the plan period's).
 
     Example: ``child_totals(figs, regions, "610000", exits, "original", 2011, 2020)[0]`` is
     ``{"code": "610100", "plan": None, "actual": 1.0, ...}`` (西安市: 周至县 exited in 2018).
@@ -95,6 +101,7 @@ def child_totals(
         actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
         if plan_years or actual_years:
             shown = bool(plan_years)  # a status needs a plan in the years shown
+            status, status_years = _status(p, shown)
             plan_years, actual_years = compared_years(plan_years, actual_years, indicator["kind"])
             out.append(
                 {
@@ -104,7 +111,8 @@ def child_totals(
                     "actual": _total(p.series["actual"], actual_years, indicator["kind"]),
                     "plan_ids": _ids(p.plan_points, plan_years, indicator["kind"]),
                     "actual_ids": _ids(p.series["actual"], actual_years, indicator["kind"]),
-                    "status": _status(p, shown),
+                    "status": status,
+                    "status_years": status_years,
                 }
             )
     return out

@@ -132,3 +132,21 @@ def test_the_cumulative_actual_stops_at_a_partial_sum(db_url, tmp_path):
     assert cumulative(p.series["actual"], [2018, 2019]) == [20000.0, None]  # not 3.9万
     assert p.period.status == "no_data" and p.period.actual is None  # not 3.9万 of 18万, behind
     assert {c.year: c.status for c in p.years} == {2018: "behind", 2019: "no_data"}
+
+
+# Item 4: a sub-region's status says which years it is of when they are not the years its bars compare
+
+
+def test_a_sub_regions_label_says_which_years_its_status_is_of(db_url, tmp_path):
+    upload(
+        db_url,
+        tmp_path,
+        [target(YANG, 2018, "2.5万"), target(YANG, 2019, "2万")],
+        [actual(YANG, 2018, "2.6万"), actual(YANG, 2019, "1.9万")],
+    )
+    (row,) = [r for r in view_of(db_url, HANZHONG).children if r["code"] == YANG]
+    assert (row["plan"], row["actual"], row["status"]) == (45000.0, 45000.0, "behind")  # 100%, yet 2019 behind
+    assert row["status_years"] == [2019]
+    assert row["label"] == "洋县 · 2018–2019(状态:2019年)"
+    (english,) = [r for r in view_of(db_url, HANZHONG, lang="en").children if r["code"] == YANG]
+    assert english["label"].endswith("· 2018–2019 (status: 2019)")

@@ -72,12 +72,17 @@ def child_rows(
     figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
 ) -> list[dict]:
     """Sub-region rows for the children chart: code, name, label, years, plan, actual, figure ids, status. The
-    label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child."""
+    label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child, and
+    the years its status is of where those differ ("通江县 · 2018–2019(状态:2019年)": 100% over both years, yet
+    behind in 2019)."""
     by_code = {r["code"]: r for r in regions}
     out = []
     for row in child_totals(figures, regions, code, indicator, plan, lo, hi):
         shown = name(by_code[row["code"]], lang)
         label = f"{shown} · {years_text(row['years'])}" if row["years"] else shown
+        if row["status"] is not None and row["status_years"] != row["years"]:
+            which = years_text(row["status_years"])
+            label += f" (status: {which})" if lang == "en" else f"(状态:{which}年)"
         out.append({**row, "name": shown, "label": label})
     return out
 
