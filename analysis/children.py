@@ -60,11 +60,16 @@ def _owners(regions: list[dict], code: str, children: dict[str, list[str]]) -> d
     return owner
 
 
-def _status(p: Progress, has_plan: bool) -> str | None:
-    """The worse of the latest year's and the whole period's status (the overview's ranking); None without a
-    plan in the years shown, as a year without a plan has no status."""
-    found = [c.status for c in (p.latest, p.period) if c is not None]
-    return min(found, key=st.severity) if has_plan and found else None
+def _status(p: Progress, has_plan: bool) -> tuple[str | None, list[int]]:
+    """The worse of the latest year's and the whole period's status (the overview's ranking), and the years it is
+    of (the latest year's on a tie); (None, []) without a plan in the years shown, as a year without a plan has no
+    status. Example (通江: 2018–2019 at 100%, 2019 behind): ``("behind", [2019])``."""
+    found = [(c.status, [c.year]) for c in (p.latest,) if c is not None]
+    if p.period is not None:
+        found.append((p.period.status, list(range(p.period.start, p.period.end + 1))))
+    if not has_plan or not found:
+        return None, []
+    return min(found, key=lambda f: st.severity(f[0]))
 
 
 def child_totals(
@@ -73,7 +78,8 @@ def child_totals(
     """One row per direct child holding figures of ``indicator``: ``{"code", "years", "plan", "actual"}``, plan
     and actual over the same ``years`` inside ``lo..hi`` (``compared_years``: flows summed over the years with
     both, stocks and rates at the last such year); None where nothing was reported. ``plan_ids`` and
-    ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None).
+    ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None) and
+    ``status_years`` the years that status is of (the latest year's, or the plan period's).
 
     Example: ``child_totals(figs, regions, "610000", exits, "original", 2011, 2020)[0]`` is
     ``{"code": "610100", "plan": None, "actual": 1.0, ...}`` (西安市: 周至县 exited in 2018).
@@ -90,11 +96,12 @@ def child_totals(
         figs = by_child.get(child)
         if not figs:
             continue
-        p = progress(figs, child, indicator, plan, lo, hi, committed=True)
+        p = apply_rollup(progress(figs, child, indicator, plan, lo, hi, committed=True), regions, child, None, children)
         plan_years = [y for y in p.plan_points if lo <= y <= hi]
         actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
         if plan_years or actual_years:
             shown = bool(plan_years)  # a status needs a plan in the years shown
+            status, status_years = _status(p, shown)
             plan_years, actual_years = compared_years(plan_years, actual_years, indicator["kind"])
             out.append(
                 {
@@ -104,30 +111,129 @@ def child_totals(
                     "actual": _total(p.series["actual"], actual_years, indicator["kind"]),
                     "plan_ids": _ids(p.plan_points, plan_years, indicator["kind"]),
                     "actual_ids": _ids(p.series["actual"], actual_years, indicator["kind"]),
-                    "status": _status(p, shown),
+                    "status": status,
+                    "status_years": status_years,
                 }
             )
     return out
 
 
+def _covered(point: Point | None, owner: dict[str, str]) -> frozenset[str] | None:
+    """The direct sub-regions a summed point adds up; None for the region's own figure (or none at all)."""
+    if point is None or not point.rolled_up or point.derived:
+        return None
+    return frozenset(owner.get(c, c) for c in point.regions)
+
+
 def rollup_of(figures: list[dict], regions: list[dict], code: str, p: Progress, years: list[int]) -> RollUp | None:
     """The roll-up behind ``p`` (the region's progress) over the ``years`` shown, or None when every figure shown
-    is the region's own. Derived zero years (named targets) are not counted: they say so themselves.
+    is the region's own. Per year it counts the sub-regions each summed series adds up: those whose actuals make
+    the summed actual, those whose targets make the summed plan (a sub-region with targets only is no actual's).
+    Derived zero years (named targets) are not counted: they say so themselves. ``figures`` are not read (the
+    points name the regions they sum).
 
     Example (云南 with only 昭通 reporting): ``rollup_of(figs, regions, "530000", p, [2015, 2016, 2018])`` is
-    ``RollUp(years=[2015, 2016, 2018], counts={2015: 1, 2016: 1, 2018: 1}, total=16)``.
+    ``RollUp(years=[2015, 2016, 2018], counts={2015: 1, 2016: 1}, total=16, plan_counts={2016: 1, 2018: 1})``.
     """
-    shown = [*p.series.values(), p.plan_points]
-    rolled = [y for y in years if any((pt := s.get(y)) is not None and pt.rolled_up and not pt.derived for s in shown)]
+    children = children_of(regions)
+    return _rollup(p, years, _owners(regions, code, children), len(children.get(code, [])))
+
+
+def _rollup(p: Progress, years: list[int], owner: dict[str, str], total: int) -> RollUp | None:
+    counts: dict[str, dict[int, int]] = {"actual": {}, "plan": {}}
+    for side, points in (("actual", p.series["actual"]), ("plan", p.plan_points)):
+        for y in years:
+            covered = _covered(points.get(y), owner)
+            if covered is not None:
+                counts[side][y] = len(covered)
+    rolled = sorted(set(counts["actual"]) | set(counts["plan"]))
     if not rolled:
         return None
-    children = children_of(regions)
-    owner = _owners(regions, code, children)
-    wanted = set(rolled)
-    reporting: dict[int, set[str]] = {y: set() for y in rolled}
-    for r in records(figures):
-        child = owner.get(r["region_code"])
-        year = int(r["period_end"])
-        if child is not None and year in wanted and r["period_start"] == r["period_end"] and r["kind"] in KINDS:
-            reporting[year].add(child)
-    return RollUp(rolled, {y: len(c) for y, c in reporting.items()}, len(children.get(code, [])))
+    return RollUp(rolled, counts["actual"], total, counts["plan"])
+
+
+def covered_regions(
+    codes, parents: dict[str, str | None], children: dict[str, list[str]], top: str | None = None
+) -> frozenset[str]:
+    """The regions a sum of figures of ``codes`` covers whole: any set of all the sub-regions of one region stands
+    for that region, up as far as it goes (never above ``top``, the region whose sum it is). Example (巴中 511900
+    of 通江, 南江, 平昌, 巴州, 恩阳):
+    ``covered_regions({"511921"}, ...) == {"511921"}``; with all five, ``{"511900"}``."""
+    out = set(codes)
+    frontier = set(out)
+    while frontier:
+        above = {parents.get(c) for c in frontier if c != top} - {None} - out
+        frontier = {a for a in above if children.get(a) and all(k in out for k in children[a])}
+        for a in frontier:
+            out.difference_update(children[a])
+            out.add(a)
+    return frozenset(out)
+
+
+def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None:
+    """Withhold the judgement wherever plan and actual do not cover the same regions: a sum of only some
+    sub-regions (巴中: 通江's 2.6万 of 5 counties) against the region's own target (≥10万), or against a sum of other
+    sub-regions. That year's status becomes ``NO_DATA`` with ``partial`` (? 部分下级报告), its actual point is marked
+    ``partial`` (a running total stops there), and so does a period whose actual takes in such a year. A sum of
+    every sub-region, or plan and actual summed over the same ones (汉中: 洋县's target against 洋县's actual), is
+    judged as before. ``whole(codes)``: the regions a sum of figures of ``codes`` covers (``covered_regions``), so
+    that 四川's sum of 巴中's own target is not compared with its sum of 通江's actual either."""
+    plan, actual = p.plan_points, p.series["actual"]
+    if not any(pt.rolled_up and not pt.derived for pt in (*plan.values(), *actual.values())):
+        return
+
+    def cover(point: Point | None) -> frozenset[str] | None:
+        """None for the whole region (its own figure, or a sum of every sub-region); else the regions covered."""
+        if point is None or not point.rolled_up or point.derived:
+            return None
+        covered = whole(point.regions)
+        return None if covered == {p.region_code} or not total else covered
+
+    plan_covers = {cover(pt) for pt in plan.values()}
+    usual = plan_covers.pop() if len(plan_covers) == 1 else None  # the plan's cover for a year without one
+
+    def against(point: Point | None, target_cover) -> tuple[int, int] | None:
+        """(sub-regions summed, all) when ``point`` is not comparable with a target covering ``target_cover``."""
+        mine = cover(point)
+        if point is None or mine == target_cover:
+            return None
+        return len(_covered(point, owner) if mine is not None else {owner.get(c, c) for c in target_cover}), total
+
+    for y, point in actual.items():
+        point.partial = against(point, cover(plan[y]) if y in plan else usual)
+    for c in p.years:
+        if c.plan is not None:
+            c.partial = against(c.actual, cover(c.plan))
+            if c.partial is not None:
+                c.status, c.achievement = st.NO_DATA, None
+    a = p.period
+    if a is None or a.actual is None:
+        return
+    from_plan = bool(set(p.period_ids) & {i for pt in plan.values() for i in pt.figure_ids})
+    for s0, s1 in a.actual_periods:
+        if s0 != s1:
+            continue
+        found = against(actual.get(s0), (cover(plan[s0]) if s0 in plan else usual) if from_plan else None)
+        if found is not None:
+            a.status, a.partial, a.actual, a.actual_year = st.NO_DATA, found, None, None
+            a.achievement = a.achievement_to_date = a.needed_per_year = None
+            a.actual_periods, p.period_actual_ids = [], []
+            return
+
+
+def apply_rollup(
+    p: Progress, regions: list[dict], code: str, years: list[int] | None = None, children: dict | None = None
+) -> Progress:
+    """``p`` with its roll-up (``rollup_of`` over ``years``, default all the years of its series) and its partial sums
+    left unjudged (``judge_partial``). ``children``: ``children_of(regions)``, when the caller has it already."""
+    shown = [p.series["actual"], p.plan_points]
+    if not any(pt.rolled_up and not pt.derived for points in shown for pt in points.values()):
+        return p
+    children = children_of(regions) if children is None else children
+    owner, total = _owners(regions, code, children), len(children.get(code, []))
+    if years is None:
+        years = sorted({y for points in shown for y in points})
+    p.rollup = _rollup(p, years, owner, total)
+    parents = {r["code"]: r.get("parent_code") for r in regions}
+    judge_partial(p, owner, total, lambda codes: covered_regions(codes, parents, children, code))
+    return p

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
+from analysis.children import apply_rollup
 from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
 from analysis.regions import children_of, descendants, plan_regions
@@ -141,6 +142,7 @@ def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, in
             if ind not in catalogue or (indicator and ind != indicator) or ind not in with_target:
                 continue
             p = assessed(by_indicator[ind], code, catalogue[ind], plan, year_from, year_to)
+            apply_rollup(p, regions, code, children=children)  # a sum of only some sub-regions is not judged
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
     rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))

@@ -20,28 +20,34 @@ class YearCell:
     actual: Point | None
     status: str
     achievement: float | None
+    # plan and actual do not cover the same regions (one is a sum of only some sub-regions): (sub-regions in that
+    # sum, sub-regions in all); the status is then ``NO_DATA`` (? 部分下级报告), never a judgement
+    partial: tuple[int, int] | None = None
 
 
 @dataclass
 class RollUp:
     """Which of a region's figures are sums of its sub-regions, and how many sub-regions those sums cover.
 
-    ``years``: the years shown whose plan or actual is such a sum; ``counts``: year -> direct sub-regions with a
-    figure (of their own or from below) that year; ``total``: the region's direct sub-regions.
+    ``years``: the years shown whose plan or actual is such a sum; ``counts``: year -> direct sub-regions whose
+    actuals the summed actual adds up; ``plan_counts``: the same for a summed plan (the targets shown);
+    ``total``: the region's direct sub-regions.
     """
 
     years: list[int]
     counts: dict[int, int]
     total: int
+    plan_counts: dict[int, int] = field(default_factory=dict)
 
     @property
     def reporting(self) -> tuple[int, int]:
-        """The fewest and the most sub-regions reporting in one of ``years``."""
-        return min(self.counts.values(), default=0), max(self.counts.values(), default=0)
+        """The fewest and the most sub-regions in one of the sums shown (actuals, or targets when none is summed)."""
+        counts = self.counts or self.plan_counts
+        return min(counts.values(), default=0), max(counts.values(), default=0)
 
     def partial_in(self, year: int) -> bool:
-        """Whether the year's sum leaves out sub-regions that do not report."""
-        return year in self.counts and self.counts[year] < self.total
+        """Whether the year's summed actual or plan leaves out sub-regions."""
+        return any(year in c and c[year] < self.total for c in (self.counts, self.plan_counts))
 
     @property
     def partial(self) -> bool:
@@ -241,7 +247,9 @@ def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans:
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:
-    """Running totals over ``years``; None from the first missing year on (a gap is not a zero). A calendar year
+    """Running totals over ``years``; None from the first missing year on (a gap is not a zero), and from the first
+    sum of only some sub-regions not comparable with the plan (``Point.partial``: own figures and a partial sum are
+    never added up into one total). A calendar year
     that ``years`` skip is a gap too: a region whose sub-regions set only a stretch target for 2017 has no 2017 on
     its axis, yet its committed plan misses 2017 as the sub-region's own does (the line stops at both levels).
 
@@ -250,7 +258,11 @@ def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]
     total, out, broken = 0.0, [], False
     previous = None
     for y in years:
-        if y not in points or (previous is not None and any(g not in points for g in range(previous + 1, y))):
+        if (
+            y not in points
+            or points[y].partial is not None
+            or (previous is not None and any(g not in points for g in range(previous + 1, y)))
+        ):
             broken = True
         previous = y
         if broken:

@@ -27,6 +27,10 @@ class Point:
     source: str = ""
     plan_version: str = ""
     derived: bool = False  # True when inferred from named targets' exit years (e.g. 0 counties in 2016)
+    regions: tuple[str, ...] = ()  # a sum's: the regions whose figures it adds up (``rolled_up`` only)
+    # a sum of only some sub-regions that is not compared like with like (``analysis.children.judge_partial``):
+    # (sub-regions in the sum, sub-regions in all); never judged against a target, and a running total stops there
+    partial: tuple[int, int] | None = None
 
 
 def records(figures, stretch: bool = False) -> list[dict]:
@@ -131,12 +135,13 @@ def summed_comparator(comparators: set[str]) -> str:
 
 def _sum_point(year: int, picked: list[dict]) -> Point:
     # one loop over the figures summed (a region page makes a hundred of these sums of a dozen)
-    values, ids, comparators = [], [], set()
+    values, ids, comparators, codes = [], [], set(), {}
     reliabilities, quotes, sources = {}, {}, {}  # each value once, in order of appearance
     for p in picked:
         values.append(p["value"])
         comparators.add(p["comparator"] or "=")
         ids.append(int(p["id"]))
+        codes[p["region_code"]] = None
         reliabilities[p["reliability"] or "official"] = None
         quote = p["quote"]
         if quote:
@@ -157,6 +162,7 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
         " / ".join(quotes),
         " ".join(sources),
         picked[0]["plan_version"] or "",
+        regions=tuple(codes),
     )
 
 

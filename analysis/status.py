@@ -31,11 +31,16 @@ multi-year actual inside the period that already meets the target counts as achi
 part of a stated multi-year total (35 in 2017, 65 in all by the end of 2018) is judged on that total. An
 unfinished period shows the pace still needed each year. "To date" means the last year of the year filter.
 
-下级合计 Σ:地区本级没有数字的年份,显示其下级地区的合计,并注明有几个下级报告了数字;只有部分下级报告时,
-状态只反映这些下级,不是本级自身的评价。下级地区对比图按同一年份比较计划与实际。
+下级合计 Σ:地区本级没有数字的年份,显示其下级地区的合计,并分别注明实际与目标各由几个下级相加。只有部分下级的
+合计不与本级目标(或其他下级的目标)比较:该年状态为"? 部分下级报告"(同"无报告数据"),含这一年的时期亦然,
+累计线在此中断;计划与实际同为这些下级时,状态只反映这些下级;全部下级的合计照常评价。下级地区对比图按同一年份
+比较计划与实际。
 Sums of sub-regions Σ: a year with no figure of the region's own shows the sum of its sub-regions, saying how
-many of them report; when only some report, the status speaks for those alone, not for the region. The
-sub-regions chart compares each one's plan and actual over the same years.
+many of them the actual and the target each add up. A sum of only some is never judged against the region's own
+target (or other sub-regions'): that year reads "? partial" (as "no reported figure"), so does a period that takes
+it in, and a running total stops there; where plan and actual are sums of the same ones, the status speaks for
+those alone; a sum of all of them is judged as usual. The sub-regions chart compares each one's plan and actual
+over the same years.
 """
 
 from __future__ import annotations
@@ -124,6 +129,9 @@ class Assessment:
     # the (start, end) of each actual figure that ``actual`` is made of: the years summed (flows), the one
     # multi-year actual used whole, or the year read (stocks, rates); empty when there is no ``actual``
     actual_periods: list[tuple[int, int]] = field(default_factory=list)
+    # the actual is (partly) a sum of only some sub-regions, not comparable with the target: (sub-regions in the
+    # sum, sub-regions in all); the status is then ``NO_DATA`` (? 部分下级报告), never a judgement
+    partial: tuple[int, int] | None = None
 
 
 def assess_flow(

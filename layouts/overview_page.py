@@ -27,6 +27,19 @@ from layouts.urlstate import canonical
 from text.format import value_format
 from text.i18n import name, t, tf
 
+PARTIAL_TEXT = ("? 部分下级报告:{total}个下级中{reporting}个", "? partial: {reporting} of {total} sub-regions report")
+
+
+def partial_text(partial: tuple[int, int], lang: str) -> str:
+    """The status of a sum of only some sub-regions, which is no judgement: ``partial_text((1, 5), "en") ==
+    "? partial: 1 of 5 sub-regions report"`` (the icon of "no reported figure", whose colour it keeps)."""
+    zh, en = PARTIAL_TEXT
+    return (en if lang == "en" else zh).format(reporting=partial[0], total=partial[1])
+
+
+def _status_word(status: str, partial: tuple[int, int] | None, lang: str) -> str:
+    return partial_text(partial, lang) if partial is not None else status_text(status, lang)
+
 
 def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
     """Period, actual / plan, percent and status, the pace still needed and any missing years."""
@@ -40,9 +53,12 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
         # an unfinished period is judged on the plan to date: its percent goes with the status, the whole
         # period's is said apart, so the two never read as one
         pace = tf("pace_to_date", lang, plan=fmt(a.expected_to_date), pct=percent(a.achievement_to_date))
-        lines += [f"{pace} {status_text(a.status, lang)}", tf("of_whole_period", lang, pct=percent(a.achievement))]
+        lines += [
+            f"{pace} {_status_word(a.status, a.partial, lang)}",
+            tf("of_whole_period", lang, pct=percent(a.achievement)),
+        ]
     else:
-        lines.append(f"{percent(a.achievement)} {status_text(a.status, lang)}")
+        lines.append(f"{percent(a.achievement)} {_status_word(a.status, a.partial, lang)}")
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
         lines.append(tf("need_per_year", lang, years=years, value=fmt(a.needed_per_year)))
@@ -84,18 +100,21 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
     cells = {}  # year -> (pair, percent, low reliability, ids): the latest year's cell says them again
     for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
         plan, actual, achieved = c.plan, c.actual, c.achievement
-        pair = f"{fmt(actual.value) if actual is not None else '—'} / {fmt(plan.value, plan.comparator)}"
+        summed = " Σ" if actual is not None and actual.rolled_up and not actual.derived else ""
+        pair = f"{fmt(actual.value) + summed if actual is not None else '—'} / {fmt(plan.value, plan.comparator)}"
         shown = "—" if achieved is None else f"{achieved:.1f}%"  # percent
         low = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
         ids = ",".join(map(str, plan.figure_ids if actual is None else plan.figure_ids + actual.figure_ids))
         cells[c.year] = pair, shown, low, ids
-        text = f"{texts[c.status]}\n{pair}\n{shown}"
+        word = texts[c.status] if c.partial is None else partial_text(c.partial, lang)
+        text = f"{word}\n{pair}\n{shown}"
         text = f"{text}\n{low_text}" if low and low_text else text
         row[f"y{c.year}"] = {"text": text, "status": c.status, "ids": ids}
     if p.latest is not None:
         c = p.latest  # one of p.years: its pair, percent, reliability and ids already known
         pair, shown, low, ids = cells[c.year]
-        lines = [str(c.year), pair, f"{shown} {texts[c.status]}", low_text if low else ""]
+        word = texts[c.status] if c.partial is None else partial_text(c.partial, lang)
+        lines = [str(c.year), pair, f"{shown} {word}", low_text if low else ""]
         row["latest"] = {"text": "\n".join([line for line in lines if line]), "status": c.status, "ids": ids}
     if p.period is not None:
         a = p.period

@@ -17,8 +17,9 @@ from layouts.controls import filter_bar, indicator_select, plan_select, status_h
 from layouts.export_menu import briefing_menu, export_menu
 from layouts.later import later
 from layouts.map_figures import STATUS_COLORS
-from layouts.overview_page import period_cell
+from layouts.overview_page import partial_text, period_cell
 from layouts.plain import element
+from layouts.theme import COLORS, STATUS_TEXT_COLOR
 from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
 from text.format import format_value
@@ -28,13 +29,17 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": Fals
 
 # The page's words about sums of sub-regions (roll-ups): (Chinese, English), one shown by the page's language
 ROLLUP_TEXT = {
-    "note": (
-        "Σ 下级合计:{total}个下级中{reporting}个有数据({years}年)",
-        "Σ sum of sub-regions: {reporting} of {total} report ({years})",
+    "note": ("Σ 下级合计 · {sides}", "Σ sum of sub-regions · {sides}"),
+    "side": (
+        "{series}:{total}个下级中{reporting}个有数据({years}年)",
+        "{series}: {reporting} of {total} report ({years})",
     ),
+    "actual": ("实际", "actual"),
+    "target": ("目标", "target"),
     "partial": (
-        "状态仅反映有数据的下级,不是本级自身的评价",
-        "the status covers only those reporting, not the region's own",
+        "部分下级的合计不与本级目标比较;计划与实际同为这些下级时,状态仅反映这些下级",
+        "a sum of only some is not judged against the region's target; where plan and actual are both theirs, the"
+        " status covers only those",
     ),
     "partial_tag": ("部分下级", "partial"),
     "children_reporting": (
@@ -52,14 +57,21 @@ def rollup_text(key: str, lang: str, **values) -> str:
 
 
 def rollup_note(p: Progress, lang: str) -> dict | None:
-    """Says plainly that figures shown are sums of sub-regions, how many report, and, when some do not, that the
-    status is theirs, not the region's own: "Σ 下级合计:16个下级中1个有数据(2016、2018–2020年)"."""
+    """Says plainly that figures shown are sums of sub-regions, how many sub-regions each summed series adds up
+    (actuals and targets apart: a sub-region with targets only is in no actual), and, when some do not report, that
+    no status judges the region on them: "Σ 下级合计 · 实际:5个下级中1个有数据(2018–2019年)"."""
     r = p.rollup
     if r is None:
         return None
-    low, high = r.reporting
-    years = years_text(r.years)
-    text = rollup_text("note", lang, total=r.total, reporting=low if low == high else f"{low}–{high}", years=years)
+    sides = []
+    for key, counts in (("actual", r.counts), ("target", r.plan_counts)):
+        if not counts:
+            continue
+        low, high = min(counts.values()), max(counts.values())
+        reporting = low if low == high else f"{low}–{high}"
+        values = {"series": rollup_text(key, lang), "total": r.total, "reporting": reporting}
+        sides.append(rollup_text("side", lang, **values, years=years_text(list(counts))))
+    text = rollup_text("note", lang, sides=";".join(sides) if lang != "en" else "; ".join(sides))
     if r.partial:
         text = f"{text} · {rollup_text('partial', lang)}"
     return element(
@@ -198,7 +210,17 @@ def year_table(p: Progress, years: list[int], lang: str, stretch: dict | None = 
 
 
 def _status_of(c, p: Progress, lang: str):
-    """A year's status badge; tagged partial when it judges a sum that leaves out sub-regions not reporting."""
+    """A year's status badge; tagged partial when it judges a sum that leaves out sub-regions not reporting (plan
+    and actual of the same ones); a partial sum not comparable with the target gets no judgement at all
+    (「? 部分下级报告:5个下级中1个」, the colour and icon of "no reported figure")."""
+    if c.partial is not None:
+        return element(
+            html.Span,
+            partial_text(c.partial, lang),
+            className="badge status-badge small",
+            style={"backgroundColor": COLORS[c.status], "color": STATUS_TEXT_COLOR[c.status]},
+            **{"data-status": c.status, "data-partial": "true"},
+        )
     badge = status_badge(c.status, lang, True)
     if p.rollup is None or not p.rollup.partial_in(c.year):
         return badge

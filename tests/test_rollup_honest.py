@@ -87,12 +87,13 @@ def test_a_region_without_figures_of_its_own_says_its_figures_are_a_partial_sum(
     assert [p.plan_points[y].comparator for y in (2016, 2018, 2019, 2020)] == ["=", ">=", ">=", ">="]
     assert p.rollup is not None and p.rollup.total == 10 and p.rollup.reporting == (1, 1) and p.rollup.partial
     shown = page(db_url, HANZHONG)
-    assert "Σ 下级合计:10个下级中1个有数据" in shown
-    assert "状态仅反映有数据的下级,不是本级自身的评价" in shown
+    assert "Σ 下级合计 · 实际:10个下级中1个有数据(2015–2016年)" in shown
+    assert "目标:10个下级中1个有数据(2016, 2018–2020年)" in shown
+    assert "状态仅反映这些下级" in shown
     assert "(部分下级)" in shown  # beside the year's ✖ 落后 in the year table
     assert "≥28万人 Σ" in shown  # the comparator kept, the cell marked as a sum
     english = page(db_url, HANZHONG, f"{SEARCH}&lang=en")
-    assert "Σ sum of sub-regions: 1 of 10 report" in english and "(partial)" in english
+    assert "Σ sum of sub-regions · actual: 1 of 10 report" in english and "(partial)" in english
 
 
 def test_a_region_with_figures_of_its_own_has_no_roll_up_note(db_url, tmp_path):

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
-from analysis.children import child_totals, rollup_of, years_text
+from analysis.children import apply_rollup, child_totals, years_text
 from analysis.consistency import consistency_checks
 from analysis.indicators import headline_order
 from analysis.overview import year_bounds
@@ -72,12 +72,17 @@ def child_rows(
     figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
 ) -> list[dict]:
     """Sub-region rows for the children chart: code, name, label, years, plan, actual, figure ids, status. The
-    label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child."""
+    label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child, and
+    the years its status is of where those differ ("通江县 · 2018–2019(状态:2019年)": 100% over both years, yet
+    behind in 2019)."""
     by_code = {r["code"]: r for r in regions}
     out = []
     for row in child_totals(figures, regions, code, indicator, plan, lo, hi):
         shown = name(by_code[row["code"]], lang)
         label = f"{shown} · {years_text(row['years'])}" if row["years"] else shown
+        if row["status"] is not None and row["status_years"] != row["years"]:
+            which = years_text(row["status_years"])
+            label += f" (status: {which})" if lang == "en" else f"(状态:{which}年)"
         out.append({**row, "name": shown, "label": label})
     return out
 
@@ -136,7 +141,7 @@ def region_view(
     view.progress = progress(records(figs), code, view.indicator, state["plan"], lo, hi, committed=True)
     view.stretch = stretch_points(figs, code, state["plan"])
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
-    view.progress.rollup = rollup_of(figs, regions, code, view.progress, view.years)
+    apply_rollup(view.progress, regions, code, view.years)  # Σ said, partial sums left unjudged
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
     view.checks = consistency_checks(figs, code, state["plan"], regions)
     view.names = {r["code"]: name(r, lang) for r in regions}
@@ -156,7 +161,8 @@ def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
         if view.progress is not None and view.indicator is not None and c["code"] == view.indicator["code"]:
             return view.progress  # the chosen indicator's, assessed already with the same figures and state
         rows = records(by_indicator[c["code"]])  # one indicator's already: no filter by indicator to run again
-        return progress(rows, code, c, state["plan"], state["from"], state["to"], committed=True)
+        q = progress(rows, code, c, state["plan"], state["from"], state["to"], committed=True)
+        return apply_rollup(q, view.regions, code)  # a partial sum is no judgement here either
 
     summary = [
         (view.region, assessed(c)) for c in view.options if "target" in map(_KIND, by_indicator.get(c["code"], ()))
