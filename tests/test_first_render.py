@@ -104,7 +104,7 @@ def test_plotly_last_moves_only_plotly():
 
 def test_status_help_is_the_docstring_as_plain_html():
     blocks = doc_blocks(analysis.status.__doc__)
-    assert [type(b).__name__ for b in blocks] == ["P", "P", "Ul", "P"]
+    assert [type(b).__name__ for b in blocks] == ["P", "P", "Ul", "P", "P"]  # the last: sums of sub-regions
     assert plain(blocks[0].children) == [plain(html.Strong("状态规则 · Status rule"))]
     items = blocks[2].children
     assert len(items) == 5 and all(isinstance(item.children[0], html.Strong) for item in items)
