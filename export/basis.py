@@ -11,10 +11,10 @@ Example: ``mark("2.6万人", p.series["actual"][2018]) == "2.6万人 Σ"``
 from __future__ import annotations
 
 from analysis import status as st
-from analysis.children import years_text
 from analysis.progress import Progress, RollUp
 from analysis.series import Point
 from layouts.components import status_text
+from layouts.region_page import rollup_note_text
 from text.i18n import t
 
 SIGMA = "Σ"
@@ -27,14 +27,6 @@ BASIS_TEXT = {
     "mixed": ("本级 + 下级合计 Σ", "own + Σ sum of sub-regions"),
     "derived": ("推得", "derived"),
     "reporting": ("{total}个下级中{reporting}个有数据", "{reporting} of {total} report"),
-    "note": (
-        "Σ 下级合计:{total}个下级中{reporting}个有数据({years}年)",
-        "Σ sum of sub-regions: {reporting} of {total} report ({years})",
-    ),
-    "partial": (
-        "状态仅反映有数据的下级,不是本级自身的评价",
-        "the status covers only those reporting, not the region's own",
-    ),
     "partial_tag": ("部分下级", "partial"),
 }
 # column headers and labels the exports add (bilingual, Chinese first, as ``text.i18n.both``)
@@ -74,13 +66,9 @@ def reporting(r: RollUp, years: list[int] | None = None) -> str:
 
 
 def note(p: Progress | None, lang: str) -> str | None:
-    """The page's roll-up note, or None when every figure shown is the region's own:
-    "Σ 下级合计:5个下级中1个有数据(2018–2019年) · 状态仅反映有数据的下级,不是本级自身的评价"."""
-    r = p.rollup if p is not None else None
-    if r is None:
-        return None
-    said = text("note", lang, total=r.total, reporting=reporting(r), years=years_text(r.years))
-    return f"{said} · {text('partial', lang)}" if r.partial else said
+    """The page's roll-up note (``layouts.region_page.rollup_note_text``), or None when every figure shown is the
+    region's own."""
+    return rollup_note_text(p, lang)
 
 
 def partial_in(p: Progress | None, years) -> bool:

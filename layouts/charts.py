@@ -154,7 +154,7 @@ def plan_actual_figure(
                     "font": {"size": 11, "color": "#444444"},
                 }
             )
-        elif plan is not None:
+        elif plan is not None and actual[year].partial is None:  # a partial sum has no gap to the region's plan
             gap = actual[year].value - plan.value
             sign = "+" if gap >= 0 else "−"
             rate = percent(achievement(actual[year].value, plan.value, direction))

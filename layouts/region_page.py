@@ -57,10 +57,20 @@ def rollup_text(key: str, lang: str, **values) -> str:
 
 
 def rollup_note(p: Progress, lang: str) -> dict | None:
-    """Says plainly that figures shown are sums of sub-regions, how many sub-regions each summed series adds up
-    (actuals and targets apart: a sub-region with targets only is in no actual), and, when some do not report, that
-    no status judges the region on them: "Σ 下级合计 · 实际:5个下级中1个有数据(2018–2019年)"."""
-    r = p.rollup
+    """Says plainly that figures shown are sums of sub-regions (``rollup_note_text``), as a page element."""
+    text = rollup_note_text(p, lang)
+    if text is None:
+        return None
+    return element(
+        html.Span, text, className="rollup-note small text-muted", **{"data-partial": str(p.rollup.partial).lower()}
+    )
+
+
+def rollup_note_text(p: Progress | None, lang: str) -> str | None:
+    """How many sub-regions each summed series adds up (actuals and targets apart: a sub-region with targets only is
+    in no actual) and, when some do not report, that no status judges the region on them, or None when every figure
+    shown is the region's own: "Σ 下级合计 · 实际:5个下级中1个有数据(2018–2019年)"; the page and the exports say it."""
+    r = p.rollup if p is not None else None
     if r is None:
         return None
     sides = []
@@ -72,11 +82,7 @@ def rollup_note(p: Progress, lang: str) -> dict | None:
         values = {"series": rollup_text(key, lang), "total": r.total, "reporting": reporting}
         sides.append(rollup_text("side", lang, **values, years=years_text(list(counts))))
     text = rollup_text("note", lang, sides=";".join(sides) if lang != "en" else "; ".join(sides))
-    if r.partial:
-        text = f"{text} · {rollup_text('partial', lang)}"
-    return element(
-        html.Span, text, className="rollup-note small text-muted", **{"data-partial": str(r.partial).lower()}
-    )
+    return f"{text} · {rollup_text('partial', lang)}" if r.partial else text
 
 
 def breadcrumb(path: list[dict], state: dict, bounds: tuple[int, int], lang: str) -> dict:

@@ -102,3 +102,10 @@ def test_the_gap_label_sits_above_a_taller_stretch_bar_not_on_its_label():
     # on top of the stretch bar's own ≥9万 label
     fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
     assert fig["layout"]["annotations"][0]["y"] == 100.0
+
+
+def test_a_partial_sum_of_sub_regions_gets_no_gap_label():
+    # 巴中 2018 in a planner's test upload: its own target ≥10万, one county of five reporting 2.6万 (Σ)
+    partial = {2017: Point(2017, 60.0, figure_ids=[3], rolled_up=True, partial=(1, 5))}
+    fig = figure({"original": PLAN, "revised": {}, "actual": partial})
+    assert not any("差距" in a["text"] for a in fig["layout"]["annotations"])

@@ -69,8 +69,8 @@ def test_the_briefing_pdf_marks_summed_values_and_says_how_many_sub_regions_repo
     upload(db_url, tmp_path, targets(YANG), actuals(YANG, ACTUALS))
     path = briefing_file(db_url, tmp_path, "pdf")
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "下级合计:10个下级中1个有数据" in text, "the page's roll-up note"
-    assert "状态仅反映有数据的下级,不是本级自身的评价" in text
+    assert "下级合计·实际:10个下级中1个有数据" in "".join(text.split()), "the page's roll-up note"
+    assert "部分下级的合计不与本级目标比较" in "".join(text.split())
     assert "Σ" in text, "summed values carry the page's Σ"
     assert "部分下级" in text, "a status judging a partial sum is tagged as on the page"
 
@@ -90,7 +90,7 @@ def test_the_briefing_xlsx_has_a_note_and_a_basis_column_for_summed_years(db_url
 def test_the_english_briefing_xlsx_says_it_in_english(db_url, tmp_path):
     upload(db_url, tmp_path, targets(YANG), actuals(YANG, ACTUALS))
     ws = indicator_sheet(briefing_file(db_url, tmp_path, "xlsx", lang="en"))
-    assert "Σ sum of sub-regions: 1 of 10 report" in ws["A3"].value
+    assert "Σ sum of sub-regions · actual: 1 of 10 report" in ws["A3"].value
     year = year_table(ws)[2016]
     assert "Σ sum of sub-regions" in year["数据口径 basis"] and "1 of 10 report; partial" in year["数据口径 basis"]
     assert year["状态 Status"].endswith("(partial)")
@@ -131,7 +131,7 @@ def test_the_chart_data_xlsx_marks_own_and_summed_values_apart(db_url, tmp_path)
     assert plan and set(plan) == {"own"}
     assert basis[("Actual", 2016)] == "Σ sum of sub-regions (1 of 10 report; partial)"
     about = {r[0].value: r[1].value for r in wb["说明 About"].iter_rows()}
-    assert "Σ sum of sub-regions: 1 of 10 report" in about["下级合计 sum of sub-regions"]
+    assert "Σ sum of sub-regions · actual: 1 of 10 report" in about["下级合计 sum of sub-regions"]
 
 
 # Item 3: the sub-regions CSV's period
@@ -141,5 +141,5 @@ def test_the_sub_regions_csv_period_is_the_years_each_row_compares(db_url, tmp_p
     upload(db_url, tmp_path, targets(YANG), actuals(YANG, {2018: "10万", 2019: "9万"}))
     rows = csv_rows(data_file(db_url, tmp_path, "csv", "children"))
     row = next(r for r in rows if r["地区代码 region code"] == YANG)
-    assert row["地区 Region"] == "洋县 · 2018–2019"
+    assert row["地区 Region"].startswith("洋县 · 2018–2019")  # and which year its status is of
     assert row["期间 Period"] == "2018–2019", "the years the row compares, not the page's whole range"
