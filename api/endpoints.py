@@ -90,6 +90,12 @@ _CELL = {
         "status": {"type": ["string", "null"], "enum": ["achieved", "on_track", "at_risk", "behind", "no_data", None]},
         "target_figure_ids": _IDS,
         "actual_figure_ids": _IDS,
+        "partial": {
+            "type": ["object", "null"],
+            "description": "a sum of only some sub-regions, left unjudged (status no_data): how many of how many "
+            "sub-regions it adds up; null otherwise",
+            "properties": {"sub_regions_reporting": _I, "sub_regions_total": _I},
+        },
     },
 }
 

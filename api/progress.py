@@ -35,8 +35,14 @@ def _ids(figure_ids) -> list[int]:
     return [int(i) for i in figure_ids if i]
 
 
+def _partial(partial: tuple[int, int] | None) -> dict | None:
+    """A sum of only some sub-regions, left unjudged (the page's 「? 部分下级报告」): how many of how many report."""
+    return None if partial is None else {"sub_regions_reporting": partial[0], "sub_regions_total": partial[1]}
+
+
 def _year_row(p: Progress, cell: YearCell | None, year: int) -> dict:
     plan, actual = (cell.plan, cell.actual) if cell else (None, p.series["actual"].get(year))
+    partial = cell.partial if cell else (actual.partial if actual else None)
     return {
         "year": year,
         "plan_original": _value(p.series["original"].get(year)),
@@ -51,6 +57,7 @@ def _year_row(p: Progress, cell: YearCell | None, year: int) -> dict:
         "actual_derived": bool(actual and actual.derived),
         "target_figure_ids": _ids(plan.figure_ids) if plan else [],
         "actual_figure_ids": _ids(actual.figure_ids) if actual else [],
+        "partial": _partial(partial),
     }
 
 
@@ -78,6 +85,7 @@ def _period(p: Progress) -> dict | None:
         "missing_years": list(a.missing_years),
         "target_figure_ids": _ids(p.period_ids),
         "actual_figure_ids": _ids(p.period_actual_ids),
+        "partial": _partial(a.partial),
     }
 
 
@@ -154,6 +162,8 @@ def _common(x: dict) -> dict:
         "status": x["status"],
         "target_figure_ids": " ".join(map(str, x["target_figure_ids"])),
         "actual_figure_ids": " ".join(map(str, x["actual_figure_ids"])),
+        "sub_regions_reporting": (x["partial"] or {}).get("sub_regions_reporting"),
+        "sub_regions_total": (x["partial"] or {}).get("sub_regions_total"),
     }
 
 
@@ -175,4 +185,6 @@ CSV_COLUMNS = (
     "actual_figure_ids",
     "expected_to_date",  # period rows only, last so that columns read by position keep their place
     "achievement_to_date",
+    "sub_regions_reporting",  # a partial sum's, left unjudged; added last for the same reason
+    "sub_regions_total",
 )

@@ -63,7 +63,7 @@ def test_a_partial_sum_gets_no_judgement_against_the_regions_own_target(db_url, 
 
 
 def test_the_status_grid_the_overview_and_the_api_leave_a_partial_sum_unjudged(db_url, tmp_path):
-    from api.progress import region_progress
+    from api.progress import csv_rows, region_progress
     from views.overview import overview_view
     from views.region import indicator_summary
 
@@ -82,6 +82,11 @@ def test_the_status_grid_the_overview_and_the_api_leave_a_partial_sum_unjudged(d
     assert row.period.status == "no_data"
     years = {y["year"]: y for y in items[0]["years"]}
     assert years[2018]["status"] == "no_data" and years[2018]["achievement"] is None
+    # the API says why it is unjudged, as the page's 「? 部分下级报告:10个下级中1个」 does
+    assert years[2018]["partial"] == {"sub_regions_reporting": 1, "sub_regions_total": 10}
+    assert items[0]["period"]["partial"] == {"sub_regions_reporting": 1, "sub_regions_total": 10}
+    (csv_2018,) = [r for r in csv_rows(items) if r["scope"] == "year" and r["period_end"] == 2018]
+    assert (csv_2018["sub_regions_reporting"], csv_2018["sub_regions_total"]) == (1, 10)
 
 
 def test_a_partial_sum_of_the_same_sub_regions_as_the_plan_is_still_judged(db_url, tmp_path):
