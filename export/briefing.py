@@ -27,6 +27,7 @@ from textsafety import echo, markup, one_line
 PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
 MAX_TABLE_ROWS = 9
+MAX_CHILD_ROWS = 5  # a sub-region's label wraps to two or three lines: more rows than this are clipped unseen
 TABLE_Y = (0.0, 0.40)
 HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
 CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
@@ -81,10 +82,18 @@ def year_rows(chart: ChartExport) -> list[dict]:
 
 
 def child_rows(chart: ChartExport) -> list[dict]:
-    """The page's sub-region rows (plan and actual over the years shown) with the achievement rate."""
+    """The page's sub-region rows (plan and actual over the years shown) with the achievement rate and the status
+    in words, as the page's bar labels say it (never colour alone)."""
     rows = chart.context.children
-    direction = chart.indicator["direction"]
-    return [{**r, "achievement": achievement(r["actual"], r["plan"], direction)} for r in rows]
+    direction, lang = chart.indicator["direction"], chart.lang
+    return [
+        {
+            **r,
+            "achievement": achievement(r["actual"], r["plan"], direction),
+            "status_text": status_label(r.get("status"), lang),
+        }
+        for r in rows
+    ]
 
 
 def collect(
@@ -185,9 +194,10 @@ def _children_table(page: IndicatorPage, lang: str, x) -> dict:
         [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
         [percent(r["achievement"]) for r in rows],
+        [r["status_text"] for r in rows],
     ]
-    columns = [t("sub_regions", lang), t("target", lang), t("actual", lang), t("achievement", lang)]
-    return _table(columns, _cut(cells, MAX_TABLE_ROWS, "XLSX"), x, TABLE_Y, [1.4, 1.1, 1.1, 0.9])
+    columns = [t(k, lang) for k in ("sub_regions", "target", "actual", "achievement", "col_status")]
+    return _table(columns, _cut(cells, MAX_CHILD_ROWS, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
 
 
 def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:

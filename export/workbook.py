@@ -46,6 +46,7 @@ CHILD_COLUMNS = [
     ("plan", "target", "number"),
     ("actual", "actual", "number"),
     ("achievement", "achievement", "pct"),
+    ("status_text", "col_status", "text"),
 ]
 SERIES_COLORS = [COLORS["original"], COLORS["revised"], COLORS["actual"]]
 TABLE_ROW = 4  # header row of the year table; rows 1-2 hold the title and the footer line, row 3 the roll-up note

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from db.session import make_engine, session_factory
-from export.briefing import briefing_pdf, collect
+from export.briefing import MAX_CHILD_ROWS, briefing_pdf, collect
 from export.workbook import briefing_xlsx, sheet_title
 
 REGIONS = {"621100": "定西市", "610000": "陕西省"}
@@ -83,3 +83,29 @@ def test_sheet_titles_are_legal_and_unique():
     titles = [sheet_title(x, taken) for x in ["贫困人口", "贫困人口", "a/b:c" * 10]]
     assert titles[0] != titles[1]
     assert all(len(t) <= 31 and not set("[]:*?/\\") & set(t) for t in titles)
+
+
+def test_the_sub_regions_tables_say_each_sub_regions_status_in_words(seed_db_url, tmp_path):
+    # 定西's counties each had an exit year; the page's bars say 「✖ 落后」 beside the colour, so must the pack
+    with session_factory(make_engine(seed_db_url))() as session:
+        pack = collect(session, "621100")
+    (page,) = [p for p in pack.pages if p.chart.indicator["code"] == "counties_exited"]
+    anding = next(r for r in page.children if r["label"].startswith("安定区"))
+    assert anding["status"] == "behind" and anding["status_text"] == "✖ 落后"
+    wb = openpyxl.load_workbook(io.BytesIO(briefing_xlsx(pack)))
+    (ws,) = [w for w in wb.worksheets if w.title.startswith(page.chart.indicator["name_zh"][:8])]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    anding_at = next(i for i, r in enumerate(rows) if r[1] and str(r[1]).startswith("安定区"))
+    header = next(r for r in reversed(rows[:anding_at]) if r[0] and "代码" in str(r[0]))
+    status_col = next(i for i, h in enumerate(header) if h and "状态" in str(h))
+    assert rows[anding_at][status_col] == "✖ 落后"
+    path = tmp_path / "dingxi.pdf"
+    path.write_bytes(briefing_pdf(pack))
+    number = 2 + pack.pages.index(page)
+    text = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    shown = page.children[:MAX_CHILD_ROWS]  # the rows the page has room for; the rest are counted, not clipped unseen
+    behind = [r for r in shown if r["status"] == "behind"]
+    assert behind and text.count("落后") >= len(behind)  # wrapped in its cell: 「✖\n落后」
+    assert len(page.children) == 7 and "… +2 (XLSX)" in text
