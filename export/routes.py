@@ -132,4 +132,3 @@ def register(app, sessions) -> None:
         return run(
             fmt, BRIEFING_FORMATS, lambda s, p, url: briefing_bytes(s, fmt, p["region"], p["lang"], url, p["search"])
         )
-

@@ -56,9 +56,7 @@ def _matches(fig: Extracted, row: dict) -> bool:
     return not row.get("value") or abs(float(row["value"]) - fig.value) <= 1e-6 * max(1.0, abs(fig.value))
 
 
-def apply_corrections(
-    text: str, figures: list[Extracted], rows: list[dict], file_name: str, info
-) -> list[Extracted]:
+def apply_corrections(text: str, figures: list[Extracted], rows: list[dict], file_name: str, info) -> list[Extracted]:
     """The figures after applying the rows for file_name, in file order."""
     for row in (r for r in rows if r["file_name"] == file_name):
         action = row["action"].strip()
