@@ -52,6 +52,10 @@ from .wholes import named_above, whole_above
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
+EXITS_REACHED = re.compile(r"已(?:经)?(?:累计)?(?:实现|完成|有)[^。;]*$")
+ADMIN_DIVISION = re.compile(r"(?<![管直])辖(?!区内?的?贫困)")
+PARTS_SENTENCE = re.compile(r"^\s*其中[,,::]")
+GOAL_BEYOND_PLAN = re.compile(r"^[^\d]{0,6}?目标(?:是|为)(?:达到|实现)?[^,,。;\d]{0,8}$")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
@@ -101,6 +105,7 @@ def extract_text(
         info.news, info.published_on is not None, doc_year=plan.doc_year, year_open=year_open, announcement=announcement
     )
     goals = goal_lines(text)
+    total: Extracted | None = None  # the last target of the sentence before, for a "其中,A市N户,B市M户" after it
     for s_start, _s_end, sentence in sentences(text):
         if any(a <= s_start < b for a, b in unread):
             continue
@@ -117,7 +122,10 @@ def extract_text(
         if schedule_heading(sentence, tokens) or any(a <= s_start < b for a, b in goals):  # a schedule, a goal list
             ctx = replace(ctx, news=False, intent=True)
         figures += _county_exits(text, s_start, sentence, tokens, gazetteer, plan, inherited, ctx, subject[1])
-        figures += _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx, possible)
+        part_of = total if PARTS_SENTENCE.match(sentence) else None
+        read = _quantities(text, s_start, sentence, tokens, plan, subject, inherited, gazetteer, ctx, possible, part_of)
+        figures += read
+        total = next((f for f in reversed(read) if f.kind == "target" and f.confidence > POSSIBLE_CONFIDENCE), None)
         state.leave(s_start + len(sentence), sentence, tokens)
     figures += line_list_exits(text, gazetteer, plan, info)
     own_row = gazetteer.regions.get(info.region_code or "")
@@ -165,7 +173,17 @@ def _county_exits(
 
 
 def _quantities(
-    text, s_start, sentence, tokens, plan: PlanYears, own, carried, gazetteer, ctx: Context, possible: bool = False
+    text,
+    s_start,
+    sentence,
+    tokens,
+    plan: PlanYears,
+    own,
+    carried,
+    gazetteer,
+    ctx: Context,
+    possible: bool = False,
+    part_of: Extracted | None = None,
 ) -> list[Extracted]:
     out = []
     skip = quoted_spans(sentence) + [(r.list_start, r.list_end) for r in named_exits(sentence, gazetteer, own[1])]
@@ -176,6 +194,7 @@ def _quantities(
     scope_end = None
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
+    prev_measure = None
     respective = respective_years(sentence, quantities, tokens)
     schedule_end = read_schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
@@ -200,6 +219,8 @@ def _quantities(
             continue
         if not_figures.is_aside(sentence, q, c_start):
             continue
+        if ADMIN_DIVISION.search(sentence[c_start : q.start]) and not classify.FUTURE_CUES.search(clause):
+            continue  # "百色辖12个县(市、区)、135个乡…、1842个行政村": the administrative division, not poor places
         if not_figures.is_for_examples(sentence[c_start : q.start]):
             continue  # "其中盘州、镇远、安龙等18个贫困县贫困发生率下降至3%以下": a group's, not the region's
         if not_figures.is_running_total(sentence[c_start : q.start]):
@@ -270,6 +291,15 @@ def _quantities(
             continue  # "马山、隆安等15个国定贫困县", "包括临泉县…在内的9个县", "…等9项攻坚措施": examples and a count
         if code is None and prev[1] == c_start and TIER_ITEM.search(sentence[i_start : q.start]):
             code = prev[0]  # "贫困村计划任务数900个、奋斗目标数1100个": the second tier of the same indicator
+        # "计划摘帽村147个,目标是达到175个": the plan, then the goal beyond it, a stretch of the same indicator
+        goal_beyond = GOAL_BEYOND_PLAN.search(sentence[c_start : q.start]) is not None and prev[0] is not None
+        goal_beyond = goal_beyond and re.search(r"计划[^。;]*$", sentence[:c_start]) is not None
+        if goal_beyond and code is None and prev_measure == q.measure:
+            code = prev[0]
+        share_of = None
+        if code is None and part_of is not None and part_of.unit == q.measure:
+            share_of = part_of if region_mentions(sentence[c_start : q.start], gazetteer) else None
+            code = share_of.indicator if share_of else None  # "…任务4894户。其中,南宁市274户": each place's share
         if code is None and heading and q.start > len(heading):  # "贫困人口脱贫:2016年50万,2017年66万"
             code = indicators.indicator_of_words(heading, q.measure or measure_of(heading, ""))
         known, unsure = code is not None, False
@@ -286,11 +316,13 @@ def _quantities(
             if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
-        prev = (code, c_start)
+        prev, prev_measure = (code, c_start), q.measure
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         remaining = classify.NOT_YET_OUT.match(sentence, q.end, c_end) is not None
-        baseline = baseline or remaining or level_year is not None
+        # "目前,马山县已实现93708贫困人口脱贫,73个贫困村退出": exits reached so far, not a stock
+        exits_done = code in indicators.BASELINE_OF and EXITS_REACHED.search(sentence[: q.start]) is not None
+        baseline = (baseline and not exits_done) or remaining or level_year is not None
         if baseline and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]):
             code = indicators.BASELINE_OF.get(code, code)
         if code == "poor_population" and not (remaining or not_figures.STOCK_GOAL.search(clause)):
@@ -322,7 +354,7 @@ def _quantities(
             periods = [(respective[id(q)], respective[id(q)])]
         if level_year is not None:
             periods = [(level_year, level_year)]
-        stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None
+        stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None or goal_beyond
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
         for p_start, p_end in periods:
@@ -347,6 +379,8 @@ def _quantities(
             )
             if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]) or level_year is not None:
                 kind = "baseline"
+            elif kind == "baseline" and exits_done:
+                kind = "actual"
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
             allocated = q.measure == "元" and (
@@ -397,6 +431,9 @@ def _quantities(
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or indicators.readable_label(label),
             )
+            if share_of is not None:
+                period_of = (share_of.period_start, share_of.period_end)
+                fig = replace(fig, kind=share_of.kind, period_start=period_of[0], period_end=period_of[1])
             if unsure and kind != "target":
                 continue
             if unsure:  # for the reviewer to decide: shown unaccepted (README "Adding a plan document")

@@ -77,9 +77,11 @@ def _example_lists(text: str, lo: int, hi: int, gazetteer: Gazetteer) -> list[tu
     for token in re.split(r"[、和及与]|等(?=\d)", text[lo:hi]):
         a = text.find(token, pos, hi) if token else pos
         pos = a + len(token)
-        hit = _resolve_whole(token.strip(), gazetteer) if token else None
+        # "南宁市的马山县、上林县…等3个": the first may be named after its prefecture
+        hit = (_resolve_whole(token.strip(), gazetteer) or _resolve_suffix(token.strip(), gazetteer)) if token else None
         if hit:
-            found.append((hit[0], hit[1], a, a + len(token)))
+            b = a + len(token.rstrip())
+            found.append((hit[0], hit[1], b - len(hit[0]) if not found else a, b))
     return found if len(found) >= 2 and re.search(r"等\d+个", text[lo:hi]) else []
 
 
@@ -126,10 +128,10 @@ def listed_exits(text: str, gazetteer: Gazetteer) -> list[NamedRegion]:
 
 
 def _resolve_suffix(item: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区" -> 平桂区)."""
+    """A county named whole ("靖西市") or after its prefecture ("贺州市平桂区", "南宁市的马山县" -> 马山县)."""
     for k in range(len(item), 1, -1):
         hit = _resolve_whole(item[-k:], gazetteer)
-        if hit and (k == len(item) or gazetteer.resolve(item[:-k]) is not None):
+        if hit and (k == len(item) or gazetteer.resolve(item[:-k].removesuffix("的")) is not None):
             return hit
     return None
 
