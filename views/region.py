@@ -24,7 +24,7 @@ from analysis.consistency import consistency_checks
 from analysis.indicators import headline_order
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
-from analysis.series import Point, records, stretch_points
+from analysis.series import Point, records, stretch_points, stretch_years
 from auth.policy import Principal
 from db import notes, queries, scaled_views
 from layouts import urlstate
@@ -140,6 +140,7 @@ def region_view(
     figs = view.indicator_figures(chosen)
     view.progress = progress(records(figs), code, view.indicator, state["plan"], lo, hi, committed=True)
     view.stretch = stretch_points(figs, code, state["plan"])
+    view.progress.plan_unknown = sorted(stretch_years(figs, state["plan"]) - set(view.progress.plan_points))
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
     apply_rollup(view.progress, regions, code, view.years)  # Σ said, partial sums left unjudged
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
