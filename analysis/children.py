@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 from analysis import status as st
 from analysis.progress import Progress, RollUp, progress
 from analysis.regions import children_of, descendants
@@ -51,11 +54,45 @@ def years_text(years: list[int]) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
-def _owners(regions: list[dict], code: str, children: dict[str, list[str]]) -> dict[str, str]:
+@dataclass(frozen=True)
+class SubRegions:
+    """The tree walk every roll-up of one region's page needs, done once (``sub_regions``): ``children``
+    (``children_of`` the regions read), ``parents`` (region -> its parent code) and ``owner`` (a region below
+    ``code`` -> the direct sub-region whose subtree holds it, the sub-region itself included; walked on first use,
+    as a page whose figures are all its own needs none).
+
+    Example (汉中 610700 of 10 counties): ``sub_regions(regions, "610700").owner["610723"] == "610723"``
+    """
+
+    code: str | None  # None: the whole tree read, no region yet (``of`` names one)
+    children: dict[str, list[str]]
+    parents: dict[str, str | None]
+
+    @functools.cached_property
+    def owner(self) -> dict[str, str]:
+        return _owners(self.code, self.children)
+
+    @property
+    def total(self) -> int:
+        """How many direct sub-regions ``code`` has."""
+        return len(self.children.get(self.code, []))
+
+    def of(self, child: str) -> SubRegions:
+        """The same for a region below (a sub-region's row), with the same ``children`` and ``parents``."""
+        return SubRegions(child, self.children, self.parents)
+
+
+def sub_regions(regions: list[dict], code: str | None = None) -> SubRegions:
+    """``SubRegions`` of ``code`` among ``regions`` (a page's: its path and the regions below it); without ``code``,
+    the tree alone, for ``.of(code)`` region by region (the overview's plan regions)."""
+    return SubRegions(code, children_of(regions), {r["code"]: r.get("parent_code") for r in regions})
+
+
+def _owners(code: str | None, children: dict[str, list[str]]) -> dict[str, str]:
     """Region code -> the direct child of ``code`` whose subtree holds it (the child itself included)."""
     owner = {}
     for child in children.get(code, []):
-        owner.update(dict.fromkeys(descendants(regions, child, children), child))
+        owner.update(dict.fromkeys(descendants([], child, children), child))
         owner[child] = child
     return owner
 
@@ -73,30 +110,38 @@ def _status(p: Progress, has_plan: bool) -> tuple[str | None, list[int]]:
 
 
 def child_totals(
-    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int
+    figures: list[dict],
+    regions: list[dict],
+    code: str,
+    indicator: dict,
+    plan: str,
+    lo: int,
+    hi: int,
+    tree: SubRegions | None = None,
 ) -> list[dict]:
     """One row per direct child holding figures of ``indicator``: ``{"code", "years", "plan", "actual"}``, plan
     and actual over the same ``years`` inside ``lo..hi`` (``compared_years``: flows summed over the years with
     both, stocks and rates at the last such year); None where nothing was reported. ``plan_ids`` and
     ``actual_ids`` are the figures behind each total (for sources), ``status`` the child's status (or None) and
-    ``status_years`` the years that status is of (the latest year's, or the plan period's).
+    ``status_years`` the years that status is of (the latest year's, or the plan period's). ``tree``:
+    ``sub_regions(regions, code)``, when the caller has it already.
 
     Example: ``child_totals(figs, regions, "610000", exits, "original", 2011, 2020)[0]`` is
     ``{"code": "610100", "plan": None, "actual": 1.0, ...}`` (西安市: 周至县 exited in 2018).
     """
-    children = children_of(regions)
-    owner = _owners(regions, code, children)
+    tree = sub_regions(regions, code) if tree is None else tree
+    owner = tree.owner
     by_child: dict[str, list[dict]] = {}  # each child's committed records of the indicator (see ``progress``)
     for r in records(figures):
         child = owner.get(r["region_code"])
         if child is not None and r["indicator"] == indicator["code"]:
             by_child.setdefault(child, []).append(r)
     out = []
-    for child in children.get(code, []):
+    for child in tree.children.get(code, []):
         figs = by_child.get(child)
         if not figs:
             continue
-        p = apply_rollup(progress(figs, child, indicator, plan, lo, hi, committed=True), regions, child, None, children)
+        p = apply_rollup(progress(figs, child, indicator, plan, lo, hi, committed=True), tree.of(child))
         plan_years = [y for y in p.plan_points if lo <= y <= hi]
         actual_years = [y for y in p.series["actual"] if lo <= y <= hi and not p.series["actual"][y].derived]
         if plan_years or actual_years:
@@ -135,8 +180,8 @@ def rollup_of(figures: list[dict], regions: list[dict], code: str, p: Progress, 
     Example (云南 with only 昭通 reporting): ``rollup_of(figs, regions, "530000", p, [2015, 2016, 2018])`` is
     ``RollUp(years=[2015, 2016, 2018], counts={2015: 1, 2016: 1}, total=16, plan_counts={2016: 1, 2018: 1})``.
     """
-    children = children_of(regions)
-    return _rollup(p, years, _owners(regions, code, children), len(children.get(code, [])))
+    tree = sub_regions(regions, code)
+    return _rollup(p, years, tree.owner, tree.total)
 
 
 def _rollup(p: Progress, years: list[int], owner: dict[str, str], total: int) -> RollUp | None:
@@ -221,19 +266,18 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
             return
 
 
-def apply_rollup(
-    p: Progress, regions: list[dict], code: str, years: list[int] | None = None, children: dict | None = None
-) -> Progress:
+def apply_rollup(p: Progress, tree: SubRegions, years: list[int] | None = None) -> Progress:
     """``p`` with its roll-up (``rollup_of`` over ``years``, default all the years of its series) and its partial sums
-    left unjudged (``judge_partial``). ``children``: ``children_of(regions)``, when the caller has it already."""
+    left unjudged (``judge_partial``). ``tree``: ``sub_regions(regions, p.region_code)``, walked once per page.
+
+    Example: ``apply_rollup(progress(figs, "610700", indicator), sub_regions(regions, "610700")).rollup.total == 10``
+    """
     shown = [p.series["actual"], p.plan_points]
     if not any(pt.rolled_up and not pt.derived for points in shown for pt in points.values()):
         return p
-    children = children_of(regions) if children is None else children
-    owner, total = _owners(regions, code, children), len(children.get(code, []))
     if years is None:
         years = sorted({y for points in shown for y in points})
+    owner, total = tree.owner, tree.total
     p.rollup = _rollup(p, years, owner, total)
-    parents = {r["code"]: r.get("parent_code") for r in regions}
-    judge_partial(p, owner, total, lambda codes: covered_regions(codes, parents, children, code))
+    judge_partial(p, owner, total, lambda codes: covered_regions(codes, tree.parents, tree.children, tree.code))
     return p

@@ -75,11 +75,16 @@ def _reporting(rows: list[dict], direct: set[str]) -> dict[int, set[str]]:
 
 
 def consistency_checks(
-    figures, region_code: str, plan: str = "original", regions: list[dict] | None = None
+    figures,
+    region_code: str,
+    plan: str = "original",
+    regions: list[dict] | None = None,
+    children: dict[str, list[str]] | None = None,
 ) -> list[Check]:
     """All checks for the region (figures: one indicator, the region and its descendants). ``regions`` (with
     ``parent_code``) tell how many direct sub-regions there are, so that a sum of some of them is not taken for
-    all; without them every sub-region is taken as reporting."""
+    all; without them every sub-region is taken as reporting. ``children``: ``children_of(regions)``, when the
+    caller has it already."""
     rows = records(figures)
     selected = _select_all(rows)  # each series' annual rows, selected once for every reading below
     name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}
@@ -132,7 +137,9 @@ def consistency_checks(
                 [int(span["id"]), *_agree_ids(points, years)],
             )
         )
-    direct = set(children_of(regions).get(region_code, [])) if regions is not None else None
+    if regions is not None and children is None:
+        children = children_of(regions)
+    direct = set(children.get(region_code, [])) if regions is not None else None
     for kind, name in name_of.items():
         own_points, children = own[name], summed[name]
         reporting = _reporting(selected[name], direct) if direct is not None and children else {}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 
-from analysis.children import apply_rollup
+from analysis.children import apply_rollup, sub_regions
 from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
-from analysis.regions import children_of, descendants, plan_regions
+from analysis.regions import descendants, plan_regions
 from analysis.series import COMMITTED, SERIES_OF, Point, in_year_order
 from analysis.sums import sum_point, sum_record, sum_records
 
@@ -126,9 +126,11 @@ def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, in
     code, indicator, plan, year_from, year_to)`` is the progress of one region's figures of one indicator."""
     by_code = {r["code"]: r for r in regions}
     catalogue = {i["code"]: i for i in indicators}
-    children = children_of(regions)
+    tree = sub_regions(regions)
+    children = tree.children
     rows = []
     for code in plan_regions(regions, set(targeted)):
+        below = tree.of(code)  # walked once for all its indicators
         codes = (code, *descendants(regions, code, children))
         if len(codes) == 1:
             by_indicator, with_target = filed.get(code, {}), targeted[code]
@@ -142,7 +144,7 @@ def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, in
             if ind not in catalogue or (indicator and ind != indicator) or ind not in with_target:
                 continue
             p = assessed(by_indicator[ind], code, catalogue[ind], plan, year_from, year_to)
-            apply_rollup(p, regions, code, children=children)  # a sum of only some sub-regions is not judged
+            apply_rollup(p, below)  # a sum of only some sub-regions is not judged
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
     rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))

@@ -6,6 +6,7 @@ Pure: figure records in, plain data out. ``progress(figs, "610000", indicator, p
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from analysis import status as st
@@ -71,6 +72,10 @@ class Progress:
     # which figures are sums of sub-regions and how many report (``analysis.children.rollup_of``); set by the
     # region's view, which knows its sub-regions
     rollup: RollUp | None = None
+    # years with a target of the plan that does not add up into it (a stretch tier figure only, the region's or a
+    # sub-region's): the running plan total is unknown from there (``cumulative_plan``); set by the region's view,
+    # which reads every tier
+    plan_unknown: list[int] = field(default_factory=list)
 
     @property
     def stated_total(self) -> tuple[int, float] | None:
@@ -247,27 +252,40 @@ def _period_actual_ids(a: st.Assessment | None, annual: dict[int, Point], spans:
 
 
 def cumulative(points: dict[int, Point], years: list[int]) -> list[float | None]:
-    """Running totals over ``years``; None from the first missing year on (a gap is not a zero), and from the first
-    sum of only some sub-regions not comparable with the plan (``Point.partial``: own figures and a partial sum are
-    never added up into one total). A calendar year
-    that ``years`` skip is a gap too: a region whose sub-regions set only a stretch target for 2017 has no 2017 on
-    its axis, yet its committed plan misses 2017 as the sub-region's own does (the line stops at both levels).
+    """Running totals of reported figures (actuals) over ``years``; None from the first year without a figure on, a
+    year that ``years`` skip included (a year not reported is unknown, never a zero), and from the first sum of only
+    some sub-regions not comparable with the plan (``Point.partial``: own figures and a partial sum are never added
+    up into one total).
 
-    Example: ``cumulative({2016: p, 2018: q}, [2016, 2018]) == [p.value, None]``
+    Example: ``cumulative({2016: p, 2018: q}, [2016, 2018]) == [p.value, None]`` (2017 not reported)
     """
-    total, out, broken = 0.0, [], False
-    previous = None
+    return _running(points, years, lambda y: y not in points)
+
+
+def cumulative_plan(points: dict[int, Point], years: list[int], unknown: Collection[int] = ()) -> list[float | None]:
+    """Running totals of a plan's targets over ``years``. A year the plan sets no target for adds nothing (a plan of
+    2016 and 2018 only carries its 2016 total through 2017, as it stays level after its last year); None from the
+    first year in ``unknown`` on, shown or skipped by ``years``: a year with a target that does not add up into the
+    committed plan (``Progress.plan_unknown``: a stretch tier figure only, the region's or a sub-region's, which a
+    region's axis may not show), and from the first partial sum (``Point.partial``).
+
+    Examples: ``cumulative_plan({2016: p, 2018: q}, [2016, 2018]) == [p.value, p.value + q.value]``;
+    ``cumulative_plan({2016: p, 2018: q}, [2016, 2018], unknown=[2017]) == [p.value, None]``
+    """
+    return _running(points, years, lambda y: y in unknown)
+
+
+def _running(points: dict[int, Point], years: list[int], unknown: Callable[[int], bool]) -> list[float | None]:
+    total, out, broken, previous = 0.0, [], False, None
     for y in years:
-        if (
-            y not in points
-            or points[y].partial is not None
-            or (previous is not None and any(g not in points for g in range(previous + 1, y)))
-        ):
+        between = range(y if previous is None else previous + 1, y + 1)
+        point = points.get(y)
+        if any(unknown(g) for g in between) or (point is not None and point.partial is not None):
             broken = True
         previous = y
         if broken:
             out.append(None)
             continue
-        total += points[y].value
+        total += point.value if point is not None else 0.0
         out.append(total)
     return out

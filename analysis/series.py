@@ -351,6 +351,23 @@ def stretch_points(figures, region_code: str, plan: str = "original") -> dict[in
     return dict(sorted(points.items()))
 
 
+def stretch_years(figures, plan: str = "original") -> set[int]:
+    """The years with an annual stretch-tier target of ``plan`` (a revision's only with ``plan="revised"``) in any
+    region of ``figures``, a region's and its sub-regions' records: a committed plan that has no figure for such a
+    year has one it cannot add up (``Progress.plan_unknown``).
+
+    Example (汉中's 洋县: 2016 28万, 2017 力争 30万, 2018 ≥28万): ``stretch_years(figs, "revised") == {2017}``
+    """
+    return {
+        int(r["period_end"])
+        for r in records(figures, stretch=True)
+        if r["kind"] == "target"
+        and r.get("tier") == STRETCH
+        and r["period_start"] == r["period_end"]
+        and (plan == "revised" or r["plan_version_kind"] != "revision")
+    }
+
+
 def effective_plan(series: dict[str, dict[int, Point]], plan: str = "original") -> dict[int, Point]:
     """The plan to measure against: the original, or the original with revised years replacing it.
 

@@ -48,6 +48,7 @@ def render(view: RegionView) -> html.Div:
             f"{label} · {t('cumulative_chart', lang)}",
             lang,
             p.stated_total,
+            p.plan_unknown,
         ),
     }
     charts["annual"] = with_note_markers(charts["annual"], view.notes, years, lang)

@@ -117,7 +117,14 @@ def page_figure(v: RegionView, chart: str, lang: str) -> dict:
         fig = with_note_markers(fig, v.notes, years, lang)
     else:
         fig = cumulative_figure(
-            p.plan_points, p.series["actual"], years, indicator["unit"], page_title, lang, p.stated_total
+            p.plan_points,
+            p.series["actual"],
+            years,
+            indicator["unit"],
+            page_title,
+            lang,
+            p.stated_total,
+            p.plan_unknown,
         )
     fig = copy.deepcopy(fig)
     fig["layout"]["title"]["text"] = escape(f"{name(v.region, lang)} · {page_title}", quote=False)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
+from collections.abc import Collection
 from html import escape
 
-from analysis.progress import cumulative
+from analysis.progress import cumulative, cumulative_plan
 from analysis.series import Point
 from analysis.status import achievement
 from layouts.components import percent, status_text
@@ -225,35 +226,26 @@ def cumulative_figure(
     title: str,
     lang: str = "zh",
     stated_total: tuple[int, float] | None = None,
+    plan_unknown: Collection[int] = (),
 ) -> Figure:
-    """Running totals of plan and actual from the first plan year to the last year shown with either; after
-    the plan's last year the plan total stays level, so a late catch-up is visible. ``stated_total`` (end year,
-    value) is a multi-year target the yearly plan is part of (35 in 2017, 65 by 2018): the plan line reaches it
-    at its end year. The gap at the last year with both totals is labelled."""
+    """Running totals of plan and actual from the first plan year to the last year shown with either. A year
+    without a target adds nothing to the plan total (so after the plan's last year it stays level, and a late
+    catch-up is visible); a year without an actual stops the actual total, and a year in ``plan_unknown``
+    (``Progress.plan_unknown``: only a stretch target) the plan's. ``stated_total`` (end year, value) is a
+    multi-year target the yearly plan is part of (35 in 2017, 65 by 2018): the plan line reaches it at its end
+    year. The gap at the last year with both totals is labelled."""
     if plan_points:
         last = max([max(plan_points), *(y for y in actual if y in years)])
         span = [y for y in years if min(plan_points) <= y <= last]
     else:
         span = list(years)
     data, annotations = [], []
-    plan_cum, actual_cum = cumulative(plan_points, span), cumulative(actual, span)
-    if plan_points:
-        total = next(
-            (
-                v
-                for y, v in zip(reversed(span), reversed(plan_cum), strict=True)
-                if y <= max(plan_points) and v is not None
-            ),
-            None,
-        )
+    plan_cum, actual_cum = cumulative_plan(plan_points, span, plan_unknown), cumulative(actual, span)
+    if plan_points and stated_total is not None and stated_total[0] > max(plan_points):
+        end, value = stated_total
         plan_cum = [
-            total if y > max(plan_points) and total is not None else v for y, v in zip(span, plan_cum, strict=True)
+            v if y <= max(plan_points) else value if y >= end else None for y, v in zip(span, plan_cum, strict=True)
         ]
-        if stated_total is not None and stated_total[0] > max(plan_points):
-            end, value = stated_total
-            plan_cum = [
-                v if y <= max(plan_points) else value if y >= end else None for y, v in zip(span, plan_cum, strict=True)
-            ]
     for name, values, points, dash in (
         ("cumulative_plan", plan_cum, plan_points, "dash"),
         ("cumulative_actual", actual_cum, actual, "solid"),

@@ -134,7 +134,9 @@ def test_the_cumulative_plan_line_stops_at_the_same_gap_at_both_levels(db_url, t
     for code in (YANG, HANZHONG):
         view = view_of(db_url, code)
         p = view.progress
-        figure = cumulative_figure(p.plan_points, p.series["actual"], view.years, "人", "t", "zh", p.stated_total)
+        figure = cumulative_figure(
+            p.plan_points, p.series["actual"], view.years, "人", "t", "zh", p.stated_total, p.plan_unknown
+        )
         plan = figure["data"][0]
         lines[code] = {x: y for x, y in zip(plan["x"], plan["y"], strict=True) if y is not None}
     # 2017 has only a stretch figure: no committed plan, so the running plan total is unknown from 2017 on

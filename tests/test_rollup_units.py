@@ -1,5 +1,6 @@
 """The pure parts behind honest roll-ups: a sum's comparator, the years a sub-region is compared over, a
-children check that knows how many sub-regions report, and a running total that a skipped year breaks."""
+children check that knows how many sub-regions report, and an actual running total that a year not
+reported breaks."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def test_a_children_check_alarms_only_above_the_region_or_on_a_full_set(stated, 
     assert check.agrees is agrees
 
 
-def test_a_year_the_axis_skips_breaks_the_running_total_as_a_missing_year_does():
+def test_a_year_the_axis_skips_breaks_the_actual_running_total_as_a_missing_year_does():
     points = {y: Point(y, 280000.0) for y in (2016, 2018, 2019)}
     assert cumulative(points, [2016, 2018, 2019]) == [280000.0, None, None]
     assert cumulative(points, [2016, 2017, 2018, 2019]) == [280000.0, None, None, None]

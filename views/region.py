@@ -19,12 +19,12 @@ from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
-from analysis.children import apply_rollup, child_totals, years_text
+from analysis.children import SubRegions, apply_rollup, child_totals, sub_regions, years_text
 from analysis.consistency import consistency_checks
 from analysis.indicators import headline_order
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
-from analysis.series import Point, records, stretch_points
+from analysis.series import Point, records, stretch_points, stretch_years
 from auth.policy import Principal
 from db import notes, queries, scaled_views
 from layouts import urlstate
@@ -53,6 +53,12 @@ class RegionView:
     checks: list = field(default_factory=list)  # consistency between levels
     names: dict[str, str] = field(default_factory=dict)
     notes: list[dict] = field(default_factory=list)  # notes (说明) on the region and the chosen indicator
+    tree: SubRegions | None = None  # ``regions`` walked once, for every roll-up the page shows
+
+    @property
+    def sub_regions(self) -> SubRegions:
+        """``tree``, or the walk of ``regions`` for a view made without it."""
+        return self.tree if self.tree is not None else sub_regions(self.regions, self.region["code"])
 
     @property
     def region(self) -> dict | None:
@@ -69,15 +75,23 @@ class RegionView:
 
 
 def child_rows(
-    figures: list[dict], regions: list[dict], code: str, indicator: dict, plan: str, lo: int, hi: int, lang: str
+    figures: list[dict],
+    regions: list[dict],
+    code: str,
+    indicator: dict,
+    plan: str,
+    lo: int,
+    hi: int,
+    lang: str,
+    tree: SubRegions | None = None,
 ) -> list[dict]:
     """Sub-region rows for the children chart: code, name, label, years, plan, actual, figure ids, status. The
     label says the years its plan and actual are compared over ("昭通市 · 2016"), as they may differ by child, and
     the years its status is of where those differ ("通江县 · 2018–2019(状态:2019年)": 100% over both years, yet
-    behind in 2019)."""
+    behind in 2019). ``tree``: ``sub_regions(regions, code)``, when the caller has it already."""
     by_code = {r["code"]: r for r in regions}
     out = []
-    for row in child_totals(figures, regions, code, indicator, plan, lo, hi):
+    for row in child_totals(figures, regions, code, indicator, plan, lo, hi, tree):
         shown = name(by_code[row["code"]], lang)
         label = f"{shown} · {years_text(row['years'])}" if row["years"] else shown
         if row["status"] is not None and row["status_years"] != row["years"]:
@@ -128,6 +142,7 @@ def region_view(
     counts = {c: len(rows) + 9 * list(map(_KIND, rows)).count("target") for c, rows in by_indicator.items()}
     available = [c for c in headline_order(counts) if c in catalogue]
     view = RegionView(path, state, bounds, regions, figures, by_indicator, catalogue, [catalogue[c] for c in available])
+    view.tree = sub_regions(regions, code)
     if indicator is not None:
         chosen = indicator if indicator in catalogue else None
     else:
@@ -140,10 +155,11 @@ def region_view(
     figs = view.indicator_figures(chosen)
     view.progress = progress(records(figs), code, view.indicator, state["plan"], lo, hi, committed=True)
     view.stretch = stretch_points(figs, code, state["plan"])
+    view.progress.plan_unknown = sorted(stretch_years(figs, state["plan"]) - set(view.progress.plan_points))
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
-    apply_rollup(view.progress, regions, code, view.years)  # Σ said, partial sums left unjudged
-    view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang)
-    view.checks = consistency_checks(figs, code, state["plan"], regions)
+    apply_rollup(view.progress, view.tree, view.years)  # Σ said, partial sums left unjudged
+    view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang, view.tree)
+    view.checks = consistency_checks(figs, code, state["plan"], regions, view.tree.children)
     view.names = {r["code"]: name(r, lang) for r in regions}
     view.notes = notes.notes(session, [code], chosen)  # the region exists: its path was found
     return view
@@ -151,7 +167,7 @@ def region_view(
 
 def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
     """The region's own status per indicator with targets (the page's status grid), worst first."""
-    code, state = view.region["code"], view.state
+    code, state, tree = view.region["code"], view.state, view.sub_regions
     by_indicator = view.by_indicator or {}
     if not by_indicator:
         for r in view.figures:
@@ -162,7 +178,7 @@ def indicator_summary(view: RegionView) -> list[tuple[dict, Progress]]:
             return view.progress  # the chosen indicator's, assessed already with the same figures and state
         rows = records(by_indicator[c["code"]])  # one indicator's already: no filter by indicator to run again
         q = progress(rows, code, c, state["plan"], state["from"], state["to"], committed=True)
-        return apply_rollup(q, view.regions, code)  # a partial sum is no judgement here either
+        return apply_rollup(q, tree)  # a partial sum is no judgement here either
 
     summary = [
         (view.region, assessed(c)) for c in view.options if "target" in map(_KIND, by_indicator.get(c["code"], ()))
