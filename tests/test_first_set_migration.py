@@ -1,7 +1,8 @@
-"""Migration 0011_first_set_originals: a database whose uploads stored every target as a revision (the importer
-before it) upgrades in place. Targets that set a year first move to an original plan version of their batch, no
-figure value changes, the roll-ups follow, and downgrade restores the old shape exactly. Uploads written with the
-app's own write functions as the old importer wrote them; figures are TEST/synthetic."""
+"""Migration 0011_first_set_originals: a database whose uploads stored every target as a revision, and whose
+documents restating any target too (the write paths before it), upgrades in place. Targets that set a year first
+move to an original plan version of their batch, no figure value changes, the roll-ups follow, and downgrade
+restores the old shape exactly. Batches written with the app's own write functions as the old write paths wrote
+them; figures are TEST/synthetic."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ FIGURES = (
 )
 
 
-def old_upload(engine, note: str, rows: list[tuple], kind: str = "upload", reverted: bool = False) -> int:
-    """An upload as the importer stored it before 0011: every target in one plan version of kind revision."""
+def old_upload(
+    engine, note: str, rows: list[tuple], kind: str = "upload", reverted: bool = False, version_kind: str = "revision"
+) -> int:
+    """An upload as the importer stored it before 0011: every target in one plan version of kind revision (a
+    document: original when it restated no stored target)."""
     with transaction(session_factory(engine)) as s:
         targets = [r for r in rows if r[0] == "target"]
         batch = writes.new_batch(
@@ -32,7 +36,7 @@ def old_upload(engine, note: str, rows: list[tuple], kind: str = "upload", rever
         )  # fmt: skip
         source = batches.new_source(s, kind=kind, title=f"{note}.xlsx", file_name=f"{note}.xlsx")
         version = writes.new_plan_version(
-            s, name=f"{note} ({note}.xlsx, batch {batch.id})", kind="revision", source_id=source, batch_id=batch.id
+            s, name=f"{note} ({note}.xlsx, batch {batch.id})", kind=version_kind, source_id=source, batch_id=batch.id
         ).id
         batches.insert_figures(
             s,
@@ -114,12 +118,14 @@ def test_an_old_database_upgrades_moving_first_settings_to_original_plans(db_url
     first = old_upload(engine, "first", [("target", HAINAN, 2017, 70000)])
     gone = old_upload(engine, "gone", [("target", HAINAN, 2016, 60000)], reverted=True)
     edit = old_upload(engine, "edit", [("target", SHAANXI, 2020, 300000)], kind="edit")
-    ours = [mixed, later, first, gone, edit]
+    doc = old_upload(engine, "doc", [("target", HAINAN, 2015, 50000), ("target", SHAANXI, 2018, 700000)], "document")
+    new_doc = old_upload(engine, "new_doc", [("target", HAINAN, 2014, 40000)], "document", version_kind="original")
+    ours = [mixed, later, first, gone, edit, doc, new_doc]
     figures, plan_versions = table(engine, FIGURES), table(engine, "SELECT * FROM plan_versions ORDER BY id")
     figure_versions = table(engine, "SELECT id, plan_version_id FROM figures ORDER BY id")
     state = table(engine, "SELECT version, catalogue FROM data_state")[0]
     shaanxi = plans(engine, SHAANXI)
-    assert plans(engine, HAINAN)["original"] == {}, "the old shape: uploaded first settings only under revised"
+    assert plans(engine, HAINAN)["original"] == {2014: 40000.0}, "the old shape: first settings only under revised"
 
     migrate(engine)
     assert versions(engine, mixed) == [
@@ -133,10 +139,18 @@ def test_an_old_database_upgrades_moving_first_settings_to_original_plans(db_url
     assert versions(engine, first) == [("original", f"first (first.xlsx, batch {first})", [(HAINAN, 2017, 70000.0)])]
     assert versions(engine, gone) == [("revision", f"gone (gone.xlsx, batch {gone})", [(HAINAN, 2016, 60000.0)])]
     assert versions(engine, edit) == [("revision", f"edit (edit.xlsx, batch {edit})", [(SHAANXI, 2020, 300000.0)])]
+    assert versions(engine, doc) == [
+        ("revision", f"doc (doc.xlsx, batch {doc})", [(SHAANXI, 2018, 700000.0)]),
+        ("original", f"{FIRST_SET}doc (doc.xlsx, batch {doc})", [(HAINAN, 2015, 50000.0)]),
+    ]
+    assert versions(engine, new_doc) == [
+        ("original", f"new_doc (new_doc.xlsx, batch {new_doc})", [(HAINAN, 2014, 40000.0)])
+    ]
     assert table(engine, FIGURES) == figures, "no figure changes but its plan version"
+    hainan = {2014: 40000.0, 2015: 50000.0, 2017: 70000.0}
     assert plans(engine, HAINAN) == {
-        "original": {2017: 70000.0, 2018: 100000.0, 2019: 80000.0},
-        "revised": {2017: 70000.0, 2018: 90000.0, 2019: 80000.0},
+        "original": {**hainan, 2018: 100000.0, 2019: 80000.0},
+        "revised": {**hainan, 2018: 90000.0, 2019: 80000.0},
     }
     assert plans(engine, SHAANXI) == shaanxi
     version, catalogue = table(engine, "SELECT version, catalogue FROM data_state")[0]
@@ -154,4 +168,4 @@ def test_an_old_database_upgrades_moving_first_settings_to_original_plans(db_url
     assert table(engine, "SELECT id, plan_version_id FROM figures ORDER BY id") == figure_versions
     assert table(engine, "SELECT * FROM plan_versions ORDER BY id") == plan_versions
     migrate(engine)
-    assert [versions(engine, b)[-1][0] for b in ours] == ["original", "original", "original", "revision", "revision"]
+    assert [versions(engine, b)[-1][0] for b in ours] == [*["original"] * 3, *["revision"] * 2, *["original"] * 2]

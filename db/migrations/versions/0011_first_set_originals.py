@@ -1,17 +1,19 @@
 """uploaded targets that set a year first are the original plan of it, not a revision
 
-Before this revision every target of an upload or in-app edit went into one plan version of kind ``revision``, so a
-target for a region, indicator and year that no plan had set showed only under 修订计划 / revised plan. The first
-plan that sets a year is its original (analysis/series.py); ``etl.importer.commit`` now writes such targets into a
-plan version of kind ``original`` of the same batch. This revision does the same to what is stored: a live upload's
-or edit's revision target whose key (region, indicator, period, tier) has no live target in an original plan and
+Before this revision every target of an upload or in-app edit went into one plan version of kind ``revision``, and
+every target of a plan document that restated any stored target too, so a target for a region, indicator and year
+that no plan had set showed only under 修订计划 / revised plan. The first plan that sets a year is its original
+(analysis/series.py); ``etl.importer.commit`` and ``etl.intake.commit`` now write such targets into a plan version
+of kind ``original`` of the same batch. This revision does the same to what is stored: a live upload's, edit's or
+document's revision target whose key (region, indicator, period, tier) has no live target in an original plan and
 none in a revision of a lower plan version id moves to a sibling plan version of kind ``original`` (same batch,
 source and date; a version whose targets all move just changes kind). Figure values and ids do not change; the
 moved batches' roll-ups and overlap lists are rebuilt (they follow a target's series), and the data versions go up
 so that no cache serves a page made before.
 
-Downgrade puts every original plan version of an upload or edit batch back into its batch's revision version
-(or makes it a revision when it has none): the shape uploads had before.
+Downgrade puts every original plan version of a batch that also has a revision back into that revision, and makes
+an upload's or edit's original plan version without one a revision: the shape stored before. (A document's
+revision whose targets had all moved stays original: documents setting only new years were original before too.)
 
 Revision ID: 0011_first_set_originals
 Revises: 0010_region_versions
@@ -30,7 +32,7 @@ down_revision = "0010_region_versions"
 branch_labels = None
 depends_on = None
 
-FIRST_SET = "首次设定 first set: "  # as etl.importer.FIRST_SET names an upload's first settings
+FIRST_SET = "首次设定 first set: "  # as etl.importer.FIRST_SET names first settings
 CHUNK = 500
 
 _LIVE = "b.reverted_at IS NULL AND b.state = 'approved'"  # db.visibility.COUNTS
@@ -38,7 +40,8 @@ FIRST_SETTINGS = sa.text(
     f"""SELECT f.id, f.plan_version_id FROM figures f
     JOIN plan_versions v ON v.id = f.plan_version_id
     JOIN batches fb ON fb.id = f.batch_id
-    WHERE f.kind = 'target' AND v.kind = 'revision' AND fb.kind IN ('upload', 'edit') AND fb.reverted_at IS NULL
+    WHERE f.kind = 'target' AND v.kind = 'revision' AND fb.kind IN ('upload', 'edit', 'document')
+    AND fb.reverted_at IS NULL
     AND NOT EXISTS (
         SELECT 1 FROM figures g
         JOIN batches b ON b.id = g.batch_id
@@ -49,9 +52,9 @@ FIRST_SETTINGS = sa.text(
         AND (w.kind IS NULL OR w.kind <> 'revision' OR g.plan_version_id < f.plan_version_id))
     ORDER BY f.plan_version_id, f.id"""
 )
-UPLOADED_ORIGINALS = sa.text(
-    """SELECT v.id, v.batch_id FROM plan_versions v JOIN batches b ON b.id = v.batch_id
-    WHERE v.kind = 'original' AND b.kind IN ('upload', 'edit') ORDER BY v.id"""
+WRITTEN_ORIGINALS = sa.text(
+    """SELECT v.id, v.batch_id, b.kind FROM plan_versions v JOIN batches b ON b.id = v.batch_id
+    WHERE v.kind = 'original' AND b.kind IN ('upload', 'edit', 'document') ORDER BY v.id"""
 )
 
 plan_versions = sa.table(
@@ -98,14 +101,16 @@ def upgrade() -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     touched = set()
-    for version_id, batch_id in conn.execute(UPLOADED_ORIGINALS).all():
-        touched.add(batch_id)
+    for version_id, batch_id, batch_kind in conn.execute(WRITTEN_ORIGINALS).all():
         sibling = conn.execute(
             sa.text("SELECT MIN(id) FROM plan_versions WHERE batch_id = :b AND kind = 'revision'"), {"b": batch_id}
         ).scalar_one()
         if sibling is None:
-            _set_kind(conn, version_id, "revision")
+            if batch_kind != "document":
+                _set_kind(conn, version_id, "revision")
+                touched.add(batch_id)
             continue
+        touched.add(batch_id)
         conn.execute(
             sa.text("UPDATE figures SET plan_version_id = :to WHERE plan_version_id = :v"),
             {"to": sibling, "v": version_id},
