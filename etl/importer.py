@@ -27,6 +27,7 @@ from etl.validate import Catalog, Checked, Row, sort_problems, validate_book
 from textsafety import describe_control, first_control, one_line
 
 STATUSES = ("new", "changed", "unchanged")
+FIRST_SET = "首次设定 first set: "  # the name of an upload's plan version of targets for years no plan had set
 
 
 class ImportRefused(ValueError):
@@ -240,9 +241,11 @@ def commit(
     expected_fingerprint: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write the new and changed rows as one batch (targets in a new plan version); returns the batch id.
+    """Write the new and changed rows as one batch; returns the batch id.
 
-    Unchanged rows are not written again. Runs inside the caller's transaction: all or nothing.
+    Targets go into plan versions of the batch: those for a year no live plan has set (previewed as new) into one
+    of kind original (``FIRST_SET``), those restating a stored year into a revision. Unchanged rows are not
+    written again. Runs inside the caller's transaction: all or nothing.
     """
     if not result.ok:
         count = len(result.checked.problems)
@@ -280,16 +283,31 @@ def commit(
         sha256=result.sha256,
         published_on=None,
     )
-    version_id = None
-    if targets:
-        version_id = writes.new_plan_version(
+    # a target for a year no live plan has set (previewed as new) is its first setting: the original plan of it
+    first = {(i["sheet"], i["row"]) for i in fresh.changes if i["kind"] == "target" and i["status"] == "new"}
+    kind_of = {(r.sheet, r.row): "original" if (r.sheet, r.row) in first else "revision" for r in targets}
+    name = f"{note if len(note) <= 120 else note[:119] + '…'} ({title[:100]}, batch {batch.id})"
+    versions = _plan_versions(session, set(kind_of.values()), name, source_id, batch)
+    figures = figure_dicts(session, rows, batch.id, None, source_id)
+    for row, figure in zip(rows, figures, strict=True):
+        if row.kind == "target":
+            figure["plan_version_id"] = versions[kind_of[(row.sheet, row.row)]]
+    batches.insert_figures(session, figures, progress)
+    result.batch_id = batch.id
+    return batch.id
+
+
+def _plan_versions(session: Session, kinds: set[str], name: str, source_id: int, batch) -> dict[str, int]:
+    """A plan version of the batch for each kind of its targets (original, then revision): kind -> id."""
+    return {
+        kind: writes.new_plan_version(
             session,
-            name=f"{note if len(note) <= 120 else note[:119] + '…'} ({title[:100]}, batch {batch.id})",
-            kind="revision",
+            name=(FIRST_SET + name)[:255] if kind == "original" else name,
+            kind=kind,
             source_id=source_id,
             batch_id=batch.id,
             published_on=batch.created_at.date().isoformat(),
         ).id
-    batches.insert_figures(session, figure_dicts(session, rows, batch.id, version_id, source_id), progress)
-    result.batch_id = batch.id
-    return batch.id
+        for kind in ("original", "revision")
+        if kind in kinds
+    }

@@ -202,9 +202,11 @@ def errors_view(problems: list[dict], lang: str) -> html.Div:
     )
 
 
-def _status(status: str, lang: str) -> html.Span:
+def _status(status: str, lang: str, kind: str = "") -> html.Span:
+    """A row's status badge; a new target sets its year for the first time: the original plan of it."""
     style = {"new": "text-bg-primary", "changed": "text-bg-warning", "unchanged": "text-bg-light border"}[status]
-    return html.Span(t(f"status_{status}", lang), className=f"badge {style}")
+    label = "status_first_set" if status == "new" and kind == "target" else f"status_{status}"
+    return html.Span(t(label, lang), className=f"badge {style}")
 
 
 def _kind(item: dict, lang: str) -> str:
@@ -227,7 +229,7 @@ def _change_row(item: dict, lang: str, names: dict[str, str]) -> html.Tr:
     )
     return html.Tr(
         [
-            html.Td(_status(item["status"], lang)),
+            html.Td(_status(item["status"], lang, item["kind"])),
             html.Td(_kind(item, lang)),
             html.Td(f"{item['region_name']} {item['region_code']}"),
             html.Td(

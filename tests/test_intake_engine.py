@@ -107,6 +107,33 @@ def test_a_document_restating_stored_targets_is_a_revision(sessions):
         assert version.kind == "revision"
 
 
+def test_a_document_restating_some_years_and_setting_others_first_makes_a_revision_and_an_original(sessions, db_url):
+    from sqlalchemy import select
+
+    from db.models import Figure, PlanVersion
+    from etl.importer import FIRST_SET
+    from views.region import region_view
+
+    before = dumps(db_url)
+    p = proposal_of(sessions, DINGXI, "dingxi-plan.txt")
+    # the reviewer reads the tap water target as 2019's (TEST: a year no plan in the seed sets)
+    rows = [*p.rows[:4], {**p.rows[4], "period_start": 2019, "period_end": 2019}]
+    assert rows[4]["indicator"] == "other:tap_water_coverage"
+    with transaction(sessions) as session:
+        batch_id = commit(session, p, rows, user_name="王芳")
+    with sessions() as session:
+        versions = session.scalars(select(PlanVersion).where(PlanVersion.batch_id == batch_id).order_by(PlanVersion.id))
+        stored = [
+            (v.kind, v.name, sorted(session.scalars(select(Figure.period_end).where(Figure.plan_version_id == v.id))))
+            for v in versions
+        ]
+        assert stored == [("original", FIRST_SET + p.title, [2019]), ("revision", p.title, [2015, 2016, 2017, 2017])]
+        plan = region_view(session, "621100", "?indicator=other:tap_water_coverage").progress.plan_points
+        assert {y: pt.value for y, pt in plan.items()} == {2019: 90.0, 2020: 90.0}
+    result = CliRunner().invoke(cli, ["--database-url", db_url, "revert", str(batch_id), "--user", "王芳"])
+    assert result.exit_code == 0 and dumps(db_url) == before
+
+
 def test_ingesting_the_same_document_twice_stores_nothing_the_second_time(sessions, db_url):
     p = proposal_of(sessions, WEIYUAN, "weiyuan-2021.txt")
     with transaction(sessions) as session:

@@ -27,6 +27,7 @@ UPLOAD_TEXT = {
     "preview_title": ("预览:确认前不会写入任何数据", "Preview: nothing is written until you confirm"),
     "preview_file": ("文件 File", "File"),
     "status_new": ("＋ 新增", "+ new"),
+    "status_first_set": ("＋ 首次设定", "+ first set"),
     "status_changed": ("✎ 修改", "✎ changed"),
     "status_unchanged": ("＝ 未变", "= unchanged"),
     "col_status": ("状态", "Status"),

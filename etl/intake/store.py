@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from sqlalchemy.orm import Session
 
 from db import batches, documents, writes
+from etl.importer import FIRST_SET
 from etl.problems import Problem
 
 from .checks import note_problems, stored_conflicts, url_problems, validate_rows
@@ -70,12 +71,14 @@ def commit(
     note: str = "",
     allowed_regions: Iterable[str] | None = None,
 ) -> int:
-    """Store the document's text, a sources entry, a plan version and the accepted rows as one batch; returns
-    its id. A document whose accepted rows are only actuals and baselines (a news report of results, each with its
-    quote) is stored with its text and no plan version. Raises IntakeRefused (nothing stored) when the same text is
-    stored already, no row is accepted, a row or the note has problems (a control character, say; two targets of
-    one key with different values; a target an undated or older document stores with another value than a newer
-    one did), or a row's region is outside ``allowed_regions`` (a planner's own).
+    """Store the document's text, a sources entry, its plan versions and the accepted rows as one batch; returns
+    its id. Targets for years no live plan has set go into an original plan version, targets restating a stored
+    year into a revision (``_first_settings``). A document whose accepted rows are only actuals and baselines (a
+    news report of results, each with its quote) is stored with its text and no plan version. Raises IntakeRefused
+    (nothing stored) when the same text is stored already, no row is accepted, a row or the note has problems (a
+    control character, say; two targets of one key with different values; a target an undated or older document
+    stores with another value than a newer one did), or a row's region is outside ``allowed_regions`` (a
+    planner's own).
 
     ``python -m etl ingest`` refuses a text in which no target is found before it gets here (the proposal's
     problem "没有找到目标 no targets found", with what was looked for)."""
@@ -120,34 +123,53 @@ def commit(
         text=proposal.text,
         url=proposal.source_url,
     )
-    version_id = None  # a report of results (actuals, baselines only) is no plan: no plan version
-    if targets:
-        version_id = writes.new_plan_version(
-            session,
-            name=proposal.title[:255],
-            kind=_version_kind(session, targets),
-            source_id=source_id,
-            batch_id=batch.id,
-            published_on=proposal.published_on,
-        ).id
+    first = _first_settings(session, targets)
+    kind_of = {id(r): "original" if _key(r) in first else "revision" for r in targets}
+    versions = _plan_versions(session, proposal, set(kind_of.values()), source_id, batch.id)
     originals = {r["row_id"]: r for r in proposal.rows}
     figures = []
     for row in rows:
         code = str(row["indicator"]).strip()
         writes.ensure_indicator(session, code, row.get("unit") or "", row.get("indicator_name"))
+        version_id = versions[kind_of[id(row)]] if row["kind"] == "target" else None
         figures.append(_figure(row, originals.get(row.get("row_id")), batch.id, version_id, source_id))
     batches.insert_figures(session, figures)
     return batch.id
 
 
-def _version_kind(session: Session, targets: list[dict]) -> str:
-    """A plan restating targets already in force (same region, indicator and period) is a revision."""
-    current = batches.current_values(session, {r["indicator"] for r in targets}, {r["region_code"] for r in targets})
-    restated = any(
-        ("target", r["region_code"], r["indicator"], int(r["period_start"]), int(r["period_end"])) in current
-        for r in targets
-    )
-    return "revision" if restated else "original"
+def _plan_versions(session: Session, proposal: Proposal, kinds: set[str], source_id: int, batch_id: int) -> dict:
+    """Kind -> id of a plan version named after the document for each kind of its targets (none for a report of
+    results alone: actuals and baselines are no plan); beside a revision, the original says it is a first setting."""
+    out = {}
+    for kind in ("original", "revision"):
+        if kind in kinds:
+            name = FIRST_SET + proposal.title if kind == "original" and "revision" in kinds else proposal.title
+            out[kind] = writes.new_plan_version(
+                session,
+                name=name[:255],
+                kind=kind,
+                source_id=source_id,
+                batch_id=batch_id,
+                published_on=proposal.published_on,
+            ).id
+    return out
+
+
+def _key(row: dict) -> tuple:
+    """A target row's key as ``batches.current_values`` gives it (with ``stretch``)."""
+    key = ("target", str(row["region_code"]).strip(), str(row["indicator"]).strip())
+    key += (int(float(row["period_start"])), int(float(row["period_end"])))
+    return (*key, "stretch") if row.get("tier") == "stretch" else key
+
+
+def _first_settings(session: Session, targets: list[dict]) -> set[tuple]:
+    """Keys of the targets no live plan has set: this document is the original plan of those years; the others
+    restate targets in force (same region, indicator, period and tier), a revision."""
+    keys = {_key(r) for r in targets}
+    if not keys:
+        return set()
+    current = batches.current_values(session, {k[2] for k in keys}, {k[1] for k in keys}, stretch=True)
+    return keys - current.keys()
 
 
 def _same(a, b) -> bool:
