@@ -138,7 +138,7 @@ def test_sub_regions_chart_pdf_has_its_title_bars_and_sources(seed_db_url, tmp_p
     with session_factory(make_engine(seed_db_url))() as session:
         export = build_chart(session, "610000", "counties_exited", chart="children")
     text = pdf_text(chart_image(export, "pdf"), tmp_path)
-    assert "陕西省 · 贫困县摘帽 (个) · 下级地区 2011–2020" in text
+    assert "陕西省 · 贫困县摘帽 (个) · 下级地区 2017–2019" in text, "the years its bars cover"
     assert "商洛市" in text and "汉中市" in text, "every sub-region's bar is labelled"
     assert "来源 Sources: " in text and "zhtxs.com" in text
     assert "/region/610000?indicator=counties_exited" in text
