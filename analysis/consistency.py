@@ -39,6 +39,7 @@ class Check:
     # year (None: the sub-regions are not known, every part is taken as reported)
     sub_regions: int | None = None
     reporting: int | None = None
+    comparator: str = "="  # the stated figure's (">" for "30多万"), said with it
 
     @property
     def complete(self) -> bool:
@@ -135,6 +136,7 @@ def consistency_checks(
                 len(inside),
                 missing,
                 [int(span["id"]), *_agree_ids(points, years)],
+                comparator=span.get("comparator") or "=",
             )
         )
     if regions is not None and children is None:
@@ -157,6 +159,7 @@ def consistency_checks(
                     own_points[year].figure_ids + children[year].figure_ids,
                     len(direct) if direct is not None else None,
                     len(reporting.get(year, ())) if direct is not None else None,
+                    own_points[year].comparator,
                 )
             )
     return out

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from analysis.status import achievement
 from db import queries, tree
 from export import basis, images, pdf
-from export.chart_data import ChartExport, ExportNotFound, build_series_chart, sources_short
+from export.chart_data import ChartExport, ExportNotFound, build_series_chart, period_text, sources_short
 from layouts.components import percent, status_text
 from layouts.notes_view import notes_footer
 from text.format import format_value
@@ -249,7 +249,7 @@ def cover_figure(briefing: Briefing) -> dict:
         period, latest = "—", "—"
         if p.period:
             shown = basis.tagged(p.period.status, p, range(p.period.start, p.period.end + 1), lang)
-            period = f"{p.period.start}–{p.period.end}: {shown}"
+            period = f"{period_text(p.period.start, p.period.end)}: {shown}"
         if p.latest:
             latest = f"{p.latest.year}: {basis.tagged(p.latest.status, p, [p.latest.year], lang)}"
         rows.append(

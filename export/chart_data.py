@@ -20,7 +20,9 @@ from db import queries
 from export import basis
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
+from layouts.components import status_text
 from layouts.notes_view import note_line, with_note_markers
+from layouts.sources import kind_label
 from text.comparators import CELL
 from text.format import display_unit_text
 from text.i18n import name, reliability, t
@@ -176,6 +178,11 @@ def build_series_chart(
     return export
 
 
+def _series(customdata) -> str:
+    """The series a yearly bar belongs to (``customdata[1]``: original, revised, actual or stretch)."""
+    return str(customdata[1]) if isinstance(customdata, list | tuple) and len(customdata) > 1 else ""
+
+
 def _ids(customdata) -> list[int]:
     raw = customdata[0] if isinstance(customdata, list | tuple) and customdata else ""
     return [int(x) for x in str(raw).split(",") if x.strip().isdigit()]
@@ -194,7 +201,7 @@ def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
             "figure_id": int(r["id"]),
             "region_code": r["region_code"],
             "region_name": r["region_name"],
-            "kind": t(r["kind"], lang),
+            "kind": kind_label(r, lang) if r["kind"] == "target" else t(r["kind"], lang),  # 力争目标 for a stretch one
             "indicator_code": r["indicator"],
             "period": period_text(r["period_start"], r["period_end"]),
             "value": float(r["value"]),
@@ -222,8 +229,25 @@ def _worst(codes: list[str]) -> str:
     return min(codes, key=lambda c: {"low": 0, "repost": 1}.get(c, 2)) if codes else ""
 
 
+def judgement(p: Progress, year, series: str, ids: list[int], lang: str) -> tuple[float | None, str]:
+    """A yearly point's achievement and status in words, as the page's year table says them, on the two points
+    the status compares (the actual and the committed plan it is judged against); (None, "") elsewhere (a
+    stretch target, a year without a plan).
+
+    Example: ``judgement(p, 2017, "actual", [236], "zh") == (95.1, "✖ 落后")``
+    """
+    cell = next((c for c in p.years if c.year == year), None)
+    if cell is None or series == "stretch":
+        return None, ""
+    if series != "actual" and (cell.plan is None or ids != cell.plan.figure_ids):
+        return None, ""
+    words = basis.with_tag(status_text(cell.status, lang), cell.status, basis.partial_in(p, [year]), lang)
+    return cell.achievement, words
+
+
 def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
-    """The chart's points, one row each, read from its traces in drawing order (series, then year)."""
+    """The chart's points, one row each, read from its traces in drawing order (series, then year); the yearly
+    chart's rows also carry the year's achievement and status where the page judges them (``judgement``)."""
     lang, out = export.lang, []
     stretch = export.context.stretch if export.context is not None else {}
     by_id = basis.points_by_id(export.progress, stretch)
@@ -233,6 +257,12 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
             ids = _ids(cd[i]) if i < len(cd) else []
             figs = [detail[j] for j in ids if j in detail]
             comparators = {f["comparator"] or "=" for f in figs}
+            year = int(x) if str(x).isdigit() else x
+            judged = (
+                judgement(export.progress, year, _series(cd[i]), ids, lang)
+                if export.chart == "annual" and i < len(cd) and y is not None
+                else (None, "")
+            )
             out.append(
                 {
                     "region_code": export.region["code"],
@@ -240,10 +270,12 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
                     "indicator_code": export.indicator["code"],
                     "indicator": name(export.indicator, lang),
                     "series": trace["name"],
-                    "year": int(x) if str(x).isdigit() else x,
+                    "year": year,
                     "value": y,
                     "comparator": COMPARATOR.get(comparators.pop(), "") if len(comparators) == 1 else "",
                     "unit": export.indicator["unit"],
+                    "achievement": judged[0],
+                    "status": judged[1],
                     "rolled_up": any(f["region_code"] != export.region["code"] for f in figs),
                     # own figure or sum of sub-regions (how many report, partial), as the page marks it
                     "basis": basis.ids_basis(ids, export.progress, by_id, lang) if y is not None else "",

@@ -65,6 +65,13 @@ def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: s
     return out
 
 
+def bars_years(kids: list[dict], state: dict) -> str:
+    """The years the bars cover (each child's compared years together), not the page's whole range:
+    ``bars_years([{"years": [2024]}], {"from": 2011, "to": 2024}) == "2024"``."""
+    years = sorted({y for kid in kids for y in kid.get("years") or ()})
+    return years_text(years) if years else period_text(state["from"], state["to"])
+
+
 def build_children(
     session: Session,
     region_code: str,
@@ -86,7 +93,7 @@ def build_children(
             f"in {state['from']}–{state['to']}: the page shows no sub-regions chart"
         )
     label = f"{name(indicator, lang)} ({display_unit_text(indicator['unit'], lang)})"
-    title = f"{name(region, lang)} · {label} · {t('children_export', lang)} {state['from']}–{state['to']}"
+    title = f"{name(region, lang)} · {label} · {t('children_export', lang)} {bars_years(kids, state)}"
     figure = copy.deepcopy(children_figure(kids, indicator["unit"], title, lang))
     ids = sorted({i for k in kids for i in (*k["plan_ids"], *k["actual_ids"])})
     detail = {int(r["id"]): r for r in queries.sources_of(session, ids)} if ids else {}

@@ -3,6 +3,11 @@
 Chromium writes CJK glyphs that Noto Sans CJK shares with a radical (人, 口, 页 …) with the radical's code
 point in the ToUnicode map, so copied or extracted text reads "⼈⼝" instead of "人口". The map is rewritten
 to the unified ideograph; the drawing is untouched.
+
+Chromium names each glyph by the lowest code point the font maps to it. Where Noto Sans CJK SC draws a
+simplified character with the glyph of a radical (户 is drawn by ⼾'s glyph), that radical is read as the
+character it shares a glyph with in SC, not as its compatibility decomposition (⼾ decomposes to the
+traditional 戶, which SC draws differently).
 """
 
 from __future__ import annotations
@@ -99,11 +104,32 @@ RADICAL_SUPPLEMENT = {
 }
 
 
+# Glyphs Noto Sans CJK SC (Regular and Bold) shares between a lower code point and one common ideograph:
+# the lower code point (what Chromium writes) -> the ideograph drawn. From the font's cmap.
+SHARED_GLYPH_SC = {
+    0x2E82: 0x4E5B,  # ⺂ 乛
+    0x2E83: 0x4E5A,  # ⺃ 乚
+    0x2E95: 0x5F50,  # ⺕ 彐
+    0x2E9E: 0x6B7A,  # ⺞ 歺
+    0x2EBA: 0x8080,  # ⺺ 肀
+    0x2ED2: 0x9578,  # ⻒ 镸
+    0x2EF1: 0x9F9C,  # ⻱ 龜
+    0x2F3E: 0x6237,  # ⼾ 户 (its decomposition 戶 has a glyph of its own)
+    0x3ADA: 0x66F6,  # 㫚 曶
+    0x3B35: 0x80F6,  # 㬵 胶
+    0x3B3A: 0x5E50,  # 㬺 幐
+    0x3BA3: 0x69E9,  # 㮣 槩
+}
+
+
 def _unified(code: int) -> int:
     """The unified ideograph for a radical or compatibility ideograph code point; others unchanged.
 
-    Example: ``_unified(0x2F08) == 0x4EBA`` (⼈ -> 人), ``_unified(0x2EDA) == 0x9875`` (⻚ -> 页).
+    Example: ``_unified(0x2F08) == 0x4EBA`` (⼈ -> 人), ``_unified(0x2EDA) == 0x9875`` (⻚ -> 页),
+    ``_unified(0x2F3E) == 0x6237`` (⼾ -> 户, the character Noto Sans CJK SC draws with that glyph).
     """
+    if code in SHARED_GLYPH_SC:
+        return SHARED_GLYPH_SC[code]
     if code in RADICAL_SUPPLEMENT:
         return RADICAL_SUPPLEMENT[code]
     if 0x2E80 <= code <= 0x2FDF or 0xF900 <= code <= 0xFAFF:

@@ -35,6 +35,8 @@ DATA_COLUMNS = [
     ("value", "value", "number"),
     ("comparator", "col_comparator", "text"),
     ("unit", "col_unit", "unit"),
+    ("achievement", "achievement", "pct"),  # the year's, on the actual and the plan it is judged against
+    ("status", "col_status", "text"),
     ("rolled_up", "rolled_up", "bool"),
     ("basis", "col_basis", "text"),
     ("plan_version", "plan_version", "text"),

@@ -270,7 +270,7 @@ def consistency_list(checks: list[Check], unit: str, lang: str) -> dict:
             "start": c.start,
             "end": c.end,
             "kind": t("target" if c.kind == "target" else "actual", lang),
-            "stated": format_value(c.stated, unit, lang),
+            "stated": format_value(c.stated, unit, lang, c.comparator),
             "parts": c.parts,
             "summed": format_value(c.summed, unit, lang) if c.summed is not None else "—",
             "years": ", ".join(map(str, c.missing_years)),

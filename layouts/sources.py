@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
+from layouts.charts import STRETCH_LABEL
 from text.format import en_number, format_value, zh_number
 from text.i18n import reliability, t
 
@@ -39,6 +40,14 @@ def region_label(row: dict, names: dict[str, dict], lang: str) -> str:
     return f"{english} ({row['region_name']})" if english and english != row["region_name"] else row["region_name"]
 
 
+def kind_label(row: dict, lang: str) -> str:
+    """目标 Target, 实际 Actual, or 力争目标 Stretch target for a stretch-tier (力争) target, as the year table's
+    column and the chart's series name it: ``kind_label({"kind": "target", "tier": "stretch"}, "zh") == "力争目标"``."""
+    if row["kind"] == "target" and row.get("tier") == "stretch":
+        return STRETCH_LABEL.get(lang, STRETCH_LABEL["zh"])
+    return t("target" if row["kind"] == "target" else "actual", lang)
+
+
 def source_cards(rows: list[dict], lang: str, names: dict[str, dict] | None = None) -> list:
     """One card per figure; ``names`` (adcode -> {"name_en", ...}) gives regions their English names."""
     cards, names = [], names or {}
@@ -65,7 +74,7 @@ def source_cards(rows: list[dict], lang: str, names: dict[str, dict] | None = No
                                 + (f"–{r['period_end']}" if r["period_end"] != r["period_start"] else "")
                                 + " "
                             ),
-                            html.Span(t("target" if r["kind"] == "target" else "actual", lang), className="me-1"),
+                            html.Span(kind_label(r, lang), className="me-1"),
                             html.Strong(format_value(r["value"], r["unit"], lang, r["comparator"])),
                             html.Span(
                                 reliability(r["reliability"], lang),

@@ -93,11 +93,25 @@ def test_unknown_format_is_refused_with_the_choices(dingxi):
         (b"beginbfchar\n<3B> <2F08>\nendbfchar", b"beginbfchar\n<3B> <4EBA>\nendbfchar"),  # ⼈ -> 人
         (b"beginbfchar\n<01> <2EDA>\nendbfchar", b"beginbfchar\n<01> <9875>\nendbfchar"),  # ⻚ -> 页
         (b"beginbfchar\n<01> <5B9A>\nendbfchar", b"beginbfchar\n<01> <5B9A>\nendbfchar"),  # 定 unchanged
+        (b"beginbfchar\n<DB> <2F3E>\nendbfchar", b"beginbfchar\n<DB> <6237>\nendbfchar"),  # ⼾ -> 户, not 戶
+        (b"beginbfchar\n<02> <3B35>\nendbfchar", b"beginbfchar\n<02> <80F6>\nendbfchar"),  # 㬵 -> 胶
         (b"beginbfrange\n<01> <02> <2F08>\nendbfrange", b"beginbfrange\n<01> <02> <2F08>\nendbfrange"),
     ],
 )
 def test_pdf_text_map_uses_unified_ideographs(cmap, expected):
     assert fix_cmap(cmap) == expected
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (scripts/setup.sh test) not installed")
+def test_pdf_text_keeps_simplified_characters_the_cjk_font_draws_with_a_radicals_glyph(tmp_path):
+    # Noto Sans CJK SC draws 户 with the glyph of the radical ⼾ (whose decomposition is the traditional 戶), 胶 with
+    # that of 㬵, 彐 and 乚 with their radicals': the PDF's text must still read as written
+    title = "广西壮族自治区 · 危房改造户数 (户) · 下级地区 2024"
+    figure = with_footer({"data": [], "layout": {"title": {"text": title}}}, ["胶彐乚乛肀"], legend=False)
+    text = pdf_text(render(figure, "pdf"), tmp_path)
+    assert title in text
+    assert "胶彐乚乛肀" in text
+    assert "戶" not in text
 
 
 def test_concurrent_exports_share_one_browser_and_each_gets_its_own_format(dingxi):
@@ -124,7 +138,7 @@ def test_sub_regions_chart_pdf_has_its_title_bars_and_sources(seed_db_url, tmp_p
     with session_factory(make_engine(seed_db_url))() as session:
         export = build_chart(session, "610000", "counties_exited", chart="children")
     text = pdf_text(chart_image(export, "pdf"), tmp_path)
-    assert "陕西省 · 贫困县摘帽 (个) · 下级地区 2011–2020" in text
+    assert "陕西省 · 贫困县摘帽 (个) · 下级地区 2017–2019" in text, "the years its bars cover"
     assert "商洛市" in text and "汉中市" in text, "every sub-region's bar is labelled"
     assert "来源 Sources: " in text and "zhtxs.com" in text
     assert "/region/610000?indicator=counties_exited" in text
