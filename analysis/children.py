@@ -222,7 +222,10 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
     ``partial`` (a running total stops there), and so does a period whose actual takes in such a year. A sum of
     every sub-region, or plan and actual summed over the same ones (汉中: 洋县's target against 洋县's actual), is
     judged as before. ``whole(codes)``: the regions a sum of figures of ``codes`` covers (``covered_regions``), so
-    that 四川's sum of 巴中's own target is not compared with its sum of 通江's actual either."""
+    that 四川's sum of 巴中's own target is not compared with its sum of 通江's actual either. A period whose target
+    adds up yearly targets of different regions (广西: 柳州's 2016 target and 百色's 2017 target) is no plan of
+    anyone's: it is dropped (``p.period`` None), never judged nor shown as the region's plan; where the targets
+    are of different regions, each summed one is marked ``partial`` too, so that no cumulative plan adds them up."""
     plan, actual = p.plan_points, p.series["actual"]
     if not any(pt.rolled_up and not pt.derived for pt in (*plan.values(), *actual.values())):
         return
@@ -235,7 +238,12 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
         return None if covered == {p.region_code} or not total else covered
 
     plan_covers = {cover(pt) for pt in plan.values()}
+    if len(plan_covers) > 1:  # targets of different regions: no running total of them (the cumulative plan)
+        for pt in plan.values():
+            if cover(pt) is not None:
+                pt.partial = len(_covered(pt, owner)), total
     usual = plan_covers.pop() if len(plan_covers) == 1 else None  # the plan's cover for a year without one
+    from_plan = bool(set(p.period_ids) & {i for pt in plan.values() for i in pt.figure_ids})
 
     def against(point: Point | None, target_cover) -> tuple[int, int] | None:
         """(sub-regions summed, all) when ``point`` is not comparable with a target covering ``target_cover``."""
@@ -252,9 +260,13 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
             if c.partial is not None:
                 c.status, c.achievement = st.NO_DATA, None
     a = p.period
+    if a is not None and from_plan:
+        used = [y for y in plan if a.start <= y <= a.end] if p.indicator["kind"] == "flow" else [a.end]
+        if len({cover(plan.get(y)) for y in used}) > 1:  # 柳州's 2016 target + 百色's 2017 target: no one's plan
+            p.period, p.period_ids, p.period_actual_ids = None, [], []
+            return
     if a is None or a.actual is None:
         return
-    from_plan = bool(set(p.period_ids) & {i for pt in plan.values() for i in pt.figure_ids})
     for s0, s1 in a.actual_periods:
         if s0 != s1:
             continue
@@ -264,6 +276,39 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
             a.achievement = a.achievement_to_date = a.needed_per_year = None
             a.actual_periods, p.period_actual_ids = [], []
             return
+
+
+def _direct_child(c: str, code: str, parents: dict[str, str | None]) -> str:
+    """The direct sub-region of ``code`` that holds ``c`` (``c`` itself when it is one, or not below ``code``)."""
+    at = c
+    while parents.get(at) not in (code, None):
+        at = parents[at]
+    return at if parents.get(at) == code else c
+
+
+def partial_pair(
+    plan: Point | None, actual: Point | None, code: str, parents: dict[str, str | None], children: dict[str, list[str]]
+) -> tuple[tuple[int, int] | None, bool]:
+    """One year's plan and actual of ``code`` as ``judge_partial`` reads them: ((direct sub-regions in the largest
+    sum of only some of them, all its direct sub-regions) or None when neither is such a sum, and whether the two
+    cover the same regions, so that a status may be said (for those sub-regions alone when partial).
+
+    Example (广西 2017: 百色's target and 百色's actual): ``partial_pair(plan, actual, "450000", parents, children)
+    == ((1, 14), True)``; 柳州's target against 百色's actual: ``((1, 14), False)``."""
+    total = len(children.get(code, []))
+
+    def cover(point: Point | None) -> frozenset[str] | None:
+        if point is None or not point.rolled_up or point.derived or not total:
+            return None
+        covered = covered_regions(point.regions, parents, children, code)
+        return None if covered == {code} else covered
+
+    sums = [pt for pt in (plan, actual) if cover(pt) is not None]
+    comparable = plan is None or actual is None or cover(plan) == cover(actual)
+    if not sums:
+        return None, comparable
+    reporting = max(len({_direct_child(c, code, parents) for c in pt.regions}) for pt in sums)
+    return (reporting, total), comparable
 
 
 def apply_rollup(p: Progress, tree: SubRegions, years: list[int] | None = None) -> Progress:

@@ -147,8 +147,13 @@ def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, in
             apply_rollup(p, below)  # a sum of only some sub-regions is not judged
             if p.years or p.period is not None:
                 rows.append((by_code[code], p))
-    rows.sort(key=lambda row: (row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]))
+    rows.sort(key=row_order)
     return rows, set().union(*targeted.values())
+
+
+def row_order(row: tuple[dict, Progress]) -> tuple:
+    """The overview's order: worst first, then the least achieved, then by region and indicator."""
+    return row[1].worst, _achieved(row[1]), row[0]["code"], row[1].indicator["code"]
 
 
 def _achieved(p: Progress) -> float:

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import status as rule
+from analysis.children import partial_pair
+from analysis.regions import children_of
 from analysis.series import Point, effective_plan, plan_vs_actual, records
 
-STATUSES = ("achieved", "behind", "awaiting", "no_target", "no_data")
+# "partial": plan and actual are sums of different sub-regions (or one is the region's own), never judged
+STATUSES = ("achieved", "behind", "awaiting", "partial", "no_target", "no_data")
 EXIT_CATEGORIES = ("on_time", "late_1", "late_2", "late_3", "exited_unplanned", "planned_pending", "none")
 
 
@@ -28,6 +31,9 @@ class Progress:
     status: str  # one of STATUSES
     ratio: float | None  # actual / plan (plan / actual where lower is better)
     year: int | None = None
+    # (direct sub-regions, all) when the plan or actual shown is a sum of only some sub-regions (the dashboard's
+    # 部分下级): a status of such sums says so; plan and actual of different ones are "partial", not judged
+    partial: tuple[int, int] | None = None
 
 
 def meets(plan: Point, actual: float, direction: str = "up") -> bool:
@@ -45,13 +51,21 @@ def achievement(plan: Point, actual: float, direction: str = "up") -> float | No
 
 
 def region_progress(
-    frame: pd.DataFrame, code: str, year: int | None, direction: str = "up", plan_kind: str = "original"
+    frame: pd.DataFrame,
+    code: str,
+    year: int | None,
+    direction: str = "up",
+    plan_kind: str = "original",
+    parents: dict[str, str | None] | None = None,
+    children: dict[str, list[str]] | None = None,
 ) -> Progress:
     """Plan (``plan_kind``: "original" or "revised", as on the dashboard), actual and status of one region.
 
     ``year=None`` reads the latest year holding both a plan and an actual, else the latest holding either.
     ``frame`` holds figures of the region and its descendants; children's figures are summed only where
-    the region has none of its own (``analysis.series`` rules).
+    the region has none of its own (``analysis.series`` rules). ``parents`` (adcode -> parent adcode, the region
+    table) lets a sum of only some sub-regions say so, and leaves plan and actual of different ones unjudged, as
+    the dashboard's status rule does (``analysis.children.partial_pair``).
     """
     series = plan_vs_actual(frame, code)
     plans, actuals = effective_plan(series, plan_kind), series["actual"]
@@ -59,11 +73,17 @@ def region_progress(
         both = set(plans) & set(actuals)
         year = max(both or set(plans) | set(actuals) or {0})
     plan, actual = plans.get(year), actuals.get(year)
+    partial, comparable = None, True
+    if parents is not None:
+        children = children if children is not None else _children(parents)
+        partial, comparable = partial_pair(plan, actual, code, parents, children)
+    if plan and actual and not comparable:
+        return Progress(code, plan, actual, "partial", None, year, partial)
     if plan and actual:
         status = "achieved" if meets(plan, actual.value, direction) else "behind"
-        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction), year)
+        return Progress(code, plan, actual, status, achievement(plan, actual.value, direction), year, partial)
     status = "awaiting" if plan else "no_target" if actual else "no_data"
-    return Progress(code, plan, actual, status, None, year if status != "no_data" else None)
+    return Progress(code, plan, actual, status, None, year if status != "no_data" else None, partial)
 
 
 def progress_by_region(
@@ -72,9 +92,11 @@ def progress_by_region(
     year: int | None,
     direction: str = "up",
     plan_kind: str = "original",
+    parents: dict[str, str | None] | None = None,
 ) -> dict[str, Progress]:
-    """``region_progress`` for each region, given each region's own and descendant codes."""
+    """``region_progress`` for each region, given each region's own and descendant codes (``parents``: see there)."""
     out = {}
+    children = _children(parents) if parents is not None else None
     rows = records(frame)
     present = {r["region_code"] for r in rows}
     for code, codes in subtrees.items():
@@ -83,8 +105,12 @@ def progress_by_region(
             continue
         wanted = set(codes)
         part = [r for r in rows if r["region_code"] in wanted]
-        out[code] = region_progress(part, code, year, direction, plan_kind)
+        out[code] = region_progress(part, code, year, direction, plan_kind, parents, children)
     return out
+
+
+def _children(parents: dict[str, str | None]) -> dict[str, list[str]]:
+    return children_of([{"code": c, "parent_code": p} for c, p in parents.items()])
 
 
 def years_with_figures(frame: pd.DataFrame) -> list[int]:

@@ -20,6 +20,7 @@ STATUS_COLORS = {
     "achieved": "#009E73",
     "behind": "#D55E00",
     "awaiting": "#F0E442",
+    "partial": "#8C8C8C",  # plan and actual of different sub-regions: unjudged, darker than "no data"
     "no_target": "#56B4E9",
     "no_data": "#C8C8C8",
 }

@@ -7,6 +7,7 @@ import textwrap
 from analysis.series import Point
 from geo.progress import ExitDelay, Progress
 from layouts.components import percent, status_text
+from layouts.overview_page import PARTIAL_TAG, partial_text
 from text.format import format_value
 from text.i18n import reliability, t
 
@@ -18,6 +19,18 @@ def status_label(status: str, lang: str) -> str:
     it); the map's own states (a target without a reported figure, an actual without a target, nothing) have theirs.
     """
     return status_text(status, lang) if status in JUDGED else t("status_" + status, lang)
+
+
+def status_words(p: Progress, lang: str) -> str:
+    """A region's status in words with its icon, and when it is of a sum of only some sub-regions, that mark (as
+    the overview says it): ``"✖ 落后 · ? 部分下级 1/14"``; plan and actual of different sub-regions are not judged:
+    ``"? 部分下级报告:14个下级中1个"``."""
+    if p.partial is None:
+        return status_label(p.status, lang)
+    if p.status == "partial":
+        return partial_text(p.partial, lang)
+    tag = PARTIAL_TAG[1 if lang == "en" else 0].format(reporting=p.partial[0], total=p.partial[1])
+    return f"{status_label(p.status, lang)} · {tag}"
 
 
 def achievement_text(p: Progress) -> str:
@@ -47,7 +60,7 @@ def progress_hover(name: str, p: Progress, unit: str, lang: str) -> str:
         f"{t('year', lang)}: {p.year or '—'}",
         f"{t('map_plan', lang)}: {plan}",
         f"{t('actual', lang)}: {actual}",
-        f"{t('status', lang)}: {status_label(p.status, lang)}",
+        f"{t('status', lang)}: {status_words(p, lang)}",
     ]
     if p.ratio is not None:
         lines.append(f"{t('achievement', lang)}: {achievement_text(p)}")

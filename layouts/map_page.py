@@ -11,7 +11,7 @@ from dash import dcc, html
 from geo.progress import ExitDelay, Progress
 from layouts import ids
 from layouts.controls import folding_filters
-from layouts.map_hover import achievement_text, planned_exit_text, status_label
+from layouts.map_hover import achievement_text, planned_exit_text, status_words
 from text.format import format_value
 from text.i18n import both, dropdown_labels, t
 
@@ -57,7 +57,7 @@ def progress_rows(names: dict[str, str], progress: dict[str, Progress], unit: st
                 format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang),
                 format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang),
                 achievement_text(p),
-                status_label(p.status, lang),
+                status_words(p, lang),
             ]
         )
     return rows

@@ -37,12 +37,37 @@ def partial_text(partial: tuple[int, int], lang: str) -> str:
     return (en if lang == "en" else zh).format(reporting=partial[0], total=partial[1])
 
 
+PARTIAL_TAG = ("? 部分下级 {reporting}/{total}", "? partial: {reporting} of {total} sub-regions")
+NO_PERIOD_PARTIAL = (
+    "无全期目标:各年目标仅为部分下级之和",
+    "no period target: the yearly targets are sums of only some sub-regions",
+)
+
+
+def partial_tag(p: Progress, years, lang: str) -> str | None:
+    """The mark of a status (or figure) that is of only some sub-regions, where plan and actual are both theirs
+    and so still judged (the README's status rule), or a summed target with no actual yet: ``partial_tag(p, [2017],
+    "en") == "? partial: 1 of 14 sub-regions"`` (广西 2017: 百色's target and actual); None when ``years`` hold
+    only the region's own figures or sums of all its sub-regions."""
+    r = p.rollup
+    found = [max(r.counts.get(y, 0), r.plan_counts.get(y, 0)) for y in years if r is not None and r.partial_in(y)]
+    if not found:
+        return None
+    zh, en = PARTIAL_TAG
+    return (en if lang == "en" else zh).format(reporting=max(found), total=r.total)
+
+
+def _summed(point) -> str:
+    return " Σ" if point is not None and point.rolled_up and not point.derived else ""
+
+
 def _status_word(status: str, partial: tuple[int, int] | None, lang: str) -> str:
     return partial_text(partial, lang) if partial is not None else status_text(status, lang)
 
 
-def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
-    """Period, actual / plan, percent and status, the pace still needed and any missing years."""
+def period_lines(a: Assessment, unit: str, lang: str, tag: str | None = None) -> list[str]:
+    """Period, actual / plan, percent and status, the pace still needed and any missing years; ``tag``
+    (``partial_tag``) after the status when the period is of only some sub-regions."""
     fmt = value_format(unit, lang)
     label = (str(a.end) if a.start == a.end else f"{a.start}–{a.end}") + (
         "" if a.finished else f" ({tf('to_date', lang, year=a.as_of)})"
@@ -59,6 +84,8 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
         ]
     else:
         lines.append(f"{percent(a.achievement)} {_status_word(a.status, a.partial, lang)}")
+    if tag and a.partial is None:
+        lines.append(tag)
     if a.needed_per_year is not None and a.remaining_years:
         years = f"{a.end - a.remaining_years + 1}–{a.end}" if a.remaining_years > 1 else str(a.end)
         lines.append(tf("need_per_year", lang, years=years, value=fmt(a.needed_per_year)))
@@ -67,12 +94,28 @@ def period_lines(a: Assessment, unit: str, lang: str) -> list[str]:
     return lines
 
 
+def period_tag(p: Progress, lang: str) -> str | None:
+    """``partial_tag`` over the plan period's years (None without a period)."""
+    a = p.period
+    return None if a is None else partial_tag(p, range(a.start, a.end + 1), lang)
+
+
+def no_period_text(p: Progress, lang: str) -> str:
+    """Why there is no period target: said plainly when the yearly targets are sums of only some sub-regions (their
+    total, 柳州's 2016 target plus 百色's 2017 one, is no plan of 广西's)."""
+    r = p.rollup
+    if r is not None and any(r.plan_counts.get(y, r.total) < r.total for y in r.years):
+        zh, en = NO_PERIOD_PARTIAL
+        return en if lang == "en" else zh
+    return t("no_period", lang)
+
+
 def period_cell(p: Progress, lang: str):
     a = p.period
     if a is None:
-        return element(html.Span, t("no_period", lang), className="text-muted")
+        return element(html.Span, no_period_text(p, lang), className="text-muted")
     return status_cell(
-        period_lines(a, p.indicator["unit"], lang),
+        period_lines(a, p.indicator["unit"], lang, period_tag(p, lang)),
         a.status,
         p.period_ids + p.period_actual_ids,
         f"{p.region_code}-{p.indicator['code']}-period",
@@ -100,13 +143,16 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
     cells = {}  # year -> (pair, percent, low reliability, ids): the latest year's cell says them again
     for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
         plan, actual, achieved = c.plan, c.actual, c.achievement
-        summed = " Σ" if actual is not None and actual.rolled_up and not actual.derived else ""
-        pair = f"{fmt(actual.value) + summed if actual is not None else '—'} / {fmt(plan.value, plan.comparator)}"
+        summed = _summed(actual)
+        planned = fmt(plan.value, plan.comparator) + _summed(plan)
+        pair = f"{fmt(actual.value) + summed if actual is not None else '—'} / {planned}"
         shown = "—" if achieved is None else f"{achieved:.1f}%"  # percent
         low = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
         ids = ",".join(map(str, plan.figure_ids if actual is None else plan.figure_ids + actual.figure_ids))
         cells[c.year] = pair, shown, low, ids
         word = texts[c.status] if c.partial is None else partial_text(c.partial, lang)
+        tag = partial_tag(p, (c.year,), lang) if c.partial is None and p.rollup is not None else None
+        word = f"{word}\n{tag}" if tag else word
         text = f"{word}\n{pair}\n{shown}"
         text = f"{text}\n{low_text}" if low and low_text else text
         row[f"y{c.year}"] = {"text": text, "status": c.status, "ids": ids}
@@ -114,11 +160,15 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         c = p.latest  # one of p.years: its pair, percent, reliability and ids already known
         pair, shown, low, ids = cells[c.year]
         word = texts[c.status] if c.partial is None else partial_text(c.partial, lang)
-        lines = [str(c.year), pair, f"{shown} {word}", low_text if low else ""]
+        tag = partial_tag(p, (c.year,), lang) if c.partial is None and p.rollup is not None else None
+        lines = [str(c.year), pair, f"{shown} {word}", tag or "", low_text if low else ""]
         row["latest"] = {"text": "\n".join([line for line in lines if line]), "status": c.status, "ids": ids}
     if p.period is not None:
         a = p.period
-        row["period"] = _status_value(period_lines(a, unit, lang), a.status, p.period_ids + p.period_actual_ids)
+        lines = period_lines(a, unit, lang, period_tag(p, lang) if p.rollup is not None else None)
+        row["period"] = _status_value(lines, a.status, p.period_ids + p.period_actual_ids)
+    elif p.rollup is not None:
+        row["period"] = _status_value([no_period_text(p, lang)], "no_data", [])
     return row
 
 

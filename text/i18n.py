@@ -192,6 +192,7 @@ TEXT = {
     "map_plan": ("计划", "Plan"),
     # achieved and behind read as everywhere else (layouts.components.status_text); the map's own states:
     "status_awaiting": ("? 有目标·无报告数据", "? Target, no reported figure"),
+    "status_partial": ("? 部分下级合计·不评判", "? Sum of only some sub-regions, not judged"),
     "status_no_target": ("○ 有实际·无目标", "○ Actual, no target"),
     "status_no_data": ("– 本年无数据", "– No figures this year"),
     "exit_on_time": ("✓ 按期或提前摘帽", "✓ Exited on time or early"),

@@ -139,7 +139,8 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     wanted = int(state["year"]) if str(state.get("year", "")).isdigit() else None
     view.year = wanted if wanted in view.years else None  # None: each region's latest year
     view.colour_by = "achievement" if state.get("colour") == "achievement" else "status"
-    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind)
+    parents = map_queries.region_parents(session)  # a sum of only some sub-regions says so (partial)
+    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind, parents)
     view.title = f"{here} · {name(indicator, lang)} · {view.year or t('map_latest_year', lang)}"
     return view
 

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from analysis.overview import overview_and_targets, overview_of_sums, year_bounds
+from analysis.named import NAMED_INDICATORS
+from analysis.overview import overview_and_targets, overview_of_sums, row_order, year_bounds
+from analysis.regions import children_of, descendants, plan_regions
 from analysis.sums import sum_record
 from db import queries, scaled_views, tree
 from layouts import urlstate
@@ -67,10 +69,37 @@ def _within(session: Session, path: list[dict], rows: list, read_region, args: t
     shown = {region["code"] for region, _ in rows}
     inside = tree.inside(session, code, shown)
     if inside or not above & shown:
-        return [row for row in rows if row[0]["code"] in inside]
+        kept = [row for row in rows if row[0]["code"] in inside]
+        return sorted(kept + _planned_below(session, code, kept, read_region, args), key=row_order)
     regions, figures = read_region(session, code)  # the region page's reader: its path, its subtree's records
     own, _ = overview_and_targets(figures, regions, *args)
     return [row for row in own if row[0]["code"] not in above]
+
+
+def _planned_below(session: Session, code: str, rows: list, read_region, args: tuple) -> list:
+    """The rows of the regions below a row whose targets of an indicator are sums of theirs (广西's 脱贫人口 of
+    百色's, 柳州's and 马山县's targets): each such region's own row of that indicator, from its subtree, so that
+    the filter lists the sub-regions whose figures make a sum, not that sum alone. Named targets (定西's county
+    exits) are one plan's list, which the region page lists already: no row each."""
+    summed = [
+        (region["code"], p.indicator["code"])
+        for region, p in rows
+        if p.rollup and p.rollup.plan_counts and p.indicator["code"] not in NAMED_INDICATORS
+    ]
+    if not summed:
+        return []
+    regions, figures = read_region(session, code)
+    children = children_of(regions)
+    out = []
+    for top, indicator in summed:
+        below = set(descendants(regions, top, children))
+        holders = {r["region_code"] for r in figures if r["indicator"] == indicator and r["kind"] == "target"}
+        for planner in plan_regions(regions, holders & below):
+            codes = {planner, *descendants(regions, planner, children)}
+            mine = [r for r in figures if r["indicator"] == indicator and r["region_code"] in codes]
+            own, _ = overview_and_targets(mine, regions, *args[:-1], indicator)
+            out += own
+    return out
 
 
 def choices(session: Session, path: list[dict]) -> list[dict]:

@@ -82,3 +82,25 @@ def test_a_county_is_found_by_name_in_english_and_the_link_reopens_it(dash, shot
     dash.wait_for_contains_text("#overview-region", "Longxi County")
     dash.driver.save_screenshot(str(shots / "overview-region-621122-en-1366x768.png"))
     assert_clean(dash)
+
+
+def test_a_provinces_sum_of_one_city_is_marked_partial_and_its_cities_are_listed(
+    dash_duo, db_url, tmp_path, output_dir
+):
+    """The tester's 广西 (dogfood 30, F15): 百色's 2017 target and actual summed as 广西's say 「? 部分下级 1/14」, and
+    the cities whose targets make the sum have their own rows."""
+    from app import create_app
+    from harness.servers import free_port
+    from tests.test_overview_partial import BAISE, GUANGXI, LIUZHOU, MASHAN, SEARCH, the_testers_case
+
+    the_testers_case(db_url, tmp_path)
+    dash_duo.start_server(create_app(db_url, build_if_empty=False, progress=lambda _m: None), port=free_port())
+    dash_duo.driver.set_window_size(1366, 768)
+    visit(dash_duo, f"/{SEARCH}&region={GUANGXI}")
+    wait_regions(dash_duo, {GUANGXI, BAISE, LIUZHOU, MASHAN})
+    cell = f'.ag-row[row-id="{GUANGXI}-poor_population_reduced"] .ag-cell[col-id="y2017"]'
+    dash_duo.wait_for_contains_text(cell, "? 部分下级 1/14")
+    text = dash_duo.find_element(cell).text
+    assert "✖ 落后" in text and "9.99万人 Σ" in text
+    dash_duo.driver.save_screenshot(str(output_dir / "overview-guangxi-partial.png"))
+    assert_clean(dash_duo)
