@@ -39,6 +39,7 @@ def render(view: RegionView) -> html.Div:
             f"{label} · {t('annual_chart', lang)}",
             lang,
             indicator["direction"],
+            {c.year: c.status for c in p.years},
         ),
         "cumulative": cumulative_figure(
             p.plan_points,

@@ -115,6 +115,7 @@ def page_figure(v: RegionView, chart: str, lang: str) -> dict:
             page_title,
             lang,
             indicator["direction"],
+            {c.year: c.status for c in p.years},
         )
         fig = with_note_markers(fig, v.notes, years, lang)
     else:

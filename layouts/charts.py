@@ -99,8 +99,12 @@ def plan_actual_figure(
     title: str,
     lang: str = "zh",
     direction: str = "up",
+    statuses: dict[int, str] | None = None,
 ) -> Figure:
     """Grouped bars of original plan, revised plan and actual by year, the gap to the plan labelled.
+
+    The label stands over the actual's bar and says the year's status in words when ``statuses`` (year -> status,
+    the page's year table's) gives it, so a chart exported on its own still says 「✖ 落后」, not colour alone.
 
     Years with a plan but no actual get a "no reported figure" label instead of a zero bar. A stretch tier
     (``series["stretch"]``: 力争 / 奋斗目标) is an outlined bar of its own beside the plan, never summed with it;
@@ -159,13 +163,18 @@ def plan_actual_figure(
             gap = actual[year].value - plan.value
             sign = "+" if gap >= 0 else "−"
             rate = percent(achievement(actual[year].value, plan.value, direction))
+            status = (statuses or {}).get(year)
+            said = f"{rate} {status_text(status, lang)}" if status else rate
+            beside_stretch = any(p.year == year for p in stretch)
+            gap_word = t("gap_vs_committed" if beside_stretch else "gap", lang)
             annotations.append(
                 {
-                    "x": years.index(year),
+                    # over the actual's bar, the group's last: the gap is the actual's, never the stretch bar's
+                    "x": years.index(year) + _last_bar_offset(len(data)),
                     # above the year's tallest bar, a stretch tier's included (its own label sits at its top)
                     "y": max(actual[year].value, plan.value, *(p.value for p in stretch if p.year == year)),
                     "showarrow": False,
-                    "text": f"{t('gap', lang)} {sign}{format_value(abs(gap), unit, lang)}<br>{rate}",
+                    "text": f"{gap_word} {sign}{format_value(abs(gap), unit, lang)}<br>{said}",
                     "yshift": 18,
                     "font": {"size": 11},
                 }
@@ -184,6 +193,13 @@ def plan_actual_figure(
             xaxis={"type": "category", "categoryorder": "array", "categoryarray": [str(y) for y in years]},
         ),
     }
+
+
+def _last_bar_offset(traces: int, bargap: float = 0.2) -> float:
+    """Where the last bar of a group of ``traces`` stands from its category's centre (plotly's grouped bars share
+    1 - bargap of the category, one slot per trace)."""
+    width = (1 - bargap) / max(traces, 1)
+    return -(1 - bargap) / 2 + (traces - 0.5) * width
 
 
 def stretch_trace(points: list[Point], unit: str, lang: str) -> dict:

@@ -109,3 +109,28 @@ def test_a_partial_sum_of_sub_regions_gets_no_gap_label():
     partial = {2017: Point(2017, 60.0, figure_ids=[3], rolled_up=True, partial=(1, 5))}
     fig = figure({"original": PLAN, "revised": {}, "actual": partial})
     assert not any("差距" in a["text"] for a in fig["layout"]["annotations"])
+
+
+def test_beside_a_stretch_bar_the_gap_label_stands_over_the_actual_and_says_it_is_to_the_plan():
+    # 百色 2017 in a planner's test (dogfood 30, F16): 计划9.99万, 目标15.59万, actual 9.5万; 「差距 −4900人 95.1%」 stood
+    # over the stretch bar, read as 95.1% of 15.59万
+    fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
+    label = fig["layout"]["annotations"][0]
+    assert label["x"] > 0.2, "over the group's last bar (the actual), not its centre (the stretch bar)"
+    assert label["text"].startswith("对计划差距 +10户")
+    alone = figure({"original": PLAN, "revised": {}, "actual": ACTUAL})["layout"]["annotations"][0]
+    assert alone["text"].startswith("差距 +10户") and alone["x"] > 0
+
+
+def test_the_gap_label_says_the_years_status_in_words():
+    # a chart exported on its own (PNG/SVG/PDF) says the status, not colour alone (dogfood 30, F17 a)
+    fig = plan_actual_figure(
+        {"original": PLAN, "revised": {}, "actual": {2017: Point(2017, 40.0, figure_ids=[3])}},
+        PLAN,
+        [2017],
+        "户",
+        "凌海",
+        "en",
+        statuses={2017: "behind"},
+    )
+    assert fig["layout"]["annotations"][0]["text"].endswith("80.0% ✖ behind")

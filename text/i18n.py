@@ -126,6 +126,7 @@ TEXT = {
     "cumulative_plan": ("累计计划", "Cumulative plan"),
     "cumulative_actual": ("累计实际", "Cumulative actual"),
     "gap": ("差距", "Gap"),
+    "gap_vs_committed": ("对计划差距", "Gap to plan"),  # beside a stretch bar: the gap is to the committed figure
     "children_chart": ("下级地区(点击进入)", "Sub-regions (click to open)"),
     "children_export": ("下级地区", "sub-regions"),
     "named_targets": ("点名目标:计划年份与实际年份", "Named targets: planned and actual year"),
