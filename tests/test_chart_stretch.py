@@ -112,8 +112,8 @@ def test_a_partial_sum_of_sub_regions_gets_no_gap_label():
 
 
 def test_beside_a_stretch_bar_the_gap_label_stands_over_the_actual_and_says_it_is_to_the_plan():
-    # 百色 2017 in a planner's test (dogfood 30, F16): 计划9.99万, 目标15.59万, actual 9.5万; 「差距 −4900人 95.1%」 stood
-    # over the stretch bar, read as 95.1% of 15.59万
+    # 百色 2017 in a planner's test (dogfood 30, F16): 计划9.99万, 目标15.59万, actual 9.5万;
+    # 「差距 −4900人 95.1%」 stood over the stretch bar, read as 95.1% of 15.59万
     fig = figure({"original": PLAN, "revised": {}, "actual": ACTUAL, "stretch": STRETCH})
     label = fig["layout"]["annotations"][0]
     assert label["x"] > 0.2, "over the group's last bar (the actual), not its centre (the stretch bar)"
