@@ -83,3 +83,13 @@ def test_exits_reached_so_far_are_results_not_a_stock_of_poor_villages(g):
     assert ("actual", "450124", "villages_exited", 2020, 73.0, "committed") in got
     assert not [r for r in got if r[2] == "other:poor_villages"]
     assert ("target", "450124", "villages_exited", 2020, 2.0, "committed") in got  # the year's goal is untouched
+
+
+def test_n_duo_wan_is_more_than_n_wan_and_a_quote_drops_an_unclosed_opening_mark(g):
+    # 柳州 2016 (http://m.gxcounty.com/show-7-121068-0.html): 「“十三五”期间,要实现30多万贫困人口脱贫」
+    text = "发布时间:2016-02-29\n柳州市“十三五”期间,要实现30多万贫困人口脱贫。\n"
+    (people,) = [f for f in extract_document(text, g).figures if f.value == 300000.0]
+    assert (people.kind, people.comparator, people.period_start, people.period_end) == ("target", ">", 2016, 2020)
+    figures = extract_document(BAISE, g, region_code="451000").figures
+    (villages,) = [f for f in figures if f.value == 147.0]
+    assert villages.quote == "2017年百色计划摘帽村147个"  # not 「“2017年…」, its closing mark far beyond the clause

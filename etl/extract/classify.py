@@ -114,6 +114,8 @@ def comparator(sentence: str, q_start: int, q_end: int, is_range: bool = False) 
     for pattern, comp in _BEFORE:
         if re.search(pattern, before):
             return comp
+    if re.search(r"\d(?:多|余)", sentence[q_start:q_end]):
+        return ">"  # "30多万贫困人口": more than 30万
     return ">=" if is_range else "="
 
 

@@ -31,4 +31,9 @@ def quote_span(sentence: str, a: int, b: int, token) -> tuple[int, int]:
         a = token.start
     while b > a and sentence[b - 1] in ",,;;。:":
         b -= 1
+    if b > a + 1 and sentence[a] in "“‘「" and _CLOSING[sentence[a]] not in sentence[a + 1 : b]:
+        a += 1  # "“2017年百色计划摘帽村147个": the opening mark of a quotation that goes on past the clause
     return a, b
+
+
+_CLOSING = {"“": "”", "‘": "’", "「": "」"}
