@@ -295,6 +295,23 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     assert_clean(dash_duo)
 
 
+def test_an_added_row_is_the_place_its_words_name_and_a_result_when_they_say_done(dash_duo, db_url):
+    # the pasted report is the test's own (synthetic): a 定西 text whose words name 渭源县, below it, and say 已实现
+    text = "定西市脱贫攻坚工作报道\n\n2019年定西市要确保减少贫困人口5万人。目前,渭源县已实现贫困人口脱贫8000人。"
+    paste_as_dingxi_planner(dash_duo, db_url, text)
+    dash_duo.wait_for_contains_text("#doc-grid", "5万人", timeout=30)
+    found = len(dash_duo.find_elements("#doc-grid .ag-center-cols-container .ag-row"))
+    click(dash_duo, dash_duo.find_element("#documents-add summary"))
+    dash_duo.find_element("#doc-add-quote").send_keys("渭源县已实现贫困人口脱贫8000人")
+    click(dash_duo, dash_duo.find_element("#doc-add"))
+    dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
+    row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="region_text"]').text == "渭源县 621123"
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="kind"]').text == "实际 actual"
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "8000人"
+    assert_clean(dash_duo)
+
+
 def accept_box(dash_duo, quote_part: str):
     row_id = grid_row(dash_duo, quote_part).get_attribute("row-id")  # the accept column is pinned on the left
     return dash_duo.find_element(
