@@ -11,6 +11,7 @@ import sqlite3
 from urllib.parse import urlparse
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -309,6 +310,21 @@ def test_an_added_row_is_the_place_its_words_name_and_a_result_when_they_say_don
     assert row.find_element(By.CSS_SELECTOR, '[col-id="region_text"]').text == "渭源县 621123"
     assert row.find_element(By.CSS_SELECTOR, '[col-id="kind"]').text == "实际 actual"
     assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "8000人"
+    assert_clean(dash_duo)
+
+
+def test_the_title_is_said_changed_only_once_the_reviewer_changes_it(dash_duo, db_url):
+    # the pasted report is the test's own (synthetic); dogfood 30 F6: the page said 「标题已改为…」 right after reading
+    text = "渭源县召开脱贫攻坚推进会\n\n会议要求,2019年渭源县要确保减少贫困人口1.5万人。"
+    paste_as_dingxi_planner(dash_duo, db_url, text)
+    dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
+    box = dash_duo.find_element("#doc-title")
+    assert box.get_attribute("value") == "渭源县召开脱贫攻坚推进会"
+    with pytest.raises(TimeoutException):  # the box's callback, fired as the box is drawn, says nothing
+        WebDriverWait(dash_duo.driver, 4).until(lambda d: "标题已改为" in d.find_element(By.ID, "doc-title-said").text)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("渭源县脱贫攻坚推进会报道", Keys.ENTER)
+    dash_duo.wait_for_contains_text("#doc-title-said", "标题已改为“渭源县脱贫攻坚推进会报道”", timeout=20)
     assert_clean(dash_duo)
 
 
