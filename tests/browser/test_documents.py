@@ -27,6 +27,7 @@ REGION_VIEW = "/region/621100?indicator=poor_population_reduced&plan=revised"
 CORRECTED = "22万"  # the test's correction of 2017's 21.65万 (synthetic)
 QUOTE_2017 = "2017年减少贫困人口21.65万人"
 QUOTE_2015 = "2015年减少贫困人口12.5万人"
+TITLE = "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定"  # as read from the plan's text
 
 
 def click(dash_duo, element) -> None:
@@ -129,9 +130,11 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     # revert on History: the page is back as before
     dash_duo.driver.get(f"{base}/history")
     dash_duo.wait_for_element(f"#history-row-{batch_id} button", timeout=20)
-    assert "文件" in dash_duo.find_element(f"#history-row-{batch_id}").text
+    listed = dash_duo.find_element(f"#history-row-{batch_id}").text
+    assert "文件" in listed and f"{TITLE}\n{plan.name}" in listed  # the document's title, then its file
     click(dash_duo, dash_duo.find_element(f"#history-row-{batch_id} button"))
     WebDriverWait(dash_duo.driver, 10).until(expected_conditions.alert_is_present())
+    assert f"确定撤销批次 {batch_id}({TITLE})吗" in dash_duo.driver.switch_to.alert.text
     dash_duo.driver.switch_to.alert.accept()
     dash_duo.wait_for_contains_text("#history-reverted", batch_id, timeout=20)
     assert year_table(dash_duo, base) == before
