@@ -197,10 +197,14 @@ def date_changed(state: dict | None, date: str | None) -> bool:
 
 
 def title_view(owner: str, state: dict | None, title: str | None, lang: str) -> tuple[dict | None, str]:
-    """(new page state or None, what to say) for a title typed over the held review's."""
+    """(new page state or None, what to say) for a title typed over the held review's; nothing to say when the box
+    holds the title the review has (the box drawn with the guessed title: nobody changed it)."""
     title = " ".join((title or "").split())
     if not state:
         return None, dt("expired", lang)
+    held = held_review(owner, state)
+    if title and held is not None and title == " ".join((held[0].get("title") or "").split()):
+        return None, ""
     if not title:
         return None, dt("title_empty", lang)
     if found := intake.title_problems(title, state.get("file_name") or ""):

@@ -37,7 +37,8 @@ def register(app, sessions) -> None:
         with sessions() as session:
             row = batches.batch_row(session, batch_id)
         lang = urlstate.lang_of(urlstate.parse(search))
-        return True, t("revert_confirm", lang).format(id=batch_id, file=row["file_name"] if row else ""), batch_id
+        named = (row.get("title") or row["file_name"] or "") if row else ""  # a document by its title
+        return True, t("revert_confirm", lang).format(id=batch_id, file=named), batch_id
 
     @app.callback(
         Output(ids.HISTORY_TABLE, "children"),

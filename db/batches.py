@@ -165,15 +165,38 @@ def revert(session: Session, batch_id: int, user_name: str) -> dict:
 
 
 def batch_row(session: Session, batch_id: int) -> dict | None:
+    """The batch's audit columns, and ``title``: its document's title (``document_titles``), else None."""
     batch = session.get(Batch, batch_id)
     if batch is None:
         return None
     session.refresh(batch)
-    return {c.name: getattr(batch, c.name) for c in Batch.__table__.columns}
+    row = {c.name: getattr(batch, c.name) for c in Batch.__table__.columns}
+    row["title"] = document_titles(session, [batch_id]).get(batch_id) if batch.kind == "document" else None
+    return row
+
+
+def document_titles(session: Session, batch_ids: Iterable[int]) -> dict[int, str]:
+    """batch id -> the title of the document its figures were read from (as the reviewer left it), for the
+    document batches among ``batch_ids``: two pasted texts, both "粘贴文本 pasted.txt", told apart.
+
+    Example: ``document_titles(s, [12]) == {12: "柳州誓言今年脱贫8.5万人"}``
+    """
+    out: dict[int, str] = {}
+    ids = sorted(set(batch_ids))
+    for i in range(0, len(ids), CHUNK):
+        stmt = (
+            select(Figure.batch_id, func.min(Source.title))
+            .join(Source, Source.id == Figure.source_id)
+            .where(Figure.batch_id.in_(ids[i : i + CHUNK]), Source.kind == "document")
+            .group_by(Figure.batch_id)
+        )
+        out.update({batch_id: title for batch_id, title in session.execute(stmt) if title})
+    return out
 
 
 def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dict]:
-    """Batches newest first, as plain dicts of their audit columns, and ``rows_baselines``: a build step's or a
+    """Batches newest first, as plain dicts of their audit columns, ``title`` (a document batch's document title,
+    ``document_titles``; else None) and ``rows_baselines``: a build step's or a
     document's stored ``rows_actuals`` counts its baselines too, so for those kinds the three counts are the figures
     the batch holds of each kind (``figure_counts``); uploads, edits and synthetic data hold no baselines.
 
@@ -184,7 +207,9 @@ def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dic
         stmt = stmt.where(Batch.kind.in_(list(kinds)))
     rows = [{c.name: getattr(b, c.name) for c in Batch.__table__.columns} for b in session.scalars(stmt)]
     counts = figure_counts(session, [r["id"] for r in rows if r["kind"] in WITH_BASELINES])
+    titles = document_titles(session, [r["id"] for r in rows if r["kind"] == "document"])
     for row in rows:
+        row["title"] = titles.get(row["id"])
         row["rows_baselines"] = 0
         if row["kind"] in WITH_BASELINES:
             held = counts.get(row["id"], {})

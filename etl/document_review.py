@@ -177,11 +177,12 @@ def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:
     text, info = held["text"], held["document"]
     start, end = find_quote(text, words)
     published = info.get("published_on") or ""
-    figure = quoted_figure(text, start, end, (info.get("region_name"), info.get("region_code")), _year(published))
+    gazetteer = intake.gazetteer(session)
+    own = (info.get("region_name"), info.get("region_code"))
+    figure = quoted_figure(text, start, end, own, _year(published), gazetteer)
     doc = DocumentText(text, info.get("format") or "txt", info.get("file_name") or "", int(info.get("size") or 0))
     names = batches.region_names(session, {figure.region_code} - {None})
     row_id = max((int(r["row_id"]) for r in held["rows"]), default=0) + 1
-    gazetteer = intake.gazetteer(session)
     row = intake.candidate_row(row_id, figure, doc, names, batches.indicator_table(session), gazetteer)
     row.update(confidence=None, ocr=bool(info.get("ocr")), added=True)
     hold_json(owner, state["sha256"], {**held, "rows": [*held["rows"], row]})

@@ -18,6 +18,16 @@ def _counts(b: dict) -> html.Td:
     return html.Td(" / ".join(f"{x:,}" for x in n), title=title, className="text-nowrap")
 
 
+def _file_cell(b: dict, sha: str) -> html.Td:
+    """A document batch by its title (two pasted texts share the file name 粘贴文本 pasted.txt), then its file name;
+    other batches by their file name; and the checksum."""
+    code = html.Code(sha, title=b["sha256"] or "", className="small")
+    if not b.get("title"):
+        return html.Td([b["file_name"] or "", html.Br(), code])
+    file_name = html.Span(b["file_name"] or "", className="small text-muted")
+    return html.Td([html.Span(b["title"], className="fw-semibold"), html.Br(), file_name, html.Br(), code])
+
+
 def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> html.Table:
     """Batches newest first; live uploads and edits get a revert button (pattern id {type, index=batch id})."""
     head = html.Thead(
@@ -64,9 +74,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     html.Td(batch_kind(b["kind"], lang), title=b["kind"]),
                     html.Td(f"{b['created_at']:%Y-%m-%d %H:%M}"),
                     html.Td(b["user_name"]),
-                    html.Td(
-                        [b["file_name"] or "", html.Br(), html.Code(sha, title=b["sha256"] or "", className="small")]
-                    ),
+                    _file_cell(b, sha),
                     _counts(b),
                     html.Td(b["note"]),
                     html.Td(state, className="text-muted" if b["reverted_at"] else ""),

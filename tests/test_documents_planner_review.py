@@ -80,7 +80,8 @@ def test_two_values_for_one_target_are_a_problem_on_both_rows_until_one_is_rejec
     ten, eight = row_of(rows, "10万人"), row_of(rows, "8.12万人")
     assert f"与第 {eight['row_id']} 行重复" in ten["problem"] and f"duplicates row {eight['row_id']}" in ten["problem"]
     assert f"与第 {ten['row_id']} 行重复" in eight["problem"]
-    assert "拒绝其中一行,或更正其年份或指标" in ten["problem"] and "reject one of the rows" in eight["problem"]
+    assert "拒绝其中一行,或更正其年份或指标,或将其中一行的层级改为 力争" in ten["problem"]
+    assert "reject one of the rows" in eight["problem"] and "or set one row's tier to stretch" in eight["problem"]
     assert ten["problem"].startswith("年份 year: ") and "period_end" not in ten["problem"]  # the field as read
     listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
     assert f"第 {ten['row_id']} 行" in listed and f"第 {eight['row_id']} 行" in listed
@@ -91,6 +92,28 @@ def test_two_values_for_one_target_are_a_problem_on_both_rows_until_one_is_rejec
     one = [{**r, "accept": r["row_id"] != eight["row_id"]} for r in grid]
     assert all(r["problem"] == "" for r in check(app, client, one, state)["doc-grid"]["rowData"])
     assert "documents-committed" in answer_text(commit(app, client, state, one, "汉中 2012"))
+
+
+def test_two_values_for_one_actual_are_a_problem_on_both_rows_until_one_is_rejected(app, url):
+    client = client_as(app, "admin1")
+    _, state, grid = paste(app, client, HANZHONG, **{"doc-date.value": "2012-04-11"})
+    eight = row_of(grid, "8.12万人")
+    assert (eight["kind"], eight["period_text"]) == ("actual", "2011")
+    # the reviewer's slip of the test: the 2012 target made a second 2011 actual of the same people
+    grid = [{**r, "kind": "actual", "period_text": "2011"} if r["value_text"] == "10万人" else r for r in grid]
+    answer = check(app, client, grid, state)
+    rows = answer["doc-grid"]["rowData"]
+    ten, eight = row_of(rows, "10万人"), row_of(rows, "8.12万人")
+    assert f"与第 {eight['row_id']} 行重复" in ten["problem"] and "实际值不同" in ten["problem"]
+    assert f"duplicates row {ten['row_id']}: an actual of the same region" in eight["problem"]
+    assert "拒绝其中一行" in ten["problem"] and "层级" not in ten["problem"]  # an actual has no tier to change
+    listed = json.dumps(answer["doc-problems"]["children"], ensure_ascii=False)
+    assert f"第 {ten['row_id']} 行" in listed and f"第 {eight['row_id']} 行" in listed
+    before = dump(url)
+    assert "documents-refused" in answer_text(commit(app, client, state, grid, "汉中 2011"))
+    assert dump(url) == before
+    rejected = [{**r, "accept": r["row_id"] != ten["row_id"]} for r in grid]
+    assert not any("重复" in r["problem"] for r in check(app, client, rejected, state)["doc-grid"]["rowData"])
 
 
 def test_the_same_value_said_twice_is_no_problem(app):

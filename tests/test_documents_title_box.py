@@ -5,6 +5,7 @@ as the colleague uploaded it: its guessed title was the subheading 「正视现�
 
 from __future__ import annotations
 
+import base64
 import sqlite3
 
 from tests import test_documents_forged as forged
@@ -58,3 +59,27 @@ def test_a_title_with_a_control_character_or_empty_is_refused_and_the_review_kep
 def test_the_title_box_is_refused_to_a_visitor(app, url):
     response = post_callback(app.server.test_client(), payload(app, "doc-title.value", {"doc-title.value": "x"}))
     assert response.status_code in (401, 403)
+
+
+def test_the_box_drawn_with_the_guessed_title_says_nothing_until_the_reviewer_changes_it(app, url):
+    # dogfood 30 F6: right after reading, the page said 「标题已改为“…”。」 though nobody had changed it
+    client = client_as(app, "admin1")
+    response, state, _grid = read_in(app, client, ZHAOTONG_PEOPLE.splitlines(), "zhaotong-2016-people.docx")
+    shown = find(response.get_json()["response"], "doc-title")["props"]["value"]
+    answer = retitle(app, client, state, shown)  # the box's callback as it fires when the box is drawn
+    assert "doc-state" not in answer and answer["doc-title-said"]["children"] == ""
+    changed = retitle(app, client, state, TYPED)
+    assert changed["doc-state"]["data"]["title"] == TYPED and TYPED in changed["doc-title-said"]["children"]
+
+
+def test_an_uploaded_web_page_is_titled_by_its_headline(app, url):
+    from tests.test_documents_title import MASHAN_HEADLINE, MASHAN_PAGE
+
+    client = client_as(app, "admin1")
+    contents = "data:text/html;base64," + base64.b64encode(MASHAN_PAGE.encode("utf-8")).decode()
+    chosen = {"filename": "text4.html", "at": 1}
+    values = {"doc-file-checked.data": chosen, "doc-file.contents": contents, "doc-region.value": "450000"}
+    response = post_callback(client, payload(app, "doc-file-checked.data", values))
+    assert response.status_code == 200, response.data
+    box = find(response.get_json()["response"], "doc-title")
+    assert box is not None and box["props"]["value"] == MASHAN_HEADLINE  # not 点击观看更多视频

@@ -62,3 +62,48 @@ def test_an_undated_quote_takes_the_year_its_paragraph_names_before_it():
     start, end = find_quote(text, "扶持村集体兴办扶贫车间12处")
     f = quoted_figure(text, start, end, ("渭源县", "621123"), None)
     assert (f.period_start, f.period_end, f.value, f.unit) == (2019, 2019, 12.0, "个")
+
+
+# Real text: 南海网 2020-08-12 report on 马山县 (http://www.hinews.cn/news/system/2020/08/12/032401087.shtml), read
+# as the 广西 document it was taken for; dogfood 30, F20.
+MASHAN = (
+    "2020年是决胜全面建成小康社会和决战脱贫攻坚之年,也是广西全面落实强首府战略的起步之年。2020年5月9日,经广西壮族"
+    "自治区批准,南宁市的马山县、上林县、隆安县等3个国家扶贫开发工作重点县退出贫困县序列。\n"
+    "广西南宁市马山县创造性地把农业、体育、旅游、文化等产业与脱贫攻坚结合起来统筹谋划。目前,马山县已实现93708贫困"
+    "人口脱贫,73个贫困村退出,贫困发生率由2015年的20.21%降至2019年的0.84%。今年,马山县向脱贫攻坚发起总攻,目标"
+    "直指全面完成最后2个贫困村退出、3904名贫困人口脱贫。"
+)
+GUANGXI = ("广西壮族自治区", "450000")
+
+
+@pytest.fixture(scope="module")
+def national():
+    from etl.gazetteer import Gazetteer
+
+    return Gazetteer.national()
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("马山县已实现93708贫困人口脱贫", ("actual", "450124", "poor_population_reduced", 93708.0)),
+        (
+            "南宁市的马山县、上林县、隆安县等3个国家扶贫开发工作重点县退出贫困县序列",
+            ("actual", "450100", "counties_exited", 3.0),
+        ),
+        ("73个贫困村退出", ("actual", "450124", "villages_exited", 73.0)),
+        ("目标直指全面完成最后2个贫困村退出", ("target", "450124", "villages_exited", 2.0)),
+    ],
+)
+def test_the_region_the_words_name_and_the_kind_their_cues_say_win(national, words, read):
+    start, end = find_quote(MASHAN, words)
+    f = quoted_figure(MASHAN, start, end, GUANGXI, 2020, national)
+    assert (f.kind, f.region_code, f.indicator, f.value) == read
+    assert f.region == national.regions[read[1]].name_zh and f.quote == words
+
+
+def test_a_region_outside_the_documents_is_not_taken(national):
+    text = "会宁县2019年计划减少贫困人口1.2万人。"
+    start, end = find_quote(text, "会宁县2019年计划减少贫困人口1.2万人")
+    f = quoted_figure(text, start, end, GUANGXI, 2019, national)
+    assert (f.kind, f.region_code) == ("target", "450000")

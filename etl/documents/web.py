@@ -81,12 +81,24 @@ def lost_tables(html: str, kept: str) -> list[str]:
     return out
 
 
+def page_title(html: str) -> str | None:
+    """The page's headline: its first <h1> that the <title> holds ("【…】凝聚广西人力量…" of the <title>
+    "【…】凝聚广西人力量…_南海网"), not a logo's; None when there is none (readability's short title then)."""
+    root = lxml.html.document_fromstring(html)
+    full = " ".join((root.findtext(".//title") or "").split())
+    for h1 in root.iter("h1"):
+        said = " ".join(h1.text_content().split())
+        if len(said) >= 4 and said in full:
+            return said
+    return None
+
+
 def read_html(data: bytes, file_name: str) -> DocumentText:
     """Example: ``read_html(b"<html><body><nav>首页</nav><p>...</p></body></html>", "a.html")``"""
     html = decode_html(data, file_name)
     try:
         page = Document(html)
-        title = (page.short_title() or "").strip() or None
+        title = page_title(html) or (page.short_title() or "").strip() or None
         text = block_text(page.summary(html_partial=True))
         text = "\n\n".join([text, *lost_tables(html, text)])
     except Exception as exc:  # readability/lxml raise many kinds on broken markup

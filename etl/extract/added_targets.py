@@ -19,11 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from etl.gazetteer import Gazetteer
+
 from . import classify, indicators
+from .clause_subjects import named_subject
 from .model import Extracted
 from .normalize import normalize_text
 from .numbers import find_quantities
+from .own_region import region_mentions
 from .periods import year_tokens
+from .sentences import SENTENCE_END, clauses
+from .wholes import whole_above
 
 QUOTE_MAX = 300  # characters: a quote is a phrase or a sentence, not a page
 
@@ -63,12 +69,19 @@ def find_quote(text: str, words: str) -> tuple[int, int]:
 
 
 def quoted_figure(
-    text: str, start: int, end: int, own: tuple[str | None, str | None], doc_year: int | None
+    text: str,
+    start: int,
+    end: int,
+    own: tuple[str | None, str | None],
+    doc_year: int | None,
+    gazetteer: Gazetteer | None = None,
 ) -> Extracted:
-    """The first number of text[start:end] as a target of the region ``own`` (name, code); its year is the one
-    the quote names (its last), else the one its paragraph names before it ("2019年…要确保…,扶持…12处"), else
-    ``doc_year`` (0 when none: the reviewer must give it). Raises
-    QuoteNotFound when the quote holds no number with a unit."""
+    """The first number of text[start:end] as a figure; its year is the one the quote names (its last), else the
+    one its paragraph names before it ("2019年…要确保…,扶持…12处"), else ``doc_year`` (0 when none: the reviewer
+    must give it). Its region is the one the words name inside the document's region ``own`` (name, code) — the
+    place that holds every other they name ("南宁市的马山县、上林县…等3个" is 南宁市's) — else the one the
+    extractor reads for its clause (``gazetteer`` given), else ``own``; its kind (target, actual, baseline) comes
+    from the cues of its sentence. Raises QuoteNotFound when the quote holds no number with a unit."""
     norm = normalize_text(text[start:end])
     said = norm.text
     quantities = find_quantities(said)
@@ -85,11 +98,18 @@ def quoted_figure(
     last = _last_year(said, doc_year) or _last_year(normalize_text(_lead(text, start)).text, doc_year)
     year_end = last.year if last else doc_year or 0
     year_start = last.first if last is not None and last.kind == "range" and last.first else year_end
+    sentence, at = _sentence_of(text, start, end)
+    kind = _kind(sentence, at + q.start, at + q.end, code, q.measure, last.year if last else None, doc_year)
+    if kind == "baseline":
+        code = indicators.BASELINE_OF.get(code, code)
+    region = own
+    if gazetteer is not None:
+        region = _region(sentence, at, at + q.start, gazetteer, own) or own
     unit, value = indicators.base_unit(q.unit, code, q.value)
     return Extracted(
-        "target",
-        own[0],
-        own[1],
+        kind,
+        region[0],
+        region[1],
         code,
         year_start,
         year_end,
@@ -101,6 +121,57 @@ def quoted_figure(
         end,
         confidence=1.0,
         indicator_label=indicators.label_of(code) or label,
+    )
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, int]:
+    """The quote's sentence, normalised, and where the quote starts in it."""
+    s_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+    ends = [i for ch in SENTENCE_END if (i := text.find(ch, end)) >= 0]
+    s_end = min(ends) + 1 if ends else len(text)
+    lead = normalize_text(text[s_start:start]).text
+    return lead + normalize_text(text[start:end]).text + normalize_text(text[end:s_end]).text, len(lead)
+
+
+# "经广西壮族自治区批准,南宁市的马山县…等3个…县退出贫困县序列": an exit approved is done
+APPROVED_EXIT = re.compile(r"经[^,;。]{0,24}?(?:批准|批复|审批|验收)[^;。]*?(?:退出|摘帽|出列|销号)")
+
+
+def _kind(sentence: str, q_start: int, q_end: int, code: str, measure: str, named: int | None, doc_year) -> str:
+    """target, actual or baseline, read from the cues of the number's sentence as the extractor reads them: done
+    before it (已实现, 已累计…; "目前,马山县已实现93708贫困人口脱贫,73个贫困村退出") or an exit approved (经…批准…
+    退出) with no word of intent in its clause is a result; a stock now (目前/还有…, …未脱贫) a baseline; a word of
+    intent up to its clause (将, 计划, 力争…) a target; else ``classify.kind_of``."""
+    c_start, c_end = next(((a, b) for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q_start < b), (0, 0))
+    clause, after = sentence[c_start:c_end], sentence[q_start:c_end]
+    flow, rate = indicators.is_flow(code, measure), measure == "%"
+    intent = classify.states_intent(clause) or classify.FUTURE_AFTER.search(after)
+    done = classify.CLAUSE_PAST.search(sentence[:q_start]) or APPROVED_EXIT.search(sentence[:c_end])
+    if done and not intent or classify.CLAUSE_PAST.search(sentence[c_start:q_start]):  # "由2015年的…降至"
+        return "baseline" if rate or not flow else "actual"
+    stock_now = classify.BASELINE_MARKERS.search(sentence[:q_start]) and not classify.INTENT_OWN.search(clause)
+    if not intent and (stock_now or classify.NOT_YET_OUT.match(sentence, q_end, c_end)):
+        return "baseline"
+    if classify.states_intent(sentence[:c_end]):
+        return "target"
+    year = doc_year or named or 0
+    return classify.kind_of(sentence, clause, q_start, not flow and not rate, rate, named, year, clause_after=after)
+
+
+def _region(sentence: str, q_at: int, q_start: int, gazetteer: Gazetteer, own) -> tuple[str, str] | None:
+    """The region the quote names before its number, inside ``own``'s region; else 全市/全省 above a county's own,
+    else the place the extractor reads at the head of the number's clause."""
+    inside = []
+    for name in region_mentions(sentence[q_at:q_start], gazetteer):
+        code = gazetteer.resolve_near(name, own[1])
+        if code and (not own[1] or code == own[1] or own[1] in {r.code for r in gazetteer.ancestors(code)}):
+            inside.append(code)
+    for code in inside:
+        if all(code in {c} | {r.code for r in gazetteer.ancestors(c)} for c in inside):
+            return gazetteer.regions[code].name_zh, code
+    c_start = next((a for a, b, _ in clauses(sentence, 0, len(sentence)) if a <= q_start < b), 0)
+    return whole_above(sentence[c_start:q_start], gazetteer, own[1]) or named_subject(
+        sentence, c_start, q_start, gazetteer, own
     )
 
 

@@ -103,17 +103,20 @@ def _is_sentence(line: str) -> bool:
 
 def _may_be_title(line: str) -> bool:
     """The first line as the title of last resort: short words, not a sentence, a photo caption, a credit line, a
-    date or a code ("(2016年1月9日)", "EN", "发布日期:2019-08-16")."""
+    photo's credit ("江萍/摄"), a date or a code ("(2016年1月9日)", "EN", "发布日期:2019-08-16")."""
     cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
-    plain = not _CAPTION.match(line) and not _WHERE_YOU_ARE.search(line)
+    plain = not _CAPTION.match(line) and not _WHERE_YOU_ARE.search(line) and not _CREDIT.search(line)
     return "。" not in line and len(line) <= TITLE_MAX and cjk >= max(4, len(line) * 0.3) and plain
 
 
 _ORIGINAL_TITLE = re.compile(r"^原标题[::]\s*([^\n]{4,60})$", re.M)  # a repost's credit of the headline it ran under
 _CAPTION = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日,")  # "2017年8月26日,民政部部长…到禄劝县…": a photo caption
+# a photo's credit ("百色市扶贫开发办公室副主任梁仲达 江萍/摄", "马山电视台供图") or a link ("点击观看更多视频")
+_CREDIT = re.compile(r"(?<!拍)摄影?$|供图$|^点击")
 _NAVIGATION = re.compile(
-    r"\||当前的?位置|现在的?位置|您的位置|首页|>>|\S\s*>\s*\S.*>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录|^\W|^\S{1,4}[::]"
-    r"|^" + _CAPTION.pattern
+    r"\||当前的?位置|现在的?位置|您的位置|首页|>>|\S\s*>\s*\S.*>|分享|字号|版权|来源[::]|责任编辑|关键词|请输入|搜索|登录"
+    r"|^(?![【“《])\W|^\S{1,4}[::]"  # a line opening with a mark, not a column tag ("【你笑起来真好看】凝聚…")
+    r"|^" + _CAPTION.pattern + "|" + _CREDIT.pattern
 )
 
 

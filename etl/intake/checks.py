@@ -115,6 +115,7 @@ def validate_rows(
     for row in rows:
         out.extend(_row_problems(row, file_name, indicators, chains))
     out.extend(duplicate_targets(rows, file_name))
+    out.extend(duplicate_actuals(rows, file_name))
     if allowed_regions is not None:
         out.extend(region_refusals(rows, chains, allowed_regions, file_name))
     return out
@@ -156,9 +157,32 @@ def _said(row: dict) -> str:
 def duplicate_targets(rows: list[dict], file_name: str = "") -> list[P.Problem]:
     """Two target rows of one region, indicator, period and tier with different values: only one can be the plan,
     so each of them says which other row it collides with. The same value said twice is no problem."""
+    said = "同一地区、指标、年份({period})和层级,数值不同", "same region, indicator, year ({period}) and tier"
+    return _duplicates(rows, _target_key, said, IP.DuplicateTarget, file_name)
+
+
+def _actual_key(row: dict) -> tuple | None:
+    """(region, indicator, start, end) of an actual row; None as for ``_target_key``."""
+    start, end = _year(row.get("period_start")), _year(row.get("period_end"))
+    if row.get("kind") != "actual" or start is None or end is None:
+        return None
+    if str(row.get("indicator") or "").strip() in SHARED_CODES:
+        return None
+    return str(row.get("region_code") or "").strip(), str(row.get("indicator") or "").strip(), start, end
+
+
+def duplicate_actuals(rows: list[dict], file_name: str = "") -> list[P.Problem]:
+    """Two actual rows of one region, indicator and period with different values ("76个贫困村…如期实现脱贫" and
+    "2016年,…脱贫134个贫困村" both read as 2016): only one can be what happened."""
+    said = "同一地区、指标、年份({period})的实际值不同", "an actual of the same region, indicator and year ({period})"
+    return _duplicates(rows, _actual_key, said, IP.DuplicateActual, file_name)
+
+
+def _duplicates(rows: list[dict], key_of, said: tuple[str, str], problem, file_name: str) -> list[P.Problem]:
+    """Each row whose key (``key_of``) another row shares with another value, saying which rows it collides with."""
     by_key: dict[tuple, list[dict]] = {}
     for row in rows:
-        key = _target_key(row)
+        key = key_of(row)
         if key is not None and key[0] and key[1]:
             by_key.setdefault(key, []).append(row)
     out: list[P.Problem] = []
@@ -166,17 +190,16 @@ def duplicate_targets(rows: list[dict], file_name: str = "") -> list[P.Problem]:
         if len({(_number(r.get("value")), r.get("comparator") or "=") for r in group}) < 2:
             continue
         period = f"{key[2]}" if key[2] == key[3] else f"{key[2]}-{key[3]}"
+        zh, en = (part.format(period=period) for part in said)
         for row in group:
             others = [r for r in group if r is not row]
             numbers = "、".join(str(r.get("row_id")) for r in others)
             values = "、".join(_said(r) for r in others)
             message = (
-                f"与第 {numbers} 行重复:同一地区、指标、年份({period})和层级,数值不同({_said(row)} / {values}) / "
-                f"duplicates row {numbers}: same region, indicator, year ({period}) and tier with another value"
+                f"与第 {numbers} 行重复:{zh}({_said(row)} / {values}) / "
+                f"duplicates row {numbers}: {en} with another value"
             )
-            out.append(
-                IP.DuplicateTarget(file_name, row.get("row_id"), field_label("period_end"), row.get("value"), message)
-            )
+            out.append(problem(file_name, row.get("row_id"), field_label("period_end"), row.get("value"), message))
     return out
 
 

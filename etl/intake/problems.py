@@ -80,7 +80,17 @@ class AlreadyIngested(Problem):
 
 
 class DuplicateTarget(Problem):
-    HINT = "拒绝其中一行,或更正其年份或指标 / reject one of the rows, or correct its year or indicator"
+    HINT = (
+        "拒绝其中一行,或更正其年份或指标,或将其中一行的层级改为 力争 / "
+        "reject one of the rows, or correct its year or indicator, or set one row's tier to stretch"
+    )
+
+
+class DuplicateActual(Problem):
+    HINT = (
+        "拒绝其中一行,或更正其年份(累计数写起止年份)、指标或地区 / "
+        "reject one of the rows, or correct its year (a running total: its first and last year), indicator or region"
+    )
 
 
 class StoredTargetConflict(Problem):

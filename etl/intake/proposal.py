@@ -240,7 +240,7 @@ def propose(
     proposal = Proposal(
         file_name=file_name,
         format=doc.format,
-        title=(title or "").strip() or info.title or doc.title or file_name,
+        title=(title or "").strip() or _own_title(doc) or info.title or doc.title or file_name,
         issuer=info.issuer,
         region_code=own_code,
         region_name=own_name,
@@ -262,6 +262,11 @@ def propose(
     if not proposal.targets:
         proposal.problems.append(no_targets(session, file_name, len(rows)))
     return proposal
+
+
+def _own_title(doc: DocumentText) -> str | None:
+    """The title a web page carries (its <h1>, else its <title>), over one guessed from its text."""
+    return doc.title if doc.format == "html" else None
 
 
 def no_targets(session: Session, file_name: str, figures: int) -> NoTargetsFound:

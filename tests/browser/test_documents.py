@@ -11,6 +11,7 @@ import sqlite3
 from urllib.parse import urlparse
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -26,6 +27,7 @@ REGION_VIEW = "/region/621100?indicator=poor_population_reduced&plan=revised"
 CORRECTED = "22万"  # the test's correction of 2017's 21.65万 (synthetic)
 QUOTE_2017 = "2017年减少贫困人口21.65万人"
 QUOTE_2015 = "2015年减少贫困人口12.5万人"
+TITLE = "定西市人民代表大会常务委员会关于深入推进精准扶贫工作的决定"  # as read from the plan's text
 
 
 def click(dash_duo, element) -> None:
@@ -128,9 +130,11 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     # revert on History: the page is back as before
     dash_duo.driver.get(f"{base}/history")
     dash_duo.wait_for_element(f"#history-row-{batch_id} button", timeout=20)
-    assert "文件" in dash_duo.find_element(f"#history-row-{batch_id}").text
+    listed = dash_duo.find_element(f"#history-row-{batch_id}").text
+    assert "文件" in listed and f"{TITLE}\n{plan.name}" in listed  # the document's title, then its file
     click(dash_duo, dash_duo.find_element(f"#history-row-{batch_id} button"))
     WebDriverWait(dash_duo.driver, 10).until(expected_conditions.alert_is_present())
+    assert f"确定撤销批次 {batch_id}({TITLE})吗" in dash_duo.driver.switch_to.alert.text
     dash_duo.driver.switch_to.alert.accept()
     dash_duo.wait_for_contains_text("#history-reverted", batch_id, timeout=20)
     assert year_table(dash_duo, base) == before
@@ -292,6 +296,38 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     assert "2019" in row.find_element(By.CSS_SELECTOR, '[col-id="period_text"]').text
     assert dash_duo.find_element("#doc-add-quote").get_attribute("value") == ""
     assert f"已接受 {found + 1} / {found + 1} 条" in dash_duo.find_element("#documents-count").text
+    assert_clean(dash_duo)
+
+
+def test_an_added_row_is_the_place_its_words_name_and_a_result_when_they_say_done(dash_duo, db_url):
+    # the pasted report is the test's own (synthetic): a 定西 text whose words name 渭源县, below it, and say 已实现
+    text = "定西市脱贫攻坚工作报道\n\n2019年定西市要确保减少贫困人口5万人。目前,渭源县已实现贫困人口脱贫8000人。"
+    paste_as_dingxi_planner(dash_duo, db_url, text)
+    dash_duo.wait_for_contains_text("#doc-grid", "5万人", timeout=30)
+    found = len(dash_duo.find_elements("#doc-grid .ag-center-cols-container .ag-row"))
+    click(dash_duo, dash_duo.find_element("#documents-add summary"))
+    dash_duo.find_element("#doc-add-quote").send_keys("渭源县已实现贫困人口脱贫8000人")
+    click(dash_duo, dash_duo.find_element("#doc-add"))
+    dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
+    row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="region_text"]').text == "渭源县 621123"
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="kind"]').text == "实际 actual"
+    assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "8000人"
+    assert_clean(dash_duo)
+
+
+def test_the_title_is_said_changed_only_once_the_reviewer_changes_it(dash_duo, db_url):
+    # the pasted report is the test's own (synthetic); dogfood 30 F6: the page said 「标题已改为…」 right after reading
+    text = "渭源县召开脱贫攻坚推进会\n\n会议要求,2019年渭源县要确保减少贫困人口1.5万人。"
+    paste_as_dingxi_planner(dash_duo, db_url, text)
+    dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
+    box = dash_duo.find_element("#doc-title")
+    assert box.get_attribute("value") == "渭源县召开脱贫攻坚推进会"
+    with pytest.raises(TimeoutException):  # the box's callback, fired as the box is drawn, says nothing
+        WebDriverWait(dash_duo.driver, 4).until(lambda d: "标题已改为" in d.find_element(By.ID, "doc-title-said").text)
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys("渭源县脱贫攻坚推进会报道", Keys.ENTER)
+    dash_duo.wait_for_contains_text("#doc-title-said", "标题已改为“渭源县脱贫攻坚推进会报道”", timeout=20)
     assert_clean(dash_duo)
 
 
