@@ -439,8 +439,9 @@ def test_a_possible_row_whose_words_name_nothing_is_shown_unnamed_and_needs_a_na
     client = client_as(app, "admin1")
     _, state, grid = paste(app, client, QINQI, **{"doc-date.value": "2018-12-01"})
     possible = {r["value_text"]: r["indicator_label"] for r in grid if r["possible"]}
-    assert possible["1209人"].startswith(UNNAMED) and possible["9907人"].startswith(UNNAMED)  # ")", "(其中"
-    assert possible["2348户"].startswith(UNNAMED)  # "辖11个行政村64个村民小组": a description, no name
+    assert possible["1209人"].startswith(UNNAMED)  # ")": words that name nothing
+    # "辖11个行政村64个村民小组2348户9907人": the township's administrative division, no row at all
+    assert "9907人" not in possible and "2348户" not in possible
     assert possible["348户"].startswith("长年举家外出 · ")
     assert not any(label.startswith(("(", ")", "辖")) for label in possible.values())
     ticked = [{**r, "accept": r["value_text"] == "1209人"} for r in grid]

@@ -73,3 +73,15 @@ def test_a_year_table_is_plain_data_with_a_row_per_year_and_its_sources():
         **{"data-status": "behind"},
     ))  # fmt: skip
     assert source_link("1", [], "c")["props"]["disabled"] is True
+
+
+def test_the_year_sliders_labels_do_not_run_together():
+    # 2011–2024 on the overview: fourteen labels side by side read 「2011201220132014…」 (dogfood 30, F22)
+    from layouts.controls import year_marks
+
+    marks = year_marks(2011, 2024)
+    assert sorted(marks) == list(range(2011, 2025)), "a tick for every year"
+    labelled = [y for y, label in marks.items() if label]
+    assert labelled[0] == 2011 and labelled[-1] == 2024 and len(labelled) <= 8
+    assert all(b - a >= 2 for a, b in zip(labelled, labelled[1:], strict=False))
+    assert all(year_marks(2015, 2020).values()), "a short range keeps every label"
