@@ -93,3 +93,13 @@ def test_n_duo_wan_is_more_than_n_wan_and_a_quote_drops_an_unclosed_opening_mark
     figures = extract_document(BAISE, g, region_code="451000").figures
     (villages,) = [f for f in figures if f.value == 147.0]
     assert villages.quote == "2017年百色计划摘帽村147个"  # not 「“2017年…」, its closing mark far beyond the clause
+
+
+def test_a_rate_from_the_years_opening_is_the_year_end_before(g):
+    # 百色: 「到2016年底,…贫困发生率从年初的20.25%下降到15.04%」: 20.25% is 2015's year end, as the text says earlier
+    got = {(f.kind, f.period_end, f.value) for f in extract_document(BAISE_RATES, g, region_code="451000").figures}
+    assert ("baseline", 2015, 20.25) in got and ("baseline", 2016, 15.04) in got
+    assert ("baseline", 2016, 20.25) not in got
+
+
+BAISE_RATES = "发布时间:2017-06-06\n到2016年底,全市还有51.6万贫困人口,贫困发生率从年初的20.25%下降到15.04%。\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-FROM_BEFORE = re.compile(r"[由从](?:(?P<year>(?:19|20)\d{2})年(?:年?[底末初])?)?的?$")
+FROM_BEFORE = re.compile(r"[由从](?:(?P<year>(?:19|20)\d{2})年(?:年?[底末初])?|(?P<opening>年初))?的?$")
 CHANGE_AFTER = re.compile(
     r"[^,;。\d]{0,4}?(?:(?:减少|下降|降低|提高|提升|增加|增长|上升|扩大|缩小)(?:到|至|为)|[减降增升]至|降为)"
 )
@@ -33,6 +33,9 @@ def start_year(sentence: str, q_start: int, q_end: int) -> int | None:
         return None
     if before.group("year"):
         return int(before.group("year"))
+    if before.group("opening"):  # "到2016年底,…贫困发生率从年初的20.25%下降到15.04%": the year end before 2016
+        years = re.findall(r"((?:19|20)\d{2})年", sentence[:q_start])
+        return int(years[-1]) - 1 if years else None
     earlier = EARLIER_FROM.search(sentence[:q_start])
     return int(earlier.group(1)) if earlier else None
 
