@@ -54,6 +54,11 @@ class RollUp:
     def partial(self) -> bool:
         return any(self.partial_in(y) for y in self.years)
 
+    def partial_of(self, years) -> tuple[int, int] | None:
+        """(sub-regions in the largest partial sum of ``years``, all sub-regions), or None when none is partial."""
+        found = [max(self.counts.get(y, 0), self.plan_counts.get(y, 0)) for y in years if self.partial_in(y)]
+        return (max(found), self.total) if found else None
+
 
 @dataclass
 class Progress:

@@ -92,8 +92,9 @@ _CELL = {
         "actual_figure_ids": _IDS,
         "partial": {
             "type": ["object", "null"],
-            "description": "a sum of only some sub-regions, left unjudged (status no_data): how many of how many "
-            "sub-regions it adds up; null otherwise",
+            "description": "plan or actual is a sum of only some sub-regions: how many of how many it adds up; "
+            "status no_data when plan and actual do not cover the same sub-regions, else judged for those alone; "
+            "null otherwise",
             "properties": {"sub_regions_reporting": _I, "sub_regions_total": _I},
         },
     },

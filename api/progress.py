@@ -43,6 +43,8 @@ def _partial(partial: tuple[int, int] | None) -> dict | None:
 def _year_row(p: Progress, cell: YearCell | None, year: int) -> dict:
     plan, actual = (cell.plan, cell.actual) if cell else (None, p.series["actual"].get(year))
     partial = cell.partial if cell else (actual.partial if actual else None)
+    if partial is None and p.rollup is not None:  # judged, for those sub-regions alone (the overview's tag)
+        partial = p.rollup.partial_of((year,))
     return {
         "year": year,
         "plan_original": _value(p.series["original"].get(year)),
@@ -85,7 +87,7 @@ def _period(p: Progress) -> dict | None:
         "missing_years": list(a.missing_years),
         "target_figure_ids": _ids(p.period_ids),
         "actual_figure_ids": _ids(p.period_actual_ids),
-        "partial": _partial(a.partial),
+        "partial": _partial(a.partial or (p.rollup.partial_of(range(a.start, a.end + 1)) if p.rollup else None)),
     }
 
 

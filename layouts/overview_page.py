@@ -49,12 +49,11 @@ def partial_tag(p: Progress, years, lang: str) -> str | None:
     and so still judged (the README's status rule), or a summed target with no actual yet: ``partial_tag(p, [2017],
     "en") == "? partial: 1 of 14 sub-regions"`` (广西 2017: 百色's target and actual); None when ``years`` hold
     only the region's own figures or sums of all its sub-regions."""
-    r = p.rollup
-    found = [max(r.counts.get(y, 0), r.plan_counts.get(y, 0)) for y in years if r is not None and r.partial_in(y)]
-    if not found:
+    partial = p.rollup.partial_of(years) if p.rollup is not None else None
+    if partial is None:
         return None
     zh, en = PARTIAL_TAG
-    return (en if lang == "en" else zh).format(reporting=max(found), total=r.total)
+    return (en if lang == "en" else zh).format(reporting=partial[0], total=partial[1])
 
 
 def _summed(point) -> str:

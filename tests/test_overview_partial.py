@@ -155,3 +155,15 @@ def build_figure(view, lang: str) -> dict:
     from views.map import figure_of
 
     return figure_of(view, lang).to_plotly_json()
+
+
+def test_the_api_says_a_judged_sum_of_one_city_is_partial_too(db_url, tmp_path):
+    # the overview's 「✖ 落后 · ? 部分下级 1/14」 for 广西 2017, in /api/v1/progress
+    from api.progress import region_progress
+
+    the_testers_case(db_url, tmp_path)
+    with session_factory(make_engine(db_url))() as session:
+        (item,) = region_progress(session, GUANGXI, INDICATOR, "revised", None, None)
+    years = {y["year"]: y for y in item["years"]}
+    assert years[2017]["status"] == "behind"
+    assert years[2017]["partial"] == {"sub_regions_reporting": 1, "sub_regions_total": 14}
