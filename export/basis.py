@@ -16,30 +16,15 @@ from analysis.series import Point
 from layouts.components import status_text
 from layouts.region_page import rollup_note_text
 from text.i18n import t
+from text.i18n_rollup import rollup_text
 
 SIGMA = "Σ"
 
-# (Chinese, English): one shown by the export's language. The page's own words (layouts.region_page.ROLLUP_TEXT)
-# for the note and the partial tag, so file and page read alike.
-BASIS_TEXT = {
-    "own": ("本级", "own"),
-    "sum": ("下级合计 Σ", "Σ sum of sub-regions"),
-    "mixed": ("本级 + 下级合计 Σ", "own + Σ sum of sub-regions"),
-    "derived": ("推得", "derived"),
-    "reporting": ("{total}个下级中{reporting}个有数据", "{reporting} of {total} report"),
-    "partial_tag": ("部分下级", "partial"),
-}
 # column headers and labels the exports add (bilingual, Chinese first, as ``text.i18n.both``)
 LABELS = {
     "col_basis": ("数据口径", "basis"),
     "rollup_note": ("下级合计", "sum of sub-regions"),
 }
-
-
-def text(key: str, lang: str, **values) -> str:
-    """``text("partial_tag", "en") == "partial"``."""
-    zh, en = BASIS_TEXT[key]
-    return (en if lang == "en" else zh).format(**values)
 
 
 def label(key: str) -> str:
@@ -81,7 +66,7 @@ def with_tag(shown: str, status: str | None, partial: bool, lang: str) -> str:
     """A status's words with the page's "(部分下级)" when it judges a partial sum; a status that judges nothing
     (no data) gets none, and one that says so already keeps its words:
     ``with_tag("✖ 落后", "behind", True, "zh") == "✖ 落后 (部分下级)"``."""
-    tag = text("partial_tag", lang)
+    tag = rollup_text("partial_tag", lang)
     if not partial or status in (None, st.NO_DATA) or tag.lower() in shown.lower():
         return shown
     return f"{shown} ({tag})"
@@ -103,19 +88,19 @@ def year_basis(p: Progress, year: int, lang: str) -> str:
     }
     sums = [t(key, lang) for key, point in series.items() if summed(point)]
     if not sums:
-        return text("own", lang) if any(series.values()) else ""
+        return rollup_text("own", lang) if any(series.values()) else ""
     sep = ", " if lang == "en" else "、"
     colon = ": " if lang == "en" else ":"
-    return f"{text('sum', lang)}{colon}{sep.join(sums)}{_how_many(p, [year], lang)}"
+    return f"{rollup_text('sum', lang)}{colon}{sep.join(sums)}{_how_many(p, [year], lang)}"
 
 
 def _how_many(p: Progress, years: list[int], lang: str) -> str:
     r = p.rollup
     if r is None:
         return ""
-    parts = [text("reporting", lang, total=r.total, reporting=reporting(r, years))]
+    parts = [rollup_text("reporting", lang, total=r.total, reporting=reporting(r, years))]
     if partial_in(p, years):
-        parts.append(text("partial_tag", lang))
+        parts.append(rollup_text("partial_tag", lang))
     return f" ({'; '.join(parts)})" if lang == "en" else f"({','.join(parts)})"
 
 
@@ -138,5 +123,5 @@ def ids_basis(ids: list[int], p: Progress, by_id: dict[int, list[Point]], lang: 
     sums = sorted({pt.year for pt in points if summed(pt)})
     own = any(not pt.rolled_up for pt in points)
     if not sums:
-        return text("own", lang) if own else text("derived", lang)
-    return text("mixed" if own else "sum", lang) + _how_many(p, sums, lang)
+        return rollup_text("own", lang) if own else rollup_text("derived", lang)
+    return rollup_text("mixed" if own else "sum", lang) + _how_many(p, sums, lang)

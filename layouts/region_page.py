@@ -24,38 +24,12 @@ from layouts.timeline import delay_text, timeline_figure
 from layouts.urlstate import canonical
 from text.format import format_value
 from text.i18n import both, name, reliability, t, tf
+from text.i18n_rollup import rollup_text
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False}
 
+
 # The page's words about sums of sub-regions (roll-ups): (Chinese, English), one shown by the page's language
-ROLLUP_TEXT = {
-    "note": ("Σ 下级合计 · {sides}", "Σ sum of sub-regions · {sides}"),
-    "side": (
-        "{series}:{total}个下级中{reporting}个有数据({years}年)",
-        "{series}: {reporting} of {total} report ({years})",
-    ),
-    "actual": ("实际", "actual"),
-    "target": ("目标", "target"),
-    "partial": (
-        "部分下级的合计不与本级目标比较;计划与实际同为这些下级时,状态仅反映这些下级",
-        "a sum of only some is not judged against the region's target; where plan and actual are both theirs, the"
-        " status covers only those",
-    ),
-    "partial_tag": ("部分下级", "partial"),
-    "children_reporting": (
-        "({total}个下级中{reporting}个有本级数据{more})",
-        "({reporting} of {total} sub-regions report a figure of their own{more})",
-    ),
-    "lower_expected": (",合计低于本级属正常", ": a lower sum is expected"),
-}
-
-
-def rollup_text(key: str, lang: str, **values) -> str:
-    """``rollup_text("partial_tag", "en") == "partial"``."""
-    zh, en = ROLLUP_TEXT[key]
-    return (en if lang == "en" else zh).format(**values)
-
-
 def rollup_note(p: Progress, lang: str) -> dict | None:
     """Says plainly that figures shown are sums of sub-regions (``rollup_note_text``), as a page element."""
     text = rollup_note_text(p, lang)
