@@ -255,6 +255,25 @@ def run(part: str, given: bool = False, only: str | None = None) -> dict:
     }
 
 
+def ceiling(part: str, only: str | None = None) -> dict:
+    """How many gold targets any figure the rules read could match (totals only): figures of every kind and the
+    possible rows the Documents page offers unticked. A filter or re-ranker of the rules' output can reach no more."""
+    from etl.extract import extract_document
+    from etl.gazetteer import Gazetteer
+    from etl.textfile import read_text
+
+    gazetteer = Gazetteer.from_csv()
+    gold = matched = read = 0
+    for doc in load_part(part):
+        if only is not None and not fnmatch.fnmatchcase(doc.name, only):
+            continue
+        text = read_text(doc.text_path)
+        figures = extract_document(text, gazetteer, file_name=doc.file_name, source_url=doc.url, possible=True).figures
+        gold, read = gold + len(doc.targets), read + len(figures)
+        matched += len(match(doc.targets, figures))
+    return {"gold": gold, "figures_read": read, "reachable": matched, "recall_ceiling": round(matched / gold, 3)}
+
+
 def reasons(report: dict) -> str:
     """The total's missed and spurious targets by reason, most first (totals only: no document is named)."""
     lines = []
@@ -298,7 +317,16 @@ def table(report: dict, details: bool = True) -> str:
 )
 @click.option("--only", default=None, help="Only the documents whose name matches this glob, e.g. '[a-r]*'.")
 @click.option("--why", is_flag=True, help="Also the total's missed and spurious targets by reason (totals only).")
-def main(part: str, json_path: Path | None, quiet: bool, given: bool, only: str | None, why: bool) -> None:
+@click.option(
+    "--ceiling",
+    "show_ceiling",
+    is_flag=True,
+    help="Also the recall any filter of the rules' figures could reach: gold targets matched by a figure of any kind "
+    "or a possible row (totals only).",
+)
+def main(
+    part: str, json_path: Path | None, quiet: bool, given: bool, only: str | None, why: bool, show_ceiling: bool
+) -> None:
     """Score the extractor on one labelled part and print the table.
 
     Example: python -m bench.extract --part seeds
@@ -307,6 +335,13 @@ def main(part: str, json_path: Path | None, quiet: bool, given: bool, only: str 
     click.echo(table(report, details=not quiet))
     if why:
         click.echo(reasons(report))
+    if show_ceiling:
+        c = ceiling(part, only)
+        click.echo(
+            f"ceiling: {c['reachable']} of {c['gold']} gold targets ({c['recall_ceiling']:.3f}) are among the "
+            f"{c['figures_read']} figures read (every kind, possible rows included)"
+        )
+        report["ceiling"] = c
     if json_path:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 
