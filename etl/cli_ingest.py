@@ -14,7 +14,8 @@ import click
 
 from db import accounts
 from db.session import transaction
-from etl import documents, intake
+from etl import cli_review, documents, intake
+from etl.intake.problems import NoTargetsFound, NothingAccepted, for_command_line
 from text.format import format_value
 from textsafety import one_line
 
@@ -77,6 +78,13 @@ def extract(
             click.echo(json.dumps(out, ensure_ascii=False))
 
 
+REVIEWED_HELP = (
+    'The output of --dry-run --format json, edited: per row "accepted" true/false and the fields to correct '
+    "(region_code, indicator, year or period_start/period_end, value, comparator, tier, kind)."
+)
+SET_HELP = "Correct a row: ROW:FIELD=VALUE, FIELD one of " + ", ".join(cli_review.SET_FIELDS) + " (repeatable)."
+
+
 @click.command()
 @click.argument("file", type=FILE)
 @click.option("--region", "region_code", default=None, help="The document's region (adcode), whatever it says.")
@@ -91,6 +99,9 @@ def extract(
     show_default=True,
     help="Who takes it in; a planner account is limited to its regions.",
 )
+@click.option("--reviewed", type=FILE, default=None, help=REVIEWED_HELP)
+@click.option("--reject", "rejects", type=int, multiple=True, metavar="ROW", help="Leave a row out (repeatable).")
+@click.option("--set", "sets", multiple=True, metavar="ROW:FIELD=VALUE", help=SET_HELP)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -102,19 +113,28 @@ def ingest(
     fmt: str,
     note: str,
     user: str,
+    reviewed: Path | None,
+    rejects: tuple[int, ...],
+    sets: tuple[str, ...],
 ) -> None:
     """Take in a plan document: extract its figures, check them, and store them as one batch with the text
-    (a new plan version). Exit 0 when stored (or already stored), 1 with located messages when not.
+    (a new plan version). Exit 0 when stored (or already stored), 1 with located messages when not. A review
+    (--reviewed, --reject, --set) rejects and corrects rows as the Documents page does.
 
     Example: python -m etl ingest plan.docx --region 621100 --url https://fpb.example.gov.cn/t20190301_1.html
+
+    Example: python -m etl ingest news.txt --reject 3 --set 2:year=2017 --set 4:tier=stretch
     """
     bad_url = intake.url_problems(source_url, "--url")
     if bad_url:
         _refuse([bad_url[0].located()], fmt)
     try:
         doc = read_file(file)
+        review = cli_review.read_reviewed(reviewed) if reviewed else None
     except documents.DocumentRejected as exc:
         _refuse([exc.located()], fmt)
+    except cli_review.ReviewRefused as exc:
+        _refuse(exc.messages, fmt)
     with transaction(ctx.obj.sessions()) as session:
         from db import queries
 
@@ -134,6 +154,7 @@ def ingest(
         if proposal.already_ingested is not None:
             _report(
                 proposal,
+                proposal.rows,
                 fmt,
                 dry_run,
                 None,
@@ -142,32 +163,77 @@ def ingest(
                 "stored (revert that batch to take the document in again)",
             )
             return
+        accepted, rows, errors, document_problems = proposal.rows, proposal.rows, [], proposal.problems
+        if review is not None or rejects or sets:
+            try:
+                grid, where = cli_review.review_grid(proposal, review, reviewed and reviewed.name, rejects, sets)
+            except cli_review.ReviewRefused as exc:
+                _refuse(exc.messages, fmt)
+            accepted, rows, errors, document_problems = _reviewed_rows(session, proposal, grid, where)
         problems = (
-            proposal.problems
+            document_problems
             + intake.note_problems(note, file.name)
-            + intake.validate_rows(session, proposal.rows, file_name=file.name, allowed_regions=allowed)
-            + intake.stored_conflicts(session, proposal.rows, proposal.published_on, file.name)
+            + intake.validate_rows(session, rows, file_name=file.name, allowed_regions=allowed)
+            + intake.stored_conflicts(session, rows, proposal.published_on, file.name)
         )
-        if problems:
-            _refuse([p.located() for p in problems], fmt, {"document": proposal.document(), "rows": proposal.rows})
+        errors += [for_command_line(p).located() for p in problems]
+        if errors:
+            shown = cli_review.output_rows(proposal.rows, accepted)
+            if fmt == "text":
+                _header(proposal)
+                _list_rows(shown)
+            _refuse(errors, fmt, {"document": proposal.document(), "rows": shown})
         batch_id = None
         if not dry_run:
-            batch_id = intake.commit(
-                session, proposal, proposal.rows, user_name=user, note=note, allowed_regions=allowed
-            )
-    _report(proposal, fmt, dry_run, batch_id)
+            batch_id = intake.commit(session, proposal, rows, user_name=user, note=note, allowed_regions=allowed)
+    _report(proposal, rows, fmt, dry_run, batch_id)
+
+
+def _reviewed_rows(session, proposal: intake.Proposal, grid: list[dict], where: dict) -> tuple:
+    """(accepted rows as edited, those of them that read, located unreadable edits, the document's problems).
+
+    Once a reviewer has chosen the rows, "no targets found" gives way to that choice as on the Documents page (a
+    report of results alone may be stored); nothing accepted is refused."""
+    accepted, unreadable = cli_review.apply_review(session, proposal, grid)
+    readable = [r for r in accepted if str(r["row_id"]) not in unreadable]
+    kept = [p for p in proposal.problems if not isinstance(p, NoTargetsFound)]
+    if not accepted:
+        said = "没有可保存的行(目标、实际值或基数) / no accepted rows (targets, actuals or baselines)"
+        kept.append(NothingAccepted(proposal.file_name, None, "", "", said))
+    return accepted, readable, cli_review.located(unreadable, where, proposal.file_name), kept
 
 
 _DATE_FROM = {"url": " (date from --url)"}
 NO_DATE = "no date found (years read from the text; set --date)"
 
 
-def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | None, message: str = "") -> None:
+def _report(
+    proposal: intake.Proposal,
+    rows: list[dict],
+    fmt: str,
+    dry_run: bool,
+    batch_id: int | None,
+    message: str = "",
+) -> None:
+    """What was (or would be) stored: the document and every row, ``rows`` the accepted ones as reviewed."""
+    shown = cli_review.output_rows(proposal.rows, rows)
     if fmt == "json":
         out = proposal.to_json()
-        out.update({"ok": True, "dry_run": dry_run, "batch_id": batch_id, "message": message})
+        out.update({"rows": shown, "ok": True, "dry_run": dry_run, "batch_id": batch_id, "message": message})
         click.echo(json.dumps(out, ensure_ascii=False, default=str))
         return
+    _header(proposal)
+    if message:
+        click.echo(message)
+        return
+    _list_rows(shown)
+    if batch_id is not None:
+        click.echo(f"ingested as batch {batch_id}; revert with: python -m etl revert {batch_id}")
+    elif dry_run:
+        click.echo("dry run: nothing written")
+
+
+def _header(proposal: intake.Proposal) -> None:
     d = proposal.document()
     dated = f"{d['published_on']}{_DATE_FROM.get(d['date_from'], '')}" if d["published_on"] else NO_DATE
     click.echo(
@@ -177,20 +243,20 @@ def _report(proposal: intake.Proposal, fmt: str, dry_run: bool, batch_id: int | 
     )
     for n in proposal.notices:
         click.echo(f"  note: {one_line(n)}")
-    if message:
-        click.echo(message)
-        return
-    for r in proposal.rows:
+
+
+def _list_rows(shown: list[dict]) -> None:
+    """One line a row (``cli_review.output_rows``), a rejected one marked, and the notes of the accepted ones."""
+    for r in shown:
         value = format_value(r["value"], r["unit"], "zh", r["comparator"])
         click.echo(
             f"  {r['row_id']:>3} {r['kind']:8} {r['region_code']} {r['region_name']} {one_line(r['indicator'])} "
             f"{_period(r)}: {value} [{r['tier']}]{' OCR' if r['ocr'] else ''} "
-            f"«{one_line(r['quote'])}»"
+            f"«{one_line(r['quote'])}»{'' if r['accepted'] else ' 已拒绝 rejected'}"
         )
-    if batch_id is not None:
-        click.echo(f"ingested as batch {batch_id}; revert with: python -m etl revert {batch_id}")
-    elif dry_run:
-        click.echo("dry run: nothing written")
+    for r in shown:
+        if r["accepted"] and r.get("indicator_note"):
+            click.echo(f"  note: row {r['row_id']}: {one_line(r['indicator_note'])}")
 
 
 def _period(row: dict) -> str:

@@ -34,6 +34,11 @@ UNIT_HINT = (
     "write the value in the indicator's unit (e.g. 12个), or choose an indicator counted in this unit"
 )
 YEAR_HINT = "填写年份,或填写文件日期后点击“重新读取” / type the year, or give the date and press “Read again”"
+REGION_HINT = (
+    "填写地区(代码或名称),或选择文件地区后重新读取 / type the region (code or name), or choose the document's "
+    "region and read it again"
+)
+PAGE_HINTS = (YEAR_HINT, REGION_HINT)  # what the page's controls do; the command line says its options instead
 _PERIOD = re.compile(r"(\d{4})年?(?:[-–—~至到](\d{4})年?)?")
 
 
@@ -202,9 +207,7 @@ def _edited(row: dict, edit: dict, resolve: Callable[[str], list[dict]], catalog
         out["region_code"], out["region_name"] = regions[0]["code"], regions[0]["name_zh"]
     elif not said:
         problems.append(
-            f"{field_label('region')}: 未填写,文件未写明地区 / missing: the document names no region — "
-            "填写地区(代码或名称),或选择文件地区后重新读取 / type the region (code or name), or choose the "
-            "document's region and read it again"
+            f"{field_label('region')}: 未填写,文件未写明地区 / missing: the document names no region — {REGION_HINT}"
         )
     else:
         problems.append(

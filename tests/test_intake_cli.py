@@ -160,5 +160,4 @@ def test_ingest_says_where_the_date_came_from(db_url, tmp_path):
     assert undated.exit_code == 1
     said = "weiyuan-meeting.txt, row 1, column 年份 year: 年份未知,请填写文件日期或年份 / year unknown"
     assert said in undated.stderr
-    assert "fix: 填写文件日期(--date YYYY-MM-DD" in undated.stderr
-    assert " / give the document's date (--date YYYY-MM-DD" in undated.stderr
+    assert "fix: 命令行 / on the command line: --date YYYY-MM-DD; --set 1:year=YYYY; --reject 1;" in undated.stderr

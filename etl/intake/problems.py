@@ -10,6 +10,9 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
+
+from etl import problems as P
 from etl.problems import Problem, UnknownTier
 
 __all__ = ["UnknownTier"]  # shared with uploads (etl/problems.py)
@@ -99,3 +102,63 @@ class StoredTargetConflict(Problem):
         "if this document is the newer plan, give its date and read it again; otherwise reject the row or correct "
         "its year or indicator, or revert that batch on History first"
     )
+
+
+# How each row's problem is fixed by ``python -m etl ingest`` (its options, not the page's controls): what the row
+# can be set to (``--set ROW:FIELD=VALUE``), "reject" (``--reject ROW``), or an option of the whole document.
+# The page keeps the classes' HINT; a class not listed here keeps it on the command line too.
+COMMAND_LINE_FIXES: dict[type[Problem], tuple[str, ...]] = {
+    DuplicateTarget: ("reject", "year=YYYY", "indicator=CODE", "tier=stretch"),
+    DuplicateActual: ("reject", "year=YYYY", "indicator=CODE", "region=ADCODE"),
+    StoredTargetConflict: ("--date YYYY-MM-DD", "reject", "year=YYYY", "indicator=CODE"),
+    UnknownYear: ("--date YYYY-MM-DD", "year=YYYY", "reject"),
+    MissingRegion: ("--region ADCODE", "region=ADCODE", "reject"),
+    RegionNotInTree: ("python -m etl regions", "region=ADCODE", "reject"),
+    NewIndicatorName: ("indicator=名称NAME", "indicator=CODE", "reject"),
+    UnknownRowKind: ("kind=target", "reject"),
+    UnknownTier: ("tier=committed", "kind=target", "reject"),
+    P.UnknownIndicator: ("indicator=CODE", "reject"),
+    P.BadYear: ("year=YYYY", "reject"),
+    P.PeriodReversed: ("year=YYYY-YYYY", "reject"),
+    P.NotANumber: ("value=NUMBER", "reject"),
+    P.NegativeCount: ("value=NUMBER", "reject"),
+    P.RateOutOfRange: ("value=NUMBER", "kind=target", "reject"),
+    P.UnknownComparator: ("comparator=>=", "reject"),
+    P.ControlCharacter: ("reject",),
+    P.RegionNotYours: ("reject", "region=ADCODE"),
+}
+REVIEWED_FILE = (
+    "--reviewed FILE(编辑 --dry-run --format json 的输出后读回 / the output of --dry-run --format json, edited)"
+)
+
+
+def command_line_fix(problem: Problem) -> str | None:
+    """The options of ``python -m etl ingest`` that fix a row's problem; None for a problem of no row or of a class
+    the command line fixes as the page does (its HINT).
+
+    >>> command_line_fix(DuplicateTarget("a.txt", 2, "年份 year", "", "…")).split(" / ")[1][:60]
+    'on the command line: --reject 2; --set 2:year=YYYY; --set 2:'
+    """
+    actions = COMMAND_LINE_FIXES.get(type(problem))
+    if actions is None or problem.row is None:
+        return None
+    return command_line_options(problem.row, actions)
+
+
+def command_line_options(row: int | str, actions: tuple[str, ...]) -> str:
+    """``actions`` (as in COMMAND_LINE_FIXES) as the options of row ``row``, and --reviewed FILE.
+
+    >>> command_line_options(4, ("--date YYYY-MM-DD", "year=YYYY", "reject")).split("; 或")[0]
+    '命令行 / on the command line: --date YYYY-MM-DD; --set 4:year=YYYY; --reject 4'
+    """
+    options = [
+        f"--reject {row}" if a == "reject" else a if a.startswith(("--", "python")) else f"--set {row}:{a}"
+        for a in actions
+    ]
+    return f"命令行 / on the command line: {'; '.join(options)}; 或 or {REVIEWED_FILE}"
+
+
+def for_command_line(problem: Problem) -> Problem:
+    """The problem with its fix said as ``python -m etl ingest`` options (``command_line_fix``), else as it is."""
+    fix = command_line_fix(problem)
+    return problem if fix is None else dataclasses.replace(problem, hint=fix)
