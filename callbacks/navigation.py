@@ -44,6 +44,15 @@ def register(app, sessions) -> None:
             page = html.Div([page, data_version_note(data_version(session), lang)])
         return plain(page), toggle, t("language", lang)  # the JSON form, built in one pass (layouts/plain.py)
 
+    # The frame's hidden chart, once it has made the browser ask for dcc.Graph's code (webpack's script tag),
+    # is removed before that code has run: it never draws (layouts/shell.py). Not yet asked: kept, and it draws
+    app.clientside_callback(
+        "function(_id) {"
+        " return document.querySelector('script[src*=\"async-graph\"]') ? null : window.dash_clientside.no_update; }",
+        Output(ids.GRAPH_PRELOAD_SLOT, "children"),
+        Input(ids.GRAPH_PRELOAD_SLOT, "id"),
+    )
+
     # A new page starts at its top (a drill-down click lower on the page would otherwise land mid-page).
     # Registered after ``route`` so that code looking up "the callback of url.pathname" finds the router.
     app.clientside_callback(

@@ -78,8 +78,13 @@ def app_shell(account=None, nav_items: list[tuple[str, str, str, str]] | None = 
             html.Div(id=ids.WAITING_BANNER, className="container-fluid"),  # what waits for the user (审核)
             html.Main(id=ids.PAGE, className="container-fluid"),
             # Rendered with the frame, before any page: dcc.Graph's code is then loaded when a page's charts
-            # mount, so they draw in the page's first render instead of after a suspended one
-            dcc.Graph(id=ids.GRAPH_PRELOAD, figure={"data": [], "layout": {}}, style={"display": "none"}),
+            # mount, so they draw in the page's first render instead of after a suspended one. Taken out once
+            # the browser has asked for that code, before it has run (callbacks/navigation.py): never drawn, so
+            # plotly's first-time work is done once, by a page's first chart, not first for an empty one
+            html.Div(
+                dcc.Graph(id=ids.GRAPH_PRELOAD, figure={"data": [], "layout": {}}, style={"display": "none"}),
+                id=ids.GRAPH_PRELOAD_SLOT,
+            ),
             dbc.Offcanvas(
                 html.Div(id=ids.SOURCE_BODY),
                 id=ids.SOURCE_PANEL,

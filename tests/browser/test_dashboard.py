@@ -273,6 +273,20 @@ def test_charts_draw_with_the_partial_plotly_bundle_only(dash):
     assert_clean(dash)
 
 
+def test_the_frames_hidden_chart_loads_the_chart_code_and_never_draws(dash):
+    """The frame's hidden chart makes the browser ask for dcc.Graph's code before any page arrives, and is taken
+    out before that code runs: plotly's first draw is the page's chart, not an empty one (layouts/shell.py)."""
+    visit(dash, "/region/610000")
+    dash.wait_for_element("#plan-actual-chart .js-plotly-plot .main-svg g.trace", timeout=20)
+    seen = dash.driver.execute_script(
+        """return {slot: !!document.getElementById('graph-preload-slot'),
+                   hidden: document.querySelectorAll('#graph-preload, #graph-preload-slot .main-svg').length,
+                   code: performance.getEntriesByType('resource').filter(e => /async-graph/.test(e.name)).length}"""
+    )
+    assert seen == {"slot": True, "hidden": 0, "code": 1}
+    assert_clean(dash)
+
+
 @pytest.mark.parametrize("code", ["610000", "621100"])
 def test_a_region_page_without_query_opens_on_people_lifted(dash, code):
     """陕西 and 定西 report more county exits than people figures; the page still opens on 脱贫人口."""
