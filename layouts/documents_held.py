@@ -79,7 +79,7 @@ def held_list(reviews: list[dict], lang: str, open_sha: str | None = None, days:
     (``open_sha``) marked; None when there are none. ``days``: how long a review is kept after it was last saved."""
     if not reviews:
         return None
-    head = ("held_col_title", "held_col_file", "held_col_checked", "held_col_progress", "held_col_expires", "")
+    head = ("title", "file", "checked", "progress", "expires", "do")
     return html.Section(
         [
             html.H2(dt("held_title", lang, n=len(reviews)), className="h6"),
@@ -87,7 +87,7 @@ def held_list(reviews: list[dict], lang: str, open_sha: str | None = None, days:
             html.Div(
                 html.Table(
                     [
-                        html.Thead(html.Tr([html.Th(dt(key, lang) if key else "") for key in head])),
+                        html.Thead(html.Tr([html.Th(dt(f"held_col_{key}", lang)) for key in head])),
                         html.Tbody([_row(r, lang, open_sha) for r in reviews]),
                     ],
                     className="table table-sm align-middle mb-0",

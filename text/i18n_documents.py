@@ -209,6 +209,7 @@ DOC_TEXT = {
     "held_col_checked": ("最后检查", "Last checked"),
     "held_col_progress": ("进度", "Progress"),
     "held_col_expires": ("保留至", "Kept until"),
+    "held_col_do": ("操作", "Actions"),
     "held_progress": (
         "共 {total} 行:接受 {accepted}、拒绝 {rejected}、修改 {edited}",
         "{total} rows: {accepted} accepted, {rejected} rejected, {edited} edited",
