@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from callbacks import (
     documents,
+    documents_held,
     export,
     filters,
     folding,
@@ -35,6 +36,7 @@ MODULES = (
     export,
     review,
     documents,
+    documents_held,
 )
 
 

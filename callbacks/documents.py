@@ -23,6 +23,7 @@ from db.session import ReadOnlyDatabase, transaction
 from etl import intake
 from etl.document_review import (
     add_quoted_row,
+    discard,
     held_document,
     held_proposal,
     held_review,
@@ -80,6 +81,11 @@ def _owner() -> str:
     if not row:
         raise Forbidden("no logged-in account")
     return str(row["id"])
+
+
+def _account() -> str:
+    """The logged-in account's name, kept with what it holds (``reviews_in_progress`` checks it)."""
+    return guard.current_user_name()
 
 
 def _date(text: str | None) -> dt_.date | None:
@@ -156,7 +162,7 @@ def propose_view(
         }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
-        hold_proposal(owner, proposal, state, doc)
+        hold_proposal(owner, proposal, state, doc, account=_account())
         grid = [grid_view.grid_row(r) for r in proposal.rows]
         for words in added:
             try:
@@ -493,16 +499,9 @@ def register(app, sessions) -> None:
         was last checked, with the date, source URL and region it was read with."""
         if not state or shown or not guard.can_do("upload"):
             return no_update, no_update, no_update, no_update
-        held = held_review(_owner(), state)
-        if held is None:
+        view = held_view(sessions, state, _lang(search))
+        if view is None:
             return no_update, no_update, no_update, no_update
-        info, grid, text = held
-        proposal = held_proposal(_owner(), state)
-        grid = grid if grid is not None else [grid_view.grid_row(r) for r in proposal.rows]
-        with sessions() as session:
-            labels = _labels(session, grid)
-            info = _named(session, info)
-        view = page.review_view(info, grid, labels, _lang(search), None, text)
         return view, state.get("date"), state.get("url"), state.get("region")
 
     # Words selected in the document's text: a click there (the end of a selection) copies them into the box
@@ -589,8 +588,24 @@ def register(app, sessions) -> None:
         done, result = commit_document(sessions, user, note.strip(), grid or [], state, lang)
         if result is not None:
             return done, result, no_update, *kept  # refused: the review stays, with its overrides
-        # stored: nothing left to resume, and the boxes are emptied for the next document (its own source)
+        # stored: nothing left to resume (nor held, nor listed), and the boxes are emptied for the next document
+        discard(_owner(), state.get("sha256"))
         return done, None, None, *(empty for _key, _box, empty in FIELDS), ""
+
+
+def held_view(sessions, state: dict, lang: str):
+    """The review the logged-in account holds for ``state``, as last checked (rows, edits, ticks); None when it is
+    gone (committed, discarded, expired) or not this account's."""
+    held = held_review(_owner(), state)
+    if held is None:
+        return None
+    info, grid, text = held
+    proposal = held_proposal(_owner(), state)
+    grid = grid if grid is not None else [grid_view.grid_row(r) for r in proposal.rows]
+    with sessions() as session:
+        labels = _labels(session, grid)
+        info = _named(session, info)
+    return page.review_view(info, grid, labels, lang, None, text)
 
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):

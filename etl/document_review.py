@@ -8,6 +8,8 @@ Example::
     notes = notes_by_row(rows)                            # {"4": ["指标 indicator: 新指标:…将随本文件保存 / …"]}
     row = add_quoted_row(session, "7", state, "新建通村公路50条")   # a target the extractor missed, from its words
     batch_id = commit(session, held_proposal("7", state), rows, user_name="li", note="…")   # etl.intake
+    reviews_in_progress("7", "li")    # the reviews account 7 (li) may resume: title, file, saved, expires…
+    discard("7", state["sha256"])     # gone (after a commit, or the reviewer's 放弃 Discard)
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ from db.region_names import regions_matching
 from etl import intake
 from etl.documents import DocumentText
 from etl.extract.added_targets import find_quote, quoted_figure
-from etl.held_documents import hold_json, read_json
+from etl.held_documents import expires_at, forget, held_jsons, hold_json, read_json
 from etl.reviewed_rows import apply_edits
 from text.fields import field_label
 
 Problems = dict[str, list[str]]
 
 
-def hold_proposal(owner: str, proposal: intake.Proposal, state: dict, doc: DocumentText | None = None) -> None:
+def hold_proposal(
+    owner: str, proposal: intake.Proposal, state: dict, doc: DocumentText | None = None, account: str | None = None
+) -> None:
     """Keep what commit needs (document info, text, candidate rows) for ``owner``, under the text's sha256; with
-    ``doc`` (the document read), what reading it again with other overrides needs (``held_document``)."""
+    ``doc`` (the document read), what reading it again with other overrides needs (``held_document``); ``account``:
+    the account's name, which ``reviews_in_progress`` checks."""
     held = {"state": state, "document": proposal.document(), "text": proposal.text, "rows": proposal.rows}
+    if account is not None:
+        held["account"] = account
     if doc is not None:
         held["read"] = {
             "format": doc.format,
@@ -111,6 +118,47 @@ def held_review(owner: str, state: dict) -> tuple[dict, list[dict] | None, str] 
     if held is None:
         return None
     return held["document"], held.get("grid"), held["text"]
+
+
+def reviews_in_progress(owner: str, account: str) -> list[dict]:
+    """The reviews ``owner`` holds, neither committed nor discarded nor expired, the last saved first: each
+    ``{"sha256", "state", "title", "file_name", "pasted", "saved_at", "expires_at", "rows", "grid"}`` (``rows`` as
+    proposed, ``grid`` as last checked or None). Only those held under the name ``account``: an account id used
+    again after its account was deleted never shows the earlier account's reviews.
+
+    Example: ``[r["title"] for r in reviews_in_progress("7", "li")] == ["陕西省打赢脱贫攻坚战三年行动…"]``
+    """
+    out = []
+    for sha, saved_at in held_jsons(owner):
+        held = read_json(owner, sha)
+        if not held or held.get("account") != account or not isinstance(held.get("state"), dict):
+            continue
+        state = held["state"]
+        out.append(
+            {
+                "sha256": sha,
+                "state": state,
+                "title": (held.get("document") or {}).get("title") or state.get("title"),
+                "file_name": state.get("file_name"),
+                "pasted": not (held.get("read") or {}).get("file_sha256"),
+                "saved_at": saved_at,
+                "expires_at": expires_at(saved_at),
+                "rows": held.get("rows") or [],
+                "grid": held.get("grid"),
+            }
+        )
+    return out
+
+
+def held_state(owner: str, account: str, sha: str) -> dict | None:
+    """The page state of the review ``owner`` (named ``account``) holds under ``sha``, to resume it; else None."""
+    found = next((r for r in reviews_in_progress(owner, account) if r["sha256"] == sha), None)
+    return found["state"] if found else None
+
+
+def discard(owner: str, sha: str) -> bool:
+    """Delete the review ``owner`` holds under ``sha`` (committed, or given up); whether there was one."""
+    return forget(owner, sha)
 
 
 def problems_by_row(problems) -> Problems:

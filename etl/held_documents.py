@@ -1,7 +1,8 @@
 """Documents waiting between review and commit, kept on disk per account (never in the browser, never shared).
 
 A file is stored under its owner's account id and its sha256: the page keeps only the sha256, and a worker
-(any process) reads the bytes back only for the account that uploaded them. Files older than a day go.
+(any process) reads the bytes back only for the account that uploaded them. A file not written for ``HELD_DAYS``
+days is expired: never read back, and deleted the next time anything is held or listed.
 
 Example::
 
@@ -10,6 +11,8 @@ Example::
     hold_read("8", sha)              # None: another account never reads it
     hold_json("7", sha, {"rows": [...]}); read_json("7", sha)   # the proposal made from it, beside it
     write_progress("7", "t1", 3, 12); read_progress("7")["done"]  # 3: pages of a PDF read so far
+    held_jsons("7")                  # [(sha, saved_at)]: what account 7 holds, the last saved first
+    forget("7", sha)                 # gone: the file and what was kept beside it
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-MAX_AGE_SECONDS = 24 * 3600
+HELD_DAYS = 7  # a review in progress is kept this long after it was last saved (a plan reviewed over days)
+MAX_AGE_SECONDS = HELD_DAYS * 24 * 3600
 _OWNER = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _SHA = re.compile(r"[0-9a-f]{64}")
 
@@ -52,7 +56,7 @@ def hold(owner: str, data: bytes, directory: Path | None = None) -> str:
     partial.write_bytes(data)
     partial.chmod(0o600)
     partial.replace(target)  # another worker never reads half a file
-    _forget_old(directory or held_dir())
+    forget_expired(directory or held_dir())
     return sha
 
 
@@ -62,7 +66,7 @@ def hold_read(owner: str, sha: str, directory: Path | None = None) -> bytes | No
     if path is None or not isinstance(sha, str) or not _SHA.fullmatch(sha):
         return None
     file = path / sha
-    return file.read_bytes() if file.is_file() else None
+    return file.read_bytes() if file.is_file() and not _expired(file) else None
 
 
 def hold_json(owner: str, sha: str, obj, directory: Path | None = None) -> None:
@@ -74,15 +78,46 @@ def hold_json(owner: str, sha: str, obj, directory: Path | None = None) -> None:
     partial.write_text(json.dumps(obj, ensure_ascii=False, default=str), encoding="utf-8")
     partial.chmod(0o600)
     partial.replace(path / f"{sha}.json")
+    forget_expired(directory or held_dir())
 
 
 def read_json(owner: str, sha: str, directory: Path | None = None):
-    """What ``hold_json`` kept for ``owner`` beside ``sha``, or None."""
+    """What ``hold_json`` kept for ``owner`` beside ``sha``, or None (nothing, or expired)."""
     path = _owner_dir(owner, directory, create=False)
     if path is None or not isinstance(sha, str) or not _SHA.fullmatch(sha):
         return None
     file = path / f"{sha}.json"
-    return json.loads(file.read_text(encoding="utf-8")) if file.is_file() else None
+    if not file.is_file() or _expired(file):
+        return None
+    return json.loads(file.read_text(encoding="utf-8"))
+
+
+def held_jsons(owner: str, directory: Path | None = None) -> list[tuple[str, float]]:
+    """``(sha, saved_at)`` of what ``hold_json`` keeps for ``owner`` and has not expired, the last saved first;
+    expired files are deleted first. Only ``owner``'s folder is read."""
+    root = directory or held_dir()
+    forget_expired(root)
+    path = _owner_dir(owner, root, create=False)
+    if path is None or not path.is_dir():
+        return []
+    found = [(f.name.removesuffix(".json"), f.stat().st_mtime) for f in path.glob("*.json")]
+    return sorted(((sha, at) for sha, at in found if _SHA.fullmatch(sha)), key=lambda item: -item[1])
+
+
+def expires_at(saved_at: float) -> float:
+    """When a file saved at ``saved_at`` (seconds since the epoch) expires."""
+    return saved_at + MAX_AGE_SECONDS
+
+
+def forget(owner: str, sha: str, directory: Path | None = None) -> bool:
+    """Delete what ``owner`` holds under ``sha`` (the file and the JSON beside it); whether anything was there."""
+    path = _owner_dir(owner, directory, create=False)
+    if path is None or not isinstance(sha, str) or not _SHA.fullmatch(sha):
+        return False
+    there = [file for file in (path / sha, path / f"{sha}.json") if file.is_file()]
+    for file in there:
+        file.unlink(missing_ok=True)
+    return bool(there)
 
 
 def write_progress(
@@ -111,9 +146,16 @@ def read_progress(owner: str, directory: Path | None = None) -> dict | None:
         return None
 
 
-def _forget_old(root: Path) -> None:
-    cutoff = time.time() - MAX_AGE_SECONDS
-    for owner in root.iterdir():
+def _expired(file: Path, now: float | None = None) -> bool:
+    return file.stat().st_mtime < (now or time.time()) - MAX_AGE_SECONDS
+
+
+def forget_expired(root: Path | None = None, now: float | None = None) -> None:
+    """Delete every held file of every account not written for ``HELD_DAYS`` days."""
+    for owner in (root or held_dir()).iterdir():
         for old in owner.iterdir() if owner.is_dir() else ():
-            if old.stat().st_mtime < cutoff:
-                old.unlink(missing_ok=True)
+            try:
+                if _expired(old, now):
+                    old.unlink(missing_ok=True)
+            except FileNotFoundError:
+                continue  # another worker deleted it first

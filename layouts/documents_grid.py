@@ -20,6 +20,11 @@ TIER_LABELS = {"committed": "必成 committed", "stretch": "力争 stretch"}
 KIND_LABELS = {"target": "目标 target", "actual": "实际 actual", "baseline": "基数 baseline"}
 POSSIBLE_MARK = "? 可能 possible"  # the confidence column's word for a row no rule is sure of
 UNNAMED = "? 未命名 unnamed"  # a possible row whose words name no indicator: ticked, it needs a name or a choice
+# the problem column's text and tooltip: the row's problems, then its notes
+PROBLEM_AND_NOTE = (
+    "params.data.problem && params.data.note ? params.data.problem + '; ' + params.data.note "
+    ": params.data.problem || params.data.note || ''"
+)
 
 
 def _period_text(row: dict) -> str:
@@ -137,13 +142,11 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
             "field": "problem",
             "headerName": dt("col_problem", lang),
             "width": 320,
-            "wrapText": True,
-            "autoHeight": True,
-            # the row's problems (red), then its notes (a new indicator it will create: blue, no refusal)
-            "valueGetter": {
-                "function": "params.data.problem && params.data.note ? params.data.problem + '; ' + params.data.note "
-                ": params.data.problem || params.data.note || ''"
-            },
+            # the row's problems (red), then its notes (a new indicator it will create: blue, no refusal), on one
+            # line, whole in the tooltip and in the list under the grid: wrapped with autoHeight, a long note (a new
+            # indicator's pinyin code) made its row seven times as tall (dogfood F9)
+            "valueGetter": {"function": PROBLEM_AND_NOTE},
+            "tooltipValueGetter": {"function": PROBLEM_AND_NOTE},
             "cellStyle": {"function": "params.data.problem ? {color: '#b02a37'} : {color: '#084298'}"},
         },
     ]
@@ -155,6 +158,7 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
         defaultColDef={"resizable": True, "sortable": True},
         dashGridOptions={
             "singleClickEdit": True,
+            "popupParent": {"function": "windowPopupLayer()"},  # lists kept in the window: dashAgGridFunctions.js
             "stopEditingWhenCellsLoseFocus": True,
             "rowClassRules": {
                 "doc-row-rejected": "!params.data.accept",
@@ -163,6 +167,7 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
                 "doc-row-possible": "!!params.data.possible",
             },
             "tooltipShowDelay": 300,
+            "suppressColumnVirtualisation": True,  # a row's problem is in the page even when scrolled off
             "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True},
         },
         style={"height": "360px"},

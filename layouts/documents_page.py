@@ -56,6 +56,8 @@ def documents_page(
             html.H1(dt("title", lang), className="h4"),
             html.P([f"{dt('your_regions', lang)}: ", mine], className="text-muted small", id="documents-mine"),
             dcc.Store(id=ids.DOC_STATE, storage_type="session"),  # a review in this tab survives a redraw
+            html.Div(id=ids.DOC_HELD),  # the account's reviews in progress (callbacks/documents_held.py)
+            html.Div(id=ids.DOC_HELD_SAID, className="small mb-2", role="status"),
             dcc.Store(id=ids.DOC_FILE_CHECKED),
             dcc.Store(id=ids.DOC_READING),
             dcc.Store(

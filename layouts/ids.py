@@ -147,6 +147,10 @@ DOC_READING = "doc-reading"  # dcc.Store: {"at": token} of the file being read (
 DOC_ADD_QUOTE = "doc-add-quote"  # the words of a target the extractor missed, copied from the document
 DOC_ADD = "doc-add"  # button: add that target as a row
 DOC_ADD_MESSAGE = "doc-add-message"
+DOC_HELD = "doc-held"  # the account's reviews in progress (held on the server), to resume or discard
+DOC_HELD_RESUME = "doc-held-resume"  # pattern id {"type": DOC_HELD_RESUME, "sha": sha256}: 继续审核 Resume
+DOC_HELD_DISCARD = "doc-held-discard"  # pattern id {"type": DOC_HELD_DISCARD, "sha": sha256}: 放弃 Discard (confirmed)
+DOC_HELD_SAID = "doc-held-said"  # what resuming or discarding did
 DOC_FULL_TEXT = "doc-full-text"  # the document's text, where the reviewer selects a missed target's words
 
 # Approval and notes

@@ -196,6 +196,37 @@ DOC_TEXT = {
         "The file is too large: {size} MB, over the limit of {limit} MB. Upload only the part with the targets, "
         "or paste its text.",
     ),
+    "held_title": ("审核中的文件({n})", "Reviews in progress ({n})"),
+    "held_hint": (
+        "每次修改、勾选后表格都会自动检查并保存在服务器上,换浏览器或重新登录后可点击“继续审核”接着做;"
+        "最后一次保存后保留 {days} 天,过期自动删除。只有您本人能看到。提交或放弃后即从列表中移除。",
+        "Every edit and tick is checked and saved on the server as you make it: resume from another browser or "
+        "after logging in again. A review is kept {days} days after it was last saved, then deleted; only you see "
+        "it. Committing or discarding it takes it off this list.",
+    ),
+    "held_col_title": ("标题", "Title"),
+    "held_col_file": ("文件", "File"),
+    "held_col_checked": ("最后检查", "Last checked"),
+    "held_col_progress": ("进度", "Progress"),
+    "held_col_expires": ("保留至", "Kept until"),
+    "held_col_do": ("操作", "Actions"),
+    "held_progress": (
+        "共 {total} 行:接受 {accepted}、拒绝 {rejected}、修改 {edited}",
+        "{total} rows: {accepted} accepted, {rejected} rejected, {edited} edited",
+    ),
+    "held_pasted": ("粘贴文本", "pasted text"),
+    "held_resume": ("继续审核", "Resume"),
+    "held_open": ("正在审核", "open here"),
+    "held_discard": ("放弃", "Discard"),
+    "held_discard_confirm": (
+        "放弃“{title}”的审核?已做的修改将从服务器删除,无法恢复。",
+        "Discard the review of “{title}”? Its edits are deleted from the server and cannot be brought back.",
+    ),
+    "held_discarded": ("已放弃“{title}”的审核。", "The review of “{title}” was discarded."),
+    "held_gone": (
+        "该审核已提交、放弃或过期,无法继续。",
+        "That review was committed, discarded or has expired; it cannot be resumed.",
+    ),
     "empty_text": ("请粘贴文本。", "Please paste some text."),
     "bad_url": ("来源网址应以 http:// 或 https:// 开头。", "The source URL must start with http:// or https://."),
     "bad_date": ("日期应写作 YYYY-MM-DD,例如 2019-03-01。", "Write the date as YYYY-MM-DD, e.g. 2019-03-01."),
