@@ -71,11 +71,11 @@ def render_documents(session, lang: str):
     return page.documents_page(regions, lang, assigned, max_bytes=DOCUMENT_LIMITS.max_bytes, max_text=MAX_FIELD_BYTES)
 
 
-def _lang(search: str | None) -> str:
+def page_lang(search: str | None) -> str:
     return urlstate.lang_of(urlstate.parse(search))
 
 
-def _owner() -> str:
+def held_owner() -> str:
     """The account the held files belong to (its database id): never a value the client sent."""
     row = getattr(current_user, "row", None)
     if not row:
@@ -83,7 +83,7 @@ def _owner() -> str:
     return str(row["id"])
 
 
-def _account() -> str:
+def held_account() -> str:
     """The logged-in account's name, kept with what it holds (``reviews_in_progress`` checks it)."""
     return guard.current_user_name()
 
@@ -125,7 +125,7 @@ def propose_view(
     the user typed for a pasted text, stored as the document's. ``previous``: the page state of the review held
     before, whose overrides are not carried over to another document (``own_overrides``); the page says so."""
     guard.require("upload")
-    owner = _owner()
+    owner = held_owner()
     try:
         as_of = _date(date)
     except ValueError:
@@ -162,7 +162,7 @@ def propose_view(
         }
         if proposal.already_ingested:
             return page.already_view(info, proposal.already_ingested, lang), state
-        hold_proposal(owner, proposal, state, doc, account=_account())
+        hold_proposal(owner, proposal, state, doc, account=held_account())
         grid = [grid_view.grid_row(r) for r in proposal.rows]
         for words in added:
             try:
@@ -245,7 +245,7 @@ def fields_after(state: dict | None, shown: dict) -> tuple:
 def check_rows(sessions, grid: list[dict], state: dict) -> tuple[list[dict], dict[str, list[str]]] | None:
     """``document_review.review`` for the logged-in account and its regions."""
     with sessions() as session:
-        return review(session, _owner(), grid, state, guard.writable_codes("upload", session))
+        return review(session, held_owner(), grid, state, guard.writable_codes("upload", session))
 
 
 def register(app, sessions) -> None:
@@ -298,7 +298,7 @@ def register(app, sessions) -> None:
         if not contents or not file_name:
             return no_update, no_update, no_update, no_update, *fields_after(None, {})
         data = base64.b64decode(contents.split(",", 1)[1])
-        owner, token = _owner(), str(chosen.get("at") or "")
+        owner, token = held_owner(), str(chosen.get("at") or "")
         write_progress(owner, token, 0, 0)
 
         def read():
@@ -308,7 +308,9 @@ def register(app, sessions) -> None:
             return read_document(data, file_name, progress=pages)
 
         try:
-            view, state = propose_view(sessions, read, file_name, region, date, _lang(search), url, previous=previous)
+            view, state = propose_view(
+                sessions, read, file_name, region, date, page_lang(search), url, previous=previous
+            )
         finally:
             write_progress(owner, token, 0, 0, finished=True)
         shown = {"url": (url or "").strip(), "date": date, "region": region}
@@ -347,14 +349,14 @@ def register(app, sessions) -> None:
     )
     def progress(_ticks, reading, search):
         guard.require("upload")
-        found = read_progress(_owner())
+        found = read_progress(held_owner())
         if not reading or not found or found.get("token") != str(reading.get("at")):
             return "", no_update  # not started yet (the file is still on its way)
         if found.get("finished"):
             return "", True
         if not found.get("total"):
             return "", no_update  # pages are counted for PDFs only; the spinner says the rest
-        return dt("progress_pages", _lang(search), done=found["done"], total=found["total"]), no_update
+        return dt("progress_pages", page_lang(search), done=found["done"], total=found["total"]), no_update
 
     @app.callback(
         *outputs,
@@ -372,7 +374,7 @@ def register(app, sessions) -> None:
     )
     def pasted(clicks, text, title, region, date, url, previous, search):
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         unchanged = fields_after(None, {})
         if not clicks:
             return no_update, no_update, no_update, *unchanged, no_update
@@ -408,12 +410,12 @@ def register(app, sessions) -> None:
         grid's edits dropped, the targets added from their words added again. A date typed (or changed) while a
         review is held reads it again by itself: the rows whose year hangs on the date (今年, 去年) get their years."""
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         if ctx.triggered_id == ids.DOC_DATE and not date_changed(state, date):
             return no_update, no_update, no_update
         if ctx.triggered_id != ids.DOC_DATE and not clicks:
             return no_update, no_update, no_update
-        held = held_document(_owner(), state) if state else None
+        held = held_document(held_owner(), state) if state else None
         if held is None:
             return page.message(dt("reread_nothing", lang), id_="documents-reread-nothing"), no_update, no_update
         doc, added = held
@@ -437,7 +439,7 @@ def register(app, sessions) -> None:
         """The title the reviewer typed over the guessed one, for an uploaded file as for a pasted text: held with
         the review (nothing read again) and stored with the document on commit."""
         guard.require("upload")
-        new_state, said = title_view(_owner(), state, title, _lang(search))
+        new_state, said = title_view(held_owner(), state, title, page_lang(search))
         return new_state if new_state is not None else no_update, said
 
     @app.callback(
@@ -451,7 +453,7 @@ def register(app, sessions) -> None:
         guard.require("upload")
         row_id = (cell or {}).get("rowId")
         row = next((r for r in rows or [] if str(r.get("row_id")) == str(row_id)), None)
-        return grid_view.quote_view(row, _lang(search)).children
+        return grid_view.quote_view(row, page_lang(search)).children
 
     @app.callback(
         Output(ids.DOC_GRID, "rowData", allow_duplicate=True),
@@ -470,7 +472,7 @@ def register(app, sessions) -> None:
     def check(_clicks, _changed, _accept, _reject, grid, state, search):
         """Accept or reject all, or any edit -> every row checked again, problems shown by row."""
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         if ctx.triggered_id in (ids.DOC_ACCEPT_ALL, ids.DOC_REJECT_ALL):
             grid = [{**g, "accept": ctx.triggered_id == ids.DOC_ACCEPT_ALL} for g in grid or []]
         checked = check_rows(sessions, grid or [], state)
@@ -481,7 +483,7 @@ def register(app, sessions) -> None:
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang, notes)
         count = dt("rows_counted", lang, accepted=len(rows), total=len(grid or []))
         grid = with_problems(grid or [], problems, notes)
-        hold_grid(_owner(), state, grid)
+        hold_grid(held_owner(), state, grid)
         return grid, view.children, view.className, count
 
     @app.callback(
@@ -499,7 +501,7 @@ def register(app, sessions) -> None:
         was last checked, with the date, source URL and region it was read with."""
         if not state or shown or not guard.can_do("upload"):
             return no_update, no_update, no_update, no_update
-        view = held_view(sessions, state, _lang(search))
+        view = held_view(sessions, state, page_lang(search))
         if view is None:
             return no_update, no_update, no_update, no_update
         return view, state.get("date"), state.get("url"), state.get("region")
@@ -533,7 +535,7 @@ def register(app, sessions) -> None:
     def add_missed(_clicks, _submits, words, grid, state, search):
         """A target the extractor missed, read from the words the reviewer copied: a new row, checked with the rest."""
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
 
         def said(message):  # the grid and the box as they were
             return no_update, message, no_update, no_update, no_update, no_update
@@ -542,7 +544,7 @@ def register(app, sessions) -> None:
             return said(no_update)
         try:
             with sessions() as session:
-                row = add_quoted_row(session, _owner(), state, words)
+                row = add_quoted_row(session, held_owner(), state, words)
         except QuoteNotFound as exc:
             where = f"{state.get('file_name')}: " if state.get("file_name") else ""
             return said(f"⚠ {where}{exc} — {exc.hint}")
@@ -556,7 +558,7 @@ def register(app, sessions) -> None:
         count = dt("rows_counted", lang, accepted=len(checked[0]) if checked else 0, total=len(grid))
         added = dt("added", lang, row=len(grid), quote=row["quote"][:60])
         grid = with_problems(grid, problems, notes)
-        hold_grid(_owner(), state, grid)
+        hold_grid(held_owner(), state, grid)
         return grid, added, "", view.children, view.className, count
 
     @app.callback(Output(ids.DOC_COMMIT, "disabled"), Input(ids.DOC_NOTE, "value"), prevent_initial_call=True)
@@ -579,7 +581,7 @@ def register(app, sessions) -> None:
     )
     def commit(clicks, note, grid, state, search):
         user = guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         kept = (no_update,) * (len(FIELDS) + 1)
         if not clicks or not state:
             return no_update, no_update, no_update, *kept
@@ -589,18 +591,18 @@ def register(app, sessions) -> None:
         if result is not None:
             return done, result, no_update, *kept  # refused: the review stays, with its overrides
         # stored: nothing left to resume (nor held, nor listed), and the boxes are emptied for the next document
-        discard(_owner(), state.get("sha256"))
+        discard(held_owner(), state.get("sha256"))
         return done, None, None, *(empty for _key, _box, empty in FIELDS), ""
 
 
 def held_view(sessions, state: dict, lang: str):
     """The review the logged-in account holds for ``state``, as last checked (rows, edits, ticks); None when it is
     gone (committed, discarded, expired) or not this account's."""
-    held = held_review(_owner(), state)
+    held = held_review(held_owner(), state)
     if held is None:
         return None
     info, grid, text = held
-    proposal = held_proposal(_owner(), state)
+    proposal = held_proposal(held_owner(), state)
     grid = grid if grid is not None else [grid_view.grid_row(r) for r in proposal.rows]
     with sessions() as session:
         labels = _labels(session, grid)
@@ -610,7 +612,7 @@ def held_view(sessions, state: dict, lang: str):
 
 def commit_document(sessions, user, note: str, grid: list[dict], state: dict, lang: str):
     """(done view, result view): the accepted rows stored as one batch, or a refusal and nothing stored."""
-    proposal = held_proposal(_owner(), state)
+    proposal = held_proposal(held_owner(), state)
     checked = check_rows(sessions, grid, state) if proposal is not None else None
     if checked is None:
         return page.message(dt("expired", lang), id_="documents-refused"), no_update

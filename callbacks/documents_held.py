@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from auth import guard
-from callbacks.documents import _account, _lang, _owner, held_view
+from callbacks.documents import held_account, held_owner, held_view, page_lang
 from etl.document_review import discard, held_state, reviews_in_progress
 from etl.held_documents import HELD_DAYS
 from layouts import ids
@@ -18,7 +18,7 @@ from text.i18n_documents import dt
 
 def listed(state: dict | None, lang: str):
     """The list for the logged-in account, the review open in this tab (``state``) marked."""
-    reviews = reviews_in_progress(_owner(), _account())
+    reviews = reviews_in_progress(held_owner(), held_account())
     return held_list(reviews, lang, open_sha=(state or {}).get("sha256"), days=HELD_DAYS)
 
 
@@ -38,7 +38,7 @@ def register(app, sessions) -> None:
     def list_held(state, search):
         if not guard.can_do("upload"):
             return None
-        return listed(state, _lang(search))
+        return listed(state, page_lang(search))
 
     @app.callback(
         Output(ids.DOC_RESULT, "children", allow_duplicate=True),
@@ -55,11 +55,11 @@ def register(app, sessions) -> None:
     def resume(_clicks, search):
         """继续审核 Resume: the review as last checked, with the source URL, date and region it was read with."""
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         sha = _clicked()
         if sha is None:
             return (no_update,) * 7
-        state = held_state(_owner(), _account(), sha)
+        state = held_state(held_owner(), held_account(), sha)
         view = held_view(sessions, state, lang) if state else None
         if view is None:
             return (no_update,) * 6 + (dt("held_gone", lang),)
@@ -78,14 +78,14 @@ def register(app, sessions) -> None:
     def discard_held(_submits, state, search):
         """放弃 Discard, once confirmed: the held review deleted; when it is the one open in this tab, closed."""
         guard.require("upload")
-        lang = _lang(search)
+        lang = page_lang(search)
         sha = _clicked()
         if sha is None:
             return no_update, no_update, no_update, no_update
-        found = next((r for r in reviews_in_progress(_owner(), _account()) if r["sha256"] == sha), None)
+        found = next((r for r in reviews_in_progress(held_owner(), held_account()) if r["sha256"] == sha), None)
         if found is None:
             return listed(state, lang), dt("held_gone", lang), no_update, no_update
-        discard(_owner(), sha)
+        discard(held_owner(), sha)
         said = dt("held_discarded", lang, title=found["title"] or found["file_name"])
         if (state or {}).get("sha256") == sha:
             return listed(None, lang), said, None, None
