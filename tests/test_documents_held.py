@@ -33,7 +33,7 @@ def held(seed_db_url, tmp_path, monkeypatch):
             state = {"sha256": proposal.sha256, "file_name": name, "region": None, "date": None, "url": None}
             hold_proposal("7", proposal, state, account="li")
             states[name] = (state, proposal)
-            time.sleep(0.01)  # distinct times, the second saved last
+    age(tmp_path, "7", states["定西.txt"][0]["sha256"], 60)  # saved a minute before 陕西's
     return states
 
 
