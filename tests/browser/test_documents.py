@@ -7,6 +7,7 @@ the corrected value (22万 for 2017) is the test's own, labelled so in the note.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from urllib.parse import urlparse
 
@@ -110,9 +111,10 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     )
     WebDriverWait(dash_duo.driver, 10).until(lambda d: d.find_element(By.ID, "doc-commit").is_enabled())
     click(dash_duo, dash_duo.find_element("#doc-commit"))
-    dash_duo.wait_for_element("#documents-committed", timeout=30)
+    # the element can exist before its text is rendered visible, so wait for the batch id itself
+    dash_duo.wait_for_contains_text("#documents-committed", "批次 ", timeout=30)
     done = dash_duo.find_element("#documents-committed").text
-    batch_id = done.split("批次 ")[1].split(":")[0].split("：")[0].strip()
+    batch_id = re.search(r"批次 (\d+)", done).group(1)
     assert dash_duo.find_element("#documents-region-link").get_attribute("href").endswith("/region/621100?lang=zh")
     assert dash_duo.find_element("#documents-history-link").is_displayed()
 
