@@ -4,10 +4,11 @@ Every callback checks the right on the server first (a forged POST is refused li
 stay on disk under the account that sent them (``etl/held_documents.py``), the page keeps only their sha256.
 
 This module: the page for the logged-in account, and what every documents callback asks first (the page's
-language, the account whose held files it reads). The callbacks: ``documents_reading`` (a file uploaded or a
-text pasted), ``documents_reread`` (read again with another date, source URL or region), ``documents_title``,
-``documents_grid`` (the review grid), ``documents_commit``, ``documents_held`` (reviews in progress); the reading
-they share is ``documents_proposal``, the override boxes ``documents_overrides``.
+language, the account whose held files it reads). The callbacks, step by step: ``documents_reading`` (a file
+uploaded or a text pasted), ``documents_reread`` (read again with another date, source URL or region),
+``documents_title``, ``documents_grid`` (the review grid's checks), ``documents_redraw`` (the tab's review after
+a redraw), ``documents_missed`` (a target the extractor missed), ``documents_commit``, ``documents_held`` (reviews
+in progress); the reading they share is ``documents_proposal``, the override boxes ``documents_overrides``.
 """
 
 from __future__ import annotations
