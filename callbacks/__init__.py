@@ -4,8 +4,14 @@ lists them. The pages they render are in the route table, ``callbacks.routes``."
 from __future__ import annotations
 
 from callbacks import (
-    documents,
+    documents_commit,
+    documents_grid,
     documents_held,
+    documents_missed,
+    documents_reading,
+    documents_redraw,
+    documents_reread,
+    documents_title,
     export,
     filters,
     folding,
@@ -35,7 +41,15 @@ MODULES = (
     map,
     export,
     review,
-    documents,
+    # the Documents page step by step, its callbacks in their registered order (``tests.accounts.payload`` posts
+    # to the first callback an input triggers: documents_redraw before documents_held, both on the page state)
+    documents_reading,
+    documents_reread,
+    documents_title,
+    documents_grid,
+    documents_redraw,
+    documents_missed,
+    documents_commit,
     documents_held,
 )
 

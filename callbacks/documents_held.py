@@ -8,7 +8,8 @@ from __future__ import annotations
 from dash import ALL, Input, Output, State, ctx, no_update
 
 from auth import guard
-from callbacks.documents import held_account, held_owner, held_view, page_lang
+from callbacks.documents import held_account, held_owner, page_lang
+from callbacks.documents_proposal import held_view
 from etl.document_review import discard, held_state, reviews_in_progress
 from etl.held_documents import HELD_DAYS
 from layouts import ids

@@ -3,7 +3,7 @@ Chinese in brackets (a colleague's English review showed only 「昭通市 53060
 
 from __future__ import annotations
 
-from callbacks.documents import _named
+from callbacks.documents_proposal import _named
 from db.session import make_engine, session_factory
 from layouts.documents_page import document_info, region_said
 from tests import test_documents_forged as forged
