@@ -49,6 +49,7 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 from .wholes import named_above, whole_above
 
+SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
 TOWN_ITEM = re.compile(r"(?:^|[、,:;(])[\u4e00-\u9fff]{1,5}(?:镇|乡|街道|社区)$")
@@ -308,7 +309,10 @@ def _quantities(
             continue  # a bare 万 before a unit the rules do not know ("20万千瓦"): no measure to report
         if code is None:
             goal_context = ctx.intent or classify.FUTURE_CUES.search(ctx.before + sentence) is not None
-            named_rate = q.measure == "%" and re.search(r"(?:率|比例|比重)$", label or "")
+            floor = SHARE_FLOOR.search(sentence[c_start : q.start]) if q.measure == "%" else None
+            if floor:  # "衔接资金占比原则上不得低于下达各地的资金总规模的55%": the share is named before its floor
+                label = sentence[max(i_start, c_start + floor.start() - 14) : c_start + floor.start() + 2]
+            named_rate = q.measure == "%" and (floor or re.search(r"(?:率|比例|比重|涨幅|增幅|增速)$", label or ""))
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state

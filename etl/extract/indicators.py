@@ -147,6 +147,7 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     """The noun a count refers to: the words after "23个" up to the next number or 和/、; else the words before."""
     after = re.sub(r"^(?:以上|以下|以内|左右)", "", sentence[q_end:item_end])
     after = re.sub(r"^\([^)]*\)?", "", after)  # "6个(其中国家扶贫开发工作重点县1个)": a part, not the noun
+    after = re.sub(r"^\)", "", after)  # "(包括…项目6个和…项目4个)": the last part's noun is before it
     after = re.sub(r"^的?(?:目标|任务)+", "", after)  # "退出贫困村60个的目标": the noun is before
     cut = _NOUN_END.search(after)
     noun = (after[: cut.start()] if cut else after)[:12]
@@ -237,9 +238,26 @@ def _by_keyword(rules, sentence: str, clause: str, qa: int, qb: int, clause_star
         return hit[1]
     if rules is PERCENT_RULES and re.search(r"(?:率|比例|比重)", clause[:qa]):
         return None  # the clause names its own rate ("家庭医生签约服务覆盖率100%"): not an earlier clause's
+    if rules is PERCENT_RULES and names_own_growth(clause[:qa]):
+        return None  # "地区生产总值增长6%左右,一般公共预算总收入增长6%左右": each growth rate of a list is its own
     before = sentence[:clause_start]
     hit = nearest(rules, before, len(before), len(before))
     return hit[1] if hit else None
+
+
+_GROWTH_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,})(?:分别)?(?:增长|增幅|涨幅|增速|提高|下降)(?:幅度)?$")
+_NOT_A_SUBJECT = re.compile(r"(?:同比|年均|平均|比上年|较上年|比去年|每年|力争|确保|预期|实现|保持)+$")
+
+
+def names_own_growth(before: str) -> bool:
+    """Whether the words before a growth rate name what grows ("社会消费品零售总额增长"), not only how it is
+    compared ("同比增长", "年均增长").
+
+    >>> names_own_growth("社会消费品零售总额增长"), names_own_growth("同比增长"), names_own_growth("确保年均增长")
+    (True, False, False)
+    """
+    m = _GROWTH_SUBJECT.search(before)
+    return m is not None and len(_NOT_A_SUBJECT.sub("", m.group(1))) >= 2
 
 
 def is_flow(indicator: str, measure: str) -> bool:
@@ -412,15 +430,19 @@ def subset_code(code: str | None, clause: str) -> str | None:
     return code
 
 
+PEOPLES_INCOME = re.compile(r"(?:人均|农民|居民|群众|脱贫|贫困)[^,;。]*收入")  # not 一般公共预算收入
+
+
 def growth_code(code: str | None, clause: str = "") -> str | None:
     """The growth-rate indicator for a % that is a rise against an unstated base ("预算再提高20%")."""
     if "深度贫困" in clause and re.search(r"资金|预算|投入|经费", clause):
         return "other:deep_poverty_funds_increase"
-    if code in ("funds", "other:funds_line_item") or code is None and re.search(r"资金|预算|投入|经费", clause):
+    funds = re.search(r"资金|预算(?!总?收入)|投入|经费", clause)  # not 一般公共预算收入: the budget's revenue
+    if code in ("funds", "other:funds_line_item") or code is None and funds:
         return "other:funds_growth_rate"
     if code in ("other:gdp_growth", "other:fixed_asset_investment_growth"):
         return code
-    if code == "other:income_ratio_to_average" or code is None and "收入" in clause:
+    if code == "other:income_ratio_to_average" or code is None and PEOPLES_INCOME.search(clause):
         return "other:poor_income_growth"
     return code
 

@@ -129,12 +129,20 @@ PRIORITY_BEFORE = re.compile(r"(?:(?:重点|优先|继续)支持|继续扶持)(?
 PLACES_AFTER = re.compile(r"^[^,;。\d、]{0,10}[县区市州镇乡]")
 
 
+PRIORITY_PAIR = re.compile(PRIORITY_BEFORE.pattern[:-1] + r"\d+个[^,;。\d]{1,14}[和、及]$")
+
+
 def is_places_prioritised(sentence: str, q_start: int, q_end: int) -> bool:
     """Places given priority or support that goes on ("重点支持9个深度贫困县…", "优先支持51个扶贫开发重点县"):
     the places a measure favours, not a number of places to reach.
 
     >>> is_places_prioritised("优先支持51个扶贫开发重点县", 4, 7)
     True
+    >>> is_places_prioritised("继续支持3个县和4个旗县", 8, 10)
+    True
     """
     before = sentence[max(0, q_start - 8) : q_start]
-    return PRIORITY_BEFORE.search(before) is not None and PLACES_AFTER.match(sentence[q_end:]) is not None
+    if PLACES_AFTER.match(sentence[q_end:]) is None:
+        return False
+    # "继续支持31个国家级脱贫旗县和4个自治区级脱贫旗县": the pair's second places are favoured too
+    return PRIORITY_BEFORE.search(before) is not None or PRIORITY_PAIR.search(sentence[:q_start]) is not None
