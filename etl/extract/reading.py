@@ -26,6 +26,8 @@ from .periods import compared_with
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 ENUMERATED = re.compile(r"^[一二三四五六七八九十]+是")
 # "汉中市市长胡润泽在大会报告中讲,2011年…": who says it, before the year the paragraph reports
+# the look back a work report opens with: "在过去的一年中", "过去一年,", "回顾过去的一年"
+REVIEW_OPENING = re.compile(r"^[^,。;]{0,6}过去(?:的)?(?:一|1)年(?:中|里|间)?[,,]|回顾过去(?:的)?(?:一|1)年")
 SPEAKER = re.compile(r"[^\d,。;]{2,24}(?:讲|说|指出|表示|介绍|称|透露|强调)[,:]")
 
 
@@ -51,6 +53,7 @@ class Reading:
     last_token: object = None  # the previous sentence's last period ("其中,…" breaks down that sentence's total)
     enumerated: object = None  # "2017年,…投入十大工程。一是…,二是…": the year the numbered items are for
     progress: bool = False  # a paragraph measuring work done against its plan ("完成年度目标任务的156%")
+    review: bool = False  # "在过去的一年中,…": a look back, its paragraphs report results until a goal is stated
 
     def enter(self, text: str, s_start: int, sentence: str, tokens) -> tuple[Context, object]:
         gap = text[self.last_end : s_start]
@@ -61,9 +64,14 @@ class Reading:
                 self.enumerated = self.last_point
         elif SECTION_HEADING.match(sentence):
             self.enumerated = None
+        if REVIEW_OPENING.search(sentence):
+            self.review = True
+        elif classify.states_intent(sentence):
+            self.review = False
         if "\n" in gap or self.last_end == 0:
             self.progress = classify.reports_progress(_paragraph(text, s_start))
-            self.intent, self.para = (self.listed or self.announcement) and not self.progress, None
+            reporting = self.progress or self.review
+            self.intent, self.para = (self.listed or self.announcement) and not reporting, None
         if classify.DONE.search(sentence):  # 了, 已, 已经: the paragraph reports again
             self.intent = False
         elif classify.states_intent(sentence):
@@ -97,7 +105,7 @@ class Reading:
             # "2017年广西脱贫攻坚实现再战再捷。全区减少…", "“十二五”期间,…": what the paragraph reports
             self.para = first
         before = self.context or (self.last_sentence if breakdown else "")
-        news, progress = self.news and not self.intent, self.progress and not self.intent
+        news, progress = self.news and not self.intent, (self.progress or self.review) and not self.intent
         ctx = Context(before, news, self.dated, self.intent, self.year_open, progress)
         return ctx, inherited
 

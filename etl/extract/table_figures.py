@@ -128,6 +128,8 @@ def table_figures(text, table, gazetteer, plan: PlanYears, info) -> list[Extract
                 continue
             if STAFF_COLUMN.search(cell.column):
                 continue  # who is sent to help (省直驻村工作队数), not what is to be done
+            if cell.value == 0:
+                continue  # "合 计 | 3069.7 | 0 | 1000": an empty source or column, nothing to reach
             if YEAR_COLUMN.search(cell.column) and cell.value == int(cell.value) and 2000 <= cell.value <= 2035:
                 # "计划摘帽年度 | 2019": the year a county exits
                 out += _exit_year(text, row, cell, region, gazetteer, heading, plan)
