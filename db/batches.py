@@ -61,8 +61,7 @@ def indicator_table(session: Session) -> dict[str, dict]:
 
 
 def plan_years(session: Session) -> tuple[int, int] | None:
-    """First to last year of the live plans and records: the years an upload may cover (a typo such as 2091
-    or a year of a different plan period falls outside)."""
+    """First to last year of the live plans and records (the template's help names them)."""
     from db.queries import year_span  # roll-ups: milliseconds at millions of figures
 
     return year_span(session)

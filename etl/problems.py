@@ -168,7 +168,7 @@ class PeriodReversed(Problem):
 
 
 class YearOutsidePlan(Problem):
-    HINT = "请核对年份:已存的规划不包含该年 / check the year: the stored plans do not cover it"
+    HINT = "请核对年份,例如 2091 应为 2019 / check the year: 2091 for 2019?"
 
 
 class StockAsFlow(Problem):

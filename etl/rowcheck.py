@@ -13,6 +13,7 @@ from etl import problems as P
 from etl.columns import COLUMNS, TIER_WORDS, header, kind_of
 from etl.readers import column_letter
 from etl.values import (
+    PLAUSIBLE_YEARS,
     ValueProblem,
     normalize_text,
     number_text,
@@ -320,16 +321,15 @@ class RowChecker:
                 start,
                 f"起始年 {start} 晚于截止年 {end} / the period starts ({start}) after it ends ({end})",
             )
-        window = self.catalog.years
-        for name, year in ((start_col, start), (end_col, end)):
-            if window and not window[0] <= year <= window[1]:
+        lo, hi = PLAUSIBLE_YEARS  # not the stored plans' years: a new plan period comes in by upload too
+        for name, year in ((start_col, start), (end_col, end)) if self.catalog.years is not None else ():
+            if not lo <= year <= hi:
                 self.fail(
                     P.YearOutsidePlan,
                     number,
                     name,
                     year,
-                    f"{year} 不在已存规划和记录覆盖的年份内({window[0]}–{window[1]}) / "
-                    f"{year} is outside the years the stored plans and records cover ({window[0]}–{window[1]})",
+                    f"{year} 不是合理的年份({lo}–{hi} 之外) / {year} is not a plausible year (outside {lo}–{hi})",
                 )
                 break
         info = self.catalog.indicators.get(indicator)

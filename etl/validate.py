@@ -22,8 +22,9 @@ from text.fields import field_label
 
 @dataclass
 class Catalog:
-    """What the database knows: regions (with aliases), indicators, the years the plans cover, and the
-    several-year periods stored plans give stock or rate indicators (``batches.stored_spans``)."""
+    """What the database knows: regions (with aliases), indicators, the years the plans cover (None: years are not
+    checked, as for the build's own reference files; else each must be plausible, ``values.PLAUSIBLE_YEARS``), and
+    the several-year periods stored plans give stock or rate indicators (``batches.stored_spans``)."""
 
     gazetteer: Gazetteer
     indicators: dict[str, dict]

@@ -23,6 +23,9 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 TRADITIONAL = str.maketrans({"萬": "万", "億": "亿"})
 # Longest first: "平方公里" before "公里". The measure words the extractor reads (etl/extract/numbers.py) are here
 # too, so that a figure it proposes reads back from the review grid as shown ("20家", "50条").
+# The years a plan or record may name: 八七扶贫攻坚计划 (1994) to 2035's goals and on; a year outside is a typo
+# (2091 for 2019). New plan periods (2021–2025's 衔接 plans, 2026–2030) come in without any other bound.
+PLAUSIBLE_YEARS = (1980, 2050)
 UNITS = ("平方公里", "平方米", "千瓦", "公顷", "公里", "千米", "人", "户", "个", "元", "%", "项", "名", "亩")
 UNITS += ("家", "所", "座", "处", "间", "套", "条", "台", "辆", "栋", "箱", "头", "株", "眼", "吨", "羽", "只")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")

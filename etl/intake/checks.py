@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from auth.policy import Principal, can
 from db import batches, documents
 from etl import problems as P
+from etl.values import PLAUSIBLE_YEARS
 from text.fields import field_label
 from text.format import format_value
 from textsafety import describe_control, first_control
@@ -26,7 +27,7 @@ from . import problems as IP
 KINDS = ("target", "actual", "baseline")
 TIERS = ("committed", "stretch")
 COMPARATORS = ("=", ">=", "<=", "<", ">", "~")
-YEARS = (1980, 2050)  # 八七扶贫攻坚计划 (1994) to 2035 and on: a year outside is a misread (2091 for 2019)
+YEARS = PLAUSIBLE_YEARS  # a year outside is a misread (2091 for 2019)
 ROW_FIELDS = ("kind", "region_code", "indicator", "period_start", "period_end", "value", "comparator", "tier")
 TYPED_FIELDS = (
     "region_code",
