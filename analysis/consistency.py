@@ -81,11 +81,15 @@ def consistency_checks(
     plan: str = "original",
     regions: list[dict] | None = None,
     children: dict[str, list[str]] | None = None,
+    additive: bool = True,
 ) -> list[Check]:
     """All checks for the region (figures: one indicator, the region and its descendants). ``regions`` (with
     ``parent_code``) tell how many direct sub-regions there are, so that a sum of some of them is not taken for
     all; without them every sub-region is taken as reporting. ``children``: ``children_of(regions)``, when the
-    caller has it already."""
+    caller has it already. ``additive`` false (a rate, a level per person: ``analysis.indicators.is_additive``):
+    nothing adds up, over years or sub-regions, so there is nothing to check."""
+    if not additive:
+        return []
     rows = records(figures)
     selected = _select_all(rows)  # each series' annual rows, selected once for every reading below
     name_of = {"target": "original" if plan == "original" else "revised", "actual": "actual"}

@@ -30,3 +30,24 @@ _RANK = {code: i for i, code in enumerate(HEADLINE)}
 def headline_order(weights: dict[str, int]) -> list[str]:
     """The codes of ``weights`` in the catalogue's headline order; any others after them, heaviest first."""
     return sorted(weights, key=lambda c: (_RANK.get(c, len(HEADLINE)), -weights[c]))
+
+
+# Words naming a level per person, household or place, or a mean: such figures do not add up over regions.
+_PER_UNIT = ("人均", "户均", "村均", "县均", "平均", "per_capita", "per capita", "per-capita", "average")
+
+
+def is_additive(indicator: dict) -> bool:
+    """Whether a region's figure is the sum of its sub-regions': counts and amounts are, rates and levels per
+    person are not (two counties' 人均纯收入 of 1.9万元 make no 3.8万元 for their province, two 10% no 20%).
+
+    >>> is_additive({"code": "poor_population_reduced", "kind": "flow", "unit": "人", "name_zh": "脱贫人口"})
+    True
+    >>> is_additive({"code": "poverty_incidence", "kind": "rate", "unit": "%", "name_zh": "贫困发生率"})
+    False
+    >>> is_additive({"code": "other:per_capita_income", "kind": "stock", "unit": "元", "name_zh": "人均可支配收入"})
+    False
+    """
+    if indicator.get("kind") == "rate" or indicator.get("unit") == "%":
+        return False
+    words = " ".join(str(indicator.get(k) or "") for k in ("code", "name_zh", "name_en")).lower()
+    return not any(w in words for w in _PER_UNIT)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from analysis import status as st
+from analysis.indicators import is_additive
 from analysis.named import NAMED_INDICATORS, NamedTarget, derived_zero_years, named_targets
 from analysis.series import Point, effective_plan, plan_vs_actual, records, span_figures
 
@@ -190,7 +191,8 @@ def progress(
     """
     code = indicator["code"]
     rows = figures if committed else [r for r in records(figures) if r["indicator"] == code]
-    series = plan_vs_actual(rows, region_code, committed=True)
+    # a rate or a level per person is never the sum of the sub-regions' figures: only the region's own count
+    series = plan_vs_actual(rows, region_code, roll_up=is_additive(indicator), committed=True)
     return assess(series, rows, region_code, indicator, plan, year_from, year_to)
 
 

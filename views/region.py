@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from analysis.children import SubRegions, apply_rollup, child_totals, sub_regions, years_text
 from analysis.consistency import consistency_checks
-from analysis.indicators import headline_order
+from analysis.indicators import headline_order, is_additive
 from analysis.overview import year_bounds
 from analysis.progress import Progress, progress
 from analysis.series import Point, records, stretch_points, stretch_years
@@ -159,7 +159,8 @@ def region_view(
     view.years = [y for y in sorted(set().union(*view.progress.series.values(), view.stretch)) if lo <= y <= hi]
     apply_rollup(view.progress, view.tree, view.years)  # Σ said, partial sums left unjudged
     view.children = child_rows(figs, regions, code, view.indicator, state["plan"], lo, hi, lang, view.tree)
-    view.checks = consistency_checks(figs, code, state["plan"], regions, view.tree.children)
+    additive = is_additive(view.indicator)
+    view.checks = consistency_checks(figs, code, state["plan"], regions, view.tree.children, additive)
     view.names = {r["code"]: name(r, lang) for r in regions}
     view.notes = notes.notes(session, [code], chosen)  # the region exists: its path was found
     return view
