@@ -199,7 +199,7 @@ def indicator_for(
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
-        if hit is None and re.search(r"人均[^,;。\d]{0,8}收入[^;。\d]*达到?$", sentence[:q_start]):
+        if hit is None and re.search(r"人均[^,;。\d]{0,8}收入(?:[^;。\d]|增长\d+(?:\.\d+)?%)*达到?$", sentence[:q_start]):
             return "other:per_capita_income"  # "农民人均可支配收入增长幅度高于全省平均水平,达到1万元以上"
         return hit[1] if hit else "other:funds_line_item"
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
@@ -280,7 +280,7 @@ _MEASURE_UNIT = {
     "千瓦": "千瓦",
 }
 _LABEL_TRIM = re.compile(
-    r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有)+"
+    r"^(?:[,、;:]|和|及|与|并|全面|完成|实现|确保|力争|新增|新建|建成|建设|安排|实施|解决|达到|有|今年|明年|全年|年内|计划|将|要|拟)+"
 )
 
 

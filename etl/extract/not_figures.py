@@ -43,6 +43,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上|以内)?(?:的标准|为标准|的条件|即可|的(?:贫困)?(?:县|村|户|乡|镇|自然村)|等[^,;。\d]{0,10}政策)"
     # "25户以上自然村通水泥公路", "30户以上村民组": villages or groups of that size
     r"|^(?:以下|以上)(?:的)?(?:自然村|村庄|村寨|村组|村民组|村民小组|屯)"
+    # "消除人均纯收入1.1万元以下且有劳动能力的脱贫户": the households below a line, not a level to reach
+    r"|^(?:以下|以上)且[^,;。\d]{0,12}的[^,;。\d]{0,6}(?:户|对象|人口)"
     # "贫困发生率50%以上、50户以下的自然村寨": bounds joined into one condition on the places after them
     r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
 )
