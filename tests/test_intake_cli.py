@@ -63,6 +63,30 @@ def test_title_is_stored_over_the_one_read_from_the_text_as_on_the_page(db_url, 
     assert refused.exit_code == 1 and "控制字符" in refused.stderr
 
 
+def test_a_correction_is_noted_with_field_labels_and_indicator_names_not_codes_alone(db_url, tmp_path):
+    # the reviewer's corrections are the test's own (synthetic): another indicator for row 1, another value for 2
+    path = write(tmp_path, "weiyuan.txt", WEIYUAN)
+    result = run(
+        db_url, "ingest", str(path), "--set", "1:indicator=脱贫户数", "--set", "2:value=2.5%", "--user", "王芳"
+    )
+    assert result.exit_code == 0, result.output
+    engine = create_engine(db_url)
+    with engine.connect() as db:
+        notes = db.execute(
+            text(
+                "SELECT f.note FROM figures f JOIN sources s ON s.id = f.source_id "
+                "WHERE s.file_name = 'weiyuan.txt' ORDER BY f.id"
+            )
+        ).scalars()
+        notes = list(notes)
+    engine.dispose()
+    assert notes == [
+        "审核修改 corrected in review: 指标 indicator: 脱贫人口 (poor_population_reduced) → "
+        "脱贫户数 (households_exited)",
+        "审核修改 corrected in review: 数值 value: 3 → 2.5",
+    ], notes
+
+
 def test_a_note_with_a_control_character_is_refused_with_its_position(db_url, tmp_path):
     before = dumps(db_url)
     path = write(tmp_path, "dingxi-plan.txt", DINGXI)

@@ -298,7 +298,7 @@ def test_a_new_indicator_with_a_readable_name_and_a_reviewers_correction_are_sto
 
         figures = session.query(Figure).filter(Figure.batch_id == batch_id).order_by(Figure.id).all()
         assert [f.value for f in figures] == [13000, 13000]
-        assert "value: 12000.0 → 13000" in figures[0].note
+        assert "数值 value: 12000 → 13000" in figures[0].note
         assert session.get(Indicator, "other:returnee_entrepreneurs").name_zh == "返乡创业人员"
 
 
