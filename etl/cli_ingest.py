@@ -82,6 +82,10 @@ REVIEWED_HELP = (
     'The output of --dry-run --format json, edited: per row "accepted" true/false and the fields to correct '
     "(region_code, indicator, year or period_start/period_end, value, comparator, tier, kind)."
 )
+TITLE_HELP = (
+    "The document's title, over the one read from its text (a newspaper's 「(上接第6版)」): stored as its source's "
+    "and plan version's title, as the Documents page's 标题 box."
+)
 SET_HELP = "Correct a row: ROW:FIELD=VALUE, FIELD one of " + ", ".join(cli_review.SET_FIELDS) + " (repeatable)."
 
 
@@ -93,6 +97,7 @@ SET_HELP = "Correct a row: ROW:FIELD=VALUE, FIELD one of " + ", ".join(cli_revie
 @click.option("--dry-run", is_flag=True, help="Read, extract and check only; write nothing.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--note", default="", help="Why this document is taken in (default: its title).")
+@click.option("--title", default=None, help=TITLE_HELP)
 @click.option(
     "--user",
     default="anonymous",
@@ -112,6 +117,7 @@ def ingest(
     dry_run: bool,
     fmt: str,
     note: str,
+    title: str | None,
     user: str,
     reviewed: Path | None,
     rejects: tuple[int, ...],
@@ -128,6 +134,9 @@ def ingest(
     bad_url = intake.url_problems(source_url, "--url")
     if bad_url:
         _refuse([bad_url[0].located()], fmt)
+    title = " ".join((title or "").split()) or None
+    if title and (bad_title := intake.title_problems(title, file.name)):
+        _refuse([bad_title[0].located()], fmt)
     try:
         doc = read_file(file)
         review = cli_review.read_reviewed(reviewed) if reviewed else None
@@ -149,7 +158,13 @@ def ingest(
         account = accounts.user_by_name(session, user)
         allowed = account["regions"] if account and account["role"] == "planner" else None
         proposal = intake.propose(
-            session, doc, file.name, region_code=region_code, as_of=as_of and as_of.date(), source_url=source_url
+            session,
+            doc,
+            file.name,
+            region_code=region_code,
+            as_of=as_of and as_of.date(),
+            source_url=source_url,
+            title=title,
         )
         if proposal.already_ingested is not None:
             _report(

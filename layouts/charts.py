@@ -91,6 +91,20 @@ def value_axis(top: float, lang: str, unit: str = "") -> dict:
     }
 
 
+def nothing_drawn(lang: str) -> dict:
+    """The words an empty chart shows in its middle: a target only for several years (十四五期间 2021–2025, a
+    衔接 plan's five years) or a year range without figures draws no bar or point, and a blank grid says nothing."""
+    return {
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "text": _wrap(t("no_yearly_figures", lang), 30),
+        "showarrow": False,
+        "font": {"size": 13, "color": "#444444"},
+    }
+
+
 def plan_actual_figure(
     series: dict[str, dict[int, Point]],
     plan_points: dict[int, Point],
@@ -179,6 +193,8 @@ def plan_actual_figure(
                     "font": {"size": 11},
                 }
             )
+    if not data:
+        annotations.append(nothing_drawn(lang))
     return {
         "data": data,
         "layout": base_layout(
@@ -299,6 +315,8 @@ def cumulative_figure(
             }
         )
     top = max([v for v in plan_cum + actual_cum if v is not None], default=1.0)
+    if all(v is None for v in plan_cum + actual_cum):
+        annotations.append(nothing_drawn(lang))
     return {
         "data": data,
         "layout": base_layout(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from sqlalchemy import create_engine, text
 
 from etl.cli import cli
 from tests.intake_docs import DINGXI, DINGXI_QUOTE, DINGXI_RESULTS, HUINING, NO_TARGETS, WEIYUAN
@@ -36,6 +37,54 @@ def test_ingest_stores_the_targets_with_quotes_and_batches_lists_it(db_url, tmp_
     listing = run(db_url, "batches").stdout.splitlines()
     assert listing[0].split()[:2] == [str(batch_id), "document"]
     assert "王芳" in listing[0] and "dingxi-plan.txt" in listing[0] and "定西 实施方案" in listing[0]
+
+
+def test_title_is_stored_over_the_one_read_from_the_text_as_on_the_page(db_url, tmp_path):
+    # a newspaper page's continuation marker heads the text (synthetic, the test's own): the guessed title
+    path = write(tmp_path, "dingxi-page7.txt", "(上接第6版)\n" + DINGXI)
+    title = "定西市精准扶贫实施方案(测试标题)"
+    result = run(db_url, "ingest", str(path), "--title", f"  {title} ", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"dingxi-page7.txt: {title} · ")  # said before anything is stored
+    batch = run(db_url, "ingest", str(path), "--title", title, "--user", "王芳")
+    assert batch.exit_code == 0, batch.output
+    engine = create_engine(db_url)
+    with engine.connect() as db:
+        stored = db.execute(text("SELECT title FROM sources WHERE file_name = 'dingxi-page7.txt'")).all()
+        versions = db.execute(
+            text(
+                "SELECT DISTINCT p.name FROM plan_versions p JOIN sources s ON s.id = p.source_id "
+                "WHERE s.file_name = 'dingxi-page7.txt'"
+            )
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in stored] == [(title,)] and [tuple(r) for r in versions] == [(title,)]
+    refused = run(db_url, "ingest", str(path), "--title", "定西\x1b[2J", "--dry-run")
+    assert refused.exit_code == 1 and "控制字符" in refused.stderr
+
+
+def test_a_correction_is_noted_with_field_labels_and_indicator_names_not_codes_alone(db_url, tmp_path):
+    # the reviewer's corrections are the test's own (synthetic): another indicator for row 1, another value for 2
+    path = write(tmp_path, "weiyuan.txt", WEIYUAN)
+    result = run(
+        db_url, "ingest", str(path), "--set", "1:indicator=脱贫户数", "--set", "2:value=2.5%", "--user", "王芳"
+    )
+    assert result.exit_code == 0, result.output
+    engine = create_engine(db_url)
+    with engine.connect() as db:
+        notes = db.execute(
+            text(
+                "SELECT f.note FROM figures f JOIN sources s ON s.id = f.source_id "
+                "WHERE s.file_name = 'weiyuan.txt' ORDER BY f.id"
+            )
+        ).scalars()
+        notes = list(notes)
+    engine.dispose()
+    assert notes == [
+        "审核修改 corrected in review: 指标 indicator: 脱贫人口 (poor_population_reduced) → "
+        "脱贫户数 (households_exited)",
+        "审核修改 corrected in review: 数值 value: 3 → 2.5",
+    ], notes
 
 
 def test_a_note_with_a_control_character_is_refused_with_its_position(db_url, tmp_path):

@@ -212,6 +212,15 @@ def test_a_text_without_targets_says_what_was_looked_for(sessions):
         commit(session, p, p.rows, user_name="王芳")
 
 
+def test_no_targets_is_said_in_chinese_first_with_advice_of_the_linkage_years(sessions):
+    [problem] = proposal_of(sessions, DINGXI_RESULTS, "results.txt").problems  # two results, no target
+    chinese, english = problem.message.split(" / ", 1)
+    assert "另找到 2 个其他数字" in chinese and "查找了" in chinese  # the whole notice in Chinese, then in English
+    assert "2 other figure(s)" in english and "另找到" not in english
+    assert "其他" in chinese and "other indicators of the catalogue" in english  # not only the 11 core indicators
+    assert "到2020年" not in problem.hint and "人均纯收入" in problem.hint  # advice a 2026 planner recognises
+
+
 def test_a_report_of_results_alone_is_stored_with_its_text_and_no_plan_version(sessions, db_url):
     p = proposal_of(sessions, DINGXI_RESULTS, "dingxi-2018-results.txt")
     assert p.targets == [] and p.problems  # the CLI refuses it: 没有找到目标 (tests/test_intake_cli.py)
@@ -289,7 +298,7 @@ def test_a_new_indicator_with_a_readable_name_and_a_reviewers_correction_are_sto
 
         figures = session.query(Figure).filter(Figure.batch_id == batch_id).order_by(Figure.id).all()
         assert [f.value for f in figures] == [13000, 13000]
-        assert "value: 12000.0 → 13000" in figures[0].note
+        assert "数值 value: 12000 → 13000" in figures[0].note
         assert session.get(Indicator, "other:returnee_entrepreneurs").name_zh == "返乡创业人员"
 
 

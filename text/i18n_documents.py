@@ -122,15 +122,16 @@ DOC_TEXT = {
     ),
     "see_batch": ("查看历史", "See History"),
     "no_rows": (
-        "没有找到目标。查找的是带数字的目标句(如“确保……减贫X万人”“力争……达到X%”)。",
-        "No targets found. Looked for sentences that set a numeric target (e.g. 确保……减贫X万人, 力争……达到X%).",
+        "没有找到目标。查找的是带数字的目标句(如“确保脱贫人口人均纯收入增长X%以上”“务工规模稳定在X万人以上”“力争……达到X%”)。",
+        "No targets found. Looked for sentences that set a numeric target (e.g. 确保脱贫人口人均纯收入增长X%以上, "
+        "务工规模稳定在X万人以上, 力争……达到X%).",
     ),
     "review_step": ("2. 审核候选目标", "2. Review the candidate targets"),
     "review_hint": (
-        "点击一行查看原文;可直接修改地区(代码或名称)、指标、年份(2020 或 2018-2020)、数值(如 12.5万)、比较符和层级;"
+        "点击一行查看原文;可直接修改地区(代码或名称)、指标、年份(2024 或 2021-2025)、数值(如 12.5万)、比较符和层级;"
         "指标可从列表中选择,或输入目录中没有的指标名称(将新建该指标);"
         "取消勾选“接受”即拒绝该行。可信度为“? 可能”的行未勾选:规则不确定它是目标,请阅读原文后决定是否接受。",
-        "Click a row to see its quote in context; edit region (code or name), indicator, year (2020 or 2018-2020), "
+        "Click a row to see its quote in context; edit region (code or name), indicator, year (2024 or 2021-2025), "
         "value (e.g. 12.5万), comparator and tier in place; choose an indicator from the list, or type the name of one "
         "the catalogue lacks (it is created); untick Accept to reject a row. Rows whose confidence says "
         "“? possible” are not ticked: no rule is sure they are targets; read the quote and tick those that are.",

@@ -20,10 +20,11 @@ __all__ = ["UnknownTier"]  # shared with uploads (etl/problems.py)
 
 class NoTargetsFound(Problem):
     HINT = (
-        "确认这是一份给出数字目标的规划(到2020年…脱贫…万人、确保/力争…),或粘贴含目标的那部分文字;"
-        "若是,用 --region 指明地区、用 --date 指明日期 / "
-        "check this is a plan that sets figures (到2020年…脱贫…万人, 确保/力争…), or paste the part of the text with "
-        "the targets; if it does, name the region with --region and the date with --date"
+        "确认这是一份给出数字目标的规划或要点(确保脱贫人口人均纯收入增长10%以上、务工规模稳定在…万人以上、力争…),"
+        "或粘贴含目标的那部分文字;若是,用 --region 指明地区、用 --date 指明日期 / "
+        "check this is a plan or work plan that sets figures (确保脱贫人口人均纯收入增长10%以上, "
+        "务工规模稳定在…万人以上, 力争…), or paste the part of the text with the targets; "
+        "if it does, name the region with --region and the date with --date"
     )
 
 

@@ -114,9 +114,11 @@ def gazetteer(session: Session) -> Gazetteer:
 
 
 def looked_for(session: Session) -> dict:
-    """What the extractor looks for, said to a user whose document gave nothing."""
-    names = [i["name_zh"] for i in batches.indicator_table(session).values() if i["code"].count(":") == 0]
-    return {"indicators": names, "cues": list(CUES)}
+    """What the extractor looks for, said to a user whose document gave nothing: the core indicators by name, and
+    how many more the catalogue holds (a 衔接-period text's 人均纯收入 or 转移就业 is one of those)."""
+    table = batches.indicator_table(session).values()
+    names = [i["name_zh"] for i in table if i["code"].count(":") == 0]
+    return {"indicators": names, "cues": list(CUES), "more": len(table) - len(names)}
 
 
 def _extract(
@@ -270,17 +272,25 @@ def _own_title(doc: DocumentText) -> str | None:
 
 
 def no_targets(session: Session, file_name: str, figures: int) -> NoTargetsFound:
+    """Chinese first, then English, as every message: what was looked for, and the other figures found.
+
+    Example (``sought``: the cues, the core indicators and 78 more): "没有找到目标 no targets found:查找了紧邻指标词
+    (贫困县摘帽、…及指标目录中其他 78 个指标)、带目标用语(确保、力争、…)的数字;另找到 12 个其他数字(实绩、基数)/
+    looked for numbers with a target cue (确保、力争、…) next to an indicator word (贫困县摘帽、… and 78 other
+    indicators of the catalogue); 12 other figure(s) (achievements, baselines) were found"
+    """
     sought = looked_for(session)
-    found = f"; {figures} other figure(s) (achievements, baselines) were found" if figures else ""
+    cues = "、".join(sought["cues"])
+    words = "、".join(sought["indicators"])
+    more_zh = f"及指标目录中其他 {sought['more']} 个指标" if sought["more"] else ""
+    more_en = f" and {sought['more']} other indicators of the catalogue" if sought["more"] else ""
+    found_zh = f";另找到 {figures} 个其他数字(实绩、基数)" if figures else ""
+    found_en = f"; {figures} other figure(s) (achievements, baselines) were found" if figures else ""
     return NoTargetsFound(
         file_name,
         None,
         "",
         "",
-        "没有找到目标 no targets found: looked for numbers with a target cue ("
-        + "、".join(sought["cues"])
-        + ") next to an indicator word ("
-        + "、".join(sought["indicators"])
-        + ")"
-        + found,
+        f"没有找到目标 no targets found:查找了紧邻指标词({words}{more_zh})、带目标用语({cues})的数字{found_zh} / "
+        f"looked for numbers with a target cue ({cues}) next to an indicator word ({words}{more_en}){found_en}",
     )

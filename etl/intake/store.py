@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from db import batches, documents, writes
 from etl.importer import FIRST_SET
 from etl.problems import Problem
+from text.fields import field_label
+from text.format import plain_number
 
 from .checks import note_problems, stored_conflicts, url_problems, validate_rows
 from .problems import AlreadyIngested, NothingAccepted
@@ -180,6 +182,32 @@ def _same(a, b) -> bool:
         return str(a or "").strip() == str(b or "").strip()
 
 
+NAMED = {"indicator": "indicator_name", "region_code": "region_name"}  # a code shown with its name
+
+
+def _edits(original: dict, row: dict) -> list[str]:
+    """What review changed, as a reader of the sources panel reads it: the field's label, a code with its name.
+
+    Example: an indicator corrected in the grid gives
+    ``"指标 indicator: 扶贫资金分项安排 (other:funds_line_item) → 贫困人口人均可支配收入 (other:per_capita_income)"``
+    """
+
+    def shown(fig: dict, key: str) -> str:
+        if key == "value":
+            try:
+                return plain_number(float(fig.get(key)))  # 3, not 3.0
+            except (TypeError, ValueError):
+                return str(fig.get(key))
+        name = str(fig.get(NAMED[key]) or "").strip() if key in NAMED else ""
+        return f"{name} ({fig.get(key)})" if name and name != str(fig.get(key)) else str(fig.get(key))
+
+    out = []
+    for key in EDITABLE:
+        if not _same(original.get(key), row.get(key)):
+            out.append(f"{field_label(key)}: {shown(original, key)} → {shown(row, key)}")
+    return out
+
+
 def _figure(row: dict, original: dict | None, batch_id: int, version_id: int | None, source_id: int) -> dict:
     notes = []
     if row.get("ocr"):
@@ -189,7 +217,7 @@ def _figure(row: dict, original: dict | None, batch_id: int, version_id: int | N
     if row.get("possible"):
         notes.append("可能的目标,审核接受 a possible target, accepted in review")
     if original is not None:
-        edits = [f"{k}: {original.get(k)} → {row.get(k)}" for k in EDITABLE if not _same(original.get(k), row.get(k))]
+        edits = _edits(original, row)
         if edits:
             notes.append("审核修改 corrected in review: " + "; ".join(edits))
     quote = row.get("quote") or ""
