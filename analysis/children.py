@@ -81,6 +81,18 @@ class SubRegions:
         """The same for a region below (a sub-region's row), with the same ``children`` and ``parents``."""
         return SubRegions(child, self.children, self.parents)
 
+    @functools.cached_property
+    def _covers(self) -> dict[tuple[str, ...], frozenset[str]]:
+        return {}
+
+    def covered(self, codes: tuple[str, ...]) -> frozenset[str]:
+        """``covered_regions(codes)`` below ``code``, walked once per set of codes (a page asks again for each
+        indicator, year and status of the same sums)."""
+        found = self._covers.get(codes)
+        if found is None:
+            found = self._covers[codes] = covered_regions(codes, self.parents, self.children, self.code)
+        return found
+
 
 def sub_regions(regions: list[dict], code: str | None = None) -> SubRegions:
     """``SubRegions`` of ``code`` among ``regions`` (a page's: its path and the regions below it); without ``code``,
@@ -324,5 +336,5 @@ def apply_rollup(p: Progress, tree: SubRegions, years: list[int] | None = None) 
         years = sorted({y for points in shown for y in points})
     owner, total = tree.owner, tree.total
     p.rollup = _rollup(p, years, owner, total)
-    judge_partial(p, owner, total, lambda codes: covered_regions(codes, tree.parents, tree.children, tree.code))
+    judge_partial(p, owner, total, tree.covered)
     return p
