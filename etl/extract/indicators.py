@@ -157,6 +157,10 @@ def counted_noun(sentence: str, q_start: int, q_end: int, item_start: int, item_
     return noun if noun else sentence[max(item_start, q_start - 20) : q_start]
 
 
+# "人均纯收入增长10%以上,达到19198元": a level per person reached, after its growth or its comparison
+INCOME_REACHED = re.compile(r"人均[^,;。\d]{0,8}收入(?:[^;。\d]|增长\d+(?:\.\d+)?%)*达到?$")
+
+
 def indicator_for(
     sentence: str,
     q_start: int,
@@ -199,7 +203,7 @@ def indicator_for(
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
-        if hit is None and re.search(r"人均[^,;。\d]{0,8}收入(?:[^;。\d]|增长\d+(?:\.\d+)?%)*达到?$", sentence[:q_start]):
+        if hit is None and INCOME_REACHED.search(sentence[:q_start]):
             return "other:per_capita_income"  # "农民人均可支配收入增长幅度高于全省平均水平,达到1万元以上"
         return hit[1] if hit else "other:funds_line_item"
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
