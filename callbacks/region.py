@@ -50,6 +50,7 @@ def render(view: RegionView) -> html.Div:
             lang,
             p.stated_total,
             p.plan_unknown,
+            accumulates=indicator["kind"] == "flow",
         ),
     }
     charts["annual"] = with_note_markers(charts["annual"], view.notes, years, lang)

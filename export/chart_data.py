@@ -128,6 +128,7 @@ def page_figure(v: RegionView, chart: str, lang: str) -> dict:
             lang,
             p.stated_total,
             p.plan_unknown,
+            accumulates=indicator["kind"] == "flow",
         )
     fig = copy.deepcopy(fig)
     fig["layout"]["title"]["text"] = escape(f"{name(v.region, lang)} · {page_title}", quote=False)

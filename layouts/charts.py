@@ -91,7 +91,7 @@ def value_axis(top: float, lang: str, unit: str = "") -> dict:
     }
 
 
-def nothing_drawn(lang: str) -> dict:
+def nothing_drawn(lang: str, why: str = "no_yearly_figures") -> dict:
     """The words an empty chart shows in its middle: a target only for several years (十四五期间 2021–2025, a
     衔接 plan's five years) or a year range without figures draws no bar or point, and a blank grid says nothing."""
     return {
@@ -99,7 +99,7 @@ def nothing_drawn(lang: str) -> dict:
         "yref": "paper",
         "x": 0.5,
         "y": 0.5,
-        "text": _wrap(t("no_yearly_figures", lang), 30),
+        "text": _wrap(t(why, lang), 30),
         "showarrow": False,
         "font": {"size": 13, "color": "#444444"},
     }
@@ -259,13 +259,17 @@ def cumulative_figure(
     lang: str = "zh",
     stated_total: tuple[int, float] | None = None,
     plan_unknown: Collection[int] = (),
+    accumulates: bool = True,
 ) -> Figure:
     """Running totals of plan and actual from the first plan year to the last year shown with either. A year
     without a target adds nothing to the plan total (so after the plan's last year it stays level, and a late
     catch-up is visible); a year without an actual stops the actual total, and a year in ``plan_unknown``
     (``Progress.plan_unknown``: only a stretch target) the plan's. ``stated_total`` (end year, value) is a
     multi-year target the yearly plan is part of (35 in 2017, 65 by 2018): the plan line reaches it at its end
-    year. The gap at the last year with both totals is labelled."""
+    year. The gap at the last year with both totals is labelled. A stock or a rate (``accumulates`` false: 贫困发生率,
+    人均纯收入) has no running total: the chart says so in words instead."""
+    if not accumulates:
+        plan_points, actual = {}, {}
     if plan_points:
         last = max([max(plan_points), *(y for y in actual if y in years)])
         span = [y for y in years if min(plan_points) <= y <= last]
@@ -315,7 +319,10 @@ def cumulative_figure(
             }
         )
     top = max([v for v in plan_cum + actual_cum if v is not None], default=1.0)
-    if all(v is None for v in plan_cum + actual_cum):
+    if not accumulates:
+        data = []
+        annotations.append(nothing_drawn(lang, "not_cumulative"))
+    elif all(v is None for v in plan_cum + actual_cum):
         annotations.append(nothing_drawn(lang))
     return {
         "data": data,

@@ -12,6 +12,10 @@ TEXT = {
     "plan_revised": ("修订计划", "Revised plan"),
     "actual": ("实际", "Actual"),
     "no_figure": ("无报告数据", "no reported figure"),
+    "not_cumulative": (
+        "存量和比率逐年不相加,没有累计值:见逐年图",
+        "A stock or a rate is not added up over the years, so it has no running total: see the yearly chart",
+    ),
     "no_yearly_figures": (
         "所选年份没有逐年的计划或实际;跨年度的目标见上方“全期”",
         "No yearly plan or actual in the years shown; a target over several years is under “Plan period” above",
