@@ -6,6 +6,7 @@ import functools
 from collections import defaultdict
 
 from analysis.children import apply_rollup, sub_regions
+from analysis.indicators import is_additive
 from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
 from analysis.regions import descendants, plan_regions
@@ -103,7 +104,10 @@ def overview_of_sums(
 def _progress_of_sums(group: list[tuple], code: str, ind: dict, plan, lo, hi, notes: dict) -> Progress:
     """``progress`` of one region's sums of one indicator: ``plan_vs_actual`` of their records is one point a
     year and series (each sum has its own key), so each annual sum is made its point; multi-year sums are read as
-    records. Sums of sub-regions or of named-target indicators go through ``progress`` as records."""
+    records. Sums of sub-regions or of named-target indicators go through ``progress`` as records. A rate or a
+    level per person (``is_additive``) is read from a sum of one figure only: a sum of several means nothing."""
+    if not is_additive(ind):
+        group = [row for row in group if row[8] <= 1]
     if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
     series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}

@@ -48,3 +48,23 @@ def test_no_sum_check_for_a_rate_the_region_sets_itself(db_url, tmp_path):
     assert view.checks == []  # 2% + 3% is no sum to hold 2.5% against
     counted = view_of(db_url, HANZHONG, "?indicator=poor_population_reduced")
     assert counted.progress.plan_points[2024].rolled_up
+
+
+def test_at_scale_a_sum_of_several_rates_is_no_figure_but_a_count_still_adds_up(db_url, tmp_path, monkeypatch):
+    from db import scaled_views
+    from db.session import make_engine, session_factory
+    from views.overview import overview_view
+
+    counties_targets(db_url, tmp_path)
+    monkeypatch.setattr(scaled_views, "SMALL", 5)  # every subtree read as sums, as at millions of figures
+    with session_factory(make_engine(db_url))() as session:
+        rows = overview_view(session, "").rows
+        shaanxi = {p.indicator["code"]: p for r, p in rows if r["code"] == "610000"}
+        rate = shaanxi.get("poverty_incidence")
+        assert rate is None or 2024 not in rate.plan_points  # 2% + 3% summed is no 5%: no row, or no 2024
+        assert shaanxi["poor_population_reduced"].plan_points[2024].value == 30000  # counts still add up
+    view = view_of(db_url, "610000", "?indicator=other:per_capita_income")  # 汉中's bar: a sum of two levels
+    bars = {c["code"]: c["plan"] for c in view.children}
+    assert not bars.get(HANZHONG), bars
+    counted = view_of(db_url, "610000", "?indicator=poor_population_reduced")
+    assert {c["code"]: c for c in counted.children}[HANZHONG]["plan"]
