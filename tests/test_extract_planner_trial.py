@@ -3,7 +3,8 @@ in data/corpus), read wrongly before:
 - 维西县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点,
   http://www.weixi.gov.cn/zfxxgk_weixi/zhengcewenjian/zdgkwj/qitawenjian/t_weixi_nyncj/202407/20240705_210796.html;
 - 人民日报 on 云南's 2022 results and 2023 plans,
-  http://paper.people.com.cn/rmrb/html/2023-02/22/nw.D110000renmrb_20230222_4-13.htm."""
+  http://paper.people.com.cn/rmrb/html/2023-02/22/nw.D110000renmrb_20230222_4-13.htm;
+- 贵州's 2024 plan report as a newspaper printed it, http://szb.eyesnews.cn/pc/cont/202402/19/content_117740.html."""
 
 from __future__ import annotations
 
@@ -48,3 +49,18 @@ def test_person_times_are_not_people(g):
     (figure,) = [f for f in read(text, g) if f.value == 200000.0]
     assert figure.unit == "人次" and figure.indicator != "poor_population_reduced"
     assert figure.indicator_label == "培训脱贫劳动力"  # not 今年要…
+
+
+GUIZHOU = (
+    "(上接第6版)\n"
+    "支持重点区域高质量发展,加快推进黔中城市群高质量发展,深入推进“强省会”行动和贵安新区高质量发展,"
+    "建成贵阳轨道S1号线一期工程,贵阳贵安城区常住人口力争达到490万。\n"
+    "设市城市和县城建成区基本消除生活污水直排口和收集处理设施空白区,生活污水处理率保持97%以上。\n"
+    "支持遵义、毕节等地发展县域经济。\n"
+)
+
+
+def test_place_names_inside_other_words_are_not_regions():
+    national = Gazetteer.national()
+    info = extract_document(GUIZHOU, national).info
+    assert info.region_code in (None, "520000")  # not 河北 (安新县 in 贵安新区) or 安徽 (和县 in 和县城)

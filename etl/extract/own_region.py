@@ -46,6 +46,8 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
                 continue
             row = gazetteer.regions[gazetteer.resolve(name)]
             in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            # "城市和县域经济", "和县城": 和县 before 域/城/级 is the word 县域 after 和, not the county
+            in_word = in_word or len(name) == 2 and name.endswith("县") and text[b : b + 1] in ("域", "城", "级")
             if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
                 doubtful.append((a, b, row))
                 continue
@@ -114,6 +116,9 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
     if level == "county" and text[end : end + 1] in ("县", "区", "市", "旗") or text[end : end + 2] == "地区":
+        start = end - len(name)
+        if start > 0 and _ends_word_before(text[start - 1]) and not gazetteer.is_ambiguous(text[start - 1 : end]):
+            return False  # "贵安新区": inside another place's name, not 安新县
         return not gazetteer.is_ambiguous(name)  # "孟津县" before it became 孟津区, "毕节地区" before 毕节市
     if gazetteer.is_ambiguous(name):
         return bool(re.match(r"[委人]|省委|市委|县委", text[end : end + 2]))
