@@ -4,8 +4,9 @@ plan could name (2091 for 2019) is still refused, located (tests/test_upload_bad
 
 from __future__ import annotations
 
-import sqlite3
+from click.testing import CliRunner
 
+from etl.cli import cli
 from tests.test_rollup_honest import upload
 from tests.upload_files import target_row
 
@@ -15,8 +16,6 @@ def test_targets_of_a_new_plan_period_are_accepted(db_url, tmp_path):
         code="610723", name="洋县", indicator="other:per_capita_income", start=2024, end=2024, value="19198", unit="元"
     )
     upload(db_url, tmp_path, [[*row, "必成"]], [])  # asserts the import succeeds
-    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
-        stored = conn.execute(
-            "SELECT value FROM figures WHERE region_code = '610723' AND period_end = 2024 AND kind = 'target'"
-        ).fetchall()
-    assert stored == [(19198.0,)]
+    dumped = CliRunner().invoke(cli, ["--database-url", db_url, "dump", "targets"], catch_exceptions=False).stdout
+    stored = [line for line in dumped.splitlines() if line.startswith("610723,") and ",2024,2024," in line]
+    assert len(stored) == 1 and ",19198," in stored[0], stored
