@@ -77,9 +77,12 @@ def overview_of_sums(
     year_from: int | None = None,
     year_to: int | None = None,
     indicator: str | None = None,
+    own: list[dict] | None = None,
 ) -> tuple[list[tuple[dict, Progress]], set[str]]:
     """``overview_and_targets`` of summed figures (``analysis.sums``, sorted as ``db.scaled_views.summed_values``
     gives them): the same rows as of their records, each sum made a point directly, not a record first.
+    ``own``: the summed regions' own figures (``db.queries.figures``); given, a rate's or a level per person's row
+    (``is_additive``) is the region's own figure, never a sum, not even a sum of one sub-region's figure.
 
     Example: ``overview_of_sums(summed_values(s, codes), tops, inds)[0] == overview_and_targets(records, ...)[0]``
     """
@@ -97,15 +100,27 @@ def overview_of_sums(
                 targeted[code] = {ind}
         group.append(row)
     notes: dict[int, str] = {}
-    assessed = functools.partial(_progress_of_sums, notes=notes)
+    assessed = functools.partial(_progress_of_sums, notes=notes, own=None if own is None else _filed(own))
     return _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed)
 
 
-def _progress_of_sums(group: list[tuple], code: str, ind: dict, plan, lo, hi, notes: dict) -> Progress:
+def _filed(figures: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    filed: dict[tuple[str, str], list[dict]] = {}
+    for f in figures:
+        filed.setdefault((f["region_code"], f["indicator"]), []).append(f)
+    return filed
+
+
+def _progress_of_sums(
+    group: list[tuple], code: str, ind: dict, plan, lo, hi, notes: dict, own: dict | None = None
+) -> Progress:
     """``progress`` of one region's sums of one indicator: ``plan_vs_actual`` of their records is one point a
     year and series (each sum has its own key), so each annual sum is made its point; multi-year sums are read as
     records. Sums of sub-regions or of named-target indicators go through ``progress`` as records. A rate or a
-    level per person (``is_additive``) is read from a sum of one figure only: a sum of several means nothing."""
+    level per person (``is_additive``) is the region's ``own`` figures when given, else a sum of one figure only:
+    a sum of several means nothing."""
+    if not is_additive(ind) and own is not None:
+        return progress(own.get((code, ind["code"]), []), code, ind, plan, lo, hi)
     if not is_additive(ind):
         group = [row for row in group if row[8] <= 1]
     if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):

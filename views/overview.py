@@ -10,6 +10,7 @@ Example: ``overview_view(s, "?plan=revised").rows[0]``; ``overview_view(s, "?reg
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,7 +54,12 @@ def overview_view(
     state = urlstate.view_state(search, bounds)
     state["region"] = path[-1]["code"] if path else ""  # an unknown region: the whole country
     indicators = queries.indicators(session)
-    assess = overview_and_targets if sums is None else overview_of_sums
+    if sums is None:
+        assess = overview_and_targets
+    else:  # a rate's row is the province's own figure (analysis.overview.overview_of_sums)
+        assess = functools.partial(
+            overview_of_sums, own=queries.figures(session, region_codes=[r["code"] for r in regions])
+        )
     args = (indicators, state["plan"], state["from"], state["to"], state["indicator"] or None)
     rows, target_indicators = assess(figures, regions, *args)
     if path:
