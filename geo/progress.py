@@ -58,6 +58,7 @@ def region_progress(
     plan_kind: str = "original",
     parents: dict[str, str | None] | None = None,
     children: dict[str, list[str]] | None = None,
+    additive: bool = True,
 ) -> Progress:
     """Plan (``plan_kind``: "original" or "revised", as on the dashboard), actual and status of one region.
 
@@ -65,9 +66,10 @@ def region_progress(
     ``frame`` holds figures of the region and its descendants; children's figures are summed only where
     the region has none of its own (``analysis.series`` rules). ``parents`` (adcode -> parent adcode, the region
     table) lets a sum of only some sub-regions say so, and leaves plan and actual of different ones unjudged, as
-    the dashboard's status rule does (``analysis.children.partial_pair``).
+    the dashboard's status rule does (``analysis.children.partial_pair``). ``additive`` false (a rate, a level per
+    person: ``analysis.indicators.is_additive``): only the region's own figures, never its children's summed.
     """
-    series = plan_vs_actual(frame, code)
+    series = plan_vs_actual(frame, code, roll_up=additive)
     plans, actuals = effective_plan(series, plan_kind), series["actual"]
     if year is None:
         both = set(plans) & set(actuals)
@@ -93,8 +95,10 @@ def progress_by_region(
     direction: str = "up",
     plan_kind: str = "original",
     parents: dict[str, str | None] | None = None,
+    additive: bool = True,
 ) -> dict[str, Progress]:
-    """``region_progress`` for each region, given each region's own and descendant codes (``parents``: see there)."""
+    """``region_progress`` for each region, given each region's own and descendant codes (``parents``,
+    ``additive``: see there)."""
     out = {}
     children = _children(parents) if parents is not None else None
     rows = records(frame)
@@ -105,7 +109,7 @@ def progress_by_region(
             continue
         wanted = set(codes)
         part = [r for r in rows if r["region_code"] in wanted]
-        out[code] = region_progress(part, code, year, direction, plan_kind, parents, children)
+        out[code] = region_progress(part, code, year, direction, plan_kind, parents, children, additive)
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from analysis.indicators import is_additive
 from db import map_queries, queries
 from geo import boundaries
 from geo.progress import ExitDelay, Progress, exit_delays, progress_by_region, years_with_figures
@@ -53,7 +54,9 @@ def _best_indicator(session, counts: dict[str, int], catalogue: dict, subtrees, 
 
     def score(code: str):
         frame = map_queries.indicator_figures(session, code, all_codes)
-        return _score(progress_by_region(frame, subtrees, None, catalogue[code]["direction"])), counts[code]
+        indicator = catalogue[code]
+        progress = progress_by_region(frame, subtrees, None, indicator["direction"], additive=is_additive(indicator))
+        return _score(progress), counts[code]
 
     return max(candidates, key=score)
 
@@ -140,7 +143,8 @@ def build_view(session, code: str | None, state: dict, lang: str) -> MapView | N
     view.year = wanted if wanted in view.years else None  # None: each region's latest year
     view.colour_by = "achievement" if state.get("colour") == "achievement" else "status"
     parents = map_queries.region_parents(session)  # a sum of only some sub-regions says so (partial)
-    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind, parents)
+    additive = is_additive(indicator)  # a rate is the region's own: never its sub-regions' summed
+    view.progress = progress_by_region(frame, subtrees, view.year, indicator["direction"], plan_kind, parents, additive)
     view.title = f"{here} · {name(indicator, lang)} · {view.year or t('map_latest_year', lang)}"
     return view
 
