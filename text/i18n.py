@@ -276,6 +276,11 @@ def batch_kind(kind: str, lang: str = "zh") -> str:
     return t(key, lang) if key in TEXT else kind
 
 
+def batch_file(batch: dict, lang: str = "zh") -> str:
+    """A batch's file name; a pasted text's (``pasted``: no file) says it was pasted, a .txt file's is its name."""
+    return t("pasted_text", lang) if batch.get("pasted") else batch.get("file_name") or ""
+
+
 def dropdown_labels(lang: str = "zh") -> dict:
     """The words inside a dcc.Dropdown (its search box, "no options"), which Dash writes in English otherwise."""
     keys = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection")
