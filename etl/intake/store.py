@@ -29,8 +29,9 @@ EDITABLE = ("kind", "region_code", "indicator", "period_start", "period_end", "v
 
 
 def source_reliability(url: str | None) -> str:
-    """How a document came: from a government site or as the planner's own file, "official"; from any other site
-    (a news portal's report, a mirror), "repost" (转载), as the sources list shows it.
+    """How a document came: from a government site, "official"; from any other site (a news portal's report, a
+    mirror), "repost" (转载). With no address it is stored "official" and read "uploaded" (``db.queries.REPORTED``):
+    a planner's own file cites no source.
 
     >>> source_reliability("http://www.gansu.gov.cn/art/2018/6/8/art_35_361.html"), source_reliability(None)
     ('official', 'official')
