@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.series import Point, records
+from analysis.series import Point, records, reliability_rank
 
 NAMED_INDICATORS = {"counties_exited"}  # a value of 1 on a county is that county's own exit
 
@@ -76,7 +76,7 @@ def derived_zero_years(named: list[NamedTarget], actual: dict[int, Point], years
     if not named or any(n.actual_year is None for n in named):
         return {}
     ids = [i for n in named for i in n.actual_ids]
-    worst = min((n.reliability for n in named), key=lambda r: {"low": 0, "repost": 1}.get(r, 2))
+    worst = min((n.reliability for n in named), key=reliability_rank)
     return {
         y: Point(year=y, value=0.0, figure_ids=ids, rolled_up=True, derived=True, reliability=worst)
         for y in years

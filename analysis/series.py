@@ -89,11 +89,13 @@ def _pick(rows: list[dict], name: str) -> dict:
     return newest
 
 
-_RELIABILITY_RANK = {"low": 0, "repost": 1, "official": 2}
+# a planner's figure citing no source (db.queries.REPORTED) below a published one: a sum of both claims no more
+_RELIABILITY_RANK = {"low": 0, "repost": 1, "uploaded": 2, "edited": 2, "official": 3}
 
 
-def _reliability_rank(value: str) -> int:
-    return _RELIABILITY_RANK.get(value, 2)
+def reliability_rank(value: str) -> int:
+    """Lower is less reliable; the least reliable figure names a sum's: ``reliability_rank("uploaded") < 3``."""
+    return _RELIABILITY_RANK.get(value, 3)
 
 
 def _point(row: dict) -> Point:
@@ -151,7 +153,7 @@ def _sum_point(year: int, picked: list[dict]) -> Point:
     if len(reliabilities) == 1:
         (reliability,) = reliabilities
     else:
-        reliability = min(reliabilities, key=_reliability_rank)
+        reliability = min(reliabilities, key=reliability_rank)
     return Point(
         year,
         float(sum(values)),

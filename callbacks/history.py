@@ -10,7 +10,7 @@ from db import batches, queries
 from db.session import ReadOnlyDatabase, transaction
 from layouts import ids
 from layouts.history_page import history_page, history_table
-from text.i18n import t
+from text.i18n import batch_file, t
 from views.history import history_view
 
 
@@ -37,7 +37,7 @@ def register(app, sessions) -> None:
         with sessions() as session:
             row = batches.batch_row(session, batch_id)
         lang = urlstate.lang_of(urlstate.parse(search))
-        named = (row.get("title") or row["file_name"] or "") if row else ""  # a document by its title
+        named = (row.get("title") or batch_file(row, lang)) if row else ""  # a document by its title
         return True, t("revert_confirm", lang).format(id=batch_id, file=named), batch_id
 
     @app.callback(

@@ -60,6 +60,8 @@ def register(app, sessions) -> None:
         with sessions() as session:
             count_visible_pending(session, guard.current_principal())
             rows = queries.sources_of(session, figure_ids)
+            reported = set(queries.REPORTED.values())
+            users = queries.batch_users(session, [r["batch_id"] for r in rows if r["reliability"] in reported])
             notes = notes_of_figures(session, rows)
             names = region_names(session, sorted({r["region_code"] for r in rows})) if lang == "en" else {}
-        return True, source_cards(rows, lang, names) + note_cards(notes, lang), both("sources_title")
+        return True, source_cards(rows, lang, names, users) + note_cards(notes, lang), both("sources_title")

@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from db import writes
+from db.batches import pasted
 from db.models import Batch, Figure, Region
 from db.region_hint import missing_regions_message
 from db.submission import required_codes  # noqa: F401  (regions marked, for callers of this module)
@@ -122,6 +123,7 @@ def _summary(batch: Batch, codes: list[str]) -> dict:
         "kind": batch.kind,
         "created_at": batch.created_at,
         "file_name": batch.file_name,
+        "pasted": pasted(batch.kind, batch.file_name),
         "note": batch.note,
         "rows_targets": batch.rows_targets,
         "rows_actuals": batch.rows_actuals,

@@ -21,6 +21,13 @@ from db.queries import LIVE
 
 REVERTIBLE = ("upload", "edit", "document")
 CHUNK = 5000
+# a pasted text is stored with no file name; before that it was stored under this one (callbacks.documents_proposal)
+OLD_PASTED_NAME = "粘贴文本 pasted.txt"
+
+
+def pasted(kind: str, file_name: str | None) -> bool:
+    """Whether a batch stored a pasted text (no file): ``pasted("document", None) and not pasted("upload", None)``."""
+    return kind == "document" and file_name in (None, OLD_PASTED_NAME)
 
 
 class BatchError(ValueError):
@@ -164,19 +171,21 @@ def revert(session: Session, batch_id: int, user_name: str) -> dict:
 
 
 def batch_row(session: Session, batch_id: int) -> dict | None:
-    """The batch's audit columns, and ``title``: its document's title (``document_titles``), else None."""
+    """The batch's audit columns, ``title``: its document's title (``document_titles``), else None; and
+    ``pasted``: whether it stored a pasted text (``pasted``)."""
     batch = session.get(Batch, batch_id)
     if batch is None:
         return None
     session.refresh(batch)
     row = {c.name: getattr(batch, c.name) for c in Batch.__table__.columns}
     row["title"] = document_titles(session, [batch_id]).get(batch_id) if batch.kind == "document" else None
+    row["pasted"] = pasted(batch.kind, batch.file_name)
     return row
 
 
 def document_titles(session: Session, batch_ids: Iterable[int]) -> dict[int, str]:
     """batch id -> the title of the document its figures were read from (as the reviewer left it), for the
-    document batches among ``batch_ids``: two pasted texts, both "粘贴文本 pasted.txt", told apart.
+    document batches among ``batch_ids``: two pasted texts, neither with a file name, told apart.
 
     Example: ``document_titles(s, [12]) == {12: "柳州誓言今年脱贫8.5万人"}``
     """
@@ -195,7 +204,7 @@ def document_titles(session: Session, batch_ids: Iterable[int]) -> dict[int, str
 
 def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dict]:
     """Batches newest first, as plain dicts of their audit columns, ``title`` (a document batch's document title,
-    ``document_titles``; else None) and ``rows_baselines``: a build step's or a
+    ``document_titles``; else None), ``pasted`` (``pasted``) and ``rows_baselines``: a build step's or a
     document's stored ``rows_actuals`` counts its baselines too, so for those kinds the three counts are the figures
     the batch holds of each kind (``figure_counts``); uploads, edits and synthetic data hold no baselines.
 
@@ -209,6 +218,7 @@ def batch_list(session: Session, kinds: Iterable[str] | None = None) -> list[dic
     titles = document_titles(session, [r["id"] for r in rows if r["kind"] == "document"])
     for row in rows:
         row["title"] = titles.get(row["id"])
+        row["pasted"] = pasted(row["kind"], row["file_name"])
         row["rows_baselines"] = 0
         if row["kind"] in WITH_BASELINES:
             held = counts.get(row["id"], {})

@@ -66,8 +66,27 @@ def _text(column, name: str):
     return func.coalesce(column, literal_column("''")).label(name)
 
 
+# batches of the planners' own reporting: a figure of theirs that cites no source says it was uploaded, not official
+REPORTED = {"upload": "uploaded", "document": "uploaded", "edit": "edited"}
+
+
+def _reliability():
+    """A figure's reliability as the sources panel says it: "pending" while its batch waits for approval; a planner's
+    upload, document or in-app edit without a source link (``REPORTED``) "uploaded" or "edited", whatever its
+    source row holds (an upload's stored "official" claimed what no source says); else its source's."""
+    cited = func.coalesce(Source.url, "") != ""
+    reported = [(Batch.kind == kind, said) for kind, said in REPORTED.items()]
+    return case(
+        (Batch.state != APPROVED, "pending"),
+        (cited, Source.reliability),
+        *reported,
+        else_=Source.reliability,
+    )
+
+
 def _figure_select(session: Session | None = None):
-    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending"; text
+    """Figures that count in ``session`` (db/visibility.py); a pending one's reliability reads "pending", an uncited
+    upload's "uploaded" (``_reliability``); text
     columns (``TEXT_COLUMNS``) read "" instead of NULL."""
     return _figure_select_for(included(session))
 
@@ -90,7 +109,7 @@ def _figure_select_for(pending: tuple[int, ...]):
             _text(PlanVersion.name, "plan_version"),
             _text(PlanVersion.kind, "plan_version_kind"),
             Figure.plan_version_id,
-            _text(case((Batch.state != APPROVED, "pending"), else_=Source.reliability), "reliability"),
+            _text(_reliability(), "reliability"),
             _text(Source.title, "source"),
             _text(Source.kind, "source_kind"),
             _text(Source.url, "source_url"),
@@ -333,6 +352,13 @@ def sources_of(session: Session, figure_ids: list[int]) -> list[dict]:
     """The figures with these ids that count in this session, as ``figures`` records (quote, source, URL,
     reliability)."""
     return _records(session, _figure_select(session).where(Figure.id.in_(figure_ids)))
+
+
+def batch_users(session: Session, batch_ids) -> dict[int, str]:
+    """batch id -> the account that wrote it (``batches.user_name``): ``batch_users(s, [12]) == {12: "li"}``."""
+    ids = sorted(set(batch_ids))
+    stmt = select(Batch.id, Batch.user_name).where(Batch.id.in_(ids))
+    return {batch_id: user for batch_id, user in session.execute(stmt)} if ids else {}
 
 
 def parent_alias():

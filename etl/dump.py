@@ -45,7 +45,7 @@ def source_label(row: dict) -> str:
     if row["source_kind"] == "web":
         return row["source_url"]
     if row["source_kind"] == "document":
-        return row["source_file"]
+        return row["source_file"] or row["source"]  # a pasted text has no file: its title
     return f"batch {row['batch_id']}: {row['source']}"
 
 

@@ -16,6 +16,7 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from analysis.progress import Progress
+from analysis.series import reliability_rank
 from db import queries
 from export import basis
 from layouts import urlstate
@@ -228,7 +229,7 @@ def _joined(values) -> str:
 
 
 def _worst(codes: list[str]) -> str:
-    return min(codes, key=lambda c: {"low": 0, "repost": 1}.get(c, 2)) if codes else ""
+    return min(codes, key=reliability_rank) if codes else ""
 
 
 def judgement(p: Progress, year, series: str, ids: list[int], lang: str) -> tuple[float | None, str]:

@@ -9,6 +9,10 @@ from layouts.plain import element
 from layouts.theme import COLORS, STATUS_ICON, STATUS_TEXT_COLOR
 from text.i18n import t
 
+# dashGridOptions.popupParent of a grid with select editors: its lists open in a layer fixed over the window
+# (assets/dashAgGridFunctions.js), above their cell when there is no room below, never off the window (dogfood F9)
+WINDOW_POPUPS = {"function": "windowPopupLayer()"}
+
 
 def status_badge(status: str, lang: str, small: bool = False) -> dict:
     """Icon, word and colour: ``status_badge("behind", "zh")`` reads "✖ 落后" on vermillion (a plain ``html.Span``)."""

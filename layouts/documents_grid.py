@@ -12,6 +12,7 @@ import dash_ag_grid as dag
 from dash import html
 
 from layouts import ids
+from layouts.components import WINDOW_POPUPS
 from text.format import zh_number
 from text.i18n_documents import dt
 
@@ -158,7 +159,7 @@ def candidates_grid(rows: list[dict], indicator_labels: list[str], lang: str) ->
         defaultColDef={"resizable": True, "sortable": True},
         dashGridOptions={
             "singleClickEdit": True,
-            "popupParent": {"function": "windowPopupLayer()"},  # lists kept in the window: dashAgGridFunctions.js
+            "popupParent": WINDOW_POPUPS,
             "stopEditingWhenCellsLoseFocus": True,
             "rowClassRules": {
                 "doc-row-rejected": "!params.data.accept",

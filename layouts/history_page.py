@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.review_page import approval_cell
-from text.i18n import batch_kind, t
+from text.i18n import batch_file, batch_kind, t
 
 REVERTIBLE = ("upload", "edit", "document")  # as db.batches.REVERTIBLE
 
@@ -18,13 +18,13 @@ def _counts(b: dict) -> html.Td:
     return html.Td(" / ".join(f"{x:,}" for x in n), title=title, className="text-nowrap")
 
 
-def _file_cell(b: dict, sha: str) -> html.Td:
-    """A document batch by its title (two pasted texts share the file name 粘贴文本 pasted.txt), then its file name;
-    other batches by their file name; and the checksum."""
+def _file_cell(b: dict, sha: str, lang: str) -> html.Td:
+    """A document batch by its title (two pasted texts have no file name to tell them apart), then its file name or
+    that it was pasted; other batches by their file name; and the checksum."""
     code = html.Code(sha, title=b["sha256"] or "", className="small")
     if not b.get("title"):
-        return html.Td([b["file_name"] or "", html.Br(), code])
-    file_name = html.Span(b["file_name"] or "", className="small text-muted")
+        return html.Td([batch_file(b, lang), html.Br(), code])
+    file_name = html.Span(batch_file(b, lang), className="small text-muted history-file")
     return html.Td([html.Span(b["title"], className="fw-semibold"), html.Br(), file_name, html.Br(), code])
 
 
@@ -74,7 +74,7 @@ def history_table(batches: list[dict], lang: str, can_revert: bool = True) -> ht
                     html.Td(batch_kind(b["kind"], lang), title=b["kind"]),
                     html.Td(f"{b['created_at']:%Y-%m-%d %H:%M}"),
                     html.Td(b["user_name"]),
-                    _file_cell(b, sha),
+                    _file_cell(b, sha, lang),
                     _counts(b),
                     html.Td(b["note"]),
                     html.Td(state, className="text-muted" if b["reverted_at"] else ""),

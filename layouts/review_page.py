@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.upload_page import _table as changes_table
-from text.i18n import t
+from text.i18n import batch_file, t
 
 
 def batch_card(batch: dict, changes: list[dict], lang: str) -> html.Div:
@@ -17,7 +17,7 @@ def batch_card(batch: dict, changes: list[dict], lang: str) -> html.Div:
     return html.Div(
         [
             html.H2(
-                t("review_batch", lang).format(id=i, user=batch["user"], at=at, file=batch["file_name"] or ""),
+                t("review_batch", lang).format(id=i, user=batch["user"], at=at, file=batch_file(batch, lang)),
                 className="h6",
             ),
             html.P([html.Strong(t("col_note", lang) + ": "), batch["note"]], className="small mb-1"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dash import html
 
+from db.queries import REPORTED
 from layouts.charts import STRETCH_LABEL
 from text.format import en_number, format_value, zh_number
-from text.i18n import reliability, t
+from text.i18n import reliability, t, tf
 
 
 def number_spellings(value: float) -> list[str]:
@@ -48,9 +49,21 @@ def kind_label(row: dict, lang: str) -> str:
     return t("target" if row["kind"] == "target" else "actual", lang)
 
 
-def source_cards(rows: list[dict], lang: str, names: dict[str, dict] | None = None) -> list:
-    """One card per figure; ``names`` (adcode -> {"name_en", ...}) gives regions their English names."""
-    cards, names = [], names or {}
+def reported_by(row: dict, users: dict[int, str], lang: str) -> html.Span | None:
+    """Which batch, and whose, a figure uploaded or edited without a source link came in (its reliability says so,
+    db.queries.REPORTED): ``批次 12 · li``; None for a figure with a source."""
+    if row["reliability"] not in REPORTED.values() or row["batch_id"] not in users:
+        return None
+    said = tf("reported_by", lang, id=row["batch_id"], user=users[row["batch_id"]])
+    return html.Span(said, className="small text-muted ms-2 source-reported-by")
+
+
+def source_cards(
+    rows: list[dict], lang: str, names: dict[str, dict] | None = None, users: dict[int, str] | None = None
+) -> list:
+    """One card per figure; ``names`` (adcode -> {"name_en", ...}) gives regions their English names; ``users``
+    (batch id -> account) who uploaded the figures that cite no source."""
+    cards, names, users = [], names or {}, users or {}
     for r in rows:
         low = r["reliability"] == "low"
         link = (
@@ -80,6 +93,7 @@ def source_cards(rows: list[dict], lang: str, names: dict[str, dict] | None = No
                                 reliability(r["reliability"], lang),
                                 className="badge ms-2 " + ("text-bg-warning" if low else "text-bg-light border"),
                             ),
+                            reported_by(r, users, lang),
                         ]
                     ),
                     html.Div([t("source", lang), ": ", html.Span(r["source"], className="fw-bold")], className="small"),

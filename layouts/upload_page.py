@@ -7,6 +7,7 @@ import dash_ag_grid as dag
 from dash import dcc, html
 
 from layouts import ids
+from layouts.components import WINDOW_POPUPS
 from text.comparators import CELL_CHOICES
 from text.format import format_value
 from text.i18n import dropdown_labels, t
@@ -157,6 +158,7 @@ def edit_grid(rows: list[dict], lang: str) -> dag.AgGrid:
         defaultColDef={"sortable": True, "filter": True, "resizable": True},
         dashGridOptions={
             "singleClickEdit": False,
+            "popupParent": WINDOW_POPUPS,  # the grid ends the page: its comparator list opened below the window
             "stopEditingWhenCellsLoseFocus": True,
             "localeText": {"noRowsToShow": "请先选择地区 · Choose a region"},
         },

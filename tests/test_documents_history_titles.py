@@ -1,5 +1,5 @@
-"""/history names a document batch by its document's title, as the reviewer left it: two pasted texts are both
-「粘贴文本 pasted.txt」 and could not be told apart, nor could the revert confirmation (dogfood 30, F12).
+"""/history names a document batch by its document's title, as the reviewer left it: two pasted texts have no file
+name to tell them apart (they were both 「粘贴文本 pasted.txt」), nor could the revert confirmation (dogfood 30, F12).
 
 Real app on a real SQLite copy of the seed, the documents page's callbacks posted as the browser posts them. The two
 pasted reports and their titles are the test's own (synthetic).
@@ -41,7 +41,8 @@ def test_two_pasted_documents_are_listed_and_asked_about_by_their_titles(app, ur
         with session_factory(engine)() as session:
             listed = [b for b in history_view(session).batches if b["kind"] == "document"][:2]
             second, first = listed
-            assert (first["file_name"], second["file_name"]) == ("粘贴文本 pasted.txt", "粘贴文本 pasted.txt")
+            assert (first["file_name"], second["file_name"]) == (None, None)  # pasted: no file
+            assert first["pasted"] and second["pasted"]
             assert (first["title"], second["title"]) == ("渭源县召开脱贫攻坚推进会", REVIEWED)
             assert batches.batch_row(session, second["id"])["title"] == REVIEWED
             assert batches.batch_row(session, 1)["title"] is None  # a build batch has no document

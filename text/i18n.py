@@ -45,6 +45,7 @@ TEXT = {
     "col_figure_id": ("数据编号", "figure id"),
     "col_url": ("网址", "URL"),
     "col_batch": ("批次", "batch"),
+    "reported_by": ("批次 {id} · {user}", "batch {id} · {user}"),  # who uploaded a figure with no source link
     "col_title": ("标题", "title"),
     "col_view_url": ("在线查看", "view online"),
     "col_exported_at": ("导出时间", "exported at"),
@@ -245,6 +246,8 @@ TEXT = {
 RELIABILITY = {
     "official": ("官方", "official"),
     "repost": ("转载", "repost"),
+    "uploaded": ("上传(无来源链接)", "uploaded (no source link)"),  # db.queries.REPORTED: not claimed official
+    "edited": ("在线修改(无来源链接)", "edited in the app (no source link)"),
     "low": ("⚠ 低可靠性", "⚠ low reliability"),
     "synthetic": ("⚠ 合成数据 synthetic", "⚠ synthetic (合成数据)"),
 }
@@ -274,6 +277,11 @@ def batch_kind(kind: str, lang: str = "zh") -> str:
     """A batch's kind in words: ``batch_kind("upload") == "上传"``; a kind without words stays as stored."""
     key = f"batch_kind_{kind}"
     return t(key, lang) if key in TEXT else kind
+
+
+def batch_file(batch: dict, lang: str = "zh") -> str:
+    """A batch's file name; a pasted text's (``pasted``: no file) says it was pasted, a .txt file's is its name."""
+    return t("pasted_text", lang) if batch.get("pasted") else batch.get("file_name") or ""
 
 
 def dropdown_labels(lang: str = "zh") -> dict:

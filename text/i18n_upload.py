@@ -68,6 +68,7 @@ UPLOAD_TEXT = {
     "col_time": ("时间 (UTC)", "Time (UTC)"),
     "col_user": ("操作人", "User"),
     "col_file": ("文件", "File"),
+    "pasted_text": ("粘贴的文本 pasted text", "pasted text (粘贴的文本)"),  # a document batch of no file
     "col_rows": ("目标 / 实际 / 基数", "Targets / actuals / baselines"),
     "col_note": ("说明", "Note"),
     "col_state": ("状态", "State"),

@@ -22,6 +22,7 @@ from etl.gazetteer import Gazetteer, RegionRow
 from etl.problems import Problem
 
 from .problems import NoTargetsFound
+from .titles import pasted_title
 
 CUES = ("确保", "力争", "计划", "目标", "任务", "到20XX年", "20XX年前", "将", "要", "必成数", "奋斗目标")
 PARAGRAPH_MAX = 600  # characters each side of a quote shown with it
@@ -54,6 +55,11 @@ class Proposal:
     @property
     def ok(self) -> bool:
         return not self.problems and self.already_ingested is None
+
+    @property
+    def pasted(self) -> bool:
+        """A pasted text (``etl.documents.text_document``): no file was read, so there are no file bytes."""
+        return self.file_sha256 is None
 
     @property
     def targets(self) -> list[dict]:
@@ -242,7 +248,7 @@ def propose(
     proposal = Proposal(
         file_name=file_name,
         format=doc.format,
-        title=(title or "").strip() or _own_title(doc) or info.title or doc.title or file_name,
+        title=(title or "").strip() or _own_title(doc) or info.title or doc.title or _untitled(doc, file_name),
         issuer=info.issuer,
         region_code=own_code,
         region_name=own_name,
@@ -264,6 +270,12 @@ def propose(
     if not proposal.targets:
         proposal.problems.append(no_targets(session, file_name, len(rows)))
     return proposal
+
+
+def _untitled(doc: DocumentText, file_name: str) -> str:
+    """The title of a document whose text names none: a file's name, a pasted text's first sentence
+    (``pasted_title``), never the placeholder a pasted text is read under."""
+    return pasted_title(doc.text) if doc.file_sha256 is None else file_name
 
 
 def _own_title(doc: DocumentText) -> str | None:

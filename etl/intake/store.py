@@ -24,12 +24,14 @@ from .checks import note_problems, stored_conflicts, url_problems, validate_rows
 from .problems import AlreadyIngested, NothingAccepted
 from .proposal import Proposal
 
+PASTED = "粘贴的文本 pasted text"  # a stored document of no file (a pasted text) in messages
 EDITABLE = ("kind", "region_code", "indicator", "period_start", "period_end", "value", "comparator", "tier")
 
 
 def source_reliability(url: str | None) -> str:
-    """How a document came: from a government site or as the planner's own file, "official"; from any other site
-    (a news portal's report, a mirror), "repost" (转载), as the sources list shows it.
+    """How a document came: from a government site, "official"; from any other site (a news portal's report, a
+    mirror), "repost" (转载). With no address it is stored "official" and read "uploaded" (``db.queries.REPORTED``):
+    a planner's own file cites no source.
 
     >>> source_reliability("http://www.gansu.gov.cn/art/2018/6/8/art_35_361.html"), source_reliability(None)
     ('official', 'official')
@@ -60,7 +62,8 @@ def already_ingested_problem(proposal: Proposal, batch: dict) -> AlreadyIngested
         "",
         proposal.sha256[:12],
         f"已导入为批次 {batch['id']},未重复保存 / already ingested as batch {batch['id']} ({batch['kind']}: "
-        f"{batch['file_name']}, by {batch['user_name']}, {batch['created_at']:%Y-%m-%d %H:%M}); nothing stored",
+        f"{batch['file_name'] or PASTED}, by {batch['user_name']}, {batch['created_at']:%Y-%m-%d %H:%M}); "
+        "nothing stored",
     )
 
 
@@ -103,11 +106,12 @@ def commit(
         count = len(problems)
         raise IntakeRefused(f"行中有 {count} 个问题,未保存 / {count} problem(s) in the rows; nothing stored", problems)
     targets = [r for r in rows if r["kind"] == "target"]
+    file_name = None if proposal.pasted else proposal.file_name[:255]  # a pasted text is no file (/history says so)
     batch = writes.new_batch(
         session,
         "document",
         user_name=user_name or "anonymous",
-        file_name=proposal.file_name[:255],
+        file_name=file_name,
         sha256=proposal.sha256,
         note=(note or "").strip().replace("\r\n", "\n") or f"文件 document: {proposal.title}",
         rows_targets=len(targets),
@@ -117,7 +121,7 @@ def commit(
         session,
         kind="document",
         title=proposal.title,
-        file_name=proposal.file_name[:255],
+        file_name=file_name,
         issuer=(proposal.issuer or None) and proposal.issuer[:255],
         published_on=proposal.published_on,
         reliability=source_reliability(proposal.source_url),
