@@ -8,7 +8,7 @@ from dash import Input, Output, State, no_update
 from auth import guard
 from callbacks.documents import held_owner, page_lang
 from callbacks.documents_proposal import check_rows
-from etl.document_review import add_quoted_row, hold_grid, notes_by_row, with_problems
+from etl.document_review import add_quoted_rows, hold_grid, notes_by_row, with_problems
 from etl.extract.added_targets import QuoteNotFound
 from layouts import documents_grid as grid_view
 from layouts import ids
@@ -43,7 +43,8 @@ def register(app, sessions) -> None:
         prevent_initial_call=True,
     )
     def add_missed(_clicks, _submits, words, grid, state, search):
-        """A target the extractor missed, read from the words the reviewer copied: a new row, checked with the rest."""
+        """Targets the extractor missed, read from the words the reviewer copied: a new row for each clause with a
+        number, checked with the rest."""
         guard.require("upload")
         lang = page_lang(search)
 
@@ -54,19 +55,26 @@ def register(app, sessions) -> None:
             return said(no_update)
         try:
             with sessions() as session:
-                row = add_quoted_row(session, held_owner(), state, words)
+                rows = add_quoted_rows(session, held_owner(), state, words)
         except QuoteNotFound as exc:
             where = f"{state.get('file_name')}: " if state.get("file_name") else ""
             return said(f"⚠ {where}{exc} — {exc.hint}")
-        if row is None:
+        if rows is None:
             return said(dt("expired", lang))
-        grid = [*(grid or []), grid_view.grid_row(row)]
+        grid = [*(grid or []), *(grid_view.grid_row(row) for row in rows)]
         checked = check_rows(sessions, grid, state)
         problems = checked[1] if checked else {}
         notes = notes_by_row(checked[0]) if checked else {}
         view = grid_view.problems_view(problems, [str(g["row_id"]) for g in grid], lang, notes)
         count = dt("rows_counted", lang, accepted=len(checked[0]) if checked else 0, total=len(grid))
-        added = dt("added", lang, row=len(grid), quote=row["quote"][:60])
+        first = len(grid) - len(rows) + 1
+        numbers = str(first) if len(rows) == 1 else f"{first}–{len(grid)}"
+        added = dt(
+            "added" if len(rows) == 1 else "added_rows",
+            lang,
+            row=numbers,
+            quote=" / ".join(row["quote"][:60] for row in rows),
+        )
         grid = with_problems(grid, problems, notes)
         hold_grid(held_owner(), state, grid)
         return grid, added, "", view.children, view.className, count

@@ -15,7 +15,7 @@ from db import queries
 from db.map_queries import region_names
 from etl import intake
 from etl.document_review import (
-    add_quoted_row,
+    add_quoted_rows,
     held_proposal,
     held_review,
     hold_proposal,
@@ -123,7 +123,7 @@ def propose_view(
         grid = [grid_view.grid_row(r) for r in proposal.rows]
         for words in added:
             try:
-                grid.append(grid_view.grid_row(add_quoted_row(session, owner, state, words)))
+                grid += [grid_view.grid_row(r) for r in add_quoted_rows(session, owner, state, words) or ()]
             except QuoteNotFound:
                 continue  # the words held no number once read again: the reviewer adds them anew
         checked = check_rows(sessions, grid, state)

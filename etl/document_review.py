@@ -6,7 +6,7 @@ Example::
     hold_proposal("7", proposal, state)                   # after propose(): text and rows kept for account 7
     rows, problems = review(session, "7", grid, state, allowed_regions={"621100"})
     notes = notes_by_row(rows)                            # {"4": ["指标 indicator: 新指标:…将随本文件保存 / …"]}
-    row = add_quoted_row(session, "7", state, "新建通村公路50条")   # a target the extractor missed, from its words
+    rows = add_quoted_rows(session, "7", state, "新建通村公路50条")  # targets the extractor missed, from their words
     batch_id = commit(session, held_proposal("7", state), rows, user_name="li", note="…")   # etl.intake
     reviews_in_progress("7", "li")    # the reviews account 7 (li) may resume: title, file, saved, expires…
     discard("7", state["sha256"])     # gone (after a commit, or the reviewer's 放弃 Discard)
@@ -21,7 +21,7 @@ from db import batches, queries
 from db.region_names import regions_matching
 from etl import intake
 from etl.documents import DocumentText
-from etl.extract.added_targets import find_quote, quoted_figure
+from etl.extract.added_targets import find_quote, quoted_figures
 from etl.held_documents import expires_at, forget, held_jsons, hold_json, read_json
 from etl.reviewed_rows import apply_edits
 from text.fields import field_label
@@ -214,11 +214,12 @@ def with_problems(grid: list[dict], problems: Problems, notes: Problems | None =
     ]
 
 
-def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:
-    """A candidate row read from words the reviewer copied from the document (a target the extractor missed),
-    added to what is held, so that review and commit treat it as any other row. None when nothing is held;
-    raises ``etl.extract.added_targets.QuoteNotFound`` (message and hint) when the words are not in the text or hold
-    no number."""
+def add_quoted_rows(session, owner: str, state: dict, words: str) -> list[dict] | None:
+    """Candidate rows read from words the reviewer copied from the document (targets the extractor missed): one
+    per clause that holds a number ("新建通村公路50条,力争解决3万人饮水问题" is two), added to what is held, so that
+    review and commit treat them as any other row. None when nothing is held; raises
+    ``etl.extract.added_targets.QuoteNotFound`` (message and hint) when the words are not in the text or hold no
+    number."""
     held = _held(owner, state)
     if held is None:
         return None
@@ -227,14 +228,19 @@ def add_quoted_row(session, owner: str, state: dict, words: str) -> dict | None:
     published = info.get("published_on") or ""
     gazetteer = intake.gazetteer(session)
     own = (info.get("region_name"), info.get("region_code"))
-    figure = quoted_figure(text, start, end, own, _year(published), gazetteer)
+    figures = quoted_figures(text, start, end, own, _year(published), gazetteer)
     doc = DocumentText(text, info.get("format") or "txt", info.get("file_name") or "", int(info.get("size") or 0))
-    names = batches.region_names(session, {figure.region_code} - {None})
-    row_id = max((int(r["row_id"]) for r in held["rows"]), default=0) + 1
-    row = intake.candidate_row(row_id, figure, doc, names, batches.indicator_table(session), gazetteer)
-    row.update(confidence=None, ocr=bool(info.get("ocr")), added=True)
-    hold_json(owner, state["sha256"], {**held, "rows": [*held["rows"], row]})
-    return row
+    names = batches.region_names(session, {f.region_code for f in figures} - {None})
+    table = batches.indicator_table(session)
+    row_id = max((int(r["row_id"]) for r in held["rows"]), default=0)
+    rows = []
+    for figure in figures:
+        row_id += 1
+        row = intake.candidate_row(row_id, figure, doc, names, table, gazetteer)
+        row.update(confidence=None, ocr=bool(info.get("ocr")), added=True)
+        rows.append(row)
+    hold_json(owner, state["sha256"], {**held, "rows": [*held["rows"], *rows]})
+    return rows
 
 
 def _year(date: str) -> int | None:

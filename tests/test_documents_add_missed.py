@@ -114,3 +114,18 @@ def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
         stored = conn.execute("SELECT value, quote, note FROM figures WHERE batch_id = (SELECT max(id) FROM batches)")
         [(value, quote, note)] = stored.fetchall()
     assert (value, quote) == (20.0, POSSIBLE) and "可能的目标,审核接受" in note
+
+
+def test_words_holding_two_targets_add_a_row_for_each_clause(app, url):
+    """Planner trial T6: a selection over two clauses, each with its number, gave only the first number."""
+    client = client_as(app, "admin1")
+    _, state, grid = read_in(app, client, _lines(), "和县光伏扶贫.docx")
+    words = "继续投入财政性资金495万元,在全县11个贫困村发展60KW村级集中光伏电站"
+    response = add(app, client, words, grid, state)
+    answer = response.get_json()["response"]
+    rows = answer["doc-grid"]["rowData"]
+    assert len(rows) == len(grid) + 2
+    first, second = rows[-2:]
+    assert (first["value_text"], first["quote"]) == ("495万元", "继续投入财政性资金495万元")
+    assert (second["value_text"], second["quote"]) == ("11个", MISSED)
+    assert f"第 {len(grid) + 1}–{len(grid) + 2} 行" in answer_text(response)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.added_targets import QUOTE_MAX, QuoteNotFound, find_quote, quoted_figure
+from etl.extract.added_targets import QUOTE_MAX, QuoteNotFound, find_quote, quoted_figure, quoted_figures
 from etl.values import parse_cell
 
 PDF_TEXT = "二、主要目标\n到2020年,全县新建通村\n公路 50条,力争解决3万人饮水问题。"
@@ -107,3 +107,22 @@ def test_a_region_outside_the_documents_is_not_taken(national):
     start, end = find_quote(text, "会宁县2019年计划减少贫困人口1.2万人")
     f = quoted_figure(text, start, end, GUANGXI, 2019, national)
     assert (f.kind, f.region_code) == ("target", "450000")
+
+
+def test_words_over_several_clauses_give_a_figure_for_each_clause_with_a_number():
+    """Planner trial T6: only the first number of a selection was read."""
+    text = "2019年,全力实现12个县摘帽、251个村退出,解决3万人饮水问题。"
+    start, end = find_quote(text, "全力实现12个县摘帽、251个村退出,解决3万人饮水问题")
+    figures = quoted_figures(text, start, end, ("甘孜藏族自治州", "513300"), 2019)
+    assert [(f.value, f.quote, f.period_end) for f in figures] == [
+        (12.0, "全力实现12个县摘帽", 2019),
+        (251.0, "251个村退出", 2019),
+        (30000.0, "解决3万人饮水问题", 2019),
+    ]
+    assert all(text[f.start : f.end] == f.quote for f in figures)
+
+
+def test_words_of_one_clause_stay_one_figure_quoting_them_all():
+    start, end = find_quote(PDF_TEXT, "到2020年,全县新建通村\n公路 50条")
+    (f,) = quoted_figures(PDF_TEXT, start, end, ("某县", "100000"), 2017)
+    assert (f.value, f.quote) == (50.0, PDF_TEXT[start:end])

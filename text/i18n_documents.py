@@ -168,6 +168,7 @@ DOC_TEXT = {
     ),
     "add": ("添加", "Add"),
     "added": ("已添加第 {row} 行:{quote}", "Row {row} added: {quote}"),
+    "added_rows": ("已添加第 {row} 行:{quote}", "Rows {row} added: {quote}"),
     "ocr_row": ("OCR 读取,请核对", "read by OCR: check it"),
     "problems_title": ("请先修正以下问题", "Fix these first"),
     "problem_row": ("第 {row} 行", "row {row}"),

@@ -124,6 +124,37 @@ def quoted_figure(
     )
 
 
+# Where a selection of several targets splits: "全年新建通村公路50条,力争解决3万人饮水问题" is two
+CLAUSE_BREAKS = re.compile(r"[,，;；、。!！?？\n]")
+
+
+def quoted_figures(
+    text: str,
+    start: int,
+    end: int,
+    own: tuple[str | None, str | None],
+    doc_year: int | None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Extracted]:
+    """``quoted_figure`` of each clause of text[start:end] that holds a number with a unit, each quoting its own
+    clause; the whole words as one figure when at most one clause holds one. Raises QuoteNotFound as
+    ``quoted_figure`` does.
+
+    >>> text = "全年新建通村公路50条,力争解决3万人饮水问题。"
+    >>> [(f.value, f.quote) for f in quoted_figures(text, 0, 23, ("某县", "100000"), 2019)]
+    [(50.0, '全年新建通村公路50条'), (30000.0, '力争解决3万人饮水问题')]
+    """
+    spans, at = [], start
+    for found in CLAUSE_BREAKS.finditer(text, start, end):
+        spans.append((at, found.start()))
+        at = found.end()
+    spans.append((at, end))
+    counted = [(a, b) for a, b in spans if b > a and find_quantities(normalize_text(text[a:b]).text)]
+    if len(counted) <= 1:
+        return [quoted_figure(text, start, end, own, doc_year, gazetteer)]
+    return [quoted_figure(text, a, b, own, doc_year, gazetteer) for a, b in counted]
+
+
 def _sentence_of(text: str, start: int, end: int) -> tuple[str, int]:
     """The quote's sentence, normalised, and where the quote starts in it."""
     s_start = max(text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
