@@ -98,3 +98,20 @@ def test_a_share_of_linkage_funds_is_the_industry_share_only_when_industry_is_na
     text = "发布时间:2022-06-01\n4个重点县财政衔接资金占比达81.97%。\n"
     shares = [f for f in figures(text, g, "371500") if f.value == 81.97]
     assert shares and all(f.indicator != "other:linkage_funds_industry_share" for f in shares)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # SYNTHETIC sentences in the shape of planner trial T17 (「2022年…实现转移就业3.5万人」 in a 2023 plan), whose
+        # text the trial did not keep: last year's result, then this year's goal, as ;-parts of one sentence
+        "发布时间:2023-03-01\n二、主要目标\n2022年,全县脱贫劳动力实现转移就业3.5万人;2023年,确保脱贫劳动力务工规模稳定在3.6万人以上。\n",
+        "2023年巩固拓展脱贫攻坚成果同乡村振兴有效衔接实施方案\n一、工作目标\n"
+        "2022年,全县脱贫劳动力务工规模达到3.6万人,实现转移就业3.5万人;2023年,确保务工规模稳定在3.6万人以上。\n",
+    ],
+)
+def test_last_years_result_before_this_years_goal_is_no_target(g, text):
+    got = {(f.period_end, f.value, f.kind) for f in figures(text, g, "533423")}
+    assert (2022, 35000.0, "actual") in got
+    assert (2023, 36000.0, "target") in got
+    assert not any(kind == "target" and end == 2022 for end, _, kind in got)
