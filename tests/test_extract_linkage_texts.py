@@ -71,7 +71,8 @@ NEIMENGGU = (
 def test_a_share_floor_is_a_target_named_by_the_share(g):
     got = [f for f in extract_document(NEIMENGGU, g, region_code="150000").figures if f.kind == "target"]
     share = [f for f in got if f.value == 55.0]
-    assert len(share) == 1 and share[0].period_end == 2022 and share[0].indicator_label == "衔接资金占比"
+    assert len(share) == 1 and share[0].period_end == 2022
+    assert share[0].indicator == "other:linkage_funds_industry_share"  # 衔接资金占比, after 优先支持产业发展
 
 
 def test_both_places_of_a_supported_pair_are_a_scope_not_a_target(g):

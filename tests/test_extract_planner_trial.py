@@ -37,7 +37,13 @@ WEIXI = (
 
 def test_a_level_reached_after_its_growth_is_the_per_capita_income(g):
     income = [f for f in read(WEIXI, g) if f.value == 19198.0]
-    assert [(f.kind, f.indicator, f.period_end) for f in income] == [("target", "other:per_capita_income", 2024)]
+    assert [(f.kind, f.indicator, f.period_end) for f in income] == [("target", "other:lifted_per_capita_income", 2024)]
+
+
+def test_the_income_growth_of_people_lifted_out_is_a_linkage_indicator(g):
+    # planner trial T3: 脱贫人口…人均纯收入 was read as 2015–2020's 贫困人口 income
+    (growth,) = [f for f in read(WEIXI, g) if f.value == 10.0]
+    assert (growth.kind, growth.indicator) == ("target", "other:lifted_income_growth")
 
 
 def test_the_line_households_are_lifted_above_is_no_figure(g):

@@ -366,7 +366,8 @@ def _quantities(
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
                 explicit_end = max(p_end, token.year)
             elif token is not None and token.kind == "point" and token in tokens and schedule_end:
-                explicit_end = max(p_end, schedule_end)  # "2018年实现…;2019年对剩余的…;2020年…": the schedule's end
+                if token.year >= plan.doc_year or not done_before_goal(text, s_start, sentence):
+                    explicit_end = max(p_end, schedule_end)  # "2018年实现…;2019年对剩余的…;2020年…": the schedule's end
             kind = classify.kind_of(
                 sentence,
                 clause,
@@ -482,6 +483,13 @@ def _own_part_code(fig: Extracted, earlier: list[Extracted], label: str | None, 
         return fig
     code = "other:funds_line_item" if measure == "元" else indicators.unknown_code(label, measure)
     return replace(fig, indicator=code, indicator_label=label)
+
+
+def done_before_goal(text: str, s_start: int, sentence: str) -> bool:
+    """A year's ;-part told before the goals of the parts after it ("2022年,全县…实现转移就业3.5万人;2023年,确保…"):
+    the later parts state intent, this one does not, so it reports what was done, not a schedule's first step."""
+    rest = re.match(r"[^。]*", text[s_start + len(sentence) :]).group()
+    return classify.FUTURE_CUES.search(rest) is not None and classify.FUTURE_CUES.search(sentence) is None
 
 
 def _clause_token(tokens, q_start: int, c_start: int, c_end: int):

@@ -17,12 +17,15 @@ import re
 
 STOCK_INDICATORS = {
     "other:per_capita_income",
+    "other:lifted_per_capita_income",
+    "other:monitored_households",
+    "other:monitored_people",
     "poor_population",
     "other:poor_villages",
     "other:poor_counties",
     "other:deep_poverty_counties",
     "other:deep_poverty_villages",
-}
+}  # not 务工规模, a level the catalogue calls a stock: "每年稳定在210万人以上" is a goal for each year, not "now"
 # Stocks a baseline marker (目前/还有…) turns the corresponding flow into.
 BASELINE_OF = {
     "poor_population_reduced": "poor_population",
@@ -31,6 +34,11 @@ BASELINE_OF = {
 }
 LOAN_WORDS = re.compile(r"贷款|放贷|信贷|惠农贷")
 EXIT_VERBS = re.compile(r"摘帽|摘掉|摘除|帽子|退出|出列|销号|脱贫|整村推进")
+# 衔接 (2021–2025) indicators: the people lifted out of poverty (脱贫人口, not the places 脱贫县/脱贫村) and the
+# households monitored against relapse (防止返贫监测对象) are their subjects.
+LIFTED_PEOPLE = r"(?:脱贫(?:人口|群众|户|家庭|劳动力)|监测对象|监测户)"
+LIFTED_INCOME = LIFTED_PEOPLE + r"[^,;。\d]{0,10}人均年?(?:纯|可支配)?收入"
+MONITORED = r"(?:防止返贫(?:致贫)?)?监测(?:对象|户)"
 
 PERSON_RULES = [
     (r"带动|增收|受益|惠及", "other:people_benefited"),  # split by _loan_reach: people reached by poverty loans
@@ -40,7 +48,9 @@ PERSON_RULES = [
     (r"特岗教师", "other:special_post_teachers"),
     (r"教师", "other:teachers"),
     (r"饮水", "other:drinking_water_people"),
+    (r"务工(?:就业)?规模|就业规模", "other:poor_labour_employment_scale"),
     (r"就业|务工", "other:employment"),
+    (MONITORED, "other:monitored_people"),
     (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_people"),
     # "减少30万贫困人口": the number between the verb and its noun
     (r"脱贫|减少(?:[\d.]+万?)?(?:农村)?(?:建档立卡)?贫困人口|贫困人口减少|减贫|摆脱贫困", "poor_population_reduced"),
@@ -73,9 +83,14 @@ HOUSEHOLD_RULES = [
     (r"搬迁", "other:relocated_households"),
     (r"带动|增收", "other:households_benefited"),
     (r"政策兜底|兜底保障|社会保障兜底", "other:social_assistance_households"),
+    (MONITORED, "other:monitored_households"),
     (r"脱贫|销号|减贫", "households_exited"),
 ]
 PERCENT_RULES = [
+    (r"消除(?:返贫|致贫)*风险|风险消除", "other:monitored_risk_eliminated_share"),
+    # "衔接资金占比", "衔接推进乡村振兴补助资金用于产业发展的比重": the share spent on industry (indicator_for)
+    (r"衔接(?:推进乡村振兴补助)?资金[^,;。\d]{0,24}(?:占比|比例|比重)", "other:linkage_funds_industry_share"),
+    (LIFTED_INCOME, "other:lifted_income_growth"),
     (r"小额(?:贷款|信贷)", "other:microcredit_coverage"),
     (r"生产总值|GDP", "other:gdp_growth"),
     (r"固定资产投资", "other:fixed_asset_investment_growth"),
@@ -97,6 +112,7 @@ PERCENT_RULES = [
     (r"(?:城乡|农村|城镇)?居民(?:人均)?(?:可支配)?收入|农民(?:人均)?收入", "other:income_growth"),
 ]
 MONEY_RULES = [
+    (LIFTED_INCOME, "other:lifted_per_capita_income"),
     (r"人均年?(?:纯|可支配)?收入", "other:per_capita_income"),
     (r"贷款|放贷|信贷", "other:loans"),
     (r"资金|预算|投入|投资|经费", "funds"),
@@ -119,6 +135,7 @@ DEEP_POVERTY_EXITS = {
     "other:deep_poverty_villages": "villages_exited",
 }
 _EXIT_AFTER = re.compile(r"摘帽|出列|退出|销号|脱贫(?!攻坚)")
+RISK_ELIMINATED_SHARE = re.compile(r"^(?:以上|左右)?的?" + MONITORED + r"[^,;。]{0,8}消除(?:返贫|致贫)*风险")
 SHARE_OF_VILLAGES = re.compile(r"^(?:以上|左右)?的?(?:相对)?贫困村[^,;。]{0,12}(?:出列|达到|退出)")
 _PERSON_NOUN = re.compile(
     r"^(?:以上|左右)?(?:农村)?(?:建档立卡|建卡)?(?:农村)?(?:相对)?(?:贫困)?(?:人口|群众|人|移民)|^[^,;。\d、]{0,4}居民"
@@ -199,11 +216,19 @@ def indicator_for(
             return "other:share_of_poor_lifted"
         if SHARE_OF_VILLAGES.match(sentence[q_end:item_end]):  # "90%以上的相对贫困村达到出列标准"
             return "other:share_of_villages_exited"
-        return _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
+        if RISK_ELIMINATED_SHARE.match(sentence[q_end:clause_end]):  # "68.1%的监测对象已消除返贫风险"
+            return "other:monitored_risk_eliminated_share"
+        code = _by_keyword(PERCENT_RULES, sentence, clause, qa, qb, clause_start)
+        if code == "other:linkage_funds_industry_share" and "产业" not in sentence:
+            return None  # "4个重点县…衔接资金5.46亿元,占比81.97%": a share of the funds, not of industry's
+        return code
     if measure == "元":
         item = sentence[item_start:item_end]
         hit = nearest(MONEY_RULES, item, q_start - item_start, q_end - item_start)
-        if hit is None and INCOME_REACHED.search(sentence[:q_start]):
+        reached = INCOME_REACHED.search(sentence[:q_start]) if hit is None else None
+        if reached and re.search(LIFTED_PEOPLE + r"[^,;。\d]{0,10}$", sentence[: reached.start()]):
+            return "other:lifted_per_capita_income"  # "脱贫人口和监测对象人均纯收入增长10%以上,达到19198元"
+        if reached:
             return "other:per_capita_income"  # "农民人均可支配收入增长幅度高于全省平均水平,达到1万元以上"
         return hit[1] if hit else "other:funds_line_item"
     if measure in ("个", "所", "座", "处", "间", "套", "家"):
@@ -446,6 +471,8 @@ def growth_code(code: str | None, clause: str = "") -> str | None:
         return "other:funds_growth_rate"
     if code in ("other:gdp_growth", "other:fixed_asset_investment_growth"):
         return code
+    if code is None and re.search(LIFTED_INCOME, clause):
+        return "other:lifted_income_growth"
     if code == "other:income_ratio_to_average" or code is None and PEOPLES_INCOME.search(clause):
         return "other:poor_income_growth"
     return code

@@ -19,6 +19,8 @@ def is_scope_of_next(sentence: str, q_end: int, next_start: int | None) -> bool:
     between = sentence[q_end:next_start]
     if re.fullmatch(r"的[^,;。、:\d]{0,8}率(?:达到?|为)?", between):
         return True  # "第一批13.61万人的安置房开工率达99.4%": the base of a rate
+    if re.fullmatch(r"[^,;。、:\d]{0,24}(?:比例|比重|占比)(?:达到?|为)?", between):
+        return True  # "88个脱贫县财政涉农整合资金投入产业比例达58.2%": the places a share is of
     return len(between) <= 12 and between.endswith("的") and not re.search(r"[,、;:]", between)
 
 
