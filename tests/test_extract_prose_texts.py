@@ -179,7 +179,7 @@ def test_a_campaign_of_some_months_is_within_its_year(g):
     # guizhou-2018-summer-autumn-offensive-news: the 10% rise is the campaign's, in 2018, not 2018-2020
     doc = extract_document(GUIZHOU, g)
     got = figures(doc)
-    assert ("other:poor_income_growth", 2018, 2018, 10.0) in got
+    assert ("other:income_growth", 2018, 2018, 10.0) in got
     assert ("poor_population_reduced", 2018, 2018, 1200000.0) in got
 
 

@@ -460,6 +460,8 @@ def subset_code(code: str | None, clause: str) -> str | None:
 
 
 PEOPLES_INCOME = re.compile(r"(?:人均|农民|居民|群众|脱贫|贫困)[^,;。]*收入")  # not 一般公共预算收入
+RESIDENTS_INCOME = re.compile(r"(?:农民|居民)[^,;。]*收入")
+POOR_WORDS = re.compile(r"贫困|脱贫|低收入|监测")
 
 
 def growth_code(code: str | None, clause: str = "") -> str | None:
@@ -474,6 +476,8 @@ def growth_code(code: str | None, clause: str = "") -> str | None:
     if code is None and re.search(LIFTED_INCOME, clause):
         return "other:lifted_income_growth"
     if code == "other:income_ratio_to_average" or code is None and PEOPLES_INCOME.search(clause):
+        if RESIDENTS_INCOME.search(clause) and not POOR_WORDS.search(clause):
+            return "other:income_growth"  # "农村居民人均可支配收入增长8%": every rural resident's, not the poor's
         return "other:poor_income_growth"
     return code
 
