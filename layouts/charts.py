@@ -368,7 +368,10 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
                 "x": [r[key] for r in rows],
                 "marker": {"color": color},
                 "text": [
-                    format_value(r[key], unit, lang) if r[key] is not None else t("no_figure", lang) for r in rows
+                    format_value(r[key], unit, lang)
+                    if r[key] is not None
+                    else t("no_target" if key == "plan" else "no_figure", lang)
+                    for r in rows
                 ],
                 "textposition": "auto",
                 "customdata": [[r["code"]] for r in rows],

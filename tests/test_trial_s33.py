@@ -12,8 +12,13 @@ import io
 from db.session import make_engine, session_factory
 from export import routes
 from export.chart_data import page_figure, view
+from layouts.charts import children_figure
+from layouts.map_hover import progress_hover
+from layouts.map_page import progress_rows
+from views.map import build_view
 
 CHENGGU, INDICATOR = "610722", "counties_exited"
+NAMES = {"621100": "Dingxi", "610000": "Shaanxi", "411702": "Yicheng", "210781": "Linghai", "460000": "Hainan"}
 
 
 def export_csv(db_url: str, region: str, chart: str, lang: str = "zh") -> list[dict]:
@@ -41,3 +46,23 @@ def test_no_target_draws_no_cumulative_plan_line_and_no_gap_to_zero(seed_db_url)
 def test_no_target_exports_no_cumulative_plan_row_of_zero(seed_db_url):
     rows = export_csv(seed_db_url, CHENGGU, "cumulative")
     assert [(r["系列 series"], r["年份 Year"], r["数值 Value"]) for r in rows] == [("累计实际", "2019", "1")]
+
+
+# F2: the map's table and hover, and the sub-regions bars, said "无报告数据 no reported figure" for a missing target
+
+
+def test_the_map_says_no_target_where_a_region_has_an_actual_but_no_target(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        view = build_view(session, None, {"indicator": "poor_population_reduced"}, "en")
+    hainan = view.progress["460000"]
+    assert hainan.plan is None and hainan.actual is not None
+    row = dict(zip(view.progress, progress_rows(NAMES, view.progress, view.unit, "en"), strict=True))["460000"]
+    assert row[2] == "no target" and row[3] == "190,421 people", row
+    hover = progress_hover("海南省", hainan, view.unit, "zh").split("<br>")
+    assert hover[2:4] == ["计划: 无目标", "实际: 19.0421万人"], hover
+
+
+def test_a_sub_regions_bar_without_a_target_is_not_called_unreported():
+    rows = [{"code": CHENGGU, "label": "城固县 · 2019", "plan": None, "actual": 1.0, "status": None}]
+    plan, actual = children_figure(rows, "个", "t", "zh")["data"]
+    assert plan["text"] == ["无目标"] and actual["text"] == ["1个"]
