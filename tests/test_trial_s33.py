@@ -66,3 +66,20 @@ def test_a_sub_regions_bar_without_a_target_is_not_called_unreported():
     rows = [{"code": CHENGGU, "label": "城固县 · 2019", "plan": None, "actual": 1.0, "status": None}]
     plan, actual = children_figure(rows, "个", "t", "zh")["data"]
     assert plan["text"] == ["无目标"] and actual["text"] == ["1个"]
+
+
+# F4: the sub-regions export's 地区 Region column held the chart's label ("南郑区 · 2019"), not the region's name
+
+
+def test_the_sub_regions_export_names_each_region_and_gives_its_years_in_columns(seed_db_url):
+    rows = {r["地区代码 region code"]: r for r in export_csv(seed_db_url, "621100", "children")}
+    anding = rows["621102"]  # 安定区: planned 2016, exited 2019; its status is of 2016
+    assert anding["地区 Region"] == "安定区"
+    assert (anding["期间 Period"], anding["状态 Status"], anding["状态年份 Status of years"]) == (
+        "2016, 2019",
+        "✖ 落后",
+        "2016",
+    )
+    hanzhong = export_csv(seed_db_url, "610700", "children")
+    assert {r["地区 Region"] for r in hanzhong} >= {"城固县", "南郑区"}
+    assert {r["状态年份 Status of years"] for r in hanzhong} == {""}, "no target, no status, no status years"

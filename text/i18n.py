@@ -52,6 +52,7 @@ TEXT = {
     "col_exported_at": ("导出时间", "exported at"),
     "col_inert_note": ("说明", "note"),
     "col_status": ("状态", "status"),
+    "col_status_years": ("状态年份", "Status of years"),
     "col_plan_ids": ("目标数据编号", "target figure ids"),
     "col_actual_ids": ("实际数据编号", "actual figure ids"),
     "data_as_of": ("数据截至", "data as of"),
