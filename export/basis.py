@@ -14,6 +14,7 @@ from analysis import status as st
 from analysis.progress import Progress, RollUp
 from analysis.series import Point
 from layouts.components import status_text
+from layouts.overview_page import partial_text
 from layouts.region_page import rollup_note_text
 from text.i18n import t
 from text.i18n_rollup import rollup_text
@@ -70,6 +71,15 @@ def with_tag(shown: str, status: str | None, partial: bool, lang: str) -> str:
     if not partial or status in (None, st.NO_DATA) or tag.lower() in shown.lower():
         return shown
     return f"{shown} ({tag})"
+
+
+def year_words(status: str | None, partial: tuple[int, int] | None, tagged_partial: bool, lang: str) -> str:
+    """A year's status in words, as the page's year table gives it: a sum of only some sub-regions not comparable
+    with the target says so (``YearCell.partial``: 「? 部分下级报告:7个下级中3个」, never "? 无报告数据" while figures
+    are reported), a status judging a partial sum of the same sub-regions is tagged "(部分下级)" (``with_tag``)."""
+    if partial is not None:
+        return partial_text(partial, lang)
+    return with_tag(status_text(status, lang) if status else "—", status, tagged_partial, lang)
 
 
 def tagged(status: str | None, p: Progress | None, years, lang: str) -> str:

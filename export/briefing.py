@@ -74,6 +74,7 @@ def year_rows(chart: ChartExport) -> list[dict]:
             row[f"{key}_comparator"] = point.comparator if point else "="
         row["summed"] = [key for key in ("original", "revised", "actual") if basis.summed(p.series[key].get(year))]
         row["partial"] = basis.partial_in(p, [year]) and year in cells
+        row["partial_sum"] = cells[year].partial if year in cells else None  # not comparable: no judgement
         row["basis"] = basis.year_basis(p, year, chart.lang)
         cell = cells.get(year)
         row["achievement"] = cell.achievement if cell else None
@@ -127,8 +128,9 @@ def status_label(status: str | None, lang: str) -> str:
 
 def row_status(row: dict, lang: str) -> str:
     """A year row's status in words, tagged "(部分下级)" when it judges a partial sum of sub-regions (the page's
-    tag): ``row_status({"status": "behind", "partial": True}, "zh") == "✖ 落后 (部分下级)"``."""
-    return basis.with_tag(status_label(row["status"], lang), row["status"], bool(row.get("partial")), lang)
+    tag): ``row_status({"status": "behind", "partial": True}, "zh") == "✖ 落后 (部分下级)"``; a sum of only some
+    sub-regions not comparable with the target says so, as the page does: 「? 部分下级报告:7个下级中3个」."""
+    return basis.year_words(row["status"], row.get("partial_sum"), bool(row.get("partial")), lang)
 
 
 def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:

@@ -21,7 +21,6 @@ from db import queries
 from export import basis
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
-from layouts.components import status_text
 from layouts.notes_view import note_line, with_note_markers
 from layouts.sources import kind_label
 from text.comparators import CELL
@@ -244,8 +243,7 @@ def judgement(p: Progress, year, series: str, ids: list[int], lang: str) -> tupl
         return None, ""
     if series != "actual" and (cell.plan is None or ids != cell.plan.figure_ids):
         return None, ""
-    words = basis.with_tag(status_text(cell.status, lang), cell.status, basis.partial_in(p, [year]), lang)
-    return cell.achievement, words
+    return cell.achievement, basis.year_words(cell.status, cell.partial, basis.partial_in(p, [year]), lang)
 
 
 def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:

@@ -11,6 +11,7 @@ import io
 
 from db.session import make_engine, session_factory
 from export import routes
+from export.briefing import collect, row_status
 from export.chart_data import page_figure, view
 from layouts.charts import children_figure
 from layouts.map_hover import progress_hover
@@ -83,3 +84,25 @@ def test_the_sub_regions_export_names_each_region_and_gives_its_years_in_columns
     hanzhong = export_csv(seed_db_url, "610700", "children")
     assert {r["地区 Region"] for r in hanzhong} >= {"城固县", "南郑区"}
     assert {r["状态年份 Status of years"] for r in hanzhong} == {""}, "no target, no status, no status years"
+
+
+# F5: where a year's plan is a sum of only some sub-regions (定西 2016: 3 of its 7 counties' exit targets, Σ) the page
+# says 「? 部分下级报告:7个下级中3个」; the data export and the briefing pack said "? 无报告数据" (no reported figure)
+
+
+def test_a_partial_sum_reads_the_same_in_the_data_export_as_on_the_page(seed_db_url):
+    rows = export_csv(seed_db_url, "621100", "annual")
+    status = {(r["系列 series"], r["年份 Year"]): r["状态 Status"] for r in rows}
+    assert status[("原计划", "2016")] == status[("实际", "2016")] == "? 部分下级报告:7个下级中3个"
+    assert status[("实际", "2017")] == "? 部分下级报告:7个下级中4个"
+
+
+def test_a_partial_sum_reads_the_same_in_the_briefing_pack_as_on_the_page(seed_db_url):
+    with session_factory(make_engine(seed_db_url))() as session:
+        dingxi, shaanxi = collect(session, "621100", "en"), collect(session, "610000", "zh")
+    page = next(p for p in dingxi.pages if p.chart.indicator["code"] == INDICATOR)
+    words = {r["year"]: row_status(r, "en") for r in page.status}
+    assert words[2016] == "? partial: 3 of 7 sub-regions report"
+    assert words[2017] == "? partial: 4 of 7 sub-regions report"
+    own = next(p for p in shaanxi.pages if p.chart.indicator["code"] == "poor_population_reduced")
+    assert [row_status(r, "zh") for r in own.status] == ["—", "✔ 达成", "✖ 落后", "✔ 达成"], "own figures: as before"
