@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -28,6 +29,9 @@ PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
 MAX_TABLE_ROWS = 9
 MAX_CHILD_ROWS = 5  # a sub-region's label wraps to two or three lines: more rows than this are clipped unseen
+STATUS_UNITS = 10  # the year table's status column, in half-width characters a line
+CHILD_LINES = 12  # text lines the sub-regions table has room for under its header, its "… +N" row included
+CHILD_UNITS = (20, 8, 8, 8, 5)  # a line's width per column in half-width characters (a Chinese character is two)
 TABLE_Y = (0.0, 0.40)
 HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
 CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
@@ -171,7 +175,7 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
         [str(r["year"]) for r in rows],
         *[[_marked(r, k, unit, lang) for r in rows] for k in ("original", "revised", "actual")],
         [percent(r["achievement"]) for r in rows],
-        [row_status(r, lang) for r in rows],
+        [fold(row_status(r, lang), STATUS_UNITS) for r in rows],
     ]
     columns = [
         t("year", lang),
@@ -189,17 +193,73 @@ def _marked(row: dict, key: str, unit: str, lang: str) -> str:
     return f"{shown} {basis.SIGMA}" if key in row.get("summed", ()) else shown
 
 
+def _units(text: str) -> int:
+    """Width in half-width characters: ``_units("安定区 2016") == 11``."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def line_count(text: str, units: int) -> int:
+    """Lines a table cell wraps ``text`` to at spaces, ``units`` half-width characters a line (a longer word
+    overflows its one line, as Plotly draws it): ``line_count("Anding District · 2016, 2019 (status: 2016)", 20)
+    == 3``, ``line_count("✖ 落后", 5) == 2``."""
+    lines, used = 1, 0
+    for word in text.split():
+        width = _units(word)
+        if used and used + 1 + width > units:
+            lines, used = lines + 1, width
+        else:
+            used += width + (1 if used else 0)
+    return lines
+
+
+def fold(text: str, units: int) -> str:
+    """Text as table lines of at most ``units`` half-width characters, escaped for Plotly: broken at spaces, and a
+    Chinese word wider than a line where it reaches the line's end, so that nothing is clipped in a narrow column:
+    ``fold("? 部分下级报告:7个下级中3个", 10) == "?<br>部分下级报<br>告:7个下级<br>中3个"``."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _units(lines[-1]) + 1 + _units(word) <= units:
+            lines[-1] += " " + word
+            continue
+        lines.append("")
+        if _units(word) == len(word):  # a Latin word stays whole, as Plotly draws it
+            lines[-1] = word
+            continue
+        for char in word:
+            if lines[-1] and _units(lines[-1] + char) > units:
+                lines.append("")
+            lines[-1] += char
+    return "<br>".join(markup(line) for line in lines)
+
+
+def child_rows_shown(cells: list[list[str]]) -> int:
+    """How many sub-region rows the page has room for: at most ``MAX_CHILD_ROWS``, and only as many as fit
+    ``CHILD_LINES`` with the "… +N" row (English labels wrap to three lines, where Chinese ones take two)."""
+    heights = [
+        max(line_count(col[i], u) for col, u in zip(cells, CHILD_UNITS, strict=True)) for i in range(len(cells[0]))
+    ]
+    if len(heights) <= MAX_CHILD_ROWS and sum(heights) <= CHILD_LINES:
+        return len(heights)
+    shown, used = 0, 1  # the "… +N (XLSX)" row
+    while shown < min(len(heights), MAX_CHILD_ROWS) and used + heights[shown] <= CHILD_LINES:
+        used += heights[shown]
+        shown += 1
+    return max(shown, 1)
+
+
 def _children_table(page: IndicatorPage, lang: str, x) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
-        [markup(r["label"]) for r in rows],
+        [r["label"] for r in rows],
         [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
         [percent(r["achievement"]) for r in rows],
         [r["status_text"] for r in rows],
     ]
+    shown = child_rows_shown(cells) if rows else 0
+    cells[0] = [markup(label) for label in cells[0]]
     columns = [t(k, lang) for k in ("sub_regions", "target", "actual", "achievement", "col_status")]
-    return _table(columns, _cut(cells, MAX_CHILD_ROWS, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
+    return _table(columns, _cut(cells, shown, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
 
 
 def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import unicodedata
 
 from db.session import make_engine, session_factory
-from export import routes
-from export.briefing import collect, row_status
+from export import briefing, images, routes
+from export.briefing import PAGE_H, PAGE_W, collect, row_status
 from export.chart_data import page_figure, view
 from layouts.charts import children_figure
 from layouts.map_hover import progress_hover
@@ -106,3 +108,37 @@ def test_a_partial_sum_reads_the_same_in_the_briefing_pack_as_on_the_page(seed_d
     assert words[2017] == "? partial: 4 of 7 sub-regions report"
     own = next(p for p in shaanxi.pages if p.chart.indicator["code"] == "poor_population_reduced")
     assert [row_status(r, "zh") for r in own.status] == ["—", "✔ 达成", "✖ 落后", "✔ 达成"], "own figures: as before"
+
+
+# F6: the briefing pack's sub-regions table clipped its fifth row unseen in English (labels wrap to three lines, not
+# two), and its year table clipped 「? 部分下级报告:7个下级中3个」 to 「? 部分下级报」 in its narrow status column
+
+
+def briefing_page(db_url: str, lang: str):
+    with session_factory(make_engine(db_url))() as session:
+        pack = collect(session, "621100", lang)
+    number, page = next((i, p) for i, p in enumerate(pack.pages, 2) if p.chart.indicator["code"] == INDICATOR)
+    return page, briefing.page_figure(page, number, len(pack.pages) + 1)
+
+
+def test_the_english_sub_regions_table_shows_only_rows_with_room_and_counts_the_rest(seed_db_url, tmp_path):
+    page, figure = briefing_page(seed_db_url, "en")
+    path = tmp_path / "dingxi-en.pdf"
+    path.write_bytes(images.kaleido_server.render(figure, "pdf", PAGE_W, PAGE_H))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    table = next(d for d in figure["data"] if d.get("header", {}).get("values", [""])[0] == "<b>Sub-regions</b>")
+    labels = table["cells"]["values"][0]
+    assert labels[-1] == f"… +{len(page.children) - (len(labels) - 1)} (XLSX)" and labels[-1] in text
+    assert len(labels) - 1 == 3, "three rows of three lines each, then the count of the rest"
+
+
+def test_the_year_tables_status_words_fit_their_column_in_chinese(seed_db_url):
+    _, figure = briefing_page(seed_db_url, "zh")
+    table = next(d for d in figure["data"] if d.get("header", {}).get("values", [""])[0] == "<b>年份</b>")
+    words = table["cells"]["values"][-1]
+    assert words[0].replace("<br>", "") == "?部分下级报告:7个下级中3个"
+    assert all(width(line) <= 10 for cell in words for line in cell.split("<br>")), words  # 5 Chinese characters
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
