@@ -16,7 +16,7 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from analysis.progress import Progress
-from analysis.series import reliability_rank
+from analysis.series import Point, reliability_rank
 from db import queries
 from export import basis
 from layouts import urlstate
@@ -185,6 +185,16 @@ def _series(customdata) -> str:
     return str(customdata[1]) if isinstance(customdata, list | tuple) and len(customdata) > 1 else ""
 
 
+def _basis_of(export: ChartExport, trace: dict, customdata: list, i: int, year) -> tuple[bool, Point | None]:
+    """(whether a row is a target's, the yearly bar's own point or None) for ``basis.ids_basis``."""
+    if export.chart != "annual":
+        return trace["name"] == t("cumulative_plan", export.lang), None
+    series = _series(customdata[i]) if i < len(customdata) else ""
+    shown = export.context.stretch if series == "stretch" and export.context is not None else None
+    points = shown if shown is not None else export.progress.series.get(series, {})
+    return series != "actual", points.get(year)
+
+
 def _ids(customdata) -> list[int]:
     raw = customdata[0] if isinstance(customdata, list | tuple) and customdata else ""
     return [int(x) for x in str(raw).split(",") if x.strip().isdigit()]
@@ -279,7 +289,9 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
                     "status": judged[1],
                     "rolled_up": any(f["region_code"] != export.region["code"] for f in figs),
                     # own figure or sum of sub-regions (how many report, partial), as the page marks it
-                    "basis": basis.ids_basis(ids, export.progress, by_id, lang) if y is not None else "",
+                    "basis": basis.ids_basis(ids, export.progress, by_id, lang, *_basis_of(export, trace, cd, i, year))
+                    if y is not None
+                    else "",
                     "plan_version": _joined(f["plan_version"] for f in figs),
                     "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
                     "source": _joined(f["source_url"] or f["source"] for f in figs),

@@ -24,8 +24,8 @@ CHENGGU, INDICATOR = "610722", "counties_exited"
 NAMES = {"621100": "Dingxi", "610000": "Shaanxi", "411702": "Yicheng", "210781": "Linghai", "460000": "Hainan"}
 
 
-def export_csv(db_url: str, region: str, chart: str, lang: str = "zh") -> list[dict]:
-    args = {"region": region, "indicator": INDICATOR, "chart": chart, "lang": lang}
+def export_csv(db_url: str, region: str, chart: str, lang: str = "zh", indicator: str = INDICATOR) -> list[dict]:
+    args = {"region": region, "indicator": indicator, "chart": chart, "lang": lang}
     with session_factory(make_engine(db_url))() as session:
         data, _ = routes.chart_bytes(session, "csv", routes.params(args), "http://127.0.0.1:8050")
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -142,3 +142,19 @@ def test_the_year_tables_status_words_fit_their_column_in_chinese(seed_db_url):
 
 def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# F7: the data export's 数据口径 basis said a summed target of 3 counties was 「7个下级中0个有数据」 (it counted the
+# counties reporting an actual), and a derived zero year (no county exited in 2016) 「下级合计 Σ(7个下级中2–5个有数据)」
+# (the years its counties did exit), where the page shows 3 Σ and a plain 0
+
+
+def test_the_basis_column_counts_a_summed_targets_sub_regions_and_names_a_derived_zero(seed_db_url):
+    rows = export_csv(seed_db_url, "621100", "annual")
+    basis = {(r["系列 series"], r["年份 Year"]): r["数据口径 basis"] for r in rows}
+    assert basis[("原计划", "2016")] == "下级合计 Σ(7个下级中3个有数据,部分下级)"
+    assert basis[("原计划", "2017")] == "下级合计 Σ(7个下级中4个有数据,部分下级)"
+    assert basis[("实际", "2016")] == basis[("实际", "2018")] == "推得"
+    assert basis[("实际", "2019")] == "下级合计 Σ(7个下级中5个有数据,部分下级)"
+    own = export_csv(seed_db_url, "610000", "annual", indicator="poor_population_reduced")
+    assert {r["数据口径 basis"] for r in own} == {"本级"}
