@@ -166,7 +166,7 @@ def build_series_chart(
         progress=v.progress,
         years=v.years,
         rows=[],
-        sources=source_rows(list(detail.values()), lang),
+        sources=source_rows(list(detail.values()), lang, v.regions),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
         as_of=data_as_of(queries.batches(session)),
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
@@ -206,13 +206,15 @@ def period_text(start, end) -> str:
     return str(start) if int(start) == int(end) else f"{start}–{end}"
 
 
-def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
-    """One row per figure behind the chart, ordered by source: what the sources sheet lists."""
+def source_rows(detail: list[dict], lang: str = "zh", regions: list[dict] = ()) -> list[dict]:
+    """One row per figure behind the chart, ordered by source: what the sources sheet lists; each region named in
+    ``lang`` where ``regions`` (the page's, ``RegionView.regions``) has it (延长县 is Yanchang County in English)."""
+    names = {r["code"]: name(r, lang) for r in regions}
     rows = [
         {
             "figure_id": int(r["id"]),
             "region_code": r["region_code"],
-            "region_name": r["region_name"],
+            "region_name": names.get(r["region_code"]) or r["region_name"],
             "kind": kind_label(r, lang) if r["kind"] == "target" else t(r["kind"], lang),  # 力争目标 for a stretch one
             "indicator_code": r["indicator"],
             "period": period_text(r["period_start"], r["period_end"]),

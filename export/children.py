@@ -109,7 +109,7 @@ def build_children(
         progress=v.progress,
         years=v.years,
         rows=child_rows(kids, v, detail, lang),
-        sources=source_rows(list(detail.values()), lang),
+        sources=source_rows(list(detail.values()), lang, v.regions),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
         as_of=data_as_of(queries.batches(session)),
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",

@@ -11,6 +11,8 @@ import io
 import subprocess
 import unicodedata
 
+import openpyxl
+
 from db.session import make_engine, session_factory
 from export import briefing, images, routes
 from export.briefing import PAGE_H, PAGE_W, collect, row_status
@@ -158,3 +160,15 @@ def test_the_basis_column_counts_a_summed_targets_sub_regions_and_names_a_derive
     assert basis[("实际", "2019")] == "下级合计 Σ(7个下级中5个有数据,部分下级)"
     own = export_csv(seed_db_url, "610000", "annual", indicator="poor_population_reduced")
     assert {r["数据口径 basis"] for r in own} == {"本级"}
+
+
+# F8: an English export's 来源 Sources sheet named each figure's region in Chinese (延长县), its data sheet in English
+
+
+def test_an_english_exports_sources_name_regions_in_english(seed_db_url):
+    args = {"region": "610000", "indicator": INDICATOR, "chart": "children", "lang": "en"}
+    with session_factory(make_engine(seed_db_url))() as session:
+        data, _ = routes.chart_bytes(session, "xlsx", routes.params(args), "http://127.0.0.1:8050")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["来源 Sources"]
+    names = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {"Yanchang County", "Chenggu County"} <= names and not any(width(n) > len(n) for n in names), names
