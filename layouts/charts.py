@@ -332,7 +332,12 @@ def cumulative_figure(
     return {
         "data": data,
         "layout": base_layout(
-            title, 340, annotations=annotations, xaxis={"type": "category"}, yaxis=value_axis(top * 1.1, lang, unit)
+            title,
+            340,
+            showlegend=True,  # the actual line alone (no target) still says what it is
+            annotations=annotations,
+            xaxis={"type": "category"},
+            yaxis=value_axis(top * 1.1, lang, unit),
         ),
     }
 

@@ -45,6 +45,7 @@ def test_no_target_draws_no_cumulative_plan_line_and_no_gap_to_zero(seed_db_url)
     figure = cumulative_page_figure(seed_db_url, CHENGGU)
     names = [trace["name"] for trace in figure["data"]]
     assert names == ["累计实际"], names
+    assert figure["layout"]["showlegend"] is True, "a line alone still says what it is"
     assert not any("差距" in a.get("text", "") for a in figure["layout"].get("annotations", []))
 
 
