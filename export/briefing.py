@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import textwrap
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis.status import achievement
 from db import queries, tree
-from export import basis, images, pdf
+from export import basis, images, pdf, textfit
 from export.chart_data import ChartExport, ExportNotFound, build_series_chart, period_text, sources_short
 from layouts.components import percent, status_text
 from layouts.notes_view import notes_footer
@@ -30,7 +29,7 @@ MAX_SOURCE_ROWS = 5
 MAX_TABLE_ROWS = 9
 MAX_CHILD_ROWS = 5  # a sub-region's label wraps to two or three lines: more rows than this are clipped unseen
 STATUS_UNITS = 10  # the year table's status column, in half-width characters a line
-CHILD_LINES = 12  # text lines the sub-regions table has room for under its header, its "… +N" row included
+TABLE_LINE_PX, TABLE_HEAD_PX = 18, 32  # a table's text line (its row's padding shared out) and its header row
 CHILD_UNITS = (20, 8, 8, 8, 5)  # a line's width per column in half-width characters (a Chinese character is two)
 TABLE_Y = (0.0, 0.40)
 HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
@@ -193,61 +192,37 @@ def _marked(row: dict, key: str, unit: str, lang: str) -> str:
     return f"{shown} {basis.SIGMA}" if key in row.get("summed", ()) else shown
 
 
-def _units(text: str) -> int:
-    """Width in half-width characters: ``_units("安定区 2016") == 11``."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def line_count(text: str, units: int) -> int:
-    """Lines a table cell wraps ``text`` to at spaces, ``units`` half-width characters a line (a longer word
-    overflows its one line, as Plotly draws it): ``line_count("Anding District · 2016, 2019 (status: 2016)", 20)
-    == 3``, ``line_count("✖ 落后", 5) == 2``."""
-    lines, used = 1, 0
-    for word in text.split():
-        width = _units(word)
-        if used and used + 1 + width > units:
-            lines, used = lines + 1, width
-        else:
-            used += width + (1 if used else 0)
-    return lines
-
-
-def fold(text: str, units: int) -> str:
-    """Text as table lines of at most ``units`` half-width characters, escaped for Plotly: broken at spaces, and a
-    Chinese word wider than a line where it reaches the line's end, so that nothing is clipped in a narrow column:
+def fold(text: str, width: int) -> str:
+    """Text as table lines that fit a narrow column (``textfit.wrap``), escaped for Plotly:
     ``fold("? 部分下级报告:7个下级中3个", 10) == "?<br>部分下级报<br>告:7个下级<br>中3个"``."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and _units(lines[-1]) + 1 + _units(word) <= units:
-            lines[-1] += " " + word
-            continue
-        lines.append("")
-        if _units(word) == len(word):  # a Latin word stays whole, as Plotly draws it
-            lines[-1] = word
-            continue
-        for char in word:
-            if lines[-1] and _units(lines[-1] + char) > units:
-                lines.append("")
-            lines[-1] += char
-    return "<br>".join(markup(line) for line in lines)
+    return "<br>".join(markup(line) for line in textfit.wrap(text, width))
 
 
-def child_rows_shown(cells: list[list[str]]) -> int:
+def table_lines(chart_figure: dict, footer_rows: int) -> int:
+    """Text lines a table under the chart has room for, its "… +N" row included: the page less its title and the
+    footer's rows (a long roll-up note or notes take more), of which the tables get ``TABLE_Y``."""
+    top = chart_figure["layout"].get("margin", {}).get("t", 60)
+    plot = PAGE_H - top - (8 + images.FOOTER_LINE_PX * footer_rows + 12)
+    return int((plot * (TABLE_Y[1] - TABLE_Y[0]) - TABLE_HEAD_PX) / TABLE_LINE_PX)
+
+
+def child_rows_shown(cells: list[list[str]], room: int) -> int:
     """How many sub-region rows the page has room for: at most ``MAX_CHILD_ROWS``, and only as many as fit
-    ``CHILD_LINES`` with the "… +N" row (English labels wrap to three lines, where Chinese ones take two)."""
+    ``room`` lines with the "… +N" row (English labels wrap to three lines, where Chinese ones take two)."""
     heights = [
-        max(line_count(col[i], u) for col, u in zip(cells, CHILD_UNITS, strict=True)) for i in range(len(cells[0]))
+        max(textfit.line_count(col[i], u) for col, u in zip(cells, CHILD_UNITS, strict=True))
+        for i in range(len(cells[0]))
     ]
-    if len(heights) <= MAX_CHILD_ROWS and sum(heights) <= CHILD_LINES:
+    if len(heights) <= MAX_CHILD_ROWS and sum(heights) <= room:
         return len(heights)
     shown, used = 0, 1  # the "… +N (XLSX)" row
-    while shown < min(len(heights), MAX_CHILD_ROWS) and used + heights[shown] <= CHILD_LINES:
+    while shown < min(len(heights), MAX_CHILD_ROWS) and used + heights[shown] <= room:
         used += heights[shown]
         shown += 1
     return max(shown, 1)
 
 
-def _children_table(page: IndicatorPage, lang: str, x) -> dict:
+def _children_table(page: IndicatorPage, lang: str, x, room: int) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
         [r["label"] for r in rows],
@@ -256,7 +231,7 @@ def _children_table(page: IndicatorPage, lang: str, x) -> dict:
         [percent(r["achievement"]) for r in rows],
         [r["status_text"] for r in rows],
     ]
-    shown = child_rows_shown(cells) if rows else 0
+    shown = child_rows_shown(cells, room) if rows else 0
     cells[0] = [markup(label) for label in cells[0]]
     columns = [t(k, lang) for k in ("sub_regions", "target", "actual", "achievement", "col_status")]
     return _table(columns, _cut(cells, shown, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
@@ -277,13 +252,13 @@ def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
     return _table(columns, _cut(cells, MAX_SOURCE_ROWS, "XLSX"), x, TABLE_Y, [1.2, 0.6, 2.6])
 
 
-def tables(page: IndicatorPage) -> list[dict]:
+def tables(page: IndicatorPage, room: int = 12) -> list[dict]:
     """The tables under a page's chart; without sub-region figures the sources get the room."""
     lang = page.chart.lang
     if page.children:
         return [
             _status_table(page, lang, (0, 0.34)),
-            _children_table(page, lang, (0.36, 0.62)),
+            _children_table(page, lang, (0.36, 0.62), room),
             _sources_table(page, lang, (0.64, 1.0), 18),
         ]
     return [_status_table(page, lang, (0, 0.40)), _sources_table(page, lang, (0.43, 1.0), 34)]
@@ -295,10 +270,11 @@ def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     fig = copy.deepcopy(chart.figure)
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
-    fig["data"].extend(tables(page))
     summed = basis.note(chart.progress, chart.lang)  # the page's roll-up note: which figures are sums, how many report
     lines = [*([summed] if summed else []), *notes_footer(chart.notes), *images.footer_lines(chart)]
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
+    rows = len(images.fit_footer(lines, PAGE_W, fig["layout"].get("margin", {}).get("l", 60)))
+    fig["data"].extend(tables(page, table_lines(fig, rows)))
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 
 

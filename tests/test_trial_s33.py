@@ -173,3 +173,25 @@ def test_an_english_exports_sources_name_regions_in_english(seed_db_url):
     sheet = openpyxl.load_workbook(io.BytesIO(data))["来源 Sources"]
     names = {row[2] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {"Yanchang County", "Chenggu County"} <= names and not any(width(n) > len(n) for n in names), names
+
+
+# F9: an exported page's footer never wrapped: the English briefing page's roll-up note ran off the page at
+# "the status covers only t…" (and a long note, 说明, would too)
+
+
+def test_footer_lines_wrap_to_the_page(seed_db_url):
+    _, figure = briefing_page(seed_db_url, "en")
+    footer = figure["layout"]["annotations"][-1]["text"].split("<br>")
+    room = (PAGE_W - figure["layout"]["margin"]["l"] - 12) / 5.6  # half-width characters of 11 px type
+    assert all(width(line) <= room for line in footer), [width(line) for line in footer]
+    assert " ".join(footer[:2]).endswith("the status covers only those")
+    bottom = figure["layout"]["margin"]["b"]
+    assert bottom == 8 + 16 * len(footer) + 12, "the plot leaves room for every line"
+
+
+def test_a_long_note_wraps_on_a_chart_export_too(seed_db_url):
+    note = "说明 Note 2019: " + "受洪灾影响部分县脱贫进度推迟" * 12
+    out = images.with_footer({"data": [], "layout": {}}, [note, "http://127.0.0.1:8050/region/610000"], legend=False)
+    lines = out["layout"]["annotations"][-1]["text"].split("<br>")
+    assert len(lines) >= 3 and "".join(lines[:-1]).replace(" ", "") == note.replace(" ", "")
+    assert lines[-1] == "http://127.0.0.1:8050/region/610000"
