@@ -12,11 +12,15 @@ import subprocess
 import unicodedata
 
 import openpyxl
+import pytest
 
+from app import create_app
 from db.session import make_engine, session_factory
 from export import briefing, images, routes
 from export.briefing import PAGE_H, PAGE_W, collect, row_status
 from export.chart_data import page_figure, view
+from harness.dash_client import DashClient
+from layouts import ids
 from layouts.charts import children_figure
 from layouts.map_hover import progress_hover
 from layouts.map_page import progress_rows
@@ -195,3 +199,33 @@ def test_a_long_note_wraps_on_a_chart_export_too(seed_db_url):
     lines = out["layout"]["annotations"][-1]["text"].split("<br>")
     assert len(lines) >= 3 and "".join(lines[:-1]).replace(" ", "") == note.replace(" ", "")
     assert lines[-1] == "http://127.0.0.1:8050/region/610000"
+
+
+# F10: a map address with a year (/map?indicator=…&year=2018) lost its year as the page set its dropdowns, so the
+# language button, a bookmark or a copied link showed the latest year instead of 2018
+
+
+@pytest.fixture(scope="module")
+def dash_client(seed_db_url):
+    return DashClient(create_app(seed_db_url, build_if_empty=False, progress=lambda _m: None))
+
+
+def choose(client, search: str, indicator: str, year) -> str:
+    output = next(k for k in client.map if ids.MAP_INDICATOR in str(client.map[k]["inputs"]))
+    values = {
+        f"{ids.MAP_INDICATOR}.value": indicator,
+        f"{ids.MAP_YEAR}.value": year,
+        f"{ids.MAP_COLOUR}.value": "achievement",
+        f"{ids.MAP_PLAN}.value": "original",
+        f"{ids.URL}.search": search,
+    }
+    body, _ = client.call(output, values, triggered=[f"{ids.MAP_INDICATOR}.value"])
+    return (body.get("response") or {}).get(ids.URL, {}).get("search", "no_update")
+
+
+def test_the_maps_year_stays_in_its_address_when_the_page_sets_its_dropdowns(dash_client):
+    search = "?indicator=poor_population_reduced&year=2018&colour=achievement"
+    kept = choose(dash_client, search, "poor_population_reduced", 2018)
+    assert kept == "no_update" or "year=2018" in kept, kept
+    changed = choose(dash_client, search, "counties_exited", 2018)
+    assert "indicator=counties_exited" in changed and "year=" not in changed, "a new indicator picks its own year"
