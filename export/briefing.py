@@ -252,8 +252,9 @@ def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
     return _table(columns, _cut(cells, MAX_SOURCE_ROWS, "XLSX"), x, TABLE_Y, [1.2, 0.6, 2.6])
 
 
-def tables(page: IndicatorPage, room: int = 12) -> list[dict]:
-    """The tables under a page's chart; without sub-region figures the sources get the room."""
+def tables(page: IndicatorPage, room: int) -> list[dict]:
+    """The tables under a page's chart (``room``: text lines, ``table_lines``); without sub-region figures the
+    sources get the room."""
     lang = page.chart.lang
     if page.children:
         return [
