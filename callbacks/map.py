@@ -101,8 +101,10 @@ def register(app, sessions) -> None:
     def choose(indicator: str | None, year, colour: str | None, plan: str | None, search: str | None):
         state = urlstate.parse(search)
         wanted = {**state, "indicator": indicator, "year": str(year), "colour": colour, "plan": plan}
-        if ctx.triggered_id == ids.MAP_INDICATOR or year in (None, "latest"):
-            wanted.pop("year")  # a new indicator has its own years: the page picks one
+        new_indicator = ctx.triggered_id == ids.MAP_INDICATOR and indicator != state.get("indicator")
+        if new_indicator or year in (None, "latest"):
+            wanted.pop("year")  # a new indicator has its own years: the page picks one (the page setting its
+            # dropdowns to the address's own indicator is none: ?year=2018 stays)
         wanted = {k: v for k, v in wanted.items() if v}
         return no_update if wanted == state else "?" + urlencode(wanted)
 

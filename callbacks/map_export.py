@@ -57,7 +57,8 @@ def footer_lines(view, as_of, view_url: str) -> list[str]:
 
 def map_image(view, lang: str, fmt: str, lines: list[str]) -> bytes:
     """The map of a view as PNG (2x) or PDF bytes, with ``lines`` as its footer."""
-    bottom = 8 + images.FOOTER_LINE_PX * len(lines) + 12  # as images.with_footer lays it out without a legend
+    rows = len(images.fit_footer(lines, WIDTH, 10))  # the map's left margin
+    bottom = 8 + images.FOOTER_LINE_PX * rows + 12  # as images.with_footer lays it out without a legend
     fig = figure_of(view, lang, WIDTH, HEIGHT - TOP_PX - bottom)
     fig.update_layout(margin={"l": 10, "r": 10, "t": TOP_PX})
     return images.render(images.with_footer(fig, lines, WIDTH, HEIGHT, legend=False), fmt, WIDTH, HEIGHT)

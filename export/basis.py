@@ -14,6 +14,7 @@ from analysis import status as st
 from analysis.progress import Progress, RollUp
 from analysis.series import Point
 from layouts.components import status_text
+from layouts.overview_page import partial_text
 from layouts.region_page import rollup_note_text
 from text.i18n import t
 from text.i18n_rollup import rollup_text
@@ -43,9 +44,11 @@ def mark(shown: str, point: Point | None) -> str:
     return f"{shown} {SIGMA}" if summed(point) else shown
 
 
-def reporting(r: RollUp, years: list[int] | None = None) -> str:
-    """How many sub-regions report in ``years`` (default: all the roll-up's): "1" or "1–3"."""
-    counts = [r.counts[y] for y in (r.years if years is None else years) if y in r.counts]
+def reporting(r: RollUp, years: list[int] | None = None, plan: bool = False) -> str:
+    """How many sub-regions report in ``years`` (default: all the roll-up's): "1" or "1–3"; with ``plan``, how
+    many a summed target adds up (``RollUp.plan_counts``), not how many report an actual."""
+    by_year = r.plan_counts if plan else r.counts
+    counts = [by_year[y] for y in (r.years if years is None else years) if y in by_year]
     low, high = min(counts, default=0), max(counts, default=0)
     return str(low) if low == high else f"{low}–{high}"
 
@@ -72,6 +75,15 @@ def with_tag(shown: str, status: str | None, partial: bool, lang: str) -> str:
     return f"{shown} ({tag})"
 
 
+def year_words(status: str | None, partial: tuple[int, int] | None, tagged_partial: bool, lang: str) -> str:
+    """A year's status in words, as the page's year table gives it: a sum of only some sub-regions not comparable
+    with the target says so (``YearCell.partial``: 「? 部分下级报告:7个下级中3个」, never "? 无报告数据" while figures
+    are reported), a status judging a partial sum of the same sub-regions is tagged "(部分下级)" (``with_tag``)."""
+    if partial is not None:
+        return partial_text(partial, lang)
+    return with_tag(status_text(status, lang) if status else "—", status, tagged_partial, lang)
+
+
 def tagged(status: str | None, p: Progress | None, years, lang: str) -> str:
     """A status (code) in words, tagged when it judges a partial sum in one of ``years``."""
     shown = status_text(status, lang) if status else "—"
@@ -91,14 +103,15 @@ def year_basis(p: Progress, year: int, lang: str) -> str:
         return rollup_text("own", lang) if any(series.values()) else ""
     sep = ", " if lang == "en" else "、"
     colon = ": " if lang == "en" else ":"
-    return f"{rollup_text('sum', lang)}{colon}{sep.join(sums)}{_how_many(p, [year], lang)}"
+    plan = not summed(series["actual"])  # only the plan is a sum: count the sub-regions it adds up
+    return f"{rollup_text('sum', lang)}{colon}{sep.join(sums)}{_how_many(p, [year], lang, plan)}"
 
 
-def _how_many(p: Progress, years: list[int], lang: str) -> str:
+def _how_many(p: Progress, years: list[int], lang: str, plan: bool = False) -> str:
     r = p.rollup
     if r is None:
         return ""
-    parts = [rollup_text("reporting", lang, total=r.total, reporting=reporting(r, years))]
+    parts = [rollup_text("reporting", lang, total=r.total, reporting=reporting(r, years, plan))]
     if partial_in(p, years):
         parts.append(rollup_text("partial_tag", lang))
     return f" ({'; '.join(parts)})" if lang == "en" else f"({','.join(parts)})"
@@ -114,14 +127,23 @@ def points_by_id(p: Progress, extra: dict[int, Point] | None = None) -> dict[int
     return out
 
 
-def ids_basis(ids: list[int], p: Progress, by_id: dict[int, list[Point]], lang: str) -> str:
+def ids_basis(
+    ids: list[int],
+    p: Progress,
+    by_id: dict[int, list[Point]],
+    lang: str,
+    plan: bool = False,
+    point: Point | None = None,
+) -> str:
     """A chart point's basis from the figures behind it (a cumulative point reads several years): "本级",
-    "下级合计 Σ(5个下级中1个有数据,部分下级)", "本级 + 下级合计 Σ(…)" or "推得"; "" without figures."""
-    points = [pt for i in ids for pt in by_id.get(int(i), [])]
+    "下级合计 Σ(5个下级中1个有数据,部分下级)", "本级 + 下级合计 Σ(…)" or "推得"; "" without figures. ``point``: the
+    yearly bar's own point, when known (a derived zero shares its figures with the years the counties exited, which
+    are sums); ``plan``: a target's row counts the sub-regions its sum adds up, not those reporting an actual."""
+    points = [point] if point is not None else [pt for i in ids for pt in by_id.get(int(i), [])]
     if not points:
         return ""
     sums = sorted({pt.year for pt in points if summed(pt)})
     own = any(not pt.rolled_up for pt in points)
     if not sums:
         return rollup_text("own", lang) if own else rollup_text("derived", lang)
-    return rollup_text("mixed" if own else "sum", lang) + _how_many(p, sums, lang)
+    return rollup_text("mixed" if own else "sum", lang) + _how_many(p, sums, lang, plan)

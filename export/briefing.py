@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis.status import achievement
 from db import queries, tree
-from export import basis, images, pdf
+from export import basis, images, pdf, textfit
 from export.chart_data import ChartExport, ExportNotFound, build_series_chart, period_text, sources_short
 from layouts.components import percent, status_text
 from layouts.notes_view import notes_footer
@@ -28,6 +28,9 @@ PAGE_W, PAGE_H = 1123, 794  # A4 landscape at 96 dpi
 MAX_SOURCE_ROWS = 5
 MAX_TABLE_ROWS = 9
 MAX_CHILD_ROWS = 5  # a sub-region's label wraps to two or three lines: more rows than this are clipped unseen
+STATUS_UNITS = 10  # the year table's status column, in half-width characters a line
+TABLE_LINE_PX, TABLE_HEAD_PX = 18, 32  # a table's text line (its row's padding shared out) and its header row
+CHILD_UNITS = (20, 8, 8, 8, 5)  # a line's width per column in half-width characters (a Chinese character is two)
 TABLE_Y = (0.0, 0.40)
 HEAD = {"fill": {"color": "#DDE6F0"}, "align": "left", "font": {"size": 11}}
 CELLS = {"fill": {"color": "#FFFFFF"}, "align": "left", "font": {"size": 10}, "line": {"color": "#DDDDDD"}}
@@ -74,6 +77,7 @@ def year_rows(chart: ChartExport) -> list[dict]:
             row[f"{key}_comparator"] = point.comparator if point else "="
         row["summed"] = [key for key in ("original", "revised", "actual") if basis.summed(p.series[key].get(year))]
         row["partial"] = basis.partial_in(p, [year]) and year in cells
+        row["partial_sum"] = cells[year].partial if year in cells else None  # not comparable: no judgement
         row["basis"] = basis.year_basis(p, year, chart.lang)
         cell = cells.get(year)
         row["achievement"] = cell.achievement if cell else None
@@ -127,8 +131,9 @@ def status_label(status: str | None, lang: str) -> str:
 
 def row_status(row: dict, lang: str) -> str:
     """A year row's status in words, tagged "(部分下级)" when it judges a partial sum of sub-regions (the page's
-    tag): ``row_status({"status": "behind", "partial": True}, "zh") == "✖ 落后 (部分下级)"``."""
-    return basis.with_tag(status_label(row["status"], lang), row["status"], bool(row.get("partial")), lang)
+    tag): ``row_status({"status": "behind", "partial": True}, "zh") == "✖ 落后 (部分下级)"``; a sum of only some
+    sub-regions not comparable with the target says so, as the page does: 「? 部分下级报告:7个下级中3个」."""
+    return basis.year_words(row["status"], row.get("partial_sum"), bool(row.get("partial")), lang)
 
 
 def _value(value: float | None, unit: str, lang: str, comparator: str = "=") -> str:
@@ -169,7 +174,7 @@ def _status_table(page: IndicatorPage, lang: str, x) -> dict:
         [str(r["year"]) for r in rows],
         *[[_marked(r, k, unit, lang) for r in rows] for k in ("original", "revised", "actual")],
         [percent(r["achievement"]) for r in rows],
-        [row_status(r, lang) for r in rows],
+        [fold(row_status(r, lang), STATUS_UNITS) for r in rows],
     ]
     columns = [
         t("year", lang),
@@ -187,17 +192,49 @@ def _marked(row: dict, key: str, unit: str, lang: str) -> str:
     return f"{shown} {basis.SIGMA}" if key in row.get("summed", ()) else shown
 
 
-def _children_table(page: IndicatorPage, lang: str, x) -> dict:
+def fold(text: str, width: int) -> str:
+    """Text as table lines that fit a narrow column (``textfit.wrap``), escaped for Plotly:
+    ``fold("? 部分下级报告:7个下级中3个", 10) == "?<br>部分下级报<br>告:7个下级<br>中3个"``."""
+    return "<br>".join(markup(line) for line in textfit.wrap(text, width))
+
+
+def table_lines(chart_figure: dict, footer_rows: int) -> int:
+    """Text lines a table under the chart has room for, its "… +N" row included: the page less its title and the
+    footer's rows (a long roll-up note or notes take more), of which the tables get ``TABLE_Y``."""
+    top = chart_figure["layout"].get("margin", {}).get("t", 60)
+    plot = PAGE_H - top - (8 + images.FOOTER_LINE_PX * footer_rows + 12)
+    return int((plot * (TABLE_Y[1] - TABLE_Y[0]) - TABLE_HEAD_PX) / TABLE_LINE_PX)
+
+
+def child_rows_shown(cells: list[list[str]], room: int) -> int:
+    """How many sub-region rows the page has room for: at most ``MAX_CHILD_ROWS``, and only as many as fit
+    ``room`` lines with the "… +N" row (English labels wrap to three lines, where Chinese ones take two)."""
+    heights = [
+        max(textfit.line_count(col[i], u) for col, u in zip(cells, CHILD_UNITS, strict=True))
+        for i in range(len(cells[0]))
+    ]
+    if len(heights) <= MAX_CHILD_ROWS and sum(heights) <= room:
+        return len(heights)
+    shown, used = 0, 1  # the "… +N (XLSX)" row
+    while shown < min(len(heights), MAX_CHILD_ROWS) and used + heights[shown] <= room:
+        used += heights[shown]
+        shown += 1
+    return max(shown, 1)
+
+
+def _children_table(page: IndicatorPage, lang: str, x, room: int) -> dict:
     unit, rows = page.chart.indicator["unit"], page.children
     cells = [
-        [markup(r["label"]) for r in rows],
+        [r["label"] for r in rows],
         [_value(r["plan"], unit, lang) for r in rows],
         [_value(r["actual"], unit, lang) for r in rows],
         [percent(r["achievement"]) for r in rows],
         [r["status_text"] for r in rows],
     ]
+    shown = child_rows_shown(cells, room) if rows else 0
+    cells[0] = [markup(label) for label in cells[0]]
     columns = [t(k, lang) for k in ("sub_regions", "target", "actual", "achievement", "col_status")]
-    return _table(columns, _cut(cells, MAX_CHILD_ROWS, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
+    return _table(columns, _cut(cells, shown, "XLSX"), x, TABLE_Y, [1.9, 0.9, 0.9, 0.9, 0.8])
 
 
 def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
@@ -215,13 +252,14 @@ def _sources_table(page: IndicatorPage, lang: str, x, quote_chars: int) -> dict:
     return _table(columns, _cut(cells, MAX_SOURCE_ROWS, "XLSX"), x, TABLE_Y, [1.2, 0.6, 2.6])
 
 
-def tables(page: IndicatorPage) -> list[dict]:
-    """The tables under a page's chart; without sub-region figures the sources get the room."""
+def tables(page: IndicatorPage, room: int) -> list[dict]:
+    """The tables under a page's chart (``room``: text lines, ``table_lines``); without sub-region figures the
+    sources get the room."""
     lang = page.chart.lang
     if page.children:
         return [
             _status_table(page, lang, (0, 0.34)),
-            _children_table(page, lang, (0.36, 0.62)),
+            _children_table(page, lang, (0.36, 0.62), room),
             _sources_table(page, lang, (0.64, 1.0), 18),
         ]
     return [_status_table(page, lang, (0, 0.40)), _sources_table(page, lang, (0.43, 1.0), 34)]
@@ -233,10 +271,11 @@ def page_figure(page: IndicatorPage, number: int, total: int) -> dict:
     fig = copy.deepcopy(chart.figure)
     fig["layout"]["yaxis"] = {**fig["layout"].get("yaxis", {}), "domain": [0.52, 1.0]}
     fig["layout"]["legend"] = {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"}
-    fig["data"].extend(tables(page))
     summed = basis.note(chart.progress, chart.lang)  # the page's roll-up note: which figures are sums, how many report
     lines = [*([summed] if summed else []), *notes_footer(chart.notes), *images.footer_lines(chart)]
     lines[-1] = f"{lines[-1]}  ·  {number}/{total}"
+    rows = len(images.fit_footer(lines, PAGE_W, fig["layout"].get("margin", {}).get("l", 60)))
+    fig["data"].extend(tables(page, table_lines(fig, rows)))
     return images.with_footer(fig, lines, PAGE_W, PAGE_H, legend=False)
 
 

@@ -16,12 +16,11 @@ from html import escape
 from sqlalchemy.orm import Session
 
 from analysis.progress import Progress
-from analysis.series import reliability_rank
+from analysis.series import Point, reliability_rank
 from db import queries
 from export import basis
 from layouts import urlstate
 from layouts.charts import cumulative_figure, plan_actual_figure
-from layouts.components import status_text
 from layouts.notes_view import note_line, with_note_markers
 from layouts.sources import kind_label
 from text.comparators import CELL
@@ -167,7 +166,7 @@ def build_series_chart(
         progress=v.progress,
         years=v.years,
         rows=[],
-        sources=source_rows(list(detail.values()), lang),
+        sources=source_rows(list(detail.values()), lang, v.regions),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
         as_of=data_as_of(queries.batches(session)),
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",
@@ -186,6 +185,16 @@ def _series(customdata) -> str:
     return str(customdata[1]) if isinstance(customdata, list | tuple) and len(customdata) > 1 else ""
 
 
+def _basis_of(export: ChartExport, trace: dict, customdata: list, i: int, year) -> tuple[bool, Point | None]:
+    """(whether a row is a target's, the yearly bar's own point or None) for ``basis.ids_basis``."""
+    if export.chart != "annual":
+        return trace["name"] == t("cumulative_plan", export.lang), None
+    series = _series(customdata[i]) if i < len(customdata) else ""
+    shown = export.context.stretch if series == "stretch" and export.context is not None else None
+    points = shown if shown is not None else export.progress.series.get(series, {})
+    return series != "actual", points.get(year)
+
+
 def _ids(customdata) -> list[int]:
     raw = customdata[0] if isinstance(customdata, list | tuple) and customdata else ""
     return [int(x) for x in str(raw).split(",") if x.strip().isdigit()]
@@ -197,13 +206,15 @@ def period_text(start, end) -> str:
     return str(start) if int(start) == int(end) else f"{start}–{end}"
 
 
-def source_rows(detail: list[dict], lang: str = "zh") -> list[dict]:
-    """One row per figure behind the chart, ordered by source: what the sources sheet lists."""
+def source_rows(detail: list[dict], lang: str = "zh", regions: list[dict] = ()) -> list[dict]:
+    """One row per figure behind the chart, ordered by source: what the sources sheet lists; each region named in
+    ``lang`` where ``regions`` (the page's, ``RegionView.regions``) has it (延长县 is Yanchang County in English)."""
+    names = {r["code"]: name(r, lang) for r in regions}
     rows = [
         {
             "figure_id": int(r["id"]),
             "region_code": r["region_code"],
-            "region_name": r["region_name"],
+            "region_name": names.get(r["region_code"]) or r["region_name"],
             "kind": kind_label(r, lang) if r["kind"] == "target" else t(r["kind"], lang),  # 力争目标 for a stretch one
             "indicator_code": r["indicator"],
             "period": period_text(r["period_start"], r["period_end"]),
@@ -244,8 +255,7 @@ def judgement(p: Progress, year, series: str, ids: list[int], lang: str) -> tupl
         return None, ""
     if series != "actual" and (cell.plan is None or ids != cell.plan.figure_ids):
         return None, ""
-    words = basis.with_tag(status_text(cell.status, lang), cell.status, basis.partial_in(p, [year]), lang)
-    return cell.achievement, words
+    return cell.achievement, basis.year_words(cell.status, cell.partial, basis.partial_in(p, [year]), lang)
 
 
 def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
@@ -281,7 +291,9 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
                     "status": judged[1],
                     "rolled_up": any(f["region_code"] != export.region["code"] for f in figs),
                     # own figure or sum of sub-regions (how many report, partial), as the page marks it
-                    "basis": basis.ids_basis(ids, export.progress, by_id, lang) if y is not None else "",
+                    "basis": basis.ids_basis(ids, export.progress, by_id, lang, *_basis_of(export, trace, cd, i, year))
+                    if y is not None
+                    else "",
                     "plan_version": _joined(f["plan_version"] for f in figs),
                     "reliability": reliability(_worst([f["reliability"] for f in figs]), lang) if figs else "",
                     "source": _joined(f["source_url"] or f["source"] for f in figs),

@@ -44,7 +44,7 @@ def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: s
         out.append(
             {
                 "region_code": kid["code"],
-                "region": kid["label"],
+                "region": kid["name"],  # the chart's label adds the years, which have columns of their own
                 "indicator_code": indicator["code"],
                 "indicator": name(indicator, lang),
                 "plan": kid["plan"],
@@ -52,6 +52,7 @@ def child_rows(kids: list[dict], v: RegionView, detail: dict[int, dict], lang: s
                 "unit": indicator["unit"],
                 "achievement": achievement(kid["actual"], kid["plan"], indicator["direction"]),
                 "status": status_text(kid["status"], lang) if kid["status"] else "—",
+                "status_years": years_text(kid["status_years"]) if kid["status"] and kid.get("status_years") else "",
                 # the years this row compares (its label's "通江县 · 2018–2019"), not the page's whole range
                 "years": years_text(kid["years"]) if kid.get("years") else period_text(state["from"], state["to"]),
                 "plan_version": _joined(f["plan_version"] for f in figs),
@@ -108,7 +109,7 @@ def build_children(
         progress=v.progress,
         years=v.years,
         rows=child_rows(kids, v, detail, lang),
-        sources=source_rows(list(detail.values()), lang),
+        sources=source_rows(list(detail.values()), lang, v.regions),
         plan_versions=list(dict.fromkeys(r["plan_version"] for r in detail.values() if r["plan_version"])),
         as_of=data_as_of(queries.batches(session)),
         view_url=f"{base_url.rstrip('/')}/region/{region_code}{query}",

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import plotly.graph_objects as go
 
-from export import kaleido_server, pdf
+from export import kaleido_server, pdf, textfit
 from export.chart_data import ChartExport, sources_short
 from layouts.theme import FONT_FAMILY
 from textsafety import echo, markup
@@ -23,6 +23,7 @@ EXPORT_FONT = f"Liberation Sans, {FONT_FAMILY}"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 WIDTH, HEIGHT = 1000, 620
 FOOTER_LINE_PX = 16
+FOOTER_UNIT_PX = 5.6  # a half-width character of the footer's 11 px type (a Chinese character takes two)
 AXIS_PX = 48  # x tick labels and axis title below the plot area
 LEGEND_PX = 28
 
@@ -53,6 +54,20 @@ def footer(sources: str, plan_versions: list[str], as_of: datetime | None, view_
     ]
 
 
+def fit_footer(lines: list[str], width: int, left: int) -> list[str]:
+    """Footer lines wrapped to the image's width from ``left``: an annotation never wraps, so a long roll-up note
+    or a note (说明) ran off the page. A line that fits stays as written.
+
+    Example: ``len(fit_footer(["说明 Note " + "很长的说明" * 40], 1000, 60)) == 4``
+    """
+    width_units = max(20, int((width - left - 12) / FOOTER_UNIT_PX))
+    return [
+        part
+        for line in lines
+        for part in ([line] if textfit.units(line) <= width_units else textfit.wrap(line, width_units))
+    ]
+
+
 def with_footer(
     figure: go.Figure | dict, lines: list[str], width: int = WIDTH, height: int = HEIGHT, legend: bool = True
 ) -> dict:
@@ -66,6 +81,7 @@ def with_footer(
     layout = out.setdefault("layout", {})
     margin = layout.get("margin", {})
     top = margin.get("t", 60)
+    lines = fit_footer(lines, width, margin.get("l", 60))
     above = AXIS_PX + LEGEND_PX if legend else 8
     bottom = above + FOOTER_LINE_PX * len(lines) + 12
     layout.update(

@@ -58,6 +58,7 @@ CHILD_DATA_COLUMNS = [
     ("unit", "col_unit", "unit"),
     ("achievement", "achievement", "pct"),
     ("status", "col_status", "text"),
+    ("status_years", "col_status_years", "period"),  # the years the status is of, where a row has one
     ("years", "period", "period"),
     ("plan_version", "plan_version", "text"),
     ("reliability", "reliability", "text"),

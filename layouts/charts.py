@@ -266,7 +266,8 @@ def cumulative_figure(
     catch-up is visible); a year without an actual stops the actual total, and a year in ``plan_unknown``
     (``Progress.plan_unknown``: only a stretch target) the plan's. ``stated_total`` (end year, value) is a
     multi-year target the yearly plan is part of (35 in 2017, 65 by 2018): the plan line reaches it at its end
-    year. The gap at the last year with both totals is labelled. A stock or a rate (``accumulates`` false: 贫困发生率,
+    year. No target in the years shown draws no plan line (never a plan of 0, nor a gap to one). The gap at the
+    last year with both totals is labelled. A stock or a rate (``accumulates`` false: 贫困发生率,
     人均纯收入) has no running total: the chart says so in words instead."""
     if not accumulates:
         plan_points, actual = {}, {}
@@ -277,6 +278,8 @@ def cumulative_figure(
         span = list(years)
     data, annotations = [], []
     plan_cum, actual_cum = cumulative_plan(plan_points, span, plan_unknown), cumulative(actual, span)
+    if not plan_points:  # no target in the years shown is no plan of 0: no plan line, no gap to one
+        plan_cum = [None] * len(span)
     if plan_points and stated_total is not None and stated_total[0] > max(plan_points):
         end, value = stated_total
         plan_cum = [
@@ -286,6 +289,8 @@ def cumulative_figure(
         ("cumulative_plan", plan_cum, plan_points, "dash"),
         ("cumulative_actual", actual_cum, actual, "solid"),
     ):
+        if not points and name == "cumulative_plan":
+            continue
         color = COLORS["original" if name == "cumulative_plan" else "actual"]
         data.append(
             {
@@ -327,7 +332,12 @@ def cumulative_figure(
     return {
         "data": data,
         "layout": base_layout(
-            title, 340, annotations=annotations, xaxis={"type": "category"}, yaxis=value_axis(top * 1.1, lang, unit)
+            title,
+            340,
+            showlegend=True,  # the actual line alone (no target) still says what it is
+            annotations=annotations,
+            xaxis={"type": "category"},
+            yaxis=value_axis(top * 1.1, lang, unit),
         ),
     }
 
@@ -363,7 +373,10 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
                 "x": [r[key] for r in rows],
                 "marker": {"color": color},
                 "text": [
-                    format_value(r[key], unit, lang) if r[key] is not None else t("no_figure", lang) for r in rows
+                    format_value(r[key], unit, lang)
+                    if r[key] is not None
+                    else t("no_target" if key == "plan" else "no_figure", lang)
+                    for r in rows
                 ],
                 "textposition": "auto",
                 "customdata": [[r["code"]] for r in rows],

@@ -53,7 +53,7 @@ def _source_line(point: Point | None, lang: str) -> str:
 def progress_hover(name: str, p: Progress, unit: str, lang: str) -> str:
     """Hover text: region, the year its status is for, plan, actual, status in words, achievement and the quotes
     behind them (on "latest year" maps each region's year differs, so the year has its own line)."""
-    plan = format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang)
+    plan = format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_target", lang)
     actual = format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang)
     lines = [
         f"<b>{name}</b>",

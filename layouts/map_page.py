@@ -54,7 +54,7 @@ def progress_rows(names: dict[str, str], progress: dict[str, Progress], unit: st
             [
                 names[code],
                 str(p.year) if p.year else "—",
-                format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_figure", lang),
+                format_value(p.plan.value, unit, lang, p.plan.comparator) if p.plan else t("no_target", lang),
                 format_value(p.actual.value, unit, lang, p.actual.comparator) if p.actual else t("no_figure", lang),
                 achievement_text(p),
                 status_words(p, lang),

@@ -113,10 +113,11 @@ def dingxi_counties(seed_db_url):
 
 
 def children_bars(export) -> dict[str, tuple]:
-    """(plan, actual) bar lengths per sub-region label, read from the figure as drawn."""
+    """(plan, actual) bar lengths per sub-region code, read from the figure as drawn."""
     plan, actual = export.figure["data"]
     assert plan["y"] == actual["y"]
-    return {label: (p, a) for label, p, a in zip(plan["y"], plan["x"], actual["x"], strict=True)}
+    codes = [cd[0] for cd in plan["customdata"]]
+    return {code: (p, a) for code, p, a in zip(codes, plan["x"], actual["x"], strict=True)}
 
 
 def test_children_csv_reads_back_equal_to_the_sub_region_bars(dingxi_counties):
@@ -127,9 +128,10 @@ def test_children_csv_reads_back_equal_to_the_sub_region_bars(dingxi_counties):
         encoding="utf-8-sig",
         dtype={"地区代码 region code": str, "实际数据编号 actual figure ids": str},
     )
-    read = {r["地区 Region"]: (r["目标 Target"], r["实际 Actual"]) for _, r in frame.iterrows()}
+    read = {r["地区代码 region code"]: (r["目标 Target"], r["实际 Actual"]) for _, r in frame.iterrows()}
     assert read == children_bars(export)
-    assert list(frame["地区 Region"]) == export.figure["data"][0]["y"], "rows in the chart's order"
+    drawn = [cd[0] for cd in export.figure["data"][0]["customdata"]]
+    assert list(frame["地区代码 region code"]) == drawn, "rows in the chart's order"
     assert len(frame) == 7 and set(frame["地区代码 region code"].str[:4]) == {"6211"}
     assert frame["状态 Status"].str.len().min() > 0 and frame["来源 Source"].str.len().min() > 0
     assert "✖ 落后" in set(frame["状态 Status"]), "安定区 planned 2016 and exited 2020: behind, in words"
@@ -142,7 +144,7 @@ def test_children_xlsx_has_the_bars_and_every_figure_behind_each_total(dingxi_co
     data = wb["数据 Data"]
     head = [c.value for c in data[1]]
     rows = [dict(zip(head, (c.value for c in r), strict=True)) for r in data.iter_rows(min_row=2)]
-    assert {r["地区 Region"]: (r["目标 Target"], r["实际 Actual"]) for r in rows} == children_bars(export)
+    assert {str(r["地区代码 region code"]): (r["目标 Target"], r["实际 Actual"]) for r in rows} == children_bars(export)
     listed = {
         int(i)
         for r in rows

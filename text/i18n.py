@@ -12,6 +12,7 @@ TEXT = {
     "plan_revised": ("修订计划", "Revised plan"),
     "actual": ("实际", "Actual"),
     "no_figure": ("无报告数据", "no reported figure"),
+    "no_target": ("无目标", "no target"),  # a missing plan: "no reported figure" is a missing actual
     "not_cumulative": (
         "存量和比率逐年不相加,没有累计值:见逐年图",
         "A stock or a rate is not added up over the years, so it has no running total: see the yearly chart",
@@ -51,6 +52,7 @@ TEXT = {
     "col_exported_at": ("导出时间", "exported at"),
     "col_inert_note": ("说明", "note"),
     "col_status": ("状态", "status"),
+    "col_status_years": ("状态年份", "Status of years"),
     "col_plan_ids": ("目标数据编号", "target figure ids"),
     "col_actual_ids": ("实际数据编号", "actual figure ids"),
     "data_as_of": ("数据截至", "data as of"),
