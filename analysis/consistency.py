@@ -111,6 +111,7 @@ def consistency_checks(
         for name in name_of.values()
     }
     own_annual: dict[str, dict] = {}
+    original: dict = {}
     if spans:
         own_annual = {k: dict(sorted({**summed[name], **own[name]}.items())) for k, name in name_of.items()}
         if plan == "revised":
@@ -119,6 +120,8 @@ def consistency_checks(
     for span in spans:
         years = list(range(int(span["period_start"]), int(span["period_end"]) + 1))
         points = own_annual[span["kind"]]
+        if plan == "revised" and span["kind"] == "target" and span.get("plan_version_kind") != "revision":
+            points = original  # a plan's own total against its own years, whichever plan the page shows
         inside = [y for y in years if y in points]
         if not inside:
             continue
