@@ -60,6 +60,7 @@ SERVER_ROUTES = (
     ("/export/chart.<fmt>", "export.routes"),
     ("/export/data.<fmt>", "export.routes"),
     ("/export/briefing.<fmt>", "export.routes"),
+    ("/export/overview.<fmt>", "export.routes"),
     ("/export/map.<fmt>", "callbacks.map_export"),
     ("/export/<path:_rest>", "export.routes"),  # any other /export/ path: a plain-text 404
     ("/api/v1/regions", "api.routes"),

@@ -5,6 +5,7 @@
 | ``GET /export/chart.<png|svg|pdf>?region=621100&indicator=poor_population_reduced`` | chart |
 | ``GET /export/data.<csv|xlsx>?region=…&indicator=…`` | the chart's rows, sources and plan version |
 | ``GET /export/briefing.<pdf|xlsx>?region=610000`` | briefing pack of a region and its sub-regions |
+| ``GET /export/overview.<csv|xlsx>?plan=revised`` | the overview's rows, with the overview's own query string |
 
 Optional, as on the page: ``chart=annual|cumulative|children`` (children: the sub-regions bars), ``lang=zh|en``,
 ``plan=original|revised``, ``from``/``to`` (years). Every route needs the export right (analyst, planner, admin),
@@ -27,6 +28,7 @@ from export import images, tables, workbook
 from export.answers import export_error, plain_error, public_url
 from export.chart_data import CHARTS, ExportNotFound, safe_file_name
 from export.charts import build_chart
+from export.overview import overview_bytes
 from textsafety import echo
 
 MIMETYPES = {
@@ -122,10 +124,21 @@ def register(app, sessions) -> None:
     def export_data(fmt: str):
         return run(fmt, DATA_FORMATS, lambda s, p, url: chart_bytes(s, fmt, p, url))
 
+    @server.route("/export/overview.<fmt>")
+    def export_overview(fmt: str):
+        guard.require("export")
+        if fmt not in DATA_FORMATS:
+            return plain_error(404, f"unknown format {echo(fmt)}: use one of {', '.join(DATA_FORMATS)}")
+        query = request.query_string.decode("utf-8", "replace")
+        search = f"?{query}" if query else ""
+        with sessions() as session:
+            data, stem = overview_bytes(session, fmt, search, f"{public_url().rstrip('/')}/{search}")
+        return attachment(data, fmt, stem)
+
     @server.route("/export/<path:_rest>")
     def export_unknown(_rest: str):
         guard.require("export")
-        return plain_error(404, "no such export: use /export/chart.…, data.…, briefing.… or map.…")
+        return plain_error(404, "no such export: use /export/chart.…, data.…, briefing.…, overview.… or map.…")
 
     @server.route("/export/briefing.<fmt>")
     def export_briefing(fmt: str):

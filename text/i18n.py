@@ -124,6 +124,7 @@ TEXT = {
     "year_by_year": ("逐年:实际 / 计划", "Year by year: actual / plan"),
     "latest_year": ("最新年份", "Latest year"),
     "whole_period": ("全期", "Plan period"),
+    "col_row_scope": ("范围", "row"),  # an export row's: one year, or the whole plan period
     "trend": ("趋势", "Trend"),
     "trend_label": ("趋势:计划(虚线)与实际(实线)", "Trend: plan (dashed) and actual (solid)"),
     "achievement": ("完成率", "Achievement"),
