@@ -119,9 +119,10 @@ def _progress_of_sums(
     records. Sums of sub-regions or of named-target indicators go through ``progress`` as records. A rate or a
     level per person (``is_additive``) is the region's ``own`` figures when given, else a sum of one figure only:
     a sum of several means nothing."""
-    if not is_additive(ind) and own is not None:
+    additive = is_additive(ind)
+    if not additive and own is not None:
         return progress(own.get((code, ind["code"]), []), code, ind, plan, lo, hi)
-    if not is_additive(ind):
+    if not additive:
         group = [row for row in group if row[8] <= 1]
     if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
