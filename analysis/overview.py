@@ -124,7 +124,8 @@ def _progress_of_sums(
         return progress(own.get((code, ind["code"]), []), code, ind, plan, lo, hi)
     if not additive:
         group = [row for row in group if row[8] <= 1]
-    if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
+    # the group is region by region, the region's own sums first (``_assessed``): a sub-region's come last
+    if ind["code"] in NAMED_INDICATORS or group[-1][0] != code:
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
     series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}
     spans = []
