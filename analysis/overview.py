@@ -135,9 +135,9 @@ def _progress_of_sums(
             continue
         kind = row[3]
         if kind == "actual":
-            series["actual"][int(row[6])] = sum_point(row, notes)
+            series["actual"][row[6]] = sum_point(row, notes)
         elif kind == "target" and row[4] in SERIES_OF:
-            series[SERIES_OF[row[4]]][int(row[6])] = sum_point(row, notes)
+            series[SERIES_OF[row[4]]][row[6]] = sum_point(row, notes)
     series = {name: in_year_order(points) for name, points in series.items()}
     return assess(series, spans, code, ind, plan, lo, hi)
 
