@@ -118,5 +118,3 @@ def sum_point(row: tuple, notes: dict[int, str]) -> Point:
         note = sum_note(count, notes)
     reliability = "synthetic" if row[12] else "official"  # a sum's, by whether any of its figures is synthetic
     return Point(row[6], row[7], "=", [0], False, reliability, "", note, row[11] or "")
-
-
