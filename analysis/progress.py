@@ -95,8 +95,8 @@ class Progress:
     @property
     def worst(self) -> int:
         """Sort key: the worse of the latest year's and the period's status."""
-        found = [c.status for c in (self.latest, self.period) if c is not None]
-        return min((st.severity(s) for s in found), default=st.severity(st.NO_DATA))
+        found = [st.severity(c.status) for c in (self.latest, self.period) if c is not None]
+        return min(found, default=st.severity(st.NO_DATA))
 
 
 def _cell(year: int, plan: Point | None, actual: Point | None, direction: str) -> YearCell:
