@@ -227,6 +227,15 @@ def covered_regions(
     return frozenset(out)
 
 
+def has_sums(*series: dict[int, Point]) -> bool:
+    """Whether any point of ``series`` is a sum of sub-regions' figures (``rolled_up``, not ``derived``)."""
+    for points in series:
+        for pt in points.values():
+            if pt.rolled_up and not pt.derived:
+                return True
+    return False
+
+
 def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None:
     """Withhold the judgement wherever plan and actual do not cover the same regions: a sum of only some
     sub-regions (巴中: 通江's 2.6万 of 5 counties) against the region's own target (≥10万), or against a sum of other
@@ -239,7 +248,7 @@ def judge_partial(p: Progress, owner: dict[str, str], total: int, whole) -> None
     anyone's: it is dropped (``p.period`` None), never judged nor shown as the region's plan; where the targets
     are of different regions, each summed one is marked ``partial`` too, so that no cumulative plan adds them up."""
     plan, actual = p.plan_points, p.series["actual"]
-    if not any(pt.rolled_up and not pt.derived for pt in (*plan.values(), *actual.values())):
+    if not has_sums(plan, actual):
         return
 
     def cover(point: Point | None) -> frozenset[str] | None:
@@ -330,7 +339,7 @@ def apply_rollup(p: Progress, tree: SubRegions, years: list[int] | None = None) 
     Example: ``apply_rollup(progress(figs, "610700", indicator), sub_regions(regions, "610700")).rollup.total == 10``
     """
     shown = [p.series["actual"], p.plan_points]
-    if not any(pt.rolled_up and not pt.derived for points in shown for pt in points.values()):
+    if not has_sums(*shown):
         return p
     if years is None:
         years = sorted({y for points in shown for y in points})

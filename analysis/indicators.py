@@ -11,6 +11,8 @@ Example::
 
 from __future__ import annotations
 
+import re
+
 HEADLINE = (
     "poor_population_reduced",  # 脱贫人口
     "counties_exited",  # 贫困县摘帽
@@ -34,6 +36,7 @@ def headline_order(weights: dict[str, int]) -> list[str]:
 
 # Words naming a level per person, household or place, or a mean: such figures do not add up over regions.
 _PER_UNIT = ("人均", "户均", "村均", "县均", "平均", "per_capita", "per capita", "per-capita", "average")
+_PER_UNIT_WORD = re.compile("|".join(map(re.escape, _PER_UNIT)))
 
 
 def is_additive(indicator: dict) -> bool:
@@ -49,5 +52,5 @@ def is_additive(indicator: dict) -> bool:
     """
     if indicator.get("kind") == "rate" or indicator.get("unit") == "%":
         return False
-    words = " ".join(str(indicator.get(k) or "") for k in ("code", "name_zh", "name_en")).lower()
-    return not any(w in words for w in _PER_UNIT)
+    words = f"{indicator.get('code') or ''} {indicator.get('name_zh') or ''} {indicator.get('name_en') or ''}".lower()
+    return _PER_UNIT_WORD.search(words) is None

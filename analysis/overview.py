@@ -10,7 +10,7 @@ from analysis.indicators import is_additive
 from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
 from analysis.regions import descendants, plan_regions
-from analysis.series import COMMITTED, SERIES_OF, Point, in_year_order
+from analysis.series import COMMITTED, SERIES_OF, Point
 from analysis.sums import sum_point, sum_record, sum_records
 
 
@@ -119,11 +119,13 @@ def _progress_of_sums(
     records. Sums of sub-regions or of named-target indicators go through ``progress`` as records. A rate or a
     level per person (``is_additive``) is the region's ``own`` figures when given, else a sum of one figure only:
     a sum of several means nothing."""
-    if not is_additive(ind) and own is not None:
+    additive = is_additive(ind)
+    if not additive and own is not None:
         return progress(own.get((code, ind["code"]), []), code, ind, plan, lo, hi)
-    if not is_additive(ind):
+    if not additive:
         group = [row for row in group if row[8] <= 1]
-    if ind["code"] in NAMED_INDICATORS or any(row[0] != code for row in group):
+    # the group is region by region, the region's own sums first (``_assessed``): a sub-region's come last
+    if ind["code"] in NAMED_INDICATORS or (group and group[-1][0] != code):
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
     series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}
     spans = []
@@ -133,11 +135,10 @@ def _progress_of_sums(
             continue
         kind = row[3]
         if kind == "actual":
-            series["actual"][int(row[6])] = sum_point(row, notes)
+            series["actual"][row[6]] = sum_point(row, notes)
         elif kind == "target" and row[4] in SERIES_OF:
-            series[SERIES_OF[row[4]]][int(row[6])] = sum_point(row, notes)
-    series = {name: in_year_order(points) for name, points in series.items()}
-    return assess(series, spans, code, ind, plan, lo, hi)
+            series[SERIES_OF[row[4]]][row[6]] = sum_point(row, notes)
+    return assess(series, spans, code, ind, plan, lo, hi)  # sorted sums make each series in year order
 
 
 def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed):

@@ -95,8 +95,8 @@ class Progress:
     @property
     def worst(self) -> int:
         """Sort key: the worse of the latest year's and the period's status."""
-        found = [c.status for c in (self.latest, self.period) if c is not None]
-        return min((st.severity(s) for s in found), default=st.severity(st.NO_DATA))
+        found = [st.severity(c.status) for c in (self.latest, self.period) if c is not None]
+        return min(found, default=st.severity(st.NO_DATA))
 
 
 def _cell(year: int, plan: Point | None, actual: Point | None, direction: str) -> YearCell:
@@ -124,9 +124,19 @@ def _span_targets(spans: list[dict], plan: str) -> list[dict]:
     return list(chosen.values())
 
 
+def _schedule(points: dict[int, Point]) -> tuple[dict[int, float], list[int], set[str]]:
+    """A plan's values by year, the ids of its figures and its comparators, in one pass."""
+    values, ids, comparators = {}, [], set()
+    for year, point in points.items():
+        values[year] = point.value
+        ids += point.figure_ids
+        comparators.add(point.comparator)
+    return values, ids, comparators
+
+
 def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment | None, list[int]]:
     direction, kind = p.indicator["direction"], p.indicator["kind"]
-    plan = {y: pt.value for y, pt in p.plan_points.items()}
+    plan, plan_ids, comparators = _schedule(p.plan_points)
     actual = {y: pt.value for y, pt in p.series["actual"].items()}
     span_targets = _span_targets(spans, p.plan) if spans else []
     first, last = (min(plan), max(plan)) if plan else (0, 0)
@@ -136,15 +146,13 @@ def _period(p: Progress, spans: list[dict], as_of: int) -> tuple[st.Assessment |
         start, end, total = int(main["period_start"]), int(main["period_end"]), float(main["value"])
         comparator, ids = main["comparator"] or "=", [int(main["id"])]
     elif plan:
-        start, end = min(plan), max(plan)
-        ids = [i for pt in p.plan_points.values() for i in pt.figure_ids]
+        start, end, ids = first, last, plan_ids
         if kind == "flow":  # a total keeps a comparator only when every year it sums has the same one
-            comparators = {pt.comparator for pt in p.plan_points.values()}
             comparator = comparators.pop() if len(comparators) == 1 else "="
         else:  # stocks and rates are judged on the end year's target: its comparator (≥80% in 2017) goes with it
             comparator = p.plan_points[end].comparator
         total = sum(plan.values()) if kind == "flow" else plan[end]
-        if kind == "flow" and set(range(start, end + 1)) - set(plan):
+        if kind == "flow" and len(plan) < end - start + 1:  # a year without a target in the schedule
             same = [s for s in span_targets if (int(s["period_start"]), int(s["period_end"])) == (start, end)]
             if not same:
                 return None, ids  # gaps in the schedule and no stated total: no period target to judge

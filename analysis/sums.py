@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from analysis.series import Point
 
-# A sum's fields, in order; ``plan_version_id`` and ``plan_version`` are None for a sum without plan versions
+# A sum's fields, in order (periods ints, the value a float); ``plan_version_id`` and ``plan_version`` are None for
+# a sum without plan versions
 FIELDS = (
     "region_code",
     "region_name",
@@ -115,7 +116,5 @@ def sum_point(row: tuple, notes: dict[int, str]) -> Point:
     note = notes.get(count)
     if note is None:  # sum_note, inline
         note = sum_note(count, notes)
-    return Point(int(row[6]), float(row[7]), "=", [0], False, _RELIABILITY[bool(row[12])], "", note, row[11] or "")
-
-
-_RELIABILITY = {True: "synthetic", False: "official"}  # a sum's, by whether any of its figures is synthetic
+    reliability = "synthetic" if row[12] else "official"  # a sum's, by whether any of its figures is synthetic
+    return Point(row[6], row[7], "=", [0], False, reliability, "", note, row[11] or "")
