@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import ALL, Input, Output, State, ctx, no_update
 
+from auth import guard
 from db import queries
 from layouts import ids, urlstate
 from layouts.controls import region_options
@@ -15,7 +16,8 @@ from views.overview import overview_view
 def render_overview(session, search: str | None) -> object:
     """The overview for a query string: ``overview_view`` rendered."""
     view = overview_view(session, search)
-    return overview_page(view.rows, view.options, view.state, view.bounds, view.state["lang"], view.choices, view.path)
+    lang, can_export = view.state["lang"], guard.can_do("export")
+    return overview_page(view.rows, view.options, view.state, view.bounds, lang, view.choices, view.path, can_export)
 
 
 def register(app, sessions) -> None:

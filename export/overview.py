@@ -10,6 +10,7 @@ from __future__ import annotations
 from analysis.progress import Progress
 from export import basis, tables
 from export.chart_data import COMPARATOR
+from layouts.overview_page import has_reported
 from layouts.urlstate import lang_of, parse
 from text.i18n import both, name, t
 from views.overview import overview_view
@@ -83,7 +84,8 @@ def overview_bytes(session, fmt: str, search: str, view_url: str) -> tuple[bytes
     """(bytes, file stem) of the overview for a query string, as CSV or XLSX (a data sheet and an About sheet)."""
     lang = lang_of(parse(search))
     view = overview_view(session, search)
-    rows = overview_rows(view.rows, lang)
+    shown = [row for row in view.rows if has_reported(row[1])] if view.state.get("reported") else view.rows
+    rows = overview_rows(shown, lang)
     stem = "总览-overview"
     if fmt == "csv":
         return tables.csv_bytes(rows, OVERVIEW_COLUMNS, lang), stem

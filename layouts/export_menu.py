@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from layouts import ids
-from layouts.urlstate import parse
+from layouts.urlstate import canonical, parse
 from text.i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -74,6 +74,33 @@ def export_menu(
             html.Div(data, className="btn-group btn-group-sm", role="group"),
         ],
         className=f"export-menu export-menu-{chart} d-flex flex-wrap align-items-center gap-1 mb-2",
+    )
+
+
+def overview_export_menu(state: dict, bounds: tuple[int, int], lang: str) -> html.Div:
+    """Download links for the overview's rows as data (CSV, XLSX), for the view shown (plan, years, indicator,
+    region, reported only: ``export.overview``).
+
+    Example: ``overview_export_menu({"plan": "revised", "lang": "zh"}, (2013, 2020), "zh")``
+    """
+    query = canonical(state, bounds)
+    links = [
+        html.A(
+            fmt.upper(),
+            href=f"/export/overview.{fmt}{query}",
+            download="",
+            className=f"btn btn-outline-secondary btn-sm export-link export-{fmt}",
+            title=f"{t('export_download', lang)} {fmt.upper()}",
+            **{"data-format": fmt},
+        )
+        for fmt in DATA_FORMATS
+    ]
+    return html.Div(
+        [
+            html.Span(f"{t('export_data', lang)}:", className="small text-muted me-1"),
+            html.Div(links, className="btn-group btn-group-sm", role="group"),
+        ],
+        className="export-menu export-menu-overview d-flex flex-wrap align-items-center gap-1 mb-2",
     )
 
 

@@ -20,6 +20,7 @@ from layouts.controls import (
     status_help,
     year_range,
 )
+from layouts.export_menu import overview_export_menu
 from layouts.plain import element
 from layouts.sparkline import SIZE, sparkline_data
 from layouts.theme import COLORS
@@ -268,9 +269,11 @@ def overview_page(
     lang: str,
     regions: list[dict] = (),
     path: list[dict] = (),
+    can_export: bool = False,
 ) -> html.Div:
     """``rows`` are (region, progress) pairs already sorted worst first; ``regions`` the region filter's first
-    choices, ``path`` the region filtered on and its ancestors (``views.overview.OverviewView``)."""
+    choices, ``path`` the region filtered on and its ancestors (``views.overview.OverviewView``); ``can_export``:
+    the reader may download the rows as data."""
     hidden = 0
     if state.get("reported"):
         shown = [row for row in rows if has_reported(row[1])]
@@ -296,6 +299,7 @@ def overview_page(
                 state,
             ),
             html.P(hint, id=ids.OVERVIEW_HINT, className="text-muted small mb-1"),
+            overview_export_menu(state, bounds, lang) if can_export else None,
             status_grid(rows, state, bounds, lang),
         ]
     )

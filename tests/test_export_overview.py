@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from app import create_app
 from db.session import make_engine, session_factory
-from tests.accounts import SECRET, add_users, login
+from tests.accounts import SECRET, add_users, answer_text, login, payload, post_callback
 from tests.conftest import copy_sqlite
 from views.overview import overview_view
 
@@ -81,3 +81,22 @@ def test_a_viewer_may_not_export_the_overview_and_a_bad_format_is_named(app):
     assert client_of(app, "viewer1").get("/export/overview.csv").status_code == 403
     refused = client_of(app, "analyst1").get("/export/overview.pdf")
     assert refused.status_code == 404 and "csv, xlsx" in refused.get_data(as_text=True)
+
+
+def overview_page_as(app, who: str, search: str) -> str:
+    client = client_of(app, who)
+    values = {"url.pathname": "/", "url.search": search}
+    response = post_callback(client, payload(app, "url.pathname", values))
+    assert response.status_code == 200
+    return answer_text(response)
+
+
+def test_the_overview_offers_its_rows_as_data_to_an_analyst_only_for_the_view_shown(app):
+    page = overview_page_as(app, "analyst1", "?plan=revised&reported=1")
+    for fmt in ("csv", "xlsx"):
+        assert f"/export/overview.{fmt}?plan=revised&reported=1" in page
+    assert "export-menu-overview" not in overview_page_as(app, "viewer1", "?plan=revised")
+    client = client_of(app, "analyst1")
+    _, *all_rows = csv_rows(client.get("/export/overview.csv?plan=revised").data)
+    _, *reported = csv_rows(client.get("/export/overview.csv?plan=revised&reported=1").data)
+    assert 0 < len(reported) < len(all_rows)  # the rows hidden on the page are left out of the file too
