@@ -117,13 +117,11 @@ def _progress_of_sums(
     """``progress`` of one region's sums of one indicator: ``plan_vs_actual`` of their records is one point a
     year and series (each sum has its own key), so each annual sum is made its point; multi-year sums are read as
     records. Sums of sub-regions or of named-target indicators go through ``progress`` as records. A rate or a
-    level per person (``is_additive``) is the region's ``own`` figures when given, else a sum of one figure only:
-    a sum of several means nothing."""
+    level per person (``is_additive``) is the region's ``own`` figures, never a sum: even a sum of one may be a
+    sub-region's figure."""
     additive = is_additive(ind)
-    if not additive and own is not None:
-        return progress(own.get((code, ind["code"]), []), code, ind, plan, lo, hi)
     if not additive:
-        group = [row for row in group if row[8] <= 1]
+        return progress((own or {}).get((code, ind["code"]), []), code, ind, plan, lo, hi)
     # the group is region by region, the region's own sums first (``_assessed``): a sub-region's come last
     if ind["code"] in NAMED_INDICATORS or (group and group[-1][0] != code):
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)

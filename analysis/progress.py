@@ -201,8 +201,8 @@ def progress(
     rows = figures if committed else [r for r in records(figures) if r["indicator"] == code]
     # a rate or a level per person is never the sum of the sub-regions' figures: only the region's own count
     additive = is_additive(indicator)
-    if not additive:  # nor a sum made at scale of several figures (db.scaled_views; a sum of one is the figure)
-        rows = [r for r in rows if r.get("count", 1) <= 1 or r.get("source_kind") != "sum"]
+    if not additive:  # nor a sum made at scale (db.scaled_views): even a sum of one may be a sub-region's figure
+        rows = [r for r in rows if r.get("source_kind") != "sum"]
     series = plan_vs_actual(rows, region_code, roll_up=additive, committed=True)
     return assess(series, rows, region_code, indicator, plan, year_from, year_to)
 

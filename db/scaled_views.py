@@ -21,6 +21,7 @@ from operator import itemgetter
 from sqlalchemy import String, bindparam, case, func, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
+from analysis.indicators import is_additive
 from analysis.series import counted
 from analysis.sums import sum_records
 from db import overlaps, queries, rollups, tree, visibility
@@ -77,7 +78,11 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     children = _regions(session, _CHILD_REGIONS, {"parent": code})
     regions = path + children
     own = queries.figures(session, region_codes=[code])
-    return regions, own + summed_records(session, tuple(c["code"] for c in children), within=code)
+    codes = tuple(c["code"] for c in children)
+    # a rate or a level per person is no sum: the sub-regions' own figures of it stand beside their subtrees' sums
+    rates = {i["code"] for i in queries.indicators(session) if not is_additive(i)}
+    own += [f for f in queries.figures(session, region_codes=codes) if f["indicator"] in rates]
+    return regions, own + summed_records(session, codes, within=code)
 
 
 def overview_records(session: Session) -> tuple[list[dict], list[dict]]:
