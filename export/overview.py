@@ -7,6 +7,8 @@ Example: ``overview_rows(overview_view(s, "?plan=revised").rows, "zh")[0]["statu
 
 from __future__ import annotations
 
+from openpyxl import Workbook
+
 from analysis.progress import Progress
 from export import basis, tables
 from export.chart_data import COMPARATOR
@@ -89,8 +91,6 @@ def overview_bytes(session, fmt: str, search: str, view_url: str) -> tuple[bytes
     stem = "总览-overview"
     if fmt == "csv":
         return tables.csv_bytes(rows, OVERVIEW_COLUMNS, lang), stem
-    from openpyxl import Workbook
-
     wb = Workbook()
     data = wb.active
     data.title = "数据 Data"
