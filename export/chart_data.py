@@ -266,6 +266,8 @@ def point_rows(export: ChartExport, detail: dict[int, dict]) -> list[dict]:
     by_id = basis.points_by_id(export.progress, stretch)
     for trace in export.figure["data"]:
         for i, (x, y) in enumerate(zip(trace["x"], trace["y"], strict=True)):
+            if y is None and export.chart == "cumulative":
+                continue  # a point the line does not draw (a partial sum is not cumulated): no empty row
             cd = trace.get("customdata") or []
             ids = _ids(cd[i]) if i < len(cd) else []
             figs = [detail[j] for j in ids if j in detail]

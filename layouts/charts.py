@@ -382,6 +382,8 @@ def children_figure(rows: list[dict], unit: str, title: str, lang: str = "zh") -
                 "customdata": [[r["code"]] for r in rows],
                 "hovertext": labels,
                 "hovertemplate": f"%{{hovertext}}<br>{name}: %{{text}}<extra></extra>",
+                # no key entry for a series without a bar: "目标" beside sub-regions none of which has a target
+                "showlegend": any(r[key] is not None for r in rows),
             }
         )
     top = max([r[k] or 0 for r in rows for k in ("plan", "actual")], default=1)

@@ -229,3 +229,28 @@ def test_the_maps_year_stays_in_its_address_when_the_page_sets_its_dropdowns(das
     assert kept == "no_update" or "year=2018" in kept, kept
     changed = choose(dash_client, search, "counties_exited", 2018)
     assert "indicator=counties_exited" in changed and "year=" not in changed, "a new indicator picks its own year"
+
+
+# F17: the sub-regions chart keyed "目标" in its legend when none of the sub-regions had a target
+
+
+def test_the_sub_regions_key_names_only_the_series_that_draw_bars():
+    rows = [{"code": CHENGGU, "label": "城固县 · 2019", "plan": None, "actual": 1.0, "status": None}]
+    plan, actual = children_figure(rows, "个", "t", "zh")["data"]
+    assert (plan["showlegend"], actual["showlegend"]) == (False, True)
+    rows.append({"code": "2", "label": "乙县", "plan": 3.0, "actual": None, "status": None})
+    plan, actual = children_figure(rows, "个", "t", "zh")["data"]
+    assert (plan["showlegend"], actual["showlegend"]) == (True, True)
+
+
+# F16: the cumulative export of 汉中's counties (partial sums, which the line does not cumulate) had a row per year
+# with an empty value
+
+
+def test_the_cumulative_export_has_no_row_for_a_point_the_line_does_not_draw(seed_db_url):
+    figure = cumulative_page_figure(seed_db_url, "610700")
+    drawn = [(x, y) for trace in figure["data"] for x, y in zip(trace["x"], trace["y"], strict=True) if y is not None]
+    rows = export_csv(seed_db_url, "610700", "cumulative")
+    assert [(r["年份 Year"], r["数值 Value"]) for r in rows] == [(str(x), f"{y:g}") for x, y in drawn]
+    assert all(r["数值 Value"] for r in rows)
+    assert export_csv(seed_db_url, "610700", "annual"), "the yearly chart of the same page still has its rows"
