@@ -354,6 +354,11 @@ def _quantities(
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
         periods = period(read_as, flow, plan, yearly=yearly, rate=q.measure == "%")
+        if token is not None and token.kind == "from":
+            if from_values.reached_level(sentence[: q.start]):  # "从2012年起,…资金将由原来的1.9亿元,增加到10亿元以上"
+                periods = [(token.year, token.year)]
+            elif yearly and from_values.thereafter(sentence[c_start : q.start]):  # "…,以后按年度每年递增100万元"
+                periods = [p for p in periods if p[0] > token.year] or periods
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         if level_year is not None:

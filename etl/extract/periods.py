@@ -41,7 +41,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
     r"|(?<![\d一二两三四五六七八九十续])([一二两三四五六七八九十\d]{1,2})年"
     r"(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))|(?=(?:实现|完成)[^,;。年]{0,12}(?:脱贫|出列|摘帽|退出|销号))"
-    r"|(?=(?:攻坚)?行动(?:计划|方案)|攻坚(?:计划|方案))))"  # "易地扶贫搬迁三年行动计划涉及4942户": the plan's years
+    r"|(?=(?:攻坚)?行动(?:计划|方案)|攻坚)))"  # "易地扶贫搬迁三年行动计划涉及4942户", "三年攻坚": the plan's years
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
@@ -113,6 +113,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
+            if m.group("this") == "今年" and _DAY_OF_YEAR.match(text, m.end()):
+                continue  # "今年7月,贵州省印发《…方案》": the day something was done, as "2018年7月" is, no period
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("next"):
             kind = "deadline" if _BY_THEN.match(text, m.end()) else _point_or_from(text, m)
@@ -145,6 +147,7 @@ def _point_or_from(text: str, m: re.Match) -> str:
     return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
+_DAY_OF_YEAR = re.compile(r"\d{1,2}月(?:\d{1,2}日)?(?![底末前以之上中下\d]|\s*[至到~—\-])")
 _BY_THEN = re.compile(r"(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)")  # "在明年6月底前全面解决…": by then
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
@@ -241,6 +244,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             months = [int(y) for y in _MONTH_OF_YEAR.findall(text) if int(y) < min(planned)]
             if months:  # "“夏秋攻势”行动从2018年7月至12月…": a month of a year is this year's, when nothing else is
                 doc_year = max(months)
+        ahead = [int(m.group(2)) - _count(m.group(1)) + 1 for m in _YEARS_AHEAD_TO.finditer(text)]
+        if ahead and not (title_years or planned_eras or reported or neutral):
+            doc_year = min(ahead)  # "明确未来三年扶贫协作任务书,助力…到2020年如期实现脱贫目标": written in 2018
         annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
@@ -284,6 +290,10 @@ def _span_years(length: int, start: int, era: int | None) -> tuple[int, int]:
     return start, start + length - 1
 
 
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else parse_chinese_integer(n)
+
+
 def _told_only(text: str, year: int) -> bool:
     """Every sentence naming the year tells without a word of intent ("2017年宁夏新增扶贫小额信贷58亿元")."""
     # a clause of the years since it is none: "从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉"
@@ -309,6 +319,7 @@ def _anniversary_years(text: str) -> list[int]:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_YEARS_AHEAD_TO = re.compile(r"(?:今后|未来)([两三四五2-5])年[^。;]{0,40}?(?:到|至)((?:19|20)\d{2})年")
 _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|工作安排|要点|行动计划|实施计划)》"
 )
@@ -435,7 +446,7 @@ def period(
         end = max(token.year, start - 1)
         return [(token.year, end)] if flow else [(end, end)]
     if token.kind == "range":
-        if yearly:
+        if yearly and not rate:  # but "2018至2020年,…交易额年均增长30%" is one figure for the range
             return [(y, y) for y in range(token.first, token.year + 1)]
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
