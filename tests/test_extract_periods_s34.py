@@ -76,3 +76,41 @@ def test_a_three_year_campaign_sets_the_plans_end(g):
     )
     assert plan_years(text, "2016-03-23", "").plan_end == 2018
     assert _periods(text, g, 1_760_000.0, as_of="2016-03-23") == [(2016, 2018)]
+
+
+def test_a_year_end_figure_dates_its_text_after_that_year_so_a_page_address_a_year_later_counts():
+    from etl.extract.document import read_document_info
+
+    text = (
+        "2018年底,赣州贫困人口已减至18.86万人,贫困发生率降至2.45%;在之前7个贫困县摘帽的基础上,"
+        "剩下的兴国、于都、宁都、赣县4个贫困县,也将于近期实现“出列”。"
+    )
+    assert read_document_info(text, None, url_date="2020-03-25").published_on == "2020-03-25"
+    # a page two years after the year-end is still a repost's
+    assert read_document_info(text, None, url_date="2021-03-25").published_on is None
+
+
+def test_a_stretch_year_before_the_committed_one_gives_the_figure_twice(g):
+    text = "根据整体帮扶规划,力争到2019年、确保2020年,片区内低收入人口人均年收入达到6000元。"
+    doc = extract_document(text, g, as_of="2016-07-28")
+    tiers = sorted((f.period_end, f.tier) for f in doc.figures if f.kind == "target" and f.value == 6000)
+    assert tiers == [(2019, "stretch"), (2020, "committed")]
+
+
+def test_a_signature_date_written_in_words_dates_this_year(g):
+    text = (
+        "某县人民政府关于印发2018年脱贫攻坚工作要点的通知\n各乡镇:现将工作要点印发给你们,请认真贯彻执行。\n"
+        "某县人民政府\n二○一八年三月五日\n今年全县计划减少贫困人口1200人,明年全部脱贫。"
+    )
+    doc = extract_document(text, g)
+    assert (doc.info.published_on, doc.info.issuer) == ("2018-03-05", "某县人民政府")
+    assert _periods(text, g, 1200.0) == [(2018, 2018)]
+
+
+def test_this_year_and_the_next_and_by_the_end_of_next_year():
+    assert [(t.kind, t.first, t.year) for t in year_tokens("今明两年完成易地扶贫搬迁2000人", 2018)] == [
+        ("range", 2018, 2019)
+    ]
+    by_then = year_tokens("到明年底完成易地扶贫搬迁1000人", 2018)
+    assert [(t.kind, t.year) for t in by_then] == [("deadline", 2019)]
+    assert period(by_then[0], True, PlanYears(2018, 2019)) == [(2018, 2019)]

@@ -34,6 +34,7 @@ from .periods import (
     period,
     plan_years,
     span_start,
+    stretch_year,
     year_tokens,
 )
 from .quotes import quote_span, said_for
@@ -364,9 +365,14 @@ def _quantities(
         if level_year is not None:
             periods = [(level_year, level_year)]
         stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None or goal_beyond
+        runs = [(p, stretch) for p in periods]
+        ahead = stretch_year(sentence[: q.start], token.year) if token is not None and not stretch else None
+        if ahead is not None:  # "力争到2019年、确保2020年,…达到6000元": the committed figure and its earlier stretch
+            earlier = period(replace(read_as, year=ahead), flow, plan, yearly=yearly, rate=q.measure == "%")
+            runs += [(p, True) for p in earlier]
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
-        for p_start, p_end in periods:
+        for (p_start, p_end), stretched in runs:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
                 explicit_end = max(p_end, token.year)
@@ -437,7 +443,7 @@ def _quantities(
                 text[s_start + a : s_start + b],
                 s_start + a,
                 s_start + b,
-                tier="stretch" if stretch else "committed",
+                tier="stretch" if stretched else "committed",
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or indicators.readable_label(label),
             )

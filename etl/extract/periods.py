@@ -45,7 +45,7 @@ _TOKEN_RE = re.compile(
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
+    r"(?P<both>今明两年)|(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
@@ -116,8 +116,11 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             if m.group("this") == "今年" and _DAY_OF_YEAR.match(text, m.end()):
                 continue  # "今年7月,贵州省印发《…方案》": the day something was done, as "2018年7月" is, no period
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
+        elif m.group("both"):  # "今明两年,大力推进…": this year and the next
+            out.append(YearToken("range", doc_year + 1, m.start(), m.end(), doc_year))
         elif m.group("next"):
-            kind = "deadline" if _BY_THEN.match(text, m.end()) else _point_or_from(text, m)
+            by_then = _BY_THEN.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in ("到", "至")
+            kind = "deadline" if by_then else _point_or_from(text, m)  # "到明年底", "在明年6月底前": by then
             out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
@@ -388,6 +391,21 @@ def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
     if last.kind == "range":  # only a range as long as the span says it ("2011年至2015年…,今后三年" is after it)
         return last.first if last.first is not None and last.year - last.first + 1 == span.year else None
     return last.year
+
+
+_STRETCH_YEAR = re.compile(
+    r"力争(?:在|到|于)?((?:19|20)\d{2})年(?:底|末)?(?:前)?[、,,]?确保(?:在|到|于)?((?:19|20)\d{2})年"
+)
+
+
+def stretch_year(before: str, year: int) -> int | None:
+    """The earlier year a 力争 sets beside the 确保 year that dates a figure: a stretch of the same figure.
+
+    >>> stretch_year("力争到2019年、确保2020年,片区内低收入人口人均年收入达到", 2020)
+    2019
+    """
+    found = [m for m in _STRETCH_YEAR.finditer(before) if int(m.group(2)) == year and int(m.group(1)) < year]
+    return int(found[-1].group(1)) if found else None
 
 
 _COMPARED = re.compile(r"(?:比|较|比起|相比)$")
