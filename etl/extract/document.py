@@ -134,7 +134,7 @@ def _is_headline(line: str) -> bool:
 def find_signature(text: str) -> tuple[str | None, str | None]:
     """(issuer, date) from a signature block: a line holding only a date, with the issuer on the line above.
 
-    >>> find_signature("…认真贯彻执行。\n某市人民政府办公室\n二○○九年五月十一日\n")
+    >>> find_signature("…认真贯彻执行。\\n某市人民政府办公室\\n二○○九年五月十一日\\n")
     ('某市人民政府办公室', '2009-05-11')
     """
     lines = _lines(text)
