@@ -41,6 +41,7 @@ def test_a_day_of_this_year_dates_an_event_not_the_figures_after_it():
     assert [(t.kind, t.year) for t in year_tokens(sentence, 2018)] == [("deadline", 2019)]
     # a time limit this year still dates what follows it: "今年6月底前"
     assert [t.year for t in year_tokens("今年6月底前完成搬迁1万人", 2018)] == [2018]
+    assert [t.year for t in year_tokens("到今年6月,全县将完成搬迁1万人", 2018)] == [2018]
 
 
 def test_the_funds_of_a_plan_issued_this_year_run_to_its_deadline(g):

@@ -113,7 +113,8 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
-            if m.group("this") == "今年" and _DAY_OF_YEAR.match(text, m.end()):
+            by_then = text[max(0, m.start() - 1) : m.start()] in ("到", "至", "于", "在")  # "到今年6月,…将…"
+            if m.group("this") == "今年" and _DAY_OF_YEAR.match(text, m.end()) and not by_then:
                 continue  # "今年7月,贵州省印发《…方案》": the day something was done, as "2018年7月" is, no period
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
         elif m.group("both"):  # "今明两年,大力推进…": this year and the next
