@@ -14,6 +14,11 @@ Rules (the ``period`` function applies them to one figure):
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
+* ``2018至2020年,…年均增长30%`` -> one figure for the range (a rate averaged over it, not one a year).
+* ``今明两年`` -> this year and the next; ``到明年底`` -> a deadline; a bare ``今年7月,…印发…`` is the day something
+  was done and dates no figure (as ``2018年7月`` does not).
+* ``力争到2019年、确保2020年,…达到6000元`` -> the committed figure at 2020 and its stretch at 2019.
+* an undated text that counts ``未来三年`` to ``到2020年`` is of the first of those years (2018).
 
 Example::
 
