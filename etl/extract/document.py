@@ -132,14 +132,39 @@ def _is_headline(line: str) -> bool:
 
 
 def find_signature(text: str) -> tuple[str | None, str | None]:
-    """(issuer, date) from a signature block: a line holding only a date, with the issuer on the line above."""
+    """(issuer, date) from a signature block: a line holding only a date, with the issuer on the line above.
+
+    >>> find_signature("…认真贯彻执行。\\n某市人民政府办公室\\n二○○九年五月十一日\\n")
+    ('某市人民政府办公室', '2009-05-11')
+    """
     lines = _lines(text)
     for i, ln in enumerate(lines):
-        m = re.fullmatch(_CN_DATE, ln)
-        if m:
+        m = re.fullmatch(_CN_DATE, ln) or re.fullmatch(_WORDS_DATE, ln)
+        year, month, day = (_in_digits(g) for g in m.groups()) if m else ("", "0", "0")
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
             issuer = lines[i - 1] if i > 0 and len(lines[i - 1]) <= 30 and ISSUER_END.search(lines[i - 1]) else None
-            return issuer, _iso(*m.groups())
+            return issuer, _iso(year, month, day)
     return None, None
+
+
+# a date written in words, as official documents sign them: 二〇一八年三月五日, 二○○九年五月十一日 (○ or O for 〇);
+# the text's normaliser may have turned the year alone into digits (2018年三月五日)
+_ZH_DIGITS = "〇○OＯ零一二三四五六七八九"
+_TENS = "[一二三四五六七八九十]"
+_WORDS_DATE = rf"((?:19|20)\d{{2}}|[{_ZH_DIGITS}]{{4}})年({_TENS}{{1,2}}|\d{{1,2}})月({_TENS}{{1,3}}|\d{{1,2}})日"
+
+
+def _in_digits(words: str) -> str:
+    """二○○九 -> 2009, 十一 -> 11, 二十五 -> 25; digits stay."""
+    if words.isdigit():
+        return words
+    if "十" in words:
+        tens, _, ones = words.partition("十")
+        return str(10 * (_DIGIT_OF[tens] if tens else 1) + (_DIGIT_OF[ones] if ones else 0))
+    return "".join(str(_DIGIT_OF[ch]) for ch in words)
+
+
+_DIGIT_OF = {ch: max(0, i - 4) for i, ch in enumerate(_ZH_DIGITS)}
 
 
 def find_date(text: str) -> str | None:
@@ -264,6 +289,7 @@ def _reposted(text: str, year: int) -> bool:
         return False  # "5年多来…今年": a text that counts from its own date
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
     years += [end for era, end in _ERA_ENDS.items() if era in text]
+    years += [int(y) + 1 for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?:年?底|末)", text)]  # told after it ended
     return bool(years) and year > max(years) + 1
 
 

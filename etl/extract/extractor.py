@@ -34,6 +34,7 @@ from .periods import (
     period,
     plan_years,
     span_start,
+    stretch_year,
     year_tokens,
 )
 from .quotes import quote_span, said_for
@@ -354,14 +355,24 @@ def _quantities(
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
                 read_as = replace(token, kind="range", year=first + token.year - 1, first=first)
         periods = period(read_as, flow, plan, yearly=yearly, rate=q.measure == "%")
+        if token is not None and token.kind == "from":
+            if from_values.reached_level(sentence[: q.start]):  # "从2012年起,…资金将由原来的1.9亿元,增加到10亿元以上"
+                periods = [(token.year, token.year)]
+            elif yearly and from_values.thereafter(sentence[c_start : q.start]):  # "…,以后按年度每年递增100万元"
+                periods = [p for p in periods if p[0] > token.year] or periods
         if id(q) in respective:  # "2018年至2020年,全省分别减少贫困人口30万人、25万人和20万人"
             periods = [(respective[id(q)], respective[id(q)])]
         if level_year is not None:
             periods = [(level_year, level_year)]
         stretch = not_figures.STRETCH_CUES.search(sentence[c_start : q.start]) is not None or goal_beyond
+        runs = [(p, stretch) for p in periods]
+        ahead = stretch_year(sentence[: q.start], token.year) if token is not None and not stretch else None
+        if ahead is not None:  # "力争到2019年、确保2020年,…达到6000元": the committed figure and its earlier stretch
+            earlier = period(replace(read_as, year=ahead), flow, plan, yearly=yearly, rate=q.measure == "%")
+            runs += [(p, True) for p in earlier]
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
-        for p_start, p_end in periods:
+        for (p_start, p_end), stretched in runs:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
                 explicit_end = max(p_end, token.year)
@@ -432,7 +443,7 @@ def _quantities(
                 text[s_start + a : s_start + b],
                 s_start + a,
                 s_start + b,
-                tier="stretch" if stretch else "committed",
+                tier="stretch" if stretched else "committed",
                 confidence=_confidence(known, token is not None, kind, ctx),
                 indicator_label=indicators.label_of(code) or indicators.readable_label(label),
             )

@@ -40,6 +40,21 @@ def start_year(sentence: str, q_start: int, q_end: int) -> int | None:
     return int(earlier.group(1)) if earlier else None
 
 
+REACHED = re.compile(r"[由从][^;。]{0,24}?(?:增加|提高|提升|上调|增长|扩大|增)(?:到|至|为)[^\d,;。]{0,4}$")
+THEREAFTER = re.compile(r"以后[^,;。\d]{0,6}每年")
+
+
+def reached_level(before: str) -> bool:
+    """The number is the level a change reaches ("从2015年起,…资金由2014的750万元增加到1000万元"): from the year the
+    change takes effect, the amount of one year, not a total to that year or a figure for every year."""
+    return REACHED.search(before) is not None
+
+
+def thereafter(clause_before: str) -> bool:
+    """A yearly step said after a year's level ("…增加到1000万元,以后按年度每年递增100万元"): from the next year."""
+    return THEREAFTER.search(clause_before) is not None
+
+
 def start_tokens(sentence: str, tokens: list) -> list:
     """The year tokens that date a change's starting level ("由2015年的10.5%下降到3%以下"): they date only that
     level, not the level the change reaches, which keeps the year governing the whole phrase (到2020年,…)."""

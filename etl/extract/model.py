@@ -78,8 +78,8 @@ def county_exit(
 
 
 def pair_tiers(figures: list[Extracted]) -> list[Extracted]:
-    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period is its stretch tier;
-    alone, it is the committed figure.
+    """A 力争/奋斗目标 figure beside a committed one of the same indicator and period (or the same words with a later
+    year: "力争到2019年、确保2020年,…达到6000元") is its stretch tier; alone, it is the committed figure.
 
     >>> f = Extracted("target", None, None, "funds", 2017, 2017, 1.0, "元", "=", "力争1元", 0, 4, tier="stretch")
     >>> pair_tiers([f])[0].tier
@@ -90,7 +90,7 @@ def pair_tiers(figures: list[Extracted]) -> list[Extracted]:
         if f.tier == "stretch" and not any(
             g.tier == "committed"
             and g.indicator == f.indicator
-            and (g.period_start, g.period_end) == (f.period_start, f.period_end)
+            and ((g.period_start, g.period_end) == (f.period_start, f.period_end) or _said_later(g, f))
             and g.region_code == f.region_code
             and g.kind == f.kind
             for g in figures
@@ -98,3 +98,9 @@ def pair_tiers(figures: list[Extracted]) -> list[Extracted]:
             f = replace(f, tier="committed")
         out.append(f)
     return out
+
+
+def _said_later(committed: Extracted, stretch: Extracted) -> bool:
+    """The same words and value with a later year: "力争到2019年、确保2020年,…达到6000元"."""
+    same = (committed.value, committed.quote) == (stretch.value, stretch.quote)
+    return same and committed.period_end > stretch.period_end

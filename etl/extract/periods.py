@@ -14,6 +14,11 @@ Rules (the ``period`` function applies them to one figure):
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
+* ``2018至2020年,…年均增长30%`` -> one figure for the range (a rate averaged over it, not one a year).
+* ``今明两年`` -> this year and the next; ``到明年底`` -> a deadline; a bare ``今年7月,…印发…`` is the day something
+  was done and dates no figure (as ``2018年7月`` does not).
+* ``力争到2019年、确保2020年,…达到6000元`` -> the committed figure at 2020 and its stretch at 2019.
+* an undated text that counts ``未来三年`` to ``到2020年`` is of the first of those years (2018).
 
 Example::
 
@@ -41,11 +46,11 @@ _TOKEN_RE = re.compile(
     r"|(?P<span>(?:今后|未来|用)([一二两三四五六七八九十\d]{1,2})年(?:时间|内)?"
     r"|(?<![\d一二两三四五六七八九十续])([一二两三四五六七八九十\d]{1,2})年"
     r"(?:时间|内|(?=(?:实现)?(?:脱贫|出列|摘帽|退出))|(?=(?:实现|完成)[^,;。年]{0,12}(?:脱贫|出列|摘帽|退出|销号))"
-    r"|(?=(?:攻坚)?行动(?:计划|方案)|攻坚(?:计划|方案))))"  # "易地扶贫搬迁三年行动计划涉及4942户": the plan's years
+    r"|(?=(?:攻坚)?行动(?:计划|方案)|攻坚)))"  # "易地扶贫搬迁三年行动计划涉及4942户", "三年攻坚": the plan's years
 )
 # Years said relative to the document's own date, and named five-year plans.
 _RELATIVE_RE = re.compile(
-    r"(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
+    r"(?P<both>今明两年)|(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
@@ -113,9 +118,15 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 continue  # "2018年底" is an absolute deadline, read by _TOKEN_RE; "三年内" a span
             if m.group("this") in ("全年", "年内") and _YEAR_BEFORE.search(text[: m.start()]):
                 continue  # "2017年,甘肃省全年减贫67万人": the whole of the year just named
+            by_then = text[max(0, m.start() - 1) : m.start()] in ("到", "至", "于", "在")  # "到今年6月,…将…"
+            if m.group("this") == "今年" and _DAY_OF_YEAR.match(text, m.end()) and not by_then:
+                continue  # "今年7月,贵州省印发《…方案》": the day something was done, as "2018年7月" is, no period
             out.append(YearToken(_point_or_from(text, m), doc_year, m.start(), m.end()))
+        elif m.group("both"):  # "今明两年,大力推进…": this year and the next
+            out.append(YearToken("range", doc_year + 1, m.start(), m.end(), doc_year))
         elif m.group("next"):
-            kind = "deadline" if _BY_THEN.match(text, m.end()) else _point_or_from(text, m)
+            by_then = _BY_THEN.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in ("到", "至")
+            kind = "deadline" if by_then else _point_or_from(text, m)  # "到明年底", "在明年6月底前": by then
             out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
@@ -145,6 +156,7 @@ def _point_or_from(text: str, m: re.Match) -> str:
     return "from" if re.match(r"(?:起|开始)(?![,,]?\d)", text[m.end() :]) else "point"
 
 
+_DAY_OF_YEAR = re.compile(r"\d{1,2}月(?:\d{1,2}日)?(?![底末前以之上中下\d]|\s*[至到~—\-])")
 _BY_THEN = re.compile(r"(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)")  # "在明年6月底前全面解决…": by then
 _ERA_PLAN = re.compile(r"(?![规期时末])[^,,。;;:\d“”\"《》]{0,8}?(?:将|要(?!求)|计划|力争|确保)")
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d{2}年[^。;\d]{0,12}$")
@@ -241,6 +253,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
             months = [int(y) for y in _MONTH_OF_YEAR.findall(text) if int(y) < min(planned)]
             if months:  # "“夏秋攻势”行动从2018年7月至12月…": a month of a year is this year's, when nothing else is
                 doc_year = max(months)
+        ahead = [int(m.group(2)) - _count(m.group(1)) + 1 for m in _YEARS_AHEAD_TO.finditer(text)]
+        if ahead and not (title_years or planned_eras or reported or neutral):
+            doc_year = min(ahead)  # "明确未来三年扶贫协作任务书,助力…到2020年如期实现脱贫目标": written in 2018
         annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
@@ -284,6 +299,10 @@ def _span_years(length: int, start: int, era: int | None) -> tuple[int, int]:
     return start, start + length - 1
 
 
+def _count(n: str) -> int:
+    return int(n) if n.isdigit() else parse_chinese_integer(n)
+
+
 def _told_only(text: str, year: int) -> bool:
     """Every sentence naming the year tells without a word of intent ("2017年宁夏新增扶贫小额信贷58亿元")."""
     # a clause of the years since it is none: "从桂林市2017年以来脱贫攻坚主要目标任务落实情况通报会上获悉"
@@ -309,6 +328,7 @@ def _anniversary_years(text: str) -> list[int]:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+_YEARS_AHEAD_TO = re.compile(r"(?:今后|未来)([两三四五2-5])年[^。;]{0,40}?(?:到|至)((?:19|20)\d{2})年")
 _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|工作安排|要点|行动计划|实施计划)》"
 )
@@ -379,6 +399,21 @@ def span_start(tokens: list[YearToken], span: YearToken) -> int | None:
     return last.year
 
 
+_STRETCH_YEAR = re.compile(
+    r"力争(?:在|到|于)?((?:19|20)\d{2})年(?:底|末)?(?:前)?[、,,]?确保(?:在|到|于)?((?:19|20)\d{2})年"
+)
+
+
+def stretch_year(before: str, year: int) -> int | None:
+    """The earlier year a 力争 sets beside the 确保 year that dates a figure: a stretch of the same figure.
+
+    >>> stretch_year("力争到2019年、确保2020年,片区内低收入人口人均年收入达到", 2020)
+    2019
+    """
+    found = [m for m in _STRETCH_YEAR.finditer(before) if int(m.group(2)) == year and int(m.group(1)) < year]
+    return int(found[-1].group(1)) if found else None
+
+
 _COMPARED = re.compile(r"(?:比|较|比起|相比)$")
 
 
@@ -435,7 +470,7 @@ def period(
         end = max(token.year, start - 1)
         return [(token.year, end)] if flow else [(end, end)]
     if token.kind == "range":
-        if yearly:
+        if yearly and not rate:  # but "2018至2020年,…交易额年均增长30%" is one figure for the range
             return [(y, y) for y in range(token.first, token.year + 1)]
         return [(token.first, token.year)] if flow else [(token.year, token.year)]
     if token.kind == "from":
