@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 
 HEADLINE = (
@@ -52,5 +53,10 @@ def is_additive(indicator: dict) -> bool:
     """
     if indicator.get("kind") == "rate" or indicator.get("unit") == "%":
         return False
-    words = f"{indicator.get('code') or ''} {indicator.get('name_zh') or ''} {indicator.get('name_en') or ''}".lower()
-    return _PER_UNIT_WORD.search(words) is None
+    return _additive_name(indicator.get("code"), indicator.get("name_zh"), indicator.get("name_en"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _additive_name(code: str | None, name_zh: str | None, name_en: str | None) -> bool:
+    """No word of a level per person in the names (the catalogue's few hundred: each searched once a process)."""
+    return _PER_UNIT_WORD.search(f"{code or ''} {name_zh or ''} {name_en or ''}".lower()) is None

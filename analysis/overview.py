@@ -10,8 +10,8 @@ from analysis.indicators import is_additive
 from analysis.named import NAMED_INDICATORS
 from analysis.progress import Progress, assess, progress
 from analysis.regions import descendants, plan_regions
-from analysis.series import COMMITTED, SERIES_OF, Point
-from analysis.sums import sum_point, sum_record, sum_records
+from analysis.series import COMMITTED
+from analysis.sums import sum_records, sum_series
 
 
 def year_bounds(figures: list[dict]) -> tuple[int, int]:
@@ -125,18 +125,8 @@ def _progress_of_sums(
     # the group is region by region, the region's own sums first (``_assessed``): a sub-region's come last
     if ind["code"] in NAMED_INDICATORS or (group and group[-1][0] != code):
         return progress(sum_records(group, notes), code, ind, plan, lo, hi, committed=True)
-    series: dict[str, dict[int, Point]] = {"original": {}, "revised": {}, "actual": {}}
-    spans = []
-    for row in group:
-        if row[5] != row[6]:
-            spans.append(sum_record(row, notes))
-            continue
-        kind = row[3]
-        if kind == "actual":
-            series["actual"][row[6]] = sum_point(row, notes)
-        elif kind == "target" and row[4] in SERIES_OF:
-            series[SERIES_OF[row[4]]][row[6]] = sum_point(row, notes)
-    return assess(series, spans, code, ind, plan, lo, hi)  # sorted sums make each series in year order
+    series, spans = sum_series(group, notes)  # sorted sums make each series in year order
+    return assess(series, sum_records(spans, notes), code, ind, plan, lo, hi)
 
 
 def _assessed(filed, targeted, regions, indicators, plan, year_from, year_to, indicator, assessed):

@@ -7,12 +7,15 @@ Example: ``plan_regions(regions, {"621100", "621122"}) == ["621100"]``: 陇西's
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
+
+_CODE = itemgetter("code")
 
 
 def children_of(regions: list[dict]) -> dict[str, list[str]]:
     """parent code -> child codes, sorted."""
     out: dict[str, list[str]] = defaultdict(list)
-    for r in sorted(regions, key=lambda r: r["code"]):
+    for r in sorted(regions, key=_CODE):
         if r.get("parent_code"):
             out[r["parent_code"]].append(r["code"])
     return out

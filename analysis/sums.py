@@ -15,7 +15,7 @@ Example::
 
 from __future__ import annotations
 
-from analysis.series import Point
+from analysis.series import SERIES_OF, Point
 
 # A sum's fields, in order (periods ints, the value a float); ``plan_version_id`` and ``plan_version`` are None for
 # a sum without plan versions
@@ -118,3 +118,33 @@ def sum_point(row: tuple, notes: dict[int, str]) -> Point:
         note = sum_note(count, notes)
     reliability = "synthetic" if row[12] else "official"  # a sum's, by whether any of its figures is synthetic
     return Point(row[6], row[7], "=", [0], False, reliability, "", note, row[11] or "")
+
+
+def sum_series(rows, notes: dict[int, str]) -> tuple[dict[str, dict[int, Point]], list[tuple]]:
+    """One region's sums of one indicator, in year order, as ``plan_vs_actual`` gives its records: the annual ones
+    made points (``sum_point`` of each, in one loop: the overview makes thousands) by series ("original",
+    "revised", "actual"), and the multi-year sums as they are.
+
+    Example: ``series, spans = sum_series(rows, {}); series["actual"][2018] == sum_point(rows[0], {})``
+    """
+    original: dict[int, Point] = {}
+    revised: dict[int, Point] = {}
+    actual: dict[int, Point] = {}
+    targets = {"original": original, "revision": revised}  # SERIES_OF's series
+    spans = []
+    for row in rows:
+        _, _, _, kind, series, start, end, value, count, _, _, plan, synthetic = row
+        if start != end:
+            spans.append(row)
+            continue
+        if kind == "actual":
+            points = actual
+        elif kind == "target" and series in SERIES_OF:
+            points = targets[series]
+        else:
+            continue
+        note = notes.get(count)
+        if note is None:  # sum_note, inline
+            note = sum_note(count, notes)
+        points[end] = Point(end, value, "=", [0], False, "synthetic" if synthetic else "official", "", note, plan or "")
+    return {"original": original, "revised": revised, "actual": actual}, spans

@@ -57,10 +57,6 @@ def partial_tag(p: Progress, years, lang: str) -> str | None:
     return (en if lang == "en" else zh).format(reporting=partial[0], total=partial[1])
 
 
-def _summed(point) -> str:
-    return " Σ" if point is not None and point.rolled_up and not point.derived else ""
-
-
 def _status_word(status: str, partial: tuple[int, int] | None, lang: str) -> str:
     return partial_text(partial, lang) if partial is not None else status_text(status, lang)
 
@@ -140,18 +136,28 @@ def grid_row(p: Progress, region: dict, lang: str, href: str) -> dict:
         "trend": sparkline_data(p.plan_points, actuals),
     }
     fmt, low_text, texts = value_format(unit, lang), t("low_reliability", lang), _status_texts(lang)
+    tagged = p.rollup is not None
     cells = {}  # year -> (pair, percent, low reliability, ids): the latest year's cell says them again
     for c in p.years:  # _status_value of [status, pair, percent, low reliability], inline: a grid has hundreds
         plan, actual, achieved = c.plan, c.actual, c.achievement
-        summed = _summed(actual)
-        planned = fmt(plan.value, plan.comparator) + _summed(plan)
-        pair = f"{fmt(actual.value) + summed if actual is not None else '—'} / {planned}"
+        planned = fmt(plan.value, plan.comparator)
+        if plan.rolled_up and not plan.derived:  # a sum of sub-regions' figures
+            planned += " Σ"
+        if actual is None:
+            pair = f"— / {planned}"
+            low = plan.reliability == "low"
+            ids = ",".join(map(str, plan.figure_ids))
+        else:
+            shown_actual = fmt(actual.value)
+            if actual.rolled_up and not actual.derived:
+                shown_actual += " Σ"
+            pair = f"{shown_actual} / {planned}"
+            low = plan.reliability == "low" or actual.reliability == "low"
+            ids = ",".join(map(str, plan.figure_ids + actual.figure_ids))
         shown = "—" if achieved is None else f"{achieved:.1f}%"  # percent
-        low = plan.reliability == "low" or (actual is not None and actual.reliability == "low")
-        ids = ",".join(map(str, plan.figure_ids if actual is None else plan.figure_ids + actual.figure_ids))
         cells[c.year] = pair, shown, low, ids
         word = texts[c.status] if c.partial is None else partial_text(c.partial, lang)
-        tag = partial_tag(p, (c.year,), lang) if c.partial is None and p.rollup is not None else None
+        tag = partial_tag(p, (c.year,), lang) if tagged and c.partial is None else None
         word = f"{word}\n{tag}" if tag else word
         text = f"{word}\n{pair}\n{shown}"
         text = f"{text}\n{low_text}" if low and low_text else text

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.overview import overview_and_targets, overview_of_sums
 from analysis.series import _point
-from analysis.sums import sum_point, sum_record
+from analysis.sums import sum_point, sum_record, sum_series
 from db import queries, scaled_views
 from db.session import make_engine, session_factory
 from etl.synth import synthesize
@@ -49,6 +49,24 @@ def test_each_sum_makes_the_point_its_record_makes(session):
     bare = (*sums[0][:10], None, None, False)
     assert sum_point(bare, {}) == _point(sum_record(bare))
     assert sum_record(bare)["plan_version"] == "" and sum_record(bare)["reliability"] == "official"
+
+
+def test_a_groups_series_are_the_points_of_its_annual_sums(session):
+    """``sum_series``: each annual sum its ``sum_point``, in its series by its plan version kind, year order kept;
+    the multi-year sums left as they are."""
+    regions, sums = scaled_views.overview_sums(session)
+    code, indicator = sums[0][0], sums[0][2]
+    group = [row for row in sums if row[0] == code and row[2] == indicator]
+    spanning = (*group[0][:5], 2014, 2020, *group[0][7:])
+    series, spans = sum_series([*group, spanning], {})
+    expected: dict[str, dict] = {"original": {}, "revised": {}, "actual": {}}
+    for row in group:
+        name = "actual" if row[3] == "actual" else {"original": "original", "revision": "revised"}.get(row[4])
+        if name:
+            expected[name][row[6]] = sum_point(row, {})
+    assert series == expected and any(expected.values())
+    assert [list(points) for points in series.values()] == [sorted(points) for points in series.values()]
+    assert spans == [spanning]
 
 
 def test_summed_records_are_the_records_of_the_summed_values(session):

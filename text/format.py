@@ -96,8 +96,7 @@ def value_format(unit: str = "", lang: str = "zh") -> Callable[..., str]:
                 text, suffix = format(value / 1e4, ".4f"), scaled["万"]
             else:
                 text, suffix = format(value, ".2f"), unit
-            if "." in text:
-                text = text.rstrip("0").rstrip(".")
+            text = text.rstrip("0").rstrip(".")  # a fixed-point text always has its point (inf, nan: no zeros)
             return f"{COMPARATOR_ZH.get(comparator, '')}{text}{suffix}"
 
         return zh
