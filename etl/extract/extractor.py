@@ -262,7 +262,9 @@ def _quantities(
             or progress_measures.is_progress_count(clause)
         ):
             continue
-        if q.measure != "%" and (scopes.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
+        acted_in = scopes.is_places_acted_in(sentence, q.start, q.end)
+        scope = scopes.is_scope(sentence, q.start) and not acted_in
+        if q.measure != "%" and (scope or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
         small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
@@ -316,7 +318,8 @@ def _quantities(
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
-            unsure = not (growth_goal or share or not_figures.is_new_target(sentence[c_start : q.start], q.measure))
+            doing = acted_in or not_figures.is_new_target(sentence[c_start : q.start], q.measure)
+            unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
@@ -395,7 +398,7 @@ def _quantities(
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :])
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) or acted_in
             if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:

@@ -1,0 +1,68 @@
+"""Figures the extractor read and then dropped as no target, though the text sets them as one (session 34).
+
+The count of villages or households a piece of work is done in ("在119个贫困村组建农民专业合作社") is the target
+when the work itself is not counted; the counties a programme covers and the places a counted action happens in
+stay scopes.
+
+Sentences marked "dev" are from dev-corpus texts (data/corpus/dev: ganzi-2017-poverty-work-meeting-trad,
+chayouhouqi-2018-pv-poverty-stations-plan-news, hexian-2017-village-solar-plan-news,
+guizhou-2017-relocation-news, chongqing-2017-relocation-plan-trad), in simplified characters; the others are
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.scopes import is_places_acted_in
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def _targets(text: str, g: Gazetteer) -> list[tuple[int, float]]:
+    return [(f.period_end, f.value) for f in extract_document(text, g).figures if f.kind == "target"]
+
+
+def test_villages_where_cooperatives_are_set_up_are_targets(g):  # dev
+    text = (
+        "发布时间:2017-02-20\n今年全州将继续推进产业扶贫。"
+        "在119个贫困村组建农民专业合作社,在19个贫困村实施旅游扶贫项目。\n"
+    )
+    got = _targets(text, g)
+    assert (2017, 119.0) in got
+    assert (2017, 19.0) in got
+
+
+def test_households_a_plant_is_built_for_are_a_target(g):  # dev, the bracket kept
+    text = (
+        "发布时间:2017-04-10\n和县2017年将继续投入财政性资金495万元建设村级光伏电站。"
+        "同时,在1100户“三无贫困户”(无劳力、无资源、无稳定收入)发展3KW户用光伏电站,拟立项。\n"
+    )
+    assert (2017, 1100.0) in _targets(text, g)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        ("计划在65个嘎查村实施,受益农牧民6980多户", "65", True),  # dev
+        ("在119个贫困村组建农民专业合作社", "119", True),  # dev
+        ("今年将在全县36个贫困村建设村级光伏电站", "36", True),  # written: 在全县 before the number
+        # dev: the counties a programme covers
+        ("提出今年将在全省86个县(市、区、特区)实施易地扶贫搬迁工程", "86", False),
+        # dev: the action is counted after, the places are its scope
+        ("我市将在17个贫困区县搬迁农村建卡贫困人口25万人", "17", False),
+        ("在100个贫困村建设村级光伏电站200个", "100", False),  # written
+        ("引导各类资源向11个深度贫困村精准发力", "11", False),  # written: 向, not 在
+    ],
+)
+def test_places_acted_in(sentence, number, expected):
+    start = sentence.index(number)
+    assert is_places_acted_in(sentence, start, start + len(number)) is expected
