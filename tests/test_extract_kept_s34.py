@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
+from etl.extract.lists import goal_lines
 from etl.extract.scopes import is_places_acted_in
 from etl.gazetteer import Gazetteer
 
@@ -66,3 +67,36 @@ def test_households_a_plant_is_built_for_are_a_target(g):  # dev, the bracket ke
 def test_places_acted_in(sentence, number, expected):
     start = sentence.index(number)
     assert is_places_acted_in(sentence, start, start + len(number)) is expected
+
+
+# dev: hangzhou-2019-rural-work-targets-trad (a heading of one word, spaced, over the year's goals)
+GOALS_UNDER_A_HEADING = (
+    "杭州市2019年农业农村工作\n发布时间:2019-03-01\n目 标\n"
+    "农业增加值增长1.5%左右,农村居民人均可支配收入增长7.5%左右;"
+    "粮食播种面积稳定在130万亩,提升“菜篮子”基地5000亩,农产品合格率98%以上。\n六 大 举 措\n"
+    "一、深化机制创新\n"
+)
+
+
+def test_lines_under_a_bare_goal_heading_are_goals():
+    text = GOALS_UNDER_A_HEADING
+    assert [text[a:b] for a, b in goal_lines(text)] == [text.splitlines()[3]]
+
+
+def test_rates_under_a_bare_goal_heading_are_targets(g):
+    got = _targets(GOALS_UNDER_A_HEADING, g)
+    assert (2019, 1.5) in got
+    assert (2019, 98.0) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written: the lines up to a numbered section
+        ("目标\n2020年\n37个贫困县实现主导产业全覆盖\n(一)主要任务\n", ["2020年", "37个贫困县实现主导产业全覆盖"]),
+        # written: a numbered heading, up to the next heading
+        ("二、目标任务\n到2020年贫困人口减少3.5万人。\n保障措施\n加强领导。\n", ["到2020年贫困人口减少3.5万人。"]),
+    ],
+)
+def test_a_bare_goal_heading_stops_at_the_next_heading(text, expected):
+    assert [text[a:b] for a, b in goal_lines(text)] == expected
