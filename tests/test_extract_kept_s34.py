@@ -17,6 +17,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.lists import goal_lines
+from etl.extract.not_figures import is_new_target
 from etl.extract.scopes import is_places_acted_in
 from etl.gazetteer import Gazetteer
 
@@ -100,3 +101,26 @@ def test_rates_under_a_bare_goal_heading_are_targets(g):
 )
 def test_a_bare_goal_heading_stops_at_the_next_heading(text, expected):
     assert [text[a:b] for a, b in goal_lines(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "江西省将在51个移民超万人县抓好扶持移民产业项目试点,选择",  # dev: jiangxi-2011-poverty-and-migrants-plan-news
+        "今年每年挑选",  # written
+        "新建乡村公路10公里,治理水土流失面积",  # dev: hebei-2017-work-relief-projects-table
+        "建设特色农业产业基地9.48万亩,总增各类畜禽",  # dev: ganzi-2017-poverty-work-meeting-trad
+    ],
+)
+def test_verbs_of_picking_treating_and_adding(before):
+    assert is_new_target(before, "个") is True
+
+
+def test_livestock_added_and_its_list_are_targets(g):  # dev: ganzi-2017-poverty-work-meeting-trad
+    text = (
+        "发布时间:2017-02-20\n今年该州还将在366个退出贫困村建设特色农业产业基地9.48万亩,"
+        "总增各类畜禽13.17万头(只)、中蜂4288箱,新增中藏药材种植面积5000亩。\n"
+    )
+    got = _targets(text, g)
+    assert (2017, 131700.0) in got
+    assert (2017, 4288.0) in got
