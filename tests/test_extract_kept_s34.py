@@ -17,7 +17,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.lists import goal_lines
-from etl.extract.not_figures import is_new_target
+from etl.extract.not_figures import does_as_planned, is_new_target
 from etl.extract.scopes import is_places_acted_in
 from etl.gazetteer import Gazetteer
 
@@ -124,3 +124,26 @@ def test_livestock_added_and_its_list_are_targets(g):  # dev: ganzi-2017-poverty
     got = _targets(text, g)
     assert (2017, 131700.0) in got
     assert (2017, 4288.0) in got
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("户建档立卡贫困户将实施改厨、改厕、改房", True),  # dev: gansu-2017-rural-tourism-plan-news-trad
+        ("户贫困户全部纳入光伏扶贫计划", True),  # dev: gucheng-2017-pv-poverty-households-plan-xinhua-trad
+        ("个贫困村要建成村级电商服务站", True),  # written
+        ("个贫困村已全部建成", False),  # written: done
+        ("户贫困户全部建成了新房", False),  # written: done
+        ("家单位参与采购", False),  # written: no word of intent
+    ],
+)
+def test_the_number_does_the_planned_work(after, expected):
+    assert does_as_planned(after) is expected
+
+
+def test_households_that_will_be_brought_in_are_a_target(g):  # dev: gucheng-2017-…-xinhua-trad
+    text = (
+        "发布时间:2017-05-08\n目前全县已有2541户贫困户实现光伏并网发电,"
+        "县里计划今年将其余4800户贫困户全部纳入光伏扶贫计划。\n"
+    )
+    assert (2017, 4800.0) in _targets(text, g)

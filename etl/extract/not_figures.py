@@ -149,10 +149,28 @@ NEW_TARGET_VERB = re.compile(
 )
 
 
+DOES_AFTER = re.compile(
+    r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + NEW_TARGET_VERB.pattern.split("[^了,;]")[0] + r"(?!了)"
+)
+
+
 def is_new_target(clause_before: str, measure: str) -> bool:
     """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
     "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
     return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+
+
+def does_as_planned(clause_after: str) -> bool:
+    """For an indicator the catalogue lacks: the number counts who or what will do or undergo the work, a verb of
+    doing after it with a word of intent ("3万户建档立卡贫困户将实施改厨、改厕", "将其余4800户贫困户全部纳入…");
+    ``clause_after`` is the clause after the number.
+
+    >>> does_as_planned("户建档立卡贫困户将实施改厨、改厕、改房")
+    True
+    >>> does_as_planned("个贫困村已全部建成")
+    False
+    """
+    return DOES_AFTER.match(clause_after) is not None
 
 
 SUPERSEDED = re.compile(
