@@ -141,17 +141,15 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 # a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
-NEW_TARGET_VERB = re.compile(
+DOING_VERBS = (
     r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
     r"建立|组建|推出|铺设|选择|挑选|治理|总增|"
-    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)[^了,;]{0,20}$"
+    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)"
 )
-
-
-DOES_AFTER = re.compile(
-    r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + NEW_TARGET_VERB.pattern.split("[^了,;]")[0] + r"(?!了)"
-)
+NEW_TARGET_VERB = re.compile(DOING_VERBS + r"[^了,;]{0,20}$")
+# the verb after the number, with a word of intent: "…贫困户将实施改厨", "…贫困户全部纳入…"
+DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + DOING_VERBS + r"(?!了)")
 
 
 def is_new_target(clause_before: str, measure: str) -> bool:
