@@ -17,7 +17,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.lists import goal_lines
-from etl.extract.not_figures import does_as_planned, is_new_target
+from etl.extract.not_figures import does_as_planned, is_new_target, planned_to_do
 from etl.extract.scopes import is_places_acted_in
 from etl.gazetteer import Gazetteer
 
@@ -147,3 +147,21 @@ def test_households_that_will_be_brought_in_are_a_target(g):  # dev: gucheng-201
         "县里计划今年将其余4800户贫困户全部纳入光伏扶贫计划。\n"
     )
     assert (2017, 4800.0) in _targets(text, g)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("●", "个过江通道等一批重大项目纳入国家规划", False),  # written: no word of intent
+        ("●争取", "个过江通道等一批重大项目纳入国家规划", True),  # dev: hubei-2019-work-report-highlights
+        ("力争", "个贫困村完成村级光伏电站建设", True),  # written
+        ("计划", "个贫困村已完成改造", False),  # written: done
+    ],
+)
+def test_a_planned_count_with_its_verb_after(before, after, expected):
+    assert planned_to_do(before, after) is expected
+
+
+def test_projects_to_be_brought_into_the_national_plan_are_a_target(g):  # dev: hubei-2019-work-report-highlights
+    text = "发布时间:2019-01-30\n●争取36个过江通道、“一江三河”连通工程等一批重大项目纳入国家规划。\n"
+    assert (2019, 36.0) in _targets(text, g)

@@ -171,6 +171,22 @@ def does_as_planned(clause_after: str) -> bool:
     return DOES_AFTER.match(clause_after) is not None
 
 
+INTENT_BEFORE = re.compile(r"(?:争取|力争|确保|计划|将|要)[^,;。\d了已]{0,6}$")
+VERB_AFTER = re.compile(r"^[^,;。\d已了]{0,24}?" + DOING_VERBS + r"(?!了)")
+
+
+def planned_to_do(clause_before: str, clause_after: str) -> bool:
+    """For an indicator the catalogue lacks: a word of intent before the number and a verb of doing after it
+    ("争取36个…重大项目纳入国家规划").
+
+    >>> planned_to_do("争取", "个过江通道等一批重大项目纳入国家规划")
+    True
+    >>> planned_to_do("与", "个定点扶贫单位")
+    False
+    """
+    return INTENT_BEFORE.search(clause_before) is not None and VERB_AFTER.match(clause_after) is not None
+
+
 SUPERSEDED = re.compile(
     r"^(?:以上|左右)?[^,;。\d]{0,6}(?:(?:调整|调减|调增|调|修改|修订|变更|下调|上调|减少|增加)为|(?:提高|提升|增加|增长)(?:到|至)|增至)"
 )
