@@ -165,3 +165,13 @@ def test_a_planned_count_with_its_verb_after(before, after, expected):
 def test_projects_to_be_brought_into_the_national_plan_are_a_target(g):  # dev: hubei-2019-work-report-highlights
     text = "发布时间:2019-01-30\n●争取36个过江通道、“一江三河”连通工程等一批重大项目纳入国家规划。\n"
     assert (2019, 36.0) in _targets(text, g)
+
+
+def test_the_years_plan_a_result_is_measured_against_is_a_target(g):  # dev: anhui-2018-npc-…-report-trad
+    text = (
+        "发布日期:2018-11-23\n全面保障贫困人口基本居住条件,前三季度,全省贫困户危房改造已竣工11.22万户,"
+        "完成全年计划6万户的187%。\n"
+    )
+    figures = extract_document(text, g).figures
+    assert ("target", 2018, 60000.0) in [(f.kind, f.period_end, f.value) for f in figures]
+    assert not any(f.kind == "target" and f.value in (112200.0, 187.0) for f in figures)  # the result and its share

@@ -61,6 +61,7 @@ TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
+PLAN_MEASURED = re.compile(r"(?:年度|全年)(?:目标)?(?:计划|任务)$")  # "完成全年计划6万户的187%": the year's plan
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 POSSIBLE_CONFIDENCE = 0.3  # a number of an indicator the catalogue lacks, with no verb of doing before it
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
@@ -259,6 +260,7 @@ def _quantities(
         if (
             level_year is None
             and scopes.is_scope_of_next(sentence, q.end, later[0] if later else None)
+            and not PLAN_MEASURED.search(sentence[: q.start])
             or progress_measures.is_progress_count(clause)
         ):
             continue
