@@ -175,3 +175,12 @@ def test_the_years_plan_a_result_is_measured_against_is_a_target(g):  # dev: anh
     figures = extract_document(text, g).figures
     assert ("target", 2018, 60000.0) in [(f.kind, f.period_end, f.value) for f in figures]
     assert not any(f.kind == "target" and f.value in (112200.0, 187.0) for f in figures)  # the result and its share
+
+
+def test_a_quota_obtained_is_a_target(g):  # dev: chengde-2017-centralized-pv-poverty-quota-trad
+    text = (
+        "发布时间:2017-06-12\n编者按:日前,省发展改革委、省扶贫办下达了《关于开展2017年集中式光伏扶贫项目申报工作的"
+        "通知》,2017年全省共安排集中式光伏扶贫项目指标100万千瓦,经向省发改委争取,我市在2017年集中式光伏扶贫项目指标"
+        "争取上实现历史性突破,共获得指标44万千瓦,占全省指标总数的44%。\n"
+    )
+    assert (2017, 440000.0) in _targets(text, g)

@@ -321,6 +321,7 @@ def _quantities(
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
             doing = acted_in or not_figures.is_new_target(sentence[c_start : q.start], q.measure)
+            doing = doing or classify.is_quota(sentence[c_start : q.start])  # "共获得指标44万千瓦": the year's quota
             doing = doing or goal_context and not_figures.does_as_planned(sentence[q.end : c_end])
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
             unsure = not (growth_goal or share or doing)
