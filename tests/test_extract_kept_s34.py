@@ -184,3 +184,15 @@ def test_a_quota_obtained_is_a_target(g):  # dev: chengde-2017-centralized-pv-po
         "争取上实现历史性突破,共获得指标44万千瓦,占全省指标总数的44%。\n"
     )
     assert (2017, 440000.0) in _targets(text, g)
+
+
+def test_people_still_to_be_relocated_are_a_target(g):  # dev: chengkou-2011-relocation-paper-abstract
+    text = (
+        "发布时间:2011-09-01\n城口是重庆最为贫困的地区之一。十二五期间,重庆市将再帮助50万名困难居民搬离高寒山区,"
+        "而城口县仍有6.4万人需要搬迁,高山生态扶贫搬迁任务重、责任大、难度高。目前全县仍有贫困人口3.2万人,"
+        "还有183.27万贫困人口需要脱贫。\n"
+    )
+    got = [(f.kind, f.period_end, f.value) for f in extract_document(text, g).figures]
+    assert ("target", 2015, 64000.0) in got
+    # written, and from the seed shaanxi-2018-three-year-action: stocks, no work said or only 需要脱贫
+    assert not any(kind == "target" and value in (32000.0, 1832700.0) for kind, _, value in got)
