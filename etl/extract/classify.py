@@ -2,8 +2,9 @@
 
 Kinds:
 
-* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence (unless 将/确保… follows the
-  number: "现有80万贫困人口将全部脱贫" is a target), or a stock stated without any word of intent.
+* **baseline** — a stock "now": 目前/现有/还有/尚有/仍有 earlier in the sentence (unless 将/确保… or the work left
+  follows the number: "现有80万贫困人口将全部脱贫", "仍有6.4万人需要搬迁" are targets), or a stock stated without
+  any word of intent.
 * **actual** — a result already reached: its year (or range) ends before the document year
   ("2014年,全市脱贫20.76万人" in a 2015 text; a schedule's years are judged by the schedule's end), or the
   clause says 已经/已/…了/累计完成/同比/从X增加到Y, or the sentence says 以来/取得/过去/截至… and the clause has
@@ -85,7 +86,10 @@ PLANNED_FOR = re.compile(
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
-FUTURE_AFTER = re.compile(r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫")
+FUTURE_AFTER = re.compile(
+    r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫"
+    r"|需要?(?:搬迁|安置|改造)"  # "仍有6.4万人需要搬迁": the work left (but "还有…贫困人口需要脱贫" is a stock)
+)
 REACH_TO = re.compile(r"(?:达到?|(?:提高|提升|增加|增长|扩大|扩面)[到至]|突破)$")
 TARGET_WORDS = re.compile(
     r"计划|力争|确保|"

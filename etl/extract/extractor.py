@@ -62,6 +62,7 @@ TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
+PLAN_MEASURED = re.compile(r"(?:年度|全年)(?:目标)?(?:计划|任务)$")  # "完成全年计划6万户的187%": the year's plan
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
 POSSIBLE_CONFIDENCE = 0.3  # a number of an indicator the catalogue lacks, with no verb of doing before it
 SMALL_NORM = re.compile(r"每|至少|各|指定|配备|选派|确定|明确|一名|一个|不少于|建立")
@@ -260,10 +261,13 @@ def _quantities(
         if (
             level_year is None
             and scopes.is_scope_of_next(sentence, q.end, later[0] if later else None)
+            and not PLAN_MEASURED.search(sentence[: q.start])
             or progress_measures.is_progress_count(clause)
         ):
             continue
-        if q.measure != "%" and (scopes.is_scope(sentence, q.start) or _listed_after(sentence, scope_end, q.start)):
+        acted_in = scopes.is_places_acted_in(sentence, q.start, q.end)
+        scope = scopes.is_scope(sentence, q.start) and not acted_in
+        if q.measure != "%" and (scope or _listed_after(sentence, scope_end, q.start)):
             scope_end = q.end
             continue
         small = q.unit in COUNT_UNITS | {"万户"} and q.value <= NORM_MAX_COUNT
@@ -317,7 +321,11 @@ def _quantities(
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
-            unsure = not (growth_goal or share or not_figures.is_new_target(sentence[c_start : q.start], q.measure))
+            doing = acted_in or not_figures.is_new_target(sentence[c_start : q.start], q.measure)
+            doing = doing or classify.is_quota(sentence[c_start : q.start])  # "共获得指标44万千瓦": the year's quota
+            doing = doing or goal_context and not_figures.does_as_planned(sentence[q.end : c_end])
+            doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
+            unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
@@ -406,7 +414,7 @@ def _quantities(
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :])
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) or acted_in
             if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:

@@ -316,6 +316,11 @@ def _listed(text: str, lo: int, hi: int, resolve) -> list[tuple[str, str, int, i
 _GOAL_HEADING = re.compile(
     r"^[^,,。;;!?]{0,12}(?:预期目标|主要目标|目标任务|主要指标|预期指标|工作目标|发展目标)[::]?$"
 )
+# a heading that is only the word for goals ("目 标", "主要目标"): every line below it up to the next heading
+_BARE_GOAL_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))]|\d{1,2}[.、]?)?(?:主要|工作|预期|年度)?目标(?:任务)?[::]?$"
+)
+_SUBHEADING = re.compile(r"^[^\d,,。;;]{0,16}$")
 _LIST_BREAK = re.compile(r"^(?:\d{1,2}(?![\d.%万亿个])|[一二三四五六七八九十]+、|[((][一二三四五六七八九十\d]+[))])")
 MAX_GOAL_LINE = 50
 
@@ -323,7 +328,8 @@ MAX_GOAL_LINE = 50
 def goal_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of a list of goals, one a line under a heading with no colon, blank lines between
     ("年工作预期目标" over "生产总值增长6%左右" "城镇新增就业38万人" …, gansu-2019-work-report-targets-list): three
-    or more short lines, up to a long line or a numbered section.
+    or more short lines, up to a long line or a numbered section. Under a heading that is only the word for goals
+    ("目 标", "二、目标任务"), every line up to the next heading or numbered item, however long.
 
     >>> text = "2019年主要预期目标\\n\\n生产总值增长6%左右\\n\\n城镇新增就业38万人\\n\\n居民收入增长7%。\\n1打赢\\n"
     >>> [text[a:b] for a, b in goal_lines(text)]
@@ -338,7 +344,8 @@ def goal_lines(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not _GOAL_HEADING.match(lines[i][2]):
+        heading = lines[i][2]
+        if not _GOAL_HEADING.match(heading) and not _BARE_GOAL_HEADING.match(re.sub(r"\s", "", heading)):
             i += 1
             continue
         j = i + 1
@@ -346,7 +353,12 @@ def goal_lines(text: str) -> list[tuple[int, int]]:
             j += 1
             if lines[j - 1][2].endswith("。"):
                 break
-        if j - i - 1 >= 3:
+        if j - i - 1 < 3 and _BARE_GOAL_HEADING.match(re.sub(r"\s", "", heading)):
+            j = i + 1  # a heading of one word: its lines, however long, up to the next heading
+            while j < len(lines) and not _LIST_BREAK.match(lines[j][2]) and not _SUBHEADING.match(lines[j][2]):
+                j += 1
+            out += [(a, b) for a, b, _ in lines[i + 1 : j]]
+        elif j - i - 1 >= 3:
             out += [(a, b) for a, b, _ in lines[i + 1 : j]]
         i = max(j, i + 1)
     return out + _bullet_goals(lines)

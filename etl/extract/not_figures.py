@@ -141,18 +141,50 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
 
 # a stock's own target or state: "贫困人口减少到/控制在/降至…", "还有/剩余/现有…贫困人口"
 STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|还有|尚有|仍有|现有|剩余|目前|共有|有")
-NEW_TARGET_VERB = re.compile(
+DOING_VERBS = (
     r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
-    r"建立|组建|推出|铺设|"
-    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)[^了,;]{0,20}$"
+    r"建立|组建|推出|铺设|选择|挑选|治理|总增|"
+    r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)"
 )
+NEW_TARGET_VERB = re.compile(DOING_VERBS + r"[^了,;]{0,20}$")
+# the verb after the number, with a word of intent: "…贫困户将实施改厨", "…贫困户全部纳入…"
+DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + DOING_VERBS + r"(?!了)")
 
 
 def is_new_target(clause_before: str, measure: str) -> bool:
     """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
     "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
     return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+
+
+def does_as_planned(clause_after: str) -> bool:
+    """For an indicator the catalogue lacks: the number counts who or what will do or undergo the work, a verb of
+    doing after it with a word of intent ("3万户建档立卡贫困户将实施改厨、改厕", "将其余4800户贫困户全部纳入…");
+    ``clause_after`` is the clause after the number.
+
+    >>> does_as_planned("户建档立卡贫困户将实施改厨、改厕、改房")
+    True
+    >>> does_as_planned("个贫困村已全部建成")
+    False
+    """
+    return DOES_AFTER.match(clause_after) is not None
+
+
+INTENT_BEFORE = re.compile(r"(?:争取|力争|确保|计划|将|要)[^,;。\d了已]{0,6}$")
+VERB_AFTER = re.compile(r"^[^,;。\d已了]{0,24}?" + DOING_VERBS + r"(?!了)")
+
+
+def planned_to_do(clause_before: str, clause_after: str) -> bool:
+    """For an indicator the catalogue lacks: a word of intent before the number and a verb of doing after it
+    ("争取36个…重大项目纳入国家规划").
+
+    >>> planned_to_do("争取", "个过江通道等一批重大项目纳入国家规划")
+    True
+    >>> planned_to_do("与", "个定点扶贫单位")
+    False
+    """
+    return INTENT_BEFORE.search(clause_before) is not None and VERB_AFTER.match(clause_after) is not None
 
 
 SUPERSEDED = re.compile(

@@ -40,6 +40,28 @@ def is_scope(sentence: str, q_start: int) -> bool:
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 
+IN_BEFORE = re.compile(r"(?<![定持制达存实])在(?:全[省市县区州旗])?$")
+ACTED_IN_AFTER = re.compile(
+    r"^[^,;。\d村户]{0,12}[村户][^,;。\d]{0,12}?(?:实施|组建|发展|建设|建立|新建|创建|开展|打造)"
+    r"(?![^,;。]*?\d+(?:\.\d+)?[万亿]?(?:人|户|个|元))"
+)
+
+
+def is_places_acted_in(sentence: str, q_start: int, q_end: int) -> bool:
+    """The villages or households a piece of work is done in, when the work itself is not counted: "在119个贫困村组建
+    农民专业合作社", "计划在65个嘎查村实施" (the count of places is the target), not "在17个贫困区县搬迁…贫困人口
+    25万人" nor "在全省86个县(市、区)实施易地扶贫搬迁工程" (counties: the area a programme covers).
+
+    >>> is_places_acted_in("在119个贫困村组建农民专业合作社", 1, 5)
+    True
+    >>> is_places_acted_in("我市将在17个贫困区县搬迁农村建卡贫困人口25万人", 4, 7)
+    False
+    """
+    if IN_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is None:
+        return False
+    return ACTED_IN_AFTER.match(re.sub(r"\([^()]*\)", "", sentence[q_end:])) is not None
+
+
 HAVING_SET_AFTER = re.compile(
     r"^[^,;。\d]{0,2}有[^,;。\d]{1,12}的[^,;。\d]{0,4}[县区市村乡镇](?![^,;。\d]{0,6}(?:脱贫|摘帽|出列|退出))"
 )
