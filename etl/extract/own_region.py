@@ -44,7 +44,7 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
             b = a + len(name)
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
-            row = gazetteer.regions[gazetteer.resolve(name)]
+            row = gazetteer.regions[_prefecture_before_zhou(name, text, b, gazetteer) or gazetteer.resolve(name)]
             in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
             # "城市和县域经济", "和县城": 和县 before 域/城/级 is the word 县域 after 和, not the county
             in_word = in_word or len(name) == 2 and name.endswith("县") and text[b : b + 1] in ("域", "城", "级")
@@ -59,6 +59,15 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
         if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
             found.append((a, b, row.name_zh))
     return sorted(found)
+
+
+def _prefecture_before_zhou(name: str, text: str, end: int, gazetteer: Gazetteer) -> str | None:
+    """The one prefecture a short name stands for before 州/盟/自治州 ("海南州": 青海's 海南藏族自治州, not 海南省;
+    "恩施自治州"), when other regions share that short name."""
+    if not gazetteer.is_ambiguous(name) or not (text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)):
+        return None
+    found = [c for c in gazetteer.candidates[name] if gazetteer.regions[c].level == "prefecture"]
+    return found[0] if len(found) == 1 else None
 
 
 def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -111,7 +120,9 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
     if _SELF_WORD.fullmatch(name):
         return False  # "全州未脱贫的…人口" in 楚雄州's text: the whole prefecture (全州), not 全州县
-    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
+    if (
+        text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)
+    ) and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
@@ -188,10 +199,14 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
-    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
+    country = len(re.findall("全国", text))
+    # "全国52个挂牌督战贫困县…广西…全区": the country's words far outnumber a region's own
+    above_own = own_level is None or country >= 3 * self_word_counts(text)[own_level]
+    if above_own and national and country >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     published = source_region(text, gazetteer)
-    if published and gazetteer.regions[published].level == own_level:
+    # "我市组织收看收听全省…会议" over "[来源:化州市新闻中心]": the title's own word, not the body's 全省
+    if published and _speaks_at(gazetteer.regions[published], _title_level(title) or own_level):
         if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
             return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
@@ -249,6 +264,20 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     return code, gazetteer.regions[code].name_zh
 
 
+def _speaks_at(row, level: str | None) -> bool:
+    """Whether a region speaks of itself at level: a county-level city (醴陵市) says 我市 as a prefecture does."""
+    return row.level == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+
+
+def _title_level(title: str) -> str | None:
+    """The level a title speaks of its own region at (我市, 本县), else None."""
+    m = re.search(r"[我本]([省市州盟县旗])", title)
+    return _LEVEL_OF_WORD.get(m.group(1), "county") if m else None
+
+
+_LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
+
+
 def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The one prefecture whose short name the text uses, even when a county shares it (楚雄: 楚雄州 and 楚雄市)."""
     found = {
@@ -259,7 +288,7 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|人民政府|政府|扶贫办|农业农村局)"
+_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|融媒体中心|新闻中心|人民政府|政府|扶贫办|农业农村局)"
 _SOURCE_LINES = (
     re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
     re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
@@ -390,9 +419,15 @@ def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level:
     (高新区 of 新乡市 = 新乡高新技术产业开发区, xinxiang-gxq-2019)."""
     levels = {n: gazetteer.regions[gazetteer.resolve(n)].level for n in counts}
     if own_level == "prefecture" and "prefecture" not in levels.values():
-        codes = {gazetteer.resolve(n) for n in counts}  # that city alone: counties of a prefecture name it
+        # that city alone, or with the province it is in ("在全省…评估中,大冶再次获评…全市8020户"): counties of a
+        # prefecture name it
+        codes = {gazetteer.resolve(n) for n in counts}
         cities = [n for n in counts if levels[n] == "county" and n.endswith("市")]
-        return gazetteer.resolve(cities[0]) if len(cities) == 1 and len(codes) == 1 else None
+        if len(cities) != 1:
+            return None
+        city = gazetteer.resolve(cities[0])
+        above = {r.code for r in gazetteer.ancestors(city)}
+        return city if all(c == city or c in above for c in codes) else None
     if own_level != "county" or "county" in levels.values():
         return None
     zone = next((full for short, full in _ZONES.items() if short in text), None)
@@ -411,7 +446,7 @@ def _self_level(line: str, text: str) -> str | None:
         return None
     if m.group(1) == "区":
         return "province" if self_reference_level(text) == "province" else None
-    return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
+    return _LEVEL_OF_WORD.get(m.group(1), "county")
 
 
 _APPROVAL = re.compile(r"^(.{2,30}?)关于(?:同意)?(.+)的批复$")
@@ -467,16 +502,24 @@ _SELF = {
 }
 
 
+def self_word_counts(text: str) -> dict[str, int]:
+    """How often the text speaks of itself at each level (我省/全省, 我市/全州, 我县/全旗…)."""
+    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
+    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
+    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
+    counts["province" if autonomous else "county"] += district
+    return counts
+
+
 def self_reference_level(text: str) -> str | None:
     """The level the text speaks of itself at: 我省/全省 -> province, 我市/全市 -> prefecture, 我县 -> county.
 
     >>> self_reference_level("我省将确保33万农村贫困人口脱贫,全省共有49个贫困县摘帽")
     'province'
     """
-    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
-    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
-    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
-    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
-    counts["province" if autonomous else "county"] += district
-    level = max(counts, key=counts.get)
+    counts = self_word_counts(text)
+    # "全省30件民生实事和全州28件民生实事": a tie goes to the more local word, the text's own (a prefecture's text
+    # speaks of its province's work as often as of its own; a province's seldom says 全州)
+    level = max(reversed(list(counts)), key=counts.get)
     return level if counts[level] else None

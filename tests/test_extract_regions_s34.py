@@ -1,0 +1,96 @@
+"""Whose text and whose figure (session 34): a county-level city that says 全市 of itself, a credit line of a
+county's news centre under a title that says 我市, a tie between 全省 and 全州, a national list that quotes a
+region's 全区, funds of paired aid in the helper's text, and a provincial paper's page address."""
+
+from __future__ import annotations
+
+from etl.extract import extract_document
+from etl.extract.own_region import self_reference_level
+from etl.extract.source_url import site_region
+
+
+def _targets(doc) -> dict[float, str | None]:
+    return {f.value: f.region_code for f in doc.figures if f.kind == "target"}
+
+
+def test_a_county_level_city_that_says_quanshi_is_itself_not_its_prefecture(g):
+    text = (
+        "荆楚网(湖北日报网)讯(记者 左乙辰)1月3日,在大冶市第七届人民代表大会第三次会议上,大冶市长作政府工作报告。\n"
+        "2022年,在全省巩固脱贫攻坚成果后评估中,大冶再次获评“好”等次。\n"
+        "2023年,大冶市将新增就业5000人,全市脱贫人口人均纯收入增长10%以上。"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "420281"  # 大冶市 (黄石市's county-level city), not 黄石市 420200
+    assert set(_targets(doc).values()) == {"420281"}
+
+
+def test_a_county_news_centre_credit_under_a_title_that_says_woshi(g):
+    text = (
+        "我市组织收看收听全省扶贫开发工作电视电话会议\n"
+        "2016-03-23 [来源:化州市新闻中心]\n"
+        "3月22日,广东省召开扶贫开发工作会议,总结我省扶贫开发工作,动员全省人民坚决打赢脱贫攻坚战。"
+        "茂名市人大常委会副主任、我市市委书记在分会场收看收听了会议。"
+        "省长总结了全省扶贫开发工作,全省扶贫开发双到工作帮扶村贫困户人均纯收入达9220元。"
+    )
+    assert extract_document(text, g).info.region_code == "440982"  # 化州市, not 广东省
+
+
+def test_a_tie_between_quansheng_and_quanzhou_goes_to_the_more_local_word(g):
+    text = (
+        "政府工作报告\n全力办好全省30件民生实事和全州28件民生实事;聚力攻克深度贫困堡垒,"
+        "全力实现12个县摘帽、251个村退出、7161户31242人脱贫;确保新龙、德格、石渠义务教育均衡发展通过国家评估。"
+    )
+    assert self_reference_level(text) == "prefecture"
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "513300"  # 甘孜州, whose counties the text lists, not 四川省
+    assert _targets(doc)[31242.0] == "513300"
+
+
+def test_a_national_list_that_quotes_a_region_is_the_countrys(g):
+    text = (
+        "2020全国52个挂牌督战贫困县名单\n"
+        "2020年是全国贫困县摘帽的收官之年。全国各地捷报频传,宁夏、四川、广西、甘肃四省份相继宣布贫困县清零。"
+        "今年全国52个挂牌督战的贫困县全部清零进入倒计时。2014年,全国832个贫困县名单公布。"
+        "广西壮族自治区(8个):都安瑶族自治县、大化瑶族自治县、那坡县、乐业县,全区将确保如期摘帽。"
+        "四川省(7个):布拖县、昭觉县、美姑县。贵州省(9个):纳雍县、赫章县。全国大约每三个贫困县就有一个。"
+    )
+    assert extract_document(text, g).info.region_code is None
+
+
+def test_funds_of_paired_aid_in_the_helpers_text_are_the_aided_regions(g):
+    text = (
+        "北京市扶贫协作办公室主任告诉记者,北京市16个区结对帮扶内蒙古自治区31个旗县市。"
+        "我市将进一步加大力度,今后三年扶贫协作资金合计从原计划的9.92亿元增至29.75亿元。"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "110000"
+    assert _targets(doc)[2.975e9] == "150000"  # money for 内蒙古, the helper 北京's text
+    text = (  # a helper of two: its funds stay its own
+        "佛山市继续对口支援新疆伽师县、西藏墨脱县。2017年,我市将筹集帮扶资金15.7亿元,全市将选派干部100名。"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "440600"
+    assert _targets(doc)[1.57e9] == "440600"
+
+
+def test_a_provincial_papers_page_names_its_province(g):
+    from etl.extract.source_url import paper_province
+
+    assert paper_province("http://szb.northnews.cn/nmgrb/html/2022-05/23/content_1.htm", g) == "150000"
+    assert paper_province("http://epaper.example.cn/gsrb/html/2019-01/02/a.htm", g) == "620000"
+    assert paper_province("http://hnrb.example.cn/html/a.htm", g) is None  # 河南, 湖南 and 海南
+    assert paper_province("http://sxrb.example.cn/html/a.htm", g) is None  # 山西 and 陕西
+    url = "http://szb.northnews.cn/nmgrb/html/2022-05/23/content_36479_181342.htm"
+    text = (
+        "据悉,衔接资金要优先支持产业发展,占比原则上不得低于55%。"
+        "要继续支持31个国家级脱贫旗县和4个自治区乡村振兴重点帮扶旗县统筹整合使用财政涉农涉牧资金。"
+    )
+    assert site_region(url, g, text) == "150000"
+    assert extract_document(text, g, source_url=url).info.region_code == "150000"
+
+
+def test_a_short_name_before_zhou_is_the_prefecture_it_shares_with_a_province_or_city(g):
+    doc = extract_document("海南州2018年计划实现1.2万贫困人口脱贫,共和县、贵德县退出贫困县序列。", g)
+    assert doc.info.region_code == "632500"  # 青海's 海南藏族自治州, not 海南省 460000
+    assert extract_document("恩施自治州今年将实现10万贫困人口脱贫。", g).info.region_code == "422800"
+    assert extract_document("海南今年将实现5万贫困人口脱贫。", g).info.region_code == "460000"
