@@ -94,3 +94,11 @@ def test_a_short_name_before_zhou_is_the_prefecture_it_shares_with_a_province_or
     assert doc.info.region_code == "632500"  # 青海's 海南藏族自治州, not 海南省 460000
     assert extract_document("恩施自治州今年将实现10万贫困人口脱贫。", g).info.region_code == "422800"
     assert extract_document("海南今年将实现5万贫困人口脱贫。", g).info.region_code == "460000"
+
+
+def test_a_headline_that_opens_with_a_countys_short_name_before_its_colon(g):
+    body = "\n记者从县扶贫办获悉,今年全县将实现3万人脱贫,30个贫困村出列。"
+    for headline in ("纳雍:今年3万人将脱贫", "【纳雍】今年3万人将脱贫", "毕节纳雍:今年3万人将脱贫"):
+        doc = extract_document(headline + body, g)
+        assert doc.info.region_code == "520525", headline  # 纳雍县 (毕节市, 贵州)
+        assert _targets(doc)[30000.0] == "520525"

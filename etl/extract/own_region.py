@@ -168,7 +168,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if len(source) > 60:  # a first line of body text, not a title
             continue
         names = region_mentions(source, gazetteer)
-        lead = _leading_short_name(source, gazetteer) if source is not issuer else None
+        lead = (
+            None if source is issuer else _headline_place(source, gazetteer) or _leading_short_name(source, gazetteer)
+        )
         if lead and (not names or names[0] != lead):
             names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
         hits = [gazetteer.resolve(h) for h in names]
@@ -327,6 +329,29 @@ def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
         return None
     inside = [c for c in codes - set(prefectures) if gazetteer.regions[c].parent_code == prefectures[0]]
     return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
+
+
+_HEADLINE_PLACE = re.compile(r"^[【\[]?([\u4e00-\u9fff]{2,8})(?:】|\]|:)")
+
+
+def _headline_place(title: str, gazetteer: Gazetteer) -> str | None:
+    """The region a headline opens with before its colon or in its 【】 ("会宁:今年全县将减贫3万人", "【纳雍】…",
+    "毕节纳雍:…": 纳雍县 of 毕节市), by its full or short name, when no other region shares it; else None."""
+    m = _HEADLINE_PLACE.match(title)
+    said = m.group(1) if m else ""
+    splits = [(said, "")] + [(said[:k], said[k:]) for k in (2, 3) if len(said) - k >= 2]
+    for outer, inner in splits:
+        code = gazetteer.resolve(outer) if not gazetteer.is_ambiguous(outer) else None
+        if code and inner:
+            code = gazetteer.resolve_near(inner, code) if code in _inside(inner, gazetteer) else None
+        if code and gazetteer.regions[code].level in _RANK:
+            return gazetteer.regions[code].name_zh
+    return None
+
+
+def _inside(name: str, gazetteer: Gazetteer) -> set[str]:
+    """The codes of the regions that hold some region called name."""
+    return {r.code for c in gazetteer.candidates.get(name, []) for r in gazetteer.ancestors(c)}
 
 
 def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
