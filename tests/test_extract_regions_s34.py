@@ -102,3 +102,13 @@ def test_a_headline_that_opens_with_a_countys_short_name_before_its_colon(g):
         doc = extract_document(headline + body, g)
         assert doc.info.region_code == "520525", headline  # 纳雍县 (毕节市, 贵州)
         assert _targets(doc)[30000.0] == "520525"
+
+
+def test_a_government_wechat_accounts_post_is_its_regions(g):
+    text = "纳雍发布 2018-03-01\n今年全县将实现3万人脱贫,30个贫困村出列。按照贵州省、毕节市的要求抓好落实。"
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "520525"  # 纳雍县's account, over the province and prefecture it names
+    assert _targets(doc)[30000.0] == "520525"
+    # a name its prefecture shares with its seat (恩施州, 恩施市) is the prefecture's account
+    text = "【恩施发布】\n今年全州将实现10万人脱贫。按照湖北省的要求抓好落实。"
+    assert extract_document(text, g).info.region_code == "422800"

@@ -209,7 +209,9 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     published = source_region(text, gazetteer)
     # "我市组织收看收听全省…会议" over "[来源:化州市新闻中心]": the title's own word, not the body's 全省
     if published and _speaks_at(gazetteer.regions[published], _title_level(title) or own_level):
-        if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
+        above = {r.name_zh for r in gazetteer.ancestors(published)}
+        # "来源: 宁波日报" over "我市…"; "纳雍发布 2018-03-01" over "全县…按照贵州省、毕节市要求": no other place
+        if not counts or gazetteer.regions[published].name_zh in counts or set(counts) <= above:
             return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
@@ -290,7 +292,9 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|融媒体中心|新闻中心|人民政府|政府|扶贫办|农业农村局)"
+_PUBLISHER = (
+    r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|融媒体中心|新闻中心|发布|人民政府|政府|扶贫办|农业农村局)"
+)
 _SOURCE_LINES = (
     re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
     re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
@@ -298,6 +302,8 @@ _SOURCE_LINES = (
     re.compile(r">\s*([\u4e00-\u9fff]{2,6}?)(?:要闻|新闻|动态)\s*(?:>|$)", re.M),  # "首页 > 新闻中心 > 庆元要闻"
     re.compile(r"(?:主办|版权所有|主办单位)\s*[::]?\s*(?:中共)?([\u4e00-\u9fff]{2,8}?)(?:人民政府|政府|委员会|党委)"),
     re.compile(r"([\u4e00-\u9fff]{2,8}?)人民政府(?:门户)?网站"),  # "庆元县人民政府门户网站"
+    # a government's WeChat account over its post: "恩施发布 2019-04-17", "【纳雍发布】"
+    re.compile(r"(?:^|【)[ \t]*([\u4e00-\u9fff]{2,6}?)发布(?:】|[ \t]+\d{4}[-年./])", re.M),
 )
 
 
@@ -313,11 +319,19 @@ def source_region(text: str, gazetteer: Gazetteer) -> str | None:
     for pattern in _SOURCE_LINES:
         for m in pattern.finditer(text):
             name = m.group(1)
-            if gazetteer.is_ambiguous(name):
-                continue
-            code = gazetteer.resolve(name)
+            code = _outermost(name, gazetteer) if gazetteer.is_ambiguous(name) else gazetteer.resolve(name)
             if code and gazetteer.regions[code].level in _RANK:
                 return code
+    return None
+
+
+def _outermost(name: str, gazetteer: Gazetteer) -> str | None:
+    """The one region a shared name stands for that holds all the others ("恩施": 恩施州, which holds 恩施市), a
+    paper's or an account's region; None when they lie apart (朝阳: 辽宁's 朝阳市, 北京's 朝阳区)."""
+    codes = gazetteer.candidates.get(name, [])
+    for code in codes:
+        if all(c == code or code in {r.code for r in gazetteer.ancestors(c)} for c in codes):
+            return code
     return None
 
 
