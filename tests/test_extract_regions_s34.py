@@ -112,3 +112,47 @@ def test_a_government_wechat_accounts_post_is_its_regions(g):
     # a name its prefecture shares with its seat (恩施州, 恩施市) is the prefecture's account
     text = "【恩施发布】\n今年全州将实现10万人脱贫。按照湖北省的要求抓好落实。"
     assert extract_document(text, g).info.region_code == "422800"
+
+
+def test_a_short_name_that_straddles_the_end_of_another_regions_name_is_not_read(g):
+    from etl.extract.own_region import region_mentions
+
+    assert region_mentions("江津市今年将减少贫困人口1万人", g) == ["江津区"]  # not 湖南's 津市市
+    assert region_mentions("山西安泽今年将减少贫困人口1万人", g) == ["山西省", "安泽县"]
+
+
+def test_a_shared_short_name_right_after_its_province_is_the_region_that_holds_the_others(g):
+    from etl.extract.own_region import region_mentions
+
+    assert region_mentions("湖北恩施今年将减贫10万人", g) == ["湖北省", "恩施土家族苗族自治州"]
+    assert region_mentions("河北承德今年将减贫5万人", g) == ["河北省", "承德市"]
+    assert region_mentions("北京朝阳今年将投入帮扶资金1亿元", g) == ["北京市", "朝阳区"]
+    doc = extract_document("湖北恩施今年将减贫10万人,巴东县、建始县将摘帽。", g)
+    assert doc.info.region_code == "422800"
+    assert extract_document("河北承德今年全县将减贫1万人", g).info.region_code == "130821"  # 承德县 by 全县
+
+
+def test_a_county_renamed_with_a_new_code_is_read_by_its_former_name(g):
+    from etl.extract.own_region import region_mentions
+
+    assert [g.resolve(n) for n in ("株洲县", "430221", "开县", "盘县", "达县", "林芝县")] == [
+        "430212",  # 渌口区
+        "430212",
+        "500154",  # 开州区
+        "520281",  # 盘州市
+        "511703",  # 达川区
+        "540402",  # 巴宜区
+    ]
+    doc = extract_document("开县2015年计划实现3万贫困人口脱贫,60个贫困村销号。", g)
+    assert doc.info.region_code == "500154"
+    assert _targets(doc)[30000.0] == "500154"
+    assert extract_document("株洲县2017年计划实现5000人脱贫。", g).info.region_code == "430212"
+    # a two-character former name that ends another word is not the county
+    assert region_mentions("召开县委常委会议,公开县级财政预算,下达县级资金", g) == []
+
+
+def test_the_derived_tree_carries_the_renames_no_revision_ties():
+    from etl.regions_history import former_names_and_codes
+
+    current = [{"code": "430212", "name_zh": "渌口区", "level": "county"}]
+    assert former_names_and_codes(current, [{"430221": "株洲县"}]) == {"430212": (["株洲县"], ["430221"])}

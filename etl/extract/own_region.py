@@ -45,20 +45,40 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
             row = gazetteer.regions[_prefecture_before_zhou(name, text, b, gazetteer) or gazetteer.resolve(name)]
-            in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            # "召开县委会议": 开县 (开州区's former name) inside 召开, as 示范县 holds 范县
+            whole = name == row.name_zh or name in row.former_names
+            in_word = len(name) == 2 and whole and a > 0 and _ends_word_before(text[a - 1])
             # "城市和县域经济", "和县城": 和县 before 域/城/级 is the word 县域 after 和, not the county
             in_word = in_word or len(name) == 2 and name.endswith("县") and text[b : b + 1] in ("域", "城", "级")
-            if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+            # "江津市今年": 津市 (津市市) straddles the end of 江津, a region's name that the char before it opens
+            straddles = name != row.name_zh and a > 0 and _opens_name(text[a - 1 : b - 1], gazetteer)
+            short_ok = (
+                name == row.name_zh or not straddles and _is_short_region_name(name, row.level, text, b, gazetteer)
+            )
+            if in_word or not short_ok:
                 doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
                 taken[k] = True
             found.append((a, b, row.name_zh))
-    ends = {a + len(n) for a, _, n in found} | {a + len(short_name(n) or n) for a, _, n in found}
+    ends = {a + len(n): n for a, _, n in found} | {a + len(short_name(n) or n): n for a, _, n in found}
     for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
-        if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
-            found.append((a, b, row.name_zh))
+        if a not in ends or any(taken[a:b]):
+            continue
+        if gazetteer.is_ambiguous(text[a:b]):  # "河北承德": 承德市 (which holds 承德县) of 河北
+            outer = gazetteer.resolve(ends[a])
+            inside = [c for c in gazetteer.candidates[text[a:b]] if outer in {r.code for r in gazetteer.ancestors(c)}]
+            code = _outermost_of(inside, gazetteer)
+            if code is None:
+                continue
+            row = gazetteer.regions[code]
+        found.append((a, b, row.name_zh))
     return sorted(found)
+
+
+def _opens_name(said: str, gazetteer: Gazetteer) -> bool:
+    """Whether said is the name, full or short, of one region alone."""
+    return len(said) >= 2 and not gazetteer.is_ambiguous(said) and gazetteer.resolve(said) is not None
 
 
 def _prefecture_before_zhou(name: str, text: str, end: int, gazetteer: Gazetteer) -> str | None:
@@ -175,14 +195,20 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
-            code = hits[0]
+            code, outer = hits[0], None
             # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
             for name in names[1:]:
                 nxt = gazetteer.resolve_near(name, code)  # "佳木斯市郊区委": 佳木斯's 郊区, not 阳泉's
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
-                code = nxt
-            code = _shared_name_after(source, code, gazetteer, self_reference_level(text)) or code
+                code, outer = nxt, code
+            level = self_reference_level(text)
+            # "河北承德…全县": 承德县, not 承德市, by the name after the region that holds both
+            code = (
+                _shared_name_after(source, code, gazetteer, level)
+                or (outer and _shared_name_after(source, outer, gazetteer, level))
+                or code
+            )
             above = _self_level(source, text)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
@@ -328,7 +354,10 @@ def source_region(text: str, gazetteer: Gazetteer) -> str | None:
 def _outermost(name: str, gazetteer: Gazetteer) -> str | None:
     """The one region a shared name stands for that holds all the others ("恩施": 恩施州, which holds 恩施市), a
     paper's or an account's region; None when they lie apart (朝阳: 辽宁's 朝阳市, 北京's 朝阳区)."""
-    codes = gazetteer.candidates.get(name, [])
+    return _outermost_of(gazetteer.candidates.get(name, []), gazetteer)
+
+
+def _outermost_of(codes: list[str], gazetteer: Gazetteer) -> str | None:
     for code in codes:
         if all(c == code or code in {r.code for r in gazetteer.ancestors(c)} for c in codes):
             return code
