@@ -156,3 +156,12 @@ def test_the_derived_tree_carries_the_renames_no_revision_ties():
 
     current = [{"code": "430212", "name_zh": "渌口区", "level": "county"}]
     assert former_names_and_codes(current, [{"430221": "株洲县"}]) == {"430212": (["株洲县"], ["430221"])}
+
+
+def test_quanxian_in_a_prefectures_text_is_the_county_just_named(g):
+    head = "毕节市2018年脱贫攻坚工作要点\n"
+    doc = extract_document(head + "今年,纳雍县将实现3万人脱贫。同时,全县还将完成易地扶贫搬迁1万人。", g)
+    assert doc.info.region_code == "520500"
+    assert _targets(doc) == {30000.0: "520525", 10000.0: "520525"}  # 纳雍县's both, not 毕节市's
+    two = "今年,纳雍县将实现3万人脱贫,威宁县将实现2万人脱贫。同时,全县还将完成易地扶贫搬迁1万人。"
+    assert _targets(extract_document(head + two, g))[10000.0] == "520500"  # which county: not said
