@@ -165,3 +165,11 @@ def test_quanxian_in_a_prefectures_text_is_the_county_just_named(g):
     assert _targets(doc) == {30000.0: "520525", 10000.0: "520525"}  # 纳雍县's both, not 毕节市's
     two = "今年,纳雍县将实现3万人脱贫,威宁县将实现2万人脱贫。同时,全县还将完成易地扶贫搬迁1万人。"
     assert _targets(extract_document(head + two, g))[10000.0] == "520500"  # which county: not said
+
+
+def test_the_partner_a_helpers_text_calls_its_supported_or_cooperating_region(g):
+    for word in ("对口支援地区", "协作地区", "受援县"):
+        text = f"宁波市对口帮扶延边朝鲜族自治州。今年,宁波市将帮助{word}转移就业贫困劳动力1万人。"
+        doc = extract_document(text, g)
+        assert doc.info.region_code == "330200", word
+        assert _targets(doc)[10000.0] == "222400", word  # 延边州's, the helper 宁波's text

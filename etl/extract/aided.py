@@ -52,7 +52,7 @@ def aided_region(
     return before or after
 
 
-REFERRED = re.compile(r"对口地区|受援地区?|帮扶地区|结对地区")
+REFERRED = re.compile(r"对口(?:支援|帮扶|协作)?地区|受援地区?|受援[县市州]|帮扶地区|结对地区|协作地区")
 OBJECT_OF_AID = re.compile(r"对([^,;。]{2,16}?)的?(?:对口)?(?:帮扶|支援|援助)|(?:帮扶|帮助|援助|支援)([^,;。]{2,10})")
 LOOK_BACK = 300
 
