@@ -173,3 +173,14 @@ def test_the_partner_a_helpers_text_calls_its_supported_or_cooperating_region(g)
         doc = extract_document(text, g)
         assert doc.info.region_code == "330200", word
         assert _targets(doc)[10000.0] == "222400", word  # 延边州's, the helper 宁波's text
+
+
+def test_a_title_that_says_woxian_sets_the_level_over_a_body_that_relays_the_province(g):
+    text = (
+        "我县组织收看全省脱贫攻坚电视电话会议\n3月1日,贵州省召开脱贫攻坚电视电话会议,总结全省脱贫攻坚工作。"
+        "省长要求,全省今年要减少贫困人口100万人,贵州省将确保14个县摘帽。纳雍县委书记在分会场收看会议,"
+        "会后要求全县今年实现3万人脱贫。"
+    )
+    doc = extract_document(text, g)
+    assert doc.info.region_code == "520525"  # 纳雍县, not 贵州省
+    assert _targets(doc) == {1000000.0: "520000", 14.0: "520000", 30000.0: "520525"}

@@ -222,7 +222,8 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
-    own_level = self_reference_level(text)
+    # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
+    own_level = _title_level(title) or self_reference_level(text)
     counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
     counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
@@ -234,7 +235,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     published = source_region(text, gazetteer)
     # "我市组织收看收听全省…会议" over "[来源:化州市新闻中心]": the title's own word, not the body's 全省
-    if published and _speaks_at(gazetteer.regions[published], _title_level(title) or own_level):
+    if published and _speaks_at(gazetteer.regions[published], own_level):
         above = {r.name_zh for r in gazetteer.ancestors(published)}
         # "来源: 宁波日报" over "我市…"; "纳雍发布 2018-03-01" over "全县…按照贵州省、毕节市要求": no other place
         if not counts or gazetteer.regions[published].name_zh in counts or set(counts) <= above:
