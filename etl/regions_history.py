@@ -37,8 +37,23 @@ def read_revisions(lib: Path, revisions: tuple[str, ...] = REVISIONS) -> list[di
     return [json.loads((Path(lib) / f"{rev}.json").read_text(encoding="utf-8")) for rev in revisions]
 
 
+# Counties renamed with a new code, whose old name no revision ties to the new one (the stems differ, or are one
+# character): current code -> (former name, former code), from the State Council's approvals of each change.
+RENAMED = {
+    "430212": ("株洲县", "430221"),  # 渌口区, 2018
+    "500154": ("开县", "500234"),  # 开州区, 2016
+    "510117": ("郫县", "510124"),  # 郫都区, 2016
+    "511703": ("达县", "511721"),  # 达川区, 2013
+    "520281": ("盘县", "520222"),  # 盘州市, 2017
+    "540302": ("昌都县", "542121"),  # 卡若区, 2014
+    "540402": ("林芝县", "542621"),  # 巴宜区, 2015
+    "540602": ("那曲县", "542421"),  # 色尼区, 2017
+}
+
+
 def former_names_and_codes(current: list[dict], revisions: list[dict[str, str]]) -> dict[str, tuple[list, list]]:
-    """For each current county code: the former names and former codes the older revisions show for it."""
+    """For each current county code: the former names and former codes the older revisions show for it, and the
+    renames of RENAMED."""
     counties = {r["code"]: r for r in current if r["level"] == "county"}
     every_code = {r["code"] for r in current}
     by_stem: dict[tuple[str, str], list[str]] = {}
@@ -70,4 +85,7 @@ def former_names_and_codes(current: list[dict], revisions: list[dict[str, str]])
                     if len(found) == 1:
                         add(found[0], name, code)
                     break
+    for code, (name, old_code) in RENAMED.items():
+        if code in counties:
+            add(code, name, old_code)
     return {code: pair for code, pair in sorted(out.items()) if pair[0] or pair[1]}

@@ -52,7 +52,7 @@ def aided_region(
     return before or after
 
 
-REFERRED = re.compile(r"对口地区|受援地区?|帮扶地区|结对地区")
+REFERRED = re.compile(r"对口(?:支援|帮扶|协作)?地区|受援地区?|受援[县市州]|帮扶地区|结对地区|协作地区")
 OBJECT_OF_AID = re.compile(r"对([^,;。]{2,16}?)的?(?:对口)?(?:帮扶|支援|援助)|(?:帮扶|帮助|援助|支援)([^,;。]{2,10})")
 LOOK_BACK = 300
 
@@ -72,9 +72,41 @@ def referred_region(
     """
     if not REFERRED.search(clause):
         # "2018年该县计划完成…": the county named before; "福州市2.47亿元" after "福州市帮扶定西市…": 定西's
-        return named_before(text, s_start, clause, gazetteer) or helper_partner(
-            text, s_start, clause, gazetteer, own_code
+        return (
+            named_before(text, s_start, clause, gazetteer)
+            or helper_partner(text, s_start, clause, gazetteer, own_code)
+            or _partner_funds(text, s_start, clause, gazetteer, own_code)
         )
+    return _object_of_aid(text, s_start, gazetteer, own_code)
+
+
+AID_FUNDS = re.compile(r"(?:扶贫协作|对口帮扶|对口支援|帮扶|协作|援助)资金")
+
+
+def _partner_funds(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """The partner region an earlier sentence names as the object of aid, for funds of aid (扶贫协作资金, 帮扶资金)
+    in a clause that names no region, when that partner lies outside the text's own region and the own region
+    outside it: "北京市16个区结对帮扶内蒙古自治区31个旗县市…扶贫协作资金将从…县均1000万元增至县均3000万元" in 北京's
+    text is money for 内蒙古 (a province's funds for its own prefectures stay the province's)."""
+    if own_code is None or not AID_FUNDS.search(clause) or region_mentions(clause, gazetteer):
+        return None
+    aided = set()  # every place the text names as aided ("支援新疆伽师县、西藏墨脱": a helper of two)
+    for m in OBJECT_OF_AID.finditer(text, 0, s_start):
+        aided |= {gazetteer.resolve_near(n, own_code) for n in region_mentions(m.group(1) or m.group(2), gazetteer)}
+    aided.discard(None)
+    aided -= {r.code for c in aided for r in gazetteer.ancestors(c)}  # 新疆 of 新疆伽师县
+    if len(aided) != 1:
+        return None
+    code = aided.pop()
+    related = {r.code for r in gazetteer.ancestors(code)} | {r.code for r in gazetteer.ancestors(own_code)}
+    if code == own_code or own_code in related or code in related:
+        return None
+    return gazetteer.regions[code].name_zh, code
+
+
+def _object_of_aid(text: str, s_start: int, gazetteer: Gazetteer, own_code: str | None) -> tuple[str, str] | None:
     found = None
     for m in OBJECT_OF_AID.finditer(text, max(0, s_start - LOOK_BACK), s_start):
         names = region_mentions(m.group(1) or m.group(2), gazetteer)

@@ -48,7 +48,7 @@ from .shares import is_share_of_places, share_label
 from .table_figures import laid_out_tables, line_list_exits, table_figures, unread_spans
 from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
-from .wholes import named_above, whole_above
+from .wholes import named_above, whole_above, whole_below
 
 SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
@@ -439,6 +439,7 @@ def _quantities(
                     or referred_region(text, s_start, clause, gazetteer, own[1])
                     or named_subject(sentence, c_start, q.start, gazetteer, own, i_start)
                     or whole_above(sentence[c_start : q.start], gazetteer, own[1])
+                    or whole_below(text, s_start, sentence[c_start : q.start], gazetteer, own[1])
                     or named_above(sentence[c_start : q.start], gazetteer, own[1])
                     or own
                 ),

@@ -44,21 +44,50 @@ def region_spans(text: str, gazetteer: Gazetteer, titles: bool = False) -> list[
             b = a + len(name)
             if any(taken[a:b]) or any(s <= a < e for s, e in skip):
                 continue
-            row = gazetteer.regions[gazetteer.resolve(name)]
-            in_word = len(name) == 2 and name == row.name_zh and a > 0 and _ends_word_before(text[a - 1])
+            row = gazetteer.regions[_prefecture_before_zhou(name, text, b, gazetteer) or gazetteer.resolve(name)]
+            # "召开县委会议": 开县 (开州区's former name) inside 召开, as 示范县 holds 范县
+            whole = name == row.name_zh or name in row.former_names
+            in_word = len(name) == 2 and whole and a > 0 and _ends_word_before(text[a - 1])
             # "城市和县域经济", "和县城": 和县 before 域/城/级 is the word 县域 after 和, not the county
             in_word = in_word or len(name) == 2 and name.endswith("县") and text[b : b + 1] in ("域", "城", "级")
-            if in_word or name != row.name_zh and not _is_short_region_name(name, row.level, text, b, gazetteer):
+            # "江津市今年": 津市 (津市市) straddles the end of 江津, a region's name that the char before it opens
+            straddles = name != row.name_zh and a > 0 and _opens_name(text[a - 1 : b - 1], gazetteer)
+            short_ok = (
+                name == row.name_zh or not straddles and _is_short_region_name(name, row.level, text, b, gazetteer)
+            )
+            if in_word or not short_ok:
                 doubtful.append((a, b, row))
                 continue
             for k in range(a, b):
                 taken[k] = True
             found.append((a, b, row.name_zh))
-    ends = {a + len(n) for a, _, n in found} | {a + len(short_name(n) or n) for a, _, n in found}
+    ends = {a + len(n): n for a, _, n in found} | {a + len(short_name(n) or n): n for a, _, n in found}
     for a, b, row in doubtful:  # "陕西延安": a short name right after a region name is one too
-        if a in ends and not any(taken[a:b]) and not gazetteer.is_ambiguous(text[a:b]):
-            found.append((a, b, row.name_zh))
+        if a not in ends or any(taken[a:b]):
+            continue
+        if gazetteer.is_ambiguous(text[a:b]):  # "河北承德": 承德市 (which holds 承德县) of 河北
+            outer = gazetteer.resolve(ends[a])
+            inside = [c for c in gazetteer.candidates[text[a:b]] if outer in {r.code for r in gazetteer.ancestors(c)}]
+            code = _outermost_of(inside, gazetteer)
+            if code is None:
+                continue
+            row = gazetteer.regions[code]
+        found.append((a, b, row.name_zh))
     return sorted(found)
+
+
+def _opens_name(said: str, gazetteer: Gazetteer) -> bool:
+    """Whether said is the name, full or short, of one region alone."""
+    return len(said) >= 2 and not gazetteer.is_ambiguous(said) and gazetteer.resolve(said) is not None
+
+
+def _prefecture_before_zhou(name: str, text: str, end: int, gazetteer: Gazetteer) -> str | None:
+    """The one prefecture a short name stands for before 州/盟/自治州 ("海南州": 青海's 海南藏族自治州, not 海南省;
+    "恩施自治州"), when other regions share that short name."""
+    if not gazetteer.is_ambiguous(name) or not (text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)):
+        return None
+    found = [c for c in gazetteer.candidates[name] if gazetteer.regions[c].level == "prefecture"]
+    return found[0] if len(found) == 1 else None
 
 
 def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -111,7 +140,9 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     """A short name (宁夏, 泾源) names a region when it is a province's or the words after it say so."""
     if _SELF_WORD.fullmatch(name):
         return False  # "全州未脱贫的…人口" in 楚雄州's text: the whole prefecture (全州), not 全州县
-    if text[end : end + 1] in ("州", "盟") and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
+    if (
+        text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)
+    ) and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
@@ -157,19 +188,27 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if len(source) > 60:  # a first line of body text, not a title
             continue
         names = region_mentions(source, gazetteer)
-        lead = _leading_short_name(source, gazetteer) if source is not issuer else None
+        lead = (
+            None if source is issuer else _headline_place(source, gazetteer) or _leading_short_name(source, gazetteer)
+        )
         if lead and (not names or names[0] != lead):
             names = [lead, *names]  # "宁波再担国家对口帮扶重任 至2020年帮吉林延边州全面脱贫": the headline's subject
         hits = [gazetteer.resolve(h) for h in names]
         if hits:
-            code = hits[0]
+            code, outer = hits[0], None
             # "陕西延安剩余338个贫困村", "云南省昭通市镇雄县…": a place named after the region it is in is the text's
             for name in names[1:]:
                 nxt = gazetteer.resolve_near(name, code)  # "佳木斯市郊区委": 佳木斯's 郊区, not 阳泉's
                 if code not in {r.code for r in gazetteer.ancestors(nxt)}:
                     break
-                code = nxt
-            code = _shared_name_after(source, code, gazetteer, self_reference_level(text)) or code
+                code, outer = nxt, code
+            level = self_reference_level(text)
+            # "河北承德…全县": 承德县, not 承德市, by the name after the region that holds both
+            code = (
+                _shared_name_after(source, code, gazetteer, level)
+                or (outer and _shared_name_after(source, outer, gazetteer, level))
+                or code
+            )
             above = _self_level(source, text)
             if above and _RANK.get(above, 0) > _RANK.get(gazetteer.regions[code].level, 0):
                 # "西吉县和全区188万贫困人口今年将脱贫": a county named beside the whole (全区) it is in
@@ -183,16 +222,23 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
-    own_level = self_reference_level(text)
+    # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
+    own_level = _title_level(title) or self_reference_level(text)
     counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
     counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
-    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
+    country = len(re.findall("全国", text))
+    # "全国52个挂牌督战贫困县…广西…全区": the country's words far outnumber a region's own
+    above_own = own_level is None or country >= 3 * self_word_counts(text)[own_level]
+    if above_own and national and country >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     published = source_region(text, gazetteer)
-    if published and gazetteer.regions[published].level == own_level:
-        if not counts or gazetteer.regions[published].name_zh in counts:  # "来源: 宁波日报" over "我市…"
+    # "我市组织收看收听全省…会议" over "[来源:化州市新闻中心]": the title's own word, not the body's 全省
+    if published and _speaks_at(gazetteer.regions[published], own_level):
+        above = {r.name_zh for r in gazetteer.ancestors(published)}
+        # "来源: 宁波日报" over "我市…"; "纳雍发布 2018-03-01" over "全县…按照贵州省、毕节市要求": no other place
+        if not counts or gazetteer.regions[published].name_zh in counts or set(counts) <= above:
             return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
@@ -249,6 +295,20 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     return code, gazetteer.regions[code].name_zh
 
 
+def _speaks_at(row, level: str | None) -> bool:
+    """Whether a region speaks of itself at level: a county-level city (醴陵市) says 我市 as a prefecture does."""
+    return row.level == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+
+
+def _title_level(title: str) -> str | None:
+    """The level a title speaks of its own region at (我市, 本县), else None."""
+    m = re.search(r"[我本]([省市州盟县旗])", title)
+    return _LEVEL_OF_WORD.get(m.group(1), "county") if m else None
+
+
+_LEVEL_OF_WORD = {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}
+
+
 def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     """The one prefecture whose short name the text uses, even when a county shares it (楚雄: 楚雄州 and 楚雄市)."""
     found = {
@@ -259,7 +319,9 @@ def _prefecture_by_short_name(text: str, gazetteer: Gazetteer) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_PUBLISHER = r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|人民政府|政府|扶贫办|农业农村局)"
+_PUBLISHER = (
+    r"(?:日报|晚报|新闻网|在线|网|报|广播电视台|电视台|融媒体中心|新闻中心|发布|人民政府|政府|扶贫办|农业农村局)"
+)
 _SOURCE_LINES = (
     re.compile(rf"来源[::]\s*(?:中国)?([\u4e00-\u9fff]{{2,8}}?){_PUBLISHER}"),  # "来源: 宁波日报"
     re.compile(r"(?:中国)?([\u4e00-\u9fff]{2,6}?)(?:日报|晚报|新闻网|网)讯"),  # "中国宁波网讯(记者…)"
@@ -267,6 +329,8 @@ _SOURCE_LINES = (
     re.compile(r">\s*([\u4e00-\u9fff]{2,6}?)(?:要闻|新闻|动态)\s*(?:>|$)", re.M),  # "首页 > 新闻中心 > 庆元要闻"
     re.compile(r"(?:主办|版权所有|主办单位)\s*[::]?\s*(?:中共)?([\u4e00-\u9fff]{2,8}?)(?:人民政府|政府|委员会|党委)"),
     re.compile(r"([\u4e00-\u9fff]{2,8}?)人民政府(?:门户)?网站"),  # "庆元县人民政府门户网站"
+    # a government's WeChat account over its post: "恩施发布 2019-04-17", "【纳雍发布】"
+    re.compile(r"(?:^|【)[ \t]*([\u4e00-\u9fff]{2,6}?)发布(?:】|[ \t]+\d{4}[-年./])", re.M),
 )
 
 
@@ -282,11 +346,22 @@ def source_region(text: str, gazetteer: Gazetteer) -> str | None:
     for pattern in _SOURCE_LINES:
         for m in pattern.finditer(text):
             name = m.group(1)
-            if gazetteer.is_ambiguous(name):
-                continue
-            code = gazetteer.resolve(name)
+            code = _outermost(name, gazetteer) if gazetteer.is_ambiguous(name) else gazetteer.resolve(name)
             if code and gazetteer.regions[code].level in _RANK:
                 return code
+    return None
+
+
+def _outermost(name: str, gazetteer: Gazetteer) -> str | None:
+    """The one region a shared name stands for that holds all the others ("恩施": 恩施州, which holds 恩施市), a
+    paper's or an account's region; None when they lie apart (朝阳: 辽宁's 朝阳市, 北京's 朝阳区)."""
+    return _outermost_of(gazetteer.candidates.get(name, []), gazetteer)
+
+
+def _outermost_of(codes: list[str], gazetteer: Gazetteer) -> str | None:
+    for code in codes:
+        if all(c == code or code in {r.code for r in gazetteer.ancestors(c)} for c in codes):
+            return code
     return None
 
 
@@ -298,6 +373,29 @@ def _one_prefecture(counts: Counter, gazetteer: Gazetteer) -> str | None:
         return None
     inside = [c for c in codes - set(prefectures) if gazetteer.regions[c].parent_code == prefectures[0]]
     return prefectures[0] if len(inside) >= 3 and len(inside) == len(codes) - 1 else None
+
+
+_HEADLINE_PLACE = re.compile(r"^[【\[]?([\u4e00-\u9fff]{2,8})(?:】|\]|:)")
+
+
+def _headline_place(title: str, gazetteer: Gazetteer) -> str | None:
+    """The region a headline opens with before its colon or in its 【】 ("会宁:今年全县将减贫3万人", "【纳雍】…",
+    "毕节纳雍:…": 纳雍县 of 毕节市), by its full or short name, when no other region shares it; else None."""
+    m = _HEADLINE_PLACE.match(title)
+    said = m.group(1) if m else ""
+    splits = [(said, "")] + [(said[:k], said[k:]) for k in (2, 3) if len(said) - k >= 2]
+    for outer, inner in splits:
+        code = gazetteer.resolve(outer) if not gazetteer.is_ambiguous(outer) else None
+        if code and inner:
+            code = gazetteer.resolve_near(inner, code) if code in _inside(inner, gazetteer) else None
+        if code and gazetteer.regions[code].level in _RANK:
+            return gazetteer.regions[code].name_zh
+    return None
+
+
+def _inside(name: str, gazetteer: Gazetteer) -> set[str]:
+    """The codes of the regions that hold some region called name."""
+    return {r.code for c in gazetteer.candidates.get(name, []) for r in gazetteer.ancestors(c)}
 
 
 def _leading_short_name(title: str, gazetteer: Gazetteer) -> str | None:
@@ -390,9 +488,15 @@ def _own_local_unit(text: str, counts: Counter, gazetteer: Gazetteer, own_level:
     (高新区 of 新乡市 = 新乡高新技术产业开发区, xinxiang-gxq-2019)."""
     levels = {n: gazetteer.regions[gazetteer.resolve(n)].level for n in counts}
     if own_level == "prefecture" and "prefecture" not in levels.values():
-        codes = {gazetteer.resolve(n) for n in counts}  # that city alone: counties of a prefecture name it
+        # that city alone, or with the province it is in ("在全省…评估中,大冶再次获评…全市8020户"): counties of a
+        # prefecture name it
+        codes = {gazetteer.resolve(n) for n in counts}
         cities = [n for n in counts if levels[n] == "county" and n.endswith("市")]
-        return gazetteer.resolve(cities[0]) if len(cities) == 1 and len(codes) == 1 else None
+        if len(cities) != 1:
+            return None
+        city = gazetteer.resolve(cities[0])
+        above = {r.code for r in gazetteer.ancestors(city)}
+        return city if all(c == city or c in above for c in codes) else None
     if own_level != "county" or "county" in levels.values():
         return None
     zone = next((full for short, full in _ZONES.items() if short in text), None)
@@ -411,7 +515,7 @@ def _self_level(line: str, text: str) -> str | None:
         return None
     if m.group(1) == "区":
         return "province" if self_reference_level(text) == "province" else None
-    return {"省": "province", "市": "prefecture", "州": "prefecture", "盟": "prefecture"}.get(m.group(1), "county")
+    return _LEVEL_OF_WORD.get(m.group(1), "county")
 
 
 _APPROVAL = re.compile(r"^(.{2,30}?)关于(?:同意)?(.+)的批复$")
@@ -467,16 +571,24 @@ _SELF = {
 }
 
 
+def self_word_counts(text: str) -> dict[str, int]:
+    """How often the text speaks of itself at each level (我省/全省, 我市/全州, 我县/全旗…)."""
+    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
+    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
+    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
+    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
+    counts["province" if autonomous else "county"] += district
+    return counts
+
+
 def self_reference_level(text: str) -> str | None:
     """The level the text speaks of itself at: 我省/全省 -> province, 我市/全市 -> prefecture, 我县 -> county.
 
     >>> self_reference_level("我省将确保33万农村贫困人口脱贫,全省共有49个贫困县摘帽")
     'province'
     """
-    counts = {level: len(p.findall(text)) for level, p in _SELF.items()}
-    district = len(re.findall(_NOT_SELF + r"[我全本]区(?!平均|第一|首)", text))
-    # 全区 is an autonomous region's own word when the text names one (自治区/广西/宁夏…), else a district's
-    autonomous = "自治区" in text or re.search(r"广西|宁夏|新疆|西藏|内蒙古", text)
-    counts["province" if autonomous else "county"] += district
-    level = max(counts, key=counts.get)
+    counts = self_word_counts(text)
+    # "全省30件民生实事和全州28件民生实事": a tie goes to the more local word, the text's own (a prefecture's text
+    # speaks of its province's work as often as of its own; a province's seldom says 全州)
+    level = max(reversed(list(counts)), key=counts.get)
     return level if counts[level] else None

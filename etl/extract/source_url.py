@@ -133,9 +133,10 @@ def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | 
         if province:
             return province
         portal = portal_region(labels, gazetteer, text)
-        if portal or self_reference_level(text) != "prefecture":
+        level = self_reference_level(text)
+        if portal or level not in ("prefecture", "province"):
             return portal
-        return paper_city(url, gazetteer)
+        return paper_city(url, gazetteer) if level == "prefecture" else paper_province(url, gazetteer)
     return _named_by_pinyin(labels[-3], gazetteer, text)
 
 
@@ -208,6 +209,39 @@ def _pinyin(name_en: str) -> str:
 _PAPER = re.compile(r"([a-z]{2,4}?)(?:rb|wb|news|daily)")
 
 
+def paper_province(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The province a newspaper's host label or first folder names by its abbreviation or initials
+    (szb.northnews.cn/nmgrb/: 内蒙古日报, gsrb: 甘肃日报), when they are one province's only (hnrb: 河南, 湖南, 海南).
+
+    >>> g = Gazetteer.national()
+    >>> [paper_province(u, g) for u in ("http://szb.northnews.cn/nmgrb/html/a.htm", "http://hnrb.example.cn/a.htm")]
+    ['150000', None]
+    """
+    found = {
+        code
+        for initials in _paper_initials(url)
+        for code in [_ABBREVIATED.get(initials)]
+        + [r.code for r in gazetteer.regions.values() if r.level == "province" and _province_initials(r) == initials]
+        if code
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _province_initials(row) -> str | None:
+    """A province's initials as papers write them: 陕西 Shaanxi is sx as 山西 is, 内蒙古 goes by its abbreviation."""
+    name = (row.name_en or "").replace("Shaanxi", "Shanxi")
+    return None if name.startswith("Inner") else _initials(name)
+
+
+def _paper_initials(url: str | None) -> set[str]:
+    """The initials a newspaper's host label or first folder gives before rb/wb/news/daily (dtrb: dt)."""
+    parts = urlsplit(url.strip()) if url and "://" in url else None
+    if parts is None:
+        return set()
+    words = (parts.hostname or "").lower().split(".")[:-2] + parts.path.lower().split("/")[1:2]
+    return {m.group(1) for w in words if (m := _PAPER.fullmatch(w))}
+
+
 def paper_city(url: str | None, gazetteer: Gazetteer) -> str | None:
     """The prefecture a newspaper's host label or first folder names by its initials (epaper.dtnews.cn/dtrb/:
     大同日报), when those initials are one prefecture's only (lyrb is 洛阳日报's, but ly is also 临沂's).
@@ -216,11 +250,7 @@ def paper_city(url: str | None, gazetteer: Gazetteer) -> str | None:
     >>> [paper_city(u, g) for u in ("http://epaper.dtnews.cn/dtrb/html/a.htm", "http://lyrb.lyd.com.cn/html/a.htm")]
     ['140200', None]
     """
-    parts = urlsplit(url.strip()) if url and "://" in url else None
-    if parts is None:
-        return None
-    words = (parts.hostname or "").lower().split(".")[:-2] + parts.path.lower().split("/")[1:2]
-    initials = {m.group(1) for w in words if (m := _PAPER.fullmatch(w))}
+    initials = _paper_initials(url)
     found = {
         row.code
         for row in gazetteer.regions.values()

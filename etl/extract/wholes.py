@@ -68,3 +68,28 @@ def named_above(clause: str, gazetteer: Gazetteer, own_code: str | None) -> tupl
     if code not in above or any(gazetteer.resolve_near(n, own_code) not in above for n in names[1:]):
         return None
     return gazetteer.regions[code].name_zh, code
+
+
+_WHOLE_COUNTY = re.compile(r"(?<![占在居于为比较超各])[全我本]([县旗])(?!平均|第一|首)")
+LOOK_BACK = 200
+
+
+def whole_below(
+    text: str, s_start: int, said: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """(name, adcode) of the county the last 全县/我县/本县 in ``said`` (the figure's clause up to it) speaks of in
+    a text whose own region is above counties: the one county named in the sentences just before it ("今年,纳雍县
+    将实现3万人脱贫。同时,全县还将完成易地扶贫搬迁1万人" in 毕节市's text); None when they name none or several."""
+    row = gazetteer.regions.get(own_code or "")
+    if row is None or row.level == "county" or not _WHOLE_COUNTY.search(said):
+        return None
+    before = text[max(0, s_start - LOOK_BACK) : s_start]
+    counties = {
+        c
+        for n in region_mentions(before, gazetteer)
+        if (c := gazetteer.resolve_near(n, own_code)) and gazetteer.regions[c].level == "county"
+    }
+    code = counties.pop() if len(counties) == 1 else None
+    if code is None or own_code not in {r.code for r in gazetteer.ancestors(code)}:
+        return None
+    return gazetteer.regions[code].name_zh, code
