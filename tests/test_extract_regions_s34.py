@@ -5,7 +5,6 @@ region's 全区, funds of paired aid in the helper's text, and a provincial pape
 from __future__ import annotations
 
 from etl.extract import extract_document
-from etl.extract.own_region import self_reference_level
 from etl.extract.source_url import site_region
 
 
@@ -33,28 +32,6 @@ def test_a_county_news_centre_credit_under_a_title_that_says_woshi(g):
         "省长总结了全省扶贫开发工作,全省扶贫开发双到工作帮扶村贫困户人均纯收入达9220元。"
     )
     assert extract_document(text, g).info.region_code == "440982"  # 化州市, not 广东省
-
-
-def test_a_tie_between_quansheng_and_quanzhou_goes_to_the_more_local_word(g):
-    text = (
-        "政府工作报告\n全力办好全省30件民生实事和全州28件民生实事;聚力攻克深度贫困堡垒,"
-        "全力实现12个县摘帽、251个村退出、7161户31242人脱贫;确保新龙、德格、石渠义务教育均衡发展通过国家评估。"
-    )
-    assert self_reference_level(text) == "prefecture"
-    doc = extract_document(text, g)
-    assert doc.info.region_code == "513300"  # 甘孜州, whose counties the text lists, not 四川省
-    assert _targets(doc)[31242.0] == "513300"
-
-
-def test_a_national_list_that_quotes_a_region_is_the_countrys(g):
-    text = (
-        "2020全国52个挂牌督战贫困县名单\n"
-        "2020年是全国贫困县摘帽的收官之年。全国各地捷报频传,宁夏、四川、广西、甘肃四省份相继宣布贫困县清零。"
-        "今年全国52个挂牌督战的贫困县全部清零进入倒计时。2014年,全国832个贫困县名单公布。"
-        "广西壮族自治区(8个):都安瑶族自治县、大化瑶族自治县、那坡县、乐业县,全区将确保如期摘帽。"
-        "四川省(7个):布拖县、昭觉县、美姑县。贵州省(9个):纳雍县、赫章县。全国大约每三个贫困县就有一个。"
-    )
-    assert extract_document(text, g).info.region_code is None
 
 
 def test_funds_of_paired_aid_in_the_helpers_text_are_the_aided_regions(g):

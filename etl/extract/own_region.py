@@ -228,10 +228,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     counts += Counter(listed_counties(text, gazetteer))
     counts = counts or filed_from  # the dateline's city, when nothing else
     national = len(re.findall(r"全国(?:将|要|计划|共|农村|贫困|减少|实现|累计)", text))
-    country = len(re.findall("全国", text))
-    # "全国52个挂牌督战贫困县…广西…全区": the country's words far outnumber a region's own
-    above_own = own_level is None or country >= 3 * self_word_counts(text)[own_level]
-    if above_own and national and country >= max(counts.values(), default=0):
+    if own_level is None and national and len(re.findall("全国", text)) >= max(counts.values(), default=0):
         return None, None  # "今年全国将减少农村贫困人口1000万人以上": the country's text, above every region
     published = source_region(text, gazetteer)
     # "我市组织收看收听全省…会议" over "[来源:化州市新闻中心]": the title's own word, not the body's 全省
@@ -588,7 +585,5 @@ def self_reference_level(text: str) -> str | None:
     'province'
     """
     counts = self_word_counts(text)
-    # "全省30件民生实事和全州28件民生实事": a tie goes to the more local word, the text's own (a prefecture's text
-    # speaks of its province's work as often as of its own; a province's seldom says 全州)
-    level = max(reversed(list(counts)), key=counts.get)
+    level = max(counts, key=counts.get)
     return level if counts[level] else None
