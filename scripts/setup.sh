@@ -11,7 +11,10 @@ apt_packages=(fonts-noto-cjk fonts-liberation chromium tesseract-ocr tesseract-o
 if [ "$mode" = test ] && ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+# Debian's own python3.11 where there is one (built with PGO and LTO: a page computed afresh takes ~20% less time
+# than under a plain source build such as pyenv's); PYTHON chooses another
+python="${PYTHON:-$(command -v /usr/bin/python3.11 || command -v python3)}"
+"$python" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> apt-get install ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -19,7 +22,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${missing[@]}"
 fi
 
-[ -x .venv/bin/python ] || { echo "==> python3 -m venv .venv"; python3 -m venv .venv; }
+base="$(readlink -f "$python")"
+if [ -x .venv/bin/python ] && [ "$(readlink -f .venv/bin/python)" != "$base" ]; then
+  echo "==> .venv was made with $(readlink -f .venv/bin/python), not $base: making it anew"
+  rm -rf .venv
+fi
+[ -x .venv/bin/python ] || { echo "==> $python -m venv .venv"; "$python" -m venv .venv; }
 req=requirements.txt
 [ "$mode" = test ] && req=requirements-dev.txt
 stamp=".venv/.installed-$(cat requirements.txt "$req" | sha256sum | cut -c1-16)"
