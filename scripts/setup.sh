@@ -11,7 +11,7 @@ apt_packages=(fonts-noto-cjk fonts-liberation chromium tesseract-ocr tesseract-o
 if [ "$mode" = test ] && ! command -v npm >/dev/null 2>&1; then apt_packages+=(nodejs npm); fi
 missing=()
 for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-# Debian's own python3.11 where there is one (built with PGO and LTO: a page computed afresh takes ~20% less time
+# Debian's own python3.11 where there is one (built with PGO and LTO: a cold overview at 5M takes ~7% less CPU
 # than under a plain source build such as pyenv's); PYTHON chooses another
 python="${PYTHON:-$(command -v /usr/bin/python3.11 || command -v python3)}"
 "$python" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
