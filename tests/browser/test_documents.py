@@ -50,6 +50,28 @@ def grid_row(dash_duo, quote_part: str):
     raise AssertionError(f"no candidate row quotes {quote_part}")
 
 
+def added_row_cells(dash_duo, index: int, expected: dict[str, str]) -> None:
+    """Waits until row ``index`` of the grid shows ``expected`` (col-id → text): the grid draws a new row's cells
+    after the message that announces it, later on a loaded machine."""
+
+    def cells(driver):
+        rows = driver.find_elements(
+            By.CSS_SELECTOR, f'#doc-grid .ag-center-cols-container .ag-row[row-index="{index}"]'
+        )
+        if not rows:
+            return None
+        return {
+            col: " ".join(c.get_attribute("textContent").split())
+            for col in expected
+            for c in rows[0].find_elements(By.CSS_SELECTOR, f'[col-id="{col}"]')
+        }
+
+    try:
+        WebDriverWait(dash_duo.driver, 10).until(lambda d: cells(d) == expected)
+    except TimeoutException:
+        raise AssertionError(f"row {index} shows {cells(dash_duo.driver)}, not {expected}") from None
+
+
 def assert_clean(dash_duo) -> None:
     assert dash_duo.get_logs() == [], dash_duo.get_logs()
     entries = dash_duo.driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
@@ -292,10 +314,7 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     )
     click(dash_duo, dash_duo.find_element("#doc-add"))
     dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
-    row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
-    assert row.find_element(By.CSS_SELECTOR, '[col-id="quote"]').text == words
-    assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "11个"
-    assert "2019" in row.find_element(By.CSS_SELECTOR, '[col-id="period_text"]').text
+    added_row_cells(dash_duo, found, {"quote": words, "value_text": "11个", "period_text": "2019"})
     assert dash_duo.find_element("#doc-add-quote").get_attribute("value") == ""
     assert f"已接受 {found + 1} / {found + 1} 条" in dash_duo.find_element("#documents-count").text
     assert_clean(dash_duo)
@@ -311,10 +330,7 @@ def test_an_added_row_is_the_place_its_words_name_and_a_result_when_they_say_don
     dash_duo.find_element("#doc-add-quote").send_keys("渭源县已实现贫困人口脱贫8000人")
     click(dash_duo, dash_duo.find_element("#doc-add"))
     dash_duo.wait_for_contains_text("#doc-add-message", f"已添加第 {found + 1} 行", timeout=20)
-    row = dash_duo.find_element(f'#doc-grid .ag-center-cols-container .ag-row[row-index="{found}"]')
-    assert row.find_element(By.CSS_SELECTOR, '[col-id="region_text"]').text == "渭源县 621123"
-    assert row.find_element(By.CSS_SELECTOR, '[col-id="kind"]').text == "实际 actual"
-    assert row.find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text == "8000人"
+    added_row_cells(dash_duo, found, {"region_text": "渭源县 621123", "kind": "实际 actual", "value_text": "8000人"})
     assert_clean(dash_duo)
 
 
