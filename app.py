@@ -75,7 +75,7 @@ def create_app(db_url: str | None = None, build_if_empty: bool = True, progress=
     auth_setup.install(app, sessions, config, upload_bytes=DEFAULT_LIMITS.max_bytes)
     api.register(app, sessions, config)  # after auth: its token check goes just before the page gate
     auth_setup.announce_first_admin(sessions, progress)
-    _cache(app, sessions, config.cache_mb)  # after auth: its checks run before a cached page is served
+    _cache(app, engine, config.cache_mb)  # after auth: its checks run before a cached page is served
     app.server.register_error_handler(ReadOnlyDatabase, _read_only)
     return app
 
@@ -142,13 +142,13 @@ def _read_only(exc: ReadOnlyDatabase):
     return str(exc), 503, {"Content-Type": "text/plain; charset=utf-8"}
 
 
-def _cache(app: Dash, sessions, cache_mb: int) -> None:
+def _cache(app: Dash, engine, cache_mb: int) -> None:
     from callbacks import response_cache
     from db import cache
 
     cache.configure(1024 if cache_mb > 0 else 0)
     pages = {key for key in app.callback_map if key.startswith(f"..{ids.PAGE}.children")}
-    response_cache.install(app.server, sessions, pages, cache_mb, _data_page, _page_region)
+    response_cache.install(app.server, engine, pages, cache_mb, _data_page, _page_region)
 
 
 def _path(payload: dict) -> str:

@@ -12,7 +12,9 @@ imports into one county (``after_import``), other provinces' pages (served from 
 
 JSON: ``backends.<name>.callbacks[]`` with ``name``, ``p50_ms``, ``p95_ms``, ``cold_p50_ms``, ``cold_p95_ms``,
 ``sql_p95_ms``, ``peer_p95_ms``; ``backends.<name>.after_import`` with ``region``, ``other_region_p95_ms``,
-``other_region_before_p95_ms`` (the same pages served before the imports), ``same_region_cold_p95_ms``;
+``other_region_before_p95_ms`` (the same pages served before the imports, each round after the county's page
+computed afresh without an import: the same work between rounds, bench/after_import.py),
+``other_region_back_to_back_p95_ms`` (nothing between rounds), ``same_region_cold_p95_ms``;
 ``backends.<name>.first_chart_ms``.
 """
 

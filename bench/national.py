@@ -97,7 +97,7 @@ def measure_callbacks(url: str, pages: dict[str, list[str]], rounds: int, progre
         }
         results.append(row)
         progress(f"  {view}: {row}")
-    after = after_import.measure(served_app, key, pages, progress=progress)
+    after = after_import.measure(served_app, cold_app, key, pages, progress=progress)
     for app in (cold_app, served_app):
         app.server.config["ENGINE"].dispose()
     return results, after

@@ -2,13 +2,13 @@
 
 A Dash callback is a POST to ``/_dash-update-component``; for the callbacks listed (the page router), the answer
 is kept per (data version, request body, cookies) in a bounded per-process LRU. The version is the page's scope
-(db/cache.py ``scope_version``): a region page's province version and the catalogue, the global version for the
+(db/cache.py ``request_scope``): a region page's province version and the catalogue, the global version for the
 overview, national and map pages. An import, edit or revert raises the versions of the provinces it touches and
 the global one, so no worker ever serves a page older than the newest committed batch, while other provinces'
 pages stay cached; cookies are part of the key, so one user's page is never served to another. Each answer says
 ``X-Callback-Cache: hit`` or ``miss``; ``server.extensions["callback_cache"]`` counts them.
 
-Example: ``install(app.server, sessions, {"..page-content.children...lang-toggle.href...lang-toggle.children.."})``
+Example: ``install(app.server, engine, {"..page-content.children...lang-toggle.href...lang-toggle.children.."})``
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 from flask import Response, g, request
 
-from db.cache import scope_version
+from db.cache import request_scope
 
 MAX_ENTRY = 4 * 1024 * 1024
 
@@ -50,7 +50,7 @@ class _Store:
 
 
 def install(
-    server, sessions, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True, region=lambda body: None
+    server, engine, outputs: set[str], budget_mb: int = 64, cacheable=lambda body: True, region=lambda body: None
 ) -> None:
     """Serve repeated calls of these callbacks (by their output key) from memory when ``cacheable(request body)``,
     under the version of ``region(request body)`` (None: every region); ``budget_mb`` 0 turns it off."""
@@ -70,8 +70,7 @@ def install(
             return None
         if payload.get("output") not in outputs or not cacheable(payload):
             return None
-        with sessions() as session:
-            version = scope_version(session, region(payload))
+        version = request_scope(engine, region(payload))
         key = (version, hashlib.sha256(body + request.headers.get("Cookie", "").encode()).digest())
         cached = store.get(key)
         if cached is not None:
