@@ -117,6 +117,35 @@ def test_scope_version_follows_the_province(db_url):
     assert after["621102"] != start["621102"] and after[None] != start[None]
 
 
+def test_a_request_reads_the_same_version_as_a_session(db_url):
+    engine = make_engine(db_url)
+    codes = ("610000", "610981", "621102", "nowhere", None)
+    for _ in range(2):  # the second time from what the process remembers of each region's province
+        with session_factory(engine)() as s:
+            assert [cache.request_scope(engine, c) for c in codes] == [cache.scope_version(s, c) for c in codes]
+    _import_into_county(engine, 7)
+    with session_factory(engine)() as s:
+        assert [cache.request_scope(engine, c) for c in codes] == [cache.scope_version(s, c) for c in codes]
+
+
+def test_a_region_moved_to_another_province_is_read_under_it(db_url):
+    # what the process remembers of a region's province holds for one catalogue version only
+    engine = make_engine(db_url)
+    sessions = session_factory(engine)
+    assert cache.request_scope(engine, "610981")[2] == "610000"
+    with sessions() as s:
+        assert cache.scope_version(s, "610981")[2] == "610000"
+    with transaction(sessions) as s:
+        writes.new_batch(s, "regions", file_name="moved.csv")
+        row = dict(
+            s.execute(text("SELECT code, name_zh, name_en, level FROM regions WHERE code = '610981'")).one()._mapping
+        )
+        writes.upsert_regions(s, [{**row, "parent_code": "621100"}])
+    assert cache.request_scope(engine, "610981")[2] == "620000"
+    with sessions() as s:
+        assert cache.scope_version(s, "610981")[2] == "620000"
+
+
 def test_upgrade_to_0010_keeps_data_and_versions_every_province(backend_url):
     engine = make_engine(backend_url)
     previous = ScriptDirectory.from_config(schema.alembic_config(engine)).get_revision("0010_region_versions")
