@@ -21,7 +21,7 @@ from sqlalchemy import and_, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import overlaps, tree
+from db import overlaps, statistics, tree
 from db.models import Batch, Figure, FigureRollup, Region, RolledBatch, counted_in_sums
 from db.session import core_execute
 
@@ -143,3 +143,4 @@ def _before_commit(session: Session) -> None:
     done = set(session.scalars(select(RolledBatch.batch_id).where(RolledBatch.batch_id.in_(marked))))
     live = set(session.scalars(select(Batch.id).where(Batch.id.in_(marked))))
     roll_up(session, sorted(live - done))
+    statistics.refresh(session)
