@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 WATCHED = ("batches", "sources", "plan_versions", "figures", "figure_rollups", "regions")
 GROWTH = 2
-MIN_ROWS = 50  # below this a plan's choice costs nothing
+MIN_ROWS = 10  # below this a plan's choice costs nothing
 
 
 def stale(analysed: dict[str, int], sizes: dict[str, int]) -> list[str]:
