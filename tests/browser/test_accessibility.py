@@ -92,7 +92,8 @@ def test_each_region_chart_names_its_table(server, chart):
     server.wait_for_element(f"{chart} {DRAWN}", timeout=30)
     figure = server.find_element(chart)
     assert figure.get_attribute("role") == "figure" and figure.get_attribute("aria-label")
-    table = server.find_element("#" + figure.get_attribute("aria-describedby"))
+    # the year table is drawn in a render of its own after the page's first (layouts/later.py): wait for it
+    table = server.wait_for_element("#" + figure.get_attribute("aria-describedby"), timeout=10)
     assert "2019" in table.text
     link = server.find_element(f"{chart} a.chart-table-link")
     assert link.text.startswith("表格") and link.get_attribute("href").endswith("#year-table")

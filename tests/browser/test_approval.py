@@ -16,6 +16,7 @@ from db import approval, notes
 from db.session import make_engine, session_factory, transaction
 from harness.servers import free_port
 from tests.accounts import add_users, browser_login
+from tests.browser.waiting import until
 from tests.upload_files import target_row, targets_xlsx
 
 pytestmark = pytest.mark.browser
@@ -110,7 +111,11 @@ def test_submit_return_correct_approve(dash_duo, db_url, tmp_path, output_dir):
 
     as_user(dash_duo, base, "approver_dingxi")
     assert f"{OLD}人 → {RIGHT}人" in decide(dash_duo, base, second, "button.btn-success")
-    assert not dash_duo.driver.find_elements(By.ID, "waiting-count")  # nothing waits any more
+    until(  # nothing waits any more (the banner may be drawn again after the decision)
+        dash_duo.driver,
+        lambda d: not d.find_elements(By.ID, "waiting-count"),
+        lambda d: f"the banner still counts {[e.text for e in d.find_elements(By.ID, 'waiting-count')]}",
+    )
     assert "审核人 approver" in dash_duo.find_element("#account-name").find_element(By.XPATH, "..").text
 
     with transaction(sessions) as s:

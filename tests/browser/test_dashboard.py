@@ -13,8 +13,11 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser.waiting import until
+
 pytestmark = pytest.mark.browser
 
+ROWS = "#overview-table .ag-center-cols-container .ag-row"
 ROW_SHAANXI = '#overview-table .ag-center-cols-container [row-id="610000-poor_population_reduced"]'
 DINGXI_EXITS = {  # county: (planned year, actual year)
     "621122": (2016, 2019),
@@ -63,28 +66,50 @@ def year_cell(dash, row: str, year: int):
     return dash.wait_for_element(f'{row} [col-id="y{year}"]')
 
 
-def status_of(cell) -> str:
-    return next(c[3:] for c in cell.get_attribute("class").split() if c.startswith("st-"))
+def status_of(cell) -> str | None:
+    return next((c[3:] for c in cell.get_attribute("class").split() if c.startswith("st-")), None)
+
+
+def cell_shows(dash, row: str, year: int, status: str, *words: str) -> None:
+    """Waits until the year's cell of ``row`` has ``status`` and shows ``words``: the grid fills a cell after drawing
+    it, later on a loaded machine."""
+
+    def shown(driver) -> tuple[str | None, str]:
+        cell = driver.find_element(By.CSS_SELECTOR, f'{row} [col-id="y{year}"]')
+        return status_of(cell), cell.text
+
+    def right(driver) -> bool:
+        said, text = shown(driver)
+        return said == status and all(w in text for w in words)
+
+    until(dash.driver, right, lambda d: f"{year} shows (status, text) {shown(d)}, not {status} with {words}")
+
+
+def rows_shown(driver) -> int:
+    return len(driver.find_elements(By.CSS_SELECTOR, ROWS))
 
 
 def test_overview_marks_shaanxi_2019_behind_and_2018_achieved(dash, shots):
     visit(dash, "/")
     dash.wait_for_element(ROW_SHAANXI)
-    cell_2019 = year_cell(dash, ROW_SHAANXI, 2019)
-    assert status_of(cell_2019) == "behind"
-    assert "落后" in cell_2019.text and "57.88万" in cell_2019.text and "63.5万" in cell_2019.text
-    cell_2018 = year_cell(dash, ROW_SHAANXI, 2018)
-    assert status_of(cell_2018) == "achieved" and "达成" in cell_2018.text
+    cell_shows(dash, ROW_SHAANXI, 2019, "behind", "落后", "57.88万", "63.5万")
+    cell_shows(dash, ROW_SHAANXI, 2018, "achieved", "达成")
     trend = dash.wait_for_element(f'{ROW_SHAANXI} [col-id="trend"] svg.sparkline')
     assert trend.get_attribute("aria-label").startswith("趋势")
     plan, actual = (p.get_attribute("d") for p in trend.find_elements(By.CSS_SELECTOR, "path"))
     assert plan.count("L") == 2 and actual.startswith("M"), "three yearly targets joined; the actuals drawn"
     assert len(trend.find_elements(By.CSS_SELECTOR, "circle")) >= 2, "a dot per reported year"
-    rows = dash.find_elements("#overview-table .ag-center-cols-container .ag-row")
-    regions = {r.get_attribute("row-id").split("-")[0] for r in rows}
-    assert regions == {"621100", "610000", "411702", "210781", "460000"}
-    first = min(rows, key=lambda r: int(r.get_attribute("row-index")))
-    assert "st-behind" in first.get_attribute("innerHTML"), "worst first"
+
+    def overview(driver) -> tuple[set[str], bool]:
+        """The regions of the rows, and whether the first row's cells say behind (worst first)."""
+        rows = driver.find_elements(By.CSS_SELECTOR, ROWS)
+        if not rows:
+            return set(), False
+        first = min(rows, key=lambda r: int(r.get_attribute("row-index")))
+        return {r.get_attribute("row-id").split("-")[0] for r in rows}, "st-behind" in first.get_attribute("innerHTML")
+
+    wanted = ({"621100", "610000", "411702", "210781", "460000"}, True)
+    until(dash.driver, lambda d: overview(d) == wanted, lambda d: f"(regions, worst first) {overview(d)}")
     dash.driver.save_screenshot(str(shots / "overview-1366x768.png"))
     assert_clean(dash)
 
@@ -226,18 +251,16 @@ def test_status_rule_help_is_shown_in_the_app(dash, shots):
 def test_hiding_targets_without_figures_is_one_history_step(dash):
     visit(dash, "/")
     dash.wait_for_element(ROW_SHAANXI)
-    all_rows = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
+    all_rows = rows_shown(dash.driver)
     click(dash, "#reported-only input")
     wait_url(dash, lambda u: "reported=1" in u)
     dash.wait_for_contains_text("#page-content", "已隐藏")
     dash.wait_for_element(ROW_SHAANXI)
-    fewer = len(dash.find_elements("#overview-table .ag-center-cols-container .ag-row"))
-    assert 5 <= fewer < all_rows
+    # the grid draws its new rows a moment after the hint says they are hidden
+    until(dash.driver, lambda d: 5 <= rows_shown(d) < all_rows, lambda d: f"{rows_shown(d)} of {all_rows} rows")
     dash.driver.back()
     wait_url(dash, lambda u: "reported=1" not in u)
-    WebDriverWait(dash.driver, 10).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#overview-table .ag-center-cols-container .ag-row")) == all_rows
-    )
+    WebDriverWait(dash.driver, 10).until(lambda d: rows_shown(d) == all_rows)
     assert_clean(dash)
 
 

@@ -21,6 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from app import create_app
 from harness.servers import free_port
 from tests.accounts import add_users, browser_login
+from tests.browser.waiting import until
 from tests.plan_docx import dingxi_plan, docx_bytes
 
 pytestmark = pytest.mark.browser
@@ -43,11 +44,33 @@ def year_table(dash_duo, base: str) -> str:
 
 
 def grid_row(dash_duo, quote_part: str):
-    """The grid row (centre part, where the editable cells are) whose quote holds ``quote_part``."""
-    for row in dash_duo.find_elements("#doc-grid .ag-center-cols-container .ag-row"):
-        if quote_part in row.find_element(By.CSS_SELECTOR, '[col-id="quote"]').text:
-            return row
-    raise AssertionError(f"no candidate row quotes {quote_part}")
+    """The grid row (centre part, where the editable cells are) whose quote holds ``quote_part``, once the grid has
+    drawn it: the grid fills its rows' cells after the callback that set them, later on a loaded machine."""
+
+    def found(driver):
+        for row in driver.find_elements(By.CSS_SELECTOR, "#doc-grid .ag-center-cols-container .ag-row"):
+            if quote_part in row.find_element(By.CSS_SELECTOR, '[col-id="quote"]').get_attribute("textContent"):
+                return row
+        return None
+
+    return until(dash_duo.driver, found, lambda _d: f"no candidate row quotes {quote_part}")
+
+
+def rows_drawn(dash_duo) -> int:
+    """The grid's rows, once it has drawn as many as its count says ("已接受 1 / 1 条")."""
+
+    def drawn(driver) -> int:
+        return len(driver.find_elements(By.CSS_SELECTOR, "#doc-grid .ag-center-cols-container .ag-row"))
+
+    def counted(driver) -> int:
+        return int(driver.find_element(By.ID, "documents-count").text.split("/")[1].split()[0])
+
+    until(
+        dash_duo.driver,
+        lambda d: drawn(d) == counted(d),
+        lambda d: f"the grid drew {drawn(d)} rows, its count says {counted(d)}",
+    )
+    return drawn(dash_duo.driver)
 
 
 def added_row_cells(dash_duo, index: int, expected: dict[str, str]) -> None:
@@ -112,16 +135,17 @@ def test_planner_reads_a_docx_in_corrects_rejects_commits_and_reverts(dash_duo, 
     )
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(CORRECTED, Keys.ENTER)
-    WebDriverWait(dash_duo.driver, 10).until(
-        lambda d: (
-            CORRECTED in grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, '[col-id="value_text"]').text
-        )
+    value_2017 = '[col-id="value_text"]'
+    until(
+        dash_duo.driver,
+        lambda d: CORRECTED in grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, value_2017).text,
+        lambda d: f"2017's value shows {grid_row(dash_duo, QUOTE_2017).find_element(By.CSS_SELECTOR, value_2017).text}",
     )
-    row_id = grid_row(dash_duo, QUOTE_2015).get_attribute("row-id")  # the accept column is pinned on the left
-    box = dash_duo.find_element(f'#doc-grid .ag-pinned-left-cols-container [row-id="{row_id}"] [col-id="accept"] input')
-    click(dash_duo, box)
-    WebDriverWait(dash_duo.driver, 10).until(
-        lambda d: "doc-row-rejected" in grid_row(dash_duo, QUOTE_2015).get_attribute("class")
+    click(dash_duo, accept_box(dash_duo, QUOTE_2015))
+    until(
+        dash_duo.driver,
+        lambda d: "doc-row-rejected" in grid_row(dash_duo, QUOTE_2015).get_attribute("class"),
+        lambda d: f"2015's row is {grid_row(dash_duo, QUOTE_2015).get_attribute('class')}, not rejected",
     )
     dash_duo.wait_for_contains_text("#documents-count", "/", timeout=10)
     dash_duo.driver.save_screenshot(str(output_dir / "documents-review.png"))
@@ -239,7 +263,7 @@ def test_a_scanned_pdf_shows_pages_read_and_flags_its_ocr_rows(dash_duo, db_url,
     seen = dash_duo.driver.execute_script("return window.progressSeen;")
     assert "已读取 1 / 2 页" in seen, seen
     assert "OCR" in dash_duo.find_element("#documents-info").text
-    assert "⚠ OCR" in dash_duo.find_element("#doc-grid").text
+    dash_duo.wait_for_contains_text("#doc-grid", "⚠ OCR", timeout=10)  # a row drawn, its cells a moment later
     dash_duo.driver.save_screenshot(str(output_dir / "documents-ocr.png"))
     dash_duo.wait_for_text_to_equal("#doc-progress", "", timeout=10)  # the next poll clears it
     assert_clean(dash_duo)
@@ -268,8 +292,14 @@ def test_a_pasted_undated_text_is_dated_by_its_source_url(dash_duo, db_url):
     click(dash_duo, dash_duo.find_element("#doc-read-text"))
     dash_duo.wait_for_contains_text("#documents-info", "2019-03-12 · 取自来源网址", timeout=30)
     assert not dash_duo.driver.find_elements(By.ID, "documents-no-date")
-    dash_duo.wait_for_contains_text("#doc-grid", "渭源县 621123", timeout=20)
-    assert "2019" in dash_duo.find_element("#doc-grid .ag-center-cols-container .ag-row").text
+    dash_duo.wait_for_contains_text("#doc-grid", "渭源县 621123", timeout=20)  # the undated reading's rows say it too
+    first_row = "#doc-grid .ag-center-cols-container .ag-row"
+    until(
+        dash_duo.driver,
+        lambda d: "2019" in d.find_element(By.CSS_SELECTOR, first_row).text,
+        lambda d: f"the first row shows {d.find_element(By.CSS_SELECTOR, first_row).text!r}, without 2019",
+        timeout=20,
+    )
     assert_clean(dash_duo)
 
 
@@ -297,9 +327,13 @@ def test_a_planner_adds_a_target_the_extractor_missed_from_its_words(dash_duo, d
     )
     paste_as_dingxi_planner(dash_duo, db_url, text)
     dash_duo.wait_for_contains_text("#doc-grid", "1.5万人", timeout=30)
-    values = [c.text for c in dash_duo.find_elements('#doc-grid .ag-center-cols-container [col-id="value_text"]')]
-    assert values == ["1.5万人"]
-    found = len(values)
+
+    def values(driver) -> list[str]:
+        cells = driver.find_elements(By.CSS_SELECTOR, '#doc-grid .ag-center-cols-container [col-id="value_text"]')
+        return [c.text for c in cells]
+
+    until(dash_duo.driver, lambda d: values(d) == ["1.5万人"], lambda d: f"the values are {values(d)}")
+    found = len(values(dash_duo.driver))
 
     click(dash_duo, dash_duo.find_element("#documents-add summary"))
     dash_duo.find_element("#doc-add-quote").send_keys("没有这句话的原文 3处")
@@ -325,7 +359,7 @@ def test_an_added_row_is_the_place_its_words_name_and_a_result_when_they_say_don
     text = "定西市脱贫攻坚工作报道\n\n2019年定西市要确保减少贫困人口5万人。目前,渭源县已实现贫困人口脱贫8000人。"
     paste_as_dingxi_planner(dash_duo, db_url, text)
     dash_duo.wait_for_contains_text("#doc-grid", "5万人", timeout=30)
-    found = len(dash_duo.find_elements("#doc-grid .ag-center-cols-container .ag-row"))
+    found = rows_drawn(dash_duo)
     click(dash_duo, dash_duo.find_element("#documents-add summary"))
     dash_duo.find_element("#doc-add-quote").send_keys("渭源县已实现贫困人口脱贫8000人")
     click(dash_duo, dash_duo.find_element("#doc-add"))
@@ -350,9 +384,13 @@ def test_the_title_is_said_changed_only_once_the_reviewer_changes_it(dash_duo, d
 
 
 def accept_box(dash_duo, quote_part: str):
+    """The accept box of the row quoting ``quote_part``, once drawn."""
     row_id = grid_row(dash_duo, quote_part).get_attribute("row-id")  # the accept column is pinned on the left
-    return dash_duo.find_element(
-        f'#doc-grid .ag-pinned-left-cols-container [row-id="{row_id}"] [col-id="accept"] input'
+    box = f'#doc-grid .ag-pinned-left-cols-container [row-id="{row_id}"] [col-id="accept"] input'
+    return until(
+        dash_duo.driver,
+        lambda d: d.find_element(By.CSS_SELECTOR, box),
+        lambda _d: f"the row quoting {quote_part} has no accept box drawn",
     )
 
 
@@ -477,13 +515,19 @@ def test_a_reviewer_types_an_indicator_the_catalogue_lacks_and_the_region_page_s
     )
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(name, Keys.ENTER)  # Enter: the typed name
-    WebDriverWait(dash_duo.driver, 10).until(
-        lambda d: grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text == name
+    until(
+        dash_duo.driver,
+        lambda d: grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text == name,
+        lambda d: f"the indicator shows {grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, cell).text}",
     )
     dash_duo.wait_for_contains_text("#doc-problems", f"新指标:{name}({code})将随本文件保存", timeout=20)
     assert "alert-info" in dash_duo.find_element("#doc-problems").get_attribute("class")  # a note, not a problem
-    problem = grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, '[col-id="problem"]')
-    assert "将随本文件保存" in problem.get_attribute("textContent")  # scrolled off to the right, still there
+
+    def problem(_driver) -> str:  # scrolled off to the right, still there; drawn after the list above
+        said = grid_row(dash_duo, quote).find_element(By.CSS_SELECTOR, '[col-id="problem"]')
+        return said.get_attribute("textContent")
+
+    until(dash_duo.driver, lambda d: "将随本文件保存" in problem(d), lambda d: f"the row's problem says {problem(d)!r}")
     dash_duo.driver.save_screenshot(str(output_dir / "documents-new-indicator.png"))
 
     dash_duo.find_element("#doc-note").send_keys("渭源 2017 工作要点 (synthetic browser test)")

@@ -17,6 +17,7 @@ from app import create_app
 from harness.servers import free_port
 from tests.accounts import add_users, browser_login
 from tests.browser.test_documents import assert_clean
+from tests.browser.waiting import until
 from tests.plan_docx import SOURCES
 
 pytestmark = pytest.mark.browser
@@ -127,10 +128,12 @@ def test_a_row_keeps_its_height_after_an_edit_gives_it_a_long_note(review):
     editor.send_keys(Keys.CONTROL, "a")
     editor.send_keys(NEW_NAME, Keys.ENTER)
     review.wait_for_contains_text("#doc-problems", NEW_NAME, timeout=20)  # the note is there, in the list
-    problem = driver.find_element(
-        By.CSS_SELECTOR, f'#doc-grid .ag-center-cols-container .ag-row[row-index="{row_index}"] [col-id="problem"]'
-    )
-    assert NEW_NAME in problem.get_attribute("textContent")  # and in the row
+    problem_css = f'#doc-grid .ag-center-cols-container .ag-row[row-index="{row_index}"] [col-id="problem"]'
+
+    def problem(driver) -> str:  # and in the row: its cells drawn again after the list
+        return driver.find_element(By.CSS_SELECTOR, problem_css).get_attribute("textContent")
+
+    until(driver, lambda d: NEW_NAME in problem(d), lambda d: f"the row's problem says {problem(d)!r}")
     with pytest.raises(TimeoutException):  # the row drawn again with its note: it does not grow
         WebDriverWait(driver, 3).until(lambda d: height() > before * 1.5)
     assert height() <= before * 1.5, (before, height())

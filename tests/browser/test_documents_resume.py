@@ -20,6 +20,7 @@ from app import create_app
 from harness.servers import free_port
 from tests.accounts import PASSWORD, add_users, browser_login
 from tests.browser.test_documents import accept_box, assert_clean, click, grid_row
+from tests.browser.waiting import until
 
 pytestmark = pytest.mark.browser
 ADDRESS = "http://www.weiyuan.gov.cn/art/2019/3/12/art_1_1.html"
@@ -134,8 +135,16 @@ def test_a_review_is_resumed_in_another_browser_as_last_checked_and_only_by_its_
         # 继续审核 Resume: the review as last checked, its source URL back in its box
         held_row(other, "渭源县召开脱贫攻坚推进会").find_element(By.XPATH, ".//button[text()='继续审核']").click()
         WebDriverWait(other, 30).until(lambda d: CORRECTED in d.find_element(By.ID, "doc-grid").text)
-        rejected = other.find_elements(By.CSS_SELECTOR, "#doc-grid .ag-center-cols-container .doc-row-rejected")
-        assert len(rejected) == 1 and "搬迁2000人" in rejected[0].text
+
+        def rejected(driver) -> list[str]:  # the rows drawn, their cells a moment later
+            rows = driver.find_elements(By.CSS_SELECTOR, "#doc-grid .ag-center-cols-container .doc-row-rejected")
+            return [r.text for r in rows]
+
+        until(
+            other,
+            lambda d: len(rows := rejected(d)) == 1 and "搬迁2000人" in rows[0],
+            lambda d: f"the rejected rows show {rejected(d)}",
+        )
         assert other.find_element(By.ID, "doc-url").get_attribute("value") == ADDRESS
         assert f"{accepted - 1} / {total}" in other.find_element(By.ID, "documents-count").text
 

@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from tests.browser.test_documents import assert_clean, click, paste_as_dingxi_planner
+from tests.browser.waiting import until
 from tests.dogfood_texts import ZHAOTONG_ZJW
 
 pytestmark = pytest.mark.browser
@@ -42,8 +43,17 @@ def test_an_undated_texts_years_are_empty_until_its_date_is_typed_and_its_title_
     type_date(dash_duo, "2016-08-23")
     dash_duo.wait_for_contains_text("#documents-reread", "2016-08-23", timeout=30)
     dash_duo.wait_for_contains_text("#doc-grid", "2016", timeout=20)
-    assert all(p[:4] in ("2015", "2016") for p in periods(dash_duo)), periods(dash_duo)
-    assert UNKNOWN not in dash_duo.find_element("#doc-grid").text
+    until(  # every row's year drawn, not only the first one's
+        dash_duo.driver,
+        lambda _d: all(p[:4] in ("2015", "2016") for p in periods(dash_duo)),
+        lambda _d: f"the years are {periods(dash_duo)}",
+        timeout=20,
+    )
+    until(
+        dash_duo.driver,
+        lambda d: UNKNOWN not in d.find_element(By.ID, "doc-grid").text,
+        lambda d: f"the grid still says {UNKNOWN}: {d.find_element(By.ID, 'doc-grid').text}",
+    )
 
     box = dash_duo.find_element("#doc-title")
     # its first sentence shortened (etl/intake/titles.py), not 110 characters, nor 粘贴文本 pasted.txt

@@ -73,6 +73,7 @@ def open_as_analyst(dash, window: str) -> None:
     dash.wait_for_element(".export-menu-children a.export-png", timeout=30)
     dash.wait_for_element(f"#{ids.CHILDREN_CHART} .barlayer .point path", timeout=30)
     dash.wait_for_element(f"#{ids.REGION_INDICATORS} .ag-row", timeout=30)
+    dash.wait_for_element("#consistency", timeout=30)  # the checks below: a later part of their own (layouts/later.py)
 
 
 def settled(driver) -> dict | None:

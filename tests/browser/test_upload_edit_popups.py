@@ -25,6 +25,7 @@ def test_the_edit_grids_comparator_list_opens_inside_the_window(dash_duo, db_url
     dash_duo.driver.set_window_size(1366, 768)
     browser_login(dash_duo, dash_duo.server_url, "planner_shaanxi")
     dash_duo.driver.get(f"{dash_duo.server_url}/upload")
+    dash_duo.wait_for_element("#edit-region", timeout=20)  # the page drawn: select_dcc_dropdown does not wait
     dash_duo.select_dcc_dropdown("#edit-region", value="陕西省 (610000)")
     driver = dash_duo.driver
     WebDriverWait(driver, 20).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ROWS)) > 5)
