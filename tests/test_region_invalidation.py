@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from db import batches, cache, rollups, schema, writes
 from db.session import make_engine, session_factory, transaction
+from tests.one_figure import import_one
 
 SHAANXI, DINGXI, COUNTY = "/region/610000", "/region/621100", "621102"
 
@@ -40,24 +41,7 @@ def _page(app, path: str):
 
 def _import_into_county(engine, value: float, kind: str = "upload", county: str = COUNTY) -> int:
     with transaction(session_factory(engine)) as s:
-        source = writes.get_or_create_source(s, kind="upload", title="t", file_name="t.xlsx")
-        batch = writes.new_batch(s, kind, file_name="t.xlsx")
-        row = {
-            "kind": "actual",
-            "region_code": county,
-            "indicator_code": "poor_population_reduced",
-            "period_start": 2030,
-            "period_end": 2030,
-            "value": value,
-            "comparator": "=",
-            "unit": "人",
-            "source_id": source.id,
-            "batch_id": batch.id,
-            "quote": "",
-            "note": "",
-        }
-        writes.add_figures(s, [row])
-        return batch.id
+        return import_one(s, county, 2030, value, kind)
 
 
 def _served(app, paths):

@@ -6,34 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from db import statistics, writes
+from db import statistics
 from db.session import make_engine, session_factory, transaction
+from tests.one_figure import import_one
 
 
 def test_a_table_is_stale_once_it_holds_twice_its_analysed_rows():
     sizes = {"batches": 184, "sources": 5, "figures": 400, "regions": 3348}
     assert statistics.stale({"batches": 3, "figures": 200, "regions": 3348}, sizes) == ["batches"]
     assert statistics.stale({}, sizes) == ["batches", "figures", "regions"]  # never analysed; 5 rows: no matter
-
-
-def _import(s, year: int) -> None:
-    source = writes.get_or_create_source(s, kind="upload", title="t", file_name="t.xlsx")
-    batch = writes.new_batch(s, "upload", file_name="t.xlsx")
-    row = {
-        "kind": "actual",
-        "region_code": "621102",
-        "indicator_code": "poor_population_reduced",
-        "period_start": year,
-        "period_end": year,
-        "value": 1.0,
-        "comparator": "=",
-        "unit": "人",
-        "source_id": source.id,
-        "batch_id": batch.id,
-        "quote": "",
-        "note": "",
-    }
-    writes.add_figures(s, [row])
 
 
 def _analysed_rows(engine, table: str) -> int:
@@ -52,7 +33,7 @@ def test_imports_that_double_the_batches_analyse_them_again(db_url):
     start = _analysed_rows(engine, "batches")
     for year in range(2031, 2031 + 2 * start + statistics.MIN_ROWS):
         with transaction(sessions) as s:
-            _import(s, year)
+            import_one(s, "621102", year, 1.0)
     with engine.connect() as conn:
         batches = conn.execute(text("SELECT count(*) FROM batches")).scalar_one()
     assert batches > 2 * start

@@ -4,30 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from db import batches, cache, queries, visibility, writes
+from db import batches, cache, queries, visibility
 from db.session import make_engine, session_factory, transaction
+from tests.one_figure import import_one
 
 
 def _import(sessions, year: int) -> int:
     with transaction(sessions) as s:
-        source = writes.get_or_create_source(s, kind="upload", title="t", file_name="t.xlsx")
-        batch = writes.new_batch(s, "upload", file_name="t.xlsx")
-        row = {
-            "kind": "actual",
-            "region_code": "621102",
-            "indicator_code": "poor_population_reduced",
-            "period_start": year,
-            "period_end": year,
-            "value": 1.0,
-            "comparator": "=",
-            "unit": "人",
-            "source_id": source.id,
-            "batch_id": batch.id,
-            "quote": "",
-            "note": "",
-        }
-        writes.add_figures(s, [row])
-        return batch.id
+        return import_one(s, "621102", year, 1.0)
 
 
 def _span(sessions):
