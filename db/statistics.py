@@ -22,7 +22,7 @@ MIN_ROWS = 10  # below this a plan's choice costs nothing
 def stale(analysed: dict[str, int], sizes: dict[str, int]) -> list[str]:
     """Tables grown past ``GROWTH`` times the rows they were analysed at (0: never).
 
-    Example: ``stale({"batches": 3}, {"batches": 184, "sources": 10})`` -> ``["batches"]``
+    Example: ``stale({"batches": 3}, {"batches": 184, "sources": 5})`` -> ``["batches"]``
     """
     return [t for t, rows in sizes.items() if rows >= MIN_ROWS and rows > GROWTH * analysed.get(t, 0)]
 
