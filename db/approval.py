@@ -19,6 +19,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from db import writes
+from db.batch_rows import of_batches
 from db.batches import pasted
 from db.models import Batch, Figure, Region
 from db.region_hint import missing_regions_message
@@ -108,7 +109,7 @@ def region_codes_of(session: Session, batch_ids: list[int]) -> dict[int, list[st
     """batch id -> the regions it wrote figures for, sorted."""
     out: dict[int, list[str]] = {i: [] for i in batch_ids}
     if batch_ids:
-        stmt = select(Figure.batch_id, Figure.region_code).where(Figure.batch_id.in_(batch_ids)).distinct()
+        stmt = select(Figure.batch_id, Figure.region_code).where(of_batches(session, batch_ids)).distinct()
         for batch_id, code in session.execute(stmt.order_by(Figure.batch_id, Figure.region_code)):
             out[batch_id].append(code)
     return out
@@ -173,7 +174,7 @@ def batch_changes(session: Session, batch_id: int) -> list[dict]:
     f = Figure
     stmt = (
         select(f.id, f.kind, f.region_code, f.indicator_code, f.period_start, f.period_end, f.value, f.comparator)
-        .where(f.batch_id == batch_id)
+        .where(of_batches(session, [batch_id]))
         .order_by(f.region_code, f.indicator_code, f.period_start, f.period_end, f.kind, f.id)
     )
     rows = session.execute(stmt).all()

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db import writes
+from db.batch_rows import of_batches
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source, counted_in_sums
 from db.queries import LIVE
 
@@ -195,7 +196,7 @@ def document_titles(session: Session, batch_ids: Iterable[int]) -> dict[int, str
         stmt = (
             select(Figure.batch_id, func.min(Source.title))
             .join(Source, Source.id == Figure.source_id)
-            .where(Figure.batch_id.in_(ids[i : i + CHUNK]), Source.kind == "document")
+            .where(of_batches(session, ids[i : i + CHUNK]), Source.kind == "document")
             .group_by(Figure.batch_id)
         )
         out.update({batch_id: title for batch_id, title in session.execute(stmt) if title})
@@ -241,7 +242,7 @@ def figure_counts(session: Session, batch_ids: Iterable[int]) -> dict[int, dict[
     for i in range(0, len(ids), CHUNK):
         stmt = (
             select(Figure.batch_id, Figure.kind, func.count())
-            .where(Figure.batch_id.in_(ids[i : i + CHUNK]))
+            .where(of_batches(session, ids[i : i + CHUNK]))
             .group_by(Figure.batch_id, Figure.kind)
         )
         for batch_id, kind, n in session.execute(stmt):

@@ -24,6 +24,7 @@ from sqlalchemy import and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session
 
 from analysis.series import adcode_ancestors
+from db.batch_rows import of_batches
 from db.models import Batch, Figure, FigureOverlap, PlanVersion, counted_in_sums
 from db.tree import in_subtree
 
@@ -87,7 +88,7 @@ def record(session: Session, batch_ids: list[int], tiers: bool = True) -> int:
             .where(where, counted_in_sums() if tiers else true())
         )
 
-    new = query(Figure.batch_id.in_(real)).all()
+    new = query(of_batches(session, real)).all()
     # every figure sharing indicator and kind with a new one, at its region, above or below it
     near: dict[tuple[str, str], set[str]] = defaultdict(set)
     below: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, case, func, literal_column, select, text
 from sqlalchemy.orm import Session, aliased
 
 from db import rollups, tree, visibility
+from db.batch_rows import of_batches
 from db.cache import cached, per_transaction
 from db.models import Batch, Figure, FigureRollup, Indicator, PlanVersion, Region, Source
 from db.session import core_execute, dict_rows
@@ -367,7 +368,7 @@ def parent_alias():
 
 def batch_region_codes(session: Session, batch_id: int) -> list[str]:
     """The regions a batch wrote figures for (who may revert it depends on them): ``["621102", "621122"]``."""
-    stmt = select(Figure.region_code).where(Figure.batch_id == batch_id).distinct().order_by(Figure.region_code)
+    stmt = select(Figure.region_code).where(of_batches(session, [batch_id])).distinct().order_by(Figure.region_code)
     return list(session.scalars(stmt))
 
 

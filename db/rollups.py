@@ -22,23 +22,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import overlaps, statistics, tree
-from db.models import Batch, Figure, FigureRollup, Region, RolledBatch, counted_in_sums
+from db.batch_rows import of_batches
+from db.models import Batch, Figure, FigureRollup, RolledBatch, counted_in_sums
 from db.session import core_execute
 
 LEVELS = ("province", "prefecture", "county")
 
 
-def _ancestry(session: Session):
-    """code -> the codes at LEVELS among the region and its ancestors (computed on demand)."""
-    nodes = {
-        code: (parent, level)
-        for code, parent, level in session.execute(select(Region.code, Region.parent_code, Region.level))
-    }
+def _ancestry(session: Session, codes: set[str]):
+    """code -> the codes at LEVELS among the region and its ancestors, for ``codes`` (computed on demand)."""
+    nodes = tree.lineage(session, codes)
     memo: dict[str, tuple[str, ...]] = {}
 
     def up(code: str) -> tuple[str, ...]:
         if code not in memo:
-            parent, level = nodes.get(code, (None, None))
+            parent, level, _ = nodes.get(code, (None, None, False))
             above = up(parent) if parent else ()
             memo[code] = (*above, code) if level in LEVELS else above
         return memo[code]
@@ -50,7 +48,6 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
     """Write the roll-ups of these batches (figures already inserted); returns the roll-up rows written."""
     if not batch_ids:
         return 0
-    up = _ancestry(session)
     written = 0
     conn = session.connection()
     for batch_id in batch_ids:
@@ -63,8 +60,10 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
             Figure.period_start,
             Figure.period_end,
             Figure.value,
-        ).where(Figure.batch_id == batch_id, counted_in_sums())
-        for region, indicator, kind, version, start, end, value in conn.execute(stmt):
+        ).where(of_batches(session, [batch_id]), counted_in_sums())
+        figures = conn.execute(stmt).all()
+        up = _ancestry(session, {row[0] for row in figures})
+        for region, indicator, kind, version, start, end, value in figures:
             for code in up(region):
                 acc = sums[(code, indicator, kind, version, start, end)]
                 acc[0] += value

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.cache import per_transaction
+from db import tree
 from db.models import Batch, Region
 from db.visibility import APPROVED, SUBMITTED
 
@@ -26,20 +26,17 @@ def required_codes(session: Session) -> list[str]:
 
 def under_approval(session: Session, region_codes: Iterable[str]) -> set[str]:
     """The codes among ``region_codes`` that are, or lie below, a region needing approval."""
-    marked = set(per_transaction(session, "approval_required", lambda: required_codes(session)))
-    if not marked:
-        return set()
-    parents = per_transaction(  # once per transaction: an upload writes in chunks
-        session, "region_parents", lambda: dict(session.execute(select(Region.code, Region.parent_code)).all())
-    )
+    codes = set(region_codes)
+    nodes = tree.lineage(session, codes)  # the regions and those above them: no read of the whole tree
     found = set()
-    for code in set(region_codes):
+    for code in codes:
         current = code
-        while current is not None:
-            if current in marked:
+        while current in nodes:
+            parent, _, required = nodes[current]
+            if required:
                 found.add(code)
                 break
-            current = parents.get(current)
+            current = parent
     return found
 
 

@@ -133,6 +133,27 @@ def subtrees(session: Session, codes: Sequence[str]) -> list[dict]:
     return [dict(memo[c]) for c in codes if c in memo]
 
 
+_LINEAGE = select(Region.code, Region.parent_code, Region.level, Region.approval_required).where(
+    Region.code.in_(bindparam("codes", expanding=True))
+)
+
+
+def lineage(session: Session, codes: Iterable[str]) -> dict[str, tuple[str | None, str, bool]]:
+    """code -> (parent code, level, approval required) for ``codes`` and every region above them, read level by
+    level upwards (a few indexed reads, never the whole national tree). Unknown codes are left out.
+
+    Example: ``lineage(s, ["621102"])["621100"] == ("620000", "prefecture", False)``
+    """
+    nodes: dict[str, tuple[str | None, str, bool]] = {}
+    frontier = sorted(set(codes))
+    while frontier:
+        for start in range(0, len(frontier), 500):
+            for code, parent, level, required in session.execute(_LINEAGE, {"codes": frontier[start : start + 500]}):
+                nodes[code] = (parent, level, bool(required))
+        frontier = sorted({nodes[c][0] for c in frontier if c in nodes} - nodes.keys() - {None})
+    return nodes
+
+
 def inside(session: Session, code: str, codes: Iterable[str]) -> set[str]:
     """Those of ``codes`` in region ``code``'s subtree, itself included (one read of their numbering).
 
