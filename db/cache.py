@@ -175,6 +175,13 @@ def _read_scope(run, bind, code: str) -> tuple:
     return ("region", int(catalogue), top, int(top_version))
 
 
+def forget(session: Session, key) -> None:
+    """Drop what ``per_transaction`` remembers under ``key``: the transaction has just changed it."""
+    memo = session.info.get("per_transaction")
+    if memo is not None:
+        memo[1].pop(key, None)
+
+
 def forget_version(session: Session) -> None:
     """Drop what the session remembers for this transaction (after it wrote, so its next read sees its write)."""
     session.info.pop("per_transaction", None)

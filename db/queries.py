@@ -317,7 +317,8 @@ _INDICATORS = select(
 
 
 def indicators(session: Session) -> list[dict]:
-    return dict_rows(session, _INDICATORS)
+    """The indicator catalogue, read once per transaction (a page reads it in several places)."""
+    return [dict(i) for i in per_transaction(session, "indicators", lambda: dict_rows(session, _INDICATORS))]
 
 
 def indicator(session: Session, code: str) -> dict | None:

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from db import rollups, submission, tree
+from db.cache import forget
 from db.models import Batch, Figure, Indicator, PlanVersion, Region, RegionAlias, Source
 
 
@@ -50,6 +51,7 @@ def upsert_indicators(session: Session, rows: Iterable[dict]) -> None:
             for key, value in row.items():
                 setattr(indicator, key, value)
     session.flush()
+    forget(session, "indicators")  # queries.indicators reads the catalogue once per transaction
 
 
 def ensure_indicator(session: Session, code: str, unit: str, name_zh: str | None = None) -> None:
@@ -69,6 +71,7 @@ def ensure_indicator(session: Session, code: str, unit: str, name_zh: str | None
             )
         )
         session.flush()
+        forget(session, "indicators")
 
 
 def get_or_create_source(session: Session, **fields) -> Source:
