@@ -14,7 +14,8 @@ JSON: ``backends.<name>.callbacks[]`` with ``name``, ``p50_ms``, ``p95_ms``, ``c
 ``sql_p95_ms``, ``peer_p95_ms``; ``backends.<name>.after_import`` with ``region``, ``other_region_p95_ms``,
 ``other_region_before_p95_ms`` (the same pages served before the imports, each round after the county's page
 computed afresh without an import: the same work between rounds, bench/after_import.py),
-``other_region_back_to_back_p95_ms`` (nothing between rounds), ``same_region_cold_p95_ms``;
+``other_region_back_to_back_p95_ms`` (nothing between rounds), ``same_region_cold_p95_ms``, ``import_p50_ms`` and
+``import_p95_ms`` (one figure written, rolled up and committed);
 ``backends.<name>.first_chart_ms``.
 """
 
@@ -63,7 +64,7 @@ def _table(report: dict) -> str:
             f"{after['other_region_p95_ms']} ms (before the imports {after['other_region_before_p95_ms']} ms; "
             f"{after['cache_hits']} cache hits, {after['cache_misses']} misses), "
             f"the county's page "
-            f"computed afresh p95 {after['same_region_cold_p95_ms']} ms"
+            f"computed afresh p95 {after['same_region_cold_p95_ms']} ms; each import p50 {after['import_p50_ms']} ms"
         )
     return "\n".join(lines)
 
