@@ -90,10 +90,11 @@ def roll_up(session: Session, batch_ids: list[int]) -> int:
     return written
 
 
+# NOT EXISTS, not an outer join: with statistics taken when rolled_batches held one row, SQLite scanned it once per
+# batch (1.4 ms a page at 200 batches, growing with their square) instead of looking each batch up by its key
 _PENDING = (
     select(Batch.id)
-    .outerjoin(RolledBatch, RolledBatch.batch_id == Batch.id)
-    .where(RolledBatch.batch_id.is_(None))
+    .where(~select(RolledBatch.batch_id).where(RolledBatch.batch_id == Batch.id).exists())
     .order_by(Batch.id)
 )
 

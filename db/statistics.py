@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-WATCHED = ("batches", "sources", "plan_versions", "figures", "figure_rollups", "regions")
+WATCHED = (
+    "batches",
+    "sources",
+    "plan_versions",
+    "figures",
+    "figure_rollups",
+    "rolled_batches",
+    "figure_overlaps",
+    "regions",
+)
 GROWTH = 2
 MIN_ROWS = 10  # below this a plan's choice costs nothing
 

@@ -48,3 +48,26 @@ def test_imports_that_double_the_batches_analyse_them_again(db_url):
             )
         ).all()
     assert "SCAN batches" not in [row[3] for row in plan], plan
+
+
+def test_batches_not_rolled_up_are_found_by_key_whatever_the_statistics(db_url):
+    """Analysed when one batch was rolled up, rolled_batches claims one row: the read of the batches not rolled up
+    yet (every page makes it) must still look each batch up by its key, not scan the table once per batch."""
+    from sqlalchemy.dialects import sqlite
+
+    from db import rollups
+
+    engine = make_engine(db_url)
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's planner statistics")
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.execute(text("DELETE FROM sqlite_stat1 WHERE tbl IN ('rolled_batches', 'batches')"))
+        conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('rolled_batches', NULL, '1')"))
+        conn.execute(text("INSERT INTO sqlite_stat1 VALUES ('batches', 'ix_batches_state', '200 200')"))
+    engine.dispose()  # statistics are read when a connection opens
+    statement = str(rollups._PENDING.compile(dialect=sqlite.dialect()))
+    with engine.connect() as conn:
+        plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}").all()]
+    assert not any(step.startswith("SCAN rolled_batches") for step in plan), plan
+    assert "rolled_batches" in statistics.WATCHED  # and its statistics follow its growth
