@@ -181,8 +181,12 @@ def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     intent = re.search(r"力争|确保|计划|" + MUST + r"|将|争取", sentence_before)
     if intent is None or DONE_LE.search(before):
         return False
+    at = len(before) - len(sentence_before) + intent.start()  # the intent's offset in before + rest
     past = list(SENTENCE_PAST.finditer(before + rest))
-    return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
+    # "今年将集中力量…,在重点领域取得决定性突破,完成14.1万贫困人口脱贫": a breakthrough to make, not made
+    return all(m.group() == "累计" or m.group() == "取得" and m.start() > at for m in past) and not re.search(
+        "累计", sentence_before[: intent.start()]
+    )
 
 
 # not a bare 将/要: "把…作为首要任务", "将…纳入"; a year's 要 is ("即2017年要消除50%的…")

@@ -120,6 +120,12 @@ def is_expected_gain(clause_before: str) -> bool:
     return EXPECTED_GAIN.search(clause_before) is not None
 
 
+# "以上、490个贫困村退出": a list item that is a count of places or people leaving poverty
+EXIT_ITEM_AFTER = re.compile(
+    r"(?:以上|以下)、\d+(?:\.\d+)?万?[个户人名][^,;。、\d]{0,8}?(?:退出|出列|摘帽|脱贫|销号)(?=[、,;。]|$)"
+)
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
@@ -136,6 +142,8 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     rest = sentence[q_end : q_end + clause_end.start()] if clause_end else sentence[q_end:]
     if not re.search(r"\d(?:万|亿)?[个户人村座所项](?!以上|以下|以内)", rest):
         return False  # "脱贫90万人以上、贫困村出列1000个以上": parallel targets, no count they qualify
+    if EXIT_ITEM_AFTER.match(sentence, q_end):
+        return False  # "减贫11.6万人以上、490个贫困村退出": the next item is an exit count of its own
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 

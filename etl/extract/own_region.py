@@ -144,6 +144,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
         text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)
     ) and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
+    if level == "prefecture" and _ETHNIC_AREA_NEXT.match(text, end):
+        return True  # "凉山彝区", "甘孜藏区": an autonomous prefecture named by its people's area
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
     if level == "county" and text[end : end + 1] in ("县", "区", "市", "旗") or text[end : end + 2] == "地区":
@@ -158,6 +160,7 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
+_ETHNIC_AREA_NEXT = re.compile(r"[彝藏羌苗侗壮回][区族]")
 _SELF_WORD = re.compile(r"[我全本该][省市州县区旗盟]")
 
 

@@ -1,0 +1,65 @@
+"""Phrasings of plan texts read from the s–z part of the dev corpus (session 36).
+
+Sentences marked "dev" are from dev-corpus texts (data/corpus/dev: tianshui-2019-midyear-poverty-office-meeting-trad,
+sichuan-2019-no1-document-ethnic-areas-news), in simplified characters; the others are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.not_figures import is_criterion
+from etl.extract.source_url import url_date
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def _targets(text: str, g: Gazetteer, **kw) -> list[tuple[str | None, int, float]]:
+    return [
+        (f.region_code, f.period_end, f.value) for f in extract_document(text, g, **kw).figures if f.kind == "target"
+    ]
+
+
+def test_a_floor_before_an_exit_count_is_a_target_not_a_criterion(g):  # dev
+    text = "会议要求,我市今年要完成减贫11.6万人以上、490个贫困村退出,实现五县区整县区摘帽。"
+    assert not is_criterion(text, text.index("人以上") + 1, text.index("490"))
+    found = _targets(text, g, region_code="620500", as_of="2019-07-15")
+    assert ("620500", 2019, 116000.0) in found and ("620500", 2019, 490.0) in found
+
+
+def test_bounds_joined_into_one_condition_stay_a_criterion():
+    text = "涉及50户以下、贫困发生率50%以上整体搬迁自然村寨3603个"
+    assert is_criterion(text, 5, 15)
+
+
+def test_a_page_id_of_a_timestamp_and_a_serial_number_dates_the_text():  # dev
+    assert url_date("http://m.example.com/news/tianshui/2019071515081697646.htm") == "2019-07-15"
+    assert url_date("http://www.example.cn/news/2019123456.html") is None
+
+
+def test_a_breakthrough_to_make_after_a_word_of_intent_is_no_past_result(g):  # dev
+    text = (
+        "四川省扶贫开发局表示。在凉山彝区,今年将集中力量补短板、强基础,在重点领域和关键环节取得决定性突破,"
+        "完成14.1万贫困人口脱贫、318个贫困村退出、4个贫困县摘帽,为明年高质量全面脱贫摘帽打下基础。"
+    )
+    found = _targets(text, g, region_code="510000", as_of="2019-02-01")
+    assert {v for _, _, v in found} >= {141000.0, 318.0, 4.0}
+
+
+def test_a_breakthrough_made_is_still_a_result(g):
+    text = "四川省扶贫开发局表示。去年全省取得决定性进展,完成14.1万贫困人口脱贫。"
+    assert 141000.0 not in {v for _, _, v in _targets(text, g, region_code="510000", as_of="2019-02-01")}
+
+
+def test_an_ethnic_area_of_a_prefecture_names_the_prefecture(g):  # dev
+    text = "四川省扶贫开发局表示。在凉山彝区,今年将完成14万贫困人口脱贫。在甘孜藏区,今年将完成1.5万贫困人口脱贫。"
+    found = _targets(text, g, region_code="510000", as_of="2019-02-01")
+    assert ("513400", 2019, 140000.0) in found and ("513300", 2019, 15000.0) in found
