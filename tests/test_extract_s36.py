@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
+from etl.extract.document import _reposted, read_document_info
 from etl.extract.not_figures import is_criterion
 from etl.extract.source_url import url_date
 from etl.gazetteer import Gazetteer
@@ -63,3 +64,28 @@ def test_an_ethnic_area_of_a_prefecture_names_the_prefecture(g):  # dev
     text = "四川省扶贫开发局表示。在凉山彝区,今年将完成14万贫困人口脱贫。在甘孜藏区,今年将完成1.5万贫困人口脱贫。"
     found = _targets(text, g, region_code="510000", as_of="2019-02-01")
     assert ("513400", 2019, 140000.0) in found and ("513300", 2019, 15000.0) in found
+
+
+NOTICE = (
+    "为进一步规范财政专项扶贫资金使用,结合沙坡头区工作实际,特制定如下资金使用计划。\n"
+    "一、资金总额\n2021年我部收到少数民族发展项目资金总计598万元。\n"
+    "二、资金安排\n资金规模:206.7万元。\n"
+    "三、公示期限\n2021年7月28日至2021年8月10日(共10个工作日)\n"
+    "四、通讯地址\n宁夏中卫市\n"
+)
+
+
+def test_a_page_years_after_the_texts_own_dates_does_not_date_it():  # dev (shapotou-2021)
+    info = read_document_info(NOTICE, None, url_date="2022-12-02")
+    assert not (info.published_on or "").startswith("2022")
+    assert _reposted(NOTICE, 2022) and not _reposted(NOTICE, 2021)
+    assert not _reposted("公示期限:2021年7月28日。今年计划安排资金", 2022)  # 今年 counts from the page's own date
+
+
+def test_an_undated_budget_line_of_a_reposted_notice_is_the_notices_year(g):  # dev (shapotou-2021)
+    found = _targets(NOTICE, g, source_url="https://www.example.gov.cn/xxgk/202212/t20221202_3870254.html")
+    assert ("640502", 2021, 2067000.0) in found
+
+
+def test_a_postal_address_does_not_name_the_texts_region(g):  # dev (shapotou-2021)
+    assert extract_document(NOTICE, g).info.region_code == "640502"

@@ -290,7 +290,11 @@ def _reposted(text: str, year: int) -> bool:
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
     years += [end for era, end in _ERA_ENDS.items() if era in text]
     years += [int(y) + 1 for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?:年?底|末)", text)]  # told after it ended
-    return bool(years) and year > max(years) + 1
+    if years and year > max(years) + 1:
+        return True
+    # "公示时间:2021年7月28日至2021年8月10日" on a page of 2022-12: the text's own dates end before the page's year
+    dates = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", text)]
+    return bool(dates) and year > max(years + dates)
 
 
 _NEWS_MARKERS = re.compile(

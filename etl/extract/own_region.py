@@ -177,6 +177,8 @@ GROUPINGS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自�
 _DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
+# "五、通讯地址\n宁夏中卫市…": where the office is, in the prefecture around a county's department
+_POSTAL_ADDRESS = re.compile(r"(?:通讯|通信|联系|办公)?地址[::]?\s*[^\n]{0,40}")
 _DATELINE_ANYWHERE = re.compile(r"(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -225,6 +227,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
+    text = _POSTAL_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
     own_level = _title_level(title) or self_reference_level(text)
     counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
