@@ -12,6 +12,7 @@ import pytest
 from etl.extract import extract_document
 from etl.extract.document import _reposted, read_document_info
 from etl.extract.not_figures import is_criterion
+from etl.extract.periods import plan_years
 from etl.extract.source_url import url_date
 from etl.gazetteer import Gazetteer
 
@@ -89,3 +90,14 @@ def test_an_undated_budget_line_of_a_reposted_notice_is_the_notices_year(g):  # 
 
 def test_a_postal_address_does_not_name_the_texts_region(g):  # dev (shapotou-2021)
     assert extract_document(NOTICE, g).info.region_code == "640502"
+
+
+def test_a_plan_named_with_its_years_counts_among_the_texts_years():  # dev (shanxi-2017-pv)
+    text = "2019年02月19日\n2014年10月,山西被确定为试点省份。根据山西光伏扶贫(2017—2019)实施方案,下一步…"
+    assert not _reposted(text, 2019)
+    assert _reposted("2014年10月,山西被确定为试点省份。下一步…", 2019)
+
+
+def test_a_years_plan_about_to_be_approved_dates_an_undated_text():  # dev (xuyong-2014)
+    text = "今年,该县全年计划完成项目总投资24亿元以上。省政府即将批复2014年年度实施计划。"
+    assert plan_years(text, None, "").doc_year == 2014

@@ -272,6 +272,9 @@ EXITS_AHEAD = re.compile(
 )
 
 
+_YEAR_RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~]\s*((?:19|20)\d{2})(?!\d)")
+
+
 def _reposted(text: str, year: int) -> bool:
     """A date more than a year after every year the text names (also through 十三五…), in a text that never
     counts from its own date (今年, 5年来): a page that reposted it.
@@ -289,6 +292,7 @@ def _reposted(text: str, year: int) -> bool:
         return False  # "5年多来…今年": a text that counts from its own date
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
     years += [end for era, end in _ERA_ENDS.items() if era in text]
+    years += [int(y) for y in _YEAR_RANGE_END.findall(text)]  # "山西光伏扶贫(2017—2019)实施方案"
     years += [int(y) + 1 for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?:年?底|末)", text)]  # told after it ended
     if years and year > max(years) + 1:
         return True

@@ -257,6 +257,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if ahead and not (title_years or planned_eras or reported or neutral):
             doc_year = min(ahead)  # "明确未来三年扶贫协作任务书,助力…到2020年如期实现脱贫目标": written in 2018
         annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
+        annual += [int(y) for y in _ANNUAL_PLAN_ISSUED.findall(text)]
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
@@ -328,6 +329,10 @@ def _anniversary_years(text: str) -> list[int]:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+# "即将批复2014年年度实施计划": a year's plan about to be (or just) approved, in that year
+_ANNUAL_PLAN_ISSUED = re.compile(
+    r"(?:批复|印发|下达|出台|制定)[^,;。\d]{0,6}?((?:19|20)\d{2})年年?度(?:实施|工作|项目)?计划(?!》)"
+)
 _YEARS_AHEAD_TO = re.compile(r"(?:今后|未来)([两三四五2-5])年[^。;]{0,40}?(?:到|至)((?:19|20)\d{2})年")
 _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|工作安排|要点|行动计划|实施计划)》"
