@@ -101,3 +101,15 @@ def test_a_plan_named_with_its_years_counts_among_the_texts_years():  # dev (sha
 def test_a_years_plan_about_to_be_approved_dates_an_undated_text():  # dev (xuyong-2014)
     text = "今年,该县全年计划完成项目总投资24亿元以上。省政府即将批复2014年年度实施计划。"
     assert plan_years(text, None, "").doc_year == 2014
+
+
+def test_counties_named_before_a_whole_county_exit_are_each_an_exit(g):  # dev (tianshui-2019)
+    text = "天水市召开会议。会议要求,我市今年要实现秦州、麦积和秦安、清水、张家川五县区整县区摘帽。"
+    exits = [f for f in extract_document(text, g, region_code="620500", as_of="2019-07-15").figures]
+    assert {f.region_code for f in exits if f.indicator == "counties_exited" and f.kind == "target"} == {
+        "620502",
+        "620503",
+        "620522",
+        "620521",
+        "620525",
+    }
