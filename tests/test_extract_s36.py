@@ -11,7 +11,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.document import _reposted, read_document_info
-from etl.extract.not_figures import is_criterion
+from etl.extract.not_figures import is_criterion, is_new_target
 from etl.extract.periods import plan_years
 from etl.extract.source_url import url_date
 from etl.gazetteer import Gazetteer
@@ -113,3 +113,14 @@ def test_counties_named_before_a_whole_county_exit_are_each_an_exit(g):  # dev (
         "620521",
         "620525",
     }
+
+
+def test_a_verb_of_doing_governs_every_item_of_its_list():  # dev (sichuan-2018-22-special-plans)
+    assert is_new_target("创建旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户", "户")
+    assert not is_new_target("创建了旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户", "户")
+    assert not is_new_target("与市直12个定点扶贫单位", "个")
+
+
+def test_the_last_item_of_a_list_of_places_to_create_is_a_target(g):  # dev (sichuan-2018-22-special-plans)
+    text = "今年我省计划新建特色产业基地302万亩;创建旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户1000户。"
+    assert (2018, 1000.0) in {(y, v) for _, y, v in _targets(text, g, region_code="510000", as_of="2018-01-21")}

@@ -156,6 +156,10 @@ DOING_VERBS = (
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)"
 )
 NEW_TARGET_VERB = re.compile(DOING_VERBS + r"[^了,;]{0,20}$")
+# the verb governs every item of a 、-list: "创建旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户1000户"
+LISTED_TARGET_VERB = re.compile(
+    DOING_VERBS + r"(?:[^了,;、\d]{0,20}\d+(?:\.\d+)?[^了,;、\d]{0,3}、)+[^了,;、\d]{0,20}$"
+)
 # the verb after the number, with a word of intent: "…贫困户将实施改厨", "…贫困户全部纳入…"
 DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + DOING_VERBS + r"(?!了)")
 
@@ -163,7 +167,9 @@ DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全�
 def is_new_target(clause_before: str, measure: str) -> bool:
     """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
     "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
-    return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+    if "了" in clause_before or "已" in clause_before:
+        return False
+    return NEW_TARGET_VERB.search(clause_before) is not None or LISTED_TARGET_VERB.search(clause_before) is not None
 
 
 def does_as_planned(clause_after: str) -> bool:
