@@ -13,6 +13,7 @@ from etl.extract import extract_document
 from etl.extract.document import _reposted, read_document_info
 from etl.extract.not_figures import is_criterion, is_new_target
 from etl.extract.periods import plan_years
+from etl.extract.scopes import is_scope
 from etl.extract.source_url import url_date
 from etl.gazetteer import Gazetteer
 
@@ -124,3 +125,10 @@ def test_a_verb_of_doing_governs_every_item_of_its_list():  # dev (sichuan-2018-
 def test_the_last_item_of_a_list_of_places_to_create_is_a_target(g):  # dev (sichuan-2018-22-special-plans)
     text = "今年我省计划新建特色产业基地302万亩;创建旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户1000户。"
     assert (2018, 1000.0) in {(y, v) for _, y, v in _targets(text, g, region_code="510000", as_of="2018-01-21")}
+
+
+def test_places_aimed_at_that_are_the_years_exit_task_are_targets(g):  # dev (sichuan-2018-22-special-plans)
+    text = "四川省。聚焦30个贫困县、3500个贫困村、100万贫困人口脱贫摘帽年度任务,22个扶贫专项实施方案将助力脱贫攻坚。"
+    found = {v for _, _, v in _targets(text, g, region_code="510000", as_of="2018-01-21")}
+    assert {30.0, 3500.0, 1000000.0} <= found
+    assert is_scope("瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现", 7)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
+EXIT_TASK_AFTER = re.compile(r"[^,;。]*?(?:脱贫|摘帽|出列|退出)(?:摘帽|出列|退出)?(?:年度|全年)?(?:目标)?任务")
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 
@@ -32,7 +33,9 @@ def is_scope(sentence: str, q_start: int) -> bool:
     True
     """
     if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
-        return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
+        # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"; but "聚焦30个贫困县、3500个
+        # 贫困村、100万贫困人口脱贫摘帽年度任务" names the year's exits themselves
+        return EXIT_TASK_AFTER.match(sentence, q_start) is None
     if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
         return True  # the places in a region where an action happens
     if re.search(r"分布(?:在|于)[^,;。\d]{0,30}$", sentence[:q_start]):
