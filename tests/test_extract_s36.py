@@ -11,7 +11,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.document import _reposted, read_document_info
-from etl.extract.not_figures import is_criterion, is_new_target
+from etl.extract.not_figures import is_criterion, is_new_target, is_project_works
 from etl.extract.periods import plan_years
 from etl.extract.scopes import is_scope
 from etl.extract.source_url import url_date
@@ -132,3 +132,14 @@ def test_places_aimed_at_that_are_the_years_exit_task_are_targets(g):  # dev (si
     found = {v for _, _, v in _targets(text, g, region_code="510000", as_of="2018-01-21")}
     assert {30.0, 3500.0, 1000000.0} <= found
     assert is_scope("瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现", 7)
+
+
+def test_the_works_of_one_project_in_a_village_are_no_targets(g):  # dev (shapotou-2021)
+    text = (
+        "2021年少数民族发展项目资金使用计划。\n(二)香山乡米粮川村水利配套设施项目\n"
+        "该项目在米粮川村砌护渠道48条,长11.27千米,其中U40型农渠46条长8.85千米;U50-1型斗渠2条长2.42千米。\n"
+        "资金规模:154.16万元。\n"
+    )
+    found = {v for _, _, v in _targets(text, g, region_code="640502", as_of="2021-07-28")}
+    assert found == {1541600.0}
+    assert not is_project_works("该项目在实施过程中新建道路2千米", "千米")

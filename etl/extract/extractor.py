@@ -220,7 +220,7 @@ def _quantities(
             continue
         if not_figures.is_part_in_brackets(sentence, q.start) or scopes.is_place_count_of(sentence, q.end):
             continue
-        if not_figures.is_aside(sentence, q, c_start):
+        if not_figures.is_aside(sentence, q, c_start) or not_figures.is_project_works(ctx.before + sentence, q.measure):
             continue
         if ADMIN_DIVISION.search(sentence[c_start : q.start]) and not classify.FUTURE_CUES.search(clause):
             continue  # "百色辖12个县(市、区)、135个乡…、1842个行政村": the administrative division, not poor places

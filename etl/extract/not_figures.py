@@ -126,6 +126,22 @@ EXIT_ITEM_AFTER = re.compile(
 )
 
 
+# "该项目在兴仁镇川裕村砌护渠道共计7.59千米,配套建设渠道构筑物741座": one project's works in one village
+PROJECT_WORKS = re.compile(r"^\s*(?:该|本)项目(?:在|位于)(?!实施|建设|执行|推进)[\u4e00-\u9fff]")
+
+
+def is_project_works(sentence: str, measure: str) -> bool:
+    """The engineering quantities of one project located in a village (lengths, counts of structures), which
+    describe that work, not a target of a region; its money is still its budget.
+
+    >>> is_project_works("该项目在米粮川村砌护渠道48条,长11.27千米", "千米")
+    True
+    >>> is_project_works("该项目在米粮川村砌护渠道,总投资150万元", "元")
+    False
+    """
+    return measure != "元" and PROJECT_WORKS.match(sentence) is not None
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
