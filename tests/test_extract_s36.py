@@ -11,7 +11,13 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.document import _reposted, read_document_info
-from etl.extract.not_figures import is_criterion, is_new_target, is_project_works
+from etl.extract.not_figures import (
+    continues_norm,
+    is_criterion,
+    is_new_target,
+    is_project_works,
+    is_time_limit,
+)
 from etl.extract.periods import plan_years
 from etl.extract.scopes import is_scope
 from etl.extract.source_url import url_date
@@ -143,3 +149,18 @@ def test_the_works_of_one_project_in_a_village_are_no_targets(g):  # dev (shapot
     found = {v for _, _, v in _targets(text, g, region_code="640502", as_of="2021-07-28")}
     assert found == {1541600.0}
     assert not is_project_works("该项目在实施过程中新建道路2千米", "千米")
+
+
+def test_what_each_unit_brings_its_households_is_a_norm(g):  # dev (zengdu-2018)
+    text = "今年,该区培育龙头企业5个,每个企业带动贫困户500户以上,户均增收3000元以上;每社带动贫困户30户以上。"
+    found = {v for _, _, v in _targets(text, g, region_code="421303", as_of="2018-03-01")}
+    assert 5.0 in found and not found & {500.0, 3000.0, 30.0}
+    assert not continues_norm("全县带动贫困户500户以上,户均增收3000元以上", 15)
+
+
+def test_a_time_limit_in_working_days_is_no_target(g):  # dev (zhenan-2019)
+    text = "今年安排资金1110万元用于八一村产业项目,在收到文件后的5个工作日内上报县脱贫攻坚领导小组办公室备案。"
+    found = {v for _, _, v in _targets(text, g, region_code="611025", as_of="2019-05-01")}
+    assert 5.0 not in found
+    cut = "企业开办时间压缩至3个工作日以内"
+    assert not is_time_limit(cut, cut.index("3"), cut.index("3") + 2)

@@ -210,7 +210,8 @@ def _quantities(
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
-        if (not_figures.is_norm(clause) and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
+        norm = not_figures.is_norm(clause) or not_figures.continues_norm(sentence, c_start)
+        if (norm and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
             continue
         if (
             not_figures.is_reference(sentence, q.start, clause)
@@ -221,6 +222,8 @@ def _quantities(
         if not_figures.is_part_in_brackets(sentence, q.start) or scopes.is_place_count_of(sentence, q.end):
             continue
         if not_figures.is_aside(sentence, q, c_start) or not_figures.is_project_works(ctx.before + sentence, q.measure):
+            continue
+        if not_figures.is_time_limit(sentence, q.start, q.end):
             continue
         if ADMIN_DIVISION.search(sentence[c_start : q.start]) and not classify.FUTURE_CUES.search(clause):
             continue  # "百色辖12个县(市、区)、135个乡…、1842个行政村": the administrative division, not poor places

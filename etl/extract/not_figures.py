@@ -19,7 +19,7 @@ from .progress_measures import is_over_full, is_year_on_year
 from .scopes import is_listed_scope, is_places_prioritised, is_scope
 
 NORM_RE = re.compile(
-    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日|社)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
     r"|元/[\u4e00-\u9fff]{1,2}|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
 )
 RELATIVE_BEFORE = re.compile(
@@ -33,6 +33,35 @@ RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
 def is_norm(clause: str) -> bool:
     """A per-unit rule ("每个贫困村至少建立1个…", "各市县每年选择2—3个乡镇"), not an aggregate target."""
     return NORM_RE.search(clause) is not None
+
+
+def is_time_limit(sentence: str, q_start: int, q_end: int) -> bool:
+    """A time limit in days, not an amount: "在收到文件后的5个工作日内上报", "公示期(共10个工作日)"; but a
+    procedure's time to cut is a target ("企业开办时间压缩至3个工作日以内").
+
+    >>> is_time_limit("在收到文件后的5个工作日内上报", 7, 9)
+    True
+    >>> is_time_limit("企业开办时间压缩至3个工作日以内", 9, 11)
+    False
+    """
+    if re.search(r"(?:压缩|缩短|减少|控制|降低?)(?:至|到|在)?$", sentence[:q_start]):
+        return False
+    return sentence.startswith(("工作日", "自然日"), q_end)
+
+
+def continues_norm(sentence: str, c_start: int) -> bool:
+    """An average per household or person right after a per-unit rule: "每个企业带动贫困户500户以上,户均增收3000元以上"
+    (what each unit's households gain, not a target of the region).
+
+    >>> continues_norm("每个企业带动贫困户500户以上,户均增收3000元以上", 16)
+    True
+    >>> continues_norm("全县带动贫困户500户以上,户均增收3000元以上", 15)
+    False
+    """
+    if not re.match(r"\s*(?:户均|人均)", sentence[c_start:]):
+        return False
+    previous = re.split(r"[,;。]", sentence[:c_start].rstrip(",;。"))[-1]
+    return is_norm(previous)
 
 
 def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
