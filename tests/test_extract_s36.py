@@ -164,3 +164,10 @@ def test_a_time_limit_in_working_days_is_no_target(g):  # dev (zhenan-2019)
     assert 5.0 not in found
     cut = "企业开办时间压缩至3个工作日以内"
     assert not is_time_limit(cut, cut.index("3"), cut.index("3") + 2)
+
+
+def test_a_figure_followed_by_its_stretch_is_a_committed_target(g):  # dev (yibin-2015-annual)
+    text = "2015年,宜宾市将全面推进重点工作;扶贫解困人口6.52万人、力争7.5万人,解困人口人均增收1000元。"
+    figures = extract_document(text, g, region_code="511500", as_of="2015-01-22").figures
+    tiers = {(f.value, f.tier) for f in figures if f.kind == "target"}
+    assert (65200.0, "committed") in tiers and (75000.0, "stretch") in tiers

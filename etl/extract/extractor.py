@@ -58,6 +58,7 @@ EXITS_REACHED = re.compile(r"已(?:经)?(?:累计)?(?:实现|完成|有)[^。;]*
 ADMIN_DIVISION = re.compile(r"(?<![管直])辖(?!区内?的?贫困)")
 PARTS_SENTENCE = re.compile(r"^\s*其中[,,::]")
 GOAL_BEYOND_PLAN = re.compile(r"^[^\d]{0,6}?目标(?:是|为)(?:达到|实现)?[^,,。;\d]{0,8}$")
+STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|完成)?\d")  # a committed figure, then its stretch
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
@@ -328,6 +329,7 @@ def _quantities(
             doing = doing or classify.is_quota(sentence[c_start : q.start])  # "共获得指标44万千瓦": the year's quota
             doing = doing or goal_context and not_figures.does_as_planned(sentence[q.end : c_end])
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
+            doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
                 continue
