@@ -171,3 +171,13 @@ def test_a_figure_followed_by_its_stretch_is_a_committed_target(g):  # dev (yibi
     figures = extract_document(text, g, region_code="511500", as_of="2015-01-22").figures
     tiers = {(f.value, f.tier) for f in figures if f.kind == "target"}
     assert (65200.0, "committed") in tiers and (75000.0, "stretch") in tiers
+
+
+def test_machines_to_buy_are_targets(g):  # dev (tianshan-2023)
+    text = (
+        "计划实施乡村振兴产业项目1个,总投资600万元,该项目为采购类项目,"
+        "分三批购买2304型拖拉机1台、1504型拖拉机1台;配套农具若干。"
+    )
+    figures = extract_document(text, g, region_code="650102", as_of="2023-02-24").figures
+    bought = [f for f in figures if f.kind == "target" and f.value == 1.0 and "拖拉机" in f.quote]
+    assert len(bought) == 2 and all(f.confidence > 0.3 for f in bought)
