@@ -181,3 +181,11 @@ def test_machines_to_buy_are_targets(g):  # dev (tianshan-2023)
     figures = extract_document(text, g, region_code="650102", as_of="2023-02-24").figures
     bought = [f for f in figures if f.kind == "target" and f.value == 1.0 and "拖拉机" in f.quote]
     assert len(bought) == 2 and all(f.confidence > 0.3 for f in bought)
+
+
+def test_the_projects_an_allocation_is_split_into_are_targets(g):  # dev (zeku-2023)
+    text = "泽库县2023年第二批衔接资金分配计划。按照资金下达规模,共安排了6个项目,项目总投资为1259万元。"
+    found = {v for _, _, v in _targets(text, g, region_code="632323", as_of="2023-08-01")}
+    assert 6.0 in found
+    done = "2022年,全县共建成了6个项目,完成投资1259万元。"
+    assert 6.0 not in {v for _, _, v in _targets(done, g, region_code="632323", as_of="2023-08-01")}

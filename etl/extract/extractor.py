@@ -59,6 +59,7 @@ ADMIN_DIVISION = re.compile(r"(?<![管直])辖(?!区内?的?贫困)")
 PARTS_SENTENCE = re.compile(r"^\s*其中[,,::]")
 GOAL_BEYOND_PLAN = re.compile(r"^[^\d]{0,6}?目标(?:是|为)(?:达到|实现)?[^,,。;\d]{0,8}$")
 STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|完成)?\d")  # a committed figure, then its stretch
+PROJECTS_ALLOCATED = re.compile(r"(?:扶贫|衔接|产业)?项目")
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
@@ -416,6 +417,9 @@ def _quantities(
                 ALLOCATED.search(ctx.before + said) or classify.funds_allocated(sentence[: q.start])
             )
             allocated = allocated or classify.is_quota(said)
+            # "按照资金下达规模,共安排了6个项目,项目总投资为1259万元": the projects the year's money is split into
+            projects = q.unit in ("个", "项") and PROJECTS_ALLOCATED.match(sentence, q.end) is not None
+            allocated = allocated or projects and ALLOCATED.search(said) is not None
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
