@@ -189,3 +189,8 @@ def test_the_projects_an_allocation_is_split_into_are_targets(g):  # dev (zeku-2
     assert 6.0 in found
     done = "2022年,全县共建成了6个项目,完成投资1259万元。"
     assert 6.0 not in {v for _, _, v in _targets(done, g, region_code="632323", as_of="2023-08-01")}
+
+
+def test_the_year_a_goal_builds_on_dates_no_figure(g):  # dev (zengdu-2018)
+    text = "随州日报讯 记者报道:昨日从曾都区政府获悉,该区今年将在去年扶贫成效的基础上确保6563人实现脱贫。"
+    assert ("421303", 2018, 6563.0) in _targets(text, g, region_code="421303", as_of="2018-03-01")

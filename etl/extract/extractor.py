@@ -28,6 +28,7 @@ from .own_exit import own_exits
 from .own_region import region_mentions
 from .periods import (
     PlanYears,
+    base_of_work,
     era_start,
     governing_token,
     later_year,
@@ -348,6 +349,7 @@ def _quantities(
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         dating = tokens if level_year is not None else [t for t in tokens if t not in starts]
+        dating = [t for t in dating if not base_of_work(sentence, t)]
         token = _clause_token(dating, q.start, c_start, c_end) or governing_token(dating, q.start)
         token = token or (carried and later_year(dating, q.start)) or carried
         # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"

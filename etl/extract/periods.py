@@ -432,6 +432,21 @@ def compared_with(sentence: str, token: YearToken) -> bool:
     return bool(_COMPARED.search(sentence[max(0, token.start - 2) : token.start]))
 
 
+def base_of_work(sentence: str, token: YearToken) -> bool:
+    """The year whose results the work builds on ("今年将在去年扶贫成效的基础上确保6563人实现脱贫"), which dates no
+    figure.
+
+    >>> s = "该区今年将在去年扶贫成效的基础上确保6563人实现脱贫"
+    >>> [base_of_work(s, t) for t in year_tokens(s, 2018)]
+    [False, True]
+    """
+    after_in = sentence[max(0, token.start - 1) : token.start] == "在"
+    return after_in and _BASE_AFTER.match(sentence, token.end) is not None
+
+
+_BASE_AFTER = re.compile(r"[^,;。\d]{0,16}?的?基础上")
+
+
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     """The last year token before pos (tokens from the same sentence)."""
     before = [t for t in tokens if t.end <= pos]
