@@ -20,7 +20,7 @@ from etl.extract.not_figures import (
 )
 from etl.extract.periods import plan_years
 from etl.extract.scopes import is_scope
-from etl.extract.source_url import url_date
+from etl.extract.source_url import site_region, url_date
 from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,3 +194,14 @@ def test_the_projects_an_allocation_is_split_into_are_targets(g):  # dev (zeku-2
 def test_the_year_a_goal_builds_on_dates_no_figure(g):  # dev (zengdu-2018)
     text = "随州日报讯 记者报道:昨日从曾都区政府获悉,该区今年将在去年扶贫成效的基础上确保6563人实现脱贫。"
     assert ("421303", 2018, 6563.0) in _targets(text, g, region_code="421303", as_of="2018-03-01")
+
+
+def test_a_share_floor_is_a_target(g):  # dev (xixia-2024)
+    text = "一、上级要求\n全县衔接资金使用要求:其中:产业项目资金占比不低于年度资金总额的65%,且不低于上一年度。"
+    assert 65.0 in {v for _, _, v in _targets(text, g, region_code="411323", as_of="2023-12-25")}
+
+
+def test_a_county_site_whose_pinyin_two_regions_share_is_the_one_the_text_calls_its_own():  # dev (xixia-2024)
+    g = Gazetteer.national()
+    assert site_region("https://www.xixia.gov.cn/2023/12-25/429074.html", g, "全县衔接资金") == "411323"
+    assert site_region("https://www.xixia.gov.cn/2023/12-25/429074.html", g, "衔接资金") is None

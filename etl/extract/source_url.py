@@ -146,8 +146,14 @@ def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | 
 def _named_by_pinyin(label: str, gazetteer: Gazetteer, text: str) -> str | None:
     found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == label]
     if len(found) > 1:
-        found = [c for c in found if gazetteer.regions[c].name_zh in text]
+        named = [c for c in found if gazetteer.regions[c].name_zh in text]
+        # www.xixia.gov.cn is 西峡县's and 西夏区's: a text that says 全县 is the county's
+        own = [c for c in found if gazetteer.regions[c].name_zh.endswith(tuple(_OWN_WORD.findall(text)) or "\0")]
+        found = named or own
     return found[0] if len(found) == 1 else None
+
+
+_OWN_WORD = re.compile(r"(?<=[我全本])[县区旗]")
 
 
 _SUFFIXES = ({"com", "net", "org"}, {"cn", "com", "net"})
