@@ -171,6 +171,7 @@ def test_a_figure_followed_by_its_stretch_is_a_committed_target(g):  # dev (yibi
     figures = extract_document(text, g, region_code="511500", as_of="2015-01-22").figures
     tiers = {(f.value, f.tier) for f in figures if f.kind == "target"}
     assert (65200.0, "committed") in tiers and (75000.0, "stretch") in tiers
+    assert all(f.indicator_label for f in figures)
 
 
 def test_machines_to_buy_are_targets(g):  # dev (tianshan-2023)

@@ -201,6 +201,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     prev_measure = None
+    prev_label: str | None = None
     respective = respective_years(sentence, quantities, tokens)
     schedule_end = read_schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
@@ -337,7 +338,9 @@ def _quantities(
             if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
-        prev, prev_measure = (code, c_start), q.measure
+        if code == prev[0] and not indicators.readable_label(label or ""):
+            label = prev_label  # "解困人口6.52万人、力争7.5万人": the stretch has the words of its committed figure
+        prev, prev_measure, prev_label = (code, c_start), q.measure, label
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         remaining = classify.NOT_YET_OUT.match(sentence, q.end, c_end) is not None
