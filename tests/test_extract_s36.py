@@ -15,6 +15,7 @@ from etl.extract.not_figures import (
     continues_norm,
     is_criterion,
     is_new_target,
+    is_norm,
     is_project_works,
     is_time_limit,
 )
@@ -206,3 +207,15 @@ def test_a_county_site_whose_pinyin_two_regions_share_is_the_one_the_text_calls_
     g = Gazetteer.national()
     assert site_region("https://www.xixia.gov.cn/2023/12-25/429074.html", g, "全县衔接资金") == "411323"
     assert site_region("https://www.xixia.gov.cn/2023/12-25/429074.html", g, "衔接资金") is None
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["岗位人均年报酬8000元", "新疆将高原护边员补贴由310元提高至1000元"],  # dev (xinhuaxian-2020, xinjiang-2016-border)
+)
+def test_pay_per_person_is_a_norm(clause):
+    assert is_norm(clause)
+
+
+def test_a_total_of_pay_is_no_norm():
+    assert not is_norm("全年发放护边员补贴1.2亿元")

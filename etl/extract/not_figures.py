@@ -21,6 +21,8 @@ from .scopes import is_listed_scope, is_places_prioritised, is_scope
 NORM_RE = re.compile(
     r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日|社)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
     r"|元/[\u4e00-\u9fff]{1,2}|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
+    # "岗位人均年报酬8000元", "护边员补贴由310元提高至1000元": pay per person
+    r"|(?:人均|户均)年?(?:报酬|工资)|(?:补贴|补助|报酬|工资)(?:标准)?由\d"
 )
 RELATIVE_BEFORE = re.compile(
     r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$"
