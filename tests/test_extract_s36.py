@@ -5,6 +5,7 @@ sichuan-2019-no1-document-ethnic-areas-news), in simplified characters; the othe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -219,3 +220,16 @@ def test_pay_per_person_is_a_norm(clause):
 
 def test_a_total_of_pay_is_no_norm():
     assert not is_norm("全年发放护边员补贴1.2亿元")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["新疆今年对10个未摘帽深度贫困县开展挂牌督战", "对1214所中小学均安排对口帮扶学校"],
+)  # dev (xinjiang-2020-supervised-counties, sichuan-2018-deep-poverty-counties)
+def test_places_an_action_is_directed_to_are_a_scope(sentence):
+    assert is_scope(sentence, re.search(r"\d", sentence).start())
+
+
+def test_people_an_action_is_done_for_are_no_scope():  # dev (sichuan-2018-22-special-plans)
+    sentence = "对34万贫困人口实施易地扶贫搬迁"
+    assert not is_scope(sentence, 1)
