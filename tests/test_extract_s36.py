@@ -20,7 +20,7 @@ from etl.extract.not_figures import (
     is_project_works,
     is_time_limit,
 )
-from etl.extract.periods import plan_years
+from etl.extract.periods import plan_years, year_tokens
 from etl.extract.scopes import is_scope
 from etl.extract.source_url import site_region, url_date
 from etl.gazetteer import Gazetteer
@@ -233,3 +233,10 @@ def test_places_an_action_is_directed_to_are_a_scope(sentence):
 def test_people_an_action_is_done_for_are_no_scope():  # dev (sichuan-2018-22-special-plans)
     sentence = "对34万贫困人口实施易地扶贫搬迁"
     assert not is_scope(sentence, 1)
+
+
+def test_the_first_years_of_a_five_year_plan_are_a_range(g):  # dev (shandong-2017-rural-grid)
+    text = "山东省电力公司获悉。“十三五”前两年,山东将投资5.4亿元,完成贫困村电网改造。"
+    figures = extract_document(text, g, region_code="370000", as_of="2017-03-01").figures
+    assert [(f.period_start, f.period_end) for f in figures if f.value == 5.4e8] == [(2016, 2017)]
+    assert [(t.first, t.year) for t in year_tokens("“十三五”后三年", 2017)] == [(2018, 2020)]

@@ -54,7 +54,8 @@ _RELATIVE_RE = re.compile(
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
-    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?"
+    r"(?P<eratail>期间|时期|末|期末|规划期|[前后][两二三四2-4]年)?)"
 )
 _YEAR_END_BEFORE = re.compile(r"((?:19|20)\d{2})年(?:年?底|末)[^。;]*$")
 _PAST_YEAR = re.compile(
@@ -146,6 +147,10 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first))
             elif tail in ("末", "期末"):
                 out.append(YearToken("deadline", first + 4, m.start(), m.end()))
+            elif tail:  # "“十三五”前两年,山东将投资5.4亿元": the era's first two years (后两年: its last two)
+                n = int(tail[1]) if tail[1].isdigit() else parse_chinese_integer(tail[1])
+                start = first if tail[0] == "前" else first + 5 - n
+                out.append(YearToken("range", start + n - 1, m.start(), m.end(), start))
             elif _ERA_PLAN.match(text, m.end()):  # "“十三五”贵州将完成142万人的搬迁任务": the era's plan
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first, era=True))
     return out
