@@ -15,6 +15,7 @@ from etl.extract.document import _reposted, read_document_info
 from etl.extract.not_figures import (
     continues_norm,
     is_criterion,
+    is_difference,
     is_new_target,
     is_norm,
     is_project_works,
@@ -240,3 +241,10 @@ def test_the_first_years_of_a_five_year_plan_are_a_range(g):  # dev (shandong-20
     figures = extract_document(text, g, region_code="370000", as_of="2017-03-01").figures
     assert [(f.period_start, f.period_end) for f in figures if f.value == 5.4e8] == [(2016, 2017)]
     assert [(t.first, t.year) for t in year_tokens("“十三五”后三年", 2017)] == [(2018, 2020)]
+
+
+def test_a_difference_from_a_base_is_no_target(g):  # dev (shandong-2017-rural-grid)
+    text = "山东省电力公司获悉。“十三五”期间,新一轮农网改造工程拟投资882亿元,比“十二五”增加309亿元。"
+    found = {v for _, _, v in _targets(text, g, region_code="370000", as_of="2017-03-01")}
+    assert 8.82e10 in found and 3.09e10 not in found
+    assert not is_difference("比上年增长", "%")

@@ -227,7 +227,9 @@ def _quantities(
             continue
         if not_figures.is_aside(sentence, q, c_start) or not_figures.is_project_works(ctx.before + sentence, q.measure):
             continue
-        if not_figures.is_time_limit(sentence, q.start, q.end):
+        if not_figures.is_time_limit(sentence, q.start, q.end) or not_figures.is_difference(
+            sentence[c_start : q.start], q.measure
+        ):
             continue
         if ADMIN_DIVISION.search(sentence[c_start : q.start]) and not classify.FUTURE_CUES.search(clause):
             continue  # "百色辖12个县(市、区)、135个乡…、1842个行政村": the administrative division, not poor places

@@ -37,6 +37,20 @@ def is_norm(clause: str) -> bool:
     return NORM_RE.search(clause) is not None
 
 
+# "比“十二五”增加309亿元": the difference from a base, not an amount of its own
+DIFFERENCE_BEFORE = re.compile(r"(?:比|较)[^,;。\d比较]{1,12}?(?:增加|增长|多|减少|提高|扩大)了?$")
+
+
+def is_difference(clause_before: str, measure: str) -> bool:
+    """An amount said as the difference from a base ("拟投资882亿元,比“十二五”增加309亿元"), not a total to reach; a
+    rate of change (比上年增长10%) stays a growth figure.
+
+    >>> is_difference("比“十二五”增加", "元"), is_difference("比上年增长", "%")
+    (True, False)
+    """
+    return measure != "%" and DIFFERENCE_BEFORE.search(clause_before) is not None
+
+
 def is_time_limit(sentence: str, q_start: int, q_end: int) -> bool:
     """A time limit in days, not an amount: "在收到文件后的5个工作日内上报", "公示期(共10个工作日)"; but a
     procedure's time to cut is a target ("企业开办时间压缩至3个工作日以内").
