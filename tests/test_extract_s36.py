@@ -21,6 +21,7 @@ from etl.extract.not_figures import (
     is_project_works,
     is_time_limit,
 )
+from etl.extract.own_region import self_reference_level
 from etl.extract.periods import plan_years, year_tokens
 from etl.extract.scopes import is_scope
 from etl.extract.source_url import site_region, url_date
@@ -248,3 +249,17 @@ def test_a_difference_from_a_base_is_no_target(g):  # dev (shandong-2017-rural-g
     found = {v for _, _, v in _targets(text, g, region_code="370000", as_of="2017-03-01")}
     assert 8.82e10 in found and 3.09e10 not in found
     assert not is_difference("比上年增长", "%")
+
+
+def test_on_the_basis_of_what_exists_is_no_stock(g):  # dev (wencheng-2016)
+    text = (
+        "文成县扶贫办介绍。县里今年把巩固低收入农户增收作为重点,在现有茶叶、杨梅、蔬菜三大主导产业基础上,"
+        "扶持龙头企业到扶贫重点村建立生产基地,发展特色主导产业基地15个以上,面积3000亩以上。"
+    )
+    figures = extract_document(text, g, region_code="330328", as_of="2016-10-17").figures
+    assert {f.kind for f in figures if f.value in (15.0, 3000.0)} == {"target"}
+
+
+def test_the_county_speaking_of_itself_outweighs_a_province_it_names():  # dev (wencheng-2016)
+    text = "去年全省26个欠发达县成功摘帽后,该县通过实施精准扶贫行动增收。县里今年把巩固增收作为重点。"
+    assert self_reference_level(text) == "county"

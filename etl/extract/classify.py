@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 BASELINE_MARKERS = re.compile(
-    r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
+    r"目前|(?<!在)现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
     r"|(?:全|我|本)[省市区县州旗盟]共?有(?![效序力关机望所的些])"  # "全区有建档立卡贫困人口25万户": a stock stated
 )
 # a count of those not yet out: "还有29个贫困县未摘帽、77.55万贫困人口未脱贫" (what remains, a stock)

@@ -570,7 +570,10 @@ _SELF = {
         _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
     ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
-    "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
+    # "县里今年把巩固…": the county speaking of itself at the head of a clause
+    "county": re.compile(
+        _NOT_SELF + r"(?:[我全本该]县|[我全本该]旗|(?<=[。,;\s])县里(?=今年|将|要|还))(?!平均|第一|首)"
+    ),
 }
 
 
