@@ -263,3 +263,9 @@ def test_on_the_basis_of_what_exists_is_no_stock(g):  # dev (wencheng-2016)
 def test_the_county_speaking_of_itself_outweighs_a_province_it_names():  # dev (wencheng-2016)
     text = "去年全省26个欠发达县成功摘帽后,该县通过实施精准扶贫行动增收。县里今年把巩固增收作为重点。"
     assert self_reference_level(text) == "county"
+
+
+def test_the_limits_of_a_band_of_villages_are_criteria():  # dev (zhenlai-2015)
+    text = "全县村级集体经济年经营性收入5万元至10万元以上的村要达到70%以上,10万元至50万元的村要达到25%以上"
+    assert is_criterion(text, text.index("5万元") + 3, None)
+    assert is_criterion(text, text.index("10万元至") + 4, None)

@@ -96,6 +96,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上)且[^,;。\d]{0,12}的[^,;。\d]{0,6}(?:户|对象|人口)"
     # "贫困发生率50%以上、50户以下的自然村寨": bounds joined into one condition on the places after them
     r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
+    # "收入5万元至10万元以上的村", "10万元至50万元的村": a band of villages, by its limits
+    r"|^(?:至|到|—|-)\d+(?:\.\d+)?万?元?(?:以上|以下)?的(?:村|户|县|乡|镇)"
 )
 
 
