@@ -269,3 +269,8 @@ def test_the_limits_of_a_band_of_villages_are_criteria():  # dev (zhenlai-2015)
     text = "全县村级集体经济年经营性收入5万元至10万元以上的村要达到70%以上,10万元至50万元的村要达到25%以上"
     assert is_criterion(text, text.index("5万元") + 3, None)
     assert is_criterion(text, text.index("10万元至") + 4, None)
+
+
+def test_a_spending_progress_to_reach_is_a_target(g):  # dev (yaan-2018)
+    text = "市财政局下达资金。二是加快项目建设和资金支出进度,确保年底前支出进度达95%以上;三是加强监督检查。"
+    assert 95.0 in {v for _, _, v in _targets(text, g, region_code="511800", as_of="2018-08-13")}

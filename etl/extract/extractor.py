@@ -61,6 +61,7 @@ PARTS_SENTENCE = re.compile(r"^\s*其中[,,::]")
 GOAL_BEYOND_PLAN = re.compile(r"^[^\d]{0,6}?目标(?:是|为)(?:达到|实现)?[^,,。;\d]{0,8}$")
 STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|完成)?\d")  # a committed figure, then its stretch
 PROJECTS_ALLOCATED = re.compile(r"(?:扶贫|衔接|产业)?项目")
+RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  # "…支出进度达95%": a rate named
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
@@ -326,7 +327,7 @@ def _quantities(
             floor = SHARE_FLOOR.search(sentence[c_start : q.start]) if q.measure == "%" else None
             if floor:  # "衔接资金占比原则上不得低于下达各地的资金总规模的55%": the share is named before its floor
                 label = sentence[max(i_start, c_start + floor.start() - 14) : c_start + floor.start() + 2]
-            named_rate = q.measure == "%" and (floor or re.search(r"(?:率|比例|比重|涨幅|增幅|增速)$", label or ""))
+            named_rate = q.measure == "%" and (floor or RATE_WORD.search(label or ""))
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
