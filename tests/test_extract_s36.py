@@ -274,3 +274,8 @@ def test_the_limits_of_a_band_of_villages_are_criteria():  # dev (zhenlai-2015)
 def test_a_spending_progress_to_reach_is_a_target(g):  # dev (yaan-2018)
     text = "市财政局下达资金。二是加快项目建设和资金支出进度,确保年底前支出进度达95%以上;三是加强监督检查。"
     assert 95.0 in {v for _, _, v in _targets(text, g, region_code="511800", as_of="2018-08-13")}
+
+
+def test_a_port_throughput_in_standard_containers_is_read(g):  # dev (yueyang-2017)
+    text = "岳阳市政府工作报告提出,年内力争集装箱吞吐量达到30万标箱。"
+    assert 300000.0 in {v for _, _, v in _targets(text, g, region_code="430600", as_of="2017-01-10")}
