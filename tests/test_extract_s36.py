@@ -279,3 +279,9 @@ def test_a_spending_progress_to_reach_is_a_target(g):  # dev (yaan-2018)
 def test_a_port_throughput_in_standard_containers_is_read(g):  # dev (yueyang-2017)
     text = "岳阳市政府工作报告提出,年内力争集装箱吞吐量达到30万标箱。"
     assert 300000.0 in {v for _, _, v in _targets(text, g, region_code="430600", as_of="2017-01-10")}
+
+
+def test_a_figure_of_a_cited_five_year_plan_is_for_its_years(g):  # dev (yunnan-2011-border)
+    text = "云南省召开兴边富民工程会。根据《云南省兴边富民工程“十二五”规划》,规划共安排总投资809.2亿元。"
+    figures = extract_document(text, g, region_code="530000", as_of="2011-09-29").figures
+    assert [(f.period_start, f.period_end) for f in figures if f.value == 8.092e10] == [(2011, 2015)]

@@ -29,6 +29,7 @@ from .own_region import region_mentions
 from .periods import (
     PlanYears,
     base_of_work,
+    cited_era_plan,
     era_start,
     governing_token,
     later_year,
@@ -358,7 +359,7 @@ def _quantities(
         dating = tokens if level_year is not None else [t for t in tokens if t not in starts]
         dating = [t for t in dating if not base_of_work(sentence, t)]
         token = _clause_token(dating, q.start, c_start, c_end) or governing_token(dating, q.start)
-        token = token or (carried and later_year(dating, q.start)) or carried
+        token = token or (carried and later_year(dating, q.start)) or carried or cited_era_plan(sentence[: q.start])
         # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"
         yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"

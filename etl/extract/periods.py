@@ -452,6 +452,23 @@ def base_of_work(sentence: str, token: YearToken) -> bool:
 _BASE_AFTER = re.compile(r"[^,;。\d]{0,16}?的?基础上")
 
 
+_CITED_ERA_PLAN = re.compile(r"(?:根据|按照|依据)《[^》]{0,30}?[“\"]?(十[一二三四]五)[”\"]?[^》]{0,12}规划》")
+
+
+def cited_era_plan(sentence_before: str) -> YearToken | None:
+    """The years of a five-year plan the sentence says it follows, for a figure with no year of its own: "根据
+    《云南省兴边富民工程“十二五”规划》,…规划共安排总投资809.2亿元" is the plan's total for 2011-2015.
+
+    >>> cited_era_plan("根据《云南省兴边富民工程“十二五”规划》,…规划共安排总投资")
+    YearToken(kind='range', year=2015, start=0, end=20, first=2011, era=False)
+    """
+    m = _CITED_ERA_PLAN.search(sentence_before)
+    if m is None:
+        return None
+    first = FIVE_YEAR_PLANS[m.group(1)]
+    return YearToken("range", first + 4, m.start(), m.end(), first)
+
+
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:
     """The last year token before pos (tokens from the same sentence)."""
     before = [t for t in tokens if t.end <= pos]
