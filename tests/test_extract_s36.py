@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
+from etl.extract.classify import kind_of
 from etl.extract.document import _reposted, read_document_info
 from etl.extract.not_figures import (
     continues_norm,
@@ -285,3 +286,11 @@ def test_a_figure_of_a_cited_five_year_plan_is_for_its_years(g):  # dev (yunnan-
     text = "云南省召开兴边富民工程会。根据《云南省兴边富民工程“十二五”规划》,规划共安排总投资809.2亿元。"
     figures = extract_document(text, g, region_code="530000", as_of="2011-09-29").figures
     assert [(f.period_start, f.period_end) for f in figures if f.value == 8.092e10] == [(2011, 2015)]
+
+
+def test_what_a_plan_sets_out_is_a_target():  # dev (yunnan-2011-ethnic-areas)
+    sentence = "规划按照“统筹全局”的原则,提出了发展目标和主要任务,明确了8项重点工程和56个具体项目"
+    clause = "明确了8项重点工程和56个具体项目"
+    assert kind_of(sentence, clause, sentence.index("8项"), True, False, None, 2011) == "target"
+    done = "全县明确了8项重点工程"
+    assert kind_of(done, done, done.index("8"), True, False, None, 2011) != "target"

@@ -85,6 +85,7 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+PLAN_SETS_OUT = re.compile(r"^(?:本|该|此)?(?:规划|方案|计划|意见)[^。;]{0,80}(?:明确|确定|提出)了?[^,;。\d]{0,6}$")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(
     r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫"
@@ -271,6 +272,8 @@ def kind_of(
     'target'
     """
     before = context + sentence[:q_start]
+    if PLAN_SETS_OUT.search(sentence[:q_start]):
+        return "target"  # "规划…提出了…主要任务,明确了8项重点工程和56个具体项目": what the plan sets out
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
     if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):

@@ -338,6 +338,7 @@ def _quantities(
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
             doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
             doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
+            doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
                 continue
