@@ -294,3 +294,8 @@ def test_what_a_plan_sets_out_is_a_target():  # dev (yunnan-2011-ethnic-areas)
     assert kind_of(sentence, clause, sentence.index("8项"), True, False, None, 2011) == "target"
     done = "全县明确了8项重点工程"
     assert kind_of(done, done, done.index("8"), True, False, None, 2011) != "target"
+
+
+def test_villages_where_a_programme_starts_are_a_target(g):  # dev (yunyang-2012)
+    text = "重庆云阳县扶贫办获悉。今年是实现这一目标的开局之年,云阳将启动33个村的整村扶贫工作。"
+    assert 33.0 in {v for _, _, v in _targets(text, g, region_code="500235", as_of="2012-03-23")}
