@@ -299,3 +299,8 @@ def test_what_a_plan_sets_out_is_a_target():  # dev (yunnan-2011-ethnic-areas)
 def test_villages_where_a_programme_starts_are_a_target(g):  # dev (yunyang-2012)
     text = "重庆云阳县扶贫办获悉。今年是实现这一目标的开局之年,云阳将启动33个村的整村扶贫工作。"
     assert 33.0 in {v for _, _, v in _targets(text, g, region_code="500235", as_of="2012-03-23")}
+
+
+def test_transformers_to_add_or_replace_are_targets(g):  # dev (xinjiang-2018-deep-poverty-grid)
+    text = "新疆电力公司获悉。今年工程将新建和改造10千伏线路1059千米,增换配电变压器910台。"
+    assert 910.0 in {v for _, _, v in _targets(text, g, region_code="650000", as_of="2018-03-01")}
