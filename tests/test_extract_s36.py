@@ -304,3 +304,8 @@ def test_villages_where_a_programme_starts_are_a_target(g):  # dev (yunyang-2012
 def test_transformers_to_add_or_replace_are_targets(g):  # dev (xinjiang-2018-deep-poverty-grid)
     text = "新疆电力公司获悉。今年工程将新建和改造10千伏线路1059千米,增换配电变压器910台。"
     assert 910.0 in {v for _, _, v in _targets(text, g, region_code="650000", as_of="2018-03-01")}
+
+
+def test_a_headline_planning_an_earlier_year_marks_a_repost():  # dev (shanxi-2011-poor-students)
+    text = "山西省扶贫办:2011年将出资千万进行教育帮扶\n来自:资讯网 2014-12-20\n该省2011年计划安排资金1369万元。"
+    assert read_document_info(text, None).published_on is None

@@ -227,7 +227,7 @@ def read_document_info(
         if gazetteer and site_region in gazetteer.regions and _site_is_own(text, code, site_region, gazetteer):
             code, name = site_region, gazetteer.regions[site_region].name_zh
     published = find_date(text)
-    if published and _reposted(text, int(published[:4])):
+    if published and (_reposted(text, int(published[:4])) or _headline_plans_before(title, int(published[:4]))):
         published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
     date_from = "text" if published else None
     if not published and url_date and not _reposted(text, int(url_date[:4])):
@@ -270,6 +270,22 @@ LAST_EXIT_YEAR = 2020
 EXITS_AHEAD = re.compile(
     r"(?:将|确保|力争|要|计划)(?:于|在)?[^。;]{0,24}?(?:脱贫出列|脱贫摘帽|摘帽出列|全部脱贫|全部摘帽|全部出列|消除绝对贫困)"
 )
+
+
+_HEADLINE_PLAN = re.compile(r"((?:19|20)\d{2})年(?:度)?[^,;。\d]{0,6}?(?:将|计划|拟|力争|确保|要)")
+
+
+def _headline_plans_before(title: str, year: int) -> bool:
+    """A headline that announces a plan for a year before the page's date ("山西省扶贫办:2011年将出资千万进行教育帮扶"
+    on a page of 2014): the page reposted a report written by that year.
+
+    >>> _headline_plans_before("山西省扶贫办:2011年将出资千万进行教育帮扶", 2014)
+    True
+    >>> _headline_plans_before("2019年将实现50万人脱贫", 2019)
+    False
+    """
+    years = [int(y) for y in _HEADLINE_PLAN.findall(title or "")]
+    return bool(years) and max(years) < year
 
 
 _YEAR_RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~]\s*((?:19|20)\d{2})(?!\d)")
