@@ -456,14 +456,15 @@ _CITED_ERA_PLAN = re.compile(r"(?:根据|按照|依据)《[^》]{0,30}?[“\"]?(
 
 
 def cited_era_plan(sentence_before: str) -> YearToken | None:
-    """The years of a five-year plan the sentence says it follows, for a figure with no year of its own: "根据
-    《云南省兴边富民工程“十二五”规划》,…规划共安排总投资809.2亿元" is the plan's total for 2011-2015.
+    """The years of a five-year plan the sentence says it follows, for a figure the sentence says is the plan's, with
+    no year of its own: "根据《云南省兴边富民工程“十二五”规划》,…规划共安排总投资809.2亿元" is the plan's total for
+    2011-2015 (but "按照《…“十三五”规划》要求,…将获中央预算内投资2.74亿元" is this year's).
 
     >>> cited_era_plan("根据《云南省兴边富民工程“十二五”规划》,…规划共安排总投资")
     YearToken(kind='range', year=2015, start=0, end=20, first=2011, era=False)
     """
     m = _CITED_ERA_PLAN.search(sentence_before)
-    if m is None:
+    if m is None or "规划" not in sentence_before[m.end() :]:
         return None
     first = FIVE_YEAR_PLANS[m.group(1)]
     return YearToken("range", first + 4, m.start(), m.end(), first)
