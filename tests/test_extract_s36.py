@@ -309,3 +309,12 @@ def test_transformers_to_add_or_replace_are_targets(g):  # dev (xinjiang-2018-de
 def test_a_headline_planning_an_earlier_year_marks_a_repost():  # dev (shanxi-2011-poor-students)
     text = "山西省扶贫办:2011年将出资千万进行教育帮扶\n来自:资讯网 2014-12-20\n该省2011年计划安排资金1369万元。"
     assert read_document_info(text, None).published_on is None
+
+
+def test_the_kinds_of_projects_an_allocation_is_split_into_are_targets(g):  # dev (zeku-2023)
+    text = (
+        "泽库县2023年第二批衔接资金分配计划。按照资金下达规模,共安排了6个项目,项目总投资为1259万元,"
+        "其中:基础设施建设项目4项,总资金938万元;产业发展项目5项,总资金307万元。"
+    )
+    found = {v for _, _, v in _targets(text, g, region_code="632323", as_of="2023-08-01")}
+    assert {6.0, 4.0, 5.0} <= found

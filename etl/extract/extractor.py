@@ -429,8 +429,10 @@ def _quantities(
             )
             allocated = allocated or classify.is_quota(said)
             # "按照资金下达规模,共安排了6个项目,项目总投资为1259万元": the projects the year's money is split into
-            projects = q.unit in ("个", "项") and PROJECTS_ALLOCATED.match(sentence, q.end) is not None
-            allocated = allocated or projects and ALLOCATED.search(said) is not None
+            projects = q.unit in ("个", "项") and (
+                PROJECTS_ALLOCATED.match(sentence, q.end) is not None or sentence[: q.start].endswith("项目")
+            )  # and its parts: "其中:基础设施建设项目3项,总资金938万元"
+            allocated = allocated or projects and ALLOCATED.search(ctx.before + said) is not None
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
