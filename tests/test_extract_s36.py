@@ -318,3 +318,10 @@ def test_the_kinds_of_projects_an_allocation_is_split_into_are_targets(g):  # de
     )
     found = {v for _, _, v in _targets(text, g, region_code="632323", as_of="2023-08-01")}
     assert {6.0, 4.0, 5.0} <= found
+
+
+def test_people_whose_water_problem_is_solved_are_drinking_water_people(g):  # dev (wangcang-2017-drinking-water)
+    text = "旺苍县水务局获悉。该县今年计划投资3291.75万元,新建集中供水工程,解决54512人(其中贫困人口11417人)的吃水难题。"
+    figures = extract_document(text, g, region_code="510821", as_of="2017-04-27").figures
+    assert {f.value for f in figures if f.kind == "target"} >= {54512.0, 11417.0}
+    assert next(f.indicator for f in figures if f.value == 54512.0) == "other:drinking_water_people"
