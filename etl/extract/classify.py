@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 BASELINE_MARKERS = re.compile(
-    r"目前|现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
+    r"目前|(?<!在)现有|还有|尚有|仍有|曾有|(?<![从到])现在(?![到至起开])"
     r"|(?:全|我|本)[省市区县州旗盟]共?有(?![效序力关机望所的些])"  # "全区有建档立卡贫困人口25万户": a stock stated
 )
 # a count of those not yet out: "还有29个贫困县未摘帽、77.55万贫困人口未脱贫" (what remains, a stock)
@@ -85,6 +85,7 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+PLAN_SETS_OUT = re.compile(r"^(?:本|该|此)?(?:规划|方案|计划|意见)[^。;]{0,80}(?:明确|确定|提出)了?[^,;。\d]{0,6}$")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(
     r"将|" + MUST + r"|确保|力争|全部(?:脱贫|摘帽|出列|退出)|实现脱贫"
@@ -181,8 +182,12 @@ def _intent_then_past(before: str, sentence_before: str, rest: str) -> bool:
     intent = re.search(r"力争|确保|计划|" + MUST + r"|将|争取", sentence_before)
     if intent is None or DONE_LE.search(before):
         return False
+    at = len(before) - len(sentence_before) + intent.start()  # the intent's offset in before + rest
     past = list(SENTENCE_PAST.finditer(before + rest))
-    return all(m.group() == "累计" for m in past) and not re.search("累计", sentence_before[: intent.start()])
+    # "今年将集中力量…,在重点领域取得决定性突破,完成14.1万贫困人口脱贫": a breakthrough to make, not made
+    return all(m.group() == "累计" or m.group() == "取得" and m.start() > at for m in past) and not re.search(
+        "累计", sentence_before[: intent.start()]
+    )
 
 
 # not a bare 将/要: "把…作为首要任务", "将…纳入"; a year's 要 is ("即2017年要消除50%的…")
@@ -267,6 +272,8 @@ def kind_of(
     'target'
     """
     before = context + sentence[:q_start]
+    if PLAN_SETS_OUT.search(sentence[:q_start]):
+        return "target"  # "规划…提出了…主要任务,明确了8项重点工程和56个具体项目": what the plan sets out
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
     if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):
@@ -351,7 +358,7 @@ def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | No
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)
 PLACES_MADE_BEFORE = re.compile(
-    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建|(?:扩面|扩大|拓展)[到至])"
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建|启动|(?:扩面|扩大|拓展)[到至])"
     r"[^,;。、\d到对向在与]{0,10}$"
 )
 PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")

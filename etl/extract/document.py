@@ -227,7 +227,7 @@ def read_document_info(
         if gazetteer and site_region in gazetteer.regions and _site_is_own(text, code, site_region, gazetteer):
             code, name = site_region, gazetteer.regions[site_region].name_zh
     published = find_date(text)
-    if published and _reposted(text, int(published[:4])):
+    if published and (_reposted(text, int(published[:4])) or _headline_plans_before(title, int(published[:4]))):
         published = None  # "时间:2022年07月13日" over a report of 2016's results and 2017's goal: a repost's date
     date_from = "text" if published else None
     if not published and url_date and not _reposted(text, int(url_date[:4])):
@@ -272,6 +272,25 @@ EXITS_AHEAD = re.compile(
 )
 
 
+_HEADLINE_PLAN = re.compile(r"((?:19|20)\d{2})年(?:度)?[^,;。\d]{0,6}?(?:将|计划|拟|力争|确保|要)")
+
+
+def _headline_plans_before(title: str, year: int) -> bool:
+    """A headline that announces a plan for a year before the page's date ("山西省扶贫办:2011年将出资千万进行教育帮扶"
+    on a page of 2014): the page reposted a report written by that year.
+
+    >>> _headline_plans_before("山西省扶贫办:2011年将出资千万进行教育帮扶", 2014)
+    True
+    >>> _headline_plans_before("2019年将实现50万人脱贫", 2019)
+    False
+    """
+    years = [int(y) for y in _HEADLINE_PLAN.findall(title or "")]
+    return bool(years) and max(years) < year
+
+
+_YEAR_RANGE_END = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-—–~]\s*((?:19|20)\d{2})(?!\d)")
+
+
 def _reposted(text: str, year: int) -> bool:
     """A date more than a year after every year the text names (also through 十三五…), in a text that never
     counts from its own date (今年, 5年来): a page that reposted it.
@@ -289,8 +308,13 @@ def _reposted(text: str, year: int) -> bool:
         return False  # "5年多来…今年": a text that counts from its own date
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?!\d{1,2}月\d{1,2}日)", text)]
     years += [end for era, end in _ERA_ENDS.items() if era in text]
+    years += [int(y) for y in _YEAR_RANGE_END.findall(text)]  # "山西光伏扶贫(2017—2019)实施方案"
     years += [int(y) + 1 for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年(?:年?底|末)", text)]  # told after it ended
-    return bool(years) and year > max(years) + 1
+    if years and year > max(years) + 1:
+        return True
+    # "公示时间:2021年7月28日至2021年8月10日" on a page of 2022-12: the text's own dates end before the page's year
+    dates = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", text)]
+    return bool(dates) and year > max(years + dates)
 
 
 _NEWS_MARKERS = re.compile(

@@ -28,6 +28,8 @@ from .own_exit import own_exits
 from .own_region import region_mentions
 from .periods import (
     PlanYears,
+    base_of_work,
+    cited_era_plan,
     era_start,
     governing_token,
     later_year,
@@ -58,6 +60,9 @@ EXITS_REACHED = re.compile(r"已(?:经)?(?:累计)?(?:实现|完成|有)[^。;]*
 ADMIN_DIVISION = re.compile(r"(?<![管直])辖(?!区内?的?贫困)")
 PARTS_SENTENCE = re.compile(r"^\s*其中[,,::]")
 GOAL_BEYOND_PLAN = re.compile(r"^[^\d]{0,6}?目标(?:是|为)(?:达到|实现)?[^,,。;\d]{0,8}$")
+STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|完成)?\d")  # a committed figure, then its stretch
+PROJECTS_ALLOCATED = re.compile(r"(?:扶贫|衔接|产业)?项目")
+RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  # "…支出进度达95%": a rate named
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
@@ -198,6 +203,7 @@ def _quantities(
     heading = schedule_heading(sentence, tokens)
     prev: tuple[str | None, int] = (None, -1)  # the last indicator read, and the clause it was read in
     prev_measure = None
+    prev_label: str | None = None
     respective = respective_years(sentence, quantities, tokens)
     schedule_end = read_schedule_end(text, s_start + len(sentence), sentence, tokens)
     places = respective_places(sentence, quantities, gazetteer, own[1])
@@ -210,7 +216,8 @@ def _quantities(
         later = [p.start for p in quantities[i + 1 :] if p.start < c_end]
         nxt = later[-1] if later else None
         per_unit = indicators.per_unit_funds(clause, q.measure, classify.comparator(sentence, q.start, q.end))
-        if (not_figures.is_norm(clause) and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
+        norm = not_figures.is_norm(clause) or not_figures.continues_norm(sentence, c_start)
+        if (norm and not per_unit) or scopes.in_scope_phrase(sentence, q.end, nxt):
             continue
         if (
             not_figures.is_reference(sentence, q.start, clause)
@@ -220,7 +227,11 @@ def _quantities(
             continue
         if not_figures.is_part_in_brackets(sentence, q.start) or scopes.is_place_count_of(sentence, q.end):
             continue
-        if not_figures.is_aside(sentence, q, c_start):
+        if not_figures.is_aside(sentence, q, c_start) or not_figures.is_project_works(ctx.before + sentence, q.measure):
+            continue
+        if not_figures.is_time_limit(sentence, q.start, q.end) or not_figures.is_difference(
+            sentence[c_start : q.start], q.measure
+        ):
             continue
         if ADMIN_DIVISION.search(sentence[c_start : q.start]) and not classify.FUTURE_CUES.search(clause):
             continue  # "百色辖12个县(市、区)、135个乡…、1842个行政村": the administrative division, not poor places
@@ -317,7 +328,7 @@ def _quantities(
             floor = SHARE_FLOOR.search(sentence[c_start : q.start]) if q.measure == "%" else None
             if floor:  # "衔接资金占比原则上不得低于下达各地的资金总规模的55%": the share is named before its floor
                 label = sentence[max(i_start, c_start + floor.start() - 14) : c_start + floor.start() + 2]
-            named_rate = q.measure == "%" and (floor or re.search(r"(?:率|比例|比重|涨幅|增幅|增速)$", label or ""))
+            named_rate = q.measure == "%" and (floor or RATE_WORD.search(label or ""))
             growth_goal = (growth or named_rate) and goal_context
             share = share_label(sentence, q.start, q.end) if q.measure == "%" and goal_context else None
             label = share or label  # "30%的乡(村)建成电子商务服务站(点)": a share of places to reach a state
@@ -325,11 +336,16 @@ def _quantities(
             doing = doing or classify.is_quota(sentence[c_start : q.start])  # "共获得指标44万千瓦": the year's quota
             doing = doing or goal_context and not_figures.does_as_planned(sentence[q.end : c_end])
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
+            doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
+            doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
+            doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
                 continue
             code = indicators.unknown_code(label, q.measure)
-        prev, prev_measure = (code, c_start), q.measure
+        if code == prev[0] and not indicators.readable_label(label or ""):
+            label = prev_label  # "解困人口6.52万人、力争7.5万人": the stretch has the words of its committed figure
+        prev, prev_measure, prev_label = (code, c_start), q.measure, label
         baseline = classify.BASELINE_MARKERS.search(sentence[: q.start]) is not None
         baseline = baseline and not classify.INTENT_OWN.search(sentence[c_start : q.start])
         remaining = classify.NOT_YET_OUT.match(sentence, q.end, c_end) is not None
@@ -342,8 +358,9 @@ def _quantities(
             continue  # "完成8.7万建卡贫困人口(搬迁)": people an action reaches, not the poor population left
         flow = indicators.is_flow(code, q.measure) or growth or bool(per_unit)
         dating = tokens if level_year is not None else [t for t in tokens if t not in starts]
+        dating = [t for t in dating if not base_of_work(sentence, t)]
         token = _clause_token(dating, q.start, c_start, c_end) or governing_token(dating, q.start)
-        token = token or (carried and later_year(dating, q.start)) or carried
+        token = token or (carried and later_year(dating, q.start)) or carried or cited_era_plan(sentence[: q.start])
         # "每年减少…", "减少…每年" but not the total of "推进自然村1080个(每年实施216个)"
         yearly = bool(re.search(r"每年|年均", re.sub(r"\([^()]*\)", "", clause))) or (
             "每年" in sentence and token is not None and token.kind == "from"
@@ -411,6 +428,11 @@ def _quantities(
                 ALLOCATED.search(ctx.before + said) or classify.funds_allocated(sentence[: q.start])
             )
             allocated = allocated or classify.is_quota(said)
+            # "按照资金下达规模,共安排了6个项目,项目总投资为1259万元": the projects the year's money is split into
+            projects = q.unit in ("个", "项") and (
+                PROJECTS_ALLOCATED.match(sentence, q.end) is not None or sentence[: q.start].endswith("项目")
+            )  # and its parts: "其中:基础设施建设项目3项,总资金938万元"
+            allocated = allocated or projects and ALLOCATED.search(ctx.before + said) is not None
             if kind != "target" and allocated and not progress:
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget

@@ -47,7 +47,7 @@ PERSON_RULES = [
     (r"护林员", "other:forest_rangers"),
     (r"特岗教师", "other:special_post_teachers"),
     (r"教师", "other:teachers"),
-    (r"饮水", "other:drinking_water_people"),
+    (r"饮水|吃水", "other:drinking_water_people"),
     (r"务工(?:就业)?规模|就业规模", "other:poor_labour_employment_scale"),
     (r"就业|务工", "other:employment"),
     (MONITORED, "other:monitored_people"),

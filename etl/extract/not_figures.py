@@ -19,8 +19,10 @@ from .progress_measures import is_over_full, is_year_on_year
 from .scopes import is_listed_scope, is_places_prioritised, is_scope
 
 NORM_RE = re.compile(
-    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
+    r"每(?:个|村|户|人|批|季度|月|乡镇|县|所|名|生|天|日|社)|各\S{0,4}每年|(?:人均|户均)(?:补助|补贴|自筹|奖补|贷款)"
     r"|元/[\u4e00-\u9fff]{1,2}|补助标准"  # "补助标准提高1万元,分别达到3万元/户": a rate per unit
+    # "岗位人均年报酬8000元", "护边员补贴由310元提高至1000元": pay per person
+    r"|(?:人均|户均)年?(?:报酬|工资)|(?:补贴|补助|报酬|工资)(?:标准)?由\d"
 )
 RELATIVE_BEFORE = re.compile(
     r"(?:再提高|增长|增加|提高|增幅|增速)$|(?:增幅|增速|增长率)[^,;。\d]{0,6}$"
@@ -33,6 +35,49 @@ RELATIVE_AFTER = re.compile(r"^的?(?:增速|增幅)")
 def is_norm(clause: str) -> bool:
     """A per-unit rule ("每个贫困村至少建立1个…", "各市县每年选择2—3个乡镇"), not an aggregate target."""
     return NORM_RE.search(clause) is not None
+
+
+# "比“十二五”增加309亿元": the difference from a base, not an amount of its own
+DIFFERENCE_BEFORE = re.compile(r"(?:比|较)[^,;。\d比较]{1,12}?(?:增加|增长|多|减少|提高|扩大)了?$")
+
+
+def is_difference(clause_before: str, measure: str) -> bool:
+    """An amount said as the difference from a base ("拟投资882亿元,比“十二五”增加309亿元"), not a total to reach; a
+    rate of change (比上年增长10%) stays a growth figure.
+
+    >>> is_difference("比“十二五”增加", "元"), is_difference("比上年增长", "%")
+    (True, False)
+    """
+    return measure != "%" and DIFFERENCE_BEFORE.search(clause_before) is not None
+
+
+def is_time_limit(sentence: str, q_start: int, q_end: int) -> bool:
+    """A time limit in days, not an amount: "在收到文件后的5个工作日内上报", "公示期(共10个工作日)"; but a
+    procedure's time to cut is a target ("企业开办时间压缩至3个工作日以内").
+
+    >>> is_time_limit("在收到文件后的5个工作日内上报", 7, 9)
+    True
+    >>> is_time_limit("企业开办时间压缩至3个工作日以内", 9, 11)
+    False
+    """
+    if re.search(r"(?:压缩|缩短|减少|控制|降低?)(?:至|到|在)?$", sentence[:q_start]):
+        return False
+    return sentence.startswith(("工作日", "自然日"), q_end)
+
+
+def continues_norm(sentence: str, c_start: int) -> bool:
+    """An average per household or person right after a per-unit rule: "每个企业带动贫困户500户以上,户均增收3000元以上"
+    (what each unit's households gain, not a target of the region).
+
+    >>> continues_norm("每个企业带动贫困户500户以上,户均增收3000元以上", 16)
+    True
+    >>> continues_norm("全县带动贫困户500户以上,户均增收3000元以上", 15)
+    False
+    """
+    if not re.match(r"\s*(?:户均|人均)", sentence[c_start:]):
+        return False
+    previous = re.split(r"[,;。]", sentence[:c_start].rstrip(",;。"))[-1]
+    return is_norm(previous)
 
 
 def is_relative_change(sentence: str, q_start: int, q_end: int) -> bool:
@@ -51,6 +96,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上)且[^,;。\d]{0,12}的[^,;。\d]{0,6}(?:户|对象|人口)"
     # "贫困发生率50%以上、50户以下的自然村寨": bounds joined into one condition on the places after them
     r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
+    # "收入5万元至10万元以上的村", "10万元至50万元的村": a band of villages, by its limits
+    r"|^(?:至|到|—|-)\d+(?:\.\d+)?万?元?(?:以上|以下)?的(?:村|户|县|乡|镇)"
 )
 
 
@@ -120,6 +167,28 @@ def is_expected_gain(clause_before: str) -> bool:
     return EXPECTED_GAIN.search(clause_before) is not None
 
 
+# "以上、490个贫困村退出": a list item that is a count of places or people leaving poverty
+EXIT_ITEM_AFTER = re.compile(
+    r"(?:以上|以下)、\d+(?:\.\d+)?万?[个户人名][^,;。、\d]{0,8}?(?:退出|出列|摘帽|脱贫|销号)(?=[、,;。]|$)"
+)
+
+
+# "该项目在兴仁镇川裕村砌护渠道共计7.59千米,配套建设渠道构筑物741座": one project's works in one village
+PROJECT_WORKS = re.compile(r"^\s*(?:该|本)项目(?:在|位于)(?!实施|建设|执行|推进)[\u4e00-\u9fff]")
+
+
+def is_project_works(sentence: str, measure: str) -> bool:
+    """The engineering quantities of one project located in a village (lengths, counts of structures), which
+    describe that work, not a target of a region; its money is still its budget.
+
+    >>> is_project_works("该项目在米粮川村砌护渠道48条,长11.27千米", "千米")
+    True
+    >>> is_project_works("该项目在米粮川村砌护渠道,总投资150万元", "元")
+    False
+    """
+    return measure != "元" and PROJECT_WORKS.match(sentence) is not None
+
+
 def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     """A condition, not an amount: "贫困发生率降至3%以下的标准", "50户以下、贫困发生率50%以上整体搬迁自然村寨3603个".
 
@@ -136,6 +205,8 @@ def is_criterion(sentence: str, q_end: int, next_start: int | None) -> bool:
     rest = sentence[q_end : q_end + clause_end.start()] if clause_end else sentence[q_end:]
     if not re.search(r"\d(?:万|亿)?[个户人村座所项](?!以上|以下|以内)", rest):
         return False  # "脱贫90万人以上、贫困村出列1000个以上": parallel targets, no count they qualify
+    if EXIT_ITEM_AFTER.match(sentence, q_end):
+        return False  # "减贫11.6万人以上、490个贫困村退出": the next item is an exit count of its own
     return between[2:3] in ("、", "的") or not re.search(r"[、,;]", between)
 
 
@@ -144,10 +215,14 @@ STOCK_GOAL = re.compile(r"降|减少到|减至|控制|以内|以下|不超过|�
 DOING_VERBS = (
     r"(?:建成|新建|改建|修建|维修|建设|创建|筹建|纳入|完成|培育|培养|发展|打造|启动|开工|实施|安排|提供|开发|设立|新增|改造|扶持|培训|转移|解决|搬迁|覆盖|达到|实现|"
     r"资助|发放|帮扶|帮助|救助|签约|吸纳|带动|录取|招收|招录|选派|引进|种植|养殖|设置|增设|选聘|聘用|认定|"
-    r"建立|组建|推出|铺设|选择|挑选|治理|总增|"
+    r"建立|组建|推出|铺设|选择|挑选|治理|总增|购买|购置|采购|增换|更换|"
     r"提高到|提升到|保持在|稳定在|控制在|降到|降至|下降到|压缩至|压缩到|缩短至|缩短到|拓展到|扩大到|增至)"
 )
 NEW_TARGET_VERB = re.compile(DOING_VERBS + r"[^了,;]{0,20}$")
+# the verb governs every item of a 、-list: "创建旅游扶贫示范区5个、旅游扶贫示范村104个、乡村民宿达标户1000户"
+LISTED_TARGET_VERB = re.compile(
+    DOING_VERBS + r"(?:[^了,;、\d]{0,20}\d+(?:\.\d+)?[^了,;、\d]{0,3}、)+[^了,;、\d]{0,20}$"
+)
 # the verb after the number, with a word of intent: "…贫困户将实施改厨", "…贫困户全部纳入…"
 DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全部|均|要)?" + DOING_VERBS + r"(?!了)")
 
@@ -155,7 +230,9 @@ DOES_AFTER = re.compile(r"^[^,;。\d已了]{0,20}?(?:将|要|全部|均)(?:全�
 def is_new_target(clause_before: str, measure: str) -> bool:
     """For an indicator the catalogue lacks: a verb of doing or reaching governs the number ("建成…7座水库",
     "覆盖70%以上"), not a past 了 or a description ("与市直12个定点扶贫单位")."""
-    return "了" not in clause_before and "已" not in clause_before and NEW_TARGET_VERB.search(clause_before) is not None
+    if "了" in clause_before or "已" in clause_before:
+        return False
+    return NEW_TARGET_VERB.search(clause_before) is not None or LISTED_TARGET_VERB.search(clause_before) is not None
 
 
 def does_as_planned(clause_after: str) -> bool:

@@ -144,6 +144,8 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
         text[end : end + 1] in ("州", "盟") or text.startswith("自治州", end)
     ) and level == "prefecture":  # 黔西南州, 恩施州 (also 恩施市's short name)
         return True
+    if level == "prefecture" and _ETHNIC_AREA_NEXT.match(text, end):
+        return True  # "凉山彝区", "甘孜藏区": an autonomous prefecture named by its people's area
     if level == "province":  # 吉林 alone is the province (also 吉林市's short name)
         return True
     if level == "county" and text[end : end + 1] in ("县", "区", "市", "旗") or text[end : end + 2] == "地区":
@@ -158,6 +160,7 @@ def _is_short_region_name(name: str, level: str, text: str, end: int, gazetteer:
     return level == "province" or bool(_SHORT_NAME_NEXT.match(text[end : end + 3]))
 
 
+_ETHNIC_AREA_NEXT = re.compile(r"[彝藏羌苗侗壮回][区族]")
 _SELF_WORD = re.compile(r"[我全本该][省市州县区旗盟]")
 
 
@@ -174,6 +177,8 @@ GROUPINGS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自�
 _DATELINE = re.compile(r"^.{0,12}?(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
+# "五、通讯地址\n宁夏中卫市…": where the office is, in the prefecture around a county's department
+_POSTAL_ADDRESS = re.compile(r"(?:通讯|通信|联系|办公)?地址[::]?\s*[^\n]{0,40}")
 _DATELINE_ANYWHERE = re.compile(r"(?:社|网|报|台|讯)[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -222,6 +227,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return code, gazetteer.regions[code].name_zh
     filed_from = Counter(region_mentions(text, gazetteer))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
+    text = _POSTAL_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
     own_level = _title_level(title) or self_reference_level(text)
     counts = Counter(unqualified_mentions(text, gazetteer) + banner_mentions(text, gazetteer))  # "察右后旗将…"
@@ -564,7 +570,10 @@ _SELF = {
         _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
     ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
-    "county": re.compile(_NOT_SELF + r"(?:[我全本该]县|[我全本该]旗)(?!平均|第一|首)"),
+    # "县里今年把巩固…": the county speaking of itself at the head of a clause
+    "county": re.compile(
+        _NOT_SELF + r"(?:[我全本该]县|[我全本该]旗|(?<=[。,;\s])县里(?=今年|将|要|还))(?!平均|第一|首)"
+    ),
 }
 
 

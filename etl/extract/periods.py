@@ -54,7 +54,8 @@ _RELATIVE_RE = re.compile(
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
-    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?(?P<eratail>期间|时期|末|期末|规划期)?)"
+    r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?"
+    r"(?P<eratail>期间|时期|末|期末|规划期|[前后][两二三四2-4]年)?)"
 )
 _YEAR_END_BEFORE = re.compile(r"((?:19|20)\d{2})年(?:年?底|末)[^。;]*$")
 _PAST_YEAR = re.compile(
@@ -146,6 +147,10 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first))
             elif tail in ("末", "期末"):
                 out.append(YearToken("deadline", first + 4, m.start(), m.end()))
+            elif tail:  # "“十三五”前两年,山东将投资5.4亿元": the era's first two years (后两年: its last two)
+                n = int(tail[1]) if tail[1].isdigit() else parse_chinese_integer(tail[1])
+                start = first if tail[0] == "前" else first + 5 - n
+                out.append(YearToken("range", start + n - 1, m.start(), m.end(), start))
             elif _ERA_PLAN.match(text, m.end()):  # "“十三五”贵州将完成142万人的搬迁任务": the era's plan
                 out.append(YearToken("range", first + 4, m.start(), m.end(), first, era=True))
     return out
@@ -257,6 +262,7 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
         if ahead and not (title_years or planned_eras or reported or neutral):
             doc_year = min(ahead)  # "明确未来三年扶贫协作任务书,助力…到2020年如期实现脱贫目标": written in 2018
         annual = [int(m.group(1)) for m in _ANNUAL_PLAN.finditer(text)]
+        annual += [int(y) for y in _ANNUAL_PLAN_ISSUED.findall(text)]
         if annual and not title_years:  # "《…振兴发展2017年工作要点》近日出台": a year's plan, issued in that year
             doc_year = min(annual)
         # a text comes after the years it reports as done ("截至2016年底", "减少到2019年底的19.9万人")
@@ -328,6 +334,10 @@ def _anniversary_years(text: str) -> list[int]:
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
+# "即将批复2014年年度实施计划": a year's plan about to be (or just) approved, in that year
+_ANNUAL_PLAN_ISSUED = re.compile(
+    r"(?:批复|印发|下达|出台|制定)[^,;。\d]{0,6}?((?:19|20)\d{2})年年?度(?:实施|工作|项目)?计划(?!》)"
+)
 _YEARS_AHEAD_TO = re.compile(r"(?:今后|未来)([两三四五2-5])年[^。;]{0,40}?(?:到|至)((?:19|20)\d{2})年")
 _ANNUAL_PLAN = re.compile(
     r"《[^》]{0,40}?((?:19|20)\d{2})年(?:度)?[^》\d]{0,12}(?:工作要点|工作计划|工作安排|要点|行动计划|实施计划)》"
@@ -425,6 +435,39 @@ def compared_with(sentence: str, token: YearToken) -> bool:
     [False, True]
     """
     return bool(_COMPARED.search(sentence[max(0, token.start - 2) : token.start]))
+
+
+def base_of_work(sentence: str, token: YearToken) -> bool:
+    """The year whose results the work builds on ("今年将在去年扶贫成效的基础上确保6563人实现脱贫"), which dates no
+    figure.
+
+    >>> s = "该区今年将在去年扶贫成效的基础上确保6563人实现脱贫"
+    >>> [base_of_work(s, t) for t in year_tokens(s, 2018)]
+    [False, True]
+    """
+    after_in = sentence[max(0, token.start - 1) : token.start] == "在"
+    return after_in and _BASE_AFTER.match(sentence, token.end) is not None
+
+
+_BASE_AFTER = re.compile(r"[^,;。\d]{0,16}?的?基础上")
+
+
+_CITED_ERA_PLAN = re.compile(r"(?:根据|按照|依据)《[^》]{0,30}?[“\"]?(十[一二三四]五)[”\"]?[^》]{0,12}规划》")
+
+
+def cited_era_plan(sentence_before: str) -> YearToken | None:
+    """The years of a five-year plan the sentence says it follows, for a figure the sentence says is the plan's, with
+    no year of its own: "根据《云南省兴边富民工程“十二五”规划》,…规划共安排总投资809.2亿元" is the plan's total for
+    2011-2015 (but "按照《…“十三五”规划》要求,…将获中央预算内投资2.74亿元" is this year's).
+
+    >>> cited_era_plan("根据《云南省兴边富民工程“十二五”规划》,…规划共安排总投资")
+    YearToken(kind='range', year=2015, start=0, end=20, first=2011, era=False)
+    """
+    m = _CITED_ERA_PLAN.search(sentence_before)
+    if m is None or "规划" not in sentence_before[m.end() :]:
+        return None
+    first = FIVE_YEAR_PLANS[m.group(1)]
+    return YearToken("range", first + 4, m.start(), m.end(), first)
 
 
 def governing_token(tokens: list[YearToken], pos: int) -> YearToken | None:

@@ -22,8 +22,10 @@ EXIT_RE = re.compile(r"(?:实现|完成)?(?:整体脱贫|脱贫摘帽|摘帽|退
 COUNT_SUFFIX = re.compile(
     r"[一二两三四五六七八九十\d]+个?(?:国家扶贫开发重点|深度贫困|贫困|国定|省定|国家级|省级|重点)?(?:县市区|县区|县市|县|区|市)$"
 )
+WHOLE_COUNTY = r"整(?:县市区|县区|县市|县|区|市)"  # "秦州、麦积和秦安、清水、张家川五县区整县区摘帽"
 EXIT_VERB = re.compile(
-    r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到|顺利|率先|如期|同步)+(?:全力|全面|坚决)?(?:做好|完成|实现)?$"
+    r"(?:申请|计划|将要|将|要|拟|力争|确保|争取|达到|顺利|率先|如期|同步|" + WHOLE_COUNTY + r")+"
+    r"(?:全力|全面|坚决)?(?:做好|完成|实现)?$"
 )
 LOCAL_LEVELS = {"county"}
 _CONTEXT: ContextVar[str | None] = ContextVar("region_context", default=None)

@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 
 AIMED_AT = re.compile(r"(?:瞄准|针对|聚焦|锁定)(?:锁定)?(?:全[省市县区州])?(?:剩余|现有|所有|建档立卡)?的?$")
+EXIT_TASK_AFTER = re.compile(r"[^,;。]*?(?:脱贫|摘帽|出列|退出)(?:摘帽|出列|退出)?(?:年度|全年)?(?:目标)?任务")
+TO_PLACES_BEFORE = re.compile(r"(?<![针相绝核面])对$")
+COUNTED_PLACES = re.compile(
+    r"\d+(?:\.\d+)?[个所][^,;。\d]{0,10}?(?:县|村|学校|中小学|乡镇|社区)(?![^,;。\d]{0,3}(?:全部|均)(?:建成|实现))"
+)
 SCOPE_BEFORE = re.compile(r"(?:向|(?<![定持制达])在|与|涉及)(?:全省|全市|全县|全区|全州|市直|省直)?$")
 IN_PLACE_BEFORE = re.compile(r"(?:^|[^定持制达存实])在[\u4e00-\u9fff]{1,5}[省市县区州旗]$")  # "在卢氏县56个搬迁安置点"
 
@@ -32,11 +37,15 @@ def is_scope(sentence: str, q_start: int) -> bool:
     True
     """
     if AIMED_AT.search(sentence[max(0, q_start - 12) : q_start]):
-        return True  # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"
+        # "瞄准全省剩余的28.56万贫困人口、647个贫困村、11个省级贫困县,2018年实现…"; but "聚焦30个贫困县、3500个
+        # 贫困村、100万贫困人口脱贫摘帽年度任务" names the year's exits themselves
+        return EXIT_TASK_AFTER.match(sentence, q_start) is None
     if IN_PLACE_BEFORE.search(sentence[max(0, q_start - 9) : q_start]):
         return True  # the places in a region where an action happens
     if re.search(r"分布(?:在|于)[^,;。\d]{0,30}$", sentence[:q_start]):
         return True  # "主要分布在黔东南、黔南…等地的10多个县": where they are, not a count to reach
+    if TO_PLACES_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) and COUNTED_PLACES.match(sentence, q_start):
+        return True  # "新疆今年对10个未摘帽深度贫困县开展挂牌督战", "对1214所中小学均安排对口帮扶学校"
     return SCOPE_BEFORE.search(sentence[max(0, q_start - 3) : q_start]) is not None
 
 

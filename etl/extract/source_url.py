@@ -22,7 +22,8 @@ _MONTH = r"(0[1-9]|1[0-2])"
 _DAY = r"(0[1-9]|[12]\d|3[01])"
 # Most specific first: a whole day (t20170302_, 2017-03/02, 20170302), then a month alone (/201703/).
 _DAY_PATTERNS = (
-    re.compile(rf"(?<!\d){_YEAR}{_MONTH}{_DAY}(?:[0-2]\d[0-5]\d[0-5]\d)?(?!\d)"),  # with hhmmss after it, or not
+    # with hhmmss after it (and a serial number after that: 2019071515081697646), or not
+    re.compile(rf"(?<!\d){_YEAR}{_MONTH}{_DAY}(?:[0-2]\d[0-5]\d[0-5]\d\d{{0,6}})?(?!\d)"),
     re.compile(rf"(?<!\d){_YEAR}[-_/.]{_MONTH}[-_/.]?{_DAY}(?!\d)"),
     re.compile(rf"/{_YEAR}/(\d{{1,2}})/(\d{{1,2}})/"),
 )
@@ -61,6 +62,8 @@ def url_date(url: str | None) -> str | None:
     '2018-05-15'
     >>> url_date("https://www.yaan.gov.cn/gongkai/show/20180813110056-755237-00-000.html")
     '2018-08-13'
+    >>> url_date("http://m.example.com/news/tianshui/2019071515081697646.htm")
+    '2019-07-15'
     >>> url_date("file.txt") is None
     True
     >>> url_date("http://wxrb.luaninfo.com/p/News_Details.aspx?id=13910&t=8&time=2019-01-18")
@@ -143,8 +146,14 @@ def site_region(url: str | None, gazetteer: Gazetteer, text: str = "") -> str | 
 def _named_by_pinyin(label: str, gazetteer: Gazetteer, text: str) -> str | None:
     found = [row.code for row in gazetteer.regions.values() if row.name_en and _pinyin(row.name_en) == label]
     if len(found) > 1:
-        found = [c for c in found if gazetteer.regions[c].name_zh in text]
+        named = [c for c in found if gazetteer.regions[c].name_zh in text]
+        # www.xixia.gov.cn is 西峡县's and 西夏区's: a text that says 全县 is the county's
+        own = [c for c in found if gazetteer.regions[c].name_zh.endswith(tuple(_OWN_WORD.findall(text)) or "\0")]
+        found = named or own
     return found[0] if len(found) == 1 else None
+
+
+_OWN_WORD = re.compile(r"(?<=[我全本])[县区旗]")
 
 
 _SUFFIXES = ({"com", "net", "org"}, {"cn", "com", "net"})
