@@ -182,11 +182,6 @@ def forget(session: Session, key) -> None:
         memo[1].pop(key, None)
 
 
-def forget_version(session: Session) -> None:
-    """Drop what the session remembers for this transaction (after it wrote, so its next read sees its write)."""
-    session.info.pop("per_transaction", None)
-
-
 def _copy(value):
     if isinstance(value, list):
         return [dict(v) if isinstance(v, dict) else v for v in value]
