@@ -41,8 +41,10 @@ def _lang(search: str | None) -> str:
 
 
 def _map(session, params: dict, search: str | None):
+    """``/map/<code>``, or ``/map?region=<code>`` as the overview's region filter writes it."""
     state = urlstate.parse(search)
-    return map.render_map(session, params.get("code"), state, urlstate.lang_of(state))
+    code = params.get("code") or urlstate.region_code(state.get("region")) or None
+    return map.render_map(session, code, state, urlstate.lang_of(state))
 
 
 PAGES = (

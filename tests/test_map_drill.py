@@ -56,3 +56,16 @@ def test_the_region_pages_panel_says_which_indicator_it_shows_instead(session):
     note = find_component(panel, ids.REGION_MAP_NOTE).children
     assert "下级地区没有「脱贫人口」的数据,地图显示「贫困县摘帽」" in note
     assert "贫困县摘帽" in find_component(panel, ids.REGION_MAP).figure.layout.title.text
+
+
+def test_the_overviews_region_filter_opens_that_regions_map(session):
+    from callbacks import routes
+
+    page, params = routes.find("/map")
+    by_query = json.dumps(
+        page.render(session, params, "?region=610000&indicator=counties_exited"), cls=PlotlyJSONEncoder
+    )
+    by_path = json.dumps(render_map(session, "610000", {"indicator": "counties_exited"}, "zh"), cls=PlotlyJSONEncoder)
+    national = json.dumps(page.render(session, params, "?indicator=counties_exited"), cls=PlotlyJSONEncoder)
+    assert by_query == by_path
+    assert by_query != national
