@@ -11,6 +11,7 @@ Rules (the ``period`` function applies them to one figure):
   that plan's five years.
 * ``到2020年…每年`` -> one figure per year from the document's year to the deadline (not for a rate).
 * ``今年以来`` -> the document's year.
+* ``在未来`` with no length -> the document's year to the end of the five-year plan it falls in.
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
@@ -52,6 +53,7 @@ _TOKEN_RE = re.compile(
 _RELATIVE_RE = re.compile(
     r"(?P<both>今明两年)|(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
+    r"|(?P<ahead>(?<=在)未来(?![的,,。;、\d一二两三四五六七八九十几数多]))"  # "计划在未来产业脱贫94万人": no length
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?"
@@ -131,6 +133,10 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
+        elif m.group("ahead"):  # the rest of the five-year plan the document's year falls in
+            era_end = next((first + 4 for first in FIVE_YEAR_PLANS.values() if first <= doc_year <= first + 4), None)
+            if era_end is not None:
+                out.append(YearToken("range", era_end, m.start(), m.end(), doc_year))
         elif m.group("past"):  # "过去五年", "近三年来", "五年来": the years before the document's
             n = m.group("pastn") or m.group("sincen")
             n = int(n) if n.isdigit() else parse_chinese_integer(n)

@@ -1,0 +1,34 @@
+"""How a period's years are read, from the dev corpus (session 37).
+
+Each sentence names the dev text (data/corpus/dev) it is quoted from, in simplified characters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.periods import year_tokens
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def test_bare_future_runs_to_the_end_of_the_five_year_plan(g):
+    # jiangxi-2016-five-routes-plan-news-trad: "在未来" with no length, in a text of 2016 (十三五: 2016-2020)
+    sentence = "我省计划在未来产业脱贫94万人,转移就业脱贫54万人"
+    assert [(t.kind, t.first, t.year) for t in year_tokens(sentence, 2016)] == [("range", 2016, 2020)]
+    doc = extract_document("近日,记者从江西省扶贫和移民办获悉," + sentence + "。", g, as_of="2016-08-04")
+    assert {(f.period_start, f.period_end) for f in doc.figures if f.value == 940000} == {(2016, 2020)}
+
+
+def test_future_with_a_length_or_as_a_noun_is_no_bare_future():
+    # guizhou-2012-five-year-assault-goals-paper: "在未来五年实现20个县(市、区)全面小康" is a span of five years
+    assert [t.kind for t in year_tokens("在未来五年实现20个县(市、区)全面小康", 2012)] == ["span"]
+    assert year_tokens("在未来的发展中", 2016) == []
