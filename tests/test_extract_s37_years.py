@@ -32,3 +32,21 @@ def test_future_with_a_length_or_as_a_noun_is_no_bare_future():
     # guizhou-2012-five-year-assault-goals-paper: "在未来五年实现20个县(市、区)全面小康" is a span of five years
     assert [t.kind for t in year_tokens("在未来五年实现20个县(市、区)全面小康", 2012)] == ["span"]
     assert year_tokens("在未来的发展中", 2016) == []
+
+
+def test_a_span_naming_a_plan_the_text_follows_is_no_period():
+    # yuanmou-2018-poverty-funds-projects-notice-trad: the county's five-year plan was made before 2018
+    assert year_tokens("元谋县人民政府扶贫开发办公室结合我县五年脱贫攻坚行动计划和“六个精准”要求", 2018) == []
+    # ganzi-2019-work-report-poverty-tasks-excerpt: a plan the text carries out keeps its years
+    assert [t.kind for t in year_tokens("全力实施深度贫困地区脱贫攻坚三年行动计划", 2019)] == ["span"]
+
+
+def test_a_cited_five_year_plan_does_not_stretch_the_plan_to_its_end(g):
+    # yuanmou-2018-poverty-funds-projects-notice-trad (the first paragraph and the first project, shortened)
+    text = (
+        "下达元谋县2018年财政专项扶贫资金2186万元。为确保完成元谋县2018年脱贫出列目标任务,元谋县人民政府扶贫开发办公室"
+        "结合我县五年脱贫攻坚行动计划和“六个精准”要求,编制了扶贫项目建设方案。\n"
+        "(一)贫困行政村光伏扶贫电站项目。项目受益贫困户2085户7357人。"
+    )
+    figures = extract_document(text, g, as_of="2018-03-01").figures
+    assert {f.period_end for f in figures if f.value == 7357} == {2018}

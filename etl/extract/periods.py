@@ -102,6 +102,8 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         kind = "point" if kind == "months" else kind
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
+        if kind == "span" and _cited_plan(text, m.start(), m.end()):
+            continue
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
             length = int(n) if n.isdigit() else parse_chinese_integer(n)
@@ -111,6 +113,20 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         else:
             out.append(YearToken(kind, int(nums[0]), m.start(), m.end()))
     return sorted(out, key=lambda t: t.start)
+
+
+_CITED_BEFORE = re.compile(r"(?:结合|根据|按照|依据|对照)[^,,。;:、“”《》\d]{0,8}$")
+_PLAN_AFTER = re.compile(r"[^,,。;\d]{0,8}?(?:计划|规划|方案)")
+
+
+def _cited_plan(text: str, start: int, end: int) -> bool:
+    """A span that names a plan the text follows ("结合我县五年脱贫攻坚行动计划"): a plan made before, whose years are
+    not counted from the document's year.
+
+    >>> _cited_plan("结合我县五年脱贫攻坚行动计划和要求", 4, 6)
+    True
+    """
+    return bool(_CITED_BEFORE.search(text[max(0, start - 12) : start])) and bool(_PLAN_AFTER.match(text, end))
 
 
 def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
