@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.extract import extract_document
+from etl.extract.document import find_date
 from etl.extract.periods import year_tokens
 from etl.gazetteer import Gazetteer
 
@@ -50,3 +51,27 @@ def test_a_cited_five_year_plan_does_not_stretch_the_plan_to_its_end(g):
     )
     figures = extract_document(text, g, as_of="2018-03-01").figures
     assert {f.period_end for f in figures if f.value == 7357} == {2018}
+
+
+# sichuan-2012-new-stage-targets-work-plan: the head of the notice
+NOTICE_HEAD = (
+    "四川省人民政府办公厅\n印发关于确保完成新阶段农村扶贫\n开发目标任务的工作方案的通知\n"
+    "川办发〔2012〕62号 二○一二年十月十五日\n(此文件已于2017年12月29日宣布失效)\n"
+    "各市(州)、县(市、区)人民政府,省政府有关部门、有关直属机构,有关单位:\n"
+)
+
+
+def test_a_date_beside_the_document_number_is_the_issue_date():
+    assert find_date(NOTICE_HEAD) == "2012-10-15"
+
+
+def test_the_day_a_text_was_annulled_is_not_its_date():
+    head = NOTICE_HEAD.replace("川办发〔2012〕62号 二○一二年十月十五日\n", "")
+    assert find_date(head) is None
+
+
+def test_a_notice_of_2012_dates_this_years_figures_2012(g):
+    text = NOTICE_HEAD + "今年全省减少农村贫困人口100万人。"  # the sentence is written for this test
+    doc = extract_document(text, g)
+    assert doc.info.published_on == "2012-10-15"
+    assert {f.period_end for f in doc.figures if f.value == 1000000} == {2012}
