@@ -75,3 +75,12 @@ def test_a_notice_of_2012_dates_this_years_figures_2012(g):
     doc = extract_document(text, g)
     assert doc.info.published_on == "2012-10-15"
     assert {f.period_end for f in doc.figures if f.value == 1000000} == {2012}
+
+
+def test_the_sites_clock_in_the_page_head_is_not_the_texts_date():
+    # shuyang-2019-key-projects-news: the page's head, fetched in 2024, over the report of 2019-04-27
+    head = (
+        "2024年05月15日星期三 设为首页 | 加入收藏\n\n宿迁 江苏经济新闻网 > 宿迁\n\n"
+        "81个重点帮扶项目助力江苏沭阳打响脱贫攻坚战\n\n2019-04-27 来源:江苏经济新闻网\n"
+    )
+    assert find_date(head) == "2019-04-27"

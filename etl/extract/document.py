@@ -182,7 +182,9 @@ def find_date(text: str) -> str | None:
         g = [x for x in m.groups() if x]
         return _iso(*g[:3])
     # "(此文件已于2017年12月29日宣布失效)": the day the text was annulled, not issued
-    m = next((d for d in _ANY_DATE.finditer(text[:HEADER_CHARS]) if not _ANNULLED.match(text, d.end())), None)
+    # "2024年05月15日星期三 设为首页 | 加入收藏": the site's clock on the day the page was fetched, not the text's date
+    head = _SITE_CLOCK.sub("", text[:HEADER_CHARS])
+    m = next((d for d in _ANY_DATE.finditer(head) if not _ANNULLED.match(head, d.end())), None)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
         return _iso(*m.groups())
     m = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", text[:HEADER_CHARS])  # 24.02.2016
@@ -191,6 +193,7 @@ def find_date(text: str) -> str | None:
     return None
 
 
+_SITE_CLOCK = re.compile(r"^[^\n]*(?:设为首页|加入收藏|收藏本站)[^\n]*$", re.M)
 _ANNULLED = re.compile(r"日?(?:起)?(?:宣布|宣告)?(?:失效|废止)")
 
 
