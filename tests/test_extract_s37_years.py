@@ -84,3 +84,13 @@ def test_the_sites_clock_in_the_page_head_is_not_the_texts_date():
         "81个重点帮扶项目助力江苏沭阳打响脱贫攻坚战\n\n2019-04-27 来源:江苏经济新闻网\n"
     )
     assert find_date(head) == "2019-04-27"
+
+
+def test_a_span_in_a_text_of_no_known_year_makes_no_years_up(g):
+    # ganzi-2019-work-report-poverty-tasks-excerpt: a page of a work report that names no year
+    text = (
+        "全力实施深度贫困地区脱贫攻坚三年行动计划,统筹贫困群众与临界贫困群众的帮扶,"
+        "全力实现12个县摘帽、251个村退出、7161户31242人脱贫。"
+    )
+    figures = extract_document(text, g).figures
+    assert {(f.period_start, f.period_end) for f in figures if f.value == 31242} == {(0, 0)}

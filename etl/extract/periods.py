@@ -542,6 +542,8 @@ def period(
         if yearly:
             return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
+    if token.kind == "span" and not start:  # "三年行动计划" in a text of no known year: no years to count from
+        return period(None, flow, plan, yearly, rate)
     if token.kind == "span":
         start, end = _span_years(token.year, start, plan.era)
         if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
