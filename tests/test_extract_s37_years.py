@@ -10,7 +10,7 @@ import pytest
 
 from etl.extract import extract_document
 from etl.extract.document import find_date
-from etl.extract.periods import year_tokens
+from etl.extract.periods import plan_years, year_tokens
 from etl.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,3 +94,15 @@ def test_a_span_in_a_text_of_no_known_year_makes_no_years_up(g):
     )
     figures = extract_document(text, g).figures
     assert {(f.period_start, f.period_end) for f in figures if f.value == 31242} == {(0, 0)}
+
+
+def test_a_notice_on_last_years_funds_handed_down_is_of_that_year():
+    # hotan-2018-forestry-funds-allocation-table: signed 2019-01-16
+    text = (
+        "根据《自治区扶贫资金项目公告公示制度实施办法》文件规定,现将2018年林业发展补助资金(统筹整合部分)"
+        "分配下达情况公示如下:\n一、资金来源\n2.自治区资金(新财农﹝2018﹞48号)1997万元\n以上合计1997万元。\n"
+    )
+    assert plan_years(text, "2019-01-16", "").doc_year == 2018
+    # yanjin-2022-linkage-funds-projects-plan-notice: signed 2021-12-24, a plan for the year ahead keeps its date
+    ahead = "现将2022年财政衔接乡村振兴资金项目安排情况公示如下:"
+    assert plan_years(ahead, "2021-12-24", "").doc_year == 2021

@@ -226,6 +226,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     tokens = year_tokens(text)
     if published_on:
         doc_year = int(published_on[:4])
+        handed = _HANDED_DOWN.search(text[:_HANDED_DOWN_WITHIN])
+        if handed and int(handed.group(1)) == doc_year - 1:  # "现将2018年…资金分配下达情况公示如下" of 2019-01
+            doc_year -= 1
     else:
         deadlines = {t.year for t in tokens if t.kind == "deadline"}
         # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
@@ -354,6 +357,10 @@ def _anniversary_years(text: str) -> list[int]:
     return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
 
 
+# "现将2018年林业发展补助资金(统筹整合部分)分配下达情况公示如下" (signed 2019-01-16): a notice on how the funds of
+# the year just ended were handed down is of that year (one signed late in the year before its year is left alone)
+_HANDED_DOWN = re.compile(r"现将((?:19|20)\d{2})年[^。;]{0,40}?(?:分配|下达|安排)")
+_HANDED_DOWN_WITHIN = 600  # characters: the notice's opening sentence
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 # "即将批复2014年年度实施计划": a year's plan about to be (or just) approved, in that year
