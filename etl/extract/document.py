@@ -139,6 +139,7 @@ def find_signature(text: str) -> tuple[str | None, str | None]:
     """
     lines = _lines(text)
     for i, ln in enumerate(lines):
+        ln = _DOC_NUMBER_BEFORE.sub("", ln)  # "川办发〔2012〕62号 二○一二年十月十五日": the number, then the date
         m = re.fullmatch(_CN_DATE, ln) or re.fullmatch(_WORDS_DATE, ln)
         year, month, day = (_in_digits(g) for g in m.groups()) if m else ("", "0", "0")
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
@@ -147,6 +148,7 @@ def find_signature(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_DOC_NUMBER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[【]\d{4}[〕\]】]\s*\d{1,4}\s*号\s+")
 # a date written in words, as official documents sign them: 二〇一八年三月五日, 二○○九年五月十一日 (○ or O for 〇);
 # the text's normaliser may have turned the year alone into digits (2018年三月五日)
 _ZH_DIGITS = "〇○OＯ零一二三四五六七八九"
@@ -179,13 +181,20 @@ def find_date(text: str) -> str | None:
     if m:
         g = [x for x in m.groups() if x]
         return _iso(*g[:3])
-    m = _ANY_DATE.search(text[:HEADER_CHARS])
+    # "(此文件已于2017年12月29日宣布失效)": the day the text was annulled, not issued
+    # "2024年05月15日星期三 设为首页 | 加入收藏": the site's clock on the day the page was fetched, not the text's date
+    head = _SITE_CLOCK.sub("", text[:HEADER_CHARS])
+    m = next((d for d in _ANY_DATE.finditer(head) if not _ANNULLED.match(head, d.end())), None)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
         return _iso(*m.groups())
     m = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", text[:HEADER_CHARS])  # 24.02.2016
     if m and 1 <= int(m.group(2)) <= 12:
         return _iso(m.group(3), m.group(2), m.group(1))
     return None
+
+
+_SITE_CLOCK = re.compile(r"^[^\n]*(?:设为首页|加入收藏|收藏本站)[^\n]*$", re.M)
+_ANNULLED = re.compile(r"日?(?:起)?(?:宣布|宣告)?(?:失效|废止)")
 
 
 def find_issuer(text: str, title: str) -> str | None:

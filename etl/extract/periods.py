@@ -11,6 +11,7 @@ Rules (the ``period`` function applies them to one figure):
   that plan's five years.
 * ``到2020年…每年`` -> one figure per year from the document's year to the deadline (not for a rate).
 * ``今年以来`` -> the document's year.
+* ``在未来`` with no length -> the document's year to the end of the five-year plan it falls in.
 * ``从2016年起…每年`` -> one figure per year from 2016 to the plan's end year.
 * undated ``每年`` -> a flow: one figure per year of the plan; a rate: the plan's start year only.
 * no year at all -> flows span the whole plan (start … end), stocks and rates the plan's end year.
@@ -52,6 +53,7 @@ _TOKEN_RE = re.compile(
 _RELATIVE_RE = re.compile(
     r"(?P<both>今明两年)|(?P<this>今年(?!上半年|前[1-9一二三四])|本年度?|年内|全年|年底前?|年末|年初(?=确定|制定|提出|下达|计划))|(?P<next>明年|下一?年)"
     r"|(?P<last>去年|上一?年(?!底)|过去的?一年)"
+    r"|(?P<ahead>(?<=在)未来(?![的,,。;、\d一二两三四五六七八九十几数多]))"  # "计划在未来产业脱贫94万人": no length
     r"|(?P<past>(?:过去的?|近)(?P<pastn>[两三四五六七八九十2-9])年来?|(?<![\d一二两三四五六七八九十多])"
     r"(?P<sincen>[两三四五六七八九十2-9])年来)"
     r"|(?P<era>[“\"]?(?P<fyp>十[一二三四]五)[”\"]?[ \u3000]?"
@@ -100,6 +102,8 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         kind = m.lastgroup if m.lastgroup in ("range", "from", "since", "deadline", "point", "span") else _group_kind(m)
         kind = "point" if kind == "months" else kind
         nums = [g for g in m.groups() if g and g.isdigit() and len(g) == 4]
+        if kind == "span" and _cited_plan(text, m.start(), m.end()):
+            continue
         if kind == "span":
             n = m.group(m.re.groupindex["span"] + 1) or m.group(m.re.groupindex["span"] + 2)
             length = int(n) if n.isdigit() else parse_chinese_integer(n)
@@ -109,6 +113,20 @@ def year_tokens(text: str, doc_year: int | None = None) -> list[YearToken]:
         else:
             out.append(YearToken(kind, int(nums[0]), m.start(), m.end()))
     return sorted(out, key=lambda t: t.start)
+
+
+_CITED_BEFORE = re.compile(r"(?:结合|根据|按照|依据|对照)[^,,。;:、“”《》\d]{0,8}$")
+_PLAN_AFTER = re.compile(r"[^,,。;\d]{0,8}?(?:计划|规划|方案)")
+
+
+def _cited_plan(text: str, start: int, end: int) -> bool:
+    """A span that names a plan the text follows ("结合我县五年脱贫攻坚行动计划"): a plan made before, whose years are
+    not counted from the document's year.
+
+    >>> _cited_plan("结合我县五年脱贫攻坚行动计划和要求", 4, 6)
+    True
+    """
+    return bool(_CITED_BEFORE.search(text[max(0, start - 12) : start])) and bool(_PLAN_AFTER.match(text, end))
 
 
 def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
@@ -131,6 +149,10 @@ def _relative_tokens(text: str, doc_year: int) -> list[YearToken]:
             out.append(YearToken(kind, doc_year + 1, m.start(), m.end()))
         elif m.group("last"):
             out.append(YearToken("point", doc_year - 1, m.start(), m.end()))
+        elif m.group("ahead"):  # the rest of the five-year plan the document's year falls in
+            era_end = next((first + 4 for first in FIVE_YEAR_PLANS.values() if first <= doc_year <= first + 4), None)
+            if era_end is not None:
+                out.append(YearToken("range", era_end, m.start(), m.end(), doc_year))
         elif m.group("past"):  # "过去五年", "近三年来", "五年来": the years before the document's
             n = m.group("pastn") or m.group("sincen")
             n = int(n) if n.isdigit() else parse_chinese_integer(n)
@@ -204,6 +226,9 @@ def plan_years(text: str, published_on: str | None, title: str) -> PlanYears:
     tokens = year_tokens(text)
     if published_on:
         doc_year = int(published_on[:4])
+        handed = _HANDED_DOWN.search(text[:_HANDED_DOWN_WITHIN])
+        if handed and int(handed.group(1)) == doc_year - 1:  # "现将2018年…资金分配下达情况公示如下" of 2019-01
+            doc_year -= 1
     else:
         deadlines = {t.year for t in tokens if t.kind == "deadline"}
         # "2020年全面完成…" over a body that says "到2020年": the plan's deadline, not the text's year
@@ -332,6 +357,10 @@ def _anniversary_years(text: str) -> list[int]:
     return [_FOUNDED[m.group(1)] + int(m.group(2)) for m in _ANNIVERSARY.finditer(text)]
 
 
+# "现将2018年林业发展补助资金(统筹整合部分)分配下达情况公示如下" (signed 2019-01-16): a notice on how the funds of
+# the year just ended were handed down is of that year (one signed late in the year before its year is left alone)
+_HANDED_DOWN = re.compile(r"现将((?:19|20)\d{2})年[^。;]{0,40}?(?:分配|下达|安排)")
+_HANDED_DOWN_WITHIN = 600  # characters: the notice's opening sentence
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[\[〔【]((?:19|20)\d{2})[\]〕】]\s*\d{1,4}\s*号")
 _NAMED_PLAN = re.compile(r"《[^》]{2,40}[((]((?:19|20)\d{2})\s*[-—–~至]\s*(?:19|20)\d{2}年?[))]")
 # "即将批复2014年年度实施计划": a year's plan about to be (or just) approved, in that year
@@ -520,6 +549,8 @@ def period(
         if yearly:
             return [(y, y) for y in range(token.year, max(token.year, plan.schedule_end(token.year)) + 1)]
         return [(token.year, plan.plan_end)] if flow else [(plan.plan_end, plan.plan_end)]
+    if token.kind == "span" and not start:  # "三年行动计划" in a text of no known year: no years to count from
+        return period(None, flow, plan, yearly, rate)
     if token.kind == "span":
         start, end = _span_years(token.year, start, plan.era)
         if yearly and flow:  # "三年内…每年安排…不少于50亿元": one figure per year of the span
