@@ -267,7 +267,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         return local, gazetteer.regions[local].name_zh
     if own_level == "province" and _one_prefecture(counts, gazetteer):
         own_level = None  # "根据《自治区…办法》…和田地区财政…皮山县…": a prefecture's notice, 自治区 the body above
-    if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
+    if own_level and not any(_speech_level(gazetteer.regions[gazetteer.resolve(n)]) == own_level for n in counts):
         above = Counter(
             r.code
             for n, k in counts.items()
@@ -286,7 +286,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     best = max(
         counts,
         key=lambda n: (
-            gazetteer.regions[codes[n]].level == own_level,
+            _speech_level(gazetteer.regions[codes[n]]) == own_level,
             counts[n] + 0.5 * under[codes[n]],
             -level_rank.get(gazetteer.regions[codes[n]].level, 3),
         ),
@@ -300,7 +300,16 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
 
 def _speaks_at(row, level: str | None) -> bool:
     """Whether a region speaks of itself at level: a county-level city (醴陵市) says 我市 as a prefecture does."""
-    return row.level == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+    return _speech_level(row) == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+
+
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+
+
+def _speech_level(row) -> str:
+    """The level a region's own texts speak of it at: a municipality (天津市) says 本市/全市, never 我省, as a
+    prefecture does ("…获悉,市商务局发动全市力量" is 天津's text, not 和田地区's it aids)."""
+    return "prefecture" if row.level == "province" and row.name_zh in MUNICIPALITIES else row.level
 
 
 def _title_level(title: str) -> str | None:
@@ -565,9 +574,11 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word
+    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word;
+    # "北京市与内蒙古自治区签署…": the region's name, not its own word
     "province": re.compile(
-        _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
+        _NOT_SELF
+        + r"(?:[我全本该]省|(?<!蒙古|回族|壮族|吾尔|西藏)自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
     ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
     # "县里今年把巩固…": the county speaking of itself at the head of a clause

@@ -1,0 +1,57 @@
+"""Whose figure it is (session 37): general causes of a wrong region, each pinned by short real sentences of dev
+texts (data/corpus/dev; the file is named in each test), in simplified characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract import extract_document
+from etl.extract.own_region import find_region, self_reference_level
+from etl.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.national()
+
+
+def test_municipality_says_quanshi_not_wosheng(g):
+    # tianjin-2020-consumption-aid-plan-trad: 天津市 says 全市/本市 as a prefecture does, so the prefecture it aids
+    # (和田地区, with two of its counties named) is not the text's own
+    text = (
+        "日前从天津市“津城献爱心、精准助脱贫”消费扶贫“云签约”活动现场获悉,为帮助贫困地区解决农产品销路,"
+        "市商务局发动全市力量,计划全年完成消费扶贫总额12亿元以上。\n"
+        "据悉,针对尚未摘帽的甘肃省庆阳市镇原县,新疆和田地区策勒县、于田县3个贫困县,以及贫困发生率超过10%的"
+        "46个贫困村,本市实施挂牌督战,采购上述贫困县扶贫产品要达到年度任务目标的10%以上。"
+    )
+    assert find_region(text, g, None, "")[0] == "120000"
+
+
+def test_wosheng_is_not_a_municipality(g):
+    # hebei-2018-beijing-cooperation-three-year-funds-wechat: 我省 is 河北省's word, not 北京市's (named more often)
+    text = (
+        "近日,北京市与河北省签署全面深化京冀扶贫协作三年行动框架协议,助力河北省受帮扶地区到2020年如期实现"
+        "脱贫目标,其中涉及我省三市23个县(区)。\n"
+        "今后三年的京冀扶贫协作资金为26.21亿元,每年的帮扶资金都将于当年的北京市“两会”后,一次性拨付至河北省财政厅。\n"
+        "北京市将积极承担帮扶责任,深入对接,广泛动员北京市各类企事业单位和社会组织参与扶贫协作工作。"
+    )
+    assert find_region(text, g, None, "")[0] == "130000"
+
+
+def test_autonomous_region_name_is_not_a_self_word():
+    # beijing-2018-neimenggu-cooperation-funds-trad: "内蒙古自治区" names the region; it is not 自治区 said of itself
+    text = "继4月8日北京市与内蒙古自治区签署全面深化北京内蒙古扶贫协作三年行动框架协议后"
+    assert self_reference_level(text) is None
+    assert self_reference_level("经自治区人民政府同意,全区今年减贫15万人") == "province"
+
+
+def test_municipality_text_keeps_its_funds(g):
+    # hebei-2018-beijing-cooperation-three-year-funds-wechat: the three years' money is 河北's, the text's own
+    text = (
+        "近日,北京市与河北省签署全面深化京冀扶贫协作三年行动框架协议,其中涉及我省三市23个县(区)。\n"
+        "京冀扶贫协作资金26.21亿元\n"
+        "今后三年的京冀扶贫协作资金为26.21亿元,每年的帮扶资金都将于当年的北京市“两会”后,一次性拨付至河北省财政厅。\n"
+        "北京市将积极承担帮扶责任,广泛动员北京市各类企事业单位参与扶贫协作工作。"
+    )
+    doc = extract_document(text, g, as_of="2018-05-02")
+    assert doc.info.region_code == "130000"
