@@ -55,3 +55,20 @@ def test_municipality_text_keeps_its_funds(g):
     )
     doc = extract_document(text, g, as_of="2018-05-02")
     assert doc.info.region_code == "130000"
+
+
+def test_aid_funds_noun_names_no_aided_place(g):
+    # hebei-2018-beijing-cooperation-three-year-funds-wechat: "帮扶资金都将于当年的北京市…" is the aid money, not
+    # 帮扶 with 北京 as its object: the 80% floor stays 河北's
+    from etl.extract.aided import referred_region
+
+    text = (
+        "今后三年的京冀扶贫协作资金为26.21亿元,每年的帮扶资金都将于当年的北京市“两会”后,一次性拨付至河北省财政厅。\n"
+        "聚焦特殊贫困群体,将帮扶资金80%以上用在与建档立卡贫困人口紧密联系的项目上来。"
+    )
+    clause = "将帮扶资金80%以上用在与建档立卡贫困人口紧密联系的项目上来"
+    assert referred_region(text, text.index("聚焦特殊"), clause, g, "130000") is None
+    # the object of 帮扶 right after it still counts ("北京市16个区结对帮扶内蒙古自治区31个旗县市")
+    text = "北京市16个区结对帮扶内蒙古自治区31个旗县市。扶贫协作资金将从县均1000万元增至县均3000万元"
+    clause = "扶贫协作资金将从县均1000万元增至县均3000万元"
+    assert referred_region(text, text.index("扶贫协作资金"), clause, g, "110000") == ("内蒙古自治区", "150000")

@@ -94,7 +94,7 @@ def _partner_funds(
         return None
     aided = set()  # every place the text names as aided ("支援新疆伽师县、西藏墨脱": a helper of two)
     for m in OBJECT_OF_AID.finditer(text, 0, s_start):
-        aided |= {gazetteer.resolve_near(n, own_code) for n in region_mentions(m.group(1) or m.group(2), gazetteer)}
+        aided |= {gazetteer.resolve_near(n, own_code) for n in _objects(m, gazetteer)}
     aided.discard(None)
     aided -= {r.code for c in aided for r in gazetteer.ancestors(c)}  # 新疆 of 新疆伽师县
     if len(aided) != 1:
@@ -104,6 +104,16 @@ def _partner_funds(
     if code == own_code or own_code in related or code in related:
         return None
     return gazetteer.regions[code].name_zh, code
+
+
+def _objects(m: re.Match, gazetteer: Gazetteer) -> list[str]:
+    """The regions an OBJECT_OF_AID match names as aided: those in "对…的帮扶", or after 帮扶 when one opens its
+    object ("支援新疆伽师县"), not a place later in the words ("帮扶资金都将于当年的北京市‘两会’后…拨付": 帮扶资金
+    is a noun, 北京 the helper)."""
+    if m.group(1):
+        return region_mentions(m.group(1), gazetteer)
+    names = region_mentions(m.group(2), gazetteer)
+    return names if names and m.group(2).startswith(names[0][:2]) else []
 
 
 def _object_of_aid(text: str, s_start: int, gazetteer: Gazetteer, own_code: str | None) -> tuple[str, str] | None:
