@@ -72,3 +72,27 @@ def test_aid_funds_noun_names_no_aided_place(g):
     text = "北京市16个区结对帮扶内蒙古自治区31个旗县市。扶贫协作资金将从县均1000万元增至县均3000万元"
     clause = "扶贫协作资金将从县均1000万元增至县均3000万元"
     assert referred_region(text, text.index("扶贫协作资金"), clause, g, "110000") == ("内蒙古自治区", "150000")
+
+
+def test_helper_text_sets_its_partners_targets(g):
+    # tianjin-2012-gansu-cooperation-agreement-yearbook: after "天津市对口帮扶甘肃省…", the cadres sent to 甘肃 and
+    # trained there are 甘肃's targets, in 天津's text
+    text = (
+        "协议明确:1.天津市对口帮扶甘肃省资金由2012年前的每年2000万元增加到6000万元,并以每年8%的比例递增,"
+        "资金的80%集中用于支持藏区。4.开展互派干部挂职,天津市选派10名援甘干部到甘肃省藏区挂职;"
+        "接收20名甘肃干部到天津的工业园区挂职;每年培训甘肃省藏区党政副职干部100名;"
+    )
+    doc = extract_document(text, g, region_code="120000", as_of="2012-12-31")
+    regions = {f.value: f.region_code for f in doc.figures if f.kind == "target"}
+    assert regions[100] == "620000"
+    assert regions[10] == "620000"
+
+
+def test_partner_named_needs_the_partner_alone(g):
+    from etl.extract.aided import partner_named
+
+    text = "天津市对口帮扶甘肃省资金增加到6000万元。每年培训甘肃省和新疆干部100名"
+    s = text.index("每年")
+    assert partner_named(text, s, text[s:], g, "120000") is None  # another region beside it: not the partner's
+    text = "天津市对口帮扶甘肃省资金增加到6000万元。每年培训甘肃省藏区党政副职干部100名"
+    assert partner_named(text, s, text[s:], g, "120000") == ("甘肃省", "620000")

@@ -76,6 +76,7 @@ def referred_region(
             named_before(text, s_start, clause, gazetteer)
             or helper_partner(text, s_start, clause, gazetteer, own_code)
             or _partner_funds(text, s_start, clause, gazetteer, own_code)
+            or partner_named(text, s_start, clause, gazetteer, own_code)
         )
     return _object_of_aid(text, s_start, gazetteer, own_code)
 
@@ -92,6 +93,13 @@ def _partner_funds(
     text is money for 内蒙古 (a province's funds for its own prefectures stay the province's)."""
     if own_code is None or not AID_FUNDS.search(clause) or region_mentions(clause, gazetteer):
         return None
+    code = _aided_partner(text, s_start, gazetteer, own_code)
+    return (gazetteer.regions[code].name_zh, code) if code else None
+
+
+def _aided_partner(text: str, s_start: int, gazetteer: Gazetteer, own_code: str) -> str | None:
+    """The one region the text before s_start names as the object of aid, when it lies outside the text's own
+    region and the own region outside it."""
     aided = set()  # every place the text names as aided ("支援新疆伽师县、西藏墨脱": a helper of two)
     for m in OBJECT_OF_AID.finditer(text, 0, s_start):
         aided |= {gazetteer.resolve_near(n, own_code) for n in _objects(m, gazetteer)}
@@ -102,6 +110,25 @@ def _partner_funds(
     code = aided.pop()
     related = {r.code for r in gazetteer.ancestors(code)} | {r.code for r in gazetteer.ancestors(own_code)}
     if code == own_code or own_code in related or code in related:
+        return None
+    return code
+
+
+def partner_named(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """The aided partner (_aided_partner) when the clause names it, beside the text's own region at most: "天津市
+    对口帮扶甘肃省…;天津市选派10名援甘干部到甘肃省藏区挂职;每年培训甘肃省藏区党政副职干部100名" in 天津's text
+    are 甘肃's cadres and places (the helper's text sets its partner's targets)."""
+    names = region_mentions(clause, gazetteer) if own_code else []
+    if not names:
+        return None
+    code = _aided_partner(text, s_start, gazetteer, own_code)
+    if code is None:
+        return None
+    codes = {gazetteer.resolve_near(n, own_code) for n in names}
+    inside = {c for c in codes if c and code in {r.code for r in gazetteer.ancestors(c)}}
+    if code not in codes | inside or codes - inside - {code, own_code}:
         return None
     return gazetteer.regions[code].name_zh, code
 
