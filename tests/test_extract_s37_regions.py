@@ -96,3 +96,24 @@ def test_partner_named_needs_the_partner_alone(g):
     assert partner_named(text, s, text[s:], g, "120000") is None  # another region beside it: not the partner's
     text = "天津市对口帮扶甘肃省资金增加到6000万元。每年培训甘肃省藏区党政副职干部100名"
     assert partner_named(text, s, text[s:], g, "120000") == ("甘肃省", "620000")
+
+
+def test_aided_region_named_in_an_earlier_clause(g):
+    # sichuan-2017-paired-aid-funds-projects-trad: the projects and money of 广东's plan for 甘孜州, in 四川's text
+    from etl.extract.aided import aided_region
+
+    s = "日前,广东省下达2017年对口支援甘孜州投资计划,今年安排项目95个、帮扶资金2.08亿元"
+    c = s.index("今年")
+    assert aided_region(s, c, len(s), s.index("95"), g, "510000") == ("甘孜藏族自治州", "513300")
+    # a clause that names its own whole is not the aided one's
+    s = "日前,广东省下达2017年对口支援甘孜州投资计划,全省今年安排项目95个"
+    assert aided_region(s, s.index("全省"), len(s), s.index("95"), g, "510000") is None
+
+
+def test_duikou_xiezuo_names_the_aided(g):
+    # sichuan-2017-paired-aid-funds-projects-trad: 对口扶贫协作 + a place is the place aided
+    from etl.extract.aided import aided_region
+
+    s = "今年初,佛山市下达了2017年对口扶贫协作凉山州计划,安排帮扶资金1.1亿元、实施1146户贫困户"
+    c = s.index("安排")
+    assert aided_region(s, c, s.index("、实施"), s.index("1.1"), g, "510000") == ("凉山彝族自治州", "513400")

@@ -21,9 +21,10 @@ from etl.gazetteer import Gazetteer
 from .anaphora import named_before
 from .own_region import region_mentions
 
-# 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
+# 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped (对口协作 too:
+# "佛山市下达了2017年对口扶贫协作凉山州计划").
 AID_VERB = re.compile(
-    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
+    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|对口(?:扶贫)?协作|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
 )
 NAME_SPAN = 10  # a region name (临夏回族自治州 is 7 characters) with a short prefix such as 对口
 
@@ -49,7 +50,25 @@ def aided_region(
             before = found
         elif after is None:
             after = found
-    return before or after
+    return before or after or _aided_earlier(sentence, c_start, c_end, gazetteer, own_code)
+
+
+def _aided_earlier(
+    sentence: str, c_start: int, c_end: int, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """The region an earlier clause of the sentence names after an aid verb, for a clause that names no place nor
+    a whole of its own (全省): "广东省下达2017年对口支援甘孜州投资计划,今年安排项目95个、帮扶资金2.08亿元"."""
+    clause = sentence[c_start:c_end]
+    if c_start == 0 or region_mentions(clause, gazetteer) or re.search(r"[全我本该各][省市县区州旗盟]", clause):
+        return None
+    found = None
+    for m in AID_VERB.finditer(sentence, 0, c_start):
+        head = sentence[m.end() : min(m.end() + NAME_SPAN, c_start)]
+        names = region_mentions(head, gazetteer)
+        if names and head.startswith(names[0][:2]):
+            code = gazetteer.resolve_near(names[0], own_code)
+            found = (gazetteer.regions[code].name_zh, code) if code else found
+    return found
 
 
 REFERRED = re.compile(r"对口(?:支援|帮扶|协作)?地区|受援地区?|受援[县市州]|帮扶地区|结对地区|协作地区")
