@@ -117,3 +117,23 @@ def test_duikou_xiezuo_names_the_aided(g):
     s = "今年初,佛山市下达了2017年对口扶贫协作凉山州计划,安排帮扶资金1.1亿元、实施1146户贫困户"
     c = s.index("安排")
     assert aided_region(s, c, s.index("、实施"), s.index("1.1"), g, "510000") == ("凉山彝族自治州", "513400")
+
+
+_SHANXI = "2018年到2020年,山西将在偏关县,、宁武县,、静乐县改造新建沙棘林30万亩,,在静乐县发展藜麦10万亩。"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "region"),
+    [
+        # shanxi-2018-deep-poverty-counties-funds-industry-plan-trad: counties of one prefecture -> the prefecture
+        ("2018年到2020年,山西将在永和县、大宁县提升发展水果26万亩。", 260000, "141000"),
+        # counties of several prefectures (吕梁's three, 临汾's 永和) -> the province's own
+        ("2018年到2020年,山西将在兴县、临县、石楼县、永和县4县实施干果经济林提质增效100万亩以上。", 1000000, "140000"),
+        # the reprint's ",、" between the names (a dropped reading) still joins them
+        (_SHANXI, 300000, "140900"),
+        (_SHANXI, 100000, "140926"),
+    ],
+)
+def test_listed_counties_of_one_prefecture(g, sentence, value, region):
+    doc = extract_document(sentence, g, region_code="140000", as_of="2018-01-01")
+    assert {f.value: f.region_code for f in doc.figures}[value] == region
