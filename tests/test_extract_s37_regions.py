@@ -137,3 +137,19 @@ _SHANXI = "2018年到2020年,山西将在偏关县,、宁武县,、静乐县改�
 def test_listed_counties_of_one_prefecture(g, sentence, value, region):
     doc = extract_document(sentence, g, region_code="140000", as_of="2018-01-01")
     assert {f.value: f.region_code for f in doc.figures}[value] == region
+
+
+def test_model_region_is_not_the_texts_own(g):
+    # weixi-2024-linkage-work-points: 浙江 is named only as the model learnt from; the county's site places the text
+    text = (
+        "2024年是新中国成立75周年,特制定2024年度工作要点。\n"
+        "按照州委农村工作会议提出的目标任务,持续巩固拓展脱贫攻坚成果;学习推广浙江“千万工程”经验,着力提升乡村产业"
+        "发展水平。\n"
+        "脱贫人口人均纯收入增速高于全县农村居民人均可支配收入增速;脱贫人口和监测对象人均纯收入增长10%以上,"
+        "达到19198元。"
+    )
+    assert find_region(text, g, None, "") == (None, None)
+    url = "http://www.weixi.gov.cn/zfxxgk_weixi/zhengcewenjian/zdgkwj/qitawenjian/t_weixi_nyncj/202407/20240705_210796.html"
+    doc = extract_document(text, g, source_url=url)
+    assert doc.info.region_code == "533423"
+    assert "浙江省" not in {f.region for f in doc.figures}

@@ -100,10 +100,25 @@ def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
         code = gazetteer.resolve(name)
         if a2 == b and inner and code in {r.code for r in gazetteer.ancestors(gazetteer.resolve_near(inner, code))}:
             continue
-        if _COMPARED.search(text, max(0, a - 4), a):
+        if _COMPARED.search(text, max(0, a - 4), a) or is_model(text, a, b):
             continue
         out.append(name)
     return out
+
+
+_LEARN_FROM = re.compile(r"(?:学习|推广|借鉴|运用|复制|推行)$")
+_EXPERIENCE = re.compile(r"[^,;。]{0,12}?(?:经验|做法|模式)")
+
+
+def is_model(text: str, start: int, end: int) -> bool:
+    """Whether the region named at text[start:end] is a model the text learns from ("学习推广浙江“千万工程”经验"
+    in 维西县's work points), not a place it acts in.
+
+    >>> t = "学习推广浙江“千万工程”经验"
+    >>> is_model(t, 4, 6), is_model("浙江“千万工程”经验", 0, 2)
+    (True, False)
+    """
+    return bool(_LEARN_FROM.search(text, max(0, start - 4), start) and _EXPERIENCE.match(text, end))
 
 
 def listed_counties(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -225,7 +240,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 if code is None:
                     continue  # a headline of another page ("彰武县召开…推进会" over a text about 湖南)
             return code, gazetteer.regions[code].name_zh
-    filed_from = Counter(region_mentions(text, gazetteer))
+    filed_from = Counter(n for a, b, n in region_spans(text, gazetteer) if not is_model(text, a, b))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     text = _POSTAL_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
@@ -249,7 +264,11 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         if code and code in gazetteer.regions:
             return code, gazetteer.regions[code].name_zh
     if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
-        counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
+        counts = Counter(
+            n
+            for a, b, n in region_spans(text, gazetteer, titles=True)
+            if _issuing_level(n, gazetteer) and not is_model(text, a, b)
+        )
     if not counts and own_level == "province":  # "青岛…日照…泰安…" and 全省: the province of the cities named
         code = province_of_cities(text, gazetteer)
         if code:
