@@ -153,3 +153,15 @@ def test_model_region_is_not_the_texts_own(g):
     doc = extract_document(text, g, source_url=url)
     assert doc.info.region_code == "533423"
     assert "浙江省" not in {f.region for f in doc.figures}
+
+
+def test_one_town_places_a_county_text(g):
+    # wangcang-2017-relocation-plan-review-trad: "我县" and one town only 旺苍县 has (嘉川镇), read out of "我县嘉川镇"
+    from etl.gazetteer import county_of_towns_in
+
+    text = (
+        "2017年我县计划实施易地扶贫搬迁1856户6829人,其中,省计划批1085户3974人。\n"
+        "我县嘉川镇五红村集中安置点成为2017年全国、全省易地扶贫搬迁推进会现场参观点,得到了与会领导的好评。"
+    )
+    assert find_region(text, g, None, "") == ("510821", "旺苍县")
+    assert county_of_towns_in("破解城乡二元结构,建设美丽乡村") is None  # words, not towns

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from etl.gazetteer import Gazetteer, county_of_townships, short_name
+from etl.gazetteer import Gazetteer, county_of_towns_in, short_name
 
 from .banners import banner_mentions
 from .document_numbers import province_of_document_number
@@ -260,7 +260,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
-        code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
+        code = county_of_towns_in(text)
         if code and code in gazetteer.regions:
             return code, gazetteer.regions[code].name_zh
     if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
