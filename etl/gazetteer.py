@@ -232,3 +232,26 @@ def county_of_townships(names: list[str]) -> str | None:
         return None
     code, n = votes.most_common(1)[0]
     return code if n >= 2 else None
+
+
+_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4})(镇|乡|街道)(?![村镇])")
+
+
+def county_of_towns_in(text: str) -> str | None:
+    """The county of the towns text names (county_of_townships), a town read as the longest tail of the words
+    before 镇/乡/街道 that is a town's name ("我县嘉川镇": 嘉川镇); one town is enough when no other county has a
+    town of that name and the text names no other town.
+
+    Example: ``county_of_towns_in("我县嘉川镇五红村集中安置点")`` -> "510821" (旺苍县).
+    """
+    towns = _townships()
+    found = set()
+    for m in _TOWN.finditer(text):
+        stem, suffix = m.groups()
+        name = next((stem[-k:] + suffix for k in range(len(stem), 1, -1) if stem[-k:] + suffix in towns), None)
+        if name:
+            found.add(name)
+    code = county_of_townships(list(found))
+    if code is None and len(found) == 1 and len(towns[next(iter(found))]) == 1:
+        code = towns[next(iter(found))][0]
+    return code

@@ -21,9 +21,10 @@ from etl.gazetteer import Gazetteer
 from .anaphora import named_before
 from .own_region import region_mentions
 
-# 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped.
+# 协作/结对 name a partner, which may be the helper: only the verbs whose object is the one helped (对口协作 too:
+# "佛山市下达了2017年对口扶贫协作凉山州计划").
 AID_VERB = re.compile(
-    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
+    r"(?:对口)?(?:帮扶|帮助|援助|支援|援建)|对口(?:扶贫)?协作|为(?=[^,;。]{2,16}?提供)|向(?=[^,;。]{2,10}?(?:投入|拨付|下达|安排|提供))"
 )
 NAME_SPAN = 10  # a region name (临夏回族自治州 is 7 characters) with a short prefix such as 对口
 
@@ -49,7 +50,25 @@ def aided_region(
             before = found
         elif after is None:
             after = found
-    return before or after
+    return before or after or _aided_earlier(sentence, c_start, c_end, gazetteer, own_code)
+
+
+def _aided_earlier(
+    sentence: str, c_start: int, c_end: int, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """The region an earlier clause of the sentence names after an aid verb, for a clause that names no place nor
+    a whole of its own (全省): "广东省下达2017年对口支援甘孜州投资计划,今年安排项目95个、帮扶资金2.08亿元"."""
+    clause = sentence[c_start:c_end]
+    if c_start == 0 or region_mentions(clause, gazetteer) or re.search(r"[全我本该各][省市县区州旗盟]", clause):
+        return None
+    found = None
+    for m in AID_VERB.finditer(sentence, 0, c_start):
+        head = sentence[m.end() : min(m.end() + NAME_SPAN, c_start)]
+        names = region_mentions(head, gazetteer)
+        if names and head.startswith(names[0][:2]):
+            code = gazetteer.resolve_near(names[0], own_code)
+            found = (gazetteer.regions[code].name_zh, code) if code else found
+    return found
 
 
 REFERRED = re.compile(r"对口(?:支援|帮扶|协作)?地区|受援地区?|受援[县市州]|帮扶地区|结对地区|协作地区")
@@ -76,6 +95,7 @@ def referred_region(
             named_before(text, s_start, clause, gazetteer)
             or helper_partner(text, s_start, clause, gazetteer, own_code)
             or _partner_funds(text, s_start, clause, gazetteer, own_code)
+            or partner_named(text, s_start, clause, gazetteer, own_code)
         )
     return _object_of_aid(text, s_start, gazetteer, own_code)
 
@@ -92,9 +112,16 @@ def _partner_funds(
     text is money for 内蒙古 (a province's funds for its own prefectures stay the province's)."""
     if own_code is None or not AID_FUNDS.search(clause) or region_mentions(clause, gazetteer):
         return None
+    code = _aided_partner(text, s_start, gazetteer, own_code)
+    return (gazetteer.regions[code].name_zh, code) if code else None
+
+
+def _aided_partner(text: str, s_start: int, gazetteer: Gazetteer, own_code: str) -> str | None:
+    """The one region the text before s_start names as the object of aid, when it lies outside the text's own
+    region and the own region outside it."""
     aided = set()  # every place the text names as aided ("支援新疆伽师县、西藏墨脱": a helper of two)
     for m in OBJECT_OF_AID.finditer(text, 0, s_start):
-        aided |= {gazetteer.resolve_near(n, own_code) for n in region_mentions(m.group(1) or m.group(2), gazetteer)}
+        aided |= {gazetteer.resolve_near(n, own_code) for n in _objects(m, gazetteer)}
     aided.discard(None)
     aided -= {r.code for c in aided for r in gazetteer.ancestors(c)}  # 新疆 of 新疆伽师县
     if len(aided) != 1:
@@ -103,7 +130,36 @@ def _partner_funds(
     related = {r.code for r in gazetteer.ancestors(code)} | {r.code for r in gazetteer.ancestors(own_code)}
     if code == own_code or own_code in related or code in related:
         return None
+    return code
+
+
+def partner_named(
+    text: str, s_start: int, clause: str, gazetteer: Gazetteer, own_code: str | None
+) -> tuple[str, str] | None:
+    """The aided partner (_aided_partner) when the clause names it, beside the text's own region at most: "天津市
+    对口帮扶甘肃省…;天津市选派10名援甘干部到甘肃省藏区挂职;每年培训甘肃省藏区党政副职干部100名" in 天津's text
+    are 甘肃's cadres and places (the helper's text sets its partner's targets)."""
+    names = region_mentions(clause, gazetteer) if own_code else []
+    if not names:
+        return None
+    code = _aided_partner(text, s_start, gazetteer, own_code)
+    if code is None:
+        return None
+    codes = {gazetteer.resolve_near(n, own_code) for n in names}
+    inside = {c for c in codes if c and code in {r.code for r in gazetteer.ancestors(c)}}
+    if code not in codes | inside or codes - inside - {code, own_code}:
+        return None
     return gazetteer.regions[code].name_zh, code
+
+
+def _objects(m: re.Match, gazetteer: Gazetteer) -> list[str]:
+    """The regions an OBJECT_OF_AID match names as aided: those in "对…的帮扶", or after 帮扶 when one opens its
+    object ("支援新疆伽师县"), not a place later in the words ("帮扶资金都将于当年的北京市‘两会’后…拨付": 帮扶资金
+    is a noun, 北京 the helper)."""
+    if m.group(1):
+        return region_mentions(m.group(1), gazetteer)
+    names = region_mentions(m.group(2), gazetteer)
+    return names if names and m.group(2).startswith(names[0][:2]) else []
 
 
 def _object_of_aid(text: str, s_start: int, gazetteer: Gazetteer, own_code: str | None) -> tuple[str, str] | None:

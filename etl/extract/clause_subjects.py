@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .own_region import region_mentions
+from .own_region import region_mentions, region_spans
 from .regions import county_at_head, resolve_county
 from .sentences import clauses
 
@@ -44,6 +44,9 @@ def named_subject(
     or of an earlier clause of the same sentence ("盐城市8个乡镇…脱贫,23个经济薄弱村…"): the figure is that
     place's, until a clause speaks of the whole again (全省/全市…); a list item that names its own place
     ("其中安定区1.2万人、通渭县1万人") is that place's."""
+    group = _listed_group(sentence, c_start, q_start, gazetteer, own)
+    if group is not None:
+        return group or None
     if i_start is not None and i_start > c_start:
         item = re.sub(r"^(?:其中|另外|同时)?[,、]?", "", sentence[i_start:q_start].rpartition(")")[2])
         place = _place_at_head(item, gazetteer, own)
@@ -78,6 +81,35 @@ def named_subject(
     if found and words and not _below_own(words[-1], gazetteer, own):
         return None  # "在定西市召开的…会上,省长要求今年全省减贫50万人": the whole's, said in its own clause
     return found
+
+
+_GROUP = re.compile(r"(?:[^、,;:\d]{2,8}?、)+[^、,;:\d]{2,8}?(?=[\d一二两三四五六七八九十]|[\u4e00-\u9fff]{2}|$)")
+
+
+def _listed_group(sentence: str, c_start: int, q_start: int, gazetteer, own) -> tuple[str, str] | tuple[()] | None:
+    """The places a figure's clause opens with as a list ("在永和县、大宁县提升发展水果26万亩", after a year or the
+    text's own name at most): the prefecture below the text's own that holds them all, or () for the text's own
+    (places of several prefectures); None when the clause opens with no such list. A ",、" (a reprint's leftover
+    of a dropped reading) joins the items it stands between."""
+    while c_start > 1 and sentence[c_start - 1 : c_start + 1] in (",、", "、") and sentence[c_start - 2] != "、":
+        c_start = max(sentence.rfind(ch, 0, c_start - 1) for ch in ",;:") + 1
+    said = sentence[c_start:q_start].replace(",、", "、")
+    said = TIME_LEAD.sub("", re.sub(r"^(?:其中|另外|同时)?[,、]?", "", said))
+    spans = region_spans(said[:12], gazetteer)
+    if own[1] and spans and spans[0][0] == 0 and gazetteer.resolve_near(spans[0][2], own[1]) == own[1]:
+        said = said[spans[0][1] :]  # "山西将在偏关县、宁武县…"
+    said = re.sub(r"^(?:将|要|计划|力争|确保)?(?:在|对)?", "", said)
+    m = _GROUP.match(said)
+    items = m.group().split("、") if m else []
+    places = [_place_at_head(item, gazetteer, own) for item in items]
+    if len(items) < 2 or None in places or any(len(i) > len(p[0]) + 1 for i, p in zip(items, places, strict=True)):
+        return None
+    codes = {p[1] for p in places}
+    parents = {gazetteer.regions[c].parent_code for c in codes}
+    parent = gazetteer.regions.get(parents.pop() or "") if len(parents) == 1 else None
+    if parent is None or parent.code == own[1] or parent.level != "prefecture":
+        return ()
+    return parent.name_zh, parent.code
 
 
 _WHOLE_LEVEL = {"省": 3, "市": 2, "州": 2, "盟": 2, "县": 1, "旗": 1}

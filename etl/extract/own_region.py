@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from etl.gazetteer import Gazetteer, county_of_townships, short_name
+from etl.gazetteer import Gazetteer, county_of_towns_in, short_name
 
 from .banners import banner_mentions
 from .document_numbers import province_of_document_number
@@ -100,10 +100,25 @@ def unqualified_mentions(text: str, gazetteer: Gazetteer) -> list[str]:
         code = gazetteer.resolve(name)
         if a2 == b and inner and code in {r.code for r in gazetteer.ancestors(gazetteer.resolve_near(inner, code))}:
             continue
-        if _COMPARED.search(text, max(0, a - 4), a):
+        if _COMPARED.search(text, max(0, a - 4), a) or is_model(text, a, b):
             continue
         out.append(name)
     return out
+
+
+_LEARN_FROM = re.compile(r"(?:学习|推广|借鉴|运用|复制|推行)$")
+_EXPERIENCE = re.compile(r"[^,;。]{0,12}?(?:经验|做法|模式)")
+
+
+def is_model(text: str, start: int, end: int) -> bool:
+    """Whether the region named at text[start:end] is a model the text learns from ("学习推广浙江“千万工程”经验"
+    in 维西县's work points), not a place it acts in.
+
+    >>> t = "学习推广浙江“千万工程”经验"
+    >>> is_model(t, 4, 6), is_model("浙江“千万工程”经验", 0, 2)
+    (True, False)
+    """
+    return bool(_LEARN_FROM.search(text, max(0, start - 4), start) and _EXPERIENCE.match(text, end))
 
 
 def listed_counties(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -225,7 +240,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
                 if code is None:
                     continue  # a headline of another page ("彰武县召开…推进会" over a text about 湖南)
             return code, gazetteer.regions[code].name_zh
-    filed_from = Counter(region_mentions(text, gazetteer))
+    filed_from = Counter(n for a, b, n in region_spans(text, gazetteer) if not is_model(text, a, b))
     text = _DATELINE_ANYWHERE.sub(lambda m: " " * len(m.group()), text)
     text = _POSTAL_ADDRESS.sub(lambda m: " " * len(m.group()), text)
     # "我县召开…" over a body that relays the province's meeting (全省…): the title's own word first
@@ -245,11 +260,15 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
             return published, gazetteer.regions[published].name_zh
     if own_level == "county" and not any(gazetteer.regions[gazetteer.resolve(n)].level == "county" for n in counts):
         # "我县" and the towns it names ("河边镇941人、回马镇252人"): the county those towns are in
-        code = county_of_townships(re.findall(r"[\u4e00-\u9fff]{2,4}(?:镇|乡|街道)", text))
+        code = county_of_towns_in(text)
         if code and code in gazetteer.regions:
             return code, gazetteer.regions[code].name_zh
     if not counts:  # "《2018年吉林省政府工作报告》提出…": a text that names its region only in a title it cites
-        counts = Counter(n for n in region_mentions(text, gazetteer, titles=True) if _issuing_level(n, gazetteer))
+        counts = Counter(
+            n
+            for a, b, n in region_spans(text, gazetteer, titles=True)
+            if _issuing_level(n, gazetteer) and not is_model(text, a, b)
+        )
     if not counts and own_level == "province":  # "青岛…日照…泰安…" and 全省: the province of the cities named
         code = province_of_cities(text, gazetteer)
         if code:
@@ -267,7 +286,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
         return local, gazetteer.regions[local].name_zh
     if own_level == "province" and _one_prefecture(counts, gazetteer):
         own_level = None  # "根据《自治区…办法》…和田地区财政…皮山县…": a prefecture's notice, 自治区 the body above
-    if own_level and not any(gazetteer.regions[gazetteer.resolve(n)].level == own_level for n in counts):
+    if own_level and not any(_speech_level(gazetteer.regions[gazetteer.resolve(n)]) == own_level for n in counts):
         above = Counter(
             r.code
             for n, k in counts.items()
@@ -286,7 +305,7 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
     best = max(
         counts,
         key=lambda n: (
-            gazetteer.regions[codes[n]].level == own_level,
+            _speech_level(gazetteer.regions[codes[n]]) == own_level,
             counts[n] + 0.5 * under[codes[n]],
             -level_rank.get(gazetteer.regions[codes[n]].level, 3),
         ),
@@ -300,7 +319,16 @@ def find_region(text: str, gazetteer: Gazetteer, issuer: str | None, title: str)
 
 def _speaks_at(row, level: str | None) -> bool:
     """Whether a region speaks of itself at level: a county-level city (醴陵市) says 我市 as a prefecture does."""
-    return row.level == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+    return _speech_level(row) == level or level == "prefecture" and row.level == "county" and row.name_zh.endswith("市")
+
+
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+
+
+def _speech_level(row) -> str:
+    """The level a region's own texts speak of it at: a municipality (天津市) says 本市/全市, never 我省, as a
+    prefecture does ("…获悉,市商务局发动全市力量" is 天津's text, not 和田地区's it aids)."""
+    return "prefecture" if row.level == "province" and row.name_zh in MUNICIPALITIES else row.level
 
 
 def _title_level(title: str) -> str | None:
@@ -565,9 +593,11 @@ def _issuing_level(name: str, gazetteer: Gazetteer) -> bool:
 
 _NOT_SELF = r"(?<![占在居于为比较超])"  # "占全省三分之一", "居全省第一": a comparison, not the text's own level
 _SELF = {
-    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word
+    # "自治区人大代表、都安县长蓝如帅": a speaker's seat in the region's congress, not the text's own word;
+    # "北京市与内蒙古自治区签署…": the region's name, not its own word
     "province": re.compile(
-        _NOT_SELF + r"(?:[我全本该]省|自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
+        _NOT_SELF
+        + r"(?:[我全本该]省|(?<!蒙古|回族|壮族|吾尔|西藏)自治区(?!财政|级|本级|下达|人大代表|政协委员))(?!平均|第一|首)"
     ),
     "prefecture": re.compile(_NOT_SELF + r"(?:[我全本该]市|[我全本该]州|[我全本该]盟)(?!平均|第一|首)"),
     # "县里今年把巩固…": the county speaking of itself at the head of a clause
