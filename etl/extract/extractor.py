@@ -52,6 +52,10 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 from .wholes import named_above, whole_above, whole_below
 
+# "供水设施数量≥20座", ">=21933人": a bound written as a sign, as a performance-target form sets its figures
+BOUND_SIGN = re.compile(r"(?:≥|≧|≤|≦|>=|<=)\s*$")
+# "项目受益贫困户2085户", "可惠及居民约8.6万户": whom a planned work is to reach
+BENEFIT_BEFORE = re.compile(r"(?:受益|惠及)[^,;。\d了已]{0,8}?(?:可达|约|达)?$")
 SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
@@ -338,6 +342,8 @@ def _quantities(
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
             doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
             doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
+            doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
+            doing = doing or goal_context and BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
             doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:

@@ -1,0 +1,46 @@
+"""Years, periods and dropped figures, from the dev corpus (session 38).
+
+The texts are made up, in the style of the corpus texts each test names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.extract import extract_document
+from etl.gazetteer import Gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def g():
+    return Gazetteer.from_csv(ROOT / "data" / "regions.csv")
+
+
+def _targets(doc) -> dict[float, tuple[int, int]]:
+    return {f.value: (f.period_start, f.period_end) for f in doc.figures if f.kind == "target"}
+
+
+def test_a_bound_written_as_a_sign_is_a_figure_to_reach(g):
+    # yueyangxian-2022-farmland-…-performance-targets-table, suixi-2019-…-self-evaluation-table: a form's cells
+    text = (
+        "某县2021年衔接资金项目绩效目标表\n年度资金总额:\n\n300万元\n\n数量指标\n\n"
+        "新建蓄水池数量\n\n≥12座\n\n质量指标\n\n受益农户满意度\n\n>=90%\n"
+    )
+    doc = extract_document(text, g, as_of="2021-04-02")
+    assert {12.0, 90.0} <= set(_targets(doc))
+
+
+def test_the_households_a_planned_work_reaches_are_a_figure_to_reach(g):
+    # chayouhouqi-2018-pv-poverty-stations-plan-news, shandong-2017-rural-grid-upgrade-plan-news
+    text = "今年,某旗计划在42个嘎查村建设村级光伏电站,受益农牧民3250多户。某县将投资2亿元改造农网,可惠及居民约6.4万户。"
+    doc = extract_document(text, g, as_of="2018-03-09")
+    assert {3250.0, 64000.0} <= set(_targets(doc))
+
+
+def test_households_already_reached_are_no_figure_to_reach(g):
+    text = "去年,某县已建成村级光伏电站12座,受益贫困户已达1800户。"
+    doc = extract_document(text, g, as_of="2018-03-09")
+    assert 1800.0 not in _targets(doc)
