@@ -38,9 +38,15 @@ def test_the_households_a_planned_work_reaches_are_a_figure_to_reach(g):
     text = "今年,某旗计划在42个嘎查村建设村级光伏电站,受益农牧民3250多户。某县将投资2亿元改造农网,可惠及居民约6.4万户。"
     doc = extract_document(text, g, as_of="2018-03-09")
     assert {3250.0, 64000.0} <= set(_targets(doc))
+    done = extract_document("去年,某县已建成村级光伏电站12座,受益贫困户已达1800户。", g, as_of="2018-03-09")
+    assert 1800.0 not in _targets(done)
 
 
-def test_households_already_reached_are_no_figure_to_reach(g):
-    text = "去年,某县已建成村级光伏电站12座,受益贫困户已达1800户。"
-    doc = extract_document(text, g, as_of="2018-03-09")
-    assert 1800.0 not in _targets(doc)
+def test_the_size_of_works_to_be_built_is_a_figure_to_reach(g):
+    # hebei-2018-first-batch-pv-poverty-projects-trad, chongqing-2018-small-hydro-poverty-plan-trad
+    text = "某省12个县在列,将筹建816个村级光伏电站,总装机规模356200千瓦,扶持对象为建档立卡贫困村。"
+    doc = extract_document(text, g, as_of="2018-01-23")
+    assert 356200.0 in _targets(doc)
+    # hexian-2017-village-solar-plan-news: each plant's size is a norm
+    each = "今年将在贫困村建设村级光伏电站,每个光伏电站财政扶贫资金投入约40万元,装机容量60千瓦。"
+    assert 60.0 not in _targets(extract_document(each, g, as_of="2017-03-01"))

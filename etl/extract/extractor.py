@@ -56,6 +56,9 @@ from .wholes import named_above, whole_above, whole_below
 BOUND_SIGN = re.compile(r"(?:≥|≧|≤|≦|>=|<=)\s*$")
 # "项目受益贫困户2085户", "可惠及居民约8.6万户": whom a planned work is to reach
 BENEFIT_BEFORE = re.compile(r"(?:受益|惠及)[^,;。\d了已]{0,8}?(?:可达|约|达)?$")
+# "总装机规模615506.13千瓦", "建设规模: 60户": the size of a work to be built
+SCALE_BEFORE = re.compile(r"(?:规模|装机(?:容量)?)[为是达]?[::]?\s*$")
+EACH_UNIT = re.compile(r"每[个座户村处]")
 SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
@@ -344,6 +347,8 @@ def _quantities(
             doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
             doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
             doing = doing or goal_context and BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
+            scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
+            doing = doing or goal_context and bool(scale)  # but "每个光伏电站…装机容量60千瓦": each one's size
             doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
