@@ -50,3 +50,10 @@ def test_the_size_of_works_to_be_built_is_a_figure_to_reach(g):
     # hexian-2017-village-solar-plan-news: each plant's size is a norm
     each = "今年将在贫困村建设村级光伏电站,每个光伏电站财政扶贫资金投入约40万元,装机容量60千瓦。"
     assert 60.0 not in _targets(extract_document(each, g, as_of="2017-03-01"))
+
+
+def test_a_cap_on_a_share_is_a_figure_to_reach(g):
+    # xixia-2024-linkage-funds-project-use-plan: a cap set as a floor is ("占比不低于…的65%")
+    text = "2024年严格控制非脱贫村衔接资金项目占比,年度资金总额不超过上级资金的25%。"
+    doc = extract_document(text, g, as_of="2024-01-05")
+    assert 25.0 in _targets(doc)

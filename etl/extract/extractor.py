@@ -59,6 +59,8 @@ BENEFIT_BEFORE = re.compile(r"(?:受益|惠及)[^,;。\d了已]{0,8}?(?:可达|�
 # "总装机规模615506.13千瓦", "建设规模: 60户": the size of a work to be built
 SCALE_BEFORE = re.compile(r"(?:规模|装机(?:容量)?)[为是达]?[::]?\s*$")
 EACH_UNIT = re.compile(r"每[个座户村处]")
+# "年度资金总额不超过中省资金的30%": a cap on a share, set as a floor is
+SHARE_CAP = re.compile(r"(?:不超过|不得超过|不高于|不得高于|控制在)[^,;。\d]{0,16}$")
 SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
@@ -345,6 +347,7 @@ def _quantities(
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
             doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
             doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
+            doing = doing or q.measure == "%" and SHARE_CAP.search(sentence[c_start : q.start]) is not None
             doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
             doing = doing or goal_context and BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
             scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
