@@ -57,3 +57,12 @@ def test_a_cap_on_a_share_is_a_figure_to_reach(g):
     text = "2024年严格控制非脱贫村衔接资金项目占比,年度资金总额不超过上级资金的25%。"
     doc = extract_document(text, g, as_of="2024-01-05")
     assert 25.0 in _targets(doc)
+
+
+def test_a_clause_of_a_number_and_a_noun_goes_on_with_the_list_before_it(g):
+    # hangzhou-2019-rural-work-targets-trad
+    text = "2019年力争创建4个省级生态农业示范县,15个省级生态农业示范区,200个田园综合体验区;"
+    assert {15.0, 200.0} <= set(_targets(extract_document(text, g, as_of="2019-09-10")))
+    # zhangjiakou-2019-relocation-news-trad: a clause with its own state is no item of the list
+    told = "今年计划开工安置区30个,41个正在开展前期工作。"
+    assert 41.0 not in _targets(extract_document(told, g, as_of="2019-05-10"))
