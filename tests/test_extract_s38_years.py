@@ -66,3 +66,9 @@ def test_a_clause_of_a_number_and_a_noun_goes_on_with_the_list_before_it(g):
     # zhangjiakou-2019-relocation-news-trad: a clause with its own state is no item of the list
     told = "今年计划开工安置区30个,41个正在开展前期工作。"
     assert 41.0 not in _targets(extract_document(told, g, as_of="2019-05-10"))
+
+
+def test_the_households_a_listed_project_reaches_need_no_word_of_intent(g):
+    # yuanmou-2018-poverty-funds-projects-notice-trad: a notice's project list says no 将 or 计划
+    text = "下达某县2018年财政专项扶贫资金1200万元。\n(二)村级光伏扶贫电站项目。项目受益贫困户1650户5830人。"
+    assert 1650.0 in _targets(extract_document(text, g, as_of="2018-03-01"))

@@ -362,7 +362,7 @@ def _quantities(
             )
             doing = doing or q.measure == "%" and SHARE_CAP.search(sentence[c_start : q.start]) is not None
             doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
-            doing = doing or goal_context and BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
+            doing = doing or BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
             scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
             doing = doing or goal_context and bool(scale)  # but "每个光伏电站…装机容量60千瓦": each one's size
             doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
