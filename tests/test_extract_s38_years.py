@@ -72,3 +72,15 @@ def test_the_households_a_listed_project_reaches_need_no_word_of_intent(g):
     # yuanmou-2018-poverty-funds-projects-notice-trad: a notice's project list says no 将 or 计划
     text = "下达某县2018年财政专项扶贫资金1200万元。\n(二)村级光伏扶贫电站项目。项目受益贫困户1650户5830人。"
     assert 1650.0 in _targets(extract_document(text, g, as_of="2018-03-01"))
+
+
+def test_a_level_raised_from_a_past_era_holds_for_the_era_after_it(g):
+    # guangxi-2012-social-poverty-aid-news-trad: the old level is the era's, the new one the next era's
+    text = "两省区签订协作计划纲要,其中某省财政帮扶资金从“十二五”时期每年1500万元增加到3000万元。"
+    figures = extract_document(text, g, as_of="2016-02-07").figures
+    assert {(f.period_start, f.period_end) for f in figures if f.value == 30000000} == {
+        (y, y) for y in range(2016, 2021)
+    }
+    assert {(f.period_start, f.period_end) for f in figures if f.value == 15000000} <= {
+        (y, y) for y in range(2011, 2016)
+    }

@@ -402,6 +402,9 @@ def _quantities(
             and ALL_DONE.match(sentence, q.end)
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
+        if token is not None and token.kind == "range" and token.first is not None:
+            if from_values.raised_after(sentence, token.start, token.end, q.start):  # the span after the old level's
+                read_as = replace(token, first=token.year + 1, year=2 * token.year - token.first + 1)
         if token is not None and token.kind == "span":
             first = span_start(tokens, token)
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written
