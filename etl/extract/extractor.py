@@ -52,6 +52,16 @@ from .tables import measure_of
 from .text_rows import labelled_rows, provinces_among
 from .wholes import named_above, whole_above, whole_below
 
+# "供水设施数量≥20座", ">=21933人": a bound written as a sign, as a performance-target form sets its figures
+BOUND_SIGN = re.compile(r"(?:≥|≧|≤|≦|>=|<=)\s*$")
+# "项目受益贫困户2085户", "可惠及居民约8.6万户": whom a planned work is to reach
+BENEFIT_BEFORE = re.compile(r"(?:受益|惠及)[^,;。\d了已]{0,8}?(?:可达|约|达)?$")
+# "总装机规模615506.13千瓦", "建设规模: 60户": the size of a work to be built
+SCALE_BEFORE = re.compile(r"(?:规模|装机(?:容量)?)[为是达]?[::]?\s*$")
+EACH_UNIT = re.compile(r"每[个座户村处]")
+# "年度资金总额不超过中省资金的30%": a cap on a share, set as a floor is
+SHARE_CAP = re.compile(r"(?:不超过|不得超过|不高于|不得高于|控制在)[^,;。\d]{0,16}$")
+OWN_VERB = re.compile(r"将|要|正在|用于|已|了|全面|启动|开工|完成|实现")
 SHARE_FLOOR = re.compile(r"(?:占比|比例|比重)[^,;。\d]{0,6}(?:不得低于|不低于|不少于|达到|提高到)[^,;。\d]{0,16}$")
 ALL_DONE = re.compile(r"[^,;。\d]{0,12}全部(?:脱贫|出列|摘帽|退出|销号)")
 YEAR_PLANNED = re.compile(r"(?:(?:19|20)\d{2}年|今年|全年)(?:度)?计划[^,;。\d计]{0,6}的?$")
@@ -144,6 +154,15 @@ def extract_text(
         ]
     figures = enumerated_parts(drop_repeats(figures, tabled, text, info.title), text)
     return ExtractedDocument(info=info, figures=figures)
+
+
+def _continues_list(read: list[Extracted], clause_at: int, clause_before: str, clause_after: str) -> bool:
+    """A clause that is only a number and what it counts goes on with the list of the figure read just before it:
+    "力争创建3个先行县,20个先行区,300个体验区" (``clause_at``: where the clause starts in the text)."""
+    last = read[-1] if read else None
+    opens = not re.sub(r"[,,、\s]", "", clause_before) and not OWN_VERB.search(clause_after)
+    kept = last is not None and last.kind == "target" and last.confidence > POSSIBLE_CONFIDENCE
+    return opens and kept and last.end <= clause_at
 
 
 def announces_plan(text: str) -> bool:
@@ -338,6 +357,14 @@ def _quantities(
             doing = doing or not_figures.planned_to_do(sentence[c_start : q.start], sentence[q.end : c_end])
             doing = doing or STRETCH_AFTER.match(sentence, q.end) is not None  # "解困人口6.52万人、力争7.5万人"
             doing = doing or floor is not None  # "产业项目资金占比不低于年度资金总额的65%": a floor set
+            doing = doing or _continues_list(
+                out, s_start + c_start, sentence[c_start : q.start], sentence[q.end : c_end]
+            )
+            doing = doing or q.measure == "%" and SHARE_CAP.search(sentence[c_start : q.start]) is not None
+            doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
+            doing = doing or BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
+            scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
+            doing = doing or goal_context and bool(scale)  # but "每个光伏电站…装机容量60千瓦": each one's size
             doing = doing or classify.PLAN_SETS_OUT.search(sentence[: q.start]) is not None
             unsure = not (growth_goal or share or doing)
             if not label or unsure and not possible:
@@ -375,6 +402,9 @@ def _quantities(
             and ALL_DONE.match(sentence, q.end)
         ):
             read_as = replace(token, kind="deadline")  # "要求在2019年实现全省590万贫困人口全部脱贫" (in 2015): by then
+        if token is not None and token.kind == "range" and token.first is not None:
+            if from_values.raised_after(sentence, token.start, token.end, q.start):  # the span after the old level's
+                read_as = replace(token, first=token.year + 1, year=2 * token.year - token.first + 1)
         if token is not None and token.kind == "span":
             first = span_start(tokens, token)
             if first:  # "2006年,…制定…规划,明确5年内实施…": five years from 2006, whenever the text was written

@@ -65,3 +65,16 @@ def start_tokens(sentence: str, tokens: list) -> list:
         and sentence[max(0, t.start - 1) : t.start] in ("由", "从")
         and LEVEL_THEN_CHANGE.match(sentence, t.end)
     ]
+
+
+def raised_after(sentence: str, token_start: int, token_end: int, q_start: int) -> bool:
+    """The number is the level a change reaches from an older one that a span dates ("从“十一五”时期每年2000万元
+    增加到3500万元"): the span is the old level's, and the new level holds for the span after it.
+
+    >>> s = "资金从“十一五”时期每年2000万元增加到3500万元"
+    >>> raised_after(s, 3, 10, s.index("3500"))
+    True
+    """
+    opened = sentence[max(0, token_start - 1) : token_start] in ("由", "从")
+    level = LEVEL_THEN_CHANGE.match(sentence, token_end)
+    return opened and level is not None and level.end() == q_start
