@@ -261,7 +261,10 @@ def _quantities(
             continue
         if not_figures.is_one_of(sentence, q.start, q.end) or not_figures.is_size_class(sentence, q.end, q.measure):
             continue
-        if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
+        if q.measure == "%" and (
+            not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start])
+            or not_figures.is_patient_share(sentence[: q.start], sentence[c_start : q.start])
+        ):
             continue
         if q.unit in COUNT_UNITS and scopes.is_count_of_involved(sentence, q.start):
             continue

@@ -310,6 +310,23 @@ def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
     return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
 
 
+PATIENT_SHARE = re.compile(
+    r"医疗费用?[^,;。\d]{0,6}(?:个人|自付|支出|支付)[^,;。\d]{0,6}(?:控制在|不超过)$"
+    r"|个人(?:自付|支付|负担)[^,;。\d]{0,10}(?:控制在|不超过)$"
+)
+
+
+def is_patient_share(sentence_before: str, clause_before: str) -> bool:
+    """The share of medical costs a patient pays ("住院医疗费用个人支付控制在10%以内"): a reimbursement rule for
+    each patient, not an aggregate target (a share reimbursed, "实际报销比例达到90%", is one); unless pledged
+    ("确保…个人支付费用控制在5%以内").
+
+    >>> is_patient_share("", "县内就诊医疗费用支出可控制在"), is_patient_share("确保…,", "个人支付费用控制在")
+    (True, False)
+    """
+    return PATIENT_SHARE.search(clause_before) is not None and not FUTURE_CUES.search(sentence_before)
+
+
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
     """Not a new figure: one referred back to ("对这20个县市继续抓好…"), the people of the places counted
     ("2000个省扶贫工作重点村贫困人口基本脱贫"), or an assumption of a projection ("按今后3年年均增长7%计算")."""
