@@ -269,6 +269,10 @@ SUPERSEDED = re.compile(
 )
 
 
+# "由2012年前的每年2000万元增加到6000万元": the yearly amount a raise starts from, its time named first
+OLD_YEARLY = re.compile(r"[由从][^,;。]{0,14}每年$")
+
+
 def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     """The old value of a revised target: "将减贫目标由25万人调整为20万人" (the 25万 is replaced).
 
@@ -281,6 +285,7 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
         return True  # "原计划脱贫50万人,调整为45万人"
     old = re.search(r"[由从]", sentence[max(0, q_start - 8) : q_start]) is not None
+    old = old or OLD_YEARLY.search(sentence[max(0, q_start - 20) : q_start]) is not None
     return old and SUPERSEDED.match(sentence[q_end:]) is not None
 
 
