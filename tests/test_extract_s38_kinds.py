@@ -24,3 +24,18 @@ def test_the_yearly_amount_a_raise_starts_from_is_no_figure(g):
     text = "协议明确:省财政对口帮扶资金由2016年前的每年1500万元增加到4500万元,并逐年递增。"
     doc = extract_document(text, g, as_of="2016-03-01")
     assert _kinds(doc, 15_000_000) <= {"baseline"} and "target" in _kinds(doc, 45_000_000)
+
+
+def test_a_plan_for_a_past_year_told_later_keeps_its_targets(g):
+    text = (
+        "2016年,省财政厅安排专项资金800万元,支持某县老区建设。根据项目建设规划,计划硬化村组道路9条26.5公里,"
+        "新建村组道路5条12.4公里。目前,已完成新建村组道路5条12.4公里。"
+    )
+    doc = extract_document(text, g, as_of="2017-04-10")
+    assert "target" in _kinds(doc, 26.5)
+
+
+def test_a_past_plans_works_measured_by_their_rates_are_results(g):
+    text = "截至6月底,2017年计划搬迁的18万建档立卡贫困人口安置房竣工率81.2%、入住率60.5%。"
+    doc = extract_document(text, g, as_of="2018-08-17")
+    assert "target" not in _kinds(doc, 81.2) | _kinds(doc, 180_000)

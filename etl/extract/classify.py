@@ -85,6 +85,23 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+# a sentence led by a plan: "根据项目建设规划,计划硬化村组道路13条37.2公里,新建…", "规划总投资3058万元,其中…"
+PLAN_LEAD = re.compile(r"(?:^|[,;:。]|年|月)计划(?!单列|生育|的|内|外|[,;。])|(?:规划|计划)总投资")
+PLAN_LEAD_ENDS = re.compile(r"实际|已|(?<![为除到])了(?!解)|率|截[至止]|^[^,;。\d]{0,8}的")
+
+
+def plan_leads(sentence_before: str) -> bool:
+    """A plan's figures for a year now past, the plan named before the number and no result told after it.
+
+    >>> plan_leads("根据项目建设规划,计划硬化村组道路13条37.2公里,新建村组道路")
+    True
+    >>> plan_leads("2015年计划减贫10万人,实际减贫"), plan_leads("2017年计划搬迁的")
+    (False, False)
+    """
+    leads = list(PLAN_LEAD.finditer(sentence_before))
+    return bool(leads) and PLAN_LEAD_ENDS.search(sentence_before[leads[-1].end() :]) is None
+
+
 PLAN_SETS_OUT = re.compile(r"^(?:本|该|此)?(?:规划|方案|计划|意见)[^。;]{0,80}(?:明确|确定|提出)了?[^,;。\d]{0,6}$")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(
@@ -283,7 +300,7 @@ def kind_of(
         return "baseline"  # but "截至目前,…514个…,计划“十三五”期间共命名1000个…": its own clause plans
     if in_quoted_goal(sentence, q_start):
         return "target"  # "紧盯“…12个贫困乡97个贫困村出列…”的年度目标", also in a report of progress
-    planned = PLANNED_FOR.search(clause) is not None
+    planned = PLANNED_FOR.search(clause) is not None or plan_leads(sentence[:q_start])
     past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
