@@ -39,3 +39,19 @@ def test_a_past_plans_works_measured_by_their_rates_are_results(g):
     text = "截至6月底,2017年计划搬迁的18万建档立卡贫困人口安置房竣工率81.2%、入住率60.5%。"
     doc = extract_document(text, g, as_of="2018-08-17")
     assert "target" not in _kinds(doc, 81.2) | _kinds(doc, 180_000)
+
+
+def test_investment_completed_is_a_result(g):
+    text = "三是社会扶贫成效明显。与国际组织合作的扶贫项目完成投资2650万元,让3万多农户直接受益。"
+    assert "target" not in _kinds(extract_document(text, g, as_of="2012-02-07"), 26_500_000)
+
+
+def test_investment_to_complete_around_a_goal_stays_a_target(g):
+    text = "2018年全省围绕完成投资150亿元,建成通组公路4万公里的目标任务,有力推进项目建设。"
+    assert "target" in _kinds(extract_document(text, g, as_of="2018-04-25"), 15_000_000_000)
+
+
+def test_deals_signed_are_results(g):
+    text = "活动期间,甘肃在津签约38个招商项目,签约金额215.6亿元。"
+    doc = extract_document(text, g, as_of="2012-12-01")
+    assert "target" not in _kinds(doc, 38) | _kinds(doc, 21_560_000_000)
