@@ -3,7 +3,7 @@ corpus, each with the rule it exercises."""
 
 from __future__ import annotations
 
-from etl.extract import extract_document
+from etl.extract import classify, extract_document
 
 
 def _kinds(doc, value: float) -> set[str]:
@@ -55,3 +55,28 @@ def test_deals_signed_are_results(g):
     text = "活动期间,甘肃在津签约38个招商项目,签约金额215.6亿元。"
     doc = extract_document(text, g, as_of="2012-12-01")
     assert "target" not in _kinds(doc, 38) | _kinds(doc, 21_560_000_000)
+
+
+def _kind(sentence: str, number: str, doc_year: int, year_end: int | None = None, intent: bool = True) -> str:
+    at = sentence.index(number)
+    clause_start = max(sentence.rfind(p, 0, at) for p in ",;。") + 1
+    ends = [e for e in (sentence.find(p, at) for p in ",;。") if e >= 0]
+    clause = sentence[clause_start : min(ends) + 1 if ends else len(sentence)]
+    return classify.kind_of(
+        sentence, clause, at, True, False, year_end, doc_year, clause_after=clause[at - clause_start :], intent=intent
+    )
+
+
+def test_places_a_goal_paragraph_acts_on_are_targets_not_stocks():
+    assert _kind("在产业扶贫上,实施18万人到户产业扶持项目、9个县扶贫产业园;", "9个县", 2017) == "target"
+    assert _kind("改善30个乡镇、260个建制村的通行条件,", "260个", 2016) == "target"
+    assert _kind("85个市级相对薄弱村优先启动美丽宜居乡村建设,", "85个", 2019) == "target"
+
+
+def test_a_base_already_reached_stays_a_stock():
+    assert _kind("在实现96个贫困村光伏电站建设全覆盖的基础上,", "96个", 2017) == "baseline"
+
+
+def test_a_year_end_fix_after_the_work_now_ready_is_a_target():
+    sentence = "目前材料调运基本就绪,年底解决7个贫困村1020户的饮水问题。"
+    assert _kind(sentence, "7个", 2015, year_end=2015, intent=False) == "target"

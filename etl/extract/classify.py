@@ -328,9 +328,28 @@ def kind_of(
     if past and not floor:
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
-    if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
+    acted = intent and acted_on(own, clause_after) or INTENT_OWN.search(own) is not None
+    if stock and not (reached or acted or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+ACTS_ON = re.compile(
+    r"^(?!在)[^,;。\d]{0,4}(?:实施|改善|解决|建设|建成|新建|改造|打造|培育|扶持|启动|创建|帮助|带动|完成|实现)"
+)
+ACTS_AFTER = re.compile(r"^[^,;。]{0,20}?(?:优先|率先|全部|均)?(?:启动|实施|建成|完成|实现|开展)(?!了)")
+
+
+def acted_on(own: str, clause_after: str) -> bool:
+    """A count a verb at its clause's head acts on ("实施…13个县扶贫产业园", "改善40个乡镇、300个建制村的通行条件")
+    or that opens its clause and acts itself ("102个…村优先启动…建设"): in a paragraph of goals, work to do, not a
+    stock stated; but not a base already reached ("在实现112个贫困村…全覆盖的基础上").
+
+    >>> acted_on("改善40个乡镇、", "300个建制村的通行条件"), acted_on("全县有", "120个贫困村")
+    (True, False)
+    """
+    heads = re.fullmatch(r"[^,;。\d]{0,3}", own) is not None  # the count opens its clause, as its subject
+    return ACTS_ON.match(own) is not None or heads and ACTS_AFTER.match(clause_after) is not None
 
 
 QUOTA = re.compile(r"(?:下达|安排|分配|追加|获得|切块)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}$")
