@@ -80,3 +80,13 @@ def test_a_base_already_reached_stays_a_stock():
 def test_a_year_end_fix_after_the_work_now_ready_is_a_target():
     sentence = "目前材料调运基本就绪,年底解决7个贫困村1020户的饮水问题。"
     assert _kind(sentence, "7个", 2015, year_end=2015, intent=False) == "target"
+
+
+def test_funds_handed_down_in_a_sentence_measuring_progress_are_a_result(g):
+    text = "截至目前,已下达补助资金65230万元,已开工5.1万户,开工率82.6%,竣工1.8万户。"
+    assert "target" not in _kinds(extract_document(text, g, as_of="2015-07-22"), 652_300_000)
+
+
+def test_funds_handed_down_for_the_year_stay_its_budget(g):
+    text = "近日,省财政下达2015年农村危房改造补助资金65230万元。"
+    assert "target" in _kinds(extract_document(text, g, as_of="2015-07-22"), 652_300_000)
