@@ -90,3 +90,8 @@ def test_funds_handed_down_in_a_sentence_measuring_progress_are_a_result(g):
 def test_funds_handed_down_for_the_year_stay_its_budget(g):
     text = "近日,省财政下达2015年农村危房改造补助资金65230万元。"
     assert "target" in _kinds(extract_document(text, g, as_of="2015-07-22"), 652_300_000)
+
+
+def test_a_record_told_as_good_news_is_a_result(g):
+    text = "刚刚跨进2013年,全区就传出好消息:地方财政总收入首次突破1500亿元关口,达到1618亿元。"
+    assert "target" not in _kinds(extract_document(text, g, as_of="2013-02-16"), 161_800_000_000)
