@@ -95,3 +95,13 @@ def test_funds_handed_down_for_the_year_stay_its_budget(g):
 def test_a_record_told_as_good_news_is_a_result(g):
     text = "刚刚跨进2013年,全区就传出好消息:地方财政总收入首次突破1500亿元关口,达到1618亿元。"
     assert "target" not in _kinds(extract_document(text, g, as_of="2013-02-16"), 161_800_000_000)
+
+
+def test_projects_decided_on_are_the_plans_even_told_as_done(g):
+    text = "帮扶协调小组会议召开,记者从会上获悉,今年省里已经定下64个重点帮扶项目助力该县打赢脱贫攻坚战。"
+    assert "target" in _kinds(extract_document(text, g, as_of="2019-04-27"), 64)
+
+
+def test_projects_built_stay_results(g):
+    text = "帮扶协调小组会议召开,记者从会上获悉,今年省里已经建成64个重点帮扶项目。"
+    assert "target" not in _kinds(extract_document(text, g, as_of="2019-04-27"), 64)

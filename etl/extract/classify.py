@@ -259,6 +259,23 @@ def breaks_down_plan(before: str) -> bool:
 PLACE_ITEM = re.compile(r"(?:^|[:、,])[\u4e00-\u9fff]{1,8}[县区市州旗盟镇乡](?:\d[^、,()]*\([^()]*)?$")
 
 
+# a verb of deciding the count's projects, or the list a decided total is split into ("确定了…项目59个。其中,…")
+DECIDED = re.compile(r"(?:确定|定下|敲定)了?(?:[^,;。\d]{0,20}|[^;。]{0,40}项目\d+个。其中[^;。]*)$")
+
+
+def projects_decided(before: str, rest: str) -> bool:
+    """Projects decided on, even when told as done ("今年江苏已经定下81个重点帮扶项目"): the plan's projects.
+
+    >>> projects_decided("今年已经定下", "81个重点帮扶项目"), projects_decided("今年已经建成", "81个项目")
+    (True, False)
+    """
+    return (
+        DECIDED.search(before) is not None
+        and re.match(r"[\d.]+个[^,;。\d]{0,10}项目|[\d.]+个", rest) is not None
+        and ("项目" in rest[:16] or before.endswith("项目"))
+    )
+
+
 FLOOR_BEFORE = re.compile(r"(?:不少于|不低于|至少)$")
 
 
@@ -296,7 +313,9 @@ def kind_of(
         return "target"  # "规划…提出了…主要任务,明确了8项重点工程和56个具体项目": what the plan sets out
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
-    if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):
+    if (breaks_down_plan(before) or projects_decided(before, sentence[q_start:])) and (
+        year_end is None or year_end >= doc_year
+    ):
         return "target"
     own = clause[: len(clause) - len(clause_after)] if clause.endswith(clause_after) else ""
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after) and not INTENT_OWN.search(own):
