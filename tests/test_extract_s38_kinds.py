@@ -105,3 +105,16 @@ def test_projects_decided_on_are_the_plans_even_told_as_done(g):
 def test_projects_built_stay_results(g):
     text = "帮扶协调小组会议召开,记者从会上获悉,今年省里已经建成64个重点帮扶项目。"
     assert "target" not in _kinds(extract_document(text, g, as_of="2019-04-27"), 64)
+
+
+def test_funds_said_handed_down_after_the_amount_are_the_years_budget(g):
+    text = "今年对38个贫困县的农村供水工程进行改造。目前,中央及省级5.12亿元专项资金已全部下达。"
+    assert "target" in _kinds(extract_document(text, g, as_of="2019-03-26"), 512_000_000)
+
+
+def test_works_out_to_tender_are_not_yet_done():
+    sentence = "项目计划分三期建设,一期3个试点村已经完成;二期95个行政村的光伏供暖工程正在进行招投标,"
+    clause = "二期95个行政村的光伏供暖工程正在进行招投标,"
+    at = sentence.index("95个")
+    kind = classify.kind_of(sentence, clause, at, False, False, None, 2018, clause_after=clause[2:], intent=True)
+    assert kind == "target"

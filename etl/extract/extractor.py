@@ -66,6 +66,7 @@ RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  #
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
+ALLOCATED_AFTER = re.compile(r"[^,;。\d]{0,8}?已?(?:全部)?(?:下达|下拨)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 PLAN_MEASURED = re.compile(r"(?:年度|全年)(?:目标)?(?:计划|任务)$")  # "完成全年计划6万户的187%": the year's plan
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
@@ -428,7 +429,9 @@ def _quantities(
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
             allocated = q.measure == "元" and (
-                ALLOCATED.search(ctx.before + said) or classify.funds_allocated(sentence[: q.start])
+                ALLOCATED.search(ctx.before + said)
+                or classify.funds_allocated(sentence[: q.start])
+                or ALLOCATED_AFTER.match(sentence, q.end) is not None  # "…7.35亿元专项资金已全部下达"
             )
             allocated = allocated or classify.is_quota(said)
             # "按照资金下达规模,共安排了6个项目,项目总投资为1259万元": the projects the year's money is split into
