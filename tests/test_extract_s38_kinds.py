@@ -118,3 +118,13 @@ def test_works_out_to_tender_are_not_yet_done():
     at = sentence.index("95个")
     kind = classify.kind_of(sentence, clause, at, False, False, None, 2018, clause_after=clause[2:], intent=True)
     assert kind == "target"
+
+
+def test_progress_against_a_plan_stated_earlier_in_the_sentence_is_a_result(g):
+    text = (
+        "截至6月底,该县共落实易地扶贫搬迁对象2860户,占目标任务的76%。"
+        "全县拟建设48个安置点,完成评审39个,三通一平开工建设36个,已完工17个。"
+    )
+    doc = extract_document(text, g, as_of="2016-07-15")
+    assert "target" in _kinds(doc, 48)
+    assert "target" not in _kinds(doc, 39) | _kinds(doc, 36)

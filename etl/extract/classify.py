@@ -298,12 +298,14 @@ def kind_of(
     news: bool = False,
     clause_after: str = "",
     intent: bool = False,
+    progress: bool = False,
 ) -> str:
     """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
 
     ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
     the number on; ``intent`` says the paragraph states goals (an earlier sentence said 将/确保…); ``news``
-    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result; in a paragraph that measures
+    ``progress`` against its plan only the number's own clause can state intent ("拟建设57个安置点,完成评审45个").
 
     >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
     ...         clause_after="80万贫困人口将全部脱贫")
@@ -343,7 +345,7 @@ def kind_of(
             and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
             and not _intent_after_past(sentence[:q_start], clause_after)
             or news
-            and not FUTURE_CUES.search(before + clause)
+            and not FUTURE_CUES.search(clause if progress else before + clause)
         )
     floor = _floor_required(sentence[:q_start], clause) and (year_end is None or year_end >= doc_year)
     if past and not floor:

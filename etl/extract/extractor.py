@@ -421,6 +421,7 @@ def _quantities(
                 or ctx.progress,
                 sentence[q.start : c_end],
                 intent=ctx.intent,
+                progress=ctx.progress,
             )
             if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]) or level_year is not None:
                 kind = "baseline"
