@@ -128,3 +128,17 @@ def test_progress_against_a_plan_stated_earlier_in_the_sentence_is_a_result(g):
     doc = extract_document(text, g, as_of="2016-07-15")
     assert "target" in _kinds(doc, 48)
     assert "target" not in _kinds(doc, 39) | _kinds(doc, 36)
+
+
+def test_a_rate_stated_bare_in_a_profile_is_a_baseline():
+    sentence = "全市贫困人口达63.2万人,占全省的9.8%;贫困发生率15.3%,贫困行政村312个,"
+    clause = "贫困发生率15.3%,"
+    at = sentence.index("15.3")
+    kind = classify.kind_of(sentence, clause, at, False, True, None, 2015, clause_after="15.3%,")
+    assert kind == "baseline"
+
+
+def test_a_rate_in_a_paragraph_of_goals_stays_a_target():
+    sentence = "贫困发生率3%以下,"
+    kind = classify.kind_of(sentence, sentence, 5, False, True, None, 2018, clause_after="3%以下,", intent=True)
+    assert kind == "target"

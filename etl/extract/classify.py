@@ -352,7 +352,8 @@ def kind_of(
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
     acted = intent and acted_on(own, clause_after) or INTENT_OWN.search(own) is not None
-    if stock and not (reached or acted or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
+    stated = stock or rate and not intent and re.search(r"率(?:为|是)?$", own) is not None  # "贫困发生率17.7%"
+    if stated and not (reached or acted or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
 
