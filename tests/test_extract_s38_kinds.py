@@ -142,3 +142,9 @@ def test_a_rate_in_a_paragraph_of_goals_stays_a_target():
     sentence = "贫困发生率3%以下,"
     kind = classify.kind_of(sentence, sentence, 5, False, True, None, 2018, clause_after="3%以下,", intent=True)
     assert kind == "target"
+
+
+def test_who_may_benefit_is_a_condition_not_a_target(g):
+    text = "享受培训补助的对象必须100%是建档立卡贫困户,培训后就业率达到80%以上。"
+    doc = extract_document(text, g, as_of="2018-06-01")
+    assert "target" not in _kinds(doc, 100) and "target" in _kinds(doc, 80)
