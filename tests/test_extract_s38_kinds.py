@@ -3,11 +3,13 @@ corpus, each with the rule it exercises."""
 
 from __future__ import annotations
 
+import math
+
 from etl.extract import classify, extract_document
 
 
 def _kinds(doc, value: float) -> set[str]:
-    return {f.kind for f in doc.figures if abs(f.value - value) < 1e-6}
+    return {f.kind for f in doc.figures if math.isclose(f.value, value, rel_tol=1e-9)}
 
 
 def test_a_patients_share_of_medical_costs_is_a_rule_not_a_target(g):
@@ -148,3 +150,11 @@ def test_who_may_benefit_is_a_condition_not_a_target(g):
     text = "享受培训补助的对象必须100%是建档立卡贫困户,培训后就业率达到80%以上。"
     doc = extract_document(text, g, as_of="2018-06-01")
     assert "target" not in _kinds(doc, 100) and "target" in _kinds(doc, 80)
+
+
+def test_money_already_handed_down_in_a_progress_paragraph_is_a_result(g):
+    text = (
+        "上半年,全省下达中央和省级各类资金520亿元、占计划的61%。实现转移就业64.3万人。"
+        "易地搬迁和房屋改造正在大力推进,已下达资金143.2亿元。"
+    )
+    assert "target" not in _kinds(extract_document(text, g, as_of="2016-08-21"), 14_320_000_000)

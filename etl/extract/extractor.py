@@ -440,6 +440,8 @@ def _quantities(
                 PROJECTS_ALLOCATED.match(sentence, q.end) is not None or sentence[: q.start].endswith("项目")
             )  # and its parts: "其中:基础设施建设项目3项,总资金938万元"
             allocated = allocated or projects and ALLOCATED.search(ctx.before + said) is not None
+            # "(…占计划的67%。)…已下达资金187.6亿元": in a paragraph measuring progress, money already handed down
+            progress = progress or ctx.progress and re.search(r"已(?:全部)?(?:下达|下拨)", said) is not None
             if kind != "target" and allocated and not (progress or classify.reports_progress(sentence)):
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
