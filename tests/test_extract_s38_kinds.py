@@ -158,3 +158,11 @@ def test_money_already_handed_down_in_a_progress_paragraph_is_a_result(g):
         "易地搬迁和房屋改造正在大力推进,已下达资金143.2亿元。"
     )
     assert "target" not in _kinds(extract_document(text, g, as_of="2016-08-21"), 14_320_000_000)
+
+
+def test_a_rate_listed_after_a_level_to_reach_stays_a_target():
+    sentence = "贫困人口基本医疗保险参保率达到100%,家庭医生签约服务覆盖率95%。"
+    clause = "家庭医生签约服务覆盖率95%。"
+    at = sentence.index("95")
+    kind = classify.kind_of(sentence, clause, at, False, True, None, 2019, clause_after="95%。")
+    assert kind == "target"

@@ -352,10 +352,23 @@ def kind_of(
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
     acted = intent and acted_on(own, clause_after) or INTENT_OWN.search(own) is not None
-    stated = stock or rate and not intent and re.search(r"率(?:为|是)?$", own) is not None  # "贫困发生率17.7%"
+    stated = stock or rate and bare_rate(own, before, intent)
     if stated and not (reached or acted or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+def bare_rate(own: str, before: str, intent: bool) -> bool:
+    """A rate stated bare, as a profile states it ("全市贫困人口达95.41万人,…;贫困发生率17.7%"), not one of a list
+    of levels to reach ("参保率达到100%,家庭医生签约服务覆盖率100%").
+
+    >>> bare_rate("贫困发生率", "…占全省的13.6%;贫困发生率", False), bare_rate("覆盖率", "参保率达到100%,覆盖率", False)
+    (True, False)
+    """
+    return not intent and re.search(r"率(?:为|是)?$", own) is not None and not REACHING.search(before)
+
+
+REACHING = re.compile(r"达到|提高到|提升到|降至|降到|下降到|减少到|控制在|保持在|稳定在")
 
 
 ACTS_ON = re.compile(
