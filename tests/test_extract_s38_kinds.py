@@ -166,3 +166,8 @@ def test_a_rate_listed_after_a_level_to_reach_stays_a_target():
     at = sentence.index("95")
     kind = classify.kind_of(sentence, clause, at, False, True, None, 2019, clause_after="95%。")
     assert kind == "target"
+
+
+def test_one_named_households_story_is_no_figure(g):
+    text = "石桥镇柳溪村贫困户陈德明利用3万元小额贷款养鱼、养牛、栽植核桃,预计今年可增收1万余元。"
+    assert "target" not in _kinds(extract_document(text, g, as_of="2016-09-01"), 30_000)

@@ -551,12 +551,34 @@ def is_households_income_bar(clause_before: str) -> bool:
     return HOUSEHOLDS_INCOME_BEFORE.search(clause_before) is not None
 
 
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+# "三溪村贫困户何红祥利用3万元小额贷款养鱼": one named household's story
+NAMED_HOUSEHOLD = re.compile(
+    rf"(?:贫困户|脱贫户|农户|村民|群众|户主)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:等\d+户)?"
+    r"(?:利用|通过|用|靠|拿出|借助|种植|养殖|在|家)[^,;。\d]{0,8}$"
+)
+
+
+def is_named_household(clause_before: str) -> bool:
+    """A figure of one named household told as an example, not an amount of the region.
+
+    >>> is_named_household("五权镇三溪村贫困户何红祥利用"), is_named_household("全镇贫困户通过")
+    (True, False)
+    """
+    return NAMED_HOUSEHOLD.search(clause_before) is not None
+
+
 def is_aside(sentence: str, q, c_start: int) -> bool:
     """A number the sentence mentions on the way: a link to another page, an example, a count of what is or of
     the places something is for, a rate beyond its plan, a bound, a subtotal, a yearly pace, a group's figure,
     what a work gives once built, a measured level or a part's share."""
     before = sentence[c_start : q.start]
     if is_navigation(sentence) or is_example_case(sentence[c_start:]) or is_bare_threshold(sentence, q.start, q.end):
+        return True
+    if is_named_household(before):
         return True
     if is_subtotal_of_parts(sentence, q.start) or is_yearly_part(sentence, q.start) or is_for_named_group(before):
         return True
