@@ -171,3 +171,8 @@ def test_a_rate_listed_after_a_level_to_reach_stays_a_target():
 def test_one_named_households_story_is_no_figure(g):
     text = "石桥镇柳溪村贫困户陈德明利用3万元小额贷款养鱼、养牛、栽植核桃,预计今年可增收1万余元。"
     assert "target" not in _kinds(extract_document(text, g, as_of="2016-09-01"), 30_000)
+
+
+def test_a_years_outcome_after_its_plan_is_a_result():
+    assert classify.plan_leads("2015年计划硬化村组道路13条")
+    assert not classify.plan_leads("2015年计划减贫10万人,全年减贫")

@@ -90,7 +90,7 @@ PLANNED_FOR = re.compile(
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
 # a sentence led by a plan: "根据项目建设规划,计划硬化村组道路13条37.2公里,新建…", "规划总投资3058万元,其中…"
 PLAN_LEAD = re.compile(r"(?:^|[,;:。]|年|月)计划(?!单列|生育|的|内|外|[,;。])|(?:规划|计划)总投资")
-PLAN_LEAD_ENDS = re.compile(r"实际|已|(?<![为除到])了(?!解)|率|截[至止]|^[^,;。\d]{0,8}的")
+PLAN_LEAD_ENDS = re.compile(r"实际|全年|累计|已|(?<![为除到])了(?!解)|率|截[至止]|^[^,;。\d]{0,8}的")
 
 
 def plan_leads(sentence_before: str) -> bool:
