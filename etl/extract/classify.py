@@ -49,11 +49,14 @@ CLAUSE_PAST = re.compile(
     r"|[从由][^,。;]{0,30}(?:增加|增长|提高|下降|减少|降|上升)(?:到|为|至)"  # "从3967元增加到8250元": a change reported
     r"|成功(?:申请|争取|举办|引进|签约|创建|实施)|首次(?:突破|超过|达到)|顺利(?:摘帽|退出|出列|通过|完成)|^继(?!续)"
     r"|(?<![比较与])(?:去年|上年|前年)(?!同期|底|末)"
+    # "扶贫项目完成投资2902万元", "签约46个招商项目": work done, deals made
+    r"|(?<!围绕)完成投资|(?<!医生)签约(?!履约|服务|率)"
 )
 SENTENCE_PAST = re.compile(
     r"\d{1,2}\s*[-—~至到]\s*\d{1,2}月(?!底|末|前)|前[一二三]季度|共(?:减|实现|完成|帮助|投入|整合|选派|培训|发放|建成|落实|转移)|至此|又有|以来|已经|已由|已有|取得|过去|累计|同比|截至|截止|共有|先后|完成了|实现了|下降了|减少了"
     r"|据统计|统计显示|数据显示|位列|位居|排名|排全[国省市区]|居全[国省市区]"  # a report of figures counted and ranked
     r"|签下"  # "再签下26个扶贫合作项目,总投资额达242亿元": agreements signed
+    r"|首次(?:突破|超过|达到)|(?:传出|传来)了?(?:好消息|喜讯)"  # "…首次突破2000亿元关口,达到2264亿元": a record
     r"|已(?:减|降|下降|减少|增加|增长|提高|提升|突破|超过)[到至为]?\d"  # "…已减至18.86万人,贫困发生率降至2.45%"
     r"|经过[^,;。]{0,16}努力"  # "经过全县上下共同努力,今年,晴隆净减少农村贫困人口6000人": a result of work done
     r"|经[^,;。]{0,20}(?:批准|批复)[,,]"  # "经广西壮族自治区批准,…马山县…退出贫困县序列": an exit granted
@@ -85,6 +88,23 @@ PLANNED_FOR = re.compile(
     r"计划\d{4}年|\d{4}年(?:度)?计划(?:摘帽|脱贫|退出|出列)|”的?(?:年度)?[^,;。“”]{0,4}(?:目标|计划)"
     r"|^[^,;。\d]{0,6}\d+个计划(?:摘帽|退出|出列)的?(?:贫困)?[县村]"  # "12个计划退出县也有望顺利实现摘帽"
 )  # a plan's target, even when reported later ("围绕“3个贫困县摘帽…”的年度减贫目标")
+# a sentence led by a plan: "根据项目建设规划,计划硬化村组道路13条37.2公里,新建…", "规划总投资3058万元,其中…"
+PLAN_LEAD = re.compile(r"(?:^|[,;:。]|年|月)计划(?!单列|生育|的|内|外|[,;。])|(?:规划|计划)总投资")
+PLAN_LEAD_ENDS = re.compile(r"实际|全年|累计|已|(?<![为除到])了(?!解)|率|截[至止]|^[^,;。\d]{0,8}的")
+
+
+def plan_leads(sentence_before: str) -> bool:
+    """A plan's figures for a year now past, the plan named before the number and no result told after it.
+
+    >>> plan_leads("根据项目建设规划,计划硬化村组道路13条37.2公里,新建村组道路")
+    True
+    >>> plan_leads("2015年计划减贫10万人,实际减贫"), plan_leads("2017年计划搬迁的")
+    (False, False)
+    """
+    leads = list(PLAN_LEAD.finditer(sentence_before))
+    return bool(leads) and PLAN_LEAD_ENDS.search(sentence_before[leads[-1].end() :]) is None
+
+
 PLAN_SETS_OUT = re.compile(r"^(?:本|该|此)?(?:规划|方案|计划|意见)[^。;]{0,80}(?:明确|确定|提出)了?[^,;。\d]{0,6}$")
 PLANNED_BEFORE = re.compile(r"计划(?:搬迁|建设|用地|安排|实施|新建|改造|投入|完成)?[^,;。\d计]{0,4}的?$")
 FUTURE_AFTER = re.compile(
@@ -93,6 +113,7 @@ FUTURE_AFTER = re.compile(
 )
 REACH_TO = re.compile(r"(?:达到?|(?:提高|提升|增加|增长|扩大|扩面)[到至]|突破)$")
 TARGET_WORDS = re.compile(
+    r"正在(?:进行|开展)?(?:招投标|招标|设计|选址)|即将(?:开工|实施|建设|启动)|"  # works not yet begun
     r"计划|力争|确保|"
     + MUST
     + r"|将|今后|未来|(?:到|(?<!截)至)(?:19|20)\d{2}年|(?:19|20)\d{2}年前|目标|任务|努力(?![,下])"
@@ -239,6 +260,23 @@ def breaks_down_plan(before: str) -> bool:
 PLACE_ITEM = re.compile(r"(?:^|[:、,])[\u4e00-\u9fff]{1,8}[县区市州旗盟镇乡](?:\d[^、,()]*\([^()]*)?$")
 
 
+# a verb of deciding the count's projects, or the list a decided total is split into ("确定了…项目59个。其中,…")
+DECIDED = re.compile(r"(?:确定|定下|敲定)了?(?:[^,;。\d]{0,20}|[^;。]{0,40}项目\d+个。其中[^;。]*)$")
+
+
+def projects_decided(before: str, rest: str) -> bool:
+    """Projects decided on, even when told as done ("今年江苏已经定下81个重点帮扶项目"): the plan's projects.
+
+    >>> projects_decided("今年已经定下", "81个重点帮扶项目"), projects_decided("今年已经建成", "81个项目")
+    (True, False)
+    """
+    return (
+        DECIDED.search(before) is not None
+        and re.match(r"[\d.]+个[^,;。\d]{0,10}项目|[\d.]+个", rest) is not None
+        and ("项目" in rest[:16] or before.endswith("项目"))
+    )
+
+
 FLOOR_BEFORE = re.compile(r"(?:不少于|不低于|至少)$")
 
 
@@ -260,12 +298,14 @@ def kind_of(
     news: bool = False,
     clause_after: str = "",
     intent: bool = False,
+    progress: bool = False,
 ) -> str:
     """'target', 'actual' or 'baseline' for a number at sentence offset q_start inside clause.
 
     ``context`` is the earlier part of the same sentence (before a semicolon), ``clause_after`` the clause from
     the number on; ``intent`` says the paragraph states goals (an earlier sentence said 将/确保…); ``news``
-    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result.
+    makes a report with no word of intent (将/要/确保/力争/计划/目标…) a past result; in a paragraph that measures
+    ``progress`` against its plan only the number's own clause can state intent ("拟建设57个安置点,完成评审45个").
 
     >>> kind_of("全区现有80万贫困人口将全部脱贫", "全区现有80万贫困人口将全部脱贫", 4, False, False, None, 2016,
     ...         clause_after="80万贫困人口将全部脱贫")
@@ -276,14 +316,16 @@ def kind_of(
         return "target"  # "规划…提出了…主要任务,明确了8项重点工程和56个具体项目": what the plan sets out
     if PLANNED_BEFORE.search(sentence[:q_start]) and (year_end is None or year_end >= doc_year):
         return "target"  # "今年计划搬迁的73666人已全部落实到户": the planned figure, whatever has been done since
-    if breaks_down_plan(before) and (year_end is None or year_end >= doc_year):
+    if (breaks_down_plan(before) or projects_decided(before, sentence[q_start:])) and (
+        year_end is None or year_end >= doc_year
+    ):
         return "target"
     own = clause[: len(clause) - len(clause_after)] if clause.endswith(clause_after) else ""
     if BASELINE_MARKERS.search(before) and not FUTURE_AFTER.search(clause_after) and not INTENT_OWN.search(own):
         return "baseline"  # but "截至目前,…514个…,计划“十三五”期间共命名1000个…": its own clause plans
     if in_quoted_goal(sentence, q_start):
         return "target"  # "紧盯“…12个贫困乡97个贫困村出列…”的年度目标", also in a report of progress
-    planned = PLANNED_FOR.search(clause) is not None
+    planned = PLANNED_FOR.search(clause) is not None or plan_leads(sentence[:q_start])
     past = year_end is not None and year_end < doc_year and not planned
     if DONE.search(clause) and not (year_end is not None and year_end > doc_year):
         past = True
@@ -303,15 +345,48 @@ def kind_of(
             and not _intent_then_past(before, sentence[:q_start], sentence[q_start:])
             and not _intent_after_past(sentence[:q_start], clause_after)
             or news
-            and not FUTURE_CUES.search(before + clause)
+            and not FUTURE_CUES.search(clause if progress else before + clause)
         )
     floor = _floor_required(sentence[:q_start], clause) and (year_end is None or year_end >= doc_year)
     if past and not floor:
         return "baseline" if stock or rate else "actual"
     reached = intent and REACH_TO.search(sentence[:q_start]) is not None  # "(全市将…。)收入达21220元以上"
-    if stock and not (reached or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
+    acted = intent and acted_on(own, clause_after) or INTENT_OWN.search(own) is not None
+    stated = stock or rate and bare_rate(own, before, intent)
+    if stated and not (reached or acted or FUTURE_CUES.search(before + clause)) and not re.search(r"\d{4}年", clause):
         return "baseline"
     return "target"
+
+
+def bare_rate(own: str, before: str, intent: bool) -> bool:
+    """A rate stated bare, as a profile states it ("全市贫困人口达95.41万人,…;贫困发生率17.7%"), not one of a list
+    of levels to reach ("参保率达到100%,家庭医生签约服务覆盖率100%").
+
+    >>> bare_rate("贫困发生率", "…占全省的13.6%;贫困发生率", False), bare_rate("覆盖率", "参保率达到100%,覆盖率", False)
+    (True, False)
+    """
+    return not intent and re.search(r"率(?:为|是)?$", own) is not None and not REACHING.search(before)
+
+
+REACHING = re.compile(r"达到|提高到|提升到|降至|降到|下降到|减少到|控制在|保持在|稳定在")
+
+
+ACTS_ON = re.compile(
+    r"^(?!在)[^,;。\d]{0,4}(?:实施|改善|解决|建设|建成|新建|改造|打造|培育|扶持|启动|创建|帮助|带动|完成|实现)"
+)
+ACTS_AFTER = re.compile(r"^[^,;。]{0,20}?(?:优先|率先|全部|均)?(?:启动|实施|建成|完成|实现|开展)(?!了)")
+
+
+def acted_on(own: str, clause_after: str) -> bool:
+    """A count a verb at its clause's head acts on ("实施…13个县扶贫产业园", "改善40个乡镇、300个建制村的通行条件")
+    or that opens its clause and acts itself ("102个…村优先启动…建设"): in a paragraph of goals, work to do, not a
+    stock stated; but not a base already reached ("在实现112个贫困村…全覆盖的基础上").
+
+    >>> acted_on("改善40个乡镇、", "300个建制村的通行条件"), acted_on("全县有", "120个贫困村")
+    (True, False)
+    """
+    heads = re.fullmatch(r"[^,;。\d]{0,3}", own) is not None  # the count opens its clause, as its subject
+    return ACTS_ON.match(own) is not None or heads and ACTS_AFTER.match(clause_after) is not None
 
 
 QUOTA = re.compile(r"(?:下达|安排|分配|追加|获得|切块)[^,;。]{0,24}(?:指标|任务)[^,;。\d]{0,4}$")

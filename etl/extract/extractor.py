@@ -76,6 +76,7 @@ RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  #
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
+ALLOCATED_AFTER = re.compile(r"[^,;。\d]{0,8}?已?(?:全部)?(?:下达|下拨)")
 STATE_TO_REACH = re.compile(r"减少到|减至|降至|降到|控制在|达|完成|覆盖")
 PLAN_MEASURED = re.compile(r"(?:年度|全年)(?:目标)?(?:计划|任务)$")  # "完成全年计划6万户的187%": the year's plan
 NORM_MAX_COUNT = 3  # "至少1个", "一名", "2—3个乡镇": per-unit norms, not aggregate targets
@@ -280,7 +281,10 @@ def _quantities(
             continue
         if not_figures.is_one_of(sentence, q.start, q.end) or not_figures.is_size_class(sentence, q.end, q.measure):
             continue
-        if q.measure == "%" and not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start]):
+        if q.measure == "%" and (
+            not_figures.is_share_of_whole(sentence, q.start, sentence[c_start : q.start])
+            or not_figures.is_patient_share(sentence[: q.start], sentence[c_start : q.start])
+        ):
             continue
         if q.unit in COUNT_UNITS and scopes.is_count_of_involved(sentence, q.start):
             continue
@@ -447,6 +451,7 @@ def _quantities(
                 or ctx.progress,
                 sentence[q.start : c_end],
                 intent=ctx.intent,
+                progress=ctx.progress,
             )
             if remaining and not classify.FUTURE_AFTER.search(sentence[q.start : c_end]) or level_year is not None:
                 kind = "baseline"
@@ -455,7 +460,9 @@ def _quantities(
             said = sentence[: q.start] if kind == "actual" else sentence[c_start : q.start]  # "目前,已下达…资金"
             progress = re.match(r"[^,;。]{0,3}(?:占|完成)(?:年度)?计划", sentence[q.end :])  # "…670亿元、占计划的67%"
             allocated = q.measure == "元" and (
-                ALLOCATED.search(ctx.before + said) or classify.funds_allocated(sentence[: q.start])
+                ALLOCATED.search(ctx.before + said)
+                or classify.funds_allocated(sentence[: q.start])
+                or ALLOCATED_AFTER.match(sentence, q.end) is not None  # "…7.35亿元专项资金已全部下达"
             )
             allocated = allocated or classify.is_quota(said)
             # "按照资金下达规模,共安排了6个项目,项目总投资为1259万元": the projects the year's money is split into
@@ -463,7 +470,9 @@ def _quantities(
                 PROJECTS_ALLOCATED.match(sentence, q.end) is not None or sentence[: q.start].endswith("项目")
             )  # and its parts: "其中:基础设施建设项目3项,总资金938万元"
             allocated = allocated or projects and ALLOCATED.search(ctx.before + said) is not None
-            if kind != "target" and allocated and not progress:
+            # "(…占计划的67%。)…已下达资金187.6亿元": in a paragraph measuring progress, money already handed down
+            progress = progress or ctx.progress and re.search(r"已(?:全部)?(?:下达|下拨)", said) is not None
+            if kind != "target" and allocated and not (progress or classify.reports_progress(sentence)):
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
             made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) or acted_in

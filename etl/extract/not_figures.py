@@ -98,6 +98,8 @@ CRITERION_AFTER = re.compile(
     r"|^(?:以下|以上)、[^,;。\d]{0,8}\d+(?:\.\d+)?[%户人]?(?:以下|以上)的"
     # "收入5万元至10万元以上的村", "10万元至50万元的村": a band of villages, by its limits
     r"|^(?:至|到|—|-)\d+(?:\.\d+)?万?元?(?:以上|以下)?的(?:村|户|县|乡|镇)"
+    # "享受培训补助的对象必须100%是建档立卡贫困户": who may benefit, a condition
+    r"|^%?(?:都|均)?(?:是|为)(?:建档立卡)?(?:贫困|脱贫)(?:户|人口|家庭|劳动力)"
 )
 
 
@@ -269,6 +271,10 @@ SUPERSEDED = re.compile(
 )
 
 
+# "由2012年前的每年2000万元增加到6000万元": the yearly amount a raise starts from, its time named first
+OLD_YEARLY = re.compile(r"[由从][^,;。]{0,14}每年$")
+
+
 def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     """The old value of a revised target: "将减贫目标由25万人调整为20万人" (the 25万 is replaced).
 
@@ -281,6 +287,7 @@ def is_superseded(sentence: str, q_start: int, q_end: int) -> bool:
     if re.search(r"原(?:计划|定|下达|目标)", before) and re.search(r"调整|调减|调增|变更|修改", sentence[q_end:]):
         return True  # "原计划脱贫50万人,调整为45万人"
     old = re.search(r"[由从]", sentence[max(0, q_start - 8) : q_start]) is not None
+    old = old or OLD_YEARLY.search(sentence[max(0, q_start - 20) : q_start]) is not None
     return old and SUPERSEDED.match(sentence[q_end:]) is not None
 
 
@@ -308,6 +315,23 @@ def is_share_of_whole(sentence: str, q_start: int, clause_before: str) -> bool:
     """
     before = sentence[max(0, q_start - 16) : q_start]
     return SHARE_OF_WHOLE.search(before) is not None and not FUTURE_CUES.search(clause_before)
+
+
+PATIENT_SHARE = re.compile(
+    r"医疗费用?[^,;。\d]{0,6}(?:个人|自付|支出|支付)[^,;。\d]{0,6}(?:控制在|不超过)$"
+    r"|个人(?:自付|支付|负担)[^,;。\d]{0,10}(?:控制在|不超过)$"
+)
+
+
+def is_patient_share(sentence_before: str, clause_before: str) -> bool:
+    """The share of medical costs a patient pays ("住院医疗费用个人支付控制在10%以内"): a reimbursement rule for
+    each patient, not an aggregate target (a share reimbursed, "实际报销比例达到90%", is one); unless pledged
+    ("确保…个人支付费用控制在5%以内").
+
+    >>> is_patient_share("", "县内就诊医疗费用支出可控制在"), is_patient_share("确保…,", "个人支付费用控制在")
+    (True, False)
+    """
+    return PATIENT_SHARE.search(clause_before) is not None and not FUTURE_CUES.search(sentence_before)
 
 
 def is_reference(sentence: str, q_start: int, clause: str) -> bool:
@@ -527,12 +551,34 @@ def is_households_income_bar(clause_before: str) -> bool:
     return HOUSEHOLDS_INCOME_BEFORE.search(clause_before) is not None
 
 
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚"
+    "卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+# "三溪村贫困户何红祥利用3万元小额贷款养鱼": one named household's story
+NAMED_HOUSEHOLD = re.compile(
+    rf"(?:贫困户|脱贫户|农户|村民|群众|户主)[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:等\d+户)?"
+    r"(?:利用|通过|用|靠|拿出|借助|种植|养殖|在|家)[^,;。\d]{0,8}$"
+)
+
+
+def is_named_household(clause_before: str) -> bool:
+    """A figure of one named household told as an example, not an amount of the region.
+
+    >>> is_named_household("五权镇三溪村贫困户何红祥利用"), is_named_household("全镇贫困户通过")
+    (True, False)
+    """
+    return NAMED_HOUSEHOLD.search(clause_before) is not None
+
+
 def is_aside(sentence: str, q, c_start: int) -> bool:
     """A number the sentence mentions on the way: a link to another page, an example, a count of what is or of
     the places something is for, a rate beyond its plan, a bound, a subtotal, a yearly pace, a group's figure,
     what a work gives once built, a measured level or a part's share."""
     before = sentence[c_start : q.start]
     if is_navigation(sentence) or is_example_case(sentence[c_start:]) or is_bare_threshold(sentence, q.start, q.end):
+        return True
+    if is_named_household(before):
         return True
     if is_subtotal_of_parts(sentence, q.start) or is_yearly_part(sentence, q.start) or is_for_named_group(before):
         return True
