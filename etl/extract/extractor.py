@@ -431,6 +431,7 @@ def _quantities(
             runs += [(p, True) for p in earlier]
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
+        first_of_q = len(out)
         for (p_start, p_end), stretched in runs:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
@@ -545,7 +546,23 @@ def _quantities(
                         end=s_start + item.quantity.end,
                     )
                 )
+        if yearly and len(periods) > 1:
+            out[first_of_q:] = schedule_kept_whole(out[first_of_q:])
     return pair_tiers(out)
+
+
+def schedule_kept_whole(figures: list[Extracted]) -> list[Extracted]:
+    """One number's per-year schedule is one plan: when its later years are targets, its years before the text's
+    date are the plan's too, not results ("“十二五”…资金从每年2000万元增加到3500万元" told in 2012: 2011-2015)."""
+    if not any(f.kind == "target" for f in figures):
+        return figures
+    later = min((f for f in figures if f.kind == "target"), key=lambda f: f.period_end)
+    return [
+        replace(f, kind="target", confidence=later.confidence)
+        if f.kind == "actual" and f.period_start == f.period_end < later.period_end
+        else f
+        for f in figures
+    ]
 
 
 def _own_part_code(fig: Extracted, earlier: list[Extracted], label: str | None, measure: str) -> Extracted:
