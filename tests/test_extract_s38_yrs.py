@@ -1,7 +1,9 @@
-"""Years of extracted targets read from the dev corpus (session 38, yrs).
+"""Years of extracted targets, and one number given to several listed items, read from the dev corpus (session 38, yrs).
 
 Sentences marked "dev" are from dev-corpus texts (data/corpus/dev: guangxi-2012-social-poverty-aid-news-trad,
-guizhou-2017-ethnic-villages-plan-news), in simplified characters; the others are written for these tests."""
+guizhou-2017-ethnic-villages-plan-news, fujian-2018-thousand-firms-villages-plan-news,
+xinjiang-2016-rural-roads-targets-news-trad, yunnan-2022-rural-revitalization-key-work-implementation-opinion), in
+simplified characters; the others are written for these tests."""
 
 from __future__ import annotations
 
@@ -56,3 +58,36 @@ def test_a_yearly_pace_all_in_the_past_stays_a_result(g):
     assert found and all(k == "actual" for k, *_ in found)
     found = _figures("2014年以来,全省每年投入扶贫资金1500万元。", g, region_code="520000", as_of="2017-12-14")
     assert not any(k == "target" for k, *_ in found)
+
+
+def test_two_counts_given_one_floor_at_once_are_two_targets(g):  # dev
+    text = (
+        "今年,福建省将新增500家以上企业(商会)帮扶省内500个以上建档立卡贫困村或有贫困人口的村,"
+        "使参与扶贫企业(商会)、帮扶村数量分别达到1000家以上。"
+    )
+    found = [f for f in _figures(text, g, region_code="350000", as_of="2018-04-29") if f[0] == "target"]
+    thousand = [f for f in found if f[3] == 1000]
+    assert len(thousand) == 2 and len({f[4] for f in thousand}) == 2
+    assert all(f[2] == 2018 for f in thousand)
+
+
+def test_two_rates_to_reach_the_same_level_are_two_targets(g):  # dev
+    text = "到2020年,具备条件的乡镇客运班车通车率、建制村客运班车通达率都达到100%。"
+    found = [f for f in _figures(text, g, region_code="650000", as_of="2016-04-11") if f[0] == "target"]
+    assert len(found) == 2 and all(f[2:4] == (2020, 100.0) for f in found)
+    assert len({f[4] for f in found}) == 2
+
+
+def test_each_listed_item_gets_the_area_given_to_each(g):  # dev
+    text = "实施粮食单产提升行动,建设稻谷、玉米、马铃薯示范基地各10万亩。"
+    found = [f for f in _figures(text, g, region_code="530000", as_of="2022-04-11") if f[0] == "target"]
+    assert [(f[2], f[3]) for f in found] == [(2022, 100000.0)] * 3
+
+
+def test_figures_given_one_each_are_not_copied_to_every_item(g):
+    text = "到2020年,具备条件的乡镇、建制村通客车率分别达到70%和47%。"
+    found = [f for f in _figures(text, g, region_code="540000", as_of="2020-03-01") if f[0] == "target"]
+    assert sorted(f[3] for f in found) == [47.0, 70.0]
+    text = "另安排平安区、循化县各100万元,用于巩固提升项目。"  # places, not indicators
+    found = extract_document(text, g, region_code="630200", as_of="2018-10-01").figures
+    assert found and all(f.indicator == "other:funds_line_item" for f in found)  # no indicator made of place names
