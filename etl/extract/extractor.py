@@ -43,7 +43,7 @@ from .quotes import quote_span, said_for
 from .reading import Context, Reading
 from .regions import breakdowns, named_exits
 from .repeats import drop_repeats
-from .respective import respective_places, respective_years
+from .respective import respective_places, respective_years, shared_items
 from .schedules import read_schedule_end, schedule_heading
 from .sentences import clauses, inside, item_bounds, quoted_spans, sentences
 from .shares import is_share_of_places, share_label
@@ -431,6 +431,7 @@ def _quantities(
             runs += [(p, True) for p in earlier]
         cited = cited_plan_year(ctx.before + sentence[: q.start])  # "2016年6月,《…》正式出台:到2016年底,…"
         cited = cited if cited and cited < plan.doc_year else None
+        first_of_q = len(out)
         for (p_start, p_end), stretched in runs:
             explicit_end = p_end if token is not None and token.kind != "span" else None
             if token is not None and token.kind in ("range", "from"):  # one year of a schedule: the plan's end
@@ -533,6 +534,8 @@ def _quantities(
                 if not region_mentions(words, gazetteer):  # "有65个,其中一类贫困村33个,二类贫困村15个"
                     fig = _own_part_code(fig, out, words, q.measure)
             out += [replace(fig, region=n, region_code=c, value=1.0) for n, c in named] or [fig]
+            if not named and id(q) not in places and id(q) not in respective:
+                out += _shared_copies(fig, sentence[c_start : q.start], sentence[q.end :], q.measure, gazetteer)
             for item in parts.get(id(q), []):
                 out.append(
                     replace(
@@ -545,7 +548,40 @@ def _quantities(
                         end=s_start + item.quantity.end,
                     )
                 )
+        if yearly and len(periods) > 1:
+            out[first_of_q:] = schedule_kept_whole(out[first_of_q:])
     return pair_tiers(out)
+
+
+def schedule_kept_whole(figures: list[Extracted]) -> list[Extracted]:
+    """One number's per-year schedule is one plan: when its later years are targets, its years before the text's
+    date are the plan's too, not results ("“十二五”…资金从每年2000万元增加到3500万元" told in 2012: 2011-2015)."""
+    if not any(f.kind == "target" for f in figures):
+        return figures
+    later = min((f for f in figures if f.kind == "target"), key=lambda f: f.period_end)
+    return [
+        replace(f, kind="target", confidence=later.confidence)
+        if f.kind == "actual" and f.period_start == f.period_end < later.period_end
+        else f
+        for f in figures
+    ]
+
+
+def _shared_copies(fig: Extracted, before: str, after: str, measure: str, gazetteer) -> list[Extracted]:
+    """The same figure for each earlier item of a list one number is given to all at once ("…通车率、…通达率都
+    达到100%"): the figure read is the last item's; each other item gets its own words and code."""
+    items = shared_items(before, after)
+    if not items or region_mentions("、".join(items), gazetteer):
+        return []
+    copies, taken = [], {fig.indicator}
+    for item in items[:-1]:
+        label = indicators.readable_label(re.sub(r"^(?:使|让|确保|力争|建设|新建|实施|完成|推进|实现)", "", item))
+        code = indicators.indicator_of_words(label, measure)
+        if code is None or code in taken:  # "稻谷、玉米…示范基地各10万亩": each item its own, though of one measure
+            code = indicators.unknown_code(label, measure)
+        taken.add(code)
+        copies.append(replace(fig, indicator=code, indicator_label=indicators.label_of(code) or label))
+    return copies
 
 
 def _own_part_code(fig: Extracted, earlier: list[Extracted], label: str | None, measure: str) -> Extracted:

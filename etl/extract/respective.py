@@ -71,3 +71,29 @@ def _listed_after(sentence: str, at: int, quantities) -> list:
             break
         listed.append(q)
     return listed
+
+
+# "…、…数量分别达到1000家以上", "…通车率、…通达率都达到100%", "稻谷、玉米、马铃薯示范基地各10万亩"
+SHARED_BEFORE = re.compile(
+    r"(?:数量)?(?:分别|都|均|各)(?:要|将|可)?"
+    r"(?:达到|达|为|提高到|提升到|增加到|稳定在|保持在|不低于|不少于|超过)?$"
+)
+
+
+def shared_items(clause_before: str, after: str) -> list[str]:
+    """The words of each item of a 、-list that one number is given to all at once ("…企业(商会)、帮扶村数量分别达到
+    1000家以上": two counts of 1000), or [] when the number is the first of several given one each ("分别为30万、25万").
+
+    >>> shared_items("建设稻谷、玉米、马铃薯示范基地各", "万亩。")
+    ['建设稻谷', '玉米', '马铃薯示范基地']
+    >>> shared_items("乡镇、建制村通客车率分别达到", "%和47%")
+    []
+    """
+    m = SHARED_BEFORE.search(clause_before)
+    if not m or re.match(r"[^,;:。\d]{0,4}[、和及与]\s*\d", after):
+        return []
+    head = re.split(r"[,;:。]", clause_before[: m.start()])[-1]
+    items = [w.strip() for w in re.split(r"、(?![^()]*\))", head)]
+    if len(items) < 2 or any(not w or len(w) > 20 or re.search(r"\d", w) for w in items):
+        return []
+    return items
