@@ -59,3 +59,18 @@ def test_a_headline_named_well_stays_beside_a_body_figure_named_otherwise(g):  #
     )
     found = _targets(text, g, as_of="2010-12-20")
     assert ("poor_population_reduced", 6000.0) in found
+
+
+def test_a_heavy_task_describes_places_it_states_no_intent(g):  # dev (henan-2018, sichuan-2019)
+    text = (
+        "记者从河南省扶贫办获悉,2017年全省脱贫人口112.8万人。通过加强驻村工作管理,切实提高了驻村帮扶工作的实效。"
+        "通过对全省贫困村和扶贫任务较重的非贫困村建立3.89万个村级脱贫责任组,有效强化了村级组织保障。"
+    )
+    assert not any(v == 38900 for _, v in _targets(text, g, region_code="410000", as_of="2018-01-20"))
+    text = "四川省是全国脱贫攻坚任务最重的省份之一,全省45个深度贫困县还有935个深度贫困村、36.4万名贫困人口。"
+    assert not any(v == 45 for _, v in _targets(text, g, region_code="510000", as_of="2019-03-01"))
+
+
+def test_a_task_still_states_intent(g):
+    text = "今年全省的任务是减少农村贫困人口50万人,全省脱贫攻坚任务繁重。"
+    assert ("poor_population_reduced", 500000.0) in _targets(text, g, region_code="410000", as_of="2018-01-20")
