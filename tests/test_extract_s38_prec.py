@@ -74,3 +74,11 @@ def test_a_heavy_task_describes_places_it_states_no_intent(g):  # dev (henan-201
 def test_a_task_still_states_intent(g):
     text = "今年全省的任务是减少农村贫困人口50万人,全省脱贫攻坚任务繁重。"
     assert ("poor_population_reduced", 500000.0) in _targets(text, g, region_code="410000", as_of="2018-01-20")
+
+
+def test_a_task_still_hard_is_no_intent(g):  # dev (yibin-2015)
+    text = (
+        "当前,全市扶贫开发任务仍然十分艰巨,有5个乌蒙山连片特困地区县、471个贫困村、37.33万农村贫困人口,"
+        "贫困问题仍然规模大、标准低、不稳定、差距大。"
+    )
+    assert not any(v == 373300 for _, v in _targets(text, g, region_code="511500", as_of="2015-06-01"))

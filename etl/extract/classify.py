@@ -63,8 +63,8 @@ SENTENCE_PAST = re.compile(
 )
 # 要 "must", not 重要/主要/需要/首要/只要/必要/摘要/纲要/概要, 要求/要闻/要素
 MUST = r"(?<![主重需首只必摘纲概])要(?![求闻素])"
-# 任务 "task", not a place's heavy task ("扶贫任务较重的非贫困村", "脱贫攻坚任务最重的省份"): a description
-TASK = r"任务(?!较?重|繁重|最重|艰巨)"
+# 任务 "task", not a heavy task ("扶贫任务较重的非贫困村", "任务最重的省份", "扶贫开发任务仍然十分艰巨"): a description
+TASK = r"任务(?!较?重|最重|[^,;。\d]{0,6}(?:艰巨|繁重))"
 # Words of intent: a number they govern is a target even in a report of past results.
 FUTURE_CUES = re.compile(
     r"计划|力争|确保|将|"
