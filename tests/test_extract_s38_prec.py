@@ -82,3 +82,20 @@ def test_a_task_still_hard_is_no_intent(g):  # dev (yibin-2015)
         "贫困问题仍然规模大、标准低、不稳定、差距大。"
     )
     assert not any(v == 373300 for _, v in _targets(text, g, region_code="511500", as_of="2015-06-01"))
+
+
+def test_the_count_of_villages_just_named_is_no_target(g):  # dev (zhenan-2019, xiuwu-2021)
+    text = (
+        "现将项目计划下达如下:\n1.安排1110万元用于米粮镇八一村、青铜关镇乡中村、高峰镇两河村(含定点帮扶资金100万)、"
+        "柴坪镇桃园村(定点帮扶资金200万)4个村的通组路建设项目。\n"
+    )
+    found = _targets(text, g, region_code="611025", as_of="2019-05-10")
+    assert any(v == 11100000 for _, v in found)
+    assert not any(v == 4 for _, v in found)
+    text = "预计年收益的50%用于孟村、东下庄村、白庄村、沿山村、韩庄、赤庄、铁匠庄和沙墙村8个村增加集体经济收入。"
+    assert not any(v == 8 for _, v in _targets(text, g, region_code="410821", as_of="2021-03-01"))
+
+
+def test_villages_named_and_counted_as_leaving_poverty_stay_a_target(g):
+    text = "今年计划实现东村、西村、南村3个贫困村出列。"
+    assert ("villages_exited", 3.0) in _targets(text, g, region_code="611025", as_of="2019-05-10")
