@@ -518,6 +518,30 @@ def is_count_of_list(sentence: str, q_end: int) -> bool:
     return LISTED_SET_AFTER.match(sentence[q_end:]) is not None
 
 
+# "用于孟村、东下庄村、白庄村…和沙墙村8个村增加集体经济收入": three or more names (a bracket each at most) and the
+# count of the villages or townships named, which no exit follows ("A村、B村、C村3个贫困村出列" is a count to reach)
+NAMED_BEFORE = re.compile(
+    r"(?:[\u4e00-\u9fff\d]{1,10}(?:\([^()]*\))?[、和及]){2,}[\u4e00-\u9fff\d]{1,10}(?:\([^()]*\))?$"
+)
+NAMED_PLACES_AFTER = re.compile(
+    r"(?<=个)(?:贫困|行政|脱贫)?(?:村|村委会|社区|乡镇|镇|乡)(?![^,;。]{0,8}(?:出列|退出|脱贫|摘帽|销号))"
+)
+
+
+def is_count_of_named(sentence: str, q_start: int, q_end: int) -> bool:
+    """The count of the villages or townships just named ("安排1110万元用于米粮镇81村、青铜关镇乡中村、高峰镇两河村、
+    柴坪镇桃园村4个村的通组路建设项目"): the places the money or work is for, not a number to reach.
+
+    >>> s = "50%用于孟村、东下庄村、白庄村和沙墙村4个村增加集体经济收入"
+    >>> is_count_of_named(s, s.index("4个"), s.index("4个") + 2)
+    True
+    >>> s = "今年实现甲村、乙村、丙村3个贫困村出列"
+    >>> is_count_of_named(s, s.index("3个"), s.index("3个") + 2)
+    False
+    """
+    return NAMED_PLACES_AFTER.match(sentence, q_end) is not None and NAMED_BEFORE.search(sentence[:q_start]) is not None
+
+
 EXPECTED_OF_WORKS = re.compile(r"建成(?:后|投产后|以后)[^,;。]{0,4}(?:可|能|预期|预计|每年可)")
 
 
@@ -589,6 +613,7 @@ def is_aside(sentence: str, q, c_start: int) -> bool:
     if q.unit in ("个", "项", "所", "座", "家"):
         scope = is_listed_scope(sentence, q.start, q.end) and not is_scope(sentence, q.start)
         scope = scope or is_places_prioritised(sentence, q.start, q.end)
+        scope = scope or is_count_of_named(sentence, q.start, q.end)
         if scope or is_count_having(sentence, q.start) or is_count_of_list(sentence, q.end):
             return True
     if q.measure == "%":

@@ -130,11 +130,23 @@ def _rounded_repeats(figures: list[Extracted]) -> list[Extracted]:
 
 def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[Extracted]:
     """A headline's rounded restatement of a body figure ("贵州今年将易地扶贫搬迁75万人" over 75.2万) is not a
-    second target: drop a headline figure when the body has the same series within 5%."""
+    second target: drop a headline figure when the body has the same series within 5%, or a target of the same unit
+    within 5% when the headline's name is no catalogue indicator (the body names it better); and a headline target
+    the body tells as a result ("9年扶持85万人脱贫" over "…累计扶持85万人脱贫") with no target near it. A page may
+    print its headline again above the body: each copy of the title is the headline."""
     at = text.find(title) if title else -1
     if at < 0:
         return figures
-    head_end = at + len(title)
+    copies, i = [], at
+    while i >= 0:
+        copies.append((i, i + len(title)))
+        i = text.find(title, i + len(title))
+
+    def headline(f) -> bool:
+        return len(title) <= 60 and any(a <= f.start < b for a, b in copies)
+
+    def in_head(f) -> bool:
+        return f.start < copies[0][1] or headline(f)
 
     def series(f):
         return (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.tier)
@@ -142,8 +154,11 @@ def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[E
     def same(b, f):  # a headline's own years may be read otherwise ("4年内590万" over "到2019年…590万")
         if series(b) == series(f):
             return True
-        headline = at <= f.start and len(title) <= 60
-        return headline and (b.kind, b.region_code, b.indicator, b.tier) == (f.kind, f.region_code, f.indicator, f.tier)
+        if not headline(f):
+            return False
+        if b.kind == f.kind == "target" and b.unit == f.unit and f.indicator.startswith("other:"):
+            return True  # "“十三五”…将带动四十六万人口脱贫" over the body's "46.4万贫困人口实现脱贫", named better
+        return (b.kind, b.region_code, b.indicator, b.tier) == (f.kind, f.region_code, f.indicator, f.tier)
 
     def near(a: float, b: float) -> bool:
         return abs(a - b) <= 0.05 * max(a, b)
@@ -151,10 +166,17 @@ def _headline_repeats(figures: list[Extracted], text: str, title: str) -> list[E
     def slipped(a: float, b: float) -> bool:  # "188万贫困人口" over the body's 1.88万: a point lost in the headline
         return any(near(a, b * 10**k) for k in (1, 2, 3))
 
-    body = [f for f in figures if f.start >= head_end]
+    def told_done(f) -> bool:  # the body's result of the same value, and no target of the body near it
+        done = any(
+            b.kind == "actual" and (b.indicator, b.unit, b.value) == (f.indicator, f.unit, f.value) for b in body
+        )
+        return done and not any(b.kind == "target" and b.unit == f.unit and near(b.value, f.value) for b in body)
+
+    body = [f for f in figures if not in_head(f)]
     return [
         f
         for f in figures
-        if f.start >= head_end
+        if not in_head(f)
         or not any(same(b, f) and (near(b.value, f.value) or slipped(f.value, b.value)) for b in body)
+        and not (headline(f) and f.kind == "target" and told_done(f))
     ]
