@@ -1,0 +1,29 @@
+"""Targets the rules read but dropped (session 38): short sentences after the dev corpus, in simplified
+characters, each with the rule it exercises."""
+
+from __future__ import annotations
+
+import math
+
+from etl.extract import extract_document
+
+
+def _targets(doc, value: float) -> list:
+    return [f for f in doc.figures if f.kind == "target" and math.isclose(f.value, value, rel_tol=1e-9)]
+
+
+def test_villages_a_plan_solves_a_problem_for_are_a_target(g):
+    text = "西藏将用三年时间投资约31.1亿元,修建13385公里农村公路,解决669个建制村通公路问题。"
+    [fig] = _targets(extract_document(text, g, as_of="2012-03-05"), 669)
+    assert fig.indicator == "other:poor_villages" and fig.period_end == 2014  # three years from 2012
+
+
+def test_villages_a_plan_supports_are_a_target(g):
+    text = "今年山东省财政部门多方筹集资金2665万元,将支持全省170个新增互助资金试点村。"
+    [fig] = _targets(extract_document(text, g, as_of="2011-06-01"), 170)
+    assert fig.period_end == 2011
+
+
+def test_villages_a_goal_is_for_are_still_no_target(g):
+    text = "到2020年,20个脱贫任务比较重的县农民人均可支配收入接近全省平均水平。"
+    assert not _targets(extract_document(text, g, as_of="2016-06-01"), 20)
