@@ -27,3 +27,19 @@ def test_villages_a_plan_supports_are_a_target(g):
 def test_villages_a_goal_is_for_are_still_no_target(g):
     text = "到2020年,20个脱贫任务比较重的县农民人均可支配收入接近全省平均水平。"
     assert not _targets(extract_document(text, g, as_of="2016-06-01"), 20)
+
+
+def test_posts_a_plan_puts_in_place_are_a_target(g):
+    text = "2018年,四川省将落实生态护林员公益岗位5万个,帮助贫困群众就近就业。"
+    [fig] = _targets(extract_document(text, g, as_of="2018-03-01"), 50_000)
+    assert fig.period_end == 2018 and fig.indicator.startswith("other:")
+
+
+def test_people_a_plan_takes_in_are_a_target(g):
+    text = "天津市每年接收20名甘肃干部到天津的工业园区挂职。"
+    assert _targets(extract_document(text, g, as_of="2012-12-01"), 20)
+
+
+def test_roads_already_hardened_are_no_verb_of_doing(g):
+    text = "我省将加快推进未通硬化路的剩余82个乡镇、1474个行政村道路建设。"
+    assert not _targets(extract_document(text, g, as_of="2018-03-01"), 82)
