@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 from etl.extract import extract_document
+from etl.extract.numbers import find_quantities
 
 
 def _targets(doc, value: float) -> list:
@@ -43,3 +44,16 @@ def test_people_a_plan_takes_in_are_a_target(g):
 def test_roads_already_hardened_are_no_verb_of_doing(g):
     text = "我省将加快推进未通硬化路的剩余82个乡镇、1474个行政村道路建设。"
     assert not _targets(extract_document(text, g, as_of="2018-03-01"), 82)
+
+
+def test_a_count_written_with_wan_yu_before_its_unit_is_read():
+    [q] = find_quantities("计划解决89个村民小组3.49万余人的饮水安全问题")[1:]
+    assert (q.value, q.measure) == (34_900, "人")
+    assert [(q.value, q.measure) for q in find_quantities("涉及贫困户2万多户")] == [(20_000, "户")]
+    assert [q.unit for q in find_quantities("3余人")] == ["人"]  # 余 after a bare number stays as it was
+
+
+def test_people_to_reach_counted_in_wan_yu_are_a_target(g):
+    text = "2013年,某县计划解决全县8个乡(镇)25个村委会89个村民小组3.49万余人的饮水安全问题。"
+    [fig] = _targets(extract_document(text, g, as_of="2013-05-01"), 34_900)
+    assert fig.indicator == "other:drinking_water_people" and fig.period_end == 2013
