@@ -57,3 +57,18 @@ def test_people_to_reach_counted_in_wan_yu_are_a_target(g):
     text = "2013年,某县计划解决全县8个乡(镇)25个村委会89个村民小组3.49万余人的饮水安全问题。"
     [fig] = _targets(extract_document(text, g, as_of="2013-05-01"), 34_900)
     assert fig.indicator == "other:drinking_water_people" and fig.period_end == 2013
+
+
+def test_money_in_whole_wan_is_no_rounded_repeat_of_a_near_amount(g):
+    text = (
+        "2018年,第二批扶贫专项资金规模1486.328万元。一、资金来源:1、省级财政扶贫专项资金730万元;"
+        "2、市级财政扶贫专项资金394.2万元。二、资金安排:一是用于2018年产业扶贫项目724.712484万元。"
+    )
+    doc = extract_document(text, g, as_of="2018-09-01")
+    assert _targets(doc, 7_300_000) and _targets(doc, 7_247_124.84)
+
+
+def test_a_rounded_restatement_of_people_is_still_dropped(g):
+    text = "2019年,全县计划搬迁建档立卡贫困人口14191人。确保剩余1.4万贫困人口全部搬迁入住。"
+    doc = extract_document(text, g, as_of="2019-02-01")
+    assert _targets(doc, 14_191) and not _targets(doc, 14_000)
