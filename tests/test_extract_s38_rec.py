@@ -72,3 +72,20 @@ def test_a_rounded_restatement_of_people_is_still_dropped(g):
     text = "2019年,全县计划搬迁建档立卡贫困人口14191人。确保剩余1.4万贫困人口全部搬迁入住。"
     doc = extract_document(text, g, as_of="2019-02-01")
     assert _targets(doc, 14_191) and not _targets(doc, 14_000)
+
+
+def test_a_bare_noun_and_number_closes_the_list_of_the_verb_before(g):
+    text = "计划在甘肃省贫困地区新建河堤16.8公里,修建四级公路32.3公里,桥梁1座。"
+    [fig] = _targets(extract_document(text, g, as_of="2011-07-01"), 1)
+    assert fig.period_end == 2011 and fig.indicator.startswith("other:")
+
+
+def test_a_part_to_exit_after_its_total_is_a_target(g):
+    text = "根据方案,海原县2017年整村推进47个贫困村,销号36个。"
+    [fig] = _targets(extract_document(text, g, as_of="2017-03-01"), 36)
+    assert fig.period_end == 2017  # its own words (销号), the part of the total before it
+
+
+def test_states_and_amounts_after_a_count_are_no_list_items(g):
+    text = "张家口计划建设119个集中安置区中,配套建设园区或项目97个,其中建成41个,在建15个。"
+    assert not _targets(extract_document(text, g, as_of="2019-05-01"), 15)

@@ -74,6 +74,8 @@ STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|�
 PROJECTS_ALLOCATED = re.compile(r"(?:扶贫|衔接|产业)?项目")
 RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  # "…支出进度达95%": a rate named
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
+BARE_ITEM = re.compile(r"[,,、\s]*[\u4e00-\u9fff]{2,6}")
+NOT_ITEM = re.compile(r"在建|建成|已|量")  # "其中建成41个,在建15个", "总容量75.4兆瓦": states and amounts, not items
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 ALLOCATED_AFTER = re.compile(r"[^,;。\d]{0,8}?已?(?:全部)?(?:下达|下拨)")
@@ -162,6 +164,9 @@ def _continues_list(read: list[Extracted], clause_at: int, clause_before: str, c
     "力争创建3个先行县,20个先行区,300个体验区" (``clause_at``: where the clause starts in the text)."""
     last = read[-1] if read else None
     opens = not re.sub(r"[,,、\s]", "", clause_before) and not OWN_VERB.search(clause_after)
+    # "修建四级公路32.3公里,桥梁1座": a bare noun and its number closing the list the verb before governs
+    bare = BARE_ITEM.fullmatch(clause_before) is not None and not NOT_ITEM.search(clause_before)
+    opens = opens or bare and not re.sub(r"[。;,,\s]", "", clause_after)
     kept = last is not None and last.kind == "target" and last.confidence > POSSIBLE_CONFIDENCE
     return opens and kept and last.end <= clause_at
 
