@@ -89,3 +89,22 @@ def test_a_part_to_exit_after_its_total_is_a_target(g):
 def test_states_and_amounts_after_a_count_are_no_list_items(g):
     text = "张家口计划建设119个集中安置区中,配套建设园区或项目97个,其中建成41个,在建15个。"
     assert not _targets(extract_document(text, g, as_of="2019-05-01"), 15)
+
+
+def test_things_a_plan_builds_counted_by_their_measure_word_are_targets(g):
+    text = (
+        "为确保我市2018年农村小水电扶贫项目的开工建设,市发改委下达了2018年农村小水电扶贫工程投资计划,"
+        "涉及我市6个贫困区县,扶贫电站9座,装机28740千瓦。"
+    )
+    [fig] = _targets(extract_document(text, g, as_of="2018-03-01"), 9)
+    assert fig.period_end == 2018 and fig.indicator.startswith("other:")
+
+
+def test_machines_a_plan_buys_are_targets(g):
+    text = "计划实施乡村振兴产业项目1个,该项目为采购类项目,配套农具:5铧翻转犁1台,播种机1台,打药机1台。"
+    assert len(_targets(extract_document(text, g, as_of="2023-02-24"), 1)) >= 3
+
+
+def test_the_four_leading_bodies_are_no_count(g):
+    text = "2018年将继续推进脱贫攻坚,县四家班子领导参加会议。"
+    assert not _targets(extract_document(text, g, as_of="2018-02-27"), 4)

@@ -76,6 +76,7 @@ RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  #
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
 BARE_ITEM = re.compile(r"[,,、\s]*[\u4e00-\u9fff]{2,6}")
 NOT_ITEM = re.compile(r"在建|建成|已|量")  # "其中建成41个,在建15个", "总容量75.4兆瓦": states and amounts, not items
+THING_UNITS = {"座", "条", "家", "所", "套", "台", "辆", "眼"}
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 ALLOCATED_AFTER = re.compile(r"[^,;。\d]{0,8}?已?(?:全部)?(?:下达|下拨)")
@@ -371,6 +372,9 @@ def _quantities(
             )
             doing = doing or q.measure == "%" and SHARE_CAP.search(sentence[c_start : q.start]) is not None
             doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
+            # "扶贫电站9座", "10家旅游度假区", "播种机1台": things to build or buy, counted by their own measure word
+            thing = q.unit in THING_UNITS and not sentence.startswith("班子", q.end)  # not "四家班子": a body
+            doing = doing or goal_context and thing
             doing = doing or BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
             scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
             doing = doing or goal_context and bool(scale)  # but "每个光伏电站…装机容量60千瓦": each one's size
