@@ -108,3 +108,8 @@ def test_machines_a_plan_buys_are_targets(g):
 def test_the_four_leading_bodies_are_no_count(g):
     text = "2018年将继续推进脱贫攻坚,县四家班子领导参加会议。"
     assert not _targets(extract_document(text, g, as_of="2018-02-27"), 4)
+
+
+def test_one_village_a_plan_makes_for_each_county_is_no_count(g):
+    text = "今年浙江18县将对甘孜州18县率先投入5400万元(每县300万元),实施1个示范带动性强的新村建设。"
+    assert not _targets(extract_document(text, g, as_of="2013-08-01"), 1)

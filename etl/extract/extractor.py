@@ -484,7 +484,8 @@ def _quantities(
             if kind != "target" and allocated and not (progress or classify.reports_progress(sentence)):
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) or acted_in
+            # but "(每县300万元),实施1个示范带动性强的新村建设": one place made is each one's share, not a count
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) and q.value > 1 or acted_in
             if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:
