@@ -439,7 +439,7 @@ def told_as_result(news: bool, open_flow: bool, measure: str, year_end: int | No
 
 # a verb that makes or changes the places it governs, the count right after it (modifiers between)
 PLACES_MADE_BEFORE = re.compile(
-    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|帮扶|挑选|选择|实现|搭起|组建|启动|(?:扩面|扩大|拓展)[到至])"
+    r"(?:创建|建设|建成|新建|打造|培育|消除|带动|扶持|支持|帮扶|实施|解决|改善|挑选|选择|实现|搭起|组建|启动|(?:扩面|扩大|拓展)[到至])"
     r"[^,;。、\d到对向在与]{0,10}$"
 )
 PLACES_ALL_AFTER = re.compile(r"^[^,;。\d]{0,16}?(?:全部|都|均)(?:要|将|能)?(?:建成|创建|建立|实现|完成|达到|通)")

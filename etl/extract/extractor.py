@@ -74,6 +74,9 @@ STRETCH_AFTER = re.compile(r"[^,;。\d]{0,3}[、,]?(?:力争|争取)(?:达到|�
 PROJECTS_ALLOCATED = re.compile(r"(?:扶贫|衔接|产业)?项目")
 RATE_WORD = re.compile(r"(?:率|比例|比重|涨幅|增幅|增速|进度)$")  # "…支出进度达95%": a rate named
 TIER_ITEM = re.compile(r"^(?:奋斗目标数?|预备数|力争数?|争取|必成数|计划任务数|计划数)(?:为|是)?$")
+BARE_ITEM = re.compile(r"[,,、\s]*[\u4e00-\u9fff]{2,6}")
+NOT_ITEM = re.compile(r"在建|建成|已|量")  # "其中建成41个,在建15个", "总容量75.4兆瓦": states and amounts, not items
+THING_UNITS = {"座", "条", "家", "所", "套", "台", "辆", "眼"}
 PLACE_STOCKS = {"other:poor_counties", "other:poor_villages"}
 ALLOCATED = re.compile(r"下达|下拨|分配|切块|安排(?!了)")
 ALLOCATED_AFTER = re.compile(r"[^,;。\d]{0,8}?已?(?:全部)?(?:下达|下拨)")
@@ -162,6 +165,9 @@ def _continues_list(read: list[Extracted], clause_at: int, clause_before: str, c
     "力争创建3个先行县,20个先行区,300个体验区" (``clause_at``: where the clause starts in the text)."""
     last = read[-1] if read else None
     opens = not re.sub(r"[,,、\s]", "", clause_before) and not OWN_VERB.search(clause_after)
+    # "修建四级公路32.3公里,桥梁1座": a bare noun and its number closing the list the verb before governs
+    bare = BARE_ITEM.fullmatch(clause_before) is not None and not NOT_ITEM.search(clause_before)
+    opens = opens or bare and not re.sub(r"[。;,,\s]", "", clause_after)
     kept = last is not None and last.kind == "target" and last.confidence > POSSIBLE_CONFIDENCE
     return opens and kept and last.end <= clause_at
 
@@ -366,6 +372,9 @@ def _quantities(
             )
             doing = doing or q.measure == "%" and SHARE_CAP.search(sentence[c_start : q.start]) is not None
             doing = doing or BOUND_SIGN.search(sentence[c_start : q.start]) is not None
+            # "扶贫电站9座", "10家旅游度假区", "播种机1台": things to build or buy, counted by their own measure word
+            thing = q.unit in THING_UNITS and not sentence.startswith("班子", q.end)  # not "四家班子": a body
+            doing = doing or goal_context and thing
             doing = doing or BENEFIT_BEFORE.search(sentence[c_start : q.start]) is not None
             scale = SCALE_BEFORE.search(sentence[c_start : q.start]) and not EACH_UNIT.search(sentence[: q.start])
             doing = doing or goal_context and bool(scale)  # but "每个光伏电站…装机容量60千瓦": each one's size
@@ -476,7 +485,8 @@ def _quantities(
             if kind != "target" and allocated and not (progress or classify.reports_progress(sentence)):
                 if explicit_end is None or explicit_end >= plan.doc_year:
                     kind = "target"  # "下达2020年度…资金52439万元,其中,宁德市分配得8803万元": the year's budget
-            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) or acted_in
+            # but "(每县300万元),实施1个示范带动性强的新村建设": one place made is each one's share, not a count
+            made = classify.places_to_reach(sentence[c_start : q.start], sentence[q.end :]) and q.value > 1 or acted_in
             if kind == "target" and code in PLACE_STOCKS and not (STATE_TO_REACH.search(clause) or made):
                 continue  # "20个脱贫任务比较重的县…接近全省平均水平": the places a goal is for, not a count to reach
             if kind == "baseline" and token is None:

@@ -85,7 +85,7 @@ _CN = "[零〇一二两三四五六七八九十百千]+"
 _RANGE_SEP = "[—–\\-~～至到]"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
 _QUANTITY_RE = re.compile(
-    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?"
+    rf"(?P<low>{_NUM})(?:{_RANGE_SEP}(?P<high>{_NUM}))?(?:余|多)?(?P<mult>[万亿])?(?:(?<=[万亿])[余多])?"
     rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"|(?P<low2>{_ARABIC})(?:余|多)?(?P<mult2>[万亿])(?![元亩人])"
     r"|(?P<low3>\d{3,})(?=(?:农村|建档立卡)?贫困(?:人口|群众|户))"  # "439731贫困人口": a count written bare

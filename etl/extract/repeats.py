@@ -107,6 +107,9 @@ def _rounded_repeats(figures: list[Extracted]) -> list[Extracted]:
 
     def rounded(f):
         m = re.search(r"(\d+(?:\.\d+)?)万", f.quote)
+        whole = m is not None and "." not in m.group(1) and not re.search(r"[约近]$", f.quote[: m.start()])
+        if f.unit == "元" and whole:
+            return False  # "省级财政扶贫专项资金730万元": money in whole 万 is an amount of its own
         return m is not None and len(m.group(1).replace(".", "").strip("0")) <= 2 and f.value % 1000 == 0
 
     return [
