@@ -3,8 +3,8 @@ SQLite copy of the seed, the page's callbacks posted as the browser posts them).
 
 The documents are real news texts of the corpus in real .docx files: 和县's solar plan
 (data/corpus/dev/hexian-2017-village-solar-plan-news), whose 11 villages the extractor does not give as a target,
-and 甘肃's rural-tourism plan (gansu-2017-rural-tourism-plan-news-trad, traditional characters, from www.gov.cn),
-whose 20 planning firms it gives only as a possible target, unticked.
+and 山西's solar poverty-relief plan (shanxi-2017-pv-poverty-three-year-plan-xinhua), whose 800,000 kW of
+centralised stations it gives only as a possible target, unticked (a capacity the catalogue has no indicator for).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from tests.test_documents_forged import commit, find, read_in
 
 CORPUS = Path(__file__).parent.parent / "data" / "corpus" / "dev"
 MISSED = "在全县11个贫困村发展60KW村级集中光伏电站"
-POSSIBLE = "我省將組織和支持20家旅遊規劃設計單位"
+POSSIBLE = "集中电站80万千瓦"
 
 
 @pytest.fixture
@@ -102,9 +102,9 @@ def test_another_accounts_document_cannot_be_added_to(app, url):
 
 def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
     client = client_as(app, "admin1")
-    response, state, grid = read_in(app, client, _lines("gansu-2017-rural-tourism-plan-news-trad"), "甘肃乡村旅游.docx")
+    response, state, grid = read_in(app, client, _lines("shanxi-2017-pv-poverty-three-year-plan-xinhua"), "山西光伏扶贫.docx")
     possible = next(row for row in grid if row["quote"] == POSSIBLE)
-    assert possible["possible"] and not possible["accept"] and possible["value_text"] == "20家"
+    assert possible["possible"] and not possible["accept"] and possible["value_text"] == "80万千瓦"
     assert all(row["accept"] for row in grid if not row["possible"])
     sure = sum(not row["possible"] for row in grid)
     counted = find(response.get_json()["response"], "documents-count")["props"]["children"]
@@ -114,7 +114,7 @@ def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
     with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
         stored = conn.execute("SELECT value, quote, note FROM figures WHERE batch_id = (SELECT max(id) FROM batches)")
         [(value, quote, note)] = stored.fetchall()
-    assert (value, quote) == (20.0, POSSIBLE) and "可能的目标,审核接受" in note
+    assert (value, quote) == (800_000.0, POSSIBLE) and "可能的目标,审核接受" in note
 
 
 def test_words_holding_two_targets_add_a_row_for_each_clause(app, url):
