@@ -102,7 +102,8 @@ def test_another_accounts_document_cannot_be_added_to(app, url):
 
 def test_a_possible_target_comes_unticked_and_counts_once_ticked(app, url):
     client = client_as(app, "admin1")
-    response, state, grid = read_in(app, client, _lines("shanxi-2017-pv-poverty-three-year-plan-xinhua"), "山西光伏扶贫.docx")
+    lines = _lines("shanxi-2017-pv-poverty-three-year-plan-xinhua")
+    response, state, grid = read_in(app, client, lines, "山西光伏扶贫.docx")
     possible = next(row for row in grid if row["quote"] == POSSIBLE)
     assert possible["possible"] and not possible["accept"] and possible["value_text"] == "80万千瓦"
     assert all(row["accept"] for row in grid if not row["possible"])
