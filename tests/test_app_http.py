@@ -46,8 +46,11 @@ def test_every_script_and_stylesheet_is_served_by_the_app(base_url):
 def test_region_callback_renders_dingxi_plan(base_url):
     payload = {
         "output": "..page-content.children...lang-toggle.href...lang-toggle.children..",
-        "outputs": [{"id": "page-content", "property": "children"}, {"id": "lang-toggle", "property": "href"},
-                    {"id": "lang-toggle", "property": "children"}],
+        "outputs": [
+            {"id": "page-content", "property": "children"},
+            {"id": "lang-toggle", "property": "href"},
+            {"id": "lang-toggle", "property": "children"},
+        ],
         "inputs": [
             {"id": "url", "property": "pathname", "value": "/region/621100"},
             {"id": "url", "property": "search", "value": "?indicator=poor_population_reduced"},

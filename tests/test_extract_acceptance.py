@@ -16,10 +16,7 @@ SOURCES = ROOT / "data" / "sources"
 @pytest.fixture(scope="module")
 def docs() -> dict:
     g = Gazetteer.from_csv(ROOT / "data" / "regions.csv")
-    return {
-        p.stem.split("-")[0]: (p.read_text(encoding="utf-8"), extract_file(p, g))
-        for p in SOURCES.glob("*.txt")
-    }
+    return {p.stem.split("-")[0]: (p.read_text(encoding="utf-8"), extract_file(p, g)) for p in SOURCES.glob("*.txt")}
 
 
 def find(doc, indicator, year, value, kind="target", region_code=None, comparator=None, start=None):

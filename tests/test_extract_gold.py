@@ -87,13 +87,8 @@ def test_target_recall_and_precision_over_corpus(extracted):
             hit_fig + matched_fig,
         )
         report.append(f"{stem}: recall {matched_gold}/{n_gold}, precision {matched_fig}/{n_fig}")
-        report += [
-            f"  missed {g['indicator']} {g['period_start']}-{g['period_end']} {g['value']}" for g in missed
-        ]
-        report += [
-            f"  extra  {f.indicator} {f.period_start}-{f.period_end} {f.value} {f.quote[:30]}"
-            for f in spurious
-        ]
+        report += [f"  missed {g['indicator']} {g['period_start']}-{g['period_end']} {g['value']}" for g in missed]
+        report += [f"  extra  {f.indicator} {f.period_start}-{f.period_end} {f.value} {f.quote[:30]}" for f in spurious]
     recall, precision = hit_gold / tot_gold, hit_fig / tot_fig
     report.append(
         f"corpus: recall {recall:.3f} ({hit_gold}/{tot_gold}), precision {precision:.3f} ({hit_fig}/{tot_fig})"
@@ -120,8 +115,7 @@ def test_no_past_result_or_baseline_comes_out_as_a_target(extracted):
             found = [
                 f
                 for f in doc.figures
-                if abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value)
-                and g["quote_fragment"] in f.quote
+                if abs(float(g["value"]) - f.value) <= 1e-6 * max(1.0, f.value) and g["quote_fragment"] in f.quote
             ]
             assert found and all(f.kind == g["kind"] for f in found), (stem, g, found)
 

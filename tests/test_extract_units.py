@@ -62,9 +62,7 @@ def test_find_quantities(text, value, unit, high):
     assert text[q.start : q.end] == q.raw
 
 
-@pytest.mark.parametrize(
-    "text", ["〔2015〕17号", "2015年8月20日", "24小时", "放大10倍", "电话:86-0416-8196819"]
-)
+@pytest.mark.parametrize("text", ["〔2015〕17号", "2015年8月20日", "24小时", "放大10倍", "电话:86-0416-8196819"])
 def test_no_quantities_in_non_figures(text):
     assert find_quantities(text) == []
 
@@ -150,15 +148,12 @@ def synthetic(body: str, g: Gazetteer):
 
 def triples(doc):
     return {
-        (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.comparator)
-        for f in doc.figures
+        (f.kind, f.region_code, f.indicator, f.period_start, f.period_end, f.value, f.comparator) for f in doc.figures
     }
 
 
 def test_unseen_yearly_list(fake_gazetteer):
-    text, doc = synthetic(
-        "2019年全市脱贫1.2万人、退出贫困村15个,2020年脱贫0.8万人、退出贫困村9个。", fake_gazetteer
-    )
+    text, doc = synthetic("2019年全市脱贫1.2万人、退出贫困村15个,2020年脱贫0.8万人、退出贫困村9个。", fake_gazetteer)
     assert triples(doc) == {
         ("target", "990100", "poor_population_reduced", 2019, 2019, 12000, "="),
         ("target", "990100", "villages_exited", 2019, 2019, 15, "="),
