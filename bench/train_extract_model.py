@@ -11,7 +11,8 @@ labelled target (``bench.extract.match``, the rule targets first). Features are 
 rule's kind and confidence, a possible row or not, the year against the document's date, the unit, a catalogue
 indicator or not, words of intent / of results / of a stock / of a criterion in the quote, the sentence before the
 figure, the sentence and the paragraph, a table line, the distance to a year, the document's genre, the same value
-read elsewhere); none names a document, a region or a value. Logistic regression (scikit-learn, training only),
+read elsewhere); none names a document, a region or a value. Logistic regression (scikit-learn 1.9.1, installed by
+hand for this experiment: it is in no requirements file, nothing else uses it),
 one model for the rule targets (keep or drop) and one for the other figures read (add or not).
 
 Policies, each scored as ``bench.extract`` scores the rules (gold / extracted / matched / recall / precision / region):
@@ -29,6 +30,7 @@ each training part, on its own inner out-of-fold scores, never on the part score
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
 import pickle
@@ -336,6 +338,8 @@ def _line(name: str, t: dict) -> str:
 @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Reuse figures read.")
 def main(do_eval: bool, write: Path | None, folds: int, c: float, without: tuple[str, ...], cache: Path | None) -> None:
     """Train and measure the keep/drop model on dev (never the held-out part)."""
+    if importlib.util.find_spec("sklearn") is None:  # an experiment's tool, not the product's: not in requirements
+        raise click.ClickException("this experiment needs scikit-learn: .venv/bin/pip install scikit-learn==1.9.1")
     if cache is not None and cache.exists():
         docs = [DocCandidates(**d) for d in pickle.loads(cache.read_bytes())]
     else:
