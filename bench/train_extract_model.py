@@ -42,8 +42,6 @@ import click
 
 from bench.extract import load_part, match
 
-POSSIBLE_CONFIDENCE = 0.3  # etl.extract.extractor.POSSIBLE_CONFIDENCE: a possible row's confidence
-
 
 @dataclass
 class DocCandidates:
