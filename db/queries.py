@@ -137,14 +137,21 @@ def _records(session: Session, stmt) -> list[dict]:
 
 
 def figures(
-    session: Session, kind: str | None = None, region_codes=None, indicator: str | None = None, where=None
+    session: Session,
+    kind: str | None = None,
+    region_codes=None,
+    indicator: str | None = None,
+    where=None,
+    indicators=None,
 ) -> list[dict]:
     """Figures that count in this session (db/visibility.py) as plain records (``FIGURE_COLUMNS``, text columns
-    "" instead of NULL), ordered by region, indicator, period, then batch (newest last); ``where`` adds a
-    condition (e.g. a subtree range from ``db.tree.in_subtree``).
+    "" instead of NULL), ordered by region, indicator, period, then batch (newest last); ``indicators``: of these
+    indicator codes only; ``where`` adds a condition (e.g. a subtree range from ``db.tree.in_subtree``).
 
     Example: ``figures(s, "target", ["621100"], "poor_population_reduced")[0]["value"]``
     """
+    if indicators is not None and not indicators:
+        return []
     if where is None:  # a statement built once per shape, its values bound: a page reads figures on every request
         params: dict = {}
         if kind:
@@ -153,7 +160,9 @@ def figures(
             params["codes"] = list(region_codes)
         if indicator:
             params["indicator"] = indicator
-        stmt = _figures_for(included(session), bool(kind), "codes" in params, bool(indicator))
+        if indicators is not None:
+            params["indicators"] = sorted(indicators)
+        stmt = _figures_for(included(session), bool(kind), "codes" in params, bool(indicator), "indicators" in params)
         return dict_rows(session, stmt, params)
     stmt = _figure_select(session)
     if kind:
@@ -162,6 +171,8 @@ def figures(
         stmt = stmt.where(Figure.region_code.in_(list(region_codes)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == indicator)
+    if indicators is not None:
+        stmt = stmt.where(Figure.indicator_code.in_(sorted(indicators)))
     stmt = stmt.where(where)
     return _records(session, stmt.order_by(*_FIGURE_ORDER))
 
@@ -177,9 +188,9 @@ _FIGURE_ORDER = (
 
 
 @functools.lru_cache(maxsize=256)
-def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: bool):
-    """``figures``' statement for one shape of its filters, their values bound as ``kind``, ``codes`` and
-    ``indicator`` (statements are immutable; one built and keyed once costs a page nothing)."""
+def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: bool, indicators: bool = False):
+    """``figures``' statement for one shape of its filters, their values bound as ``kind``, ``codes``,
+    ``indicator`` and ``indicators`` (statements are immutable; one built and keyed once costs a page nothing)."""
     stmt = _figure_select_for(pending)
     if kind:
         stmt = stmt.where(Figure.kind == bindparam("kind"))
@@ -187,6 +198,8 @@ def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: b
         stmt = stmt.where(Figure.region_code.in_(bindparam("codes", expanding=True)))
     if indicator:
         stmt = stmt.where(Figure.indicator_code == bindparam("indicator"))
+    if indicators:
+        stmt = stmt.where(Figure.indicator_code.in_(bindparam("indicators", expanding=True)))
     return stmt.order_by(*_FIGURE_ORDER)
 
 

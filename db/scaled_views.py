@@ -81,7 +81,7 @@ def region_records(session: Session, code: str) -> tuple[list[dict], list[dict]]
     codes = tuple(c["code"] for c in children)
     # a rate or a level per person is no sum: the sub-regions' own figures of it stand beside their subtrees' sums
     rates = {i["code"] for i in queries.indicators(session) if not is_additive(i)}
-    own += [f for f in queries.figures(session, region_codes=codes) if f["indicator"] in rates]
+    own += queries.figures(session, region_codes=codes, indicators=rates)
     return regions, own + summed_records(session, codes, within=code)
 
 

@@ -41,6 +41,18 @@ def test_figures_are_plain_records_in_a_stable_order(seed_db_url):
     assert frame["id"].tolist() == [r["id"] for r in rows] and frame["value"].tolist() == [r["value"] for r in rows]
 
 
+def test_figures_of_a_set_of_indicators_are_those_of_all_read_then_kept(seed_db_url):
+    """``indicators=`` filters in the statement (a prefecture page reads its counties' rates, not all their figures)."""
+    codes = ["621100", "621102", "621121", "610000"]
+    with session_factory(make_engine(seed_db_url))() as session:
+        every = queries.figures(session, region_codes=codes)
+        wanted = {"poor_population_reduced", "counties_exited", "no_such_indicator"}
+        chosen = queries.figures(session, region_codes=codes, indicators=wanted)
+        assert queries.figures(session, region_codes=codes, indicators=set()) == []
+    assert chosen == [r for r in every if r["indicator"] in wanted]
+    assert {r["indicator"] for r in chosen} == {"poor_population_reduced", "counties_exited"}
+
+
 def test_the_five_plan_regions(seed):
     targets = {r["region_code"] for r in seed["figures"] if r["kind"] == "target"}
     assert plan_regions(seed["regions"], targets) == ["210781", "411702", "460000", "610000", "621100"]
