@@ -188,7 +188,7 @@ _FIGURE_ORDER = (
 
 
 @functools.lru_cache(maxsize=256)
-def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: bool, indicators: bool = False):
+def _figures_for(pending: tuple[int, ...], kind: bool, codes: bool, indicator: bool, indicators: bool):
     """``figures``' statement for one shape of its filters, their values bound as ``kind``, ``codes``,
     ``indicator`` and ``indicators`` (statements are immutable; one built and keyed once costs a page nothing)."""
     stmt = _figure_select_for(pending)

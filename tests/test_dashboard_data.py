@@ -9,6 +9,7 @@ from analysis.overview import overview_rows
 from analysis.progress import progress
 from analysis.regions import descendants, plan_regions
 from db import queries
+from db.models import Figure
 from db.session import make_engine, session_factory
 from layouts.sources import highlight, number_spellings
 from layouts.urlstate import canonical, view_state
@@ -49,7 +50,9 @@ def test_figures_of_a_set_of_indicators_are_those_of_all_read_then_kept(seed_db_
         wanted = {"poor_population_reduced", "counties_exited", "no_such_indicator"}
         chosen = queries.figures(session, region_codes=codes, indicators=wanted)
         assert queries.figures(session, region_codes=codes, indicators=set()) == []
+        with_where = queries.figures(session, region_codes=codes, indicators=wanted, where=Figure.value.is_not(None))
     assert chosen == [r for r in every if r["indicator"] in wanted]
+    assert with_where == chosen, "the statement built per call (``where=``) filters the same way"
     assert {r["indicator"] for r in chosen} == {"poor_population_reduced", "counties_exited"}
 
 
